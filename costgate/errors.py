@@ -1,0 +1,57 @@
+"""Every error costgate raises on purpose, one root per layer.
+
+    CostgateError
+    ├── ReaderError            input files (plan JSON, HCL, state, usage file)
+    │   ├── PlanJsonReaderError
+    │   └── UsageFileError
+    ├── ConfigError            costgate.yml
+    ├── CatalogError           the pricing catalog (missing, tampered, bad query)
+    │   └── CatalogBuildError
+    ├── PolicyError            policies and rules
+    └── VcsError               pull-request platforms
+
+The CLI boundary turns any of these into exit code 2 and one line on stderr that names the
+file and the problem (`str(error)`); anything else is an internal error.
+"""
+
+from __future__ import annotations
+
+
+class CostgateError(Exception):
+    """Root of costgate's own errors; its message is the one line users see."""
+
+    def __init__(self, message: str, *, path: str | None = None) -> None:
+        self.path = path
+        super().__init__(f"{path}: {message}" if path else message)
+
+
+class ReaderError(CostgateError):
+    """An input file cannot be read as what it claims to be."""
+
+
+class PlanJsonReaderError(ReaderError):
+    """A `terraform show -json` file is broken, truncated or not a plan."""
+
+
+class UsageFileError(ReaderError):
+    """A usage file is not valid YAML or does not follow the usage-file format."""
+
+
+class ConfigError(CostgateError):
+    """costgate.yml is invalid; the message names the key."""
+
+
+class CatalogError(CostgateError):
+    """The pricing catalog is missing, tampered with, or cannot answer."""
+
+
+class CatalogBuildError(CatalogError):
+    """A price source cannot be turned into catalog rows."""
+
+
+class PolicyError(CostgateError):
+    """A policy or rule cannot be loaded or evaluated."""
+
+
+class VcsError(CostgateError):
+    """A pull-request platform refused or failed a request."""

@@ -1,0 +1,1 @@
+"""Readers: turn IaC inputs (plan JSON, HCL) into normalized Resources."""

@@ -1,0 +1,195 @@
+"""The normalized model every layer after the readers shares.
+
+Readers turn Terraform's JSON layout (or HCL) into these plain, immutable values so that
+pricers, the estimate, the gate and the reports never see an input format. Money is Decimal.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from decimal import Decimal
+from enum import StrEnum
+from typing import Any, NewType
+
+Address = NewType("Address", str)
+
+HOURS_PER_MONTH = Decimal(730)
+"""A month is 730 hours, everywhere in costgate."""
+
+
+class Action(StrEnum):
+    """What the plan does to a resource; `replace` covers delete-create and create-delete."""
+
+    CREATE = "create"
+    UPDATE = "update"
+    DELETE = "delete"
+    REPLACE = "replace"
+    NO_OP = "no-op"
+    READ = "read"
+    FORGET = "forget"
+
+    @property
+    def exists_before(self) -> bool:
+        """Whether the resource is running before the change (and so costs in the 'before' view)."""
+        return self in (Action.UPDATE, Action.DELETE, Action.REPLACE, Action.NO_OP, Action.FORGET)
+
+    @property
+    def exists_after(self) -> bool:
+        """Whether the resource is running after the change (forget leaves it running, unmanaged)."""
+        return self in (Action.CREATE, Action.UPDATE, Action.REPLACE, Action.NO_OP, Action.FORGET)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceLocation:
+    """Where a resource was declared, when the input says (HCL, or a plan with config)."""
+
+    file: str
+    line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Resource:
+    """One managed resource as the plan leaves it (`values`) and as it was (`before`).
+
+    `unknown` holds dotted attribute paths that are only known after apply: a pricer that
+    needs one reports the component as depending on it instead of guessing.
+    `refs` maps attribute names of the configuration to the addresses they reference
+    (e.g. ``launch_template.id`` -> ``aws_launch_template.web``) so that pricers can price a
+    resource from the resource it points to.
+    """
+
+    address: Address
+    type: str
+    name: str
+    provider: str
+    region: str | None
+    action: Action
+    values: Mapping[str, Any] = field(default_factory=dict)
+    before: Mapping[str, Any] | None = None
+    unknown: frozenset[str] = frozenset()
+    tags: Mapping[str, str] = field(default_factory=dict)
+    before_tags: Mapping[str, str] = field(default_factory=dict)
+    module: str = ""
+    region_source: str = "resource"
+    refs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    source: SourceLocation | None = None
+    provider_name: str = ""
+
+    def get(self, key: str, default: Any = None) -> Any:
+        """Return a top-level value, or `default` when absent, null or unknown."""
+        value = self.values.get(key)
+        return default if value is None else value
+
+    def block(self, key: str) -> Mapping[str, Any]:
+        """Return the first element of a nested block (Terraform lists blocks), or {}."""
+        value = self.values.get(key)
+        if isinstance(value, list):
+            value = value[0] if value else None
+        return value if isinstance(value, Mapping) else {}
+
+    def blocks(self, key: str) -> list[Mapping[str, Any]]:
+        """Return every element of a repeated nested block."""
+        value = self.values.get(key)
+        if isinstance(value, Mapping):
+            return [value]
+        if isinstance(value, list):
+            return [v for v in value if isinstance(v, Mapping)]
+        return []
+
+    def is_unknown(self, key: str) -> bool:
+        """True when the attribute (or a parent of it) is only known after apply."""
+        return key in self.unknown or any(key.startswith(u + ".") for u in self.unknown)
+
+    def before_view(self) -> Resource:
+        """This resource as it stood before the change, for the 'before' breakdown."""
+        return replace(self, values=self.before or {}, before=None, unknown=frozenset(), tags=self.before_tags)
+
+
+@dataclass(frozen=True, slots=True)
+class PriceQuery:
+    """What to look up in the catalog, in the cloud's own product schema.
+
+    `attributes` are exact matches (case-insensitive). `purchase_option` is on_demand,
+    reserved, spot or savings_plan; `term` narrows reserved prices (leaseContractLength,
+    purchaseOption, offeringClass). `unit` is the catalog's unit (AWS 'Hrs', 'GB-Mo', ...).
+    """
+
+    provider: str
+    service: str
+    product_family: str | None
+    region: str
+    attributes: tuple[tuple[str, str], ...] = ()
+    purchase_option: str = "on_demand"
+    unit: str | None = None
+    term: tuple[tuple[str, str], ...] = ()
+
+    @staticmethod
+    def of(
+        provider: str,
+        service: str,
+        family: str | None,
+        region: str,
+        attributes: Mapping[str, str] | None = None,
+        *,
+        purchase_option: str = "on_demand",
+        unit: str | None = None,
+        term: Mapping[str, str] | None = None,
+    ) -> PriceQuery:
+        """Build a query from plain mappings (sorted, so equal queries hash equal)."""
+        return PriceQuery(
+            provider=provider,
+            service=service,
+            product_family=family,
+            region=region,
+            attributes=tuple(sorted((k, str(v)) for k, v in (attributes or {}).items())),
+            purchase_option=purchase_option,
+            unit=unit,
+            term=tuple(sorted((k, str(v)) for k, v in (term or {}).items())),
+        )
+
+    def describe(self) -> str:
+        """A one-line human description, used in 'no price' messages."""
+        attrs = ", ".join(f"{k}={v}" for k, v in self.attributes)
+        fam = f"/{self.product_family}" if self.product_family else ""
+        unit = f" unit={self.unit}" if self.unit else ""
+        term = "".join(f" {k}={v}" for k, v in self.term)
+        return f"{self.provider}:{self.service}{fam} in {self.region} [{attrs}] {self.purchase_option}{term}{unit}"
+
+
+@dataclass(frozen=True, slots=True)
+class CostComponent:
+    """One priced line of a resource: what to look up and how much of it a month.
+
+    `monthly_quantity` is None when it depends on usage nobody has given yet; the
+    component is then shown with its unit price and "depends on usage", never as $0.
+    `unit_multiplier` converts one component unit into catalog units (a component counted
+    in '1M requests' against a per-request price has 1,000,000).
+    `price_factor` scales the catalog price where AWS bills a fixed share of it
+    (e.g. two standby copies); keep it 1 unless a doc says otherwise.
+    """
+
+    name: str
+    unit: str
+    monthly_quantity: Decimal | None
+    query: PriceQuery
+    usage_based: bool = False
+    unit_multiplier: Decimal = Decimal(1)
+    quantity_range: tuple[Decimal, Decimal] | None = None
+    path: str = ""
+    price_factor: Decimal = Decimal(1)
+    tiered: bool = True
+    note: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Price:
+    """A price the catalog found: per catalog unit, with tiers and where it came from."""
+
+    unit_price: Decimal
+    unit: str
+    currency: str
+    tiers: tuple[tuple[Decimal, Decimal | None, Decimal], ...]
+    product_id: str
+    source: str
+    price_date: str

@@ -1,0 +1,1 @@
+"""The offline pricing catalog: shipped rows, their manifest, the SQLite index, lookups."""

@@ -1,0 +1,1 @@
+"""AWS pricers, one module per Terraform type (see costgate.resources.registry)."""

@@ -1,0 +1,173 @@
+"""The contract every pricer follows and the helpers that keep pricers declarative.
+
+A pricer module declares one `PRICER = Pricer(...)`: its Terraform type, the usage keys it
+reads (name, kind, default, description: the usage file, its docs and its validation come
+from this one declaration) and a pure function from a Resource and a PricingContext to cost
+components. Pricers do no I/O and never call the catalog: the estimate looks every
+component up in one batched pass afterwards.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from typing import Any, Literal
+
+from costgate.model import HOURS_PER_MONTH, CostComponent, PriceQuery, Resource
+
+UsageKind = Literal["float", "int", "str", "bool"]
+
+
+@dataclass(frozen=True, slots=True)
+class UsageKey:
+    """A usage value a pricer reads from the usage file (never from the plan)."""
+
+    name: str
+    kind: UsageKind
+    description: str
+    default: Any = None
+
+
+@dataclass(frozen=True, slots=True)
+class Usage:
+    """The usage values given for one resource, typed by the pricer's declaration."""
+
+    values: Mapping[str, Any] = field(default_factory=dict)
+
+    def number(self, key: str) -> Decimal | None:
+        """A numeric usage value as Decimal, or None when not given."""
+        value = self.values.get(key)
+        if value is None or isinstance(value, bool):
+            return None
+        try:
+            return Decimal(str(value))
+        except InvalidOperation:
+            return None
+
+    def text(self, key: str) -> str | None:
+        """A string usage value, or None when not given."""
+        value = self.values.get(key)
+        return None if value is None else str(value)
+
+
+@dataclass(frozen=True, slots=True)
+class PricingContext:
+    """What a pricer may read besides its resource: usage, and resources it references.
+
+    `resolve` follows a reference found in `Resource.refs` (e.g. an autoscaling group's
+    launch template) and returns the referenced resource in the same plan, if any.
+    """
+
+    usage: Usage = field(default_factory=Usage)
+    resources: Mapping[str, Resource] = field(default_factory=dict)
+
+    def resolve(self, resource: Resource, attribute: str) -> Resource | None:
+        """The resource that `attribute` of `resource` references, or None."""
+        for address in resource.refs.get(attribute, ()):
+            found = self.resources.get(address)
+            if found is not None:
+                return found
+            # references inside modules are module-relative; try the resource's module
+            if resource.module:
+                found = self.resources.get(f"{resource.module}.{address}")
+                if found is not None:
+                    return found
+        return None
+
+    def referencing(self, resource: Resource, rtype: str, attribute: str) -> list[Resource]:
+        """Resources of `rtype` whose `attribute` references `resource` (reverse lookup)."""
+        out = []
+        for other in self.resources.values():
+            if other.type != rtype:
+                continue
+            if self.resolve(other, attribute) is resource:
+                out.append(other)
+        return out
+
+
+PriceFunction = Callable[[Resource, PricingContext], Iterable[CostComponent]]
+
+
+@dataclass(frozen=True, slots=True)
+class Pricer:
+    """A resource type's pricing unit: its type, usage keys and pure pricing function."""
+
+    type: str
+    price: PriceFunction
+    usage_keys: tuple[UsageKey, ...] = ()
+    doc: str = ""
+
+
+# --- shared component helpers -------------------------------------------------------------
+
+def dec(value: Any, default: Decimal | None = None) -> Decimal | None:
+    """Parse a plan value as Decimal (plans carry floats and strings); None if not a number."""
+    if value is None or isinstance(value, bool):
+        return default
+    try:
+        return Decimal(str(value))
+    except InvalidOperation:
+        return default
+
+
+def hourly(
+    name: str,
+    query: PriceQuery,
+    *,
+    count: Decimal | int = 1,
+    path: str = "",
+    usage_based: bool = False,
+    hours: Decimal | None = None,
+) -> CostComponent:
+    """A component billed per hour it runs: 730 hours a month times `count` units."""
+    quantity = (HOURS_PER_MONTH if hours is None else hours) * Decimal(count)
+    return CostComponent(name=name, unit="hours", monthly_quantity=quantity, query=query, path=path, usage_based=usage_based)
+
+
+def monthly(
+    name: str,
+    unit: str,
+    quantity: Decimal | int | None,
+    query: PriceQuery,
+    *,
+    path: str = "",
+    usage_based: bool = False,
+    unit_multiplier: Decimal | int = 1,
+    price_factor: Decimal | int = 1,
+    tiered: bool = True,
+) -> CostComponent:
+    """A component with a monthly quantity (GB-months, requests, ...); None = depends on usage."""
+    return CostComponent(
+        name=name,
+        unit=unit,
+        monthly_quantity=None if quantity is None else Decimal(quantity),
+        query=query,
+        path=path,
+        usage_based=usage_based or quantity is None,
+        unit_multiplier=Decimal(unit_multiplier),
+        price_factor=Decimal(price_factor),
+        tiered=tiered,
+    )
+
+
+def usage_component(
+    name: str,
+    unit: str,
+    usage: Usage,
+    key: str,
+    query: PriceQuery,
+    *,
+    per: Decimal | int = 1,
+    path: str = "",
+    tiered: bool = True,
+) -> CostComponent:
+    """A usage-based component: quantity from usage key `key` (None until given), in units of `per`."""
+    raw = usage.number(key)
+    quantity = None if raw is None else raw / Decimal(per)
+    return monthly(name, unit, quantity, query, path=path, usage_based=True, unit_multiplier=per, tiered=tiered)
+
+
+def usage_keys_of(keys: Iterable[UsageKey]) -> Mapping[str, UsageKey]:
+    """Index usage keys by name (for validation and docs)."""
+    return {k.name: k for k in keys}
