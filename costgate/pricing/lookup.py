@@ -83,7 +83,11 @@ class PriceBook:
 def _price(rows: list[StoredProduct]) -> Price:
     rows = sorted(rows, key=lambda r: r.tier_start)
     first = rows[0]
-    tiers = tuple((r.tier_start, r.tier_end, r.price) for r in rows)
+    # a tier without an end ends where the next one starts (some sources give starts only)
+    tiers = tuple(
+        (r.tier_start, r.tier_end if r.tier_end is not None or i + 1 == len(rows) else rows[i + 1].tier_start, r.price)
+        for i, r in enumerate(rows)
+    )
     return Price(
         unit_price=first.price,
         unit=first.unit,

@@ -35,9 +35,18 @@ class Usage:
 
     values: Mapping[str, Any] = field(default_factory=dict)
 
+    def raw(self, key: str) -> Any:
+        """A usage value by key; dotted keys reach into nested mappings (`standard.storage_gb`)."""
+        value: Any = self.values
+        for part in key.split("."):
+            if not isinstance(value, Mapping):
+                return None
+            value = value.get(part)
+        return value
+
     def number(self, key: str) -> Decimal | None:
         """A numeric usage value as Decimal, or None when not given."""
-        value = self.values.get(key)
+        value = self.raw(key)
         if value is None or isinstance(value, bool):
             return None
         try:
@@ -47,7 +56,7 @@ class Usage:
 
     def text(self, key: str) -> str | None:
         """A string usage value, or None when not given."""
-        value = self.values.get(key)
+        value = self.raw(key)
         return None if value is None else str(value)
 
 

@@ -1,0 +1,1 @@
+"""The command line: `costgate <command>`; main() is the only error boundary."""

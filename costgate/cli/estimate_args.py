@@ -1,0 +1,24 @@
+"""Turning shared CLI options into an Estimate, and an Estimate into the chosen format."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from costgate.estimate import Estimate
+from costgate.iac.usage_file import load_usage_file
+from costgate.pipeline import estimate_plans
+from costgate.pricing.store import CatalogStore
+from costgate.report.formats import get_format
+
+
+def estimate_from_args(args: argparse.Namespace) -> Estimate:
+    """Read --plan/--usage-file/--catalog-dir and price them."""
+    store = CatalogStore.open(args.catalog_dir) if getattr(args, "catalog_dir", None) else None
+    usage = load_usage_file(args.usage_file) if getattr(args, "usage_file", None) else None
+    return estimate_plans(args.plan, store=store, usage=usage.for_resource if usage else None)
+
+
+def render_estimate(estimate: Estimate, fmt: str, *, diff: bool) -> str:
+    """Render with the named format (colour only for a terminal)."""
+    return get_format(fmt).render(estimate, diff=diff, color=sys.stdout.isatty())

@@ -1,0 +1,82 @@
+"""The one error boundary: every costgate error becomes exit 2 and one stderr line naming the
+file and the problem; anything unexpected is an internal error (exit 2) with a hint to rerun
+with --debug, which adds the traceback and versions. A blocking verdict is exit 1, returned
+by the command, never raised.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import pkgutil
+import platform
+import sys
+import traceback
+from collections.abc import Sequence
+
+from costgate import __version__
+from costgate.errors import CostgateError
+
+EXIT_OK = 0
+EXIT_BLOCKED = 1
+EXIT_USAGE = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors as one line and exit 2 (its default is also 2)."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        sys.stderr.write(f"costgate: {message} (see `costgate --help`)\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The full parser: one sub-command per module in costgate/cli/commands/."""
+    parser = _Parser(prog="costgate", description="Pre-merge cloud cost gate for Terraform.")
+    parser.add_argument("--version", action="version", version=f"costgate {__version__}")
+    parser.add_argument("--debug", action="store_true", help="show tracebacks and versions on errors")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    import costgate.cli.commands as commands
+
+    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
+        if info.name.startswith("_"):
+            continue
+        module = importlib.import_module(f"costgate.cli.commands.{info.name}")
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run costgate with `argv`; returns the exit code (0 ok, 1 blocked, 2 bad input)."""
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args_list or os.environ.get("COSTGATE_DEBUG") == "1"
+    try:
+        parser = build_parser()
+        args = parser.parse_args(args_list)
+        if not getattr(args, "func", None):
+            parser.print_help(sys.stderr)
+            return EXIT_USAGE
+        result: int = args.func(args)
+        return result
+    except CostgateError as exc:
+        if debug:
+            traceback.print_exc()
+        sys.stderr.write(f"costgate: error: {exc}\n")
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        sys.stderr.write("costgate: interrupted\n")
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # the one place costgate catches everything: the CLI boundary
+        if debug:
+            traceback.print_exc()
+            sys.stderr.write(f"costgate {__version__}, Python {platform.python_version()}, {platform.platform()}\n")
+        sys.stderr.write(f"costgate: internal error ({type(exc).__name__}: {exc}); rerun with --debug\n")
+        return EXIT_USAGE
+
+
+def entry() -> None:
+    """Console-script entry point."""
+    raise SystemExit(main())

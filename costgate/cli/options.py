@@ -1,0 +1,34 @@
+"""Options several commands share, declared once."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from costgate.errors import ReaderError
+
+
+def add_input_options(parser: argparse.ArgumentParser) -> None:
+    """--plan (repeatable), --usage-file, --catalog-dir."""
+    parser.add_argument("--plan", action="append", type=Path, required=True, metavar="PLAN_JSON",
+                        help="`terraform show -json` output (repeat for several projects)")
+    parser.add_argument("--usage-file", type=Path, help="usage file (format v0.1) for usage-based costs")
+    parser.add_argument("--catalog-dir", type=Path, help="use this pricing_data/ folder instead of the shipped one")
+
+
+def add_format_option(parser: argparse.ArgumentParser, choices: list[str], default: str = "table") -> None:
+    """--format and --out."""
+    parser.add_argument("--format", choices=choices, default=default, help=f"output format (default {default})")
+    parser.add_argument("--out", type=Path, help="write the output to this file instead of stdout")
+
+
+def emit(text: str, out: Path | None) -> None:
+    """Write command output to a file or stdout."""
+    if out is None:
+        sys.stdout.write(text)
+        return
+    try:
+        out.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise ReaderError(f"cannot write output ({exc.strerror})", path=str(out)) from exc

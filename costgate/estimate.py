@@ -1,0 +1,261 @@
+"""Price a set of Resources: run pricers, look every component up in one batched pass, and
+assemble per-project before/after breakdowns with a diff.
+
+Nothing is lost here: a type with no pricer is listed as unsupported, a component whose
+price the catalog cannot give is listed as unpriced with the query that failed, and a
+component that depends on usage nobody gave has no cost (not $0) and says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from costgate.model import Action, CostComponent, Price, PriceQuery, Resource
+from costgate.pricing.lookup import NoPrice, PriceBook, PriceResult, tiered_cost
+from costgate.resources.base import PricingContext, Usage
+from costgate.resources.registry import Support, pricer_for, support
+
+ZERO = Decimal(0)
+UsageLookup = Callable[[Resource], Usage]
+
+
+@dataclass(frozen=True, slots=True)
+class PricedComponent:
+    """A cost component with its price looked up (or the honest reason it has none)."""
+
+    name: str
+    unit: str
+    monthly_quantity: Decimal | None
+    unit_price: Decimal | None
+    monthly_cost: Decimal | None
+    usage_based: bool
+    path: str = ""
+    price: Price | None = None
+    no_price: NoPrice | None = None
+    quantity_range: tuple[Decimal, Decimal] | None = None
+    cost_range: tuple[Decimal, Decimal] | None = None
+    query: PriceQuery | None = None
+
+    @property
+    def priced(self) -> bool:
+        """True when the catalog gave a price (the quantity may still depend on usage)."""
+        return self.price is not None
+
+
+@dataclass(frozen=True, slots=True)
+class ResourceCost:
+    """One resource's cost before and after the change."""
+
+    resource: Resource
+    support: Support
+    components: tuple[PricedComponent, ...] = ()
+    before_components: tuple[PricedComponent, ...] = ()
+
+    @property
+    def address(self) -> str:
+        """The resource's plan address."""
+        return self.resource.address
+
+    @property
+    def monthly_cost(self) -> Decimal:
+        """Monthly cost after the change (known components only)."""
+        return sum((c.monthly_cost for c in self.components if c.monthly_cost is not None), ZERO)
+
+    @property
+    def before_monthly_cost(self) -> Decimal:
+        """Monthly cost before the change (known components only)."""
+        return sum((c.monthly_cost for c in self.before_components if c.monthly_cost is not None), ZERO)
+
+    @property
+    def delta(self) -> Decimal:
+        """After minus before."""
+        return self.monthly_cost - self.before_monthly_cost
+
+    @property
+    def unpriced(self) -> list[PricedComponent]:
+        """Components of the after view the catalog could not price."""
+        return [c for c in self.components if c.no_price is not None]
+
+
+@dataclass(frozen=True, slots=True)
+class Totals:
+    """Project or estimate totals, known components only; usage-based costs shown apart."""
+
+    before: Decimal
+    after: Decimal
+    usage_after: Decimal = ZERO
+
+    @property
+    def delta(self) -> Decimal:
+        """After minus before."""
+        return self.after - self.before
+
+    @property
+    def delta_percent(self) -> Decimal | None:
+        """Change relative to before, in percent; None when there was nothing before."""
+        return None if not self.before else (self.delta / self.before * 100)
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    """The estimate of one input (plan or directory)."""
+
+    name: str
+    source: str
+    resources: tuple[ResourceCost, ...]
+    warnings: tuple[str, ...] = ()
+    metadata: Mapping[str, str | None] = field(default_factory=dict)
+
+    @property
+    def totals(self) -> Totals:
+        """Sum of every resource's before and after cost."""
+        before = sum((r.before_monthly_cost for r in self.resources), ZERO)
+        after = sum((r.monthly_cost for r in self.resources), ZERO)
+        usage = sum(
+            (c.monthly_cost for r in self.resources for c in r.components if c.usage_based and c.monthly_cost is not None),
+            ZERO,
+        )
+        return Totals(before=before, after=after, usage_after=usage)
+
+    @property
+    def unsupported(self) -> list[ResourceCost]:
+        """Resources whose type costgate cannot price (never counted as $0)."""
+        return [r for r in self.resources if r.support is Support.UNSUPPORTED]
+
+    @property
+    def unpriced(self) -> list[tuple[ResourceCost, PricedComponent]]:
+        """(resource, component) pairs whose price the catalog could not give."""
+        return [(r, c) for r in self.resources for c in r.components if c.no_price is not None]
+
+
+@dataclass(frozen=True, slots=True)
+class CatalogInfo:
+    """Which catalog priced the estimate, for every output's footer."""
+
+    catalog_id: str
+    price_date: str
+    built_at: str
+    sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Estimate:
+    """Everything the gate, the reports and the VCS layer need: projects and the catalog."""
+
+    projects: tuple[Project, ...]
+    catalog: CatalogInfo
+    currency: str = "USD"
+
+    @property
+    def totals(self) -> Totals:
+        """Totals over all projects."""
+        ts = [p.totals for p in self.projects]
+        return Totals(
+            before=sum((t.before for t in ts), ZERO),
+            after=sum((t.after for t in ts), ZERO),
+            usage_after=sum((t.usage_after for t in ts), ZERO),
+        )
+
+
+def _no_usage(_resource: Resource) -> Usage:
+    return Usage()
+
+
+def _context_map(resources: Sequence[Resource]) -> dict[str, Resource]:
+    """Addresses, and config addresses without index, to resources (for reference lookups)."""
+    out: dict[str, Resource] = {}
+    for r in resources:
+        out[r.address] = r
+        if r.address.endswith("]"):
+            bare = r.address[: r.address.rindex("[")]
+            out.setdefault(bare, r)
+    return out
+
+
+def price_resources(
+    resources: Sequence[Resource],
+    book: PriceBook,
+    *,
+    usage: UsageLookup = _no_usage,
+) -> list[ResourceCost]:
+    """Price every resource: pricers first, then one batched catalog pass."""
+    by_address = _context_map(resources)
+    pending: list[tuple[Resource, Support, list[CostComponent], list[CostComponent]]] = []
+    for resource in resources:
+        kind = support(resource.type)
+        after: list[CostComponent] = []
+        before: list[CostComponent] = []
+        pricer = pricer_for(resource.type) if kind is Support.PRICED else None
+        if pricer is not None:
+            ctx = PricingContext(usage=usage(resource), resources=by_address)
+            if resource.action.exists_after:
+                after = list(pricer.price(resource, ctx))
+            if resource.action.exists_before:
+                if resource.action in (Action.NO_OP, Action.FORGET):
+                    before = after
+                else:
+                    before = list(pricer.price(resource.before_view(), ctx))
+        pending.append((resource, kind, after, before))
+
+    queries = {c.query for _, _, a, b in pending for c in (*a, *b)}
+    answers = book.lookup_all(queries)
+    return [
+        ResourceCost(
+            resource=r,
+            support=kind,
+            components=tuple(_priced(c, answers[c.query]) for c in a),
+            before_components=tuple(_priced(c, answers[c.query]) for c in b),
+        )
+        for r, kind, a, b in pending
+    ]
+
+
+def _priced(component: CostComponent, answer: PriceResult) -> PricedComponent:
+    base = dict(
+        name=component.name,
+        unit=component.unit,
+        monthly_quantity=component.monthly_quantity,
+        usage_based=component.usage_based,
+        path=component.path,
+        quantity_range=component.quantity_range,
+        query=component.query,
+    )
+    if isinstance(answer, NoPrice):
+        return PricedComponent(unit_price=None, monthly_cost=None, no_price=answer, **base)  # type: ignore[arg-type]
+    if answer.currency != "USD":
+        miss = NoPrice(component.query, f"the catalog's price is in {answer.currency}; costgate totals are in USD")
+        return PricedComponent(unit_price=None, monthly_cost=None, no_price=miss, **base)  # type: ignore[arg-type]
+    factor = component.price_factor
+    unit_price = answer.unit_price * component.unit_multiplier * factor
+    cost: Decimal | None = None
+    cost_range: tuple[Decimal, Decimal] | None = None
+    if component.monthly_quantity is not None:
+        cost = _cost(component, component.monthly_quantity, answer)
+    if component.quantity_range is not None:
+        low, high = component.quantity_range
+        cost_range = (_cost(component, low, answer), _cost(component, high, answer))
+    return PricedComponent(unit_price=unit_price, monthly_cost=cost, price=answer, cost_range=cost_range, **base)  # type: ignore[arg-type]
+
+
+def _cost(component: CostComponent, quantity: Decimal, price: Price) -> Decimal:
+    catalog_units = quantity * component.unit_multiplier
+    if component.tiered:
+        return tiered_cost(catalog_units, price.tiers) * component.price_factor
+    return catalog_units * price.unit_price * component.price_factor
+
+
+def build_project(
+    name: str,
+    source: str,
+    resources: Iterable[Resource],
+    book: PriceBook,
+    *,
+    usage: UsageLookup = _no_usage,
+    warnings: Sequence[str] = (),
+    metadata: Mapping[str, str | None] | None = None,
+) -> Project:
+    """Price `resources` into a Project."""
+    priced = price_resources(list(resources), book, usage=usage)
+    return Project(name=name, source=source, resources=tuple(priced), warnings=tuple(warnings), metadata=metadata or {})

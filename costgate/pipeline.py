@@ -1,0 +1,55 @@
+"""The one path from inputs to an Estimate, shared by every command (breakdown, diff, check,
+comment): read each plan, price it against the catalog, and wrap it with catalog facts."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from costgate.estimate import CatalogInfo, Estimate, Project, UsageLookup, build_project
+from costgate.iac.plan_json import PlanJsonReader
+from costgate.pricing.lookup import PriceBook
+from costgate.pricing.store import CatalogStore
+from costgate.resources.base import Usage
+
+
+def project_name(path: Path) -> str:
+    """A readable project name: the plan's folder, or the file stem when the folder says nothing."""
+    parent = path.resolve().parent.name
+    stem = path.stem
+    return parent if stem in ("plan", "tfplan", "plan.json") and parent else stem
+
+
+def catalog_info(store: CatalogStore) -> CatalogInfo:
+    """The facts about the catalog that every output names."""
+    m = store.manifest
+    return CatalogInfo(catalog_id=m.catalog_id, price_date=m.price_date, built_at=m.built_at, sources=tuple(s.id for s in m.sources))
+
+
+def estimate_plans(
+    plans: Sequence[Path],
+    *,
+    store: CatalogStore | None = None,
+    usage: UsageLookup | None = None,
+    names: Sequence[str] | None = None,
+) -> Estimate:
+    """Read and price every plan; one Project each."""
+    catalog = store or CatalogStore.open()
+    book = PriceBook(catalog)
+    reader = PlanJsonReader()
+    projects: list[Project] = []
+    for i, path in enumerate(plans):
+        result = reader.read(path)
+        name = names[i] if names and i < len(names) else project_name(path)
+        projects.append(
+            build_project(
+                name,
+                str(path),
+                result.resources,
+                book,
+                usage=usage or (lambda _r: Usage()),
+                warnings=result.warnings,
+                metadata={"terraform_version": result.terraform_version, "format_version": result.format_version},
+            )
+        )
+    return Estimate(projects=tuple(projects), catalog=catalog_info(catalog))

@@ -1,0 +1,1 @@
+"""Reports: an Estimate (and findings) in, text out, one module per format."""

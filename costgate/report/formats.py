@@ -1,0 +1,56 @@
+"""The format registry: `--format` choices come from here, and a test checks each maps to an
+implementation (so a choice can never be offered without one)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from costgate.estimate import Estimate
+from costgate.errors import CostgateError
+
+
+class Format(Protocol):
+    """Estimate in, text out."""
+
+    def render(self, estimate: Estimate, *, diff: bool, color: bool) -> str:
+        """The whole output."""
+        ...
+
+
+@dataclass(frozen=True)
+class TableFormat:
+    """Terminal table (rich)."""
+
+    def render(self, estimate: Estimate, *, diff: bool, color: bool) -> str:
+        """See costgate.report.table."""
+        from costgate.report import table
+
+        return table.render(estimate, diff=diff, color=color)
+
+
+@dataclass(frozen=True)
+class JsonFormat:
+    """Versioned JSON (schema in costgate/schemas/)."""
+
+    def render(self, estimate: Estimate, *, diff: bool, color: bool) -> str:
+        """See costgate.report.json_format."""
+        from costgate.report import json_format
+
+        return json_format.render(estimate)
+
+
+FORMATS: dict[str, Format] = {"table": TableFormat(), "json": JsonFormat()}
+
+
+def estimate_format_names() -> list[str]:
+    """The `--format` choices of breakdown and diff."""
+    return list(FORMATS)
+
+
+def get_format(name: str) -> Format:
+    """The implementation of a format name."""
+    try:
+        return FORMATS[name]
+    except KeyError as exc:
+        raise CostgateError(f"unknown format {name!r} (choose from {', '.join(FORMATS)})") from exc

@@ -1,0 +1,182 @@
+#!/usr/bin/env python3
+"""Score costgate against the oracle: an independent estimator's expected breakdowns.
+
+For every case in ../shared/corpus/oracle/aws (plan.json, usage.yml, expected.json) costgate
+prices the plan with the case's usage file, and each expected component is matched one to
+one with a costgate component of the same resource whose unit price agrees within the
+oracle's tolerance and whose monthly cost agrees to the cent (quantities and names are the
+other estimator's, so they are not compared). Reports the share reproduced per type.
+
+    python scripts/oracle_score.py [--types aws_instance,aws_db_instance] [--misses] [--json]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from costgate.estimate import Estimate, PricedComponent  # noqa: E402
+from costgate.iac.usage_file import load_usage_file  # noqa: E402
+from costgate.pipeline import estimate_plans  # noqa: E402
+from costgate.pricing.store import CatalogStore  # noqa: E402
+
+ORACLE = REPO.parent / "shared" / "corpus" / "oracle" / "aws"
+
+
+@dataclass
+class Miss:
+    """An expected component costgate did not reproduce."""
+
+    case: str
+    address: str
+    name: str
+    expected: str
+    got: list[str]
+
+
+@dataclass
+class Score:
+    """Matched / total expected components, per resource type and kind."""
+
+    total: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
+    matched: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
+    misses: list[Miss] = field(default_factory=list)
+
+    def share(self, kind: str, types: Iterable[str] | None = None) -> tuple[int, int]:
+        """(matched, total) for a kind ('fixed' or 'usage') over `types` (all when None)."""
+        wanted = set(types) if types else None
+        m = sum(v for (t, k), v in self.matched.items() if k == kind and (wanted is None or t in wanted))
+        n = sum(v for (t, k), v in self.total.items() if k == kind and (wanted is None or t in wanted))
+        return m, n
+
+
+def resource_type(address: str) -> str:
+    """The Terraform type of an address (last 'type.name' pair, module prefixes dropped)."""
+    parts = [p for p in address.split(".") if not p.startswith("module")]
+    for i, p in enumerate(parts):
+        if p.startswith(("aws_", "azurerm_", "google_")):
+            return p
+    return parts[0]
+
+
+def kind_of(component: dict[str, Any]) -> str:
+    """'fixed' for a price independent of usage, 'usage' for a usage-based one."""
+    return "usage" if component.get("usage_based") or component.get("depends_on_usage") else "fixed"
+
+
+def _close(ours: PricedComponent, exp: dict[str, Any]) -> bool:
+    if ours.unit_price is None:
+        return False
+    tol = Decimal(str(exp.get("unit_price_abs_tol") or 0)) + Decimal("0.000001")
+    exp_price = Decimal(str(exp["unit_price"]))
+    exp_cost = exp.get("monthly_cost")
+    exp_qty = exp.get("monthly_quantity")
+    if exp_qty is None:
+        # depends on usage: only the unit price can be compared (scaled: units may differ)
+        return ours.monthly_quantity is None and (abs(ours.unit_price - exp_price) <= tol or _scaled(ours.unit_price, exp_price))
+    if ours.monthly_cost is None:
+        return False
+    cost_ok = abs(ours.monthly_cost - Decimal(str(exp_cost))) <= Decimal("0.011") + Decimal("0.0005") * abs(Decimal(str(exp_cost)))
+    price_ok = abs(ours.unit_price - exp_price) <= tol or _scaled(ours.unit_price, exp_price)
+    return cost_ok and price_ok
+
+
+def _scaled(a: Decimal, b: Decimal) -> bool:
+    """Unit prices that agree after a power-of-ten unit change (per GB vs per 1k GB, ...)."""
+    if not a or not b:
+        return a == b
+    ratio = a / b
+    for p in range(-9, 10):
+        if abs(ratio - Decimal(10) ** p) <= Decimal("0.001") * Decimal(10) ** p:
+            return True
+    return False
+
+
+def score_case(case_dir: Path, store: CatalogStore, score: Score) -> None:
+    """Price one case and match its expected components."""
+    expected = json.loads((case_dir / "expected.json").read_text())
+    usage_path = case_dir / "usage.yml"
+    usage = load_usage_file(usage_path) if usage_path.exists() else None
+    estimate: Estimate = estimate_plans([case_dir / "plan.json"], store=store, usage=usage.for_resource if usage else None)
+    ours = {r.address: list(r.components) for p in estimate.projects for r in p.resources}
+    for res in expected["resources"]:
+        address = res["address"]
+        rtype = resource_type(address)
+        pool = list(ours.get(address, []))
+        for comp in res["components"]:
+            kind = kind_of(comp)
+            score.total[(rtype, kind)] += 1
+            hit = next((c for c in pool if _close(c, comp)), None)
+            if hit is not None:
+                pool.remove(hit)
+                score.matched[(rtype, kind)] += 1
+            else:
+                got = [f"{c.name}: qty={c.monthly_quantity} price={c.unit_price} cost={c.monthly_cost}"
+                       + (f" ({c.no_price.reason})" if c.no_price else "") for c in ours.get(address, [])]
+                score.misses.append(Miss(case_dir.name, address, comp["name"],
+                                         f"qty={comp['monthly_quantity']} {comp['unit']} price={comp['unit_price']} cost={comp['monthly_cost']}", got))
+
+
+def run(cases: Iterable[Path], store: CatalogStore | None = None) -> Score:
+    """Score every case directory."""
+    store = store or CatalogStore.open()
+    score = Score()
+    for case in cases:
+        if (case / "plan.json").exists() and (case / "expected.json").exists():
+            score_case(case, store, score)
+    return score
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the per-type table (and misses with --misses)."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--oracle", type=Path, default=ORACLE)
+    ap.add_argument("--case", action="append", help="only these case folder names")
+    ap.add_argument("--types", help="comma-separated types to summarise")
+    ap.add_argument("--misses", action="store_true")
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    if not args.oracle.is_dir():
+        print(f"oracle not found at {args.oracle}; nothing to score")
+        return 0
+    cases = sorted(p for p in args.oracle.iterdir() if p.is_dir() and (not args.case or p.name in args.case))
+    score = run(cases)
+    types = sorted({t for t, _ in score.total})
+    if args.types:
+        types = [t for t in types if t in args.types.split(",")]
+    rows = []
+    for t in types:
+        fm, fn = score.matched.get((t, "fixed"), 0), score.total.get((t, "fixed"), 0)
+        um, un = score.matched.get((t, "usage"), 0), score.total.get((t, "usage"), 0)
+        rows.append({"type": t, "fixed_matched": fm, "fixed_total": fn, "usage_matched": um, "usage_total": un})
+    fm, fn = score.share("fixed", types)
+    um, un = score.share("usage", types)
+    if args.json:
+        print(json.dumps({"types": rows, "fixed": [fm, fn], "usage": [um, un]}, indent=1))
+    else:
+        print(f"{'type':48} {'fixed':>12} {'usage':>12}")
+        for r in rows:
+            print(f"{r['type']:48} {r['fixed_matched']:>5}/{r['fixed_total']:<6} {r['usage_matched']:>5}/{r['usage_total']:<6}")
+        print(f"{'TOTAL':48} {fm:>5}/{fn:<6} {um:>5}/{un:<6}  fixed {100 * fm / max(fn, 1):.1f}%  usage {100 * um / max(un, 1):.1f}%")
+    if args.misses:
+        for m in score.misses:
+            if args.types and resource_type(m.address) not in types:
+                continue
+            print(f"MISS {m.case} {m.address} :: {m.name} [{m.expected}]")
+            for g in m.got:
+                print(f"      ours: {g}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,119 @@
+"""Every pricer fixture: a plan made by Terraform from main.tf, priced by the real reader and
+pricer, compared with expected.yaml.
+
+expected.yaml records what to look up and how much (not dollars), so a catalog refresh does
+not change it; the test also checks that the shipped catalog answers every query, unless the
+component is marked `unpriced: <reason>`. Resources not listed must yield no components.
+
+    resources:
+      aws_nat_gateway.main:
+        - name: NAT gateway
+          unit: hours
+          monthly_quantity: 730            # null: depends on usage
+          service: AmazonEC2
+          family: NAT Gateway
+          region: us-east-1
+          attributes: {usagetype: NatGateway-Hours}
+          catalog_unit: Hrs                # optional
+          purchase_option: on_demand       # optional
+          term: {}                         # optional
+          path: ""                         # optional sub-resource path
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from costgate.estimate import _context_map
+from costgate.iac.plan_json import PlanJsonReader
+from costgate.iac.usage_file import load_usage_file
+from costgate.model import CostComponent
+from costgate.pricing.lookup import NoPrice, PriceBook
+from costgate.pricing.store import CatalogStore
+from costgate.resources.base import PricingContext, Usage
+from costgate.resources.registry import pricer_for
+
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "resources"
+CASES = sorted(p.parent for p in FIXTURES.glob("*/*/expected.yaml"))
+
+
+@pytest.fixture(scope="module")
+def book() -> PriceBook:
+    return PriceBook(CatalogStore.open())
+
+
+def _as_expected(c: CostComponent) -> dict[str, Any]:
+    q = c.query
+    out: dict[str, Any] = {
+        "name": c.name,
+        "unit": c.unit,
+        "monthly_quantity": None if c.monthly_quantity is None else Decimal(c.monthly_quantity),
+        "service": q.service,
+        "family": q.product_family,
+        "region": q.region,
+        "attributes": dict(q.attributes),
+    }
+    if q.unit is not None:
+        out["catalog_unit"] = q.unit
+    if q.purchase_option != "on_demand":
+        out["purchase_option"] = q.purchase_option
+    if q.term:
+        out["term"] = dict(q.term)
+    if c.path:
+        out["path"] = c.path
+    return out
+
+
+def _normalise(exp: dict[str, Any]) -> dict[str, Any]:
+    out = {k: v for k, v in exp.items() if k != "unpriced"}
+    if out.get("monthly_quantity") is not None:
+        out["monthly_quantity"] = Decimal(str(out["monthly_quantity"]))
+    out["attributes"] = {str(k): str(v) for k, v in (out.get("attributes") or {}).items()}
+    if "term" in out:
+        out["term"] = {str(k): str(v) for k, v in out["term"].items()}
+        if not out["term"]:
+            del out["term"]
+    if out.get("purchase_option") == "on_demand":
+        del out["purchase_option"]
+    if not out.get("path"):
+        out.pop("path", None)
+    return out
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c.parent.name}/{c.name}" for c in CASES])
+def test_pricer_fixture(case: Path, book: PriceBook) -> None:
+    plan = case / "plan.json"
+    if not plan.exists():
+        pytest.fail(f"{case}: plan.json missing; run scripts/make_fixtures.py {case}")
+    expected = yaml.safe_load((case / "expected.yaml").read_text()) or {}
+    usage_path = case / "usage.yml"
+    usage = load_usage_file(usage_path) if usage_path.exists() else None
+    result = PlanJsonReader().read(plan)
+    by_address = _context_map(result.resources)
+    got: dict[str, list[dict[str, Any]]] = {}
+    queries = []
+    for r in result.resources:
+        pricer = pricer_for(r.type)
+        if pricer is None or not r.action.exists_after:
+            continue
+        ctx = PricingContext(usage=usage.for_resource(r) if usage else Usage(), resources=by_address)
+        comps = list(pricer.price(r, ctx))
+        if comps:
+            got[r.address] = [_as_expected(c) for c in comps]
+            queries += [(r.address, c) for c in comps]
+    want = {addr: [_normalise(c) for c in comps] for addr, comps in (expected.get("resources") or {}).items()}
+    assert got == want
+    unpriced_ok = {
+        (addr, c["name"]) for addr, comps in (expected.get("resources") or {}).items() for c in comps if c.get("unpriced")
+    }
+    missing = []
+    for addr, comp in queries:
+        answer = book.lookup(comp.query)
+        if isinstance(answer, NoPrice) and (addr, comp.name) not in unpriced_ok:
+            missing.append(f"{addr} {comp.name}: {answer.reason} ({comp.query.describe()})")
+    assert not missing, "catalog cannot price:\n" + "\n".join(missing)
