@@ -1,0 +1,183 @@
+"""Unit prices from the infracost-golden price_facts.csv, mapped into each cloud's schema.
+
+price_facts.csv names prices by an estimator's line-item text ("Storage (general purpose
+SSD, gp2)"), not by product. The reviewed mapping tables in costgate/pricing/mappings/
+<provider>/<service>.yaml say which product each line item is, as attributes in the cloud's
+own schema. One line item can mean several products (an RDS instance line names the class
+but not the engine), so an entry may filter on the exact unit price and emit several
+attribute sets. Lines no entry maps are counted and listed by `catalog build --verbose`.
+
+Mapping file format::
+
+    provider: aws
+    service: AmazonRDS
+    entries:
+      - line_item: 'Database instance \\(on-demand, (?P<az>Single-AZ|Multi-AZ), (?P<cls>db\\.\\S+)\\)'
+        unit: hours                # price_facts unit (exact)
+        regions: [us-east-1]       # optional: price_facts regions this entry applies to
+        price: 0.136               # optional: only the line with this unit price
+        family: Database Instance
+        attributes:                # a mapping, or a list of mappings (one row each)
+          instanceType: '{cls}'
+          deploymentOption: '{az}'
+          databaseEngine: MySQL
+        catalog_unit: Hrs
+        divisor: 1                 # price_facts price / divisor = catalog price per catalog unit
+        purchase_option: on_demand # optional
+        term: {}                   # optional (reserved: leaseContractLength, purchaseOption, offeringClass)
+        tier_start: 0              # optional, catalog units
+        tier_end: null             # optional
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from costgate.errors import CatalogBuildError
+from costgate.pricing.rows import CatalogRow
+
+SOURCE_ID = "infracost-golden"
+FILE = "infracost-golden/price_facts.csv"
+PRICE_DATE = "2021-2026"
+PRICE_TOLERANCE = Decimal("0.0000001")
+
+
+@dataclass(frozen=True)
+class MappingEntry:
+    """One reviewed mapping rule (see the module docstring for the file format)."""
+
+    provider: str
+    service: str
+    pattern: re.Pattern[str]
+    unit: str
+    family: str | None
+    attributes: tuple[Mapping[str, str], ...]
+    catalog_unit: str
+    divisor: Decimal = Decimal(1)
+    regions: frozenset[str] | None = None
+    price: Decimal | None = None
+    purchase_option: str = "on_demand"
+    term: Mapping[str, str] = field(default_factory=dict)
+    tier_start: Decimal = Decimal(0)
+    tier_end: Decimal | None = None
+    origin: str = ""
+
+
+@dataclass
+class MappingReport:
+    """What the mapping did: rows made, and price_facts lines no entry claimed."""
+
+    mapped_lines: int = 0
+    unmapped: list[tuple[str, str, str, str, str]] = field(default_factory=list)
+
+
+def mapping_dir() -> Path:
+    """The folder holding the reviewed mapping tables."""
+    return Path(str(resources.files("costgate.pricing").joinpath("mappings")))
+
+
+def load_mappings(root: Path | None = None) -> list[MappingEntry]:
+    """Load every mapping file under `root` (default: the package's mappings folder)."""
+    base = root or mapping_dir()
+    entries: list[MappingEntry] = []
+    for path in sorted(base.glob("*/*.yaml")):
+        try:
+            doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except yaml.YAMLError as exc:
+            raise CatalogBuildError(f"invalid YAML ({exc})", path=str(path)) from exc
+        provider, service = doc.get("provider"), doc.get("service")
+        if not provider or not service:
+            raise CatalogBuildError("mapping file needs 'provider' and 'service'", path=str(path))
+        for i, raw in enumerate(doc.get("entries") or []):
+            entries.append(_entry(provider, raw.get("service", service), raw, f"{path.name}#{i}", path))
+    return entries
+
+
+def _entry(provider: str, service: str, raw: Mapping[str, Any], origin: str, path: Path) -> MappingEntry:
+    try:
+        attrs = raw.get("attributes") or {}
+        attr_list = tuple(attrs) if isinstance(attrs, list) else (attrs,)
+        return MappingEntry(
+            provider=provider,
+            service=service,
+            pattern=re.compile(raw["line_item"]),
+            unit=str(raw["unit"]),
+            family=raw.get("family"),
+            attributes=tuple({str(k): str(v) for k, v in a.items()} for a in attr_list),
+            catalog_unit=str(raw["catalog_unit"]),
+            divisor=Decimal(str(raw.get("divisor", 1))),
+            regions=frozenset(raw["regions"]) if raw.get("regions") else None,
+            price=Decimal(str(raw["price"])) if raw.get("price") is not None else None,
+            purchase_option=str(raw.get("purchase_option", "on_demand")),
+            term={str(k): str(v) for k, v in (raw.get("term") or {}).items()},
+            tier_start=Decimal(str(raw.get("tier_start", 0))),
+            tier_end=Decimal(str(raw["tier_end"])) if raw.get("tier_end") is not None else None,
+            origin=origin,
+        )
+    except (KeyError, re.error, InvalidOperation, AttributeError, TypeError) as exc:
+        raise CatalogBuildError(f"entry {origin}: {exc!r}", path=str(path)) from exc
+
+
+def rows(prices_dir: Path, mappings: list[MappingEntry] | None = None, report: MappingReport | None = None) -> Iterator[CatalogRow]:
+    """Yield catalog rows for every price_facts line some mapping entry claims."""
+    path = prices_dir / FILE
+    entries = load_mappings() if mappings is None else mappings
+    report = report if report is not None else MappingReport()
+    try:
+        handle = path.open(newline="", encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise CatalogBuildError("price source not found", path=str(path)) from exc
+    with handle:
+        for line, rec in enumerate(csv.DictReader(handle), start=2):
+            provider, region, item, unit = rec["provider"], rec["region"], rec["line_item"], rec["unit"]
+            try:
+                price = Decimal(rec["unit_price_usd"])
+            except InvalidOperation as exc:
+                raise CatalogBuildError(f"line {line}: bad price", path=str(path)) from exc
+            matched = False
+            for entry in entries:
+                if entry.provider != provider or entry.unit != unit:
+                    continue
+                if entry.regions is not None and region not in entry.regions:
+                    continue
+                if entry.price is not None and abs(entry.price - price) > PRICE_TOLERANCE:
+                    continue
+                found = entry.pattern.fullmatch(item)
+                if not found:
+                    continue
+                matched = True
+                groups = {k: v for k, v in found.groupdict().items() if v is not None}
+                for attrs in entry.attributes:
+                    attributes = {k: v.format(**groups) for k, v in attrs.items()}
+                    key = f"{entry.service}|{region}|{sorted(attributes.items())}|{entry.purchase_option}|{sorted(entry.term.items())}|{entry.catalog_unit}|{entry.tier_start}"
+                    yield CatalogRow(
+                        provider=provider,
+                        service=entry.service,
+                        family=entry.family,
+                        region=region or "global",
+                        attributes=attributes,
+                        unit=entry.catalog_unit,
+                        price=price / entry.divisor,
+                        purchase_option=entry.purchase_option,
+                        term=entry.term,
+                        tier_start=entry.tier_start,
+                        tier_end=entry.tier_end,
+                        sku="pf:" + hashlib.sha256(key.encode()).hexdigest()[:16],
+                        source=SOURCE_ID,
+                        price_date=PRICE_DATE,
+                        description=item,
+                    )
+            if matched:
+                report.mapped_lines += 1
+            else:
+                report.unmapped.append((provider, region, item, unit, rec["unit_price_usd"]))
