@@ -9,6 +9,7 @@ unless the prices agree to within rounding, because it means a mapping is wrong.
 from __future__ import annotations
 
 import csv
+import re
 import shutil
 import tempfile
 from collections.abc import Iterable
@@ -130,7 +131,7 @@ def write_catalog(rows: list[CatalogRow], out_dir: Path, sources: list[SourceInf
         used = {s for f in files for s in f.sources}
         manifest = Manifest(
             built_at=datetime.now(UTC).strftime("%Y-%m-%d"),
-            price_date=max((s.price_date for s in sources if s.id in used), default=""),
+            price_date=max((d for s in sources if s.id in used for d in re.findall(r"\d{4}-\d{2}-\d{2}", s.price_date)), default=""),
             sources=[s for s in sources if s.id in used],
             files=files,
         )

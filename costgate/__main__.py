@@ -1,0 +1,5 @@
+"""`python -m costgate` runs the CLI."""
+
+from costgate.cli.main import entry
+
+entry()
