@@ -8,13 +8,24 @@ from typing import Protocol
 
 from costgate.estimate import Estimate
 from costgate.errors import CostgateError
+from costgate.gate.model import GateResult
+
+
+@dataclass(frozen=True)
+class Report:
+    """Everything a format may show: the estimate, and the gate's result when a config was given."""
+
+    estimate: Estimate
+    diff: bool = False
+    color: bool = False
+    gate: GateResult | None = None
 
 
 class Format(Protocol):
-    """Estimate in, text out."""
+    """Report in, text out."""
 
     def render(self, estimate: Estimate, *, diff: bool, color: bool) -> str:
-        """The whole output."""
+        """The whole output (formats that show findings also accept `render_report`)."""
         ...
 
 
