@@ -9,7 +9,7 @@ from costgate.estimate import Estimate
 from costgate.iac.usage_file import load_usage_file
 from costgate.pipeline import estimate_plans
 from costgate.pricing.store import CatalogStore
-from costgate.report.formats import get_format
+from costgate.report.formats import Report, get_format
 
 
 def estimate_from_args(args: argparse.Namespace) -> Estimate:
@@ -21,4 +21,4 @@ def estimate_from_args(args: argparse.Namespace) -> Estimate:
 
 def render_estimate(estimate: Estimate, fmt: str, *, diff: bool) -> str:
     """Render with the named format (colour only for a terminal)."""
-    return get_format(fmt).render(estimate, diff=diff, color=sys.stdout.isatty())
+    return get_format(fmt).render(Report(estimate, diff=diff, color=sys.stdout.isatty()))

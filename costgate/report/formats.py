@@ -22,10 +22,10 @@ class Report:
 
 
 class Format(Protocol):
-    """Report in, text out."""
+    """Report in, text out (one implementation per `--format` choice)."""
 
-    def render(self, estimate: Estimate, *, diff: bool, color: bool) -> str:
-        """The whole output (formats that show findings also accept `render_report`)."""
+    def render(self, report: Report) -> str:
+        """The whole output."""
         ...
 
 
@@ -33,22 +33,22 @@ class Format(Protocol):
 class TableFormat:
     """Terminal table (rich)."""
 
-    def render(self, estimate: Estimate, *, diff: bool, color: bool) -> str:
+    def render(self, report: Report) -> str:
         """See costgate.report.table."""
         from costgate.report import table
 
-        return table.render(estimate, diff=diff, color=color)
+        return table.render(report.estimate, diff=report.diff, color=report.color)
 
 
 @dataclass(frozen=True)
 class JsonFormat:
     """Versioned JSON (schema in costgate/schemas/)."""
 
-    def render(self, estimate: Estimate, *, diff: bool, color: bool) -> str:
+    def render(self, report: Report) -> str:
         """See costgate.report.json_format."""
         from costgate.report import json_format
 
-        return json_format.render(estimate)
+        return json_format.render(report.estimate)
 
 
 FORMATS: dict[str, Format] = {"table": TableFormat(), "json": JsonFormat()}
