@@ -1,0 +1,60 @@
+"""costgate against the oracle (an independent estimator's expected breakdowns).
+
+Holds the share of reproduced fixed-price components of the core AWS types to its floor;
+skips where ../shared is absent. The figures per type come from scripts/oracle_score.py.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import sys
+
+import pytest
+
+from tests.helpers import REPO, need_shared
+
+CORE_TYPES = [
+    "aws_instance", "aws_ebs_volume", "aws_db_instance", "aws_rds_cluster", "aws_rds_cluster_instance",
+    "aws_nat_gateway", "aws_eip", "aws_lb", "aws_alb", "aws_elb", "aws_eks_cluster", "aws_eks_node_group",
+    "aws_autoscaling_group", "aws_ecs_service", "aws_lambda_function", "aws_s3_bucket", "aws_dynamodb_table",
+    "aws_elasticache_cluster", "aws_cloudwatch_log_group", "aws_vpc_endpoint", "aws_kms_key",
+    "aws_secretsmanager_secret", "aws_route53_zone",
+]
+FIXED_FLOOR = 0.95
+
+
+def _scorer():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("oracle_score", REPO / "scripts" / "oracle_score.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["oracle_score"] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def score():  # type: ignore[no-untyped-def]
+    corpus = need_shared()
+    scorer = _scorer()
+    cases = sorted(p for p in (corpus / "oracle" / "aws").iterdir() if p.is_dir())
+    return scorer.run(cases)
+
+
+def test_core_types_fixed_price_share(score) -> None:  # type: ignore[no-untyped-def]
+    matched, total = score.share("fixed", CORE_TYPES)
+    assert total > 400
+    assert matched / total >= FIXED_FLOOR, f"{matched}/{total} fixed-price components reproduced"
+
+
+def test_scorer_rejects_a_wrong_price() -> None:
+    """The matcher must fail a component whose cost is off (guards against a scorer that always matches)."""
+    from decimal import Decimal
+
+    from costgate.estimate import PricedComponent
+
+    scorer = _scorer()
+    exp = {"unit_price": 0.096, "unit_price_abs_tol": 1e-6, "monthly_quantity": 730.0, "monthly_cost": 70.08}
+    good = PricedComponent("x", "hours", Decimal(730), Decimal("0.096"), Decimal("70.08"), False)
+    bad = PricedComponent("x", "hours", Decimal(730), Decimal("0.192"), Decimal("140.16"), False)
+    assert scorer._close(good, exp)
+    assert not scorer._close(bad, exp)
