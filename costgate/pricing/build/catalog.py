@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from costgate.pricing.build import karpenter_aws, price_facts, terracost
+from costgate.pricing.build import cyclenerd_gcp, karpenter_aws, karpenter_azure, price_facts, terracost
 from costgate.pricing.build.writer import BuildReport, merge, read_sources_tsv, write_catalog
 from costgate.pricing.manifest import Manifest, SourceInfo
 from costgate.pricing.rows import CatalogRow
@@ -16,6 +16,8 @@ SourceFn = Callable[[Path], Iterable[CatalogRow]]
 SOURCES: list[tuple[str, SourceFn]] = [
     (karpenter_aws.SOURCE_ID, karpenter_aws.rows),
     (terracost.SOURCE_ID, terracost.rows),
+    (karpenter_azure.SOURCE_ID, karpenter_azure.rows),
+    (cyclenerd_gcp.SOURCE_ID, cyclenerd_gcp.rows),
     (price_facts.SOURCE_ID, price_facts.rows),
 ]
 
