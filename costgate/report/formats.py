@@ -51,7 +51,18 @@ class JsonFormat:
         return json_format.render(report.estimate)
 
 
-FORMATS: dict[str, Format] = {"table": TableFormat(), "json": JsonFormat()}
+@dataclass(frozen=True)
+class MarkdownFormat:
+    """Markdown for pull-request comments and job summaries (jinja2 templates, escaped)."""
+
+    def render(self, report: Report) -> str:
+        """See costgate.report.markdown (no size limit; `comment` applies the platform's)."""
+        from costgate.report import markdown
+
+        return markdown.render(report)
+
+
+FORMATS: dict[str, Format] = {"table": TableFormat(), "json": JsonFormat(), "markdown": MarkdownFormat()}
 
 
 def estimate_format_names() -> list[str]:
