@@ -9,12 +9,12 @@ component that depends on usage nobody gave has no cost (not $0) and says so.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from costgate.model import Action, CostComponent, Price, PriceQuery, Resource
 from costgate.pricing.lookup import NoPrice, PriceBook, PriceResult, tiered_cost
-from costgate.resources.base import PricingContext, Usage
+from costgate.resources.base import Pricer, PricingContext, Usage
 from costgate.resources.registry import Support, pricer_for, support
 
 ZERO = Decimal(0)
@@ -86,6 +86,8 @@ class Totals:
     before: Decimal
     after: Decimal
     usage_after: Decimal = ZERO
+    after_min: Decimal | None = None
+    after_max: Decimal | None = None
 
     @property
     def delta(self) -> Decimal:
@@ -117,7 +119,17 @@ class Project:
             (c.monthly_cost for r in self.resources for c in r.components if c.usage_based and c.monthly_cost is not None),
             ZERO,
         )
-        return Totals(before=before, after=after, usage_after=usage)
+        low = high = ZERO
+        ranged = False
+        for r in self.resources:
+            for c in r.components:
+                if c.cost_range is not None:
+                    ranged = True
+                    low, high = low + c.cost_range[0], high + c.cost_range[1]
+                elif c.monthly_cost is not None:
+                    low, high = low + c.monthly_cost, high + c.monthly_cost
+        return Totals(before=before, after=after, usage_after=usage,
+                      after_min=low if ranged else None, after_max=high if ranged else None)
 
     @property
     def unsupported(self) -> list[ResourceCost]:
@@ -152,10 +164,13 @@ class Estimate:
     def totals(self) -> Totals:
         """Totals over all projects."""
         ts = [p.totals for p in self.projects]
+        ranged = any(t.after_min is not None for t in ts)
         return Totals(
             before=sum((t.before for t in ts), ZERO),
             after=sum((t.after for t in ts), ZERO),
             usage_after=sum((t.usage_after for t in ts), ZERO),
+            after_min=sum((t.after if t.after_min is None else t.after_min for t in ts), ZERO) if ranged else None,
+            after_max=sum((t.after if t.after_max is None else t.after_max for t in ts), ZERO) if ranged else None,
         )
 
 
@@ -189,9 +204,12 @@ def price_resources(
         before: list[CostComponent] = []
         pricer = pricer_for(resource.type) if kind is Support.PRICED else None
         if pricer is not None:
-            ctx = PricingContext(usage=usage(resource), resources=by_address)
+            given = usage(resource)
+            ctx = PricingContext(usage=given.at("mid") if given.has_ranges() else given, resources=by_address)
             if resource.action.exists_after:
                 after = list(pricer.price(resource, ctx))
+                if given.has_ranges():
+                    after = _with_ranges(after, pricer, resource, given, by_address)
             if resource.action.exists_before:
                 if resource.action in (Action.NO_OP, Action.FORGET):
                     before = after
@@ -210,6 +228,27 @@ def price_resources(
         )
         for r, kind, a, b in pending
     ]
+
+
+def _with_ranges(
+    mid: list[CostComponent], pricer: Pricer, resource: Resource, usage: Usage, by_address: Mapping[str, Resource]
+) -> list[CostComponent]:
+    """Price `resource` at the low and high ends of its usage ranges; attach quantity ranges."""
+    low = list(pricer.price(resource, PricingContext(usage=usage.at("min"), resources=by_address)))
+    high = list(pricer.price(resource, PricingContext(usage=usage.at("max"), resources=by_address)))
+    out = []
+    for i, comp in enumerate(mid):
+        lo = low[i] if i < len(low) and low[i].name == comp.name else None
+        hi = high[i] if i < len(high) and high[i].name == comp.name else None
+        if lo is None or hi is None or lo.monthly_quantity is None or hi.monthly_quantity is None:
+            out.append(comp)
+            continue
+        if lo.monthly_quantity == hi.monthly_quantity:
+            out.append(comp)
+            continue
+        bounds = (min(lo.monthly_quantity, hi.monthly_quantity), max(lo.monthly_quantity, hi.monthly_quantity))
+        out.append(replace(comp, quantity_range=bounds))
+    return out
 
 
 def _priced(component: CostComponent, answer: PriceResult) -> PricedComponent:

@@ -57,7 +57,8 @@ def _resource(r: ResourceCost) -> ResourceOut:
 
 
 def _totals(t: Totals) -> TotalsOut:
-    return TotalsOut(before=t.before, after=t.after, delta=t.delta, delta_percent=t.delta_percent, usage_based_after=t.usage_after)
+    return TotalsOut(before=t.before, after=t.after, delta=t.delta, delta_percent=t.delta_percent,
+                     usage_based_after=t.usage_after, after_min=t.after_min, after_max=t.after_max)
 
 
 def unsupported_of(project: Project) -> list[UnsupportedOut]:

@@ -89,6 +89,8 @@ class TotalsOut(_Model):
     delta: Num
     delta_percent: Num | None
     usage_based_after: Num
+    after_min: Num | None = None
+    after_max: Num | None = None
 
 
 class ProjectOut(_Model):

@@ -53,7 +53,8 @@ def _breakdown_project(console: Console, project: Project) -> None:
 
 def _tail(console: Console, project: Project) -> None:
     t = project.totals
-    console.print(f"[bold]Total monthly cost:[/bold] {money(t.after)}" + (f"  (of which usage-based {money(t.usage_after)})" if t.usage_after else ""))
+    span = f"  (range {money(t.after_min)} - {money(t.after_max)})" if t.after_min is not None else ""
+    console.print(f"[bold]Total monthly cost:[/bold] {money(t.after)}{span}" + (f"  (of which usage-based {money(t.usage_after)})" if t.usage_after else ""))
     usage = sum(1 for r in project.resources for c in r.components if c.monthly_quantity is None and c.no_price is None)
     counts = _counts(project)
     console.print(

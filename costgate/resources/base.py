@@ -29,11 +29,43 @@ class UsageKey:
     default: Any = None
 
 
+def _is_range(value: Any) -> bool:
+    return isinstance(value, Mapping) and set(value) == {"min", "max"}
+
+
+def _pick(value: Any, which: str) -> Any:
+    """Replace every {min, max} range inside `value` by its min, max or midpoint."""
+    if _is_range(value):
+        low, high = Decimal(str(value["min"])), Decimal(str(value["max"]))
+        return low if which == "min" else high if which == "max" else (low + high) / 2
+    if isinstance(value, Mapping):
+        return {k: _pick(v, which) for k, v in value.items()}
+    return value
+
+
 @dataclass(frozen=True, slots=True)
 class Usage:
-    """The usage values given for one resource, typed by the pricer's declaration."""
+    """The usage values given for one resource, typed by the pricer's declaration.
+
+    Any quantity may be a range `{min: .., max: ..}` (costgate's extension of the usage-file
+    format). Pricers never see ranges: the estimate prices the resource at the midpoint, the
+    minimum and the maximum, and turns the three into a quantity and cost range.
+    """
 
     values: Mapping[str, Any] = field(default_factory=dict)
+
+    def has_ranges(self) -> bool:
+        """True when any value (at any depth) is a {min, max} range."""
+        def walk(value: Any) -> bool:
+            if _is_range(value):
+                return True
+            return isinstance(value, Mapping) and any(walk(v) for v in value.values())
+
+        return walk(self.values)
+
+    def at(self, which: str) -> Usage:
+        """These values with every range replaced by its 'min', 'max' or 'mid' point."""
+        return Usage(_pick(self.values, which))
 
     def raw(self, key: str) -> Any:
         """A usage value by key; dotted keys reach into nested mappings (`standard.storage_gb`)."""
@@ -47,6 +79,8 @@ class Usage:
     def number(self, key: str) -> Decimal | None:
         """A numeric usage value as Decimal, or None when not given."""
         value = self.raw(key)
+        if _is_range(value):
+            value = _pick(value, "mid")
         if value is None or isinstance(value, bool):
             return None
         try:

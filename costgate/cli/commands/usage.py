@@ -1,0 +1,30 @@
+"""`costgate usage init`: a usage file with every usage key of the plan's resources."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from costgate.iac.plan_json import PlanJsonReader
+from costgate.iac.usage_init import init_usage_file
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add `usage` and its sub-commands."""
+    p = sub.add_parser("usage", help="work with usage files")
+    usub = p.add_subparsers(dest="usage_command", metavar="SUBCOMMAND", parser_class=type(p))
+    i = usub.add_parser("init", help="write or update a usage file with every usage key of the plan's resources")
+    i.add_argument("--plan", action="append", type=Path, required=True, metavar="PLAN_JSON")
+    i.add_argument("--usage-file", type=Path, default=Path("costgate-usage.yml"), help="file to write or update")
+    i.set_defaults(func=run_init)
+    p.set_defaults(func=lambda _a: (p.print_help(), 2)[1])
+
+
+def run_init(args: argparse.Namespace) -> int:
+    """Add missing keys; never overwrite what is there."""
+    reader = PlanJsonReader()
+    resources = [r for plan in args.plan for r in reader.read(plan).resources]
+    summary = init_usage_file(resources, args.usage_file)
+    print(f"{summary.path}: added {summary.added_keys} usage keys on {summary.added_resources} new resources; "
+          f"kept {summary.kept_keys} keys you had set")
+    return 0

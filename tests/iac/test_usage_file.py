@@ -1,0 +1,114 @@
+"""Usage files: format v0.1 read as is, merge order, ranges, bad files, and `usage init`."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from costgate.errors import UsageFileError
+from costgate.iac.usage_file import load_usage_file
+from costgate.model import Action, Address, Resource
+from tests.helpers import FIXTURES, run_cli
+
+NAT_PLAN = FIXTURES / "resources" / "aws" / "nat_gateway" / "plan.json"
+
+
+def _res(address: str, rtype: str = "aws_lambda_function") -> Resource:
+    return Resource(address=Address(address), type=rtype, name="x", provider="aws", region="us-east-1", action=Action.CREATE)
+
+
+def test_merge_order_type_default_then_wildcard_then_exact(tmp_path: Path) -> None:
+    path = tmp_path / "u.yml"
+    path.write_text(
+        "version: 0.1\n"
+        "resource_type_default_usage:\n  aws_lambda_function: {monthly_requests: 1, request_duration_ms: 7}\n"
+        "resource_usage:\n"
+        "  module.a.aws_lambda_function.f[*]: {monthly_requests: 2, storage_gb: 3}\n"
+        "  module.a.aws_lambda_function.f[1]: {monthly_requests: 4}\n"
+    )
+    usage = load_usage_file(path)
+    one = usage.for_resource(_res("module.a.aws_lambda_function.f[1]"))
+    zero = usage.for_resource(_res('module.a.aws_lambda_function.f["k"]'))
+    other = usage.for_resource(_res("aws_lambda_function.g"))
+    assert (one.number("monthly_requests"), one.number("storage_gb"), one.number("request_duration_ms")) == (4, 3, 7)
+    assert zero.number("monthly_requests") == 2
+    assert other.number("monthly_requests") == 1 and other.number("storage_gb") is None
+
+
+def test_nested_keys_and_ranges(tmp_path: Path) -> None:
+    path = tmp_path / "u.yml"
+    path.write_text("version: 0.1\nresource_usage:\n  aws_s3_bucket.b:\n    standard: {storage_gb: {min: 10, max: 30}}\n")
+    usage = load_usage_file(path).for_resource(_res("aws_s3_bucket.b", "aws_s3_bucket"))
+    assert usage.has_ranges()
+    assert usage.number("standard.storage_gb") == 20
+    assert usage.at("min").number("standard.storage_gb") == 10
+    assert usage.at("max").number("standard.storage_gb") == 30
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("version: 0.1\nresource_usage: [1, 2]\n", "'resource_usage' must be a mapping"),
+        ("version: 9\n", "unsupported usage file version"),
+        ("version: 0.1\nresource_usage:\n  a: {b: 1\n", "not valid YAML at line"),
+        ("version: 0.1\nresources: {}\n", "unknown top-level key 'resources'"),
+        ("version: 0.1\nresource_usage:\n  aws_x.y: 5\n", "must be a mapping of usage keys"),
+    ],
+)
+def test_bad_usage_files(tmp_path: Path, content: str, message: str) -> None:
+    path = tmp_path / "u.yml"
+    path.write_text(content)
+    with pytest.raises(UsageFileError) as err:
+        load_usage_file(path)
+    assert message in str(err.value) and str(path) in str(err.value)
+
+
+def test_bad_usage_file_via_cli_is_exit_2(tmp_path: Path) -> None:
+    path = tmp_path / "u.yml"
+    path.write_text("version: 7\n")
+    result = run_cli("breakdown", "--plan", str(NAT_PLAN), "--usage-file", str(path))
+    assert result.code == 2 and str(path) in result.err and "Traceback" not in result.err
+
+
+def test_range_gives_cost_range_in_json_and_table(tmp_path: Path) -> None:
+    path = tmp_path / "u.yml"
+    path.write_text("version: 0.1\nresource_usage:\n  aws_nat_gateway.public:\n    monthly_data_processed_gb: {min: 100, max: 300}\n")
+    result = run_cli("breakdown", "--plan", str(NAT_PLAN), "--usage-file", str(path), "--format", "json")
+    assert result.code == 0, result.err
+    doc = json.loads(result.out)
+    nat = next(r for r in doc["projects"][0]["resources"] if r["address"] == "aws_nat_gateway.public")
+    data = next(c for c in nat["components"] if c["unit"] == "GB")
+    price = Decimal(str(data["unit_price"]))
+    assert data["monthly_quantity"] == 200
+    assert data["monthly_quantity_range"] == [100, 300]
+    low, high = (Decimal(str(v)) for v in data["monthly_cost_range"])
+    assert low == 100 * price and high == 300 * price
+    totals = doc["totals"]
+    assert Decimal(str(totals["after_max"])) - Decimal(str(totals["after_min"])) == 200 * price
+    table = run_cli("breakdown", "--plan", str(NAT_PLAN), "--usage-file", str(path))
+    assert f"(${100 * price:.2f} - ${300 * price:.2f})" in table.out
+    assert "range $" in table.out
+
+
+def test_usage_init_writes_every_key_and_keeps_user_values(tmp_path: Path) -> None:
+    path = tmp_path / "usage.yml"
+    path.write_text(
+        "# my notes\nversion: 0.1\nresource_usage:\n"
+        "  aws_nat_gateway.public:\n    monthly_data_processed_gb: 55  # measured in May\n"
+        "  aws_nat_gateway.gone: {monthly_data_processed_gb: 1}\n"
+    )
+    result = run_cli("usage", "init", "--plan", str(NAT_PLAN), "--usage-file", str(path))
+    assert result.code == 0, result.err
+    text = path.read_text()
+    assert "# my notes" in text and "55  # measured in May" in text
+    assert "aws_nat_gateway.gone" in text  # never deletes what the user wrote
+    usage = load_usage_file(path)
+    assert usage.exact["aws_nat_gateway.public"]["monthly_data_processed_gb"] == 55
+    assert usage.exact["aws_nat_gateway.with_usage"]["monthly_data_processed_gb"] is None
+    assert "GB processed by the NAT gateway a month" in text
+    again = run_cli("usage", "init", "--plan", str(NAT_PLAN), "--usage-file", str(path))
+    assert "added 0 usage keys" in again.out
+    assert path.read_text() == text
