@@ -1,0 +1,88 @@
+"""aws_instance: an EC2 instance with its EBS volumes.
+
+Prices:
+    Instance usage: per hour by type, OS, tenancy and purchase option (on-demand, reserved, spot).
+    EBS-optimized usage: per hour, for the older types that bill EBS optimization separately.
+    EC2 detailed monitoring: 7 CloudWatch metrics a month when `monitoring` is on.
+    CPU credits: per vCPU-hour above baseline for T-family instances in unlimited mode (usage).
+    Storage, provisioned IOPS and throughput of the root and EBS block devices (see aws_ebs_volume).
+Usage keys:
+    monthly_hrs: hours the instance runs a month (default 730).
+    operating_system: linux, windows, rhel or suse (default linux; windows if get_password_data).
+    reserved_instance_type / reserved_instance_term / reserved_instance_payment_option: price as a
+    reserved instance (standard|convertible, 1_year|3_year, no_upfront|partial_upfront|all_upfront).
+    monthly_cpu_credit_hrs, vcpu_count: unlimited-mode bursting (credits = hours x vCPUs).
+Not priced / assumptions:
+    Values from a launch template fill in what the instance leaves unset; block devices with the
+    same device name are merged. An unknown root volume is 8 GB gp2, an unknown volume type gp2.
+    Host tenancy (or host_id) bills the dedicated host (aws_ec2_host), so only disks are priced.
+    Reserved upfront fees are not amortised: only the hourly part is priced. Spot prices are not
+    in the catalog. The default credit mode is unlimited for T3/T3a/T4g and standard for T2.
+References:
+    https://aws.amazon.com/ec2/pricing/on-demand/
+    https://aws.amazon.com/ebs/pricing/
+    https://aws.amazon.com/cloudwatch/pricing/
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
+from costgate.resources.aws._ebs import Volume, volume_of
+from costgate.resources.aws._ec2 import (
+    DEFAULT_ROOT, INSTANCE_USAGE, TENANCY, InstanceSpec, flag, instance_components, resolve,
+)
+from costgate.resources.base import Pricer, PricingContext, UsageKey
+
+USAGE = (UsageKey("monthly_hrs", "float", "Hours the instance runs a month", 730), *INSTANCE_USAGE)
+
+
+def _ebs_of(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
+    ebs = mapping.get("ebs")
+    return ebs[0] if isinstance(ebs, list) and ebs else {}
+
+
+def _spec(r: Resource, ctx: PricingContext) -> InstanceSpec:
+    lt = resolve(ctx, r, "launch_template.id", "launch_template.name")
+    lt_vals: Mapping[str, Any] = lt.values if lt else {}
+
+    def pick(key: str, lt_value: Any, default: Any) -> Any:
+        value = r.get(key)
+        return value if value is not None else lt_value if lt_value is not None else default
+
+    def first(block: str, key: str) -> Any:
+        found = lt_vals.get(block) or [{}]
+        return found[0].get(key) if isinstance(found, list) and found else None
+
+    host = r.get("host_id") is not None or "host_id" in r.refs
+    tenancy = "Host" if host else TENANCY.get(str(pick("tenancy", first("placement", "tenancy"), "default")), "Shared")
+    market = r.block("instance_market_options").get("market_type") or first("instance_market_options", "market_type")
+    lt_disks = {str(m.get("device_name")): _ebs_of(m) for m in (lt.blocks("block_device_mappings") if lt else []) if m.get("ebs")}
+    root = r.block("root_block_device")
+    volumes = [volume_of(root, path="root_block_device", default_size=DEFAULT_ROOT.size) if root
+               else Volume(DEFAULT_ROOT.type, DEFAULT_ROOT.size, path="root_block_device")]
+    for block in r.blocks("ebs_block_device") + [{"device_name": d} for d in lt_disks if d not in
+                                                 {str(b.get("device_name")) for b in r.blocks("ebs_block_device")}]:
+        merged = {**lt_disks.get(str(block.get("device_name")), {}), **{k: v for k, v in block.items() if v is not None}}
+        volumes.append(volume_of(merged, path=f"ebs_block_device[{len(volumes) - 1}]"))
+    credits = r.block("credit_specification").get("cpu_credits") or first("credit_specification", "cpu_credits")
+    return InstanceSpec(
+        instance_type=pick("instance_type", lt_vals.get("instance_type"), None),
+        tenancy=tenancy,
+        os="Windows" if r.get("get_password_data") else "Linux",
+        ebs_optimized=bool(flag(pick("ebs_optimized", lt_vals.get("ebs_optimized"), False))),
+        monitoring=bool(pick("monitoring", first("monitoring", "enabled"), False)),
+        cpu_credits=credits,
+        spot=market == "spot",
+        volumes=tuple(volumes),
+    )
+
+
+def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
+    hours = ctx.usage.number("monthly_hrs")
+    yield from instance_components(r, _spec(r, ctx), ctx.usage, hours=HOURS_PER_MONTH if hours is None else hours)
+
+
+PRICER = Pricer(type="aws_instance", price=_price, usage_keys=USAGE, doc=__doc__ or "")
