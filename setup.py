@@ -6,5 +6,8 @@ from setuptools import find_packages, setup
 setup(
     packages=find_packages(include=["costgate", "costgate.*"]) + ["costgate.catalog_data"],
     package_dir={"costgate.catalog_data": "pricing_data"},
-    package_data={"costgate.catalog_data": ["*.json", "*/*/*.jsonl", "*/*/*.jsonl.gz"]},
+    package_data={
+        "costgate": ["py.typed", "schemas/*.json", "report/templates/*", "resources/*/*.yaml", "pricing/mappings/*/*.yaml"],
+        "costgate.catalog_data": ["*.json", "*/*/*.jsonl", "*/*/*.jsonl.gz"],
+    },
 )

@@ -14,6 +14,8 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--plan", action="append", type=Path, required=True, metavar="PLAN_JSON",
                         help="`terraform show -json` output (repeat for several projects)")
     parser.add_argument("--usage-file", type=Path, help="usage file (format v0.1) for usage-based costs")
+    parser.add_argument("--usage-profile", choices=["small", "medium", "large"],
+                        help="fill usage keys the usage file leaves out with this profile's defaults")
     parser.add_argument("--catalog-dir", type=Path, help="use this pricing_data/ folder instead of the shipped one")
 
 

@@ -14,7 +14,6 @@ import tempfile
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
-from importlib import resources
 from pathlib import Path
 
 import orjson
@@ -52,11 +51,8 @@ def default_data_dir() -> Path:
     checkout = Path(__file__).resolve().parents[2] / "pricing_data"
     if (checkout / "manifest.json").exists():
         return checkout
-    try:
-        installed = Path(str(resources.files("costgate.catalog_data")))
-    except ModuleNotFoundError:
-        return checkout
-    return installed
+    installed = Path(__file__).resolve().parents[1] / "catalog_data"  # setup.py ships pricing_data/ here
+    return installed if (installed / "manifest.json").exists() else checkout
 
 
 def cache_dir() -> Path:
