@@ -112,3 +112,23 @@ def test_usage_init_writes_every_key_and_keeps_user_values(tmp_path: Path) -> No
     again = run_cli("usage", "init", "--plan", str(NAT_PLAN), "--usage-file", str(path))
     assert "added 0 usage keys" in again.out
     assert path.read_text() == text
+
+
+def test_usage_profile_fills_gaps_and_file_wins(tmp_path: Path) -> None:
+    import yaml
+
+    from costgate.iac.usage_profiles import profile_table
+
+    levels = profile_table("aws")["aws_nat_gateway"]["monthly_data_processed_gb"]
+    path = tmp_path / "u.yml"
+    path.write_text("version: 0.1\nresource_usage:\n  aws_nat_gateway.with_usage: {monthly_data_processed_gb: 7}\n")
+    result = run_cli("breakdown", "--plan", str(NAT_PLAN), "--usage-file", str(path), "--usage-profile", "large", "--format", "json")
+    assert result.code == 0, result.err
+    resources = {r["address"]: r for r in json.loads(result.out)["projects"][0]["resources"]}
+
+    def gb(address: str) -> object:
+        return next(c for c in resources[address]["components"] if c["unit"] == "GB")["monthly_quantity"]
+
+    assert gb("aws_nat_gateway.public") == levels["large"]
+    assert gb("aws_nat_gateway.with_usage") == 7
+    assert yaml.safe_load((Path(__file__).parents[2] / "costgate/resources/aws/usage_profiles.yaml").read_text())
