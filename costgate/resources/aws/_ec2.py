@@ -139,17 +139,26 @@ def _reserved_term(usage: Usage) -> Mapping[str, str] | None:
 
 def instance_components(
     r: Resource, spec: InstanceSpec, usage: Usage, *, count: Decimal | None = Decimal(1), hours: Decimal = HOURS_PER_MONTH,
+    count_range: tuple[Decimal, Decimal] | None = None,
 ) -> Iterator[CostComponent]:
     """Instance hours, EBS-optimized fee, detailed monitoring, CPU credits and disks, `count` times.
 
-    A `count` of None (instances unknown) gives every component an unknown quantity.
+    A `count` of None (instances unknown) gives every component an unknown quantity;
+    `count_range` (a group's min and max size) gives each a quantity range.
     Host tenancy is billed on the dedicated host, so it yields disks only.
     """
+    for c in _one_instance(r, spec, usage, hours):
+        q = c.monthly_quantity
+        span = None if count_range is None or q is None else (q * count_range[0], q * count_range[1])
+        if count is None:
+            yield replace(c, monthly_quantity=None, usage_based=True, quantity_range=span)
+        else:
+            yield replace(c, monthly_quantity=None if q is None else q * count, quantity_range=span)
+
+
+def _one_instance(r: Resource, spec: InstanceSpec, usage: Usage, hours: Decimal) -> Iterator[CostComponent]:
     itype = spec.instance_type
     os = _os(usage, spec.os)
-
-    def per(quantity: Decimal) -> Decimal | None:
-        return None if count is None else quantity * count
 
     if itype and spec.tenancy != "Host":
         family = "Compute Instance (bare metal)" if itype.endswith(".metal") else "Compute Instance"
@@ -160,22 +169,21 @@ def instance_components(
         label = {"on_demand": "on-demand"}.get(option, option)
         query = aws_query(r, "AmazonEC2", family, attrs, unit="Hrs", purchase_option=option, term=term)
         os_label = "Linux/UNIX" if os == "Linux" else os
-        yield monthly(f"Instance usage ({os_label}, {label}, {itype})", "hours", per(hours), query, path=spec.source)
+        yield monthly(f"Instance usage ({os_label}, {label}, {itype})", "hours", hours, query, path=spec.source)
         if spec.ebs_optimized and itype in EBS_OPTIMIZED_SURCHARGE:
             q = aws_query(r, "AmazonEC2", "Compute Instance", {"instanceType": itype, "usagetype": ut(r, f"EBSOptimized:{itype}")}, unit="Hrs")
-            yield monthly("EBS-optimized usage", "hours", per(hours), q, path=spec.source)
+            yield monthly("EBS-optimized usage", "hours", hours, q, path=spec.source)
     if spec.monitoring:
         q = aws_query(r, "AmazonCloudWatch", "Metric", {"group": "Metric", "usagetype": ut(r, "CW:MetricMonitorUsage")}, unit="Metrics")
-        yield monthly("EC2 detailed monitoring", "metrics", per(Decimal(DETAILED_MONITORING_METRICS)), q, path=spec.source)
+        yield monthly("EC2 detailed monitoring", "metrics", Decimal(DETAILED_MONITORING_METRICS), q, path=spec.source)
     tfamily = (itype or "").split(".")[0]
     if tfamily in T_FAMILIES and (spec.cpu_credits or T_FAMILIES[tfamily]) == "unlimited":
         hrs, vcpus = usage.number("monthly_cpu_credit_hrs"), usage.number("vcpu_count")
-        quantity = None if hrs is None or vcpus is None else per(hrs * vcpus)
+        quantity = None if hrs is None or vcpus is None else hrs * vcpus
         q = aws_query(r, "AmazonEC2", "CPU Credits", {"operatingSystem": os, "usagetype": ut(r, f"CPUCredits:{tfamily}")}, unit="vCPU-Hours")
         yield monthly("CPU credits", "vCPU-hours", quantity, q, path=spec.source, usage_based=True)
     for volume in spec.volumes:
-        for c in volume_components(r, volume, Usage(), count=Decimal(1) if count is None else count):
-            yield c if count is not None else replace(c, monthly_quantity=None, usage_based=True)
+        yield from volume_components(r, volume, Usage())
 
 
 def instance_count(usage: Usage, desired: Any, minimum: Any) -> Decimal | None:
@@ -193,6 +201,12 @@ def instance_count(usage: Usage, desired: Any, minimum: Any) -> Decimal | None:
         if not count:
             return None
     return count
+
+
+def size_range(minimum: Any, maximum: Any) -> tuple[Decimal, Decimal] | None:
+    """A group's (min, max) instance counts when both are known."""
+    low, high = dec(minimum), dec(maximum)
+    return None if low is None or high is None else (low, high)
 
 
 def split_capacity(units: Decimal, base: Any, percent: Any, weight: Any) -> tuple[Decimal, Decimal]:

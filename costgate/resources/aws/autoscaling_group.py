@@ -28,7 +28,7 @@ from typing import Any
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.aws._ec2 import (
-    INSTANCE_USAGE, instance_components, instance_count, launch_configuration_spec, launch_template_spec, resolve, split_capacity,
+    INSTANCE_USAGE, instance_components, instance_count, launch_configuration_spec, launch_template_spec, resolve, size_range, split_capacity,
 )
 from costgate.resources.base import Pricer, PricingContext, UsageKey
 
@@ -38,10 +38,11 @@ MIXED_LT = "mixed_instances_policy.launch_template.launch_template_specification
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     count = instance_count(ctx.usage, r.get("desired_capacity"), r.get("min_size"))
+    span = size_range(r.get("min_size"), r.get("max_size"))
     if lc := resolve(ctx, r, "launch_configuration"):
-        yield from instance_components(r, launch_configuration_spec(lc), ctx.usage, count=count)
+        yield from instance_components(r, launch_configuration_spec(lc), ctx.usage, count=count, count_range=span)
     elif lt := resolve(ctx, r, "launch_template.id", "launch_template.name"):
-        yield from instance_components(r, launch_template_spec(lt), ctx.usage, count=count)
+        yield from instance_components(r, launch_template_spec(lt), ctx.usage, count=count, count_range=span)
     elif lt := resolve(ctx, r, f"{MIXED_LT}.launch_template_id", f"{MIXED_LT}.launch_template_name"):
         spec = launch_template_spec(lt)
         policy = r.block("mixed_instances_policy")
@@ -50,7 +51,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         spec = replace(spec, instance_type=override.get("instance_type") or spec.instance_type)
         dist = (policy.get("instances_distribution") or [{}])[0]
         if count is None:
-            yield from instance_components(r, spec, ctx.usage, count=None)
+            yield from instance_components(r, spec, ctx.usage, count=None, count_range=span)
             return
         on_demand, spot = split_capacity(count, dist.get("on_demand_base_capacity"),
                                          dist.get("on_demand_percentage_above_base_capacity"), override.get("weighted_capacity"))

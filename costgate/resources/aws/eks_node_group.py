@@ -26,7 +26,10 @@ from decimal import Decimal
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.aws._ebs import Volume
-from costgate.resources.aws._ec2 import INSTANCE_USAGE, InstanceSpec, instance_components, instance_count, launch_template_spec, resolve
+from costgate.resources.aws._ec2 import (
+    INSTANCE_USAGE, InstanceSpec, instance_components, instance_count, launch_template_spec, resolve,
+    size_range,
+)
 from costgate.resources.base import Pricer, PricingContext, UsageKey, dec
 
 USAGE = (UsageKey("instances", "float", "Nodes the group runs on average"), *INSTANCE_USAGE)
@@ -51,7 +54,8 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         volumes=spec.volumes or (disk,),
         source=spec.source,
     )
-    yield from instance_components(r, spec, ctx.usage, count=count)
+    span = size_range(scaling.get("min_size"), scaling.get("max_size"))
+    yield from instance_components(r, spec, ctx.usage, count=count, count_range=span)
 
 
 PRICER = Pricer(type="aws_eks_node_group", price=_price, usage_keys=USAGE, doc=__doc__ or "")
