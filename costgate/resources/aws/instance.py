@@ -56,7 +56,7 @@ def _spec(r: Resource, ctx: PricingContext) -> InstanceSpec:
         found = lt_vals.get(block) or [{}]
         return found[0].get(key) if isinstance(found, list) and found else None
 
-    host = r.get("host_id") is not None or "host_id" in r.refs
+    host = bool(r.get("host_id")) or "host_id" in r.refs  # state files hold "" for unset
     tenancy = "Host" if host else TENANCY.get(str(pick("tenancy", first("placement", "tenancy"), "default")), "Shared")
     market = r.block("instance_market_options").get("market_type") or first("instance_market_options", "market_type")
     lt_disks = {str(m.get("device_name")): _ebs_of(m) for m in (lt.blocks("block_device_mappings") if lt else []) if m.get("ebs")}
