@@ -1,0 +1,64 @@
+"""aws_s3_bucket: an S3 bucket, billed per storage class for storage, requests and retrievals.
+
+Prices:
+    Per storage class (sub-resource path = class): storage (GB-month, tiered), PUT/COPY/POST/LIST
+    and GET/other requests (per 1k), lifecycle transitions (per 1k), S3 Select data scanned and
+    returned, retrievals and retrieval requests (IA and Glacier classes), Intelligent-Tiering
+    monitoring (per 1k objects), early delete (GB). The line items of each class are in _s3.py.
+    Object tagging: per 10k tags a month, when object_tags is given or a lifecycle rule filters on tags.
+Usage keys:
+    object_tags: object tags stored.
+    <class>.<key>: per class (standard, intelligent_tiering, standard_infrequent_access,
+        one_zone_infrequent_access, glacier_flexible_retrieval, glacier_deep_archive), e.g.
+        standard.storage_gb, standard.monthly_tier_1_requests; see USAGE for every key.
+Not priced / assumptions:
+    Standard is always shown; another class is shown when the usage file has its key or a lifecycle
+    rule (inline lifecycle_rule, or an aws_s3_bucket_lifecycle_configuration of the bucket)
+    transitions objects to it. Lifecycle transitions into Glacier are Requests-Tier3 and into Deep
+    Archive Requests-GDA-Tier1 (AWS bills them as PUTs into the class). Glacier Instant Retrieval,
+    Express One Zone, Reduced Redundancy, replication and data transfer are not priced. Early delete
+    quantities are GB-months as the usage gives them. Usagetypes of Glacier Select and early deletes
+    are AWS's usage-report names where known; the shipped catalog has no price for them.
+References:
+    https://aws.amazon.com/s3/pricing/
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from costgate.model import CostComponent, Resource
+from costgate.resources.aws._common import aws_query, ut
+from costgate.resources.aws._s3 import CLASSES, S3
+from costgate.resources.base import Pricer, PricingContext, UsageKey, usage_component
+
+USAGE = (UsageKey("object_tags", "int", "Object tags stored in the bucket"),) + tuple(
+    UsageKey(f"{cls}.{line[2]}", "float", f"{title}: {line[0]} ({line[1]} x {line[3]} a month)")
+    for cls, (title, _, lines) in CLASSES.items() for line in lines
+)
+
+
+def _lifecycle_classes(r: Resource, ctx: PricingContext) -> tuple[set[str], bool]:
+    rules = list(r.blocks("lifecycle_rule"))
+    for config in ctx.referencing(r, "aws_s3_bucket_lifecycle_configuration", "bucket"):
+        rules += config.blocks("rule")
+    classes = {str(t.get("storage_class", "")).upper() for rule in rules for t in rule.get("transition") or []}
+    tagged = any(rule.get("tags") for rule in rules)
+    return classes, tagged
+
+
+def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
+    classes, tagged = _lifecycle_classes(r, ctx)
+    if tagged or ctx.usage.raw("object_tags") is not None:
+        yield usage_component("Object tagging", "10k tags", ctx.usage, "object_tags",
+                              aws_query(r, S3, None, {"usagetype": ut(r, "TagStorage-TagHrs")}, unit="Tag-Mo"), per=10_000)
+    for key, (title, names, lines) in CLASSES.items():
+        if key != "standard" and ctx.usage.raw(key) is None and not classes.intersection(names):
+            continue
+        for name, unit, usage_key, per, service, family, usagetype, catalog_unit in lines:
+            query = aws_query(r, service, family, {"usagetype": ut(r, usagetype)}, unit=catalog_unit)
+            comp = usage_component(name, unit, ctx.usage, f"{key}.{usage_key}", query, per=per, path=title)
+            yield comp
+
+
+PRICER = Pricer(type="aws_s3_bucket", price=_price, usage_keys=USAGE, doc=__doc__ or "")
