@@ -8,9 +8,7 @@ Prices:
     Object tagging: per 10k tags a month, when object_tags is given or a lifecycle rule filters on tags.
 Usage keys:
     object_tags: object tags stored.
-    <class>.<key>: per class (standard, intelligent_tiering, standard_infrequent_access,
-        one_zone_infrequent_access, glacier_flexible_retrieval, glacier_deep_archive), e.g.
-        standard.storage_gb, standard.monthly_tier_1_requests; see USAGE for every key.
+    <class>.<key>: per storage class, listed below (generated from _s3.CLASSES).
 Not priced / assumptions:
     Standard is always shown; another class is shown when the usage file has its key or a lifecycle
     rule (inline lifecycle_rule, or an aws_s3_bucket_lifecycle_configuration of the bucket)
@@ -33,7 +31,7 @@ from costgate.resources.aws._s3 import CLASSES, S3
 from costgate.resources.base import Pricer, PricingContext, UsageKey, usage_component
 
 USAGE = (UsageKey("object_tags", "int", "Object tags stored in the bucket"),) + tuple(
-    UsageKey(f"{cls}.{line[2]}", "float", f"{title}: {line[0]} ({line[1]} x {line[3]} a month)")
+    UsageKey(f"{cls}.{line[2]}", "float", f"{title}: {line[0]}, " + ("count a month" if line[3] > 1 else "GB"))
     for cls, (title, _, lines) in CLASSES.items() for line in lines
 )
 
@@ -57,8 +55,10 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
             continue
         for name, unit, usage_key, per, service, family, usagetype, catalog_unit in lines:
             query = aws_query(r, service, family, {"usagetype": ut(r, usagetype)}, unit=catalog_unit)
-            comp = usage_component(name, unit, ctx.usage, f"{key}.{usage_key}", query, per=per, path=title)
-            yield comp
+            yield usage_component(name, unit, ctx.usage, f"{key}.{usage_key}", query, per=per, path=title)
 
 
-PRICER = Pricer(type="aws_s3_bucket", price=_price, usage_keys=USAGE, doc=__doc__ or "")
+_KEYS_DOC = "".join(f"        {k.name}: {k.description}\n" for k in USAGE[1:])
+DOC = (__doc__ or "").replace("(generated from _s3.CLASSES).\n", "(generated from _s3.CLASSES).\n" + _KEYS_DOC)
+
+PRICER = Pricer(type="aws_s3_bucket", price=_price, usage_keys=USAGE, doc=DOC)
