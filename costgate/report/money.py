@@ -21,9 +21,12 @@ def unit_price(value: Decimal | None) -> str:
     if value == 0:
         return "$0.00"
     if abs(value) >= 1:
-        return f"${value.quantize(Decimal('0.001'), rounding=ROUND_HALF_UP):,}".rstrip("0").rstrip(".")
+        text = f"{value.quantize(Decimal('0.001'), rounding=ROUND_HALF_UP):,}".rstrip("0")
+        decimals = len(text.partition(".")[2])
+        return "$" + (text + "0" * (2 - decimals) if decimals < 2 else text)
     text = f"{value:.10f}".rstrip("0")
-    return "$" + (text + "0" if text.endswith(".") else text)
+    decimals = len(text.partition(".")[2])
+    return "$" + (text + "0" * (2 - decimals) if decimals < 2 else text)
 
 
 def quantity(value: Decimal | None) -> str:
