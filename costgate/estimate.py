@@ -268,6 +268,12 @@ def _priced(component: CostComponent, answer: PriceResult) -> PricedComponent:
         return PricedComponent(unit_price=None, monthly_cost=None, no_price=miss, **base)  # type: ignore[arg-type]
     factor = component.price_factor
     unit_price = answer.unit_price * component.unit_multiplier * factor
+    last_end = answer.tiers[-1][1]
+    top = max([q for q in (component.monthly_quantity, *(component.quantity_range or ())) if q is not None], default=None)
+    if last_end is not None and top is not None and top * component.unit_multiplier > last_end:
+        miss = NoPrice(component.query, f"the quantity goes past the catalog's last price tier (which ends at {last_end} {answer.unit})",
+                       hint="refresh the catalog from the provider's price list to get the higher tiers")
+        return PricedComponent(unit_price=unit_price, monthly_cost=None, no_price=miss, **base)  # type: ignore[arg-type]
     cost: Decimal | None = None
     cost_range: tuple[Decimal, Decimal] | None = None
     if component.monthly_quantity is not None:

@@ -74,7 +74,8 @@ def kind_of(component: dict[str, Any]) -> str:
     return "usage" if component.get("usage_based") or component.get("depends_on_usage") else "fixed"
 
 
-def _close(ours: PricedComponent, exp: dict[str, Any]) -> bool:
+def _close(ours: PricedComponent, exp: dict[str, Any], *, scaled: bool = True) -> bool:
+    """Whether `ours` reproduces `exp`; `scaled` also accepts a power-of-ten unit change."""
     if ours.unit_price is None:
         return False
     tol = Decimal(str(exp.get("unit_price_abs_tol") or 0)) + Decimal("0.000001")
@@ -83,11 +84,11 @@ def _close(ours: PricedComponent, exp: dict[str, Any]) -> bool:
     exp_qty = exp.get("monthly_quantity")
     if exp_qty is None:
         # depends on usage: only the unit price can be compared (scaled: units may differ)
-        return ours.monthly_quantity is None and (abs(ours.unit_price - exp_price) <= tol or _scaled(ours.unit_price, exp_price))
+        return ours.monthly_quantity is None and (abs(ours.unit_price - exp_price) <= tol or (scaled and _scaled(ours.unit_price, exp_price)))
     if ours.monthly_cost is None:
         return False
     cost_ok = abs(ours.monthly_cost - Decimal(str(exp_cost))) <= Decimal("0.011") + Decimal("0.0005") * abs(Decimal(str(exp_cost)))
-    price_ok = abs(ours.unit_price - exp_price) <= tol or _scaled(ours.unit_price, exp_price)
+    price_ok = abs(ours.unit_price - exp_price) <= tol or (scaled and _scaled(ours.unit_price, exp_price))
     return cost_ok and price_ok
 
 
@@ -113,12 +114,22 @@ def score_case(case_dir: Path, store: CatalogStore, score: Score) -> None:
         address = res["address"]
         rtype = resource_type(address)
         pool = list(ours.get(address, []))
-        for comp in res["components"]:
+        comps = res["components"]
+        matched: dict[int, PricedComponent] = {}
+        # exact unit prices first, then power-of-ten unit changes, so a loose match cannot
+        # take a component that matches another expected line exactly
+        for scaled in (False, True):
+            for i, comp in enumerate(comps):
+                if i in matched:
+                    continue
+                hit = next((c for c in pool if _close(c, comp, scaled=scaled)), None)
+                if hit is not None:
+                    pool.remove(hit)
+                    matched[i] = hit
+        for i, comp in enumerate(comps):
             kind = kind_of(comp)
             score.total[(rtype, kind)] += 1
-            hit = next((c for c in pool if _close(c, comp)), None)
-            if hit is not None:
-                pool.remove(hit)
+            if i in matched:
                 score.matched[(rtype, kind)] += 1
             else:
                 got = [f"{c.name}: qty={c.monthly_quantity} price={c.unit_price} cost={c.monthly_cost}"

@@ -159,7 +159,8 @@ def rows(prices_dir: Path, mappings: list[MappingEntry] | None = None, report: M
                 groups = {k: v for k, v in found.groupdict().items() if v is not None}
                 for attrs in entry.attributes:
                     attributes = {k: v.format(**groups) for k, v in attrs.items()}
-                    key = f"{entry.service}|{region}|{sorted(attributes.items())}|{entry.purchase_option}|{sorted(entry.term.items())}|{entry.catalog_unit}|{entry.tier_start}"
+                    # tiers of one product share a sku (so the lookup joins them into one tiered price)
+                    key = f"{entry.service}|{region}|{sorted(attributes.items())}|{entry.purchase_option}|{sorted(entry.term.items())}|{entry.catalog_unit}"
                     yield CatalogRow(
                         provider=provider,
                         service=entry.service,

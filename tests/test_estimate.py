@@ -1,0 +1,125 @@
+"""The estimate engine and lookups against a small catalog written by the test itself:
+tiers, tier ends, ambiguity, currencies, regions, ranges, before/after and diff."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+
+from costgate.estimate import build_project
+from costgate.model import Action, Address, CostComponent, PriceQuery, Resource
+from costgate.pricing.build.writer import BuildReport, write_catalog
+from costgate.pricing.lookup import NoPrice, PriceBook
+from costgate.pricing.manifest import SourceInfo
+from costgate.pricing.rows import CatalogRow
+from costgate.pricing.store import CatalogStore
+from costgate.resources import registry
+from costgate.resources.base import Pricer, PricingContext, monthly
+
+D = Decimal
+
+
+def _row(price: str, *, start: str = "0", end: str | None = None, sku: str = "S1", region: str = "us-east-1",
+         currency: str = "USD", attrs: dict[str, str] | None = None) -> CatalogRow:
+    return CatalogRow(provider="aws", service="AmazonS3", family="Storage", region=region,
+                      attributes=attrs or {"storageClass": "General Purpose"}, unit="GB-Mo", price=D(price),
+                      tier_start=D(start), tier_end=None if end is None else D(end), sku=sku, currency=currency,
+                      source="test", price_date="2026-01-01")
+
+
+@pytest.fixture()
+def book(tmp_path: Path) -> PriceBook:
+    rows = [
+        _row("0.023", end="51200"), _row("0.022", start="51200", end="512000"), _row("0.021", start="512000"),
+        _row("0.5", attrs={"storageClass": "Capped"}, sku="CAP", end="100"),
+        _row("1", attrs={"storageClass": "Twin"}, sku="T1"), _row("2", attrs={"storageClass": "Twin"}, sku="T2"),
+        _row("7", attrs={"storageClass": "Yuan"}, sku="Y", region="cn-north-1", currency="CNY"),
+    ]
+    write_catalog(rows, tmp_path / "data", [SourceInfo(id="test", upstream="", price_date="2026-01-01")], BuildReport())
+    return PriceBook(CatalogStore.open(tmp_path / "data", cache=tmp_path / "cache"))
+
+
+def _q(cls: str, region: str = "us-east-1") -> PriceQuery:
+    return PriceQuery.of("aws", "AmazonS3", "Storage", region, {"storageClass": cls}, unit="GB-Mo")
+
+
+def _res(quantity: str | None, cls: str = "General Purpose", *, action: Action = Action.CREATE,
+         before: str | None = None, region: str = "us-east-1") -> Resource:
+    values = {"gb": quantity, "cls": cls}
+    return Resource(address=Address(f"aws_test_thing.t{quantity}"), type="aws_test_thing", name="t", provider="aws",
+                    region=region, action=action, values=values,
+                    before=None if before is None else {"gb": before, "cls": cls})
+
+
+def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
+    gb = r.get("gb")
+    yield monthly("Storage", "GB", None if gb is None else D(gb), _q(r.get("cls"), r.region or "us-east-1"))
+
+
+@pytest.fixture(autouse=True)
+def fake_pricer(monkeypatch: pytest.MonkeyPatch) -> None:
+    pricer = Pricer(type="aws_test_thing", price=_price)
+    real = registry.pricer_for
+
+    def lookup(rtype: str) -> Pricer | None:
+        return pricer if rtype == "aws_test_thing" else real(rtype)
+
+    monkeypatch.setattr("costgate.estimate.pricer_for", lookup)
+    monkeypatch.setattr("costgate.estimate.support",
+                        lambda t: registry.Support.PRICED if t == "aws_test_thing" else registry.support(t))
+
+
+def test_600_tb_crosses_three_tiers(book: PriceBook) -> None:
+    project = build_project("p", "p", [_res(str(600 * 1024))], book)
+    (comp,) = project.resources[0].components
+    expected = D(51200) * D("0.023") + D(512000 - 51200) * D("0.022") + D(600 * 1024 - 512000) * D("0.021")
+    assert comp.monthly_cost == expected
+
+
+def test_quantity_past_the_last_tier_is_unpriced_not_wrong(book: PriceBook) -> None:
+    project = build_project("p", "p", [_res("150", "Capped")], book)
+    (comp,) = project.resources[0].components
+    assert comp.monthly_cost is None and comp.no_price is not None
+    assert "last price tier" in comp.no_price.reason
+    ok = build_project("p", "p", [_res("80", "Capped")], book).resources[0].components[0]
+    assert ok.monthly_cost == D(40)
+
+
+def test_ambiguous_products_are_reported_not_guessed(book: PriceBook) -> None:
+    answer = book.lookup(_q("Twin"))
+    assert isinstance(answer, NoPrice) and "ambiguous" in answer.reason
+
+
+def test_missing_region_and_foreign_currency_are_honest(book: PriceBook) -> None:
+    missing = book.lookup(_q("General Purpose", "ap-south-2"))
+    assert isinstance(missing, NoPrice) and "region ap-south-2" in missing.reason and "refresh" in missing.hint
+    project = build_project("p", "p", [_res("10", "Yuan", region="cn-north-1")], book)
+    comp = project.resources[0].components[0]
+    assert comp.monthly_cost is None and comp.no_price is not None and "CNY" in comp.no_price.reason
+    assert project.totals.after == 0 and len(project.unpriced) == 1
+
+
+def test_usage_unknown_is_none_not_zero(book: PriceBook) -> None:
+    comp = build_project("p", "p", [_res(None)], book).resources[0].components[0]
+    assert comp.monthly_quantity is None and comp.monthly_cost is None and comp.unit_price == D("0.023")
+
+
+def test_update_diff_and_delete(book: PriceBook) -> None:
+    up = _res("200", action=Action.UPDATE, before="100")
+    gone = Resource(address=Address("aws_test_thing.gone"), type="aws_test_thing", name="g", provider="aws",
+                    region="us-east-1", action=Action.DELETE, values={}, before={"gb": "50", "cls": "General Purpose"})
+    project = build_project("p", "p", [up, gone], book)
+    by = {r.address: r for r in project.resources}
+    assert by[up.address].before_monthly_cost == D("2.3") and by[up.address].monthly_cost == D("4.6")
+    assert by["aws_test_thing.gone"].monthly_cost == 0 and by["aws_test_thing.gone"].before_monthly_cost == D("1.15")
+    assert project.totals.delta == D("4.6") - D("2.3") - D("1.15")
+
+
+def test_unsupported_types_are_counted_not_zeroed(book: PriceBook) -> None:
+    odd = Resource(address=Address("aws_not_a_real_type.x"), type="aws_not_a_real_type", name="x", provider="aws",
+                   region="us-east-1", action=Action.CREATE)
+    project = build_project("p", "p", [odd], book)
+    assert [r.address for r in project.unsupported] == ["aws_not_a_real_type.x"]
