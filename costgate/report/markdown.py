@@ -152,6 +152,8 @@ class MarkdownOptions:
     override: str | None = None
     full_report_hint: str = "run `costgate diff --format markdown` locally for the full report"
     title: str = "costgate"
+    max_resources: int | None = None
+    show_findings: bool = True
 
 
 @dataclass(frozen=True, slots=True)
@@ -407,7 +409,9 @@ def _view(report_estimate: Estimate, gate: GateResult | None, diff: bool, option
     for i, p in enumerate(estimate.projects):
         all_rows.extend((i, r) for r in _detail_resources(p, diff=diff))
     ranked = sorted(range(len(all_rows)), key=lambda k: (-abs(all_rows[k][1].delta), -all_rows[k][1].monthly_cost, k))
-    keep = set(ranked if limits.resources is None else ranked[: limits.resources])
+    wanted = len(ranked) if options.max_resources is None else min(len(ranked), options.max_resources)
+    shown = wanted if limits.resources is None else min(wanted, limits.resources)
+    keep = set(ranked[:shown])
     details = []
     for i, p in enumerate(estimate.projects):
         rows = [
@@ -419,10 +423,10 @@ def _view(report_estimate: Estimate, gate: GateResult | None, diff: bool, option
         if rows:
             details.append({"name": p.name, "rows": rows})
     counts = _counts(r for _, r in all_rows)
-    if len(keep) < len(all_rows):
+    if shown < wanted:
         cuts.append(
-            f"per-resource details for {len(all_rows) - len(keep):,} of {len(all_rows):,} resources"
-            + (" (the least costly changes)" if keep else "")
+            f"per-resource details for {len(all_rows) - shown:,} of {len(all_rows):,} resources"
+            + (" (the least costly changes)" if shown else "")
         )
     elif all_rows and not limits.components:
         cuts.append("cost components of each resource")
@@ -431,10 +435,10 @@ def _view(report_estimate: Estimate, gate: GateResult | None, diff: bool, option
     if gaps["types_cut"] or gaps["unpriced_cut"]:
         cuts.append(f"{gaps['types_cut'] + gaps['unpriced_cut']:,} rows of the not-priced lists")
 
-    verdict = _verdict_view(gate, limits, options.override) if gate is not None else None
-    if verdict is not None and verdict["findings_cut"]:
+    verdict = _verdict_view(gate, limits if options.show_findings else replace(limits, findings=0), options.override) if gate is not None else None
+    if verdict is not None and verdict["findings_cut"] and options.show_findings:
         cuts.append(f"{verdict['findings_cut']:,} of {len(verdict['findings']) + verdict['findings_cut']:,} findings")
-    if verdict is not None and limits.findings is not None and verdict["waived_count"]:
+    if verdict is not None and options.show_findings and limits.findings is not None and verdict["waived_count"]:
         cuts.append(f"the list of {_plural(verdict['waived_count'], 'waived finding')}")
 
     warnings = [w for p in estimate.projects for w in p.warnings]
