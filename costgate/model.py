@@ -106,6 +106,13 @@ class Resource:
         return replace(self, values=self.before or {}, before=None, unknown=frozenset(), tags=self.before_tags)
 
 
+def _pairs(mapping: Mapping[str, object] | None) -> tuple[tuple[str, str], ...]:
+    """Sorted (key, text) pairs, so that equal queries hash equal."""
+    if not mapping:
+        return ()
+    return tuple(sorted([(k, v if isinstance(v, str) else str(v)) for k, v in mapping.items()]))
+
+
 @dataclass(frozen=True, slots=True)
 class PriceQuery:
     """What to look up in the catalog, in the cloud's own product schema.
@@ -142,10 +149,10 @@ class PriceQuery:
             service=service,
             product_family=family,
             region=region,
-            attributes=tuple(sorted((k, str(v)) for k, v in (attributes or {}).items())),
+            attributes=_pairs(attributes),
             purchase_option=purchase_option,
             unit=unit,
-            term=tuple(sorted((k, str(v)) for k, v in (term or {}).items())),
+            term=_pairs(term) if term else (),
         )
 
     def describe(self) -> str:

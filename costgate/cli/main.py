@@ -31,20 +31,34 @@ class _Parser(argparse.ArgumentParser):
         raise SystemExit(EXIT_USAGE)
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The full parser: one sub-command per module in costgate/cli/commands/."""
+def command_names() -> list[str]:
+    """Sub-command names: one module each in costgate/cli/commands/ (module name = command)."""
+    import costgate.cli.commands as commands
+
+    return sorted(m.name for m in pkgutil.iter_modules(commands.__path__) if not m.name.startswith("_"))
+
+
+def build_parser(only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; with `only`, just that sub-command is imported (a run pays for its own
+    imports only: the comment command's HTTP stack is not loaded to print a breakdown)."""
     parser = _Parser(prog="costgate", description="Pre-merge cloud cost gate for Terraform.")
     parser.add_argument("--version", action="version", version=f"costgate {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks and versions on errors")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
-    import costgate.cli.commands as commands
-
-    for info in sorted(pkgutil.iter_modules(commands.__path__), key=lambda m: m.name):
-        if info.name.startswith("_"):
+    for name in command_names():
+        if only is not None and name != only:
             continue
-        module = importlib.import_module(f"costgate.cli.commands.{info.name}")
+        module = importlib.import_module(f"costgate.cli.commands.{name}")
         module.register(sub)
     return parser
+
+
+def _command_of(args: Sequence[str]) -> str | None:
+    names = set(command_names())
+    for arg in args:
+        if not arg.startswith("-"):
+            return arg if arg in names else None
+    return None
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -52,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args_list or os.environ.get("COSTGATE_DEBUG") == "1"
     try:
-        parser = build_parser()
+        parser = build_parser(_command_of(args_list))
         try:
             args = parser.parse_args(args_list)
         except SystemExit as exc:  # --help, --version and usage errors end parsing

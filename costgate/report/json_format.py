@@ -10,13 +10,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
 from costgate.estimate import Estimate, PricedComponent, Project, ResourceCost, Totals
-from costgate.report.json_model import JSON_VERSION, EstimateOut
 from costgate.resources.registry import Support
+
+if TYPE_CHECKING:
+    from costgate.report.json_model import EstimateOut
+
+JSON_VERSION = "1.0"
+"""The output document's version: minor for additions, major for changes that break readers."""
 
 
 def _num(value: Decimal | None) -> float | None:
@@ -140,6 +145,8 @@ def to_dict(estimate: Estimate) -> dict[str, Any]:
 
 def to_model(estimate: Estimate) -> EstimateOut:
     """The document validated against the output models (for callers that want the types)."""
+    from costgate.report.json_model import EstimateOut  # pydantic is only imported when asked for
+
     return EstimateOut.model_validate(to_dict(estimate))
 
 

@@ -12,7 +12,9 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, PlainSerializer
 
-JSON_VERSION = "1.0"
+from costgate.report.json_format import JSON_VERSION
+
+__all__ = ["JSON_VERSION"]
 
 Num = Annotated[Decimal, PlainSerializer(lambda d: float(d), return_type=float, when_used="json")]
 
