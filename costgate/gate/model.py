@@ -45,6 +45,9 @@ class Finding:
     waiver_reason: str | None = None
     file: str | None = None
     line: int | None = None
+    owner: str | None = None
+    title: str = ""
+    status: str = ""  # a built-in rule's status (preview/stable), else empty
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,3 +73,10 @@ class GateResult:
     owners: Mapping[str, str] = field(default_factory=dict)
     team_costs: Mapping[str, tuple[Decimal, Decimal]] = field(default_factory=dict)
     notes: tuple[str, ...] = ()
+    expired_waivers: tuple[str, ...] = ()
+    incomplete: bool = False
+
+    @property
+    def active(self) -> tuple[Finding, ...]:
+        """Findings not waived (those that count towards the verdict)."""
+        return tuple(f for f in self.findings if not f.waived)

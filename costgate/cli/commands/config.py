@@ -1,0 +1,43 @@
+"""`costgate config validate` and `costgate config schema`: check a costgate.yml, print its JSON Schema."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from costgate.cli.options import emit
+from costgate.config import load_config, schema_text
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add `config` with its two sub-commands."""
+    p = sub.add_parser("config", help="validate costgate.yml or print its JSON Schema")
+    inner = p.add_subparsers(dest="config_command", metavar="SUBCOMMAND", parser_class=type(p))
+    v = inner.add_parser("validate", help="validate a costgate.yml (exit 2 naming file, line and key)")
+    v.add_argument("config", nargs="?", type=Path, default=None, help="path (default ./costgate.yml)")
+    v.add_argument("--config", dest="config_opt", type=Path, help=argparse.SUPPRESS)
+    v.set_defaults(func=run_validate)
+    s = inner.add_parser("schema", help="print the JSON Schema of costgate.yml (for editors)")
+    s.add_argument("--out", type=Path, help="write to this file instead of stdout")
+    s.set_defaults(func=run_schema)
+    p.set_defaults(func=lambda _args: (p.print_help(sys.stderr), 2)[1])
+
+
+def run_validate(args: argparse.Namespace) -> int:
+    """Load and check the config (Rego files included); say OK with a summary."""
+    path = args.config or args.config_opt or Path("costgate.yml")
+    loaded = load_config(path)
+    c = loaded.config
+    sys.stdout.write(
+        f"{path}: OK ({len(c.projects)} project(s), {len(c.teams)} team(s), {len(c.budgets)} budget(s), "
+        f"{len(c.policies.rules)} rule setting(s), {len(c.policies.custom)} custom rule(s), "
+        f"{len(c.policies.rego)} Rego polic{'y' if len(c.policies.rego) == 1 else 'ies'}, {len(c.waivers)} waiver(s))\n"
+    )
+    return 0
+
+
+def run_schema(args: argparse.Namespace) -> int:
+    """Print the schema."""
+    emit(schema_text(), args.out)
+    return 0

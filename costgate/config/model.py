@@ -1,0 +1,285 @@
+"""The costgate.yml document as pydantic models: the one place its keys, types and defaults live.
+
+Every model forbids unknown keys, so a typo is an error that names the key, never a setting
+silently ignored. The JSON Schema for editors (`costgate config schema`, docs/config.schema.json)
+is generated from these models, so it cannot drift from what the loader accepts.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from decimal import Decimal
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from costgate.gate.model import Severity
+
+NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.@/-]*$"
+CUSTOM_ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
+
+FIELD_PREFIXES = ("attributes.", "tags.", "before.")
+FIELDS = (
+    "type", "address", "name", "action", "provider", "region", "module", "project", "owner",
+    "environment", "cost.monthly", "cost.before", "cost.delta",
+)
+"""Selectors the custom-rule condition language reads; `attributes.`, `before.` and `tags.` take a path."""
+
+OPERATORS = ("eq", "ne", "in", "not_in", "gt", "ge", "lt", "le", "matches", "exists", "contains")
+
+
+class _Strict(BaseModel):
+    """Forbid unknown keys everywhere: a typo must fail, not be ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class ProjectConfig(_Strict):
+    """One Terraform project: its plan (or directory), name, default owner and environment."""
+
+    name: str = Field(pattern=NAME_PATTERN, description="Project name, as reports show it.")
+    plan: str | None = Field(None, description="Path to the `terraform show -json` output, relative to the config file.")
+    path: str | None = Field(None, description="The Terraform directory (used by path ownership rules, CODEOWNERS and environments).")
+    team: str | None = Field(None, description="Owner of this project's resources when nothing more specific matches.")
+    environment: Literal["production", "non-production"] | None = Field(
+        None, description="Force the environment of every resource of this project.")
+
+
+class TeamConfig(_Strict):
+    """A team that can own resources and have budgets."""
+
+    name: str = Field(pattern=NAME_PATTERN)
+    aliases: list[str] = Field(default_factory=list, description="Tag values and CODEOWNERS handles (e.g. @org/payments) that mean this team.")
+    description: str = ""
+
+
+class OwnershipRule(_Strict):
+    """A glob rule: resources matching every given glob belong to `team`."""
+
+    team: str
+    address: str | None = Field(None, description="Glob on the resource address (module.app.aws_instance.web).")
+    module: str | None = Field(None, description="Glob on the module path (module.app); the root module is ''.")
+    path: str | None = Field(None, description="Glob on the project directory (projects[].path) or plan path.")
+    type: str | None = Field(None, description="Glob on the resource type.")
+    project: str | None = Field(None, description="Glob on the project name.")
+
+    @model_validator(mode="after")
+    def _one_glob(self) -> OwnershipRule:
+        if not any((self.address, self.module, self.path, self.type, self.project)):
+            raise ValueError("give at least one of address, module, path, type, project")
+        return self
+
+
+OwnershipSource = Literal["tags", "rules", "codeowners", "project"]
+
+
+class OwnershipConfig(_Strict):
+    """How a resource's owning team is found; the first source in `order` that answers wins."""
+
+    tag_keys: list[str] = Field(default_factory=lambda: ["team", "owner", "cost-center"],
+                                description="Tag keys read in this order (provider default_tags included).")
+    rules: list[OwnershipRule] = Field(default_factory=list, description="Glob rules, first match wins.")
+    codeowners: str | None = Field(None, description="Path to a CODEOWNERS file, relative to the config file.")
+    order: list[OwnershipSource] = Field(default_factory=lambda: ["tags", "rules", "codeowners", "project"])
+
+    @field_validator("order")
+    @classmethod
+    def _unique(cls, v: list[str]) -> list[str]:
+        if len(set(v)) != len(v):
+            raise ValueError("each ownership source may appear once")
+        return v
+
+
+class ProductionMatch(_Strict):
+    """What makes a resource production; anything else is non-production."""
+
+    projects: list[str] = Field(default_factory=list, description="Globs on the project name.")
+    tags: dict[str, list[str]] = Field(default_factory=dict, description="Tag key -> values meaning production (e.g. env: [prod]).")
+    paths: list[str] = Field(default_factory=list, description="Globs on the project directory or plan path.")
+
+
+class EnvironmentsConfig(_Strict):
+    """Production or not, per resource (rules such as CG301 apply to non-production only)."""
+
+    production: ProductionMatch = Field(default_factory=ProductionMatch)
+
+
+class AwsBudgetSource(_Strict):
+    """An AWS Budgets budget to read limit, actual and forecast spend from (DescribeBudgets)."""
+
+    budget_name: str
+    account_id: str | None = Field(None, description="Default: the caller's account (STS GetCallerIdentity).")
+    region: str = "us-east-1"
+    use: Literal["actual", "forecast"] = Field("actual", description="Which spend is the budget's current spend.")
+
+
+class CurrentSpend(_Strict):
+    """Where the spend before this change comes from."""
+
+    source: Literal["estimate", "config", "aws_budgets"] = "estimate"
+    amount: Decimal | None = Field(None, ge=0, description="Monthly spend when source is config.")
+    aws_budget: AwsBudgetSource | None = None
+
+    @model_validator(mode="after")
+    def _complete(self) -> CurrentSpend:
+        if self.source == "config" and self.amount is None:
+            raise ValueError("source: config needs amount")
+        if self.source == "aws_budgets" and self.aws_budget is None:
+            raise ValueError("source: aws_budgets needs aws_budget")
+        return self
+
+
+class BudgetConfig(_Strict):
+    """A monthly cap and per-change increase limits for a team, a project, or everything in scope."""
+
+    name: str = Field(pattern=NAME_PATTERN)
+    team: str | None = None
+    project: str | None = None
+    monthly_limit: Decimal | None = Field(None, gt=0, description="Cap on the after-change monthly total (USD).")
+    warn_at_percent: Decimal | None = Field(Decimal(80), gt=0, le=100, description="Warn when the total reaches this share of the cap.")
+    max_increase: Decimal | None = Field(None, ge=0, description="Largest monthly increase one change may add (USD).")
+    max_increase_percent: Decimal | None = Field(None, ge=0, description="Largest monthly increase one change may add, in percent.")
+    current_spend: CurrentSpend = Field(default_factory=CurrentSpend)
+    severity: Severity = Field(Severity.BLOCK, description="Severity when the cap is crossed or an increase limit exceeded.")
+    block_when_already_over: bool = Field(False, description="Also block a change that adds cost to a budget already over its cap.")
+
+    @model_validator(mode="after")
+    def _scope(self) -> BudgetConfig:
+        if self.team and self.project:
+            raise ValueError("a budget has a team or a project, not both")
+        if self.monthly_limit is None and self.max_increase is None and self.max_increase_percent is None \
+                and self.current_spend.source != "aws_budgets":
+            raise ValueError("give monthly_limit, max_increase or max_increase_percent")
+        return self
+
+
+class RuleSetting(_Strict):
+    """Per-rule settings: on/off, severity, parameters (checked against the rule's model)."""
+
+    enabled: bool = True
+    severity: Severity | None = None
+    params: dict[str, Any] = Field(default_factory=dict)
+
+
+class Condition(_Strict):
+    """One node of the custom-rule condition language.
+
+    Exactly one of `all`, `any`, `not`, or `field` with exactly one operator.
+    """
+
+    all: list[Condition] | None = None
+    any: list[Condition] | None = None
+    not_: Condition | None = Field(None, alias="not")
+    field: str | None = None
+    eq: Any = None
+    ne: Any = None
+    in_: list[Any] | None = Field(None, alias="in")
+    not_in: list[Any] | None = None
+    gt: Decimal | None = None
+    ge: Decimal | None = None
+    lt: Decimal | None = None
+    le: Decimal | None = None
+    matches: str | None = Field(None, description="Python regular expression, searched (use ^...$ to anchor).")
+    exists: bool | None = None
+    contains: Any = None
+
+    @field_validator("field")
+    @classmethod
+    def _known_field(cls, v: str | None) -> str | None:
+        if v is None or v in FIELDS or (v.startswith(FIELD_PREFIXES) and len(v.split(".", 1)[1]) > 0):
+            return v
+        raise ValueError(f"unknown field {v!r} (use {', '.join(FIELDS)}, attributes.<path>, before.<path> or tags.<key>)")
+
+    @field_validator("matches")
+    @classmethod
+    def _regex(cls, v: str | None) -> str | None:
+        if v is not None:
+            try:
+                re.compile(v)
+            except re.error as exc:
+                raise ValueError(f"bad regular expression {v!r}: {exc}") from exc
+        return v
+
+    @model_validator(mode="after")
+    def _shape(self) -> Condition:
+        kinds = [k for k in ("all", "any", "not_", "field") if getattr(self, k) is not None]
+        if len(kinds) != 1:
+            raise ValueError("a condition has exactly one of all, any, not, field")
+        ops = [op for op in ("eq", "ne", "in_", "not_in", "gt", "ge", "lt", "le", "matches", "exists", "contains")
+               if op in self.model_fields_set]
+        if kinds[0] == "field" and len(ops) != 1:
+            raise ValueError(f"field {self.field!r} needs exactly one operator of {', '.join(OPERATORS)}")
+        if kinds[0] != "field" and ops:
+            raise ValueError("operators go with field, not with all/any/not")
+        return self
+
+
+class CustomRule(_Strict):
+    """A YAML rule: resources matching `where` produce a finding."""
+
+    id: str = Field(pattern=CUSTOM_ID_PATTERN, description="kebab-case id; also the SARIF rule id.")
+    title: str = ""
+    message: str = Field(description="Finding text; {address}, {type}, {owner}, {monthly_cost}, {delta} are filled in.")
+    severity: Severity = Severity.WARN
+    where: Condition
+
+
+class RegoPolicy(_Strict):
+    """A Rego v1 policy file: `deny contains msg if ...` blocks, `warn contains msg if ...` warns."""
+
+    path: str = Field(description="The .rego file, relative to the config file.")
+    name: str | None = Field(None, pattern=CUSTOM_ID_PATTERN, description="Default: the file name without .rego.")
+
+
+class PoliciesConfig(_Strict):
+    """Built-in rules, custom YAML rules and Rego policies."""
+
+    scope: Literal["changed", "all"] = Field("changed", description="Check only resources this change creates or updates, or all.")
+    preview: bool = Field(False, description="Let preview rules block (otherwise they warn at most).")
+    incomplete_estimate: Literal["fail-open", "fail-closed"] = Field(
+        "fail-open", description="fail-closed blocks when resources are unsupported or components unpriced.")
+    disable: list[str] = Field(default_factory=list, description="Rule codes or names to turn off.")
+    rules: dict[str, RuleSetting] = Field(default_factory=dict, description="Rule code or name -> settings.")
+    custom: list[CustomRule] = Field(default_factory=list)
+    rego: list[RegoPolicy] = Field(default_factory=list)
+
+
+class Waiver(_Strict):
+    """An accepted exception: a rule on matching addresses, until an expiry date."""
+
+    rule: str = Field(description="Rule code (CG101), custom rule id, budget:<name>, rego:<name>, or *.")
+    address: str = Field("*", description="Glob on the resource address.")
+    reason: str = Field(min_length=1)
+    expires: date
+    approved_by: str | None = None
+
+
+class CommentConfig(_Strict):
+    """Pull-request comment behaviour."""
+
+    behavior: Literal["update", "new", "hide-and-new", "delete-and-new"] = "update"
+    min_delta: Decimal = Field(Decimal(0), ge=0, description="Skip the comment when |monthly change| is below this (USD).")
+    show_findings: bool = True
+    max_resources: int = Field(25, ge=1)
+
+
+class Config(_Strict):
+    """costgate.yml."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True,
+                              json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema",
+                                                 "title": "costgate.yml"})
+
+    version: Literal[1] = 1
+    projects: list[ProjectConfig] = Field(default_factory=list)
+    teams: list[TeamConfig] = Field(default_factory=list)
+    ownership: OwnershipConfig = Field(default_factory=OwnershipConfig)
+    environments: EnvironmentsConfig = Field(default_factory=EnvironmentsConfig)
+    budgets: list[BudgetConfig] = Field(default_factory=list)
+    policies: PoliciesConfig = Field(default_factory=PoliciesConfig)
+    waivers: list[Waiver] = Field(default_factory=list)
+    comment: CommentConfig = Field(default_factory=CommentConfig)
+
+
+Condition.model_rebuild()

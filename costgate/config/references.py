@@ -1,0 +1,98 @@
+"""Checks that need more than one key: names that must exist, rule parameters, policy files.
+
+Pydantic validates each key on its own; these checks read across the document (a budget's
+team must be declared, a rule key must be a known code, its params must fit that rule's
+model, a waiver must name something that can fire, a Rego file must exist and be v1) and
+report the key and line the user must fix.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from pydantic import ValidationError
+
+from costgate.errors import ConfigError, PolicyError
+
+if TYPE_CHECKING:
+    from costgate.config import LoadedConfig
+
+
+def check_references(loaded: LoadedConfig) -> None:
+    """Raise ConfigError (or PolicyError for a broken Rego file) at the first problem."""
+    from costgate.config import _clean_loc, _message, dotted
+    from costgate.gate.registry import RETIRED_CODES, find_rule
+
+    config = loaded.config
+    teams = {t.name for t in config.teams}
+    known_team = lambda name: not teams or name in teams  # noqa: E731 - no teams declared: free-form names
+    names = [t.name for t in config.teams]
+    for i, name in enumerate(names):
+        if names.index(name) != i:
+            raise loaded.error(("teams", i, "name"), f"team {name!r} is declared twice")
+    for i, project in enumerate(config.projects):
+        if project.team and not known_team(project.team):
+            raise loaded.error(("projects", i, "team"), f"unknown team {project.team!r} (teams: {', '.join(sorted(teams))})")
+    for i, rule in enumerate(config.ownership.rules):
+        if not known_team(rule.team):
+            raise loaded.error(("ownership", "rules", i, "team"), f"unknown team {rule.team!r} (teams: {', '.join(sorted(teams))})")
+    budget_names = [b.name for b in config.budgets]
+    project_names = {p.name for p in config.projects}
+    for i, budget in enumerate(config.budgets):
+        if budget_names.index(budget.name) != i:
+            raise loaded.error(("budgets", i, "name"), f"budget {budget.name!r} is declared twice")
+        if budget.team and not known_team(budget.team):
+            raise loaded.error(("budgets", i, "team"), f"unknown team {budget.team!r} (teams: {', '.join(sorted(teams))})")
+        if budget.project and project_names and budget.project not in project_names:
+            raise loaded.error(("budgets", i, "project"), f"unknown project {budget.project!r}")
+    for key in config.policies.disable:
+        if find_rule(key) is None:
+            index = config.policies.disable.index(key)
+            raise loaded.error(("policies", "disable", index), _unknown_rule(key, RETIRED_CODES))
+    for key, setting in config.policies.rules.items():
+        rule = find_rule(key)
+        if rule is None:
+            raise loaded.error(("policies", "rules", key), _unknown_rule(key, RETIRED_CODES))
+        try:
+            rule.parse_params(setting.params)
+        except ValidationError as exc:
+            first = exc.errors()[0]
+            loc = ("policies", "rules", key, "params", *_clean_loc(first["loc"]))
+            raise loaded.error(loc, f"{_message(first)} ({rule.code} {rule.name})") from exc
+    custom_ids = [c.id for c in config.policies.custom]
+    for i, custom in enumerate(config.policies.custom):
+        if custom_ids.index(custom.id) != i:
+            raise loaded.error(("policies", "custom", i, "id"), f"custom rule id {custom.id!r} is used twice")
+        if find_rule(custom.id) is not None:
+            raise loaded.error(("policies", "custom", i, "id"), f"{custom.id!r} is a built-in rule name")
+    rego_names = []
+    from costgate.gate.rego import load_policy
+
+    for i, rego in enumerate(config.policies.rego):
+        path = loaded.resolve(rego.path)
+        if not path.is_file():
+            raise loaded.error(("policies", "rego", i, "path"), f"Rego policy file not found: {path}")
+        try:
+            policy = load_policy(path, rego.name)
+        except PolicyError as exc:
+            raise PolicyError(f"{exc} (from {loaded.where(('policies', 'rego', i, 'path'))})") from exc
+        rego_names.append(policy.name)
+    valid_waiver = set(custom_ids) | {f"budget:{n}" for n in budget_names} | {f"rego:{n}" for n in rego_names} | {"*"}
+    for i, waiver in enumerate(config.waivers):
+        rule_ref = waiver.rule
+        if rule_ref in valid_waiver or find_rule(rule_ref) is not None:
+            continue
+        if re.fullmatch(r"budget:.+", rule_ref):
+            raise loaded.error(("waivers", i, "rule"), f"no budget named {rule_ref[7:]!r}")
+        raise loaded.error(("waivers", i, "rule"), _unknown_rule(rule_ref, RETIRED_CODES) +
+                           " (or a custom rule id, budget:<name>, rego:<name>, *)")
+
+
+def _unknown_rule(key: str, retired: frozenset[str]) -> str:
+    if key.upper() in retired:
+        return f"rule {key} was retired and no longer exists"
+    return f"unknown rule {key!r} (see docs/rules/)"
+
+
+__all__ = ["check_references", "ConfigError"]

@@ -1,0 +1,163 @@
+"""One verdict from an Estimate and a config: ownership, budgets, rules, custom and Rego
+policies, waivers.
+
+The order is fixed so results are reproducible: owners and environments first (rules and
+budgets read them), then built-in rules in code order, custom YAML rules, Rego policies,
+budgets; waivers are applied last, over everything. The verdict is the worst severity among
+unwaived findings (info never changes it); preview rules warn at most unless the config opts
+in with `policies.preview: true`. With `incomplete_estimate: fail-closed`, unsupported
+resources (CG901) and unpriced components (CG902) block.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from pydantic import BaseModel
+
+from costgate.config import LoadedConfig
+from costgate.config.model import Config
+from costgate.estimate import Estimate
+from costgate.gate.budgets import evaluate_budgets
+from costgate.gate.custom import evaluate_custom
+from costgate.gate.model import Finding, GateResult, Severity, Verdict
+from costgate.gate.ownership import OwnershipResolver, production_map, showback
+from costgate.gate.rego import evaluate_policy, input_document, load_policy
+from costgate.gate.registry import find_rule, rules
+from costgate.gate.rule import Rule, RuleContext, Status
+from costgate.gate.waivers import apply_waivers
+from costgate.pricing.lookup import PriceBook
+from costgate.resources.registry import Support
+
+_RANK = {Severity.INFO: 0, Severity.WARN: 1, Severity.BLOCK: 2}
+INCOMPLETE_CODES = ("CG901", "CG902")
+
+
+def rule_settings(config: Config) -> list[tuple[Rule[Any], Severity, BaseModel]]:
+    """Enabled rules with their effective severity and parsed parameters."""
+    disabled = set()
+    for key in config.policies.disable:
+        rule = find_rule(key)
+        if rule is not None:
+            disabled.add(rule.code)
+    by_code: dict[str, Any] = {}
+    for key, setting in config.policies.rules.items():
+        rule = find_rule(key)
+        if rule is not None:
+            by_code[rule.code] = setting
+    out = []
+    for code, rule in rules().items():
+        setting = by_code.get(code)
+        if code in disabled or (setting is not None and not setting.enabled) or rule.status is Status.REMOVED:
+            continue
+        severity = setting.severity if setting is not None and setting.severity is not None else rule.severity
+        if config.policies.incomplete_estimate == "fail-closed" and code in INCOMPLETE_CODES:
+            severity = Severity.BLOCK
+        params = rule.parse_params(setting.params if setting is not None else {})
+        out.append((rule, severity, params))
+    return out
+
+
+def verdict_of(findings: Iterable[Finding]) -> Verdict:
+    """The worst unwaived severity: block, warn, else pass."""
+    worst = max((_RANK[f.severity] for f in findings if not f.waived), default=0)
+    return Verdict.BLOCK if worst == 2 else Verdict.WARN if worst == 1 else Verdict.PASS
+
+
+def evaluate(
+    estimate: Estimate,
+    loaded: LoadedConfig | None,
+    *,
+    book: PriceBook | None = None,
+    today: date | None = None,
+    fetch_budget: Callable[..., Any] | None = None,
+) -> GateResult:
+    """Run the whole gate. Raises PolicyError/ConfigError for broken policies or budgets."""
+    config = loaded.config if loaded is not None else Config()
+    base_dir = loaded.base_dir if loaded is not None else None
+    resolver = OwnershipResolver.of(loaded)
+    owners = resolver.resolve_all(estimate)
+    ctx = RuleContext(
+        estimate=estimate, book=book,
+        owners={k: (v.team if v else None) for k, v in owners.items()},
+        production=production_map(config, estimate, base_dir),
+        scope=config.policies.scope,
+    )
+    findings: list[Finding] = []
+    for rule, severity, params in rule_settings(config):
+        if rule.status is Status.PREVIEW and not config.policies.preview and severity is Severity.BLOCK:
+            severity = Severity.WARN
+        for hit in rule.run(ctx, params):
+            owner = ctx.owners.get((hit.project or "", hit.address or "")) if hit.address else None
+            findings.append(Finding(code=rule.code, name=rule.name, severity=severity, message=hit.message, source="rule",
+                                    address=hit.address, project=hit.project, monthly_saving=hit.monthly_saving,
+                                    owner=owner, title=rule.title, status=rule.status.value,
+                                    file=_source_file(estimate, hit.project, hit.address),
+                                    line=_source_line(estimate, hit.project, hit.address)))
+    if loaded is not None:
+        custom_lines = {i: loaded.located.line_of(("policies", "custom", i)) for i in range(len(config.policies.custom))}
+        findings.extend(evaluate_custom(ctx, config.policies.custom, config_path=str(loaded.path), lines=custom_lines))
+        if config.policies.rego:
+            document = input_document(ctx, estimate)
+            for policy_conf in config.policies.rego:
+                policy = load_policy(loaded.resolve(policy_conf.path), policy_conf.name)
+                findings.extend(_with_projects(evaluate_policy(policy, document), ctx))
+        statuses, budget_findings = evaluate_budgets(loaded, estimate, owners, fetch=fetch_budget)
+        findings.extend(budget_findings)
+    else:
+        statuses = []
+    findings, expired = apply_waivers(findings, config.waivers, today or date.today())
+    incomplete = any(rc.support is Support.UNSUPPORTED or rc.unpriced for p in estimate.projects for rc in p.resources)
+    notes = []
+    if incomplete:
+        mode = config.policies.incomplete_estimate
+        notes.append(f"the estimate is incomplete (unsupported resources or unpriced components); policy: {mode}")
+    return GateResult(
+        verdict=verdict_of(findings),
+        findings=tuple(findings),
+        budgets=tuple(statuses),
+        owners={f"{p}:{a}" if len(estimate.projects) > 1 else a: (o.team if o else "unowned") for (p, a), o in owners.items()},
+        team_costs=showback(estimate, owners),
+        notes=tuple(notes),
+        expired_waivers=tuple(expired),
+        incomplete=incomplete,
+    )
+
+
+def _with_projects(findings: list[Finding], ctx: RuleContext) -> list[Finding]:
+    out = []
+    for f in findings:
+        if f.address is None:
+            out.append(f)
+            continue
+        match = next((i for i in ctx.all_after() if i.address == f.address), None)
+        out.append(replace(f, project=match.project.name, owner=ctx.owner(match)) if match else f)
+    return out
+
+
+def _resource(estimate: Estimate, project: str | None, address: str | None) -> Any:
+    if address is None:
+        return None
+    for p in estimate.projects:
+        if project is not None and p.name != project:
+            continue
+        for rc in p.resources:
+            if rc.address == address:
+                return rc.resource
+    return None
+
+
+def _source_file(estimate: Estimate, project: str | None, address: str | None) -> str | None:
+    r = _resource(estimate, project, address)
+    if r is not None and r.source is not None:
+        return str(r.source.file)
+    p = next((p for p in estimate.projects if p.name == project), None)
+    return p.source if p is not None else None
+
+
+def _source_line(estimate: Estimate, project: str | None, address: str | None) -> int | None:
+    r = _resource(estimate, project, address)
+    return r.source.line if r is not None and r.source is not None else None

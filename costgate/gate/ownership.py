@@ -1,0 +1,207 @@
+"""Who owns each resource, and what each team's share of the change costs (showback).
+
+Sources, tried in the configured order (default below); the first that names a team wins:
+  1. tags: the first of `ownership.tag_keys` present on the resource (provider default_tags
+     are already merged into the resource's tags by the reader);
+  2. rules: `ownership.rules`, first rule whose every glob (address, module, path, type,
+     project) matches;
+  3. codeowners: the CODEOWNERS file, matched against the project's directory
+     (`<dir>/main.tf`); as in GitHub, the last matching line wins, its first owner counts;
+  4. project: the config project's `team`.
+A tag value or CODEOWNERS handle listed in a team's `aliases` maps to that team's name; any
+other value is kept as is, so showback still groups it. No answer means unowned.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+import pathspec
+
+from costgate.config import LoadedConfig
+from costgate.config.model import Config, ProjectConfig
+from costgate.errors import ConfigError
+from costgate.estimate import Estimate, Project, ResourceCost
+
+UNOWNED = "unowned"
+"""The showback bucket of resources no source assigns."""
+
+
+@dataclass(frozen=True, slots=True)
+class Owner:
+    """A resolved owner and the source that named it (for `--format json` and debugging)."""
+
+    team: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class CodeOwners:
+    """A parsed CODEOWNERS file: (pattern spec, owners, line) in file order."""
+
+    entries: tuple[tuple[pathspec.PathSpec, tuple[str, ...], int], ...]
+    path: str
+
+    @staticmethod
+    def load(path: Path) -> CodeOwners:
+        """Parse a CODEOWNERS file; raises ConfigError when it cannot be read."""
+        try:
+            text = path.read_text(encoding="utf-8")
+        except OSError as exc:
+            raise ConfigError(f"cannot read CODEOWNERS ({exc.strerror or exc})", path=str(path)) from exc
+        entries = []
+        for number, raw in enumerate(text.splitlines(), start=1):
+            line = raw.split(" #", 1)[0].strip()
+            if not line or line.startswith("#"):
+                continue
+            pattern, *owners = line.split()
+            entries.append((pathspec.PathSpec.from_lines("gitwildmatch", [pattern]), tuple(owners), number))
+        return CodeOwners(tuple(entries), str(path))
+
+    def owners_of(self, repo_path: str) -> tuple[str, ...]:
+        """Owners of `repo_path`: the last matching entry wins (GitHub's rule)."""
+        found: tuple[str, ...] = ()
+        for spec, owners, _ in self.entries:
+            if spec.match_file(repo_path):
+                found = owners
+        return found
+
+
+def config_project(config: Config, project: Project, base_dir: Path | None) -> ProjectConfig | None:
+    """The config project an estimate project belongs to: same name, or same plan file."""
+    for p in config.projects:
+        if p.name == project.name:
+            return p
+    if base_dir is not None:
+        source = _resolved(project.source)
+        for p in config.projects:
+            if p.plan and _resolved(str(base_dir / p.plan)) == source:
+                return p
+    return None
+
+
+def _resolved(path: str) -> str:
+    try:
+        return str(Path(path).resolve())
+    except OSError:
+        return path
+
+
+def project_dir(project: Project, cp: ProjectConfig | None, base_dir: Path | None) -> str:
+    """The project's directory relative to the config folder (POSIX), for path globs and CODEOWNERS."""
+    if cp is not None and cp.path:
+        return cp.path.strip("/").removeprefix("./") or "."
+    folder = Path(project.source).resolve().parent
+    if base_dir is not None:
+        try:
+            return Path(os.path.relpath(folder, base_dir.resolve())).as_posix()
+        except ValueError:
+            pass
+    return folder.as_posix()
+
+
+@dataclass(frozen=True)
+class OwnershipResolver:
+    """Resolves owners for one config (CODEOWNERS loaded once)."""
+
+    config: Config
+    base_dir: Path | None = None
+    codeowners: CodeOwners | None = None
+
+    @staticmethod
+    def of(loaded: LoadedConfig | None) -> OwnershipResolver:
+        """A resolver for a loaded config (or the defaults when there is none)."""
+        if loaded is None:
+            return OwnershipResolver(Config())
+        co = None
+        if loaded.config.ownership.codeowners:
+            co = CodeOwners.load(loaded.resolve(loaded.config.ownership.codeowners))
+        return OwnershipResolver(loaded.config, loaded.base_dir, co)
+
+    def _alias(self, value: str) -> str:
+        for team in self.config.teams:
+            if value == team.name or value in team.aliases:
+                return team.name
+        return value
+
+    def resolve(self, project: Project, rc: ResourceCost) -> Owner | None:
+        """The owner of one resource, or None."""
+        cp = config_project(self.config, project, self.base_dir)
+        directory = project_dir(project, cp, self.base_dir)
+        r = rc.resource
+        for source in self.config.ownership.order:
+            if source == "tags":
+                for key in self.config.ownership.tag_keys:
+                    value = r.tags.get(key)
+                    if value:
+                        return Owner(self._alias(str(value)), f"tag {key}")
+            elif source == "rules":
+                for i, rule in enumerate(self.config.ownership.rules):
+                    checks = ((rule.address, r.address), (rule.module, r.module), (rule.path, directory),
+                              (rule.type, r.type), (rule.project, project.name))
+                    if all(glob is None or fnmatch.fnmatchcase(value, glob) for glob, value in checks):
+                        return Owner(self._alias(rule.team), f"ownership.rules[{i}]")
+            elif source == "codeowners":
+                if self.codeowners is not None:
+                    owners = self.codeowners.owners_of(f"{directory}/main.tf")
+                    if owners:
+                        return Owner(self._alias(owners[0]), "CODEOWNERS")
+            elif source == "project":
+                if cp is not None and cp.team:
+                    return Owner(self._alias(cp.team), f"project {cp.name}")
+        return None
+
+    def resolve_all(self, estimate: Estimate) -> dict[tuple[str, str], Owner | None]:
+        """Owners of every resource, keyed by (project name, address)."""
+        return {(p.name, rc.address): self.resolve(p, rc) for p in estimate.projects for rc in p.resources}
+
+
+def showback(estimate: Estimate, owners: Mapping[tuple[str, str], Owner | None]) -> dict[str, tuple[Decimal, Decimal]]:
+    """Monthly cost before and after the change per team (unowned included), sorted by team."""
+    out: dict[str, tuple[Decimal, Decimal]] = {}
+    for p in estimate.projects:
+        for rc in p.resources:
+            owner = owners.get((p.name, rc.address))
+            team = owner.team if owner else UNOWNED
+            before, after = out.get(team, (Decimal(0), Decimal(0)))
+            out[team] = (before + rc.before_monthly_cost, after + rc.monthly_cost)
+    return {k: out[k] for k in sorted(out, key=lambda t: (t == UNOWNED, t))}
+
+
+def is_production(config: Config, project: Project, rc: ResourceCost, base_dir: Path | None,
+                  cp: ProjectConfig | None = None) -> bool:
+    """Whether a resource is in production: project override, then project globs, tags, paths."""
+    cp = cp or config_project(config, project, base_dir)
+    if cp is not None and cp.environment is not None:
+        return cp.environment == "production"
+    prod = config.environments.production
+    if any(fnmatch.fnmatchcase(project.name, g) for g in prod.projects):
+        return True
+    for key, values in prod.tags.items():
+        if rc.resource.tags.get(key) in values:
+            return True
+    if prod.paths:
+        directory = project_dir(project, cp, base_dir)
+        if any(fnmatch.fnmatchcase(directory, g) or fnmatch.fnmatchcase(directory + "/", g) for g in prod.paths):
+            return True
+    return False
+
+
+def production_map(config: Config, estimate: Estimate, base_dir: Path | None) -> dict[tuple[str, str], bool]:
+    """Production or not for every resource, keyed by (project name, address)."""
+    out: dict[tuple[str, str], bool] = {}
+    for p in estimate.projects:
+        cp = config_project(config, p, base_dir)
+        for rc in p.resources:
+            out[(p.name, rc.address)] = is_production(config, p, rc, base_dir, cp)
+    return out
+
+
+def teams_of(owners: Mapping[tuple[str, str], Owner | None]) -> Sequence[str]:
+    """Distinct owning teams, sorted."""
+    return sorted({o.team for o in owners.values() if o is not None})

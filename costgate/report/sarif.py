@@ -1,0 +1,123 @@
+"""`costgate check --format sarif`: findings as SARIF 2.1.0 for code-scanning tools.
+
+One run, tool `costgate`. Every rule that can appear is described once in
+`tool.driver.rules` (built-in rules with their title and doc; custom, Rego and budget rules
+as they fired); each unwaived or waived finding is a result with its rule id, level
+(block -> error, warn -> warning, info -> note), message, the file it points at (the
+resource's .tf file and line when the plan says, else the plan; budgets and custom rules
+point at costgate.yml), the resource address as a logical location, and the monthly saving
+in its property bag. Waived findings carry an external suppression with the reason, so
+code scanning shows them as dismissed instead of dropping them.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from costgate import __version__
+from costgate.gate.model import Finding, GateResult, Severity
+from costgate.report.formats import Report
+
+SARIF_VERSION = "2.1.0"
+SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
+INFORMATION_URI = "https://github.com/costgate/costgate"
+LEVELS = {Severity.BLOCK: "error", Severity.WARN: "warning", Severity.INFO: "note"}
+
+
+def _uri(path: str) -> str:
+    """A relative POSIX URI for files under the working directory, else an absolute file: URI."""
+    p = Path(path)
+    if not p.is_absolute():
+        return p.as_posix()
+    try:
+        return p.relative_to(Path.cwd()).as_posix()
+    except ValueError:
+        return p.as_uri()
+
+
+def _rule_descriptor(finding: Finding) -> dict[str, Any]:
+    from costgate.gate.registry import find_rule
+
+    rule = find_rule(finding.code) if finding.source == "rule" else None
+    if rule is not None:
+        paragraph = rule.doc.split("\n\n", 1)[1].strip() if "\n\n" in rule.doc else rule.title
+        return {
+            "id": rule.code, "name": rule.name,
+            "shortDescription": {"text": rule.title},
+            "fullDescription": {"text": paragraph},
+            "helpUri": f"{INFORMATION_URI}/blob/main/docs/rules/{rule.code}.md",
+            "help": {"text": rule.doc.strip(), "markdown": rule.doc.strip()},
+            "defaultConfiguration": {"level": LEVELS[rule.severity]},
+            "properties": {"tags": ["cost", finding.source], "status": rule.status.value},
+        }
+    title = finding.title or finding.name
+    return {"id": finding.code, "name": finding.name.replace("/", "-"), "shortDescription": {"text": title},
+            "defaultConfiguration": {"level": LEVELS[finding.severity]}, "properties": {"tags": ["cost", finding.source]}}
+
+
+def _result(finding: Finding, index: int) -> dict[str, Any]:
+    result: dict[str, Any] = {
+        "ruleId": finding.code,
+        "ruleIndex": index,
+        "level": LEVELS[finding.severity],
+        "message": {"text": finding.message},
+    }
+    location: dict[str, Any] = {}
+    if finding.file:
+        physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(finding.file)}}
+        if finding.line:
+            physical["region"] = {"startLine": finding.line}
+        location["physicalLocation"] = physical
+    if finding.address:
+        location["logicalLocations"] = [{"fullyQualifiedName": finding.address, "kind": "resource"}]
+    if location:
+        result["locations"] = [location]
+    result["partialFingerprints"] = {"costgateFinding/v1": f"{finding.code}:{finding.project or ''}:{finding.address or ''}"}
+    props: dict[str, Any] = {"severity": finding.severity.value, "source": finding.source}
+    if finding.monthly_saving is not None:
+        props["monthly_saving"] = float(finding.monthly_saving.quantize(finding.monthly_saving.__class__("0.01")))
+    if finding.owner:
+        props["owner"] = finding.owner
+    if finding.project:
+        props["project"] = finding.project
+    result["properties"] = props
+    if finding.waived:
+        result["suppressions"] = [{"kind": "external", "status": "accepted", "justification": finding.waiver_reason or "waived"}]
+    return result
+
+
+def to_sarif(gate: GateResult) -> dict[str, Any]:
+    """The SARIF log as plain values."""
+    rules: list[dict[str, Any]] = []
+    index: dict[str, int] = {}
+    results = []
+    for finding in gate.findings:
+        if finding.code not in index:
+            index[finding.code] = len(rules)
+            rules.append(_rule_descriptor(finding))
+        results.append(_result(finding, index[finding.code]))
+    return {
+        "$schema": SARIF_SCHEMA_URI,
+        "version": SARIF_VERSION,
+        "runs": [{
+            "tool": {"driver": {"name": "costgate", "version": __version__, "semanticVersion": __version__,
+                                "informationUri": INFORMATION_URI, "rules": rules}},
+            "results": results,
+            "invocations": [{"executionSuccessful": True,
+                             "toolExecutionNotifications": [{"message": {"text": n}, "level": "note"}
+                                                            for n in (*gate.notes, *gate.expired_waivers)]}],
+            "properties": {"verdict": gate.verdict.value},
+        }],
+    }
+
+
+class SarifFormat:
+    """`--format sarif` of `costgate check` (needs a gate result)."""
+
+    def render(self, report: Report) -> str:
+        """The SARIF 2.1.0 log, indented."""
+        if report.gate is None:
+            raise ValueError("SARIF output needs a gate result (use `costgate check`)")
+        return json.dumps(to_sarif(report.gate), indent=2) + "\n"
