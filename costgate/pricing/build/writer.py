@@ -137,16 +137,25 @@ def write_catalog(rows: list[CatalogRow], out_dir: Path, sources: list[SourceInf
         )
         (tmp / MANIFEST_NAME).write_text(manifest.model_dump_json(indent=1) + "\n", encoding="utf-8")
         report.rows, report.files = len(rows), len(files)
-        if out_dir.exists():
-            backup = out_dir.with_name(out_dir.name + ".old")
-            if backup.exists():
-                shutil.rmtree(backup)
-            out_dir.rename(backup)
-            tmp.rename(out_dir)
-            shutil.rmtree(backup)
-        else:
-            tmp.rename(out_dir)
+        swap_into_place(tmp, out_dir)
         return manifest
     finally:
         if tmp.exists():
             shutil.rmtree(tmp)
+
+
+def swap_into_place(tmp: Path, out_dir: Path) -> None:
+    """Replace `out_dir` by the finished folder `tmp` (same parent) with two renames.
+
+    The old folder is renamed aside first and removed only after the new one is in place,
+    so an interruption leaves either the old or the new catalog, never a mix.
+    """
+    if out_dir.exists():
+        backup = out_dir.with_name(out_dir.name + ".old")
+        if backup.exists():
+            shutil.rmtree(backup)
+        out_dir.rename(backup)
+        tmp.rename(out_dir)
+        shutil.rmtree(backup)
+    else:
+        tmp.rename(out_dir)
