@@ -150,7 +150,7 @@ class MarkdownOptions:
     html: bool = True
     platform_name: str = "GitHub"
     override: str | None = None
-    full_report_hint: str = "run `costgate diff --format markdown` locally for the full report"
+    full_report_hint: str = "Run `costgate diff --format markdown` locally for the full report"
     title: str = "costgate"
     max_resources: int | None = None
     show_findings: bool = True
@@ -480,7 +480,8 @@ def _view(report_estimate: Estimate, gate: GateResult | None, diff: bool, option
         "warnings_cut": max(0, len(warnings) - 5),
         "catalog": estimate.catalog,
         "version": __version__,
-        "cuts": cuts,
+        "cuts": [_m(c) for c in cuts],
+        "full_report_hint": _m(options.full_report_hint),
         "max_chars": f"{options.max_chars:,}" if options.max_chars else "",
     }
     return context, cuts

@@ -406,8 +406,8 @@ def _publish(args: argparse.Namespace, settings: CommentSettings, estimate: Esti
         html=target.platform.supports_html if target else _HTML[args.platform],
         platform_name=_PLATFORM_NAMES[args.platform],
         override=override,
-        full_report_hint="the full report is in the job summary" if os.environ.get("GITHUB_STEP_SUMMARY") else
-        "run `costgate diff --plan PLAN --format markdown` for the full report",
+        full_report_hint="The full report is in the job summary" if os.environ.get("GITHUB_STEP_SUMMARY") else
+        "Run `costgate diff --plan PLAN --format markdown` for the full report",
         max_resources=settings.max_resources,
         show_findings=settings.show_findings,
     )
