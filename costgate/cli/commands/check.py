@@ -12,13 +12,13 @@ from datetime import date
 from pathlib import Path
 
 from costgate.cli.options import add_format_option, emit
-from costgate.config import load_config
+from costgate.config import LoadedConfig, load_config
 from costgate.errors import ConfigError
 from costgate.gate.engine import evaluate
 from costgate.gate.formats import check_format_names, get_check_format
 from costgate.gate.model import Verdict
 from costgate.iac.usage_file import load_usage_file
-from costgate.pipeline import estimate_plans
+from costgate.pipeline import estimate_plans, project_name
 from costgate.pricing.lookup import PriceBook
 from costgate.pricing.store import CatalogStore
 from costgate.report.formats import Report
@@ -39,6 +39,15 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.set_defaults(func=run)
 
 
+def _project_name(loaded: LoadedConfig, plan: Path) -> str:
+    """The config project whose plan is `plan`, else the usual name from the plan's folder."""
+    target = plan.resolve()
+    for p in loaded.config.projects:
+        if p.plan and loaded.resolve(p.plan).resolve() == target:
+            return p.name
+    return project_name(plan)
+
+
 def run(args: argparse.Namespace) -> int:
     """Run the gate; the exit code is the verdict (0 pass/warn, 1 block)."""
     config_path = args.config or (DEFAULT_CONFIG if DEFAULT_CONFIG.is_file() else None)
@@ -49,6 +58,8 @@ def run(args: argparse.Namespace) -> int:
         projects = [p for p in loaded.config.projects if p.plan]
         plans = [loaded.resolve(p.plan) for p in projects if p.plan]
         names = [p.name for p in projects]
+    elif loaded is not None and loaded.config.projects:
+        names = [_project_name(loaded, plan) for plan in plans]
     if not plans:
         raise ConfigError("no plan to check: give --plan, or projects[].plan in the config", path=str(config_path or "costgate"))
     store = CatalogStore.open(args.catalog_dir) if args.catalog_dir else CatalogStore.open()
