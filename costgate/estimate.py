@@ -37,6 +37,9 @@ class PricedComponent:
     quantity_range: tuple[Decimal, Decimal] | None = None
     cost_range: tuple[Decimal, Decimal] | None = None
     query: PriceQuery | None = None
+    unit_multiplier: Decimal = Decimal(1)
+    price_factor: Decimal = Decimal(1)
+    free_tier_quantity: Decimal | None = None
 
     @property
     def priced(self) -> bool:
@@ -159,6 +162,7 @@ class Estimate:
     projects: tuple[Project, ...]
     catalog: CatalogInfo
     currency: str = "USD"
+    free_tier: Mapping[str, Decimal] = field(default_factory=dict)
 
     @property
     def totals(self) -> Totals:
@@ -260,6 +264,8 @@ def _priced(component: CostComponent, answer: PriceResult) -> PricedComponent:
         path=component.path,
         quantity_range=component.quantity_range,
         query=component.query,
+        unit_multiplier=component.unit_multiplier,
+        price_factor=component.price_factor,
     )
     if isinstance(answer, NoPrice):
         return PricedComponent(unit_price=None, monthly_cost=None, no_price=answer, **base)  # type: ignore[arg-type]

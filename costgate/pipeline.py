@@ -32,6 +32,7 @@ def estimate_plans(
     store: CatalogStore | None = None,
     usage: UsageLookup | None = None,
     names: Sequence[str] | None = None,
+    free_tier: bool = False,
 ) -> Estimate:
     """Read and price every plan; one Project each."""
     catalog = store or CatalogStore.open()
@@ -52,4 +53,9 @@ def estimate_plans(
                 metadata={"terraform_version": result.terraform_version, "format_version": result.format_version},
             )
         )
-    return Estimate(projects=tuple(projects), catalog=catalog_info(catalog))
+    estimate = Estimate(projects=tuple(projects), catalog=catalog_info(catalog))
+    if free_tier:
+        from costgate.pricing.free_tier import apply_free_tier
+
+        estimate, _used = apply_free_tier(estimate)
+    return estimate

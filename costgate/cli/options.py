@@ -17,6 +17,8 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--usage-profile", choices=["small", "medium", "large"],
                         help="fill usage keys the usage file leaves out with this profile's defaults")
     parser.add_argument("--catalog-dir", type=Path, help="use this pricing_data/ folder instead of the shipped one")
+    parser.add_argument("--free-tier", action="store_true",
+                        help="subtract AWS's always-free monthly allowances (once per estimate, like an account)")
 
 
 def add_format_option(parser: argparse.ArgumentParser, choices: list[str], default: str = "table") -> None:

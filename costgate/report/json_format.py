@@ -43,6 +43,7 @@ def _component(c: PricedComponent) -> dict[str, Any]:
         "monthly_quantity_range": [float(v) for v in c.quantity_range] if c.quantity_range else None,
         "monthly_cost_range": [float(v) for v in c.cost_range] if c.cost_range else None,
         "unpriced_reason": c.no_price.reason if c.no_price else None,
+        "free_tier_quantity": _num(c.free_tier_quantity),
     }
 
 
@@ -140,6 +141,7 @@ def to_dict(estimate: Estimate) -> dict[str, Any]:
         "unpriced": all_unpriced,
         "totals": _totals(estimate.totals),
         "counts": _counts((r for p in estimate.projects for r in p.resources), len(all_unpriced)),
+        "free_tier": {name: float(q) for name, q in estimate.free_tier.items()},
     }
 
 

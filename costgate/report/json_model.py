@@ -45,6 +45,7 @@ class ComponentOut(_Model):
     monthly_quantity_range: list[Num] | None = None
     monthly_cost_range: list[Num] | None = None
     unpriced_reason: str | None = None
+    free_tier_quantity: Num | None = None
 
 
 class ResourceOut(_Model):
@@ -128,3 +129,4 @@ class EstimateOut(_Model):
     unpriced: list[UnpricedOut]
     totals: TotalsOut
     counts: dict[str, int]
+    free_tier: dict[str, Num] = {}

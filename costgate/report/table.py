@@ -145,6 +145,9 @@ def render(estimate: Estimate, *, diff: bool = False, color: bool = False) -> st
     t = estimate.totals
     if len(estimate.projects) > 1:
         lines.append(style.bold("Overall: ") + f"{money(t.before)} -> {money(t.after)} ({money(t.delta, signed=True)})")
+    if estimate.free_tier:
+        covered = ", ".join(f"{name} {quantity(q)}" for name, q in estimate.free_tier.items())
+        lines.append(f"AWS always-free allowances subtracted: {covered}")
     lines.append(style.dim(
         f"Prices: costgate catalog {estimate.catalog.catalog_id}, price date {estimate.catalog.price_date}; "
         "a month is 730 hours; USD."
