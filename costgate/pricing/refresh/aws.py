@@ -113,7 +113,6 @@ def csv_rows(
     price_date = meta.get("Publication Date", "")[:10]
     fam_col = pos.get("Product Family")
     width = len(header)
-    products: dict[str, Mapping[str, str]] = {}
     for lineno, record in enumerate(csv.reader(it), start=len(meta) + 2):
         if not record:
             continue
@@ -125,10 +124,7 @@ def csv_rows(
         if cap_col is not None and record[cap_col] not in _RUNNING:
             continue
         sku = record[pos["SKU"]]
-        attrs = products.get(sku)
-        if attrs is None:
-            attrs = {name: record[i] for i, name in attr_cols_kept if record[i]}
-            products[sku] = attrs
+        attrs = {name: record[i] for i, name in attr_cols_kept if record[i]}
         try:
             price = Decimal(record[pos["PricePerUnit"]])
             start = Decimal(record[pos["StartingRange"]] or 0) if "StartingRange" in pos else Decimal(0)
