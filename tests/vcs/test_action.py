@@ -1,0 +1,60 @@
+"""action.yml: its interface, and its comment step's script run for real against the stand-in API."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from tests.helpers import EXAMPLE_PLAN, FIXTURES, REPO
+from tests.vcs.conftest import TOKEN
+from tests.vcs.fakes import FakeGitHub
+
+ACTION = yaml.safe_load((REPO / "action.yml").read_text())
+
+
+def test_interface() -> None:
+    assert ACTION["runs"]["using"] == "composite"
+    assert set(ACTION["inputs"]) >= {"plan-json", "path", "config", "usage-file", "github-token", "behavior", "fail-on"}
+    assert set(ACTION["outputs"]) == {"total-monthly-cost", "delta-monthly-cost", "verdict"}
+    install = next(s for s in ACTION["runs"]["steps"] if s.get("id") == "install")
+    assert '"$GITHUB_ACTION_PATH"' in install["run"]  # installs the action's own checkout
+
+
+def test_no_input_is_pasted_into_a_script() -> None:
+    """`${{ inputs.x }}` inside `run:` would let a crafted input run as shell code."""
+    for step in ACTION["runs"]["steps"]:
+        assert "${{" not in step.get("run", ""), step.get("id")
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="bash is absent")
+def test_comment_step_runs_against_the_stand_in(github: tuple[FakeGitHub, str], tmp_path: Path) -> None:
+    fake, url = github
+    step = next(s for s in ACTION["runs"]["steps"] if s.get("id") == "costgate")
+    bindir = tmp_path / "bin"
+    bindir.mkdir()
+    shim = bindir / "costgate"
+    shim.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m costgate "$@"\n')
+    shim.chmod(0o755)
+    output = tmp_path / "output"
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "CI_"))}
+    env.update({
+        "COSTGATE_BIN": str(bindir), "GITHUB_TOKEN": TOKEN, "GITHUB_API_URL": url, "GITHUB_REPOSITORY": "o/r",
+        "GITHUB_OUTPUT": str(output), "GITHUB_RUN_ID": "77", "GITHUB_RUN_ATTEMPT": "1",
+        "COSTGATE_PLANS": f"  {EXAMPLE_PLAN.relative_to(REPO)}\n\n{(FIXTURES / 'plans/update_instance/plan.json').relative_to(REPO)}\n",
+        "COSTGATE_CONFIG": "", "COSTGATE_USAGE_FILE": "", "COSTGATE_BEHAVIOR": "update", "COSTGATE_FAIL_ON": "block",
+        "COSTGATE_PULL_REQUEST": "1", "COSTGATE_COMMIT_SHA": "", "COSTGATE_TAG": "", "COSTGATE_STATUS": "false",
+    })
+    proc = subprocess.run(["bash", "-c", step["run"]], cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    assert TOKEN not in proc.stdout + proc.stderr
+    body = fake.costgate_comments()[0]["body"]
+    assert "**All projects**" in body and "| basic |" in body and "| update\\_instance |" in body
+    outputs = dict(line.split("=", 1) for line in output.read_text().splitlines())
+    assert set(outputs) == {"total-monthly-cost", "delta-monthly-cost", "verdict"} and outputs["verdict"] == "none"
+    assert fake.statuses == []  # status: false
