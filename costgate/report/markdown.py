@@ -353,6 +353,7 @@ def _verdict_view(gate: GateResult, limits: _Limits, override: str | None) -> di
         ],
         "teams": teams,
         "notes": list(gate.notes),
+        "expired": list(getattr(gate, "expired_waivers", ())),
     }
 
 

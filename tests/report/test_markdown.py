@@ -110,6 +110,7 @@ def test_plan_text_renders_inert(evil: str) -> None:
         budgets=(BudgetStatus(evil, evil, Decimal(1), Decimal(0), Decimal(10), "crossed", evil),),
         team_costs={evil: (Decimal(0), Decimal(10))},
         notes=(evil,),
+        expired_waivers=(evil,),
     )
     md = render_markdown(est, gate=gate, options=MarkdownOptions(override=evil))
     html = _html(md)
@@ -117,7 +118,7 @@ def test_plan_text_renders_inert(evil: str) -> None:
     tags = set(re.findall(r"<([a-z0-9]+)", html))
     assert tags <= {"h3", "h4", "p", "table", "thead", "tbody", "tr", "th", "td", "details", "summary", "strong", "sub", "br", "em"}, tags
     assert "<a " not in html and "<img" not in html and "<script" not in html
-    assert html.count("<em>") == 1 and html.count("<strong>") == 3  # only the template's own: the note, two finding names, the override
+    assert html.count("<em>") == 2 and html.count("<strong>") == 3  # only the template's own: note, expired waiver; two finding names, the override
     assert "@everyone" not in md  # the mention is broken by a zero-width space
     assert "\u202e" not in md
     assert not re.search(r"#\d", md)  # no issue reference
@@ -150,6 +151,7 @@ def test_verdict_section_with_budgets_findings_savings_and_teams() -> None:
         budgets=(BudgetStatus("platform", "team:platform", Decimal(10), Decimal(0), Decimal(20), "crossed"),),
         team_costs={"platform": (Decimal(0), Decimal(20))},
         notes=("2 resources have no owner",),
+        expired_waivers=("CG501 on aws_cloudwatch_log_group.* expired 2025-06-30",),
     )
     md = render_markdown(est, gate=gate)
     assert "#### ⛔ Blocked: 1 finding blocks this change" in md
@@ -161,6 +163,7 @@ def test_verdict_section_with_budgets_findings_savings_and_teams() -> None:
     assert "| platform | $0.00 | $20.00 | +$20.00 |" in md
     assert "<summary>1 waived finding</summary>" in md and "until Q3" in md
     assert "_2 resources have no owner_" in md
+    assert "_Expired waiver, no longer applied: CG501 on aws\\_cloudwatch\\_log\\_group.\\* expired 2025-06-30_" in md
     assert md.index("Blocked") < md.index("| Project |")  # the verdict comes before the numbers
     overridden = render_markdown(est, gate=gate, options=MarkdownOptions(override="cost-approved"))
     assert "**The block is overridden** by the pull-request label cost-approved." in overridden

@@ -190,16 +190,31 @@ def test_verdict_drives_status_exit_code_and_override_labels(
     github: tuple[FakeGitHub, str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
     verdict: Verdict, labels: list[str], fail_on: str, code: int, state: str,
 ) -> None:
-    """The gate is issue 5's; here a hand-built GateResult stands in for its evaluator."""
+    """Every verdict, from hand-built GateResults (the real gate runs in the examples/gate test)."""
     fake, url = github
     fake.labels = labels
-    monkeypatch.setattr(comment_cmd, "_load_config", lambda path: object() if path else None)
-    monkeypatch.setattr(comment_cmd, "_evaluate_gate", lambda estimate, config: (_gate(verdict), None))
-    result = run_cli(*_github_args(url, EXAMPLE_PLAN, "--config", str(tmp_path / "costgate.yml"),
-                                   "--override-label", "cost-approved", "--fail-on", fail_on))
+    monkeypatch.setattr(comment_cmd, "_evaluate_gate", lambda estimate, config, store: _gate(verdict))
+    result = run_cli(*_github_args(url, EXAMPLE_PLAN, "--override-label", "cost-approved", "--fail-on", fail_on))
     assert result.code == code, result.err
     assert fake.statuses[-1]["state"] == state
     body = fake.costgate_comments()[0]["body"]
     assert "CG101" in body and "Potential savings from the findings: **$4.00 per month**" in body
     if labels:
         assert "overridden" in body and "overridden by label cost-approved" in fake.statuses[-1]["description"]
+
+
+GATE_EXAMPLE = REPO / "examples" / "gate"
+
+
+def test_the_real_gate_on_examples_gate(github: tuple[FakeGitHub, str]) -> None:
+    """examples/gate blocks (issue 5's Done-when); the comment shows why, the status fails, exit 1."""
+    fake, url = github
+    result = run_cli(*_github_args(url, GATE_EXAMPLE / "plan.json", "--config", str(GATE_EXAMPLE / "costgate.yml")))
+    assert result.code == 1, result.err
+    body = fake.costgate_comments()[0]["body"]
+    assert "#### ⛔ Blocked: 3 findings block this change" in body
+    assert "| ⛔ block | CG101 | **gp2-volume**" in body and "| ⛔ block | rego:cost |" in body
+    assert "| payments-monthly | team payments | $600.00 |" in body
+    assert "| shop-staging |" in body  # the config's project name
+    assert fake.statuses[-1]["state"] == "failure"
+    assert fake.statuses[-1]["description"].startswith("Blocked (")

@@ -17,7 +17,6 @@ error (one line, never the token).
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import os
 import sys
@@ -27,11 +26,16 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from costgate.cli.estimate_args import estimate_from_args
 from costgate.cli.options import add_input_options
+from costgate.config import LoadedConfig, load_config
 from costgate.errors import ConfigError, CostgateError, VcsError
 from costgate.estimate import Estimate
+from costgate.gate.engine import evaluate
 from costgate.gate.model import GateResult, Severity, Verdict
+from costgate.iac.usage_file import load_usage_file
+from costgate.pipeline import estimate_plans, project_name
+from costgate.pricing.lookup import PriceBook
+from costgate.pricing.store import CatalogStore
 from costgate.report.markdown import MarkdownOptions, render_markdown
 from costgate.report.money import money, percent
 from costgate.vcs.base import CommitStatus, Platform, PullRequest, StatusState
@@ -74,7 +78,7 @@ def _decimal(text: str) -> Decimal:
     return value
 
 
-def _settings(args: argparse.Namespace, config: Any | None) -> CommentSettings:
+def _settings(args: argparse.Namespace, config: LoadedConfig | None) -> CommentSettings:
     """Flags win over the config's `comment:` section, which wins over the defaults."""
     section = getattr(getattr(config, "config", None), "comment", None)
 
@@ -123,26 +127,41 @@ def is_quiet(estimate: Estimate, gate: GateResult | None, settings: CommentSetti
 
 
 # ---------------------------------------------------------------------------------------------
-# the gate (issue 5); --config also carries the comment settings
+# the gate; --config also carries the comment settings
 
 
-def _load_config(path: Path | None) -> Any | None:
+def _load_config(path: Path | None) -> LoadedConfig | None:
     if path is None:
         return None
-    from costgate.config import load_config
-
     return load_config(path)
 
 
-def _evaluate_gate(estimate: Estimate, config: Any | None) -> tuple[GateResult | None, str | None]:
-    """The gate's result, or None with a note when this build has no gate evaluator yet."""
-    if config is None:
-        return None, None
-    gate_module = importlib.import_module("costgate.gate")
-    evaluate: Callable[..., GateResult] | None = getattr(gate_module, "evaluate", None)
-    if evaluate is None:
-        return None, "costgate: note: this build has no gate evaluator yet; --config is used for comment settings only, no verdict"
-    return evaluate(estimate, config), None
+def _project_names(loaded: LoadedConfig | None, plans: list[Path]) -> list[str] | None:
+    """The config's project names for plans it lists (as `costgate check` names them)."""
+    if loaded is None or not loaded.config.projects:
+        return None
+    names = []
+    for plan in plans:
+        target = plan.resolve()
+        match = next((p.name for p in loaded.config.projects if p.plan and loaded.resolve(p.plan).resolve() == target), None)
+        names.append(match or project_name(plan))
+    return names
+
+
+def _estimate(args: argparse.Namespace, loaded: LoadedConfig | None) -> tuple[Estimate, CatalogStore]:
+    """Price --plan like `costgate diff`, naming projects like `costgate check`."""
+    store = CatalogStore.open(args.catalog_dir) if args.catalog_dir else CatalogStore.open()
+    usage = load_usage_file(args.usage_file) if args.usage_file else None
+    estimate = estimate_plans(args.plan, store=store, usage=usage.for_resource if usage else None,
+                              names=_project_names(loaded, args.plan))
+    return estimate, store
+
+
+def _evaluate_gate(estimate: Estimate, loaded: LoadedConfig | None, store: CatalogStore) -> GateResult | None:
+    """The gate's verdict when a config is given (savings are priced from the same catalog)."""
+    if loaded is None:
+        return None
+    return evaluate(estimate, loaded, book=PriceBook(store))
 
 
 def _override(gate: GateResult | None, pr: PullRequest | None, labels: tuple[str, ...]) -> str | None:
@@ -379,10 +398,8 @@ def run(args: argparse.Namespace, *, http: HttpClient | None = None) -> int:
         raise VcsError("choose a platform: costgate comment github|gitlab|azure-repos|bitbucket")
     config = _load_config(args.config)
     settings = _settings(args, config)
-    estimate = estimate_from_args(args)
-    gate, note = _evaluate_gate(estimate, config)
-    if note:
-        sys.stderr.write(note + "\n")
+    estimate, store = _estimate(args, config)
+    gate = _evaluate_gate(estimate, config, store)
 
     client = http or HttpClient()
     target = None if args.dry_run else _FACTORIES[args.platform](args, client)
