@@ -218,3 +218,27 @@ def test_the_real_gate_on_examples_gate(github: tuple[FakeGitHub, str]) -> None:
     assert "| shop-staging |" in body  # the config's project name
     assert fake.statuses[-1]["state"] == "failure"
     assert fake.statuses[-1]["description"].startswith("Blocked (")
+
+
+def test_comment_settings_from_the_config_and_flags_over_them(github: tuple[FakeGitHub, str], tmp_path: Path) -> None:
+    fake, url = github
+    config = tmp_path / "costgate.yml"
+    config.write_text("version: 1\ncomment:\n  behavior: new\n  max_resources: 2\n")
+    for plan in (EXAMPLE_PLAN, SECOND_PLAN):
+        result = run_cli(*_github_args(url, plan, "--config", str(config), "--fail-on", "never"))
+        assert result.code == 0, result.err
+    ours = fake.costgate_comments()
+    assert len(ours) == 2  # behavior: new, from the config
+    assert ours[0]["body"].count("| + |") == 2 and "more resources not shown" in ours[0]["body"]
+    result = run_cli(*_github_args(url, EXAMPLE_PLAN, "--config", str(config), "--fail-on", "never",
+                                   "--behavior", "delete-and-new", "--max-resources", "3"))
+    assert result.code == 0, result.err
+    ours = fake.costgate_comments()
+    assert len(ours) == 1 and ours[0]["body"].count("| + |") == 3
+
+
+def test_bad_config_is_one_line_naming_the_file(tmp_path: Path) -> None:
+    config = tmp_path / "costgate.yml"
+    config.write_text("version: 1\ncomment:\n  behaviour: new\n")
+    result = run_cli("comment", "github", "--plan", str(EXAMPLE_PLAN), "--config", str(config), "--dry-run")
+    assert result.code == 2 and f"{config}:3" in result.err and "unknown key" in result.err
