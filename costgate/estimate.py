@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from decimal import Decimal
 
 from costgate.model import Action, CostComponent, Price, PriceQuery, Resource
@@ -198,8 +199,10 @@ def price_resources(
     book: PriceBook,
     *,
     usage: UsageLookup = _no_usage,
+    today: date | None = None,
 ) -> list[ResourceCost]:
     """Price every resource: pricers first, then one batched catalog pass."""
+    day = today or date.today()
     by_address = _context_map(resources)
     pending: list[tuple[Resource, Support, list[CostComponent], list[CostComponent]]] = []
     for resource in resources:
@@ -209,11 +212,11 @@ def price_resources(
         pricer = pricer_for(resource.type) if kind is Support.PRICED else None
         if pricer is not None:
             given = usage(resource)
-            ctx = PricingContext(usage=given.at("mid") if given.has_ranges() else given, resources=by_address)
+            ctx = PricingContext(usage=given.at("mid") if given.has_ranges() else given, resources=by_address, today=day)
             if resource.action.exists_after:
                 after = list(pricer.price(resource, ctx))
                 if given.has_ranges():
-                    after = _with_ranges(after, pricer, resource, given, by_address)
+                    after = _with_ranges(after, pricer, resource, given, by_address, day)
             if resource.action.exists_before:
                 if resource.action in (Action.NO_OP, Action.FORGET):
                     before = after
@@ -235,11 +238,12 @@ def price_resources(
 
 
 def _with_ranges(
-    mid: list[CostComponent], pricer: Pricer, resource: Resource, usage: Usage, by_address: Mapping[str, Resource]
+    mid: list[CostComponent], pricer: Pricer, resource: Resource, usage: Usage, by_address: Mapping[str, Resource],
+    day: date,
 ) -> list[CostComponent]:
     """Price `resource` at the low and high ends of its usage ranges; attach quantity ranges."""
-    low = list(pricer.price(resource, PricingContext(usage=usage.at("min"), resources=by_address)))
-    high = list(pricer.price(resource, PricingContext(usage=usage.at("max"), resources=by_address)))
+    low = list(pricer.price(resource, PricingContext(usage=usage.at("min"), resources=by_address, today=day)))
+    high = list(pricer.price(resource, PricingContext(usage=usage.at("max"), resources=by_address, today=day)))
     out = []
     for i, comp in enumerate(mid):
         lo = low[i] if i < len(low) and low[i].name == comp.name else None
@@ -306,7 +310,8 @@ def build_project(
     usage: UsageLookup = _no_usage,
     warnings: Sequence[str] = (),
     metadata: Mapping[str, str | None] | None = None,
+    today: date | None = None,
 ) -> Project:
     """Price `resources` into a Project."""
-    priced = price_resources(list(resources), book, usage=usage)
+    priced = price_resources(list(resources), book, usage=usage, today=today)
     return Project(name=name, source=source, resources=tuple(priced), warnings=tuple(warnings), metadata=metadata or {})

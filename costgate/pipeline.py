@@ -4,6 +4,7 @@ comment): read each plan, price it against the catalog, and wrap it with catalog
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from pathlib import Path
 
 from costgate.estimate import CatalogInfo, Estimate, Project, UsageLookup, build_project
@@ -33,6 +34,7 @@ def estimate_plans(
     usage: UsageLookup | None = None,
     names: Sequence[str] | None = None,
     free_tier: bool = False,
+    as_of: date | None = None,
 ) -> Estimate:
     """Read and price every plan; one Project each."""
     catalog = store or CatalogStore.open()
@@ -51,6 +53,7 @@ def estimate_plans(
                 usage=usage or (lambda _r: Usage()),
                 warnings=result.warnings,
                 metadata={"terraform_version": result.terraform_version, "format_version": result.format_version},
+                today=as_of,
             )
         )
     estimate = Estimate(projects=tuple(projects), catalog=catalog_info(catalog))

@@ -14,10 +14,12 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -108,7 +110,10 @@ def score_case(case_dir: Path, store: CatalogStore, score: Score) -> None:
     expected = json.loads((case_dir / "expected.json").read_text())
     usage_path = case_dir / "usage.yml"
     usage = load_usage_file(usage_path) if usage_path.exists() else None
-    estimate: Estimate = estimate_plans([case_dir / "plan.json"], store=store, usage=usage.for_resource if usage else None)
+    pin = re.match(r"\d{4}-\d{2}-\d{2}", str(expected.get("pricing_date_pin") or ""))
+    as_of = date.fromisoformat(pin.group(0)) if pin else None  # the estimator's pinned "today"
+    estimate: Estimate = estimate_plans([case_dir / "plan.json"], store=store, usage=usage.for_resource if usage else None,
+                                        as_of=as_of)
     ours = {r.address: list(r.components) for p in estimate.projects for r in p.resources}
     for res in expected["resources"]:
         address = res["address"]

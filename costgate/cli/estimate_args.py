@@ -20,7 +20,8 @@ def estimate_from_args(args: argparse.Namespace) -> Estimate:
     usage = usage_file.for_resource if usage_file else None
     if getattr(args, "usage_profile", None):
         usage = with_profile(args.usage_profile, usage)
-    return estimate_plans(args.plan, store=store, usage=usage, free_tier=bool(getattr(args, "free_tier", False)))
+    return estimate_plans(args.plan, store=store, usage=usage, free_tier=bool(getattr(args, "free_tier", False)),
+                          as_of=getattr(args, "as_of", None))
 
 
 def render_estimate(estimate: Estimate, fmt: str, *, diff: bool) -> str:

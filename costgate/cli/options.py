@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 from pathlib import Path
 
 from costgate.errors import ReaderError
@@ -17,8 +18,17 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--usage-profile", choices=["small", "medium", "large"],
                         help="fill usage keys the usage file leaves out with this profile's defaults")
     parser.add_argument("--catalog-dir", type=Path, help="use this pricing_data/ folder instead of the shipped one")
+    parser.add_argument("--as-of", type=_iso_date, metavar="YYYY-MM-DD",
+                        help="price as on this date (extended-support years depend on it); default today")
     parser.add_argument("--free-tier", action="store_true",
                         help="subtract AWS's always-free monthly allowances (once per estimate, like an account)")
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from exc
 
 
 def add_format_option(parser: argparse.ArgumentParser, choices: list[str], default: str = "table") -> None:

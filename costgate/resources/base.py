@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
@@ -104,6 +105,9 @@ class PricingContext:
 
     usage: Usage = field(default_factory=Usage)
     resources: Mapping[str, Resource] = field(default_factory=dict)
+    today: date = field(default_factory=date.today)
+    """The date prices apply on (extended-support years depend on it). Pricers read it here,
+    never from the clock, so that an estimate can be reproduced with `--as-of`."""
 
     def resolve(self, resource: Resource, attribute: str) -> Resource | None:
         """The resource that `attribute` of `resource` references, or None."""

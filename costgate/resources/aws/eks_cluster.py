@@ -8,7 +8,7 @@ Usage keys:
     none.
 Not priced / assumptions:
     A cluster without `version` gets the latest version: standard support. Whether a version is
-    in extended support depends on today's date and AWS's published end-of-standard-support
+    in extended support depends on the pricing date (ctx.today: today, or --as-of) and AWS's published end-of-standard-support
     dates (table below; a version newer than the table is in standard support).
     Node groups, Fargate pods and EKS Auto Mode management fees are priced by their own resources.
 References:
@@ -47,7 +47,7 @@ def extended_support(version: str | None, today: date) -> bool:
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     policy = str(r.block("upgrade_policy").get("support_type") or "EXTENDED").upper()
-    if policy != "STANDARD" and extended_support(r.get("version"), date.today()):
+    if policy != "STANDARD" and extended_support(r.get("version"), ctx.today):
         yield hourly("EKS cluster (extended support)",
                      aws_query(r, "AmazonEKS", "Compute", {"usagetype": ut(r, "AmazonEKS-Hours:extendedSupport")}, unit="Hrs"))
     else:
