@@ -8,7 +8,7 @@ Prices:
     from 400 GB). Provisioned throughput: gp3 above 125 MiB/s (500 MiB/s from 400 GB).
     I/O requests: magnetic storage, per million (usage).
     Additional backup storage: per GB-month beyond the free allowance (usage).
-    CPU credits (T classes, usage), Performance Insights long-term retention (per vCPU-month
+    CPU credits (T classes, when monthly_cpu_credit_hrs is given), Performance Insights long-term retention (per vCPU-month
     when retention > 7 days) and API calls (usage), Extended Support (per vCPU-hour).
 Usage keys:
     additional_backup_storage_gb, monthly_standard_io_requests, reserved_instance_term,
@@ -22,6 +22,8 @@ Not priced / assumptions:
     Reserved instances: the hourly fee only; upfront fees are not amortised.
     Extended Support is dated against today's date: a version is priced in year 1 or year 3
     from AWS's release calendar; no engine_version (AWS picks a current one) means none.
+    An engine the price list does not know (RDS Custom, Db2) or cannot be told (no engine and
+    no source in the plan) is looked up as written and reported unpriced, never as $0.
     An Aurora engine here is priced as the instance and storage it declares; Aurora clusters
     and their instances are aws_rds_cluster / aws_rds_cluster_instance.
 References:
@@ -45,6 +47,7 @@ USAGE = (
     UsageKey("monthly_standard_io_requests", "float", "I/O requests a month on magnetic storage"),
     *INSTANCE_USAGE,
 )
+NAMES = {"standard": "magnetic"}
 VOLUME = {"gp2": ("General Purpose", "GP2-Storage"), "gp3": ("General Purpose-GP3", "GP3-Storage"),
           "io1": ("Provisioned IOPS", "PIOPS-Storage"), "io2": ("Provisioned IOPS-IO2", "IO2-Storage"),
           "standard": ("Magnetic", "StorageUsage")}
@@ -58,7 +61,7 @@ def _storage(r: Resource, size: Decimal, ctx: PricingContext, az: str) -> Iterat
 
     def q(family: str, usagetype: str, unit: str, **more: str) -> PriceQuery:
         return aws_query(r, SERVICE, family, {"databaseEngine": "Any", "deploymentOption": az, "usagetype": ut(r, f"RDS:{pre}{usagetype}"), **more}, unit=unit)
-    yield monthly(f"Storage ({kind})", "GB", size, q("Database Storage", suffix, "GB-Mo", volumeType=volume))
+    yield monthly(f"Storage ({NAMES.get(kind, kind)})", "GB", size, q("Database Storage", suffix, "GB-Mo", volumeType=volume))
     if kind in ("io1", "io2"):
         yield monthly("Provisioned IOPS", "IOPS", max(iops, Decimal(1000)), q("Provisioned IOPS", "PIOPS" if kind == "io1" else "IO2-PIOPS", "IOPS-Mo"))
     if kind == "gp3":
@@ -69,8 +72,8 @@ def _storage(r: Resource, size: Decimal, ctx: PricingContext, az: str) -> Iterat
         if throughput > (base := Decimal(500 if big else 125)):
             yield monthly(f"Provisioned GP3 throughput (above {base} MiB/s)", "MiB/s", throughput - base, q("Provisioned Throughput", "GP3-Throughput", "MBPS-Mo"))
     if kind == "standard":
-        yield usage_component("I/O requests", "1M requests", ctx.usage, "monthly_standard_io_requests",
-                              q("System Operation", "StorageIOUsage", "IOs"), per=1_000_000)
+        io = aws_query(r, SERVICE, "System Operation", {"databaseEngine": "Any", "usagetype": ut(r, "RDS:StorageIOUsage")}, unit="IOs")
+        yield usage_component("I/O requests", "1M requests", ctx.usage, "monthly_standard_io_requests", io, per=1_000_000)
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
