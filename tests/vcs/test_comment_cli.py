@@ -9,7 +9,6 @@ import subprocess
 import sys
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
 import pytest
 
@@ -18,7 +17,7 @@ from costgate.gate.model import BudgetStatus, Finding, GateResult, Severity, Ver
 from costgate.vcs.sticky import content_of, parse_marker
 from tests.helpers import EXAMPLE_PLAN, FIXTURES, REPO, run_cli
 from tests.vcs.conftest import TOKEN
-from tests.vcs.fakes import FakeAzure, FakeBitbucket, FakeGitHub, FakeGitLab
+from tests.vcs.fakes import FakeGitHub, FakeGitLab
 
 SECOND_PLAN = FIXTURES / "plans" / "replace_and_delete" / "plan.json"
 

@@ -92,14 +92,15 @@ def _settings(args: argparse.Namespace, config: LoadedConfig | None) -> CommentS
         quiet_amount = None
     quiet_percent = args.quiet_below_percent if args.quiet_below_percent is not None else cfg("min_delta_percent", None)
     labels = tuple(args.override_label or ()) + tuple(cfg("override_labels", ()))
+    tag = check_tag(args.tag or cfg("tag", "default"))
     return CommentSettings(
         behavior=Behavior(behavior),
-        tag=check_tag(args.tag or cfg("tag", "default")),
+        tag=tag,
         quiet_amount=Decimal(quiet_amount) if quiet_amount is not None else None,
         quiet_percent=Decimal(quiet_percent) if quiet_percent is not None else None,
         override_labels=labels,
         status=not args.no_status,
-        status_context=args.status_context or ("costgate" if (args.tag or "default") == "default" else f"costgate/{args.tag}"),
+        status_context=args.status_context or ("costgate" if tag == "default" else f"costgate/{tag}"),
         fail_on=args.fail_on,
         max_resources=args.max_resources if args.max_resources is not None else cfg("max_resources", None) if config else None,
         show_findings=bool(cfg("show_findings", True)),
