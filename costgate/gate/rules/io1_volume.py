@@ -53,7 +53,7 @@ def check(ctx: RuleContext, params: Params) -> Iterator[Hit]:
         if iops <= params.max_gp3_iops:
             target = "gp3"
             saving = total(ctx.reprice(c, [("piops", "gp3"), ("io1", "gp3")]) for c in storage)
-            for c in components_with(item.cost, volumeApiName="io1", usagetype="*IOPS*"):
+            for c in components_with(item.cost, volumeApiName="io1", usagetype="*VolumeP-IOPS*"):
                 if c.query is None or c.monthly_cost is None:
                     continue
                 gp3 = ctx.find_price(alternative_query(c.query, [("piops", "gp3"), ("io1", "gp3")]))

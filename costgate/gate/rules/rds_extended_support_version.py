@@ -1,8 +1,9 @@
 """CG404 rds-extended-support-version: an RDS engine version in extended support.
 
 What it flags:
-    `aws_db_instance` and `aws_rds_cluster` resources whose engine's major version is past
-    standard support: MySQL 5.7, PostgreSQL 11 and 12 by default (configurable).
+    `aws_db_instance` and `aws_rds_cluster` resources the pricer bills RDS Extended Support
+    for (their engine's major version left standard support on AWS's published date), and
+    any engine version listed in `extended` (MySQL 5.7, PostgreSQL 11 and 12 by default).
 Why it costs:
     RDS bills Extended Support per vCPU-hour on top of the instance price, automatically,
     from the day standard support ends; the charge grows in the third year.
@@ -53,11 +54,11 @@ def check(ctx: RuleContext, params: Params) -> Iterator[Hit]:
     for item in ctx.items("aws_db_instance", "aws_rds_cluster"):
         r = item.cost.resource
         engine, version = str(r.get("engine", "")).lower(), str(r.get("engine_version", ""))
-        if not version or engine not in params.extended:
+        extended = components_with(item.cost, usagetype="*ExtendedSupport*")
+        listed = bool(version) and engine in params.extended and _major(engine, version) in params.extended[engine]
+        if not extended and not listed:
             continue
-        if _major(engine, version) not in params.extended[engine]:
-            continue
-        saving = total(c.monthly_cost for c in components_with(item.cost, usagetype="*ExtendedSupport*"))
+        saving = total(c.monthly_cost for c in extended)
         yield ctx.hit(item, f"{item.address} runs {engine} {version}, billed RDS Extended Support", saving)
 
 

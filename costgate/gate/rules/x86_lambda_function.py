@@ -1,7 +1,7 @@
 """CG204 x86-lambda-function: a Lambda function on x86_64.
 
 What it flags:
-    `aws_lambda_function` resources whose `architectures` is not ["arm64"] (x86_64 is the default).
+    `aws_lambda_function` resources whose `architectures` is not ["arm64"] (unset means x86_64).
 Why it costs:
     Lambda on arm64 (Graviton) costs about 20% less per GB-second of duration.
 Example:
@@ -29,9 +29,8 @@ def check(ctx: RuleContext, params: NoParams) -> Iterator[Hit]:
     """Flag x86 functions; re-price their duration at the arm64 rate."""
     for item in ctx.items("aws_lambda_function"):
         r = item.cost.resource
-        if r.is_unknown("architectures"):
-            continue
-        arch = [str(a) for a in r.get("architectures", ["x86_64"]) or ["x86_64"]]
+        # unset (unknown until apply) means the API default, x86_64
+        arch = [] if r.is_unknown("architectures") else [str(a) for a in r.get("architectures", []) or []]
         if "arm64" in arch:
             continue
         saving = total(
