@@ -261,7 +261,7 @@ def _resource_row(r: ResourceCost, with_components: bool) -> dict[str, Any]:
         "symbol": _m(_SYMBOL.get(action, "")),
         "address": r.address,
         "previous": _money(r.before_monthly_cost) if action.exists_before else _m("–"),
-        "new": _money(r.monthly_cost) if action.exists_after else _m("–"),
+        "new": _m(money(r.monthly_cost) + (" (partial)" if r.unpriced else "")) if action.exists_after else _m("–"),
         "change": _money(r.delta, signed=True),
         "components": _component_rows(r) if with_components else [],
     }
@@ -370,11 +370,17 @@ def _gaps_view(estimate: Estimate, limit: int | None) -> dict[str, Any]:
         {"type": t, "count": len(addrs), "examples": ", ".join(addrs[:3]) + (", …" if len(addrs) > 3 else "")}
         for t, addrs in sorted(by_type.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     ]
-    unpriced = []
+    grouped: dict[tuple[str, str, str], list[str]] = {}
+    unpriced_count = 0
     for p in estimate.projects:
         for r, c in p.unpriced:
             assert c.no_price is not None
-            unpriced.append({"address": r.address, "component": c.name, "reason": c.no_price.reason, "hint": c.no_price.hint})
+            grouped.setdefault((r.address, c.no_price.reason, c.no_price.hint), []).append(c.name)
+            unpriced_count += 1
+    unpriced = [  # one row per resource and reason: six DynamoDB components missing for one reason is one row
+        {"address": address, "component": ", ".join(names), "reason": reason, "hint": hint}
+        for (address, reason, hint), names in grouped.items()
+    ]
     unsupported_count = sum(len(a) for a in by_type.values())
     shown_types = types if limit is None else types[:limit]
     shown_unpriced = unpriced if limit is None else unpriced[:limit]
@@ -384,7 +390,7 @@ def _gaps_view(estimate: Estimate, limit: int | None) -> dict[str, Any]:
         "unsupported_count": unsupported_count,
         "unpriced": shown_unpriced,
         "unpriced_cut": len(unpriced) - len(shown_unpriced),
-        "unpriced_count": len(unpriced),
+        "unpriced_count": unpriced_count,
     }
 
 

@@ -241,3 +241,22 @@ def test_bitbucket_flavour_has_no_html() -> None:
 def test_templates_ship_with_the_package() -> None:
     templates = Path(__file__).resolve().parents[2] / "costgate" / "report" / "templates"
     assert {p.name for p in templates.glob("*.md.j2")} >= {"comment.md.j2", "verdict.md.j2", "details.md.j2", "gaps.md.j2", "footer.md.j2"}
+
+
+def test_unpriced_components_are_grouped_and_the_resource_marked_partial() -> None:
+    from costgate.model import PriceQuery
+    from costgate.pricing.lookup import NoPrice
+
+    query = PriceQuery.of("aws", "AmazonDynamoDB", None, "us-east-1")
+    missing = NoPrice(query, "the catalog has no AmazonDynamoDB prices for region us-east-1", hint="run a refresh")
+    comps = tuple(
+        PricedComponent(name=n, unit="GB", monthly_quantity=None, unit_price=None, monthly_cost=None, usage_based=False, no_price=missing)
+        for n in ("Data storage", "Backups")
+    ) + (_component("Instance usage", "5.00"),)
+    res = Resource(address=Address("aws_dynamodb_table.s"), type="aws_dynamodb_table", name="s", provider="aws",
+                   region="us-east-1", action=Action.CREATE)
+    md = render_markdown(_estimate(ResourceCost(resource=res, support=Support.PRICED, components=comps)))
+    assert "| + | aws\\_dynamodb\\_table.s | – | $5.00 (partial) | +$5.00 |" in md
+    assert "<summary>⚠️ 2 cost components have no price in the catalog (not included in totals)</summary>" in md
+    assert "| aws\\_dynamodb\\_table.s | Data storage, Backups | the catalog has no AmazonDynamoDB prices for region us-east-1 (run a refresh) |" in md
+    assert "2 cost components without a price" in md
