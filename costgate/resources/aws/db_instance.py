@@ -20,7 +20,7 @@ Not priced / assumptions:
     Oracle SE/EE). allocated_storage unknown: 20 GB, RDS's smallest gp2 size (a replica takes
     its source's size and engine). io1/io2 below AWS's minimums (100 GB, 1,000 IOPS) are raised.
     Reserved instances: the hourly fee only; upfront fees are not amortised.
-    Extended Support is dated against today's date: a version is priced in year 1 or year 3
+    Extended Support is dated against the pricing date (today, or --as-of): a version is priced in year 1 or year 3
     from AWS's release calendar; no engine_version (AWS picks a current one) means none.
     An engine the price list does not know (RDS Custom, Db2) or cannot be told (no engine and
     no source in the plan) is looked up as written and reported unpriced, never as $0.
@@ -34,7 +34,6 @@ References:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 from decimal import Decimal
 
 from costgate.model import CostComponent, PriceQuery, Resource
@@ -90,7 +89,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
             {"databaseEngine": "Any", "usagetype": ut(r, "RDS:ChargedBackupUsage")}
         yield usage_component("Additional backup storage", "GB", ctx.usage, "additional_backup_storage_gb",
                               aws_query(r, SERVICE, "Storage Snapshot", attrs, unit="GB-Mo"))
-    yield from extras(r, engine, cls, ctx.usage, date.today())
+    yield from extras(r, engine, cls, ctx.usage, ctx.today)
 
 
 PRICER = Pricer(type="aws_db_instance", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -15,7 +15,7 @@ Usage keys:
 Not priced / assumptions:
     The engine is the instance's `engine` (or its cluster's); storage, I/O and backups are
     billed on aws_rds_cluster. Reserved instances: the hourly fee only, upfront fees not
-    amortised. Extended Support is dated against today's date (see aws_db_instance).
+    amortised. Extended Support is dated against the pricing date (today, or --as-of) (see aws_db_instance).
 References:
     https://aws.amazon.com/rds/aurora/pricing/
 """
@@ -23,7 +23,6 @@ References:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from datetime import date
 
 from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.aws._common import aws_query
@@ -42,7 +41,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     optimized = cluster is not None and cluster.get("storage_type") == "aurora-iopt1"
     if cls != "db.serverless":
         yield instance_component(r, engine, cls, ctx.usage, deployment=None, io_optimized=optimized)
-        yield from extras(r, engine, cls, ctx.usage, date.today())
+        yield from extras(r, engine, cls, ctx.usage, ctx.today)
         return
     acus = ctx.usage.number("capacity_units_per_hr")
     suffix = "Aurora:ServerlessV2IOOptimizedUsage" if optimized else "Aurora:ServerlessV2Usage"
