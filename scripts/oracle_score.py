@@ -53,6 +53,9 @@ class Score:
     total: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
     matched: dict[tuple[str, str], int] = field(default_factory=lambda: defaultdict(int))
     misses: list[Miss] = field(default_factory=list)
+    # expected components that no estimator could reproduce from this input, by reason:
+    # the resource is not in the plan (the case's config lost it), or prices are in CNY
+    excluded: dict[tuple[str, str, str], int] = field(default_factory=lambda: defaultdict(int))
 
     def share(self, kind: str, types: Iterable[str] | None = None) -> tuple[int, int]:
         """(matched, total) for a kind ('fixed' or 'usage') over `types` (all when None)."""
@@ -115,9 +118,15 @@ def score_case(case_dir: Path, store: CatalogStore, score: Score) -> None:
     estimate: Estimate = estimate_plans([case_dir / "plan.json"], store=store, usage=usage.for_resource if usage else None,
                                         as_of=as_of)
     ours = {r.address: list(r.components) for p in estimate.projects for r in p.resources}
+    currency = expected.get("currency", "USD")
     for res in expected["resources"]:
         address = res["address"]
         rtype = resource_type(address)
+        reason = f"prices in {currency}" if currency != "USD" else ("not in the plan" if address not in ours else None)
+        if reason is not None:
+            for comp in res["components"]:
+                score.excluded[(rtype, kind_of(comp), reason)] += 1
+            continue
         pool = list(ours.get(address, []))
         comps = res["components"]
         matched: dict[int, PricedComponent] = {}
@@ -178,12 +187,16 @@ def main(argv: list[str] | None = None) -> int:
     fm, fn = score.share("fixed", types)
     um, un = score.share("usage", types)
     if args.json:
-        print(json.dumps({"types": rows, "fixed": [fm, fn], "usage": [um, un]}, indent=1))
+        excluded = [{"type": t, "kind": k, "reason": why, "components": n} for (t, k, why), n in sorted(score.excluded.items())]
+        print(json.dumps({"types": rows, "fixed": [fm, fn], "usage": [um, un], "not_comparable": excluded}, indent=1))
     else:
         print(f"{'type':48} {'fixed':>12} {'usage':>12}")
         for r in rows:
             print(f"{r['type']:48} {r['fixed_matched']:>5}/{r['fixed_total']:<6} {r['usage_matched']:>5}/{r['usage_total']:<6}")
         print(f"{'TOTAL':48} {fm:>5}/{fn:<6} {um:>5}/{un:<6}  fixed {100 * fm / max(fn, 1):.1f}%  usage {100 * um / max(un, 1):.1f}%")
+        for (t, k, why), n in sorted(score.excluded.items()):
+            if t in types:
+                print(f"  not comparable: {n} {k} components of {t} ({why})")
     if args.misses:
         for m in score.misses:
             if args.types and resource_type(m.address) not in types:
