@@ -93,8 +93,7 @@ def _rows(root: Path, info: FileInfo) -> list[CatalogRow]:
 
 
 def _key(row: CatalogRow) -> Key:
-    return (row.family, tuple(sorted((k.lower(), v.lower()) for k, v in row.attributes.items())),
-            row.purchase_option, tuple(sorted(row.term.items())), row.unit, row.tier_start)
+    return (row.family, _pairs(row), row.purchase_option, tuple(sorted(row.term.items())), row.unit, row.tier_start)
 
 
 def _by_key(rows: list[CatalogRow]) -> dict[Key, CatalogRow]:
@@ -163,20 +162,23 @@ def _diff_scope(old: dict[Key, CatalogRow], new: dict[Key, CatalogRow], result: 
     result.added.extend(_change(r, None, r.price) for r in only_new.values())
 
 
+def _pairs(row: CatalogRow) -> tuple[tuple[str, str], ...]:
+    return tuple(sorted((k.lower(), v.lower()) for k, v in row.attributes.items()))
+
+
 def _pair_by_superset(removed: list[CatalogRow], added: dict[Key, CatalogRow]) -> Iterator[tuple[CatalogRow, CatalogRow | None]]:
     """Match each removed row to the one added row whose attributes include all of its own."""
     index: dict[tuple[object, ...], dict[tuple[str, str], set[Key]]] = {}
     for key, row in added.items():
         group = index.setdefault((row.purchase_option, tuple(sorted(row.term.items())), row.unit, row.tier_start), {})
-        for pair in key[1]:  # type: ignore[union-attr]
-            group.setdefault(pair, set()).add(key)  # type: ignore[arg-type]
+        for pair in _pairs(row):
+            group.setdefault(pair, set()).add(key)
     taken: set[Key] = set()
     for row in removed:
         group = index.get((row.purchase_option, tuple(sorted(row.term.items())), row.unit, row.tier_start), {})
-        pairs = _key(row)[1]
         candidates: set[Key] | None = None
-        for pair in pairs:  # type: ignore[union-attr]
-            found = group.get(pair, set())  # type: ignore[arg-type]
+        for pair in _pairs(row):
+            found = group.get(pair, set())
             candidates = set(found) if candidates is None else candidates & found
             if not candidates:
                 break

@@ -82,7 +82,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     d.add_argument("--format", choices=["table", "json"], default="table")
     d.add_argument("--limit", type=int, default=50, help="changed/added/removed products listed in the table (default 50)")
     d.set_defaults(func=run_diff)
-    p.set_defaults(func=lambda _a: (p.print_help(), 2)[1])
+    def _help(_args: argparse.Namespace) -> int:
+        p.print_help()
+        return 2
+
+    p.set_defaults(func=_help)
 
 
 def _default_prices_dir() -> Path:
@@ -191,8 +195,8 @@ def run_info(args: argparse.Namespace) -> int:
         emit(json.dumps(doc, indent=2) + "\n", None)
         return 0
     lines = [f"costgate catalog {m.catalog_id} (built {m.built_at}, newest prices {m.price_date})", f"data: {store.data_dir}", "sources:"]
-    for s in m.sources:
-        lines.append(f"  {s.id}: price date {s.price_date}; {s.licence}; {s.upstream}")
+    for src in m.sources:
+        lines.append(f"  {src.id}: price date {src.price_date}; {src.licence}; {src.upstream}")
     lines.append("coverage (services x regions, rows):")
     for prov, services in sorted(cov["matrix"].items()):
         lines.append(f"  {prov}: {cov['region_counts'][prov]} regions, newest prices {fresh.get(prov, '?')}")

@@ -49,7 +49,7 @@ _RUNNING = frozenset({"", "Used"})  # CapacityStatus of instances that run (not 
 
 def keep_attribute(raw_name: str) -> str | None:
     """The catalog name of a source attribute pricers query, or None to drop it."""
-    name = aws_attribute_name(raw_name)
+    name: str = aws_attribute_name(raw_name)
     return _KEEP_BY_NORMAL.get(name.lower())
 
 
@@ -57,7 +57,7 @@ def region_index_url(index: Mapping[str, Any], base_url: str, service: str) -> s
     """The region index URL of `service` from the offer index."""
     try:
         offer = index["offers"][service]
-        return urljoin(base_url + "/", offer["currentRegionIndexUrl"])
+        return urljoin(base_url + "/", str(offer["currentRegionIndexUrl"]))
     except (KeyError, TypeError) as exc:
         raise CatalogError(f"the AWS offer index has no service {service!r}", path=base_url + OFFER_INDEX_PATH) from exc
 
@@ -217,7 +217,7 @@ def api_rows(
     client: Any, *, service: str, region: str, with_reserved: bool = False, on_page: Callable[[int], None] | None = None,
 ) -> Iterator[CatalogRow]:
     """Every product of `service` in `region` from the Pricing API (`pricing.get_products`, paged)."""
-    from botocore.exceptions import BotoCoreError, ClientError
+    from botocore.exceptions import BotoCoreError, ClientError  # type: ignore[import-untyped]
 
     kwargs: dict[str, Any] = {
         "ServiceCode": service,
@@ -247,7 +247,7 @@ def api_rows(
 
 def has_credentials() -> bool:
     """Whether boto3 finds AWS credentials (then the Pricing API can be used)."""
-    import boto3
+    import boto3  # type: ignore[import-untyped]
     from botocore.exceptions import BotoCoreError
 
     try:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import partial
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -108,13 +109,13 @@ def _refresh_aws(request: RefreshRequest, existing: Manifest | None, staging: St
     use_api = request.aws_source == "api" or (request.aws_source == "auto" and (client is not None or aws.has_credentials()))
     if use_api:
         if client is None:
-            import boto3
+            import boto3  # type: ignore[import-untyped]
 
             client = boto3.client("pricing", region_name="us-east-1")
         for service, region in pairs:
             task = progress.start(f"aws {service} {region} (Pricing API)", unit="products")
             rows = aws.api_rows(client, service=service, region=region, with_reserved=request.with_reserved,
-                                on_page=lambda n, t=task: progress.advance(t, n))
+                                on_page=partial(progress.advance, task))
             _stage(staging, rows, f"aws {service} {region}", report)
             progress.finish(task)
         sources[aws.SOURCE_API] = SourceInfo(id=aws.SOURCE_API, upstream="AWS Pricing API (pricing.get_products)",
@@ -135,8 +136,8 @@ def _refresh_aws(request: RefreshRequest, existing: Manifest | None, staging: St
                 report.empty.append(f"aws {service} {region} (not in AWS's region index)")
                 continue
             task = progress.start(f"aws {service} {region}", unit="bytes")
-            lines = http.iter_lines(url, on_bytes=lambda n, t=task: progress.advance(t, n),
-                                    on_total=lambda total, t=task: progress.set_total(t, total))
+            lines = http.iter_lines(url, on_bytes=partial(progress.advance, task),
+                                    on_total=partial(progress.set_total, task))
             rows = aws.csv_rows(lines, service=service, region=region, with_reserved=request.with_reserved, origin=url)
             _stage(staging, _note_dates(rows, dates), f"aws {service} {region}", report)
             progress.finish(task)
@@ -161,7 +162,7 @@ def _refresh_azure(request: RefreshRequest, existing: Manifest | None, staging: 
         task = progress.start(f"azure {service} {region}", unit="prices")
         rows = azure.fetch(http, service=service, region=None if region == "global" else region,
                            base_url=request.azure_base_url, price_date=date,
-                           on_page=lambda n, t=task: progress.advance(t, n))
+                           on_page=partial(progress.advance, task))
         _stage(staging, rows, f"azure {service} {region}", report)
         progress.finish(task)
     sources[azure.SOURCE_ID] = SourceInfo(id=azure.SOURCE_ID, upstream=request.azure_base_url.rstrip("/") + azure.PRICES_PATH,
@@ -180,7 +181,7 @@ def _refresh_gcp(request: RefreshRequest, existing: Manifest | None, staging: St
             raise CatalogError("nothing to refresh for google: pass --services")
         task = progress.start("google Cloud Billing Catalog", unit="skus")
         rows = gcp.fetch_api(http, key=key, services=services, regions=request.regions, base_url=request.gcp_base_url,
-                             price_date=date, on_page=lambda n: progress.advance(task, n))
+                             price_date=date, on_page=partial(progress.advance, task))
         _stage(staging, rows, "google " + ", ".join(services), report)
         progress.finish(task)
         sources[gcp.SOURCE_API] = SourceInfo(id=gcp.SOURCE_API, upstream=request.gcp_base_url.rstrip("/") + "/v1/services",
