@@ -1,11 +1,15 @@
 """AWS resource types AWS does not bill for.
 
 A type is free when AWS charges nothing for the resource itself: configuration (IAM, security
-groups, routes, policies, listeners), attachments and associations, and containers of settings
-(parameter and subnet groups, task definitions, launch templates). What such a resource sets up
-may cost, and is priced on the resource that bills it: instances launched from a launch template
-on their autoscaling group, Fargate tasks of a task definition on their ECS service, log storage on
-the log group, routed traffic on the gateway or endpoint that carries it.
+groups, routes, policies, listeners), attachments and associations, memberships and permissions,
+account and organisation settings, and containers of settings (parameter and subnet groups, task
+definitions, launch templates, match sets, channels, templates). What such a resource sets up may
+cost, and is priced on the resource that bills it: instances launched from a launch template or
+configuration on their autoscaling group, Fargate tasks of a task definition on their ECS service,
+log storage on the log group, routed traffic on the gateway or endpoint that carries it, an address
+on its aws_eip (not on aws_eip_association), requests on the API, queue or function that serves
+them. Every name is a resource type of the Terraform AWS provider 5.x (tests/resources/
+test_free_types.py checks them against the provider schema when Terraform is installed).
 
 Kept out on purpose, because AWS bills some uses of them: aws_ssm_parameter (advanced tier),
 aws_lambda_event_source_mapping (provisioned poller mode), aws_cloudwatch_log_metric_filter (custom
@@ -14,9 +18,24 @@ aws_vpc_endpoint_subnet_association (one more endpoint network interface), aws_a
 (private certificates), aws_s3_object (storage), aws_s3_bucket_analytics_configuration,
 aws_s3_bucket_inventory, aws_s3_bucket_metric, aws_s3_bucket_accelerate_configuration,
 aws_s3_bucket_replication_configuration, aws_lb_trust_store, aws_sns_topic_subscription,
-aws_route53_record (queries) and aws_service_discovery_* (hosted zones, instances).
+aws_route53_record (queries) and aws_service_discovery_* (hosted zones, instances). Also kept out:
+aws_dx_connection_confirmation (the accepting account pays the hosted connection's port-hours),
+aws_accessanalyzer_analyzer (unused-access analyzers bill per role and user), aws_vpc_ipam (active
+IP addresses), aws_budgets_budget_action, aws_kms_replica_key, aws_route53_traffic_policy_instance,
+aws_shield_protection (data transfer fees), aws_sns_topic_data_protection_policy (data scanned),
+aws_sesv2_dedicated_ip_pool and aws_sesv2_configuration_set (dedicated IPs, VDM),
+aws_lightsail_static_ip (billed while unattached), aws_ec2_network_insights_analysis (per
+analysis), aws_route53_resolver_firewall_* (domains and queries), aws_cloudwatch_event_connection
+(its Secrets Manager secret), aws_dlm_lifecycle_policy and aws_rbin_rule (the snapshots they keep
+are priced nowhere else), aws_guardduty_detector_feature, aws_inspector2_enabler and other types
+that switch on a metered service. Types of services whose pricers are being written (API Gateway,
+CloudFront, client VPN, traffic mirroring, transit gateway attachments, Global Accelerator,
+Route 53 Resolver endpoints and query logs, SNS, SQS, Kinesis, Config, CloudFormation, CloudHSM,
+Directory Service, DMS, DocumentDB, ECR, EFS, Elastic Beanstalk, FSx, Glue, Grafana, Neptune,
+OpenSearch, SageMaker, EMR, MemoryDB, ElastiCache, App Runner, Bedrock, RDS, DynamoDB) add nothing
+here beyond the configuration types listed before that work started, so that no type ends up both
+free and priced.
 """
-
 from __future__ import annotations
 
 FREE_TYPES: frozenset[str] = frozenset({
@@ -125,4 +144,226 @@ FREE_TYPES: frozenset[str] = frozenset({
     "aws_ssm_document", "aws_ssm_association", "aws_ssm_maintenance_window",
     "aws_ssm_maintenance_window_target", "aws_ssm_maintenance_window_task", "aws_ssm_patch_baseline",
     "aws_ssm_patch_group",
+    # account, billing and cost management
+    "aws_account_alternate_contact", "aws_account_primary_contact", "aws_account_region",
+    "aws_budgets_budget", "aws_ce_anomaly_monitor", "aws_ce_anomaly_subscription",
+    "aws_ce_cost_allocation_tag", "aws_ce_cost_category", "aws_cur_report_definition",
+    "aws_bcmdataexports_export", "aws_costoptimizationhub_enrollment_status",
+    "aws_costoptimizationhub_preferences", "aws_computeoptimizer_enrollment_status",
+    "aws_servicequotas_service_quota", "aws_servicequotas_template", "aws_servicequotas_template_association",
+    # IAM, identity center, identity store, roles anywhere, organizations
+    "aws_iam_group_policies_exclusive", "aws_iam_group_policy_attachments_exclusive",
+    "aws_iam_role_policies_exclusive", "aws_iam_role_policy_attachments_exclusive",
+    "aws_iam_user_policies_exclusive", "aws_iam_user_policy_attachments_exclusive",
+    "aws_iam_organizations_features", "aws_iam_security_token_service_preferences",
+    "aws_ssoadmin_account_assignment", "aws_ssoadmin_application", "aws_ssoadmin_application_access_scope",
+    "aws_ssoadmin_application_assignment", "aws_ssoadmin_application_assignment_configuration",
+    "aws_ssoadmin_customer_managed_policy_attachment", "aws_ssoadmin_instance_access_control_attributes",
+    "aws_ssoadmin_managed_policy_attachment", "aws_ssoadmin_permission_set",
+    "aws_ssoadmin_permission_set_inline_policy", "aws_ssoadmin_permissions_boundary_attachment",
+    "aws_ssoadmin_trusted_token_issuer", "aws_identitystore_group", "aws_identitystore_group_membership",
+    "aws_identitystore_user", "aws_rolesanywhere_profile", "aws_rolesanywhere_trust_anchor",
+    "aws_organizations_delegated_administrator", "aws_organizations_resource_policy",
+    "aws_ram_resource_share_accepter", "aws_ram_sharing_with_organization", "aws_accessanalyzer_archive_rule",
+    "aws_acmpca_permission", "aws_acmpca_policy", "aws_acmpca_certificate_authority_certificate",
+    # EC2, EBS, autoscaling configuration
+    "aws_autoscaling_traffic_source_attachment", "aws_autoscalingplans_scaling_plan",
+    "aws_ec2_availability_zone_group", "aws_ec2_default_credit_specification",
+    "aws_ec2_image_block_public_access", "aws_ec2_instance_connect_endpoint",
+    "aws_ec2_instance_metadata_defaults", "aws_ec2_instance_state", "aws_ec2_subnet_cidr_reservation",
+    "aws_ec2_network_insights_path", "aws_ec2_local_gateway_route",
+    "aws_ec2_local_gateway_route_table_vpc_association", "aws_ebs_snapshot_block_public_access",
+    "aws_snapshot_create_volume_permission", "aws_spot_datafeed_subscription", "aws_eip_domain_name",
+    "aws_network_interface_permission",
+    # VPC, transit gateway routing, IPAM pools, Direct Connect gateways and virtual interfaces
+    "aws_vpc_block_public_access_exclusion", "aws_vpc_block_public_access_options",
+    "aws_vpc_endpoint_private_dns", "aws_vpc_endpoint_service_private_dns_verification",
+    "aws_vpc_security_group_vpc_association", "aws_ec2_transit_gateway_default_route_table_association",
+    "aws_ec2_transit_gateway_default_route_table_propagation",
+    "aws_ec2_transit_gateway_prefix_list_reference", "aws_ec2_transit_gateway_policy_table",
+    "aws_ec2_transit_gateway_policy_table_association", "aws_vpc_ipam_organization_admin_account",
+    "aws_vpc_ipam_scope", "aws_vpc_ipam_pool", "aws_vpc_ipam_pool_cidr", "aws_vpc_ipam_pool_cidr_allocation",
+    "aws_vpc_ipam_preview_next_cidr", "aws_dx_gateway", "aws_dx_bgp_peer", "aws_dx_connection_association",
+    "aws_dx_gateway_association_proposal", "aws_dx_macsec_key_association",
+    "aws_dx_private_virtual_interface", "aws_dx_public_virtual_interface", "aws_dx_transit_virtual_interface",
+    "aws_dx_hosted_private_virtual_interface_accepter", "aws_dx_hosted_public_virtual_interface_accepter",
+    "aws_dx_hosted_transit_virtual_interface_accepter",
+    # Network Manager (global network inventory), VPC Lattice configuration, Network Firewall policies
+    "aws_networkmanager_global_network", "aws_networkmanager_site", "aws_networkmanager_device",
+    "aws_networkmanager_link", "aws_networkmanager_link_association", "aws_networkmanager_connection",
+    "aws_networkmanager_customer_gateway_association", "aws_networkmanager_transit_gateway_registration",
+    "aws_networkmanager_transit_gateway_connect_peer_association", "aws_vpclattice_access_log_subscription",
+    "aws_vpclattice_auth_policy", "aws_vpclattice_listener", "aws_vpclattice_listener_rule",
+    "aws_vpclattice_resource_policy", "aws_vpclattice_service_network",
+    "aws_vpclattice_service_network_service_association", "aws_vpclattice_service_network_vpc_association",
+    "aws_vpclattice_target_group", "aws_vpclattice_target_group_attachment",
+    "aws_networkfirewall_firewall_policy", "aws_networkfirewall_rule_group",
+    "aws_networkfirewall_logging_configuration", "aws_networkfirewall_resource_policy",
+    # Route 53 configuration
+    "aws_route53_cidr_collection", "aws_route53_cidr_location", "aws_route53_traffic_policy",
+    "aws_route53_resolver_rule", "aws_route53_resolver_rule_association", "aws_route53_resolver_config",
+    "aws_route53_resolver_dnssec_config", "aws_route53domains_delegation_signer_record",
+    # S3 configuration and access points
+    "aws_s3_access_point", "aws_s3_bucket_intelligent_tiering_configuration",
+    "aws_s3control_access_point_policy", "aws_s3control_bucket_policy",
+    "aws_s3control_bucket_lifecycle_configuration", "aws_s3control_directory_bucket_access_point_scope",
+    "aws_s3control_multi_region_access_point_policy", "aws_s3control_object_lambda_access_point_policy",
+    "aws_s3tables_namespace", "aws_s3tables_table_bucket_policy", "aws_s3tables_table_policy",
+    "aws_glacier_vault_lock",
+    # Lambda, Step Functions, scheduler, schemas, App Mesh
+    "aws_lambda_code_signing_config", "aws_lambda_function_recursion_config",
+    "aws_lambda_runtime_management_config", "aws_sfn_activity", "aws_sfn_alias",
+    "aws_scheduler_schedule_group", "aws_schemas_registry", "aws_schemas_registry_policy",
+    "aws_schemas_schema", "aws_appmesh_mesh", "aws_appmesh_virtual_node", "aws_appmesh_virtual_service",
+    "aws_appmesh_virtual_router", "aws_appmesh_route", "aws_appmesh_virtual_gateway",
+    "aws_appmesh_gateway_route", "aws_appconfig_deployment_strategy", "aws_appconfig_extension",
+    "aws_appconfig_extension_association",
+    # AppSync configuration (requests and caches are billed on the API and its cache)
+    "aws_appsync_api_key", "aws_appsync_datasource", "aws_appsync_function", "aws_appsync_resolver",
+    "aws_appsync_type", "aws_appsync_domain_name", "aws_appsync_domain_name_api_association",
+    "aws_appsync_source_api_association",
+    # developer tools
+    "aws_codeartifact_domain_permissions_policy", "aws_codeartifact_repository_permissions_policy",
+    "aws_codebuild_report_group", "aws_codebuild_resource_policy", "aws_codebuild_source_credential",
+    "aws_codebuild_webhook", "aws_codecommit_approval_rule_template",
+    "aws_codecommit_approval_rule_template_association", "aws_codecommit_trigger",
+    "aws_codeconnections_connection", "aws_codeconnections_host", "aws_codestarconnections_connection",
+    "aws_codestarconnections_host", "aws_codedeploy_app", "aws_codedeploy_deployment_config",
+    "aws_codepipeline_custom_action_type", "aws_codepipeline_webhook",
+    "aws_codestarnotifications_notification_rule", "aws_signer_signing_profile",
+    "aws_signer_signing_profile_permission", "aws_cloud9_environment_membership",
+    "aws_imagebuilder_component", "aws_imagebuilder_container_recipe", "aws_imagebuilder_image_recipe",
+    "aws_imagebuilder_distribution_configuration", "aws_imagebuilder_infrastructure_configuration",
+    "aws_imagebuilder_lifecycle_policy", "aws_imagebuilder_workflow", "aws_devicefarm_project",
+    "aws_devicefarm_device_pool", "aws_devicefarm_instance_profile", "aws_devicefarm_network_profile",
+    "aws_devicefarm_upload", "aws_amplify_domain_association", "aws_amplify_webhook",
+    "aws_fis_experiment_template",
+    # Batch, Athena, Cognito configuration (compute, queries and users are billed elsewhere)
+    "aws_batch_job_definition", "aws_batch_job_queue", "aws_batch_scheduling_policy",
+    "aws_athena_named_query", "aws_athena_prepared_statement", "aws_athena_data_catalog",
+    "aws_athena_database", "aws_cognito_identity_pool", "aws_cognito_identity_pool_roles_attachment",
+    "aws_cognito_identity_pool_provider_principal_tag", "aws_cognito_identity_provider",
+    "aws_cognito_resource_server", "aws_cognito_user_group", "aws_cognito_user_in_group",
+    "aws_cognito_user_pool_ui_customization", "aws_cognito_managed_user_pool_client",
+    # security services: admin accounts, filters, lists, policies
+    "aws_guardduty_filter", "aws_guardduty_ipset", "aws_guardduty_threatintelset",
+    "aws_guardduty_publishing_destination", "aws_guardduty_organization_admin_account",
+    "aws_inspector2_delegated_admin_account", "aws_inspector2_filter", "aws_inspector_resource_group",
+    "aws_inspector_assessment_target", "aws_macie2_custom_data_identifier", "aws_macie2_findings_filter",
+    "aws_macie2_classification_export_configuration", "aws_macie2_organization_admin_account",
+    "aws_securityhub_action_target", "aws_securityhub_automation_rule", "aws_securityhub_finding_aggregator",
+    "aws_securityhub_insight", "aws_securityhub_organization_admin_account", "aws_fms_admin_account",
+    "aws_fms_resource_set", "aws_shield_protection_group", "aws_shield_protection_health_check_association",
+    "aws_shield_drt_access_log_bucket_association", "aws_shield_drt_access_role_arn_association",
+    "aws_shield_proactive_engagement", "aws_shield_application_layer_automatic_response",
+    "aws_cloudtrail_organization_delegated_admin_account", "aws_lakeformation_data_lake_settings",
+    "aws_lakeformation_lf_tag", "aws_lakeformation_opt_in", "aws_lakeformation_permissions",
+    "aws_lakeformation_resource", "aws_lakeformation_resource_lf_tag", "aws_lakeformation_resource_lf_tags",
+    "aws_licensemanager_association", "aws_licensemanager_grant", "aws_licensemanager_grant_accepter",
+    "aws_licensemanager_license_configuration",
+    # WAF match sets and associations (web ACLs and rules are billed)
+    "aws_waf_byte_match_set", "aws_waf_geo_match_set", "aws_waf_ipset", "aws_waf_regex_match_set",
+    "aws_waf_regex_pattern_set", "aws_waf_size_constraint_set", "aws_waf_sql_injection_match_set",
+    "aws_waf_xss_match_set", "aws_wafregional_byte_match_set", "aws_wafregional_geo_match_set",
+    "aws_wafregional_ipset", "aws_wafregional_regex_match_set", "aws_wafregional_regex_pattern_set",
+    "aws_wafregional_size_constraint_set", "aws_wafregional_sql_injection_match_set",
+    "aws_wafregional_xss_match_set", "aws_wafregional_web_acl_association", "aws_wafv2_ip_set",
+    "aws_wafv2_regex_pattern_set", "aws_wafv2_web_acl_association", "aws_wafv2_web_acl_logging_configuration",
+    "aws_wafv2_api_key",
+    # monitoring and observability configuration
+    "aws_cloudwatch_query_definition", "aws_cloudwatch_log_delivery_destination_policy",
+    "aws_cloudwatch_event_bus_policy", "aws_oam_link", "aws_oam_sink", "aws_oam_sink_policy",
+    "aws_xray_encryption_config", "aws_xray_resource_policy", "aws_xray_sampling_rule",
+    "aws_synthetics_group", "aws_synthetics_group_association", "aws_prometheus_alert_manager_definition",
+    "aws_prometheus_workspace_configuration", "aws_devopsguru_notification_channel",
+    "aws_resiliencehub_resiliency_policy", "aws_resourceexplorer2_index", "aws_resourceexplorer2_view",
+    "aws_resourcegroups_resource", "aws_chatbot_slack_channel_configuration",
+    "aws_chatbot_teams_channel_configuration",
+    # Service Catalog, AppRegistry
+    "aws_servicecatalog_portfolio", "aws_servicecatalog_product", "aws_servicecatalog_provisioning_artifact",
+    "aws_servicecatalog_constraint", "aws_servicecatalog_portfolio_share",
+    "aws_servicecatalog_principal_portfolio_association", "aws_servicecatalog_product_portfolio_association",
+    "aws_servicecatalog_service_action", "aws_servicecatalog_tag_option",
+    "aws_servicecatalog_tag_option_resource_association", "aws_servicecatalog_budget_resource_association",
+    "aws_servicecatalog_organizations_access", "aws_servicecatalogappregistry_application",
+    "aws_servicecatalogappregistry_attribute_group",
+    "aws_servicecatalogappregistry_attribute_group_association",
+    # SES, Pinpoint channels and templates (messages are billed per message)
+    "aws_ses_active_receipt_rule_set", "aws_ses_configuration_set", "aws_ses_domain_dkim",
+    "aws_ses_domain_identity", "aws_ses_domain_identity_verification", "aws_ses_domain_mail_from",
+    "aws_ses_email_identity", "aws_ses_event_destination", "aws_ses_identity_notification_topic",
+    "aws_ses_identity_policy", "aws_ses_receipt_filter", "aws_ses_receipt_rule", "aws_ses_receipt_rule_set",
+    "aws_ses_template", "aws_sesv2_account_suppression_attributes",
+    "aws_sesv2_configuration_set_event_destination", "aws_sesv2_contact_list",
+    "aws_sesv2_dedicated_ip_assignment", "aws_sesv2_email_identity",
+    "aws_sesv2_email_identity_feedback_attributes", "aws_sesv2_email_identity_mail_from_attributes",
+    "aws_sesv2_email_identity_policy", "aws_pinpoint_adm_channel", "aws_pinpoint_apns_channel",
+    "aws_pinpoint_apns_sandbox_channel", "aws_pinpoint_apns_voip_channel",
+    "aws_pinpoint_apns_voip_sandbox_channel", "aws_pinpoint_baidu_channel", "aws_pinpoint_email_channel",
+    "aws_pinpoint_gcm_channel", "aws_pinpoint_sms_channel", "aws_pinpoint_event_stream",
+    "aws_pinpoint_email_template", "aws_pinpointsmsvoicev2_configuration_set",
+    "aws_pinpointsmsvoicev2_opt_out_list",
+    # IoT registry and security configuration (messages and connectivity are billed per use)
+    "aws_iot_authorizer", "aws_iot_billing_group", "aws_iot_ca_certificate", "aws_iot_certificate",
+    "aws_iot_policy", "aws_iot_policy_attachment", "aws_iot_provisioning_template", "aws_iot_role_alias",
+    "aws_iot_thing", "aws_iot_thing_group", "aws_iot_thing_group_membership",
+    "aws_iot_thing_principal_attachment", "aws_iot_thing_type", "aws_iot_logging_options",
+    # Redshift configuration
+    "aws_redshift_authentication_profile", "aws_redshift_cluster_iam_roles",
+    "aws_redshift_data_share_authorization", "aws_redshift_data_share_consumer_association",
+    "aws_redshift_endpoint_authorization", "aws_redshift_event_subscription",
+    "aws_redshift_hsm_client_certificate", "aws_redshift_hsm_configuration", "aws_redshift_logging",
+    "aws_redshift_partner", "aws_redshift_resource_policy", "aws_redshift_scheduled_action",
+    "aws_redshift_snapshot_copy_grant", "aws_redshift_snapshot_schedule",
+    "aws_redshift_snapshot_schedule_association", "aws_redshift_usage_limit",
+    "aws_redshiftserverless_resource_policy", "aws_redshiftserverless_usage_limit",
+    "aws_redshiftserverless_custom_domain_association",
+    # data, streaming and analytics configuration
+    "aws_mq_configuration", "aws_msk_configuration", "aws_msk_cluster_policy",
+    "aws_msk_scram_secret_association", "aws_msk_single_scram_secret_association",
+    "aws_mskconnect_custom_plugin", "aws_mskconnect_worker_configuration", "aws_kinesis_resource_policy",
+    "aws_keyspaces_keyspace", "aws_dax_parameter_group", "aws_dax_subnet_group",
+    "aws_appflow_connector_profile", "aws_cloudsearch_domain_service_access_policy", "aws_datasync_agent",
+    "aws_datasync_location_azure_blob", "aws_datasync_location_efs",
+    "aws_datasync_location_fsx_lustre_file_system", "aws_datasync_location_fsx_ontap_file_system",
+    "aws_datasync_location_fsx_openzfs_file_system", "aws_datasync_location_fsx_windows_file_system",
+    "aws_datasync_location_hdfs", "aws_datasync_location_nfs", "aws_datasync_location_object_storage",
+    "aws_datasync_location_s3", "aws_datasync_location_smb", "aws_storagegateway_cache",
+    "aws_storagegateway_upload_buffer", "aws_storagegateway_working_storage",
+    "aws_storagegateway_nfs_file_share", "aws_storagegateway_smb_file_share",
+    "aws_storagegateway_file_system_association", "aws_storagegateway_tape_pool",
+    "aws_quicksight_account_settings", "aws_quicksight_analysis", "aws_quicksight_dashboard",
+    "aws_quicksight_data_source", "aws_quicksight_folder", "aws_quicksight_folder_membership",
+    "aws_quicksight_group", "aws_quicksight_group_membership", "aws_quicksight_iam_policy_assignment",
+    "aws_quicksight_namespace", "aws_quicksight_role_membership", "aws_quicksight_template",
+    "aws_quicksight_template_alias", "aws_quicksight_theme",
+    # media, end-user computing, contact center, transfer, misc.
+    "aws_media_store_container_policy", "aws_medialive_input_security_group", "aws_elastictranscoder_preset",
+    "aws_ivs_playback_key_pair", "aws_ivs_recording_configuration", "aws_ivschat_logging_configuration",
+    "aws_transcribe_vocabulary", "aws_transcribe_vocabulary_filter", "aws_transcribe_medical_vocabulary",
+    "aws_lex_bot_alias", "aws_lex_intent", "aws_lex_slot_type", "aws_lexv2models_bot_locale",
+    "aws_lexv2models_bot_version", "aws_lexv2models_intent", "aws_lexv2models_slot",
+    "aws_lexv2models_slot_type", "aws_gamelift_alias", "aws_gamelift_game_session_queue",
+    "aws_paymentcryptography_key_alias", "aws_appstream_stack", "aws_appstream_fleet_stack_association",
+    "aws_appstream_directory_config", "aws_workspaces_directory", "aws_workspaces_ip_group",
+    "aws_workspaces_connection_alias", "aws_workspacesweb_browser_settings",
+    "aws_workspacesweb_data_protection_settings", "aws_workspacesweb_ip_access_settings",
+    "aws_workspacesweb_network_settings", "aws_workspacesweb_user_access_logging_settings",
+    "aws_workspacesweb_user_settings", "aws_connect_contact_flow", "aws_connect_contact_flow_module",
+    "aws_connect_hours_of_operation", "aws_connect_queue", "aws_connect_quick_connect",
+    "aws_connect_routing_profile", "aws_connect_security_profile", "aws_connect_user_hierarchy_group",
+    "aws_connect_user_hierarchy_structure", "aws_connect_lambda_function_association",
+    "aws_connect_bot_association", "aws_transfer_access", "aws_transfer_agreement",
+    "aws_transfer_certificate", "aws_transfer_profile", "aws_transfer_ssh_key", "aws_transfer_tag",
+    "aws_transfer_user", "aws_verifiedaccess_group", "aws_verifiedaccess_trust_provider",
+    "aws_verifiedaccess_instance_trust_provider_attachment",
+    "aws_verifiedaccess_instance_logging_configuration", "aws_lightsail_bucket_access_key",
+    "aws_lightsail_bucket_resource_access", "aws_lightsail_instance_public_ports", "aws_lightsail_key_pair",
+    "aws_lightsail_lb_attachment", "aws_lightsail_lb_certificate", "aws_lightsail_lb_certificate_attachment",
+    "aws_lightsail_lb_https_redirection_policy", "aws_lightsail_lb_stickiness_policy",
+    "aws_lightsail_static_ip_attachment", "aws_lightsail_disk_attachment",
+    "aws_lightsail_container_service_deployment_version", "aws_lightsail_certificate",
+    "aws_backup_global_settings", "aws_backup_region_settings", "aws_backup_vault_lock_configuration",
+    "aws_backup_vault_notifications", "aws_backup_vault_policy", "aws_ssm_default_patch_baseline",
+    "aws_ssm_resource_data_sync",
 })
