@@ -20,6 +20,9 @@ def add_input_options(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--catalog-dir", type=Path, help="use this pricing_data/ folder instead of the shipped one")
     parser.add_argument("--as-of", type=_iso_date, metavar="YYYY-MM-DD",
                         help="price as on this date (extended-support years depend on it); default today")
+    parser.add_argument("--max-catalog-age-days", type=int, metavar="DAYS",
+                        help="warn when the catalog's newest prices are older than this (default 120, or "
+                             "$COSTGATE_CATALOG_MAX_AGE_DAYS; 0 turns the warning off)")
     parser.add_argument("--free-tier", action="store_true",
                         help="subtract AWS's always-free monthly allowances (once per estimate, like an account)")
 
