@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from costgate.estimate import Estimate
+from costgate.estimate import Estimate, UsageLookup
 from costgate.iac.usage_file import load_usage_file
 from costgate.iac.usage_profiles import with_profile
 from costgate.pipeline import estimate_plans
@@ -18,7 +18,7 @@ def estimate_from_args(args: argparse.Namespace) -> Estimate:
     """Read --plan/--usage-file/--catalog-dir and price them."""
     store = CatalogStore.open(getattr(args, "catalog_dir", None))
     usage_file = load_usage_file(args.usage_file) if getattr(args, "usage_file", None) else None
-    usage = usage_file.for_resource if usage_file else None
+    usage: UsageLookup | None = usage_file.for_resource if usage_file else None
     if getattr(args, "usage_profile", None):
         usage = with_profile(args.usage_profile, usage)
     estimate = estimate_plans(args.plan, store=store, usage=usage, free_tier=bool(getattr(args, "free_tier", False)),

@@ -3,10 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
-from costgate.iac.plan_json import PlanJsonReader
-from costgate.iac.usage_init import init_usage_file
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -17,11 +16,18 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     i.add_argument("--plan", action="append", type=Path, required=True, metavar="PLAN_JSON")
     i.add_argument("--usage-file", type=Path, default=Path("costgate-usage.yml"), help="file to write or update")
     i.set_defaults(func=run_init)
-    p.set_defaults(func=lambda _a: (p.print_help(), 2)[1])
+    def show_help(_args: argparse.Namespace) -> int:
+        p.print_help(sys.stderr)
+        return 2
+
+    p.set_defaults(func=show_help)
 
 
 def run_init(args: argparse.Namespace) -> int:
     """Add missing keys; never overwrite what is there."""
+    from costgate.iac.plan_json import PlanJsonReader
+    from costgate.iac.usage_init import init_usage_file  # ruamel.yaml: only for this command
+
     reader = PlanJsonReader()
     resources = [r for plan in args.plan for r in reader.read(plan).resources]
     summary = init_usage_file(resources, args.usage_file)

@@ -54,7 +54,7 @@ def aws_attribute_name(raw: str) -> str:
     known = _KNOWN.get(key)
     if known:
         return known
-    words = re.findall(r"[A-Za-z0-9]+", raw)
+    words: list[str] = re.findall(r"[A-Za-z0-9]+", raw)
     if not words:
         return raw
     return words[0].lower() + "".join(w[:1].upper() + w[1:] for w in words[1:])
