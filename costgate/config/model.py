@@ -72,6 +72,7 @@ class OwnershipRule(_Strict):
 
 
 OwnershipSource = Literal["tags", "rules", "codeowners", "project"]
+DEFAULT_ORDER: tuple[OwnershipSource, ...] = ("tags", "rules", "codeowners", "project")
 
 
 class OwnershipConfig(_Strict):
@@ -81,7 +82,7 @@ class OwnershipConfig(_Strict):
                                 description="Tag keys read in this order (provider default_tags included).")
     rules: list[OwnershipRule] = Field(default_factory=list, description="Glob rules, first match wins.")
     codeowners: str | None = Field(None, description="Path to a CODEOWNERS file, relative to the config file.")
-    order: list[OwnershipSource] = Field(default_factory=lambda: ["tags", "rules", "codeowners", "project"])
+    order: list[OwnershipSource] = Field(default_factory=lambda: list(DEFAULT_ORDER))
 
     @field_validator("order")
     @classmethod
@@ -102,7 +103,7 @@ class ProductionMatch(_Strict):
 class EnvironmentsConfig(_Strict):
     """Production or not, per resource (rules such as CG301 apply to non-production only)."""
 
-    production: ProductionMatch = Field(default_factory=ProductionMatch)
+    production: ProductionMatch = Field(default_factory=lambda: ProductionMatch.model_validate({}))
 
 
 class AwsBudgetSource(_Strict):
@@ -140,7 +141,7 @@ class BudgetConfig(_Strict):
     warn_at_percent: Decimal | None = Field(Decimal(80), gt=0, le=100, description="Warn when the total reaches this share of the cap.")
     max_increase: Decimal | None = Field(None, ge=0, description="Largest monthly increase one change may add (USD).")
     max_increase_percent: Decimal | None = Field(None, ge=0, description="Largest monthly increase one change may add, in percent.")
-    current_spend: CurrentSpend = Field(default_factory=CurrentSpend)
+    current_spend: CurrentSpend = Field(default_factory=lambda: CurrentSpend.model_validate({}))
     severity: Severity = Field(Severity.BLOCK, description="Severity when the cap is crossed or an increase limit exceeded.")
     block_when_already_over: bool = Field(False, description="Also block a change that adds cost to a budget already over its cap.")
 
@@ -274,12 +275,12 @@ class Config(_Strict):
     version: Literal[1] = 1
     projects: list[ProjectConfig] = Field(default_factory=list)
     teams: list[TeamConfig] = Field(default_factory=list)
-    ownership: OwnershipConfig = Field(default_factory=OwnershipConfig)
-    environments: EnvironmentsConfig = Field(default_factory=EnvironmentsConfig)
+    ownership: OwnershipConfig = Field(default_factory=lambda: OwnershipConfig.model_validate({}))
+    environments: EnvironmentsConfig = Field(default_factory=lambda: EnvironmentsConfig.model_validate({}))
     budgets: list[BudgetConfig] = Field(default_factory=list)
-    policies: PoliciesConfig = Field(default_factory=PoliciesConfig)
+    policies: PoliciesConfig = Field(default_factory=lambda: PoliciesConfig.model_validate({}))
     waivers: list[Waiver] = Field(default_factory=list)
-    comment: CommentConfig = Field(default_factory=CommentConfig)
+    comment: CommentConfig = Field(default_factory=lambda: CommentConfig.model_validate({}))
 
 
 Condition.model_rebuild()

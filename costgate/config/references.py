@@ -26,7 +26,11 @@ def check_references(loaded: LoadedConfig) -> None:
 
     config = loaded.config
     teams = {t.name for t in config.teams}
-    known_team = lambda name: not teams or name in teams  # noqa: E731 - no teams declared: free-form names
+    aliases = {a for t in config.teams for a in t.aliases}
+
+    def known_team(name: str) -> bool:
+        return not teams or name in teams or name in aliases  # no teams declared: free-form names
+
     names = [t.name for t in config.teams]
     for i, name in enumerate(names):
         if names.index(name) != i:
@@ -34,9 +38,9 @@ def check_references(loaded: LoadedConfig) -> None:
     for i, project in enumerate(config.projects):
         if project.team and not known_team(project.team):
             raise loaded.error(("projects", i, "team"), f"unknown team {project.team!r} (teams: {', '.join(sorted(teams))})")
-    for i, rule in enumerate(config.ownership.rules):
-        if not known_team(rule.team):
-            raise loaded.error(("ownership", "rules", i, "team"), f"unknown team {rule.team!r} (teams: {', '.join(sorted(teams))})")
+    for i, owner_rule in enumerate(config.ownership.rules):
+        if not known_team(owner_rule.team):
+            raise loaded.error(("ownership", "rules", i, "team"), f"unknown team {owner_rule.team!r} (teams: {', '.join(sorted(teams))})")
     budget_names = [b.name for b in config.budgets]
     project_names = {p.name for p in config.projects}
     for i, budget in enumerate(config.budgets):
@@ -51,15 +55,15 @@ def check_references(loaded: LoadedConfig) -> None:
             index = config.policies.disable.index(key)
             raise loaded.error(("policies", "disable", index), _unknown_rule(key, RETIRED_CODES))
     for key, setting in config.policies.rules.items():
-        rule = find_rule(key)
-        if rule is None:
+        builtin = find_rule(key)
+        if builtin is None:
             raise loaded.error(("policies", "rules", key), _unknown_rule(key, RETIRED_CODES))
         try:
-            rule.parse_params(setting.params)
+            builtin.parse_params(setting.params)
         except ValidationError as exc:
             first = exc.errors()[0]
             loc = ("policies", "rules", key, "params", *_clean_loc(first["loc"]))
-            raise loaded.error(loc, f"{_message(first)} ({rule.code} {rule.name})") from exc
+            raise loaded.error(loc, f"{_message(first)} ({builtin.code} {builtin.name})") from exc
     custom_ids = [c.id for c in config.policies.custom]
     for i, custom in enumerate(config.policies.custom):
         if custom_ids.index(custom.id) != i:

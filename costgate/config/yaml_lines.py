@@ -67,7 +67,7 @@ def _walk(node: yaml.Node, path: Path, lines: dict[Path, int]) -> Any:
     if isinstance(node, yaml.MappingNode):
         out: dict[Any, Any] = {}
         for key_node, value_node in node.value:
-            key = _CONSTRUCTOR.construct_object(key_node, deep=True)  # type: ignore[no-untyped-call]
+            key = _CONSTRUCTOR.construct_object(key_node, deep=True)
             sub = (*path, key if isinstance(key, (str, int)) else str(key))
             lines[sub] = key_node.start_mark.line + 1
             if key == "<<":
@@ -81,4 +81,4 @@ def _walk(node: yaml.Node, path: Path, lines: dict[Path, int]) -> Any:
             lines[sub] = item.start_mark.line + 1
             items.append(_walk(item, sub, lines))
         return items
-    return _CONSTRUCTOR.construct_object(node, deep=True)  # type: ignore[no-untyped-call]
+    return _CONSTRUCTOR.construct_object(node, deep=True)

@@ -118,7 +118,8 @@ def holds(ctx: RuleContext, item: Item, cond: Condition) -> bool:
     number = _number(value)
     if number is None:
         return False
-    return {"gt": number > arg, "ge": number >= arg, "lt": number < arg, "le": number <= arg}[op]
+    limit = Decimal(arg)
+    return {"gt": number > limit, "ge": number >= limit, "lt": number < limit, "le": number <= limit}[op]
 
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")

@@ -19,7 +19,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from costgate.config import LoadedConfig
-from costgate.config.model import Config
+from costgate.config.model import Config, RuleSetting
 from costgate.estimate import Estimate
 from costgate.gate.budgets import evaluate_budgets
 from costgate.gate.custom import evaluate_custom
@@ -43,20 +43,20 @@ def rule_settings(config: Config) -> list[tuple[Rule[Any], Severity, BaseModel]]
         rule = find_rule(key)
         if rule is not None:
             disabled.add(rule.code)
-    by_code: dict[str, Any] = {}
+    by_code: dict[str, RuleSetting] = {}
     for key, setting in config.policies.rules.items():
         rule = find_rule(key)
         if rule is not None:
             by_code[rule.code] = setting
     out = []
     for code, rule in rules().items():
-        setting = by_code.get(code)
-        if code in disabled or (setting is not None and not setting.enabled) or rule.status is Status.REMOVED:
+        chosen = by_code.get(code)
+        if code in disabled or (chosen is not None and not chosen.enabled) or rule.status is Status.REMOVED:
             continue
-        severity = setting.severity if setting is not None and setting.severity is not None else rule.severity
+        severity = chosen.severity if chosen is not None and chosen.severity is not None else rule.severity
         if config.policies.incomplete_estimate == "fail-closed" and code in INCOMPLETE_CODES:
             severity = Severity.BLOCK
-        params = rule.parse_params(setting.params if setting is not None else {})
+        params = rule.parse_params(chosen.params if chosen is not None else {})
         out.append((rule, severity, params))
     return out
 

@@ -20,6 +20,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 import pathspec
 
@@ -40,11 +41,19 @@ class Owner:
     source: str
 
 
+def _spec(pattern: str) -> pathspec.PathSpec[Any]:
+    """A gitignore-style pattern ("gitignore" in pathspec 1.x, "gitwildmatch" before)."""
+    try:
+        return pathspec.PathSpec[Any].from_lines("gitignore", [pattern])
+    except LookupError:
+        return pathspec.PathSpec[Any].from_lines("gitwildmatch", [pattern])
+
+
 @dataclass(frozen=True, slots=True)
 class CodeOwners:
     """A parsed CODEOWNERS file: (pattern spec, owners, line) in file order."""
 
-    entries: tuple[tuple[pathspec.PathSpec, tuple[str, ...], int], ...]
+    entries: tuple[tuple[pathspec.PathSpec[Any], tuple[str, ...], int], ...]
     path: str
 
     @staticmethod
@@ -60,7 +69,7 @@ class CodeOwners:
             if not line or line.startswith("#"):
                 continue
             pattern, *owners = line.split()
-            entries.append((pathspec.PathSpec.from_lines("gitwildmatch", [pattern]), tuple(owners), number))
+            entries.append((_spec(pattern), tuple(owners), number))
         return CodeOwners(tuple(entries), str(path))
 
     def owners_of(self, repo_path: str) -> tuple[str, ...]:

@@ -108,7 +108,7 @@ def _rego_error(exc: Exception, source: str, path: str) -> PolicyError:
 
 
 def _interpreter(policy: RegoPolicyFile) -> Any:
-    from regopy import Interpreter, RegoError
+    from regopy import Interpreter, RegoError  # type: ignore[import-untyped]
 
     rego = Interpreter()
     try:
@@ -162,7 +162,7 @@ _ERRORMSG = re.compile(r"\(errormsg\s+(\d+):")
 
 def _error_term(rego: Any, query: str) -> str:
     """The message of an evaluation error, read from regopy's raw output."""
-    from regopy.rego_shared import rego_free_output, rego_output_string, rego_query
+    from regopy.rego_shared import rego_free_output, rego_output_string, rego_query  # type: ignore[import-untyped]
 
     impl = rego_query(rego._impl, query)
     try:

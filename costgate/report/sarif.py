@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import quote
 from typing import Any
 
 from costgate import __version__
@@ -29,12 +30,12 @@ LEVELS = {Severity.BLOCK: "error", Severity.WARN: "warning", Severity.INFO: "not
 def _uri(path: str) -> str:
     """A relative POSIX URI for files under the working directory, else an absolute file: URI."""
     p = Path(path)
-    if not p.is_absolute():
-        return p.as_posix()
-    try:
-        return p.relative_to(Path.cwd()).as_posix()
-    except ValueError:
-        return p.as_uri()
+    if p.is_absolute():
+        try:
+            p = p.relative_to(Path.cwd())
+        except ValueError:
+            return p.as_uri()
+    return quote(p.as_posix())
 
 
 def _rule_descriptor(finding: Finding) -> dict[str, Any]:

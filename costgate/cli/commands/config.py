@@ -21,7 +21,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     s = inner.add_parser("schema", help="print the JSON Schema of costgate.yml (for editors)")
     s.add_argument("--out", type=Path, help="write to this file instead of stdout")
     s.set_defaults(func=run_schema)
-    p.set_defaults(func=lambda _args: (p.print_help(sys.stderr), 2)[1])
+
+    def _usage(_args: argparse.Namespace) -> int:
+        p.print_help(sys.stderr)
+        return 2
+
+    p.set_defaults(func=_usage)
 
 
 def run_validate(args: argparse.Namespace) -> int:

@@ -1,0 +1,136 @@
+"""Custom YAML rules (the condition language), Rego policies (v1, input document), waivers
+(expiry), verdict and fail-open/fail-closed."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from costgate.gate.engine import evaluate
+from costgate.gate.model import Severity, Verdict
+from costgate.model import Action
+from costgate.resources.registry import Support
+from tests.gate.helpers import config, estimate, resource
+
+RESOURCES = (
+    resource("aws_instance.big", "100", "400", tags={"team": "a", "env": "dev"},
+             values={"instance_type": "m5.4xlarge", "ebs_block_device": [{"volume_size": 500}], "tags": {}}),
+    resource("aws_instance.small", None, "20", tags={"team": "a"}, values={"instance_type": "t4g.small", "tags": {}}),
+    resource("aws_s3_bucket.logs", None, "0", tags={"team": "b"}, values={"bucket": "logs", "tags": {}}),
+)
+
+CONDITIONS = [
+    ("{field: type, eq: aws_instance}", {"aws_instance.big", "aws_instance.small"}),
+    ("{field: attributes.instance_type, matches: '\\.4xlarge$'}", {"aws_instance.big"}),
+    ("{field: cost.monthly, gt: 100}", {"aws_instance.big"}),
+    ("{field: cost.delta, ge: 20}", {"aws_instance.big", "aws_instance.small"}),
+    ("{field: cost.before, lt: 1}", {"aws_instance.small", "aws_s3_bucket.logs"}),
+    ("{field: tags.env, exists: false}", {"aws_instance.small", "aws_s3_bucket.logs"}),
+    ("{field: tags.team, in: [b, c]}", {"aws_s3_bucket.logs"}),
+    ("{field: tags.team, not_in: [b]}", {"aws_instance.big", "aws_instance.small"}),
+    ("{field: attributes.ebs_block_device.volume_size, ge: 500}", {"aws_instance.big"}),
+    ("{field: attributes.ebs_block_device.0.volume_size, eq: '500'}", {"aws_instance.big"}),
+    ("{field: owner, eq: a}", {"aws_instance.big", "aws_instance.small"}),
+    ("{field: environment, eq: non-production}", {"aws_instance.big", "aws_instance.small", "aws_s3_bucket.logs"}),
+    ("{field: address, contains: small}", {"aws_instance.small"}),
+    ("{all: [{field: type, eq: aws_instance}, {not: {field: cost.monthly, gt: 100}}]}", {"aws_instance.small"}),
+    ("{any: [{field: type, eq: aws_s3_bucket}, {field: attributes.instance_type, matches: '^t4g'}]}",
+     {"aws_instance.small", "aws_s3_bucket.logs"}),
+    ("{field: attributes.missing, ne: x}", {"aws_instance.big", "aws_instance.small", "aws_s3_bucket.logs"}),
+]
+
+
+@pytest.mark.parametrize(("where", "expected"), CONDITIONS, ids=[c[0] for c in CONDITIONS])
+def test_condition_language(tmp_path: Path, where: str, expected: set[str]) -> None:
+    loaded = config(f"policies:\n  custom:\n    - id: probe\n      message: '{{address}} by {{owner}} costs {{monthly_cost}}'\n"
+                    f"      severity: block\n      where: {where}\n", tmp_path)
+    result = evaluate(estimate(*RESOURCES), loaded, today=date(2026, 1, 1))
+    hits = [f for f in result.findings if f.code == "probe"]
+    assert {f.address for f in hits} == expected
+    if "aws_instance.big" in expected:
+        big = next(f for f in hits if f.address == "aws_instance.big")
+        assert big.message == "aws_instance.big by a costs $400.00" and big.line == 3 and big.source == "yaml"
+    assert result.verdict is (Verdict.BLOCK if expected else Verdict.PASS)
+
+
+REGO = """package costgate.cost
+
+deny contains msg if {
+	some r in input.resources
+	r.type == "aws_instance"
+	r.monthly_cost > 250
+	not r.tags.approved
+	msg := {"msg": sprintf("%s costs $%.2f", [r.address, r.monthly_cost]), "address": r.address}
+}
+
+warn contains msg if {
+	input.cost_estimate.delta_monthly_cost > 300
+	input.cost_estimate.prior_monthly_cost == 100
+	input.teams.a.proposed_monthly_cost == 420
+	msg := sprintf("adds $%.2f (now $%.2f)", [input.cost_estimate.delta_monthly_cost, input.cost_estimate.proposed_monthly_cost])
+}
+"""
+
+
+def test_rego_policy_reads_the_documented_input(tmp_path: Path) -> None:
+    (tmp_path / "cost.rego").write_text(REGO)
+    loaded = config("policies:\n  rego:\n    - path: cost.rego\n", tmp_path)
+    result = evaluate(estimate(*RESOURCES), loaded, today=date(2026, 1, 1))
+    rego = [(f.code, f.severity, f.message, f.address, f.owner) for f in result.findings if f.source == "rego"]
+    assert rego == [
+        ("rego:cost", Severity.BLOCK, "aws_instance.big costs $400.00", "aws_instance.big", "a"),
+        ("rego:cost", Severity.WARN, "adds $320.00 (now $420.00)", None, None),
+    ]
+    assert result.verdict is Verdict.BLOCK
+
+
+def test_rego_runtime_error_names_the_file(tmp_path: Path) -> None:
+    (tmp_path / "bad.rego").write_text("package p\n\ndeny contains msg if {\n  msg := no_such_function(1)\n}\n")
+    from costgate.errors import PolicyError
+
+    with pytest.raises(PolicyError, match="bad.rego.*no_such_function"):
+        config("policies:\n  rego:\n    - path: bad.rego\n", tmp_path)
+
+
+def test_waivers_apply_until_they_expire(tmp_path: Path) -> None:
+    text = ("policies:\n  custom:\n    - id: probe\n      message: m\n      severity: block\n"
+            "      where: {field: type, eq: aws_instance}\n"
+            "waivers:\n  - rule: probe\n    address: 'aws_instance.b*'\n    reason: accepted until Q3\n    expires: 2026-07-01\n")
+    loaded = config(text, tmp_path)
+    before = evaluate(estimate(*RESOURCES[:1]), loaded, today=date(2026, 6, 30))
+    (probe,) = [f for f in before.findings if f.code == "probe"]
+    assert before.verdict is not Verdict.BLOCK and probe.waived and probe.waiver_reason == "accepted until Q3"
+    assert not before.expired_waivers
+    after = evaluate(estimate(*RESOURCES[:1]), loaded, today=date(2026, 7, 1))
+    (probe,) = [f for f in after.findings if f.code == "probe"]
+    assert after.verdict is Verdict.BLOCK and not probe.waived
+    assert after.expired_waivers == ("waiver for probe on aws_instance.b* expired on 2026-07-01 (accepted until Q3); "
+                                     "it would have waived 1 finding(s)",)
+
+
+def test_rule_settings_severity_disable_and_preview(tmp_path: Path) -> None:
+    gp2 = resource("aws_ebs_volume.v", None, "10", tags={"team": "a"}, values={"type": "gp2", "tags": {}})
+    magnetic = resource("aws_ebs_volume.m", None, "10", tags={"team": "a"}, values={"type": "standard", "tags": {}})
+    base = "policies:\n  rules:\n    CG101: {severity: block}\n    magnetic-volume: {severity: block}\n"
+    result = evaluate(estimate(gp2, magnetic), config(base, tmp_path), today=date(2026, 1, 1))
+    sev = {f.code: f.severity for f in result.findings}
+    assert sev == {"CG101": Severity.BLOCK, "CG107": Severity.WARN}, "a preview rule warns at most"
+    result = evaluate(estimate(gp2, magnetic), config(base + "  preview: true\n  disable: [gp2-volume]\n", tmp_path),
+                      today=date(2026, 1, 1))
+    assert {f.code: f.severity for f in result.findings} == {"CG107": Severity.BLOCK}
+
+
+@pytest.mark.parametrize(("mode", "verdict"), [("fail-open", Verdict.PASS), ("fail-closed", Verdict.BLOCK)])
+def test_incomplete_estimate(tmp_path: Path, mode: str, verdict: Verdict) -> None:
+    from dataclasses import replace
+
+    unsupported = resource("aws_opensearch_domain.s", None, None, tags={"team": "a"})
+    unsupported = replace(unsupported, support=Support.UNSUPPORTED,
+                          resource=replace(unsupported.resource, action=Action.CREATE))
+    result = evaluate(estimate(unsupported), config(f"policies:\n  incomplete_estimate: {mode}\n", tmp_path),
+                      today=date(2026, 1, 1))
+    assert result.incomplete and result.verdict is verdict
+    assert [f.code for f in result.findings] == ["CG901"]
+    assert any(mode in note for note in result.notes)
