@@ -39,6 +39,10 @@ OPERATING_SYSTEMS = {"linux": "Linux", "windows": "Windows", "rhel": "RHEL", "su
 TENANCY = {"default": "Shared", "dedicated": "Dedicated", "host": "Host"}
 RESERVED_TERM = {"1_year": "1yr", "3_year": "3yr"}
 RESERVED_PAYMENT = {"no_upfront": "No Upfront", "partial_upfront": "Partial Upfront", "all_upfront": "All Upfront"}
+TERM_MONTHS = {"1yr": 12, "3yr": 36}
+"""Months a reserved term lasts: its upfront fee is spread evenly over them."""
+UPFRONT_PAYMENTS = frozenset({"partial upfront", "all upfront"})
+"""Payment options with a one-time fee (AWS catalog unit 'Quantity') besides the hourly rate."""
 
 INSTANCE_USAGE = (
     UsageKey("operating_system", "str", "Operating system of the AMI: linux, windows, rhel or suse", "linux"),
@@ -137,11 +141,25 @@ def _reserved_term(usage: Usage) -> Mapping[str, str] | None:
     return term
 
 
+def _upfront(r: Resource, family: str, attrs: Mapping[str, str], term: Mapping[str, str]) -> CostComponent | None:
+    """The upfront fee of a partial- or all-upfront reservation, amortised: 1/12 or 1/36 of it a month.
+
+    The fee is paid once per reserved instance whatever the hours it runs, so it is not scaled by
+    `monthly_hrs`. Without a known term length or payment option there is no fee to spread.
+    """
+    months = TERM_MONTHS.get(term.get("leaseContractLength", ""))
+    if months is None or term.get("purchaseOption", "").lower() not in UPFRONT_PAYMENTS:
+        return None
+    query = aws_query(r, "AmazonEC2", family, attrs, unit="Quantity", purchase_option="reserved", term=term)
+    return monthly("Upfront fee (amortised)", "fees", Decimal(1) / Decimal(months), query)
+
+
 def instance_components(
     r: Resource, spec: InstanceSpec, usage: Usage, *, count: Decimal | None = Decimal(1), hours: Decimal = HOURS_PER_MONTH,
     count_range: tuple[Decimal, Decimal] | None = None,
 ) -> Iterator[CostComponent]:
-    """Instance hours, EBS-optimized fee, detailed monitoring, CPU credits and disks, `count` times.
+    """Instance hours, amortised reserved upfront fee, EBS-optimized fee, detailed monitoring, CPU credits
+    and disks, `count` times.
 
     A `count` of None (instances unknown) gives every component an unknown quantity;
     `count_range` (a group's min and max size) gives each a quantity range.
@@ -170,6 +188,8 @@ def _one_instance(r: Resource, spec: InstanceSpec, usage: Usage, hours: Decimal)
         query = aws_query(r, "AmazonEC2", family, attrs, unit="Hrs", purchase_option=option, term=term)
         os_label = "Linux/UNIX" if os == "Linux" else os
         yield monthly(f"Instance usage ({os_label}, {label}, {itype})", "hours", hours, query, path=spec.source)
+        if term is not None and (upfront := _upfront(r, family, attrs, term)) is not None:
+            yield replace(upfront, path=spec.source)
         if spec.ebs_optimized and itype in EBS_OPTIMIZED_SURCHARGE:
             q = aws_query(r, "AmazonEC2", "Compute Instance", {"instanceType": itype, "usagetype": ut(r, f"EBSOptimized:{itype}")}, unit="Hrs")
             yield monthly("EBS-optimized usage", "hours", hours, q, path=spec.source)

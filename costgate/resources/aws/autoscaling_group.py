@@ -2,7 +2,7 @@
 launch configuration describes them.
 
 Prices:
-    Per instance (see aws_instance): instance usage, EBS-optimized fee, detailed monitoring,
+    Per instance (see aws_instance): instance usage, amortised reserved upfront fee, EBS-optimized fee, detailed monitoring,
     CPU credits, and the template's or configuration's block devices, times the instance count.
     Mixed instances policy: the first override's type (weighted capacity divides the count),
     on-demand base and percentage as AWS allocates them; the spot share is priced as spot.

@@ -2,7 +2,8 @@
 
 Prices:
     Per node (see aws_instance): instance usage (on-demand, reserved, or spot for capacity_type
-    SPOT), EBS-optimized fee, detailed monitoring and CPU credits from the launch template, and
+    SPOT; a partial- or all-upfront reservation adds its amortised upfront fee), EBS-optimized fee,
+    detailed monitoring and CPU credits from the launch template, and
     the node disk, times the node count.
 Usage keys:
     instances: nodes running on average (default: scaling_config.desired_size, else min_size).

@@ -2,6 +2,9 @@
 
 Prices:
     Instance usage: per hour by type, OS, tenancy and purchase option (on-demand, reserved, spot).
+    Upfront fee (amortised): a partial- or all-upfront reservation's one-time fee (catalog unit
+    Quantity) spread over its term: 1/12 of it a month for 1 year, 1/36 for 3 years, whatever
+    the hours run, so an all-upfront reserved instance is never $0.
     EBS-optimized usage: per hour, for the older types that bill EBS optimization separately.
     EC2 detailed monitoring: 7 CloudWatch metrics a month when `monitoring` is on.
     CPU credits: per vCPU-hour above baseline for T-family instances in unlimited mode (usage).
@@ -16,10 +19,12 @@ Not priced / assumptions:
     Values from a launch template fill in what the instance leaves unset; block devices with the
     same device name are merged. An unknown root volume is 8 GB gp2, an unknown volume type gp2.
     Host tenancy (or host_id) bills the dedicated host (aws_ec2_host), so only disks are priced.
-    Reserved upfront fees are not amortised: only the hourly part is priced. Spot prices are not
-    in the catalog. The default credit mode is unlimited for T3/T3a/T4g and standard for T2.
+    The shipped catalog has no upfront fee rows yet (price_facts holds effective hourly rates
+    only), so the upfront fee is reported as not priced. Spot prices are not in the catalog.
+    The default credit mode is unlimited for T3/T3a/T4g and standard for T2.
 References:
     https://aws.amazon.com/ec2/pricing/on-demand/
+    https://aws.amazon.com/ec2/pricing/reserved-instances/pricing/
     https://aws.amazon.com/ebs/pricing/
     https://aws.amazon.com/cloudwatch/pricing/
 """
