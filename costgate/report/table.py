@@ -39,6 +39,8 @@ class _Style:
 
 def _clean(text: str) -> str:
     """Plan text printed to a terminal: no control characters (no escape-sequence injection)."""
+    if text.isprintable():
+        return text
     return "".join(ch if ch.isprintable() else "?" for ch in text)
 
 

@@ -166,6 +166,9 @@ def instance_components(
     Host tenancy is billed on the dedicated host, so it yields disks only.
     """
     for c in _one_instance(r, spec, usage, hours):
+        if count == 1 and count_range is None:
+            yield c  # the common single instance: nothing to scale
+            continue
         q = c.monthly_quantity
         span = None if count_range is None or q is None else (q * count_range[0], q * count_range[1])
         if count is None:
