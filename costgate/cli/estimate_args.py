@@ -6,8 +6,6 @@ import argparse
 import sys
 
 from costgate.estimate import Estimate, UsageLookup
-from costgate.iac.usage_file import load_usage_file
-from costgate.iac.usage_profiles import with_profile
 from costgate.pipeline import estimate_plans
 from costgate.pricing.age import warn_if_stale
 from costgate.pricing.store import CatalogStore
@@ -17,9 +15,14 @@ from costgate.report.formats import Report, get_format
 def estimate_from_args(args: argparse.Namespace) -> Estimate:
     """Read --plan/--usage-file/--catalog-dir and price them."""
     store = CatalogStore.open(getattr(args, "catalog_dir", None))
-    usage_file = load_usage_file(args.usage_file) if getattr(args, "usage_file", None) else None
-    usage: UsageLookup | None = usage_file.for_resource if usage_file else None
+    usage: UsageLookup | None = None
+    if getattr(args, "usage_file", None):  # YAML is imported only when a usage file is given
+        from costgate.iac.usage_file import load_usage_file
+
+        usage = load_usage_file(args.usage_file).for_resource
     if getattr(args, "usage_profile", None):
+        from costgate.iac.usage_profiles import with_profile
+
         usage = with_profile(args.usage_profile, usage)
     estimate = estimate_plans(args.plan, store=store, usage=usage, free_tier=bool(getattr(args, "free_tier", False)),
                               as_of=getattr(args, "as_of", None))
