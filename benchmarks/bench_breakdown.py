@@ -80,13 +80,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="Time `costgate breakdown --format json` per process.")
     parser.add_argument("--plan", type=Path, help="plan JSON (default: ../shared generated-scale plan)")
     parser.add_argument("--runs", type=int, default=5, help="timed runs after one warm-up (default 5)")
+    parser.add_argument("--format", default="json", help="output format to time (json, table, markdown; default json)")
     args = parser.parse_args(argv)
 
     plan = args.plan or default_plan()
     if plan is None:
         print(f"bench_breakdown: skipped, {SCALE_PLANS} is absent (no ../shared on this machine)")
         return 0
-    command = [*costgate_command(), "breakdown", "--plan", str(plan), "--format", "json"]
+    command = [*costgate_command(), "breakdown", "--plan", str(plan), "--format", args.format]
     print(f"plan: {plan} ({plan.stat().st_size / 1e6:.1f} MB)")
     print(f"command: {' '.join(command)}")
 
