@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from costgate.config import LoadedConfig
 from costgate.config.model import Config, RuleSetting
 from costgate.estimate import Estimate
+from costgate.model import Resource
 from costgate.gate.budgets import evaluate_budgets
 from costgate.gate.custom import evaluate_custom
 from costgate.gate.model import Finding, GateResult, Severity, Verdict
@@ -87,6 +88,8 @@ def evaluate(
         scope=config.policies.scope,
     )
     findings: list[Finding] = []
+    located = {(p.name, rc.address): rc.resource for p in estimate.projects for rc in p.resources}
+    sources = {p.name: p.source for p in estimate.projects}
     for rule, severity, params in rule_settings(config):
         if rule.status is Status.PREVIEW and not config.policies.preview and severity is Severity.BLOCK:
             severity = Severity.WARN
@@ -95,8 +98,7 @@ def evaluate(
             findings.append(Finding(code=rule.code, name=rule.name, severity=severity, message=hit.message, source="rule",
                                     address=hit.address, project=hit.project, monthly_saving=hit.monthly_saving,
                                     owner=owner, title=rule.title, status=rule.status.value,
-                                    file=_source_file(estimate, hit.project, hit.address),
-                                    line=_source_line(estimate, hit.project, hit.address)))
+                                    **_where(located.get((hit.project or "", hit.address or "")), sources.get(hit.project or ""))))
     if loaded is not None:
         custom_lines = {i: loaded.located.line_of(("policies", "custom", i)) for i in range(len(config.policies.custom))}
         findings.extend(evaluate_custom(ctx, config.policies.custom, config_path=str(loaded.path), lines=custom_lines))
@@ -133,31 +135,13 @@ def _with_projects(findings: list[Finding], ctx: RuleContext) -> list[Finding]:
         if f.address is None:
             out.append(f)
             continue
-        match = next((i for i in ctx.all_after() if i.address == f.address), None)
+        match = next((i for i in ctx.all_after() if i.address == f.address), None)  # few findings per policy
         out.append(replace(f, project=match.project.name, owner=ctx.owner(match)) if match else f)
     return out
 
 
-def _resource(estimate: Estimate, project: str | None, address: str | None) -> Any:
-    if address is None:
-        return None
-    for p in estimate.projects:
-        if project is not None and p.name != project:
-            continue
-        for rc in p.resources:
-            if rc.address == address:
-                return rc.resource
-    return None
-
-
-def _source_file(estimate: Estimate, project: str | None, address: str | None) -> str | None:
-    r = _resource(estimate, project, address)
-    if r is not None and r.source is not None:
-        return str(r.source.file)
-    p = next((p for p in estimate.projects if p.name == project), None)
-    return p.source if p is not None else None
-
-
-def _source_line(estimate: Estimate, project: str | None, address: str | None) -> int | None:
-    r = _resource(estimate, project, address)
-    return r.source.line if r is not None and r.source is not None else None
+def _where(resource: Resource | None, project_source: str | None) -> dict[str, Any]:
+    """File and line of a finding: the resource's .tf file and line when known, else the plan."""
+    if resource is not None and resource.source is not None:
+        return {"file": str(resource.source.file), "line": resource.source.line}
+    return {"file": project_source, "line": None}

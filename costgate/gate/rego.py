@@ -134,21 +134,42 @@ def load_policy(path: Path, name: str | None = None) -> RegoPolicyFile:
 
 
 def _query(rego: Any, policy: RegoPolicyFile, rule: str) -> list[Any]:
-    from regopy import RegoError
+    """The set `data.<package>.<rule>` as Python values ([] when undefined).
+
+    Values are read from rego-cpp's node tree, not from its JSON text: rego-cpp 1.x does not
+    escape quotes inside strings there (`module.x["a"]` breaks the JSON), the tree is exact.
+    """
+    from regopy.rego_shared import (  # type: ignore[import-untyped]
+        NodeKind,
+        rego_free_output,
+        rego_node_type,
+        rego_output_node,
+        rego_output_ok,
+        rego_output_string,
+        rego_query,
+    )
 
     query = f"data.{policy.package}.{rule}"
+    with _quiet_stdout():
+        impl = rego_query(rego._impl, query)
     try:
-        with _quiet_stdout():
-            output = rego.query(query)
-    except RegoError as exc:
-        raise _rego_error(exc, policy.source, str(policy.path)) from exc
-    except ValueError as exc:  # regopy could not decode the output: it is an error term, not JSON
-        raise PolicyError(f"Rego error in `{rule}`: {_error_term(rego, query)}", path=str(policy.path)) from exc
-    if not output.ok():
-        raise PolicyError(f"Rego error: {str(output).strip().splitlines()[0]}", path=str(policy.path))
-    if not output.results or not output.results[0].expressions:
+        if not rego_output_ok(impl):
+            raise PolicyError(f"Rego error in `{rule}`: {_error_message(str(rego_output_string(impl)))}",
+                              path=str(policy.path))
+        root = rego_output_node(impl)
+        kind = rego_node_type(root)
+        if kind == NodeKind.Results:
+            results = _node_value(root)
+        elif kind in (NodeKind.Error, NodeKind.ErrorSeq):
+            raise PolicyError(f"Rego error in `{rule}`: {_error_message(str(rego_output_string(impl)))}",
+                              path=str(policy.path))
+        else:  # undefined
+            results = (_RESULTS, [])
+    finally:
+        rego_free_output(impl)
+    value = _first_term(results)
+    if value is None:
         return []
-    value = output.results[0].expressions[0]
     if isinstance(value, dict):
         raise PolicyError(f"`{rule}` is an object (Rego v0 partial rule); write `{rule} contains msg if {{ ... }}`",
                           path=str(policy.path))
@@ -157,18 +178,69 @@ def _query(rego: Any, policy: RegoPolicyFile, rule: str) -> list[Any]:
     return value
 
 
+_RESULTS = object()
+
+
+def _first_term(results: Any) -> Any:
+    """The first term of the first result of a query (None when the rule is undefined)."""
+    if not isinstance(results, tuple) or results[0] is not _RESULTS:
+        return None
+    for result in results[1]:
+        for part in result:
+            if isinstance(part, tuple) and part[0] == "terms" and part[1]:
+                return part[1][0]
+    return None
+
+
+def _node_value(node: Any) -> Any:
+    """Convert a rego-cpp node to Python: scalars, lists (arrays and sets), dicts."""
+    from regopy.rego_shared import (
+        NodeKind,
+        rego_node_get,
+        rego_node_size,
+        rego_node_type,
+        rego_node_value,
+    )
+
+    kind = rego_node_type(node)
+    children = [rego_node_get(node, i) for i in range(rego_node_size(node))]
+    if kind == NodeKind.String:
+        return str(rego_node_value(node))
+    if kind == NodeKind.Int:
+        return int(rego_node_value(node))
+    if kind == NodeKind.Float:
+        return float(rego_node_value(node))
+    if kind == NodeKind.Boolean:
+        return rego_node_value(node) == "true"
+    if kind in (NodeKind.True_, NodeKind.False_):
+        return kind == NodeKind.True_
+    if kind == NodeKind.Null:
+        return None
+    if kind in (NodeKind.Array, NodeKind.Set):
+        return [_node_value(c) for c in children]
+    if kind == NodeKind.Object:
+        out: dict[Any, Any] = {}
+        for item in children:
+            key_node, value_node = rego_node_get(item, 0), rego_node_get(item, 1)
+            out[_node_value(key_node)] = _node_value(value_node)
+        return out
+    if kind == NodeKind.Results:
+        return (_RESULTS, [[_node_value(c) for c in [rego_node_get(r, i) for i in range(rego_node_size(r))]]
+                           for r in children])
+    if kind == NodeKind.Terms:
+        return ("terms", [_node_value(c) for c in children])
+    if kind == NodeKind.Bindings:
+        return ("bindings", None)
+    if len(children) == 1:  # Term, Scalar and other wrappers
+        return _node_value(children[0])
+    return None
+
+
 _ERRORMSG = re.compile(r"\(errormsg\s+(\d+):")
 
 
-def _error_term(rego: Any, query: str) -> str:
-    """The message of an evaluation error, read from regopy's raw output."""
-    from regopy.rego_shared import rego_free_output, rego_output_string, rego_query  # type: ignore[import-untyped]
-
-    impl = rego_query(rego._impl, query)
-    try:
-        text = str(rego_output_string(impl))
-    finally:
-        rego_free_output(impl)
+def _error_message(text: str) -> str:
+    """The message of a rego-cpp error term."""
     found = _ERRORMSG.search(text)
     if found is None:
         return text.strip().splitlines()[0] if text.strip() else "evaluation failed"

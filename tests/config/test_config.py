@@ -119,3 +119,15 @@ def test_defaults_and_aliases(tmp_path: Path) -> None:
     assert cond.not_ is not None and cond.not_.field == "type"
     assert loaded.config.ownership.order == ["tags", "rules", "codeowners", "project"]
     assert loaded.config.policies.incomplete_estimate == "fail-open"
+
+
+def test_documented_example_is_valid(tmp_path: Path) -> None:
+    """The annotated example in docs/config.md loads as written."""
+    text = (REPO / "docs" / "config.md").read_text()
+    block = text.split("```yaml\n", 1)[1].split("```", 1)[0]
+    (tmp_path / "policies").mkdir()
+    (tmp_path / "policies" / "cost.rego").write_text(GOOD_REGO)
+    (tmp_path / ".github").mkdir()
+    (tmp_path / ".github" / "CODEOWNERS").write_text("* @acme/payments\n")
+    loaded = parse_config(block, tmp_path / "costgate.yml")
+    assert len(loaded.config.budgets) == 2 and loaded.config.policies.custom[0].id == "no-x-family"

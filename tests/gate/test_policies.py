@@ -86,6 +86,17 @@ def test_rego_policy_reads_the_documented_input(tmp_path: Path) -> None:
     assert result.verdict is Verdict.BLOCK
 
 
+def test_rego_strings_with_quotes_and_non_ascii(tmp_path: Path) -> None:
+    """Module instance keys put quotes in addresses; rego-cpp's JSON text does not escape them."""
+    (tmp_path / "q.rego").write_text('package q\n\ndeny contains msg if {\n  some r in input.resources\n'
+                                     '  msg := {"msg": sprintf("%s: café", [r.address]), "address": r.address}\n}\n')
+    loaded = config("policies:\n  rego:\n    - path: q.rego\n", tmp_path)
+    est = estimate(resource('module.m["a"].aws_instance.x', None, "5", tags={"team": "a"}))
+    result = evaluate(est, loaded, today=date(2026, 1, 1))
+    (finding,) = [f for f in result.findings if f.source == "rego"]
+    assert finding.message == 'module.m["a"].aws_instance.x: café' and finding.address == 'module.m["a"].aws_instance.x'
+
+
 def test_rego_runtime_error_names_the_file(tmp_path: Path) -> None:
     (tmp_path / "bad.rego").write_text("package p\n\ndeny contains msg if {\n  msg := no_such_function(1)\n}\n")
     from costgate.errors import PolicyError
