@@ -129,18 +129,23 @@ def score_case(case_dir: Path, store: CatalogStore, score: Score) -> None:
             continue
         pool = list(ours.get(address, []))
         comps = res["components"]
+        unpriced = {i for i, comp in enumerate(comps) if comp.get("unit_price") is None}
+        for i in unpriced:  # the oracle itself has no price for these
+            score.excluded[(rtype, kind_of(comps[i]), "no price in the oracle")] += 1
         matched: dict[int, PricedComponent] = {}
         # exact unit prices first, then power-of-ten unit changes, so a loose match cannot
         # take a component that matches another expected line exactly
         for scaled in (False, True):
             for i, comp in enumerate(comps):
-                if i in matched:
+                if i in matched or i in unpriced:
                     continue
                 hit = next((c for c in pool if _close(c, comp, scaled=scaled)), None)
                 if hit is not None:
                     pool.remove(hit)
                     matched[i] = hit
         for i, comp in enumerate(comps):
+            if i in unpriced:
+                continue
             kind = kind_of(comp)
             score.total[(rtype, kind)] += 1
             if i in matched:
