@@ -2,8 +2,8 @@
 
 The dump is in the AWS product schema already (family, attributes, usagetype, units). Its
 reserved rows carry no lease length or payment option, so they cannot be told apart and are
-left out; EC2 capacity-reservation rows (CapacityStatus other than Used) are left out too:
-they price reservations, not running instances.
+left out; EC2 capacity-reservation rows (CapacityStatus other than Used, or AllocatedHost
+for dedicated hosts) are left out too: they price reservations, not running instances.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ def rows(prices_dir: Path) -> Iterator[CatalogRow]:
         if terms.get("TermType") != "OnDemand":
             continue
         status = product.get("CapacityStatus")
-        if status is not None and status != "Used":
+        if status is not None and status not in ("Used", "AllocatedHost"):
             continue
         attributes = {aws_attribute_name(k): str(v) for k, v in product.items()}
         start = Decimal(str(terms.get("StartingRange") or 0))
