@@ -10,6 +10,8 @@ Example:
     resource "aws_instance" "tmp" { instance_type = "m5.large" }   # no team tag, no rule matches
 Cheaper alternative:
     Add a `team` tag (or provider default_tags), or an ownership rule in costgate.yml.
+    The default severity is info, so that a repository without ownership set up is not
+    warned on every resource; make it warn or block once teams are in place.
 Saving estimate:
     None.
 Parameters:
@@ -36,5 +38,5 @@ def check(ctx: RuleContext, params: NoParams) -> Iterator[Hit]:
             yield ctx.hit(item, f"{item.address} has no owning team (no tag, rule or CODEOWNERS entry)")
 
 
-RULE = Rule(code="CG903", name="unowned-resource", title="Resource without an owning team", severity=Severity.WARN,
+RULE = Rule(code="CG903", name="unowned-resource", title="Resource without an owning team", severity=Severity.INFO,
             params=NoParams, check=check, status=Status.STABLE, doc=__doc__ or "")
