@@ -123,3 +123,10 @@ def test_unsupported_types_are_counted_not_zeroed(book: PriceBook) -> None:
                    region="us-east-1", action=Action.CREATE)
     project = build_project("p", "p", [odd], book)
     assert [r.address for r in project.unsupported] == ["aws_not_a_real_type.x"]
+
+
+def test_a_lone_tier_that_starts_late_charges_only_from_its_start() -> None:
+    from costgate.pricing.lookup import tiered_cost
+
+    assert tiered_cost(D(1_500_000), ((D(1_000_000), None, D("0.5")),)) == D(250_000)
+    assert tiered_cost(D(900_000), ((D(1_000_000), None, D("0.5")),)) == 0

@@ -108,7 +108,7 @@ def _scope_regions(store: CatalogStore) -> dict[tuple[str, str], frozenset[str]]
 
 def tiered_cost(quantity: Decimal, tiers: tuple[tuple[Decimal, Decimal | None, Decimal], ...]) -> Decimal:
     """Cost of `quantity` catalog units across tiers (start, end, price); start/end in catalog units."""
-    if len(tiers) == 1:
+    if len(tiers) == 1 and not tiers[0][0]:
         return quantity * tiers[0][2]
     total = Decimal(0)
     for start, end, price in tiers:
