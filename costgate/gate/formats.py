@@ -9,7 +9,7 @@ showback and verdict.
 from __future__ import annotations
 
 import io
-import json
+import orjson
 from typing import Any
 
 from rich.console import Console
@@ -108,9 +108,11 @@ class GateJsonFormat:
 
     def render(self, report: Report) -> str:
         """The gate and the estimate in one JSON document."""
-        estimate = json.loads(get_format("json").render(Report(report.estimate, diff=True)))
-        doc = {"version": GATE_JSON_VERSION, "gate": gate_to_dict(report.gate) if report.gate else None, "estimate": estimate}
-        return json.dumps(doc, indent=2) + "\n"
+        from costgate.report.json_format import to_dict
+
+        doc = {"version": GATE_JSON_VERSION, "gate": gate_to_dict(report.gate) if report.gate else None,
+               "estimate": to_dict(report.estimate)}
+        return orjson.dumps(doc, option=orjson.OPT_INDENT_2).decode() + "\n"
 
 
 CHECK_FORMATS: dict[str, Format] = {"table": GateTableFormat(), "json": GateJsonFormat(), "sarif": SarifFormat()}

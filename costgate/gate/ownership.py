@@ -138,10 +138,12 @@ class OwnershipResolver:
                 return team.name
         return value
 
-    def resolve(self, project: Project, rc: ResourceCost) -> Owner | None:
-        """The owner of one resource, or None."""
-        cp = config_project(self.config, project, self.base_dir)
-        directory = project_dir(project, cp, self.base_dir)
+    def resolve(self, project: Project, rc: ResourceCost, *, cp: ProjectConfig | None = None,
+                directory: str | None = None) -> Owner | None:
+        """The owner of one resource, or None (`cp`/`directory` when the caller knows them)."""
+        if directory is None:
+            cp = config_project(self.config, project, self.base_dir)
+            directory = project_dir(project, cp, self.base_dir)
         r = rc.resource
         for source in self.config.ownership.order:
             if source == "tags":
@@ -167,7 +169,14 @@ class OwnershipResolver:
 
     def resolve_all(self, estimate: Estimate) -> dict[tuple[str, str], Owner | None]:
         """Owners of every resource, keyed by (project name, address)."""
-        return {(p.name, rc.address): self.resolve(p, rc) for p in estimate.projects for rc in p.resources}
+        out: dict[tuple[str, str], Owner | None] = {}
+        for p in estimate.projects:
+            # the project's config entry and folder are the same for all its resources: find them once
+            cp = config_project(self.config, p, self.base_dir)
+            directory = project_dir(p, cp, self.base_dir)
+            for rc in p.resources:
+                out[(p.name, rc.address)] = self.resolve(p, rc, cp=cp, directory=directory)
+        return out
 
 
 def showback(estimate: Estimate, owners: Mapping[tuple[str, str], Owner | None]) -> dict[str, tuple[Decimal, Decimal]]:
