@@ -14,7 +14,8 @@ Mapping file format::
     entries:
       - line_item: 'Database instance \\(on-demand, (?P<az>Single-AZ|Multi-AZ), (?P<cls>db\\.\\S+)\\)'
         unit: hours                # price_facts unit (exact)
-        regions: [us-east-1]       # optional: price_facts regions this entry applies to
+        regions: [us-east-1]       # optional: regions this entry applies to (Azure display names
+                                   # such as "West Europe" are normalised to "westeurope" first)
         price: 0.136               # optional: only the line with this unit price
         family: Database Instance
         attributes:                # a mapping, or a list of mappings (one row each)
@@ -128,6 +129,17 @@ def _entry(provider: str, service: str, raw: Mapping[str, Any], origin: str, pat
         raise CatalogBuildError(f"entry {origin}: {exc!r}", path=str(path)) from exc
 
 
+def catalog_region(provider: str, region: str) -> str:
+    """The region as the catalog names it.
+
+    price_facts writes some Azure regions by display name ("West Europe"); the catalog (and the
+    Retail Prices API's armRegionName) uses "westeurope", so mappings and lookups see one name.
+    """
+    if provider == "azure":
+        return re.sub(r"\s+", "", region).lower()
+    return region
+
+
 def rows(prices_dir: Path, mappings: list[MappingEntry] | None = None, report: MappingReport | None = None) -> Iterator[CatalogRow]:
     """Yield catalog rows for every price_facts line some mapping entry claims."""
     path = prices_dir / FILE
@@ -139,7 +151,8 @@ def rows(prices_dir: Path, mappings: list[MappingEntry] | None = None, report: M
         raise CatalogBuildError("price source not found", path=str(path)) from exc
     with handle:
         for line, rec in enumerate(csv.DictReader(handle), start=2):
-            provider, region, item, unit = rec["provider"], rec["region"], rec["line_item"], rec["unit"]
+            provider, item, unit = rec["provider"], rec["line_item"], rec["unit"]
+            region = catalog_region(provider, rec["region"])
             try:
                 price = Decimal(rec["unit_price_usd"])
             except InvalidOperation as exc:
