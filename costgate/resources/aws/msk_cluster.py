@@ -5,7 +5,7 @@ Prices:
     broker_node_group_info.instance_type.
     Storage: per GB-month, the EBS volume of every broker
     (broker_node_group_info.storage_info.ebs_storage_info.volume_size, or the older ebs_volume_size;
-    AWS's default is 1000 GB).
+    AWS's default is 1000 GB). A broker count known only after apply is reported as unknown.
 Usage keys:
     (none)
 Not priced / assumptions:
@@ -22,9 +22,9 @@ from collections.abc import Iterator, Mapping
 from decimal import Decimal
 from typing import Any
 
-from costgate.model import CostComponent, Resource
+from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.aws._common import aws_query
-from costgate.resources.base import Pricer, PricingContext, dec, hourly, monthly
+from costgate.resources.base import Pricer, PricingContext, dec, monthly
 
 FAMILY = "Managed Streaming for Apache Kafka (MSK)"
 DEFAULT_VOLUME_GB = Decimal(1000)
@@ -39,12 +39,13 @@ def _first(block: Mapping[str, Any], key: str) -> Mapping[str, Any]:
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     group = r.block("broker_node_group_info")
-    brokers = dec(r.get("number_of_broker_nodes"), Decimal(0)) or Decimal(0)
-    yield hourly("Broker instances", aws_query(
-        r, "AmazonMSK", FAMILY, {"instanceType": str(group.get("instance_type", ""))}, unit="Hrs"), count=brokers)
+    brokers = None if r.is_unknown("number_of_broker_nodes") else dec(r.get("number_of_broker_nodes"), Decimal(0))
+    yield monthly("Broker instances", "hours", None if brokers is None else brokers * HOURS_PER_MONTH, aws_query(
+        r, "AmazonMSK", FAMILY, {"instanceType": str(group.get("instance_type", ""))}, unit="Hrs"))
     ebs = _first(_first(group, "storage_info"), "ebs_storage_info")
     size = dec(ebs.get("volume_size")) or dec(group.get("ebs_volume_size")) or DEFAULT_VOLUME_GB
-    yield monthly("Storage", "GB", size * brokers, aws_query(r, "AmazonMSK", FAMILY, {"storageFamily": "GP2"}, unit="GB-Mo"))
+    yield monthly("Storage", "GB", None if brokers is None else size * brokers, aws_query(
+        r, "AmazonMSK", FAMILY, {"storageFamily": "GP2"}, unit="GB-Mo"))
 
 
 PRICER = Pricer(type="aws_msk_cluster", price=_price, doc=__doc__ or "")

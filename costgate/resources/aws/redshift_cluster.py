@@ -1,7 +1,8 @@
 """aws_redshift_cluster: a provisioned Amazon Redshift cluster.
 
 Prices:
-    Nodes: per node-hour, number_of_nodes (default 1) x 730 h a month, by node_type.
+    Nodes: per node-hour, number_of_nodes (default 1) x 730 h a month, by node_type (a node count
+    known only after apply is reported as unknown).
     Managed storage (RA3 node types): per GB-month (usage: managed_storage_gb).
     Concurrency scaling beyond the free daily credits (RA3, DC2, DS2): per node-second, the usage's
     seconds times the cluster's nodes (usage: excess_concurrency_scaling_secs).
@@ -26,9 +27,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from decimal import Decimal
 
-from costgate.model import CostComponent, Resource
+from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.aws._common import aws_query
-from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, hourly, monthly, usage_component
+from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, monthly, usage_component
 
 USAGE = (
     UsageKey("managed_storage_gb", "float", "GB of RA3 managed storage used"),
@@ -40,16 +41,19 @@ USAGE = (
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     node = str(r.get("node_type", ""))
-    nodes = dec(r.get("number_of_nodes"), Decimal(1)) or Decimal(1)
+    nodes: Decimal | None = dec(r.get("number_of_nodes"), Decimal(1)) or Decimal(1)
     if r.get("cluster_type") == "single-node":
         nodes = Decimal(1)
-    yield hourly(f"Nodes ({node})", aws_query(r, "AmazonRedshift", "Compute Instance", {"instanceType": node}, unit="Hrs"), count=nodes)
+    elif r.is_unknown("number_of_nodes"):
+        nodes = None
+    yield monthly(f"Nodes ({node})", "hours", None if nodes is None else nodes * HOURS_PER_MONTH, aws_query(
+        r, "AmazonRedshift", "Compute Instance", {"instanceType": node}, unit="Hrs"))
     if node.startswith("ra3"):
         yield usage_component("Managed storage", "GB", ctx.usage, "managed_storage_gb", aws_query(
             r, "AmazonRedshift", "Redshift Managed Storage", {"instanceType": node}, unit="GB-Mo"))
     if node.startswith(("ra3", "dc2", "ds2")):
         secs = ctx.usage.number("excess_concurrency_scaling_secs")
-        yield monthly("Concurrency scaling", "node-seconds", None if secs is None else secs * nodes, aws_query(
+        yield monthly("Concurrency scaling", "node-seconds", None if secs is None or nodes is None else secs * nodes, aws_query(
             r, "AmazonRedshift", "Redshift Concurrency Scaling", {"instanceType": node, "concurrencyscalingfreeusage": "No"},
             unit="Node-Seconds"), usage_based=True)
     yield usage_component("Spectrum", "TB", ctx.usage, "spectrum_data_scanned_tb",
