@@ -124,10 +124,12 @@ class PricingContext:
 
     def referencing(self, resource: Resource, rtype: str, attribute: str) -> list[Resource]:
         """Resources of `rtype` whose `attribute` references `resource` (reverse lookup)."""
-        out = []
-        for other in self.resources.values():
-            if other.type != rtype:
+        out: list[Resource] = []
+        seen: set[str] = set()
+        for other in self.resources.values():  # the map also holds bare config addresses: dedupe
+            if other.type != rtype or other.address in seen:
                 continue
+            seen.add(other.address)
             if self.resolve(other, attribute) is resource:
                 out.append(other)
         return out

@@ -366,4 +366,8 @@ FREE_TYPES: frozenset[str] = frozenset({
     "aws_backup_global_settings", "aws_backup_region_settings", "aws_backup_vault_lock_configuration",
     "aws_backup_vault_notifications", "aws_backup_vault_policy", "aws_ssm_default_patch_baseline",
     "aws_ssm_resource_data_sync",
+    # configuration whose cost is counted on the resource that uses it (RDS Proxy, SageMaker
+    # endpoints, App Runner services)
+    "aws_db_proxy_target", "aws_db_proxy_default_target_group", "aws_sagemaker_endpoint_configuration",
+    "aws_sagemaker_model", "aws_apprunner_auto_scaling_configuration_version",
 })
