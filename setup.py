@@ -8,6 +8,6 @@ setup(
     package_dir={"costgate.catalog_data": "pricing_data"},
     package_data={
         "costgate": ["py.typed", "schemas/*.json", "report/templates/*", "resources/*/*.yaml", "pricing/mappings/*/*.yaml"],
-        "costgate.catalog_data": ["*.json", "*/*/*.jsonl", "*/*/*.jsonl.gz"],
+        "costgate.catalog_data": ["*.json", "**/*.jsonl", "**/*.jsonl.gz"],
     },
 )

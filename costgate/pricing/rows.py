@@ -103,6 +103,13 @@ class CatalogRow:
         )
 
 
+def data_file(provider: str, service: str, region: str) -> Path:
+    """The relative path of a provider/service/region file. Service names such as GCP's
+    "Cloud Pub/Sub" hold a slash, which must not become a folder."""
+    safe = service.replace("/", "_").replace("\\", "_")
+    return Path(provider) / safe / f"{region or 'global'}.jsonl"
+
+
 def _dstr(value: Decimal) -> str:
     """A decimal as plain text without exponent or trailing zeros."""
     text = format(value.normalize(), "f")

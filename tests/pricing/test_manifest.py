@@ -49,3 +49,20 @@ def test_missing_and_broken_manifest(tmp_path: Path) -> None:
     (tmp_path / "manifest.json").write_text("{")
     with pytest.raises(CatalogError, match="not valid JSON"):
         load_manifest(tmp_path)
+
+
+def test_service_names_with_a_slash_stay_one_file_deep(tmp_path: Path) -> None:
+    """GCP's "Cloud Pub/Sub" must not become a folder: installs ship provider/service/region files."""
+    from decimal import Decimal
+
+    from costgate.pricing.build.writer import BuildReport, write_catalog
+    from costgate.pricing.rows import CatalogRow
+    from costgate.pricing.store import CatalogStore
+
+    row = CatalogRow(provider="google", service="Cloud Pub/Sub", family=None, region="us-central1",
+                     attributes={"skuDescription": "x"}, unit="GiBy", price=Decimal("0.04"), source="t")
+    manifest = write_catalog([row], tmp_path / "data", [], BuildReport())
+    assert [f.path for f in manifest.files] == ["google/Cloud Pub_Sub/us-central1.jsonl"]
+    assert all(len(p.relative_to(tmp_path / "data").parts) <= 3 for p in (tmp_path / "data").rglob("*.jsonl"))
+    store = CatalogStore.open(tmp_path / "data", cache=tmp_path / "cache")
+    assert store.search("google", "Cloud Pub/Sub", None, [])[0].price == Decimal("0.04")

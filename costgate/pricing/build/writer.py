@@ -20,7 +20,7 @@ from pathlib import Path
 
 from costgate.errors import CatalogBuildError
 from costgate.pricing.manifest import MANIFEST_NAME, FileInfo, Manifest, SourceInfo, sha256_bytes
-from costgate.pricing.rows import CatalogRow, write_rows
+from costgate.pricing.rows import CatalogRow, data_file, write_rows
 
 GZIP_ABOVE_BYTES = 512 * 1024
 ROUNDING_TOLERANCE = Decimal("0.01")  # relative: rounded printed tables disagree in the 3rd-4th digit
@@ -112,7 +112,7 @@ def write_catalog(rows: list[CatalogRow], out_dir: Path, sources: list[SourceInf
     try:
         files: list[FileInfo] = []
         for (provider, service, region), group in sorted(groups.items()):
-            rel = Path(provider) / service / f"{region}.jsonl"
+            rel = data_file(provider, service, region)
             target = tmp / rel
             write_rows(target, group)
             if target.stat().st_size > GZIP_ABOVE_BYTES:

@@ -28,7 +28,7 @@ import orjson
 from costgate.errors import CatalogError
 from costgate.pricing.build.writer import GZIP_ABOVE_BYTES, swap_into_place
 from costgate.pricing.manifest import MANIFEST_NAME, FileInfo, Manifest, SourceInfo, load_manifest, sha256_bytes
-from costgate.pricing.rows import CatalogRow
+from costgate.pricing.rows import CatalogRow, data_file
 
 Scope = tuple[str, str, str]
 
@@ -142,7 +142,7 @@ class Staging:
 
     def _write_scope(self, scope: Scope) -> FileInfo:
         provider, service, region = scope
-        rel = Path(provider) / service / f"{region}.jsonl"
+        rel = data_file(provider, service, region)
         plain = self.tmp / rel
         plain.parent.mkdir(parents=True, exist_ok=True)
         cur = self.db.execute(
