@@ -84,3 +84,15 @@ def test_private_modules_export_no_pricer() -> None:
 def test_generated_docs_are_current() -> None:
     proc = subprocess.run([sys.executable, str(REPO / "scripts" / "gen_docs.py"), "--check"], capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+def test_resources_command_reports_breadth() -> None:
+    """`costgate resources --format json` is what users read; it must agree with the registry."""
+    import json
+
+    from tests.helpers import run_cli
+
+    doc = json.loads(run_cli("resources", "--provider", "aws", "--format", "json").out)
+    counts = doc["counts"]["aws"]
+    assert counts["priced"] == len(all_pricers("aws")) >= 110
+    assert counts["free"] == len(free_types("aws")) >= 450
