@@ -10,6 +10,7 @@ from pathlib import Path
 from costgate.estimate import CatalogInfo, Estimate, Project, UsageLookup, build_project
 from costgate.iac.plan_json import PlanJsonReader
 from costgate.pricing.lookup import PriceBook
+from costgate.model import Resource
 from costgate.pricing.store import CatalogStore
 from costgate.resources.base import Usage
 
@@ -35,8 +36,14 @@ def estimate_plans(
     names: Sequence[str] | None = None,
     free_tier: bool = False,
     as_of: date | None = None,
+    usage_only: tuple[Sequence[Resource], Sequence[str], str] | None = None,
 ) -> Estimate:
-    """Read and price every plan; one Project each."""
+    """Read and price every plan; one Project each.
+
+    `usage_only` is (resources, warnings, usage file path) from UsageFile.usage_only_resources:
+    resources no plan declares (aws_data_transfer); they become one more project, named for
+    the usage file, so that several plans sharing one usage file do not each count them.
+    """
     catalog = store or CatalogStore.open()
     book = PriceBook(catalog)
     reader = PlanJsonReader()
@@ -56,6 +63,10 @@ def estimate_plans(
                 today=as_of,
             )
         )
+    if usage_only is not None and usage_only[0]:
+        extra, extra_warnings, usage_path = usage_only
+        projects.append(build_project(f"usage file {Path(usage_path).name}", usage_path, extra, book,
+                                      usage=usage or (lambda _r: Usage()), warnings=extra_warnings, today=as_of))
     estimate = Estimate(projects=tuple(projects), catalog=catalog_info(catalog))
     if free_tier:
         from costgate.pricing.free_tier import apply_free_tier

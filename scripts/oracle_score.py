@@ -116,6 +116,7 @@ def score_case(case_dir: Path, store: CatalogStore, score: Score) -> None:
     pin = re.match(r"\d{4}-\d{2}-\d{2}", str(expected.get("pricing_date_pin") or ""))
     as_of = date.fromisoformat(pin.group(0)) if pin else None  # the estimator's pinned "today"
     estimate: Estimate = estimate_plans([case_dir / "plan.json"], store=store, usage=usage.for_resource if usage else None,
+                              usage_only=usage.usage_only() if usage else None,
                                         as_of=as_of)
     ours = {r.address: list(r.components) for p in estimate.projects for r in p.resources}
     currency = expected.get("currency", "USD")

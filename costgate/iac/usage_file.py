@@ -9,6 +9,10 @@
 
 Values for one resource merge in this order, later winning: the type default, wildcard
 addresses (`[*]` matches any index), the exact address.
+
+Some types exist only in usage files (`aws_data_transfer.eu-west-1: {region: eu-west-1, ...}`):
+no plan declares them, so each exact address of such a type becomes a resource of its own
+(`usage_only_resources`), priced like any other and shown, never dropped.
 """
 
 from __future__ import annotations
@@ -22,8 +26,10 @@ from typing import Any
 import yaml
 
 from costgate.errors import UsageFileError
-from costgate.model import Resource
+from costgate.model import Action, Address, Resource, SourceLocation
+from costgate.pricing.aws_regions import AWS_LOCATIONS
 from costgate.resources.base import Usage
+from costgate.resources.registry import pricer_for, split_type
 
 SUPPORTED_VERSIONS = ("0.1",)
 
@@ -45,6 +51,41 @@ class UsageFile:
                 merged.update(values)
         merged.update(self.exact.get(resource.address, {}))
         return Usage(merged)
+
+    def usage_only(self) -> tuple[list[Resource], list[str], str]:
+        """`usage_only_resources` with this file's path, as estimate_plans takes it."""
+        resources, warnings = self.usage_only_resources()
+        return resources, warnings, self.path
+
+    def usage_only_resources(self) -> tuple[list[Resource], list[str]]:
+        """Resources for the exact addresses whose type exists only in usage files, and warnings.
+
+        The region is the entry's `region` key, else the address name when it is a region code
+        (`aws_data_transfer.eu-west-1`); without either, us-east-1 with a warning that says so.
+        """
+        resources: list[Resource] = []
+        warnings: list[str] = []
+        for address, values in self.exact.items():
+            rtype, _, name = address.rpartition(".")
+            if "." in rtype or not rtype:  # module addresses cannot hold a usage-only type
+                continue
+            pricer = pricer_for(rtype)
+            parts = split_type(rtype)
+            if pricer is None or not pricer.usage_only or parts is None:
+                continue
+            region = values.get("region")
+            if not isinstance(region, str) or not region:
+                if name in AWS_LOCATIONS:
+                    region = name
+                else:
+                    region = "us-east-1"
+                    warnings.append(f"{self.path}: {address} has no 'region' key; priced in us-east-1")
+            resources.append(Resource(
+                address=Address(address), type=rtype, name=name, provider=parts[0], region=region,
+                action=Action.NO_OP, values={}, before={}, region_source="usage file",
+                source=SourceLocation(self.path),
+            ))
+        return resources, warnings
 
 
 def _wildcard(address: str) -> re.Pattern[str]:

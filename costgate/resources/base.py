@@ -146,6 +146,9 @@ class Pricer:
     price: PriceFunction
     usage_keys: tuple[UsageKey, ...] = ()
     doc: str = ""
+    # a type that exists only in usage files (aws_data_transfer): no plan declares it, so the
+    # usage file's exact addresses of this type become resources of their own
+    usage_only: bool = False
 
 
 # --- shared component helpers -------------------------------------------------------------

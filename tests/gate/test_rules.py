@@ -86,7 +86,7 @@ def test_rule_fixture(case: Path, store: CatalogStore, tmp_path: Path) -> None:
     config.write_text(yaml.safe_dump(expected.get("config") or {}))
     loaded = parse_config(config.read_text(), config)
     usage = load_usage_file(case / "usage.yml") if (case / "usage.yml").is_file() else None
-    estimate = estimate_plans([case / "plan.json"], store=store, usage=usage.for_resource if usage else None)
+    estimate = estimate_plans([case / "plan.json"], store=store, usage=usage.for_resource if usage else None, usage_only=usage.usage_only() if usage else None)
     book = PriceBook(store)
     result = evaluate(estimate, loaded, book=book, today=TODAY)
 

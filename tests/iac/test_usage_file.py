@@ -132,3 +132,57 @@ def test_usage_profile_fills_gaps_and_file_wins(tmp_path: Path) -> None:
     assert gb("aws_nat_gateway.public") == levels["large"]
     assert gb("aws_nat_gateway.with_usage") == 7
     assert yaml.safe_load((Path(__file__).parents[2] / "costgate/resources/aws/usage_profiles.yaml").read_text())
+
+
+DT_PLAN = FIXTURES / "resources" / "aws" / "data_transfer" / "plan.json"
+
+
+def test_usage_only_types_become_resources_with_their_region(tmp_path: Path) -> None:
+    path = tmp_path / "u.yml"
+    path.write_text(
+        "version: 0.1\nresource_usage:\n"
+        "  aws_data_transfer.main: {region: eu-west-1, monthly_intra_region_gb: 1}\n"
+        "  aws_data_transfer.ap-south-1: {monthly_intra_region_gb: 1}\n"
+        "  aws_data_transfer.somewhere: {monthly_intra_region_gb: 1}\n"
+        "  aws_nat_gateway.public: {monthly_data_processed_gb: 5}\n"  # a plan's type: not usage-only
+        "  module.net.aws_data_transfer.x: {region: eu-west-1}\n"     # usage-only types live at the root
+    )
+    resources, warnings = load_usage_file(path).usage_only_resources()
+    assert [(r.address, r.region, r.action.value) for r in resources] == [
+        ("aws_data_transfer.main", "eu-west-1", "no-op"),
+        ("aws_data_transfer.ap-south-1", "ap-south-1", "no-op"),
+        ("aws_data_transfer.somewhere", "us-east-1", "no-op"),
+    ]
+    assert warnings == [f"{path}: aws_data_transfer.somewhere has no 'region' key; priced in us-east-1"]
+
+
+def test_data_transfer_from_the_usage_file_is_priced_and_shown_not_dropped() -> None:
+    usage = DT_PLAN.parent / "usage.yml"
+    result = run_cli("breakdown", "--plan", str(DT_PLAN), "--usage-file", str(usage), "--format", "json",
+                     "--max-catalog-age-days", "0")
+    assert result.code == 0, result.err
+    doc = json.loads(result.out)
+    projects = {p["name"]: p for p in doc["projects"]}
+    assert set(projects) == {"data_transfer", "usage file usage.yml"}
+    ireland = next(r for r in projects["usage file usage.yml"]["resources"] if r["address"] == "aws_data_transfer.ireland")
+    by_name = {c["name"]: c for c in ireland["components"]}
+    # 1,000 GB between AZs is billed out and in: 2,000 GB at eu-west-1's $0.01
+    assert Decimal(str(by_name["Intra-region data transfer"]["monthly_cost"])) == Decimal("20")
+    assert Decimal(str(by_name["Outbound data transfer to other regions"]["monthly_cost"])) == Decimal("15")
+    internet = by_name["Outbound data transfer to internet"]
+    assert internet["monthly_cost"] is None and internet["monthly_quantity"] == 157000  # unpriced, never $0
+    # internet egress (ireland), us-east-1's two inter-region lines, sa-east-1 intra-region
+    assert projects["usage file usage.yml"]["counts"]["unpriced_components"] == 4
+    assert {u["component"] for u in projects["usage file usage.yml"]["unpriced"]} >= {"Outbound data transfer to internet"}
+    table = run_cli("breakdown", "--plan", str(DT_PLAN), "--usage-file", str(usage), "--max-catalog-age-days", "0")
+    assert "aws_data_transfer.ireland" in table.out and "Outbound data transfer to internet" in table.out
+
+
+def test_usage_only_resources_never_change_a_diff() -> None:
+    usage = DT_PLAN.parent / "usage.yml"
+    result = run_cli("diff", "--plan", str(DT_PLAN), "--usage-file", str(usage), "--format", "json",
+                     "--max-catalog-age-days", "0")
+    assert result.code == 0, result.err
+    doc = json.loads(result.out)
+    project = next(p for p in doc["projects"] if p["name"] == "usage file usage.yml")
+    assert Decimal(str(project["totals"]["before"])) == Decimal(str(project["totals"]["after"])) > 0

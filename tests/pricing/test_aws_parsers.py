@@ -130,3 +130,23 @@ def test_pricing_api_error_is_a_catalog_error() -> None:
         stub.add_client_error("get_products", service_error_code="ThrottlingException", http_status_code=400)
         with pytest.raises(CatalogError, match="AWS Pricing API failed for AmazonEC2 in us-east-1"):
             list(aws.api_rows(client, service="AmazonEC2", region="us-east-1"))
+
+
+@pytest.mark.parametrize(("usagetype", "region", "transfer", "src", "dst"), [
+    ("EU-DataTransfer-Regional-Bytes", "eu-west-1", "IntraRegion", "EU (Ireland)", "EU (Ireland)"),
+    ("APS1-EU-AWS-Out-Bytes", "ap-southeast-1", "InterRegion Outbound", "Asia Pacific (Singapore)", "EU (Ireland)"),
+    ("USE1-EU-AWS-In-Bytes", "eu-west-1", "InterRegion Inbound", "US East (N. Virginia)", "EU (Ireland)"),
+    ("EU-UGW1-AWS-Out-Bytes", "eu-west-1", "InterRegion Outbound", "EU (Ireland)", "AWS GovCloud (US-West)"),
+])
+def test_terracost_data_transfer_usagetypes_get_region_and_locations(usagetype: str, region: str, transfer: str,
+                                                                     src: str, dst: str) -> None:
+    from costgate.pricing.build.terracost import data_transfer_attributes
+
+    assert data_transfer_attributes(usagetype) == (region, {"transferType": transfer, "fromLocation": src, "toLocation": dst})
+
+
+@pytest.mark.parametrize("usagetype", ["XX-EU-AWS-Out-Bytes", "EU-DataTransfer-Out-Bytes", ""])
+def test_terracost_unreadable_data_transfer_usagetype_is_left_out(usagetype: str) -> None:
+    from costgate.pricing.build.terracost import data_transfer_attributes
+
+    assert data_transfer_attributes(usagetype) is None

@@ -97,7 +97,8 @@ def test_pricer_fixture(case: Path, book: PriceBook) -> None:
     by_address = _context_map(result.resources)
     got: dict[str, list[dict[str, Any]]] = {}
     queries = []
-    for r in result.resources:
+    usage_only = usage.usage_only_resources()[0] if usage else []  # types declared only in usage files
+    for r in [*result.resources, *usage_only]:
         pricer = pricer_for(r.type)
         if pricer is None or not r.action.exists_after:
             continue

@@ -64,7 +64,8 @@ def run(args: argparse.Namespace) -> int:
         raise ConfigError("no plan to check: give --plan, or projects[].plan in the config", path=str(config_path or "costgate"))
     store = CatalogStore.open(args.catalog_dir) if args.catalog_dir else CatalogStore.open()
     usage = load_usage_file(args.usage_file) if args.usage_file else None
-    estimate = estimate_plans(plans, store=store, usage=usage.for_resource if usage else None, names=names)
+    estimate = estimate_plans(plans, store=store, usage=usage.for_resource if usage else None,
+                              usage_only=usage.usage_only() if usage else None, names=names)
     result = evaluate(estimate, loaded, book=PriceBook(store), today=args.today)
     report = Report(estimate, diff=True, color=sys.stdout.isatty() and args.out is None, gate=result)
     emit(get_check_format(args.format).render(report), args.out)

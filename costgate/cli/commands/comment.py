@@ -154,6 +154,7 @@ def _estimate(args: argparse.Namespace, loaded: LoadedConfig | None) -> tuple[Es
     store = CatalogStore.open(args.catalog_dir) if args.catalog_dir else CatalogStore.open()
     usage = load_usage_file(args.usage_file) if args.usage_file else None
     estimate = estimate_plans(args.plan, store=store, usage=usage.for_resource if usage else None,
+                              usage_only=usage.usage_only() if usage else None,
                               names=_project_names(loaded, args.plan))
     return estimate, store
 

@@ -4,6 +4,13 @@ The dump is in the AWS product schema already (family, attributes, usagetype, un
 reserved rows carry no lease length or payment option, so they cannot be told apart and are
 left out; EC2 capacity-reservation rows (CapacityStatus other than Used, or AllocatedHost
 for dedicated hosts) are left out too: they price reservations, not running instances.
+
+Data transfer rows carry only a usagetype and no location. The usagetype says it all
+("EU-DataTransfer-Regional-Bytes": within eu-west-1; "APS1-EU-AWS-Out-Bytes": from
+ap-southeast-1 to eu-west-1), so they are stored as the AWS price list files them today:
+service AWSDataTransfer, in the region the traffic leaves (enters, for inbound), with the
+transferType / fromLocation / toLocation attributes the list gives them. A usagetype this
+cannot read is left out and counted, never stored without a region.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from pathlib import Path
 import orjson
 
 from costgate.errors import CatalogBuildError
+from costgate.pricing.aws_regions import AWS_LOCATIONS, USAGE_TYPE_PREFIX
 from costgate.pricing.build.aws_attributes import aws_attribute_name
 from costgate.pricing.rows import CatalogRow
 
@@ -49,14 +57,21 @@ def rows(prices_dir: Path) -> Iterator[CatalogRow]:
         if status is not None and status not in ("Used", "AllocatedHost"):
             continue
         attributes = {aws_attribute_name(k): str(v) for k, v in product.items()}
+        service, region = rec["service"], rec["location"] or "global"
+        if rec["family"] == "Data Transfer" and not rec["location"]:
+            transfer = data_transfer_attributes(attributes.get("usagetype", ""))
+            if transfer is None:
+                continue
+            region, extra = transfer
+            service, attributes = "AWSDataTransfer", {**attributes, **extra}
         start = Decimal(str(terms.get("StartingRange") or 0))
         end_raw = terms.get("EndingRange")
         end = None if end_raw in (None, "", "Inf") else Decimal(str(end_raw))
         yield CatalogRow(
             provider="aws",
-            service=rec["service"],
+            service=service,
             family=rec["family"] or None,
-            region=rec["location"] or "global",
+            region=region,
             attributes=attributes,
             unit=rec["unit"],
             price=price,
@@ -66,3 +81,27 @@ def rows(prices_dir: Path) -> Iterator[CatalogRow]:
             source=SOURCE_ID,
             price_date=PRICE_DATE,
         )
+
+
+# usagetype region codes -> region; us-east-1 is unprefixed in most usagetypes but USE1 in these
+_CODE_REGION = {code: region for region, code in USAGE_TYPE_PREFIX.items() if code} | {"USE1": "us-east-1"}
+
+
+def data_transfer_attributes(usagetype: str) -> tuple[str, dict[str, str]] | None:
+    """(region, transfer attributes) for an EC2 data transfer usagetype; None if unreadable."""
+    parts = usagetype.split("-")
+    if len(parts) == 4 and parts[1:] == ["DataTransfer", "Regional", "Bytes"] and parts[0] in _CODE_REGION:
+        region = _CODE_REGION[parts[0]]
+        loc = AWS_LOCATIONS[region]
+        return region, {"transferType": "IntraRegion", "fromLocation": loc, "toLocation": loc}
+    if len(parts) == 5 and parts[2] == "AWS" and parts[4] == "Bytes" and parts[3] in ("Out", "In"):
+        src, dst = _CODE_REGION.get(parts[0]), _CODE_REGION.get(parts[1])
+        if src is None or dst is None:
+            return None
+        outbound = parts[3] == "Out"
+        return (src if outbound else dst), {
+            "transferType": "InterRegion Outbound" if outbound else "InterRegion Inbound",
+            "fromLocation": AWS_LOCATIONS[src],
+            "toLocation": AWS_LOCATIONS[dst],
+        }
+    return None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 S3 = "AmazonS3"
 GDA = "AmazonS3GlacierDeepArchive"
+GLACIER = "AmazonGlacier"  # Glacier Flexible Retrieval select and early-delete fees
 Line = tuple[str, str, str, int, str, str | None, str, str]
 
 
@@ -19,10 +20,10 @@ def _requests(tier1: str, tier2: str, tier2_service: str = S3, tier1_service: st
     ]
 
 
-def _select(scanned: str, returned: str, label: str = "", prefix: str = "") -> list[Line]:
+def _select(scanned: str, returned: str, label: str = "", prefix: str = "", service: str = S3) -> list[Line]:
     return [
-        (f"Select data scanned{label}", "GB", f"monthly_{prefix}select_data_scanned_gb", 1, S3, None, scanned, "GB"),
-        (f"Select data returned{label}", "GB", f"monthly_{prefix}select_data_returned_gb", 1, S3, None, returned, "GB"),
+        (f"Select data scanned{label}", "GB", f"monthly_{prefix}select_data_scanned_gb", 1, service, None, scanned, "GB"),
+        (f"Select data returned{label}", "GB", f"monthly_{prefix}select_data_returned_gb", 1, service, None, returned, "GB"),
     ]
 
 
@@ -72,12 +73,12 @@ CLASSES: dict[str, tuple[str, tuple[str, ...], list[Line]]] = {
         _lifecycle("Requests-Tier3"),
         ("Retrieval requests (standard)", "1k requests", "monthly_standard_data_retrieval_requests", 1000, S3, "API Request", "Requests-Tier3", "Requests"),
         ("Retrievals (standard)", "GB", "monthly_standard_data_retrieval_gb", 1, S3, None, "Standard-Retrieval-Bytes", "GB"),
-        *_select("Select-Scanned-Glacier-Standard-Bytes", "Select-Returned-Glacier-Standard-Bytes", " (standard)", "standard_"),
+        *_select("Std-Select-Scanned-Bytes", "Std-Select-Returned-Bytes", " (standard)", "standard_", GLACIER),
         ("Retrieval requests (expedited)", "1k requests", "monthly_expedited_data_retrieval_requests", 1000, S3, "API Request", "Requests-Tier6", "Requests"),
         ("Retrievals (expedited)", "GB", "monthly_expedited_data_retrieval_gb", 1, S3, None, "Expedited-Retrieval-Bytes", "GB"),
-        *_select("Select-Scanned-Glacier-Expedited-Bytes", "Select-Returned-Glacier-Expedited-Bytes", " (expedited)", "expedited_"),
-        *_select("Select-Scanned-Glacier-Bulk-Bytes", "Select-Returned-Glacier-Bulk-Bytes", " (bulk)", "bulk_"),
-        ("Early delete (within 90 days)", "GB", "early_delete_gb", 1, S3, None, "EarlyDelete-ByteHrs", "GB-Mo"),
+        *_select("Exp-Select-Scanned-Bytes", "Exp-Select-Returned-Bytes", " (expedited)", "expedited_", GLACIER),
+        *_select("Bulk-Select-Scanned-Bytes", "Bulk-Select-Returned-Bytes", " (bulk)", "bulk_", GLACIER),
+        ("Early delete (within 90 days)", "GB", "early_delete_gb", 1, GLACIER, None, "EarlyDelete-ByteHrs", "GB-Mo"),
     ]),
     "glacier_deep_archive": ("Glacier deep archive", ("DEEP_ARCHIVE",), [
         _storage("Storage", "storage_gb", "TimedStorage-GDA-ByteHrs", GDA),

@@ -15,8 +15,9 @@ Not priced / assumptions:
     transitions objects to it. Lifecycle transitions into Glacier are Requests-Tier3 and into Deep
     Archive Requests-GDA-Tier1 (AWS bills them as PUTs into the class). Glacier Instant Retrieval,
     Express One Zone, Reduced Redundancy, replication and data transfer are not priced. Early delete
-    quantities are GB-months as the usage gives them. Usagetypes of Glacier Select and early deletes
-    are AWS's usage-report names where known; the shipped catalog has no price for them.
+    quantities are GB-months as the usage gives them. Glacier Flexible Retrieval select and early
+    delete fees are AmazonGlacier products (Std-/Exp-/Bulk-Select-*-Bytes, EarlyDelete-ByteHrs).
+    Intelligent-Tiering's early delete line has no price in the shipped catalog (AWS bills none).
 References:
     https://aws.amazon.com/s3/pricing/
 """
