@@ -73,8 +73,8 @@ def merge(sources: Iterable[tuple[str, Iterable[CatalogRow]]], report: BuildRepo
                 continue
             base = max(abs(old.price), abs(row.price))
             if base and abs(old.price - row.price) / base <= ROUNDING_TOLERANCE:
-                # the same price printed with different rounding: keep the shorter (exact) one
-                if len(str(row.price.normalize())) < len(str(old.price.normalize())):
+                # the same price printed with different rounding: keep the better-kept figure
+                if _precision_rank(row.price) < _precision_rank(old.price):
                     chosen[full] = row
                 report.duplicates += 1
                 continue
@@ -85,6 +85,18 @@ def merge(sources: Iterable[tuple[str, Iterable[CatalogRow]]], report: BuildRepo
             )
         report.by_source[source_id] = count
     return list(chosen.values())
+
+
+# price_facts derives some unit prices as cost / quantity from rounded tables: such a figure
+# has a long tail of digits (0.0463972603 for 0.0464) and is the worst of the candidates
+DERIVED_DIGITS = 8
+
+
+def _precision_rank(price: Decimal) -> tuple[bool, int]:
+    """Sort key, best first: a printed figure before a derived one, then the most digits
+    (1.536 before its rounded 1.54; 0.0464 before the derived 0.0463972603)."""
+    digits = len(price.normalize().as_tuple().digits)
+    return digits > DERIVED_DIGITS, -digits
 
 
 def read_sources_tsv(prices_dir: Path) -> dict[str, SourceInfo]:
