@@ -1,0 +1,99 @@
+"""The reviewed Azure price_facts mappings for oracle cases a..k, checked through `catalog query` on the shipped catalog.
+
+Each case is a product a future pricer will look up with the Retail Prices attributes it would use
+(productName + skuName + meterName where the mapping knows them); the lookup must find exactly one product,
+at the unit price the reference estimator printed for it. A mapping that drifts (a wrong name, a lost
+`price:` filter that lets a swedencentral price into eastus, a monthly figure not turned into an hourly one)
+makes these fail.
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+
+import pytest
+
+from tests.helpers import run_cli
+
+
+def _query(*args: str) -> list[dict[str, object]]:
+    result = run_cli("catalog", "query", "--format", "json", "--max-catalog-age-days", "0", *args)
+    assert result.code == 0, result.err
+    return json.loads(result.out)  # type: ignore[no-any-return]
+
+
+def _attrs(pairs: dict[str, str]) -> list[str]:
+    out: list[str] = []
+    for key, value in pairs.items():
+        out += ["--attr", f"{key}={value}"]
+    return out
+
+
+OPENAI = {"productName": "Azure OpenAI"}
+
+CASES = [
+    # (service, region, attributes, catalog unit, price)
+    ("Cognitive Services", "eastus", {**OPENAI, "skuName": "Az-Assistants-Code-Interpreter",
+                                      "meterName": "Az-Assistants-Code-Interpreter Session"}, "1", "0.03"),
+    # regional gpt-4.5 input in eastus; swedencentral's 0.09075 is labelled eastus in price_facts and must stay out
+    ("Cognitive Services", "eastus", {**OPENAI, "skuName": "gpt 4.5 0227 Inp regnl"}, "1K", "0.0825"),
+    ("Cognitive Services", "eastus", {**OPENAI, "skuName": "gpt 4.5 0227 Outp regnl"}, "1K", "0.165"),
+    ("Cognitive Services", "eastus", {**OPENAI, "skuName": "Az-Embeddings-Ada", "meterName": "Az-Embeddings-Ada Tokens"},
+     "1K", "0.0001"),
+    ("Cognitive Services", "eastus", {**OPENAI, "skuName": "Az-GPT35-Turbo-4K-FTuned",
+                                      "meterName": "Az-GPT35-Turbo-4K-FTuned Training Unit"}, "1 Hour", "45"),
+    ("Cognitive Services", "eastus", {**OPENAI, "skuName": "Az-GPT35-Turbo-4K-Fine Tuned-Input",
+                                      "meterName": "Az-GPT35-Turbo-4K-Fine Tuned-Input Tokens"}, "1K", "0.0015"),
+    ("Functions", "eastus", {"productName": "Functions", "skuName": "Standard", "meterName": "Standard Execution Time"},
+     "1 GB Second", "0.000016"),
+    ("Functions", "eastus", {"productName": "Functions", "skuName": "Standard", "meterName": "Standard Total Executions"},
+     "10", "0.000002"),
+    ("Functions", "eastus", {"productName": "Premium Functions", "skuName": "Premium", "meterName": "Premium vCPU Duration"},
+     "1 Hour", "0.173"),
+    ("Azure Active Directory Domain Services", "australiaeast",
+     {"skuName": "Enterprise", "meterName": "Enterprise User Forest"}, "1 Hour", "0.4"),
+    ("Azure Bastion", "australiaeast", {"skuName": "Basic", "meterName": "Basic Gateway"}, "1 Hour", "0.19"),
+    ("API Management", "eastus", {"productName": "API Management", "skuName": "Premium", "meterName": "Premium Unit"},
+     "1 Hour", "3.829"),
+    ("API Management", "eastus", {"productName": "API Management", "skuName": "Developer", "meterName": "Developer Unit"},
+     "1 Hour", "0.0658"),
+    ("Application Gateway", "eastus", {"productName": "Application Gateway WAF v2", "meterName": "Fixed Cost"},
+     "1 Hour", "0.36"),
+    ("Application Gateway", "eastus", {"productName": "Application Gateway Standard v2", "meterName": "Fixed Cost"},
+     "1 Hour", "0.2"),
+    ("Azure Databricks", "eastus", {"skuName": "Standard All-purpose Compute"}, "1 Hour", "0.40"),
+    ("Azure Databricks", "eastus", {"skuName": "Standard Jobs Light Compute"}, "1 Hour", "0.07"),
+    ("Azure Data Factory v2", "westeurope", {"productName": "Azure Data Factory v2", "skuName": "Cloud",
+                                             "meterName": "Cloud Read Write Operations"}, "50K", "0.50"),
+    ("Azure Data Factory v2", "westeurope", {"productName": "Azure Data Factory v2", "skuName": "Cloud",
+                                             "meterName": "Cloud Orchestration Activity Run"}, "1K", "1.00"),
+    ("Virtual WAN", "westeurope", {"skuName": "ExpressRoute Scale Unit", "meterName": "ExpressRoute Scale Unit"},
+     "1 Hour", "0.42"),
+]
+
+
+@pytest.mark.parametrize(("service", "region", "attrs", "unit", "price"), CASES,
+                         ids=[f"{c[0]}:{'/'.join(c[2].values())}" for c in CASES])
+def test_azure_product_is_unique_at_the_printed_price(service: str, region: str, attrs: dict[str, str], unit: str, price: str) -> None:
+    found = _query("--provider", "azure", "--service", service, "--region", region, *_attrs(attrs))
+    assert len(found) == 1, found
+    assert found[0]["unit"] == unit
+    assert abs(Decimal(str(found[0]["price"])) - Decimal(price)) <= Decimal(price) * Decimal("0.0001")
+
+
+def test_openai_eastus_holds_no_price_printed_by_other_regions() -> None:
+    """price_facts labels swedencentral's gpt-4.5 prices eastus; only eastus's own prices may be stored there."""
+    found = _query("--provider", "azure", "--service", "Cognitive Services", "--region", "eastus",
+                   "--attr", "productName=Azure OpenAI", "--limit", "500")
+    prices = {Decimal(str(r["price"])) for r in found}
+    assert not prices & {Decimal("0.09075"), Decimal("0.045375"), Decimal("0.18"), Decimal("0.1815000045")}
+
+
+def test_functions_free_grants_are_first_tiers() -> None:
+    """The consumption plan's paid prices start after the free grant (400,000 GB-s; 1M executions = 100,000 x 10)."""
+    starts = {
+        str(r["attributes"]["meterName"]): Decimal(str(r["tier_start"]))  # type: ignore[index]
+        for r in _query("--provider", "azure", "--service", "Functions", "--region", "eastus", "--attr", "skuName=Standard")
+    }
+    assert starts == {"Standard Execution Time": Decimal(400000), "Standard Total Executions": Decimal(100000)}
