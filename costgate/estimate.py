@@ -212,11 +212,12 @@ def price_resources(
         pricer = pricer_for(resource.type) if kind is Support.PRICED else None
         if pricer is not None:
             given = usage(resource)
-            ctx = PricingContext(usage=given.at("mid") if given.has_ranges() else given, resources=by_address, today=day)
+            ctx = PricingContext(usage=given.at("mid") if given.has_ranges() else given, resources=by_address, today=day,
+                                 usage_of=_usage_at(usage, "mid"))
             if resource.action.exists_after:
                 after = list(pricer.price(resource, ctx))
                 if given.has_ranges():
-                    after = _with_ranges(after, pricer, resource, given, by_address, day)
+                    after = _with_ranges(after, pricer, resource, given, by_address, day, usage)
             if resource.action.exists_before:
                 if resource.action in (Action.NO_OP, Action.FORGET):
                     before = after
@@ -237,13 +238,20 @@ def price_resources(
     ]
 
 
+def _usage_at(lookup: UsageLookup, which: str) -> Callable[[Resource], Usage]:
+    """Another resource's usage, its ranges at the same point as the resource being priced."""
+    return lambda other: lookup(other).at(which)
+
+
 def _with_ranges(
     mid: list[CostComponent], pricer: Pricer, resource: Resource, usage: Usage, by_address: Mapping[str, Resource],
-    day: date,
+    day: date, lookup: UsageLookup,
 ) -> list[CostComponent]:
     """Price `resource` at the low and high ends of its usage ranges; attach quantity ranges."""
-    low = list(pricer.price(resource, PricingContext(usage=usage.at("min"), resources=by_address, today=day)))
-    high = list(pricer.price(resource, PricingContext(usage=usage.at("max"), resources=by_address, today=day)))
+    low = list(pricer.price(resource, PricingContext(usage=usage.at("min"), resources=by_address, today=day,
+                                                     usage_of=_usage_at(lookup, "min"))))
+    high = list(pricer.price(resource, PricingContext(usage=usage.at("max"), resources=by_address, today=day,
+                                                      usage_of=_usage_at(lookup, "max"))))
     out = []
     for i, comp in enumerate(mid):
         lo = low[i] if i < len(low) and low[i].name == comp.name else None

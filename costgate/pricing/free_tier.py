@@ -36,7 +36,6 @@ ALLOWANCES: tuple[Allowance, ...] = (
     Allowance("DynamoDB storage", "AmazonDynamoDB", frozenset({"TimedStorage-ByteHrs"}), Decimal(25)),
     Allowance("DynamoDB write capacity", "AmazonDynamoDB", frozenset({"WriteCapacityUnit-Hrs"}), Decimal(25 * 730)),
     Allowance("DynamoDB read capacity", "AmazonDynamoDB", frozenset({"ReadCapacityUnit-Hrs"}), Decimal(25 * 730)),
-    Allowance("SNS publishes", "AmazonSNS", frozenset({"Requests-Tier1"}), Decimal(1_000_000)),
     Allowance("SQS requests", "AWSQueueService", frozenset({"Requests-RBP", "Requests-FIFO-RBP"}), Decimal(1_000_000)),
     Allowance("KMS requests", "awskms", frozenset({"KMS-Requests"}), Decimal(20_000)),
     Allowance("CloudWatch metrics", "AmazonCloudWatch", frozenset({"CW:MetricMonitorUsage"}), Decimal(10)),

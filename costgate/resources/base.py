@@ -109,6 +109,9 @@ class PricingContext:
     """The date prices apply on (extended-support years depend on it). Pricers read it here,
     never from the clock, so that an estimate can be reproduced with `--as-of`."""
 
+    usage_of: Callable[[Resource], Usage] = field(default=lambda _r: Usage())
+    """Usage given for another resource (an autoscaling target's `capacity` sets its table's)."""
+
     def resolve(self, resource: Resource, attribute: str) -> Resource | None:
         """The resource that `attribute` of `resource` references, or None."""
         for address in resource.refs.get(attribute, ()):

@@ -47,7 +47,7 @@ CASES = [
     ("Logic Apps", "westeurope", {"productName": "Logic Apps", "skuName": "Standard",
                                   "meterName": "Standard vCPU Duration"}, "1 Hour", "0.1972054795"),  # 143.96 / 730
     ("Logic Apps", "westeurope", {"productName": "Logic Apps", "skuName": "Standard",
-                                  "meterName": "Standard Memory Duration"}, "1 GiB Hour", "0.01409589041"),  # 10.29 / 730
+                                  "meterName": "Standard Memory Duration"}, "1 GiB Hour", "0.01410176125"),  # 10.2943 / 730 (not its rounding 10.29)
     ("Logic Apps", "westeurope", {"productName": "Logic Apps", "skuName": "Consumption",
                                   "meterName": "Consumption Standard Connector Actions"}, "1", "0.000125"),
     ("Logic Apps", "westeurope", {"productName": "Logic Apps", "skuName": "Consumption",

@@ -102,7 +102,8 @@ def test_pricer_fixture(case: Path, book: PriceBook) -> None:
         pricer = pricer_for(r.type)
         if pricer is None or not r.action.exists_after:
             continue
-        ctx = PricingContext(usage=usage.for_resource(r) if usage else Usage(), resources=by_address)
+        ctx = PricingContext(usage=usage.for_resource(r) if usage else Usage(), resources=by_address,
+                             usage_of=usage.for_resource if usage else lambda _r: Usage())
         comps = list(pricer.price(r, ctx))
         if comps:
             got[r.address] = [_as_expected(c) for c in comps]

@@ -12,8 +12,8 @@ Usage keys:
     monthly_write_request_units, monthly_read_request_units, storage_gb, pitr_backup_storage_gb,
     on_demand_backup_storage_gb, monthly_data_restored_gb, monthly_streams_read_request_units.
 Not priced / assumptions:
-    Autoscaled capacity is the target's min_capacity: a target's own usage (capacity) belongs to
-    the aws_appautoscaling_target and is not visible here. STANDARD_INFREQUENT_ACCESS tables
+    Autoscaled capacity is the `capacity` usage given for the aws_appautoscaling_target (as the
+    reference usage format puts it), else the target's min_capacity. STANDARD_INFREQUENT_ACCESS tables
     look up the IA products. Reserved capacity, exports, Kinesis streaming and global-table
     replica storage are not priced. The first 25 GB-months of storage are not deducted.
 References:
@@ -47,7 +47,8 @@ def _capacity(r: Resource, ctx: PricingContext, dimension: str, attribute: str) 
         if t.type == "aws_appautoscaling_target" and t.get("scalable_dimension") == f"dynamodb:table:{dimension}":
             mine = ctx.resolve(t, "resource_id") is r if t.refs.get("resource_id") else t.get("resource_id") == f"table/{r.get('name')}"
             if mine:
-                return dec(t.get("min_capacity")), True
+                given = ctx.usage_of(t).number("capacity")  # the target's usage: capacity it runs at
+                return (given if given is not None else dec(t.get("min_capacity"))), True
     return dec(r.get(attribute)), False
 
 

@@ -1,10 +1,10 @@
 """aws_sns_topic: an SNS topic (standard or FIFO), priced from its publishes and deliveries.
 
 Prices:
-    Standard topics: API requests (over 1M) per 1M, 64 KB chunks (usage: monthly_requests,
-    request_size_kb); deliveries per protocol beyond AWS's free allowance (HTTP/HTTPS over 100k,
-    email over 1k, SMS over 100; Kinesis Firehose, mobile push and macOS from the first), counted
-    as publishes x subscriptions (usage: <protocol>_subscriptions).
+    Standard topics: API requests per 1M, 64 KB chunks, the first 1M free (usage:
+    monthly_requests, request_size_kb); deliveries per protocol, counted as publishes x
+    subscriptions (usage: <protocol>_subscriptions), HTTP/HTTPS with the first 100k free, email
+    the first 1k, SMS the first 100; Kinesis Firehose, mobile push and macOS from the first.
     FIFO topics: publish API requests per 1M and publish payload per GB (usage: monthly_requests,
     request_size_kb); deliveries to SQS per 1M and their payload per GB, counted for every
     aws_sns_topic_subscription of the topic in the plan.
@@ -18,7 +18,8 @@ Usage keys:
     macos_subscriptions: macOS push subscribers (standard topics).
     sms_subscriptions: SMS subscribers (standard topics).
 Not priced / assumptions:
-    Paid quantities are counted beyond the allowance (the catalog rows start at the paid tier).
+    The quantity is the whole month's; the free allowance is the price list's own first tier
+    (AWS lists it as a $0 tier), so the cost counts only what lies beyond it.
     SMS prices depend on the destination country; the catalog holds the US price, and a
     custom sms_notification_price from the usage file is not applied (costgate takes prices from
     the catalog only). Deliveries to SQS and Lambda from standard topics are free. FIFO payload
@@ -49,30 +50,30 @@ USAGE = (
     UsageKey("sms_subscriptions", "int", "SMS subscribers"),
 )
 
-# name, unit, per, usagetype suffix, free allowance, subscriptions key
+# name, unit, per, usagetype suffix, subscriptions key
 _DELIVERIES = (
-    ("HTTP/HTTPS notifications (over 100k)", "100k notifications", 100_000, "DeliveryAttempts-HTTP", 100_000, "http_subscriptions"),
-    ("Email/Email-JSON notifications (over 1k)", "100k notifications", 100_000, "DeliveryAttempts-SMTP", 1_000, "email_subscriptions"),
-    ("Kinesis Firehose notifications", "1M notifications", 1_000_000, "DeliveryAttempts-FIREHOSE", 0, "kinesis_subscriptions"),
-    ("Mobile Push notifications", "1M notifications", 1_000_000, "DeliveryAttempts-APNS", 0, "mobile_push_subscriptions"),
-    ("MacOS notifications", "1M notifications", 1_000_000, "DeliveryAttempts-MACOS", 0, "macos_subscriptions"),
-    ("SMS notifications (over 100)", "100 notifications", 100, "DeliveryAttempts-SMS", 100, "sms_subscriptions"),
+    ("HTTP/HTTPS notifications (first 100k free)", "100k notifications", 100_000, "DeliveryAttempts-HTTP", "http_subscriptions"),
+    ("Email/Email-JSON notifications (first 1k free)", "100k notifications", 100_000, "DeliveryAttempts-SMTP", "email_subscriptions"),
+    ("Kinesis Firehose notifications", "1M notifications", 1_000_000, "DeliveryAttempts-FIREHOSE", "kinesis_subscriptions"),
+    ("Mobile Push notifications", "1M notifications", 1_000_000, "DeliveryAttempts-APNS", "mobile_push_subscriptions"),
+    ("MacOS notifications", "1M notifications", 1_000_000, "DeliveryAttempts-MACOS", "macos_subscriptions"),
+    ("SMS notifications (first 100 free)", "100 notifications", 100, "DeliveryAttempts-SMS", "sms_subscriptions"),
 )
 
 
-def _beyond(total: Decimal | None, allowance: int, per: int) -> Decimal | None:
-    return None if total is None else max(Decimal(0), total - allowance) / per
+def _per(total: Decimal | None, per: int) -> Decimal | None:
+    return None if total is None else total / per
 
 
 def _standard(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     requests = billed_requests(ctx.usage)
-    yield monthly("API requests (over 1M)", "1M requests", _beyond(requests, 1_000_000, 1_000_000), aws_query(
+    yield monthly("API requests (first 1M free)", "1M requests", _per(requests, 1_000_000), aws_query(
         r, "AmazonSNS", "API Request", {"usagetype": ut(r, "Requests-Tier1")}, unit="Requests"),
         usage_based=True, unit_multiplier=1_000_000)
-    for name, unit, per, suffix, allowance, key in _DELIVERIES:
+    for name, unit, per, suffix, key in _DELIVERIES:
         subs = ctx.usage.number(key)
         total = subs * requests if subs is not None and requests is not None else Decimal(0) if subs == 0 or requests == 0 else None
-        yield monthly(name, unit, _beyond(total, allowance, per), aws_query(
+        yield monthly(name, unit, _per(total, per), aws_query(
             r, "AmazonSNS", "Message Delivery", {"usagetype": ut(r, suffix)}, unit="Notifications"),
             usage_based=True, unit_multiplier=per)
 
