@@ -17,6 +17,9 @@ Mapping file format::
         regions: [us-east-1]       # optional: regions this entry applies to (Azure display names
                                    # such as "West Europe" are normalised to "westeurope" first)
         price: 0.136               # optional: only the line with this unit price
+        catalog_region: global     # optional: store the product in this region, not the line's
+                                   # (Azure meters sold in "Global", or a line whose label is
+                                   # provably another region's; say why in the file header)
         family: Database Instance
         attributes:                # a mapping, or a list of mappings (one row each)
           instanceType: '{cls}'
@@ -71,6 +74,7 @@ class MappingEntry:
     term: Mapping[str, str] = field(default_factory=dict)
     tier_start: Decimal = Decimal(0)
     tier_end: Decimal | None = None
+    catalog_region: str | None = None
     origin: str = ""
 
 
@@ -123,6 +127,7 @@ def _entry(provider: str, service: str, raw: Mapping[str, Any], origin: str, pat
             term={str(k): str(v) for k, v in (raw.get("term") or {}).items()},
             tier_start=Decimal(str(raw.get("tier_start", 0))),
             tier_end=Decimal(str(raw["tier_end"])) if raw.get("tier_end") is not None else None,
+            catalog_region=str(raw["catalog_region"]) if raw.get("catalog_region") else None,
             origin=origin,
         )
     except (KeyError, re.error, InvalidOperation, AttributeError, TypeError) as exc:
@@ -170,15 +175,16 @@ def rows(prices_dir: Path, mappings: list[MappingEntry] | None = None, report: M
                     continue
                 matched = True
                 groups = {k: v for k, v in found.groupdict().items() if v is not None}
+                stored = entry.catalog_region or region
                 for attrs in entry.attributes:
                     attributes = {k: v.format(**groups) for k, v in attrs.items()}
                     # tiers of one product share a sku (so the lookup joins them into one tiered price)
-                    key = f"{entry.service}|{region}|{sorted(attributes.items())}|{entry.purchase_option}|{sorted(entry.term.items())}|{entry.catalog_unit}"
+                    key = f"{entry.service}|{stored}|{sorted(attributes.items())}|{entry.purchase_option}|{sorted(entry.term.items())}|{entry.catalog_unit}"
                     yield CatalogRow(
                         provider=provider,
                         service=entry.service,
                         family=entry.family,
-                        region=region or "global",
+                        region=stored or "global",
                         attributes=attributes,
                         unit=entry.catalog_unit,
                         price=price / entry.divisor,
