@@ -231,8 +231,8 @@ def price_resources(
         ResourceCost(
             resource=r,
             support=kind,
-            components=tuple(_priced(c, answers[c.query]) for c in a),
-            before_components=tuple(_priced(c, answers[c.query]) for c in b),
+            components=tuple(p for c in a for p in _priced_split(c, answers[c.query])),
+            before_components=tuple(p for c in b for p in _priced_split(c, answers[c.query])),
         )
         for r, kind, a, b in pending
     ]
@@ -265,6 +265,30 @@ def _with_ranges(
         bounds = (min(lo.monthly_quantity, hi.monthly_quantity), max(lo.monthly_quantity, hi.monthly_quantity))
         out.append(replace(comp, quantity_range=bounds))
     return out
+
+
+def _priced_split(component: CostComponent, answer: PriceResult) -> tuple[PricedComponent, ...]:
+    """`_priced`, except that a quantity past the catalog's last price tier is split in two: the
+    part the tiers cover, priced, and the rest, listed as not priced (never priced at a lower
+    tier's rate, never dropped). A component with a usage range stays whole (and unpriced)."""
+    if isinstance(answer, NoPrice) or answer.currency != "USD" or component.quantity_range is not None:
+        return (_priced(component, answer),)
+    last_end = answer.tiers[-1][1]
+    quantity = component.monthly_quantity
+    if last_end is None or quantity is None or quantity * component.unit_multiplier <= last_end:
+        return (_priced(component, answer),)
+    covered = last_end / component.unit_multiplier
+    label = f"{last_end.normalize():,f} {answer.unit}"
+    known = _priced(replace(component, name=f"{component.name} (first {label})", monthly_quantity=covered), answer)
+    miss = NoPrice(component.query, f"the catalog's price tiers end at {label}",
+                   hint="refresh the catalog from the provider's price list to get the higher tiers")
+    rest = PricedComponent(
+        name=f"{component.name} (over {label})", unit=component.unit, monthly_quantity=quantity - covered,
+        unit_price=None, monthly_cost=None, usage_based=component.usage_based, path=component.path,
+        no_price=miss, query=component.query, unit_multiplier=component.unit_multiplier,
+        price_factor=component.price_factor,
+    )
+    return known, rest
 
 
 def _priced(component: CostComponent, answer: PriceResult) -> PricedComponent:

@@ -79,13 +79,19 @@ def test_600_tb_crosses_three_tiers(book: PriceBook) -> None:
     assert comp.monthly_cost == expected
 
 
-def test_quantity_past_the_last_tier_is_unpriced_not_wrong(book: PriceBook) -> None:
+def test_quantity_past_the_last_tier_prices_what_the_tiers_cover_and_lists_the_rest(book: PriceBook) -> None:
     project = build_project("p", "p", [_res("150", "Capped")], book)
-    (comp,) = project.resources[0].components
-    assert comp.monthly_cost is None and comp.no_price is not None
-    assert "last price tier" in comp.no_price.reason
-    ok = build_project("p", "p", [_res("80", "Capped")], book).resources[0].components[0]
-    assert ok.monthly_cost == D(40)
+    known, rest = project.resources[0].components
+    assert (known.name, known.monthly_quantity, known.monthly_cost) == ("Storage (first 100 GB-Mo)", D(100), D(50))
+    assert rest.name == "Storage (over 100 GB-Mo)" and rest.monthly_quantity == D(50)
+    assert rest.monthly_cost is None and rest.unit_price is None and rest.no_price is not None
+    assert "tiers end at 100" in rest.no_price.reason
+    assert [c.name for _r, c in project.unpriced] == ["Storage (over 100 GB-Mo)"]
+    # the rest is not priced at the last tier's rate even when it alone would fit inside the tiers
+    known, rest = build_project("p", "p", [_res("120", "Capped")], book).resources[0].components
+    assert known.monthly_cost == D(50) and rest.monthly_quantity == D(20) and rest.monthly_cost is None
+    ok = build_project("p", "p", [_res("80", "Capped")], book).resources[0].components
+    assert [(c.name, c.monthly_cost) for c in ok] == [("Storage", D(40))]
 
 
 def test_ambiguous_products_are_reported_not_guessed(book: PriceBook) -> None:

@@ -111,11 +111,15 @@ def test_pricer_fixture(case: Path, book: PriceBook) -> None:
     want = {addr: [_normalise(c) for c in comps] for addr, comps in (expected.get("resources") or {}).items()}
     assert got == want
     unpriced_ok = {
-        (addr, c["name"]) for addr, comps in (expected.get("resources") or {}).items() for c in comps if c.get("unpriced")
+        (addr, c["name"], c.get("path") or "") for addr, comps in (expected.get("resources") or {}).items()
+        for c in comps if c.get("unpriced")
     }
-    missing = []
+    missing, stale = [], []
     for addr, comp in queries:
         answer = book.lookup(comp.query)
-        if isinstance(answer, NoPrice) and (addr, comp.name) not in unpriced_ok:
+        if isinstance(answer, NoPrice) and (addr, comp.name, comp.path) not in unpriced_ok:
             missing.append(f"{addr} {comp.name}: {answer.reason} ({comp.query.describe()})")
+        if not isinstance(answer, NoPrice) and (addr, comp.name, comp.path) in unpriced_ok:
+            stale.append(f"{addr} {comp.name}")
     assert not missing, "catalog cannot price:\n" + "\n".join(missing)
+    assert not stale, "marked unpriced but the catalog prices them (drop the mark):\n" + "\n".join(stale)
