@@ -7,8 +7,8 @@ Prices:
     Origin Shield requests (per 10k) for each origin shield region.
     Invalidation requests (per path, first 1,000 a month free), field-level encryption requests
     (per 10k, when a cache behavior sets field_level_encryption_id), real-time log lines (per 1M,
-    when a cache behavior sets realtime_log_config_arn), dedicated-IP custom SSL certificates
-    (per certificate-month, when ssl_support_method is "vip").
+    when a cache behavior sets realtime_log_config_arn or the usage gives monthly_log_lines),
+    dedicated-IP custom SSL certificates (per certificate-month, when ssl_support_method is "vip").
 Usage keys:
     monthly_invalidation_requests: invalidation paths a month.
     monthly_encryption_requests: field-level encryption requests a month.
@@ -100,7 +100,8 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         yield usage_component("Field level encryption requests", "10k requests", ctx.usage, "monthly_encryption_requests", aws_query(
             r, "AmazonCloudFront", "Request", {"requestDescription": "HTTPS Proxy requests with Field Level Encryption", "location": "Europe"},
             unit="Requests", region=REGION), per=10_000)
-    if any(b.get("realtime_log_config_arn") for b in behaviors):
+    # real-time logs bill only with a log config; usage of log lines says one is attached elsewhere
+    if any(b.get("realtime_log_config_arn") for b in behaviors) or ctx.usage.number("monthly_log_lines"):
         yield usage_component("Real-time log requests", "1M lines", ctx.usage, "monthly_log_lines", aws_query(
             r, "AmazonCloudFront", None, {"operation": "RealTimeLog"}, unit="Lines", region=REGION), per=1_000_000)
     if r.block("viewer_certificate").get("ssl_support_method") == "vip":
