@@ -31,6 +31,8 @@ def _attrs(pairs: dict[str, str]) -> list[str]:
 
 
 OPENAI = {"productName": "Azure OpenAI"}
+COSMOS = {"productName": "Azure Cosmos DB"}
+KEY_VAULT = {"productName": "Key Vault"}
 
 CASES = [
     # (service, region, attributes, catalog unit, price)
@@ -70,6 +72,37 @@ CASES = [
                                              "meterName": "Cloud Orchestration Activity Run"}, "1K", "1.00"),
     ("Virtual WAN", "westeurope", {"skuName": "ExpressRoute Scale Unit", "meterName": "ExpressRoute Scale Unit"},
      "1 Hour", "0.42"),
+    ("Virtual WAN", "westeurope", {"skuName": "ExpressRoute Connection Unit", "meterName": "ExpressRoute Connection Unit"},
+     "1 Hour", "0.05"),
+    # second round: lines whose label is another region's are stored where the oracle resource sits
+    ("Azure Cosmos DB", "westus", {**COSMOS, "skuName": "RUs", "meterName": "100 RU/s"}, "1/Hour", "0.008"),
+    ("Azure Cosmos DB", "centralus", {**COSMOS, "skuName": "RUs", "meterName": "100 RU/s"}, "1/Hour", "0.008"),
+    ("Azure Cosmos DB", "eastus", {**COSMOS, "skuName": "RUs", "meterName": "100 RU/s"}, "1/Hour", "0.008"),
+    ("Azure Cosmos DB", "westus", {**COSMOS, "skuName": "RUs", "meterName": "Data Stored"}, "1 GB/Month", "0.25"),
+    ("Azure Kubernetes Service", "eastus", {"productName": "Azure Kubernetes Service", "skuName": "Standard",
+                                            "meterName": "Standard Uptime SLA"}, "1 Hour", "0.1"),
+    ("Key Vault", "eastus", {**KEY_VAULT, "skuName": "Standard", "meterName": "Operations"}, "10K", "0.03"),
+    ("Key Vault", "eastus", {**KEY_VAULT, "skuName": "Premium", "meterName": "Operations"}, "10K", "0.03"),
+    ("Key Vault", "eastus", {**KEY_VAULT, "skuName": "Standard", "meterName": "Advanced Key Operations"}, "10K", "0.15"),
+    ("Key Vault", "eastus", {**KEY_VAULT, "skuName": "Premium", "meterName": "Secret Renewal"}, "1", "1"),
+    ("Key Vault", "eastus", {**KEY_VAULT, "skuName": "Premium", "meterName": "Premium HSM-protected RSA 2048-bit key"},
+     "1/Month", "1"),
+    ("Event Hubs", "eastus", {"skuName": "Basic", "meterName": "Basic Throughput Unit"}, "1 Hour", "0.015"),
+    ("Event Hubs", "eastus", {"skuName": "Standard", "meterName": "Standard Throughput Unit"}, "1 Hour", "0.03"),
+    ("Event Hubs", "eastus", {"skuName": "Premium", "meterName": "Premium Processing Unit"}, "1 Hour", "1.027"),
+    ("Event Hubs", "eastus", {"skuName": "Dedicated", "meterName": "Dedicated Capacity Unit"}, "1 Hour", "6.849"),
+    ("Event Hubs", "eastus", {"skuName": "Standard", "meterName": "Standard Ingress Events"}, "1M", "0.028"),
+    ("Event Grid", "westeurope", {"productName": "Event Grid", "skuName": "Standard", "meterName": "Standard Operations"},
+     "100K", "0.06"),
+    ("Automation", "eastus", {"productName": "Process Automation", "skuName": "Basic", "meterName": "Basic Runtime"},
+     "1 Minute", "0.002"),
+    ("Automation", "eastus", {"productName": "Process Automation", "skuName": "Basic", "meterName": "Watcher"},
+     "1 Hour", "0.002"),
+    ("Automation", "eastus", {"productName": "Configuration Management", "skuName": "Non-Azure",
+                              "meterName": "Non-Azure Node"}, "1/Month", "6"),
+    ("API Management", "eastus", {"productName": "API Management", "skuName": "Consumption",
+                                  "meterName": "Consumption Calls"}, "10K", "0.035"),
+    ("API Management", "eastus", {"skuName": "Gateway", "meterName": "Gateway Unit"}, "1 Hour", "0.3424657534"),
 ]
 
 
@@ -97,3 +130,46 @@ def test_functions_free_grants_are_first_tiers() -> None:
         for r in _query("--provider", "azure", "--service", "Functions", "--region", "eastus", "--attr", "skuName=Standard")
     }
     assert starts == {"Standard Execution Time": Decimal(400000), "Standard Total Executions": Decimal(100000)}
+
+
+@pytest.mark.parametrize(("service", "label_region"), [
+    ("Azure Kubernetes Service", "westeurope"),   # "West Europe" is kubernetes_cluster_test's resource group
+    ("Key Vault", "westeurope"),                  # both vaults of key_vault_key_test sit in eastus
+])
+def test_mislabelled_lines_are_not_stored_under_their_label(service: str, label_region: str) -> None:
+    """price_facts names the resource group's region; the oracle resources that printed the lines are in eastus."""
+    assert _query("--provider", "azure", "--service", service, "--region", label_region) == []
+
+
+def test_cosmos_lines_are_stored_in_the_region_their_item_names() -> None:
+    """Every Cosmos DB line is labelled eastus; "(West US)" / "(Central US)" lines belong to those regions."""
+    regions = {
+        str(r["region"])
+        for region in ("eastus", "westus", "centralus")
+        for r in _query("--provider", "azure", "--service", "Azure Cosmos DB", "--region", region)
+    }
+    assert regions == {"eastus", "westus", "centralus"}
+    assert not _query("--provider", "azure", "--service", "Azure Cosmos DB", "--region", "eastus",
+                      "--attr", "meterName=1M RUs")  # serverless: two prices (0.28 / 0.279), left unmapped
+
+
+def test_key_vault_advanced_hsm_keys_are_one_tiered_product() -> None:
+    found = _query("--provider", "azure", "--service", "Key Vault", "--region", "eastus",
+                   "--attr", "meterName=Premium HSM-protected Advanced Key")
+    tiers = sorted((Decimal(str(r["tier_start"])), Decimal(str(r["price"]))) for r in found)
+    assert tiers == [(Decimal(0), Decimal(5)), (Decimal(250), Decimal("2.5")), (Decimal(1500), Decimal("0.9")),
+                     (Decimal(4000), Decimal("0.4"))]
+    assert len({str(r["sku"]) for r in found}) == 1
+
+
+@pytest.mark.parametrize(("service", "meter", "start"), [
+    ("Automation", "Basic Runtime", 500),
+    ("Automation", "Watcher", 744),
+    ("Automation", "Non-Azure Node", 5),
+    ("Event Grid", "Standard Operations", 1),
+    ("API Management", "Consumption Calls", 100),
+])
+def test_paid_tiers_start_after_the_free_grant(service: str, meter: str, start: int) -> None:
+    region = "westeurope" if service == "Event Grid" else "eastus"
+    found = _query("--provider", "azure", "--service", service, "--region", region, "--attr", f"meterName={meter}")
+    assert [Decimal(str(r["tier_start"])) for r in found] == [Decimal(start)]
