@@ -32,6 +32,15 @@ def test_azure_items_map_to_rows_with_purchase_options() -> None:
     assert {k: linux.attributes[k] for k in shipped} == shipped
 
 
+def test_azure_global_meters_are_stored_as_global_whatever_their_spelling() -> None:
+    base = {"currencyCode": "USD", "retailPrice": 0.045, "unitOfMeasure": "1 Hour", "serviceName": "NAT Gateway",
+            "productName": "NAT Gateway", "skuName": "Standard", "meterName": "Standard Gateway", "type": "Consumption",
+            "meterId": "m", "skuId": "s", "effectiveStartDate": "2026-01-01T00:00:00Z"}
+    for spelling in ("Global", "global", ""):
+        row = azure.item_row({**base, "armRegionName": spelling}, price_date="2026-11-27")
+        assert row is not None and row.region == "global", spelling
+
+
 def test_azure_odata_filter_escapes_quotes() -> None:
     assert azure.odata_filter("Virtual Machines", "eastus") == "serviceName eq 'Virtual Machines' and armRegionName eq 'eastus'"
     assert azure.odata_filter("O'Brien", None) == "serviceName eq 'O''Brien'"

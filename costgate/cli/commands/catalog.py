@@ -107,9 +107,11 @@ def run_build(args: argparse.Namespace) -> int:
     print(f"catalog {manifest.catalog_id}: {report.rows} rows in {report.files} files at {out} (price date {manifest.price_date})")
     for sid, n in report.by_source.items():
         print(f"  {sid}: {n} rows read")
-    print(f"  price_facts lines mapped: {mreport.mapped_lines}, not mapped: {len(mreport.unmapped)}")
+    unexplained = mreport.unexplained
+    print(f"  price_facts lines mapped: {mreport.mapped_lines}, not mapped: {len(mreport.unmapped)} "
+          f"({len(mreport.explained)} with a recorded reason, {len(unexplained)} without)")
     if args.verbose:
-        for prov, region, item, unit, price in mreport.unmapped:
+        for prov, region, item, unit, price in unexplained:
             print(f"    unmapped: {prov} {region} {item!r} {unit} {price}")
     return 0
 

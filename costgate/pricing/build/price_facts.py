@@ -5,7 +5,10 @@ SSD, gp2)"), not by product. The reviewed mapping tables in costgate/pricing/map
 <provider>/<service>.yaml say which product each line item is, as attributes in the cloud's
 own schema. One line item can mean several products (an RDS instance line names the class
 but not the engine), so an entry may filter on the exact unit price and emit several
-attribute sets. Lines no entry maps are counted and listed by `catalog build --verbose`.
+attribute sets. Lines no entry maps are counted; each must be *explained* by the register of unmapped lines,
+costgate/pricing/mappings/unmapped/<provider>.yaml (line_item regex, optional unit / regions /
+price, and the reason), so that nothing is left out silently. `catalog build --verbose` lists
+the lines neither mapped nor explained.
 
 Mapping file format::
 
@@ -78,12 +81,41 @@ class MappingEntry:
     origin: str = ""
 
 
+@dataclass(frozen=True)
+class UnmappedReason:
+    """A register entry: price_facts lines left out on purpose, and why."""
+
+    provider: str
+    pattern: re.Pattern[str]
+    reason: str
+    unit: str | None = None
+    regions: frozenset[str] | None = None
+    price: Decimal | None = None
+    origin: str = ""
+
+    def explains(self, provider: str, region: str, item: str, unit: str, price: Decimal) -> bool:
+        """Whether this entry covers the line."""
+        return (provider == self.provider and (self.unit is None or unit == self.unit)
+                and (self.regions is None or region in self.regions)
+                and (self.price is None or abs(self.price - price) <= PRICE_TOLERANCE)
+                and self.pattern.fullmatch(item) is not None)
+
+
 @dataclass
 class MappingReport:
-    """What the mapping did: rows made, and price_facts lines no entry claimed."""
+    """What the mapping did: rows made, and price_facts lines no entry claimed (explained by
+    the register of unmapped lines, or not)."""
 
     mapped_lines: int = 0
     unmapped: list[tuple[str, str, str, str, str]] = field(default_factory=list)
+    explained: list[tuple[tuple[str, str, str, str, str], str]] = field(default_factory=list)
+    used_reasons: set[str] = field(default_factory=set)
+
+    @property
+    def unexplained(self) -> list[tuple[str, str, str, str, str]]:
+        """Unmapped lines no register entry explains."""
+        done = {line for line, _ in self.explained}
+        return [line for line in self.unmapped if line not in done]
 
 
 def mapping_dir() -> Path:
@@ -96,6 +128,8 @@ def load_mappings(root: Path | None = None) -> list[MappingEntry]:
     base = root or mapping_dir()
     entries: list[MappingEntry] = []
     for path in sorted(base.glob("*/*.yaml")):
+        if path.parent.name == UNMAPPED_DIR:
+            continue
         try:
             doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
         except yaml.YAMLError as exc:
@@ -106,6 +140,32 @@ def load_mappings(root: Path | None = None) -> list[MappingEntry]:
         for i, raw in enumerate(doc.get("entries") or []):
             entries.append(_entry(provider, raw.get("service", service), raw, f"{path.name}#{i}", path))
     return entries
+
+
+UNMAPPED_DIR = "unmapped"
+
+
+def load_unmapped_register(root: Path | None = None) -> list[UnmappedReason]:
+    """The register of price_facts lines left unmapped on purpose (mappings/unmapped/*.yaml)."""
+    base = (root or mapping_dir()) / UNMAPPED_DIR
+    out: list[UnmappedReason] = []
+    for path in sorted(base.glob("*.yaml")):
+        try:
+            doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            provider = str(doc["provider"])
+            for i, raw in enumerate(doc.get("lines") or []):
+                out.append(UnmappedReason(
+                    provider=provider,
+                    pattern=re.compile(raw["line_item"]),
+                    reason=str(raw["reason"]),
+                    unit=str(raw["unit"]) if raw.get("unit") is not None else None,
+                    regions=frozenset(raw["regions"]) if raw.get("regions") else None,
+                    price=Decimal(str(raw["price"])) if raw.get("price") is not None else None,
+                    origin=f"{path.name}#{i}",
+                ))
+        except (yaml.YAMLError, KeyError, TypeError, re.error, InvalidOperation) as exc:
+            raise CatalogBuildError(f"invalid register of unmapped lines ({exc!r})", path=str(path)) from exc
+    return out
 
 
 def _entry(provider: str, service: str, raw: Mapping[str, Any], origin: str, path: Path) -> MappingEntry:
@@ -145,10 +205,12 @@ def catalog_region(provider: str, region: str) -> str:
     return region
 
 
-def rows(prices_dir: Path, mappings: list[MappingEntry] | None = None, report: MappingReport | None = None) -> Iterator[CatalogRow]:
+def rows(prices_dir: Path, mappings: list[MappingEntry] | None = None, report: MappingReport | None = None,
+         register: list[UnmappedReason] | None = None) -> Iterator[CatalogRow]:
     """Yield catalog rows for every price_facts line some mapping entry claims."""
     path = prices_dir / FILE
     entries = load_mappings() if mappings is None else mappings
+    reasons = (load_unmapped_register() if mappings is None else []) if register is None else register
     report = report if report is not None else MappingReport()
     try:
         handle = path.open(newline="", encoding="utf-8")
@@ -199,5 +261,10 @@ def rows(prices_dir: Path, mappings: list[MappingEntry] | None = None, report: M
                     )
             if matched:
                 report.mapped_lines += 1
-            else:
-                report.unmapped.append((provider, region, item, unit, rec["unit_price_usd"]))
+                continue
+            line_key = (provider, region, item, unit, rec["unit_price_usd"])
+            report.unmapped.append(line_key)
+            why = next((r for r in reasons if r.explains(provider, region, item, unit, price)), None)
+            if why is not None:
+                report.explained.append((line_key, why.reason))
+                report.used_reasons.add(why.origin)

@@ -57,7 +57,10 @@ def item_row(item: Mapping[str, Any], *, price_date: str) -> CatalogRow | None:
         po = "low_priority"
     else:
         po = "on_demand"
+    # meters sold region-free come as armRegionName "" or "Global": one spelling, as mappings use
     region = str(item.get("armRegionName") or "global")
+    if region.lower() == "global":
+        region = "global"
     effective = str(item.get("effectiveStartDate", ""))[:10]
     return CatalogRow(
         provider="azure",
