@@ -15,7 +15,7 @@ from decimal import Decimal
 
 from costgate.model import Action, CostComponent, Price, PriceQuery, Resource
 from costgate.pricing.lookup import NoPrice, PriceBook, PriceResult, tiered_cost
-from costgate.resources.base import Pricer, PricingContext, Usage
+from costgate.resources.base import Pricer, PricingContext, ReverseReferences, Usage
 from costgate.resources.registry import Support, pricer_for, support
 
 ZERO = Decimal(0)
@@ -204,6 +204,7 @@ def price_resources(
     """Price every resource: pricers first, then one batched catalog pass."""
     day = today or date.today()
     by_address = _context_map(resources)
+    reverse = ReverseReferences(by_address)
     pending: list[tuple[Resource, Support, list[CostComponent], list[CostComponent]]] = []
     for resource in resources:
         kind = support(resource.type)
@@ -213,11 +214,11 @@ def price_resources(
         if pricer is not None:
             given = usage(resource)
             ctx = PricingContext(usage=given.at("mid") if given.has_ranges() else given, resources=by_address, today=day,
-                                 usage_of=_usage_at(usage, "mid"))
+                                 usage_of=_usage_at(usage, "mid"), reverse=reverse)
             if resource.action.exists_after:
                 after = list(pricer.price(resource, ctx))
                 if given.has_ranges():
-                    after = _with_ranges(after, pricer, resource, given, by_address, day, usage)
+                    after = _with_ranges(after, pricer, resource, given, by_address, day, usage, reverse)
             if resource.action.exists_before:
                 if resource.action in (Action.NO_OP, Action.FORGET):
                     before = after
@@ -245,13 +246,13 @@ def _usage_at(lookup: UsageLookup, which: str) -> Callable[[Resource], Usage]:
 
 def _with_ranges(
     mid: list[CostComponent], pricer: Pricer, resource: Resource, usage: Usage, by_address: Mapping[str, Resource],
-    day: date, lookup: UsageLookup,
+    day: date, lookup: UsageLookup, reverse: ReverseReferences,
 ) -> list[CostComponent]:
     """Price `resource` at the low and high ends of its usage ranges; attach quantity ranges."""
     low = list(pricer.price(resource, PricingContext(usage=usage.at("min"), resources=by_address, today=day,
-                                                     usage_of=_usage_at(lookup, "min"))))
+                                                     usage_of=_usage_at(lookup, "min"), reverse=reverse)))
     high = list(pricer.price(resource, PricingContext(usage=usage.at("max"), resources=by_address, today=day,
-                                                      usage_of=_usage_at(lookup, "max"))))
+                                                      usage_of=_usage_at(lookup, "max"), reverse=reverse)))
     out = []
     for i, comp in enumerate(mid):
         lo = low[i] if i < len(low) and low[i].name == comp.name else None

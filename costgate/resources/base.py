@@ -95,6 +95,34 @@ class Usage:
         return None if value is None else str(value)
 
 
+class ReverseReferences:
+    """Who references whom, built once per (type, attribute) over a plan's resources.
+
+    A pricer asking "which aws_s3_bucket_lifecycle_configuration points at this bucket?" would
+    otherwise scan every resource once per bucket: quadratic, 8 s of a 20,000-resource plan.
+    """
+
+    def __init__(self, resources: Mapping[str, Resource]) -> None:
+        self._resources = resources
+        self._tables: dict[tuple[str, str], dict[int, list[Resource]]] = {}
+
+    def referrers(self, ctx: PricingContext, resource: Resource, rtype: str, attribute: str) -> list[Resource]:
+        """Resources of `rtype` whose `attribute` resolves to `resource` itself."""
+        table = self._tables.get((rtype, attribute))
+        if table is None:
+            table = {}
+            seen: set[str] = set()
+            for other in self._resources.values():  # the map also holds bare config addresses: dedupe
+                if other.type != rtype or other.address in seen:
+                    continue
+                seen.add(other.address)
+                target = ctx.resolve(other, attribute)
+                if target is not None:
+                    table.setdefault(id(target), []).append(other)
+            self._tables[(rtype, attribute)] = table
+        return list(table.get(id(resource), ()))
+
+
 @dataclass(frozen=True, slots=True)
 class PricingContext:
     """What a pricer may read besides its resource: usage, and resources it references.
@@ -111,6 +139,8 @@ class PricingContext:
 
     usage_of: Callable[[Resource], Usage] = field(default=lambda _r: Usage())
     """Usage given for another resource (an autoscaling target's `capacity` sets its table's)."""
+    reverse: ReverseReferences | None = None
+    """The plan's reverse-reference index, shared by every context of one estimate."""
 
     def resolve(self, resource: Resource, attribute: str) -> Resource | None:
         """The resource that `attribute` of `resource` references, or None."""
@@ -127,15 +157,8 @@ class PricingContext:
 
     def referencing(self, resource: Resource, rtype: str, attribute: str) -> list[Resource]:
         """Resources of `rtype` whose `attribute` references `resource` (reverse lookup)."""
-        out: list[Resource] = []
-        seen: set[str] = set()
-        for other in self.resources.values():  # the map also holds bare config addresses: dedupe
-            if other.type != rtype or other.address in seen:
-                continue
-            seen.add(other.address)
-            if self.resolve(other, attribute) is resource:
-                out.append(other)
-        return out
+        index = self.reverse if self.reverse is not None else ReverseReferences(self.resources)
+        return index.referrers(self, resource, rtype, attribute)
 
 
 PriceFunction = Callable[[Resource, PricingContext], Iterable[CostComponent]]
