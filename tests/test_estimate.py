@@ -136,3 +136,13 @@ def test_a_lone_tier_that_starts_late_charges_only_from_its_start() -> None:
 
     assert tiered_cost(D(1_500_000), ((D(1_000_000), None, D("0.5")),)) == D(250_000)
     assert tiered_cost(D(900_000), ((D(1_000_000), None, D("0.5")),)) == 0
+
+
+def test_no_match_in_a_thinly_seeded_region_points_to_a_refresh(book: PriceBook, tmp_path: Path) -> None:
+    thin = book.lookup(_q("Glacier Something"))
+    assert isinstance(thin, NoPrice) and thin.reason == "no product in the catalog matches"
+    assert "holds only" in thin.hint and "--service AmazonS3 --region us-east-1" in thin.hint
+    rows = [_row(str(i + 1), attrs={"storageClass": f"C{i}"}, sku=f"S{i}") for i in range(120)]
+    write_catalog(rows, tmp_path / "full", [SourceInfo(id="test", upstream="", price_date="2026-01-01")], BuildReport())
+    full = PriceBook(CatalogStore.open(tmp_path / "full", cache=tmp_path / "cache-full")).lookup(_q("Glacier Something"))
+    assert isinstance(full, NoPrice) and "catalog query" in full.hint and "holds only" not in full.hint

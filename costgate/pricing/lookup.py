@@ -50,6 +50,13 @@ class PriceBook:
             found = self._cache[query] = self._lookup(query)
         return found
 
+    def _no_match_hint(self, query: PriceQuery) -> str:
+        """Where to look next: the attributes, or a refresh when the region holds only a few products."""
+        count = self.store.scope_size(query.provider, query.service, query.region)
+        if count < THIN_SCOPE:
+            return _thin_scope_hint(query, count)
+        return "check the attributes with `costgate catalog query`"
+
     def _lookup(self, query: PriceQuery) -> PriceResult:
         scope = (query.provider, query.service)
         regions = self._regions.get(scope)
@@ -67,7 +74,7 @@ class PriceBook:
             wanted = {k.lower(): v.lower() for k, v in query.term}
             products = [p for p in products if all(p.term.get(k) == v for k, v in wanted.items())]
         if not products:
-            return NoPrice(query, "no product in the catalog matches", hint="check the attributes with `costgate catalog query`")
+            return NoPrice(query, "no product in the catalog matches", hint=self._no_match_hint(query))
         by_sku: dict[str, list[StoredProduct]] = {}
         for product in products:
             by_sku.setdefault(product.sku or f"#{product.id}", []).append(product)
@@ -78,6 +85,16 @@ class PriceBook:
             return NoPrice(query, f"ambiguous: {len(prices)} products match with different prices ({shown})",
                            hint="narrow the query's attributes")
         return prices[0]
+
+
+# below this many products a service-region was seeded from a few line items, not a price list
+THIN_SCOPE = 100
+
+
+def _thin_scope_hint(query: PriceQuery, count: int) -> str:
+    return (f"the catalog holds only {count} {query.service} products for {query.region}; "
+            f"`costgate catalog refresh --provider {query.provider} --service {query.service} --region {query.region}` "
+            "adds the rest")
 
 
 def _price(rows: list[StoredProduct]) -> Price:

@@ -180,6 +180,13 @@ class CatalogStore:
         sql.append(f"ORDER BY service, region, sku, CAST(tier_start AS REAL) LIMIT {int(limit)}")
         return [_product(r) for r in self.conn.execute(" ".join(sql), params)]
 
+    def scope_size(self, provider: str, service: str, region: str) -> int:
+        """How many product rows one service holds in one region."""
+        row = self.conn.execute(
+            "SELECT COUNT(*) FROM products WHERE provider = ? AND service = ? AND region = ?", (provider, service, region)
+        ).fetchone()
+        return int(row[0]) if row else 0
+
     def counts(self) -> list[tuple[str, str, str, int]]:
         """(provider, service, region, rows) for `catalog info`."""
         return list(
