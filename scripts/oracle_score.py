@@ -7,7 +7,11 @@ one with a costgate component of the same resource whose unit price agrees withi
 oracle's tolerance and whose monthly cost agrees to the cent (quantities and names are the
 other estimator's, so they are not compared). Reports the share reproduced per type.
 
-    python scripts/oracle_score.py [--types aws_instance,aws_db_instance] [--misses] [--json]
+    python scripts/oracle_score.py [--types aws_instance,aws_db_instance] [--misses] [--why] [--json]
+
+`--why` sorts the misses by what costgate did instead: no price for the component's product
+(a data gap: no public source on the machine holds it), a price for a different figure, or no
+component of that name at all.
 """
 
 from __future__ import annotations
@@ -44,6 +48,29 @@ class Miss:
     name: str
     expected: str
     got: list[str]
+    kind: str = "usage"
+    path: str = ""
+
+
+def why_missed(miss: Miss) -> str:
+    """What costgate did for a missed component: judged from its own components of that name
+    (and sub-resource path, where the other estimator gives one that costgate also uses)."""
+    stem = miss.name.split(" (")[0].lower()
+
+    def name_of(g: str) -> str:
+        return g.split("] ", 1)[1] if g.startswith("[") else g
+
+    same = [g for g in miss.got if name_of(g).lower().startswith(stem)]
+    on_path = [g for g in same if g.startswith(f"[{miss.path}] ")] if miss.path else []
+    same = on_path or same
+    if not same:
+        return "no component of that name"
+    tier = re.search(r"\((next|over) ", miss.name) is not None
+    if tier and any("tiers end at" in g for g in same):
+        return "not priced: past the catalog's last tier"
+    if all("price=None" in g for g in same):
+        return "not priced: no product / region in the catalog"
+    return "priced, at another figure"
 
 
 @dataclass
@@ -152,10 +179,11 @@ def score_case(case_dir: Path, store: CatalogStore, score: Score) -> None:
             if i in matched:
                 score.matched[(rtype, kind)] += 1
             else:
-                got = [f"{c.name}: qty={c.monthly_quantity} price={c.unit_price} cost={c.monthly_cost}"
+                got = [(f"[{c.path}] " if c.path else "") + f"{c.name}: qty={c.monthly_quantity} price={c.unit_price} cost={c.monthly_cost}"
                        + (f" ({c.no_price.reason})" if c.no_price else "") for c in ours.get(address, [])]
                 score.misses.append(Miss(case_dir.name, address, comp["name"],
-                                         f"qty={comp['monthly_quantity']} {comp['unit']} price={comp['unit_price']} cost={comp['monthly_cost']}", got))
+                                         f"qty={comp['monthly_quantity']} {comp['unit']} price={comp['unit_price']} cost={comp['monthly_cost']}", got,
+                                         kind, str(comp.get("path") or "")))
 
 
 def run(cases: Iterable[Path], store: CatalogStore | None = None) -> Score:
@@ -176,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--types", help="comma-separated types to summarise")
     ap.add_argument("--misses", action="store_true")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--why", action="store_true", help="count misses by what costgate did instead")
     args = ap.parse_args(argv)
     if not args.oracle.is_dir():
         print(f"oracle not found at {args.oracle}; nothing to score")
@@ -203,6 +232,15 @@ def main(argv: list[str] | None = None) -> int:
         for (t, k, why), n in sorted(score.excluded.items()):
             if t in types:
                 print(f"  not comparable: {n} {k} components of {t} ({why})")
+    if args.why:
+        reasons: dict[tuple[str, str, str], int] = defaultdict(int)
+        for m in score.misses:
+            t = resource_type(m.address)
+            if t in types:
+                reasons[(t, m.kind, why_missed(m))] += 1
+        print()
+        for (t, k, why), n in sorted(reasons.items()):
+            print(f"  miss: {n:4} {k:5} {t:44} {why}")
     if args.misses:
         for m in score.misses:
             if args.types and resource_type(m.address) not in types:
