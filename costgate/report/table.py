@@ -130,7 +130,11 @@ def _diff_project(project: Project, style: _Style) -> list[str]:
         note = "" if r.support is Support.PRICED else f" ({r.support.value})"
         rows.append((_SYMBOL[r.resource.action], _clean(r.address) + note, before, after, money(r.delta, signed=True)))
     lines = [style.bold(f"Project: {_clean(project.name)}"), ""]
-    lines += layout(("", "Resource", "Before", "After", "Change"), rows, LEFT + LEFT + RIGHT + RIGHT + RIGHT, style)
+    if rows:
+        lines += layout(("", "Resource", "Before", "After", "Change"), rows, LEFT + LEFT + RIGHT + RIGHT + RIGHT, style)
+    else:
+        n = len(project.resources)
+        lines += [style.dim(f"No resource changes ({n} unchanged resource{'' if n == 1 else 's'})."), ""]
     t = project.totals
     pct = f", {percent(t.delta_percent)}" if t.delta_percent is not None else ""
     lines.append(style.bold("Monthly cost change: ") + f"{money(t.before)} -> {money(t.after)} ({money(t.delta, signed=True)}{pct})")

@@ -48,3 +48,10 @@ def test_color_only_when_asked() -> None:
     est = _estimate(_nat("aws_nat_gateway.a"))
     assert "\x1b[1m" in table.render(est, color=True)
     assert "\x1b[" not in table.render(est, color=False)
+
+
+def test_a_project_without_changes_says_so_instead_of_an_empty_table() -> None:
+    text = table.render(_estimate(_nat("aws_nat_gateway.kept", Action.NO_OP)), diff=True)
+    assert "No resource changes (1 unchanged resource)." in text
+    assert "Resource  Before" not in text
+    assert "Monthly cost change: $32.85 -> $32.85 ($0.00" in text
