@@ -73,6 +73,8 @@ class UsageFile:
             parts = split_type(rtype)
             if pricer is None or not pricer.usage_only or parts is None:
                 continue
+            if all(v is None for k, v in values.items() if k != "region"):
+                continue  # a template nobody filled in (`usage init` writes one per region)
             region = values.get("region")
             if not isinstance(region, str) or not region:
                 if name in AWS_LOCATIONS:

@@ -4,6 +4,10 @@ resources, each with its description, so users fill in numbers instead of lookin
 What the user wrote is never deleted or overwritten: the file is edited in place with a
 round-trip YAML parser (comments and order kept), and only missing addresses and keys are
 added, with the value `null` ("not known yet": the component stays "depends on usage").
+
+Types that exist only in usage files (aws_data_transfer) get one entry per region the plan's
+resources of that provider run in, so data transfer is there to fill in too; an entry whose
+values are all null prices nothing.
 """
 
 from __future__ import annotations
@@ -18,8 +22,8 @@ from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
 
 from costgate.errors import UsageFileError
-from costgate.model import Resource
-from costgate.resources.registry import pricer_for
+from costgate.model import Action, Address, Resource
+from costgate.resources.registry import all_pricers, pricer_for, split_type
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,23 @@ def _yaml() -> YAML:
     y.indent(mapping=2, sequence=4, offset=2)
     y.width = 4096
     return y
+
+
+def usage_only_templates(resources: Iterable[Resource]) -> list[Resource]:
+    """One `<usage-only type>.<region>` resource per region the plan's resources of its provider use."""
+    regions: dict[str, set[str]] = {}
+    for r in resources:
+        if r.region:
+            regions.setdefault(r.provider, set()).add(r.region)
+    out: list[Resource] = []
+    for rtype, pricer in sorted(all_pricers().items()):
+        parts = split_type(rtype)
+        if not pricer.usage_only or parts is None:
+            continue
+        for region in sorted(regions.get(parts[0], ())):
+            out.append(Resource(address=Address(f"{rtype}.{region}"), type=rtype, name=region, provider=parts[0],
+                                region=region, action=Action.NO_OP, region_source="usage file"))
+    return out
 
 
 def init_usage_file(resources: Iterable[Resource], path: Path) -> InitSummary:
@@ -82,7 +103,7 @@ def init_usage_file(resources: Iterable[Resource], path: Path) -> InitSummary:
             if top in entry:
                 kept += 1
                 continue
-            entry[top] = key.default
+            entry[top] = resource.region if top == "region" and pricer.usage_only else key.default
             entry.yaml_add_eol_comment(f"{key.kind}: {key.description}", top)
             added_keys += 1
     buf = io.StringIO()

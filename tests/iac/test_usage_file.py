@@ -7,6 +7,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+import yaml
 
 from costgate.errors import UsageFileError
 from costgate.iac.usage_file import load_usage_file
@@ -186,3 +187,19 @@ def test_usage_only_resources_never_change_a_diff() -> None:
     doc = json.loads(result.out)
     project = next(p for p in doc["projects"] if p["name"] == "usage file usage.yml")
     assert Decimal(str(project["totals"]["before"])) == Decimal(str(project["totals"]["after"])) > 0
+
+
+def test_usage_init_offers_data_transfer_per_region_and_an_unfilled_entry_prices_nothing(tmp_path: Path) -> None:
+    path = tmp_path / "usage.yml"
+    assert run_cli("usage", "init", "--plan", str(DT_PLAN), "--usage-file", str(path)).code == 0
+    doc = yaml.safe_load(path.read_text())
+    entry = doc["resource_usage"]["aws_data_transfer.us-east-1"]
+    assert entry["region"] == "us-east-1" and entry["monthly_outbound_internet_gb"] is None
+    result = run_cli("breakdown", "--plan", str(DT_PLAN), "--usage-file", str(path), "--format", "json",
+                     "--max-catalog-age-days", "0")
+    assert [p["name"] for p in json.loads(result.out)["projects"]] == ["data_transfer"]  # no empty usage project
+    text = path.read_text().replace("monthly_intra_region_gb:", "monthly_intra_region_gb: 10", 1)
+    path.write_text(text)
+    result = run_cli("breakdown", "--plan", str(DT_PLAN), "--usage-file", str(path), "--format", "json",
+                     "--max-catalog-age-days", "0")
+    assert [p["name"] for p in json.loads(result.out)["projects"]] == ["data_transfer", "usage file usage.yml"]

@@ -26,11 +26,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run_init(args: argparse.Namespace) -> int:
     """Add missing keys; never overwrite what is there."""
     from costgate.iac.plan_json import PlanJsonReader
-    from costgate.iac.usage_init import init_usage_file  # ruamel.yaml: only for this command
+    from costgate.iac.usage_init import init_usage_file, usage_only_templates  # ruamel.yaml: only here
 
     reader = PlanJsonReader()
     resources = [r for plan in args.plan for r in reader.read(plan).resources]
-    summary = init_usage_file(resources, args.usage_file)
+    summary = init_usage_file([*resources, *usage_only_templates(resources)], args.usage_file)
     print(f"{summary.path}: added {summary.added_keys} usage keys on {summary.added_resources} new resources; "
           f"kept {summary.kept_keys} keys you had set")
     return 0
