@@ -33,6 +33,9 @@ def _attrs(pairs: dict[str, str]) -> list[str]:
 OPENAI = {"productName": "Azure OpenAI"}
 COSMOS = {"productName": "Azure Cosmos DB"}
 KEY_VAULT = {"productName": "Key Vault"}
+ISOLATED_LINUX = {"productName": "Azure App Service Isolated Plan - Linux"}
+ADF = {"productName": "Azure Data Factory v2"}
+COOL_LRS_V2 = {"productName": "General Block Blob v2", "skuName": "Cool LRS", "meterName": "Cool LRS Data Stored"}
 
 CASES = [
     # (service, region, attributes, catalog unit, price)
@@ -103,6 +106,29 @@ CASES = [
     ("API Management", "eastus", {"productName": "API Management", "skuName": "Consumption",
                                   "meterName": "Consumption Calls"}, "10K", "0.035"),
     ("API Management", "eastus", {"skuName": "Gateway", "meterName": "Gateway Unit"}, "1 Hour", "0.3424657534"),
+    # third round
+    ("Key Vault", "eastus", {"productName": "Azure Dedicated HSM", "skuName": "Standard", "meterName": "Standard Instance"},
+     "1 Hour", "4.85"),
+    ("Azure App Service", "eastus", {**ISOLATED_LINUX, "skuName": "I1"}, "1 Hour", "0.285"),
+    ("Azure App Service", "eastus", {**ISOLATED_LINUX, "skuName": "I2"}, "1 Hour", "0.57"),
+    ("Azure App Service", "eastus", {**ISOLATED_LINUX, "skuName": "Stamp"}, "1 Hour", "1.358"),
+    ("Azure Data Factory v2", "westeurope", {**ADF, "skuName": "Self Hosted",
+                                             "meterName": "Self Hosted Orchestration Activity Run"}, "1K", "1.50"),
+    ("Azure Data Factory v2", "westeurope", {**ADF, "skuName": "Self Hosted", "meterName": "Self Hosted Data Movement"},
+     "1 Hour", "0.1"),
+    ("Azure Data Factory v2", "westeurope", {**ADF, "skuName": "Self Hosted", "meterName": "Self Hosted Pipeline Activity"},
+     "1 Hour", "0.002"),
+    ("Azure Data Factory v2", "westeurope", {**ADF, "skuName": "Azure Managed VNET",
+                                             "meterName": "Azure Managed VNET Pipeline Activity"}, "1 Hour", "1"),
+    # data flow lines print the per-vCore-hour price times the core count (2.144 for 8 vCores)
+    ("Azure Data Factory v2", "westeurope", {"productName": "Azure Data Factory v2 Data Flow - General Purpose",
+                                             "skuName": "vCore", "meterName": "vCore"}, "1 Hour", "0.268"),
+    ("Azure Data Factory v2", "westeurope", {"productName": "Azure Data Factory v2 Data Flow - Compute Optimized",
+                                             "skuName": "vCore"}, "1 Hour", "0.1985"),
+    ("Azure Data Factory v2", "westeurope", {"productName": "Azure Data Factory v2 Data Flow - Memory Optimized",
+                                             "skuName": "vCore"}, "1 Hour", "0.34475"),
+    ("Storage", "eastus", {**COOL_LRS_V2}, "1 GB/Month", "0.0152"),
+    ("Storage", "westeurope", {**COOL_LRS_V2}, "1 GB/Month", "0.01"),
 ]
 
 
