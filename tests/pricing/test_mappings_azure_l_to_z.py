@@ -128,6 +128,30 @@ CASES = [
     ("Azure Synapse Analytics", "westeurope", {"productName": "Azure Synapse Analytics Serverless SQL Pool",
                                                "skuName": "Standard", "meterName": "Standard Data Processed"},
      "1 TB", "5"),
+    # Hot blob capacity of StorageV2 accounts (first 50 TB tier)
+    ("Storage", "westus", {"productName": "Blob Storage", "skuName": "Hot LRS", "meterName": "Hot LRS Data Stored"},
+     "1 GB/Month", "0.0208"),
+    ("Storage", "westus", {"productName": "General Block Blob v2", "skuName": "Hot ZRS",
+                           "meterName": "Hot ZRS Data Stored"}, "1 GB/Month", "0.026"),
+    ("Storage", "westus", {"productName": "General Block Blob v2", "skuName": "Hot RA-GRS",
+                           "meterName": "Hot RA-GRS Data Stored"}, "1 GB/Month", "0.0478"),
+    ("Storage", "westeurope", {"productName": "Blob Storage", "skuName": "Hot LRS",
+                               "meterName": "Hot LRS Data Stored"}, "1 GB/Month", "0.0196"),
+    ("Storage", "westeurope", {"productName": "General Block Blob v2", "skuName": "Hot GRS",
+                               "meterName": "Hot GRS Data Stored"}, "1 GB/Month", "0.0392"),
+    ("Storage", "westeurope", {"productName": "General Block Blob v2", "skuName": "Hot RA-GZRS",
+                               "meterName": "Hot RA-GZRS Data Stored"}, "1 GB/Month", "0.0575"),
+    # sql_database_test lines labelled West Europe, stored in eastus where its databases are
+    ("SQL Database", "eastus", {"productName": "SQL Database Single Standard", "skuName": "S0"},
+     "1/Day", "0.4839452054"),  # 0.02016438356 x 24
+    ("SQL Database", "eastus", {"productName": "SQL Database Single Premium", "skuName": "P1"}, "1/Day", "15"),
+    ("SQL Database", "eastus", {"productName": "SQL Database Single/Elastic Pool General Purpose - Compute Gen5",
+                                "skuName": "2 vCore", "meterName": "vCore"}, "1 Hour", "0.3044383562"),
+    ("SQL Database", "eastus", {"productName": "SQL Database Single/Elastic Pool Business Critical - Compute Gen5",
+                                "skuName": "2 vCore", "meterName": "vCore"}, "1 Hour", "0.6088767123"),
+    ("SQL Database", "eastus", {"productName": "SQL Database Single/Elastic Pool General Purpose - Compute Gen5",
+                                "skuName": "2 vCore Zone Redundancy", "meterName": "Zone Redundancy vCore"},
+     "1 Hour", "0.1826575342"),
     ("Virtual WAN", "westeurope", {"productName": "Virtual WAN", "skuName": "Standard Hub",
                                    "meterName": "Standard Hub Unit"}, "1 Hour", "0.25"),
     ("Virtual WAN", "westeurope", {"productName": "Virtual WAN", "skuName": "VPN S2S Scale Unit",
@@ -204,3 +228,19 @@ def test_classic_redis_cache_and_cache_instance_meters_are_not_confused() -> Non
     standard = _query("--provider", "azure", "--service", "Redis Cache", "--region", "eastus",
                       "--attr", "productName=Azure Redis Cache Standard")
     assert {r["attributes"]["meterName"] for r in standard} == {"C3 Cache"}  # type: ignore[index]
+
+
+def test_hot_blob_capacity_is_the_first_volume_tier_only() -> None:
+    """Azure bills Hot capacity in 0 / 51200 / 512000 GB tiers; a "Capacity" line is the first one, not a flat price."""
+    for region, attrs in (("westus", {"productName": "Blob Storage", "skuName": "Hot LRS"}),
+                          ("westus", {"productName": "General Block Blob v2 Hierarchical Namespace", "skuName": "Hot LRS"}),
+                          ("westeurope", {"productName": "General Block Blob v2", "skuName": "Hot GZRS"})):
+        found = _query("--provider", "azure", "--service", "Storage", "--region", region, *_attrs(attrs))
+        assert [(r["tier_start"], r["tier_end"]) for r in found] == [("0", "51200")], found
+
+
+def test_sql_database_test_lines_are_not_stored_in_west_europe() -> None:
+    """sql_database_test's databases are in eastus; its "West Europe" label must not create westeurope products."""
+    for attrs in ({"productName": "SQL Database Single Premium"}, {"productName": "SQL Database Single Standard"},
+                  {"productName": "SQL Database Single/Elastic Pool Business Critical - Compute Gen5"}):
+        assert not _query("--provider", "azure", "--service", "SQL Database", "--region", "westeurope", *_attrs(attrs))
