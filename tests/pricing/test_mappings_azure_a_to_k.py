@@ -9,25 +9,13 @@ makes these fail.
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 
 import pytest
 
-from tests.helpers import run_cli
+from tests.pricing.catalog_queries import assert_one_at_price, query as _query
 
 
-def _query(*args: str) -> list[dict[str, object]]:
-    result = run_cli("catalog", "query", "--format", "json", "--max-catalog-age-days", "0", *args)
-    assert result.code == 0, result.err
-    return json.loads(result.out)  # type: ignore[no-any-return]
-
-
-def _attrs(pairs: dict[str, str]) -> list[str]:
-    out: list[str] = []
-    for key, value in pairs.items():
-        out += ["--attr", f"{key}={value}"]
-    return out
 
 
 OPENAI = {"productName": "Azure OpenAI"}
@@ -135,10 +123,7 @@ CASES = [
 @pytest.mark.parametrize(("service", "region", "attrs", "unit", "price"), CASES,
                          ids=[f"{c[0]}:{'/'.join(c[2].values())}" for c in CASES])
 def test_azure_product_is_unique_at_the_printed_price(service: str, region: str, attrs: dict[str, str], unit: str, price: str) -> None:
-    found = _query("--provider", "azure", "--service", service, "--region", region, *_attrs(attrs))
-    assert len(found) == 1, found
-    assert found[0]["unit"] == unit
-    assert abs(Decimal(str(found[0]["price"])) - Decimal(price)) <= Decimal(price) * Decimal("0.0001")
+    assert_one_at_price("azure", service, region, attrs, unit, price)
 
 
 def test_openai_eastus_holds_no_price_printed_by_other_regions() -> None:

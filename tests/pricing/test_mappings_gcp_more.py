@@ -10,25 +10,13 @@ these fail.
 
 from __future__ import annotations
 
-import json
 from decimal import Decimal
 
 import pytest
 
-from tests.helpers import run_cli
+from tests.pricing.catalog_queries import attr_args as _attrs, query as _query
 
 
-def _query(*args: str) -> list[dict[str, object]]:
-    result = run_cli("catalog", "query", "--format", "json", "--max-catalog-age-days", "0", *args)
-    assert result.code == 0, result.err
-    return json.loads(result.out)  # type: ignore[no-any-return]
-
-
-def _attrs(pairs: dict[str, str]) -> list[str]:
-    out: list[str] = []
-    for key, value in pairs.items():
-        out += ["--attr", f"{key}={value}"]
-    return out
 
 
 CASES = [
