@@ -4,17 +4,34 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from costgate.estimate import Estimate, UsageLookup
-from costgate.pipeline import estimate_plans
+from costgate.pipeline import estimate_plans, project_name
 from costgate.pricing.age import warn_if_stale
 from costgate.pricing.store import CatalogStore
 from costgate.report.formats import Report, get_format
 
+if TYPE_CHECKING:  # the config (pydantic) is imported only by the commands that read one
+    from costgate.config import LoadedConfig
 
-def estimate_from_args(args: argparse.Namespace) -> Estimate:
-    """Read --plan/--usage-file/--catalog-dir and price them."""
-    store = CatalogStore.open(getattr(args, "catalog_dir", None))
+
+def estimate_from_args(
+    args: argparse.Namespace,
+    *,
+    plans: Sequence[Path] | None = None,
+    names: Sequence[str] | None = None,
+    store: CatalogStore | None = None,
+) -> Estimate:
+    """Read --plan/--usage-file/--usage-profile/--free-tier/--as-of/--catalog-dir and price them.
+
+    The one way every command (breakdown, diff, check, comment) turns its options into an
+    Estimate, so an option one command takes means the same there as in the others. `plans`,
+    `names` and `store` override what the options say (check takes plans from its config).
+    """
+    store = store or CatalogStore.open(getattr(args, "catalog_dir", None))
     usage: UsageLookup | None = None
     usage_only = None
     if getattr(args, "usage_file", None):  # YAML is imported only when a usage file is given
@@ -26,11 +43,24 @@ def estimate_from_args(args: argparse.Namespace) -> Estimate:
         from costgate.iac.usage_profiles import with_profile
 
         usage = with_profile(args.usage_profile, usage)
-    estimate = estimate_plans(args.plan, store=store, usage=usage, free_tier=bool(getattr(args, "free_tier", False)),
-                              as_of=getattr(args, "as_of", None), usage_only=usage_only)
+    estimate = estimate_plans(plans if plans is not None else args.plan, store=store, usage=usage, names=names,
+                              free_tier=bool(getattr(args, "free_tier", False)), as_of=getattr(args, "as_of", None),
+                              usage_only=usage_only)
     # after the inputs were read, so a bad input's error stays the only line on stderr
     warn_if_stale(store.manifest, flag=getattr(args, "max_catalog_age_days", None))
     return estimate
+
+
+def config_project_names(loaded: LoadedConfig | None, plans: Sequence[Path]) -> list[str] | None:
+    """The config's project name for each plan it lists (else the usual name from the plan's folder)."""
+    if loaded is None or not loaded.config.projects:
+        return None
+    names = []
+    for plan in plans:
+        target = plan.resolve()
+        match = next((p.name for p in loaded.config.projects if p.plan and loaded.resolve(p.plan).resolve() == target), None)
+        names.append(match or project_name(plan))
+    return names
 
 
 def render_estimate(estimate: Estimate, fmt: str, *, diff: bool) -> str:

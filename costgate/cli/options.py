@@ -11,9 +11,15 @@ from costgate.errors import ReaderError
 
 
 def add_input_options(parser: argparse.ArgumentParser) -> None:
-    """--plan (repeatable), --usage-file, --catalog-dir."""
+    """--plan (repeatable, required) and the estimate options."""
     parser.add_argument("--plan", action="append", type=Path, required=True, metavar="PLAN_JSON",
                         help="`terraform show -json` output (repeat for several projects)")
+    add_estimate_options(parser)
+
+
+def add_estimate_options(parser: argparse.ArgumentParser) -> None:
+    """--usage-file, --usage-profile, --catalog-dir, --as-of, --max-catalog-age-days, --free-tier:
+    what every pricing command reads through cli/estimate_args.estimate_from_args."""
     parser.add_argument("--usage-file", type=Path, help="usage file (format v0.1) for usage-based costs")
     parser.add_argument("--usage-profile", choices=["small", "medium", "large"],
                         help="fill usage keys the usage file leaves out with this profile's defaults")

@@ -82,6 +82,28 @@ def test_dry_run_needs_no_repo_or_token() -> None:
     assert "<details>" not in result.out and "**Resource details" in result.out  # Bitbucket strips HTML
 
 
+LAMBDA = FIXTURES / "resources" / "aws" / "lambda_function"
+
+
+@pytest.mark.parametrize(("plan", "options"), [
+    (EXAMPLE_PLAN, ["--usage-profile", "large"]),
+    (LAMBDA / "plan.json", ["--usage-file", str(LAMBDA / "usage.yml"), "--free-tier"]),
+], ids=["usage-profile", "free-tier"])
+def test_comment_prices_with_the_same_options_as_diff(plan: Path, options: list[str]) -> None:
+    """An estimate option given to `comment` means what it means to `diff` (both were once ignored)."""
+    from costgate.report.money import money
+
+    def after(*extra: str) -> Decimal:
+        result = run_cli("diff", "--plan", str(plan), "--format", "json", "--max-catalog-age-days", "0", *extra)
+        return Decimal(str(json.loads(result.out)["totals"]["after"]))
+
+    with_option, without = after(*options), after(*options[:-1] if options[-1] == "--free-tier" else ())
+    assert with_option != without  # the option moves the total, so a comment ignoring it shows
+    result = run_cli("comment", "bitbucket", "--plan", str(plan), "--dry-run", *options)
+    assert result.code == 0, result.err
+    assert money(with_option) in result.out and money(without) not in result.out
+
+
 def test_defaults_from_the_actions_environment(github: tuple[FakeGitHub, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     fake, url = github
     event = tmp_path / "event.json"

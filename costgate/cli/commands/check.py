@@ -11,14 +11,13 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from costgate.cli.options import add_format_option, emit
-from costgate.config import LoadedConfig, load_config
+from costgate.cli.estimate_args import config_project_names, estimate_from_args
+from costgate.cli.options import add_estimate_options, add_format_option, emit
+from costgate.config import load_config
 from costgate.errors import ConfigError
 from costgate.gate.engine import evaluate
 from costgate.gate.formats import check_format_names, get_check_format
 from costgate.gate.model import Verdict
-from costgate.iac.usage_file import load_usage_file
-from costgate.pipeline import estimate_plans, project_name
 from costgate.pricing.lookup import PriceBook
 from costgate.pricing.store import CatalogStore
 from costgate.report.formats import Report
@@ -32,20 +31,10 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--plan", action="append", type=Path, metavar="PLAN_JSON",
                    help="`terraform show -json` output (repeat for several projects; default: the config's projects)")
     p.add_argument("--config", type=Path, help="costgate.yml (default: ./costgate.yml when present)")
-    p.add_argument("--usage-file", type=Path, help="usage file (format v0.1) for usage-based costs")
-    p.add_argument("--catalog-dir", type=Path, help="use this pricing_data/ folder instead of the shipped one")
+    add_estimate_options(p)
     p.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
     add_format_option(p, check_format_names())
     p.set_defaults(func=run)
-
-
-def _project_name(loaded: LoadedConfig, plan: Path) -> str:
-    """The config project whose plan is `plan`, else the usual name from the plan's folder."""
-    target = plan.resolve()
-    for p in loaded.config.projects:
-        if p.plan and loaded.resolve(p.plan).resolve() == target:
-            return p.name
-    return project_name(plan)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -58,14 +47,12 @@ def run(args: argparse.Namespace) -> int:
         projects = [p for p in loaded.config.projects if p.plan]
         plans = [loaded.resolve(p.plan) for p in projects if p.plan]
         names = [p.name for p in projects]
-    elif loaded is not None and loaded.config.projects:
-        names = [_project_name(loaded, plan) for plan in plans]
+    else:
+        names = config_project_names(loaded, plans)
     if not plans:
         raise ConfigError("no plan to check: give --plan, or projects[].plan in the config", path=str(config_path or "costgate"))
     store = CatalogStore.open(args.catalog_dir) if args.catalog_dir else CatalogStore.open()
-    usage = load_usage_file(args.usage_file) if args.usage_file else None
-    estimate = estimate_plans(plans, store=store, usage=usage.for_resource if usage else None,
-                              usage_only=usage.usage_only() if usage else None, names=names)
+    estimate = estimate_from_args(args, plans=plans, names=names, store=store)
     result = evaluate(estimate, loaded, book=PriceBook(store), today=args.today)
     report = Report(estimate, diff=True, color=sys.stdout.isatty() and args.out is None, gate=result)
     emit(get_check_format(args.format).render(report), args.out)

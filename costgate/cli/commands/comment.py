@@ -26,14 +26,13 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from costgate.cli.estimate_args import config_project_names, estimate_from_args
 from costgate.cli.options import add_input_options
 from costgate.config import LoadedConfig, load_config
 from costgate.errors import ConfigError, CostgateError, VcsError
 from costgate.estimate import Estimate
 from costgate.gate.engine import evaluate
 from costgate.gate.model import GateResult, Severity, Verdict
-from costgate.iac.usage_file import load_usage_file
-from costgate.pipeline import estimate_plans, project_name
 from costgate.pricing.lookup import PriceBook
 from costgate.pricing.store import CatalogStore
 from costgate.report.markdown import MarkdownOptions, render_markdown
@@ -137,26 +136,10 @@ def _load_config(path: Path | None) -> LoadedConfig | None:
     return load_config(path)
 
 
-def _project_names(loaded: LoadedConfig | None, plans: list[Path]) -> list[str] | None:
-    """The config's project names for plans it lists (as `costgate check` names them)."""
-    if loaded is None or not loaded.config.projects:
-        return None
-    names = []
-    for plan in plans:
-        target = plan.resolve()
-        match = next((p.name for p in loaded.config.projects if p.plan and loaded.resolve(p.plan).resolve() == target), None)
-        names.append(match or project_name(plan))
-    return names
-
-
 def _estimate(args: argparse.Namespace, loaded: LoadedConfig | None) -> tuple[Estimate, CatalogStore]:
     """Price --plan like `costgate diff`, naming projects like `costgate check`."""
     store = CatalogStore.open(args.catalog_dir) if args.catalog_dir else CatalogStore.open()
-    usage = load_usage_file(args.usage_file) if args.usage_file else None
-    estimate = estimate_plans(args.plan, store=store, usage=usage.for_resource if usage else None,
-                              usage_only=usage.usage_only() if usage else None,
-                              names=_project_names(loaded, args.plan))
-    return estimate, store
+    return estimate_from_args(args, names=config_project_names(loaded, args.plan), store=store), store
 
 
 def _evaluate_gate(estimate: Estimate, loaded: LoadedConfig | None, store: CatalogStore) -> GateResult | None:
