@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
 import sys
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -20,7 +22,8 @@ ACTION = yaml.safe_load((REPO / "action.yml").read_text())
 
 def test_interface() -> None:
     assert ACTION["runs"]["using"] == "composite"
-    assert set(ACTION["inputs"]) >= {"plan-json", "path", "config", "usage-file", "github-token", "behavior", "fail-on"}
+    assert set(ACTION["inputs"]) >= {"plan-json", "path", "config", "usage-file", "usage-profile", "free-tier",
+                                     "github-token", "behavior", "fail-on"}
     assert set(ACTION["outputs"]) == {"total-monthly-cost", "delta-monthly-cost", "verdict"}
     install = next(s for s in ACTION["runs"]["steps"] if s.get("id") == "install")
     assert '"$GITHUB_ACTION_PATH"' in install["run"]  # installs the action's own checkout
@@ -47,7 +50,8 @@ def test_comment_step_runs_against_the_stand_in(github: tuple[FakeGitHub, str], 
         "COSTGATE_BIN": str(bindir), "GITHUB_TOKEN": TOKEN, "GITHUB_API_URL": url, "GITHUB_REPOSITORY": "o/r",
         "GITHUB_OUTPUT": str(output), "GITHUB_RUN_ID": "77", "GITHUB_RUN_ATTEMPT": "1",
         "COSTGATE_PLANS": f"  {EXAMPLE_PLAN.relative_to(REPO)}\n\n{(FIXTURES / 'plans/update_instance/plan.json').relative_to(REPO)}\n",
-        "COSTGATE_CONFIG": "", "COSTGATE_USAGE_FILE": "", "COSTGATE_BEHAVIOR": "update", "COSTGATE_FAIL_ON": "block",
+        "COSTGATE_CONFIG": "", "COSTGATE_USAGE_FILE": "", "COSTGATE_USAGE_PROFILE": "large", "COSTGATE_FREE_TIER": "true",
+        "COSTGATE_BEHAVIOR": "update", "COSTGATE_FAIL_ON": "block",
         "COSTGATE_PULL_REQUEST": "1", "COSTGATE_COMMIT_SHA": "", "COSTGATE_TAG": "", "COSTGATE_STATUS": "false",
     })
     proc = subprocess.run(["bash", "-c", step["run"]], cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
@@ -55,6 +59,12 @@ def test_comment_step_runs_against_the_stand_in(github: tuple[FakeGitHub, str], 
     assert TOKEN not in proc.stdout + proc.stderr
     body = fake.costgate_comments()[0]["body"]
     assert "**All projects**" in body and "| basic |" in body and "| update\\_instance |" in body
+    # the profile input reached costgate: the example's usage-based lines are priced at the large profile
+    profiled = subprocess.run([sys.executable, "-m", "costgate", "diff", "--plan", str(EXAMPLE_PLAN), "--plan",
+                               str(FIXTURES / "plans/update_instance/plan.json"), "--usage-profile", "large", "--free-tier",
+                               "--format", "json", "--max-catalog-age-days", "0"], capture_output=True, text=True, check=True)
+    total = Decimal(str(json.loads(profiled.stdout)["totals"]["after"]))
     outputs = dict(line.split("=", 1) for line in output.read_text().splitlines())
     assert set(outputs) == {"total-monthly-cost", "delta-monthly-cost", "verdict"} and outputs["verdict"] == "none"
+    assert abs(Decimal(outputs["total-monthly-cost"]) - total) <= Decimal("0.01")
     assert fake.statuses == []  # status: false
