@@ -32,6 +32,7 @@ class PriceBook:
 
     def __init__(self, store: CatalogStore) -> None:
         self.store = store
+        self._scope_sizes: dict[tuple[str, str, str], int] = {}
         self._regions = _scope_regions(store)
         self._cache: dict[PriceQuery, PriceResult] = {}
 
@@ -52,7 +53,10 @@ class PriceBook:
 
     def _no_match_hint(self, query: PriceQuery) -> str:
         """Where to look next: the attributes, or a refresh when the region holds only a few products."""
-        count = self.store.scope_size(query.provider, query.service, query.region)
+        scope = (query.provider, query.service, query.region)
+        count = self._scope_sizes.get(scope)
+        if count is None:  # once per service-region, however many queries miss there
+            count = self._scope_sizes[scope] = self.store.scope_size(*scope)
         if count < THIN_SCOPE:
             return _thin_scope_hint(query, count)
         return "check the attributes with `costgate catalog query`"
