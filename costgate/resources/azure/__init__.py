@@ -1,0 +1,1 @@
+"""Azure pricers, one module per Terraform type (see costgate.resources.registry)."""

@@ -1,0 +1,1 @@
+"""Google Cloud pricers, one module per Terraform type (see costgate.resources.registry)."""
