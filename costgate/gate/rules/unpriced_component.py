@@ -28,7 +28,7 @@ from costgate.gate.rule import Hit, NoParams, Rule, RuleContext, Status
 def check(ctx: RuleContext, params: NoParams) -> Iterator[Hit]:
     """Flag resources with unpriced components."""
     for item in ctx.items():
-        missing = item.cost.unpriced
+        missing = [c for c in item.cost.unpriced if not c.invalid]  # CG906 reports invalid values
         if missing:
             first = missing[0]
             reason = first.no_price.reason if first.no_price else "no price"
