@@ -39,6 +39,7 @@ from costgate.report.markdown import MarkdownOptions, render_markdown
 from costgate.report.money import money, percent
 from costgate.vcs.base import CommitStatus, Platform, PullRequest, StatusState
 from costgate.vcs.http import HttpClient
+from costgate.vcs.guard import GuardedPlatform
 from costgate.vcs.sticky import Action, Behavior, check_run, check_tag, publish
 
 EXIT_OK = 0
@@ -389,7 +390,7 @@ def run(args: argparse.Namespace, *, http: HttpClient | None = None) -> int:
     client = http or HttpClient()
     target = None if args.dry_run else _FACTORIES[args.platform](args, client)
     if target is not None:
-        target = _Target(target.platform, check_run(target.run), target.sha, target.target_url)
+        target = _Target(GuardedPlatform(target.platform, client), check_run(target.run), target.sha, target.target_url)
     try:
         return _publish(args, settings, estimate, gate, target)
     except CostgateError as exc:
