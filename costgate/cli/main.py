@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from costgate import __version__
 from costgate.errors import CostgateError
+from costgate.report.terminal import safe_text
 
 EXIT_OK = 0
 EXIT_BLOCKED = 1
@@ -79,7 +80,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CostgateError as exc:
         if debug:
             traceback.print_exc()
-        sys.stderr.write(f"costgate: error: {exc}\n")
+        sys.stderr.write(f"costgate: error: {safe_text(str(exc))}\n")
         return EXIT_USAGE
     except KeyboardInterrupt:
         sys.stderr.write("costgate: interrupted\n")
@@ -90,7 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if debug:
             traceback.print_exc()
             sys.stderr.write(f"costgate {__version__}, Python {platform.python_version()}, {platform.platform()}\n")
-        sys.stderr.write(f"costgate: internal error ({type(exc).__name__}: {exc}); rerun with --debug\n")
+        sys.stderr.write(f"costgate: internal error ({type(exc).__name__}: {safe_text(str(exc))}); rerun with --debug\n")
         return EXIT_USAGE
 
 

@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from costgate.estimate import Estimate, PricedComponent, Project, ResourceCost
 from costgate.model import Action
 from costgate.report.money import money, percent, quantity, unit_price
+from costgate.report.terminal import safe_text
 from costgate.resources.registry import Support
 
 Row = tuple[str, ...]
@@ -37,11 +38,7 @@ class _Style:
         return f"\x1b[2m{text}\x1b[0m" if self.color else text
 
 
-def _clean(text: str) -> str:
-    """Plan text printed to a terminal: no control characters (no escape-sequence injection)."""
-    if text.isprintable():
-        return text
-    return "".join(ch if ch.isprintable() else "?" for ch in text)
+_clean = safe_text
 
 
 def layout(header: Row, rows: Sequence[Row | None], align: str, style: _Style) -> list[str]:
@@ -107,7 +104,7 @@ def _tail(project: Project, style: _Style) -> list[str]:
         lines.append(style.warn("Unsupported (not included in totals): ") + listed)
     for r, c in project.unpriced[:20]:
         assert c.no_price is not None
-        lines.append(style.warn("Not priced: ") + f"{_clean(r.address)} {_clean(c.name)}: {c.no_price.reason} ({_clean(c.no_price.query.describe())})")
+        lines.append(style.warn("Not priced: ") + f"{_clean(r.address)} {_clean(c.name)}: {_clean(c.no_price.reason)} ({_clean(c.no_price.query.describe())})")
     if len(project.unpriced) > 20:
         lines.append(style.warn(f"... and {len(project.unpriced) - 20} more components not priced (see --format json)"))
     lines += [style.dim(f"warning: {_clean(w)}") for w in project.warnings[:10]]
@@ -152,7 +149,7 @@ def render(estimate: Estimate, *, diff: bool = False, color: bool = False) -> st
     if len(estimate.projects) > 1:
         lines.append(style.bold("Overall: ") + f"{money(t.before)} -> {money(t.after)} ({money(t.delta, signed=True)})")
     if estimate.free_tier:
-        covered = ", ".join(f"{name} {quantity(q)}" for name, q in estimate.free_tier.items())
+        covered = ", ".join(f"{_clean(name)} {quantity(q)}" for name, q in estimate.free_tier.items())
         lines.append(f"AWS always-free allowances subtracted: {covered}")
     lines.append(style.dim(
         f"Prices: costgate catalog {estimate.catalog.catalog_id}, price date {estimate.catalog.price_date}; "

@@ -39,6 +39,7 @@ from costgate.report.markdown import MarkdownOptions, render_markdown
 from costgate.report.money import money, percent
 from costgate.vcs.base import CommitStatus, Platform, PullRequest, StatusState
 from costgate.vcs.http import HttpClient
+from costgate.report.terminal import safe_output, safe_text
 from costgate.vcs.guard import GuardedPlatform
 from costgate.vcs.sticky import Action, Behavior, check_run, check_tag, publish
 
@@ -420,7 +421,7 @@ def _publish(args: argparse.Namespace, settings: CommentSettings, estimate: Esti
     _append_summary(estimate, gate, override)
 
     if target is None:
-        sys.stdout.write(content)
+        sys.stdout.write(safe_output(content))
         return exit_code(verdict, settings.fail_on)
     if settings.behavior is Behavior.HIDE_AND_NEW and not target.platform.supports_hide:
         raise VcsError(f"--behavior hide-and-new: {target.platform.name} cannot hide comments; use update, new or delete-and-new")
@@ -432,7 +433,7 @@ def _publish(args: argparse.Namespace, settings: CommentSettings, estimate: Esti
         behavior=settings.behavior,
         quiet=is_quiet(estimate, gate, settings),
     )
-    sys.stdout.write(f"costgate: {outcome.message}\n")
+    sys.stdout.write(f"costgate: {safe_text(outcome.message)}\n")
     if settings.status and outcome.action is not Action.SKIPPED_OLDER:
         sha = target.sha or (pr.head_sha if pr else None) or _env("GITHUB_SHA")
         if sha:
