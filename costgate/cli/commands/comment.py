@@ -39,6 +39,7 @@ from costgate.report.markdown import MarkdownOptions, render_markdown
 from costgate.report.money import money, percent
 from costgate.vcs.base import CommitStatus, Platform, PullRequest, StatusState
 from costgate.vcs.http import HttpClient
+from costgate.inputs import read_bytes
 from costgate.report.terminal import safe_output, safe_text
 from costgate.vcs.guard import GuardedPlatform
 from costgate.vcs.sticky import Action, Behavior, check_run, check_tag, publish
@@ -212,10 +213,10 @@ def _github_event_number() -> int | None:
     if not path:
         return None
     try:
-        event = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        event = json.loads(read_bytes(Path(path), error=VcsError, what="GitHub event file"))
+    except (VcsError, ValueError, RecursionError):
         return None
-    pr = event.get("pull_request") or {}
+    pr = (event.get("pull_request") if isinstance(event, dict) else None) or {}
     number = pr.get("number") if isinstance(pr, dict) else None
     return number if isinstance(number, int) else None
 
