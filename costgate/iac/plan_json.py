@@ -36,8 +36,9 @@ import orjson
 from costgate.errors import PlanJsonReaderError
 from costgate.iac.base import ReadResult
 from costgate.iac.providers import (
+    NOTHING_TO_PRICE,
     default_region,
-    is_known_provider,
+    is_priced_provider,
     normalize_provider,
     provider_type,
 )
@@ -490,9 +491,12 @@ class _PlanReading:
         terraform_version = self.document.get("terraform_version")
         self._warn_about_plan_status()
         resources = [r for r in (self._resource(i, rc) for i, rc in enumerate(self._changes())) if r is not None]
-        if resources and not any(is_known_provider(r.provider) for r in resources):
+        if resources and not any(is_priced_provider(r.provider) for r in resources):
+            # not an error: a plan that only touches GitHub or a Kubernetes cluster adds no cloud cost
+            # that costgate could price, and must not block a merge (its resources are still listed)
             found = ", ".join(sorted({r.provider for r in resources}))
-            raise PlanJsonReaderError(f"no resources from a supported provider (found: {found})", path=self.source)
+            self.warnings.append(f"{self.source}: {NOTHING_TO_PRICE}: no resources of a cloud costgate prices "
+                                 f"(aws, azure, google); providers found: {found}")
         for provider, (region, address) in self._defaulted.items():
             self.warnings.append(
                 f"{self.source}: no region configured for {provider} resources (first: {address}); assuming {region}"

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import orjson
 
 from costgate.estimate import Counts, Estimate, PricedComponent, Project, ResourceCost, Totals
+from costgate.resources.registry import support_reason
 
 if TYPE_CHECKING:
     from costgate.report.json_model import EstimateOut
@@ -54,6 +55,7 @@ def _resource(r: ResourceCost) -> dict[str, Any]:
         "region": res.region,
         "action": res.action.value,
         "support": r.support.value,
+        "support_reason": support_reason(res.type),
         "monthly_cost": float(r.monthly_cost),
         "before_monthly_cost": float(r.before_monthly_cost),
         "delta_monthly_cost": float(r.delta),
@@ -82,7 +84,7 @@ def _totals(t: Totals) -> dict[str, Any]:
 def unsupported_of(project: Project) -> list[dict[str, Any]]:
     """Unsupported resources of a project, as output rows."""
     return [
-        {"address": r.address, "type": r.resource.type, "reason": f"no pricer for {r.resource.type}"}
+        {"address": r.address, "type": r.resource.type, "reason": support_reason(r.resource.type)}
         for r in project.unsupported
     ]
 

@@ -57,6 +57,7 @@ class ResourceOut(_Model):
     region: str | None
     action: str
     support: Literal["priced", "free", "unsupported"]
+    support_reason: str
     monthly_cost: Num
     before_monthly_cost: Num
     delta_monthly_cost: Num

@@ -276,7 +276,7 @@ def _side_cell(cost: Decimal, components: Sequence[PricedComponent], complete: b
     """A side's cost: "not priced" when nothing on it has a price, "(partial)" when some lack one."""
     if complete:
         return _money(cost)
-    if components and all(c.no_price is not None for c in components):
+    if all(c.no_price is not None for c in components):  # also an unsupported resource (no components)
         return _m("not priced")
     return _m(money(cost) + " (partial)")
 

@@ -17,7 +17,7 @@ from decimal import Decimal
 from costgate.estimate import Estimate, PricedComponent, Project, ResourceCost, Side
 from costgate.model import Action
 from costgate.report.money import money, percent, quantity, unit_price
-from costgate.resources.registry import Support
+from costgate.resources.registry import Support, split_type, support_reason
 
 Row = tuple[str, ...]
 RIGHT = "r"
@@ -105,6 +105,14 @@ def _tail(project: Project, style: _Style) -> list[str]:
             types[r.resource.type] = types.get(r.resource.type, 0) + 1
         listed = ", ".join(f"{n} x {_clean(t)}" for t, n in sorted(types.items()))
         lines.append(style.warn("Unsupported (not included in totals): ") + listed)
+    outside: dict[str, dict[str, int]] = {}
+    for r in project.resources:
+        if r.support is Support.FREE and split_type(r.resource.type) is None:
+            kinds = outside.setdefault(support_reason(r.resource.type), {})
+            kinds[r.resource.type] = kinds.get(r.resource.type, 0) + 1
+    for reason, kinds in sorted(outside.items()):
+        listed = ", ".join(f"{n} x {_clean(t)}" for t, n in sorted(kinds.items()))
+        lines.append(style.dim(f"Free ({reason}): {listed}"))
     gaps = project.gaps
     for g in gaps[:20]:
         c = g.component
@@ -124,7 +132,7 @@ def _side_cell(cost: Decimal, components: Sequence[PricedComponent], complete: b
     """A side's cost: "not priced" when nothing on it has a price, "(partial)" when some lack one."""
     if complete:
         return money(cost)
-    if components and all(c.no_price is not None for c in components):
+    if all(c.no_price is not None for c in components):  # also an unsupported resource (no components)
         return "not priced"
     return money(cost) + " (partial)"
 
@@ -147,8 +155,11 @@ def _diff_project(project: Project, style: _Style) -> list[str]:
     if rows:
         lines += layout(("", "Resource", "Before", "After", "Change"), rows, LEFT + LEFT + RIGHT + RIGHT + RIGHT, style)
     else:
-        n = len(project.resources)
-        lines += [style.dim(f"No resource changes ({n} unchanged resource{'' if n == 1 else 's'})."), ""]
+        n = sum(1 for r in project.resources if r.resource.action not in _SYMBOL)
+        free = len(project.resources) - n
+        also = f"{free} free resource{'' if free == 1 else 's'} change{'s' if free == 1 else ''}; " if free else ""
+        still = f"{n} unchanged resource{'' if n == 1 else 's'}" if n or not free else ""
+        lines += [style.dim(f"No priced resource changes ({(also + still).rstrip('; ')})."), ""]
     t = project.totals
     pct = f", {percent(t.delta_percent)}" if t.delta_percent is not None else ""
     sides = [name for name, ok in (("before", t.before_complete), ("after", t.after_complete)) if not ok]

@@ -99,3 +99,43 @@ def test_fail_closed_blocks_on_a_before_side_gap(tmp_path: Path) -> None:
     assert "(before the change)" in blocking[0]["message"]
     config.write_text("policies:\n  incomplete_estimate: fail-open\n", encoding="utf-8")
     assert run_cli("check", "--plan", str(PLAN), "--config", str(config), "--format", "json").code == 0
+
+
+NO_CLOUD = FIXTURES / "plans" / "no_cloud" / "plan.json"
+
+
+def test_a_plan_with_no_cloud_has_nothing_to_price_and_passes(tmp_path: Path) -> None:
+    """terraform_data only (made by Terraform): free, "nothing to price", exit 0 even fail-closed."""
+    result = run_cli("diff", "--plan", str(NO_CLOUD), "--format", "json")
+    assert result.code == 0, result.err
+    doc = json.loads(result.out)
+    assert doc["counts"]["free"] == 2 and doc["counts"]["unsupported"] == 0 and doc["totals"]["complete"] is True
+    assert {r["support_reason"] for r in doc["projects"][0]["resources"]} == {"no cloud cost: it lives in Terraform's state only"}
+    assert any("nothing to price" in w for w in doc["projects"][0]["warnings"])
+    config = tmp_path / "costgate.yml"
+    config.write_text("policies:\n  incomplete_estimate: fail-closed\n", encoding="utf-8")
+    assert run_cli("check", "--plan", str(NO_CLOUD), "--config", str(config)).code == 0
+
+
+def test_a_saas_only_plan_is_not_bad_input(tmp_path: Path) -> None:
+    """A plan of datadog resources used to exit 2 ("no resources from a supported provider")."""
+    plan = tmp_path / "plan.json"
+    plan.write_text(json.dumps({
+        "format_version": "1.2", "terraform_version": "1.11.4", "planned_values": {"root_module": {}},
+        "resource_changes": [{"address": "datadog_monitor.cpu", "mode": "managed", "type": "datadog_monitor", "name": "cpu",
+                              "provider_name": "registry.terraform.io/datadog/datadog",
+                              "change": {"actions": ["create"], "before": None, "after": {}, "after_unknown": {}}}],
+    }), encoding="utf-8")
+    result = run_cli("breakdown", "--plan", str(plan))
+    assert result.code == 0, result.err
+    assert "nothing to price" in result.out and "1 free, 0 unsupported" in result.out
+
+
+def test_the_same_plan_given_twice_is_priced_once() -> None:
+    once = json.loads(run_cli("diff", "--plan", str(PLAN), "--format", "json").out)
+    result = run_cli("diff", "--plan", str(PLAN), "--plan", str(PLAN.parent / ".." / PLAN.parent.name / "plan.json"),
+                     "--format", "json")
+    assert result.code == 0
+    twice = json.loads(result.out)
+    assert len(twice["projects"]) == 1 and twice["totals"] == once["totals"]
+    assert "was given 2 times; it is priced once" in result.err
