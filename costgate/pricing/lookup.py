@@ -33,7 +33,7 @@ class PriceBook:
     def __init__(self, store: CatalogStore) -> None:
         self.store = store
         self._scope_sizes: dict[tuple[str, str, str], int] = {}
-        self._regions = _scope_regions(store)
+        self._regions = store.regions_by_service()
         self._cache: dict[PriceQuery, PriceResult] = {}
 
     def lookup_all(self, queries: Iterable[PriceQuery]) -> dict[PriceQuery, PriceResult]:
@@ -118,13 +118,6 @@ def _price(rows: list[StoredProduct]) -> Price:
         source=first.source,
         price_date=first.price_date,
     )
-
-
-def _scope_regions(store: CatalogStore) -> dict[tuple[str, str], frozenset[str]]:
-    out: dict[tuple[str, str], set[str]] = {}
-    for provider, service, region in store.conn.execute("SELECT provider, service, region FROM scopes"):
-        out.setdefault((provider, service), set()).add(region)
-    return {k: frozenset(v) for k, v in out.items()}
 
 
 def tiered_cost(quantity: Decimal, tiers: tuple[tuple[Decimal, Decimal | None, Decimal], ...]) -> Decimal:

@@ -153,9 +153,12 @@ def run_refresh(args: argparse.Namespace) -> int:
 
 
 def _open(args: argparse.Namespace) -> CatalogStore:
-    store = CatalogStore.open(args.catalog_dir)
+    return CatalogStore.open(args.catalog_dir)
+
+
+def _warn_age(args: argparse.Namespace, store: CatalogStore) -> None:
+    """After the catalog's files were read, so a refused file's error stays the only line on stderr."""
     warn_if_stale(store.manifest, flag=getattr(args, "max_catalog_age_days", None))
-    return store
 
 
 def coverage(counts: list[tuple[str, str, str, int]]) -> dict[str, Any]:
@@ -173,6 +176,8 @@ def coverage(counts: list[tuple[str, str, str, int]]) -> dict[str, Any]:
 def run_info(args: argparse.Namespace) -> int:
     """Print sources, dates, row counts and the coverage matrix."""
     store = _open(args)
+    store.verify_files()  # info reports on the files, so it checks them all (without indexing them)
+    _warn_age(args, store)
     m = store.manifest
     counts = store.counts()
     cov = coverage(counts)
@@ -221,6 +226,7 @@ def run_query(args: argparse.Namespace) -> int:
         attrs.append((key, value))
     store = _open(args)
     found = store.search(args.provider, args.service, args.region, attrs, limit=args.limit)
+    _warn_age(args, store)
     if args.format == "json":
         emit(json.dumps([
             {"service": p.service, "family": p.family, "region": p.region, "attributes": p.attributes,
