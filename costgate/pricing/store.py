@@ -21,6 +21,7 @@ import platformdirs
 
 from costgate.errors import CatalogError
 from costgate.pricing.manifest import FileInfo, Manifest, load_manifest
+from costgate.pricing.overlay import Overlay
 from costgate.pricing.scope_index import IndexCache, ScopeIndex, ScopeSource, file_sha256
 
 Scope = tuple[str, str, str]
@@ -83,6 +84,12 @@ class CatalogStore:
             for region in info.regions or [""]:
                 self._files[(info.provider, info.service, region)] = info
         self._open: dict[Scope, ScopeIndex] = {}
+        self.overlay: Overlay | None = None
+        """Prices fetched at run time (attached by `--fetch-prices missing|all`); None: shipped only."""
+        self.overlay_first = False
+        """True with `--fetch-prices all`: fetched prices win over shipped ones."""
+        self.fetch_failures: dict[Scope, str] = {}
+        """Scopes whose fetch failed in this run, with the reason (shown on their unpriced components)."""
 
     @classmethod
     def open(cls, data_dir: Path | None = None, *, cache: Path | None = None) -> CatalogStore:
