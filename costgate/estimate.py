@@ -13,12 +13,16 @@ from dataclasses import astuple, dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from costgate.errors import InvalidValueError
 from costgate.model import Action, CostComponent, Price, PriceQuery, Resource
 from costgate.pricing.lookup import NoPrice, PriceBook, PriceResult, tiered_cost
 from costgate.resources.base import Pricer, PricingContext, ReverseReferences, Usage
 from costgate.resources.registry import Support, pricer_for, support
+
+if TYPE_CHECKING:  # the fetch machinery (requests, parsers) is imported only when a run fetches
+    from costgate.pricing.fetch import FetchReport
 
 ZERO = Decimal(0)
 UsageLookup = Callable[[Resource], Usage]
@@ -319,6 +323,8 @@ class Estimate:
     catalog: CatalogInfo
     currency: str = "USD"
     free_tier: Mapping[str, Decimal] = field(default_factory=dict)
+    fetch: FetchReport | None = None
+    """What `--fetch-prices` fetched (or failed to) in this run; None when it was off."""
 
     @property
     def totals(self) -> Totals:
