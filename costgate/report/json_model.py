@@ -142,6 +142,21 @@ class CatalogOut(_Model):
     sources: list[str]
 
 
+class PriceRangeOut(_Model):
+    """A source that dates its prices with a range, not a day (said as what it is)."""
+
+    source: str
+    price_date: str
+
+
+class PriceDatesOut(_Model):
+    """Oldest and newest day of the prices this estimate used (not the catalog's newest)."""
+
+    oldest: str | None
+    newest: str | None
+    ranges: list[PriceRangeOut]
+
+
 class EstimateOut(_Model):
     """The top-level JSON document of `costgate breakdown|diff --format json`."""
 
@@ -149,6 +164,7 @@ class EstimateOut(_Model):
     incomplete_message: str | None
     currency: str
     catalog: CatalogOut
+    price_dates: PriceDatesOut
     projects: list[ProjectOut]
     unsupported: list[UnsupportedOut]
     unpriced: list[UnpricedOut]
