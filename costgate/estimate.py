@@ -14,11 +14,16 @@ from dataclasses import astuple, dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
+from costgate.errors import InvalidValueError
 from costgate.model import Action, CostComponent, Price, PriceQuery, Resource
 from costgate.pricing.lookup import NoPrice, PriceBook, PriceResult, tiered_cost
 from costgate.resources.base import Pricer, PricingContext, ReverseReferences, Usage
 from costgate.resources.registry import Support, pricer_for, support
+
+if TYPE_CHECKING:  # the fetch machinery (requests, parsers) is imported only when a run fetches
+    from costgate.pricing.fetch import FetchReport
 
 ZERO = Decimal(0)
 UsageLookup = Callable[[Resource], Usage]
@@ -43,6 +48,9 @@ class PricedComponent:
     unit_multiplier: Decimal = Decimal(1)
     price_factor: Decimal = Decimal(1)
     free_tier_quantity: Decimal | None = None
+    invalid: bool = False
+    """Not priced because an input value is invalid (a size of -5 GB, NaN), not because the
+    catalog lacks a price: the gate blocks on it (CG906) whatever `incomplete_estimate` says."""
 
     @property
     def priced(self) -> bool:
@@ -354,6 +362,8 @@ class Estimate:
     catalog: CatalogInfo
     currency: str = "USD"
     free_tier: Mapping[str, Decimal] = field(default_factory=dict)
+    fetch: FetchReport | None = None
+    """What `--fetch-prices` fetched (or failed to) in this run; None when it was off."""
 
     @property
     def totals(self) -> Totals:
@@ -440,24 +450,24 @@ def price_resources(
             ctx = PricingContext(usage=given.at("mid") if given.has_ranges() else given, resources=by_address, today=day,
                                  usage_of=_usage_at(usage, "mid"), reverse=reverse)
             if resource.action.exists_after:
-                after = list(pricer.price(resource, ctx))
+                after = _run_pricer(pricer, resource, ctx)
                 if given.has_ranges():
                     after = _with_ranges(after, pricer, resource, given, by_address, day, usage, reverse)
             if resource.action.exists_before:
                 if resource.action in (Action.NO_OP, Action.FORGET):
                     before = after
                 else:
-                    before = list(pricer.price(resource.before_view(), ctx))
+                    before = _run_pricer(pricer, resource.before_view(), ctx)
         pending.append((resource, kind, after, before))
 
-    queries = {c.query for _, _, a, b in pending for c in (*a, *b)}
+    queries = {c.query for _, _, a, b in pending for c in (*a, *b) if not c.invalid}
     answers = book.lookup_all(queries)
     return [
         ResourceCost(
             resource=r,
             support=kind,
-            components=tuple(p for c in a for p in _priced_split(c, answers[c.query])),
-            before_components=tuple(p for c in b for p in _priced_split(c, answers[c.query])),
+            components=tuple(p for c in a for p in _priced_split(c, answers.get(c.query, _NOT_LOOKED_UP))),
+            before_components=tuple(p for c in b for p in _priced_split(c, answers.get(c.query, _NOT_LOOKED_UP))),
         )
         for r, kind, a, b in pending
     ]
@@ -473,10 +483,10 @@ def _with_ranges(
     day: date, lookup: UsageLookup, reverse: ReverseReferences,
 ) -> list[CostComponent]:
     """Price `resource` at the low and high ends of its usage ranges; attach quantity ranges."""
-    low = list(pricer.price(resource, PricingContext(usage=usage.at("min"), resources=by_address, today=day,
-                                                     usage_of=_usage_at(lookup, "min"), reverse=reverse)))
-    high = list(pricer.price(resource, PricingContext(usage=usage.at("max"), resources=by_address, today=day,
-                                                      usage_of=_usage_at(lookup, "max"), reverse=reverse)))
+    low = _run_pricer(pricer, resource, PricingContext(usage=usage.at("min"), resources=by_address, today=day,
+                                                      usage_of=_usage_at(lookup, "min"), reverse=reverse))
+    high = _run_pricer(pricer, resource, PricingContext(usage=usage.at("max"), resources=by_address, today=day,
+                                                       usage_of=_usage_at(lookup, "max"), reverse=reverse))
     out = []
     for i, comp in enumerate(mid):
         lo = low[i] if i < len(low) and low[i].name == comp.name else None
@@ -492,10 +502,63 @@ def _with_ranges(
     return out
 
 
+_PRICER_READ_ERRORS = (TypeError, AttributeError, ValueError, ArithmeticError, LookupError)
+"""What a pricer raises when a plan value has a type its provider's schema never gives (an
+`instance_type` that is a list, a block that is a number). Pricers read plan values through
+the typed accessors of resources/base.py where it matters; these are the defence in depth
+for the reads that do not, so that one hostile resource is "not priced", never a crash."""
+
+_NOT_LOOKED_UP = NoPrice(PriceQuery("", "", None, ""), "not looked up")
+
+
+def _run_pricer(pricer: Pricer, resource: Resource, ctx: PricingContext) -> list[CostComponent]:
+    """The pricer's components, each checked; one not-priced component when its values are bad.
+
+    A value that is not what the pricer declared (InvalidValueError: a size of -5, NaN, a list
+    where a string belongs) makes the whole resource not priced, with the reason: its other
+    components are left out too, because a half-read resource would understate its cost.
+    """
+    try:
+        components = list(pricer.price(resource, ctx))
+    except InvalidValueError as exc:
+        return [_invalid(resource, exc.reason)]
+    except _PRICER_READ_ERRORS as exc:
+        return [_invalid(resource, f"its values do not have the types {resource.type} declares ({type(exc).__name__}: {exc})")]
+    return [_checked(c) for c in components]
+
+
+def _invalid(resource: Resource, reason: str) -> CostComponent:
+    """The one component standing for a resource whose values cannot be priced."""
+    query = PriceQuery.of(resource.provider, resource.type, None, resource.region or "")
+    return CostComponent(name="All components", unit="", monthly_quantity=None, query=query, invalid=reason)
+
+
+def _bad_number(value: object) -> bool:
+    """True for anything but a finite number >= 0 (a quantity, a multiplier, a price, a cost)."""
+    if isinstance(value, bool) or not isinstance(value, (Decimal, int, float)):
+        return True
+    number = value if isinstance(value, Decimal) else Decimal(str(value))
+    return not number.is_finite() or number < 0
+
+
+def _checked(component: CostComponent) -> CostComponent:
+    """The component, or the same marked invalid when a pricer hands over a negative, NaN or
+    infinite quantity: whatever a pricer does, no such number reaches a total or a budget."""
+    numbers = [("quantity", component.monthly_quantity), ("unit multiplier", component.unit_multiplier),
+               ("price factor", component.price_factor), *(("quantity range", q) for q in component.quantity_range or ())]
+    for label, value in numbers:
+        if value is not None and _bad_number(value):
+            reason = f"{label} is {value}, expected a number >= 0"
+            return replace(component, monthly_quantity=None, quantity_range=None, invalid=reason)
+    return component
+
+
 def _priced_split(component: CostComponent, answer: PriceResult) -> tuple[PricedComponent, ...]:
     """`_priced`, except that a quantity past the catalog's last price tier is split in two: the
     part the tiers cover, priced, and the rest, listed as not priced (never priced at a lower
     tier's rate, never dropped). A component with a usage range stays whole (and unpriced)."""
+    if component.invalid:
+        return (replace(_priced(component, NoPrice(component.query, component.invalid)), invalid=True),)
     if isinstance(answer, NoPrice) or answer.currency != "USD" or component.quantity_range is not None:
         return (_priced(component, answer),)
     last_end = answer.tiers[-1][1]
@@ -548,6 +611,9 @@ def _priced(component: CostComponent, answer: PriceResult) -> PricedComponent:
     if component.quantity_range is not None:
         low, high = component.quantity_range
         cost_range = (_cost(component, low, answer), _cost(component, high, answer))
+    if any(_bad_number(v) for v in (unit_price, *([] if cost is None else [cost]), *(cost_range or ()))):
+        miss = NoPrice(component.query, f"the price or cost is not a number >= 0 (unit price {unit_price}, cost {cost})")
+        return PricedComponent(unit_price=None, monthly_cost=None, no_price=miss, **base)  # type: ignore[arg-type]
     return PricedComponent(unit_price=unit_price, monthly_cost=cost, price=answer, cost_range=cost_range, **base)  # type: ignore[arg-type]
 
 

@@ -4,8 +4,10 @@ comment): read each plan, price it against the catalog, and wrap it with catalog
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 from costgate.estimate import CatalogInfo, Estimate, Project, UsageLookup, build_project
@@ -14,6 +16,9 @@ from costgate.pricing.lookup import PriceBook
 from costgate.model import Resource
 from costgate.pricing.store import CatalogStore
 from costgate.resources.base import Usage
+
+if TYPE_CHECKING:
+    from costgate.pricing.fetch import FetchSettings, ScopeFetch
 
 
 def project_name(path: Path) -> str:
@@ -96,3 +101,50 @@ def estimate_plans(
 
         estimate, _used = apply_free_tier(estimate)
     return estimate
+
+
+def estimate_fetching(
+    plans: Sequence[Path],
+    *,
+    store: CatalogStore,
+    settings: FetchSettings,
+    max_age_days: int,
+    on_fetch: Callable[[ScopeFetch], None] | None = None,
+    usage: UsageLookup | None = None,
+    names: Sequence[str] | None = None,
+    free_tier: bool = False,
+    as_of: date | None = None,
+    usage_only: tuple[Sequence[Resource], Sequence[str], str] | None = None,
+) -> Estimate:
+    """`estimate_plans` with `--fetch-prices missing|all`: price, fetch the scopes that had no
+    product (or every scope asked about, for `all`) into the cache's overlay, price again.
+
+    A scope whose fetch failed keeps its components unpriced, with the failure in their reason.
+    """
+    from costgate.pricing.fetch import fetch_scopes, scopes_to_fetch
+    from costgate.pricing.lookup import NO_PRODUCT
+    from costgate.pricing.overlay import Overlay
+
+    store.overlay = Overlay(store.cache, max_age_days=max_age_days)
+    store.overlay_first = settings.mode == "all"
+    kwargs = dict(store=store, usage=usage, names=names, free_tier=free_tier, as_of=as_of, usage_only=usage_only)
+    estimate = estimate_plans(plans, **kwargs)  # type: ignore[arg-type]
+    missing: set[tuple[str, str, str]] = set()
+    queried: set[tuple[str, str, str]] = set()
+    for project in estimate.projects:
+        for resource in project.resources:
+            for component in (*resource.components, *resource.before_components):
+                query = component.query
+                if query is None:
+                    continue
+                scope = (query.provider, query.service, query.region)
+                queried.add(scope)
+                miss = component.no_price
+                if miss is not None and miss.kind == NO_PRODUCT and not miss.fetch:
+                    missing.add(scope)
+    wanted = scopes_to_fetch(settings.mode, missing=missing, queried=queried, overlay=store.overlay)
+    report = fetch_scopes(wanted, store.overlay, settings, on_done=on_fetch)
+    if report.scopes:
+        store.fetch_failures = {s.scope: s.reason for s in report.scopes if s.status == "failed"}
+        estimate = estimate_plans(plans, **kwargs)  # type: ignore[arg-type]
+    return replace(estimate, fetch=report)

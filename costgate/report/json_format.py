@@ -8,6 +8,7 @@ validate real output against the schema).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -35,7 +36,8 @@ def _component(c: PricedComponent) -> dict[str, Any]:
         "unit_price": _num(c.unit_price),
         "monthly_cost": _num(c.monthly_cost),
         "usage_based": c.usage_based,
-        "price_source": {"product_id": c.price.product_id, "source": c.price.source, "price_date": c.price.price_date}
+        "price_source": {"product_id": c.price.product_id, "source": c.price.source, "price_date": c.price.price_date,
+                         "fetched_at": c.price.fetched_at or None}
         if c.price
         else None,
         "path": c.path,
@@ -66,8 +68,9 @@ def _resource(r: ResourceCost) -> dict[str, Any]:
     }
 
 
-def _totals(t: Totals) -> dict[str, Any]:
+def _totals(t: Totals, fetched: int = 0) -> dict[str, Any]:
     return {
+        "fetched_this_run": fetched,
         "before": float(t.before),
         "after": float(t.after),
         "delta": float(t.delta),
@@ -96,8 +99,34 @@ def unpriced_of(project: Project) -> list[dict[str, Any]]:
         c = g.component
         assert c.no_price is not None
         out.append({"address": g.address, "component": c.name, "side": g.side.value, "reason": c.no_price.reason,
-                    "query": c.no_price.query.describe(), "hint": c.no_price.hint})
+                    "query": c.no_price.query.describe(), "hint": c.no_price.hint,
+                    "fetch": {"status": c.no_price.fetch, "error": c.no_price.fetch_error or None} if c.no_price.fetch else None})
     return out
+
+
+def fetched_this_run(resources: Iterable[ResourceCost], estimate: Estimate) -> int:
+    """Components priced with prices that `--fetch-prices` fetched in this run (not earlier runs)."""
+    if estimate.fetch is None:
+        return 0
+    scopes = estimate.fetch.fetched
+    return sum(
+        1 for r in resources for c in (*r.components, *r.before_components)
+        if c.price is not None and c.price.fetched_at and c.query is not None
+        and (c.query.provider, c.query.service, c.query.region) in scopes
+    )
+
+
+def _fetch(estimate: Estimate) -> dict[str, Any] | None:
+    report = estimate.fetch
+    if report is None:
+        return None
+    return {
+        "mode": report.mode,
+        "seconds": round(report.seconds, 3),
+        "scopes": [{"provider": s.provider, "service": s.service, "region": s.region, "status": s.status,
+                    "rows": s.rows, "url": s.url or None, "source": s.source or None, "fetched_at": s.fetched_at or None,
+                    "reason": s.reason or None} for s in report.scopes],
+    }
 
 
 def _counts(counts: Counts) -> dict[str, int]:
@@ -129,7 +158,7 @@ def to_dict(estimate: Estimate) -> dict[str, Any]:
             "resources": [_resource(r) for r in p.resources],
             "unsupported": unsupported,
             "unpriced": unpriced,
-            "totals": _totals(p.totals),
+            "totals": _totals(p.totals, fetched_this_run(p.resources, estimate)),
             "counts": _counts(p.counts),
             "warnings": list(p.warnings),
         })
@@ -150,9 +179,11 @@ def to_dict(estimate: Estimate) -> dict[str, Any]:
         "projects": projects,
         "unsupported": all_unsupported,
         "unpriced": all_unpriced,
-        "totals": _totals(estimate.totals),
+        "totals": _totals(estimate.totals,
+                          fetched_this_run((r for p in estimate.projects for r in p.resources), estimate)),
         "counts": _counts(counts),
         "free_tier": {name: float(q) for name, q in estimate.free_tier.items()},
+        "fetch": _fetch(estimate),
     }
 
 

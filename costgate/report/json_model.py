@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, PlainSerializer
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
 from costgate.report.json_format import JSON_VERSION
 
@@ -29,6 +29,7 @@ class PriceSourceOut(_Model):
     product_id: str
     source: str
     price_date: str
+    fetched_at: str | None = Field(None, description="When --fetch-prices fetched this price into the cache (ISO time); null for shipped prices.")
 
 
 class ComponentOut(_Model):
@@ -75,6 +76,13 @@ class UnsupportedOut(_Model):
     reason: str
 
 
+class UnpricedFetchOut(_Model):
+    """A fetch of an unpriced component's scope in this run: fetched (but no product matched) or failed."""
+
+    status: Literal["fetched", "failed"]
+    error: str | None = None
+
+
 class UnpricedOut(_Model):
     """A component the catalog could not price, with the query that failed."""
 
@@ -84,11 +92,13 @@ class UnpricedOut(_Model):
     reason: str
     query: str
     hint: str
+    fetch: UnpricedFetchOut | None = Field(None, description="What --fetch-prices did for this component's scope in this run; null when nothing was fetched for it.")
 
 
 class TotalsOut(_Model):
     """Known monthly costs before and after the change, and the change."""
 
+    fetched_this_run: int = Field(0, description="Components priced with prices --fetch-prices fetched in this run.")
     before: Num
     after: Num
     delta: Num
@@ -157,6 +167,28 @@ class PriceDatesOut(_Model):
     ranges: list[PriceRangeOut]
 
 
+class FetchedScopeOut(_Model):
+    """One (provider, service, region) --fetch-prices tried in this run."""
+
+    provider: str
+    service: str
+    region: str
+    status: Literal["fetched", "failed"]
+    rows: int
+    url: str | None
+    source: str | None
+    fetched_at: str | None
+    reason: str | None
+
+
+class FetchOut(_Model):
+    """What --fetch-prices fetched in this run (null when it was never)."""
+
+    mode: Literal["missing", "all"]
+    seconds: Num
+    scopes: list[FetchedScopeOut]
+
+
 class EstimateOut(_Model):
     """The top-level JSON document of `costgate breakdown|diff --format json`."""
 
@@ -171,3 +203,4 @@ class EstimateOut(_Model):
     totals: TotalsOut
     counts: CountsOut
     free_tier: dict[str, Num] = {}
+    fetch: FetchOut | None = None

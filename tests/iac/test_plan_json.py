@@ -420,6 +420,13 @@ BAD_INPUTS: list[tuple[str, bytes | None, str]] = [
     ("changes-not-list", orjson.dumps({"format_version": "1.2", "resource_changes": {}}), "resource_changes is not a list"),
     ("change-not-object", orjson.dumps({"format_version": "1.2", "resource_changes": [1]}),
      "resource_changes[0] is not an object"),
+    ("actions-list-of-lists", orjson.dumps({"format_version": "1.2", "resource_changes": [
+        {"address": "aws_instance.a", "type": "aws_instance", "change": {"actions": [["create"]]}}]}),
+     "resource_changes[0].change.actions (aws_instance.a) is not a list of strings"),
+    ("format-superscript", orjson.dumps({"format_version": "\u00b2", "resource_changes": []}),
+     "unsupported plan format_version '\u00b2'"),
+    ("nested-300", b'{"format_version": "1.2", "resource_changes": [{"change": {"after": ' + b'{"a": ' * 300 + b"1"
+     + b"}" * 300 + b"}}]}", "nested deeper than 254 levels at resource_changes[0].change.after.a.a.a.a…: not a Terraform plan"),
 ]
 
 

@@ -30,7 +30,7 @@ from costgate.gate.rule import Hit, NoParams, Rule, RuleContext, Status
 def check(ctx: RuleContext, params: NoParams) -> Iterator[Hit]:
     """Flag resources with unpriced components."""
     for item in ctx.touched():
-        gaps = item.cost.gaps
+        gaps = [g for g in item.cost.gaps if not g.component.invalid]  # CG906 reports invalid values
         if gaps:
             first = gaps[0]
             reason = first.component.no_price.reason if first.component.no_price else "no price"
