@@ -163,6 +163,7 @@ def to_dict(estimate: Estimate) -> dict[str, Any]:
             "warnings": list(p.warnings),
         })
     counts = estimate.counts
+    dates = estimate.price_dates
     return {
         "version": JSON_VERSION,
         "incomplete_message": counts.incomplete_message(),
@@ -173,6 +174,8 @@ def to_dict(estimate: Estimate) -> dict[str, Any]:
             "built_at": estimate.catalog.built_at,
             "sources": list(estimate.catalog.sources),
         },
+        "price_dates": {"oldest": dates.oldest, "newest": dates.newest,
+                        "ranges": [{"source": source, "price_date": text} for source, text in dates.ranges]},
         "projects": projects,
         "unsupported": all_unsupported,
         "unpriced": all_unpriced,

@@ -185,7 +185,7 @@ def render(estimate: Estimate, *, diff: bool = False, color: bool = False) -> st
         covered = ", ".join(f"{name} {quantity(q)}" for name, q in estimate.free_tier.items())
         lines.append(f"AWS always-free allowances subtracted: {covered}")
     lines.append(style.dim(
-        f"Prices: costgate catalog {estimate.catalog.catalog_id}, price date {estimate.catalog.price_date}; "
+        f"Prices: costgate catalog {estimate.catalog.catalog_id}; {estimate.price_dates.describe() or 'no prices used'}; "
         "a month is 730 hours; USD."
     ))
     return "\n".join(lines) + "\n"

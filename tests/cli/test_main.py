@@ -69,7 +69,7 @@ def test_breakdown_example_table() -> None:
     assert result.code == 0, result.err
     assert "Total monthly cost" in result.out
     assert "aws_nat_gateway.main" in result.out
-    assert "price date" in result.out
+    assert "prices dated" in result.out
 
 
 def test_breakdown_json_matches_schema() -> None:
