@@ -187,6 +187,9 @@ class CostComponent:
     price_factor: Decimal = Decimal(1)
     tiered: bool = True
     note: str = ""
+    invalid: str = ""
+    """Why this component cannot be priced at all (a size of -5 GB): it is shown as not
+    priced with this reason and never looked up."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,6 +3,7 @@ comment): read each plan, price it against the catalog, and wrap it with catalog
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
@@ -33,6 +34,24 @@ def catalog_info(store: CatalogStore) -> CatalogInfo:
     return CatalogInfo(catalog_id=m.catalog_id, price_date=m.price_date, built_at=m.built_at, sources=tuple(s.id for s in m.sources))
 
 
+def _distinct(plans: Sequence[Path]) -> list[tuple[int, Path, int]]:
+    """(index, path, how many more times it was given) for each distinct plan file, first-given order.
+
+    Why: the same plan given twice (a CI matrix that lists a path twice, a glob plus an explicit
+    path) would be counted twice and double every total.
+    """
+    seen: dict[Path, list[int]] = {}
+    for i, path in enumerate(plans):
+        try:
+            key = path.resolve()
+        except OSError:  # an unresolvable path is read (and reported) as given
+            key = path
+        seen.setdefault(key, [i, 0])
+        if seen[key][0] != i:
+            seen[key][1] += 1
+    return [(i, plans[i], repeats) for i, repeats in seen.values()]
+
+
 def estimate_plans(
     plans: Sequence[Path],
     *,
@@ -53,9 +72,13 @@ def estimate_plans(
     book = PriceBook(catalog)
     reader = PlanJsonReader()
     projects: list[Project] = []
-    for i, path in enumerate(plans):
+    for i, path, repeats in _distinct(plans):
         result = reader.read(path)
         name = names[i] if names and i < len(names) else project_name(path)
+        if repeats:
+            message = f"{path} was given {repeats + 1} times; it is priced once"
+            print(f"costgate: warning: {message}", file=sys.stderr)
+            result.warnings.append(message)
         projects.append(
             build_project(
                 name,

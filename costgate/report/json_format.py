@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from costgate.estimate import Estimate, PricedComponent, Project, ResourceCost, Totals
-from costgate.resources.registry import Support
+from costgate.estimate import Counts, Estimate, PricedComponent, Project, ResourceCost, Totals
+from costgate.resources.registry import support_reason
 
 if TYPE_CHECKING:
     from costgate.report.json_model import EstimateOut
@@ -57,6 +57,7 @@ def _resource(r: ResourceCost) -> dict[str, Any]:
         "region": res.region,
         "action": res.action.value,
         "support": r.support.value,
+        "support_reason": support_reason(res.type),
         "monthly_cost": float(r.monthly_cost),
         "before_monthly_cost": float(r.before_monthly_cost),
         "delta_monthly_cost": float(r.delta),
@@ -77,26 +78,29 @@ def _totals(t: Totals, fetched: int = 0) -> dict[str, Any]:
         "usage_based_after": float(t.usage_after),
         "after_min": _num(t.after_min),
         "after_max": _num(t.after_max),
+        "complete": t.complete,
+        "before_complete": t.before_complete,
+        "after_complete": t.after_complete,
     }
 
 
 def unsupported_of(project: Project) -> list[dict[str, Any]]:
     """Unsupported resources of a project, as output rows."""
     return [
-        {"address": r.address, "type": r.resource.type, "reason": f"no pricer for {r.resource.type}"}
+        {"address": r.address, "type": r.resource.type, "reason": support_reason(r.resource.type)}
         for r in project.unsupported
     ]
 
 
 def unpriced_of(project: Project) -> list[dict[str, Any]]:
-    """Unpriced components of a project, as output rows."""
+    """Unpriced components of a project, either side of the change, as output rows."""
     out = []
-    for r, c in project.unpriced:
+    for g in project.gaps:
+        c = g.component
         assert c.no_price is not None
-        miss = c.no_price
-        out.append({"address": r.address, "component": c.name, "reason": miss.reason,
-                    "query": miss.query.describe(), "hint": miss.hint,
-                    "fetch": {"status": miss.fetch, "error": miss.fetch_error or None} if miss.fetch else None})
+        out.append({"address": g.address, "component": c.name, "side": g.side.value, "reason": c.no_price.reason,
+                    "query": c.no_price.query.describe(), "hint": c.no_price.hint,
+                    "fetch": {"status": c.no_price.fetch, "error": c.no_price.fetch_error or None} if c.no_price.fetch else None})
     return out
 
 
@@ -125,15 +129,17 @@ def _fetch(estimate: Estimate) -> dict[str, Any] | None:
     }
 
 
-def _counts(resources: Iterable[ResourceCost], unpriced: int) -> dict[str, int]:
-    rs = list(resources)
+def _counts(counts: Counts) -> dict[str, int]:
     return {
-        "resources": len(rs),
-        "priced": sum(1 for r in rs if r.support is Support.PRICED),
-        "free": sum(1 for r in rs if r.support is Support.FREE),
-        "unsupported": sum(1 for r in rs if r.support is Support.UNSUPPORTED),
-        "unpriced_components": unpriced,
-        "usage_based_components": sum(1 for r in rs for c in r.components if c.usage_based and c.monthly_quantity is None),
+        "resources": counts.resources,
+        "priced": counts.priced,
+        "free": counts.free,
+        "unsupported": counts.unsupported,
+        "components": counts.components,
+        "unpriced_components": counts.unpriced_components,
+        "unpriced_before": counts.unpriced_before,
+        "unpriced_after": counts.unpriced_after,
+        "usage_based_components": counts.usage_based_components,
     }
 
 
@@ -153,11 +159,13 @@ def to_dict(estimate: Estimate) -> dict[str, Any]:
             "unsupported": unsupported,
             "unpriced": unpriced,
             "totals": _totals(p.totals, fetched_this_run(p.resources, estimate)),
-            "counts": _counts(p.resources, len(unpriced)),
+            "counts": _counts(p.counts),
             "warnings": list(p.warnings),
         })
+    counts = estimate.counts
     return {
         "version": JSON_VERSION,
+        "incomplete_message": counts.incomplete_message(),
         "currency": estimate.currency,
         "catalog": {
             "id": estimate.catalog.catalog_id,
@@ -170,7 +178,7 @@ def to_dict(estimate: Estimate) -> dict[str, Any]:
         "unpriced": all_unpriced,
         "totals": _totals(estimate.totals,
                           fetched_this_run((r for p in estimate.projects for r in p.resources), estimate)),
-        "counts": _counts((r for p in estimate.projects for r in p.resources), len(all_unpriced)),
+        "counts": _counts(counts),
         "free_tier": {name: float(q) for name, q in estimate.free_tier.items()},
         "fetch": _fetch(estimate),
     }

@@ -58,6 +58,7 @@ class ResourceOut(_Model):
     region: str | None
     action: str
     support: Literal["priced", "free", "unsupported"]
+    support_reason: str
     monthly_cost: Num
     before_monthly_cost: Num
     delta_monthly_cost: Num
@@ -87,6 +88,7 @@ class UnpricedOut(_Model):
 
     address: str
     component: str
+    side: Literal["before", "after"]
     reason: str
     query: str
     hint: str
@@ -104,6 +106,28 @@ class TotalsOut(_Model):
     usage_based_after: Num
     after_min: Num | None = None
     after_max: Num | None = None
+    complete: bool
+    before_complete: bool
+    after_complete: bool
+
+
+class CountsOut(_Model):
+    """Resource and component counts, one definition shared by every output (Estimate.counts).
+
+    Components are counted once each: the after view of every resource and the before view of
+    resources the change alters. `usage_based_components` counts components that depend on
+    usage: priced, but no quantity was given, so they have no cost (never $0).
+    """
+
+    resources: int
+    priced: int
+    free: int
+    unsupported: int
+    components: int
+    unpriced_components: int
+    unpriced_before: int
+    unpriced_after: int
+    usage_based_components: int
 
 
 class ProjectOut(_Model):
@@ -115,7 +139,7 @@ class ProjectOut(_Model):
     unsupported: list[UnsupportedOut]
     unpriced: list[UnpricedOut]
     totals: TotalsOut
-    counts: dict[str, int]
+    counts: CountsOut
     warnings: list[str]
 
 
@@ -154,12 +178,13 @@ class EstimateOut(_Model):
     """The top-level JSON document of `costgate breakdown|diff --format json`."""
 
     version: str = JSON_VERSION
+    incomplete_message: str | None
     currency: str
     catalog: CatalogOut
     projects: list[ProjectOut]
     unsupported: list[UnsupportedOut]
     unpriced: list[UnpricedOut]
     totals: TotalsOut
-    counts: dict[str, int]
+    counts: CountsOut
     free_tier: dict[str, Num] = {}
     fetch: FetchOut | None = None
