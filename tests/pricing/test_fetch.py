@@ -258,3 +258,18 @@ def test_azure_scope_is_fetched_page_by_page(httpserver: HTTPServer, tmp_path: P
     assert [(s.status, s.rows) for s in report.scopes] == [("fetched", 3)]
     price = PriceBook(store).lookup(query)
     assert getattr(price, "unit_price", None) == Decimal("0.115") and getattr(price, "fetched_at", "")
+
+
+def test_costgate_yml_turns_fetching_on_for_check(httpserver: HTTPServer, cache: Path, tmp_path: Path) -> None:
+    AwsSite(httpserver, ("eu-west-2",)).serve()
+    config = tmp_path / "costgate.yml"
+    config.write_text("version: 1\ncatalog:\n  fetch_prices: missing\n  fetch_timeout: 30\n")
+    result = run_cli("check", "--plan", str(REGION_PLANS / "eu-west-2" / "plan.json"), "--config", str(config),
+                     "--format", "json", "--aws-base-url", httpserver.url_for(""), "--max-catalog-age-days", "0")
+    assert result.code in (0, 1), result.err
+    estimate = json.loads(result.out)["estimate"]
+    assert estimate["fetch"]["mode"] == "missing" and estimate["totals"]["fetched_this_run"] > 0
+    assert [c["name"] for c in _fixed(estimate) if c["unpriced_reason"]] == []
+    config.write_text("version: 1\ncatalog:\n  fetch_prices: sometimes\n")
+    bad = run_cli("check", "--plan", str(REGION_PLANS / "eu-west-2" / "plan.json"), "--config", str(config))
+    assert bad.code == 2 and "fetch_prices" in bad.err and bad.err.count("\n") == 1
