@@ -20,7 +20,7 @@ from costgate.resources.registry import support_reason
 if TYPE_CHECKING:
     from costgate.report.json_model import EstimateOut
 
-JSON_VERSION = "1.1"
+JSON_VERSION = "1.2"
 """The output document's version: minor for additions, major for changes that break readers."""
 
 
