@@ -3,6 +3,7 @@
     CostgateError
     ├── ReaderError            input files (plan JSON, HCL, state, usage file)
     │   ├── PlanJsonReaderError
+    │   ├── HclReaderError
     │   ├── UsageFileError
     │   └── InvalidValueError  a value is not what its pricer declared (-> "not priced")
     ├── ConfigError            costgate.yml
@@ -32,6 +33,11 @@ class ReaderError(CostgateError):
 
 class PlanJsonReaderError(ReaderError):
     """A `terraform show -json` file is broken, truncated or not a plan."""
+
+
+class HclReaderError(ReaderError):
+    """Terraform configuration (.tf files, tfvars, var files) cannot be read: syntax errors,
+    unreadable files, a variable value that does not parse. The message is `file:line:col: problem`."""
 
 
 class UsageFileError(ReaderError):

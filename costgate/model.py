@@ -203,3 +203,5 @@ class Price:
     product_id: str
     source: str
     price_date: str
+    fetched_at: str = ""
+    """When the price was fetched into the cache's overlay (ISO time); empty for shipped prices."""
