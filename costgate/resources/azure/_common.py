@@ -40,3 +40,24 @@ def azure_query(
         "azure", service, family, region or location_of(resource), attributes,
         purchase_option=purchase_option, unit=unit,
     )
+
+
+def global_query(
+    resource: Resource,
+    service: str,
+    attributes: Mapping[str, str] | None = None,
+    *,
+    family: str | None = "Networking",
+    unit: str | None = None,
+) -> PriceQuery:
+    """A query for a meter Azure sells region-free (armRegionName "Global" or empty), stored as `global`.
+
+    Load Balancer, NAT Gateway, Private Link, Traffic Manager, Azure DNS and Front Door bill such
+    meters whatever the resource's location (a query by a real region finds nothing).
+    """
+    return azure_query(resource, service, attributes, family=family, unit=unit, region="global")
+
+
+def consumption(attributes: Mapping[str, str], unit: str) -> dict[str, str]:
+    """Retail Prices attributes of a pay-as-you-go meter: `attributes` plus type and unitOfMeasure."""
+    return {**attributes, "type": "Consumption", "unitOfMeasure": unit}
