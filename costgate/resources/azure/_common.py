@@ -8,9 +8,12 @@ serviceFamily. Readers already give `Resource.region` as Azure's canonical locat
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from decimal import Decimal
 
-from costgate.model import PriceQuery, Resource
+from costgate.model import CostComponent, PriceQuery, Resource
+from costgate.resources.base import Usage, monthly
 
 DEFAULT_REGION = "eastus"
 
@@ -61,3 +64,19 @@ def global_query(
 def consumption(attributes: Mapping[str, str], unit: str) -> dict[str, str]:
     """Retail Prices attributes of a pay-as-you-go meter: `attributes` plus type and unitOfMeasure."""
     return {**attributes, "type": "Consumption", "unitOfMeasure": unit}
+
+
+def address_order(address: str) -> tuple[object, ...]:
+    """A sort key that puts `x[2]` before `x[10]`: count indexes compare as numbers."""
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", address))
+
+
+def usage_in(name: str, unit: str, usage: Usage, key: str, query: PriceQuery, *, divisor: Decimal | int,
+             path: str = "") -> CostComponent:
+    """A usage-based component counted in units of `divisor` of the usage value, priced per such unit.
+
+    Azure prices many meters per bundle ("1M" queries, "10K" operations): the usage file gives
+    single queries or operations, the component counts bundles, one bundle = one catalog unit.
+    """
+    raw = usage.number(key)
+    return monthly(name, unit, None if raw is None else raw / Decimal(divisor), query, path=path, usage_based=True)

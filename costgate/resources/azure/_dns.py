@@ -10,8 +10,8 @@ reference estimator does.
 from __future__ import annotations
 
 from costgate.model import CostComponent, Resource
-from costgate.resources.azure._common import global_query
-from costgate.resources.base import Usage, UsageKey, monthly, usage_component
+from costgate.resources.azure._common import global_query, usage_in
+from costgate.resources.base import Usage, UsageKey, monthly
 
 QUERY_USAGE = (UsageKey("monthly_queries", "int", "DNS queries a month"),)
 
@@ -26,7 +26,7 @@ def dns_queries(r: Resource, usage: Usage) -> CostComponent:
     """Queries a month, in millions (usage: monthly_queries)."""
     query = global_query(r, "Azure DNS", {"meterName": "Public Queries", "type": "Consumption", "unitOfMeasure": "1M"},
                          unit="1M")
-    return usage_component("DNS queries", "1M queries", usage, "monthly_queries", query, per=1_000_000)
+    return usage_in("DNS queries", "1M queries", usage, "monthly_queries", query, divisor=1_000_000)
 
 
 def resolver_meter(r: Resource, name: str, meter: str) -> CostComponent:
