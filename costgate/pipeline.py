@@ -3,8 +3,11 @@ comment): read each plan, price it against the catalog, and wrap it with catalog
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
+from typing import TYPE_CHECKING
 from pathlib import Path
 
 from costgate.estimate import CatalogInfo, Estimate, Project, UsageLookup, build_project
@@ -13,6 +16,9 @@ from costgate.pricing.lookup import PriceBook
 from costgate.model import Resource
 from costgate.pricing.store import CatalogStore
 from costgate.resources.base import Usage
+
+if TYPE_CHECKING:
+    from costgate.pricing.fetch import FetchSettings, ScopeFetch
 
 
 def project_name(path: Path) -> str:
@@ -26,6 +32,24 @@ def catalog_info(store: CatalogStore) -> CatalogInfo:
     """The facts about the catalog that every output names."""
     m = store.manifest
     return CatalogInfo(catalog_id=m.catalog_id, price_date=m.price_date, built_at=m.built_at, sources=tuple(s.id for s in m.sources))
+
+
+def _distinct(plans: Sequence[Path]) -> list[tuple[int, Path, int]]:
+    """(index, path, how many more times it was given) for each distinct plan file, first-given order.
+
+    Why: the same plan given twice (a CI matrix that lists a path twice, a glob plus an explicit
+    path) would be counted twice and double every total.
+    """
+    seen: dict[Path, list[int]] = {}
+    for i, path in enumerate(plans):
+        try:
+            key = path.resolve()
+        except OSError:  # an unresolvable path is read (and reported) as given
+            key = path
+        seen.setdefault(key, [i, 0])
+        if seen[key][0] != i:
+            seen[key][1] += 1
+    return [(i, plans[i], repeats) for i, repeats in seen.values()]
 
 
 def estimate_plans(
@@ -48,9 +72,13 @@ def estimate_plans(
     book = PriceBook(catalog)
     reader = PlanJsonReader()
     projects: list[Project] = []
-    for i, path in enumerate(plans):
+    for i, path, repeats in _distinct(plans):
         result = reader.read(path)
         name = names[i] if names and i < len(names) else project_name(path)
+        if repeats:
+            message = f"{path} was given {repeats + 1} times; it is priced once"
+            print(f"costgate: warning: {message}", file=sys.stderr)
+            result.warnings.append(message)
         projects.append(
             build_project(
                 name,
@@ -73,3 +101,50 @@ def estimate_plans(
 
         estimate, _used = apply_free_tier(estimate)
     return estimate
+
+
+def estimate_fetching(
+    plans: Sequence[Path],
+    *,
+    store: CatalogStore,
+    settings: FetchSettings,
+    max_age_days: int,
+    on_fetch: Callable[[ScopeFetch], None] | None = None,
+    usage: UsageLookup | None = None,
+    names: Sequence[str] | None = None,
+    free_tier: bool = False,
+    as_of: date | None = None,
+    usage_only: tuple[Sequence[Resource], Sequence[str], str] | None = None,
+) -> Estimate:
+    """`estimate_plans` with `--fetch-prices missing|all`: price, fetch the scopes that had no
+    product (or every scope asked about, for `all`) into the cache's overlay, price again.
+
+    A scope whose fetch failed keeps its components unpriced, with the failure in their reason.
+    """
+    from costgate.pricing.fetch import fetch_scopes, scopes_to_fetch
+    from costgate.pricing.lookup import NO_PRODUCT
+    from costgate.pricing.overlay import Overlay
+
+    store.overlay = Overlay(store.cache, max_age_days=max_age_days)
+    store.overlay_first = settings.mode == "all"
+    kwargs = dict(store=store, usage=usage, names=names, free_tier=free_tier, as_of=as_of, usage_only=usage_only)
+    estimate = estimate_plans(plans, **kwargs)  # type: ignore[arg-type]
+    missing: set[tuple[str, str, str]] = set()
+    queried: set[tuple[str, str, str]] = set()
+    for project in estimate.projects:
+        for resource in project.resources:
+            for component in (*resource.components, *resource.before_components):
+                query = component.query
+                if query is None:
+                    continue
+                scope = (query.provider, query.service, query.region)
+                queried.add(scope)
+                miss = component.no_price
+                if miss is not None and miss.kind == NO_PRODUCT and not miss.fetch:
+                    missing.add(scope)
+    wanted = scopes_to_fetch(settings.mode, missing=missing, queried=queried, overlay=store.overlay)
+    report = fetch_scopes(wanted, store.overlay, settings, on_done=on_fetch)
+    if report.scopes:
+        store.fetch_failures = {s.scope: s.reason for s in report.scopes if s.status == "failed"}
+        estimate = estimate_plans(plans, **kwargs)  # type: ignore[arg-type]
+    return replace(estimate, fetch=report)

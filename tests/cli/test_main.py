@@ -78,7 +78,7 @@ def test_breakdown_json_matches_schema() -> None:
     doc = json.loads(result.out)
     schema = json.loads((REPO / "costgate" / "schemas" / "estimate-v1.schema.json").read_text())
     jsonschema.validate(doc, schema)
-    assert doc["version"] == "1.0" and doc["currency"] == "USD"
+    assert doc["version"] == "1.1" and doc["currency"] == "USD"
     project = doc["projects"][0]
     nat = next(r for r in project["resources"] if r["address"] == "aws_nat_gateway.main")
     hours = next(c for c in nat["components"] if c["unit"] == "hours")

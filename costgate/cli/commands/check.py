@@ -52,7 +52,7 @@ def run(args: argparse.Namespace) -> int:
     if not plans:
         raise ConfigError("no plan to check: give --plan, or projects[].plan in the config", path=str(config_path or "costgate"))
     store = CatalogStore.open(args.catalog_dir) if args.catalog_dir else CatalogStore.open()
-    estimate = estimate_from_args(args, plans=plans, names=names, store=store)
+    estimate = estimate_from_args(args, plans=plans, names=names, store=store, loaded=loaded)
     result = evaluate(estimate, loaded, book=PriceBook(store), today=args.today)
     report = Report(estimate, diff=True, color=sys.stdout.isatty() and args.out is None, gate=result)
     emit(get_check_format(args.format).render(report), args.out)

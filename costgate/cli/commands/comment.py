@@ -139,7 +139,7 @@ def _load_config(path: Path | None) -> LoadedConfig | None:
 def _estimate(args: argparse.Namespace, loaded: LoadedConfig | None) -> tuple[Estimate, CatalogStore]:
     """Price --plan like `costgate diff`, naming projects like `costgate check`."""
     store = CatalogStore.open(args.catalog_dir) if args.catalog_dir else CatalogStore.open()
-    return estimate_from_args(args, names=config_project_names(loaded, args.plan), store=store), store
+    return estimate_from_args(args, names=config_project_names(loaded, args.plan), store=store, loaded=loaded), store
 
 
 def _evaluate_gate(estimate: Estimate, loaded: LoadedConfig | None, store: CatalogStore) -> GateResult | None:
