@@ -15,6 +15,8 @@ DEFAULT_NODES = Decimal(3)
 """Nodes per zone of a pool that sets no count (GKE's default initial_node_count)."""
 DEFAULT_MACHINE, DEFAULT_DISK_GB, DEFAULT_DISK_TYPE = "e2-medium", Decimal(100), "pd-balanced"
 """GKE's node defaults: e2-medium with a 100 GB pd-balanced boot disk."""
+HYPERDISK_ONLY = frozenset({"n4", "n4a", "n4d", "c4", "c4a", "c4d", "m4", "x4", "a4", "a4x"})
+"""Machine families without pd-balanced: their boot disk defaults to hyperdisk-balanced."""
 
 NODE_USAGE = (UsageKey("nodes", "int", "Nodes per zone the pool runs on average (overrides its node count)"),)
 
@@ -25,11 +27,16 @@ def node_spec(config: Mapping[str, Any], usage: Usage, path: str) -> MachineSpec
     purchase: Purchase = purchase_of({"preemptible": True} if spot else {}, usage)
     if spot and config.get("spot") is True:
         purchase = Purchase("spot", "Preemptible", "spot")
-    disk = Disk(str(config.get("disk_type") or DEFAULT_DISK_TYPE), dec(config.get("disk_size_gb")) or DEFAULT_DISK_GB, path)
+    machine = str(config.get("machine_type") or DEFAULT_MACHINE)
+    boot = first(config, "boot_disk")
+    default_type = "hyperdisk-balanced" if machine.split("-")[0] in HYPERDISK_ONLY else DEFAULT_DISK_TYPE
+    disk_type = boot.get("disk_type") or config.get("disk_type") or default_type
+    size = dec(boot.get("size_gb")) or dec(config.get("disk_size_gb")) or DEFAULT_DISK_GB
+    disk = Disk(str(disk_type), size, path)
     ssds = int(dec(config.get("local_ssd_count"), Decimal(0)) or 0)
     ephemeral = first(config, "ephemeral_storage_local_ssd_config") or first(config, "local_nvme_ssd_block_config")
     ssds += int(dec(ephemeral.get("local_ssd_count"), Decimal(0)) or 0)
-    return MachineSpec(config.get("machine_type") or DEFAULT_MACHINE, purchase,
+    return MachineSpec(machine, purchase,
                        gpus_of(config.get("guest_accelerator") or []), (disk,), ssds, path)
 
 

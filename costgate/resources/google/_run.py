@@ -27,7 +27,7 @@ RUN_USAGE = (
     UsageKey("monthly_requests", "float", "Requests a month (request-based billing)"),
     UsageKey("average_request_duration_ms", "float", "Average request duration in milliseconds"),
     UsageKey("concurrent_requests_per_instance", "float", "Requests an instance serves at once on average", 1),
-    UsageKey("instance_hrs", "float", "Instance hours a month (instance-based billing)"),
+    UsageKey("instance_hrs", "float", "Hours each instance runs a month (instance-based billing)"),
 )
 UNITS = {"": Decimal(1), "m": Decimal("0.001"), "k": Decimal(1000), "ki": Decimal(1) / 1024 ** 2,
          "mi": Decimal(1) / 1024, "gi": Decimal(1), "m_bytes": Decimal(1) / 1024, "g": Decimal(1)}
@@ -65,13 +65,16 @@ def _query(r: Resource, group: str, instance_based: bool) -> PriceQuery:
 
 def run_components(r: Resource, usage: Usage, cpu: Decimal, gib: Decimal, *, instance_based: bool,
                    min_instances: Decimal = Decimal(0)) -> Iterator[CostComponent]:
-    """CPU and memory allocation time, and requests when billed per request."""
+    """CPU and memory allocation time, and requests when billed per request.
+
+    Instance-based: `instance_hrs` hours for each of the service's minimum instances (at least
+    one); without it, a service with minimum instances runs them all month."""
     tier = "1" if region_of(r) in TIER_1 else "2"
     if instance_based:
         hours = usage.number("instance_hrs")
         if hours is None and min_instances > 0:
-            hours = min_instances * 730
-        seconds = None if hours is None else hours * 3600
+            hours = Decimal(730)
+        seconds = None if hours is None else hours * 3600 * max(min_instances, Decimal(1))
     else:
         requests, ms = usage.number("monthly_requests"), usage.number("average_request_duration_ms")
         concurrency = usage.number("concurrent_requests_per_instance") or Decimal(1)

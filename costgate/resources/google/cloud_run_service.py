@@ -6,7 +6,8 @@ Prices:
     Number of requests: per request, with request-based billing (usage).
 Usage keys:
     monthly_requests, average_request_duration_ms, concurrent_requests_per_instance: request-based usage.
-    instance_hrs: instance hours a month, instance-based billing (default: minScale x 730).
+    instance_hrs: hours each instance runs a month, instance-based billing, for each of the
+    minScale instances (at least one; default 730 when there are minimum instances).
 Not priced / assumptions:
     Limits default to 1 vCPU and 512 MiB. The monthly free tier is not applied.
 References:

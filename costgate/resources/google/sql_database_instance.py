@@ -3,7 +3,8 @@
 Prices:
     SQL instance: per hour for shared-core tiers (db-f1-micro, db-g1-small) and MySQL's legacy
     db-n1-standard/highmem tiers; otherwise vCPUs and memory per hour (db-custom-CPU-MB, and the
-    n1 tiers of PostgreSQL and SQL Server, at 3.75 / 6.5 GB per vCPU), zonal or regional (HA).
+    standard/highmem tiers of other engines and names, at 3.75 / 6.5 GB per vCPU), zonal or
+    regional (HA).
     Storage: per GB-month, SSD or HDD, zonal or regional. Backups: per GB-month (usage).
     IP address (if unused): per hour when a public IPv4 address is enabled.
     SQL Server licence: per vCPU-hour by edition.
@@ -43,7 +44,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     avail = "regional" if str(settings.get("availability_type") or "").upper() == "REGIONAL" else "zonal"
     named, custom = TIER_RE.match(tier), CUSTOM_RE.match(tier)
     cpus = gb = None
-    if tier in SHARED or (named and engine.startswith("MYSQL")):
+    if tier in SHARED or (tier.startswith("db-n1-") and engine.startswith("MYSQL")):
         yield hourly(f"SQL instance ({tier}, {avail})", gcp_query(r, SERVICE, {"availabilityType": avail, "resourceGroup": "SQLInstance", "tier": tier}, family="ApplicationServices", unit="h"))
     elif named or custom:
         cpus = Decimal((named or custom).group("cpus"))  # type: ignore[union-attr]
