@@ -457,7 +457,8 @@ class _PlanReading:
         format_version = _check_format_version(self.document, self.source, self.warnings)
         terraform_version = self.document.get("terraform_version")
         self._warn_about_plan_status()
-        resources = [r for r in (self._resource(i, rc) for i, rc in enumerate(self._changes())) if r is not None]
+        changes = self._changes()
+        resources = self._unique(changes, [self._resource(i, rc) for i, rc in enumerate(changes)])
         if resources and not any(is_priced_provider(r.provider) for r in resources):
             # not an error: a plan that only touches GitHub or a Kubernetes cluster adds no cloud cost
             # that costgate could price, and must not block a merge (its resources are still listed)
@@ -529,6 +530,25 @@ class _PlanReading:
                     "after_unknown": {},
                 },
             }
+
+    def _unique(self, changes: Sequence[object], read: list[Resource | None]) -> list[Resource]:
+        """Resources, each address once: a plan that lists one address twice (hand-edited or
+        crafted) would otherwise be priced twice. Deposed objects (create_before_destroy) share
+        their address with the new object and are kept apart by their `deposed` key."""
+        seen: dict[tuple[str, str], int] = {}
+        out: list[Resource] = []
+        for index, resource in enumerate(read):
+            if resource is None:
+                continue
+            deposed = changes[index].get("deposed") if isinstance(changes[index], dict) else None
+            key = (resource.address, str(deposed or ""))
+            if key in seen:
+                self.warnings.append(f"{self.source}: resource_changes[{index}] repeats {resource.address} "
+                                     f"(first at resource_changes[{seen[key]}]); counted once")
+                continue
+            seen[key] = index
+            out.append(resource)
+        return out
 
     # -- one resource
 
