@@ -3,12 +3,14 @@
     CostgateError
     ├── ReaderError            input files (plan JSON, HCL, state, usage file)
     │   ├── PlanJsonReaderError
-    │   └── UsageFileError
+    │   ├── UsageFileError
+    │   └── GitRefError        the base ref of --compare-to (not a repository, unknown ref)
     ├── ConfigError            costgate.yml
     ├── CatalogError           the pricing catalog (missing, tampered, bad query)
     │   └── CatalogBuildError
     ├── PolicyError            policies and rules
-    └── VcsError               pull-request platforms
+    ├── VcsError               pull-request platforms
+    └── UsageError             command-line options that contradict each other
 
 The CLI boundary turns any of these into exit code 2 and one line on stderr that names the
 file and the problem (`str(error)`); anything else is an internal error.
@@ -37,6 +39,10 @@ class UsageFileError(ReaderError):
     """A usage file is not valid YAML or does not follow the usage-file format."""
 
 
+class GitRefError(ReaderError):
+    """The base of a branch diff cannot be read: not a git repository, or a ref git does not know."""
+
+
 class ConfigError(CostgateError):
     """costgate.yml is invalid; the message names the key."""
 
@@ -55,3 +61,7 @@ class PolicyError(CostgateError):
 
 class VcsError(CostgateError):
     """A pull-request platform refused or failed a request."""
+
+
+class UsageError(CostgateError):
+    """Options that parse one by one but not together (--changed-only without --compare-to)."""

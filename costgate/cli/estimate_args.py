@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from costgate.cli.projects import changed_only, check_options, git_base, project_inputs
 from costgate.estimate import Estimate, UsageLookup
-from costgate.pipeline import estimate_plans, project_name
+from costgate.iac.discover import ModuleGraph
+from costgate.pipeline import estimate_inputs
 from costgate.pricing.age import warn_if_stale
 from costgate.pricing.store import CatalogStore
 from costgate.report.formats import Report, get_format
@@ -21,16 +21,17 @@ if TYPE_CHECKING:  # the config (pydantic) is imported only by the commands that
 def estimate_from_args(
     args: argparse.Namespace,
     *,
-    plans: Sequence[Path] | None = None,
-    names: Sequence[str] | None = None,
+    loaded: LoadedConfig | None = None,
     store: CatalogStore | None = None,
 ) -> Estimate:
-    """Read --plan/--usage-file/--usage-profile/--free-tier/--as-of/--catalog-dir and price them.
+    """Read the inputs (--plan, --path, --base-plan, --compare-to, the config's projects) and the
+    estimate options (--usage-file, --usage-profile, --free-tier, --as-of, --catalog-dir) and price them.
 
     The one way every command (breakdown, diff, check, comment) turns its options into an
-    Estimate, so an option one command takes means the same there as in the others. `plans`,
-    `names` and `store` override what the options say (check takes plans from its config).
+    Estimate, so an option one command takes means the same there as in the others. `loaded`
+    is the config the command read (its projects name and shape the inputs).
     """
+    check_options(args)
     store = store or CatalogStore.open(getattr(args, "catalog_dir", None))
     usage: UsageLookup | None = None
     usage_only = None
@@ -39,28 +40,32 @@ def estimate_from_args(
 
         usage_file = load_usage_file(args.usage_file)
         usage, usage_only = usage_file.for_resource, usage_file.usage_only()
-    if getattr(args, "usage_profile", None):
+    profile = getattr(args, "usage_profile", None)
+    if profile:
         from costgate.iac.usage_profiles import with_profile
 
-        usage = with_profile(args.usage_profile, usage)
-    estimate = estimate_plans(plans if plans is not None else args.plan, store=store, usage=usage, names=names,
-                              free_tier=bool(getattr(args, "free_tier", False)), as_of=getattr(args, "as_of", None),
-                              usage_only=usage_only)
+        usage = with_profile(profile, usage)
+    graph = ModuleGraph()
+    with git_base(args, loaded) as base:  # the base ref's files live only as long as this block
+        inputs = project_inputs(args, loaded, base=base, graph=graph)
+        if base is not None and getattr(args, "changed_only", False):
+            inputs = changed_only(inputs, base, graph)
+        estimate = estimate_inputs(inputs, store=store, usage=usage, usage_profile=profile,
+                                   free_tier=bool(getattr(args, "free_tier", False)), as_of=getattr(args, "as_of", None),
+                                   usage_only=usage_only)
     # after the inputs were read, so a bad input's error stays the only line on stderr
     warn_if_stale(store.manifest, flag=getattr(args, "max_catalog_age_days", None))
     return estimate
 
 
-def config_project_names(loaded: LoadedConfig | None, plans: Sequence[Path]) -> list[str] | None:
-    """The config's project name for each plan it lists (else the usual name from the plan's folder)."""
-    if loaded is None or not loaded.config.projects:
+def load_config_arg(args: argparse.Namespace) -> LoadedConfig | None:
+    """The --config file, loaded and validated (None without --config)."""
+    if getattr(args, "config", None) is None:
         return None
-    names = []
-    for plan in plans:
-        target = plan.resolve()
-        match = next((p.name for p in loaded.config.projects if p.plan and loaded.resolve(p.plan).resolve() == target), None)
-        names.append(match or project_name(plan))
-    return names
+    from costgate.config import load_config
+
+    loaded: LoadedConfig = load_config(args.config)
+    return loaded
 
 
 def render_estimate(estimate: Estimate, fmt: str, *, diff: bool) -> str:

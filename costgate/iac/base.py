@@ -18,6 +18,7 @@ class ReadResult:
     terraform_version: str | None = None
     format_version: str | None = None
     source: str = ""
+    unknowns: list[str] = field(default_factory=list)
 
 
 class Reader(Protocol):

@@ -20,7 +20,7 @@ from costgate.resources.registry import Support
 if TYPE_CHECKING:
     from costgate.report.json_model import EstimateOut
 
-JSON_VERSION = "1.0"
+JSON_VERSION = "1.1"
 """The output document's version: minor for additions, major for changes that break readers."""
 
 
@@ -119,13 +119,15 @@ def to_dict(estimate: Estimate) -> dict[str, Any]:
         all_unpriced += unpriced
         projects.append({
             "name": p.name,
-            "source": p.source,
+            "source": p.kind,
+            "path": p.source,
             "resources": [_resource(r) for r in p.resources],
             "unsupported": unsupported,
             "unpriced": unpriced,
             "totals": _totals(p.totals),
             "counts": _counts(p.resources, len(unpriced)),
             "warnings": list(p.warnings),
+            "unknowns": list(p.unknowns),
         })
     return {
         "version": JSON_VERSION,
