@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from costgate.errors import ReaderError, UsageError
-from costgate.iac.discover import ModuleGraph
+from costgate.iac.discover import ModuleGraph, tf_dirs
 from costgate.iac.git_base import changed_files, checkout, relative_to_repo, repo_root, resolve_ref
 from costgate.inputs import InputKind, ProjectInput
 from costgate.pipeline import project_name
@@ -62,6 +62,9 @@ def check_options(args: argparse.Namespace) -> None:
         raise UsageError("--compare-to reads folders: give --path DIR (to diff two plans, use --base-plan)")
     if (args.var_file or args.var) and plans and not paths:
         raise UsageError("--var and --var-file apply to --path folders; a plan has its values already")
+    for var_file in args.var_file or []:
+        if not var_file.is_file():
+            raise ReaderError("var file not found" if not var_file.exists() else "var file is not a file", path=str(var_file))
     for path in paths:
         if not path.is_dir():
             what = "is a file, not a folder (give a plan with --plan)" if path.is_file() else "folder not found"
@@ -72,12 +75,14 @@ def _variables(args: argparse.Namespace) -> dict[str, str]:
     return dict(args.var or [])
 
 
-def _display_name(folder: Path) -> str:
-    """A project name for a folder: its path from the current folder, or its name."""
-    rel = os.path.relpath(folder, Path.cwd())
-    if rel == ".":
-        return Path.cwd().name or "root"
-    return Path(rel).as_posix() if not rel.startswith("..") else folder.name
+def _display_name(root: Path, folder: Path) -> str:
+    """A root module's project name: its path from the current folder when it is below it, else
+    from the --path folder (`envs/prod`), and the folder's own name for the folder itself."""
+    for anchor in (Path.cwd().resolve(), folder.resolve()):
+        rel = os.path.relpath(root.resolve(), anchor)
+        if not rel.startswith(".."):
+            return Path(rel).as_posix() if rel != "." else (anchor.name or "root")
+    return root.name
 
 
 def _from_config(cp: ProjectConfig, loaded: LoadedConfig, args: argparse.Namespace, *, hcl: bool) -> ProjectInput:
@@ -117,6 +122,9 @@ def _folder_projects(folder: Path, args: argparse.Namespace, loaded: LoadedConfi
             head_roots = set(roots)
             roots += [h for h in (base.head_of(b) for b in ModuleGraph().roots(base_folder)) if h.resolve() not in head_roots]
     if not roots:
+        if any(tf_dirs(folder)):
+            raise ReaderError("no root module here: every folder with .tf files is called as a module by another",
+                              path=str(folder))
         raise ReaderError("no .tf files in this folder or below it (hidden folders and .terraform/ are skipped)",
                           path=str(folder))
     inputs = []
@@ -125,7 +133,7 @@ def _folder_projects(folder: Path, args: argparse.Namespace, loaded: LoadedConfi
         if cp is not None and loaded is not None:
             inputs.append(_from_config(cp, loaded, args, hcl=True))
         else:
-            inputs.append(ProjectInput(InputKind.HCL, root, _display_name(root), var_files=tuple(args.var_file or ()),
+            inputs.append(ProjectInput(InputKind.HCL, root, _display_name(root, folder), var_files=tuple(args.var_file or ()),
                                        variables=_variables(args)))
     return inputs
 

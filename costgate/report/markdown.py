@@ -452,6 +452,7 @@ def _view(report_estimate: Estimate, gate: GateResult | None, diff: bool, option
         cuts.append(f"the list of {_plural(verdict['waived_count'], 'waived finding')}")
 
     warnings = [w for p in estimate.projects for w in p.warnings]
+    unknowns = [f"{p.name}: {u}" if len(estimate.projects) > 1 else u for p in estimate.projects for u in p.unknowns]
     usage_components = sum(
         1 for p in estimate.projects for r in p.resources for c in r.components if c.monthly_cost is None and c.no_price is None
     )
@@ -488,6 +489,8 @@ def _view(report_estimate: Estimate, gate: GateResult | None, diff: bool, option
         "usage_components": usage_components,
         "warnings": warnings[:5],
         "warnings_cut": max(0, len(warnings) - 5),
+        "unknowns": unknowns[:5],
+        "unknowns_count": len(unknowns),
         "catalog": estimate.catalog,
         "version": __version__,
         "cuts": [_m(c) for c in cuts],
