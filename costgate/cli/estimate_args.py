@@ -50,6 +50,8 @@ def estimate_from_args(
         inputs = project_inputs(args, loaded, base=base, graph=graph)
         if base is not None and getattr(args, "changed_only", False):
             inputs = changed_only(inputs, base, graph)
+            if not inputs:
+                sys.stderr.write(f"costgate: note: no project changed since {base.ref} (--changed-only); nothing to price\n")
         estimate = estimate_inputs(inputs, store=store, usage=usage, usage_profile=profile,
                                    free_tier=bool(getattr(args, "free_tier", False)), as_of=getattr(args, "as_of", None),
                                    usage_only=usage_only)

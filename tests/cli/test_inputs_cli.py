@@ -92,3 +92,12 @@ def test_bad_input_is_one_line_and_exit_2(argv: list[str], message: str, trees: 
     lines = [line for line in result.err.splitlines() if line.strip()]
     assert len(lines) == 1 and message in lines[0], result.err
     assert "Traceback" not in result.err
+
+
+def test_changed_only_with_nothing_changed_says_so_and_passes(trees: dict[str, Path]) -> None:
+    result = run_cli("diff", "--path", str(trees["repo"]), "--compare-to", "HEAD", "--changed-only", "--format", "json",
+                     "--max-catalog-age-days", "0")
+    assert result.code == 0, result.err
+    assert result.err == "costgate: note: no project changed since HEAD (--changed-only); nothing to price\n"
+    doc = json.loads(result.out)
+    assert doc["projects"] == [] and doc["totals"]["delta"] == 0
