@@ -192,6 +192,9 @@ class CostComponent:
     price_factor: Decimal = Decimal(1)
     tiered: bool = True
     note: str = ""
+    invalid: str = ""
+    """Why this component cannot be priced at all (a size of -5 GB): it is shown as not
+    priced with this reason and never looked up."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,3 +208,5 @@ class Price:
     product_id: str
     source: str
     price_date: str
+    fetched_at: str = ""
+    """When the price was fetched into the cache's overlay (ISO time); empty for shipped prices."""

@@ -5,20 +5,25 @@ side), price it against the catalog, and wrap it with catalog facts."""
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import replace
 from datetime import date
 from pathlib import Path
-from typing import assert_never
+from typing import TYPE_CHECKING, assert_never
 
 from costgate.estimate import CatalogInfo, Estimate, Project, UsageLookup, build_project
 from costgate.iac.base import ReadResult
 from costgate.iac.compare import compare_states, running
 from costgate.iac.plan_json import PlanJsonReader
-from costgate.inputs import InputKind, ProjectInput
-from costgate.pricing.lookup import PriceBook
 from costgate.model import Resource
+from costgate.pricing.lookup import PriceBook
 from costgate.pricing.store import CatalogStore
+from costgate.project_input import InputKind, ProjectInput
 from costgate.resources.base import Usage
+
+if TYPE_CHECKING:
+    from costgate.pricing.fetch import FetchSettings, ScopeFetch
 
 
 def project_name(path: Path) -> str:
@@ -34,6 +39,28 @@ def catalog_info(store: CatalogStore) -> CatalogInfo:
     return CatalogInfo(catalog_id=m.catalog_id, price_date=m.price_date, built_at=m.built_at, sources=tuple(s.id for s in m.sources))
 
 
+def _key(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except OSError:  # an unresolvable path is read (and reported) as given
+        return path
+
+
+def _distinct(inputs: Sequence[ProjectInput]) -> list[tuple[ProjectInput, int]]:
+    """(input, how many more times it was given) for each distinct input, first-given order.
+
+    Why: the same plan given twice (a CI matrix that lists a path twice, a glob plus an explicit
+    path) would be counted twice and double every total.
+    """
+    seen: dict[tuple[str, Path, Path | None], list[int]] = {}
+    for i, inp in enumerate(inputs):
+        key = (inp.kind.value, _key(inp.path), _key(inp.base.path) if inp.base is not None else None)
+        seen.setdefault(key, [i, 0])
+        if seen[key][0] != i:
+            seen[key][1] += 1
+    return [(inputs[i], repeats) for i, repeats in seen.values()]
+
+
 def estimate_plans(
     plans: Sequence[Path],
     *,
@@ -45,9 +72,14 @@ def estimate_plans(
     usage_only: tuple[Sequence[Resource], Sequence[str], str] | None = None,
 ) -> Estimate:
     """Read and price every plan; one Project each (estimate_inputs for plan files only)."""
-    inputs = [ProjectInput(InputKind.PLAN, path, names[i] if names and i < len(names) else project_name(path))
-              for i, path in enumerate(plans)]
-    return estimate_inputs(inputs, store=store, usage=usage, free_tier=free_tier, as_of=as_of, usage_only=usage_only)
+    return estimate_inputs(plan_inputs(plans, names), store=store, usage=usage, free_tier=free_tier, as_of=as_of,
+                           usage_only=usage_only)
+
+
+def plan_inputs(plans: Sequence[Path], names: Sequence[str] | None = None) -> list[ProjectInput]:
+    """Plan files as project inputs, named by `names` where given, else by their folder."""
+    return [ProjectInput(InputKind.PLAN, path, names[i] if names and i < len(names) else project_name(path))
+            for i, path in enumerate(plans)]
 
 
 def estimate_inputs(
@@ -60,7 +92,7 @@ def estimate_inputs(
     as_of: date | None = None,
     usage_only: tuple[Sequence[Resource], Sequence[str], str] | None = None,
 ) -> Estimate:
-    """Read and price every project input; one Project each, in order.
+    """Read and price every project input; one Project each, in order (an input given twice once).
 
     `usage` is the run's usage lookup (--usage-file and --usage-profile); a project with a
     usage file of its own uses that file instead, with `usage_profile` filling what it leaves
@@ -75,7 +107,7 @@ def estimate_inputs(
     extras: dict[str, tuple[Sequence[Resource], Sequence[str], str]] = {}
     if usage_only is not None:
         extras[str(Path(usage_only[2]).resolve())] = usage_only
-    for inp in inputs:
+    for inp, repeats in _distinct(inputs):
         lookup = usage
         if inp.usage_file is not None:
             from costgate.iac.usage_file import load_usage_file
@@ -88,6 +120,10 @@ def estimate_inputs(
                 lookup = with_profile(usage_profile, lookup)
             extras.setdefault(str(inp.usage_file.resolve()), own.usage_only())
         read = read_input(inp)
+        if repeats:
+            message = f"{inp.path} was given {repeats + 1} times; it is priced once"
+            print(f"costgate: warning: {message}", file=sys.stderr)
+            read.warnings.append(message)
         projects.append(build_project(
             inp.name,
             str(inp.path),
@@ -111,6 +147,54 @@ def estimate_inputs(
 
         estimate, _used = apply_free_tier(estimate)
     return estimate
+
+
+def estimate_fetching(
+    inputs: Sequence[ProjectInput],
+    *,
+    store: CatalogStore,
+    settings: FetchSettings,
+    max_age_days: int,
+    on_fetch: Callable[[ScopeFetch], None] | None = None,
+    usage: UsageLookup | None = None,
+    usage_profile: str | None = None,
+    free_tier: bool = False,
+    as_of: date | None = None,
+    usage_only: tuple[Sequence[Resource], Sequence[str], str] | None = None,
+) -> Estimate:
+    """`estimate_inputs` with `--fetch-prices missing|all`: price, fetch the scopes that had no
+    product (or every scope asked about, for `all`) into the cache's overlay, price again.
+
+    A scope whose fetch failed keeps its components unpriced, with the failure in their reason.
+    """
+    from costgate.pricing.fetch import fetch_scopes, scopes_to_fetch
+    from costgate.pricing.lookup import NO_PRODUCT
+    from costgate.pricing.overlay import Overlay
+
+    store.overlay = Overlay(store.cache, max_age_days=max_age_days)
+    store.overlay_first = settings.mode == "all"
+    kwargs = dict(store=store, usage=usage, usage_profile=usage_profile, free_tier=free_tier, as_of=as_of,
+                  usage_only=usage_only)
+    estimate = estimate_inputs(inputs, **kwargs)  # type: ignore[arg-type]
+    missing: set[tuple[str, str, str]] = set()
+    queried: set[tuple[str, str, str]] = set()
+    for project in estimate.projects:
+        for resource in project.resources:
+            for component in (*resource.components, *resource.before_components):
+                query = component.query
+                if query is None:
+                    continue
+                scope = (query.provider, query.service, query.region)
+                queried.add(scope)
+                miss = component.no_price
+                if miss is not None and miss.kind == NO_PRODUCT and not miss.fetch:
+                    missing.add(scope)
+    wanted = scopes_to_fetch(settings.mode, missing=missing, queried=queried, overlay=store.overlay)
+    report = fetch_scopes(wanted, store.overlay, settings, on_done=on_fetch)
+    if report.scopes:
+        store.fetch_failures = {s.scope: s.reason for s in report.scopes if s.status == "failed"}
+        estimate = estimate_inputs(inputs, **kwargs)  # type: ignore[arg-type]
+    return replace(estimate, fetch=report)
 
 
 def read_one(inp: ProjectInput) -> ReadResult:

@@ -9,13 +9,16 @@ from typing import TYPE_CHECKING
 from costgate.cli.projects import changed_only, check_options, git_base, project_inputs
 from costgate.estimate import Estimate, UsageLookup
 from costgate.iac.discover import ModuleGraph
-from costgate.pipeline import estimate_inputs
-from costgate.pricing.age import warn_if_stale
+from costgate.pipeline import estimate_fetching, estimate_inputs
+from costgate.pricing.age import max_age_days, warn_if_stale
+from costgate.pricing.fetch_mode import fetch_mode
 from costgate.pricing.store import CatalogStore
+from costgate.project_input import ProjectInput
 from costgate.report.formats import Report, get_format
 
 if TYPE_CHECKING:  # the config (pydantic) is imported only by the commands that read one
     from costgate.config import LoadedConfig
+    from costgate.pricing.fetch import ScopeFetch
 
 
 def estimate_from_args(
@@ -25,11 +28,13 @@ def estimate_from_args(
     store: CatalogStore | None = None,
 ) -> Estimate:
     """Read the inputs (--plan, --path, --base-plan, --compare-to, the config's projects) and the
-    estimate options (--usage-file, --usage-profile, --free-tier, --as-of, --catalog-dir) and price them.
+    estimate options (--usage-file, --usage-profile, --free-tier, --as-of, --catalog-dir,
+    --fetch-prices) and price them.
 
     The one way every command (breakdown, diff, check, comment) turns its options into an
     Estimate, so an option one command takes means the same there as in the others. `loaded`
-    is the config the command read (its projects name and shape the inputs).
+    is the config the command read: its `projects:` name and shape the inputs, and its
+    `catalog:` settings give --fetch-prices and its timeout.
     """
     check_options(args)
     store = store or CatalogStore.open(getattr(args, "catalog_dir", None))
@@ -52,12 +57,42 @@ def estimate_from_args(
             inputs = changed_only(inputs, base, graph)
             if not inputs:
                 sys.stderr.write(f"costgate: note: no project changed since {base.ref} (--changed-only); nothing to price\n")
-        estimate = estimate_inputs(inputs, store=store, usage=usage, usage_profile=profile,
-                                   free_tier=bool(getattr(args, "free_tier", False)), as_of=getattr(args, "as_of", None),
-                                   usage_only=usage_only)
+        estimate = _estimate(args, loaded, inputs, store=store, usage=usage, usage_profile=profile, usage_only=usage_only)
     # after the inputs were read, so a bad input's error stays the only line on stderr
     warn_if_stale(store.manifest, flag=getattr(args, "max_catalog_age_days", None))
     return estimate
+
+
+def _estimate(args: argparse.Namespace, loaded: LoadedConfig | None, inputs: list[ProjectInput], *, store: CatalogStore,
+              usage: UsageLookup | None, usage_profile: str | None,
+              usage_only: tuple[list[object], list[str], str] | None) -> Estimate:
+    """Price the inputs, fetching missing price scopes first when --fetch-prices asks for it."""
+    section = getattr(getattr(loaded, "config", None), "catalog", None)
+    mode = fetch_mode(getattr(args, "fetch_prices", None), getattr(section, "fetch_prices", None))
+    common = dict(store=store, usage=usage, usage_profile=usage_profile, free_tier=bool(getattr(args, "free_tier", False)),
+                  as_of=getattr(args, "as_of", None), usage_only=usage_only)
+    if mode == "never":
+        return estimate_inputs(inputs, **common)  # type: ignore[arg-type]
+    from costgate.pricing.fetch import resolve_settings
+
+    settings = resolve_settings(
+        mode=mode, timeout=getattr(args, "fetch_timeout", None), aws_base_url=getattr(args, "aws_base_url", None),
+        azure_base_url=getattr(args, "azure_base_url", None), gcp_base_url=getattr(args, "gcp_base_url", None),
+        config_timeout=getattr(section, "fetch_timeout", None),
+    )
+    return estimate_fetching(inputs, settings=settings, on_fetch=_say_fetched,
+                             max_age_days=max_age_days(getattr(args, "max_catalog_age_days", None)),
+                             **common)  # type: ignore[arg-type]
+
+
+def _say_fetched(outcome: ScopeFetch) -> None:
+    """One stderr line per fetched scope, so a CI log shows what went to the network and why it failed."""
+    label = f"{outcome.provider} {outcome.service} {outcome.region}"
+    if outcome.status == "fetched":
+        sys.stderr.write(f"costgate: fetched {outcome.rows} prices for {label} from {outcome.url}\n")
+    else:
+        sys.stderr.write(f"costgate: warning: could not fetch prices for {label}: {outcome.reason}; "
+                         "its components stay unpriced\n")
 
 
 def load_config_arg(args: argparse.Namespace) -> LoadedConfig | None:

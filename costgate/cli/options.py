@@ -59,6 +59,36 @@ def add_estimate_options(parser: argparse.ArgumentParser) -> None:
                              "$COSTGATE_CATALOG_MAX_AGE_DAYS; 0 turns the warning off)")
     parser.add_argument("--free-tier", action="store_true",
                         help="subtract AWS's always-free monthly allowances (once per estimate, like an account)")
+    add_fetch_options(parser)
+
+
+def add_fetch_options(parser: argparse.ArgumentParser) -> None:
+    """--fetch-prices and where to fetch from: every pricing command takes them (docs/catalog.md)."""
+    group = parser.add_argument_group("fetching missing prices")
+    group.add_argument("--fetch-prices", choices=["never", "missing", "all"], default=None,
+                       help="fetch prices the shipped catalog lacks from the clouds' public price lists into the "
+                            "cache dir: never (default, offline), missing (scopes with no product), all (every scope "
+                            "the plan needs); also $COSTGATE_FETCH_PRICES and costgate.yml catalog.fetch_prices")
+    group.add_argument("--fetch-timeout", type=_seconds, default=None, metavar="SECONDS",
+                       help="total time budget of all fetches in one run (default 120, or $COSTGATE_FETCH_TIMEOUT)")
+    group.add_argument("--aws-base-url", default=None, metavar="URL",
+                       help="AWS Price List bulk files (default https://pricing.us-east-1.amazonaws.com, "
+                            "or $COSTGATE_AWS_BASE_URL)")
+    group.add_argument("--azure-base-url", default=None, metavar="URL",
+                       help="Azure Retail Prices API (default https://prices.azure.com, or $COSTGATE_AZURE_BASE_URL)")
+    group.add_argument("--gcp-base-url", default=None, metavar="URL",
+                       help="Cloud Billing Catalog API (default https://cloudbilling.googleapis.com, "
+                            "or $COSTGATE_GCP_BASE_URL)")
+
+
+def _seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(f"not a number of seconds: {text!r}") from exc
+    if not 0 < value < float("inf"):
+        raise argparse.ArgumentTypeError(f"must be a positive number of seconds: {text!r}")
+    return value
 
 
 def _iso_date(text: str) -> date:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from costgate.errors import ReaderError, UsageError
 from costgate.iac.discover import ModuleGraph, tf_dirs
 from costgate.iac.git_base import changed_files, checkout, relative_to_repo, repo_root, resolve_ref
-from costgate.inputs import InputKind, ProjectInput
+from costgate.project_input import InputKind, ProjectInput
 from costgate.pipeline import project_name
 
 if TYPE_CHECKING:

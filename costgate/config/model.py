@@ -306,6 +306,16 @@ class CommentConfig(_Strict):
     max_resources: int = Field(25, ge=1)
 
 
+class CatalogConfig(_Strict):
+    """Where prices come from at run time (flags and COSTGATE_* variables win over these)."""
+
+    fetch_prices: Literal["never", "missing", "all"] | None = Field(
+        None, description="Fetch prices the shipped catalog lacks from the clouds' public price lists: never "
+                          "(offline), missing (scopes with no product), all (every scope the plan needs).")
+    fetch_timeout: float | None = Field(None, gt=0, le=86400,
+                                        description="Total time budget of all fetches in one run, in seconds (default 120).")
+
+
 class Config(_Strict):
     """costgate.yml."""
 
@@ -322,6 +332,7 @@ class Config(_Strict):
     policies: PoliciesConfig = Field(default_factory=lambda: PoliciesConfig.model_validate({}))
     waivers: list[Waiver] = Field(default_factory=list)
     comment: CommentConfig = Field(default_factory=lambda: CommentConfig.model_validate({}))
+    catalog: CatalogConfig = Field(default_factory=lambda: CatalogConfig.model_validate({}))
 
 
 Condition.model_rebuild()

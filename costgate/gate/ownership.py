@@ -184,13 +184,7 @@ class OwnershipResolver:
 
 def showback(estimate: Estimate, owners: Mapping[tuple[str, str], Owner | None]) -> dict[str, tuple[Decimal, Decimal]]:
     """Monthly cost before and after the change per team (unowned included), sorted by team."""
-    out: dict[str, tuple[Decimal, Decimal]] = {}
-    for p in estimate.projects:
-        for rc in p.resources:
-            owner = owners.get((p.name, rc.address))
-            team = owner.team if owner else UNOWNED
-            before, after = out.get(team, (Decimal(0), Decimal(0)))
-            out[team] = (before + rc.before_monthly_cost, after + rc.monthly_cost)
+    out = estimate.team_totals({key: owner.team if owner else UNOWNED for key, owner in owners.items()})
     return {k: out[k] for k in sorted(out, key=lambda t: (t == UNOWNED, t))}
 
 

@@ -35,6 +35,7 @@ from typing import Any
 from costgate.errors import PolicyError
 from costgate.estimate import Estimate
 from costgate.gate.model import Finding, Severity
+from costgate.gate.ownership import UNOWNED
 from costgate.gate.rule import RuleContext
 
 _PACKAGE = re.compile(r"^\s*package\s+([A-Za-z_][\w.]*)\s*$", re.MULTILINE)
@@ -254,14 +255,8 @@ def _money(value: Decimal) -> float:
 def input_document(ctx: RuleContext, estimate: Estimate) -> dict[str, Any]:
     """The documented `input` for policies: resources in scope, totals, projects, teams."""
     resources = []
-    teams: dict[str, list[Decimal]] = {}
-    for p in estimate.projects:
-        for rc in p.resources:
-            owner = ctx.owners.get((p.name, rc.address))
-            team = owner or "unowned"
-            acc = teams.setdefault(team, [Decimal(0), Decimal(0)])
-            acc[0] += rc.before_monthly_cost
-            acc[1] += rc.monthly_cost
+    teams = estimate.team_totals({(p.name, rc.address): ctx.owners.get((p.name, rc.address)) or UNOWNED
+                                  for p in estimate.projects for rc in p.resources})
     for item in ctx.items():
         rc, r = item.cost, item.cost.resource
         resources.append({

@@ -64,7 +64,7 @@ def trees(tmp_path: Path) -> dict[str, Path]:
 
 BAD = [
     (["diff", "--plan", "{plan}", "--base-plan", "{plan}", "--base-plan", "{plan}"], "--base-plan: give one per --plan"),
-    (["diff", "--plan", "{plan}", "--base-plan", "{tmp}/nope.json"], "nope.json: file not found"),
+    (["diff", "--plan", "{plan}", "--base-plan", "{tmp}/nope.json"], "nope.json: plan JSON file not found"),
     (["diff", "--path", "{infra}", "--changed-only"], "--changed-only needs --compare-to REF"),
     (["diff", "--plan", "{plan}", "--compare-to", "HEAD"], "--compare-to reads folders: give --path DIR"),
     (["breakdown", "--plan", "{plan}", "--var", "a=1"], "--var and --var-file apply to --path folders"),

@@ -15,7 +15,7 @@ from costgate.cli.main import build_parser
 from costgate.cli.projects import changed_only, git_base, project_inputs
 from costgate.config import load_config
 from costgate.iac.discover import ModuleGraph
-from costgate.inputs import InputKind
+from costgate.project_input import InputKind
 from tests.helpers import git, write_tree
 
 TREE = {

@@ -54,7 +54,7 @@ def test_nested_keys_and_ranges(tmp_path: Path) -> None:
     [
         ("version: 0.1\nresource_usage: [1, 2]\n", "'resource_usage' must be a mapping"),
         ("version: 9\n", "unsupported usage file version"),
-        ("version: 0.1\nresource_usage:\n  a: {b: 1\n", "not valid YAML at line"),
+        ("version: 0.1\nresource_usage:\n  a: {b: 1\n", ":4: not valid YAML: "),
         ("version: 0.1\nresources: {}\n", "unknown top-level key 'resources'"),
         ("version: 0.1\nresource_usage:\n  aws_x.y: 5\n", "must be a mapping of usage keys"),
     ],

@@ -52,6 +52,6 @@ def test_color_only_when_asked() -> None:
 
 def test_a_project_without_changes_says_so_instead_of_an_empty_table() -> None:
     text = table.render(_estimate(_nat("aws_nat_gateway.kept", Action.NO_OP)), diff=True)
-    assert "No resource changes (1 unchanged resource)." in text
+    assert "No priced resource changes (1 unchanged resource)." in text
     assert "Resource  Before" not in text
     assert "Monthly cost change: $32.85 -> $32.85 ($0.00" in text

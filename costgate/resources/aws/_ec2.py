@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
 
+from costgate.errors import InvalidValueError
 from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.aws._common import aws_query, ut
 from costgate.resources.aws._ebs import Volume, volume_components, volume_of
@@ -67,6 +68,11 @@ class InstanceSpec:
     spot: bool = False
     volumes: tuple[Volume, ...] = field(default_factory=tuple)
     source: str = ""
+
+    def __post_init__(self) -> None:
+        """An instance type from a plan is a string or unset; anything else is not priced."""
+        if self.instance_type is not None and not isinstance(self.instance_type, str):
+            raise InvalidValueError("instance_type", self.instance_type, "a string")
 
 
 def flag(value: Any) -> bool | None:
