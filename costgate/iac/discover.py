@@ -20,6 +20,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from costgate.errors import ReaderError
+from costgate.inputs import read_bytes
+
 _MODULE_BLOCK = re.compile(r'^\s*module\s+"', re.MULTILINE)
 _LOCAL_SOURCE = re.compile(r'^\s*source\s*=\s*"(\.\.?/[^"]*)"', re.MULTILINE)
 
@@ -66,10 +69,8 @@ class ModuleGraph:
             return cached
         out: set[Path] = set()
         for tf in sorted(key.glob("*.tf")):
-            try:
-                text = tf.read_text(encoding="utf-8", errors="replace")
-            except OSError:
-                continue  # unreadable here; the reader names it when it reads the project
+            # bounded: a .tf symlinked to /dev/zero ends in one line naming it, not a hang
+            text = read_bytes(tf, error=ReaderError, what="Terraform file").decode("utf-8", errors="replace")
             if not _MODULE_BLOCK.search(text):
                 continue
             for source in _sources(text):

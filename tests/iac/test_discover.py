@@ -46,3 +46,14 @@ def test_a_module_cycle_ends_the_walk(tmp_path: Path) -> None:
     write_tree(tmp_path, {"a/main.tf": 'module "b" {\n  source = "../b"\n}\n', "b/main.tf": 'module "a" {\n  source = "../a"\n}\n'})
     assert {p.name for p in ModuleGraph().closure(tmp_path / "a")} == {"a", "b"}
     assert discover_root_modules(tmp_path) == []
+
+
+def test_a_tf_file_that_is_a_device_is_one_error_not_a_hang(tmp_path: Path) -> None:
+    import pytest
+
+    from costgate.errors import ReaderError
+
+    write_tree(tmp_path, {"root/main.tf": 'resource "aws_eip" "x" {}\n'})
+    (tmp_path / "root" / "zero.tf").symlink_to("/dev/zero")
+    with pytest.raises(ReaderError, match=r"zero\.tf: is a device, not a Terraform file"):
+        discover_root_modules(tmp_path)
