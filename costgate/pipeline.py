@@ -12,6 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, assert_never
 
+from costgate.errors import ReaderError
 from costgate.estimate import CatalogInfo, Estimate, Project, UsageLookup, build_project
 from costgate.iac.base import ReadResult
 from costgate.iac.compare import compare_states, running
@@ -209,6 +210,17 @@ def read_one(inp: ProjectInput) -> ReadResult:
     assert_never(inp.kind)
 
 
+def _read_base(base: ProjectInput, label: str) -> ReadResult:
+    """Read a base side; an error in a git ref's files names the repository's path and the ref,
+    not the temporary folder they were unpacked into."""
+    if base.shown_as is None:
+        return read_one(base)
+    try:
+        return read_one(base)
+    except ReaderError as exc:
+        raise ReaderError(f"{base.show(str(exc))} (at {label})") from exc
+
+
 def read_input(inp: ProjectInput) -> ReadResult:
     """A project's resources: as read, or, for a branch diff, the change from its base side to it.
 
@@ -227,9 +239,9 @@ def read_input(inp: ProjectInput) -> ReadResult:
         base = ReadResult(resources=[])
         warnings.append(f"{inp.name} does not exist at {label}: every resource is new")
     else:
-        base = read_one(inp.base)
-    warnings += head.warnings + [f"{label}: {w}" for w in base.warnings]
-    unknowns += head.unknowns + [f"{label}: {u}" for u in base.unknowns]
+        base = _read_base(inp.base, label)
+    warnings += head.warnings + [f"{label}: {inp.base.show(w) if inp.base else w}" for w in base.warnings]
+    unknowns += head.unknowns + [f"{label}: {inp.base.show(u) if inp.base else u}" for u in base.unknowns]
     resources = compare_states(running(base.resources), running(head.resources))
     return ReadResult(resources=resources, warnings=warnings, terraform_version=head.terraform_version or base.terraform_version,
                       format_version=head.format_version or base.format_version, source=head.source or base.source,

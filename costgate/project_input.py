@@ -31,6 +31,7 @@ class ProjectInput:
     makes the project a branch diff: its resources are compared with the base side's (see
     iac/compare.py); `base_missing` says the base side does not exist (every resource is new),
     and `base_label` names the base in messages (the ref or the base plan's path).
+    `shown_as` is (temporary folder, repository folder) for a base side read from a git ref.
     """
 
     kind: InputKind
@@ -44,3 +45,9 @@ class ProjectInput:
     base_missing: bool = False
     base_label: str = ""
     head_missing: bool = False
+    shown_as: tuple[str, str] | None = None
+
+    def show(self, text: str) -> str:
+        """A message about this input with its temporary folder named as the user knows it
+        (the base ref's files live in a temporary folder; messages name the repository's paths)."""
+        return text.replace(self.shown_as[0], self.shown_as[1]) if self.shown_as else text

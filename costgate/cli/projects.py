@@ -194,7 +194,7 @@ def _with_git_base(inp: ProjectInput, base: GitBase) -> ProjectInput:
     """The input with its folder at the base ref as its before side."""
     base_dir = base.base_of(inp.path)
     var_files = tuple(_base_file(v, base) for v in inp.var_files)
-    before = replace(inp, path=base_dir, var_files=var_files, base=None)
+    before = replace(inp, path=base_dir, var_files=var_files, base=None, shown_as=(str(base.files), str(base.root)))
     _share_installed_modules(inp.path, base_dir)
     return replace(inp, base=before, base_missing=not _has_tf(base_dir), head_missing=not _has_tf(inp.path),
                    base_label=base.ref)

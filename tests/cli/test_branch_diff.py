@@ -231,5 +231,6 @@ def test_compare_to_never_touches_the_checkout_even_when_reading_fails(tmp_path:
     before = _snapshot(repo)
     result = run_cli("diff", "--path", str(repo / "infra"), "--compare-to", "HEAD~1")
     assert result.code == 2 and len(result.err.strip().splitlines()) == 1, result.err
+    assert "costgate-base-" not in result.err  # an error in the base names the repository's path, not the temp copy
     assert _snapshot(repo) == before
     assert list(scratch.iterdir()) == []  # the base's files are gone, error or not

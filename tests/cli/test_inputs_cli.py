@@ -101,3 +101,19 @@ def test_changed_only_with_nothing_changed_says_so_and_passes(trees: dict[str, P
     assert result.err == "costgate: note: no project changed since HEAD (--changed-only); nothing to price\n"
     doc = json.loads(result.out)
     assert doc["projects"] == [] and doc["totals"]["delta"] == 0
+
+
+def test_comment_and_check_take_the_base_plan_too() -> None:
+    from costgate.report.money import money
+
+    doc = _json("diff", "--plan", str(EXAMPLE_PLAN), "--base-plan", str(BASE_PLAN))
+    comment = run_cli("comment", "github", "--dry-run", "--plan", str(EXAMPLE_PLAN), "--base-plan", str(BASE_PLAN),
+                      "--max-catalog-age-days", "0")
+    assert comment.code == 0, comment.err
+    from decimal import Decimal
+
+    assert money(Decimal(str(doc["totals"]["before"]))) in comment.out  # the base plan's cost is the "previous" figure
+    check = run_cli("check", "--plan", str(EXAMPLE_PLAN), "--base-plan", str(BASE_PLAN), "--format", "json",
+                    "--max-catalog-age-days", "0")
+    assert check.code == 0, check.err
+    assert json.loads(check.out)["estimate"]["totals"]["before"] == pytest.approx(doc["totals"]["before"])

@@ -408,7 +408,7 @@ def _publish(args: argparse.Namespace, settings: CommentSettings, estimate: Esti
         platform_name=_PLATFORM_NAMES[args.platform],
         override=override,
         full_report_hint="The full report is in the job summary" if os.environ.get("GITHUB_STEP_SUMMARY") else
-        "Run `costgate diff --plan PLAN --format markdown` for the full report",
+        f"Run `costgate diff {_inputs_hint(args)} --format markdown` for the full report",
         max_resources=settings.max_resources,
         show_findings=settings.show_findings,
     )
@@ -438,6 +438,13 @@ def _publish(args: argparse.Namespace, settings: CommentSettings, estimate: Esti
         else:
             sys.stderr.write("costgate: note: no commit sha known (give --commit-sha); no status set\n")
     return exit_code(verdict, settings.fail_on)
+
+
+def _inputs_hint(args: argparse.Namespace) -> str:
+    """The input flags of the full-report hint: the ones this run used (never their values)."""
+    if getattr(args, "path", None):
+        return "--path DIR" + (" --compare-to REF" if getattr(args, "compare_to", None) else "")
+    return "--plan PLAN" + (" --base-plan BASE" if getattr(args, "base_plan", None) else "")
 
 
 def _write_outputs(estimate: Estimate, verdict: Verdict | None) -> None:
