@@ -89,6 +89,8 @@ def config_project(config: Config, project: Project, base_dir: Path | None) -> P
         for p in config.projects:
             if p.plan and _resolved(str(base_dir / p.plan)) == source:
                 return p
+            if project.kind == "hcl" and p.path and _resolved(str(base_dir / p.path)) == source:
+                return p
     return None
 
 
@@ -103,7 +105,8 @@ def project_dir(project: Project, cp: ProjectConfig | None, base_dir: Path | Non
     """The project's directory relative to the config folder (POSIX), for path globs and CODEOWNERS."""
     if cp is not None and cp.path:
         return cp.path.strip("/").removeprefix("./") or "."
-    folder = Path(project.source).resolve().parent
+    source = Path(project.source).resolve()
+    folder = source if project.kind == "hcl" else source.parent  # an HCL project's source is its folder
     if base_dir is not None:
         try:
             return Path(os.path.relpath(folder, base_dir.resolve())).as_posix()

@@ -122,6 +122,10 @@ def _tail(project: Project, style: _Style) -> list[str]:
     lines += [style.dim(f"warning: {_clean(w)}") for w in project.warnings[:10]]
     if len(project.warnings) > 10:
         lines.append(style.dim(f"... and {len(project.warnings) - 10} more warnings"))
+    if project.unknowns:  # HCL mode: what the files alone cannot tell, never a guessed value
+        lines.append(style.warn(f"Unknown without the cloud ({len(project.unknowns)}): ")
+                     + "; ".join(_clean(u) for u in project.unknowns[:10])
+                     + (f"; ... and {len(project.unknowns) - 10} more (see --format json)" if len(project.unknowns) > 10 else ""))
     return lines
 
 

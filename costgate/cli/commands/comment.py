@@ -26,7 +26,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from costgate.cli.estimate_args import config_project_names, estimate_from_args
+from costgate.cli.estimate_args import estimate_from_args
 from costgate.cli.options import add_input_options
 from costgate.config import LoadedConfig, load_config
 from costgate.errors import ConfigError, CostgateError, VcsError
@@ -140,9 +140,9 @@ def _load_config(path: Path | None) -> LoadedConfig | None:
 
 
 def _estimate(args: argparse.Namespace, loaded: LoadedConfig | None) -> tuple[Estimate, CatalogStore]:
-    """Price --plan like `costgate diff`, naming projects like `costgate check`."""
+    """Price the inputs like `costgate diff`, naming projects like `costgate check`."""
     store = CatalogStore.open(args.catalog_dir) if args.catalog_dir else CatalogStore.open()
-    return estimate_from_args(args, names=config_project_names(loaded, args.plan), store=store, loaded=loaded), store
+    return estimate_from_args(args, loaded=loaded, store=store), store
 
 
 def _evaluate_gate(estimate: Estimate, loaded: LoadedConfig | None, store: CatalogStore) -> GateResult | None:
@@ -321,8 +321,7 @@ def _positive_int(text: str) -> int:
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    add_input_options(p)
-    p.add_argument("--config", type=Path, help="costgate.yml: the gate's verdict, and comment settings (`comment:`)")
+    add_input_options(p, config_help="costgate.yml: the gate's verdict, comment settings (`comment:`) and projects")
     p.add_argument("--behavior", choices=[b.value for b in Behavior], help="what to do with the previous comment (default update)")
     p.add_argument("--tag", help="keep a separate comment per tag on one pull request (default 'default')")
     p.add_argument("--run-id", type=lambda s: check_run(s), help="orders runs (default: the CI's run id); an older run never overwrites a newer comment")
@@ -412,7 +411,7 @@ def _publish(args: argparse.Namespace, settings: CommentSettings, estimate: Esti
         platform_name=_PLATFORM_NAMES[args.platform],
         override=override,
         full_report_hint="The full report is in the job summary" if os.environ.get("GITHUB_STEP_SUMMARY") else
-        "Run `costgate diff --plan PLAN --format markdown` for the full report",
+        f"Run `costgate diff {_inputs_hint(args)} --format markdown` for the full report",
         max_resources=settings.max_resources,
         show_findings=settings.show_findings,
     )
@@ -442,6 +441,13 @@ def _publish(args: argparse.Namespace, settings: CommentSettings, estimate: Esti
         else:
             sys.stderr.write("costgate: note: no commit sha known (give --commit-sha); no status set\n")
     return exit_code(verdict, settings.fail_on)
+
+
+def _inputs_hint(args: argparse.Namespace) -> str:
+    """The input flags of the full-report hint: the ones this run used (never their values)."""
+    if getattr(args, "path", None):
+        return "--path DIR" + (" --compare-to REF" if getattr(args, "compare_to", None) else "")
+    return "--plan PLAN" + (" --base-plan BASE" if getattr(args, "base_plan", None) else "")
 
 
 def _write_outputs(estimate: Estimate, verdict: Verdict | None) -> None:
