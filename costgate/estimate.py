@@ -254,13 +254,21 @@ class Totals:
 
 @dataclass(frozen=True, slots=True)
 class Project:
-    """The estimate of one input (plan or directory)."""
+    """The estimate of one input (plan or directory).
+
+    `source` is the input's path (a plan file, or an HCL folder); `kind` says which reader read
+    it: "plan", "hcl", or "usage_file" for resources only a usage file declares. `unknowns`
+    lists what the HCL reader could not evaluate without the cloud (a count that depends on a
+    data source, a variable with no value), each with its reason; a plan has none.
+    """
 
     name: str
     source: str
     resources: tuple[ResourceCost, ...]
     warnings: tuple[str, ...] = ()
     metadata: Mapping[str, str | None] = field(default_factory=dict)
+    kind: str = "plan"
+    unknowns: tuple[str, ...] = ()
 
     @property
     def totals(self) -> Totals:
@@ -634,7 +642,10 @@ def build_project(
     warnings: Sequence[str] = (),
     metadata: Mapping[str, str | None] | None = None,
     today: date | None = None,
+    kind: str = "plan",
+    unknowns: Sequence[str] = (),
 ) -> Project:
     """Price `resources` into a Project."""
     priced = price_resources(list(resources), book, usage=usage, today=today)
-    return Project(name=name, source=source, resources=tuple(priced), warnings=tuple(warnings), metadata=metadata or {})
+    return Project(name=name, source=source, resources=tuple(priced), warnings=tuple(warnings), metadata=metadata or {},
+                   kind=kind, unknowns=tuple(unknowns))

@@ -134,13 +134,18 @@ class ProjectOut(_Model):
     """One plan or directory."""
 
     name: str
-    source: str
+    source: Literal["plan", "hcl", "usage_file"] = Field(
+        description="What was read: a plan (`--plan`), Terraform files (`--path`, HCL mode), or a usage file's "
+                    "resources no plan declares. (Before version 1.1 this key held the path; that is `path` now.)")
+    path: str = Field("", description="The plan file or the Terraform folder.")
     resources: list[ResourceOut]
     unsupported: list[UnsupportedOut]
     unpriced: list[UnpricedOut]
     totals: TotalsOut
     counts: CountsOut
     warnings: list[str]
+    unknowns: list[str] = Field(default_factory=list, description="What HCL mode could not evaluate without the cloud, "
+                                                                  "each with its reason (always empty for a plan).")
 
 
 class CatalogOut(_Model):
