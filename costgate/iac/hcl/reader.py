@@ -16,7 +16,8 @@ from typing import Any, Final
 
 from costgate.errors import HclReaderError
 from costgate.iac.base import ReadResult
-from costgate.iac.hcl.evaluation import Instance, ModuleInstance, ProviderConfig, Reading
+from costgate.iac.hcl.evaluation import Instance, ModuleInstance, ProviderConfig, Reading, raw_traversal
+from costgate.iac.hcl.parsing import Body
 from costgate.iac.hcl.expressions import normalize_number
 from costgate.iac.hcl.variables import root_variable_values
 from costgate.iac.hcl.values import Unknown
@@ -77,6 +78,9 @@ class HclReader:
 
 def _plain(value: Any, path: str, unknown: list[str]) -> Any:
     """A plan-JSON-like copy of an evaluated value; Unknown parts go to `unknown` as paths."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:
+        return value
     if isinstance(value, Unknown):
         unknown.append(path)
         return _MISSING
@@ -188,22 +192,31 @@ class _Builder:
         return refs
 
 
-def _collect_refs(body: Any, prefix: str, out: dict[str, dict[str, None]]) -> None:
+_NOT_REFERENCES: Final = frozenset({"count", "for_each", "provider", "depends_on", "lifecycle"})
+"""Meta-arguments: plan JSON keeps their references apart from the resource's expressions."""
+
+
+def _collect_refs(body: Body, prefix: str, out: dict[str, dict[str, None]], bound: frozenset[str] = frozenset()) -> None:
+    """Referenced resources (or module calls) per attribute path, like the plan reader's refs."""
     for name, expr in body.attributes.items():
+        if not prefix and name in _NOT_REFERENCES:
+            continue
         path = f"{prefix}.{name}" if prefix else name
         for ref in expr.references:
             head, _, rest = ref.partition(".")
-            if not rest:
+            if not rest or head in bound:
                 continue
             if head == "module" or ("_" in head and head != "data"):
                 out.setdefault(path, {})[f"{head}.{rest.split('.', 1)[0]}"] = None
     for block in body.blocks:
         if block.type == "dynamic" and block.labels:
             content = next((b for b in block.body.blocks if b.type == "content"), None)
+            iterator = raw_traversal(block.body.raw.get("iterator")) or block.labels[0]
             if content is not None:
-                _collect_refs(content.body, f"{prefix}.{block.labels[0]}" if prefix else block.labels[0], out)
-        else:
-            _collect_refs(block.body, f"{prefix}.{block.type}" if prefix else block.type, out)
+                label = f"{prefix}.{block.labels[0]}" if prefix else block.labels[0]
+                _collect_refs(content.body, label, out, bound | {iterator})
+        elif block.type not in ("lifecycle", "provisioner", "connection"):
+            _collect_refs(block.body, f"{prefix}.{block.type}" if prefix else block.type, out, bound)
 
 
 def _provider_name(source: str, local_name: str) -> str:
