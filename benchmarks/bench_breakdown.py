@@ -5,10 +5,11 @@ index, reading the plan and writing JSON, not one function. So each run is a fre
 from spawn to exit, and its peak RSS comes from that child's own rusage (``os.wait4``), not from the
 RUSAGE_CHILDREN total, which keeps the maximum over every child and would hide a change between runs.
 
-One warm-up run first (it also builds the SQLite catalog index in the user cache, which later runs only
-open), then N timed runs; prints median and min wall time and peak RSS. The default plan is the one in
-../shared/corpus/plans/generated-scale/; when ../shared is absent the benchmark says so and exits 0.
-Benchmarks print figures; no test asserts them (DESIGN.md).
+Cold runs first: each in a fresh, EMPTY cache dir (what a new CI runner sees: the scopes the plan
+needs are indexed from pricing_data/ during the run). Then one warm-up and N warm runs sharing one cache
+dir (the indexes are only opened and checked). Prints median and min wall time and peak RSS of both.
+The default plan is the one in ../shared/corpus/plans/generated-scale/; when ../shared is absent the
+benchmark says so and exits 0. Benchmarks print figures; no test asserts them (DESIGN.md).
 
     python benchmarks/bench_breakdown.py [--plan PATH] [--runs 5]
 """
@@ -56,7 +57,7 @@ def costgate_command() -> list[str]:
     return [exe] if exe else [sys.executable, "-m", "costgate"]
 
 
-def run_once(argv: Sequence[str]) -> Run:
+def run_once(argv: Sequence[str], env: dict[str, str] | None = None) -> Run:
     """Run ``argv`` once and measure it with the child's own rusage.
 
     stdout goes to a temp file, not a pipe: a multi-megabyte JSON report would fill a pipe buffer and
@@ -64,7 +65,7 @@ def run_once(argv: Sequence[str]) -> Run:
     """
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         start = time.perf_counter()
-        proc = subprocess.Popen(list(argv), stdout=out, stderr=err, cwd=REPO_ROOT)
+        proc = subprocess.Popen(list(argv), stdout=out, stderr=err, cwd=REPO_ROOT, env=env)
         _, status, usage = os.wait4(proc.pid, 0)
         seconds = time.perf_counter() - start
         proc.returncode = os.waitstatus_to_exitcode(status)  # we reaped it; tell Popen so
@@ -91,24 +92,38 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(f"plan: {plan} ({plan.stat().st_size / 1e6:.1f} MB)")
     print(f"command: {' '.join(command)}")
 
-    warm = run_once(command)
-    if warm.exit_code != 0:
-        print(f"bench_breakdown: costgate exited {warm.exit_code} on warm-up:\n{warm.stderr}", file=sys.stderr)
-        return 1
-    print(f"warm-up: {warm.seconds:.3f} s, peak RSS {warm.peak_rss_mib:.1f} MiB")
+    base_env = {**os.environ, "COSTGATE_CATALOG_MAX_AGE_DAYS": "0"}
+    with tempfile.TemporaryDirectory(prefix="costgate-bench-cache-") as tmp:
+        cold = []
+        for i in range(max(1, args.runs)):
+            env = {**base_env, "COSTGATE_CACHE_DIR": str(Path(tmp) / f"cold-{i}")}  # empty every time
+            cold.append(run_once(command, env))
+        if _failed(cold):
+            return 1
+        _summary("cold (empty cache dir)", cold)
+        env = {**base_env, "COSTGATE_CACHE_DIR": str(Path(tmp) / "warm")}
+        warm_up = run_once(command, env)
+        if _failed([warm_up]):
+            return 1
+        warm = [run_once(command, env) for _ in range(max(1, args.runs))]
+        if _failed(warm):
+            return 1
+        _summary("warm (indexes cached)", warm)
+    return 0
 
-    runs = [run_once(command) for _ in range(max(1, args.runs))]
-    failed = [r for r in runs if r.exit_code != 0]
-    if failed:
-        print(f"bench_breakdown: costgate exited {failed[0].exit_code}:\n{failed[0].stderr}", file=sys.stderr)
-        return 1
+
+def _failed(runs: Sequence[Run]) -> bool:
+    bad = [r for r in runs if r.exit_code != 0]
+    if bad:
+        print(f"bench_breakdown: costgate exited {bad[0].exit_code}:\n{bad[0].stderr}", file=sys.stderr)
+    return bool(bad)
+
+
+def _summary(label: str, runs: Sequence[Run]) -> None:
     times = [r.seconds for r in runs]
     rss = [r.peak_rss_mib for r in runs]
-    print(
-        f"runs: {len(runs)}  wall median {statistics.median(times):.3f} s  min {min(times):.3f} s  "
-        f"peak RSS median {statistics.median(rss):.1f} MiB  max {max(rss):.1f} MiB"
-    )
-    return 0
+    print(f"{label}: {len(runs)} runs  wall median {statistics.median(times):.3f} s  min {min(times):.3f} s  "
+          f"peak RSS median {statistics.median(rss):.1f} MiB  max {max(rss):.1f} MiB")
 
 
 if __name__ == "__main__":

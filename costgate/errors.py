@@ -4,12 +4,15 @@
     ├── ReaderError            input files (plan JSON, HCL, state, usage file)
     │   ├── PlanJsonReaderError
     │   ├── HclReaderError
-    │   └── UsageFileError
+    │   ├── UsageFileError
+    │   ├── GitRefError        the base ref of --compare-to (not a repository, unknown ref)
+    │   └── InvalidValueError  a value is not what its pricer declared (-> "not priced")
     ├── ConfigError            costgate.yml
     ├── CatalogError           the pricing catalog (missing, tampered, bad query)
     │   └── CatalogBuildError
     ├── PolicyError            policies and rules
-    └── VcsError               pull-request platforms
+    ├── VcsError               pull-request platforms
+    └── UsageError             command-line options that contradict each other
 
 The CLI boundary turns any of these into exit code 2 and one line on stderr that names the
 file and the problem (`str(error)`); anything else is an internal error.
@@ -43,6 +46,29 @@ class UsageFileError(ReaderError):
     """A usage file is not valid YAML or does not follow the usage-file format."""
 
 
+class GitRefError(ReaderError):
+    """The base of a branch diff cannot be read: not a git repository, or a ref git does not know."""
+
+
+class InvalidValueError(ReaderError):
+    """A value a pricer reads is not of the type it declared (a size of -5 GB, NaN, a list).
+
+    Raised by the typed accessors of `costgate.resources.base`; the estimate turns it into a
+    "not priced" component with `reason` (the resource is reported, never priced at a
+    negative or meaningless amount), so it reaches the CLI only from code outside a pricer.
+    """
+
+    def __init__(self, what: str, value: object, expected: str) -> None:
+        self.reason = f"{what} is {shown_value(value)}, expected {expected}"
+        super().__init__(self.reason)
+
+
+def shown_value(value: object, limit: int = 40) -> str:
+    """A plan value for a message: repr (control characters escaped), cut to `limit` characters."""
+    text = repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
 class ConfigError(CostgateError):
     """costgate.yml is invalid; the message names the key."""
 
@@ -61,3 +87,7 @@ class PolicyError(CostgateError):
 
 class VcsError(CostgateError):
     """A pull-request platform refused or failed a request."""
+
+
+class UsageError(CostgateError):
+    """Options that parse one by one but not together (--changed-only without --compare-to)."""

@@ -8,15 +8,22 @@ component that depends on usage nobody gave has no cost (not $0) and says so.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import astuple, dataclass, field, replace
 from datetime import date
 from decimal import Decimal
+from enum import StrEnum
+from typing import TYPE_CHECKING
 
+from costgate.errors import InvalidValueError
 from costgate.model import Action, CostComponent, Price, PriceQuery, Resource
 from costgate.pricing.lookup import NoPrice, PriceBook, PriceResult, tiered_cost
 from costgate.resources.base import Pricer, PricingContext, ReverseReferences, Usage
 from costgate.resources.registry import Support, pricer_for, support
+
+if TYPE_CHECKING:  # the fetch machinery (requests, parsers) is imported only when a run fetches
+    from costgate.pricing.fetch import FetchReport
 
 ZERO = Decimal(0)
 UsageLookup = Callable[[Resource], Usage]
@@ -41,11 +48,104 @@ class PricedComponent:
     unit_multiplier: Decimal = Decimal(1)
     price_factor: Decimal = Decimal(1)
     free_tier_quantity: Decimal | None = None
+    invalid: bool = False
+    """Not priced because an input value is invalid (a size of -5 GB, NaN), not because the
+    catalog lacks a price: the gate blocks on it (CG906) whatever `incomplete_estimate` says."""
 
     @property
     def priced(self) -> bool:
         """True when the catalog gave a price (the quantity may still depend on usage)."""
         return self.price is not None
+
+    @property
+    def depends_on_usage(self) -> bool:
+        """The one definition of "depends on usage": the catalog gave a price, but nobody gave the
+        quantity, so the component has no cost (never $0). Every output and count reads this."""
+        return self.no_price is None and self.monthly_quantity is None
+
+
+class Side(StrEnum):
+    """Which side of a change a component belongs to."""
+
+    BEFORE = "before"
+    AFTER = "after"
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """A component the catalog could not price, with the side of the change it is on."""
+
+    cost: ResourceCost
+    component: PricedComponent
+    side: Side
+
+    @property
+    def address(self) -> str:
+        """The resource's plan address."""
+        return self.cost.address
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """Every count the outputs show, computed in one place so that table, JSON, markdown and the
+    gate cannot disagree. Components are counted once each: the after view of every resource, and
+    the before view of resources the change alters (see ResourceCost.counted_components)."""
+
+    resources: int = 0
+    priced: int = 0
+    free: int = 0
+    unsupported: int = 0
+    components: int = 0
+    unpriced_before: int = 0
+    unpriced_after: int = 0
+    usage_based_components: int = 0
+
+    @staticmethod
+    def of(resources: Iterable[ResourceCost]) -> Counts:
+        """Count `resources` and their components."""
+        n = priced = free = unsupported = components = before = after = usage = 0
+        for r in resources:
+            n += 1
+            priced += r.support is Support.PRICED
+            free += r.support is Support.FREE
+            unsupported += r.support is Support.UNSUPPORTED
+            for c, side in r.counted_components:
+                components += 1
+                usage += c.depends_on_usage
+                if c.no_price is not None:
+                    before += side is Side.BEFORE
+                    after += side is Side.AFTER
+        return Counts(resources=n, priced=priced, free=free, unsupported=unsupported, components=components,
+                      unpriced_before=before, unpriced_after=after, usage_based_components=usage)
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(*(a + b for a, b in zip(astuple(self), astuple(other), strict=True)))
+
+    @property
+    def unpriced_components(self) -> int:
+        """Components without a price, both sides."""
+        return self.unpriced_before + self.unpriced_after
+
+    @property
+    def complete(self) -> bool:
+        """True when every resource is supported and every component has a price."""
+        return not self.unsupported and not self.unpriced_components
+
+    def incomplete_message(self) -> str | None:
+        """The line every output puts at its top when the estimate is incomplete, else None."""
+        if self.complete:
+            return None
+        parts = []
+        if self.unpriced_components:
+            parts.append(f"{self.unpriced_components:,} of {self.components:,} "
+                         f"component{'' if self.components == 1 else 's'} "
+                         f"{'has' if self.unpriced_components == 1 else 'have'} no price in this catalog")
+            if self.unpriced_before:
+                parts[-1] += f" ({self.unpriced_before:,} before the change)"
+        if self.unsupported:
+            parts.append(f"{self.unsupported:,} of {self.resources:,} resource{'' if self.resources == 1 else 's'} "
+                         f"of unsupported types")
+        return "incomplete: " + "; ".join(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +182,44 @@ class ResourceCost:
         """Components of the after view the catalog could not price."""
         return [c for c in self.components if c.no_price is not None]
 
+    @property
+    def before_unpriced(self) -> list[PricedComponent]:
+        """Components of the before view the catalog could not price."""
+        return [c for c in self.before_components if c.no_price is not None]
+
+    @property
+    def shares_sides(self) -> bool:
+        """True when before and after are the same components (no-op, forget): counted once."""
+        return self.resource.action in (Action.NO_OP, Action.FORGET)
+
+    @property
+    def before_complete(self) -> bool:
+        """Whether the before-side cost is fully known (nothing unsupported, nothing unpriced)."""
+        if not self.resource.action.exists_before:
+            return True
+        return self.support is not Support.UNSUPPORTED and not self.before_unpriced
+
+    @property
+    def after_complete(self) -> bool:
+        """Whether the after-side cost is fully known (nothing unsupported, nothing unpriced)."""
+        if not self.resource.action.exists_after:
+            return True
+        return self.support is not Support.UNSUPPORTED and not self.unpriced
+
+    @property
+    def counted_components(self) -> list[tuple[PricedComponent, Side]]:
+        """Every component with its side, each counted once: the after view, and the before view
+        of a resource the change alters (a no-op's before view is its after view)."""
+        out = [(c, Side.AFTER) for c in self.components]
+        if not self.shares_sides:
+            out += [(c, Side.BEFORE) for c in self.before_components]
+        return out
+
+    @property
+    def gaps(self) -> list[Gap]:
+        """Components without a price, on either side of the change."""
+        return [Gap(self, c, side) for c, side in self.counted_components if c.no_price is not None]
+
 
 @dataclass(frozen=True, slots=True)
 class Totals:
@@ -92,6 +230,8 @@ class Totals:
     usage_after: Decimal = ZERO
     after_min: Decimal | None = None
     after_max: Decimal | None = None
+    before_complete: bool = True
+    after_complete: bool = True
 
     @property
     def delta(self) -> Decimal:
@@ -99,20 +239,36 @@ class Totals:
         return self.after - self.before
 
     @property
+    def complete(self) -> bool:
+        """True when both sides are fully priced (the change is then known, not a lower bound)."""
+        return self.before_complete and self.after_complete
+
+    @property
     def delta_percent(self) -> Decimal | None:
-        """Change relative to before, in percent; None when there was nothing before."""
-        return None if not self.before else (self.delta / self.before * 100)
+        """Change relative to before, in percent; None when there was nothing before, or when
+        either side is incomplete (a percentage of a partial figure is no figure at all)."""
+        if not self.before or not self.complete:
+            return None
+        return self.delta / self.before * 100
 
 
 @dataclass(frozen=True, slots=True)
 class Project:
-    """The estimate of one input (plan or directory)."""
+    """The estimate of one input (plan or directory).
+
+    `source` is the input's path (a plan file, or an HCL folder); `kind` says which reader read
+    it: "plan", "hcl", or "usage_file" for resources only a usage file declares. `unknowns`
+    lists what the HCL reader could not evaluate without the cloud (a count that depends on a
+    data source, a variable with no value), each with its reason; a plan has none.
+    """
 
     name: str
     source: str
     resources: tuple[ResourceCost, ...]
     warnings: tuple[str, ...] = ()
     metadata: Mapping[str, str | None] = field(default_factory=dict)
+    kind: str = "plan"
+    unknowns: tuple[str, ...] = ()
 
     @property
     def totals(self) -> Totals:
@@ -133,7 +289,19 @@ class Project:
                 elif c.monthly_cost is not None:
                     low, high = low + c.monthly_cost, high + c.monthly_cost
         return Totals(before=before, after=after, usage_after=usage,
-                      after_min=low if ranged else None, after_max=high if ranged else None)
+                      after_min=low if ranged else None, after_max=high if ranged else None,
+                      before_complete=all(r.before_complete for r in self.resources),
+                      after_complete=all(r.after_complete for r in self.resources))
+
+    @property
+    def counts(self) -> Counts:
+        """Resource and component counts (the one definition every output reads)."""
+        return Counts.of(self.resources)
+
+    @property
+    def gaps(self) -> list[Gap]:
+        """Components without a price, on either side of the change."""
+        return [g for r in self.resources for g in r.gaps]
 
     @property
     def unsupported(self) -> list[ResourceCost]:
@@ -144,6 +312,44 @@ class Project:
     def unpriced(self) -> list[tuple[ResourceCost, PricedComponent]]:
         """(resource, component) pairs whose price the catalog could not give."""
         return [(r, c) for r in self.resources for c in r.components if c.no_price is not None]
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@dataclass(frozen=True, slots=True)
+class PriceDates:
+    """The dates of the prices an estimate actually used (not the catalog's newest).
+
+    `ranges` holds (source, date text) for sources that date their prices with a range rather
+    than a day (infracost-golden: "2021-2026", the years its recorded outputs span): those are
+    said as what they are, never folded into oldest/newest.
+    """
+
+    oldest: str | None = None
+    newest: str | None = None
+    ranges: tuple[tuple[str, str], ...] = ()
+
+    @staticmethod
+    def of(prices: Iterable[Price]) -> PriceDates:
+        """Oldest and newest day, and the range-dated sources, of `prices`."""
+        days: set[str] = set()
+        ranges: set[tuple[str, str]] = set()
+        for price in prices:
+            if _ISO_DATE.fullmatch(price.price_date):
+                days.add(price.price_date)
+            else:
+                ranges.add((price.source, price.price_date))
+        return PriceDates(min(days, default=None), max(days, default=None), tuple(sorted(ranges)))
+
+    def describe(self) -> str:
+        """One phrase for a footer: "prices dated 2023-02-23 to 2026-07-20; ..." ("" when none used)."""
+        parts = []
+        if self.oldest is not None:
+            span = self.oldest if self.oldest == self.newest else f"{self.oldest} to {self.newest}"
+            parts.append(f"prices dated {span}")
+        parts += [f"{source} prices: recorded {text}, no date per price" for source, text in self.ranges]
+        return "; ".join(parts)
 
 
 @dataclass(frozen=True, slots=True)
@@ -164,6 +370,8 @@ class Estimate:
     catalog: CatalogInfo
     currency: str = "USD"
     free_tier: Mapping[str, Decimal] = field(default_factory=dict)
+    fetch: FetchReport | None = None
+    """What `--fetch-prices` fetched (or failed to) in this run; None when it was off."""
 
     @property
     def totals(self) -> Totals:
@@ -176,7 +384,41 @@ class Estimate:
             usage_after=sum((t.usage_after for t in ts), ZERO),
             after_min=sum((t.after if t.after_min is None else t.after_min for t in ts), ZERO) if ranged else None,
             after_max=sum((t.after if t.after_max is None else t.after_max for t in ts), ZERO) if ranged else None,
+            before_complete=all(t.before_complete for t in ts),
+            after_complete=all(t.after_complete for t in ts),
         )
+
+    @property
+    def counts(self) -> Counts:
+        """Counts over all projects (the one definition every output and the gate read)."""
+        return sum((p.counts for p in self.projects), Counts())
+
+    @property
+    def complete(self) -> bool:
+        """True when every resource is supported and every component of either side is priced."""
+        return self.counts.complete
+
+    @property
+    def gaps(self) -> list[Gap]:
+        """Components without a price in every project, on either side of the change."""
+        return [g for p in self.projects for g in p.gaps]
+
+    @property
+    def price_dates(self) -> PriceDates:
+        """Dates of the prices this estimate used, either side of the change."""
+        return PriceDates.of(c.price for p in self.projects for r in p.resources
+                             for c, _side in r.counted_components if c.price is not None)
+
+    def team_totals(self, team_of: Mapping[tuple[str, str], str]) -> dict[str, tuple[Decimal, Decimal]]:
+        """Monthly cost before and after the change per team, from `team_of` ((project, address)
+        -> team); the one per-team sum that showback, Rego input and every output share."""
+        out: dict[str, tuple[Decimal, Decimal]] = {}
+        for p in self.projects:
+            for rc in p.resources:
+                team = team_of[(p.name, rc.address)]
+                before, after = out.get(team, (ZERO, ZERO))
+                out[team] = (before + rc.before_monthly_cost, after + rc.monthly_cost)
+        return out
 
 
 def _no_usage(_resource: Resource) -> Usage:
@@ -216,24 +458,24 @@ def price_resources(
             ctx = PricingContext(usage=given.at("mid") if given.has_ranges() else given, resources=by_address, today=day,
                                  usage_of=_usage_at(usage, "mid"), reverse=reverse)
             if resource.action.exists_after:
-                after = list(pricer.price(resource, ctx))
+                after = _run_pricer(pricer, resource, ctx)
                 if given.has_ranges():
                     after = _with_ranges(after, pricer, resource, given, by_address, day, usage, reverse)
             if resource.action.exists_before:
                 if resource.action in (Action.NO_OP, Action.FORGET):
                     before = after
                 else:
-                    before = list(pricer.price(resource.before_view(), ctx))
+                    before = _run_pricer(pricer, resource.before_view(), ctx)
         pending.append((resource, kind, after, before))
 
-    queries = {c.query for _, _, a, b in pending for c in (*a, *b)}
+    queries = {c.query for _, _, a, b in pending for c in (*a, *b) if not c.invalid}
     answers = book.lookup_all(queries)
     return [
         ResourceCost(
             resource=r,
             support=kind,
-            components=tuple(p for c in a for p in _priced_split(c, answers[c.query])),
-            before_components=tuple(p for c in b for p in _priced_split(c, answers[c.query])),
+            components=tuple(p for c in a for p in _priced_split(c, answers.get(c.query, _NOT_LOOKED_UP))),
+            before_components=tuple(p for c in b for p in _priced_split(c, answers.get(c.query, _NOT_LOOKED_UP))),
         )
         for r, kind, a, b in pending
     ]
@@ -249,10 +491,10 @@ def _with_ranges(
     day: date, lookup: UsageLookup, reverse: ReverseReferences,
 ) -> list[CostComponent]:
     """Price `resource` at the low and high ends of its usage ranges; attach quantity ranges."""
-    low = list(pricer.price(resource, PricingContext(usage=usage.at("min"), resources=by_address, today=day,
-                                                     usage_of=_usage_at(lookup, "min"), reverse=reverse)))
-    high = list(pricer.price(resource, PricingContext(usage=usage.at("max"), resources=by_address, today=day,
-                                                      usage_of=_usage_at(lookup, "max"), reverse=reverse)))
+    low = _run_pricer(pricer, resource, PricingContext(usage=usage.at("min"), resources=by_address, today=day,
+                                                      usage_of=_usage_at(lookup, "min"), reverse=reverse))
+    high = _run_pricer(pricer, resource, PricingContext(usage=usage.at("max"), resources=by_address, today=day,
+                                                       usage_of=_usage_at(lookup, "max"), reverse=reverse))
     out = []
     for i, comp in enumerate(mid):
         lo = low[i] if i < len(low) and low[i].name == comp.name else None
@@ -268,10 +510,63 @@ def _with_ranges(
     return out
 
 
+_PRICER_READ_ERRORS = (TypeError, AttributeError, ValueError, ArithmeticError, LookupError)
+"""What a pricer raises when a plan value has a type its provider's schema never gives (an
+`instance_type` that is a list, a block that is a number). Pricers read plan values through
+the typed accessors of resources/base.py where it matters; these are the defence in depth
+for the reads that do not, so that one hostile resource is "not priced", never a crash."""
+
+_NOT_LOOKED_UP = NoPrice(PriceQuery("", "", None, ""), "not looked up")
+
+
+def _run_pricer(pricer: Pricer, resource: Resource, ctx: PricingContext) -> list[CostComponent]:
+    """The pricer's components, each checked; one not-priced component when its values are bad.
+
+    A value that is not what the pricer declared (InvalidValueError: a size of -5, NaN, a list
+    where a string belongs) makes the whole resource not priced, with the reason: its other
+    components are left out too, because a half-read resource would understate its cost.
+    """
+    try:
+        components = list(pricer.price(resource, ctx))
+    except InvalidValueError as exc:
+        return [_invalid(resource, exc.reason)]
+    except _PRICER_READ_ERRORS as exc:
+        return [_invalid(resource, f"its values do not have the types {resource.type} declares ({type(exc).__name__}: {exc})")]
+    return [_checked(c) for c in components]
+
+
+def _invalid(resource: Resource, reason: str) -> CostComponent:
+    """The one component standing for a resource whose values cannot be priced."""
+    query = PriceQuery.of(resource.provider, resource.type, None, resource.region or "")
+    return CostComponent(name="All components", unit="", monthly_quantity=None, query=query, invalid=reason)
+
+
+def _bad_number(value: object) -> bool:
+    """True for anything but a finite number >= 0 (a quantity, a multiplier, a price, a cost)."""
+    if isinstance(value, bool) or not isinstance(value, (Decimal, int, float)):
+        return True
+    number = value if isinstance(value, Decimal) else Decimal(str(value))
+    return not number.is_finite() or number < 0
+
+
+def _checked(component: CostComponent) -> CostComponent:
+    """The component, or the same marked invalid when a pricer hands over a negative, NaN or
+    infinite quantity: whatever a pricer does, no such number reaches a total or a budget."""
+    numbers = [("quantity", component.monthly_quantity), ("unit multiplier", component.unit_multiplier),
+               ("price factor", component.price_factor), *(("quantity range", q) for q in component.quantity_range or ())]
+    for label, value in numbers:
+        if value is not None and _bad_number(value):
+            reason = f"{label} is {value}, expected a number >= 0"
+            return replace(component, monthly_quantity=None, quantity_range=None, invalid=reason)
+    return component
+
+
 def _priced_split(component: CostComponent, answer: PriceResult) -> tuple[PricedComponent, ...]:
     """`_priced`, except that a quantity past the catalog's last price tier is split in two: the
     part the tiers cover, priced, and the rest, listed as not priced (never priced at a lower
     tier's rate, never dropped). A component with a usage range stays whole (and unpriced)."""
+    if component.invalid:
+        return (replace(_priced(component, NoPrice(component.query, component.invalid)), invalid=True),)
     if isinstance(answer, NoPrice) or answer.currency != "USD" or component.quantity_range is not None:
         return (_priced(component, answer),)
     last_end = answer.tiers[-1][1]
@@ -324,6 +619,9 @@ def _priced(component: CostComponent, answer: PriceResult) -> PricedComponent:
     if component.quantity_range is not None:
         low, high = component.quantity_range
         cost_range = (_cost(component, low, answer), _cost(component, high, answer))
+    if any(_bad_number(v) for v in (unit_price, *([] if cost is None else [cost]), *(cost_range or ()))):
+        miss = NoPrice(component.query, f"the price or cost is not a number >= 0 (unit price {unit_price}, cost {cost})")
+        return PricedComponent(unit_price=None, monthly_cost=None, no_price=miss, **base)  # type: ignore[arg-type]
     return PricedComponent(unit_price=unit_price, monthly_cost=cost, price=answer, cost_range=cost_range, **base)  # type: ignore[arg-type]
 
 
@@ -344,7 +642,10 @@ def build_project(
     warnings: Sequence[str] = (),
     metadata: Mapping[str, str | None] | None = None,
     today: date | None = None,
+    kind: str = "plan",
+    unknowns: Sequence[str] = (),
 ) -> Project:
     """Price `resources` into a Project."""
     priced = price_resources(list(resources), book, usage=usage, today=today)
-    return Project(name=name, source=source, resources=tuple(priced), warnings=tuple(warnings), metadata=metadata or {})
+    return Project(name=name, source=source, resources=tuple(priced), warnings=tuple(warnings), metadata=metadata or {},
+                   kind=kind, unknowns=tuple(unknowns))

@@ -45,7 +45,25 @@ def render() -> str:
             lines.append("")
         if free:
             lines += [f"### Free {prov} types", "", ", ".join(f"`{t}`" for t in free), ""]
+    lines += _non_cloud()
     return "\n".join(lines).rstrip() + "\n"
+
+
+def _non_cloud() -> list[str]:
+    """Providers whose every type is free, grouped by the reason the output gives."""
+    from costgate.resources.non_cloud import FREE_PROVIDERS
+
+    lines = ["## Providers with no cloud cost", "",
+             "Every resource type of these providers is counted as free, with the reason below (see",
+             "costgate/iac/providers.py for why). A plan made only of them has nothing to price: costgate",
+             "says so and exits 0. Providers that bill per resource outside the three clouds (tfe,",
+             "mongodbatlas, snowflake, cloudflare, ...) are not listed: their types stay unsupported.", ""]
+    by_reason: dict[str, list[str]] = {}
+    for provider, reason in FREE_PROVIDERS.items():
+        by_reason.setdefault(reason, []).append(provider)
+    for reason, providers in by_reason.items():
+        lines += [f"- {', '.join(f'`{p}`' for p in sorted(providers))}: {reason}."]
+    return lines + [""]
 
 
 def main(argv: list[str]) -> int:

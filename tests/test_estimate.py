@@ -146,3 +146,30 @@ def test_no_match_in_a_thinly_seeded_region_points_to_a_refresh(book: PriceBook,
     write_catalog(rows, tmp_path / "full", [SourceInfo(id="test", upstream="", price_date="2026-01-01")], BuildReport())
     full = PriceBook(CatalogStore.open(tmp_path / "full", cache=tmp_path / "cache-full")).lookup(_q("Glacier Something"))
     assert isinstance(full, NoPrice) and "catalog query" in full.hint and "holds only" not in full.hint
+
+
+@pytest.mark.parametrize("gb", ["-5", "-1000000", "NaN", "Infinity", "-Infinity", "sNaN"])
+def test_no_negative_nan_or_infinite_quantity_reaches_a_total(book: PriceBook, gb: str) -> None:
+    # this test pricer turns `gb` into a Decimal without the typed accessors: the estimate's own guard holds
+    good = _res("100")
+    project = build_project("p", "p", [good, _res(gb)], book)
+    bad = project.resources[1].components[0]
+    assert bad.monthly_cost is None and bad.no_price is not None
+    assert bad.no_price.reason.startswith("quantity is ") and "expected a number >= 0" in bad.no_price.reason
+    assert [r.address for r, _c in project.unpriced] == [f"aws_test_thing.t{gb}"]
+    assert project.totals.after == D(100) * D("0.023")
+
+
+def test_a_value_the_pricer_refuses_makes_the_resource_not_priced(book: PriceBook,
+                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+    from costgate.resources.base import size_gb
+
+    def strict(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
+        yield monthly("Storage", "GB", size_gb(r, "gb"), _q("General Purpose"))
+
+    monkeypatch.setattr("costgate.estimate.pricer_for", lambda t: Pricer(type=t, price=strict))
+    project = build_project("p", "p", [_res("-5"), _res("7")], book)
+    bad, good = project.resources
+    (comp,) = bad.components
+    assert comp.no_price is not None and comp.no_price.reason == "gb is '-5', expected a size >= 0"
+    assert good.monthly_cost == D(7) * D("0.023") and project.totals.after == good.monthly_cost

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from costgate.config.model import Config
 from costgate.config.yaml_lines import LocatedYaml, YamlSyntaxError, load_located
 from costgate.errors import ConfigError
+from costgate.inputs import read_text
 
 __all__ = ["Config", "LoadedConfig", "config_schema", "load_config", "parse_config", "dotted"]
 
@@ -78,13 +79,7 @@ def _message(err: Any) -> str:
 
 def load_config(path: Path) -> LoadedConfig:
     """Read and validate a costgate.yml; raises ConfigError naming file:line and key."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise ConfigError("config file not found", path=str(path)) from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"cannot read the config file ({exc})", path=str(path)) from exc
-    return parse_config(text, path)
+    return parse_config(read_text(path, error=ConfigError, what="config file"), path)
 
 
 def parse_config(text: str, path: Path) -> LoadedConfig:

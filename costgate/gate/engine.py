@@ -31,7 +31,6 @@ from costgate.gate.registry import find_rule, rules
 from costgate.gate.rule import Rule, RuleContext, Status
 from costgate.gate.waivers import apply_waivers
 from costgate.pricing.lookup import PriceBook
-from costgate.resources.registry import Support
 
 _RANK = {Severity.INFO: 0, Severity.WARN: 1, Severity.BLOCK: 2}
 INCOMPLETE_CODES = ("CG901", "CG902")
@@ -112,11 +111,12 @@ def evaluate(
     else:
         statuses = []
     findings, expired = apply_waivers(findings, config.waivers, today or date.today())
-    incomplete = any(rc.support is Support.UNSUPPORTED or rc.unpriced for p in estimate.projects for rc in p.resources)
+    message = estimate.counts.incomplete_message()
+    incomplete = message is not None
     notes = []
-    if incomplete:
+    if message is not None:
         mode = config.policies.incomplete_estimate
-        notes.append(f"the estimate is incomplete (unsupported resources or unpriced components); policy: {mode}")
+        notes.append(f"the estimate is {message}; policy: {mode}")
     return GateResult(
         verdict=verdict_of(findings),
         findings=tuple(findings),

@@ -100,6 +100,18 @@ class RuleContext:
                     continue
                 yield Item(project, rc)
 
+    def touched(self) -> Iterator[Item]:
+        """Resources in scope plus those the change destroys: where a gap on either side of the
+        change (an unpriced before view of a deleted resource, say) makes the diff incomplete."""
+        for project in self.estimate.projects:
+            for rc in project.resources:
+                action = rc.resource.action
+                if action.exists_after and self.scope == "changed" and action not in CHANGED_ACTIONS:
+                    continue
+                if not action.exists_after and action is not Action.DELETE:
+                    continue
+                yield Item(project, rc)
+
     def all_after(self, *types: str) -> Iterator[Item]:
         """Every resource that exists after the change (references, counts), regardless of scope."""
         wanted = set(types)

@@ -35,6 +35,7 @@ import orjson
 
 from costgate.errors import PlanJsonReaderError
 from costgate.iac.base import ReadResult
+from costgate.inputs import read_bytes
 from costgate.iac.placement import (
     PROVIDER_REGION_KEYS,
     azure_location,
@@ -44,8 +45,9 @@ from costgate.iac.placement import (
     string_map,
 )
 from costgate.iac.providers import (
+    NOTHING_TO_PRICE,
     default_region,
-    is_known_provider,
+    is_priced_provider,
     normalize_provider,
     provider_type,
 )
@@ -89,16 +91,8 @@ class PlanJsonReader:
 
     def read(self, path: Path) -> ReadResult:
         """Read the plan at `path`. Raises PlanJsonReaderError for anything but a plan."""
-        source = str(path)
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError as exc:
-            raise PlanJsonReaderError("file not found", path=source) from exc
-        except IsADirectoryError as exc:
-            raise PlanJsonReaderError("is a directory, not a plan JSON file", path=source) from exc
-        except OSError as exc:
-            raise PlanJsonReaderError(f"cannot read the file: {exc.strerror or exc}", path=source) from exc
-        return self.parse(data, source=source)
+        data = read_bytes(path, error=PlanJsonReaderError, what="plan JSON file")
+        return self.parse(data, source=str(path))
 
     def parse(self, data: bytes, *, source: str) -> ReadResult:
         """Read plan JSON already in memory (stdin, tests); `source` names it in messages.
@@ -136,8 +130,47 @@ def _decode(data: bytes, source: str) -> Mapping[str, Any]:
         raise PlanJsonReaderError(
             f"not a Terraform plan: the JSON is {_json_kind(document)}, not an object", path=source
         )
+    _check_depth(document, source)
     _check_is_plan(document, source)
     return document
+
+
+MAX_DEPTH: Final = 254
+"""Deepest nesting a plan may have (orjson's own serialization limit). Terraform's plans stay
+far below it (a few dozen levels); deeper input is refused so that no later walk (references,
+unknown paths, tags, policy input) meets a recursion limit."""
+
+
+def _check_depth(document: Mapping[str, Any], source: str) -> None:
+    """Refuse nesting deeper than MAX_DEPTH with one line naming the JSON path.
+
+    orjson serializes at most 254 levels, fast (tens of ms for a 47 MB plan): it is the probe.
+    Only when it fails is the document walked, without recursion, to find the path to report.
+    """
+    try:
+        orjson.dumps(document)
+    except orjson.JSONEncodeError:
+        pass
+    else:
+        return
+    stack: list[tuple[object, tuple[str | int, ...]]] = [(document, ())]
+    while stack:
+        node, path = stack.pop()
+        if len(path) > MAX_DEPTH:
+            shown = _json_path(path[:8]) + "…"
+            raise PlanJsonReaderError(f"nested deeper than {MAX_DEPTH} levels at {shown}: not a Terraform plan", path=source)
+        if isinstance(node, dict):
+            stack.extend((v, (*path, str(k))) for k, v in node.items() if isinstance(v, (dict, list)))
+        elif isinstance(node, list):
+            stack.extend((v, (*path, i)) for i, v in enumerate(node) if isinstance(v, (dict, list)))
+
+
+def _json_path(path: Sequence[str | int]) -> str:
+    """`resource_changes[0].change.after` from its keys and indexes."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
 
 
 def _strip_bom(data: bytes, source: str) -> bytes:
@@ -192,7 +225,7 @@ def _check_format_version(document: Mapping[str, Any], source: str, warnings: li
         return None
     version = str(raw)
     major = version.split(".", 1)[0]
-    if not major.isdigit() or int(major) not in (0, 1):
+    if major not in ("0", "1"):
         raise PlanJsonReaderError(
             f"unsupported plan format_version {version!r}: costgate reads format 0.x and 1.x (Terraform 0.12 to 1.x)",
             path=source,
@@ -424,10 +457,14 @@ class _PlanReading:
         format_version = _check_format_version(self.document, self.source, self.warnings)
         terraform_version = self.document.get("terraform_version")
         self._warn_about_plan_status()
-        resources = [r for r in (self._resource(i, rc) for i, rc in enumerate(self._changes())) if r is not None]
-        if resources and not any(is_known_provider(r.provider) for r in resources):
+        changes = self._changes()
+        resources = self._unique(changes, [self._resource(i, rc) for i, rc in enumerate(changes)])
+        if resources and not any(is_priced_provider(r.provider) for r in resources):
+            # not an error: a plan that only touches GitHub or a Kubernetes cluster adds no cloud cost
+            # that costgate could price, and must not block a merge (its resources are still listed)
             found = ", ".join(sorted({r.provider for r in resources}))
-            raise PlanJsonReaderError(f"no resources from a supported provider (found: {found})", path=self.source)
+            self.warnings.append(f"{self.source}: {NOTHING_TO_PRICE}: no resources of a cloud costgate prices "
+                                 f"(aws, azure, google); providers found: {found}")
         for provider, (region, address) in self._defaulted.items():
             self.warnings.append(
                 f"{self.source}: no region configured for {provider} resources (first: {address}); assuming {region}"
@@ -494,6 +531,25 @@ class _PlanReading:
                 },
             }
 
+    def _unique(self, changes: Sequence[object], read: list[Resource | None]) -> list[Resource]:
+        """Resources, each address once: a plan that lists one address twice (hand-edited or
+        crafted) would otherwise be priced twice. Deposed objects (create_before_destroy) share
+        their address with the new object and are kept apart by their `deposed` key."""
+        seen: dict[tuple[str, str], int] = {}
+        out: list[Resource] = []
+        for index, resource in enumerate(read):
+            if resource is None:
+                continue
+            deposed = changes[index].get("deposed") if isinstance(changes[index], dict) else None
+            key = (resource.address, str(deposed or ""))
+            if key in seen:
+                self.warnings.append(f"{self.source}: resource_changes[{index}] repeats {resource.address} "
+                                     f"(first at resource_changes[{seen[key]}]); counted once")
+                continue
+            seen[key] = index
+            out.append(resource)
+        return out
+
     # -- one resource
 
     def _resource(self, index: int, rc: object) -> Resource | None:
@@ -509,7 +565,7 @@ class _PlanReading:
                 f"resource_changes[{index}] lacks address, type or change: not a Terraform plan resource",
                 path=self.source,
             )
-        action = self._action(address, change.get("actions"))
+        action = self._action(index, address, change.get("actions"))
         if action is None:
             return None
         after, before = change.get("after"), change.get("before")
@@ -576,10 +632,12 @@ class _PlanReading:
             paths = self._unknown_cache[key] = _unknown_paths(after_unknown)
         return paths
 
-    def _action(self, address: str, actions: object) -> Action | None:
+    def _action(self, index: int, address: str, actions: object) -> Action | None:
         """Map the plan's action list; warn (and treat as no-op) when it is empty."""
-        if not isinstance(actions, list):
-            raise PlanJsonReaderError(f"{address}: change.actions is not a list", path=self.source)
+        if not isinstance(actions, list) or not all(isinstance(a, str) for a in actions):
+            raise PlanJsonReaderError(
+                f"resource_changes[{index}].change.actions ({address}) is not a list of strings", path=self.source
+            )
         if not actions:
             self.warnings.append(f"{self.source}: {address} has an empty actions list; treated as no-op")
             return Action.NO_OP

@@ -7,10 +7,24 @@ Every layer after the readers wants one short name per cloud, so readers normali
 pricers are registered under `aws`, `azure` and `google`, whatever the plan called them.
 
 "Known" means costgate can say something honest about every resource of the provider:
-either a cloud it prices, or a utility provider whose resources create nothing that is billed
-(random strings, local files, timestamps, TLS keys generated in memory...). A plan made only
-of resources from other providers (datadog, github, kubernetes...) cannot be estimated at all,
-and the plan reader says so instead of reporting a $0 that looks like an answer.
+either a cloud it prices, or a provider whose resources add nothing to a cloud bill. The latter
+come in three kinds, each with the reason the output gives for calling them "free":
+
+- utility providers (random, null, time, tls, local, terraform_data...): the resource lives in
+  Terraform's state only; nothing anywhere bills it;
+- cluster providers (kubernetes, helm, kubectl): the resource is an object inside a cluster. It can
+  start workloads that use CPU, memory and disks, but those are billed as the cluster's nodes, load
+  balancers and volumes on a cloud account, which the plan that creates the cluster (or the one that
+  sizes its node groups) prices. costgate cannot see from a Deployment what it adds to that bill, so
+  the output says "billed on the cluster's cloud account, not priced here" rather than "no cost";
+- tool and SaaS configuration providers (github, datadog, pagerduty, ...): the resource configures an
+  account whose bill is a subscription (per seat, per host, per plan) rather than per resource, so the
+  resource itself adds no cloud cost.
+
+Providers whose resources are billed per resource outside the three clouds (HCP Terraform's `tfe`,
+MongoDB Atlas, Snowflake, Confluent, Cloudflare...) are not listed: their resources stay
+"unsupported", never a $0 that looks like an answer. A plan with no resources of a priced cloud is
+not an error: there is nothing to price, and the estimate says so and passes.
 """
 
 from __future__ import annotations
@@ -18,33 +32,16 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Final
 
+from costgate.resources.non_cloud import FREE_PROVIDERS as FREE_PROVIDERS
+from costgate.resources.non_cloud import free_reason as free_reason
+
+NOTHING_TO_PRICE: Final = "nothing to price"
+"""The words a reader's warning starts with when a plan holds no resource of a priced cloud."""
+
 PRICED_PROVIDERS: Final[frozenset[str]] = frozenset({"aws", "azure", "google"})
 """Short names of the clouds costgate prices."""
 
-FREE_PROVIDERS: Final[frozenset[str]] = frozenset(
-    {
-        "archive",  # zips files locally
-        "cloudinit",  # renders cloud-init documents
-        "external",  # runs a local program
-        "http",  # makes a GET request (data sources only)
-        "local",  # local files
-        "null",  # null_resource
-        "random",  # random ids, passwords, pets
-        "template",  # renders templates (deprecated)
-        "terraform",  # terraform_data, terraform_remote_state (builtin)
-        "time",  # time_sleep, time_rotating
-        "tls",  # keys and certificates generated in memory
-    }
-)
-"""Utility providers whose resources cost nothing: they live in Terraform's state only.
-
-Not listed on purpose: `tfe` (HCP Terraform bills managed resources, workspaces and agents),
-`kubernetes`/`helm` (they schedule workloads whose cost lands on a cloud bill costgate cannot
-see from the plan) and SaaS providers (datadog, github, ...). Those are "unknown", and their
-resources are reported as unsupported rather than free.
-"""
-
-KNOWN_PROVIDERS: Final[frozenset[str]] = PRICED_PROVIDERS | FREE_PROVIDERS
+KNOWN_PROVIDERS: Final[frozenset[str]] = PRICED_PROVIDERS | frozenset(FREE_PROVIDERS)
 """Providers costgate can say something honest about (priced or free)."""
 
 _SHORT_NAMES: Final[dict[str, str]] = {

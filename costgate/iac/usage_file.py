@@ -20,15 +20,16 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-import yaml
-
-from costgate.errors import UsageFileError
+from costgate.errors import UsageFileError, shown_value
+from costgate.inputs import read_text
 from costgate.model import Action, Address, Resource, SourceLocation
 from costgate.pricing.aws_regions import AWS_LOCATIONS
-from costgate.resources.base import Usage
+from costgate.resources.base import Usage, UsageKind
+from costgate.safe_yaml import LocatedYaml, YamlSyntaxError, load_located
 from costgate.resources.registry import pricer_for, split_type
 
 SUPPORTED_VERSIONS = ("0.1",)
@@ -95,41 +96,98 @@ def _wildcard(address: str) -> re.Pattern[str]:
 
 
 def load_usage_file(path: Path) -> UsageFile:
-    """Read a usage file; UsageFileError naming the file and the key on any problem."""
+    """Read a usage file; UsageFileError naming the file (and line) and the key on any problem.
+
+    Every quantity must be a finite number >= 0 (or a {min, max} range of them, min <= max)
+    and a key a pricer declares as a number must be one: a negative or NaN quantity would
+    otherwise lower a total past a budget.
+    """
+    source = str(path)
+    text = read_text(path, error=UsageFileError, what="usage file")
     try:
-        doc = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise UsageFileError("usage file not found", path=str(path)) from exc
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise UsageFileError(f"not valid YAML{where}", path=str(path)) from exc
+        located = load_located(text)
+    except YamlSyntaxError as exc:
+        raise UsageFileError(f"not valid YAML: {exc}", path=f"{source}:{exc.line}" if exc.line else source) from exc
+    doc = located.data
     if doc is None:
         doc = {}
     if not isinstance(doc, dict):
-        raise UsageFileError("a usage file must be a mapping with 'version' and 'resource_usage'", path=str(path))
+        raise UsageFileError("a usage file must be a mapping with 'version' and 'resource_usage'", path=source)
     version = str(doc.get("version", "0.1"))
     if version not in SUPPORTED_VERSIONS:
-        raise UsageFileError(f"unsupported usage file version {version!r} (supported: 0.1)", path=str(path))
+        raise UsageFileError(f"unsupported usage file version {version!r} (supported: 0.1)", path=_at(located, source, ("version",)))
     for key in doc:
         if key not in ("version", "resource_usage", "resource_type_default_usage"):
-            raise UsageFileError(f"unknown top-level key {key!r}", path=str(path))
-    defaults = _section(doc, "resource_type_default_usage", path)
-    usage = _section(doc, "resource_usage", path)
+            raise UsageFileError(f"unknown top-level key {key!r}", path=_at(located, source, (key,)))
+    defaults = _section(doc, "resource_type_default_usage", located, source)
+    usage = _section(doc, "resource_usage", located, source)
     exact = {k: v for k, v in usage.items() if "[*]" not in k}
     wild = tuple((_wildcard(k), v) for k, v in usage.items() if "[*]" in k)
-    return UsageFile(path=str(path), type_defaults=defaults, exact=exact, wildcards=wild)
+    return UsageFile(path=source, type_defaults=defaults, exact=exact, wildcards=wild)
 
 
-def _section(doc: Mapping[str, Any], key: str, path: Path) -> dict[str, dict[str, Any]]:
+def _at(located: LocatedYaml, source: str, loc: tuple[str | int, ...]) -> str:
+    line = located.line_of(loc)
+    return f"{source}:{line}" if line else source
+
+
+def _section(doc: Mapping[str, Any], key: str, located: LocatedYaml, source: str) -> dict[str, dict[str, Any]]:
     raw = doc.get(key) or {}
     if not isinstance(raw, dict):
-        raise UsageFileError(f"'{key}' must be a mapping of addresses to usage values", path=str(path))
+        raise UsageFileError(f"'{key}' must be a mapping of addresses to usage values", path=_at(located, source, (key,)))
     out: dict[str, dict[str, Any]] = {}
     for address, values in raw.items():
         if values is None:
             values = {}
         if not isinstance(values, dict):
-            raise UsageFileError(f"'{key}.{address}' must be a mapping of usage keys to values", path=str(path))
+            raise UsageFileError(f"'{key}.{address}' must be a mapping of usage keys to values",
+                                 path=_at(located, source, (key, address)))
+        rtype = address if key == "resource_type_default_usage" else _type_of(str(address))
+        _check_values(values, (key, address), _declared(rtype), located, source)
         out[str(address)] = values
     return out
+
+
+def _type_of(address: str) -> str:
+    """The resource type of a usage-file address (`module.a["k"].aws_instance.web[*]` -> aws_instance)."""
+    bare = _INDEXES.sub("", address)
+    parts = bare.split(".")
+    while len(parts) > 2 and parts[0] == "module":
+        parts = parts[2:]
+    return parts[0]
+
+
+def _declared(rtype: str) -> Mapping[str, UsageKind]:
+    pricer = pricer_for(rtype)
+    return {k.name: k.kind for k in pricer.usage_keys} if pricer is not None else {}
+
+
+def _check_values(values: Mapping[Any, Any], loc: tuple[str | int, ...], kinds: Mapping[str, UsageKind],
+                  located: LocatedYaml, source: str, prefix: str = "") -> None:
+    """Every number a finite quantity >= 0, every declared numeric key a number (or range)."""
+    for key, value in values.items():
+        name = f"{prefix}{key}"
+        where = (*loc, key)
+        numeric = kinds.get(name) in ("float", "int")
+        if isinstance(value, Mapping) and set(value) == {"min", "max"}:
+            low, high = (_quantity(value[k], name, _at(located, source, (*where, k))) for k in ("min", "max"))
+            if low is not None and high is not None and low > high:
+                raise UsageFileError(f"{name}: the range's min {low} is above its max {high}", path=_at(located, source, where))
+        elif isinstance(value, Mapping):
+            _check_values(value, where, kinds, located, source, f"{name}.")
+        elif isinstance(value, (int, float)) and not isinstance(value, bool) or (numeric and value is not None):
+            _quantity(value, name, _at(located, source, where))
+
+
+def _quantity(value: Any, name: str, where: str) -> Decimal | None:
+    """A usage quantity: None (not known yet) or a finite number >= 0; UsageFileError otherwise."""
+    if value is None:
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        number = Decimal(str(value))
+        if number.is_finite() and number >= 0:
+            return number
+    raise UsageFileError(f"{name}: {shown_value(value)} is not a quantity (expected a number >= 0)", path=where)
+
+
+_INDEXES = re.compile(r"\[[^\]]*\]")

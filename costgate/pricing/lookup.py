@@ -12,16 +12,27 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from costgate.model import Price, PriceQuery
-from costgate.pricing.store import CatalogStore, StoredProduct
+from costgate.pricing.store import CatalogStore, StoredProduct, scope_candidates
+
+NO_PRODUCT = "no_product"
+"""NoPrice.kind when the catalog holds no product for the query (what --fetch-prices fetches)."""
 
 
 @dataclass(frozen=True, slots=True)
 class NoPrice:
-    """Why a query found no usable price, and how a user could get one."""
+    """Why a query found no usable price, and how a user could get one.
+
+    `kind` is NO_PRODUCT when no product matched (the scope may be fetched); `fetch` says what
+    a fetch of the query's scope did in this run ("" none, "fetched", "failed") and
+    `fetch_error` why it failed.
+    """
 
     query: PriceQuery
     reason: str
     hint: str = ""
+    kind: str = ""
+    fetch: str = ""
+    fetch_error: str = ""
 
 
 PriceResult = Price | NoPrice
@@ -32,8 +43,10 @@ class PriceBook:
 
     def __init__(self, store: CatalogStore) -> None:
         self.store = store
+        self.queried: set[tuple[str, str, str]] = set()
+        """Every (provider, service, region) a query asked about (what `--fetch-prices all` fetches)."""
         self._scope_sizes: dict[tuple[str, str, str], int] = {}
-        self._regions = _scope_regions(store)
+        self._regions = store.regions_by_service()
         self._cache: dict[PriceQuery, PriceResult] = {}
 
     def lookup_all(self, queries: Iterable[PriceQuery]) -> dict[PriceQuery, PriceResult]:
@@ -62,27 +75,70 @@ class PriceBook:
         return "check the attributes with `costgate catalog query`"
 
     def _lookup(self, query: PriceQuery) -> PriceResult:
+        """Shipped rows first, then fetched ones (`--fetch-prices all` puts fetched ones first)."""
+        scope = (query.provider, query.service, query.region)
+        self.queried.add(scope)
+        overlay = self.store.overlay
+        if overlay is not None and self.store.overlay_first:
+            fetched = self._fetched(query)
+            if fetched is not None:
+                return fetched
+        found = self._shipped(query)
+        if overlay is not None and isinstance(found, NoPrice) and found.kind == NO_PRODUCT:
+            fetched = self._fetched(query)
+            if fetched is not None:
+                return fetched
+            failure = self.store.fetch_failures.get(scope)
+            if failure is not None:
+                return NoPrice(query, f"{found.reason}; fetching {' '.join(scope)} failed: {failure}",
+                               hint=found.hint, kind=NO_PRODUCT, fetch="failed", fetch_error=failure)
+        return found
+
+    def _fetched(self, query: PriceQuery) -> PriceResult | None:
+        """The answer from the fetched-price overlay, or None when it lacks the scope."""
+        overlay = self.store.overlay
+        scope = (query.provider, query.service, query.region)
+        index = overlay.scope_index(scope) if overlay is not None else None
+        if overlay is None or index is None:
+            return None
+        entry = overlay.entries[scope]
+        products = scope_candidates(index, query.attributes, family=query.product_family,
+                                    purchase_option=query.purchase_option, unit=query.unit)
+        return self._choose(query, products, fetched_at=entry.fetched_at,
+                            missing=f"no product in the prices fetched from {entry.url} matches")
+
+    def _shipped(self, query: PriceQuery) -> PriceResult:
         scope = (query.provider, query.service)
         regions = self._regions.get(scope)
         if not regions:
             return NoPrice(query, f"the catalog has no {query.provider} {query.service} prices",
-                           hint=f"run `costgate catalog refresh --provider {query.provider} --service {query.service}`")
+                           hint=f"run `costgate catalog refresh --provider {query.provider} --service {query.service}`",
+                           kind=NO_PRODUCT)
         if query.region not in regions:
             return NoPrice(query, f"the catalog has no {query.service} prices for region {query.region}",
-                           hint=f"run `costgate catalog refresh --provider {query.provider} --service {query.service} --region {query.region}`")
+                           hint=f"run `costgate catalog refresh --provider {query.provider} --service {query.service} --region {query.region}`",
+                           kind=NO_PRODUCT)
         products = self.store.candidates(
             query.provider, query.service, query.region, query.attributes,
             family=query.product_family, purchase_option=query.purchase_option, unit=query.unit,
         )
+        return self._choose(query, products)
+
+    def _choose(self, query: PriceQuery, products: list[StoredProduct], *, fetched_at: str = "",
+                missing: str = "") -> PriceResult:
+        """One price from the matching products, or why there is none."""
         if query.term:
             wanted = {k.lower(): v.lower() for k, v in query.term}
             products = [p for p in products if all(p.term.get(k) == v for k, v in wanted.items())]
         if not products:
-            return NoPrice(query, "no product in the catalog matches", hint=self._no_match_hint(query))
+            if fetched_at:
+                return NoPrice(query, missing, hint="check the attributes with `costgate catalog query`",
+                               kind=NO_PRODUCT, fetch="fetched")
+            return NoPrice(query, "no product in the catalog matches", hint=self._no_match_hint(query), kind=NO_PRODUCT)
         by_sku: dict[str, list[StoredProduct]] = {}
         for product in products:
             by_sku.setdefault(product.sku or f"#{product.id}", []).append(product)
-        prices = [_price(rows) for rows in by_sku.values()]
+        prices = [_price(rows, fetched_at) for rows in by_sku.values()]
         distinct = {(p.tiers, p.unit) for p in prices}
         if len(distinct) > 1:
             shown = ", ".join(sorted({str(p.unit_price) for p in prices})[:4])
@@ -101,7 +157,7 @@ def _thin_scope_hint(query: PriceQuery, count: int) -> str:
             "adds the rest")
 
 
-def _price(rows: list[StoredProduct]) -> Price:
+def _price(rows: list[StoredProduct], fetched_at: str = "") -> Price:
     rows = sorted(rows, key=lambda r: r.tier_start)
     first = rows[0]
     # a tier without an end ends where the next one starts (some sources give starts only)
@@ -117,14 +173,8 @@ def _price(rows: list[StoredProduct]) -> Price:
         product_id=first.sku or f"#{first.id}",
         source=first.source,
         price_date=first.price_date,
+        fetched_at=fetched_at,
     )
-
-
-def _scope_regions(store: CatalogStore) -> dict[tuple[str, str], frozenset[str]]:
-    out: dict[tuple[str, str], set[str]] = {}
-    for provider, service, region in store.conn.execute("SELECT provider, service, region FROM scopes"):
-        out.setdefault((provider, service), set()).add(region)
-    return {k: frozenset(v) for k, v in out.items()}
 
 
 def tiered_cost(quantity: Decimal, tiers: tuple[tuple[Decimal, Decimal | None, Decimal], ...]) -> Decimal:

@@ -1,17 +1,17 @@
-"""The embedded SQLite index of the catalog, cached in the user cache dir by catalog id.
+"""The open catalog: the shipped manifest and, per (provider, service, region) scope, a SQLite
+index cached in the user cache dir (scope_index.py), built the first time a lookup needs it.
 
-The shipped text files are the source of truth; the index exists so that later runs open
-the catalog in milliseconds. It is built on first use (checking every file's sha256 against
-the manifest), written to a temporary file and renamed into place, so an interrupted build
-never leaves a half index behind.
+The shipped text files are the source of truth; an index exists so that later runs answer
+in milliseconds. Opening the catalog reads only the manifest, so a run pays for the scopes
+its plan touches, not for the whole catalog. Every index is checked against its own digest
+on open and every data file against its manifest sha256 when it is indexed.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
-import sqlite3
-import tempfile
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
@@ -20,27 +20,11 @@ import orjson
 import platformdirs
 
 from costgate.errors import CatalogError
-from costgate.pricing.manifest import Manifest, load_manifest, sha256_bytes
-from costgate.pricing.rows import CatalogRow, read_rows
+from costgate.pricing.manifest import FileInfo, Manifest, load_manifest
+from costgate.pricing.overlay import Overlay
+from costgate.pricing.scope_index import IndexCache, ScopeIndex, ScopeSource, file_sha256
 
-INDEX_SCHEMA_VERSION = 3
-
-_SCHEMA = """
-CREATE TABLE products (
-    id INTEGER PRIMARY KEY,
-    provider TEXT NOT NULL, service TEXT NOT NULL, family TEXT, region TEXT NOT NULL,
-    purchase_option TEXT NOT NULL, term TEXT NOT NULL, unit TEXT NOT NULL,
-    price TEXT NOT NULL, currency TEXT NOT NULL, tier_start TEXT NOT NULL, tier_end TEXT,
-    sku TEXT NOT NULL, source TEXT NOT NULL, price_date TEXT NOT NULL,
-    description TEXT NOT NULL, attributes TEXT NOT NULL
-);
-CREATE TABLE attrs (product_id INTEGER NOT NULL, key TEXT NOT NULL, value TEXT NOT NULL);
-CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
-"""
-_INDEXES = """
-CREATE INDEX products_scope ON products (provider, service, region);
-CREATE INDEX attrs_kv ON attrs (key, value, product_id);
-"""
+Scope = tuple[str, str, str]
 
 
 def default_data_dir() -> Path:
@@ -84,27 +68,58 @@ class StoredProduct:
 
 
 class CatalogStore:
-    """An open catalog: the manifest plus a read-only SQLite connection to its index."""
+    """An open catalog: the manifest, and per-scope indexes opened (or built) on first use.
 
-    def __init__(self, data_dir: Path, manifest: Manifest, conn: sqlite3.Connection, index_path: Path) -> None:
+    Opening reads only the manifest; a (provider, service, region) scope is indexed the first
+    time a lookup needs it (scope_index.py), so a run pays for the scopes its plan touches.
+    """
+
+    def __init__(self, data_dir: Path, manifest: Manifest, cache: Path) -> None:
         self.data_dir = data_dir
         self.manifest = manifest
-        self.conn = conn
-        self.index_path = index_path
+        self.cache = cache
+        self._indexes = IndexCache(cache)
+        self._files: dict[Scope, FileInfo] = {}
+        for info in manifest.files:
+            for region in info.regions or [""]:
+                self._files[(info.provider, info.service, region)] = info
+        self._open: dict[Scope, ScopeIndex] = {}
+        self.overlay: Overlay | None = None
+        """Prices fetched at run time (attached by `--fetch-prices missing|all`); None: shipped only."""
+        self.overlay_first = False
+        """True with `--fetch-prices all`: fetched prices win over shipped ones."""
+        self.fetch_failures: dict[Scope, str] = {}
+        """Scopes whose fetch failed in this run, with the reason (shown on their unpriced components)."""
 
     @classmethod
     def open(cls, data_dir: Path | None = None, *, cache: Path | None = None) -> CatalogStore:
-        """Open the catalog at `data_dir`, building its index on first use.
+        """Open the catalog at `data_dir` (its manifest only; scopes are indexed on first use).
 
-        Raises CatalogError when the manifest is missing or a file fails its sha256.
+        Raises CatalogError when the manifest is missing or invalid.
         """
         root = data_dir or default_data_dir()
         manifest = load_manifest(root)
-        index = (cache or cache_dir()) / f"catalog-{manifest.catalog_id}-v{INDEX_SCHEMA_VERSION}.sqlite"
-        if not index.exists():
-            build_index(root, manifest, index)
-        conn = sqlite3.connect(f"file:{index}?mode=ro", uri=True, check_same_thread=False)
-        return cls(root, manifest, conn, index)
+        remove_legacy_index(cache or cache_dir())
+        return cls(root, manifest, cache or cache_dir())
+
+    def scopes(self) -> list[Scope]:
+        """Every (provider, service, region) the catalog holds, sorted."""
+        return sorted(self._files)
+
+    def scope_index(self, provider: str, service: str, region: str) -> ScopeIndex | None:
+        """The verified index of one scope (built on first use), or None when the catalog lacks it.
+
+        Raises CatalogError when the scope's data file is missing or fails its sha256.
+        """
+        scope = (provider, service, region)
+        found = self._open.get(scope)
+        if found is None:
+            info = self._files.get(scope)
+            if info is None:
+                return None
+            found = self._open[scope] = self._indexes.open(
+                ScopeSource(provider, service, region, self.data_dir / info.path, info.sha256))
+        return found
 
     def candidates(
         self,
@@ -124,37 +139,11 @@ class CatalogStore:
         values); the rest are checked here. Intersecting every attribute in SQL costs tens of
         milliseconds a query on common values such as operatingSystem=Linux.
         """
-        wanted = [(k.lower(), v.lower()) for k, v in attributes]
-        sql = ["SELECT p.* FROM products p"]
-        params: list[object] = []
-        if wanted:
-            key, value = max(wanted, key=lambda kv: self._selectivity.get(kv[0], 0))
-            sql.append("JOIN attrs a ON a.product_id = p.id AND a.key = ? AND a.value = ?")
-            params.extend((key, value))
-        sql.append("WHERE p.provider = ? AND p.service = ? AND p.region = ?")
-        params.extend((provider, service, region))
-        for col, val in (("family", family), ("purchase_option", purchase_option), ("unit", unit)):
-            if val is not None:
-                sql.append(f"AND p.{col} = ?")
-                params.append(val)
-        sql.append("ORDER BY p.sku, CAST(p.tier_start AS REAL)")
-        found = []
-        for row in self.conn.execute(" ".join(sql), params):
-            product = _product(row)
-            lowered = {k.lower(): str(v).lower() for k, v in product.attributes.items()}
-            if all(lowered.get(k) == v for k, v in wanted):
-                found.append(product)
-                if limit is not None and len(found) >= limit:
-                    break
-        return found
-
-    @property
-    def _selectivity(self) -> dict[str, int]:
-        cached = getattr(self, "_selectivity_cache", None)
-        if cached is None:
-            cached = {k: int(n) for k, n in self.conn.execute("SELECT key, n FROM key_selectivity")}
-            self._selectivity_cache = cached
-        return cached
+        index = self.scope_index(provider, service, region)
+        if index is None:
+            return []
+        return scope_candidates(index, attributes, family=family, purchase_option=purchase_option, unit=unit,
+                                limit=limit)
 
     def search(
         self,
@@ -165,44 +154,122 @@ class CatalogStore:
         *,
         limit: int = 50,
     ) -> list[StoredProduct]:
-        """Looser search for `catalog query`: any of provider/service/region may be omitted."""
-        sql = ["SELECT * FROM products WHERE 1=1"]
-        params: list[object] = []
-        for col, value in (("provider", provider), ("service", service), ("region", region)):
-            if value:
-                sql.append(f"AND {col} = ?")
-                params.append(value)
-        if attributes:
-            sub = " INTERSECT ".join("SELECT product_id FROM attrs WHERE key = ? AND value = ?" for _ in attributes)
-            sql.append(f"AND id IN ({sub})")
-            for key, value in attributes:
-                params.extend((key.lower(), value.lower()))
-        sql.append(f"ORDER BY service, region, sku, CAST(tier_start AS REAL) LIMIT {int(limit)}")
-        return [_product(r) for r in self.conn.execute(" ".join(sql), params)]
+        """Looser search for `catalog query`: any of provider/service/region may be omitted
+        (every scope that matches the rest is indexed, so a first query over all is slower)."""
+        found: list[StoredProduct] = []
+        for prov, svc, reg in self.scopes():
+            if (provider and prov != provider) or (service and svc != service) or (region and reg != region):
+                continue
+            index = self.scope_index(prov, svc, reg)
+            if index is not None:
+                found.extend(scope_search(index, attributes, limit=limit))
+        found.sort(key=lambda p: (p.service, p.region, p.sku, p.tier_start))
+        return found[: max(0, int(limit))]
 
     def scope_size(self, provider: str, service: str, region: str) -> int:
-        """How many product rows one service holds in one region."""
-        row = self.conn.execute(
-            "SELECT COUNT(*) FROM products WHERE provider = ? AND service = ? AND region = ?", (provider, service, region)
-        ).fetchone()
-        return int(row[0]) if row else 0
+        """How many product rows one service holds in one region (from the manifest)."""
+        info = self._files.get((provider, service, region))
+        return info.rows if info is not None else 0
+
+    def regions_by_service(self) -> dict[tuple[str, str], frozenset[str]]:
+        """{(provider, service): regions the catalog holds}."""
+        out: dict[tuple[str, str], set[str]] = {}
+        for provider, service, region in self._files:
+            out.setdefault((provider, service), set()).add(region)
+        return {k: frozenset(v) for k, v in out.items()}
 
     def counts(self) -> list[tuple[str, str, str, int]]:
-        """(provider, service, region, rows) for `catalog info`."""
-        return list(
-            self.conn.execute(
-                "SELECT provider, service, region, COUNT(*) FROM products GROUP BY provider, service, region ORDER BY 1, 2, 3"
-            )
-        )
+        """(provider, service, region, rows) for `catalog info` (from the manifest)."""
+        return [(p, s, r, self._files[(p, s, r)].rows) for p, s, r in self.scopes()]
+
+    def verify_files(self) -> None:
+        """Check every data file against its manifest sha256 without indexing it.
+
+        Raises CatalogError naming the first file that is missing, tampered or truncated.
+        """
+        for info in self.manifest.files:
+            path = self.data_dir / info.path
+            try:
+                digest = file_sha256(path)
+            except FileNotFoundError as exc:
+                raise CatalogError("catalog file listed in the manifest is missing", path=str(path)) from exc
+            if digest != info.sha256:
+                raise CatalogError(
+                    "catalog file does not match its manifest sha256 (tampered or truncated); "
+                    "restore it or rebuild with `costgate catalog build`",
+                    path=str(path),
+                )
 
 
-def _product(r: tuple[object, ...]) -> StoredProduct:
-    (pid, _prov, service, family, region, po, term, unit, price, currency, ts, te, sku, source, date, desc, attrs) = r
+def scope_candidates(
+    index: ScopeIndex,
+    attributes: Sequence[tuple[str, str]],
+    *,
+    family: str | None = None,
+    purchase_option: str | None = None,
+    unit: str | None = None,
+    limit: int | None = None,
+) -> list[StoredProduct]:
+    """Products of one scope whose attributes include every (key, value) given (case-insensitive)."""
+    wanted = [(k.lower(), v.lower()) for k, v in attributes]
+    sql = ["SELECT p.* FROM products p"]
+    params: list[object] = []
+    if wanted:
+        selectivity = index.selectivity
+        key, value = max(wanted, key=lambda kv: selectivity.get(kv[0], 0))
+        sql.append("JOIN attrs a ON a.product_id = p.id AND a.key = ? AND a.value = ?")
+        params.extend((key, value))
+    sql.append("WHERE 1=1")
+    for col, val in (("family", family), ("purchase_option", purchase_option), ("unit", unit)):
+        if val is not None:
+            sql.append(f"AND p.{col} = ?")
+            params.append(val)
+    sql.append("ORDER BY p.sku, CAST(p.tier_start AS REAL)")
+    found = []
+    source = index.source
+    for row in index.conn.execute(" ".join(sql), params):
+        product = _product(source.service, source.region, row)
+        lowered = {k.lower(): str(v).lower() for k, v in product.attributes.items()}
+        if all(lowered.get(k) == v for k, v in wanted):
+            found.append(product)
+            if limit is not None and len(found) >= limit:
+                break
+    return found
+
+
+def scope_search(index: ScopeIndex, attributes: Sequence[tuple[str, str]], *, limit: int) -> list[StoredProduct]:
+    """Products of one scope having every attribute (exact, case-insensitive), first `limit`."""
+    sql = ["SELECT * FROM products"]
+    params: list[object] = []
+    if attributes:
+        sub = " INTERSECT ".join("SELECT product_id FROM attrs WHERE key = ? AND value = ?" for _ in attributes)
+        sql.append(f"WHERE id IN ({sub})")
+        for key, value in attributes:
+            params.extend((key.lower(), value.lower()))
+    sql.append(f"ORDER BY sku, CAST(tier_start AS REAL) LIMIT {max(0, int(limit))}")
+    source = index.source
+    return [_product(source.service, source.region, r) for r in index.conn.execute(" ".join(sql), params)]
+
+
+def remove_legacy_index(cache: Path) -> None:
+    """Delete whole-catalog indexes of earlier versions (about 100 MB each) and their temp files."""
+    try:
+        names = os.listdir(cache)
+    except OSError:
+        return
+    for name in names:
+        if (name.startswith("catalog-") and name.endswith(".sqlite")) or (name.startswith(".catalog-") and name.endswith(".tmp")):
+            with contextlib.suppress(OSError):
+                (cache / name).unlink()
+
+
+def _product(service: str, region: str, r: tuple[object, ...]) -> StoredProduct:
+    (pid, family, po, term, unit, price, currency, ts, te, sku, source, date, desc, attrs) = r
     return StoredProduct(
         id=int(pid),  # type: ignore[call-overload]
-        service=str(service),
+        service=service,
         family=None if family is None else str(family),
-        region=str(region),
+        region=region,
         purchase_option=str(po),
         term=orjson.loads(str(term)),
         unit=str(unit),
@@ -216,66 +283,3 @@ def _product(r: tuple[object, ...]) -> StoredProduct:
         description=str(desc),
         attributes=orjson.loads(str(attrs)),
     )
-
-
-def iter_verified_rows(root: Path, manifest: Manifest) -> Iterable[CatalogRow]:
-    """Every row of the catalog, after checking each file against its manifest sha256."""
-    for info in manifest.files:
-        path = root / info.path
-        try:
-            data = path.read_bytes()
-        except FileNotFoundError as exc:
-            raise CatalogError("catalog file listed in the manifest is missing", path=str(path)) from exc
-        if sha256_bytes(data) != info.sha256:
-            raise CatalogError(
-                "catalog file does not match its manifest sha256 (tampered or truncated); "
-                "restore it or rebuild with `costgate catalog build`",
-                path=str(path),
-            )
-        yield from read_rows(path, data)
-
-
-def build_index(root: Path, manifest: Manifest, index: Path) -> None:
-    """Build the SQLite index for `manifest` atomically at `index`."""
-    index.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=".catalog-", suffix=".tmp", dir=index.parent)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    try:
-        conn = sqlite3.connect(tmp)
-        conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
-        products: list[tuple[object, ...]] = []
-        attrs: list[tuple[int, str, str]] = []
-        pid = 0
-        for row in iter_verified_rows(root, manifest):
-            pid += 1
-            products.append(
-                (
-                    pid, row.provider, row.service, row.family, row.region, row.purchase_option,
-                    orjson.dumps({k.lower(): v.lower() for k, v in row.term.items()}, option=orjson.OPT_SORT_KEYS).decode(),
-                    row.unit, str(row.price), row.currency, str(row.tier_start),
-                    None if row.tier_end is None else str(row.tier_end), row.sku, row.source, row.price_date,
-                    row.description, orjson.dumps(dict(row.attributes), option=orjson.OPT_SORT_KEYS).decode(),
-                )
-            )
-            attrs.extend((pid, k.lower(), str(v).lower()) for k, v in row.attributes.items())
-            if len(products) >= 50_000:
-                _flush(conn, products, attrs)
-        _flush(conn, products, attrs)
-        conn.executescript(_INDEXES)
-        conn.execute("CREATE TABLE scopes AS SELECT DISTINCT provider, service, region FROM products")
-        conn.execute("CREATE TABLE key_selectivity AS SELECT key, COUNT(DISTINCT value) AS n FROM attrs GROUP BY key")
-        conn.execute("INSERT INTO meta VALUES ('catalog_id', ?)", (manifest.catalog_id,))
-        conn.commit()
-        conn.close()
-        os.replace(tmp, index)
-    finally:
-        if tmp.exists():
-            tmp.unlink()
-
-
-def _flush(conn: sqlite3.Connection, products: list[tuple[object, ...]], attrs: list[tuple[int, str, str]]) -> None:
-    conn.executemany("INSERT INTO products VALUES (" + ",".join("?" * 17) + ")", products)
-    conn.executemany("INSERT INTO attrs VALUES (?, ?, ?)", attrs)
-    products.clear()
-    attrs.clear()

@@ -14,13 +14,13 @@ from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from costgate.estimate import Estimate, PricedComponent, Project, ResourceCost, Totals
-from costgate.resources.registry import Support
+from costgate.estimate import Counts, Estimate, PricedComponent, Project, ResourceCost, Totals
+from costgate.resources.registry import support_reason
 
 if TYPE_CHECKING:
     from costgate.report.json_model import EstimateOut
 
-JSON_VERSION = "1.0"
+JSON_VERSION = "1.3"
 """The output document's version: minor for additions, major for changes that break readers."""
 
 
@@ -36,7 +36,8 @@ def _component(c: PricedComponent) -> dict[str, Any]:
         "unit_price": _num(c.unit_price),
         "monthly_cost": _num(c.monthly_cost),
         "usage_based": c.usage_based,
-        "price_source": {"product_id": c.price.product_id, "source": c.price.source, "price_date": c.price.price_date}
+        "price_source": {"product_id": c.price.product_id, "source": c.price.source, "price_date": c.price.price_date,
+                         "fetched_at": c.price.fetched_at or None}
         if c.price
         else None,
         "path": c.path,
@@ -56,6 +57,7 @@ def _resource(r: ResourceCost) -> dict[str, Any]:
         "region": res.region,
         "action": res.action.value,
         "support": r.support.value,
+        "support_reason": support_reason(res.type),
         "monthly_cost": float(r.monthly_cost),
         "before_monthly_cost": float(r.before_monthly_cost),
         "delta_monthly_cost": float(r.delta),
@@ -66,8 +68,9 @@ def _resource(r: ResourceCost) -> dict[str, Any]:
     }
 
 
-def _totals(t: Totals) -> dict[str, Any]:
+def _totals(t: Totals, fetched: int = 0) -> dict[str, Any]:
     return {
+        "fetched_this_run": fetched,
         "before": float(t.before),
         "after": float(t.after),
         "delta": float(t.delta),
@@ -75,36 +78,68 @@ def _totals(t: Totals) -> dict[str, Any]:
         "usage_based_after": float(t.usage_after),
         "after_min": _num(t.after_min),
         "after_max": _num(t.after_max),
+        "complete": t.complete,
+        "before_complete": t.before_complete,
+        "after_complete": t.after_complete,
     }
 
 
 def unsupported_of(project: Project) -> list[dict[str, Any]]:
     """Unsupported resources of a project, as output rows."""
     return [
-        {"address": r.address, "type": r.resource.type, "reason": f"no pricer for {r.resource.type}"}
+        {"address": r.address, "type": r.resource.type, "reason": support_reason(r.resource.type)}
         for r in project.unsupported
     ]
 
 
 def unpriced_of(project: Project) -> list[dict[str, Any]]:
-    """Unpriced components of a project, as output rows."""
+    """Unpriced components of a project, either side of the change, as output rows."""
     out = []
-    for r, c in project.unpriced:
+    for g in project.gaps:
+        c = g.component
         assert c.no_price is not None
-        out.append({"address": r.address, "component": c.name, "reason": c.no_price.reason,
-                    "query": c.no_price.query.describe(), "hint": c.no_price.hint})
+        out.append({"address": g.address, "component": c.name, "side": g.side.value, "reason": c.no_price.reason,
+                    "query": c.no_price.query.describe(), "hint": c.no_price.hint,
+                    "fetch": {"status": c.no_price.fetch, "error": c.no_price.fetch_error or None} if c.no_price.fetch else None})
     return out
 
 
-def _counts(resources: Iterable[ResourceCost], unpriced: int) -> dict[str, int]:
-    rs = list(resources)
+def fetched_this_run(resources: Iterable[ResourceCost], estimate: Estimate) -> int:
+    """Components priced with prices that `--fetch-prices` fetched in this run (not earlier runs)."""
+    if estimate.fetch is None:
+        return 0
+    scopes = estimate.fetch.fetched
+    return sum(
+        1 for r in resources for c in (*r.components, *r.before_components)
+        if c.price is not None and c.price.fetched_at and c.query is not None
+        and (c.query.provider, c.query.service, c.query.region) in scopes
+    )
+
+
+def _fetch(estimate: Estimate) -> dict[str, Any] | None:
+    report = estimate.fetch
+    if report is None:
+        return None
     return {
-        "resources": len(rs),
-        "priced": sum(1 for r in rs if r.support is Support.PRICED),
-        "free": sum(1 for r in rs if r.support is Support.FREE),
-        "unsupported": sum(1 for r in rs if r.support is Support.UNSUPPORTED),
-        "unpriced_components": unpriced,
-        "usage_based_components": sum(1 for r in rs for c in r.components if c.usage_based and c.monthly_quantity is None),
+        "mode": report.mode,
+        "seconds": round(report.seconds, 3),
+        "scopes": [{"provider": s.provider, "service": s.service, "region": s.region, "status": s.status,
+                    "rows": s.rows, "url": s.url or None, "source": s.source or None, "fetched_at": s.fetched_at or None,
+                    "reason": s.reason or None} for s in report.scopes],
+    }
+
+
+def _counts(counts: Counts) -> dict[str, int]:
+    return {
+        "resources": counts.resources,
+        "priced": counts.priced,
+        "free": counts.free,
+        "unsupported": counts.unsupported,
+        "components": counts.components,
+        "unpriced_components": counts.unpriced_components,
+        "unpriced_before": counts.unpriced_before,
+        "unpriced_after": counts.unpriced_after,
+        "usage_based_components": counts.usage_based_components,
     }
 
 
@@ -119,16 +154,21 @@ def to_dict(estimate: Estimate) -> dict[str, Any]:
         all_unpriced += unpriced
         projects.append({
             "name": p.name,
-            "source": p.source,
+            "source": p.kind,
+            "path": p.source,
             "resources": [_resource(r) for r in p.resources],
             "unsupported": unsupported,
             "unpriced": unpriced,
-            "totals": _totals(p.totals),
-            "counts": _counts(p.resources, len(unpriced)),
+            "totals": _totals(p.totals, fetched_this_run(p.resources, estimate)),
+            "counts": _counts(p.counts),
             "warnings": list(p.warnings),
+            "unknowns": list(p.unknowns),
         })
+    counts = estimate.counts
+    dates = estimate.price_dates
     return {
         "version": JSON_VERSION,
+        "incomplete_message": counts.incomplete_message(),
         "currency": estimate.currency,
         "catalog": {
             "id": estimate.catalog.catalog_id,
@@ -136,12 +176,16 @@ def to_dict(estimate: Estimate) -> dict[str, Any]:
             "built_at": estimate.catalog.built_at,
             "sources": list(estimate.catalog.sources),
         },
+        "price_dates": {"oldest": dates.oldest, "newest": dates.newest,
+                        "ranges": [{"source": source, "price_date": text} for source, text in dates.ranges]},
         "projects": projects,
         "unsupported": all_unsupported,
         "unpriced": all_unpriced,
-        "totals": _totals(estimate.totals),
-        "counts": _counts((r for p in estimate.projects for r in p.resources), len(all_unpriced)),
+        "totals": _totals(estimate.totals,
+                          fetched_this_run((r for p in estimate.projects for r in p.resources), estimate)),
+        "counts": _counts(counts),
         "free_tier": {name: float(q) for name, q in estimate.free_tier.items()},
+        "fetch": _fetch(estimate),
     }
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, ConfigDict, PlainSerializer
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer
 
 from costgate.report.json_format import JSON_VERSION
 
@@ -29,6 +29,7 @@ class PriceSourceOut(_Model):
     product_id: str
     source: str
     price_date: str
+    fetched_at: str | None = Field(None, description="When --fetch-prices fetched this price into the cache (ISO time); null for shipped prices.")
 
 
 class ComponentOut(_Model):
@@ -57,6 +58,7 @@ class ResourceOut(_Model):
     region: str | None
     action: str
     support: Literal["priced", "free", "unsupported"]
+    support_reason: str
     monthly_cost: Num
     before_monthly_cost: Num
     delta_monthly_cost: Num
@@ -74,19 +76,29 @@ class UnsupportedOut(_Model):
     reason: str
 
 
+class UnpricedFetchOut(_Model):
+    """A fetch of an unpriced component's scope in this run: fetched (but no product matched) or failed."""
+
+    status: Literal["fetched", "failed"]
+    error: str | None = None
+
+
 class UnpricedOut(_Model):
     """A component the catalog could not price, with the query that failed."""
 
     address: str
     component: str
+    side: Literal["before", "after"]
     reason: str
     query: str
     hint: str
+    fetch: UnpricedFetchOut | None = Field(None, description="What --fetch-prices did for this component's scope in this run; null when nothing was fetched for it.")
 
 
 class TotalsOut(_Model):
     """Known monthly costs before and after the change, and the change."""
 
+    fetched_this_run: int = Field(0, description="Components priced with prices --fetch-prices fetched in this run.")
     before: Num
     after: Num
     delta: Num
@@ -94,19 +106,46 @@ class TotalsOut(_Model):
     usage_based_after: Num
     after_min: Num | None = None
     after_max: Num | None = None
+    complete: bool
+    before_complete: bool
+    after_complete: bool
+
+
+class CountsOut(_Model):
+    """Resource and component counts, one definition shared by every output (Estimate.counts).
+
+    Components are counted once each: the after view of every resource and the before view of
+    resources the change alters. `usage_based_components` counts components that depend on
+    usage: priced, but no quantity was given, so they have no cost (never $0).
+    """
+
+    resources: int
+    priced: int
+    free: int
+    unsupported: int
+    components: int
+    unpriced_components: int
+    unpriced_before: int
+    unpriced_after: int
+    usage_based_components: int
 
 
 class ProjectOut(_Model):
     """One plan or directory."""
 
     name: str
-    source: str
+    source: Literal["plan", "hcl", "usage_file"] = Field(
+        description="What was read: a plan (`--plan`), Terraform files (`--path`, HCL mode), or a usage file's "
+                    "resources no plan declares. (Before version 1.1 this key held the path; that is `path` now.)")
+    path: str = Field("", description="The plan file or the Terraform folder.")
     resources: list[ResourceOut]
     unsupported: list[UnsupportedOut]
     unpriced: list[UnpricedOut]
     totals: TotalsOut
-    counts: dict[str, int]
+    counts: CountsOut
     warnings: list[str]
+    unknowns: list[str] = Field(default_factory=list, description="What HCL mode could not evaluate without the cloud, "
+                                                                  "each with its reason (always empty for a plan).")
 
 
 class CatalogOut(_Model):
@@ -118,15 +157,55 @@ class CatalogOut(_Model):
     sources: list[str]
 
 
+class PriceRangeOut(_Model):
+    """A source that dates its prices with a range, not a day (said as what it is)."""
+
+    source: str
+    price_date: str
+
+
+class PriceDatesOut(_Model):
+    """Oldest and newest day of the prices this estimate used (not the catalog's newest)."""
+
+    oldest: str | None
+    newest: str | None
+    ranges: list[PriceRangeOut]
+
+
+class FetchedScopeOut(_Model):
+    """One (provider, service, region) --fetch-prices tried in this run."""
+
+    provider: str
+    service: str
+    region: str
+    status: Literal["fetched", "failed"]
+    rows: int
+    url: str | None
+    source: str | None
+    fetched_at: str | None
+    reason: str | None
+
+
+class FetchOut(_Model):
+    """What --fetch-prices fetched in this run (null when it was never)."""
+
+    mode: Literal["missing", "all"]
+    seconds: Num
+    scopes: list[FetchedScopeOut]
+
+
 class EstimateOut(_Model):
     """The top-level JSON document of `costgate breakdown|diff --format json`."""
 
     version: str = JSON_VERSION
+    incomplete_message: str | None
     currency: str
     catalog: CatalogOut
+    price_dates: PriceDatesOut
     projects: list[ProjectOut]
     unsupported: list[UnsupportedOut]
     unpriced: list[UnpricedOut]
     totals: TotalsOut
-    counts: dict[str, int]
+    counts: CountsOut
     free_tier: dict[str, Num] = {}
+    fetch: FetchOut | None = None

@@ -197,7 +197,8 @@ def _money(value: Decimal | None, *, signed: bool = False) -> Markup:
 
 def _change(totals: Totals) -> Markup:
     pct = percent(totals.delta_percent)
-    return _m(money(totals.delta, signed=True) + (f" ({pct})" if pct else ""))
+    partial = "" if totals.complete else " (incomplete)"
+    return _m(money(totals.delta, signed=True) + (f" ({pct})" if pct else "") + partial)
 
 
 def headline(totals: Totals) -> str:
@@ -205,10 +206,14 @@ def headline(totals: Totals) -> str:
     delta = totals.delta
     pct = percent(totals.delta_percent)
     suffix = f" ({pct})" if pct and totals.before else ""
+    if not totals.complete:
+        suffix += " in what could be priced"
     if delta > 0:
         return f"Monthly cost will increase by {money(delta)}{suffix} 📈"
     if delta < 0:
         return f"Monthly cost will decrease by {money(-delta)}{suffix} 📉"
+    if not totals.complete:
+        return "Monthly cost change unknown: prices are missing"
     return "Monthly cost will not change"
 
 
@@ -260,11 +265,20 @@ def _resource_row(r: ResourceCost, with_components: bool) -> dict[str, Any]:
     return {
         "symbol": _m(_SYMBOL.get(action, "")),
         "address": r.address,
-        "previous": _money(r.before_monthly_cost) if action.exists_before else _m("–"),
-        "new": _m(money(r.monthly_cost) + (" (partial)" if r.unpriced else "")) if action.exists_after else _m("–"),
-        "change": _money(r.delta, signed=True),
+        "previous": _side_cell(r.before_monthly_cost, r.before_components, r.before_complete) if action.exists_before else _m("–"),
+        "new": _side_cell(r.monthly_cost, r.components, r.after_complete) if action.exists_after else _m("–"),
+        "change": _m(money(r.delta, signed=True) + ("" if r.before_complete and r.after_complete else " (incomplete)")),
         "components": _component_rows(r) if with_components else [],
     }
+
+
+def _side_cell(cost: Decimal, components: Sequence[PricedComponent], complete: bool) -> Markup:
+    """A side's cost: "not priced" when nothing on it has a price, "(partial)" when some lack one."""
+    if complete:
+        return _money(cost)
+    if all(c.no_price is not None for c in components):  # also an unsupported resource (no components)
+        return _m("not priced")
+    return _m(money(cost) + " (partial)")
 
 
 def _detail_resources(project: Project, *, diff: bool) -> list[ResourceCost]:
@@ -370,18 +384,19 @@ def _gaps_view(estimate: Estimate, limit: int | None) -> dict[str, Any]:
         {"type": t, "count": len(addrs), "examples": ", ".join(addrs[:3]) + (", …" if len(addrs) > 3 else "")}
         for t, addrs in sorted(by_type.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     ]
-    grouped: dict[tuple[str, str, str], list[str]] = {}
-    unpriced_count = 0
-    for p in estimate.projects:
-        for r, c in p.unpriced:
-            assert c.no_price is not None
-            grouped.setdefault((r.address, c.no_price.reason, c.no_price.hint), []).append(c.name)
-            unpriced_count += 1
-    unpriced = [  # one row per resource and reason: six DynamoDB components missing for one reason is one row
-        {"address": address, "component": ", ".join(names), "reason": reason, "hint": hint}
-        for (address, reason, hint), names in grouped.items()
+    grouped: dict[tuple[str, str, str, str], list[str]] = {}
+    for g in estimate.gaps:
+        c = g.component
+        assert c.no_price is not None
+        grouped.setdefault((g.address, g.side.value, c.no_price.reason, c.no_price.hint), []).append(c.name)
+    unpriced = [  # one row per resource, side and reason: six DynamoDB components missing for one reason is one row
+        {"address": address, "component": ", ".join(names) + (" (before the change)" if side == "before" else ""),
+         "reason": reason, "hint": hint}
+        for (address, side, reason, hint), names in grouped.items()
     ]
-    unsupported_count = sum(len(a) for a in by_type.values())
+    counts = estimate.counts
+    unpriced_count = counts.unpriced_components
+    unsupported_count = counts.unsupported
     shown_types = types if limit is None else types[:limit]
     shown_unpriced = unpriced if limit is None else unpriced[:limit]
     return {
@@ -452,9 +467,8 @@ def _view(report_estimate: Estimate, gate: GateResult | None, diff: bool, option
         cuts.append(f"the list of {_plural(verdict['waived_count'], 'waived finding')}")
 
     warnings = [w for p in estimate.projects for w in p.warnings]
-    usage_components = sum(
-        1 for p in estimate.projects for r in p.resources for c in r.components if c.monthly_cost is None and c.no_price is None
-    )
+    unknowns = [f"{p.name}: {u}" if len(estimate.projects) > 1 else u for p in estimate.projects for u in p.unknowns]
+    estimate_counts = estimate.counts
     context = {
         "options": options,
         "html": options.html,
@@ -485,10 +499,14 @@ def _view(report_estimate: Estimate, gate: GateResult | None, diff: bool, option
         "detail_total": len(all_rows),
         "details_cut": len(all_rows) - len(keep),
         "gaps": gaps,
-        "usage_components": usage_components,
+        "usage_components": estimate_counts.usage_based_components,
+        "incomplete": estimate_counts.incomplete_message(),
         "warnings": warnings[:5],
         "warnings_cut": max(0, len(warnings) - 5),
+        "unknowns": unknowns[:5],
+        "unknowns_count": len(unknowns),
         "catalog": estimate.catalog,
+        "price_dates": estimate.price_dates.describe() or "no prices used",
         "version": __version__,
         "cuts": [_m(c) for c in cuts],
         "full_report_hint": _m(options.full_report_hint),
@@ -552,7 +570,7 @@ def render_markdown(
     biggest = max(
         len(estimate.projects),
         len(gate.findings) if gate else 0,
-        sum(len(p.unpriced) + len(p.unsupported) for p in estimate.projects),
+        len(estimate.gaps) + estimate.counts.unsupported,
     )
     n = _largest_fitting(biggest, lambda k: fits(replace(base, gaps=k, findings=k, projects=max(k, 1))))
     if n is not None:

@@ -12,11 +12,13 @@ headers) is added only for a terminal.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
-from costgate.estimate import Estimate, PricedComponent, Project, ResourceCost
+from costgate.estimate import Estimate, PricedComponent, Project, ResourceCost, Side
 from costgate.model import Action
 from costgate.report.money import money, percent, quantity, unit_price
-from costgate.resources.registry import Support
+from costgate.report.terminal import safe_text
+from costgate.resources.registry import Support, split_type, support_reason
 
 Row = tuple[str, ...]
 RIGHT = "r"
@@ -37,11 +39,7 @@ class _Style:
         return f"\x1b[2m{text}\x1b[0m" if self.color else text
 
 
-def _clean(text: str) -> str:
-    """Plan text printed to a terminal: no control characters (no escape-sequence injection)."""
-    if text.isprintable():
-        return text
-    return "".join(ch if ch.isprintable() else "?" for ch in text)
+_clean = safe_text
 
 
 def layout(header: Row, rows: Sequence[Row | None], align: str, style: _Style) -> list[str]:
@@ -92,12 +90,11 @@ def _tail(project: Project, style: _Style) -> list[str]:
     span = f"  (range {money(t.after_min)} - {money(t.after_max)})" if t.after_min is not None else ""
     usage_part = f"  (of which usage-based {money(t.usage_after)})" if t.usage_after else ""
     lines = [style.bold(f"Total monthly cost: {money(t.after)}") + span + usage_part]
-    rs = project.resources
-    usage = sum(1 for r in rs for c in r.components if c.monthly_quantity is None and c.no_price is None)
+    n = project.counts
+    before = f" ({n.unpriced_before} before the change)" if n.unpriced_before else ""
     lines.append(
-        f"{len(rs)} resources: {sum(1 for r in rs if r.support is Support.PRICED)} priced, "
-        f"{sum(1 for r in rs if r.support is Support.FREE)} free, {len(project.unsupported)} unsupported; "
-        f"{len(project.unpriced)} components not priced; {usage} components depend on usage"
+        f"{n.resources} resources: {n.priced} priced, {n.free} free, {n.unsupported} unsupported; "
+        f"{n.unpriced_components} components not priced{before}; {n.usage_based_components} components depend on usage"
     )
     if project.unsupported:
         types: dict[str, int] = {}
@@ -105,15 +102,40 @@ def _tail(project: Project, style: _Style) -> list[str]:
             types[r.resource.type] = types.get(r.resource.type, 0) + 1
         listed = ", ".join(f"{n} x {_clean(t)}" for t, n in sorted(types.items()))
         lines.append(style.warn("Unsupported (not included in totals): ") + listed)
-    for r, c in project.unpriced[:20]:
+    outside: dict[str, dict[str, int]] = {}
+    for r in project.resources:
+        if r.support is Support.FREE and split_type(r.resource.type) is None:
+            kinds = outside.setdefault(support_reason(r.resource.type), {})
+            kinds[r.resource.type] = kinds.get(r.resource.type, 0) + 1
+    for reason, kinds in sorted(outside.items()):
+        listed = ", ".join(f"{n} x {_clean(t)}" for t, n in sorted(kinds.items()))
+        lines.append(style.dim(f"Free ({reason}): {listed}"))
+    gaps = project.gaps
+    for g in gaps[:20]:
+        c = g.component
         assert c.no_price is not None
-        lines.append(style.warn("Not priced: ") + f"{_clean(r.address)} {_clean(c.name)}: {c.no_price.reason} ({_clean(c.no_price.query.describe())})")
-    if len(project.unpriced) > 20:
-        lines.append(style.warn(f"... and {len(project.unpriced) - 20} more components not priced (see --format json)"))
+        side = " (before the change)" if g.side is Side.BEFORE else ""
+        lines.append(style.warn("Not priced: ") + f"{_clean(g.address)} {_clean(c.name)}{side}: {_clean(c.no_price.reason)} "
+                     f"({_clean(c.no_price.query.describe())})")
+    if len(gaps) > 20:
+        lines.append(style.warn(f"... and {len(gaps) - 20} more components not priced (see --format json)"))
     lines += [style.dim(f"warning: {_clean(w)}") for w in project.warnings[:10]]
     if len(project.warnings) > 10:
         lines.append(style.dim(f"... and {len(project.warnings) - 10} more warnings"))
+    if project.unknowns:  # HCL mode: what the files alone cannot tell, never a guessed value
+        lines.append(style.warn(f"Unknown without the cloud ({len(project.unknowns)}): ")
+                     + "; ".join(_clean(u) for u in project.unknowns[:10])
+                     + (f"; ... and {len(project.unknowns) - 10} more (see --format json)" if len(project.unknowns) > 10 else ""))
     return lines
+
+
+def _side_cell(cost: Decimal, components: Sequence[PricedComponent], complete: bool) -> str:
+    """A side's cost: "not priced" when nothing on it has a price, "(partial)" when some lack one."""
+    if complete:
+        return money(cost)
+    if all(c.no_price is not None for c in components):  # also an unsupported resource (no components)
+        return "not priced"
+    return money(cost) + " (partial)"
 
 
 _SYMBOL = {Action.CREATE: "+", Action.DELETE: "-", Action.UPDATE: "~", Action.REPLACE: "-/+", Action.FORGET: "forget"}
@@ -125,19 +147,25 @@ def _diff_project(project: Project, style: _Style) -> list[str]:
     ]
     rows: list[Row | None] = []
     for r in changed:
-        before = money(r.before_monthly_cost) if r.resource.action.exists_before else "-"
-        after = money(r.monthly_cost) if r.resource.action.exists_after else "-"
+        before = _side_cell(r.before_monthly_cost, r.before_components, r.before_complete) if r.resource.action.exists_before else "-"
+        after = _side_cell(r.monthly_cost, r.components, r.after_complete) if r.resource.action.exists_after else "-"
         note = "" if r.support is Support.PRICED else f" ({r.support.value})"
-        rows.append((_SYMBOL[r.resource.action], _clean(r.address) + note, before, after, money(r.delta, signed=True)))
+        change = money(r.delta, signed=True) + ("" if r.before_complete and r.after_complete else " (incomplete)")
+        rows.append((_SYMBOL[r.resource.action], _clean(r.address) + note, before, after, change))
     lines = [style.bold(f"Project: {_clean(project.name)}"), ""]
     if rows:
         lines += layout(("", "Resource", "Before", "After", "Change"), rows, LEFT + LEFT + RIGHT + RIGHT + RIGHT, style)
     else:
-        n = len(project.resources)
-        lines += [style.dim(f"No resource changes ({n} unchanged resource{'' if n == 1 else 's'})."), ""]
+        n = sum(1 for r in project.resources if r.resource.action not in _SYMBOL)
+        free = len(project.resources) - n
+        also = f"{free} free resource{'' if free == 1 else 's'} change{'s' if free == 1 else ''}; " if free else ""
+        still = f"{n} unchanged resource{'' if n == 1 else 's'}" if n or not free else ""
+        lines += [style.dim(f"No priced resource changes ({(also + still).rstrip('; ')})."), ""]
     t = project.totals
     pct = f", {percent(t.delta_percent)}" if t.delta_percent is not None else ""
-    lines.append(style.bold("Monthly cost change: ") + f"{money(t.before)} -> {money(t.after)} ({money(t.delta, signed=True)}{pct})")
+    sides = [name for name, ok in (("before", t.before_complete), ("after", t.after_complete)) if not ok]
+    partial = f"; incomplete: the {' and '.join(sides)} side{'s' if len(sides) > 1 else ''} lack{'' if len(sides) > 1 else 's'} prices" if sides else ""
+    lines.append(style.bold("Monthly cost change: ") + f"{money(t.before)} -> {money(t.after)} ({money(t.delta, signed=True)}{pct}{partial})")
     return lines + _tail(project, style)
 
 
@@ -145,6 +173,9 @@ def render(estimate: Estimate, *, diff: bool = False, color: bool = False) -> st
     """The terminal table for a breakdown (default) or a diff."""
     style = _Style(color)
     lines: list[str] = []
+    message = estimate.counts.incomplete_message()
+    if message is not None:
+        lines += [style.warn(message), ""]
     for project in estimate.projects:
         lines += (_diff_project if diff else _breakdown_project)(project, style)
         lines.append("")
@@ -152,10 +183,10 @@ def render(estimate: Estimate, *, diff: bool = False, color: bool = False) -> st
     if len(estimate.projects) > 1:
         lines.append(style.bold("Overall: ") + f"{money(t.before)} -> {money(t.after)} ({money(t.delta, signed=True)})")
     if estimate.free_tier:
-        covered = ", ".join(f"{name} {quantity(q)}" for name, q in estimate.free_tier.items())
+        covered = ", ".join(f"{_clean(name)} {quantity(q)}" for name, q in estimate.free_tier.items())
         lines.append(f"AWS always-free allowances subtracted: {covered}")
     lines.append(style.dim(
-        f"Prices: costgate catalog {estimate.catalog.catalog_id}, price date {estimate.catalog.price_date}; "
+        f"Prices: costgate catalog {estimate.catalog.catalog_id}; {estimate.price_dates.describe() or 'no prices used'}; "
         "a month is 730 hours; USD."
     ))
     return "\n".join(lines) + "\n"

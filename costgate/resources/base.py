@@ -15,6 +15,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Any, Literal
 
+from costgate.errors import InvalidValueError
 from costgate.model import HOURS_PER_MONTH, CostComponent, PriceQuery, Resource
 
 UsageKind = Literal["float", "int", "str", "bool"]
@@ -85,9 +86,12 @@ class Usage:
         if value is None or isinstance(value, bool):
             return None
         try:
-            return Decimal(str(value))
+            found = Decimal(str(value))
         except InvalidOperation:
             return None
+        if not found.is_finite() or found < 0:  # the usage file refuses these; this is the last guard
+            raise InvalidValueError(f"usage {key}", value, "a number >= 0")
+        return found
 
     def text(self, key: str) -> str | None:
         """A string usage value, or None when not given."""
@@ -105,6 +109,26 @@ class ReverseReferences:
     def __init__(self, resources: Mapping[str, Resource]) -> None:
         self._resources = resources
         self._tables: dict[tuple[str, str], dict[int, list[Resource]]] = {}
+        self._targets: dict[tuple[str, str], frozenset[str]] = {}
+
+    def targets(self, rtype: str, attribute: str) -> frozenset[str]:
+        """Configuration addresses (module-qualified, without count or for_each keys) that
+        `attribute` of any `rtype` resource references; built once per (type, attribute).
+
+        Why raw addresses: `aws_nat_gateway.nat[1]` refers to `aws_eip.nat` in configuration
+        (`aws_eip.nat[count.index].id`), which resolves to one instance only; a caller that asks
+        "is any instance of this configuration block referenced?" needs the block's address.
+        """
+        key = (rtype, attribute)
+        found = self._targets.get(key)
+        if found is None:
+            out: set[str] = set()
+            for other in self._resources.values():
+                if other.type == rtype:
+                    prefix = f"{other.module}." if other.module else ""
+                    out.update(prefix + target for target in other.refs.get(attribute, ()))
+            found = self._targets[key] = frozenset(out)
+        return found
 
     def referrers(self, ctx: PricingContext, resource: Resource, rtype: str, attribute: str) -> list[Resource]:
         """Resources of `rtype` whose `attribute` resolves to `resource` itself."""
@@ -121,6 +145,11 @@ class ReverseReferences:
                     table.setdefault(id(target), []).append(other)
             self._tables[(rtype, attribute)] = table
         return list(table.get(id(resource), ()))
+
+
+def config_address(resource: Resource) -> str:
+    """The configuration block's address: `module.a.aws_eip.nat` for `module.a.aws_eip.nat["x"]`."""
+    return (f"{resource.module}." if resource.module else "") + f"{resource.type}.{resource.name}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +184,12 @@ class PricingContext:
                     return found
         return None
 
+    def referenced_by(self, resource: Resource, rtype: str, attribute: str) -> bool:
+        """Whether `attribute` of some `rtype` resource references `resource`'s configuration block
+        (any of its count/for_each instances); one set lookup, the index built once per estimate."""
+        index = self.reverse if self.reverse is not None else ReverseReferences(self.resources)
+        return config_address(resource) in index.targets(rtype, attribute)
+
     def referencing(self, resource: Resource, rtype: str, attribute: str) -> list[Resource]:
         """Resources of `rtype` whose `attribute` references `resource` (reverse lookup)."""
         index = self.reverse if self.reverse is not None else ReverseReferences(self.resources)
@@ -179,14 +214,73 @@ class Pricer:
 
 # --- shared component helpers -------------------------------------------------------------
 
-def dec(value: Any, default: Decimal | None = None) -> Decimal | None:
-    """Parse a plan value as Decimal (plans carry floats and strings); None if not a number."""
-    if value is None or isinstance(value, bool):
+MAX_PLAN_NUMBER = Decimal(10) ** 15
+"""The largest number a pricer accepts from a plan: a petabyte-month of GB, a million
+shards, 10^15 requests. Anything larger is a typo or an attack, and would only make totals
+meaningless (or overflow Decimal arithmetic), so it is "not priced" instead."""
+
+
+def dec(value: Any, default: Decimal | None = None, *, what: str = "a value",
+        expected: str = "a number >= 0") -> Decimal | None:
+    """A plan value as a finite, non-negative Decimal; `default` when unset (None, "", a bool).
+
+    Plans carry numbers as JSON numbers and sometimes strings ("100"). Anything else (a
+    negative, NaN, an infinity, a number past MAX_PLAN_NUMBER, a non-numeric string, a list)
+    raises InvalidValueError naming `what`: the estimate reports the resource as not priced
+    rather than letting -1,000,000 GB lower a total past a budget.
+    """
+    if value is None or isinstance(value, bool) or value == "":
         return default
+    if not isinstance(value, (int, float, str, Decimal)):
+        raise InvalidValueError(what, value, expected)
     try:
-        return Decimal(str(value))
+        number = Decimal(value.strip() if isinstance(value, str) else str(value))
     except InvalidOperation:
+        raise InvalidValueError(what, value, expected) from None
+    if not number.is_finite() or number < 0 or number > MAX_PLAN_NUMBER:
+        raise InvalidValueError(what, value, expected)
+    return number
+
+
+def number(values: Mapping[str, Any] | Resource, key: str, default: Decimal | None = None) -> Decimal | None:
+    """`values[key]` as a number >= 0 (see `dec`); raises InvalidValueError naming `key`."""
+    return dec(values.get(key), default, what=key)
+
+
+def size_gb(values: Mapping[str, Any] | Resource, key: str, default: Decimal | None = None) -> Decimal | None:
+    """`values[key]` as a size in GB >= 0; raises InvalidValueError naming `key`."""
+    return dec(values.get(key), default, what=key, expected="a size >= 0")
+
+
+def integer(values: Mapping[str, Any] | Resource, key: str, default: int | None = None, *,
+          low: int = 0, high: int = 100_000) -> int | None:
+    """`values[key]` as a whole number in low..high (instances, volumes per instance, nodes).
+
+    Bounded because pricers loop over counts: 10^9 volumes per instance would hang an estimate.
+    Raises InvalidValueError naming `key`.
+    """
+    value = values.get(key)
+    if value is None or isinstance(value, bool) or value == "":
         return default
+    expected = f"a whole number in {low}..{high}"
+    found = dec(value, what=key, expected=expected)
+    if found is None or found != found.to_integral_value() or not low <= found <= high:
+        raise InvalidValueError(key, value, expected)
+    return int(found)
+
+
+def text(values: Mapping[str, Any] | Resource, key: str, default: str | None = None) -> str | None:
+    """`values[key]` as a string (an instance type, a volume type); `default` when unset.
+
+    A number or a list where a string belongs raises InvalidValueError naming `key`: priced
+    as `str(["m5.large"])` it would only miss the catalog with a confusing query.
+    """
+    value = values.get(key)
+    if value is None or value == "":
+        return default
+    if not isinstance(value, str):
+        raise InvalidValueError(key, value, "a string")
+    return value
 
 
 def hourly(

@@ -14,6 +14,7 @@ from enum import StrEnum
 from functools import cache
 
 from costgate.resources.base import Pricer
+from costgate.resources.non_cloud import free_reason
 
 PROVIDER_PREFIXES: dict[str, str] = {"aws": "aws", "azurerm": "azure", "google": "google", "google-beta": "google"}
 """Terraform type prefix -> costgate provider package."""
@@ -68,13 +69,36 @@ def free_types(provider: str) -> frozenset[str]:
 
 
 def support(rtype: str) -> Support:
-    """Whether `rtype` is priced, known free, or unsupported."""
+    """Whether `rtype` is priced, known free, or unsupported.
+
+    Free covers a cloud's own no-charge types (`resources/<provider>/free.py`) and every type of a
+    provider that adds nothing to a cloud bill (`resources/non_cloud.py`: random, null, kubernetes,
+    github, ...); `support_reason` says which.
+    """
     if pricer_for(rtype) is not None:
         return Support.PRICED
     parts = split_type(rtype)
     if parts is not None and rtype in free_types(parts[0]):
         return Support.FREE
+    if parts is None and free_reason(rtype) is not None:
+        return Support.FREE
     return Support.UNSUPPORTED
+
+
+_CLOUD_NAMES = {"aws": "AWS", "azure": "Azure", "google": "Google Cloud"}
+
+
+def support_reason(rtype: str) -> str:
+    """Why a type is priced, free or unsupported, in words for the output (never empty)."""
+    kind = support(rtype)
+    parts = split_type(rtype)
+    if kind is Support.PRICED:
+        return "priced from the catalog"
+    if kind is Support.FREE:
+        if parts is not None:
+            return f"{_CLOUD_NAMES.get(parts[0], parts[0])} does not charge for {rtype}"
+        return free_reason(rtype) or "no cloud cost"
+    return f"no pricer for {rtype}"
 
 
 def providers() -> list[str]:

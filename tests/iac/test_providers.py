@@ -46,7 +46,7 @@ def test_provider_type_keeps_beta() -> None:
 
 
 def test_known_sets_do_not_overlap_and_defaults_cover_priced() -> None:
-    assert not PRICED_PROVIDERS & FREE_PROVIDERS
+    assert not PRICED_PROVIDERS & set(FREE_PROVIDERS)
     assert set(DEFAULT_REGIONS) == set(PRICED_PROVIDERS)
     assert is_known_provider("random") and is_known_provider("aws")
     assert not is_known_provider("tfe") and not is_known_provider("azurerm")  # short names only

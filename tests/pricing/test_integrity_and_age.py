@@ -1,4 +1,4 @@
-"""A tampered or truncated catalog file is refused when the index is built (one line naming
+"""A tampered or truncated catalog file is refused when its scope is indexed (one line naming
 the file, exit 2 through the CLI); the age warning is one line, once, and configurable."""
 
 from __future__ import annotations
@@ -23,10 +23,12 @@ def _data_file(root: Path) -> Path:
 def test_tampered_file_is_refused(seed_catalog: Path, tmp_path: Path) -> None:
     victim = _data_file(seed_catalog)
     victim.write_text(victim.read_text().replace('"0.09"', '"0.01"'))
+    store = CatalogStore.open(seed_catalog, cache=tmp_path / "cache")  # reads the manifest only
     with pytest.raises(CatalogError, match="sha256") as err:
-        CatalogStore.open(seed_catalog, cache=tmp_path / "cache")
+        store.candidates("aws", "AmazonEC2", "us-east-1", [("instanceType", "m5.large")])
     assert str(victim) in str(err.value)
-    assert not list((tmp_path / "cache").glob("*.sqlite")), "no index is kept for a refused catalog"
+    assert not list((tmp_path / "cache").rglob("*.sqlite")), "no index is kept for a refused file"
+    assert store.candidates("aws", "AmazonEC2", "eu-west-1", [("instanceType", "m5.large")])  # other scopes still answer
 
 
 def test_truncated_file_is_refused_through_the_cli(seed_catalog: Path) -> None:

@@ -72,9 +72,11 @@ def test_report_sections() -> None:
         _resource("aws_foo.bar", Action.CREATE, None, rtype="aws_foo", support=Support.UNSUPPORTED),
     )
     md = render_markdown(est)
-    assert md.startswith("### 💰 costgate: Monthly cost will increase by $80.08 (+229%) 📈\n")
+    # the unsupported aws_foo.bar leaves the after side incomplete: no percentage of a partial figure
+    assert md.startswith("### 💰 costgate: Monthly cost will increase by $80.08 in what could be priced 📈\n")
+    assert "> ⚠️ **incomplete: 1 of 5 resources of unsupported types**" in md
     assert "$35.00 → $115.08 per month." in md
-    assert "| app | $35.00 | $115.08 | +$80.08 (+229%) |" in md
+    assert "| app | $35.00 | $115.08 | +$80.08 (incomplete) |" in md
     assert "<summary>Resource details: 1 added, 1 changed, 1 removed</summary>" in md
     assert "| + | aws\\_instance.web | – | $70.08 | +$70.08 |" in md
     assert "| − | aws\\_instance.old | $10.00 | – | -$10.00 |" in md
@@ -116,9 +118,10 @@ def test_plan_text_renders_inert(evil: str) -> None:
     html = _html(md)
     # no element from the plan: only the tags the templates write
     tags = set(re.findall(r"<([a-z0-9]+)", html))
-    assert tags <= {"h3", "h4", "p", "table", "thead", "tbody", "tr", "th", "td", "details", "summary", "strong", "sub", "br", "em"}, tags
+    assert tags <= {"h3", "h4", "p", "table", "thead", "tbody", "tr", "th", "td", "details", "summary", "strong", "sub", "br", "em", "blockquote"}, tags
     assert "<a " not in html and "<img" not in html and "<script" not in html
-    assert html.count("<em>") == 2 and html.count("<strong>") == 3  # only the template's own: note, expired waiver; two finding names, the override
+    # only the template's own: note, expired waiver; two finding names, the override, the incomplete line
+    assert html.count("<em>") == 2 and html.count("<strong>") == 4
     assert "@everyone" not in md  # the mention is broken by a zero-width space
     assert "\u202e" not in md
     assert not re.search(r"#\d", md)  # no issue reference
@@ -214,7 +217,7 @@ def test_format_markdown_through_the_cli() -> None:
     assert result.code == 0, result.err
     assert result.out.startswith("### 💰 costgate: Monthly cost will increase by $")
     assert "<details><summary>Resource details: " in result.out and "aws\\_nat\\_gateway.main" in result.out
-    assert "price date " in result.out
+    assert "prices dated " in result.out
     assert run_cli("breakdown", "--plan", str(EXAMPLE_PLAN), "--format", "markdown").code == 0
 
 
@@ -256,7 +259,7 @@ def test_unpriced_components_are_grouped_and_the_resource_marked_partial() -> No
     res = Resource(address=Address("aws_dynamodb_table.s"), type="aws_dynamodb_table", name="s", provider="aws",
                    region="us-east-1", action=Action.CREATE)
     md = render_markdown(_estimate(ResourceCost(resource=res, support=Support.PRICED, components=comps)))
-    assert "| + | aws\\_dynamodb\\_table.s | – | $5.00 (partial) | +$5.00 |" in md
+    assert "| + | aws\\_dynamodb\\_table.s | – | $5.00 (partial) | +$5.00 (incomplete) |" in md
     assert "<summary>⚠️ 2 cost components have no price in the catalog (not included in totals)</summary>" in md
     assert "| aws\\_dynamodb\\_table.s | Data storage, Backups | the catalog has no AmazonDynamoDB prices for region us-east-1 (run a refresh) |" in md
     assert "2 cost components without a price" in md

@@ -28,7 +28,7 @@ def test_breakdown_lists_components_totals_and_honesty_lines() -> None:
     assert "depends on usage" in text
     assert "Total monthly cost: $32.85" in text
     assert "1 unsupported" in text and "1 x aws_made_up_thing" in text
-    assert "price date 2026-07-20" in text
+    assert "infracost-golden prices: recorded 2021-2026, no date per price" in text  # the NAT price: a range, said so
 
 
 def test_diff_shows_sign_and_symbols() -> None:
@@ -52,6 +52,6 @@ def test_color_only_when_asked() -> None:
 
 def test_a_project_without_changes_says_so_instead_of_an_empty_table() -> None:
     text = table.render(_estimate(_nat("aws_nat_gateway.kept", Action.NO_OP)), diff=True)
-    assert "No resource changes (1 unchanged resource)." in text
+    assert "No priced resource changes (1 unchanged resource)." in text
     assert "Resource  Before" not in text
     assert "Monthly cost change: $32.85 -> $32.85 ($0.00" in text

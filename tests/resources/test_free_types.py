@@ -159,3 +159,23 @@ def test_free_types_are_real_provider_resource_types() -> None:
     unknown = sorted(FREE_TYPES - real)
     assert not unknown, f"not resource types of the AWS provider: {unknown}"
     assert not sorted(set(BILLED) - real), "BILLED names a type the provider does not have"
+
+
+@pytest.mark.parametrize(("rtype", "kind"), [
+    ("terraform_data", "state"), ("null_resource", "state"), ("random_password", "state"), ("time_sleep", "state"),
+    ("tls_private_key", "state"), ("local_file", "state"),
+    ("kubernetes_deployment", "cluster"), ("helm_release", "cluster"), ("kubectl_manifest", "cluster"),
+    ("github_repository", "subscription"), ("datadog_monitor", "subscription"),
+])
+def test_non_cloud_types_are_free_with_the_kind_of_free(rtype: str, kind: str) -> None:
+    """No cloud cost is "free", not "unsupported", and the reason says which kind of free."""
+    from costgate.resources.registry import support_reason
+
+    assert support(rtype) is Support.FREE
+    assert kind in support_reason(rtype)
+
+
+@pytest.mark.parametrize("rtype", ["tfe_workspace", "mongodbatlas_cluster", "snowflake_warehouse", "cloudflare_worker_script"])
+def test_providers_billed_per_resource_stay_unsupported(rtype: str) -> None:
+    """Outside the three clouds, a provider that bills per resource is never called free."""
+    assert support(rtype) is Support.UNSUPPORTED

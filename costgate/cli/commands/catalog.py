@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 
 from pathlib import Path
 from typing import Any
@@ -46,14 +47,17 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                         "GCP service display names (Compute Engine); default: those the catalog holds")
     r.add_argument("--regions", type=_csv_list, default=None, metavar="LIST",
                    help="comma-separated region codes (us-east-1, eastus, us-central1); default: those the catalog holds")
+    r.add_argument("--all-regions", action="store_true",
+                   help="every region the clouds publish for the services (not only those the catalog holds); "
+                        "what the weekly catalog-refresh workflow runs")
     r.add_argument("--aws-source", choices=["auto", "bulk", "api"], default="auto",
                    help="AWS Price List bulk files, or the Pricing API via boto3 (auto: API when credentials exist)")
     r.add_argument("--with-reserved", action="store_true", help="keep AWS reserved-instance terms too")
-    r.add_argument("--aws-base-url", default=None, help="AWS Price List bulk base URL (default https://pricing.us-east-1.amazonaws.com)")
-    r.add_argument("--azure-base-url", default=None, help="Azure Retail Prices API base URL (default https://prices.azure.com)")
+    r.add_argument("--aws-base-url", default=None, help="AWS Price List bulk base URL (default $COSTGATE_AWS_BASE_URL or https://pricing.us-east-1.amazonaws.com)")
+    r.add_argument("--azure-base-url", default=None, help="Azure Retail Prices API base URL (default $COSTGATE_AZURE_BASE_URL or https://prices.azure.com)")
     r.add_argument("--gcp-source", choices=["auto", "api", "pricing-yml"], default="auto",
                    help="GCP Cloud Billing Catalog API (needs GOOGLE_API_KEY or COSTGATE_GCP_API_KEY) or the Cyclenerd pricing.yml")
-    r.add_argument("--gcp-base-url", default=None, help="Cloud Billing Catalog API base URL")
+    r.add_argument("--gcp-base-url", default=None, help="Cloud Billing Catalog API base URL (default $COSTGATE_GCP_BASE_URL or https://cloudbilling.googleapis.com)")
     r.add_argument("--gcp-pricing-yml-url", default=None, help="URL of the Cyclenerd pricing.yml")
     r.add_argument("--timeout", type=float, default=120.0, help="seconds to wait for data before retrying (default 120)")
     r.add_argument("--no-progress", action="store_true", help="no progress bar")
@@ -129,12 +133,14 @@ def run_refresh(args: argparse.Namespace) -> int:
         services=tuple(args.services) if args.services else None,
         regions=tuple(args.regions) if args.regions else None,
         aws_source=args.aws_source,
-        aws_base_url=args.aws_base_url or defaults.aws_base_url,
-        azure_base_url=args.azure_base_url or defaults.azure_base_url,
-        gcp_base_url=args.gcp_base_url or defaults.gcp_base_url,
-        gcp_pricing_yml_url=args.gcp_pricing_yml_url or defaults.gcp_pricing_yml_url,
+        aws_base_url=args.aws_base_url or os.environ.get("COSTGATE_AWS_BASE_URL") or defaults.aws_base_url,
+        azure_base_url=args.azure_base_url or os.environ.get("COSTGATE_AZURE_BASE_URL") or defaults.azure_base_url,
+        gcp_base_url=args.gcp_base_url or os.environ.get("COSTGATE_GCP_BASE_URL") or defaults.gcp_base_url,
+        gcp_pricing_yml_url=(args.gcp_pricing_yml_url or os.environ.get("COSTGATE_GCP_PRICING_YML_URL")
+                             or defaults.gcp_pricing_yml_url),
         gcp_source=args.gcp_source,
         with_reserved=args.with_reserved,
+        all_regions=args.all_regions,
     )
     http = HttpClient(timeout=(10.0, args.timeout))
     if args.no_progress:
@@ -153,9 +159,12 @@ def run_refresh(args: argparse.Namespace) -> int:
 
 
 def _open(args: argparse.Namespace) -> CatalogStore:
-    store = CatalogStore.open(args.catalog_dir)
+    return CatalogStore.open(args.catalog_dir)
+
+
+def _warn_age(args: argparse.Namespace, store: CatalogStore) -> None:
+    """After the catalog's files were read, so a refused file's error stays the only line on stderr."""
     warn_if_stale(store.manifest, flag=getattr(args, "max_catalog_age_days", None))
-    return store
 
 
 def coverage(counts: list[tuple[str, str, str, int]]) -> dict[str, Any]:
@@ -173,6 +182,8 @@ def coverage(counts: list[tuple[str, str, str, int]]) -> dict[str, Any]:
 def run_info(args: argparse.Namespace) -> int:
     """Print sources, dates, row counts and the coverage matrix."""
     store = _open(args)
+    store.verify_files()  # info reports on the files, so it checks them all (without indexing them)
+    _warn_age(args, store)
     m = store.manifest
     counts = store.counts()
     cov = coverage(counts)
@@ -221,6 +232,7 @@ def run_query(args: argparse.Namespace) -> int:
         attrs.append((key, value))
     store = _open(args)
     found = store.search(args.provider, args.service, args.region, attrs, limit=args.limit)
+    _warn_age(args, store)
     if args.format == "json":
         emit(json.dumps([
             {"service": p.service, "family": p.family, "region": p.region, "attributes": p.attributes,

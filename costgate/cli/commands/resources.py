@@ -12,7 +12,8 @@ from costgate.resources.registry import all_pricers, free_types, providers
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the sub-command."""
     p = sub.add_parser("resources", help="list priced and free resource types")
-    p.add_argument("--provider", help="aws, azure or google")
+    # choices: an unknown provider is a usage error (exit 2), never an empty listing
+    p.add_argument("--provider", choices=providers(), help="list only this provider's types")
     p.add_argument("--format", choices=["table", "json"], default="table")
     p.set_defaults(func=run)
 

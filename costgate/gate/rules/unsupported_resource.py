@@ -1,7 +1,8 @@
 """CG901 unsupported-resource: a resource costgate cannot price.
 
 What it flags:
-    Resources in scope whose type has no pricer and is not known to be free.
+    Resources in scope, and resources the change destroys, whose type has no pricer and is not
+    known to be free.
 Why it costs:
     An unsupported resource is left out of every total, so the estimate understates the
     change; a gate that ignored it could pass a costly change.
@@ -29,7 +30,7 @@ from costgate.resources.registry import Support
 
 def check(ctx: RuleContext, params: NoParams) -> Iterator[Hit]:
     """Flag unsupported resources in scope."""
-    for item in ctx.items():
+    for item in ctx.touched():
         if item.cost.support is Support.UNSUPPORTED:
             yield ctx.hit(item, f"{item.address}: costgate cannot price {item.cost.resource.type}; it is not in the totals")
 

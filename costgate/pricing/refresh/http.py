@@ -34,6 +34,8 @@ class HttpClient:
     backoff: float = 1.0
     sleep: Callable[[float], None] = time.sleep
     attempts: int = 0  # requests sent, for progress and tests
+    deadline: float | None = None
+    """time.monotonic() by which every request must be done (`--fetch-timeout`); None: no budget."""
 
     def __post_init__(self) -> None:
         self.session.headers.setdefault("User-Agent", f"costgate/{__version__} (catalog refresh)")
@@ -42,23 +44,43 @@ class HttpClient:
         """GET `url`, retrying 429/5xx and connection errors; a final failure is a CatalogError."""
         for attempt in range(self.retries + 1):
             self.attempts += 1
+            timeout = self._timeout(url)
             try:
-                resp = self.session.get(url, params=params, timeout=self.timeout, stream=stream)
+                resp = self.session.get(url, params=params, timeout=timeout, stream=stream)
             except (requests.ConnectionError, requests.Timeout) as exc:
-                if attempt >= self.retries:
+                delay = self._delay(attempt, None)
+                if attempt >= self.retries or not self._has_time(delay):
                     raise CatalogError(f"cannot download price list ({type(exc).__name__})", path=_safe(url)) from exc
-                self.sleep(self._delay(attempt, None))
+                self.sleep(delay)
                 continue
             if resp.status_code in RETRY_STATUSES and attempt < self.retries:
                 delay = self._delay(attempt, resp.headers.get("Retry-After"))
-                resp.close()
-                self.sleep(delay)
-                continue
+                if self._has_time(delay):
+                    resp.close()
+                    self.sleep(delay)
+                    continue
             if resp.status_code >= 400:
                 resp.close()
                 raise CatalogError(f"price list request failed with HTTP {resp.status_code}", path=_safe(url))
             return resp
         raise AssertionError("unreachable")  # pragma: no cover - the loop returns or raises
+
+    def _timeout(self, url: str) -> tuple[float, float]:
+        """The per-request timeout, cut to what is left of the budget (CatalogError when none is)."""
+        if self.deadline is None:
+            return self.timeout
+        left = self.deadline - time.monotonic()
+        if left <= 0:
+            raise CatalogError("the fetch time budget (--fetch-timeout) was used up", path=_safe(url))
+        return (min(self.timeout[0], left), min(self.timeout[1], left))
+
+    def _has_time(self, delay: float) -> bool:
+        return self.deadline is None or time.monotonic() + delay < self.deadline
+
+    def check_deadline(self, url: str) -> None:
+        """Raise CatalogError when the time budget is used up (called while streaming)."""
+        if self.deadline is not None and time.monotonic() >= self.deadline:
+            raise CatalogError("the fetch time budget (--fetch-timeout) was used up mid-download", path=_safe(url))
 
     def get_json(self, url: str, *, params: Mapping[str, str] | None = None) -> Any:
         """GET and parse a JSON document (small: one API page or an index)."""
@@ -93,6 +115,7 @@ class HttpClient:
             raw = resp.iter_content(chunk_size=1 << 16)
             pending = b""
             for chunk in raw:
+                self.check_deadline(url)
                 if on_bytes is not None:
                     on_bytes(len(chunk))
                 pending += chunk

@@ -15,7 +15,7 @@ from typing import Any
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.aws._common import aws_query, ut
-from costgate.resources.base import Usage, dec, monthly
+from costgate.resources.base import Usage, monthly, number, size_gb, text
 
 DEFAULT_VOLUME_TYPE = "gp2"
 """The EC2 API's volume type when none is given (the provider leaves it to AWS)."""
@@ -54,10 +54,10 @@ def volume_of(block: Mapping[str, Any], *, path: str = "", size_key: str = "volu
               default_size: Decimal | None = None) -> Volume:
     """Read a volume from a block (ebs_block_device, root_block_device, launch template `ebs`)."""
     return Volume(
-        type=str(block.get(type_key) or DEFAULT_VOLUME_TYPE).lower(),
-        size=dec(block.get(size_key), default_size),
-        iops=dec(block.get("iops")),
-        throughput=dec(block.get("throughput")),
+        type=(text(block, type_key) or DEFAULT_VOLUME_TYPE).lower(),
+        size=size_gb(block, size_key, default_size),
+        iops=number(block, "iops"),
+        throughput=number(block, "throughput"),
         path=path,
     )
 

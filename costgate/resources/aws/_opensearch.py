@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from costgate.model import CostComponent, PriceQuery, Resource
 from costgate.resources.aws._common import aws_query
-from costgate.resources.base import dec, hourly, monthly
+from costgate.resources.base import hourly, monthly, number
 
 INSTANCE = "Amazon OpenSearch Service Instance"
 VOLUME = "Amazon OpenSearch Service Volume"
@@ -33,13 +33,13 @@ def _volume(r: Resource, attrs: Mapping[str, str], unit: str) -> PriceQuery:
 def domain_components(r: Resource, default_type: str) -> Iterator[CostComponent]:
     """Every component of a domain; `default_type` is the provider's default instance type."""
     cc = r.block("cluster_config")
-    nodes = dec(cc.get("instance_count"), Decimal(1)) or Decimal(1)
+    nodes = number(cc, "instance_count", Decimal(1)) or Decimal(1)
     roles = [("Instance", str(cc.get("instance_type") or default_type), nodes)]
     if cc.get("dedicated_master_enabled"):
         roles.append(("Dedicated master", str(cc.get("dedicated_master_type") or default_type),
-                      dec(cc.get("dedicated_master_count"), Decimal(3)) or Decimal(3)))
+                      number(cc, "dedicated_master_count", Decimal(3)) or Decimal(3)))
     if cc.get("warm_enabled") and cc.get("warm_type"):
-        roles.append(("UltraWarm instance", str(cc["warm_type"]), dec(cc.get("warm_count"), Decimal(0)) or Decimal(0)))
+        roles.append(("UltraWarm instance", str(cc["warm_type"]), number(cc, "warm_count", Decimal(0)) or Decimal(0)))
     for role, itype, count in roles:
         if count > 0:
             yield hourly(f"{role} (on-demand, {itype})",
@@ -48,9 +48,9 @@ def domain_components(r: Resource, default_type: str) -> Iterator[CostComponent]
     if not ebs.get("ebs_enabled"):
         return
     kind = str(ebs.get("volume_type") or "gp2")
-    size = dec(ebs.get("volume_size"), Decimal(10)) or Decimal(10)
+    size = number(ebs, "volume_size", Decimal(10)) or Decimal(10)
     yield monthly(f"Storage ({kind})", "GB", size * nodes, _volume(r, {"storageMedia": STORAGE_MEDIA.get(kind, kind)}, "GB-Mo"))
-    iops, throughput = dec(ebs.get("iops")), dec(ebs.get("throughput"))
+    iops, throughput = number(ebs, "iops"), number(ebs, "throughput")
     if kind == "io1" and iops:
         yield monthly("Storage IOPS (io1)", "IOPS", iops * nodes, _volume(r, {"storageMedia": "PIOPS"}, "IOPS-Mo"))
     if kind == "gp3" and iops and iops > GP3_FREE_IOPS:

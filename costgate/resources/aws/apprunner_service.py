@@ -31,7 +31,7 @@ from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.aws import _fargate
 from costgate.resources.aws._common import aws_query
 from costgate.resources.aws._usagetype import regional_ut
-from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, monthly, usage_component
+from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, number, usage_component
 
 USAGE = (
     UsageKey("monthly_active_instance_hrs", "float", "Instance-hours a month instances spend processing requests"),
@@ -45,7 +45,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     vcpu = _fargate.vcpus(inst.get("cpu") or "1024") or Decimal(1)
     gb = _fargate.memory_gb(inst.get("memory") or "2048") or Decimal(2)
     scaling = ctx.resolve(r, "auto_scaling_configuration_arn")
-    minimum = dec(scaling.get("min_size") if scaling else None, Decimal(1)) or Decimal(1)
+    minimum = (number(scaling, "min_size", Decimal(1)) if scaling else Decimal(1)) or Decimal(1)
     mem = aws_query(r, SERVICE, "Compute", {"usagetype": regional_ut(r, "AppRunner-Provisioned-GB-Hours")}, unit="GB-Hours")
     yield monthly(f"Provisioned memory ({minimum.normalize()} x {gb.normalize()} GB)", "GB-hours", gb * minimum * HOURS_PER_MONTH, mem)
     active = ctx.usage.number("monthly_active_instance_hrs")

@@ -32,7 +32,7 @@ from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.aws import _fargate
 from costgate.resources.aws._ec2 import InstanceSpec, instance_components
 from costgate.resources.aws._instance_vcpus import vcpus
-from costgate.resources.base import Pricer, PricingContext, Usage, UsageKey, dec, monthly
+from costgate.resources.base import Pricer, PricingContext, Usage, UsageKey, monthly, number
 
 USAGE = (
     UsageKey("monthly_vcpu_hrs", "float", "vCPU-hours a month of jobs on a Fargate environment"),
@@ -64,8 +64,8 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if itype is None or per is None:
         yield from instance_components(r, spec, Usage(), count=None)  # AWS picks the type at launch
         return
-    low, high = dec(cr.get("min_vcpus"), Decimal(0)), dec(cr.get("max_vcpus"))
-    desired = None if r.is_unknown("compute_resources.0.desired_vcpus") else dec(cr.get("desired_vcpus"))
+    low, high = number(cr, "min_vcpus", Decimal(0)), number(cr, "max_vcpus")
+    desired = None if r.is_unknown("compute_resources.0.desired_vcpus") else number(cr, "desired_vcpus")
     count = _instances(desired if desired is not None else low, per)
     span = None if high is None or low is None else (_instances(low, per) or Decimal(0), _instances(high, per) or Decimal(0))
     yield from instance_components(r, spec, Usage(), count=count, hours=HOURS_PER_MONTH, count_range=span)

@@ -23,7 +23,7 @@ from decimal import Decimal
 
 from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.aws._common import aws_query
-from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, monthly
+from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, number
 
 USAGE: tuple[UsageKey, ...] = ()
 COMMITMENTS = {"OneMonth": "1 month", "SixMonths": "6 months"}
@@ -32,7 +32,7 @@ COMMITMENTS = {"OneMonth": "1 month", "SixMonths": "6 months"}
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     arn = str(r.get("model_arn", ""))
     model = arn.split("foundation-model/", 1)[1] if "foundation-model/" in arn else arn.rsplit("/", 1)[-1]
-    units = dec(r.get("model_units"), Decimal(1)) or Decimal(1)
+    units = number(r, "model_units", Decimal(1)) or Decimal(1)
     commitment = COMMITMENTS.get(str(r.get("commitment_duration", "")), "No commitment")
     q = aws_query(r, "AmazonBedrock", "Provisioned Throughput", {"model": model, "commitment": commitment}, unit="Hrs")
     yield monthly(f"Model units ({model}, {commitment.lower()})", "model-unit-hours", units * HOURS_PER_MONTH, q)

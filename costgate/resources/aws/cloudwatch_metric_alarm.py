@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.aws._common import aws_query, ut
-from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, monthly
+from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, number
 
 USAGE: tuple[UsageKey, ...] = ()
 ANOMALY_OPERATORS = frozenset({"LessThanLowerOrGreaterThanUpperThreshold", "LessThanLowerThreshold", "GreaterThanUpperThreshold"})
@@ -31,9 +31,9 @@ ANOMALY_METRICS = 3
 def _metrics_and_period(r: Resource) -> tuple[int, Decimal]:
     queries = r.blocks("metric_query")
     if not queries:
-        return 1, dec(r.get("period"), Decimal(60)) or Decimal(60)
+        return 1, number(r, "period", Decimal(60)) or Decimal(60)
     reading = [q for q in queries if q.get("metric")]
-    periods = [dec(m.get("period")) for q in reading for m in q["metric"] if isinstance(m, dict)]
+    periods = [number(m, "period") for q in reading for m in q["metric"] if isinstance(m, dict)]
     known = [p for p in periods if p is not None]
     return max(len(reading), 1), min(known) if known else Decimal(60)
 

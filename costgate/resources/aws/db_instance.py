@@ -39,7 +39,7 @@ from decimal import Decimal
 from costgate.model import CostComponent, PriceQuery, Resource
 from costgate.resources.aws._common import aws_query, ut
 from costgate.resources.aws._rds import INSTANCE_USAGE, Engine, LICENSE_MODELS, SERVICE, engine_of, extras, instance_component
-from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, monthly, usage_component
+from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, number, usage_component
 
 USAGE = (
     UsageKey("additional_backup_storage_gb", "float", "Backup storage a month beyond the free allowance (GB)"),
@@ -55,7 +55,7 @@ VOLUME = {"gp2": ("General Purpose", "GP2-Storage"), "gp3": ("General Purpose-GP
 def _storage(r: Resource, size: Decimal, ctx: PricingContext, az: str) -> Iterator[CostComponent]:
     kind = str(r.get("storage_type") or ("io1" if r.get("iops") else "gp2")).lower()
     volume, suffix = VOLUME.get(kind, VOLUME["gp2"])
-    pre, iops = ("Multi-AZ-" if az == "Multi-AZ" else ""), dec(r.get("iops"), Decimal(0)) or Decimal(0)
+    pre, iops = ("Multi-AZ-" if az == "Multi-AZ" else ""), number(r, "iops", Decimal(0)) or Decimal(0)
     size = max(size, Decimal(100)) if kind in ("io1", "io2") else size
 
     def q(family: str, usagetype: str, unit: str, **more: str) -> PriceQuery:
@@ -67,7 +67,7 @@ def _storage(r: Resource, size: Decimal, ctx: PricingContext, az: str) -> Iterat
         big = size >= 400
         if iops > (base := Decimal(12000 if big else 3000)):
             yield monthly(f"Provisioned GP3 IOPS (above {base:,})", "IOPS", iops - base, q("Provisioned IOPS", "GP3-PIOPS", "IOPS-Mo"))
-        throughput = dec(r.get("storage_throughput"), Decimal(0)) or Decimal(0)
+        throughput = number(r, "storage_throughput", Decimal(0)) or Decimal(0)
         if throughput > (base := Decimal(500 if big else 125)):
             yield monthly(f"Provisioned GP3 throughput (above {base} MiB/s)", "MiB/s", throughput - base, q("Provisioned Throughput", "GP3-Throughput", "MBPS-Mo"))
     if kind == "standard":
@@ -82,7 +82,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     az = "Multi-AZ" if r.get("multi_az") is True else "Single-AZ"
     license_model = LICENSE_MODELS.get(str(r.get("license_model") or ""))
     yield instance_component(r, engine, cls, ctx.usage, deployment=az, license_model=license_model)
-    size = dec(r.get("allocated_storage")) or (dec(source.get("allocated_storage")) if source else None) or Decimal(20)
+    size = number(r, "allocated_storage") or (number(source, "allocated_storage") if source else None) or Decimal(20)
     yield from _storage(r, size, ctx, az)
     if r.get("backup_retention_period") != 0:
         attrs = {"databaseEngine": engine.name, "usagetype": ut(r, "Aurora:BackupUsage")} if engine.aurora else \

@@ -23,7 +23,7 @@ from decimal import Decimal
 
 from costgate.model import HOURS_PER_MONTH, CostComponent, PriceQuery, Resource
 from costgate.resources.aws._common import aws_query
-from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, monthly
+from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, number
 
 USAGE = (
     UsageKey("additional_domain_controllers", "int", "Domain controllers beyond the configured ones"),
@@ -43,7 +43,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     microsoft = kind == "Microsoft AD"
     size = str(r.get("edition", "Enterprise")) if microsoft else str(r.get("size", "Small"))
     query = _query(r, kind, size)
-    controllers = max(dec(r.get("desired_number_of_domain_controllers"), TWO) or TWO, TWO)
+    controllers = max(number(r, "desired_number_of_domain_controllers", TWO) or TWO, TWO)
     yield monthly(f"Directory service ({kind}, {size})", "controllers", controllers, query, unit_multiplier=HOURS_PER_MONTH)
     extra = ctx.usage.number("additional_domain_controllers")
     if extra is not None:

@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.aws._common import aws_query, ut
-from costgate.resources.base import Pricer, PricingContext, dec, hourly, monthly
+from costgate.resources.base import Pricer, PricingContext, hourly, monthly, number
 
 DEFAULT_STORAGE = Decimal(50)
 FREE_STORAGE_BURSTABLE = Decimal(50)
@@ -34,7 +34,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     usagetype = f"{'Multi-AZUsg' if multi_az else 'InstanceUsg'}:dms.{instance}"
     yield hourly(f"Instance ({instance})", aws_query(r, "AWSDatabaseMigrationSvc", "Replication Server", {"usagetype": ut(r, usagetype)}, unit="Hrs"))
     free = FREE_STORAGE_BURSTABLE if instance.startswith(("t2.", "t3.")) else FREE_STORAGE_OTHER
-    billable = (dec(r.get("allocated_storage"), DEFAULT_STORAGE) or DEFAULT_STORAGE) - free
+    billable = (number(r, "allocated_storage", DEFAULT_STORAGE) or DEFAULT_STORAGE) - free
     if billable > 0:
         attrs = {"storageMedia": "SSD", "availabilityZone": "Multiple" if multi_az else "Single"}
         yield monthly("Storage (general purpose SSD, gp2)", "GB", billable,

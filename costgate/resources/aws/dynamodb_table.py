@@ -28,7 +28,7 @@ from decimal import Decimal
 from costgate.model import HOURS_PER_MONTH, CostComponent, PriceQuery, Resource
 from costgate.pricing.aws_regions import usage_type
 from costgate.resources.aws._common import aws_query, region_of
-from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, monthly, usage_component
+from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, number, usage_component
 
 S = "AmazonDynamoDB"
 USAGE = tuple(UsageKey(k, "float", d) for k, d in (
@@ -48,8 +48,8 @@ def _capacity(r: Resource, ctx: PricingContext, dimension: str, attribute: str) 
             mine = ctx.resolve(t, "resource_id") is r if t.refs.get("resource_id") else t.get("resource_id") == f"table/{r.get('name')}"
             if mine:
                 given = ctx.usage_of(t).number("capacity")  # the target's usage: capacity it runs at
-                return (given if given is not None else dec(t.get("min_capacity"))), True
-    return dec(r.get(attribute)), False
+                return (given if given is not None else number(t, "min_capacity")), True
+    return number(r, attribute), False
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:

@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.aws._common import aws_query, ut
-from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, monthly, usage_component
+from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, number, usage_component
 
 USAGE = (
     UsageKey("fast_snapshot_restore_hours", "float", "Hours of fast snapshot restore a month"),
@@ -38,7 +38,7 @@ API = (("ListChangedBlocks & ListSnapshotBlocks API requests", "1k requests", "m
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     volume = ctx.resolve(r, "volume_id")
-    size = dec(volume.get("size")) if volume is not None else dec(r.get("volume_size"))
+    size = number(volume, "size") if volume is not None else number(r, "volume_size")
     yield monthly("EBS snapshot storage", "GB", size, aws_query(
         r, "AmazonEC2", "Storage Snapshot", {"usagetype": ut(r, "EBS:SnapshotUsage")}, unit="GB-Mo"), usage_based=True)
     yield usage_component("Fast snapshot restore", "DSU-hours", ctx.usage, "fast_snapshot_restore_hours", aws_query(

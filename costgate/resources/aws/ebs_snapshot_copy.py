@@ -20,15 +20,15 @@ from decimal import Decimal
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.aws._common import aws_query, ut
-from costgate.resources.base import Pricer, PricingContext, dec, monthly
+from costgate.resources.base import Pricer, PricingContext, monthly, number
 
 
 def _size(r: Resource, ctx: PricingContext) -> Decimal | None:
     source = ctx.resolve(r, "source_snapshot_id")
     if source is None:
-        return dec(r.get("volume_size"))
+        return number(r, "volume_size")
     volume = ctx.resolve(source, "volume_id")
-    return dec(volume.get("size")) if volume is not None else dec(source.get("volume_size"))
+    return number(volume, "size") if volume is not None else number(source, "volume_size")
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:

@@ -27,7 +27,7 @@ from decimal import Decimal
 
 from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.aws import _fargate
-from costgate.resources.base import Pricer, PricingContext, dec, monthly
+from costgate.resources.base import Pricer, PricingContext, monthly, number
 
 FARGATE = ("FARGATE", "FARGATE_SPOT")
 
@@ -63,10 +63,10 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     task = _task(r, ctx)
     if task is None or not is_fargate(r, ctx):
         return
-    count = None if r.is_unknown("desired_count") else dec(r.get("desired_count"), Decimal(0))
+    count = None if r.is_unknown("desired_count") else number(r, "desired_count", Decimal(0))
     cpu, mem = _fargate.task_size(task)
     prefix = _fargate.usagetype_prefix(task)
-    storage = dec(task.block("ephemeral_storage").get("size_in_gib"), Decimal(20)) or Decimal(20)
+    storage = number(task.block("ephemeral_storage"), "size_in_gib", Decimal(20)) or Decimal(20)
     parts = [
         ("Per vCPU per hour", "vCPU", cpu, "vCPU-Hours:perCPU"),
         ("Per GB per hour", "GB", mem, "GB-Hours"),

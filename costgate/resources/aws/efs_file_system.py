@@ -26,7 +26,7 @@ from decimal import Decimal
 
 from costgate.model import CostComponent, PriceQuery, Resource
 from costgate.resources.aws._common import aws_query, ut
-from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, monthly, usage_component
+from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, number, usage_component
 
 USAGE = (
     UsageKey("storage_gb", "float", "Data in the Standard (or One Zone) class, GB"),
@@ -46,7 +46,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     one_zone = bool(r.get("availability_zone_name"))
     zone, z = ("one zone", "-Z") if one_zone else ("standard", "")
     yield usage_component(f"Storage ({zone})", "GB", u, "storage_gb", _q(r, f"TimedStorage{z}-ByteHrs"))
-    throughput = dec(r.get("provisioned_throughput_in_mibps"))
+    throughput = number(r, "provisioned_throughput_in_mibps")
     if r.get("throughput_mode") == "provisioned" and throughput:
         earned = (u.number("storage_gb") or Decimal(0)) / GB_PER_MIBPS
         yield monthly("Provisioned throughput", "MiBps", max(throughput - earned, Decimal(0)),

@@ -31,7 +31,7 @@ from costgate.resources.aws._ec2 import (
     INSTANCE_USAGE, InstanceSpec, instance_components, instance_count, launch_template_spec, resolve,
     size_range,
 )
-from costgate.resources.base import Pricer, PricingContext, UsageKey, dec
+from costgate.resources.base import Pricer, PricingContext, UsageKey, number
 
 USAGE = (UsageKey("instances", "float", "Nodes the group runs on average"), *INSTANCE_USAGE)
 DEFAULT_INSTANCE_TYPE = "t3.medium"
@@ -46,7 +46,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     types = r.get("instance_types") or []
     # a launch template the plan cannot point to (a reference through a local) hides the disk size
     unresolved = lt is None and bool(r.blocks("launch_template"))
-    disk = Volume("gp2", None if unresolved else dec(r.get("disk_size"), DEFAULT_DISK_GB))
+    disk = Volume("gp2", None if unresolved else number(r, "disk_size", DEFAULT_DISK_GB))
     spec = replace(
         spec,
         instance_type=types[0] if types else spec.instance_type or DEFAULT_INSTANCE_TYPE,

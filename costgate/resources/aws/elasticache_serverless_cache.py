@@ -27,7 +27,7 @@ from decimal import Decimal
 from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.aws._common import aws_query
 from costgate.resources.aws._usagetype import regional_ut
-from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, monthly
+from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, number
 
 USAGE = (
     UsageKey("average_data_stored_gb", "float", "Average GB of data stored in the cache"),
@@ -44,14 +44,14 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     limits = r.block("cache_usage_limits")
     storage = limits.get("data_storage") or [{}]
     ecpu = limits.get("ecpu_per_second") or [{}]
-    floor = max(dec(storage[0].get("minimum"), Decimal(0)) or Decimal(0), BILLING_MINIMUM_GB.get(engine, Decimal(1)))
+    floor = max(number(storage[0], "minimum", Decimal(0)) or Decimal(0), BILLING_MINIMUM_GB.get(engine, Decimal(1)))
     given = ctx.usage.number("average_data_stored_gb")
     gb = floor if given is None else max(given, floor)
     attrs = {"cacheEngine": engine, "usagetype": regional_ut(r, "ElastiCache:ServerlessStorage")}
     yield monthly(f"Data stored ({engine})", "GB-hours", gb * HOURS_PER_MONTH,
                   aws_query(r, "AmazonElastiCache", "ElastiCache Serverless", attrs, unit="GB-Hours"), usage_based=given is not None)
     ecpus = ctx.usage.number("monthly_ecpus")
-    minimum = (dec(ecpu[0].get("minimum"), Decimal(0)) or Decimal(0)) * SECONDS_PER_MONTH
+    minimum = (number(ecpu[0], "minimum", Decimal(0)) or Decimal(0)) * SECONDS_PER_MONTH
     quantity = None if ecpus is None and not minimum else max(ecpus or Decimal(0), minimum)
     attrs = {"cacheEngine": engine, "usagetype": regional_ut(r, "ElastiCache:ServerlessUsage")}
     yield monthly(f"ElastiCache Processing Units ({engine})", "1M ECPUs", None if quantity is None else quantity / 1_000_000,

@@ -31,7 +31,7 @@ from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.aws._common import aws_query
 from costgate.resources.aws._ebs import volume_of
 from costgate.resources.aws._ec2 import InstanceSpec, instance_components
-from costgate.resources.base import Pricer, PricingContext, Usage, UsageKey, dec, monthly
+from costgate.resources.base import Pricer, PricingContext, Usage, UsageKey, integer, monthly, number
 
 USAGE: tuple[UsageKey, ...] = ()
 
@@ -39,7 +39,7 @@ USAGE: tuple[UsageKey, ...] = ()
 def _nodes(r: Resource, role: str, itype: str, count: Decimal, spot: bool, ebs: list[Mapping[str, Any]],
            path: str) -> Iterator[CostComponent]:
     volumes = tuple(volume_of(v, path=f"{path}/ebs_config[{i}]", size_key="size", type_key="type")
-                    for i, v in enumerate(ebs) for _ in range(int(dec(v.get("volumes_per_instance"), Decimal(1)) or 1)))
+                    for i, v in enumerate(ebs) for _ in range(integer(v, "volumes_per_instance", 1, high=1000) or 1))
     spec = InstanceSpec(instance_type=itype, spot=spot, volumes=volumes, source=path)
     yield from instance_components(r, spec, Usage(), count=count)
     uplift = aws_query(r, "ElasticMapReduce", "Elastic Map Reduce Instance", {"instanceType": itype, "softwareType": "EMR"}, unit="Hrs")
@@ -51,14 +51,14 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         group, fleet = r.block(f"{role}_instance_group"), r.block(f"{role}_instance_fleet")
         path = f"{r.address}/{role}_instance_{'group' if group else 'fleet'}"
         if group.get("instance_type"):
-            count = dec(group.get("instance_count"), Decimal(1)) or Decimal(1)
+            count = number(group, "instance_count", Decimal(1)) or Decimal(1)
             spot = group.get("bid_price") not in (None, "")
             yield from _nodes(r, role, str(group["instance_type"]), count, spot, list(group.get("ebs_config") or []), path)
         elif fleet.get("instance_type_configs"):
             config = list(fleet["instance_type_configs"])[0]
-            weight = dec(config.get("weighted_capacity"), Decimal(1)) or Decimal(1)
+            weight = number(config, "weighted_capacity", Decimal(1)) or Decimal(1)
             for spot, key in ((False, "target_on_demand_capacity"), (True, "target_spot_capacity")):
-                units = dec(fleet.get(key), Decimal(0)) or Decimal(0)
+                units = number(fleet, key, Decimal(0)) or Decimal(0)
                 if units > 0:
                     count = (units / weight).to_integral_value(rounding=ROUND_CEILING)
                     yield from _nodes(r, role, str(config["instance_type"]), count, spot, list(config.get("ebs_config") or []), path)

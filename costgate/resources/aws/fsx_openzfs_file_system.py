@@ -24,7 +24,7 @@ from decimal import Decimal
 
 from costgate.model import CostComponent, PriceQuery, Resource
 from costgate.resources.aws._common import aws_query
-from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, monthly, usage_component
+from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, number, usage_component
 
 USAGE = (
     UsageKey("backup_storage_gb", "float", "Backup storage, GB"),
@@ -39,12 +39,12 @@ def _q(r: Resource, family: str, attrs: Mapping[str, str], unit: str) -> PriceQu
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     deployment = {"deploymentOption": "Multi-AZ" if str(r.get("deployment_type", "")).startswith("MULTI_AZ") else "Single-AZ"}
-    storage = dec(r.get("storage_capacity"))
-    yield monthly("Throughput capacity", "MBps", dec(r.get("throughput_capacity")), _q(r, "Provisioned Throughput", deployment, "MiBps-Mo"))
+    storage = number(r, "storage_capacity")
+    yield monthly("Throughput capacity", "MBps", number(r, "throughput_capacity"), _q(r, "Provisioned Throughput", deployment, "MiBps-Mo"))
     yield monthly("SSD storage", "GB", storage, _q(r, "Storage", {**deployment, "storageType": "SSD"}, "GB-Mo"))
     iops = r.block("disk_iops_configuration")
     if iops.get("mode") == "USER_PROVISIONED":
-        extra = (dec(iops.get("iops")) or Decimal(0)) - INCLUDED_IOPS_PER_GB * (storage or Decimal(0))
+        extra = (number(iops, "iops") or Decimal(0)) - INCLUDED_IOPS_PER_GB * (storage or Decimal(0))
         if extra > 0:
             yield monthly("Provisioned IOPS", "IOPS", extra, _q(r, "Provisioned IOPS", deployment, "IOPS-Mo"))
     yield usage_component("Backup storage", "GB", ctx.usage, "backup_storage_gb", _q(r, "Storage", {"storageType": "Backup"}, "GB-Mo"))

@@ -24,7 +24,7 @@ from collections.abc import Iterator, Mapping
 from costgate.model import CostComponent, PriceQuery, Resource
 from costgate.resources.aws._common import aws_query
 from costgate.resources.aws._usagetype import regional_ut
-from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, monthly, usage_component
+from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, number, usage_component
 
 USAGE = (UsageKey("backup_storage_gb", "float", "Backup storage, GB"),)
 
@@ -37,9 +37,9 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     multi = "MULTI_AZ" in str(r.get("deployment_type", "SINGLE_AZ_1")).upper()
     deployment = {"deploymentOption": "Multi-AZ" if multi else "Single-AZ"}
     storage = "HDD" if str(r.get("storage_type", "SSD")).upper() == "HDD" else "SSD"
-    yield monthly("Throughput capacity", "MBps", dec(r.get("throughput_capacity")),
+    yield monthly("Throughput capacity", "MBps", number(r, "throughput_capacity"),
                   _q(r, "Provisioned Throughput", deployment))
-    yield monthly(f"{storage} storage", "GB", dec(r.get("storage_capacity")),
+    yield monthly(f"{storage} storage", "GB", number(r, "storage_capacity"),
                   _q(r, "Storage", {**deployment, "storageType": storage}))
     yield usage_component("Backup storage", "GB", ctx.usage, "backup_storage_gb",
                           _q(r, "Storage", {**deployment, "usagetype": regional_ut(r, "BackupUsage")}))

@@ -23,7 +23,7 @@ from decimal import Decimal
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.aws._common import aws_query, ut
-from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, monthly
+from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, number
 
 USAGE = (UsageKey("monthly_hours", "float", "Hours the job runs a month"),)
 WORKER_DPUS = {"G.025X": Decimal("0.25"), "G.1X": Decimal(1), "G.2X": Decimal(2), "G.4X": Decimal(4),
@@ -33,11 +33,11 @@ DEFAULT_DPUS = {"pythonshell": Decimal("0.0625")}
 
 
 def dpus(r: Resource) -> Decimal:
-    workers, wtype = dec(r.get("number_of_workers")), r.get("worker_type")
+    workers, wtype = number(r, "number_of_workers"), r.get("worker_type")
     if workers is not None and wtype in WORKER_DPUS:
         return workers * WORKER_DPUS[wtype]
     command = str(r.block("command").get("name") or "glueetl")
-    return dec(r.get("max_capacity"), DEFAULT_DPUS.get(command, Decimal(10))) or Decimal(0)
+    return number(r, "max_capacity", DEFAULT_DPUS.get(command, Decimal(10))) or Decimal(0)
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:

@@ -42,7 +42,7 @@ from decimal import Decimal
 
 from costgate.model import HOURS_PER_MONTH, CostComponent, PriceQuery, Resource
 from costgate.resources.aws._common import aws_query, ut
-from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, monthly, usage_component
+from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, number, usage_component
 
 USAGE = tuple(UsageKey(n, "float", d) for n, d in (
     ("monthly_on_demand_data_in_gb", "GB written to an on-demand stream a month"),
@@ -64,9 +64,9 @@ def _q(r: Resource, usagetype: str, operation: str, unit: str) -> PriceQuery:
 
 
 def _provisioned(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    shards = None if r.is_unknown("shard_count") else dec(r.get("shard_count"), Decimal(0))
+    shards = None if r.is_unknown("shard_count") else number(r, "shard_count", Decimal(0))
     shard_hours = None if shards is None else shards * HOURS_PER_MONTH
-    retention = dec(r.get("retention_period"), Decimal(24)) or Decimal(24)
+    retention = number(r, "retention_period", Decimal(24)) or Decimal(24)
     yield monthly("Shard hours", "hours", shard_hours, _q(r, "Storage-ShardHour", "shardHourStorage", "Hrs"))
     yield usage_component("PUT payload units", "1M units", ctx.usage, "monthly_provisioned_put_units",
                           _q(r, "PutRequestPayloadUnits", "PutRequest", "Units"), per=1_000_000)

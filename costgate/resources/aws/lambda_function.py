@@ -23,7 +23,7 @@ from decimal import ROUND_CEILING, Decimal
 
 from costgate.model import CostComponent, PriceQuery, Resource
 from costgate.resources.aws._common import aws_query, ut
-from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, monthly, usage_component
+from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, number, usage_component
 
 USAGE = (
     UsageKey("monthly_requests", "float", "Requests a month"),
@@ -36,8 +36,8 @@ MB_PER_GB = Decimal(1024)
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     arm = "arm64" in (r.get("architectures") or [])
     sfx = "-ARM" if arm else ""
-    memory_gb = (dec(r.get("memory_size"), Decimal(128)) or Decimal(128)) / MB_PER_GB
-    storage_gb = (dec(r.block("ephemeral_storage").get("size"), Decimal(512)) or Decimal(512)) / MB_PER_GB
+    memory_gb = (number(r, "memory_size", Decimal(128)) or Decimal(128)) / MB_PER_GB
+    storage_gb = (number(r.block("ephemeral_storage"), "size", Decimal(512)) or Decimal(512)) / MB_PER_GB
     requests, duration = ctx.usage.number("monthly_requests"), ctx.usage.number("request_duration_ms")
     seconds = None
     if requests is not None and duration is not None:

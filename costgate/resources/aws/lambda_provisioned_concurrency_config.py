@@ -33,7 +33,7 @@ from decimal import ROUND_CEILING, Decimal
 
 from costgate.model import HOURS_PER_MONTH, CostComponent, PriceQuery, Resource
 from costgate.resources.aws._common import aws_query
-from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, monthly
+from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, number
 
 USAGE = (
     UsageKey("monthly_duration_hrs", "float", "Hours a month the provisioned concurrency is enabled (default 730)"),
@@ -49,14 +49,14 @@ MB_PER_GB = Decimal(1024)
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     function = ctx.resolve(r, "function_name")
     if function is not None:
-        memory_mb = dec(function.get("memory_size"), Decimal(128))
+        memory_mb = number(function, "memory_size", Decimal(128))
         arm = "arm64" in (function.get("architectures") or [])
     else:
         memory_mb = ctx.usage.number("memory_mb")
         arm = (ctx.usage.text("architecture") or "x86_64") == "arm64"
     sfx = "-ARM" if arm else ""
     memory_gb = None if memory_mb is None else memory_mb / MB_PER_GB
-    concurrency = dec(r.get("provisioned_concurrent_executions"))
+    concurrency = number(r, "provisioned_concurrent_executions")
     hours = ctx.usage.number("monthly_duration_hrs")
     hours = HOURS_PER_MONTH if hours is None else hours
     kept_warm = None if memory_gb is None or concurrency is None else concurrency * memory_gb * hours * 3600

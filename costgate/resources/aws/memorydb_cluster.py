@@ -28,7 +28,7 @@ from decimal import Decimal
 from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.aws._common import aws_query
 from costgate.resources.aws._usagetype import regional_ut
-from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, monthly, usage_component
+from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, number, usage_component
 
 USAGE = (
     UsageKey("monthly_data_written_gb", "float", "GB written to the cluster a month"),
@@ -40,14 +40,14 @@ ENGINES = {"redis": "Redis", "valkey": "Valkey"}
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     node_type = str(r.get("node_type", ""))
     engine = ENGINES.get(str(r.get("engine", "redis")).lower(), str(r.get("engine")))
-    shards = dec(r.get("num_shards"), Decimal(1)) or Decimal(1)
-    replicas = dec(r.get("num_replicas_per_shard"), Decimal(1))
+    shards = number(r, "num_shards", Decimal(1)) or Decimal(1)
+    replicas = number(r, "num_replicas_per_shard", Decimal(1))
     nodes = shards * (1 + (replicas or Decimal(0)))
     q = aws_query(r, "AmazonMemoryDB", "Amazon MemoryDB", {"engine": engine, "usagetype": regional_ut(r, f"NodeUsage:{node_type}")}, unit="Hrs")
     yield monthly(f"MemoryDB nodes ({engine}, {node_type})", "hours", HOURS_PER_MONTH * nodes, q)
     written = aws_query(r, "AmazonMemoryDB", "Amazon MemoryDB", {"engine": engine, "usagetype": regional_ut(r, "MemoryDB:DataWritten")}, unit="GB")
     yield usage_component("Data written", "GB", ctx.usage, "monthly_data_written_gb", written)
-    if (dec(r.get("snapshot_retention_limit"), Decimal(0)) or 0) > 0:
+    if (number(r, "snapshot_retention_limit", Decimal(0)) or 0) > 0:
         snap = aws_query(r, "AmazonMemoryDB", "Storage Snapshot", {"usagetype": regional_ut(r, "MemoryDB:BackupUsage")}, unit="GB-Mo")
         yield usage_component("Snapshot storage", "GB", ctx.usage, "snapshot_storage_size_gb", snap)
 

@@ -24,7 +24,7 @@ from typing import Any
 
 from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.aws._common import aws_query
-from costgate.resources.base import Pricer, PricingContext, dec, monthly
+from costgate.resources.base import Pricer, PricingContext, monthly, number
 
 FAMILY = "Managed Streaming for Apache Kafka (MSK)"
 DEFAULT_VOLUME_GB = Decimal(1000)
@@ -39,11 +39,11 @@ def _first(block: Mapping[str, Any], key: str) -> Mapping[str, Any]:
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     group = r.block("broker_node_group_info")
-    brokers = None if r.is_unknown("number_of_broker_nodes") else dec(r.get("number_of_broker_nodes"), Decimal(0))
+    brokers = None if r.is_unknown("number_of_broker_nodes") else number(r, "number_of_broker_nodes", Decimal(0))
     yield monthly("Broker instances", "hours", None if brokers is None else brokers * HOURS_PER_MONTH, aws_query(
         r, "AmazonMSK", FAMILY, {"instanceType": str(group.get("instance_type", ""))}, unit="Hrs"))
     ebs = _first(_first(group, "storage_info"), "ebs_storage_info")
-    size = dec(ebs.get("volume_size")) or dec(group.get("ebs_volume_size")) or DEFAULT_VOLUME_GB
+    size = number(ebs, "volume_size") or number(group, "ebs_volume_size") or DEFAULT_VOLUME_GB
     yield monthly("Storage", "GB", None if brokers is None else size * brokers, aws_query(
         r, "AmazonMSK", FAMILY, {"storageFamily": "GP2"}, unit="GB-Mo"))
 

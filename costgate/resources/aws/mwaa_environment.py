@@ -29,7 +29,7 @@ from decimal import Decimal
 from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.aws._common import aws_query
 from costgate.resources.aws._usagetype import regional_ut
-from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, monthly, usage_component
+from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, number, usage_component
 
 SIZES = {"micro": "Micro", "small": "Small", "medium": "Medium", "large": "Large", "xlarge": "XLarge", "2xlarge": "2XLarge"}
 USAGE = (
@@ -43,7 +43,7 @@ def _extra(r: Resource, ctx: PricingContext, key: str, attr: str, included: int)
     given = ctx.usage.number(key)
     if given is not None:
         return given * HOURS_PER_MONTH
-    configured = dec(r.get(attr))
+    configured = number(r, attr)
     return (configured - included) * HOURS_PER_MONTH if configured is not None and configured > included else None
 
 

@@ -24,7 +24,7 @@ from decimal import Decimal
 from costgate.model import CostComponent, Resource
 from costgate.resources.aws._common import aws_query, ut
 from costgate.resources.aws._neptune import SERVICE, backup_query
-from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, usage_component
+from costgate.resources.base import Pricer, PricingContext, UsageKey, number, usage_component
 
 USAGE = (
     UsageKey("storage_gb", "float", "Data stored, GB"),
@@ -39,7 +39,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
                           aws_query(r, SERVICE, "Database Storage", {"usagetype": ut(r, "StorageUsage")}, unit="GB-Mo"))
     yield usage_component("I/O requests", "1M requests", u, "monthly_io_requests",
                           aws_query(r, SERVICE, "System Operation", {"usagetype": ut(r, "StorageIOUsage")}, unit="IOs"), per=1_000_000)
-    if (dec(r.get("backup_retention_period"), Decimal(1)) or Decimal(1)) > 1:
+    if (number(r, "backup_retention_period", Decimal(1)) or Decimal(1)) > 1:
         yield usage_component("Backup storage", "GB", u, "backup_storage_gb", backup_query(r))
 
 

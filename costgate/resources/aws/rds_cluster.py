@@ -30,7 +30,7 @@ from decimal import Decimal
 from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.aws._common import aws_query, ut
 from costgate.resources.aws._rds import SERVICE, Engine, aurora_query, engine_of, instance_component, per_month
-from costgate.resources.base import Pricer, PricingContext, Usage, UsageKey, dec, monthly, usage_component
+from costgate.resources.base import Pricer, PricingContext, Usage, UsageKey, monthly, number, usage_component
 
 CLUSTER_VOLUME = {"io1": "PIOPS", "io2": "IO2", "gp3": "GP3"}
 
@@ -51,10 +51,10 @@ def _multi_az_cluster(r: Resource, engine: Engine) -> Iterator[CostComponent]:
     cls, kind = str(r.get("db_cluster_instance_class") or "unknown"), str(r.get("storage_type") or "io1")
     yield instance_component(r, engine, cls, Usage(), deployment="Multi-AZ (readable standbys)")
     attrs = {"databaseEngine": "Any", "deploymentOption": "Multi-AZ (readable standbys)"}
-    yield monthly(f"Storage ({kind})", "GB", dec(r.get("allocated_storage")), aws_query(
+    yield monthly(f"Storage ({kind})", "GB", number(r, "allocated_storage"), aws_query(
         r, SERVICE, "Database Storage", {**attrs, "usagetype": ut(r, f"RDS:Multi-AZCluster-{CLUSTER_VOLUME.get(kind, kind.upper())}-Storage")}, unit="GB-Mo"))
     if kind == "io1":
-        yield monthly("Provisioned IOPS", "IOPS", dec(r.get("iops")), aws_query(
+        yield monthly("Provisioned IOPS", "IOPS", number(r, "iops"), aws_query(
             r, SERVICE, "Provisioned IOPS", {**attrs, "usagetype": ut(r, "RDS:Multi-AZCluster-PIOPS")}, unit="IOPS-Mo"))
 
 
@@ -74,12 +74,12 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         io = None if reads is None or writes is None else (reads + writes) * HOURS_PER_MONTH * 3600 / 1_000_000
         yield monthly("I/O requests", "1M requests", io, aurora_query(r, "System Operation", "Aurora:StorageIOUsage", "IOs"),
                       usage_based=True, unit_multiplier=1_000_000)
-    retention = int(dec(r.get("backup_retention_period"), Decimal(1)) or 1)
+    retention = int(number(r, "backup_retention_period", Decimal(1)) or 1)
     if retention > 1:
         yield monthly("Backup storage", "GB", per_month(u.number("backup_snapshot_size_gb"), retention - 1),
                       aurora_query(r, "Storage Snapshot", "Aurora:BackupUsage", "GB-Mo", engine), usage_based=True)
     if engine.name == "Aurora MySQL" and str(r.get("engine_mode") or "provisioned") != "serverless":
-        window = u.number("backtrack_window_hrs") or per_month(dec(r.get("backtrack_window")), 1 / Decimal(3600))
+        window = u.number("backtrack_window_hrs") or per_month(number(r, "backtrack_window"), 1 / Decimal(3600))
         rate, changes = u.number("average_statements_per_hr"), u.number("change_records_per_statement")
         records = None if None in (window, rate, changes) else window * rate * changes * HOURS_PER_MONTH / 1_000_000  # type: ignore[operator]
         yield monthly("Backtrack", "1M change-records", records, aurora_query(r, "System Operation", "Aurora:BacktrackUsage", "CR-Hr"),

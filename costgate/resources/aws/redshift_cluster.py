@@ -29,7 +29,7 @@ from decimal import Decimal
 
 from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.aws._common import aws_query
-from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, monthly, usage_component
+from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, number, usage_component
 
 USAGE = (
     UsageKey("managed_storage_gb", "float", "GB of RA3 managed storage used"),
@@ -41,7 +41,7 @@ USAGE = (
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     node = str(r.get("node_type", ""))
-    nodes: Decimal | None = dec(r.get("number_of_nodes"), Decimal(1)) or Decimal(1)
+    nodes: Decimal | None = number(r, "number_of_nodes", Decimal(1)) or Decimal(1)
     if r.get("cluster_type") == "single-node":
         nodes = Decimal(1)
     elif r.is_unknown("number_of_nodes"):

@@ -28,7 +28,7 @@ from typing import Any
 from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.aws._common import aws_query
 from costgate.resources.aws._usagetype import regional_ut
-from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, monthly
+from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, number
 
 USAGE = (
     UsageKey("monthly_requests", "float", "Inference requests a month (serverless variants)"),
@@ -38,13 +38,13 @@ SECONDS_PER_HOUR = 3600
 
 
 def _serverless(r: Resource, ctx: PricingContext, name: str, cfg: Mapping[str, Any], path: str) -> Iterator[CostComponent]:
-    gb = (dec(cfg.get("memory_size_in_mb"), Decimal(1024)) or Decimal(1024)) / 1024
+    gb = (number(cfg, "memory_size_in_mb", Decimal(1024)) or Decimal(1024)) / 1024
     shown = format(gb.normalize(), "f")
     q = aws_query(r, "AmazonSageMaker", "ML Serverless", {"usagetype": regional_ut(r, f"ServerlessInf:Mem-{shown}GB")}, unit="Second")
     requests, ms = ctx.usage.number("monthly_requests"), ctx.usage.number("request_duration_ms")
     seconds = None if requests is None or ms is None else requests * ms / 1000
     yield monthly(f"Serverless inference ({name}, {shown} GB)", "seconds", seconds, q, path=path, usage_based=True)
-    if (pc := dec(cfg.get("provisioned_concurrency"))):
+    if (pc := number(cfg, "provisioned_concurrency")):
         pq = aws_query(r, "AmazonSageMaker", "ML Serverless", {"usagetype": regional_ut(r, f"ServerlessInf:PCMem-{shown}GB")}, unit="Second")
         yield monthly(f"Provisioned concurrency ({name}, {shown} GB)", "seconds", pc * HOURS_PER_MONTH * SECONDS_PER_HOUR, pq, path=path)
 
@@ -62,10 +62,10 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         itype = variant.get("instance_type")
         if not itype:
             continue
-        count = dec(variant.get("initial_instance_count"), Decimal(1)) or Decimal(1)
+        count = number(variant, "initial_instance_count", Decimal(1)) or Decimal(1)
         q = aws_query(r, "AmazonSageMaker", "ML Instance", {"usagetype": regional_ut(r, f"Host:{itype}")}, unit="Hrs")
         yield monthly(f"Hosting instance ({name}, {itype})", "hours", HOURS_PER_MONTH * count, q, path=path)
-        if (size := dec(variant.get("volume_size_in_gb"))):
+        if (size := number(variant, "volume_size_in_gb")):
             sq = aws_query(r, "AmazonSageMaker", "ML Storage", {"usagetype": regional_ut(r, "Host:VolumeUsage.gp2")}, unit="GB-Mo")
             yield monthly(f"ML storage ({name})", "GB", size * count, sq, path=path)
 

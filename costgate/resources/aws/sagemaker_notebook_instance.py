@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.aws._common import aws_query, ut
-from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, hourly, monthly
+from costgate.resources.base import Pricer, PricingContext, UsageKey, hourly, monthly, number
 
 USAGE = (UsageKey("monthly_hrs", "float", "Hours the notebook runs a month (default 730)"),)
 DEFAULT_VOLUME_GB = Decimal(5)
@@ -31,7 +31,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     hours = ctx.usage.number("monthly_hrs")
     yield hourly(f"Notebook instance ({itype})", instance, hours=hours, usage_based=hours is not None)
     storage = aws_query(r, "AmazonSageMaker", "ML Storage", {"usagetype": ut(r, "Notebk:VolumeUsage.gp2")}, unit="GB-Mo")
-    yield monthly("Storage (general purpose SSD)", "GB", dec(r.get("volume_size"), DEFAULT_VOLUME_GB), storage)
+    yield monthly("Storage (general purpose SSD)", "GB", number(r, "volume_size", DEFAULT_VOLUME_GB), storage)
 
 
 PRICER = Pricer(type="aws_sagemaker_notebook_instance", price=_price, usage_keys=USAGE, doc=__doc__ or "")

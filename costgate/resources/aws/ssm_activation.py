@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.aws._common import aws_query
 from costgate.resources.aws._usagetype import regional_ut
-from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, monthly
+from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, number
 
 USAGE = (
     UsageKey("instance_tier", "str", "Instance tier: standard or advanced"),
@@ -31,7 +31,7 @@ USAGE = (
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     tier = ctx.usage.text("instance_tier")
     if tier is None:
-        tier = "advanced" if (dec(r.get("registration_limit")) or 0) > 1000 else "standard"
+        tier = "advanced" if (number(r, "registration_limit") or 0) > 1000 else "standard"
     if tier.lower() != "advanced":
         return
     instances = ctx.usage.number("instances")
