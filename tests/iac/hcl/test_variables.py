@@ -59,7 +59,7 @@ def test_sources_in_terraform_order(tmp_path: Path) -> None:
 def test_text_values_convert_to_the_declared_type(tmp_path: Path) -> None:
     got = _values(tmp_path, env={}, variables={"n": "2.5", "tags": '{ env = "prod", n = 3 }', "obj": '{ size = "m" }'})
     assert got["delay_seconds"] == 3.5
-    assert got["tags"] == {"env": "prod", "n": "3", "size": "m", "count": 2}
+    assert got["tags"] == {"env": "prod", "n": "3", "size": "m", "count": "2"}  # tags are map(string)
 
 
 @pytest.mark.parametrize(
