@@ -21,7 +21,7 @@ from typing import Any, Final
 from lark import Token, Tree
 
 from costgate.iac.hcl.expressions import Expr, ExprCompiler, Pos, Scope, Step, to_number, to_string
-from costgate.iac.hcl.functions import call_function
+from costgate.iac.hcl.functions import FUNCTION_NAMES, call_function
 from costgate.iac.hcl.modules import ModuleSources
 from costgate.iac.hcl.parsing import Block, Body, ModuleConfig, read_module
 from costgate.iac.hcl.types import ANY, TypeSpec, convert, parse_type
@@ -221,8 +221,11 @@ class ModuleInstance:
         return self.reading.root
 
     def call(self, name: str, args: list[Any], pos: Pos) -> Any:
-        """Call a Terraform function."""
-        return call_function(name, args, self)
+        """Call a Terraform function (a function HCL mode does not know is warned about once)."""
+        result = call_function(name, args, self)
+        if isinstance(result, Unknown) and name not in FUNCTION_NAMES:
+            self.reading.warn(f"{pos}: {result.reason}; values that use it are unknown")
+        return result
 
     def render_template(self, text: str, variables: Mapping[str, Any], origin: str) -> Any:
         """templatefile(): render `text` with only `variables` in scope."""

@@ -163,3 +163,66 @@ resource "aws_instance" "i" {
     instance = found["aws_instance.i"]
     assert instance.values["vpc_security_group_ids"] == ["sg-a", "sg-b"]  # type: ignore[attr-defined]
     assert instance.values["capacity_reservation_specification"] == [{"capacity_reservation_preference": "open"}]  # type: ignore[attr-defined]
+
+
+def test_azure_location_from_the_resource_group_and_google_zone_to_region(tmp_path: Path) -> None:
+    result = _read(tmp_path, """
+provider "azurerm" {
+  features {}
+}
+provider "google" {
+  project = "p"
+  zone    = "europe-west4-b"
+}
+provider "google-beta" { region = "asia-east1" }
+resource "azurerm_resource_group" "rg" {
+  name     = "rg-prod"
+  location = "West Europe"
+}
+resource "azurerm_storage_account" "by_reference" {
+  name                = "sa1"
+  resource_group_name = azurerm_resource_group.rg.name
+  location            = azurerm_resource_group.rg.location
+}
+resource "azurerm_network_interface" "by_group_name" {
+  name                = "nic"
+  resource_group_name = "rg-prod"
+}
+resource "google_compute_instance" "vm" {
+  name         = "vm"
+  machine_type = "e2-small"
+}
+resource "google_compute_disk" "beta" {
+  provider = google-beta
+  name     = "d"
+}
+""")
+    found = _by_address(result)
+    assert (found["azurerm_storage_account.by_reference"].region, found["azurerm_storage_account.by_reference"].region_source) == ("westeurope", "resource")  # type: ignore[attr-defined]
+    assert found["azurerm_network_interface.by_group_name"].region == "westeurope"  # type: ignore[attr-defined]
+    vm = found["google_compute_instance.vm"]
+    assert (vm.provider, vm.region, vm.region_source) == ("google", "europe-west4", "provider")  # type: ignore[attr-defined]
+    beta = found["google_compute_disk.beta"]
+    assert (beta.provider, beta.region) == ("google", "asia-east1")  # type: ignore[attr-defined]
+    assert found["azurerm_resource_group.rg"].provider == "azure"  # type: ignore[attr-defined]
+
+
+def test_no_region_anywhere_falls_back_with_one_warning(tmp_path: Path) -> None:
+    result = _read(tmp_path, 'resource "aws_eip" "a" {}\nresource "aws_eip" "b" {}\n')
+    assert [(r.region, r.region_source) for r in result.resources] == [("us-east-1", "default")] * 2
+    assert [w for w in result.warnings if "no region configured for aws" in w] == [
+        f"{tmp_path}: no region configured for aws resources (first: aws_eip.a); assuming us-east-1"
+    ]
+
+
+def test_an_unknown_function_makes_unknown_values_and_one_warning(tmp_path: Path) -> None:
+    result = _read(tmp_path, """
+resource "aws_sqs_queue" "q" {
+  name          = made_up(1)
+  delay_seconds = provider::aws::arn_parse("x").region
+}
+""")
+    queue = result.resources[0]
+    assert {"name", "delay_seconds"} <= queue.unknown
+    assert any("function made_up() is not supported by HCL mode" in w and ":3:" in w for w in result.warnings)
+    assert any("provider function provider::aws::arn_parse()" in w for w in result.warnings)
