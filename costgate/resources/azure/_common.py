@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from costgate.model import CostComponent, PriceQuery, Resource
-from costgate.resources.base import Usage, monthly
+from costgate.resources.base import PricingContext, Usage, monthly
 
 DEFAULT_REGION = "eastus"
 
@@ -112,3 +112,27 @@ def zone_query(
     """A query for a meter sold per billing zone (the resource's, unless `zone` is given)."""
     return azure_query(resource, service, attributes, family=family, unit=unit,
                        region=zone or billing_zone(location_of(resource)))
+
+
+def location_from(resource: Resource, ctx: PricingContext, *parents: str) -> str:
+    """The location of a resource that may have none of its own (a SQL database, a Cosmos DB
+    container): its own `location` or resource group's when the reader found one, else that of
+    the first resource its `parents` attributes reference (server_id, account_name...), else
+    the default."""
+    if resource.region and resource.region_source == "resource":
+        return location_of(resource)
+    for attribute in parents:
+        parent = ctx.resolve(resource, attribute)
+        if parent is not None:
+            return location_from(parent, ctx, *parents)
+    return location_of(resource)
+
+
+PER_DAY = Decimal(1) / Decimal(24)
+"""Unit multiplier of an hourly component whose Azure meter is priced per day ('1/Day')."""
+
+
+def is_set(resource: Resource, attribute: str) -> bool:
+    """True when `attribute` is given: a value, a reference (e.g. another resource's id, only
+    known after apply) or a value the plan leaves unknown."""
+    return resource.get(attribute) not in (None, "") or bool(resource.refs.get(attribute)) or resource.is_unknown(attribute)
