@@ -3,13 +3,16 @@
     CostgateError
     ├── ReaderError            input files (plan JSON, HCL, state, usage file)
     │   ├── PlanJsonReaderError
+    │   ├── HclReaderError
     │   ├── UsageFileError
+    │   ├── GitRefError        the base ref of --compare-to (not a repository, unknown ref)
     │   └── InvalidValueError  a value is not what its pricer declared (-> "not priced")
     ├── ConfigError            costgate.yml
     ├── CatalogError           the pricing catalog (missing, tampered, bad query)
     │   └── CatalogBuildError
     ├── PolicyError            policies and rules
-    └── VcsError               pull-request platforms
+    ├── VcsError               pull-request platforms
+    └── UsageError             command-line options that contradict each other
 
 The CLI boundary turns any of these into exit code 2 and one line on stderr that names the
 file and the problem (`str(error)`); anything else is an internal error.
@@ -34,8 +37,17 @@ class PlanJsonReaderError(ReaderError):
     """A `terraform show -json` file is broken, truncated or not a plan."""
 
 
+class HclReaderError(ReaderError):
+    """Terraform configuration (.tf files, tfvars, var files) cannot be read: syntax errors,
+    unreadable files, a variable value that does not parse. The message is `file:line:col: problem`."""
+
+
 class UsageFileError(ReaderError):
     """A usage file is not valid YAML or does not follow the usage-file format."""
+
+
+class GitRefError(ReaderError):
+    """The base of a branch diff cannot be read: not a git repository, or a ref git does not know."""
 
 
 class InvalidValueError(ReaderError):
@@ -75,3 +87,7 @@ class PolicyError(CostgateError):
 
 class VcsError(CostgateError):
     """A pull-request platform refused or failed a request."""
+
+
+class UsageError(CostgateError):
+    """Options that parse one by one but not together (--changed-only without --compare-to)."""

@@ -57,6 +57,8 @@ class Resource:
     `refs` maps attribute names of the configuration to the addresses they reference
     (e.g. ``launch_template.id`` -> ``aws_launch_template.web``) so that pricers can price a
     resource from the resource it points to.
+    `before_region` is set only when the region before the change differs from `region` (a
+    branch diff that moves a project to another region); the before view is priced there.
     """
 
     address: Address
@@ -75,6 +77,7 @@ class Resource:
     refs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     source: SourceLocation | None = None
     provider_name: str = ""
+    before_region: str | None = None
 
     def get(self, key: str, default: Any = None) -> Any:
         """Return a top-level value, or `default` when absent, null or unknown."""
@@ -103,7 +106,9 @@ class Resource:
 
     def before_view(self) -> Resource:
         """This resource as it stood before the change, for the 'before' breakdown."""
-        return replace(self, values=self.before or {}, before=None, unknown=frozenset(), tags=self.before_tags)
+        region = self.region if self.before_region is None else self.before_region
+        return replace(self, values=self.before or {}, before=None, unknown=frozenset(), tags=self.before_tags,
+                       region=region, before_region=None)
 
 
 def _pairs(mapping: Mapping[str, object] | None) -> tuple[tuple[str, str], ...]:

@@ -245,6 +245,45 @@ def generate_plan(directory: Path, tc: Toolchain) -> str:
         return normalise_plan(_run(tc, ["show", "-json", "plan.bin"], cwd=work))
 
 
+def state_from_plan(plan: dict[str, Any]) -> dict[str, Any]:
+    """The state (format 4) a plan would leave once applied: its planned managed resources.
+
+    Why: a test of a change between two configurations needs Terraform's own diff of the second
+    against the first without a cloud account. Planning the second against this state (with
+    -refresh=false) gives it. Values known only after apply are absent from the plan; they stay
+    null here except ``id``, which Terraform needs and gets a placeholder naming the address.
+    """
+    resources: list[dict[str, Any]] = []
+    groups: dict[tuple[str, str, str, str], dict[str, Any]] = {}
+
+    def walk(module: dict[str, Any]) -> None:
+        for r in module.get("resources", []):
+            if r.get("mode") != "managed":
+                continue
+            attributes = dict(r.get("values") or {})
+            attributes.setdefault("id", f"placeholder-{r['address']}")
+            key = (module.get("address", ""), r["type"], r["name"], r["provider_name"])
+            group = groups.get(key)
+            if group is None:
+                group = {"mode": "managed", "type": r["type"], "name": r["name"],
+                         "provider": f'provider["{r["provider_name"]}"]', "instances": []}
+                if module.get("address"):
+                    group = {"module": module["address"], **group}
+                groups[key] = group
+                resources.append(group)
+            instance: dict[str, Any] = {"schema_version": r.get("schema_version", 0), "attributes": attributes,
+                                        "sensitive_attributes": []}
+            if "index" in r:
+                instance = {"index_key": r["index"], **instance}
+            group["instances"].append(instance)
+        for child in module.get("child_modules", []):
+            walk(child)
+
+    walk(plan.get("planned_values", {}).get("root_module", {}))
+    return {"version": 4, "terraform_version": plan.get("terraform_version", ""), "serial": 1,
+            "lineage": "00000000-0000-4000-8000-000000000000", "outputs": {}, "resources": resources}
+
+
 def _one(directory: Path, tc: Toolchain) -> Outcome:
     """Generate one plan, timing it and turning a failure into a value for the report."""
     start = time.monotonic()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import os
+import shutil
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,3 +42,25 @@ def run_cli(*argv: str) -> Run:
     with redirect_stdout(out), redirect_stderr(err):
         code = main(list(argv))
     return Run(code, out.getvalue(), err.getvalue())
+
+
+def git(repo: Path, *args: str) -> str:
+    """Run git in `repo` with a fixed identity (tests build their repositories with real git)."""
+    import subprocess
+
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com", "GIT_COMMITTER_NAME": "t",
+           "GIT_COMMITTER_EMAIL": "t@example.com", "GIT_CONFIG_NOSYSTEM": "1", "HOME": str(repo),
+           "PATH": os.environ.get("PATH", "")}
+    proc = subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, env=env, check=False)
+    assert proc.returncode == 0, f"git {' '.join(args)}: {proc.stderr}"
+    return proc.stdout
+
+
+def write_tree(root: Path, files: dict[str, str]) -> None:
+    """Write {relative path: text} under `root` (a None-like empty text still creates the file)."""
+    for name, text in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")

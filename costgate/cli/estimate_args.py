@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING
 
+from costgate.cli.projects import changed_only, check_options, git_base, project_inputs
 from costgate.estimate import Estimate, UsageLookup
-from costgate.pipeline import estimate_fetching, estimate_plans, project_name
+from costgate.iac.discover import ModuleGraph
+from costgate.pipeline import estimate_fetching, estimate_inputs
 from costgate.pricing.age import max_age_days, warn_if_stale
 from costgate.pricing.fetch_mode import fetch_mode
 from costgate.pricing.store import CatalogStore
+from costgate.project_input import ProjectInput
 from costgate.report.formats import Report, get_format
 
 if TYPE_CHECKING:  # the config (pydantic) is imported only by the commands that read one
@@ -23,18 +24,19 @@ if TYPE_CHECKING:  # the config (pydantic) is imported only by the commands that
 def estimate_from_args(
     args: argparse.Namespace,
     *,
-    plans: Sequence[Path] | None = None,
-    names: Sequence[str] | None = None,
-    store: CatalogStore | None = None,
     loaded: LoadedConfig | None = None,
+    store: CatalogStore | None = None,
 ) -> Estimate:
-    """Read --plan/--usage-file/--usage-profile/--free-tier/--as-of/--catalog-dir and price them.
+    """Read the inputs (--plan, --path, --base-plan, --compare-to, the config's projects) and the
+    estimate options (--usage-file, --usage-profile, --free-tier, --as-of, --catalog-dir,
+    --fetch-prices) and price them.
 
     The one way every command (breakdown, diff, check, comment) turns its options into an
-    Estimate, so an option one command takes means the same there as in the others. `plans`,
-    `names` and `store` override what the options say (check takes plans from its config);
-    `loaded` supplies costgate.yml's `catalog:` settings (--fetch-prices and its timeout).
+    Estimate, so an option one command takes means the same there as in the others. `loaded`
+    is the config the command read: its `projects:` name and shape the inputs, and its
+    `catalog:` settings give --fetch-prices and its timeout.
     """
+    check_options(args)
     store = store or CatalogStore.open(getattr(args, "catalog_dir", None))
     usage: UsageLookup | None = None
     usage_only = None
@@ -43,31 +45,44 @@ def estimate_from_args(
 
         usage_file = load_usage_file(args.usage_file)
         usage, usage_only = usage_file.for_resource, usage_file.usage_only()
-    if getattr(args, "usage_profile", None):
+    profile = getattr(args, "usage_profile", None)
+    if profile:
         from costgate.iac.usage_profiles import with_profile
 
-        usage = with_profile(args.usage_profile, usage)
-    section = getattr(getattr(loaded, "config", None), "catalog", None)
-    mode = fetch_mode(getattr(args, "fetch_prices", None), getattr(section, "fetch_prices", None))
-    common = dict(store=store, usage=usage, names=names, free_tier=bool(getattr(args, "free_tier", False)),
-                  as_of=getattr(args, "as_of", None), usage_only=usage_only)
-    chosen = plans if plans is not None else args.plan
-    if mode == "never":
-        estimate = estimate_plans(chosen, **common)  # type: ignore[arg-type]
-    else:
-        from costgate.pricing.fetch import resolve_settings
-
-        settings = resolve_settings(
-            mode=mode, timeout=getattr(args, "fetch_timeout", None), aws_base_url=getattr(args, "aws_base_url", None),
-            azure_base_url=getattr(args, "azure_base_url", None), gcp_base_url=getattr(args, "gcp_base_url", None),
-            config_timeout=getattr(section, "fetch_timeout", None),
-        )
-        estimate = estimate_fetching(chosen, settings=settings, on_fetch=_say_fetched,
-                                     max_age_days=max_age_days(getattr(args, "max_catalog_age_days", None)),
-                                     **common)  # type: ignore[arg-type]
+        usage = with_profile(profile, usage)
+    graph = ModuleGraph()
+    with git_base(args, loaded) as base:  # the base ref's files live only as long as this block
+        inputs = project_inputs(args, loaded, base=base, graph=graph)
+        if base is not None and getattr(args, "changed_only", False):
+            inputs = changed_only(inputs, base, graph)
+            if not inputs:
+                sys.stderr.write(f"costgate: note: no project changed since {base.ref} (--changed-only); nothing to price\n")
+        estimate = _estimate(args, loaded, inputs, store=store, usage=usage, usage_profile=profile, usage_only=usage_only)
     # after the inputs were read, so a bad input's error stays the only line on stderr
     warn_if_stale(store.manifest, flag=getattr(args, "max_catalog_age_days", None))
     return estimate
+
+
+def _estimate(args: argparse.Namespace, loaded: LoadedConfig | None, inputs: list[ProjectInput], *, store: CatalogStore,
+              usage: UsageLookup | None, usage_profile: str | None,
+              usage_only: tuple[list[object], list[str], str] | None) -> Estimate:
+    """Price the inputs, fetching missing price scopes first when --fetch-prices asks for it."""
+    section = getattr(getattr(loaded, "config", None), "catalog", None)
+    mode = fetch_mode(getattr(args, "fetch_prices", None), getattr(section, "fetch_prices", None))
+    common = dict(store=store, usage=usage, usage_profile=usage_profile, free_tier=bool(getattr(args, "free_tier", False)),
+                  as_of=getattr(args, "as_of", None), usage_only=usage_only)
+    if mode == "never":
+        return estimate_inputs(inputs, **common)  # type: ignore[arg-type]
+    from costgate.pricing.fetch import resolve_settings
+
+    settings = resolve_settings(
+        mode=mode, timeout=getattr(args, "fetch_timeout", None), aws_base_url=getattr(args, "aws_base_url", None),
+        azure_base_url=getattr(args, "azure_base_url", None), gcp_base_url=getattr(args, "gcp_base_url", None),
+        config_timeout=getattr(section, "fetch_timeout", None),
+    )
+    return estimate_fetching(inputs, settings=settings, on_fetch=_say_fetched,
+                             max_age_days=max_age_days(getattr(args, "max_catalog_age_days", None)),
+                             **common)  # type: ignore[arg-type]
 
 
 def _say_fetched(outcome: ScopeFetch) -> None:
@@ -80,16 +95,14 @@ def _say_fetched(outcome: ScopeFetch) -> None:
                          "its components stay unpriced\n")
 
 
-def config_project_names(loaded: LoadedConfig | None, plans: Sequence[Path]) -> list[str] | None:
-    """The config's project name for each plan it lists (else the usual name from the plan's folder)."""
-    if loaded is None or not loaded.config.projects:
+def load_config_arg(args: argparse.Namespace) -> LoadedConfig | None:
+    """The --config file, loaded and validated (None without --config)."""
+    if getattr(args, "config", None) is None:
         return None
-    names = []
-    for plan in plans:
-        target = plan.resolve()
-        match = next((p.name for p in loaded.config.projects if p.plan and loaded.resolve(p.plan).resolve() == target), None)
-        names.append(match or project_name(plan))
-    return names
+    from costgate.config import load_config
+
+    loaded: LoadedConfig = load_config(args.config)
+    return loaded
 
 
 def render_estimate(estimate: Estimate, fmt: str, *, diff: bool) -> str:

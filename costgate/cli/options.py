@@ -3,18 +3,47 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from datetime import date
 from pathlib import Path
 
 from costgate.errors import ReaderError
+from costgate.report.terminal import safe_output
 
 
-def add_input_options(parser: argparse.ArgumentParser) -> None:
-    """--plan (repeatable, required) and the estimate options."""
-    parser.add_argument("--plan", action="append", type=Path, required=True, metavar="PLAN_JSON",
-                        help="`terraform show -json` output (repeat for several projects)")
+def add_input_options(parser: argparse.ArgumentParser, *, config_help: str | None = None) -> None:
+    """What to price (--plan, --path, their variables, the base side of a branch diff, --config)
+    and the estimate options: the same flags, meaning the same, on every pricing command."""
+    group = parser.add_argument_group("inputs (give --plan or --path, or projects in --config)")
+    group.add_argument("--plan", action="append", type=Path, metavar="PLAN_JSON",
+                       help="`terraform show -json` output (repeat for several projects)")
+    group.add_argument("--path", action="append", type=Path, metavar="DIR",
+                       help="Terraform folder read without a plan (HCL mode); every root module under it is a project "
+                            "(repeatable)")
+    group.add_argument("--var-file", action="append", type=Path, default=[], metavar="FILE",
+                       help="tfvars file for --path folders, after terraform.tfvars and *.auto.tfvars (repeatable)")
+    group.add_argument("--var", action="append", type=var_assignment, default=[], metavar="NAME=VALUE",
+                       help="variable value for --path folders; wins over var files (repeatable)")
+    group.add_argument("--base-plan", action="append", type=Path, metavar="PLAN_JSON",
+                       help="diff against this plan's planned state instead of the plan's prior state "
+                            "(one per --plan, in the same order)")
+    group.add_argument("--compare-to", metavar="REF",
+                       help="diff the --path folders against the same folders at this git ref (e.g. origin/main); "
+                            "the checkout is not touched")
+    group.add_argument("--changed-only", action="store_true",
+                       help="with --compare-to: price only projects whose files, or local modules' files, changed")
+    group.add_argument("--config", type=Path,
+                       help=config_help or "costgate.yml: its projects (name, path or plan, var files, vars, usage file)")
     add_estimate_options(parser)
+
+
+def var_assignment(text: str) -> tuple[str, str]:
+    """`NAME=VALUE` (the value may contain `=`; it is HCL text, as Terraform's -var takes it)."""
+    name, sep, value = text.partition("=")
+    if not sep or not re.match(r"^[A-Za-z_][A-Za-z0-9_-]*$", name):
+        raise argparse.ArgumentTypeError(f"{text!r} is not NAME=VALUE with a Terraform variable name")
+    return name, value
 
 
 def add_estimate_options(parser: argparse.ArgumentParser) -> None:
@@ -79,7 +108,7 @@ def add_format_option(parser: argparse.ArgumentParser, choices: list[str], defau
 def emit(text: str, out: Path | None) -> None:
     """Write command output to a file or stdout."""
     if out is None:
-        sys.stdout.write(text)
+        sys.stdout.write(safe_output(text))
         return
     try:
         out.write_text(text, encoding="utf-8")

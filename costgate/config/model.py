@@ -35,15 +35,56 @@ class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
 
 
+VAR_NAME_PATTERN = r"^[A-Za-z_][A-Za-z0-9_-]*$"
+VarValue = str | bool | int | float | list[Any] | dict[str, Any]
+
+
 class ProjectConfig(_Strict):
-    """One Terraform project: its plan (or directory), name, default owner and environment."""
+    """One Terraform project: its plan or its folder, how to read it, default owner and environment.
+
+    With `plan`, costgate reads the plan. With only `path`, it reads the folder's .tf files
+    (HCL mode: `--path`, `check` without --plan) with `var_files`, `vars` and `workspace`, the
+    way `terraform plan` would in that folder; a config that lists projects replaces root-module
+    discovery under the folders it covers.
+    """
 
     name: str = Field(pattern=NAME_PATTERN, description="Project name, as reports show it.")
     plan: str | None = Field(None, description="Path to the `terraform show -json` output, relative to the config file.")
-    path: str | None = Field(None, description="The Terraform directory (used by path ownership rules, CODEOWNERS and environments).")
+    path: str | None = Field(None, description="The Terraform root module folder, relative to the config file: read in HCL mode "
+                                               "when there is no plan; also used by path ownership rules, CODEOWNERS and environments.")
+    var_files: list[str] = Field(default_factory=list, description="tfvars files for HCL mode, relative to the config file, "
+                                                                   "applied in order after terraform.tfvars and *.auto.tfvars.")
+    vars: dict[str, VarValue] = Field(default_factory=dict, description="Variable values for HCL mode; they win over "
+                                                                       "var_files. A string is taken as `--var NAME=VALUE` takes it; "
+                                                                       "numbers, booleans, lists and maps as YAML gives them.")
+    usage_file: str | None = Field(None, description="Usage file for this project, relative to the config file "
+                                                     "(instead of --usage-file).")
+    workspace: str | None = Field(None, min_length=1, description="Terraform workspace for HCL mode (`terraform.workspace`).")
     team: str | None = Field(None, description="Owner of this project's resources when nothing more specific matches.")
     environment: Literal["production", "non-production"] | None = Field(
         None, description="Force the environment of every resource of this project.")
+
+    @field_validator("vars")
+    @classmethod
+    def _var_names(cls, v: dict[str, VarValue]) -> dict[str, VarValue]:
+        bad = [name for name in v if not re.match(VAR_NAME_PATTERN, name)]
+        if bad:
+            raise ValueError(f"{bad[0]!r} is not a Terraform variable name")
+        return v
+
+    def var_texts(self) -> dict[str, str]:
+        """`vars` as the text `--var NAME=VALUE` would give (JSON is valid HCL for lists and maps)."""
+        import json
+
+        out: dict[str, str] = {}
+        for name, value in self.vars.items():
+            if isinstance(value, str):
+                out[name] = value
+            elif isinstance(value, bool):
+                out[name] = "true" if value else "false"
+            else:
+                out[name] = json.dumps(value)
+        return out
 
 
 class TeamConfig(_Strict):

@@ -27,6 +27,7 @@ import pathspec
 from costgate.config import LoadedConfig
 from costgate.config.model import Config, ProjectConfig
 from costgate.errors import ConfigError
+from costgate.inputs import read_text
 from costgate.estimate import Estimate, Project, ResourceCost
 
 UNOWNED = "unowned"
@@ -59,10 +60,7 @@ class CodeOwners:
     @staticmethod
     def load(path: Path) -> CodeOwners:
         """Parse a CODEOWNERS file; raises ConfigError when it cannot be read."""
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise ConfigError(f"cannot read CODEOWNERS ({exc.strerror or exc})", path=str(path)) from exc
+        text = read_text(path, error=ConfigError, what="CODEOWNERS file")
         entries = []
         for number, raw in enumerate(text.splitlines(), start=1):
             line = raw.split(" #", 1)[0].strip()
@@ -91,6 +89,8 @@ def config_project(config: Config, project: Project, base_dir: Path | None) -> P
         for p in config.projects:
             if p.plan and _resolved(str(base_dir / p.plan)) == source:
                 return p
+            if project.kind == "hcl" and p.path and _resolved(str(base_dir / p.path)) == source:
+                return p
     return None
 
 
@@ -105,7 +105,8 @@ def project_dir(project: Project, cp: ProjectConfig | None, base_dir: Path | Non
     """The project's directory relative to the config folder (POSIX), for path globs and CODEOWNERS."""
     if cp is not None and cp.path:
         return cp.path.strip("/").removeprefix("./") or "."
-    folder = Path(project.source).resolve().parent
+    source = Path(project.source).resolve()
+    folder = source if project.kind == "hcl" else source.parent  # an HCL project's source is its folder
     if base_dir is not None:
         try:
             return Path(os.path.relpath(folder, base_dir.resolve())).as_posix()

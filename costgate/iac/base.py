@@ -18,6 +18,9 @@ class ReadResult:
     terraform_version: str | None = None
     format_version: str | None = None
     source: str = ""
+    unknowns: list[str] = field(default_factory=list)
+    """What the reader could not evaluate, one human-readable line each (HCL mode: counts and
+    for_each that depend on unknown values, variables without a value, modules not on disk)."""
 
 
 class Reader(Protocol):

@@ -20,7 +20,7 @@ from costgate.resources.registry import support_reason
 if TYPE_CHECKING:
     from costgate.report.json_model import EstimateOut
 
-JSON_VERSION = "1.1"
+JSON_VERSION = "1.3"
 """The output document's version: minor for additions, major for changes that break readers."""
 
 
@@ -154,15 +154,18 @@ def to_dict(estimate: Estimate) -> dict[str, Any]:
         all_unpriced += unpriced
         projects.append({
             "name": p.name,
-            "source": p.source,
+            "source": p.kind,
+            "path": p.source,
             "resources": [_resource(r) for r in p.resources],
             "unsupported": unsupported,
             "unpriced": unpriced,
             "totals": _totals(p.totals, fetched_this_run(p.resources, estimate)),
             "counts": _counts(p.counts),
             "warnings": list(p.warnings),
+            "unknowns": list(p.unknowns),
         })
     counts = estimate.counts
+    dates = estimate.price_dates
     return {
         "version": JSON_VERSION,
         "incomplete_message": counts.incomplete_message(),
@@ -173,6 +176,8 @@ def to_dict(estimate: Estimate) -> dict[str, Any]:
             "built_at": estimate.catalog.built_at,
             "sources": list(estimate.catalog.sources),
         },
+        "price_dates": {"oldest": dates.oldest, "newest": dates.newest,
+                        "ranges": [{"source": source, "price_date": text} for source, text in dates.ranges]},
         "projects": projects,
         "unsupported": all_unsupported,
         "unpriced": all_unpriced,

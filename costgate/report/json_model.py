@@ -134,13 +134,18 @@ class ProjectOut(_Model):
     """One plan or directory."""
 
     name: str
-    source: str
+    source: Literal["plan", "hcl", "usage_file"] = Field(
+        description="What was read: a plan (`--plan`), Terraform files (`--path`, HCL mode), or a usage file's "
+                    "resources no plan declares. (Before version 1.1 this key held the path; that is `path` now.)")
+    path: str = Field("", description="The plan file or the Terraform folder.")
     resources: list[ResourceOut]
     unsupported: list[UnsupportedOut]
     unpriced: list[UnpricedOut]
     totals: TotalsOut
     counts: CountsOut
     warnings: list[str]
+    unknowns: list[str] = Field(default_factory=list, description="What HCL mode could not evaluate without the cloud, "
+                                                                  "each with its reason (always empty for a plan).")
 
 
 class CatalogOut(_Model):
@@ -150,6 +155,21 @@ class CatalogOut(_Model):
     price_date: str
     built_at: str
     sources: list[str]
+
+
+class PriceRangeOut(_Model):
+    """A source that dates its prices with a range, not a day (said as what it is)."""
+
+    source: str
+    price_date: str
+
+
+class PriceDatesOut(_Model):
+    """Oldest and newest day of the prices this estimate used (not the catalog's newest)."""
+
+    oldest: str | None
+    newest: str | None
+    ranges: list[PriceRangeOut]
 
 
 class FetchedScopeOut(_Model):
@@ -181,6 +201,7 @@ class EstimateOut(_Model):
     incomplete_message: str | None
     currency: str
     catalog: CatalogOut
+    price_dates: PriceDatesOut
     projects: list[ProjectOut]
     unsupported: list[UnsupportedOut]
     unpriced: list[UnpricedOut]

@@ -467,6 +467,7 @@ def _view(report_estimate: Estimate, gate: GateResult | None, diff: bool, option
         cuts.append(f"the list of {_plural(verdict['waived_count'], 'waived finding')}")
 
     warnings = [w for p in estimate.projects for w in p.warnings]
+    unknowns = [f"{p.name}: {u}" if len(estimate.projects) > 1 else u for p in estimate.projects for u in p.unknowns]
     estimate_counts = estimate.counts
     context = {
         "options": options,
@@ -502,7 +503,10 @@ def _view(report_estimate: Estimate, gate: GateResult | None, diff: bool, option
         "incomplete": estimate_counts.incomplete_message(),
         "warnings": warnings[:5],
         "warnings_cut": max(0, len(warnings) - 5),
+        "unknowns": unknowns[:5],
+        "unknowns_count": len(unknowns),
         "catalog": estimate.catalog,
+        "price_dates": estimate.price_dates.describe() or "no prices used",
         "version": __version__,
         "cuts": [_m(c) for c in cuts],
         "full_report_hint": _m(options.full_report_hint),

@@ -1,7 +1,8 @@
 """`costgate check`: price the plans, run the gate, print findings and the verdict.
 
 Exit 0 when the gate passes or warns, 1 when it blocks, 2 for bad input (plan, config,
-policy). Plans come from --plan, or from the config's `projects[].plan` when --plan is absent.
+policy). Projects come from --plan or --path, or from the config's `projects:` (a plan, or
+else the folder in HCL mode) when neither is given.
 """
 
 from __future__ import annotations
@@ -11,10 +12,9 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from costgate.cli.estimate_args import config_project_names, estimate_from_args
-from costgate.cli.options import add_estimate_options, add_format_option, emit
+from costgate.cli.estimate_args import estimate_from_args
+from costgate.cli.options import add_format_option, add_input_options, emit
 from costgate.config import load_config
-from costgate.errors import ConfigError
 from costgate.gate.engine import evaluate
 from costgate.gate.formats import check_format_names, get_check_format
 from costgate.gate.model import Verdict
@@ -28,10 +28,7 @@ DEFAULT_CONFIG = Path("costgate.yml")
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the sub-command."""
     p = sub.add_parser("check", help="run the cost gate: findings, budgets and a pass/warn/block verdict")
-    p.add_argument("--plan", action="append", type=Path, metavar="PLAN_JSON",
-                   help="`terraform show -json` output (repeat for several projects; default: the config's projects)")
-    p.add_argument("--config", type=Path, help="costgate.yml (default: ./costgate.yml when present)")
-    add_estimate_options(p)
+    add_input_options(p, config_help="costgate.yml: gate settings and projects (default: ./costgate.yml when present)")
     p.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
     add_format_option(p, check_format_names())
     p.set_defaults(func=run)
@@ -41,18 +38,8 @@ def run(args: argparse.Namespace) -> int:
     """Run the gate; the exit code is the verdict (0 pass/warn, 1 block)."""
     config_path = args.config or (DEFAULT_CONFIG if DEFAULT_CONFIG.is_file() else None)
     loaded = load_config(config_path) if config_path is not None else None
-    plans: list[Path] = list(args.plan or [])
-    names: list[str] | None = None
-    if not plans and loaded is not None:
-        projects = [p for p in loaded.config.projects if p.plan]
-        plans = [loaded.resolve(p.plan) for p in projects if p.plan]
-        names = [p.name for p in projects]
-    else:
-        names = config_project_names(loaded, plans)
-    if not plans:
-        raise ConfigError("no plan to check: give --plan, or projects[].plan in the config", path=str(config_path or "costgate"))
     store = CatalogStore.open(args.catalog_dir) if args.catalog_dir else CatalogStore.open()
-    estimate = estimate_from_args(args, plans=plans, names=names, store=store, loaded=loaded)
+    estimate = estimate_from_args(args, loaded=loaded, store=store)
     result = evaluate(estimate, loaded, book=PriceBook(store), today=args.today)
     report = Report(estimate, diff=True, color=sys.stdout.isatty() and args.out is None, gate=result)
     emit(get_check_format(args.format).render(report), args.out)

@@ -26,7 +26,7 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-from costgate.cli.estimate_args import config_project_names, estimate_from_args
+from costgate.cli.estimate_args import estimate_from_args
 from costgate.cli.options import add_input_options
 from costgate.config import LoadedConfig, load_config
 from costgate.errors import ConfigError, CostgateError, VcsError
@@ -39,6 +39,9 @@ from costgate.report.markdown import MarkdownOptions, render_markdown
 from costgate.report.money import money, percent
 from costgate.vcs.base import CommitStatus, Platform, PullRequest, StatusState
 from costgate.vcs.http import HttpClient
+from costgate.inputs import read_bytes
+from costgate.report.terminal import safe_output, safe_text
+from costgate.vcs.guard import GuardedPlatform
 from costgate.vcs.sticky import Action, Behavior, check_run, check_tag, publish
 
 EXIT_OK = 0
@@ -137,9 +140,9 @@ def _load_config(path: Path | None) -> LoadedConfig | None:
 
 
 def _estimate(args: argparse.Namespace, loaded: LoadedConfig | None) -> tuple[Estimate, CatalogStore]:
-    """Price --plan like `costgate diff`, naming projects like `costgate check`."""
+    """Price the inputs like `costgate diff`, naming projects like `costgate check`."""
     store = CatalogStore.open(args.catalog_dir) if args.catalog_dir else CatalogStore.open()
-    return estimate_from_args(args, names=config_project_names(loaded, args.plan), store=store, loaded=loaded), store
+    return estimate_from_args(args, loaded=loaded, store=store), store
 
 
 def _evaluate_gate(estimate: Estimate, loaded: LoadedConfig | None, store: CatalogStore) -> GateResult | None:
@@ -210,10 +213,10 @@ def _github_event_number() -> int | None:
     if not path:
         return None
     try:
-        event = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        event = json.loads(read_bytes(Path(path), error=VcsError, what="GitHub event file"))
+    except (VcsError, ValueError, RecursionError):
         return None
-    pr = event.get("pull_request") or {}
+    pr = (event.get("pull_request") if isinstance(event, dict) else None) or {}
     number = pr.get("number") if isinstance(pr, dict) else None
     return number if isinstance(number, int) else None
 
@@ -318,8 +321,7 @@ def _positive_int(text: str) -> int:
 
 
 def _common(p: argparse.ArgumentParser) -> None:
-    add_input_options(p)
-    p.add_argument("--config", type=Path, help="costgate.yml: the gate's verdict, and comment settings (`comment:`)")
+    add_input_options(p, config_help="costgate.yml: the gate's verdict, comment settings (`comment:`) and projects")
     p.add_argument("--behavior", choices=[b.value for b in Behavior], help="what to do with the previous comment (default update)")
     p.add_argument("--tag", help="keep a separate comment per tag on one pull request (default 'default')")
     p.add_argument("--run-id", type=lambda s: check_run(s), help="orders runs (default: the CI's run id); an older run never overwrites a newer comment")
@@ -389,7 +391,7 @@ def run(args: argparse.Namespace, *, http: HttpClient | None = None) -> int:
     client = http or HttpClient()
     target = None if args.dry_run else _FACTORIES[args.platform](args, client)
     if target is not None:
-        target = _Target(target.platform, check_run(target.run), target.sha, target.target_url)
+        target = _Target(GuardedPlatform(target.platform, client), check_run(target.run), target.sha, target.target_url)
     try:
         return _publish(args, settings, estimate, gate, target)
     except CostgateError as exc:
@@ -409,7 +411,7 @@ def _publish(args: argparse.Namespace, settings: CommentSettings, estimate: Esti
         platform_name=_PLATFORM_NAMES[args.platform],
         override=override,
         full_report_hint="The full report is in the job summary" if os.environ.get("GITHUB_STEP_SUMMARY") else
-        "Run `costgate diff --plan PLAN --format markdown` for the full report",
+        f"Run `costgate diff {_inputs_hint(args)} --format markdown` for the full report",
         max_resources=settings.max_resources,
         show_findings=settings.show_findings,
     )
@@ -419,7 +421,7 @@ def _publish(args: argparse.Namespace, settings: CommentSettings, estimate: Esti
     _append_summary(estimate, gate, override)
 
     if target is None:
-        sys.stdout.write(content)
+        sys.stdout.write(safe_output(content))
         return exit_code(verdict, settings.fail_on)
     if settings.behavior is Behavior.HIDE_AND_NEW and not target.platform.supports_hide:
         raise VcsError(f"--behavior hide-and-new: {target.platform.name} cannot hide comments; use update, new or delete-and-new")
@@ -431,7 +433,7 @@ def _publish(args: argparse.Namespace, settings: CommentSettings, estimate: Esti
         behavior=settings.behavior,
         quiet=is_quiet(estimate, gate, settings),
     )
-    sys.stdout.write(f"costgate: {outcome.message}\n")
+    sys.stdout.write(f"costgate: {safe_text(outcome.message)}\n")
     if settings.status and outcome.action is not Action.SKIPPED_OLDER:
         sha = target.sha or (pr.head_sha if pr else None) or _env("GITHUB_SHA")
         if sha:
@@ -439,6 +441,13 @@ def _publish(args: argparse.Namespace, settings: CommentSettings, estimate: Esti
         else:
             sys.stderr.write("costgate: note: no commit sha known (give --commit-sha); no status set\n")
     return exit_code(verdict, settings.fail_on)
+
+
+def _inputs_hint(args: argparse.Namespace) -> str:
+    """The input flags of the full-report hint: the ones this run used (never their values)."""
+    if getattr(args, "path", None):
+        return "--path DIR" + (" --compare-to REF" if getattr(args, "compare_to", None) else "")
+    return "--plan PLAN" + (" --base-plan BASE" if getattr(args, "base_plan", None) else "")
 
 
 def _write_outputs(estimate: Estimate, verdict: Verdict | None) -> None:

@@ -1,0 +1,33 @@
+"""What HCL mode could not know is shown by every view (table, markdown, JSON), never dropped."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+
+from costgate.estimate import Estimate
+from costgate.pipeline import estimate_plans
+from costgate.report.formats import Report, get_format
+from costgate.report.markdown import render_markdown
+from tests.helpers import EXAMPLE_PLAN
+
+UNKNOWNS = ("aws_instance.web[*]: count depends on data.aws_availability_zones.all",
+            "var.size has no value <script>alert(1)</script>")
+
+
+def _estimate() -> Estimate:
+    estimate = estimate_plans([EXAMPLE_PLAN])
+    (project,) = estimate.projects
+    return replace(estimate, projects=(replace(project, kind="hcl", unknowns=UNKNOWNS),))
+
+
+def test_table_markdown_and_json_list_the_unknowns() -> None:
+    estimate = _estimate()
+    table = get_format("table").render(Report(estimate, diff=False, color=False))
+    assert "Unknown without the cloud (2): aws_instance.web[*]: count depends on data.aws_availability_zones.all" in table
+    markdown = render_markdown(estimate, diff=True)
+    assert "2 values cannot be known from the Terraform files alone" in markdown
+    assert "> - aws\\_instance.web\\[\\*\\]: count depends on data.aws\\_availability\\_zones.all\n" in markdown
+    assert "<script>" not in markdown and "&lt;script&gt;" in markdown
+    doc = json.loads(get_format("json").render(Report(estimate, diff=False, color=False)))
+    assert doc["projects"][0]["unknowns"] == list(UNKNOWNS) and doc["projects"][0]["source"] == "hcl"
