@@ -7,7 +7,10 @@ serves it from a local HTTP server with the offer and region indexes, runs
 `costgate catalog refresh` in a child process against a one-file catalog, and prints the
 child's peak RSS, the wall time and the rows kept.
 
-    python benchmarks/bench_refresh_memory.py [--mb 200] [--with-reserved] [--keep]
+With `--fetch`, the child is `costgate breakdown --fetch-prices all` on examples/basic instead
+(the run-time fetch of the EC2 us-east-1 scope through the same parser, into the cache overlay).
+
+    python benchmarks/bench_refresh_memory.py [--mb 200] [--with-reserved] [--fetch] [--keep]
 """
 
 from __future__ import annotations
@@ -111,6 +114,8 @@ def main() -> int:
     parser.add_argument("--mb", type=int, default=200, help="size of the synthetic CSV in MB (default 200)")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     parser.add_argument("--with-reserved", action="store_true", help="keep reserved terms too (4x the rows staged)")
+    parser.add_argument("--fetch", action="store_true",
+                        help="measure `breakdown --fetch-prices all` (run-time fetch) instead of `catalog refresh`")
     args = parser.parse_args()
 
     from costgate.pricing.build.writer import BuildReport, write_catalog
@@ -145,6 +150,9 @@ def main() -> int:
            "--aws-source", "bulk", "--services", "AmazonEC2", "--regions", "us-east-1", "--aws-base-url", base, "--no-progress"]
     if args.with_reserved:
         cmd.append("--with-reserved")
+    if args.fetch:
+        cmd = [sys.executable, "-m", "costgate", "breakdown", "--plan", str(REPO / "examples" / "basic" / "plan.json"),
+               "--format", "json", "--fetch-prices", "all", "--aws-base-url", base, "--max-catalog-age-days", "0"]
     env = {**os.environ, "PYTHONPATH": str(REPO), "COSTGATE_CACHE_DIR": str(work / "cache")}
     t1 = time.perf_counter()
     proc = subprocess.run(cmd, env=env, capture_output=True, text=True, check=False)
@@ -154,8 +162,13 @@ def main() -> int:
     if proc.returncode != 0:
         print(proc.stdout, proc.stderr, sep="\n")
         return 1
-    print(proc.stdout.splitlines()[0])
-    print(f"refresh of a {size_mb:.0f} MB EC2 region CSV: peak RSS {peak_mb:.0f} MB (limit 300 MB), {wall:.1f} s, "
+    if args.fetch:
+        fetched = json.loads(proc.stdout)["fetch"]["scopes"]
+        ec2 = next(s for s in fetched if s["service"] == "AmazonEC2")
+        print(f"fetched {ec2['rows']:,} EC2 rows into the overlay ({ec2['status']})")
+    else:
+        print(proc.stdout.splitlines()[0])
+    print(f"{'fetch' if args.fetch else 'refresh'} of a {size_mb:.0f} MB EC2 region CSV: peak RSS {peak_mb:.0f} MB (limit 300 MB), {wall:.1f} s, "
           f"{size_mb / wall:.1f} MB/s")
     if not args.keep:
         import shutil

@@ -3,6 +3,7 @@
     CostgateError
     ├── ReaderError            input files (plan JSON, HCL, state, usage file)
     │   ├── PlanJsonReaderError
+    │   ├── HclReaderError
     │   ├── UsageFileError
     │   ├── GitRefError        the base ref of --compare-to (not a repository, unknown ref)
     │   └── InvalidValueError  a value is not what its pricer declared (-> "not priced")
@@ -34,6 +35,11 @@ class ReaderError(CostgateError):
 
 class PlanJsonReaderError(ReaderError):
     """A `terraform show -json` file is broken, truncated or not a plan."""
+
+
+class HclReaderError(ReaderError):
+    """Terraform configuration (.tf files, tfvars, var files) cannot be read: syntax errors,
+    unreadable files, a variable value that does not parse. The message is `file:line:col: problem`."""
 
 
 class UsageFileError(ReaderError):

@@ -8,6 +8,7 @@ component that depends on usage nobody gave has no cost (not $0) and says so.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import astuple, dataclass, field, replace
 from datetime import date
@@ -313,6 +314,44 @@ class Project:
         return [(r, c) for r in self.resources for c in r.components if c.no_price is not None]
 
 
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@dataclass(frozen=True, slots=True)
+class PriceDates:
+    """The dates of the prices an estimate actually used (not the catalog's newest).
+
+    `ranges` holds (source, date text) for sources that date their prices with a range rather
+    than a day (infracost-golden: "2021-2026", the years its recorded outputs span): those are
+    said as what they are, never folded into oldest/newest.
+    """
+
+    oldest: str | None = None
+    newest: str | None = None
+    ranges: tuple[tuple[str, str], ...] = ()
+
+    @staticmethod
+    def of(prices: Iterable[Price]) -> PriceDates:
+        """Oldest and newest day, and the range-dated sources, of `prices`."""
+        days: set[str] = set()
+        ranges: set[tuple[str, str]] = set()
+        for price in prices:
+            if _ISO_DATE.fullmatch(price.price_date):
+                days.add(price.price_date)
+            else:
+                ranges.add((price.source, price.price_date))
+        return PriceDates(min(days, default=None), max(days, default=None), tuple(sorted(ranges)))
+
+    def describe(self) -> str:
+        """One phrase for a footer: "prices dated 2023-02-23 to 2026-07-20; ..." ("" when none used)."""
+        parts = []
+        if self.oldest is not None:
+            span = self.oldest if self.oldest == self.newest else f"{self.oldest} to {self.newest}"
+            parts.append(f"prices dated {span}")
+        parts += [f"{source} prices: recorded {text}, no date per price" for source, text in self.ranges]
+        return "; ".join(parts)
+
+
 @dataclass(frozen=True, slots=True)
 class CatalogInfo:
     """Which catalog priced the estimate, for every output's footer."""
@@ -363,6 +402,12 @@ class Estimate:
     def gaps(self) -> list[Gap]:
         """Components without a price in every project, on either side of the change."""
         return [g for p in self.projects for g in p.gaps]
+
+    @property
+    def price_dates(self) -> PriceDates:
+        """Dates of the prices this estimate used, either side of the change."""
+        return PriceDates.of(c.price for p in self.projects for r in p.resources
+                             for c, _side in r.counted_components if c.price is not None)
 
     def team_totals(self, team_of: Mapping[tuple[str, str], str]) -> dict[str, tuple[Decimal, Decimal]]:
         """Monthly cost before and after the change per team, from `team_of` ((project, address)

@@ -1,13 +1,16 @@
 #!/usr/bin/env python3
 """Score costgate against the oracle: an independent estimator's expected breakdowns.
 
-For every case in ../shared/corpus/oracle/aws (plan.json, usage.yml, expected.json) costgate
-prices the plan with the case's usage file, and each expected component is matched one to
-one with a costgate component of the same resource whose unit price agrees within the
-oracle's tolerance and whose monthly cost agrees to the cent (quantities and names are the
-other estimator's, so they are not compared). Reports the share reproduced per type.
+For every case in ../shared/corpus/oracle/<provider> costgate prices the case with its usage
+file, and each expected component is matched one to one with a costgate component of the same
+resource whose unit price agrees within the oracle's tolerance and whose monthly cost agrees to
+the cent (quantities and names are the other estimator's, so they are not compared). AWS cases
+carry the plan Terraform made (plan.json); Azure and Google cases carry only their *.tf files
+(no provider can plan them here), which the HCL reader reads. Reports the share reproduced per
+provider and per type, fixed-price and usage-based apart.
 
-    python scripts/oracle_score.py [--types aws_instance,aws_db_instance] [--misses] [--why] [--json]
+    python scripts/oracle_score.py [--provider aws|azure|google|all] [--types google_compute_disk,...]
+                                   [--misses] [--why] [--json]
 
 `--why` sorts the misses by what costgate did instead: no price for the component's product
 (a data gap: no public source on the machine holds it), a price for a different figure, or no
@@ -21,7 +24,7 @@ import json
 import re
 import sys
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -31,12 +34,17 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from costgate.estimate import Estimate, PricedComponent  # noqa: E402
-from costgate.iac.usage_file import load_usage_file  # noqa: E402
-from costgate.pipeline import estimate_plans  # noqa: E402
+from costgate.estimate import Estimate, PricedComponent, UsageLookup, build_project  # noqa: E402
+from costgate.iac.usage_file import UsageFile, load_usage_file  # noqa: E402
+from costgate.model import Resource  # noqa: E402
+from costgate.pipeline import catalog_info, estimate_plans  # noqa: E402
+from costgate.pricing.lookup import PriceBook  # noqa: E402
 from costgate.pricing.store import CatalogStore  # noqa: E402
+from costgate.resources.base import Usage  # noqa: E402
 
-ORACLE = REPO.parent / "shared" / "corpus" / "oracle" / "aws"
+ORACLE_ROOT = REPO.parent / "shared" / "corpus" / "oracle"
+ORACLE = ORACLE_ROOT / "aws"
+PROVIDERS = ("aws", "azure", "google")
 
 
 @dataclass
@@ -135,16 +143,49 @@ def _scaled(a: Decimal, b: Decimal) -> bool:
     return False
 
 
-def score_case(case_dir: Path, store: CatalogStore, score: Score) -> None:
+SUSTAINED_USE = {"sustained_use_discount": True}
+"""Usage `--sustained-use` adds under every Google resource's own usage (costgate's opt-in option)."""
+
+
+def _with_defaults(lookup: UsageLookup, defaults: Mapping[str, Any]) -> UsageLookup:
+    """`lookup`, with `defaults` filled in under each Google resource's own values."""
+    def merged(r: Resource) -> Usage:
+        own = lookup(r)
+        return Usage({**defaults, **own.values}) if r.provider == "google" else own
+    return merged
+
+
+def estimate_hcl(case_dir: Path, store: CatalogStore, *, usage: UsageFile | None, as_of: date | None,
+                 defaults: Mapping[str, Any] | None = None) -> Estimate:
+    """Price a case that has no plan: its *.tf files through the HCL reader, as `costgate` would."""
+    from costgate.iac.hcl import HclReader
+
+    result = HclReader().read(case_dir)
+    lookup: UsageLookup = usage.for_resource if usage else (lambda _r: Usage())
+    if defaults:
+        lookup = _with_defaults(lookup, defaults)
+    extra = list(usage.usage_only()[0]) if usage else []
+    project = build_project(case_dir.name, str(case_dir), [*result.resources, *extra], PriceBook(store), usage=lookup, today=as_of)
+    return Estimate(projects=(project,), catalog=catalog_info(store))
+
+
+def is_case(case_dir: Path) -> bool:
+    """A case has an expected breakdown and something to price: a plan, or Terraform files."""
+    return (case_dir / "expected.json").exists() and ((case_dir / "plan.json").exists() or any(case_dir.glob("*.tf")))
+
+
+def score_case(case_dir: Path, store: CatalogStore, score: Score, *, defaults: Mapping[str, Any] | None = None) -> None:
     """Price one case and match its expected components."""
     expected = json.loads((case_dir / "expected.json").read_text())
     usage_path = case_dir / "usage.yml"
     usage = load_usage_file(usage_path) if usage_path.exists() else None
     pin = re.match(r"\d{4}-\d{2}-\d{2}", str(expected.get("pricing_date_pin") or ""))
     as_of = date.fromisoformat(pin.group(0)) if pin else None  # the estimator's pinned "today"
-    estimate: Estimate = estimate_plans([case_dir / "plan.json"], store=store, usage=usage.for_resource if usage else None,
-                              usage_only=usage.usage_only() if usage else None,
-                                        as_of=as_of)
+    if (case_dir / "plan.json").exists():
+        estimate: Estimate = estimate_plans([case_dir / "plan.json"], store=store, usage=usage.for_resource if usage else None,
+                                            usage_only=usage.usage_only() if usage else None, as_of=as_of)
+    else:
+        estimate = estimate_hcl(case_dir, store, usage=usage, as_of=as_of, defaults=defaults)
     ours = {r.address: list(r.components) for p in estimate.projects for r in p.resources}
     currency = expected.get("currency", "USD")
     for res in expected["resources"]:
@@ -186,31 +227,24 @@ def score_case(case_dir: Path, store: CatalogStore, score: Score) -> None:
                                          kind, str(comp.get("path") or "")))
 
 
-def run(cases: Iterable[Path], store: CatalogStore | None = None) -> Score:
-    """Score every case directory."""
+def run(cases: Iterable[Path], store: CatalogStore | None = None, *, defaults: Mapping[str, Any] | None = None) -> Score:
+    """Score every case directory (`defaults`: usage values under every Google resource's own)."""
     store = store or CatalogStore.open()
     score = Score()
     for case in cases:
-        if (case / "plan.json").exists() and (case / "expected.json").exists():
-            score_case(case, store, score)
+        if is_case(case):
+            score_case(case, store, score, defaults=defaults)
     return score
 
 
-def main(argv: list[str] | None = None) -> int:
-    """Print the per-type table (and misses with --misses)."""
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--oracle", type=Path, default=ORACLE)
-    ap.add_argument("--case", action="append", help="only these case folder names")
-    ap.add_argument("--types", help="comma-separated types to summarise")
-    ap.add_argument("--misses", action="store_true")
-    ap.add_argument("--json", action="store_true")
-    ap.add_argument("--why", action="store_true", help="count misses by what costgate did instead")
-    args = ap.parse_args(argv)
-    if not args.oracle.is_dir():
-        print(f"oracle not found at {args.oracle}; nothing to score")
-        return 0
-    cases = sorted(p for p in args.oracle.iterdir() if p.is_dir() and (not args.case or p.name in args.case))
-    score = run(cases)
+def cases_of(provider: str, root: Path = ORACLE_ROOT) -> list[Path]:
+    """The case folders of one provider's oracle ([] when absent)."""
+    folder = root / provider
+    return sorted(p for p in folder.iterdir() if p.is_dir()) if folder.is_dir() else []
+
+
+def _report(provider: str, score: Score, args: argparse.Namespace) -> dict[str, Any]:
+    """Print one provider's per-type table (unless --json) and return its figures."""
     types = sorted({t for t, _ in score.total})
     if args.types:
         types = [t for t in types if t in args.types.split(",")]
@@ -221,18 +255,17 @@ def main(argv: list[str] | None = None) -> int:
         rows.append({"type": t, "fixed_matched": fm, "fixed_total": fn, "usage_matched": um, "usage_total": un})
     fm, fn = score.share("fixed", types)
     um, un = score.share("usage", types)
-    if args.json:
-        excluded = [{"type": t, "kind": k, "reason": why, "components": n} for (t, k, why), n in sorted(score.excluded.items())]
-        print(json.dumps({"types": rows, "fixed": [fm, fn], "usage": [um, un], "not_comparable": excluded}, indent=1))
-    else:
+    excluded = [{"type": t, "kind": k, "reason": why, "components": n} for (t, k, why), n in sorted(score.excluded.items())
+                if t in types]
+    if not args.json:
+        print(f"## {provider}")
         print(f"{'type':48} {'fixed':>12} {'usage':>12}")
         for r in rows:
             print(f"{r['type']:48} {r['fixed_matched']:>5}/{r['fixed_total']:<6} {r['usage_matched']:>5}/{r['usage_total']:<6}")
-        print(f"{'TOTAL':48} {fm:>5}/{fn:<6} {um:>5}/{un:<6}  fixed {100 * fm / max(fn, 1):.1f}%  usage {100 * um / max(un, 1):.1f}%")
-        for (t, k, why), n in sorted(score.excluded.items()):
-            if t in types:
-                print(f"  not comparable: {n} {k} components of {t} ({why})")
-    if args.why:
+        print(f"{'TOTAL ' + provider:48} {fm:>5}/{fn:<6} {um:>5}/{un:<6}  fixed {100 * fm / max(fn, 1):.1f}%  usage {100 * um / max(un, 1):.1f}%")
+        for e in excluded:
+            print(f"  not comparable: {e['components']} {e['kind']} components of {e['type']} ({e['reason']})")
+    if args.why and not args.json:
         reasons: dict[tuple[str, str, str], int] = defaultdict(int)
         for m in score.misses:
             t = resource_type(m.address)
@@ -241,13 +274,46 @@ def main(argv: list[str] | None = None) -> int:
         print()
         for (t, k, why), n in sorted(reasons.items()):
             print(f"  miss: {n:4} {k:5} {t:44} {why}")
-    if args.misses:
+    if args.misses and not args.json:
         for m in score.misses:
             if args.types and resource_type(m.address) not in types:
                 continue
             print(f"MISS {m.case} {m.address} :: {m.name} [{m.expected}]")
             for g in m.got:
                 print(f"      ours: {g}")
+    return {"types": rows, "fixed": [fm, fn], "usage": [um, un], "not_comparable": excluded}
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the per-provider, per-type tables (and misses with --misses)."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--provider", choices=(*PROVIDERS, "all"), default="all")
+    ap.add_argument("--oracle", type=Path, help="one provider's oracle folder (default ../shared/corpus/oracle/<provider>)")
+    ap.add_argument("--case", action="append", help="only these case folder names")
+    ap.add_argument("--types", help="comma-separated types to summarise")
+    ap.add_argument("--misses", action="store_true")
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--why", action="store_true", help="count misses by what costgate did instead")
+    ap.add_argument("--sustained-use", action="store_true",
+                    help="price Google VMs with sustained-use discounts on (the reference estimator applies them)")
+    args = ap.parse_args(argv)
+    providers = PROVIDERS if args.provider == "all" else (args.provider,)
+    if args.oracle is not None:
+        folders = {args.provider if args.provider != "all" else args.oracle.name: args.oracle}
+    else:
+        folders = {p: ORACLE_ROOT / p for p in providers}
+    if not any(f.is_dir() for f in folders.values()):
+        print(f"oracle not found at {', '.join(str(f) for f in folders.values())}; nothing to score")
+        return 0
+    store = CatalogStore.open()
+    figures = {}
+    for provider, folder in folders.items():
+        if not folder.is_dir():
+            continue
+        cases = [c for c in cases_of(folder.name, folder.parent) if not args.case or c.name in args.case]
+        figures[provider] = _report(provider, run(cases, store, defaults=SUSTAINED_USE if args.sustained_use else None), args)
+    if args.json:
+        print(json.dumps({"providers": figures}, indent=1))
     return 0
 
 

@@ -17,6 +17,8 @@ from collections.abc import Sequence
 
 from costgate import __version__
 from costgate.errors import CostgateError
+from costgate.inputs import DEFAULT_MAX_INPUT_MB, set_max_input_mb
+from costgate.report.terminal import safe_text
 
 EXIT_OK = 0
 EXIT_BLOCKED = 1
@@ -44,6 +46,9 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser = _Parser(prog="costgate", description="Pre-merge cloud cost gate for Terraform.")
     parser.add_argument("--version", action="version", version=f"costgate {__version__}")
     parser.add_argument("--debug", action="store_true", help="show tracebacks and versions on errors")
+    parser.add_argument("--max-input-mb", type=int, metavar="MIB",
+                        help=f"largest input file read, in MiB (default {DEFAULT_MAX_INPUT_MB}, or "
+                             "$COSTGATE_MAX_INPUT_MB); may also follow the command")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in command_names():
         if only is not None and name != only:
@@ -61,11 +66,36 @@ def _command_of(args: Sequence[str]) -> str | None:
     return None
 
 
+def _take_max_input_mb(args: list[str]) -> list[str]:
+    """Apply `--max-input-mb N` wherever it stands (before or after the command) and drop it;
+    $COSTGATE_MAX_INPUT_MB is the default. Raises CostgateError for a value that is not a count."""
+    value = os.environ.get("COSTGATE_MAX_INPUT_MB")
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--max-input-mb" and i + 1 < len(args):
+            value, i = args[i + 1], i + 2
+            continue
+        if arg.startswith("--max-input-mb="):
+            value = arg.split("=", 1)[1]
+        else:
+            rest.append(arg)
+        i += 1
+    try:
+        megabytes = DEFAULT_MAX_INPUT_MB if value is None else int(value)
+    except ValueError:
+        raise CostgateError(f"--max-input-mb takes a whole number of MiB, not {value!r}") from None
+    set_max_input_mb(megabytes)  # every run sets it: in-process runs (tests) do not inherit one
+    return rest
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run costgate with `argv`; returns the exit code (0 ok, 1 blocked, 2 bad input)."""
     args_list = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args_list or os.environ.get("COSTGATE_DEBUG") == "1"
     try:
+        args_list = _take_max_input_mb(args_list)
         parser = build_parser(_command_of(args_list))
         try:
             args = parser.parse_args(args_list)
@@ -79,7 +109,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except CostgateError as exc:
         if debug:
             traceback.print_exc()
-        sys.stderr.write(f"costgate: error: {exc}\n")
+        sys.stderr.write(f"costgate: error: {safe_text(str(exc))}\n")
         return EXIT_USAGE
     except KeyboardInterrupt:
         sys.stderr.write("costgate: interrupted\n")
@@ -90,7 +120,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if debug:
             traceback.print_exc()
             sys.stderr.write(f"costgate {__version__}, Python {platform.python_version()}, {platform.platform()}\n")
-        sys.stderr.write(f"costgate: internal error ({type(exc).__name__}: {exc}); rerun with --debug\n")
+        sys.stderr.write(f"costgate: internal error ({type(exc).__name__}: {safe_text(str(exc))}); rerun with --debug\n")
         return EXIT_USAGE
 
 

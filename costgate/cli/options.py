@@ -9,6 +9,7 @@ from datetime import date
 from pathlib import Path
 
 from costgate.errors import ReaderError
+from costgate.report.terminal import safe_output
 
 
 def add_input_options(parser: argparse.ArgumentParser, *, config_help: str | None = None) -> None:
@@ -107,7 +108,7 @@ def add_format_option(parser: argparse.ArgumentParser, choices: list[str], defau
 def emit(text: str, out: Path | None) -> None:
     """Write command output to a file or stdout."""
     if out is None:
-        sys.stdout.write(text)
+        sys.stdout.write(safe_output(text))
         return
     try:
         out.write_text(text, encoding="utf-8")

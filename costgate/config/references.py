@@ -50,6 +50,18 @@ def check_references(loaded: LoadedConfig) -> None:
             raise loaded.error(("budgets", i, "team"), f"unknown team {budget.team!r} (teams: {', '.join(sorted(teams))})")
         if budget.project and project_names and budget.project not in project_names:
             raise loaded.error(("budgets", i, "project"), f"unknown project {budget.project!r}")
+    seen_rules: dict[str, str] = {}
+    for key in config.policies.rules:
+        builtin = find_rule(key)
+        if builtin is not None and builtin.code in seen_rules:
+            raise loaded.error(("policies", "rules", key), f"{key!r} and {seen_rules[builtin.code]!r} both set "
+                               f"{builtin.code} {builtin.name}; keep one (a code in any case and the rule's name are one rule)")
+        if builtin is not None:
+            seen_rules[builtin.code] = key
+    if config.ownership.codeowners:  # read now, so `config validate` fails where `check` would
+        from costgate.gate.ownership import CodeOwners
+
+        CodeOwners.load(loaded.resolve(config.ownership.codeowners))
     for key in config.policies.disable:
         if find_rule(key) is None:
             index = config.policies.disable.index(key)

@@ -13,7 +13,7 @@ import orjson
 from typing import Any
 
 from rich.console import Console
-from rich.markup import escape
+from rich.markup import escape as _markup_escape
 from rich.table import Table
 
 from costgate.errors import CostgateError
@@ -21,8 +21,15 @@ from costgate.gate.model import GateResult, Severity, Verdict
 from costgate.report.formats import Format, Report, get_format
 from costgate.report.money import money
 from costgate.report.sarif import SarifFormat
+from costgate.report.terminal import safe_text
 
 GATE_JSON_VERSION = "1.0"
+
+
+def escape(text: str) -> str:
+    """Plan- or config-controlled text for a rich table: control characters and markup neutralised."""
+    return _markup_escape(safe_text(text))
+
 _STYLE = {Severity.BLOCK: "red", Severity.WARN: "yellow", Severity.INFO: "cyan"}
 _VERDICT = {Verdict.PASS: "green", Verdict.WARN: "yellow", Verdict.BLOCK: "red"}
 
@@ -37,7 +44,7 @@ def render_gate_table(gate: GateResult, *, color: bool = False) -> str:
             table.add_column(col, justify="right" if col == "Saving/mo" else "left")
         for f in sorted(gate.findings, key=lambda f: (f.waived, -list(Severity).index(f.severity), f.code, f.address or "")):
             sev = f"[{_STYLE[f.severity]}]{f.severity.value}[/]" + (" (waived)" if f.waived else "")
-            message = f.message + (f" [waived: {f.waiver_reason}]" if f.waived else "")
+            message = f.message + (f" [waived: {f.waiver_reason}]" if f.waived else "")  # escaped below
             table.add_row(sev, escape(f"{f.code} {f.name}" if f.name != f.code else f.code), escape(f.address or "-"),
                           escape(message), money(f.monthly_saving), escape(f.owner or "-"))
         console.print(table)

@@ -27,6 +27,7 @@ import pathspec
 from costgate.config import LoadedConfig
 from costgate.config.model import Config, ProjectConfig
 from costgate.errors import ConfigError
+from costgate.inputs import read_text
 from costgate.estimate import Estimate, Project, ResourceCost
 
 UNOWNED = "unowned"
@@ -59,10 +60,7 @@ class CodeOwners:
     @staticmethod
     def load(path: Path) -> CodeOwners:
         """Parse a CODEOWNERS file; raises ConfigError when it cannot be read."""
-        try:
-            text = path.read_text(encoding="utf-8")
-        except OSError as exc:
-            raise ConfigError(f"cannot read CODEOWNERS ({exc.strerror or exc})", path=str(path)) from exc
+        text = read_text(path, error=ConfigError, what="CODEOWNERS file")
         entries = []
         for number, raw in enumerate(text.splitlines(), start=1):
             line = raw.split(" #", 1)[0].strip()

@@ -22,6 +22,7 @@ and line, so a policy means the same thing under OPA 1.x.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sys
@@ -37,6 +38,7 @@ from costgate.estimate import Estimate
 from costgate.gate.model import Finding, Severity
 from costgate.gate.ownership import UNOWNED
 from costgate.gate.rule import RuleContext
+from costgate.inputs import read_text
 
 _PACKAGE = re.compile(r"^\s*package\s+([A-Za-z_][\w.]*)\s*$", re.MULTILINE)
 _V0_SET = re.compile(r"^[ \t]*(deny|warn|violation)[ \t]*\[[^\]\n]*\][ \t]*(\{|=|if\b)", re.MULTILINE)
@@ -122,10 +124,7 @@ def _interpreter(policy: RegoPolicyFile) -> Any:
 
 def load_policy(path: Path, name: str | None = None) -> RegoPolicyFile:
     """Read, check (v1) and compile a policy file; raises PolicyError naming file and line."""
-    try:
-        source = path.read_text(encoding="utf-8")
-    except OSError as exc:
-        raise PolicyError(f"cannot read the Rego policy ({exc.strerror or exc})", path=str(path)) from exc
+    source = read_text(path, error=PolicyError, what="Rego policy")
     package = check_v1(source, str(path))
     policy = RegoPolicyFile(name=name or path.stem.replace("_", "-"), path=path, package=package, source=source)
     rego = _interpreter(policy)
@@ -206,7 +205,7 @@ def _node_value(node: Any) -> Any:
     kind = rego_node_type(node)
     children = [rego_node_get(node, i) for i in range(rego_node_size(node))]
     if kind == NodeKind.String:
-        return str(rego_node_value(node))
+        return _string(str(rego_node_value(node)))
     if kind == NodeKind.Int:
         return int(rego_node_value(node))
     if kind == NodeKind.Float:
@@ -235,6 +234,20 @@ def _node_value(node: Any) -> Any:
     if len(children) == 1:  # Term, Scalar and other wrappers
         return _node_value(children[0])
     return None
+
+
+def _string(text: str) -> str:
+    """A Rego string's text. rego-cpp hands strings made by built-ins (`upper`, `concat`,
+    `sprintf` results passed through them) back in their JSON form, quotes and escapes included;
+    those are decoded so that a message reads `X`, not `"X"`. Strings from input come back raw."""
+    if len(text) >= 2 and text[0] == text[-1] == '"':
+        try:
+            decoded = json.loads(text)
+        except ValueError:
+            return text
+        if isinstance(decoded, str):
+            return decoded
+    return text
 
 
 _ERRORMSG = re.compile(r"\(errormsg\s+(\d+):")

@@ -36,6 +36,14 @@ import orjson
 from costgate.errors import PlanJsonReaderError
 from costgate.iac.base import ReadResult
 from costgate.inputs import read_bytes
+from costgate.iac.placement import (
+    PROVIDER_REGION_KEYS,
+    azure_location,
+    own_region,
+    provider_region,
+    resource_tags,
+    string_map,
+)
 from costgate.iac.providers import (
     NOTHING_TO_PRICE,
     default_region,
@@ -67,15 +75,7 @@ _ACTIONS: Final[dict[tuple[str, ...], Action]] = {
 }
 _FORGETTING_REPLACE: Final = frozenset({("create", "forget"), ("forget", "create")})
 
-# Expression keys of a provider block that name its region, per short provider name.
-_PROVIDER_REGION_KEYS: Final[dict[str, tuple[str, ...]]] = {
-    "aws": ("region",),
-    "google": ("region", "zone"),
-}
-
 _INDEX_RE: Final = re.compile(r'\[(?:"(?:[^"\\]|\\.)*"|[^\]]*)\]')
-_GOOGLE_ZONE_RE: Final = re.compile(r"^([a-z]+-[a-z]+\d+)-[a-z]$")
-_GOOGLE_REGION_RE: Final = re.compile(r"^[a-z]+-[a-z]+\d+$")
 _EXPRESSION_KEYS: Final = frozenset({"references", "constant_value"})
 _NOTHING_UNKNOWN: Final[frozenset[str]] = frozenset()
 
@@ -415,71 +415,6 @@ def _unknown_paths(after_unknown: object) -> frozenset[str]:
     return frozenset(out)
 
 
-def _tag_text(value: object) -> str:
-    """A tag value as the string the cloud stores (Terraform writes booleans in lower case)."""
-    if isinstance(value, str):
-        return value
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    if isinstance(value, (int, float)):
-        return str(value)
-    return orjson.dumps(value).decode()
-
-
-def _string_map(value: object) -> Mapping[str, str]:
-    """A tags map with string values (the parsed dict itself when it already is one)."""
-    if not isinstance(value, dict) or not value:
-        return {}
-    if all(isinstance(v, str) for v in value.values()):
-        return value
-    return {str(k): _tag_text(v) for k, v in value.items() if v is not None}
-
-
-def _merge_tags(base: Mapping[str, str], over: Mapping[str, str]) -> Mapping[str, str]:
-    """`over` wins; avoids building a new dict when one side is empty."""
-    if not base:
-        return over
-    if not over:
-        return base
-    return {**base, **over}
-
-
-def _google_region(value: str) -> str | None:
-    """A Google region from a region, zone or URL (`.../zones/us-central1-a` -> us-central1).
-
-    None for multi-regions (US, EU) and anything else that is not a region: those are the
-    pricer's business, read from the resource's own `location`.
-    """
-    value = value.rsplit("/", 1)[-1].strip().lower()
-    zone = _GOOGLE_ZONE_RE.match(value)
-    if zone:
-        return zone.group(1)
-    return value if _GOOGLE_REGION_RE.match(value) else None
-
-
-def _azure_location(value: str) -> str:
-    """Azure's canonical location name: 'East US' -> 'eastus'."""
-    return value.replace(" ", "").lower()
-
-
-def _own_region(provider: str, values: Mapping[str, Any]) -> str | None:
-    """Step 1: a region the resource's own values name, normalised per cloud."""
-    if provider == "aws":
-        region = values.get("region")
-        return region if isinstance(region, str) and region else None
-    if provider == "azure":
-        location = values.get("location")
-        return _azure_location(location) if isinstance(location, str) and location else None
-    if provider == "google":
-        for key in ("region", "zone", "location"):
-            value = values.get(key)
-            if isinstance(value, str) and value:
-                region = _google_region(value)
-                if region is not None:
-                    return region
-    return None
-
-
 # --- one reading --------------------------------------------------------------------------
 
 
@@ -500,7 +435,7 @@ class _ProviderBlock:
             default_tags = default_tags[0] if default_tags else None
         tags = default_tags.get("tags") if isinstance(default_tags, dict) else expressions.get("default_labels")
         constant = tags.get("constant_value") if isinstance(tags, dict) else None
-        return cls(expressions=expressions, module_path=module_path, default_tags=_string_map(constant))
+        return cls(expressions=expressions, module_path=module_path, default_tags=string_map(constant))
 
 
 class _PlanReading:
@@ -522,7 +457,8 @@ class _PlanReading:
         format_version = _check_format_version(self.document, self.source, self.warnings)
         terraform_version = self.document.get("terraform_version")
         self._warn_about_plan_status()
-        resources = [r for r in (self._resource(i, rc) for i, rc in enumerate(self._changes())) if r is not None]
+        changes = self._changes()
+        resources = self._unique(changes, [self._resource(i, rc) for i, rc in enumerate(changes)])
         if resources and not any(is_priced_provider(r.provider) for r in resources):
             # not an error: a plan that only touches GitHub or a Kubernetes cluster adds no cloud cost
             # that costgate could price, and must not block a merge (its resources are still listed)
@@ -594,6 +530,25 @@ class _PlanReading:
                     "after_unknown": {},
                 },
             }
+
+    def _unique(self, changes: Sequence[object], read: list[Resource | None]) -> list[Resource]:
+        """Resources, each address once: a plan that lists one address twice (hand-edited or
+        crafted) would otherwise be priced twice. Deposed objects (create_before_destroy) share
+        their address with the new object and are kept apart by their `deposed` key."""
+        seen: dict[tuple[str, str], int] = {}
+        out: list[Resource] = []
+        for index, resource in enumerate(read):
+            if resource is None:
+                continue
+            deposed = changes[index].get("deposed") if isinstance(changes[index], dict) else None
+            key = (resource.address, str(deposed or ""))
+            if key in seen:
+                self.warnings.append(f"{self.source}: resource_changes[{index}] repeats {resource.address} "
+                                     f"(first at resource_changes[{seen[key]}]); counted once")
+                continue
+            seen[key] = index
+            out.append(resource)
+        return out
 
     # -- one resource
 
@@ -768,17 +723,17 @@ class _PlanReading:
         self, provider: str, address: str, values: Mapping[str, Any], block: _ProviderBlock | None
     ) -> tuple[str | None, str]:
         """The resource's region and where it came from (see the module docstring)."""
-        region = _own_region(provider, values)
+        region = own_region(provider, values)
         if region is None and provider == "azure":
             region = self._resource_group_location(values.get("resource_group_name"))
         if region is not None:
             return region, "resource"
         if block is not None:
-            for key in _PROVIDER_REGION_KEYS.get(provider, ()):
+            for key in PROVIDER_REGION_KEYS.get(provider, ()):
                 found = self._expression_text(block.expressions.get(key), block.module_path)
                 if found is not None:
                     text, source = found
-                    region = _google_region(text) if provider == "google" else text
+                    region = provider_region(provider, text)
                     if region is not None:
                         return region, source
         fallback = default_region(provider)
@@ -849,9 +804,9 @@ class _PlanReading:
                     continue
                 name, location = values.get("name"), values.get("location")
                 if isinstance(name, str) and isinstance(location, str) and location:
-                    known = self._resource_group_locations.get(name, _azure_location(location))
+                    known = self._resource_group_locations.get(name, azure_location(location))
                     # two groups of one name in different locations (two subscriptions): unknown
-                    same = known == _azure_location(location)
+                    same = known == azure_location(location)
                     self._resource_group_locations[name] = known if same else None
         return self._resource_group_locations.get(group_name)
 
@@ -865,17 +820,7 @@ class _PlanReading:
         in; when unknown or absent (older providers), merge the provider block's constant
         defaults under the resource's own tags.
         """
-        if not values:
-            return {}
-        if provider == "aws":
-            merged, own = values.get("tags_all"), values.get("tags")
-        elif provider == "google":
-            merged, own = values.get("terraform_labels"), values.get("labels")
-        else:
-            return _string_map(values.get("tags"))
-        if isinstance(merged, dict):
-            return _string_map(merged)
-        return _merge_tags(block.default_tags if block is not None else {}, _string_map(own))
+        return resource_tags(provider, values, block.default_tags if block is not None else {})
 
 
 def _state_resources(values: object) -> Iterator[tuple[str, Mapping[str, Any]]]:

@@ -22,6 +22,8 @@ from ruamel.yaml.comments import CommentedMap
 from ruamel.yaml.error import YAMLError
 
 from costgate.errors import UsageFileError
+from costgate.iac.usage_file import load_usage_file
+from costgate.inputs import read_text
 from costgate.model import Action, Address, Resource
 from costgate.resources.registry import all_pricers, pricer_for, split_type
 
@@ -65,8 +67,9 @@ def init_usage_file(resources: Iterable[Resource], path: Path) -> InitSummary:
     """Add every usage key of `resources` missing from the usage file at `path` (created if absent)."""
     y = _yaml()
     if path.exists():
+        load_usage_file(path)  # accept exactly what breakdown accepts: same loader, same checks
         try:
-            doc = y.load(path.read_text(encoding="utf-8"))
+            doc = y.load(read_text(path, error=UsageFileError, what="usage file"))
         except YAMLError as exc:
             raise UsageFileError(f"not valid YAML ({str(exc).splitlines()[0]})", path=str(path)) from exc
         if doc is None:

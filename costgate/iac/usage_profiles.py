@@ -13,12 +13,11 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from costgate.errors import UsageFileError
 from costgate.model import Resource
 from costgate.resources.base import Usage
 from costgate.resources.registry import providers
+from costgate.safe_yaml import load_data
 
 PROFILES = ("small", "medium", "large")
 
@@ -30,7 +29,7 @@ def profile_table(provider: str) -> Mapping[str, Mapping[str, Mapping[str, Any]]
         text = resources.files(f"costgate.resources.{provider}").joinpath("usage_profiles.yaml").read_text(encoding="utf-8")
     except (FileNotFoundError, ModuleNotFoundError):
         return {}
-    return yaml.safe_load(text) or {}
+    return load_data(text) or {}
 
 
 def profile_values(rtype: str, profile: str) -> dict[str, Any]:

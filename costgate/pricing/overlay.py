@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import gzip
-import hashlib
 import os
 import secrets
 from collections.abc import Iterable
@@ -26,7 +25,7 @@ import orjson
 
 from costgate.errors import CatalogError
 from costgate.pricing.rows import CatalogRow, data_file
-from costgate.pricing.scope_index import IndexCache, ScopeIndex, ScopeSource, remove_leftovers
+from costgate.pricing.scope_index import IndexCache, ScopeIndex, ScopeSource, file_sha256, remove_leftovers
 
 OVERLAY_DIRNAME = "overlay-v1"
 OVERLAY_MANIFEST = "overlay.json"
@@ -117,16 +116,16 @@ class Overlay:
         except OSError as exc:
             raise CatalogError(f"cannot write fetched prices ({exc.strerror})", path=str(final.parent)) from exc
         tmp = final.parent / f".build-{os.getpid()}-{secrets.token_hex(4)}.tmp"
-        digest = hashlib.sha256()
         count = 0
         dates: set[str] = set()
         try:
-            with tmp.open("wb") as raw, gzip.GzipFile(fileobj=_Hashing(raw, digest), mode="wb", mtime=0) as out:
+            with gzip.GzipFile(tmp, mode="wb", mtime=0) as out:
                 for row in rows:
                     out.write(orjson.dumps(row.to_json(), option=orjson.OPT_SORT_KEYS) + b"\n")
                     count += 1
                     if row.price_date:
                         dates.add(row.price_date)
+            digest = file_sha256(tmp)
             os.replace(tmp, final)
         except OSError as exc:
             raise CatalogError(f"cannot write fetched prices ({exc.strerror})", path=str(final)) from exc
@@ -134,7 +133,7 @@ class Overlay:
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()
         entry = OverlayEntry(
-            provider=provider, service=service, region=region, path=rel, sha256=digest.hexdigest(), rows=count,
+            provider=provider, service=service, region=region, path=rel, sha256=digest, rows=count,
             source=source, url=url, fetched_at=(now or datetime.now(UTC)).isoformat(timespec="seconds"),
             price_date=max(dates, default=""),
         )
@@ -156,21 +155,6 @@ class Overlay:
             os.replace(tmp, path)
         except OSError as exc:
             raise CatalogError(f"cannot write the fetched-price list ({exc.strerror})", path=str(path)) from exc
-
-
-class _Hashing:
-    """A write-only file wrapper that hashes what passes through (the gzip bytes on disk)."""
-
-    def __init__(self, raw: object, digest: hashlib._Hash) -> None:
-        self._raw = raw
-        self._digest = digest
-
-    def write(self, data: bytes) -> int:
-        self._digest.update(data)
-        return self._raw.write(data)  # type: ignore[attr-defined, no-any-return]
-
-    def flush(self) -> None:
-        self._raw.flush()  # type: ignore[attr-defined]
 
 
 def _read_entries(path: Path) -> dict[Scope, OverlayEntry]:

@@ -20,7 +20,7 @@ from costgate.resources.registry import support_reason
 if TYPE_CHECKING:
     from costgate.report.json_model import EstimateOut
 
-JSON_VERSION = "1.2"
+JSON_VERSION = "1.3"
 """The output document's version: minor for additions, major for changes that break readers."""
 
 
@@ -165,6 +165,7 @@ def to_dict(estimate: Estimate) -> dict[str, Any]:
             "unknowns": list(p.unknowns),
         })
     counts = estimate.counts
+    dates = estimate.price_dates
     return {
         "version": JSON_VERSION,
         "incomplete_message": counts.incomplete_message(),
@@ -175,6 +176,8 @@ def to_dict(estimate: Estimate) -> dict[str, Any]:
             "built_at": estimate.catalog.built_at,
             "sources": list(estimate.catalog.sources),
         },
+        "price_dates": {"oldest": dates.oldest, "newest": dates.newest,
+                        "ranges": [{"source": source, "price_date": text} for source, text in dates.ranges]},
         "projects": projects,
         "unsupported": all_unsupported,
         "unpriced": all_unpriced,

@@ -157,6 +157,21 @@ class CatalogOut(_Model):
     sources: list[str]
 
 
+class PriceRangeOut(_Model):
+    """A source that dates its prices with a range, not a day (said as what it is)."""
+
+    source: str
+    price_date: str
+
+
+class PriceDatesOut(_Model):
+    """Oldest and newest day of the prices this estimate used (not the catalog's newest)."""
+
+    oldest: str | None
+    newest: str | None
+    ranges: list[PriceRangeOut]
+
+
 class FetchedScopeOut(_Model):
     """One (provider, service, region) --fetch-prices tried in this run."""
 
@@ -186,6 +201,7 @@ class EstimateOut(_Model):
     incomplete_message: str | None
     currency: str
     catalog: CatalogOut
+    price_dates: PriceDatesOut
     projects: list[ProjectOut]
     unsupported: list[UnsupportedOut]
     unpriced: list[UnpricedOut]

@@ -506,6 +506,7 @@ def _view(report_estimate: Estimate, gate: GateResult | None, diff: bool, option
         "unknowns": unknowns[:5],
         "unknowns_count": len(unknowns),
         "catalog": estimate.catalog,
+        "price_dates": estimate.price_dates.describe() or "no prices used",
         "version": __version__,
         "cuts": [_m(c) for c in cuts],
         "full_report_hint": _m(options.full_report_hint),

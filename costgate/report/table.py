@@ -17,6 +17,7 @@ from decimal import Decimal
 from costgate.estimate import Estimate, PricedComponent, Project, ResourceCost, Side
 from costgate.model import Action
 from costgate.report.money import money, percent, quantity, unit_price
+from costgate.report.terminal import safe_text
 from costgate.resources.registry import Support, split_type, support_reason
 
 Row = tuple[str, ...]
@@ -38,11 +39,7 @@ class _Style:
         return f"\x1b[2m{text}\x1b[0m" if self.color else text
 
 
-def _clean(text: str) -> str:
-    """Plan text printed to a terminal: no control characters (no escape-sequence injection)."""
-    if text.isprintable():
-        return text
-    return "".join(ch if ch.isprintable() else "?" for ch in text)
+_clean = safe_text
 
 
 def layout(header: Row, rows: Sequence[Row | None], align: str, style: _Style) -> list[str]:
@@ -118,7 +115,7 @@ def _tail(project: Project, style: _Style) -> list[str]:
         c = g.component
         assert c.no_price is not None
         side = " (before the change)" if g.side is Side.BEFORE else ""
-        lines.append(style.warn("Not priced: ") + f"{_clean(g.address)} {_clean(c.name)}{side}: {c.no_price.reason} "
+        lines.append(style.warn("Not priced: ") + f"{_clean(g.address)} {_clean(c.name)}{side}: {_clean(c.no_price.reason)} "
                      f"({_clean(c.no_price.query.describe())})")
     if len(gaps) > 20:
         lines.append(style.warn(f"... and {len(gaps) - 20} more components not priced (see --format json)"))
@@ -186,10 +183,10 @@ def render(estimate: Estimate, *, diff: bool = False, color: bool = False) -> st
     if len(estimate.projects) > 1:
         lines.append(style.bold("Overall: ") + f"{money(t.before)} -> {money(t.after)} ({money(t.delta, signed=True)})")
     if estimate.free_tier:
-        covered = ", ".join(f"{name} {quantity(q)}" for name, q in estimate.free_tier.items())
+        covered = ", ".join(f"{_clean(name)} {quantity(q)}" for name, q in estimate.free_tier.items())
         lines.append(f"AWS always-free allowances subtracted: {covered}")
     lines.append(style.dim(
-        f"Prices: costgate catalog {estimate.catalog.catalog_id}, price date {estimate.catalog.price_date}; "
+        f"Prices: costgate catalog {estimate.catalog.catalog_id}; {estimate.price_dates.describe() or 'no prices used'}; "
         "a month is 730 hours; USD."
     ))
     return "\n".join(lines) + "\n"

@@ -109,6 +109,26 @@ class ReverseReferences:
     def __init__(self, resources: Mapping[str, Resource]) -> None:
         self._resources = resources
         self._tables: dict[tuple[str, str], dict[int, list[Resource]]] = {}
+        self._targets: dict[tuple[str, str], frozenset[str]] = {}
+
+    def targets(self, rtype: str, attribute: str) -> frozenset[str]:
+        """Configuration addresses (module-qualified, without count or for_each keys) that
+        `attribute` of any `rtype` resource references; built once per (type, attribute).
+
+        Why raw addresses: `aws_nat_gateway.nat[1]` refers to `aws_eip.nat` in configuration
+        (`aws_eip.nat[count.index].id`), which resolves to one instance only; a caller that asks
+        "is any instance of this configuration block referenced?" needs the block's address.
+        """
+        key = (rtype, attribute)
+        found = self._targets.get(key)
+        if found is None:
+            out: set[str] = set()
+            for other in self._resources.values():
+                if other.type == rtype:
+                    prefix = f"{other.module}." if other.module else ""
+                    out.update(prefix + target for target in other.refs.get(attribute, ()))
+            found = self._targets[key] = frozenset(out)
+        return found
 
     def referrers(self, ctx: PricingContext, resource: Resource, rtype: str, attribute: str) -> list[Resource]:
         """Resources of `rtype` whose `attribute` resolves to `resource` itself."""
@@ -125,6 +145,11 @@ class ReverseReferences:
                     table.setdefault(id(target), []).append(other)
             self._tables[(rtype, attribute)] = table
         return list(table.get(id(resource), ()))
+
+
+def config_address(resource: Resource) -> str:
+    """The configuration block's address: `module.a.aws_eip.nat` for `module.a.aws_eip.nat["x"]`."""
+    return (f"{resource.module}." if resource.module else "") + f"{resource.type}.{resource.name}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -158,6 +183,12 @@ class PricingContext:
                 if found is not None:
                     return found
         return None
+
+    def referenced_by(self, resource: Resource, rtype: str, attribute: str) -> bool:
+        """Whether `attribute` of some `rtype` resource references `resource`'s configuration block
+        (any of its count/for_each instances); one set lookup, the index built once per estimate."""
+        index = self.reverse if self.reverse is not None else ReverseReferences(self.resources)
+        return config_address(resource) in index.targets(rtype, attribute)
 
     def referencing(self, resource: Resource, rtype: str, attribute: str) -> list[Resource]:
         """Resources of `rtype` whose `attribute` references `resource` (reverse lookup)."""

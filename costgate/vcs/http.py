@@ -31,6 +31,11 @@ from costgate.errors import VcsError
 log = logging.getLogger("costgate.vcs")
 
 REDACTED = "***"
+MAX_REDIRECTS = 5
+SAFE_HEADERS = frozenset({"user-agent", "accept", "content-type", "x-github-api-version"})
+"""Headers a redirect to another origin keeps: none of them carries a credential. Everything
+else (Authorization, GitLab's PRIVATE-TOKEN, any custom token header) stays with the origin
+the user configured."""
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 DEFAULT_TIMEOUT = (10.0, 30.0)
 """(connect, read) seconds: a hung API must not hang a CI job for its whole timeout."""
@@ -74,6 +79,8 @@ class HttpClient:
     sleep: Callable[[float], None] = time.sleep
     secrets: list[str] = field(default_factory=list)
     platform: str = "VCS"
+    last: tuple[str, str, int | None] = ("", "", None)
+    """(method, path, status) of the last request: unexpected-shape errors name it."""
 
     def add_secret(self, secret: str | None) -> None:
         """Register a token so that it (and its encodings) never appears in a message."""
@@ -108,7 +115,7 @@ class HttpClient:
         attempt = 0
         while True:
             try:
-                response = self.session.request(method, url, headers=dict(headers or {}), json=json, params=params, timeout=self.timeout)
+                response = self._send(method, url, headers=dict(headers or {}), json=json, params=params)
             except (requests.ConnectionError, requests.Timeout) as exc:
                 kind = "timed out" if isinstance(exc, requests.Timeout) else "could not connect"
                 if attempt < self.retries:
@@ -121,6 +128,7 @@ class HttpClient:
             except requests.RequestException as exc:
                 raise VcsHttpError(f"{self.platform} API: {method} {path} failed ({self.redact(type(exc).__name__)})") from None
             log.debug("%s %s -> %s", method, path, response.status_code)
+            self.last = (method, path, response.status_code)
             if response.status_code == 404 and ok_missing:
                 return None
             if response.ok:
@@ -134,6 +142,29 @@ class HttpClient:
                 attempt += 1
                 continue
             raise VcsHttpError(self._message(method, path, response, attempt), status=response.status_code) from None
+
+    def _send(self, method: str, url: str, *, headers: dict[str, str], json: Any,
+              params: Mapping[str, Any] | None) -> requests.Response:
+        """One request, following redirects here rather than in requests: a redirect to another
+        origin (scheme, host or port) loses every header but SAFE_HEADERS, so no token of any
+        platform (requests itself keeps custom headers such as PRIVATE-TOKEN) leaves the host
+        the user configured. More than MAX_REDIRECTS is an error."""
+        origin = _origin(url)
+        for _ in range(MAX_REDIRECTS + 1):
+            response = self.session.request(method, url, headers=headers, json=json, params=params,
+                                            timeout=self.timeout, allow_redirects=False)
+            location = response.headers.get("Location")
+            if not response.is_redirect or not location:
+                return response
+            url = urllib.parse.urljoin(response.url or url, location)
+            params = None  # the new URL carries its own query
+            if response.status_code == 303 or (response.status_code in (301, 302) and method == "POST"):
+                method, json = "GET", None
+            if _origin(url) != origin:
+                headers = {k: v for k, v in headers.items() if k.lower() in SAFE_HEADERS}
+                origin = _origin(url)
+        raise VcsHttpError(f"{self.platform} API: more than {MAX_REDIRECTS} redirects from "
+                           f"{self.redact(urllib.parse.urlsplit(url).path)}")
 
     def json(self, method: str, url: str, **kwargs: Any) -> Any:
         """request() and decode the JSON answer (None for an empty body)."""
@@ -163,6 +194,9 @@ class HttpClient:
                 raise VcsHttpError(f"{self.platform} API: GET {self.redact(urllib.parse.urlsplit(current).path)} answered with something that is not JSON") from None
             yield from items(data)
             current = next_url(response, data) if next_url else response.links.get("next", {}).get("url")
+            if current is not None and _origin(current) != _origin(url):  # the token would go along
+                raise VcsHttpError(f"{self.platform} API: the next page of {self.redact(urllib.parse.urlsplit(url).path)} "
+                                   "is on another host; not followed")
             query = None  # the next URL carries its own query
         raise VcsHttpError(f"{self.platform} API: more than {max_pages} pages at {self.redact(urllib.parse.urlsplit(url).path)}")
 
@@ -180,6 +214,13 @@ class HttpClient:
         text = f"{self.platform} API: {method} {path} -> {response.status_code} {response.reason or ''}".rstrip()
         text += f"{tries}{hint}" + (f": {detail}" if detail else "")
         return self.redact(text)
+
+
+def _origin(url: str) -> tuple[str, str, int | None]:
+    """(scheme, host, port) of a URL, the default port filled in."""
+    parts = urllib.parse.urlsplit(url)
+    scheme = parts.scheme.lower()
+    return scheme, (parts.hostname or "").lower(), parts.port or {"https": 443, "http": 80}.get(scheme)
 
 
 def _retry_after(value: str | None) -> float | None:

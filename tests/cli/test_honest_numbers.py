@@ -139,3 +139,24 @@ def test_the_same_plan_given_twice_is_priced_once() -> None:
     twice = json.loads(result.out)
     assert len(twice["projects"]) == 1 and twice["totals"] == once["totals"]
     assert "was given 2 times; it is priced once" in result.err
+
+
+def test_footers_date_the_prices_used_not_the_catalog() -> None:
+    """eu-west-1 nodes are priced from 2023 data: the footer says so, not the catalog's newest day
+    (2026-07-30, a Google price no AWS plan uses); a range-dated source says it is a range."""
+    plan = FIXTURES / "resources" / "aws" / "elasticache_cluster" / "plan.json"
+    doc = json.loads(run_cli("breakdown", "--plan", str(plan), "--format", "json").out)
+    used = sorted({c["price_source"]["price_date"] for p in doc["projects"] for r in p["resources"]
+                   for c in r["components"] if c["price_source"]})
+    days = [d for d in used if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d)]
+    assert doc["price_dates"]["oldest"] == days[0] == "2023-02-23"
+    assert doc["price_dates"]["newest"] == days[-1] != "2026-07-30"
+    ranges = [r["price_date"] for r in doc["price_dates"]["ranges"]]
+    assert ranges == [d for d in used if d not in days]
+    phrase = f"prices dated {days[0]}" + (f" to {days[-1]}" if days[-1] != days[0] else ";")
+    footer = run_cli("breakdown", "--plan", str(plan)).out.strip().splitlines()[-1]
+    assert phrase in footer and "2026-07-30" not in footer
+    md = run_cli("breakdown", "--plan", str(plan), "--format", "markdown").out
+    assert phrase.rstrip(";") in md
+    if ranges:
+        assert "no date per price" in footer

@@ -69,7 +69,7 @@ def test_breakdown_example_table() -> None:
     assert result.code == 0, result.err
     assert "Total monthly cost" in result.out
     assert "aws_nat_gateway.main" in result.out
-    assert "price date" in result.out
+    assert "prices dated" in result.out
 
 
 def test_breakdown_json_matches_schema() -> None:
@@ -78,7 +78,7 @@ def test_breakdown_json_matches_schema() -> None:
     doc = json.loads(result.out)
     schema = json.loads((REPO / "costgate" / "schemas" / "estimate-v1.schema.json").read_text())
     jsonschema.validate(doc, schema)
-    assert doc["version"] == "1.2" and doc["currency"] == "USD"
+    assert doc["version"] == "1.3" and doc["currency"] == "USD"
     assert [(p["source"], p["unknowns"]) for p in doc["projects"]] == [("plan", [])]
     assert doc["projects"][0]["path"] == str(EXAMPLE_PLAN)
     project = doc["projects"][0]

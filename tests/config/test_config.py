@@ -131,3 +131,39 @@ def test_documented_example_is_valid(tmp_path: Path) -> None:
     (tmp_path / ".github" / "CODEOWNERS").write_text("* @acme/payments\n")
     loaded = parse_config(block, tmp_path / "costgate.yml")
     assert len(loaded.config.budgets) == 2 and loaded.config.policies.custom[0].id == "no-x-family"
+
+
+@pytest.mark.parametrize(("text", "line", "fragment"), [
+    ("policies:\n  rules:\n    CG101: {severity: block}\n    cg101: {severity: info}\n", 4,
+     "policies.rules.cg101: 'cg101' and 'CG101' both set CG101 gp2-volume"),
+    ("policies:\n  rules:\n    CG101: {severity: block}\n    gp2-volume: {severity: info}\n", 4, "both set CG101"),
+    ("policies:\n  rules:\n    CG101: {severity: block}\n    CG101: {severity: info}\n", 4, "duplicate key 'CG101' (first on line 3)"),
+    ("waivers:\n  - rule: CG101\n    reason: ok\n    expires: 2026-02-30\n", 4, "not a valid date: '2026-02-30'"),
+    ("teams: &t [{name: a}]\n" + "".join(f"x{i}: &x{i} [" + ", ".join([f"*{'t' if i == 0 else f'x{i - 1}'}"] * 10) + "]\n"
+                                         for i in range(7)), None, "alias bomb"),
+])
+def test_hostile_configs_are_one_line_with_their_line(tmp_path: Path, text: str, line: int | None, fragment: str) -> None:
+    path = tmp_path / "costgate.yml"
+    path.write_text(text)
+    for argv in (["config", "validate", str(path)], ["check", "--plan", str(EXAMPLE.parent / "plan.json"), "--config", str(path)]):
+        run = run_cli(*argv)
+        assert run.code == 2 and fragment in run.err and run.err.count("\n") == 1, run.err
+        assert run.err.startswith(f"costgate: error: {path}:{line if line else ''}")
+
+
+def test_merge_keys_in_a_config(tmp_path: Path) -> None:
+    loaded = parse_config(
+        "budgets:\n  - &base\n    name: a\n    monthly_limit: 100\n    warn_at_percent: 50\n  - <<: *base\n    name: b\n",
+        tmp_path / "c.yml")
+    a, b = loaded.config.budgets
+    assert (b.name, b.monthly_limit, b.warn_at_percent) == ("b", a.monthly_limit, 50)
+
+
+@pytest.mark.parametrize("codeowners", ["missing/CODEOWNERS", "/dev/zero"])
+def test_validate_fails_where_check_fails(tmp_path: Path, codeowners: str) -> None:
+    path = tmp_path / "costgate.yml"
+    path.write_text(f"ownership:\n  codeowners: {codeowners}\n")
+    validate = run_cli("config", "validate", str(path))
+    check = run_cli("check", "--plan", str(EXAMPLE.parent / "plan.json"), "--config", str(path))
+    assert validate.code == check.code == 2 and validate.err == check.err
+    assert "CODEOWNERS file" in validate.err and validate.err.count("\n") == 1

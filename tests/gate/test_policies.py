@@ -145,3 +145,11 @@ def test_incomplete_estimate(tmp_path: Path, mode: str, verdict: Verdict) -> Non
     assert result.incomplete and result.verdict is verdict
     assert [f.code for f in result.findings] == ["CG901"]
     assert any(mode in note for note in result.notes)
+
+
+def test_rego_strings_from_builtins_have_no_quotes(tmp_path: Path) -> None:
+    (tmp_path / "b.rego").write_text('package b\n\ndeny contains upper("big") if { true }\n'
+                                     'warn contains concat(" ", ["two", "words"]) if { true }\n')
+    loaded = config("policies:\n  rego:\n    - path: b.rego\n", tmp_path)
+    result = evaluate(estimate(*RESOURCES), loaded, today=date(2026, 1, 1))
+    assert sorted(f.message for f in result.findings if f.source == "rego") == ["BIG", "two words"]

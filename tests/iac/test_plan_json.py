@@ -587,3 +587,14 @@ def test_utf16_plan_from_powershell(tmp_path: Path) -> None:
 def test_errored_plan_warns(tmp_path: Path) -> None:
     path = write_json(tmp_path, _plan(errored=True))
     assert read(path).warnings == [f"{path}: Terraform reported errors while planning; the plan may be incomplete"]
+
+
+def test_the_same_address_twice_is_counted_once(tmp_path: Path) -> None:
+    volume = _change("aws_ebs_volume.v", ["create"], after={"size": 10, "type": "gp3", "availability_zone": "us-east-1a"})
+    deposed = {**_change("aws_ebs_volume.v", ["delete"], before={"size": 10, "type": "gp3"}), "deposed": "00000001"}
+    path = tmp_path / "plan.json"
+    path.write_bytes(orjson.dumps(_plan(volume, volume, deposed)))
+    result = read(path)
+    assert [(r.address, r.action) for r in result.resources] == [("aws_ebs_volume.v", Action.CREATE),
+                                                                  ("aws_ebs_volume.v", Action.DELETE)]
+    assert f"{path}: resource_changes[1] repeats aws_ebs_volume.v (first at resource_changes[0]); counted once" in result.warnings

@@ -203,3 +203,33 @@ def test_usage_init_offers_data_transfer_per_region_and_an_unfilled_entry_prices
     result = run_cli("breakdown", "--plan", str(DT_PLAN), "--usage-file", str(path), "--format", "json",
                      "--max-catalog-age-days", "0")
     assert [p["name"] for p in json.loads(result.out)["projects"]] == ["data_transfer", "usage file usage.yml"]
+
+
+BOMB = "version: 0.1\nresource_type_default_usage:\n  a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"  {chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 10) + "]\n" for i in range(8))
+
+
+@pytest.mark.parametrize(("content", "fragment"), [
+    (BOMB.encode(), "not valid YAML: more than 100,000 values once aliases are expanded"),
+    (b"version: 0.1\nresource_usage:\n  aws_nat_gateway.public: {monthly_data_processed_gb: 5}\n"
+     b"  aws_nat_gateway.public: {monthly_data_processed_gb: -5}\n", ":4: not valid YAML: duplicate key"),
+    (b"version: 0.1\n# caf\xe9\n", ":2: not UTF-8 text (byte 0xe9)"),
+    (b"version: 0.1\nresource_usage:\n  aws_nat_gateway.public: {monthly_data_processed_gb: -5}\n",
+     ":3: monthly_data_processed_gb: -5 is not a quantity"),
+    (b"version: 0.1\nresource_usage:\n  aws_nat_gateway.public:\n    monthly_data_processed_gb: {min: 9, max: 2}\n",
+     ":4: monthly_data_processed_gb: the range's min 9 is above its max 2"),
+    (b"version: 0.1\nresource_usage:\n  ? [a, b]\n  : 1\n", ":3: not valid YAML: a key must be a plain value"),
+])
+def test_hostile_usage_files_are_one_line_for_breakdown_and_usage_init(tmp_path: Path, content: bytes, fragment: str) -> None:
+    path = tmp_path / "usage.yml"
+    path.write_bytes(content)
+    for argv in (["breakdown"], ["usage", "init"]):  # usage init accepts exactly what breakdown accepts
+        run = run_cli(*argv, "--plan", str(NAT_PLAN), "--usage-file", str(path))
+        assert run.code == 2 and run.err.startswith(f"costgate: error: {path}") and fragment in run.err, run.err
+        assert run.err.count("\n") == 1
+    assert path.read_bytes() == content  # usage init wrote nothing
+
+
+def test_a_directory_as_usage_file(tmp_path: Path) -> None:
+    run = run_cli("breakdown", "--plan", str(NAT_PLAN), "--usage-file", str(tmp_path))
+    assert run.code == 2 and run.err == f"costgate: error: {tmp_path}: is a directory, not a usage file\n"

@@ -150,3 +150,22 @@ def test_terracost_unreadable_data_transfer_usagetype_is_left_out(usagetype: str
     from costgate.pricing.build.terracost import data_transfer_attributes
 
     assert data_transfer_attributes(usagetype) is None
+
+
+def test_every_attribute_the_shipped_aws_rows_carry_survives_a_fetch() -> None:
+    """Pricers query the attributes the shipped rows carry; a fetched or refreshed scope that
+    dropped one would leave its components unpriced (SQS queueType once was)."""
+    import orjson
+
+    from costgate.pricing.refresh.aws import keep_attribute
+    from costgate.pricing.rows import read_rows
+    from costgate.pricing.store import default_data_dir
+
+    root = default_data_dir()
+    manifest = orjson.loads((root / "manifest.json").read_bytes())
+    keys: set[str] = set()
+    for info in manifest["files"]:
+        if info["provider"] == "aws":
+            keys.update(k for row in read_rows(root / info["path"]) for k in row.attributes)
+    assert "queueType" in keys
+    assert sorted(k for k in keys if keep_attribute(k) != k) == []

@@ -217,7 +217,7 @@ def test_format_markdown_through_the_cli() -> None:
     assert result.code == 0, result.err
     assert result.out.startswith("### 💰 costgate: Monthly cost will increase by $")
     assert "<details><summary>Resource details: " in result.out and "aws\\_nat\\_gateway.main" in result.out
-    assert "price date " in result.out
+    assert "prices dated " in result.out
     assert run_cli("breakdown", "--plan", str(EXAMPLE_PLAN), "--format", "markdown").code == 0
 
 

@@ -28,7 +28,7 @@ def test_breakdown_lists_components_totals_and_honesty_lines() -> None:
     assert "depends on usage" in text
     assert "Total monthly cost: $32.85" in text
     assert "1 unsupported" in text and "1 x aws_made_up_thing" in text
-    assert "price date 2026-07-20" in text
+    assert "infracost-golden prices: recorded 2021-2026, no date per price" in text  # the NAT price: a range, said so
 
 
 def test_diff_shows_sign_and_symbols() -> None:

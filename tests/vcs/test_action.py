@@ -29,6 +29,20 @@ def test_interface() -> None:
     assert '"$GITHUB_ACTION_PATH"' in install["run"]  # installs the action's own checkout
 
 
+def test_the_action_fetches_missing_prices_by_default() -> None:
+    """A CI runner reaches the public price lists, so the Action fetches what the catalog lacks
+    (the CLI's default stays offline); costgate reads the mode and budget from the environment."""
+    assert ACTION["inputs"]["fetch-prices"]["default"] == "missing"
+    assert ACTION["inputs"]["fetch-timeout"]["default"] == "120"
+    step = next(s for s in ACTION["runs"]["steps"] if s.get("id") == "costgate")
+    assert step["env"]["COSTGATE_FETCH_PRICES"] == "${{ inputs.fetch-prices }}"
+    assert step["env"]["COSTGATE_FETCH_TIMEOUT"] == "${{ inputs.fetch-timeout }}"
+    from costgate.pricing.fetch_mode import ENV_MODE
+    from costgate.pricing.fetch import ENV_TIMEOUT
+
+    assert {ENV_MODE, ENV_TIMEOUT} <= set(step["env"])
+
+
 def test_no_input_is_pasted_into_a_script() -> None:
     """`${{ inputs.x }}` inside `run:` would let a crafted input run as shell code."""
     for step in ACTION["runs"]["steps"]:

@@ -47,6 +47,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                         "GCP service display names (Compute Engine); default: those the catalog holds")
     r.add_argument("--regions", type=_csv_list, default=None, metavar="LIST",
                    help="comma-separated region codes (us-east-1, eastus, us-central1); default: those the catalog holds")
+    r.add_argument("--all-regions", action="store_true",
+                   help="every region the clouds publish for the services (not only those the catalog holds); "
+                        "what the weekly catalog-refresh workflow runs")
     r.add_argument("--aws-source", choices=["auto", "bulk", "api"], default="auto",
                    help="AWS Price List bulk files, or the Pricing API via boto3 (auto: API when credentials exist)")
     r.add_argument("--with-reserved", action="store_true", help="keep AWS reserved-instance terms too")
@@ -133,9 +136,11 @@ def run_refresh(args: argparse.Namespace) -> int:
         aws_base_url=args.aws_base_url or os.environ.get("COSTGATE_AWS_BASE_URL") or defaults.aws_base_url,
         azure_base_url=args.azure_base_url or os.environ.get("COSTGATE_AZURE_BASE_URL") or defaults.azure_base_url,
         gcp_base_url=args.gcp_base_url or os.environ.get("COSTGATE_GCP_BASE_URL") or defaults.gcp_base_url,
-        gcp_pricing_yml_url=args.gcp_pricing_yml_url or defaults.gcp_pricing_yml_url,
+        gcp_pricing_yml_url=(args.gcp_pricing_yml_url or os.environ.get("COSTGATE_GCP_PRICING_YML_URL")
+                             or defaults.gcp_pricing_yml_url),
         gcp_source=args.gcp_source,
         with_reserved=args.with_reserved,
+        all_regions=args.all_regions,
     )
     http = HttpClient(timeout=(10.0, args.timeout))
     if args.no_progress:

@@ -39,6 +39,9 @@ from costgate.report.markdown import MarkdownOptions, render_markdown
 from costgate.report.money import money, percent
 from costgate.vcs.base import CommitStatus, Platform, PullRequest, StatusState
 from costgate.vcs.http import HttpClient
+from costgate.inputs import read_bytes
+from costgate.report.terminal import safe_output, safe_text
+from costgate.vcs.guard import GuardedPlatform
 from costgate.vcs.sticky import Action, Behavior, check_run, check_tag, publish
 
 EXIT_OK = 0
@@ -210,10 +213,10 @@ def _github_event_number() -> int | None:
     if not path:
         return None
     try:
-        event = json.loads(Path(path).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        event = json.loads(read_bytes(Path(path), error=VcsError, what="GitHub event file"))
+    except (VcsError, ValueError, RecursionError):
         return None
-    pr = event.get("pull_request") or {}
+    pr = (event.get("pull_request") if isinstance(event, dict) else None) or {}
     number = pr.get("number") if isinstance(pr, dict) else None
     return number if isinstance(number, int) else None
 
@@ -388,7 +391,7 @@ def run(args: argparse.Namespace, *, http: HttpClient | None = None) -> int:
     client = http or HttpClient()
     target = None if args.dry_run else _FACTORIES[args.platform](args, client)
     if target is not None:
-        target = _Target(target.platform, check_run(target.run), target.sha, target.target_url)
+        target = _Target(GuardedPlatform(target.platform, client), check_run(target.run), target.sha, target.target_url)
     try:
         return _publish(args, settings, estimate, gate, target)
     except CostgateError as exc:
@@ -418,7 +421,7 @@ def _publish(args: argparse.Namespace, settings: CommentSettings, estimate: Esti
     _append_summary(estimate, gate, override)
 
     if target is None:
-        sys.stdout.write(content)
+        sys.stdout.write(safe_output(content))
         return exit_code(verdict, settings.fail_on)
     if settings.behavior is Behavior.HIDE_AND_NEW and not target.platform.supports_hide:
         raise VcsError(f"--behavior hide-and-new: {target.platform.name} cannot hide comments; use update, new or delete-and-new")
@@ -430,7 +433,7 @@ def _publish(args: argparse.Namespace, settings: CommentSettings, estimate: Esti
         behavior=settings.behavior,
         quiet=is_quiet(estimate, gate, settings),
     )
-    sys.stdout.write(f"costgate: {outcome.message}\n")
+    sys.stdout.write(f"costgate: {safe_text(outcome.message)}\n")
     if settings.status and outcome.action is not Action.SKIPPED_OLDER:
         sha = target.sha or (pr.head_sha if pr else None) or _env("GITHUB_SHA")
         if sha:

@@ -36,6 +36,12 @@ KEEP_ATTRIBUTES = frozenset({
     "cacheEngine", "databaseEdition", "databaseEngine", "deploymentOption", "engineCode", "storageMedia",
     "transferType", "fromLocation", "toLocation", "fromRegionCode", "toRegionCode", "storageClass",
     "locationType", "instanceFamily", "vcpu", "memory", "productFamily",
+    # also queried by pricers (a fetched scope must answer them as the shipped rows do; a test
+    # checks that every attribute of the shipped AWS rows is kept)
+    "availabilityZone", "brokerEngine", "cacheMemorySizeGb", "capacity", "concurrencyscalingfreeusage",
+    "connectionType", "directorySize", "directoryType", "eventType", "fileSystemType", "location", "queueType",
+    "requestDescription", "requestType", "size", "storageFamily", "storageType", "type", "virtualInterfaceType",
+    "trafficDirection", "throughput", "softwareType", "iops",
 })
 _KEEP_BY_NORMAL = {a.lower(): a for a in KEEP_ATTRIBUTES}
 _TERM_COLUMNS = frozenset({

@@ -39,6 +39,7 @@ class RefreshRequest:
     gcp_pricing_yml_url: str = gcp.DEFAULT_PRICING_YML_URL
     gcp_source: str = "auto"  # auto (API when a key is set), api, pricing-yml
     with_reserved: bool = False
+    all_regions: bool = False  # every region the clouds publish for the services (AWS bulk, Azure, GCP)
 
 @dataclass
 class RefreshReport:
@@ -106,7 +107,10 @@ def _refresh_aws(request: RefreshRequest, existing: Manifest | None, staging: St
     pairs = _pairs(existing, "aws", request.services, request.regions)
     if not pairs:
         raise CatalogError("nothing to refresh for aws: pass --services and --regions")
-    use_api = request.aws_source == "api" or (request.aws_source == "auto" and (client is not None or aws.has_credentials()))
+    use_api = request.aws_source == "api" or (request.aws_source == "auto" and not request.all_regions and (
+        client is not None or aws.has_credentials()))
+    if use_api and request.all_regions:
+        raise CatalogError("--all-regions reads AWS's region indexes: use --aws-source bulk")
     if use_api:
         if client is None:
             import boto3  # type: ignore[import-untyped]
@@ -129,7 +133,9 @@ def _refresh_aws(request: RefreshRequest, existing: Manifest | None, staging: St
     dates: list[str] = []
     for service, regions in by_service.items():
         region_index = http.get_json(aws.region_index_url(index, base, service))
-        urls = aws.region_csv_urls(region_index, base, regions)
+        urls = aws.region_csv_urls(region_index, base, None if request.all_regions else regions)
+        if request.all_regions:
+            regions = sorted(urls)
         for region in regions:
             url = urls.get(region)
             if url is None:
@@ -158,9 +164,11 @@ def _refresh_azure(request: RefreshRequest, existing: Manifest | None, staging: 
     pairs = _pairs(existing, "azure", request.services, request.regions)
     if not pairs:
         raise CatalogError("nothing to refresh for azure: pass --services and --regions")
+    if request.all_regions:  # one query per service without a region filter: every region's prices
+        pairs = [(service, "") for service in sorted({s for s, _r in pairs})]
     for service, region in pairs:
         task = progress.start(f"azure {service} {region}", unit="prices")
-        rows = azure.fetch(http, service=service, region=None if region == "global" else region,
+        rows = azure.fetch(http, service=service, region=None if region in ("global", "") else region,
                            base_url=request.azure_base_url, price_date=date,
                            on_page=partial(progress.advance, task))
         _stage(staging, rows, f"azure {service} {region}", report)

@@ -18,6 +18,7 @@ from costgate.errors import InvalidValueError
 from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.aws._common import aws_query, ut
 from costgate.resources.aws._ebs import Volume, volume_components, volume_of
+from costgate.resources.aws._public_ipv4 import in_use_address
 from costgate.resources.base import PricingContext, Usage, UsageKey, dec, monthly
 
 DEFAULT_ROOT = Volume(type="gp2", size=Decimal(8))
@@ -68,6 +69,7 @@ class InstanceSpec:
     spot: bool = False
     volumes: tuple[Volume, ...] = field(default_factory=tuple)
     source: str = ""
+    public_ipv4: bool = False
 
     def __post_init__(self) -> None:
         """An instance type from a plan is a string or unset; anything else is not priced."""
@@ -111,6 +113,7 @@ def launch_template_spec(lt: Resource) -> InstanceSpec:
         spot=market == "spot",
         volumes=volumes,
         source=lt.address,
+        public_ipv4=any(flag(n.get("associate_public_ip_address")) for n in lt.blocks("network_interfaces")),
     )
 
 
@@ -127,6 +130,7 @@ def launch_configuration_spec(lc: Resource) -> InstanceSpec:
         spot=lc.get("spot_price") is not None,
         volumes=(root, *extra),
         source=lc.address,
+        public_ipv4=bool(flag(lc.get("associate_public_ip_address"))),
     )
 
 
@@ -211,6 +215,8 @@ def _one_instance(r: Resource, spec: InstanceSpec, usage: Usage, hours: Decimal)
         quantity = None if hrs is None or vcpus is None else hrs * vcpus
         q = aws_query(r, "AmazonEC2", "CPU Credits", {"operatingSystem": os, "usagetype": ut(r, f"CPUCredits:{tfamily}")}, unit="vCPU-Hours")
         yield monthly("CPU credits", "vCPU-hours", quantity, q, path=spec.source, usage_based=True)
+    if spec.public_ipv4:
+        yield replace(in_use_address(r, path=spec.source), monthly_quantity=hours)
     for volume in spec.volumes:
         yield from volume_components(r, volume, Usage())
 

@@ -26,7 +26,10 @@ def nodes(r: Resource, usage: Usage, node_type: str, engine: str, count: int | D
     term = RESERVED_TERM.get(usage.text("reserved_instance_term") or "")
     payment = RESERVED_PAYMENT.get(usage.text("reserved_instance_payment_option") or "")
     reserved = {"leaseContractLength": term, "purchaseOption": payment} if term and payment else None
-    query = aws_query(r, SERVICE, "Cache Instance", {"instanceType": node_type, "cacheEngine": ENGINES.get(engine, engine)},
+    # usagetype tells a region's nodes (<prefix>-NodeUsage:<type>) from the same type on an Outpost
+    # (<prefix>-Outpost-NodeUsage:<type>), which the Price List sells under the same type and engine
+    attrs = {"instanceType": node_type, "cacheEngine": ENGINES.get(engine, engine), "usagetype": ut(r, f"NodeUsage:{node_type}")}
+    query = aws_query(r, SERVICE, "Cache Instance", attrs,
                       unit="Hrs", purchase_option="reserved" if reserved else "on_demand", term=reserved)
     yield hourly(f"ElastiCache ({'reserved' if reserved else 'on-demand'}, {node_type})", query, count=count)
     limit = int(r.get("snapshot_retention_limit") or 0)

@@ -1,16 +1,25 @@
 """aws_eip: an Elastic IP address.
 
 Prices:
-    IP address (if unused): per hour while the address is not associated with anything.
+    Public IPv4 address (in use): per hour, for an address attached to an instance, a network
+    interface, a NAT gateway, a load balancer subnet mapping or an aws_eip_association (AWS has
+    billed in-use public IPv4 addresses since 1 February 2024; AmazonVPC, usagetype
+    `<prefix>-PublicIPv4:InUseAddress`).
+    IP address (if unused): per hour while the address is attached to nothing (AmazonEC2
+    `ElasticIP:IdleAddress`, the same hourly rate as an in-use address).
 Usage keys:
     none.
 Not priced / assumptions:
     An address is in use when it names an instance or network interface, or when an
-    aws_eip_association, aws_nat_gateway or aws_lb subnet mapping in the plan references it.
-    Since February 2024 AWS also bills in-use public IPv4 addresses ($0.005/h, AmazonVPC
-    PublicIPv4:InUseAddress); the catalog has no such product yet, so in-use addresses are not priced.
+    aws_eip_association, aws_nat_gateway or aws_lb/aws_alb subnet mapping in the plan references
+    it. Configuration references carry no count index (`aws_eip.nat[count.index]` is a reference
+    to `aws_eip.nat`), so every instance of a referenced block counts as in use; both kinds cost
+    the same per hour, so only the label can be off. Whether an address is in use is read from a
+    reverse-reference index built once per estimate (linear in the plan's size). BYOIP addresses
+    (public_ipv4_pool other than amazon) are not billed by AWS and yield nothing.
 References:
     https://aws.amazon.com/vpc/pricing/
+    https://aws.amazon.com/blogs/aws/new-aws-public-ipv4-address-charge-public-ip-insights/
 """
 
 from __future__ import annotations
@@ -19,6 +28,7 @@ from collections.abc import Iterator
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.aws._common import aws_query, ut
+from costgate.resources.aws._public_ipv4 import in_use_address
 from costgate.resources.base import Pricer, PricingContext, hourly
 
 USERS = {"aws_eip_association": "allocation_id", "aws_nat_gateway": "allocation_id", "aws_lb": "subnet_mapping.allocation_id",
@@ -29,16 +39,16 @@ USERS = {"aws_eip_association": "allocation_id", "aws_nat_gateway": "allocation_
 def _in_use(r: Resource, ctx: PricingContext) -> bool:
     if r.get("instance") or r.get("network_interface") or {"instance", "network_interface"} & set(r.refs):
         return True
-    bare = r.address.removeprefix(f"{r.module}.") if r.module else r.address
-    for other in ctx.resources.values():
-        attribute = USERS.get(other.type)
-        if attribute and other.module == r.module and bare in other.refs.get(attribute, ()):
-            return True
-    return False
+    return any(ctx.referenced_by(r, rtype, attribute) for rtype, attribute in USERS.items())
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    if not _in_use(r, ctx):
+    pool = r.get("public_ipv4_pool")
+    if isinstance(pool, str) and pool and pool != "amazon":  # bring-your-own addresses: no AWS IPv4 charge
+        return
+    if _in_use(r, ctx):
+        yield in_use_address(r)
+    else:
         yield hourly("IP address (if unused)", aws_query(
             r, "AmazonEC2", "IP Address", {"group": "ElasticIP:Address", "usagetype": ut(r, "ElasticIP:IdleAddress")}, unit="Hrs"))
 

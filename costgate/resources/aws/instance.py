@@ -9,6 +9,9 @@ Prices:
     EC2 detailed monitoring: 7 CloudWatch metrics a month when `monitoring` is on.
     CPU credits: per vCPU-hour above baseline for T-family instances in unlimited mode (usage).
     Storage, provisioned IOPS and throughput of the root and EBS block devices (see aws_ebs_volume).
+    Public IPv4 address (in use): per hour when `associate_public_ip_address` is true (on the
+    instance, or on its launch template's network interface), unless an aws_eip or
+    aws_eip_association in the plan gives the instance an Elastic IP (priced on the EIP).
 Usage keys:
     monthly_hrs: hours the instance runs a month (default 730).
     operating_system: linux, windows, rhel or suse (default linux; windows if get_password_data).
@@ -22,6 +25,8 @@ Not priced / assumptions:
     The shipped catalog has no upfront fee rows yet (price_facts holds effective hourly rates
     only), so the upfront fee is reported as not priced. Spot prices are not in the catalog.
     The default credit mode is unlimited for T3/T3a/T4g and standard for T2.
+    An instance that leaves associate_public_ip_address unset gets a public address when its subnet
+    has map_public_ip_on_launch; the plan does not show that address, so it is not priced.
 References:
     https://aws.amazon.com/ec2/pricing/on-demand/
     https://aws.amazon.com/ec2/pricing/reserved-instances/pricing/
@@ -73,6 +78,12 @@ def _spec(r: Resource, ctx: PricingContext) -> InstanceSpec:
         merged = {**lt_disks.get(str(block.get("device_name")), {}), **{k: v for k, v in block.items() if v is not None}}
         volumes.append(volume_of(merged, path=f"ebs_block_device[{len(volumes) - 1}]"))
     credits = r.block("credit_specification").get("cpu_credits") or first("credit_specification", "cpu_credits")
+    public = flag(r.get("associate_public_ip_address"))
+    if public is None and lt is not None:
+        public = any(flag(n.get("associate_public_ip_address")) for n in lt.blocks("network_interfaces"))
+    # an Elastic IP on the instance replaces its auto-assigned address (the EIP is priced instead)
+    public = bool(public) and not any(ctx.referenced_by(r, rtype, attribute) for rtype, attribute in
+                                     (("aws_eip", "instance"), ("aws_eip_association", "instance_id")))
     return InstanceSpec(
         instance_type=pick("instance_type", lt_vals.get("instance_type"), None),
         tenancy=tenancy,
@@ -82,6 +93,7 @@ def _spec(r: Resource, ctx: PricingContext) -> InstanceSpec:
         cpu_credits=credits,
         spot=market == "spot",
         volumes=tuple(volumes),
+        public_ipv4=public,
     )
 
 

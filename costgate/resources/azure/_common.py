@@ -8,9 +8,12 @@ serviceFamily. Readers already give `Resource.region` as Azure's canonical locat
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from decimal import Decimal
 
-from costgate.model import PriceQuery, Resource
+from costgate.model import CostComponent, PriceQuery, Resource
+from costgate.resources.base import Usage, monthly
 
 DEFAULT_REGION = "eastus"
 
@@ -40,3 +43,40 @@ def azure_query(
         "azure", service, family, region or location_of(resource), attributes,
         purchase_option=purchase_option, unit=unit,
     )
+
+
+def global_query(
+    resource: Resource,
+    service: str,
+    attributes: Mapping[str, str] | None = None,
+    *,
+    family: str | None = "Networking",
+    unit: str | None = None,
+) -> PriceQuery:
+    """A query for a meter Azure sells region-free (armRegionName "Global" or empty), stored as `global`.
+
+    Load Balancer, NAT Gateway, Private Link, Traffic Manager, Azure DNS and Front Door bill such
+    meters whatever the resource's location (a query by a real region finds nothing).
+    """
+    return azure_query(resource, service, attributes, family=family, unit=unit, region="global")
+
+
+def consumption(attributes: Mapping[str, str], unit: str) -> dict[str, str]:
+    """Retail Prices attributes of a pay-as-you-go meter: `attributes` plus type and unitOfMeasure."""
+    return {**attributes, "type": "Consumption", "unitOfMeasure": unit}
+
+
+def address_order(address: str) -> tuple[object, ...]:
+    """A sort key that puts `x[2]` before `x[10]`: count indexes compare as numbers."""
+    return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", address))
+
+
+def usage_in(name: str, unit: str, usage: Usage, key: str, query: PriceQuery, *, divisor: Decimal | int,
+             path: str = "") -> CostComponent:
+    """A usage-based component counted in units of `divisor` of the usage value, priced per such unit.
+
+    Azure prices many meters per bundle ("1M" queries, "10K" operations): the usage file gives
+    single queries or operations, the component counts bundles, one bundle = one catalog unit.
+    """
+    raw = usage.number(key)
+    return monthly(name, unit, None if raw is None else raw / Decimal(divisor), query, path=path, usage_based=True)

@@ -7,11 +7,16 @@ reduce a zone to its region (`us-central1-a` -> `us-central1`).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
 
 from costgate.model import PriceQuery, Resource
+from costgate.resources.base import Usage
 
 DEFAULT_REGION = "us-central1"
+ZONE_RE = re.compile(r"^[a-z]+-[a-z]+\d+-[a-z]$")
 
 
 def region_of(resource: Resource) -> str:
@@ -34,3 +39,59 @@ def gcp_query(
         "google", service, family, region or region_of(resource), attributes,
         purchase_option=purchase_option, unit=unit,
     )
+
+
+COMMITMENT_TERMS = {"1_year": "1yr", "3_year": "3yr", "1yr": "1yr", "3yr": "3yr"}
+"""Usage spellings of a committed-use term -> the catalog's `commitment` term value."""
+
+
+@dataclass(frozen=True, slots=True)
+class Purchase:
+    """How Compute Engine capacity is bought: on demand, spot/preemptible or committed use.
+
+    `option` and `term` select the catalog row (purchase_option on_demand / spot / committed,
+    term commitment=1yr|3yr); `usage_type` is the SKU's usageType attribute; `label` goes in
+    component names.
+    """
+
+    option: str = "on_demand"
+    usage_type: str = "OnDemand"
+    label: str = "on-demand"
+    term: Mapping[str, str] | None = None
+
+
+ON_DEMAND = Purchase()
+
+
+def purchase_of(scheduling: Mapping[str, Any], usage: Usage) -> Purchase:
+    """Spot (provisioning_model SPOT) or preemptible VMs, else a committed-use term from the
+    usage (`committed_use_term: 1_year|3_year`), else on demand."""
+    model = str(scheduling.get("provisioning_model") or "").upper()
+    if model == "SPOT":
+        return Purchase("spot", "Preemptible", "spot")
+    if scheduling.get("preemptible") is True or str(scheduling.get("preemptible")).lower() == "true":
+        return Purchase("spot", "Preemptible", "preemptible")
+    term = COMMITMENT_TERMS.get(usage.text("committed_use_term") or "")
+    if term:
+        return Purchase("committed", f"Commit{term[0]}Yr", f"{term[0]}-year commitment", {"commitment": term})
+    return ON_DEMAND
+
+
+def compute_query(
+    resource: Resource, family: str, attributes: Mapping[str, str], unit: str, purchase: Purchase = ON_DEMAND,
+) -> PriceQuery:
+    """A Compute Engine SKU bought as `purchase` (its usageType is added to the attributes)."""
+    return PriceQuery.of(
+        "google", "Compute Engine", family, region_of(resource), {**attributes, "usageType": purchase.usage_type},
+        purchase_option=purchase.option, unit=unit, term=purchase.term,
+    )
+
+
+def zones_of(location: str | None, node_locations: Any) -> int:
+    """How many zones a GKE cluster or pool spreads nodes over: its node_locations, else 3 for a
+    regional location (GKE's default) and 1 for a zonal one."""
+    if isinstance(node_locations, list) and node_locations:
+        return len(node_locations)
+    if location and ZONE_RE.match(location):
+        return 1
+    return 3 if location else 1

@@ -1,9 +1,122 @@
-"""Google resource types the cloud does not bill for (filled in by issue 13's work).
+"""Google Cloud resource types Google does not bill for.
 
-A type is free when the cloud charges nothing for the resource itself; what it sets up is priced
-on the resource that bills it. A type neither priced nor listed here is reported as unsupported.
+A type is free when Google charges nothing for the resource itself: configuration (networks,
+subnetworks, firewall rules and policies, routes, Cloud Router and its BGP sessions, health checks,
+URL maps, backend services and buckets, certificates and SSL policies), identity and access (every
+IAM member, binding, policy and audit config of every service, service accounts and keys, custom
+roles, workload identity pools, deny policies), resource hierarchy and organisation settings
+(projects, folders, enabled APIs, organisation policies, tags, liens, essential contacts, VPC
+Service Controls), containers of settings (instance templates, database users and databases inside
+a Cloud SQL instance, key rings, Pub/Sub schemas, log views and exclusions, notification channels,
+dashboards). What such a resource sets up may cost, and is priced on the resource that bills it:
+VMs launched from an instance template on their managed instance group, traffic through a backend
+service on the forwarding rule and proxy that carry it, HA VPN and Classic VPN gateways on their
+tunnels, a database on its google_sql_database_instance, keys on google_kms_crypto_key.
+
+Every name is a resource type of the Terraform Google provider: provider_types.txt beside this
+module is derived from the provider's registration code by scripts/google_provider_types.py, and
+tests/resources/test_google_types.py checks every free and priced type against it. The IAM types
+(`*_iam_member`, `*_iam_binding`, `*_iam_policy`, `*_iam_audit_config`) are taken from that list
+by their suffix, so a service's IAM resources are free as soon as the provider has them.
+
+Kept out on purpose, because Google bills them or what they start: google_compute_security_policy_rule
+(Cloud Armor bills per rule), google_compute_resource_policy and google_compute_disk_resource_policy_attachment
+(the snapshots they schedule are priced nowhere else), google_compute_service_attachment and
+google_compute_network_attachment (Private Service Connect data processing), google_compute_packet_mirroring
+(per GB mirrored), google_compute_reservation and google_compute_region_commitment (committed capacity),
+google_compute_project_cloud_armor_tier (subscription), google_kms_crypto_key_version (billed per
+version), google_storage_bucket_object (its bytes), google_storage_transfer_job, google_vpc_access_connector
+(its instances), google_monitoring_alert_policy and google_monitoring_uptime_check_config (billed
+per condition / per execution), google_monitoring_metric_descriptor and google_logging_metric (custom
+metrics), google_logging_linked_dataset, google_dns_policy and google_dns_response_policy (forwarded
+queries), google_cloud_tasks_queue, google_eventarc_trigger, google_workflows_workflow,
+google_api_gateway_*, google_endpoints_service, google_certificate_manager_certificate,
+google_cloudbuild_trigger and worker pools, google_sourcerepo_repository, google_identity_platform_config,
+google_recaptcha_enterprise_key, google_service_directory_*, google_pubsub_lite_*, google_bigquery_job,
+google_bigquery_reservation, google_bigquery_data_transfer_config, google_os_config_* (VM Manager),
+google_binary_authorization_policy, google_gke_hub_* (fleet features) and google_app_engine_application.
 """
-
 from __future__ import annotations
 
-FREE_TYPES: frozenset[str] = frozenset()
+from importlib import resources
+
+IAM_SUFFIXES = ("_iam_member", "_iam_binding", "_iam_policy", "_iam_audit_config")
+
+
+def _provider_types() -> frozenset[str]:
+    """The provider's resource types (provider_types.txt; comment lines skipped)."""
+    text = resources.files(__package__).joinpath("provider_types.txt").read_text(encoding="utf-8")
+    return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
+
+
+PROVIDER_TYPES: frozenset[str] = _provider_types()
+"""Every resource type of the Google provider version the list was derived from."""
+
+CONFIGURATION_TYPES: frozenset[str] = frozenset({
+    # resource hierarchy, APIs, organisation policy, tags, contacts
+    "google_project", "google_project_service", "google_folder", "google_project_default_service_accounts",
+    "google_project_usage_export_bucket", "google_billing_project_info", "google_billing_budget",
+    "google_billing_subaccount", "google_resource_manager_lien", "google_essential_contacts_contact",
+    "google_organization_policy", "google_folder_organization_policy", "google_project_organization_policy",
+    "google_org_policy_policy", "google_org_policy_custom_constraint", "google_tags_tag_key",
+    "google_tags_tag_value", "google_tags_tag_binding", "google_tags_location_tag_binding",
+    "google_project_iam_custom_role", "google_organization_iam_custom_role",
+    "google_service_account", "google_service_account_key", "google_iam_workload_identity_pool",
+    "google_iam_workload_identity_pool_provider", "google_iam_deny_policy", "google_iam_access_boundary_policy",
+    "google_apikeys_key", "google_os_login_ssh_public_key", "google_iap_brand", "google_iap_client",
+    "google_access_context_manager_access_policy", "google_access_context_manager_access_level",
+    "google_access_context_manager_access_levels", "google_access_context_manager_service_perimeter",
+    "google_access_context_manager_service_perimeters", "google_access_context_manager_service_perimeter_resource",
+    "google_access_context_manager_access_level_condition", "google_service_usage_consumer_quota_override",
+    # VPC networking and routing
+    "google_compute_network", "google_compute_subnetwork", "google_compute_firewall", "google_compute_route",
+    "google_compute_router", "google_compute_router_interface", "google_compute_router_peer",
+    "google_compute_router_route_policy", "google_compute_network_peering",
+    "google_compute_network_peering_routes_config", "google_compute_shared_vpc_host_project",
+    "google_compute_shared_vpc_service_project", "google_compute_project_default_network_tier",
+    "google_compute_project_metadata", "google_compute_project_metadata_item", "google_compute_instance_settings",
+    "google_compute_firewall_policy", "google_compute_firewall_policy_rule", "google_compute_firewall_policy_association",
+    "google_compute_network_firewall_policy", "google_compute_network_firewall_policy_rule",
+    "google_compute_network_firewall_policy_association", "google_compute_region_network_firewall_policy",
+    "google_compute_region_network_firewall_policy_rule", "google_compute_region_network_firewall_policy_association",
+    "google_compute_network_firewall_policy_with_rules", "google_compute_region_network_firewall_policy_with_rules",
+    "google_service_networking_connection", "google_service_networking_peered_dns_domain",
+    "google_compute_ha_vpn_gateway", "google_compute_vpn_gateway", "google_compute_snapshot_settings",
+    # load balancing configuration (billed on forwarding rules and proxies)
+    "google_compute_health_check", "google_compute_region_health_check", "google_compute_http_health_check",
+    "google_compute_https_health_check", "google_compute_backend_service", "google_compute_region_backend_service",
+    "google_compute_backend_bucket", "google_compute_backend_service_signed_url_key",
+    "google_compute_backend_bucket_signed_url_key", "google_compute_url_map", "google_compute_region_url_map",
+    "google_compute_ssl_certificate", "google_compute_region_ssl_certificate", "google_compute_managed_ssl_certificate",
+    "google_compute_ssl_policy", "google_compute_region_ssl_policy", "google_compute_target_pool",
+    "google_compute_target_instance", "google_compute_network_endpoint_group",
+    "google_compute_region_network_endpoint_group", "google_compute_global_network_endpoint_group",
+    "google_compute_network_endpoint", "google_compute_network_endpoints", "google_compute_global_network_endpoint",
+    "google_compute_region_network_endpoint",
+    # compute configuration (VMs are priced on instances and groups)
+    "google_compute_instance_template", "google_compute_region_instance_template", "google_compute_instance_group",
+    "google_compute_instance_group_named_port", "google_compute_instance_group_membership",
+    "google_compute_per_instance_config", "google_compute_region_per_instance_config", "google_compute_autoscaler",
+    "google_compute_region_autoscaler", "google_compute_attached_disk",
+    # containers of settings inside billed services
+    "google_sql_database", "google_sql_user", "google_sql_ssl_cert", "google_kms_key_ring",
+    "google_storage_bucket_acl", "google_storage_default_object_acl", "google_storage_object_acl",
+    "google_storage_bucket_access_control", "google_storage_default_object_access_control",
+    "google_storage_object_access_control", "google_storage_notification", "google_storage_hmac_key",
+    "google_storage_managed_folder", "google_pubsub_schema", "google_bigquery_dataset_access",
+    "google_bigquery_routine", "google_cloud_run_domain_mapping", "google_app_engine_firewall_rule",
+    "google_app_engine_domain_mapping", "google_firebase_project", "google_firebase_web_app",
+    "google_firebase_android_app", "google_firebase_apple_app",
+    # logging and monitoring configuration (ingestion is priced on sinks and buckets)
+    "google_logging_project_exclusion", "google_logging_folder_exclusion", "google_logging_organization_exclusion",
+    "google_logging_billing_account_exclusion", "google_logging_log_view", "google_logging_organization_settings",
+    "google_logging_folder_settings", "google_monitoring_notification_channel", "google_monitoring_dashboard",
+    "google_monitoring_group", "google_monitoring_slo", "google_monitoring_service", "google_monitoring_custom_service",
+    "google_monitoring_monitored_project",
+})
+"""Free configuration types, listed by hand with the reasons in the module docstring."""
+
+IAM_TYPES: frozenset[str] = frozenset(t for t in PROVIDER_TYPES if t.endswith(IAM_SUFFIXES))
+"""Every IAM member, binding, policy and audit config the provider has: access grants cost nothing."""
+
+FREE_TYPES: frozenset[str] = CONFIGURATION_TYPES | IAM_TYPES

@@ -1,0 +1,216 @@
+"""HclReader: price Terraform from its .tf files alone, no plan, no credentials, no terraform.
+
+It feeds the same normalized Resources as the plan reader: every managed resource instance
+is a CREATE with the address Terraform would give it (module path, count and for_each keys),
+`values` shaped like a plan's `after` (nested blocks as lists of objects, no provider defaults
+invented), `unknown` holding the attribute paths that cannot be known without the cloud, and
+region and tags worked out by the rules plan mode uses (costgate.iac.placement).
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import Any, Final
+
+from costgate.errors import HclReaderError
+from costgate.iac.base import ReadResult
+from costgate.iac.hcl.evaluation import Instance, ModuleInstance, ProviderConfig, Reading
+from costgate.iac.hcl.expressions import normalize_number
+from costgate.iac.hcl.variables import root_variable_values
+from costgate.iac.hcl.values import Unknown
+from costgate.iac.placement import (
+    PROVIDER_REGION_KEYS,
+    azure_location,
+    own_region,
+    provider_region,
+    resource_tags,
+    string_map,
+)
+from costgate.iac.providers import default_region, normalize_provider
+from costgate.model import Action, Address, Resource, SourceLocation
+
+__all__ = ["HclReader"]
+
+_MISSING: Final = object()
+
+
+class HclReader:
+    """Reads a root module directory into Resources (implements the Reader protocol).
+
+    `var_files` and `variables` are `--var-file` paths and `--var name=value` values (value
+    text); `env` is where TF_VAR_* come from (os.environ when None). Raises HclReaderError for a
+    directory that is missing or holds no .tf file, an HCL syntax error (`file:line:col:
+    message`), and a broken var file or variable value.
+    """
+
+    def __init__(
+        self,
+        *,
+        var_files: Sequence[Path] = (),
+        variables: Mapping[str, str] = {},  # noqa: B006 - read only
+        env: Mapping[str, str] | None = None,
+    ) -> None:
+        self.var_files = tuple(var_files)
+        self.variables = dict(variables)
+        self.env = env
+
+    def read(self, path: Path) -> ReadResult:
+        """Evaluate the root module at `path` (a directory) into Resources."""
+        display = str(path)
+        if not path.exists():
+            raise HclReaderError(f"{display}: directory not found")
+        if not path.is_dir():
+            raise HclReaderError(f"{display}: not a directory (HCL mode reads a root module directory)")
+        reading = Reading(path, display)
+        config = reading.module(path, display)
+        if not any(path.glob("*.tf")):
+            raise HclReaderError(f"{display}: no .tf files in this directory")
+        env = os.environ if self.env is None else self.env
+        values = root_variable_values(config, reading, var_files=self.var_files, variables=self.variables, env=env)
+        root = ModuleInstance(reading, config, address="", key_path="", display=display, root_values=values)
+        instances = list(root.instances())
+        resources = _Builder(reading, instances).resources()
+        return ReadResult(resources=resources, warnings=reading.warnings, source="hcl", unknowns=reading.unknowns)
+
+
+def _plain(value: Any, path: str, unknown: list[str]) -> Any:
+    """A plan-JSON-like copy of an evaluated value; Unknown parts go to `unknown` as paths."""
+    if isinstance(value, Unknown):
+        unknown.append(path)
+        return _MISSING
+    if isinstance(value, dict):
+        out: dict[str, Any] = {}
+        for key, item in value.items():
+            plain = _plain(item, f"{path}.{key}" if path else key, unknown)
+            if plain is not _MISSING:
+                out[key] = plain
+        return out
+    if isinstance(value, (list, tuple)):
+        items = []
+        for i, item in enumerate(value):
+            plain = _plain(item, f"{path}.{i}", unknown)
+            items.append(None if plain is _MISSING else plain)
+        return items
+    if isinstance(value, float):
+        return normalize_number(value)
+    if not isinstance(value, (str, int, bool)) and value is not None:
+        return str(value)
+    return value
+
+
+class _Builder:
+    """Turns evaluated instances into Resources: provider, region, tags, refs."""
+
+    def __init__(self, reading: Reading, instances: list[Instance]) -> None:
+        self.reading = reading
+        self.instances = instances
+        self._refs: dict[int, Mapping[str, tuple[str, ...]]] = {}
+        self._defaulted: dict[str, str] = {}
+        self._group_locations: dict[str, str | None] = {}
+        for instance in instances:
+            if instance.type == "azurerm_resource_group":
+                name, location = instance.values.get("name"), instance.values.get("location")
+                if isinstance(name, str) and isinstance(location, str) and location:
+                    known = self._group_locations.get(name, azure_location(location))
+                    self._group_locations[name] = known if known == azure_location(location) else None
+
+    def resources(self) -> list[Resource]:
+        out = [self._resource(i) for i in self.instances]
+        for provider, address in self._defaulted.items():
+            self.reading.warnings.append(
+                f"{self.reading.display}: no region configured for {provider} resources (first: {address}); "
+                f"assuming {default_region(provider)}"
+            )
+        return out
+
+    def _resource(self, instance: Instance) -> Resource:
+        unknown: list[str] = []
+        values = _plain(instance.values, "", unknown)
+        assert isinstance(values, dict)
+        module = instance.module_instance
+        local_name = instance.provider_key.split(".", 1)[0]
+        source = module.config.required_providers.get(local_name, "")
+        provider = normalize_provider(source or local_name)
+        config = module.provider(instance.provider_key) if default_region(provider) else None
+        region, region_source = self._region(provider, instance.address, values, config)
+        default_tags = string_map(_plain(config.default_tags, "", []) if config is not None else None)
+        tags = resource_tags(provider, values, default_tags)
+        return Resource(
+            address=Address(instance.address),
+            type=instance.type,
+            name=instance.name,
+            provider=provider,
+            region=region,
+            action=Action.CREATE,
+            values=values,
+            before=None,
+            unknown=frozenset(unknown),
+            tags=tags,
+            module=instance.module,
+            region_source=region_source,
+            refs=self._block_refs(instance),
+            source=SourceLocation(file=instance.block.pos.file, line=instance.block.pos.line),
+            provider_name=_provider_name(source, local_name),
+        )
+
+    def _region(
+        self, provider: str, address: str, values: Mapping[str, Any], config: ProviderConfig | None
+    ) -> tuple[str | None, str]:
+        region = own_region(provider, values)
+        if region is None and provider == "azure":
+            group = values.get("resource_group_name")
+            region = self._group_locations.get(group) if isinstance(group, str) else None
+        if region is not None:
+            return region, "resource"
+        if config is not None:
+            for key in PROVIDER_REGION_KEYS.get(provider, ()):
+                value, constant = (config.region, config.region_constant) if key == "region" else (
+                    config.zone, config.zone_constant)
+                if isinstance(value, str):
+                    found = provider_region(provider, value)
+                    if found is not None:
+                        return found, "provider" if constant else "variable"
+        fallback = default_region(provider)
+        if fallback is not None and provider not in self._defaulted:
+            self._defaulted[provider] = address
+        return fallback, "default"
+
+    def _block_refs(self, instance: Instance) -> Mapping[str, tuple[str, ...]]:
+        """Attribute path -> referenced resource (or module call) addresses, as plan mode gives."""
+        key = id(instance.block)
+        refs = self._refs.get(key)
+        if refs is None:
+            out: dict[str, dict[str, None]] = {}
+            _collect_refs(instance.block.body, "", out)
+            refs = self._refs[key] = {path: tuple(targets) for path, targets in out.items()}
+        return refs
+
+
+def _collect_refs(body: Any, prefix: str, out: dict[str, dict[str, None]]) -> None:
+    for name, expr in body.attributes.items():
+        path = f"{prefix}.{name}" if prefix else name
+        for ref in expr.references:
+            head, _, rest = ref.partition(".")
+            if not rest:
+                continue
+            if head == "module" or ("_" in head and head != "data"):
+                out.setdefault(path, {})[f"{head}.{rest.split('.', 1)[0]}"] = None
+    for block in body.blocks:
+        if block.type == "dynamic" and block.labels:
+            content = next((b for b in block.body.blocks if b.type == "content"), None)
+            if content is not None:
+                _collect_refs(content.body, f"{prefix}.{block.labels[0]}" if prefix else block.labels[0], out)
+        else:
+            _collect_refs(block.body, f"{prefix}.{block.type}" if prefix else block.type, out)
+
+
+def _provider_name(source: str, local_name: str) -> str:
+    """The provider's full name as plans write it (registry.terraform.io/hashicorp/aws)."""
+    if source.count("/") == 2:
+        return source
+    if source.count("/") == 1:
+        return f"registry.terraform.io/{source}"
+    return f"registry.terraform.io/hashicorp/{local_name}"
+

@@ -1,0 +1,73 @@
+"""App Service plan pricing shared by azurerm_service_plan and the legacy azurerm_app_service_plan.
+
+A dedicated plan bills its workers by the hour: Retail Prices productName "Azure App Service
+<tier> Plan" (" - Linux" for Linux workers of every tier but the original Premium and Shared
+tiers), skuName the size as Azure spells it ("P1 v3", "B1", "I1 v2", "PC2"). An Elastic Premium
+plan (EP1-EP3, Azure Functions Premium) bills vCPU and memory of each always-ready instance.
+Consumption (Y1), Flex Consumption (FC1) and Free (F1) plans bill nothing by the hour:
+executions are priced on the function apps.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from decimal import Decimal
+
+from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
+from costgate.resources.azure._common import azure_query, consumption
+from costgate.resources.base import Usage, UsageKey, hourly, monthly
+
+ELASTIC_PREMIUM = {"EP1": (1, Decimal("3.5")), "EP2": (2, Decimal(7)), "EP3": (4, Decimal(14))}
+"""Elastic Premium sizes: (vCPUs, GB of memory) per instance."""
+NO_HOURLY = ("Y1", "FC1", "F1", "FREE")
+"""Plans without an hourly charge of their own."""
+
+PLAN_USAGE = (UsageKey("instances", "int", "Workers (instances) the plan runs; default: its configured count"),)
+
+_VERSIONED = re.compile(r"^(P|I)(\d+)(M?)(V\d)?$")
+_TIERS = {"B": "Basic", "S": "Standard", "P": "Premium", "I": "Isolated"}
+
+
+def product_and_sku(size: str, *, linux: bool) -> tuple[str, str] | None:
+    """(productName, skuName) of a dedicated plan size, or None for a size without one."""
+    size = size.upper()
+    if size.startswith("PC"):
+        return "Azure App Service Premium Windows Container Plan", size
+    if size in ("D1", "SHARED"):
+        return "Azure App Service Shared Plan", "Shared"
+    if size[:1] in ("B", "S") and size[1:].isdigit():
+        tier, sku = _TIERS[size[0]], size
+    elif (m := _VERSIONED.match(size)) is not None:
+        letter, number, memory, version = m.groups()
+        version = (version or "V1").lower()
+        tier = _TIERS[letter] + ("" if version == "v1" else f" {version}")
+        sku = f"{letter}{number}{memory.lower()}" + ("" if version == "v1" else f" {version}")
+    else:
+        return None
+    suffix = " - Linux" if linux and tier != "Premium" else ""
+    return f"Azure App Service {tier} Plan{suffix}", sku
+
+
+def plan_components(r: Resource, size: str | None, *, linux: bool, workers: Decimal, usage: Usage
+                    ) -> Iterator[CostComponent]:
+    """Hourly workers of a plan of `size` (or Elastic Premium vCPU and memory)."""
+    if not size or size.upper() in NO_HOURLY or size.upper().startswith("WS"):
+        return
+    count = usage.number("instances")
+    count = workers if count is None else count
+    label = size.upper()
+    if label in ELASTIC_PREMIUM:
+        vcpus, memory = ELASTIC_PREMIUM[label]
+        for name, meter, unit, per in (("vCPU", "Premium vCPU Duration", "vCPU", vcpus),
+                                       ("Memory", "Premium Memory Duration", "GB", memory)):
+            attrs = {"productName": "Premium Functions", "skuName": "Premium", "meterName": meter, "type": "Consumption"}
+            yield monthly(f"{name} ({label})", unit, count * per, azure_query(r, "Functions", attrs, family="Compute"),
+                          unit_multiplier=HOURS_PER_MONTH)
+        return
+    # a size this module does not know is still looked up (and reported unpriced), never dropped
+    product, sku = product_and_sku(size, linux=linux) or ("", size)
+    attrs = {"productName": product, "skuName": sku} if product else {"skuName": sku}
+    query = azure_query(r, "Azure App Service", consumption(attrs, "1 Hour"),
+                        family="Compute", unit="1 Hour")
+    yield hourly(f"Instance usage ({size})", query, count=count)

@@ -1,0 +1,33 @@
+"""Traffic Manager meters, sold region-free ("Global"), shared by profiles and endpoints.
+
+Endpoints bill health checks per endpoint-month: Azure endpoints (Azure resources and nested
+profiles) at the "Azure Endpoint" rates, external endpoints at the "Non-Azure Endpoint"
+rates, plus a fast-interval add-on when the profile probes every 10 seconds.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from costgate.model import CostComponent, PriceQuery, Resource
+from costgate.resources.azure._common import global_query
+from costgate.resources.base import PricingContext, dec, monthly
+
+FAST_INTERVAL_SECONDS = 10
+
+
+def tm_query(r: Resource, sku: str, meter: str, unit: str) -> PriceQuery:
+    """A Traffic Manager meter."""
+    attrs = {"productName": "Traffic Manager", "skuName": sku, "meterName": meter, "type": "Consumption",
+             "unitOfMeasure": unit}
+    return global_query(r, "Traffic Manager", attrs, unit=unit)
+
+
+def endpoint_components(r: Resource, ctx: PricingContext, sku: str) -> Iterator[CostComponent]:
+    """Health checks of one endpoint, and the fast-interval add-on its profile may ask for."""
+    yield monthly("Basic health check", "months", 1, tm_query(r, sku, f"{sku} Health Checks", "1"))
+    profile = ctx.resolve(r, "profile_id")
+    interval = dec(profile.block("monitor_config").get("interval_in_seconds")) if profile is not None else None
+    if interval == FAST_INTERVAL_SECONDS:
+        yield monthly("Fast interval health checks add-on", "months", 1,
+                      tm_query(r, sku, f"{sku} Fast Interval Health Check Add-ons", "1"))

@@ -1,0 +1,117 @@
+"""Azure virtual machine pricing shared by VMs, scale sets, AKS node pools and ML compute.
+
+What a VM costs does not depend on where it is declared: a size (armSkuName), an operating
+system, a purchase option and its OS disk, `count` times. Azure sells each size per hour under
+serviceName "Virtual Machines"; Windows sizes carry the Windows license in a separate product,
+spot and low-priority capacity are separate meters ("D2s v3 Spot", "D2s v3 Low Priority").
+Azure Hybrid Benefit (license_type Windows_Server / Windows_Client) brings your own Windows
+license: the VM is billed the base (Linux) compute rate.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from dataclasses import replace
+from decimal import Decimal
+from typing import Any
+
+from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
+from costgate.resources.azure._common import azure_query
+from costgate.resources.azure._disk import WINDOWS_DEFAULT_SIZE_GB, disk_components, disk_of
+from costgate.resources.base import Usage, UsageKey, monthly
+
+HYBRID_LICENSES = frozenset({"windows_server", "windows_client"})
+"""license_type values that bring an own Windows license (Azure Hybrid Benefit)."""
+
+PRIORITIES = {"spot": ("spot", "spot"), "low": ("low_priority", "low priority")}
+"""Terraform `priority` -> (catalog purchase option, label); Regular is pay as you go."""
+
+VM_USAGE = (
+    UsageKey("monthly_hrs", "float", "Hours the VM runs a month", 730),
+    UsageKey("os_disk.monthly_disk_operations", "int", "Disk operations a month on the OS disk (Standard HDD/SSD)"),
+)
+
+
+def arm_sku(size: str) -> str:
+    """Azure's ARM size name: sizes given without their tier ("D2s_v3") are Standard_ sizes."""
+    return size if size.lower().startswith(("standard_", "basic_")) else f"Standard_{size}"
+
+
+def vm_hours(r: Resource, size: str, *, windows: bool, license_type: Any = None, priority: Any = None,
+             hours: Decimal = HOURS_PER_MONTH, count: Decimal = Decimal(1)) -> CostComponent:
+    """Instance hours of `count` VMs of `size`, by OS, hybrid benefit and priority."""
+    option, label = PRIORITIES.get(str(priority or "").lower(), ("on_demand", "pay as you go"))
+    hybrid = windows and str(license_type or "").lower() in HYBRID_LICENSES
+    if hybrid and option == "on_demand":
+        label = "hybrid benefit"
+    priced_os = "Windows" if windows and not hybrid else "Linux"
+    attrs = {"armSkuName": arm_sku(size), "operatingSystem": priced_os, "type": "Consumption", "unitOfMeasure": "1 Hour"}
+    query = azure_query(r, "Virtual Machines", attrs, family="Compute", unit="1 Hour", purchase_option=option)
+    name = f"Instance usage ({'Windows' if windows else 'Linux'}, {label}, {arm_sku(size)})"
+    return monthly(name, "hours", hours * count, query)
+
+
+def ultra_reservation(r: Resource) -> CostComponent:
+    """Ultra disk capacity reserved per vCPU, billed only while no ultra disk is attached (usage)."""
+    query = azure_query(r, "Storage", {"productName": "Ultra Disks", "meterName": "Reservation per vCPU Provisioned",
+                                       "type": "Consumption", "unitOfMeasure": "1/Hour"}, family="Storage", unit="1/Hour")
+    return monthly("Ultra disk reservation (if unattached)", "vCPU", None, query, unit_multiplier=HOURS_PER_MONTH)
+
+
+def os_disk_components(r: Resource, block: Mapping[str, Any], usage: Usage, *, windows: bool, path: str,
+                       type_key: str = "storage_account_type", size_key: str = "disk_size_gb",
+                       count: Decimal = Decimal(1), usage_key: str = "os_disk") -> Iterator[CostComponent]:
+    """An OS (or data) disk block's storage and operations; a disk of unknown type is left out."""
+    default = WINDOWS_DEFAULT_SIZE_GB if windows else None
+    disk = disk_of(block.get(type_key), block.get(size_key), path=path, default_size=default)
+    if disk is not None:
+        yield from disk_components(r, disk, usage.number(f"{usage_key}.monthly_disk_operations"), count=count)
+
+
+def ultra_enabled(r: Resource) -> bool:
+    """Whether the VM reserves ultra disk capacity (additional_capabilities.ultra_ssd_enabled)."""
+    return bool(r.block("additional_capabilities").get("ultra_ssd_enabled"))
+
+
+def scaled(components: Iterator[CostComponent], count: Decimal | None) -> Iterator[CostComponent]:
+    """Components of one instance, `count` times (None: instance count depends on usage)."""
+    for c in components:
+        q = c.monthly_quantity
+        yield replace(c, monthly_quantity=None if q is None or count is None else q * count,
+                      usage_based=c.usage_based or count is None)
+
+
+SCALE_SET_USAGE = (
+    UsageKey("instances", "int", "Instances the scale set runs (default: its `instances` / capacity)"),
+    UsageKey("monthly_hrs", "float", "Hours each instance runs a month", 730),
+    UsageKey("os_disk.monthly_disk_operations", "int", "Disk operations a month on each instance's OS disk"),
+)
+
+
+def instance_count(usage: Usage, given: Any) -> Decimal | None:
+    """Instances of a scale set: usage `instances`, else the plan's count (None when unknown)."""
+    found = usage.number("instances")
+    if found is not None:
+        return found
+    try:
+        return None if given is None or isinstance(given, bool) else Decimal(str(given))
+    except ArithmeticError:
+        return None
+
+
+def scale_set_components(r: Resource, usage: Usage, *, size: Any, windows: bool, count: Decimal | None,
+                         disks: list[tuple[Mapping[str, Any], str, str, str, str]], license_type: Any = None,
+                         priority: Any = None) -> Iterator[CostComponent]:
+    """Instance hours and per-instance disks of `count` instances (None: depends on usage).
+
+    `disks` lists (block, path, type key, size key, usage key) for every disk each instance has.
+    """
+    def one() -> Iterator[CostComponent]:
+        if size:
+            hours = usage.number("monthly_hrs")
+            yield vm_hours(r, str(size), windows=windows, license_type=license_type, priority=priority,
+                           hours=HOURS_PER_MONTH if hours is None else hours)
+        for i, (block, path, type_key, size_key, usage_key) in enumerate(disks):
+            yield from os_disk_components(r, block, usage, windows=windows and i == 0, path=path, type_key=type_key,
+                                          size_key=size_key, usage_key=usage_key)
+    yield from scaled(one(), count)

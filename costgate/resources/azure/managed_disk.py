@@ -1,0 +1,40 @@
+"""azurerm_managed_disk: a managed disk (Standard HDD/SSD, Premium SSD, Premium SSD v2, Ultra).
+
+Prices:
+    Storage: Standard HDD (S*), Standard SSD (E*) and Premium SSD (P*) per disk-month of the
+    smallest size tier holding `disk_size_gb` (or the higher performance `tier` of a Premium
+    disk); Ultra and Premium SSD v2 per provisioned GiB-hour.
+    Disk operations: Standard HDD/SSD, per 10,000 (usage: monthly_disk_operations).
+    Provisioned IOPS and throughput: Ultra disks (`disk_iops_read_write`, `disk_mbps_read_write`,
+    Azure's defaults 2,048 IOPS and 8 MB/s when unset) and Premium SSD v2 above the 3,000 IOPS
+    and 125 MB/s it includes.
+Usage keys:
+    monthly_disk_operations: disk operations a month (Standard HDD/SSD).
+Not priced / assumptions:
+    A disk without `disk_size_gb` (copied from a snapshot or image) is 30 GiB. Premium SSD
+    on-demand bursting fees and shared-disk mounts are not priced. A Premium SSD v2 meter's
+    own tier boundaries are not read: the included IOPS and MB/s are subtracted here.
+References:
+    https://azure.microsoft.com/pricing/details/managed-disks/
+    https://learn.microsoft.com/azure/virtual-machines/disks-understanding-billing
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from costgate.model import CostComponent, Resource
+from costgate.resources.azure._disk import disk_components, disk_of
+from costgate.resources.base import Pricer, PricingContext, UsageKey
+
+USAGE = (UsageKey("monthly_disk_operations", "int", "Disk operations a month (Standard HDD/SSD disks)"),)
+
+
+def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
+    disk = disk_of(r.get("storage_account_type"), r.get("disk_size_gb"), iops=r.get("disk_iops_read_write"),
+                   mbps=r.get("disk_mbps_read_write"), tier=r.get("tier"))
+    if disk is not None:
+        yield from disk_components(r, disk, ctx.usage.number("monthly_disk_operations"))
+
+
+PRICER = Pricer(type="azurerm_managed_disk", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -1,0 +1,123 @@
+"""HclReader end to end on small configurations written in the test: addresses, values,
+unknowns, regions, tags and refs as plan mode would give them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from costgate.errors import HclReaderError, ReaderError
+from costgate.iac.hcl import HclReader
+from costgate.iac.base import ReadResult
+from costgate.model import Action
+
+
+def _read(tmp_path: Path, text: str, **kwargs: object) -> ReadResult:
+    (tmp_path / "main.tf").write_text(text)
+    return HclReader(env={}, **kwargs).read(tmp_path)  # type: ignore[arg-type]
+
+
+def _by_address(result: ReadResult) -> dict[str, object]:
+    return {r.address: r for r in result.resources}
+
+
+def test_count_locals_in_any_order_and_provider_region(tmp_path: Path) -> None:
+    result = _read(tmp_path, """
+provider "aws" {
+  region = var.region
+  default_tags { tags = { env = "prod" } }
+}
+variable "region" { default = "eu-west-1" }
+locals {
+  total = local.base + 1
+  base  = 2
+}
+resource "aws_instance" "web" {
+  count         = local.total
+  instance_type = "t3.micro"
+  tags          = { Name = "web-${count.index}" }
+  root_block_device { volume_size = 30 }
+}
+""")
+    web = [r for r in result.resources if r.type == "aws_instance"]
+    assert [r.address for r in web] == ["aws_instance.web[0]", "aws_instance.web[1]", "aws_instance.web[2]"]
+    first = web[0]
+    assert first.action is Action.CREATE
+    assert first.values == {"instance_type": "t3.micro", "tags": {"Name": "web-0"}, "root_block_device": [{"volume_size": 30}]}
+    assert (first.region, first.region_source) == ("eu-west-1", "variable")
+    assert first.tags == {"env": "prod", "Name": "web-0"}
+    assert result.source == "hcl"
+    assert result.unknowns == []
+
+
+def test_for_each_keys_alias_and_var_flag(tmp_path: Path) -> None:
+    result = _read(tmp_path, """
+provider "aws" { region = "us-east-1" }
+provider "aws" {
+  alias  = "west"
+  region = "us-west-2"
+}
+variable "sizes" { type = map(string) }
+resource "aws_instance" "fe" {
+  for_each      = var.sizes
+  instance_type = each.value
+  provider      = aws.west
+}
+""", variables={"sizes": '{ a = "t3.micro", "b c" = "m5.large" }'})
+    found = _by_address(result)
+    assert set(found) == {'aws_instance.fe["a"]', 'aws_instance.fe["b c"]'}
+    b = found['aws_instance.fe["b c"]']
+    assert b.values == {"instance_type": "m5.large"}  # type: ignore[attr-defined]
+    assert (b.region, b.region_source) == ("us-west-2", "provider")  # type: ignore[attr-defined]
+
+
+def test_unknown_count_is_reported_never_one(tmp_path: Path) -> None:
+    result = _read(tmp_path, """
+data "aws_availability_zones" "all" {}
+resource "aws_instance" "az" {
+  count         = length(data.aws_availability_zones.all.names)
+  instance_type = "t3.micro"
+}
+resource "aws_instance" "one" {
+  instance_type = "t3.micro"
+  subnet_id     = aws_instance.az[0].subnet_id
+}
+""")
+    assert [r.address for r in result.resources] == ["aws_instance.one"]
+    assert result.unknowns == ["aws_instance.az: count depends on data.aws_availability_zones.all"]
+    assert "subnet_id" in result.resources[0].unknown
+    assert "subnet_id" not in result.resources[0].values
+
+
+def test_refs_let_an_asg_find_its_launch_template(tmp_path: Path) -> None:
+    result = _read(tmp_path, """
+resource "aws_launch_template" "lt" { instance_type = "m5.xlarge" }
+resource "aws_autoscaling_group" "asg" {
+  min_size = 1
+  launch_template { id = aws_launch_template.lt.id }
+}
+""")
+    asg = _by_address(result)["aws_autoscaling_group.asg"]
+    assert asg.refs == {"launch_template.id": ("aws_launch_template.lt",)}  # type: ignore[attr-defined]
+    assert asg.unknown == frozenset({"launch_template.0.id"})  # type: ignore[attr-defined]
+
+
+def test_variable_without_value_is_unknown_and_reported(tmp_path: Path) -> None:
+    result = _read(tmp_path, """
+variable "n" {}
+resource "aws_instance" "x" {
+  count         = var.n
+  instance_type = "t3.micro"
+}
+""")
+    assert result.resources == []
+    assert any("var.n has no value" in u for u in result.unknowns)
+    assert "aws_instance.x: count depends on var.n (no value given)" in result.unknowns
+
+
+def test_syntax_error_names_file_line_and_column(tmp_path: Path) -> None:
+    with pytest.raises(HclReaderError) as info:
+        _read(tmp_path, 'resource "aws_instance" "x" {\n  ami = \n}\n')
+    assert str(info.value).startswith("main.tf:2:") or ":2:" in str(info.value)
+    assert isinstance(info.value, ReaderError)

@@ -1,0 +1,60 @@
+"""aws_eip and public IPv4 (issue 10, part 4b): every address is priced, and finding out whether an
+address is attached reads an index built once per estimate, not a scan of the plan per address."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+
+from costgate.model import Action, Address, Resource
+from costgate.resources.aws.eip import PRICER, USERS
+from costgate.resources.base import PricingContext, ReverseReferences
+
+
+class CountingMap(Mapping[str, Resource]):
+    """A plan's address map that counts full scans (values() calls)."""
+
+    def __init__(self, items: dict[str, Resource]) -> None:
+        self.items_ = items
+        self.scans = 0
+
+    def __getitem__(self, key: str) -> Resource:
+        return self.items_[key]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.items_)
+
+    def __len__(self) -> int:
+        return len(self.items_)
+
+    def values(self):  # type: ignore[no-untyped-def, override]
+        self.scans += 1
+        return self.items_.values()
+
+
+def _res(address: str, rtype: str, refs: dict[str, tuple[str, ...]] | None = None) -> Resource:
+    name = address.split(".")[1].split("[")[0]
+    return Resource(address=Address(address), type=rtype, name=name, provider="aws", region="eu-west-1",
+                    action=Action.CREATE, refs=refs or {})
+
+
+def test_attached_addresses_are_found_with_one_scan_per_user_type() -> None:
+    n = 60
+    plan: dict[str, Resource] = {}
+    for i in range(n):
+        plan[f"aws_eip.nat[{i}]"] = _res(f"aws_eip.nat[{i}]", "aws_eip")
+        plan[f"aws_nat_gateway.gw[{i}]"] = _res(f"aws_nat_gateway.gw[{i}]", "aws_nat_gateway", {"allocation_id": ("aws_eip.nat",)})
+    plan["aws_eip.spare"] = _res("aws_eip.spare", "aws_eip")
+    resources = CountingMap(plan)
+    ctx = PricingContext(resources=resources, reverse=ReverseReferences(resources))
+    names = {a: [c.name for c in PRICER.price(r, ctx)] for a, r in plan.items() if r.type == "aws_eip"}
+    assert names["aws_eip.nat[0]"] == names[f"aws_eip.nat[{n - 1}]"] == ["Public IPv4 address (in use)"]
+    assert names["aws_eip.spare"] == ["IP address (if unused)"]
+    assert resources.scans <= len(USERS)  # once per attaching type, however many addresses
+
+
+def test_regional_in_use_usagetype() -> None:
+    r = _res("aws_eip.x", "aws_eip", {"instance": ("aws_instance.web",)})
+    (component,) = PRICER.price(r, PricingContext())
+    assert component.query.service == "AmazonVPC" and component.query.product_family is None
+    assert dict(component.query.attributes) == {"usagetype": "EU-PublicIPv4:InUseAddress"}
+    assert component.monthly_quantity == 730
