@@ -54,6 +54,9 @@ class GitBase:
 def check_options(args: argparse.Namespace) -> None:
     """Options that parse one by one but contradict each other: UsageError, one line."""
     plans, paths, bases = list(args.plan or []), list(args.path or []), list(getattr(args, "base_plan", None) or [])
+    for given in (*plans, *paths, *bases, *(args.var_file or [])):
+        if "\0" in str(given):  # no file system accepts it; say so before anything resolves the path
+            raise ReaderError("the path contains a NUL byte", path=str(given).replace("\0", "\\0"))
     if bases and len(bases) != len(plans):
         raise UsageError(f"--base-plan: give one per --plan, in the same order ({len(plans)} --plan, {len(bases)} --base-plan)")
     if getattr(args, "changed_only", False) and not getattr(args, "compare_to", None):
