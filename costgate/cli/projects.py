@@ -227,7 +227,11 @@ def git_base(args: argparse.Namespace, loaded: LoadedConfig | None) -> Iterator[
     if not ref:
         yield None
         return
-    anchors = list(args.path or []) or ([loaded.base_dir] if loaded is not None else [Path.cwd()])
+    anchors = list(args.path or [])
+    if not anchors and loaded is not None:  # the config's folders (a config may live outside the repository)
+        anchors = [loaded.resolve(cp.path) for cp in loaded.config.projects if cp.path and not cp.plan
+                   and loaded.resolve(cp.path).is_dir()] or [loaded.base_dir]
+    anchors = anchors or [Path.cwd()]
     root = repo_root(anchors[0].resolve())
     for other in anchors[1:]:
         if repo_root(other.resolve()) != root:

@@ -241,3 +241,17 @@ def test_branch_comment_equals_the_plan_mode_comment(repo: Path, plans: dict[str
     assert branch.code == plan_mode.code == 0, branch.err + plan_mode.err
     assert "aws\\_nat\\_gateway.gone" in branch.out and "incomplete" not in branch.out
     assert branch.out.replace("--path DIR --compare-to REF", "--plan PLAN --base-plan BASE") == plan_mode.out
+
+
+@needs_hcl
+def test_check_gates_the_changed_config_projects_of_a_branch(repo: Path, tmp_path: Path) -> None:
+    config = tmp_path / "costgate.yml"
+    config.write_text(f"projects:\n  - name: web\n    path: {repo / 'infra'}\n  - name: ip\n    path: {repo / 'other'}\n"
+                      "budgets:\n  - name: per-change\n    max_increase: 10\n")
+    result = run_cli("check", "--config", str(config), "--compare-to", "HEAD~1", "--changed-only", "--format", "json",
+                     "--max-catalog-age-days", "0")
+    assert result.code == 1, result.err  # the branch adds more than $10 a month: blocked
+    doc = json.loads(result.out)
+    assert [p["name"] for p in doc["estimate"]["projects"]] == ["web"]  # other/ did not change
+    assert doc["gate"]["verdict"] == "block"
+    assert [f["code"] for f in doc["gate"]["findings"] if f["severity"] == "block"] == ["budget:per-change"]
