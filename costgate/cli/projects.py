@@ -252,7 +252,7 @@ def changed_only(inputs: Sequence[ProjectInput], base: GitBase, graph: ModuleGra
         if inp.base is not None and inp.base.path.is_dir() and inp.kind is InputKind.HCL:
             dirs |= {base.head_of(d).resolve() for d in ModuleGraph().closure(inp.base.path)}
         areas[i] = dirs
-    known = set().union(*areas.values()) if areas else set()
+    known: set[Path] = set().union(*areas.values())
 
     def owner(file: Path) -> Path | None:
         for parent in file.parents:
