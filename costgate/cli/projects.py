@@ -196,6 +196,8 @@ def _has_tf(folder: Path) -> bool:
 def _with_git_base(inp: ProjectInput, base: GitBase) -> ProjectInput:
     """The input with its folder at the base ref as its before side."""
     base_dir = base.base_of(inp.path)
+    if not _has_tf(inp.path) and not _has_tf(base_dir):
+        raise ReaderError(f"no .tf files here, neither in the working tree nor at {base.ref}", path=str(inp.path))
     var_files = tuple(_base_file(v, base) for v in inp.var_files)
     before = replace(inp, path=base_dir, var_files=var_files, base=None, shown_as=(str(base.files), str(base.root)))
     _share_installed_modules(inp.path, base_dir)
