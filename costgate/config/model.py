@@ -11,6 +11,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
 
+import re
+
 import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
