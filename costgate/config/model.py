@@ -7,11 +7,10 @@ is generated from these models, so it cannot drift from what the loader accepts.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from typing import Any, Literal
-
-import re
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
