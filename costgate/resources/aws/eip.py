@@ -11,8 +11,8 @@ Usage keys:
     none.
 Not priced / assumptions:
     An address is in use when it names an instance or network interface, or when an
-    aws_eip_association, aws_nat_gateway or aws_lb/aws_alb subnet mapping in the plan references
-    it. Configuration references carry no count index (`aws_eip.nat[count.index]` is a reference
+    aws_eip_association, aws_nat_gateway (allocation_id or secondary_allocation_ids) or aws_lb/aws_alb
+    subnet mapping in the plan references it. Configuration references carry no count index (`aws_eip.nat[count.index]` is a reference
     to `aws_eip.nat`), so every instance of a referenced block counts as in use; both kinds cost
     the same per hour, so only the label can be off. Whether an address is in use is read from a
     reverse-reference index built once per estimate (linear in the plan's size). BYOIP addresses
@@ -31,15 +31,16 @@ from costgate.resources.aws._common import aws_query, ut
 from costgate.resources.aws._public_ipv4 import in_use_address
 from costgate.resources.base import Pricer, PricingContext, hourly
 
-USERS = {"aws_eip_association": "allocation_id", "aws_nat_gateway": "allocation_id", "aws_lb": "subnet_mapping.allocation_id",
-         "aws_alb": "subnet_mapping.allocation_id"}
+USERS = (("aws_eip_association", "allocation_id"), ("aws_nat_gateway", "allocation_id"),
+         ("aws_nat_gateway", "secondary_allocation_ids"), ("aws_lb", "subnet_mapping.allocation_id"),
+         ("aws_alb", "subnet_mapping.allocation_id"))
 """Types that attach an address, and the attribute that references it."""
 
 
 def _in_use(r: Resource, ctx: PricingContext) -> bool:
     if r.get("instance") or r.get("network_interface") or {"instance", "network_interface"} & set(r.refs):
         return True
-    return any(ctx.referenced_by(r, rtype, attribute) for rtype, attribute in USERS.items())
+    return any(ctx.referenced_by(r, rtype, attribute) for rtype, attribute in USERS)
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
