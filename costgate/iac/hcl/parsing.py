@@ -171,8 +171,8 @@ class _BodyBuilder:
     def expression(self, tree: Tree[Token]) -> Expr:
         try:
             return self.compiler.compile(tree)
-        except EvalError as exc:
-            message = str(exc)
+        except (EvalError, RecursionError) as exc:
+            message = str(exc) if isinstance(exc, EvalError) else "expression nested too deeply to evaluate"
             pos = self.compiler.pos(tree)
 
             def fail(_scope: object) -> object:
