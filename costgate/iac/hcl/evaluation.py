@@ -538,7 +538,7 @@ class _NoReferences:
         raise EvalError(f"{pos}: references are not allowed here ({root})")
 
     def call(self, name: str, args: list[Any], pos: Pos) -> Any:
-        return call_function(name, args, self)  # type: ignore[arg-type]
+        return call_function(name, args, self)
 
     def render_template(self, text: str, variables: Mapping[str, Any], origin: str) -> Any:
         raise EvalError("templatefile() is not allowed here")

@@ -396,6 +396,9 @@ def _zipmap(keys: Any, values: Any) -> dict[str, Any]:
 
 def _range(*args: Any) -> list[Any]:
     numbers = [to_number(a) for a in args]
+    start: int | float
+    stop: int | float
+    step: int | float
     if len(numbers) == 1:
         start, stop, step = 0, numbers[0], 1
     elif len(numbers) == 2:

@@ -111,11 +111,18 @@ def parse_expression_text(text: str, display: str) -> Tree[Token]:
         tree: Tree[Token] = hcl2.parses_to_tree(f"x = {text}\n")
     except LarkError as exc:
         raise _syntax_error(exc, display, text) from exc
-    body = tree.children[0]
-    attributes = [k for k in body.children if isinstance(k, Tree) and k.data == "attribute"]
+    attributes = [k for k in root_body(tree).children if isinstance(k, Tree) and k.data == "attribute"]
     if len(attributes) != 1:
         raise HclReaderError(f"{display}: not a single expression")
     return _value_tree(attributes[0])
+
+
+def root_body(tree: Tree[Token]) -> Tree[Token]:
+    """The `body` node of a parsed file (`start` holds exactly one)."""
+    body = tree.children[0]
+    if not isinstance(body, Tree):
+        raise HclReaderError("internal: a parse tree without a body")
+    return body
 
 
 def _value_tree(attribute: Tree[Token]) -> Tree[Token]:
@@ -200,7 +207,7 @@ def read_module(directory: Path, display: str) -> ModuleConfig:
         file_display = f"{display}/{path.name}" if display not in ("", ".") else path.name
         tree = parse_file(path, file_display)
         builder = _BodyBuilder(ExprCompiler(file_display))
-        body = builder.body(tree.children[0], Pos(file_display, 1, 1))
+        body = builder.body(root_body(tree), Pos(file_display, 1, 1))
         _index(config, body, override=path in overrides)
     return config
 
@@ -258,7 +265,7 @@ def _merged(existing: Block | None, block: Block, override: bool) -> Block:
 
 def _provider_source(tree: Tree[Token]) -> str:
     """The `source` of a required_providers entry (`{ source = "hashicorp/aws" }` or a string)."""
-    for node in tree.iter_subtrees_topdown():
+    for node in tree.find_data("object_elem"):
         if node.data == "object_elem":
             kids = [c for c in node.children if isinstance(c, Tree)]
             key = kids[0]
