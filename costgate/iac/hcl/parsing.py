@@ -148,6 +148,7 @@ class _BodyBuilder:
         self.compiler = compiler
 
     def body(self, tree: Tree[Token], pos: Pos) -> Body:
+        """A block body (or a whole file)."""
         attributes: dict[str, Expr] = {}
         raw: dict[str, Tree[Token]] = {}
         blocks: list[Block] = []
@@ -165,6 +166,7 @@ class _BodyBuilder:
         return Body(attributes=attributes, raw=raw, blocks=blocks, pos=pos)
 
     def block(self, node: Tree[Token]) -> Block:
+        """One block with its labels."""
         parts = [c for c in node.children if isinstance(c, Tree) and c.data not in ("body", "new_line_or_comment")]
         body_tree = next(c for c in node.children if isinstance(c, Tree) and c.data == "body")
         pos = self.compiler.pos(node)
@@ -176,6 +178,7 @@ class _BodyBuilder:
         )
 
     def expression(self, tree: Tree[Token]) -> Expr:
+        """A compiled expression; one that cannot be compiled fails when evaluated (an unknown)."""
         try:
             return self.compiler.compile(tree)
         except (EvalError, RecursionError) as exc:

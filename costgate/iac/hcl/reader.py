@@ -123,6 +123,7 @@ class _Builder:
                     self._group_locations[name] = known if known == azure_location(location) else None
 
     def resources(self) -> list[Resource]:
+        """Every instance as a Resource, then one warning per provider that fell back to its default region."""
         out = [self._resource(i) for i in self.instances]
         for provider, address in self._defaulted.items():
             self.reading.warnings.append(
