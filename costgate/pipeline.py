@@ -207,7 +207,11 @@ def read_one(inp: ProjectInput) -> ReadResult:
         from costgate.iac.hcl import HclReader
 
         env = {**os.environ, "TF_WORKSPACE": inp.workspace} if inp.workspace else None
-        return HclReader(var_files=inp.var_files, variables=inp.variables, env=env).read(inp.path)
+        result = HclReader(var_files=inp.var_files, variables=inp.variables, env=env).read(inp.path)
+        if inp.workspace and inp.workspace != "default":  # until the reader reads TF_WORKSPACE from env
+            result.warnings.append(f"workspace {inp.workspace!r}: HCL mode evaluates terraform.workspace as "
+                                   f"\"default\" (docs/hcl-evaluation.md)")
+        return result
     assert_never(inp.kind)
 
 
