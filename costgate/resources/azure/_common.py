@@ -112,3 +112,13 @@ def zone_query(
     """A query for a meter sold per billing zone (the resource's, unless `zone` is given)."""
     return azure_query(resource, service, attributes, family=family, unit=unit,
                        region=zone or billing_zone(location_of(resource)))
+
+
+def reserved_query(resource: Resource, service: str, attributes: Mapping[str, str], *, reservation_term: str,
+                   family: str | None = None, unit: str | None = None) -> PriceQuery:
+    """A query for a reservation price (Retail Prices type Reservation, reservationTerm "1 Year" / "3 Years").
+
+    Azure lists a reservation's retailPrice as the price of the whole term, not per unit of use.
+    """
+    return PriceQuery.of("azure", service, family, location_of(resource), attributes, purchase_option="reserved",
+                         unit=unit, term={"reservationTerm": reservation_term})
