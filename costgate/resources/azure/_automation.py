@@ -24,13 +24,13 @@ def _q(r: Resource, ctx: PricingContext, product: str, sku: str, meter: str, uni
 def job_run_time(r: Resource, ctx: PricingContext, usage: Usage) -> CostComponent:
     """Runbook job minutes (usage)."""
     return usage_component("Job run time", "minutes", usage, JOB_USAGE.name,
-                           _q(r, ctx, "Process Automation", "Basic", "Basic Runtime", "1 Minute"))
+                           _q(r, ctx, "Process Automation", "Basic", "Basic Runtime", "1 Minute"), tiered=False)
 
 
 def config_nodes(r: Resource, ctx: PricingContext, usage: Usage) -> CostComponent:
     """DSC nodes outside Azure (usage); nodes in Azure are free."""
     return usage_component("Non-Azure config nodes", "nodes", usage, NODE_USAGE.name,
-                           _q(r, ctx, "Configuration Management", "Non-Azure", "Non-Azure Node", "1/Month"))
+                           _q(r, ctx, "Configuration Management", "Non-Azure", "Non-Azure Node", "1/Month"), tiered=False)
 
 
 def watcher(r: Resource, ctx: PricingContext) -> PriceQuery:

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from costgate.model import CostComponent, Resource
+from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.azure._common import azure_query
 from costgate.resources.base import Pricer, PricingContext, monthly
 
@@ -26,7 +26,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         return
     q = azure_query(r, "Logic Apps", {"productName": "Logic Apps Integration Account", "skuName": tier, "meterName": f"{tier} Unit",
                                        "unitOfMeasure": "1/Month"}, family="Integration", unit="1/Month")
-    yield monthly(f"Integration account ({tier})", "months", 1, q)
+    yield monthly(f"Integration account ({tier})", "hours", HOURS_PER_MONTH, q, unit_multiplier=1 / HOURS_PER_MONTH)
 
 
 PRICER = Pricer(type="azurerm_logic_app_integration_account", price=_price, doc=__doc__ or "")
