@@ -82,6 +82,38 @@ def usage_in(name: str, unit: str, usage: Usage, key: str, query: PriceQuery, *,
     return monthly(name, unit, None if raw is None else raw / Decimal(divisor), query, path=path, usage_based=True)
 
 
+_ZONE_2 = ("eastasia", "southeastasia", "australia", "japan", "korea", "india", "centralindia", "southindia",
+           "westindia", "jioindia", "indonesia", "malaysia", "newzealand", "taiwan")
+_ZONE_3 = ("brazil",)
+
+
+def billing_zone(location: str) -> str:
+    """Azure's data-transfer billing zone of a location, as Retail Prices spells it (armRegionName).
+
+    Zone 1: North America and Europe (and the locations not listed below); Zone 2: Asia Pacific,
+    Japan, Australia, Korea and India; Zone 3: Brazil. Zone-priced meters (Azure DNS, Front Door,
+    inter-region bandwidth) are listed under these names instead of a location.
+    """
+    loc = normalize_location(location)
+    if loc.startswith(_ZONE_3):
+        return "Zone 3"
+    return "Zone 2" if loc.startswith(_ZONE_2) else "Zone 1"
+
+
+def zone_query(
+    resource: Resource,
+    service: str,
+    attributes: Mapping[str, str] | None = None,
+    *,
+    family: str | None = "Networking",
+    unit: str | None = None,
+    zone: str | None = None,
+) -> PriceQuery:
+    """A query for a meter sold per billing zone (the resource's, unless `zone` is given)."""
+    return azure_query(resource, service, attributes, family=family, unit=unit,
+                       region=zone or billing_zone(location_of(resource)))
+
+
 def location_from(resource: Resource, ctx: PricingContext, *parents: str) -> str:
     """The location of a resource that may have none of its own (a SQL database, a Cosmos DB
     container): its own `location` or resource group's when the reader found one, else that of
