@@ -51,9 +51,9 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
                      _q(r, {"productName": product, "meterName": "Fixed Cost"}))
         units = ctx.usage.number("capacity_units")
         units = units if units is not None else instances * CU_PER_INSTANCE if instances else None
-        yield monthly(f"V2 capacity units ({'WAF' if waf else 'basic'})", "CU", units,
-                      _q(r, {"productName": product, "meterName": "Capacity Units"}), usage_based=True,
-                      unit_multiplier=HOURS_PER_MONTH)
+        yield monthly(f"V2 capacity units ({'WAF' if waf else 'basic'})", "CU-hours",
+                      None if units is None else units * HOURS_PER_MONTH,
+                      _q(r, {"productName": product, "meterName": "Capacity Units"}), usage_based=True)
         return
     product = f"{'WAF' if waf else 'Basic'} Application Gateway"
     size = size.capitalize()

@@ -11,7 +11,7 @@ Usage keys:
     monthly_data_transfer_gb: GB sent to other virtual networks a month.
 Not priced / assumptions:
     Site-to-site tunnels are priced on azurerm_virtual_network_gateway_connection. Data transfer
-    meters are sold per billing zone and looked up region-free. Its public IP is priced on
+    meters are sold per billing zone (the gateway's). Its public IP is priced on
     azurerm_public_ip.
 References:
     https://azure.microsoft.com/pricing/details/vpn-gateway/
@@ -24,7 +24,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
-from costgate.resources.azure._common import azure_query, global_query
+from costgate.resources.azure._common import azure_query, zone_query
 from costgate.resources.base import Pricer, PricingContext, UsageKey, hourly, monthly, usage_component
 
 USAGE = (
@@ -53,7 +53,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     bandwidth = {"productName": "VPN Gateway Bandwidth", "meterName": "Inter-Virtual Network Data Transfer Out",
                  "type": "Consumption"}
     yield usage_component("VPN gateway data transfer", "GB", ctx.usage, "monthly_data_transfer_gb",
-                          global_query(r, "VPN Gateway", bandwidth))
+                          zone_query(r, "VPN Gateway", bandwidth))
 
 
 PRICER = Pricer(type="azurerm_virtual_network_gateway", price=_price, usage_keys=USAGE, doc=__doc__ or "")
