@@ -7,6 +7,7 @@ is generated from these models, so it cannot drift from what the loader accepts.
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from decimal import Decimal
 from typing import Any, Literal

@@ -218,10 +218,28 @@ def _replace(text: Any, search: Any, replacement: Any) -> str:
     value, needle, new = to_string(text), to_string(search), to_string(replacement)
     if len(needle) > 1 and needle.startswith("/") and needle.endswith("/"):
         pattern = _go_regex(needle[1:-1])
-        python_new = re.sub(r"\$\{(\w+)\}|\$(\w+)", lambda m: f"\\g<{m.group(1) or m.group(2)}>",
-                            new.replace("\\", "\\\\"))
-        return pattern.sub(python_new, value)
+        return pattern.sub(lambda m: _expand_go(new, m), value)
     return value.replace(needle, new)
+
+
+_GO_GROUP_RE: Final = re.compile(r"\$(?:\$|\{(\w+)\}|(\w+))")
+
+
+def _expand_go(template: str, match: re.Match[str]) -> str:
+    """Go's Regexp.Expand: `$1`, `${1}`, `$name`, `${name}`, `$$`; a missing group is empty."""
+
+    def group(m: re.Match[str]) -> str:
+        if m.group(0) == "$$":
+            return "$"
+        name = m.group(1) or m.group(2)
+        try:
+            found = match.group(int(name)) if name.isdigit() else match.group(name)
+        except IndexError:
+            return ""
+        return found or ""
+
+    return _GO_GROUP_RE.sub(group, template)
+
 
 
 def _regex(pattern: Any, text: Any) -> Any:
@@ -266,7 +284,7 @@ def _trim(text: Any, chars: Any) -> str:
 def _indent(spaces: Any, text: Any) -> str:
     pad = " " * _int(spaces, "indent")
     lines = to_string(text).split("\n")
-    return "\n".join([lines[0], *[pad + line if line else line for line in lines[1:]]])
+    return "\n".join([lines[0], *[pad + line for line in lines[1:]]])
 
 
 def _chomp(text: Any) -> str:
@@ -323,11 +341,13 @@ def _element(values: Any, index: Any) -> Any:
 
 
 def _coalesce(*values: Any) -> Any:
+    kinds = {type(v) for v in values if v is not None and not isinstance(v, Unknown)}
+    as_strings = str in kinds and bool(kinds & {int, float, bool})
     for value in values:
         if isinstance(value, Unknown):
             return value
         if value is not None and value != "":
-            return value
+            return to_string(value) if as_strings else value
     raise EvalError("coalesce(): no non-null, non-empty argument")
 
 
@@ -378,6 +398,9 @@ def _zipmap(keys: Any, values: Any) -> dict[str, Any]:
 
 def _range(*args: Any) -> list[Any]:
     numbers = [to_number(a) for a in args]
+    start: int | float
+    stop: int | float
+    step: int | float
     if len(numbers) == 1:
         start, stop, step = 0, numbers[0], 1
     elif len(numbers) == 2:
@@ -508,7 +531,13 @@ def _tobool(value: Any) -> Any:
 def _tolist(value: Any) -> Any:
     if value is None:
         return None
-    return _collection(value, "tolist") if not isinstance(value, dict) else _fail("tolist(): a map is not a list")
+    if isinstance(value, dict):
+        raise EvalError("tolist(): a map is not a list")
+    items = _collection(value, "tolist")
+    kinds = {type(i) for i in items if not isinstance(i, Unknown) and i is not None}
+    if str in kinds and kinds & {int, float, bool} and kinds <= {str, int, float, bool}:
+        return [to_string(i) if not isinstance(i, Unknown) and i is not None else i for i in items]
+    return items
 
 
 def _toset(value: Any) -> Any:
@@ -528,10 +557,6 @@ def _tomap(value: Any) -> Any:
     if value is None:
         return None
     return dict(_map(value, "tomap"))
-
-
-def _fail(message: str) -> Any:
-    raise EvalError(message)
 
 
 # --- encoding ----------------------------------------------------------------------------------------
@@ -756,7 +781,7 @@ _FUNCTIONS: Final[dict[str, Plain]] = {
     "csvdecode": _csvdecode,
     "jsondecode": _jsondecode,
     "jsonencode": _jsonencode,
-    "urlencode": lambda s: urllib.parse.quote(to_string(s), safe=""),
+    "urlencode": lambda s: urllib.parse.quote_plus(to_string(s), safe=""),
     "yamldecode": _yamldecode,
     "yamlencode": _yamlencode,
     # hashes

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Final
 
 from lark import Token, Tree
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
@@ -110,11 +111,18 @@ def parse_expression_text(text: str, display: str) -> Tree[Token]:
         tree: Tree[Token] = hcl2.parses_to_tree(f"x = {text}\n")
     except LarkError as exc:
         raise _syntax_error(exc, display, text) from exc
-    body = tree.children[0]
-    attributes = [k for k in body.children if isinstance(k, Tree) and k.data == "attribute"]
+    attributes = [k for k in root_body(tree).children if isinstance(k, Tree) and k.data == "attribute"]
     if len(attributes) != 1:
         raise HclReaderError(f"{display}: not a single expression")
     return _value_tree(attributes[0])
+
+
+def root_body(tree: Tree[Token]) -> Tree[Token]:
+    """The `body` node of a parsed file (`start` holds exactly one)."""
+    body = tree.children[0]
+    if not isinstance(body, Tree):
+        raise HclReaderError("internal: a parse tree without a body")
+    return body
 
 
 def _value_tree(attribute: Tree[Token]) -> Tree[Token]:
@@ -140,6 +148,7 @@ class _BodyBuilder:
         self.compiler = compiler
 
     def body(self, tree: Tree[Token], pos: Pos) -> Body:
+        """A block body (or a whole file)."""
         attributes: dict[str, Expr] = {}
         raw: dict[str, Tree[Token]] = {}
         blocks: list[Block] = []
@@ -157,6 +166,7 @@ class _BodyBuilder:
         return Body(attributes=attributes, raw=raw, blocks=blocks, pos=pos)
 
     def block(self, node: Tree[Token]) -> Block:
+        """One block with its labels."""
         parts = [c for c in node.children if isinstance(c, Tree) and c.data not in ("body", "new_line_or_comment")]
         body_tree = next(c for c in node.children if isinstance(c, Tree) and c.data == "body")
         pos = self.compiler.pos(node)
@@ -168,10 +178,11 @@ class _BodyBuilder:
         )
 
     def expression(self, tree: Tree[Token]) -> Expr:
+        """A compiled expression; one that cannot be compiled fails when evaluated (an unknown)."""
         try:
             return self.compiler.compile(tree)
-        except EvalError as exc:
-            message = str(exc)
+        except (EvalError, RecursionError) as exc:
+            message = str(exc) if isinstance(exc, EvalError) else "expression nested too deeply to evaluate"
             pos = self.compiler.pos(tree)
 
             def fail(_scope: object) -> object:
@@ -199,15 +210,24 @@ def read_module(directory: Path, display: str) -> ModuleConfig:
         file_display = f"{display}/{path.name}" if display not in ("", ".") else path.name
         tree = parse_file(path, file_display)
         builder = _BodyBuilder(ExprCompiler(file_display))
-        body = builder.body(tree.children[0], Pos(file_display, 1, 1))
+        body = builder.body(root_body(tree), Pos(file_display, 1, 1))
         _index(config, body, override=path in overrides)
     return config
+
+
+_LABELS: Final[dict[str, int]] = {
+    "resource": 2, "data": 2, "module": 1, "variable": 1, "output": 1, "provider": 1, "locals": 0, "terraform": 0,
+}
 
 
 def _index(config: ModuleConfig, body: Body, *, override: bool) -> None:
     """File the top-level blocks of one file into the module's config."""
     for block in body.blocks:
         kind, labels = block.type, block.labels
+        wanted = _LABELS.get(kind)
+        if wanted is not None and len(labels) != wanted:
+            config.warnings.append(f"{block.pos}: a {kind} block needs {wanted} label{'s' if wanted > 1 else ''}; ignored")
+            continue
         if kind == "variable" and labels:
             config.variables[labels[0]] = _merged(config.variables.get(labels[0]), block, override)
         elif kind == "locals":
@@ -248,7 +268,7 @@ def _merged(existing: Block | None, block: Block, override: bool) -> Block:
 
 def _provider_source(tree: Tree[Token]) -> str:
     """The `source` of a required_providers entry (`{ source = "hashicorp/aws" }` or a string)."""
-    for node in tree.iter_subtrees_topdown():
+    for node in tree.find_data("object_elem"):
         if node.data == "object_elem":
             kids = [c for c in node.children if isinstance(c, Tree)]
             key = kids[0]

@@ -52,7 +52,7 @@ def pool_components(r: Resource, pool: Mapping[str, Any], usage: Usage, *, path:
         return
     count = node_count(pool, usage, prefix)
     hours = usage.number(f"{prefix}monthly_hrs")
-    windows = str(pool.get("os_type") or "").lower() == "windows"
+    windows = "windows" in (str(pool.get("os_type") or "").lower(), str(pool.get("os_sku") or "").lower()[:7])
     vm = vm_hours(r, str(size), windows=windows, priority=pool.get("priority"),
                   hours=HOURS_PER_MONTH if hours is None else hours, count=count)
     yield replace(vm, path=path)

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from costgate.model import CostComponent, PriceQuery, Resource
-from costgate.resources.base import Usage, monthly
+from costgate.resources.base import PricingContext, Usage, monthly
 
 DEFAULT_REGION = "eastus"
 
@@ -80,3 +80,85 @@ def usage_in(name: str, unit: str, usage: Usage, key: str, query: PriceQuery, *,
     """
     raw = usage.number(key)
     return monthly(name, unit, None if raw is None else raw / Decimal(divisor), query, path=path, usage_based=True)
+
+
+_ZONE_2 = ("eastasia", "southeastasia", "australia", "japan", "korea", "india", "centralindia", "southindia",
+           "westindia", "jioindia", "indonesia", "malaysia", "newzealand", "taiwan")
+_ZONE_3 = ("brazil",)
+
+
+def billing_zone(location: str) -> str:
+    """Azure's data-transfer billing zone of a location, as Retail Prices spells it (armRegionName).
+
+    Zone 1: North America and Europe (and the locations not listed below); Zone 2: Asia Pacific,
+    Japan, Australia, Korea and India; Zone 3: Brazil. Zone-priced meters (Azure DNS, Front Door,
+    inter-region bandwidth) are listed under these names instead of a location.
+    """
+    loc = normalize_location(location)
+    if loc.startswith(_ZONE_3):
+        return "Zone 3"
+    return "Zone 2" if loc.startswith(_ZONE_2) else "Zone 1"
+
+
+def zone_query(
+    resource: Resource,
+    service: str,
+    attributes: Mapping[str, str] | None = None,
+    *,
+    family: str | None = "Networking",
+    unit: str | None = None,
+    zone: str | None = None,
+) -> PriceQuery:
+    """A query for a meter sold per billing zone (the resource's, unless `zone` is given)."""
+    return azure_query(resource, service, attributes, family=family, unit=unit,
+                       region=zone or billing_zone(location_of(resource)))
+
+
+def location_from(resource: Resource, ctx: PricingContext, *parents: str) -> str:
+    """The location of a resource that may have none of its own (a SQL database, a Cosmos DB
+    container): its own `location` or resource group's when the reader found one, else that of
+    the first resource its `parents` attributes reference (server_id, account_name...), else
+    the default."""
+    if resource.region and resource.region_source == "resource":
+        return location_of(resource)
+    for attribute in parents:
+        parent = ctx.resolve(resource, attribute)
+        if parent is not None:
+            return location_from(parent, ctx, *parents)
+    return location_of(resource)
+
+
+PER_DAY = Decimal(1) / Decimal(24)
+"""Unit multiplier of an hourly component whose Azure meter is priced per day ('1/Day')."""
+
+
+def is_set(resource: Resource, attribute: str) -> bool:
+    """True when `attribute` is given: a value, a reference (e.g. another resource's id, only
+    known after apply) or a value the plan leaves unknown."""
+    return resource.get(attribute) not in (None, "") or bool(resource.refs.get(attribute)) or resource.is_unknown(attribute)
+
+
+def reserved_query(resource: Resource, service: str, attributes: Mapping[str, str], *, reservation_term: str,
+                   family: str | None = None, unit: str | None = None) -> PriceQuery:
+    """A query for a reservation price (Retail Prices type Reservation, reservationTerm "1 Year" / "3 Years").
+
+    Azure lists a reservation's retailPrice as the price of the whole term, not per unit of use.
+    """
+    return PriceQuery.of("azure", service, family, location_of(resource), attributes, purchase_option="reserved",
+                         unit=unit, term={"reservationTerm": reservation_term})
+
+
+def cdn_zone(location: str) -> str:
+    """The CDN / Front Door (classic) delivery zone of a location (five zones, reference estimator's table).
+
+    Zone 1 North America, Europe, Middle East and Africa; Zone 2 Asia Pacific (with Japan and
+    Korea); Zone 3 South America; Zone 4 Australia and New Zealand; Zone 5 India.
+    """
+    loc = normalize_location(location)
+    if loc.startswith(("australia", "newzealand")):
+        return "Zone 4"
+    if loc.startswith(("centralindia", "southindia", "westindia", "jioindia")):
+        return "Zone 5"
+    if loc.startswith(_ZONE_3):
+        return "Zone 3"
+    return "Zone 2" if loc.startswith(_ZONE_2) else "Zone 1"

@@ -51,16 +51,16 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
                      _q(r, {"productName": product, "meterName": "Fixed Cost"}))
         units = ctx.usage.number("capacity_units")
         units = units if units is not None else instances * CU_PER_INSTANCE if instances else None
-        yield monthly(f"V2 capacity units ({'WAF' if waf else 'basic'})", "CU", units,
-                      _q(r, {"productName": product, "meterName": "Capacity Units"}), usage_based=True,
-                      unit_multiplier=HOURS_PER_MONTH)
+        yield monthly(f"V2 capacity units ({'WAF' if waf else 'basic'})", "CU-hours",
+                      None if units is None else units * HOURS_PER_MONTH,
+                      _q(r, {"productName": product, "meterName": "Capacity Units"}), usage_based=True)
         return
     product = f"{'WAF' if waf else 'Basic'} Application Gateway"
     size = size.capitalize()
     yield hourly(f"Gateway usage ({'WAF' if waf else 'basic'}, {size.lower()})",
                  _q(r, {"productName": product, "meterName": f"{size} Gateway"}), count=instances or 1)
     yield usage_component("Data processed", "GB", ctx.usage, "monthly_data_processed_gb",
-                          _q(r, {"meterName": f"{size} Data Processed"}, None))
+                          _q(r, {"meterName": f"{size} Data Processed"}, "1 GB"))
 
 
 PRICER = Pricer(type="azurerm_application_gateway", price=_price, usage_keys=USAGE, doc=__doc__ or "")

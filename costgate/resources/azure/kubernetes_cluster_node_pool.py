@@ -1,8 +1,8 @@
 """azurerm_kubernetes_cluster_node_pool: an AKS node pool.
 
 Prices:
-    Instance usage: per hour by `vm_size` times nodes, Linux or Windows (`os_type`), pay as you
-    go or spot (`priority = "Spot"`).
+    Instance usage: per hour by `vm_size` times nodes, Linux or Windows (`os_type`, or an `os_sku`
+    of Windows2019/Windows2022), pay as you go or spot (`priority = "Spot"`).
     OS disk of every node: a managed disk of `os_disk_size_gb` (default 128 GiB), Premium SSD
     when the size supports premium storage, else Standard HDD; ephemeral OS disks cost nothing.
 Usage keys:

@@ -6,7 +6,7 @@ Usage keys:
     (none)
 Not priced / assumptions:
     The resolver itself (azurerm_private_dns_resolver) has no charge of its own; queries it
-    resolves are included in the endpoint fee. Azure sells the meter region-free.
+    resolves are included in the endpoint fee. Azure sells the meter per billing zone (Zone 1).
 References:
     https://azure.microsoft.com/pricing/details/dns/
 """

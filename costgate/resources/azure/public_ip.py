@@ -1,8 +1,9 @@
 """azurerm_public_ip: a public IP address.
 
 Prices:
-    IP address: per hour it exists, by SKU (Standard, the provider's default, or Basic), tier
-    (`sku_tier` Regional or Global) and allocation (Standard addresses are always static).
+    IP address: per hour it exists, by SKU (Standard, the provider's default, or Basic; a
+    dynamic address without `sku` is Basic, the only SKU that allows it), tier (`sku_tier`
+    Regional or Global) and allocation (Standard addresses are always static).
 Usage keys:
     (none)
 Not priced / assumptions:
@@ -22,8 +23,9 @@ from costgate.resources.base import Pricer, PricingContext, hourly
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    sku = str(r.get("sku") or "Standard").capitalize()
-    allocation = "Dynamic" if sku == "Basic" and str(r.get("allocation_method")).lower() == "dynamic" else "Static"
+    dynamic = str(r.get("allocation_method")).lower() == "dynamic"
+    sku = str(r.get("sku") or ("Basic" if dynamic else "Standard")).capitalize()
+    allocation = "Dynamic" if sku == "Basic" and dynamic else "Static"
     tier = "Global" if sku == "Standard" and str(r.get("sku_tier") or "").lower() == "global" else "Regional"
     meter_sku = "Global" if tier == "Global" else sku
     attrs = consumption({"productName": "IP Addresses", "skuName": meter_sku,

@@ -9,7 +9,7 @@ Usage keys:
 Not priced / assumptions:
     The two networks' regions come from the virtual networks the peering names (in the plan);
     when either is unknown the peering is taken to be regional. Global peering meters are sold
-    per billing zone and looked up region-free.
+    per billing zone: the zone of the network this peering belongs to.
 References:
     https://azure.microsoft.com/pricing/details/virtual-network/
 """
@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from costgate.model import CostComponent, Resource
-from costgate.resources.azure._common import azure_query, global_query, location_of
+from costgate.resources.azure._common import azure_query, location_of, zone_query
 from costgate.resources.base import Pricer, PricingContext, UsageKey, usage_component
 
 USAGE = (UsageKey("monthly_data_transfer_gb", "float", "GB sent over this peering a month"),)
@@ -36,7 +36,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
             query = azure_query(home, "Virtual Network", {**attrs, "meterName": f"Intra-Region {meter}"},
                                 family="Networking", unit="1 GB")
         else:
-            query = global_query(home, "Virtual Network", {**attrs, "meterName": f"Inter-Region {meter}"}, unit="1 GB")
+            query = zone_query(home, "Virtual Network", {**attrs, "meterName": f"Inter-Region {meter}"}, unit="1 GB")
         yield usage_component(f"{direction} data transfer", "GB", ctx.usage, "monthly_data_transfer_gb", query)
 
 
