@@ -25,6 +25,7 @@ import json
 import os
 import resource
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -54,7 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     # hypothesis's failure report imports a module that warns; the suite's warnings-as-errors
     # would turn the report itself into an INTERNALERROR and hide the falsifying example
     pytest_args = [str(REPO / "tests" / "fuzz"), "-q", "-p", "no:cacheprovider", "--tb=short",
-                   "-W", "ignore::DeprecationWarning"]
+                   "-W", "ignore::DeprecationWarning", f"--basetemp={Path(tempfile.gettempdir()) / f'costgate-fuzz-{os.getpid()}'}"]
     if args.seed is not None:
         pytest_args.append(f"--hypothesis-seed={args.seed}")
     started = time.monotonic()
@@ -79,7 +80,6 @@ def main(argv: list[str] | None = None) -> int:
 def _rounds(args: argparse.Namespace) -> int:
     """Rounds in child processes (a fresh pytest each) until the time is up; summed figures."""
     import subprocess
-    import tempfile
 
     deadline = time.monotonic() + args.minutes * 60
     totals: dict[str, int] = {}

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import math
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -123,6 +124,8 @@ def convert_cty(value: Any, kind: Any) -> Any:
     if kind == "string":
         if isinstance(value, bool):
             return "true" if value else "false"
+        if isinstance(value, float) and not math.isfinite(value):
+            return value  # 1e999 where a string belongs: left as is for the pricer's typed accessors to refuse
         if isinstance(value, (int, float)):
             return format_number(value)
         return value

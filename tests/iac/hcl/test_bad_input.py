@@ -93,3 +93,25 @@ def test_absurd_nesting_is_reported_not_a_crash(tmp_path: Path) -> None:
     result = HclReader(env={}).read(tmp_path)
     assert "tags" in result.resources[0].unknown
     assert any("nested too deeply" in w for w in result.warnings)
+
+
+@pytest.mark.parametrize(("count", "reason"), [
+    ("100000000", "count is 100000000, more than the 100,000 instances costgate expands"),
+    ("1e999", "count is inf, more than the 100,000 instances costgate expands"),
+    ("-1e999", "count must be a whole number >= 0, got -inf"),
+])
+def test_a_huge_or_infinite_count_is_unknown_not_expanded(tmp_path: Path, count: str, reason: str) -> None:
+    from tests.helpers import run_cli
+
+    (tmp_path / "main.tf").write_text(f'resource "aws_nat_gateway" "r0" {{\n  count = {count}\n}}\n')
+    run = run_cli("breakdown", "--path", str(tmp_path), "--format", "json", "--max-catalog-age-days", "0")
+    assert run.code == 0 and "internal error" not in run.err
+    assert reason in run.out
+
+
+def test_an_infinite_number_where_a_string_belongs_is_not_a_crash(tmp_path: Path) -> None:
+    from tests.helpers import run_cli
+
+    (tmp_path / "main.tf").write_text('resource "aws_db_instance" "r0" {\n  engine = 1e999\n  instance_class = "db.t3.micro"\n}\n')
+    run = run_cli("breakdown", "--path", str(tmp_path), "--format", "json", "--max-catalog-age-days", "0")
+    assert run.code == 0 and "internal error" not in run.err
