@@ -274,3 +274,25 @@ def test_costgate_yml_turns_fetching_on_for_check(httpserver: HTTPServer, cache:
     config.write_text("version: 1\ncatalog:\n  fetch_prices: sometimes\n")
     bad = run_cli("check", "--plan", str(REGION_PLANS / "eu-west-2" / "plan.json"), "--config", str(config))
     assert bad.code == 2 and "fetch_prices" in bad.err and bad.err.count("\n") == 1
+
+
+def test_gcp_scope_is_fetched_from_pricing_yml_without_a_key(httpserver: HTTPServer, tmp_path: Path,
+                                                             seed_catalog: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.pricing.conftest import PRICES
+
+    httpserver.expect_request("/pricing.yml").respond_with_data((PRICES / "gcp" / "pricing.yml").read_bytes())
+    monkeypatch.setenv("COSTGATE_GCP_PRICING_YML_URL", httpserver.url_for("/pricing.yml"))
+    from costgate.pricing.fetch import resolve_settings
+
+    store = CatalogStore.open(seed_catalog, cache=tmp_path / "cache")  # Google: us-central1 only
+    query = PriceQuery.of("google", "Compute Engine", "Compute", "europe-west1",
+                          {"machineType": "e2-standard-2", "usageType": "OnDemand"}, unit="h")
+    miss = PriceBook(store).lookup(query)
+    assert isinstance(miss, NoPrice) and miss.kind == "no_product"
+    store.overlay = Overlay(store.cache, max_age_days=0)
+    report = fetch_scopes([("google", "Compute Engine", "europe-west1")], store.overlay, resolve_settings(mode="missing"))
+    assert [s.status for s in report.scopes] == ["fetched"] and report.scopes[0].source == "cyclenerd-gcp"
+    price = PriceBook(store).lookup(query)
+    assert getattr(price, "unit_price", None) == Decimal("0.07372")
+    listing = orjson.loads((store.cache / OVERLAY_DIRNAME / OVERLAY_MANIFEST).read_bytes())
+    assert {e["region"] for e in listing["entries"]} == {"europe-west1"}  # only the scope asked for
