@@ -296,3 +296,19 @@ def test_gcp_scope_is_fetched_from_pricing_yml_without_a_key(httpserver: HTTPSer
     assert getattr(price, "unit_price", None) == Decimal("0.07372")
     listing = orjson.loads((store.cache / OVERLAY_DIRNAME / OVERLAY_MANIFEST).read_bytes())
     assert {e["region"] for e in listing["entries"]} == {"europe-west1"}  # only the scope asked for
+
+
+@pytest.mark.parametrize("region", ["eu-west-2", "ap-northeast-2"])
+def test_region_plans_are_examples_basic_in_another_region(region: str) -> None:
+    """The plans come from scripts/make_region_plans.py (examples/basic, region changed, planned by
+    Terraform); when examples/basic changes, rerun it. This notices a stale copy without Terraform."""
+    basic = json.loads((REPO / "examples" / "basic" / "plan.json").read_text())
+    regional = json.loads((REGION_PLANS / region / "plan.json").read_text())
+
+    def changes(plan: dict[str, object]) -> list[tuple[str, str, tuple[str, ...]]]:
+        return sorted((c["address"], c["type"], tuple(c["change"]["actions"]))  # type: ignore[index]
+                      for c in plan["resource_changes"])  # type: ignore[union-attr]
+
+    assert changes(regional) == changes(basic)
+    provider = regional["configuration"]["provider_config"]["aws"]["expressions"]["region"]["constant_value"]
+    assert provider == region and "us-east-1" not in json.dumps(regional)
