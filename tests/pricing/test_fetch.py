@@ -217,6 +217,8 @@ def test_never_is_offline_and_the_environment_selects_fetching(httpserver: HTTPS
     AwsSite(httpserver, ("eu-west-2",)).serve()
     code, doc, _err = _breakdown("eu-west-2")
     assert code == 0 and doc["fetch"] is None and not httpserver.log
+    absent = [u for u in doc["unpriced"] if "prices for region eu-west-2" in u["reason"]]  # type: ignore[union-attr]
+    assert absent and all("--fetch-prices missing" in u["hint"] for u in absent)  # the way to a price, offline
     monkeypatch.setenv("COSTGATE_FETCH_PRICES", "missing")
     monkeypatch.setenv("COSTGATE_AWS_BASE_URL", httpserver.url_for(""))
     code, doc, _err = _breakdown("eu-west-2")
