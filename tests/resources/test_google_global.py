@@ -123,4 +123,5 @@ def test_regional_prices_are_not_moved_to_global() -> None:
         ("Cloud Pub/Sub", "RetainedAckedMessageStorage"), ("Cloud Pub/Sub", "SnapshotMessageBacklog"),
         ("Cloud DNS", "ManagedZone"), ("Cloud DNS", "DNSQuery"), ("Cloud Logging", "LogVolume"),
         ("Kubernetes Engine", "ClusterManagementFee"), ("Cloud SQL", "IpAddress"),
+        ("Cloud Run Functions", "Invocations"),
     }
