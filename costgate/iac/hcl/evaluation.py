@@ -67,9 +67,10 @@ class Instance:
 class Reading:
     """The state of one HCL reading: parsed modules, warnings, unknowns, the evaluation stack."""
 
-    def __init__(self, root: Path, display: str) -> None:
+    def __init__(self, root: Path, display: str, *, workspace: str = "default") -> None:
         self.root = root
         self.display = display
+        self.workspace = workspace
         self.sources = ModuleSources(root)
         self.warnings: list[str] = []
         self.unknowns: list[str] = []
@@ -257,7 +258,7 @@ class ModuleInstance:
         if root == "path" and first is not None:
             return self._path(first), 1
         if root == "terraform" and first == "workspace":
-            return "default", 1
+            return self.reading.workspace, 1
         if root in ("count", "each"):
             raise EvalError(f"{root}.{first} is only available in a block that sets {'count' if root == 'count' else 'for_each'}")
         if root == "self":

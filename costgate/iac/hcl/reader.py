@@ -65,11 +65,11 @@ class HclReader:
             raise HclReaderError(f"{display}: directory not found")
         if not path.is_dir():
             raise HclReaderError(f"{display}: not a directory (HCL mode reads a root module directory)")
-        reading = Reading(path, display)
-        config = reading.module(path, display)
-        if not any(path.glob("*.tf")):
-            raise HclReaderError(f"{display}: no .tf files in this directory")
         env = os.environ if self.env is None else self.env
+        reading = Reading(path, display, workspace=env.get("TF_WORKSPACE") or "default")
+        config = reading.module(path, display)
+        if not any(path.glob("*.tf")) and not any(path.glob("*.tf.json")):
+            raise HclReaderError(f"{display}: no .tf files in this directory")
         values = root_variable_values(config, reading, var_files=self.var_files, variables=self.variables, env=env)
         root = ModuleInstance(reading, config, address="", key_path="", display=display, root_values=values)
         instances = list(root.instances())
