@@ -59,11 +59,11 @@ def plan_components(r: Resource, size: str | None, *, linux: bool, workers: Deci
     label = size.upper()
     if label in ELASTIC_PREMIUM:
         vcpus, memory = ELASTIC_PREMIUM[label]
-        for name, meter, unit, per in (("vCPU", "Premium vCPU Duration", "vCPU", vcpus),
-                                       ("Memory", "Premium Memory Duration", "GB", memory)):
+        for name, meter, unit, per, catalog_unit in (("vCPU", "Premium vCPU Duration", "vCPU", vcpus, "1 Hour"),
+                                                     ("Memory", "Premium Memory Duration", "GB", memory, "1 GB Hour")):
             attrs = {"productName": "Premium Functions", "skuName": "Premium", "meterName": meter, "type": "Consumption"}
-            yield monthly(f"{name} ({label})", unit, count * per, azure_query(r, "Functions", attrs, family="Compute"),
-                          unit_multiplier=HOURS_PER_MONTH)
+            query = azure_query(r, "Functions", attrs, family="Compute", unit=catalog_unit)
+            yield monthly(f"{name} ({label})", unit, count * per, query, unit_multiplier=HOURS_PER_MONTH)
         return
     # a size this module does not know is still looked up (and reported unpriced), never dropped
     product, sku = product_and_sku(size, linux=linux) or ("", size)

@@ -136,3 +136,29 @@ def is_set(resource: Resource, attribute: str) -> bool:
     """True when `attribute` is given: a value, a reference (e.g. another resource's id, only
     known after apply) or a value the plan leaves unknown."""
     return resource.get(attribute) not in (None, "") or bool(resource.refs.get(attribute)) or resource.is_unknown(attribute)
+
+
+def reserved_query(resource: Resource, service: str, attributes: Mapping[str, str], *, reservation_term: str,
+                   family: str | None = None, unit: str | None = None) -> PriceQuery:
+    """A query for a reservation price (Retail Prices type Reservation, reservationTerm "1 Year" / "3 Years").
+
+    Azure lists a reservation's retailPrice as the price of the whole term, not per unit of use.
+    """
+    return PriceQuery.of("azure", service, family, location_of(resource), attributes, purchase_option="reserved",
+                         unit=unit, term={"reservationTerm": reservation_term})
+
+
+def cdn_zone(location: str) -> str:
+    """The CDN / Front Door (classic) delivery zone of a location (five zones, reference estimator's table).
+
+    Zone 1 North America, Europe, Middle East and Africa; Zone 2 Asia Pacific (with Japan and
+    Korea); Zone 3 South America; Zone 4 Australia and New Zealand; Zone 5 India.
+    """
+    loc = normalize_location(location)
+    if loc.startswith(("australia", "newzealand")):
+        return "Zone 4"
+    if loc.startswith(("centralindia", "southindia", "westindia", "jioindia")):
+        return "Zone 5"
+    if loc.startswith(_ZONE_3):
+        return "Zone 3"
+    return "Zone 2" if loc.startswith(_ZONE_2) else "Zone 1"

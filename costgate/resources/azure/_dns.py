@@ -35,5 +35,5 @@ def dns_queries(r: Resource, usage: Usage) -> CostComponent:
 def resolver_meter(r: Resource, name: str, meter: str) -> CostComponent:
     """A DNS private resolver endpoint or ruleset, per month it exists."""
     query = zone_query(r, "Azure DNS", {"skuName": "Private Resolver", "meterName": meter, "type": "Consumption"},
-                       zone=DNS_ZONE)
+                       zone=DNS_ZONE, unit="1/Month")
     return monthly(name, "months", 1, query)

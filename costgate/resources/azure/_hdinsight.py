@@ -48,5 +48,5 @@ def node_components(r: Resource) -> Iterator[CostComponent]:
             continue
         count = fixed if fixed is not None else dec(node.get("target_instance_count"), Decimal(1)) or Decimal(0)
         query = azure_query(r, "HDInsight", {"armSkuName": hdinsight_sku(str(size)), "type": "Consumption"},
-                            family="Analytics")
+                            family="Analytics", unit="1 Hour")
         yield hourly(f"{label} node ({size})", query, count=count)

@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import Any
 
 from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
-from costgate.resources.azure._common import azure_query
+from costgate.resources.azure._common import azure_query, reserved_query
 from costgate.resources.azure._disk import WINDOWS_DEFAULT_SIZE_GB, disk_components, disk_of
 from costgate.resources.base import Usage, UsageKey, monthly
 
@@ -26,9 +26,17 @@ HYBRID_LICENSES = frozenset({"windows_server", "windows_client"})
 PRIORITIES = {"spot": ("spot", "spot"), "low": ("low_priority", "low priority")}
 """Terraform `priority` -> (catalog purchase option, label); Regular is pay as you go."""
 
+RESERVATION_TERMS = {"1_year": ("1 Year", 12), "3_year": ("3 Years", 36)}
+"""Usage `reserved_instance_term` -> (Retail Prices reservationTerm, months): a reservation's
+retailPrice is the whole term's price, so a month costs 1/12 or 1/36 of it."""
+
+RESERVED_USAGE = UsageKey("reserved_instance_term", "str",
+                          "Price as a reserved VM instance: 1_year or 3_year (Linux or hybrid-benefit rates)")
+
 VM_USAGE = (
     UsageKey("monthly_hrs", "float", "Hours the VM runs a month", 730),
     UsageKey("os_disk.monthly_disk_operations", "int", "Disk operations a month on the OS disk (Standard HDD/SSD)"),
+    RESERVED_USAGE,
 )
 
 
@@ -38,13 +46,24 @@ def arm_sku(size: str) -> str:
 
 
 def vm_hours(r: Resource, size: str, *, windows: bool, license_type: Any = None, priority: Any = None,
-             hours: Decimal = HOURS_PER_MONTH, count: Decimal = Decimal(1)) -> CostComponent:
-    """Instance hours of `count` VMs of `size`, by OS, hybrid benefit and priority."""
+             hours: Decimal = HOURS_PER_MONTH, count: Decimal = Decimal(1), reserved: str | None = None
+             ) -> CostComponent:
+    """Instance hours of `count` VMs of `size`, by OS, hybrid benefit and priority.
+
+    With `reserved` (1_year or 3_year) a pay-as-you-go Linux or hybrid-benefit VM is priced as a
+    reservation: one month of the term's price per VM, whatever the hours it runs.
+    """
     option, label = PRIORITIES.get(str(priority or "").lower(), ("on_demand", "pay as you go"))
     hybrid = windows and str(license_type or "").lower() in HYBRID_LICENSES
     if hybrid and option == "on_demand":
         label = "hybrid benefit"
     priced_os = "Windows" if windows and not hybrid else "Linux"
+    term = RESERVATION_TERMS.get(str(reserved or "").lower())
+    if term is not None and option == "on_demand" and priced_os == "Linux":
+        attrs = {"armSkuName": arm_sku(size), "type": "Reservation", "unitOfMeasure": "1 Hour"}
+        query = reserved_query(r, "Virtual Machines", attrs, reservation_term=term[0], family="Compute", unit="1 Hour")
+        name = f"Instance usage ({'Windows' if windows else 'Linux'}, reserved {term[0].lower()}, {arm_sku(size)})"
+        return monthly(name, "months", count, query, unit_multiplier=Decimal(1) / term[1])
     attrs = {"armSkuName": arm_sku(size), "operatingSystem": priced_os, "type": "Consumption", "unitOfMeasure": "1 Hour"}
     query = azure_query(r, "Virtual Machines", attrs, family="Compute", unit="1 Hour", purchase_option=option)
     name = f"Instance usage ({'Windows' if windows else 'Linux'}, {label}, {arm_sku(size)})"
@@ -85,6 +104,7 @@ SCALE_SET_USAGE = (
     UsageKey("instances", "int", "Instances the scale set runs (default: its `instances` / capacity)"),
     UsageKey("monthly_hrs", "float", "Hours each instance runs a month", 730),
     UsageKey("os_disk.monthly_disk_operations", "int", "Disk operations a month on each instance's OS disk"),
+    RESERVED_USAGE,
 )
 
 
@@ -110,7 +130,7 @@ def scale_set_components(r: Resource, usage: Usage, *, size: Any, windows: bool,
         if size:
             hours = usage.number("monthly_hrs")
             yield vm_hours(r, str(size), windows=windows, license_type=license_type, priority=priority,
-                           hours=HOURS_PER_MONTH if hours is None else hours)
+                           hours=HOURS_PER_MONTH if hours is None else hours, reserved=usage.text("reserved_instance_term"))
         for i, (block, path, type_key, size_key, usage_key) in enumerate(disks):
             yield from os_disk_components(r, block, usage, windows=windows and i == 0, path=path, type_key=type_key,
                                           size_key=size_key, usage_key=usage_key)

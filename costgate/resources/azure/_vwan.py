@@ -13,10 +13,10 @@ from costgate.resources.azure._common import azure_query
 from costgate.resources.base import dec, monthly
 
 
-def vwan_query(r: Resource, sku: str, meter: str | None = None) -> PriceQuery:
+def vwan_query(r: Resource, sku: str, meter: str | None = None, *, unit: str = "1 Hour") -> PriceQuery:
     """A Virtual WAN meter by skuName and meterName (meterName defaults to the skuName)."""
     attrs = {"skuName": sku, "meterName": meter or sku, "type": "Consumption"}
-    return azure_query(r, "Virtual WAN", attrs, family="Networking")
+    return azure_query(r, "Virtual WAN", attrs, family="Networking", unit=unit)
 
 
 def scale_units(r: Resource, name: str, sku: str, units: object) -> CostComponent:

@@ -24,7 +24,8 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if not str(r.get("ssl_state") or "").upper().startswith("IP"):
         return
     app = ctx.resolve(r, "app_service_name")
-    query = azure_query(app or r, "Azure App Service", {"skuName": "IP SSL", "type": "Consumption"}, family="Compute")
+    query = azure_query(app or r, "Azure App Service", {"skuName": "IP SSL", "type": "Consumption"}, family="Compute",
+                        unit="1/Month")
     yield monthly("IP SSL certificate", "months", 1, query)
 
 

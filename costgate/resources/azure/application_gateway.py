@@ -60,7 +60,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     yield hourly(f"Gateway usage ({'WAF' if waf else 'basic'}, {size.lower()})",
                  _q(r, {"productName": product, "meterName": f"{size} Gateway"}), count=instances or 1)
     yield usage_component("Data processed", "GB", ctx.usage, "monthly_data_processed_gb",
-                          _q(r, {"meterName": f"{size} Data Processed"}, None))
+                          _q(r, {"meterName": f"{size} Data Processed"}, "1 GB"))
 
 
 PRICER = Pricer(type="azurerm_application_gateway", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -55,7 +55,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     build = ctx.usage.number("monthly_build_vcpu_hrs")
     task = azure_query(r, "Container Registry", {"productName": "Container Registry", "skuName": sku,
                                                  "meterName": "Task vCPU Duration", "type": "Consumption"},
-                       family="Containers")
+                       family="Containers", unit="1 Second")
     yield monthly("Build vCPU", "seconds", None if build is None else build * 3600, task, usage_based=True)
 
 

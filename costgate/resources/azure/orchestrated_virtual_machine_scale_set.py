@@ -10,6 +10,8 @@ Usage keys:
     monthly_hrs: hours each instance runs a month (default 730).
     os_disk.monthly_disk_operations: disk operations a month on each instance's OS disk.
     data_disk.monthly_disk_operations: disk operations a month on each data disk.
+    reserved_instance_term: 1_year or 3_year prices each instance as a reservation (Linux or
+    hybrid-benefit rates): a month of the term's price per instance.
 Not priced / assumptions:
     A set without `sku_name` (VMs attached separately) prices nothing itself: its VMs are
     azurerm_linux/windows_virtual_machine resources. A set without `instances` depends on usage.

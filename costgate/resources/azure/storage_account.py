@@ -75,19 +75,19 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     u = ctx.usage
     yield usage_component("Capacity", "GB", u, "storage_gb", _q(r, a, sku, f"{sku} Data Stored", "1 GB/Month"))
     yield usage_in("Write operations", "10k operations", u, "monthly_write_operations",
-                   _q(r, a, sku, f"{sku} Write Operations"), divisor=10_000)
+                   _q(r, a, sku, f"{sku} Write Operations", "10K"), divisor=10_000)
     yield usage_in("List and create container operations", "10k operations", u,
                    "monthly_list_and_create_container_operations",
-                   _q(r, a, sku, f"{sku} List and Create Container Operations"), divisor=10_000)
+                   _q(r, a, sku, f"{sku} List and Create Container Operations", "10K"), divisor=10_000)
     yield usage_in("Read operations", "10k operations", u, "monthly_read_operations",
-                   _q(r, a, sku, f"{access} Read Operations"), divisor=10_000)
+                   _q(r, a, sku, f"{access} Read Operations", "10K"), divisor=10_000)
     yield usage_in("All other operations", "10k operations", u, "monthly_other_operations",
-                   _q(r, a, sku, "All Other Operations"), divisor=10_000)
+                   _q(r, a, sku, "All Other Operations", "10K"), divisor=10_000)
     if access in ("Cool", "Cold"):
         yield usage_component("Data retrieval", "GB", u, "monthly_data_retrieval_gb",
-                              _q(r, a, sku, f"{access} Data Retrieval"))
+                              _q(r, a, sku, f"{access} Data Retrieval", "1 GB"))
     if a.tier == "Standard" and a.kind != "Storage" and not a.nfsv3:
-        yield usage_in("Blob index", "10k tags", u, "blob_index_tags", _q(r, a, sku, f"{access} Index Tags"),
+        yield usage_in("Blob index", "10k tags", u, "blob_index_tags", _q(r, a, sku, f"{access} Index Tags", "10K"),
                        divisor=10_000)
 
 

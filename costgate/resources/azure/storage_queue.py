@@ -41,19 +41,19 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     sku = f"Standard {account.redundancy}"
     product = "Queues" if account.kind == "Storage" else "Queues v2"
 
-    def q(meter: str, prod: str = product, skuname: str = sku) -> PriceQuery:
+    def q(meter: str, unit: str, prod: str = product, skuname: str = sku) -> PriceQuery:
         attrs = {"productName": prod, "skuName": skuname, "meterName": meter, "type": "Consumption"}
-        return azure_query(home, "Storage", attrs, family="Storage")
+        return azure_query(home, "Storage", attrs, family="Storage", unit=unit)
 
     u = ctx.usage
-    yield usage_component("Capacity", "GB", u, "monthly_storage_gb", q(f"{account.redundancy} Data Stored"))
-    yield usage_in("Class 1 operations", "10k operations", u, "monthly_class_1_operations", q("Class 1 Operations"),
+    yield usage_component("Capacity", "GB", u, "monthly_storage_gb", q(f"{account.redundancy} Data Stored", "1 GB/Month"))
+    yield usage_in("Class 1 operations", "10k operations", u, "monthly_class_1_operations", q("Class 1 Operations", "10K"),
                    divisor=10_000)
-    yield usage_in("Class 2 operations", "10k operations", u, "monthly_class_2_operations", q("Class 2 Operations"),
+    yield usage_in("Class 2 operations", "10k operations", u, "monthly_class_2_operations", q("Class 2 Operations", "10K"),
                    divisor=10_000)
     if account.redundancy not in ("LRS", "ZRS"):
         yield usage_component("Geo-replication data transfer", "GB", u, "monthly_geo_replication_data_transfer_gb",
-                              q("Geo-Replication v2 Data Transfer", "Storage - Bandwidth", "Geo-Replication v2"))
+                              q("Geo-Replication v2 Data Transfer", "1 GB", "Storage - Bandwidth", "Geo-Replication v2"))
 
 
 PRICER = Pricer(type="azurerm_storage_queue", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -54,25 +54,25 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     sku = f"{tier} {account.redundancy}"
     home = account.resource or r
 
-    def q(meter: str) -> PriceQuery:
+    def q(meter: str, unit: str) -> PriceQuery:
         attrs = {"productName": "Premium Files" if tier == "Premium" else "Files v2", "skuName": sku, "meterName": meter,
                  "type": "Consumption"}
-        return azure_query(home, "Storage", attrs, family="Storage")
+        return azure_query(home, "Storage", attrs, family="Storage", unit=unit)
 
     u = ctx.usage
     if tier == "Premium":
-        yield monthly("Provisioned storage", "GB", dec(r.get("quota")), q(f"{sku} Provisioned"))
-        yield usage_component("Snapshots", "GB", u, "snapshots_storage_gb", q(f"{sku} Snapshots"))
+        yield monthly("Provisioned storage", "GB", dec(r.get("quota")), q(f"{sku} Provisioned", "1 GiB/Month"))
+        yield usage_component("Snapshots", "GB", u, "snapshots_storage_gb", q(f"{sku} Snapshots", "1 GiB/Month"))
         return
-    yield usage_component("Data at rest", "GB", u, "storage_gb", q(f"{sku} Data Stored"))
-    yield usage_component("Snapshots", "GB", u, "snapshots_storage_gb", q(f"{sku} Data Stored"))
+    yield usage_component("Data at rest", "GB", u, "storage_gb", q(f"{sku} Data Stored", "1 GB/Month"))
+    yield usage_component("Snapshots", "GB", u, "snapshots_storage_gb", q(f"{sku} Data Stored", "1 GB/Month"))
     for name, key, meter in (("Read operations", "monthly_read_operations", f"{tier} Read Operations"),
                              ("Write operations", "monthly_write_operations", f"{sku} Write Operations"),
                              ("List operations", "monthly_list_operations", f"{sku} List Operations"),
                              ("Other operations", "monthly_other_operations", f"{tier} Other Operations")):
-        yield usage_in(name, "10k operations", u, key, q(meter), divisor=10_000)
+        yield usage_in(name, "10k operations", u, key, q(meter, "10K"), divisor=10_000)
     if tier == "Cool":
-        yield usage_component("Data retrieval", "GB", u, "monthly_data_retrieval_gb", q(f"{tier} Data Retrieval"))
+        yield usage_component("Data retrieval", "GB", u, "monthly_data_retrieval_gb", q(f"{tier} Data Retrieval", "1 GB"))
 
 
 PRICER = Pricer(type="azurerm_storage_share", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -42,11 +42,11 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     home = account.resource or r
     sku = f"Standard {account.redundancy}"
 
-    def q(meter: str) -> PriceQuery:
+    def q(meter: str, unit: str = "10K") -> PriceQuery:
         return azure_query(home, "Storage", {"productName": "Tables", "skuName": sku, "meterName": meter,
-                                             "type": "Consumption"}, family="Storage")
+                                             "type": "Consumption"}, family="Storage", unit=unit)
 
-    yield usage_component("Capacity", "GB", ctx.usage, "monthly_storage_gb", q(f"{account.redundancy} Data Stored"))
+    yield usage_component("Capacity", "GB", ctx.usage, "monthly_storage_gb", q(f"{account.redundancy} Data Stored", "1 GB/Month"))
     for op in OPERATIONS:
         label = op.replace("_", " ").title()
         yield usage_in(f"{label.capitalize()} operations", "10k operations", ctx.usage, f"monthly_{op}_operations",

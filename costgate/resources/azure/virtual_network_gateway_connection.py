@@ -38,7 +38,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         if sorted(peers, key=address_order).index(r.address) < INCLUDED_S2S:
             return
     query = azure_query(r, "VPN Gateway", {"skuName": sku, "meterName": "S2S Connection", "type": "Consumption"},
-                        family="Networking")
+                        family="Networking", unit="1 Hour")
     yield hourly(f"S2S tunnel ({sku})", query)
 
 

@@ -9,6 +9,9 @@ Prices:
 Usage keys:
     monthly_hrs: hours the VM runs a month (default 730).
     os_disk.monthly_disk_operations: disk operations a month on a Standard HDD/SSD OS disk.
+    reserved_instance_term: 1_year or 3_year prices the VM as a reservation: a month of the term's
+    price (Retail Prices type Reservation), whatever the hours it runs. Reservations cover compute
+    only: a Windows VM without hybrid benefit stays pay as you go.
 Not priced / assumptions:
     An OS disk without `disk_size_gb` is 127 GiB, the disk of Windows Server marketplace images
     (the reference estimator assumes 30 GiB, one tier smaller). Data disks are
@@ -33,7 +36,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if size:
         hours = ctx.usage.number("monthly_hrs")
         yield vm_hours(r, size, windows=True, license_type=r.get("license_type"), priority=r.get("priority"),
-                       hours=HOURS_PER_MONTH if hours is None else hours)
+                       hours=HOURS_PER_MONTH if hours is None else hours, reserved=ctx.usage.text("reserved_instance_term"))
     if ultra_enabled(r):
         yield ultra_reservation(r)
     yield from os_disk_components(r, r.block("os_disk"), ctx.usage, windows=True, path="os_disk")

@@ -11,6 +11,8 @@ Usage keys:
     monthly_hrs: hours each instance runs a month (default 730).
     os_disk.monthly_disk_operations: disk operations a month on each instance's OS disk.
     data_disk.monthly_disk_operations: disk operations a month on each data disk.
+    reserved_instance_term: 1_year or 3_year prices each instance as a reservation (Linux or
+    hybrid-benefit rates): a month of the term's price per instance.
 Not priced / assumptions:
     Data disks declared in `data_disk` blocks are priced per instance like the OS disk. An OS
     disk without `disk_size_gb` is 127 GiB (Windows Server images). Autoscale settings
