@@ -39,6 +39,7 @@ class Run:
 
     seconds: float
     peak_rss_mib: float
+    cpu_seconds: float
     exit_code: int
     stderr: str
 
@@ -73,7 +74,8 @@ def run_once(argv: Sequence[str], env: dict[str, str] | None = None) -> Run:
         stderr = err.read().decode("utf-8", "replace")[-2000:]
     # ru_maxrss is KiB on Linux, bytes on macOS.
     rss_mib = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
-    return Run(seconds=seconds, peak_rss_mib=rss_mib, exit_code=proc.returncode, stderr=stderr)
+    return Run(seconds=seconds, peak_rss_mib=rss_mib, cpu_seconds=usage.ru_utime + usage.ru_stime,
+               exit_code=proc.returncode, stderr=stderr)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -122,8 +124,10 @@ def _failed(runs: Sequence[Run]) -> bool:
 def _summary(label: str, runs: Sequence[Run]) -> None:
     times = [r.seconds for r in runs]
     rss = [r.peak_rss_mib for r in runs]
+    cpu = [r.cpu_seconds for r in runs]
     print(f"{label}: {len(runs)} runs  wall median {statistics.median(times):.3f} s  min {min(times):.3f} s  "
-          f"peak RSS median {statistics.median(rss):.1f} MiB  max {max(rss):.1f} MiB")
+          f"CPU median {statistics.median(cpu):.3f} s  peak RSS median {statistics.median(rss):.1f} MiB  "
+          f"max {max(rss):.1f} MiB  (load average {os.getloadavg()[0]:.1f})")
 
 
 if __name__ == "__main__":

@@ -43,7 +43,7 @@ def catalog_info(store: CatalogStore) -> CatalogInfo:
 def _key(path: Path) -> Path:
     try:
         return path.resolve()
-    except OSError:  # an unresolvable path is read (and reported) as given
+    except (OSError, ValueError):  # unresolvable (or a NUL byte in it): read, and reported, as given
         return path
 
 

@@ -169,12 +169,15 @@ def _merge_sources(node: yaml.Node) -> list[yaml.MappingNode]:
 def _scalar(node: yaml.Node) -> Any:
     """A scalar's value; an impossible date or an oversized integer is an error with its line."""
     try:
-        return _CONSTRUCTOR.construct_object(node, deep=True)
+        value = _CONSTRUCTOR.construct_object(node, deep=True)
     except (ValueError, OverflowError) as exc:
         kind = "date" if node.tag.endswith(":timestamp") else "value"
         raise YamlSyntaxError(f"not a valid {kind}: {str(node.value)[:40]!r} ({exc})", _line(node)) from exc
     except yaml.constructor.ConstructorError as exc:
         raise YamlSyntaxError(str(exc.problem or "cannot read this value"), _line(node)) from exc
+    if isinstance(value, str) and "\0" in value:  # a "\0" escape: no path or name holds one
+        raise YamlSyntaxError("a string contains a NUL character", _line(node))
+    return value
 
 
 def _line(node: yaml.Node) -> int:

@@ -34,6 +34,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
+from costgate.errors import ReaderError  # noqa: E402
 from costgate.estimate import Estimate, PricedComponent, UsageLookup, build_project  # noqa: E402
 from costgate.iac.usage_file import UsageFile, load_usage_file  # noqa: E402
 from costgate.model import Resource  # noqa: E402
@@ -91,6 +92,8 @@ class Score:
     # expected components that no estimator could reproduce from this input, by reason:
     # the resource is not in the plan (the case's config lost it), or prices are in CNY
     excluded: dict[tuple[str, str, str], int] = field(default_factory=lambda: defaultdict(int))
+    unreadable: list[str] = field(default_factory=list)
+    """Cases whose own input (usage file, .tf) costgate rejects, with the reason."""
 
     def share(self, kind: str, types: Iterable[str] | None = None) -> tuple[int, int]:
         """(matched, total) for a kind ('fixed' or 'usage') over `types` (all when None)."""
@@ -232,8 +235,15 @@ def run(cases: Iterable[Path], store: CatalogStore | None = None, *, defaults: M
     store = store or CatalogStore.open()
     score = Score()
     for case in cases:
-        if is_case(case):
+        if not is_case(case):
+            continue
+        try:
             score_case(case, store, score, defaults=defaults)
+        except ReaderError as exc:  # the case's own input is broken: say so, count nothing as matched
+            score.unreadable.append(f"{case.name}: {exc}")
+            for res in json.loads((case / "expected.json").read_text())["resources"]:
+                for comp in res["components"]:
+                    score.excluded[(resource_type(res["address"]), kind_of(comp), "case input rejected")] += 1
     return score
 
 
@@ -265,6 +275,8 @@ def _report(provider: str, score: Score, args: argparse.Namespace) -> dict[str, 
         print(f"{'TOTAL ' + provider:48} {fm:>5}/{fn:<6} {um:>5}/{un:<6}  fixed {100 * fm / max(fn, 1):.1f}%  usage {100 * um / max(un, 1):.1f}%")
         for e in excluded:
             print(f"  not comparable: {e['components']} {e['kind']} components of {e['type']} ({e['reason']})")
+        for line in score.unreadable:
+            print(f"  case input rejected: {line}")
     if args.why and not args.json:
         reasons: dict[tuple[str, str, str], int] = defaultdict(int)
         for m in score.misses:
@@ -281,7 +293,7 @@ def _report(provider: str, score: Score, args: argparse.Namespace) -> dict[str, 
             print(f"MISS {m.case} {m.address} :: {m.name} [{m.expected}]")
             for g in m.got:
                 print(f"      ours: {g}")
-    return {"types": rows, "fixed": [fm, fn], "usage": [um, un], "not_comparable": excluded}
+    return {"types": rows, "fixed": [fm, fn], "usage": [um, un], "not_comparable": excluded, "rejected_cases": score.unreadable}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -20,6 +20,7 @@ BOMB = "a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
     ("w:\n  - expires: 2026-13-01\n", 2, "not a valid date"),
     ("? [a, b]\n: 1\n", 1, "a key must be a plain value"),
     ("a: 1\nb: \0\n", 2, "contains a NUL byte"),
+    ('a: 1\nplan: "x\\0y"\n', 2, "a string contains a NUL character"),
     ("base: &b {x: 1}\nm:\n  <<: 3\n", 3, "a merge key (<<) takes a mapping"),
     ("n: " + "9" * 5000 + "\n", 1, "not a valid value"),
 ])

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from costgate.cli.projects import changed_only, check_options, git_base, project_inputs
 from costgate.estimate import Estimate, UsageLookup
 from costgate.iac.discover import ModuleGraph
+from costgate.model import Resource
 from costgate.pipeline import estimate_fetching, estimate_inputs
 from costgate.pricing.age import max_age_days, warn_if_stale
 from costgate.pricing.fetch_mode import fetch_mode
@@ -65,7 +67,7 @@ def estimate_from_args(
 
 def _estimate(args: argparse.Namespace, loaded: LoadedConfig | None, inputs: list[ProjectInput], *, store: CatalogStore,
               usage: UsageLookup | None, usage_profile: str | None,
-              usage_only: tuple[list[object], list[str], str] | None) -> Estimate:
+              usage_only: tuple[Sequence[Resource], Sequence[str], str] | None) -> Estimate:
     """Price the inputs, fetching missing price scopes first when --fetch-prices asks for it."""
     section = getattr(getattr(loaded, "config", None), "catalog", None)
     mode = fetch_mode(getattr(args, "fetch_prices", None), getattr(section, "fetch_prices", None))

@@ -95,6 +95,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args_list or os.environ.get("COSTGATE_DEBUG") == "1"
     try:
+        if any("\0" in arg for arg in args_list):  # only in-process callers can pass one
+            raise CostgateError("an argument contains a NUL byte")
         args_list = _take_max_input_mb(args_list)
         parser = build_parser(_command_of(args_list))
         try:

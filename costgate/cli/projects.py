@@ -54,6 +54,9 @@ class GitBase:
 def check_options(args: argparse.Namespace) -> None:
     """Options that parse one by one but contradict each other: UsageError, one line."""
     plans, paths, bases = list(args.plan or []), list(args.path or []), list(getattr(args, "base_plan", None) or [])
+    for given in (*plans, *paths, *bases, *(args.var_file or [])):
+        if "\0" in str(given):  # no file system accepts it; say so before anything resolves the path
+            raise ReaderError("the path contains a NUL byte", path=str(given).replace("\0", "\\0"))
     if bases and len(bases) != len(plans):
         raise UsageError(f"--base-plan: give one per --plan, in the same order ({len(plans)} --plan, {len(bases)} --base-plan)")
     if getattr(args, "changed_only", False) and not getattr(args, "compare_to", None):
@@ -193,6 +196,8 @@ def _has_tf(folder: Path) -> bool:
 def _with_git_base(inp: ProjectInput, base: GitBase) -> ProjectInput:
     """The input with its folder at the base ref as its before side."""
     base_dir = base.base_of(inp.path)
+    if not _has_tf(inp.path) and not _has_tf(base_dir):
+        raise ReaderError(f"no .tf files here, neither in the working tree nor at {base.ref}", path=str(inp.path))
     var_files = tuple(_base_file(v, base) for v in inp.var_files)
     before = replace(inp, path=base_dir, var_files=var_files, base=None, shown_as=(str(base.files), str(base.root)))
     _share_installed_modules(inp.path, base_dir)
@@ -224,7 +229,11 @@ def git_base(args: argparse.Namespace, loaded: LoadedConfig | None) -> Iterator[
     if not ref:
         yield None
         return
-    anchors = list(args.path or []) or ([loaded.base_dir] if loaded is not None else [Path.cwd()])
+    anchors = list(args.path or [])
+    if not anchors and loaded is not None:  # the config's folders (a config may live outside the repository)
+        anchors = [loaded.resolve(cp.path) for cp in loaded.config.projects if cp.path and not cp.plan
+                   and loaded.resolve(cp.path).is_dir()] or [loaded.base_dir]
+    anchors = anchors or [Path.cwd()]
     root = repo_root(anchors[0].resolve())
     for other in anchors[1:]:
         if repo_root(other.resolve()) != root:
@@ -245,7 +254,7 @@ def changed_only(inputs: Sequence[ProjectInput], base: GitBase, graph: ModuleGra
         if inp.base is not None and inp.base.path.is_dir() and inp.kind is InputKind.HCL:
             dirs |= {base.head_of(d).resolve() for d in ModuleGraph().closure(inp.base.path)}
         areas[i] = dirs
-    known = set().union(*areas.values()) if areas else set()
+    known: set[Path] = set().union(*areas.values())
 
     def owner(file: Path) -> Path | None:
         for parent in file.parents:

@@ -21,7 +21,10 @@ from collections.abc import Iterator, Mapping, Sequence
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
+import regex
+
 from costgate.config.model import Condition, CustomRule
+from costgate.errors import PolicyError
 from costgate.gate.model import Finding
 from costgate.gate.rule import Item, RuleContext
 from costgate.report.money import money
@@ -110,7 +113,10 @@ def holds(ctx: RuleContext, item: Item, cond: Condition) -> bool:
     if op == "not_in":
         return not any(_equal(value, a) for a in arg)
     if op == "matches":
-        return re.search(arg, str(value)) is not None
+        try:
+            return regex.search(arg, str(value), timeout=MATCH_TIMEOUT_S) is not None
+        except TimeoutError:
+            raise _SlowMatch(cond.field, arg) from None
     if op == "contains":
         if isinstance(value, list):
             return any(_equal(v, arg) for v in value)
@@ -120,6 +126,20 @@ def holds(ctx: RuleContext, item: Item, cond: Condition) -> bool:
         return False
     limit = Decimal(arg)
     return {"gt": number > limit, "ge": number >= limit, "lt": number < limit, "le": number <= limit}[op]
+
+
+MATCH_TIMEOUT_S = 1.0
+"""Longest a custom rule's `matches` may search one plan value. Patterns with nested repetition
+(`^(a+)+$`) backtrack exponentially on values a pull request chooses; the `regex` library
+stops them here instead of hanging the gate."""
+
+
+class _SlowMatch(Exception):
+    """A `matches` search ran past MATCH_TIMEOUT_S (turned into a PolicyError naming the rule)."""
+
+    def __init__(self, field: str, pattern: str) -> None:
+        self.field, self.pattern = field, pattern
+        super().__init__(pattern)
 
 
 _PLACEHOLDER = re.compile(r"\{(\w+)\}")
@@ -135,7 +155,14 @@ def evaluate_custom(ctx: RuleContext, rules: Sequence[CustomRule], *, config_pat
     """Findings of every custom rule on the resources in scope."""
     for index, rule in enumerate(rules):
         for item in ctx.items():
-            if not holds(ctx, item, rule.where):
+            try:
+                matched = holds(ctx, item, rule.where)
+            except _SlowMatch as slow:
+                where = f"{config_path}:{lines[index]}" if lines.get(index) else config_path
+                raise PolicyError(f"custom rule {rule.id}: `matches: {slow.pattern}` took over {MATCH_TIMEOUT_S:g} s on "
+                                  f"{item.address}'s {slow.field}; use a pattern without nested repetition",
+                                  path=where) from None
+            if not matched:
                 continue
             rc = item.cost
             fields = dict(address=item.address, type=rc.resource.type, owner=ctx.owner(item) or "unowned",

@@ -1,4 +1,4 @@
-"""Rego policies, evaluated in-process with regopy (rego-cpp): no OPA binary, no network.
+"""Rego policies, evaluated with regopy (rego-cpp) in a bounded child process: no OPA binary, no network.
 
 A policy is a Rego v1 module with a `package` and two optional rule sets:
 
@@ -25,10 +25,10 @@ from __future__ import annotations
 import json
 import os
 import re
+import subprocess
 import sys
-from collections.abc import Iterator, Mapping
-from contextlib import contextmanager
-from dataclasses import dataclass
+import threading
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -37,28 +37,21 @@ from costgate.errors import PolicyError
 from costgate.estimate import Estimate
 from costgate.gate.model import Finding, Severity
 from costgate.gate.ownership import UNOWNED
+from costgate.gate.rego_worker import RegoPolicyFile, line_of
 from costgate.gate.rule import RuleContext
 from costgate.inputs import read_text
 
 _PACKAGE = re.compile(r"^\s*package\s+([A-Za-z_][\w.]*)\s*$", re.MULTILINE)
 _V0_SET = re.compile(r"^[ \t]*(deny|warn|violation)[ \t]*\[[^\]\n]*\][ \t]*(\{|=|if\b)", re.MULTILINE)
 _V0_BODY = re.compile(r"^[ \t]*(?:default[ \t]+)?([A-Za-z_]\w*)(?:[ \t]*\[[^\]\n]*\])?(?:[ \t]+contains[ \t]+[^{\n]*?)?[ \t]*\{", re.MULTILINE)
-_ERROR = re.compile(r"\(error\s+\d+:(?P<file>[^|]*)\|(?P<offset>\d+)\|\d+\s*\(errormsg\s+(?P<length>\d+):")
 _KEYWORDS = {"package", "import", "some", "every", "not", "with", "else", "default"}
 
 
-@dataclass(frozen=True)
-class RegoPolicyFile:
-    """A checked, compilable policy: where it is, its name and package, its source."""
+REGO_TIMEOUT_S = 20.0
+"""Wall-clock seconds one policy evaluation may take ($COSTGATE_REGO_TIMEOUT_S)."""
 
-    name: str
-    path: Path
-    package: str
-    source: str
-
-
-def _line_of(source: str, offset: int) -> int:
-    return source.count("\n", 0, min(offset, len(source))) + 1
+REGO_MEMORY_MB = 2048
+"""Resident memory one policy evaluation may use, in MiB ($COSTGATE_REGO_MEMORY_MB)."""
 
 
 def check_v1(source: str, path: str) -> str:
@@ -71,55 +64,14 @@ def check_v1(source: str, path: str) -> str:
     if old is not None:
         raise PolicyError(
             f"old Rego v0 rule `{old.group(1)}[msg] {{ ... }}`: costgate needs Rego v1, "
-            f"write `{old.group(1)} contains msg if {{ ... }}`", path=f"{path}:{_line_of(code, old.start())}")
+            f"write `{old.group(1)} contains msg if {{ ... }}`", path=f"{path}:{line_of(code, old.start())}")
     for body in _V0_BODY.finditer(code):
         head = code[body.start():body.end()]
         if body.group(1) in _KEYWORDS or ":=" in head or " if" in head or "=" in head:
             continue
         raise PolicyError(f"rule `{body.group(1)}` has a body without `if` (Rego v0); costgate needs Rego v1: "
-                          f"`{body.group(1)} ... if {{ ... }}`", path=f"{path}:{_line_of(code, body.start())}")
+                          f"`{body.group(1)} ... if {{ ... }}`", path=f"{path}:{line_of(code, body.start())}")
     return found.group(1)
-
-
-@contextmanager
-def _quiet_stdout() -> Iterator[None]:
-    """rego-cpp prints parse errors on file descriptor 1; keep them out of costgate's output."""
-    sys.stdout.flush()
-    try:
-        saved = os.dup(1)
-    except OSError:
-        yield
-        return
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(devnull, 1)
-        yield
-    finally:
-        os.dup2(saved, 1)
-        os.close(saved)
-        os.close(devnull)
-
-
-def _rego_error(exc: Exception, source: str, path: str) -> PolicyError:
-    text = str(exc)
-    found = _ERROR.search(text)
-    if found is None:
-        return PolicyError(f"Rego error: {text.strip().splitlines()[0] if text.strip() else type(exc).__name__}", path=path)
-    start = found.end()
-    message = text[start:start + int(found.group("length"))]
-    return PolicyError(f"Rego error: {message}", path=f"{path}:{_line_of(source, int(found.group('offset')))}")
-
-
-def _interpreter(policy: RegoPolicyFile) -> Any:
-    from regopy import Interpreter, RegoError  # type: ignore[import-untyped]
-
-    rego = Interpreter()
-    try:
-        with _quiet_stdout():
-            rego.add_module(policy.path.name, policy.source)
-    except RegoError as exc:
-        raise _rego_error(exc, policy.source, str(policy.path)) from exc
-    return rego
 
 
 def load_policy(path: Path, name: str | None = None) -> RegoPolicyFile:
@@ -127,138 +79,96 @@ def load_policy(path: Path, name: str | None = None) -> RegoPolicyFile:
     source = read_text(path, error=PolicyError, what="Rego policy")
     package = check_v1(source, str(path))
     policy = RegoPolicyFile(name=name or path.stem.replace("_", "-"), path=path, package=package, source=source)
-    rego = _interpreter(policy)
-    rego.set_input({})
-    _query(rego, policy, "deny")  # parse and compile errors surface at the first query
+    run_policy(policy, {}, ("deny",))  # parse and compile errors surface at the first query
     return policy
 
 
-def _query(rego: Any, policy: RegoPolicyFile, rule: str) -> list[Any]:
-    """The set `data.<package>.<rule>` as Python values ([] when undefined).
-
-    Values are read from rego-cpp's node tree, not from its JSON text: rego-cpp 1.x does not
-    escape quotes inside strings there (`module.x["a"]` breaks the JSON), the tree is exact.
-    """
-    from regopy.rego_shared import (  # type: ignore[import-untyped]
-        NodeKind,
-        rego_free_output,
-        rego_node_type,
-        rego_output_node,
-        rego_output_ok,
-        rego_output_string,
-        rego_query,
-    )
-
-    query = f"data.{policy.package}.{rule}"
-    with _quiet_stdout():
-        impl = rego_query(rego._impl, query)
+def _limit(name: str, default: float) -> float:
+    raw = os.environ.get(name)
+    if not raw:
+        return default
     try:
-        if not rego_output_ok(impl):
-            raise PolicyError(f"Rego error in `{rule}`: {_error_message(str(rego_output_string(impl)))}",
-                              path=str(policy.path))
-        root = rego_output_node(impl)
-        kind = rego_node_type(root)
-        if kind == NodeKind.Results:
-            results = _node_value(root)
-        elif kind in (NodeKind.Error, NodeKind.ErrorSeq):
-            raise PolicyError(f"Rego error in `{rule}`: {_error_message(str(rego_output_string(impl)))}",
-                              path=str(policy.path))
-        else:  # undefined
-            results = (_RESULTS, [])
-    finally:
-        rego_free_output(impl)
-    value = _first_term(results)
-    if value is None:
-        return []
-    if isinstance(value, dict):
-        raise PolicyError(f"`{rule}` is an object (Rego v0 partial rule); write `{rule} contains msg if {{ ... }}`",
-                          path=str(policy.path))
-    if not isinstance(value, list):
-        raise PolicyError(f"`{rule}` must be a set of messages, got {type(value).__name__}", path=str(policy.path))
+        value = float(raw)
+    except ValueError:
+        raise PolicyError(f"${name} must be a number, not {raw!r}") from None
+    if not value > 0:
+        raise PolicyError(f"${name} must be above 0, not {raw!r}")
     return value
 
 
-_RESULTS = object()
+def run_policy(policy: RegoPolicyFile, document: Mapping[str, Any], rules: Sequence[str]) -> dict[str, list[Any]]:
+    """Each rule's set, evaluated in a child process with a time and a memory limit.
+
+    Raises PolicyError naming the policy file when the policy does not parse, fails, runs past
+    REGO_TIMEOUT_S or grows past REGO_MEMORY_MB (both overridable by environment variable).
+    """
+    timeout = _limit("COSTGATE_REGO_TIMEOUT_S", REGO_TIMEOUT_S)
+    memory_mb = _limit("COSTGATE_REGO_MEMORY_MB", REGO_MEMORY_MB)
+    request = json.dumps({"name": policy.name, "path": str(policy.path), "package": policy.package,
+                          "source": policy.source, "input": document, "rules": list(rules),
+                          "cpu_seconds": int(timeout) + 2}, default=str).encode()
+    env = dict(os.environ)
+    env["PYTHONPATH"] = os.pathsep.join([_ROOT, *filter(None, [env.get("PYTHONPATH")])])
+    proc = subprocess.Popen([sys.executable, "-m", "costgate.gate.rego_worker"], stdin=subprocess.PIPE,
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    watch = _MemoryWatch(proc, int(memory_mb * 1024 * 1024))
+    watch.start()
+    try:
+        out, err = proc.communicate(request, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.communicate()
+        raise PolicyError(f"evaluation did not finish within {timeout:g} s (a runaway rule? raise "
+                          "$COSTGATE_REGO_TIMEOUT_S if the policy is meant to take this long)", path=str(policy.path)) from None
+    finally:
+        watch.stop()
+    if watch.exceeded:
+        raise PolicyError(f"evaluation used more than {memory_mb:g} MiB of memory (a runaway rule? raise "
+                          "$COSTGATE_REGO_MEMORY_MB if the policy needs it)", path=str(policy.path))
+    if proc.returncode != 0:
+        last = (err.decode("utf-8", "replace").strip().splitlines() or [f"exit status {proc.returncode}"])[-1]
+        raise PolicyError(f"evaluation failed ({last[:200]})", path=str(policy.path))
+    answer = json.loads(out)
+    if "error" in answer:
+        raise PolicyError(str(answer["error"]))
+    results: dict[str, list[Any]] = answer["results"]
+    return results
 
 
-def _first_term(results: Any) -> Any:
-    """The first term of the first result of a query (None when the rule is undefined)."""
-    if not isinstance(results, tuple) or results[0] is not _RESULTS:
-        return None
-    for result in results[1]:
-        for part in result:
-            if isinstance(part, tuple) and part[0] == "terms" and part[1]:
-                return part[1][0]
-    return None
+_ROOT = str(Path(__file__).resolve().parents[2])
 
 
-def _node_value(node: Any) -> Any:
-    """Convert a rego-cpp node to Python: scalars, lists (arrays and sets), dicts."""
-    from regopy.rego_shared import (
-        NodeKind,
-        rego_node_get,
-        rego_node_size,
-        rego_node_type,
-        rego_node_value,
-    )
+class _MemoryWatch:
+    """Kills a child whose resident memory passes a limit (Linux /proc; elsewhere only time is bounded).
 
-    kind = rego_node_type(node)
-    children = [rego_node_get(node, i) for i in range(rego_node_size(node))]
-    if kind == NodeKind.String:
-        return _string(str(rego_node_value(node)))
-    if kind == NodeKind.Int:
-        return int(rego_node_value(node))
-    if kind == NodeKind.Float:
-        return float(rego_node_value(node))
-    if kind == NodeKind.Boolean:
-        return rego_node_value(node) == "true"
-    if kind in (NodeKind.True_, NodeKind.False_):
-        return kind == NodeKind.True_
-    if kind == NodeKind.Null:
-        return None
-    if kind in (NodeKind.Array, NodeKind.Set):
-        return [_node_value(c) for c in children]
-    if kind == NodeKind.Object:
-        out: dict[Any, Any] = {}
-        for item in children:
-            key_node, value_node = rego_node_get(item, 0), rego_node_get(item, 1)
-            out[_node_value(key_node)] = _node_value(value_node)
-        return out
-    if kind == NodeKind.Results:
-        return (_RESULTS, [[_node_value(c) for c in [rego_node_get(r, i) for i in range(rego_node_size(r))]]
-                           for r in children])
-    if kind == NodeKind.Terms:
-        return ("terms", [_node_value(c) for c in children])
-    if kind == NodeKind.Bindings:
-        return ("bindings", None)
-    if len(children) == 1:  # Term, Scalar and other wrappers
-        return _node_value(children[0])
-    return None
+    rego-cpp's allocator reserves a quarter terabyte of address space up front, so RLIMIT_AS and
+    RLIMIT_DATA cannot bound it; its resident size can be watched.
+    """
 
+    def __init__(self, proc: subprocess.Popen[bytes], limit: int) -> None:
+        self.proc, self.limit, self.exceeded = proc, limit, False
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
 
-def _string(text: str) -> str:
-    """A Rego string's text. rego-cpp hands strings made by built-ins (`upper`, `concat`,
-    `sprintf` results passed through them) back in their JSON form, quotes and escapes included;
-    those are decoded so that a message reads `X`, not `"X"`. Strings from input come back raw."""
-    if len(text) >= 2 and text[0] == text[-1] == '"':
-        try:
-            decoded = json.loads(text)
-        except ValueError:
-            return text
-        if isinstance(decoded, str):
-            return decoded
-    return text
+    def start(self) -> None:
+        self._thread.start()
 
+    def stop(self) -> None:
+        self._done.set()
+        self._thread.join()
 
-_ERRORMSG = re.compile(r"\(errormsg\s+(\d+):")
-
-
-def _error_message(text: str) -> str:
-    """The message of a rego-cpp error term."""
-    found = _ERRORMSG.search(text)
-    if found is None:
-        return text.strip().splitlines()[0] if text.strip() else "evaluation failed"
-    return text[found.end():found.end() + int(found.group(1))]
+    def _run(self) -> None:
+        status = Path(f"/proc/{self.proc.pid}/status")
+        while not self._done.wait(0.05):
+            try:
+                text = status.read_text()
+            except OSError:
+                return
+            found = re.search(r"^VmRSS:\s+(\d+) kB", text, re.MULTILINE)
+            if found is not None and int(found.group(1)) * 1024 > self.limit:
+                self.exceeded = True
+                self.proc.kill()
+                return
 
 
 def _money(value: Decimal) -> float:
@@ -295,11 +205,10 @@ def input_document(ctx: RuleContext, estimate: Estimate) -> dict[str, Any]:
 
 def evaluate_policy(policy: RegoPolicyFile, document: Mapping[str, Any]) -> list[Finding]:
     """Run `deny` and `warn` of one policy over `document`."""
-    rego = _interpreter(policy)
-    rego.set_input(dict(document))
+    results = run_policy(policy, document, ("deny", "warn"))
     findings: list[Finding] = []
     for rule, severity in (("deny", Severity.BLOCK), ("warn", Severity.WARN)):
-        for entry in _query(rego, policy, rule):
+        for entry in results.get(rule, []):
             address = saving = None
             if isinstance(entry, dict):
                 message = str(entry.get("msg") or entry.get("message") or entry)

@@ -78,10 +78,12 @@ def checkout(root: Path, commit: str) -> Iterator[Path]:
         assert proc.stdout is not None and proc.stderr is not None
         try:
             with tarfile.open(fileobj=proc.stdout, mode="r|") as archive:
+                # already filtered by _safe; Python < 3.11.4 has no `filter` argument (nor needs it)
+                extra: dict[str, str] = {"filter": "fully_trusted"} if hasattr(tarfile, "data_filter") else {}
                 for member in archive:
                     kept = _safe(member, str(dest))
                     if kept is not None:
-                        archive.extract(kept, dest, set_attrs=False, filter="fully_trusted")
+                        archive.extract(kept, dest, set_attrs=False, **extra)  # type: ignore[arg-type]
         except tarfile.TarError as exc:
             proc.kill()
             proc.wait()

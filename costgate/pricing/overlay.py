@@ -15,7 +15,6 @@ from __future__ import annotations
 import contextlib
 import gzip
 import os
-import secrets
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime, timedelta
@@ -115,7 +114,7 @@ class Overlay:
             remove_leftovers(final.parent)
         except OSError as exc:
             raise CatalogError(f"cannot write fetched prices ({exc.strerror})", path=str(final.parent)) from exc
-        tmp = final.parent / f".build-{os.getpid()}-{secrets.token_hex(4)}.tmp"
+        tmp = final.parent / f".build-{os.getpid()}-{os.urandom(4).hex()}.tmp"
         count = 0
         dates: set[str] = set()
         try:

@@ -19,7 +19,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import secrets
 import sqlite3
 import time
 from collections.abc import Iterable, Iterator
@@ -32,24 +31,25 @@ from costgate.errors import CatalogError
 from costgate.pricing.manifest import sha256_bytes
 from costgate.pricing.rows import CatalogRow, read_rows
 
-INDEX_SCHEMA_VERSION = 4
+INDEX_SCHEMA_VERSION = 5
 INDEX_DIRNAME = f"index-v{INDEX_SCHEMA_VERSION}"
 TEMP_PREFIX = ".build-"
 STALE_TEMP_SECONDS = 3600.0
 """A temporary build file older than this is removed even when its pid is alive (pid reuse)."""
 
+# Attribute pairs are stored once each (kv) and referenced by id (products.kv lists a product's
+# ids; attrs maps an id to its products), which keeps an index about a third of the size of
+# one that repeats every key and value: it is hashed in full on every open.
 _SCHEMA = """
 CREATE TABLE products (
     id INTEGER PRIMARY KEY,
     family TEXT, purchase_option TEXT NOT NULL, term TEXT NOT NULL, unit TEXT NOT NULL,
     price TEXT NOT NULL, currency TEXT NOT NULL, tier_start TEXT NOT NULL, tier_end TEXT,
     sku TEXT NOT NULL, source TEXT NOT NULL, price_date TEXT NOT NULL,
-    description TEXT NOT NULL, attributes TEXT NOT NULL
+    description TEXT NOT NULL, kv TEXT NOT NULL
 );
-CREATE TABLE attrs (
-    key TEXT NOT NULL, value TEXT NOT NULL, product_id INTEGER NOT NULL,
-    PRIMARY KEY (key, value, product_id)
-) WITHOUT ROWID;
+CREATE TABLE kv (id INTEGER PRIMARY KEY, key TEXT NOT NULL, value TEXT NOT NULL, key_l TEXT NOT NULL, value_l TEXT NOT NULL);
+CREATE TABLE attrs (kv_id INTEGER NOT NULL, product_id INTEGER NOT NULL, PRIMARY KEY (kv_id, product_id)) WITHOUT ROWID;
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
 
@@ -72,6 +72,27 @@ class ScopeIndex:
         self.source = source
         self.conn = conn
         self._selectivity: dict[str, int] | None = None
+        self._ids: dict[tuple[str, str], frozenset[int]] = {}
+        self._pairs: dict[int, tuple[str, str]] = {}
+
+    def kv_ids(self, key: str, value: str) -> frozenset[int]:
+        """Ids of the attribute pairs equal to (key, value) ignoring case (empty: no product has it)."""
+        wanted = (key.lower(), value.lower())
+        found = self._ids.get(wanted)
+        if found is None:
+            found = self._ids[wanted] = frozenset(
+                int(r[0]) for r in self.conn.execute("SELECT id FROM kv WHERE key_l = ? AND value_l = ?", wanted))
+        return found
+
+    def attributes(self, ids: frozenset[int]) -> dict[str, str]:
+        """The attributes (original spelling) of a product's pair ids."""
+        missing = [i for i in ids if i not in self._pairs]
+        for start in range(0, len(missing), 500):
+            chunk = missing[start:start + 500]
+            marks = ",".join("?" * len(chunk))
+            for pid, key, value in self.conn.execute(f"SELECT id, key, value FROM kv WHERE id IN ({marks})", chunk):
+                self._pairs[int(pid)] = (str(key), str(value))
+        return dict(sorted(self._pairs[i] for i in ids))
 
     @property
     def selectivity(self) -> dict[str, int]:
@@ -117,7 +138,7 @@ class IndexCache:
         try:
             self.dir.mkdir(parents=True, exist_ok=True)
             remove_leftovers(self.dir)
-            tmp = self.dir / f"{TEMP_PREFIX}{os.getpid()}-{secrets.token_hex(4)}.tmp"
+            tmp = self.dir / f"{TEMP_PREFIX}{os.getpid()}-{os.urandom(4).hex()}.tmp"
         except OSError:
             return _fill(sqlite3.connect(":memory:", check_same_thread=False), rows, source)
         try:
@@ -190,33 +211,45 @@ def _fill(conn: sqlite3.Connection, rows: Iterable[CatalogRow], source: ScopeSou
     """Write the schema and every row into `conn` (an empty database); returns it."""
     conn.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + _SCHEMA)
     products: list[tuple[object, ...]] = []
-    attrs: list[tuple[str, str, int]] = []
+    attrs: list[tuple[int, int]] = []
+    pairs: dict[tuple[str, str], int] = {}
     count = 0
     dumps = orjson.dumps
     for pid, row in enumerate(rows, start=1):
+        ids = []
+        for key, raw in row.attributes.items():
+            pair = (key, str(raw))
+            kid = pairs.get(pair)
+            if kid is None:
+                kid = pairs[pair] = len(pairs) + 1
+            ids.append(kid)
         products.append((
             pid, row.family, row.purchase_option,
             dumps({k.lower(): v.lower() for k, v in row.term.items()}, option=orjson.OPT_SORT_KEYS).decode(),
             row.unit, str(row.price), row.currency, str(row.tier_start),
             None if row.tier_end is None else str(row.tier_end), row.sku, row.source, row.price_date,
-            row.description, dumps(dict(row.attributes), option=orjson.OPT_SORT_KEYS).decode(),
+            row.description, ",".join(map(str, sorted(set(ids)))),
         ))
-        attrs.extend((k.lower(), str(v).lower(), pid) for k, v in row.attributes.items())
+        attrs.extend((kid, pid) for kid in set(ids))
         if len(products) >= 5000:  # bounded memory however large the scope
             count += _insert(conn, products, attrs)
     count += _insert(conn, products, attrs)
-    conn.execute("CREATE TABLE key_selectivity AS SELECT key, COUNT(DISTINCT value) AS n FROM attrs GROUP BY key")
+    conn.executemany("INSERT INTO kv VALUES (?, ?, ?, ?, ?)",
+                     ((kid, k, v, k.lower(), v.lower()) for (k, v), kid in pairs.items()))
+    conn.execute("CREATE INDEX kv_lower ON kv (key_l, value_l)")
+    conn.execute("CREATE TABLE key_selectivity AS SELECT key_l AS key, COUNT(DISTINCT value_l) AS n FROM kv GROUP BY key_l")
     conn.executemany("INSERT INTO meta VALUES (?, ?)", [
         ("schema", str(INDEX_SCHEMA_VERSION)), ("source_sha256", source.sha256), ("provider", source.provider),
         ("service", source.service), ("region", source.region), ("rows", str(count)),
     ])
     conn.commit()
+    conn.execute("VACUUM")
     return conn
 
 
-def _insert(conn: sqlite3.Connection, products: list[tuple[object, ...]], attrs: list[tuple[str, str, int]]) -> int:
+def _insert(conn: sqlite3.Connection, products: list[tuple[object, ...]], attrs: list[tuple[int, int]]) -> int:
     conn.executemany("INSERT INTO products VALUES (" + ",".join("?" * 14) + ")", products)
-    conn.executemany("INSERT OR IGNORE INTO attrs VALUES (?, ?, ?)", attrs)
+    conn.executemany("INSERT INTO attrs VALUES (?, ?)", attrs)
     n = len(products)
     products.clear()
     attrs.clear()

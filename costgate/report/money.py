@@ -14,19 +14,24 @@ def money(value: Decimal | None, *, signed: bool = False, currency: str = "$") -
     return f"{sign}{currency}{abs(q):,.2f}"
 
 
+SIGNIFICANT_DIGITS = 12
+"""A unit price shows every digit its source gave, up to this many (a product of a price and a
+fractional multiplier can have 28)."""
+
+
 def unit_price(value: Decimal | None) -> str:
-    """A unit price with enough digits to be useful ($0.0000166667)."""
+    """A unit price with the digits its source gave ($0.0225, $0.0000166667, $1.5365), at least cents."""
     if value is None:
         return "-"
     if value == 0:
         return "$0.00"
-    if abs(value) >= 1:
-        text = f"{value.quantize(Decimal('0.001'), rounding=ROUND_HALF_UP):,}".rstrip("0")
-        decimals = len(text.partition(".")[2])
-        return "$" + (text + "0" * (2 - decimals) if decimals < 2 else text)
-    text = f"{value:.10f}".rstrip("0")
-    decimals = len(text.partition(".")[2])
-    return "$" + (text + "0" * (2 - decimals) if decimals < 2 else text)
+    digits = value.normalize().as_tuple()
+    if len(digits.digits) > SIGNIFICANT_DIGITS:
+        exponent = value.adjusted() - SIGNIFICANT_DIGITS + 1
+        value = value.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP)
+    text = f"{value.normalize():,f}"
+    whole, _, decimals = text.partition(".")
+    return "$" + whole + "." + decimals.ljust(2, "0")
 
 
 def quantity(value: Decimal | None) -> str:

@@ -74,13 +74,9 @@ module "store" {
   size   = 200
 }
 
-resource "aws_db_instance" "new" {
-  instance_class      = "db.t3.medium"
-  engine              = "postgres"
-  allocated_storage   = 50
-  username            = "costgate"
-  password            = "not-a-real-secret-1"
-  skip_final_snapshot = true
+resource "aws_instance" "new" {
+  ami           = "ami-0abcdef1234567890"
+  instance_type = "c5.large"
 }
 """,
 }
@@ -88,7 +84,7 @@ EXPECTED_KINDS = {
     "aws_instance.web": "kept",
     "module.store.aws_ebs_volume.data": "kept",
     "aws_nat_gateway.gone": "delete",
-    "aws_db_instance.new": "create",
+    "aws_instance.new": "create",
 }
 
 
@@ -175,7 +171,7 @@ def _check_expected(summary: dict[str, tuple[str, float, float]]) -> None:
     _, vol_before, vol_after = summary["module.store.aws_ebs_volume.data"]
     assert vol_before > 0 and vol_after == pytest.approx(2 * vol_before)  # 100 GB -> 200 GB of gp2
     assert summary["aws_nat_gateway.gone"][1] > 0 and summary["aws_nat_gateway.gone"][2] == 0
-    assert summary["aws_db_instance.new"][1] == 0 and summary["aws_db_instance.new"][2] > 0
+    assert summary["aws_instance.new"][1] == 0 and summary["aws_instance.new"][2] > 0
 
 
 def test_base_plan_diff_equals_terraforms_own_diff(plans: dict[str, Path]) -> None:
@@ -234,3 +230,28 @@ def test_compare_to_never_touches_the_checkout_even_when_reading_fails(tmp_path:
     assert "costgate-base-" not in result.err  # an error in the base names the repository's path, not the temp copy
     assert _snapshot(repo) == before
     assert list(scratch.iterdir()) == []  # the base's files are gone, error or not
+
+
+@needs_hcl
+def test_branch_comment_equals_the_plan_mode_comment(repo: Path, plans: dict[str, Path]) -> None:
+    branch = run_cli("comment", "github", "--dry-run", "--path", str(repo / "infra"), "--compare-to", "HEAD~1",
+                     "--max-catalog-age-days", "0")
+    plan_mode = run_cli("comment", "github", "--dry-run", "--plan", str(plans["head"]), "--base-plan", str(plans["base"]),
+                        "--max-catalog-age-days", "0")
+    assert branch.code == plan_mode.code == 0, branch.err + plan_mode.err
+    assert "aws\\_nat\\_gateway.gone" in branch.out and "incomplete" not in branch.out
+    assert branch.out.replace("--path DIR --compare-to REF", "--plan PLAN --base-plan BASE") == plan_mode.out
+
+
+@needs_hcl
+def test_check_gates_the_changed_config_projects_of_a_branch(repo: Path, tmp_path: Path) -> None:
+    config = tmp_path / "costgate.yml"
+    config.write_text(f"projects:\n  - name: web\n    path: {repo / 'infra'}\n  - name: ip\n    path: {repo / 'other'}\n"
+                      "budgets:\n  - name: per-change\n    max_increase: 10\n")
+    result = run_cli("check", "--config", str(config), "--compare-to", "HEAD~1", "--changed-only", "--format", "json",
+                     "--max-catalog-age-days", "0")
+    assert result.code == 1, result.err  # the branch adds more than $10 a month: blocked
+    doc = json.loads(result.out)
+    assert [p["name"] for p in doc["estimate"]["projects"]] == ["web"]  # other/ did not change
+    assert doc["gate"]["verdict"] == "block"
+    assert [f["code"] for f in doc["gate"]["findings"] if f["severity"] == "block"] == ["budget:per-change"]

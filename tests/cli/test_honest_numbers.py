@@ -160,3 +160,11 @@ def test_footers_date_the_prices_used_not_the_catalog() -> None:
     assert phrase.rstrip(";") in md
     if ranges:
         assert "no date per price" in footer
+
+
+def test_commit_status_says_the_change_is_incomplete() -> None:
+    from costgate.cli.commands.comment import commit_status
+    from costgate.pipeline import estimate_plans
+
+    status = commit_status(estimate_plans([PLAN]), None, None, "costgate", None)
+    assert "(incomplete)" in status.description and "%" not in status.description

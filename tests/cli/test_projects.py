@@ -115,3 +115,23 @@ def test_compare_to_pairs_each_root_with_its_base_side(repo: Path) -> None:
         assert (prod.base.path / "main.tf").read_text() == TREE["envs/prod/main.tf"]
         files = base.files
     assert not files.exists()
+
+
+def test_a_config_folder_on_neither_side_is_an_error_and_installed_modules_are_shared(repo: Path) -> None:
+    from costgate.errors import ReaderError
+
+    write_tree(repo, {"costgate.yml": "projects:\n  - name: typo\n    path: envs/prd\n",
+                      "envs/prod/.terraform/modules/modules.json": '{"Modules": []}\n'})
+    loaded = load_config(repo / "costgate.yml")
+    args = parse("--compare-to", "HEAD", "--config", str(repo / "costgate.yml"))
+    with git_base(args, loaded) as base, pytest.raises(ReaderError, match=r"envs/prd: no \.tf files here, neither in the "
+                                                                          r"working tree nor at HEAD"):
+        assert base is not None
+        project_inputs(args, loaded, base=base)
+    args = parse("--path", str(repo / "envs" / "prod"), "--compare-to", "HEAD")
+    with git_base(args, None) as base:
+        assert base is not None
+        (prod,) = project_inputs(args, None, base=base)
+        assert prod.base is not None
+        linked = prod.base.path / ".terraform"
+        assert linked.is_symlink() and linked.resolve() == (repo / "envs" / "prod" / ".terraform").resolve()

@@ -100,6 +100,9 @@ def aws_products() -> list[Product]:
         Product("AmazonS3", "API Request", {"Group": "S3-API-Tier1", "usageType": "{P}Requests-Tier1"}, "Requests", "0.000005"),
         Product("AmazonCloudWatch", "Data Payload", {"Group": "Ingested Logs", "usageType": "{P}DataProcessing-Bytes"},
                 "GB", "0.50"),
+        # the NAT gateway's Elastic IP: an in-use public IPv4 address (billed since February 2024)
+        Product("AmazonVPC", "VPC Public IPv4 Address", {"Group": "VPCPublicIPv4Address",
+                                                         "usageType": "{P}PublicIPv4:InUseAddress"}, "Hrs", "0.005"),
     ]
 
 

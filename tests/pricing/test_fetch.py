@@ -20,6 +20,7 @@ from costgate.model import PriceQuery
 from costgate.pricing.fetch import FetchSettings, fetch_scopes
 from costgate.pricing.lookup import NoPrice, PriceBook
 from costgate.pricing.overlay import OVERLAY_DIRNAME, OVERLAY_MANIFEST, Overlay
+from costgate.pricing.scope_index import INDEX_DIRNAME
 from costgate.pricing.store import CatalogStore
 from tests.helpers import REPO, run_cli
 from tests.pricing.price_server import AwsSite, azure_pages, azure_vm_item
@@ -182,7 +183,7 @@ def test_a_tampered_overlay_file_is_never_used(httpserver: HTTPServer, cache: Pa
     import gzip
     ec2 = next((cache / OVERLAY_DIRNAME).rglob("AmazonEC2/eu-west-2.jsonl.gz"))
     ec2.write_bytes(gzip.compress(gzip.decompress(ec2.read_bytes()).replace(b'"0.1056"', b'"0.0001"')))
-    for index in (cache / "index-v4").glob("*.sqlite"):  # and no index built from it yet
+    for index in (cache / INDEX_DIRNAME).glob("*.sqlite"):  # and no index built from it yet
         index.unlink()
     down = f"http://127.0.0.1:{_closed_port()}"
     code, doc, _err = _breakdown("eu-west-2", "--fetch-prices", "missing", "--aws-base-url", down)

@@ -91,7 +91,8 @@ CASES = [
     ("Redis Cache", "eastus", {"productName": "Azure Redis Cache Basic", "skuName": "C4",
                                "meterName": "C4 Cache"}, "1 Hour", "0.21"),
     ("Service Bus", "westeurope", {"skuName": "Premium", "meterName": "Premium Messaging Unit"}, "1/Hour", "0.9275"),
-    ("Service Bus", "westeurope", {"skuName": "Standard", "meterName": "Standard Base Unit"}, "1/Hour", "0.01343835616"),
+    # printed as $9.81 for 730 hours (0.01343835616 = 9.81 / 730): the shortest price that prints so is 0.01344
+    ("Service Bus", "westeurope", {"skuName": "Standard", "meterName": "Standard Base Unit"}, "1/Hour", "0.01344"),
     ("Service Bus", "westeurope", {"skuName": "Basic", "meterName": "Basic Messaging Operations"}, "1M", "0.05"),
     ("Notification Hubs", "eastus", {"productName": "Notification Hubs", "skuName": "Standard",
                                      "meterName": "Standard Unit"}, "1/Month", "200"),

@@ -38,7 +38,7 @@ BILLED = (
     "azurerm_databricks_workspace", "azurerm_cognitive_deployment", "azurerm_search_service",
     "azurerm_recovery_services_vault", "azurerm_backup_protected_vm", "azurerm_automation_account",
     "azurerm_logic_app_standard", "azurerm_security_center_subscription_pricing", "azurerm_advanced_threat_protection",
-    "azurerm_sentinel_log_analytics_workspace_onboarding", "azurerm_resource_group_template_deployment",
+    "azurerm_resource_group_template_deployment",
     "azurerm_resource_deployment_script_azure_cli", "azurerm_batch_pool", "azurerm_container_group",
     "azurerm_container_registry", "azurerm_container_app",
 )

@@ -173,7 +173,7 @@ def commit_status(estimate: Estimate, gate: GateResult | None, override: str | N
     """The verdict as a one-line commit status (140 characters at most on GitHub)."""
     t = estimate.totals
     pct = percent(t.delta_percent) if t.before else ""
-    change = f"{money(t.delta, signed=True)}/month" + (f" ({pct})" if pct else "")
+    change = f"{money(t.delta, signed=True)}/month" + (f" ({pct})" if pct else "") + ("" if t.complete else " (incomplete)")
     verdict = effective_verdict(gate, override)
     if verdict is None:
         return CommitStatus(StatusState.SUCCESS, f"Monthly cost {change}; {money(t.after)}/month in total", context, target_url)

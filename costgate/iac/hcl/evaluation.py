@@ -21,13 +21,13 @@ from typing import Any, Final
 from lark import Token, Tree
 
 from costgate.iac.hcl.expressions import Expr, ExprCompiler, Pos, Scope, Step, to_number, to_string
-from costgate.iac.hcl.functions import call_function
+from costgate.iac.hcl.functions import FUNCTION_NAMES, call_function
 from costgate.iac.hcl.modules import ModuleSources
 from costgate.iac.hcl.parsing import Block, Body, ModuleConfig, read_module
 from costgate.iac.hcl.types import ANY, TypeSpec, convert, parse_type
 from costgate.iac.hcl.values import AfterApply, EvalError, Lazy, TfSet, Unknown
 
-__all__ = ["Instance", "ModuleInstance", "ProviderConfig", "Reading"]
+__all__ = ["Instance", "ModuleInstance", "ProviderConfig", "Reading", "raw_traversal"]
 
 _META_ARGUMENTS: Final = frozenset({"count", "for_each", "provider", "depends_on", "lifecycle"})
 _META_BLOCKS: Final = frozenset({"lifecycle", "provisioner", "connection", "precondition", "postcondition"})
@@ -137,7 +137,7 @@ def instance_key_suffix(key: Any) -> str:
     return f'["{text}"]'
 
 
-def _raw_traversal(tree: Tree[Token] | None) -> str:
+def raw_traversal(tree: Tree[Token] | None) -> str:
     """`aws.west` from the raw tree of `provider = aws.west`."""
     if tree is None:
         return ""
@@ -153,7 +153,7 @@ def _providers_mapping(tree: Tree[Token] | None) -> dict[str, str]:
     for elem in tree.find_data("object_elem"):
         kids = [c for c in elem.children if isinstance(c, Tree)]
         if len(kids) >= 2:
-            out[_raw_traversal(kids[0])] = _raw_traversal(kids[-1])
+            out[raw_traversal(kids[0])] = raw_traversal(kids[-1])
     return out
 
 
@@ -221,8 +221,11 @@ class ModuleInstance:
         return self.reading.root
 
     def call(self, name: str, args: list[Any], pos: Pos) -> Any:
-        """Call a Terraform function."""
-        return call_function(name, args, self)
+        """Call a Terraform function (a function HCL mode does not know is warned about once)."""
+        result = call_function(name, args, self)
+        if isinstance(result, Unknown) and name not in FUNCTION_NAMES:
+            self.reading.warn(f"{pos}: {result.reason}; values that use it are unknown")
+        return result
 
     def render_template(self, text: str, variables: Mapping[str, Any], origin: str) -> Any:
         """templatefile(): render `text` with only `variables` in scope."""
@@ -470,7 +473,7 @@ class ModuleInstance:
         content = next((b for b in block.body.blocks if b.type == "content"), None)
         if for_each is None or content is None:
             return
-        iterator = _raw_traversal(block.body.raw.get("iterator")) or label
+        iterator = raw_traversal(block.body.raw.get("iterator")) or label
         collection = self.reading.evaluate(for_each, scope, f"{what}.dynamic.{label}.for_each")
         if isinstance(collection, Unknown):
             out[label] = collection
@@ -667,7 +670,7 @@ class _ResourceGroup:
         keys = self.expansion.keys
         if isinstance(keys, Unknown):
             return
-        provider_key = _raw_traversal(self.block.body.raw.get("provider")) or self.type.split("_", 1)[0]
+        provider_key = raw_traversal(self.block.body.raw.get("provider")) or self.type.split("_", 1)[0]
         for key in keys:
             yield Instance(
                 address=self.address + instance_key_suffix(key),

@@ -14,6 +14,7 @@ evaluation errors. What the evaluator cannot know is an `Unknown`, never a guess
 from __future__ import annotations
 
 import math
+from decimal import Decimal
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any, Final, Protocol
@@ -256,21 +257,32 @@ def _splat(value: Any) -> list[Any] | Unknown:
 
 
 def _arith(op: str) -> Callable[[Any, Any], Any]:
+    """An arithmetic operator: exact on whole numbers, decimal (not binary) on fractions.
+
+    Terraform computes with arbitrary-precision decimals, so 0.1 + 0.2 is 0.3; binary floats
+    would give 0.30000000000000004 and a different string in a name or a tag.
+    """
+
     def run(a: Any, b: Any) -> Any:
         x, y = to_number(a), to_number(b)
-        if op == "+":
-            return normalize_number(x + y)
-        if op == "-":
-            return normalize_number(x - y)
-        if op == "*":
-            return normalize_number(x * y)
-        if y == 0:
+        if type(x) is int and type(y) is int and op in "+-*":
+            return x + y if op == "+" else x - y if op == "-" else x * y
+        if op in "/%" and y == 0:
             raise EvalError("division by zero")
-        if op == "/":
-            return normalize_number(x / y)
-        return normalize_number(math.fmod(x, y)) if isinstance(x, float) or isinstance(y, float) else int(
-            math.fmod(x, y)
-        )
+        dx, dy = Decimal(repr(x)) if isinstance(x, float) else Decimal(x), Decimal(repr(y)) if isinstance(y, float) else Decimal(y)
+        if op == "+":
+            result = dx + dy
+        elif op == "-":
+            result = dx - dy
+        elif op == "*":
+            result = dx * dy
+        elif op == "/":
+            result = dx / dy
+        else:
+            result = dx % dy  # truncated, like Go and Terraform: -7 % 3 is -1
+        if result == result.to_integral_value() and abs(result) < 2**63:
+            return int(result)
+        return float(result)
 
     return run
 
@@ -362,6 +374,7 @@ class ExprCompiler:
     def __init__(self, file: str) -> None:
         self.file = file
         self._refs: list[str] = []
+        self._bound: list[tuple[str, ...]] = []
 
     def pos(self, node: Tree[Token] | Token) -> Pos:
         """The position of a tree or token."""
@@ -557,12 +570,13 @@ class ExprCompiler:
         return run
 
     def _traversal(self, root: str, steps: list[Step], tree: Tree[Token]) -> Fn:
-        names = [root]
-        for is_attr, arg in steps[: 2 if root == "data" else 1]:
-            if not is_attr:
-                break
-            names.append(arg)
-        self._refs.append(".".join(names))
+        if not any(root in names for names in self._bound):
+            names = [root]
+            for is_attr, arg in steps[: 2 if root == "data" else 1]:
+                if not is_attr:
+                    break
+                names.append(arg)
+            self._refs.append(".".join(names))
         pos = self.pos(tree)
 
         def run(scope: Scope) -> Any:
@@ -664,8 +678,12 @@ class ExprCompiler:
     def _c_for_tuple_expr(self, tree: Tree[Token]) -> Fn:
         names, collection = self._for_intro(tree)
         rest = [k for k in _kids(tree) if k.data != "for_intro"]
-        value = self._expr(rest[0])
-        cond = self._expr(_kids(rest[1])[0]) if len(rest) > 1 else None
+        self._bound.append(names)
+        try:
+            value = self._expr(rest[0])
+            cond = self._expr(_kids(rest[1])[0]) if len(rest) > 1 else None
+        finally:
+            self._bound.pop()
 
         def run(scope: Scope) -> Any:
             items = _iterate(collection(scope))
@@ -688,8 +706,12 @@ class ExprCompiler:
     def _c_for_object_expr(self, tree: Tree[Token]) -> Fn:
         names, collection = self._for_intro(tree)
         rest = [k for k in _kids(tree) if k.data != "for_intro"]
-        key_fn, value_fn = self._expr(rest[0]), self._expr(rest[1])
-        cond = self._expr(_kids(rest[2])[0]) if len(rest) > 2 else None
+        self._bound.append(names)
+        try:
+            key_fn, value_fn = self._expr(rest[0]), self._expr(rest[1])
+            cond = self._expr(_kids(rest[2])[0]) if len(rest) > 2 else None
+        finally:
+            self._bound.pop()
         group = any(isinstance(c, Token) and c.type == "ELLIPSIS" for c in tree.children)
 
         def run(scope: Scope) -> Any:
@@ -762,17 +784,28 @@ class ExprCompiler:
         return _Node(kind, strip_left=strip_left, strip_right=strip_right)
 
     def _c_heredoc_template(self, tree: Tree[Token]) -> Fn:
-        return self.template_text(heredoc_body(_token_text(tree)), self.pos(tree))
+        body, flush = heredoc_body(_token_text(tree))
+        return self.template_text(body, self.pos(tree), heredoc=True, flush=flush)
 
     def _c_heredoc_template_trim(self, tree: Tree[Token]) -> Fn:
-        return self.template_text(heredoc_body(_token_text(tree)), self.pos(tree))
+        return self._c_heredoc_template(tree)
 
-    def template_text(self, text: str, pos: Pos) -> Fn:
-        """Compile template text (a heredoc body, a templatefile() file)."""
+    def template_text(self, text: str, pos: Pos, *, heredoc: bool = False, flush: bool = False) -> Fn:
+        """Compile template text (a heredoc body, a templatefile() file).
+
+        Heredoc literals are split into one part per line, as Terraform's scanner does: strip
+        markers and `<<-` indentation removal work on those parts.
+        """
         flat: list[_Node] = []
         for part in split_template(text):
-            flat.append(self._template_part(part, pos))
-        return self._template(flat)
+            if heredoc and part.kind == "text":
+                lines = part.text.split("\n")
+                flat.extend(_Node("text", text=line + "\n") for line in lines[:-1])
+                if lines[-1]:
+                    flat.append(_Node("text", text=lines[-1]))
+            else:
+                flat.append(self._template_part(part, pos))
+        return self._template(flat, flush=flush)
 
     def _template_part(self, part: TemplatePart, pos: Pos) -> _Node:
         if part.kind == "text":
@@ -802,15 +835,20 @@ class ExprCompiler:
         attribute = next(k for k in _kids(body) if k.data == "attribute")
         return self._expr(_kids(attribute)[-1])
 
-    def _template(self, flat: list[_Node]) -> Fn:
+    def _template(self, flat: list[_Node], *, flush: bool = False) -> Fn:
+        ltrim_next = False
         for i, node in enumerate(flat):
             if node.kind == "text":
+                if ltrim_next:
+                    node.text = node.text.lstrip()
+                ltrim_next = False
                 continue
             if node.strip_left and i > 0 and flat[i - 1].kind == "text":
                 flat[i - 1].text = flat[i - 1].text.rstrip()
-            if node.strip_right and i + 1 < len(flat) and flat[i + 1].kind == "text":
-                flat[i + 1].text = flat[i + 1].text.lstrip()
-        nodes = _nest(flat)
+            ltrim_next = node.strip_right
+        if flush:
+            _flush(flat)
+        nodes = _nest(_meld(flat))
         if len(nodes) == 1 and nodes[0].kind == "interp":
             single = nodes[0].fn
             assert single is not None
@@ -825,6 +863,44 @@ class ExprCompiler:
             return unknown if unknown is not None else "".join(out)
 
         return run
+
+
+def _flush(flat: list[_Node]) -> None:
+    """`<<-`: remove the smallest indentation of the lines from every line's first literal.
+
+    As Terraform does it: a line that starts with an interpolation or directive counts as
+    indentation 0, a blank line does not count, and the markers' stripping came first.
+    """
+    smallest: int | None = None
+    newline = True
+    adjust: list[_Node] = []
+    for node in flat:
+        if newline:
+            newline = False
+            if node.kind == "text":
+                trimmed = node.text.lstrip()
+                if trimmed or not node.text.endswith("\n"):
+                    spaces = len(node.text) - len(trimmed)
+                    adjust.append(node)
+                    smallest = spaces if smallest is None else min(smallest, spaces)
+            else:
+                smallest = 0
+        if node.kind == "text" and node.text.endswith("\n"):
+            newline = True
+    if smallest:
+        for node in adjust:
+            node.text = node.text[smallest:]
+
+
+def _meld(flat: list[_Node]) -> list[_Node]:
+    """Join consecutive literal parts."""
+    out: list[_Node] = []
+    for node in flat:
+        if node.kind == "text" and out and out[-1].kind == "text":
+            out[-1].text += node.text
+        else:
+            out.append(node)
+    return out
 
 
 def _nest(flat: list[_Node]) -> list[_Node]:

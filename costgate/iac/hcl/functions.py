@@ -218,10 +218,28 @@ def _replace(text: Any, search: Any, replacement: Any) -> str:
     value, needle, new = to_string(text), to_string(search), to_string(replacement)
     if len(needle) > 1 and needle.startswith("/") and needle.endswith("/"):
         pattern = _go_regex(needle[1:-1])
-        python_new = re.sub(r"\$\{(\w+)\}|\$(\w+)", lambda m: f"\\g<{m.group(1) or m.group(2)}>",
-                            new.replace("\\", "\\\\"))
-        return pattern.sub(python_new, value)
+        return pattern.sub(lambda m: _expand_go(new, m), value)
     return value.replace(needle, new)
+
+
+_GO_GROUP_RE: Final = re.compile(r"\$(?:\$|\{(\w+)\}|(\w+))")
+
+
+def _expand_go(template: str, match: re.Match[str]) -> str:
+    """Go's Regexp.Expand: `$1`, `${1}`, `$name`, `${name}`, `$$`; a missing group is empty."""
+
+    def group(m: re.Match[str]) -> str:
+        if m.group(0) == "$$":
+            return "$"
+        name = m.group(1) or m.group(2)
+        try:
+            found = match.group(int(name)) if name.isdigit() else match.group(name)
+        except IndexError:
+            return ""
+        return found or ""
+
+    return _GO_GROUP_RE.sub(group, template)
+
 
 
 def _regex(pattern: Any, text: Any) -> Any:
@@ -266,7 +284,7 @@ def _trim(text: Any, chars: Any) -> str:
 def _indent(spaces: Any, text: Any) -> str:
     pad = " " * _int(spaces, "indent")
     lines = to_string(text).split("\n")
-    return "\n".join([lines[0], *[pad + line if line else line for line in lines[1:]]])
+    return "\n".join([lines[0], *[pad + line for line in lines[1:]]])
 
 
 def _chomp(text: Any) -> str:
@@ -756,7 +774,7 @@ _FUNCTIONS: Final[dict[str, Plain]] = {
     "csvdecode": _csvdecode,
     "jsondecode": _jsondecode,
     "jsonencode": _jsonencode,
-    "urlencode": lambda s: urllib.parse.quote(to_string(s), safe=""),
+    "urlencode": lambda s: urllib.parse.quote_plus(to_string(s), safe=""),
     "yamldecode": _yamldecode,
     "yamlencode": _yamlencode,
     # hashes

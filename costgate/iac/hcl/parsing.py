@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Final
 
 from lark import Token, Tree
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
@@ -204,10 +205,19 @@ def read_module(directory: Path, display: str) -> ModuleConfig:
     return config
 
 
+_LABELS: Final[dict[str, int]] = {
+    "resource": 2, "data": 2, "module": 1, "variable": 1, "output": 1, "provider": 1, "locals": 0, "terraform": 0,
+}
+
+
 def _index(config: ModuleConfig, body: Body, *, override: bool) -> None:
     """File the top-level blocks of one file into the module's config."""
     for block in body.blocks:
         kind, labels = block.type, block.labels
+        wanted = _LABELS.get(kind)
+        if wanted is not None and len(labels) != wanted:
+            config.warnings.append(f"{block.pos}: a {kind} block needs {wanted} label{'s' if wanted > 1 else ''}; ignored")
+            continue
         if kind == "variable" and labels:
             config.variables[labels[0]] = _merged(config.variables.get(labels[0]), block, override)
         elif kind == "locals":

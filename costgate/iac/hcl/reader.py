@@ -16,8 +16,10 @@ from typing import Any, Final
 
 from costgate.errors import HclReaderError
 from costgate.iac.base import ReadResult
-from costgate.iac.hcl.evaluation import Instance, ModuleInstance, ProviderConfig, Reading
+from costgate.iac.hcl.evaluation import Instance, ModuleInstance, ProviderConfig, Reading, raw_traversal
+from costgate.iac.hcl.parsing import Body
 from costgate.iac.hcl.expressions import normalize_number
+from costgate.iac.hcl.schema import apply_schema, resource_schema
 from costgate.iac.hcl.variables import root_variable_values
 from costgate.iac.hcl.values import Unknown
 from costgate.iac.placement import (
@@ -77,6 +79,9 @@ class HclReader:
 
 def _plain(value: Any, path: str, unknown: list[str]) -> Any:
     """A plan-JSON-like copy of an evaluated value; Unknown parts go to `unknown` as paths."""
+    kind = type(value)
+    if kind is str or kind is int or kind is bool or value is None:
+        return value
     if isinstance(value, Unknown):
         unknown.append(path)
         return _MISSING
@@ -109,6 +114,7 @@ class _Builder:
         self._refs: dict[int, Mapping[str, tuple[str, ...]]] = {}
         self._defaulted: dict[str, str] = {}
         self._group_locations: dict[str, str | None] = {}
+        self._unknown_sets: dict[tuple[str, ...], frozenset[str]] = {}
         for instance in instances:
             if instance.type == "azurerm_resource_group":
                 name, location = instance.values.get("name"), instance.values.get("location")
@@ -127,13 +133,21 @@ class _Builder:
 
     def _resource(self, instance: Instance) -> Resource:
         unknown: list[str] = []
-        values = _plain(instance.values, "", unknown)
-        assert isinstance(values, dict)
         module = instance.module_instance
         local_name = instance.provider_key.split(".", 1)[0]
         source = module.config.required_providers.get(local_name, "")
         provider = normalize_provider(source or local_name)
+        evaluated = instance.values
         config = module.provider(instance.provider_key) if default_region(provider) else None
+        schema = resource_schema(provider, instance.type)
+        if schema is not None:
+            evaluated = apply_schema(evaluated, schema, "", unknown)
+            tags_all = _tags_all(evaluated.get("tags"), config) if provider == "aws" and "tags_all" in schema.types else None
+            if tags_all is not None and "tags_all" in unknown:
+                evaluated["tags_all"] = tags_all
+                unknown.remove("tags_all")
+        values = _plain(evaluated, "", unknown)
+        assert isinstance(values, dict)
         region, region_source = self._region(provider, instance.address, values, config)
         default_tags = string_map(_plain(config.default_tags, "", []) if config is not None else None)
         tags = resource_tags(provider, values, default_tags)
@@ -146,7 +160,7 @@ class _Builder:
             action=Action.CREATE,
             values=values,
             before=None,
-            unknown=frozenset(unknown),
+            unknown=self._unknown_set(unknown),
             tags=tags,
             module=instance.module,
             region_source=region_source,
@@ -154,6 +168,14 @@ class _Builder:
             source=SourceLocation(file=instance.block.pos.file, line=instance.block.pos.line),
             provider_name=_provider_name(source, local_name),
         )
+
+    def _unknown_set(self, paths: list[str]) -> frozenset[str]:
+        """The unknown paths as a frozenset, shared between resources with the same paths."""
+        key = tuple(paths)
+        found = self._unknown_sets.get(key)
+        if found is None:
+            found = self._unknown_sets[key] = frozenset(paths)
+        return found
 
     def _region(
         self, provider: str, address: str, values: Mapping[str, Any], config: ProviderConfig | None
@@ -188,22 +210,45 @@ class _Builder:
         return refs
 
 
-def _collect_refs(body: Any, prefix: str, out: dict[str, dict[str, None]]) -> None:
+_NOT_REFERENCES: Final = frozenset({"count", "for_each", "provider", "depends_on", "lifecycle"})
+"""Meta-arguments: plan JSON keeps their references apart from the resource's expressions."""
+
+
+def _collect_refs(body: Body, prefix: str, out: dict[str, dict[str, None]], bound: frozenset[str] = frozenset()) -> None:
+    """Referenced resources (or module calls) per attribute path, like the plan reader's refs."""
     for name, expr in body.attributes.items():
+        if not prefix and name in _NOT_REFERENCES:
+            continue
         path = f"{prefix}.{name}" if prefix else name
         for ref in expr.references:
             head, _, rest = ref.partition(".")
-            if not rest:
+            if not rest or head in bound:
                 continue
             if head == "module" or ("_" in head and head != "data"):
                 out.setdefault(path, {})[f"{head}.{rest.split('.', 1)[0]}"] = None
     for block in body.blocks:
         if block.type == "dynamic" and block.labels:
             content = next((b for b in block.body.blocks if b.type == "content"), None)
+            iterator = raw_traversal(block.body.raw.get("iterator")) or block.labels[0]
             if content is not None:
-                _collect_refs(content.body, f"{prefix}.{block.labels[0]}" if prefix else block.labels[0], out)
-        else:
-            _collect_refs(block.body, f"{prefix}.{block.type}" if prefix else block.type, out)
+                label = f"{prefix}.{block.labels[0]}" if prefix else block.labels[0]
+                _collect_refs(content.body, label, out, bound | {iterator})
+        elif block.type not in ("lifecycle", "provisioner", "connection"):
+            _collect_refs(block.body, f"{prefix}.{block.type}" if prefix else block.type, out, bound)
+
+
+def _tags_all(tags: Any, config: ProviderConfig | None) -> Any:
+    """AWS `tags_all` as the provider plans it: default_tags under the resource's tags; None
+    (unknown until apply) when neither is configured, as the provider leaves it."""
+    defaults = config.default_tags if config is not None else None
+    if tags is None and defaults is None:
+        return None
+    for part in (tags, defaults):
+        if isinstance(part, Unknown):
+            return part
+    merged = {**(defaults if isinstance(defaults, dict) else {}), **(tags if isinstance(tags, dict) else {})}
+    unknown = next((v for v in merged.values() if isinstance(v, Unknown)), None)
+    return unknown if unknown is not None else {k: v for k, v in string_map(merged).items()}
 
 
 def _provider_name(source: str, local_name: str) -> str:

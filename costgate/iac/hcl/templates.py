@@ -32,21 +32,20 @@ class TemplatePart:
     strip_right: bool = False
 
 
-def heredoc_body(token: str) -> str:
-    """The text of a heredoc token (`<<EOT\\n...\\nEOT\\n`), indentation removed for `<<-`."""
-    trim = token.startswith("<<-")
+def heredoc_body(token: str) -> tuple[str, bool]:
+    """The text of a heredoc token (`<<EOT\n...\nEOT\n`) and whether it is a `<<-` heredoc.
+
+    The indentation of a `<<-` heredoc is removed later, from the template's literal parts
+    after strip markers are applied, as Terraform does (see expressions._flush).
+    """
+    flush = token.startswith("<<-")
     first_newline = token.index("\n")
-    body = token[first_newline + 1 :]
-    lines = body.split("\n")
-    # the last line holds the closing marker (the token ends with a newline after it)
+    lines = token[first_newline + 1 :].split("\n")
+    # the token ends with the closing marker's line and a newline
     while lines and not lines[-1].strip():
         lines.pop()
     lines = lines[:-1]
-    if trim:
-        indents = [len(line) - len(line.lstrip(" \t")) for line in lines if line.strip()]
-        cut = min(indents) if indents else 0
-        lines = [line[cut:] for line in lines]
-    return "".join(line.rstrip("\r") + "\n" for line in lines)
+    return "".join(line + "\n" for line in lines), flush
 
 
 def split_template(text: str) -> list[TemplatePart]:

@@ -51,6 +51,7 @@ from typing import Any
 import yaml
 
 from costgate.errors import CatalogBuildError
+from costgate.pricing.build.list_price import list_price
 from costgate.pricing.rows import CatalogRow
 
 SOURCE_ID = "infracost-golden"
@@ -205,6 +206,20 @@ def catalog_region(provider: str, region: str) -> str:
     return region
 
 
+HOURLY_UNIT = "hours"
+"""The price_facts unit whose prices the estimator multiplied by 730 and printed in cents."""
+
+
+def _catalog_price(price: Decimal, unit: str, entry: MappingEntry) -> Decimal:
+    """The line's price per catalog unit; an hourly list price back-computed from a rounded monthly
+    figure is recovered first (list_price.py). Only where the product is sold by the hour (divisor
+    1): a per-day or per-month price divided into hours is no rounding artefact, and a price that is
+    a monthly figure / 730 by nature (GiB-hours) is not either."""
+    if unit == HOURLY_UNIT and entry.divisor == 1:
+        return list_price(price)
+    return price / entry.divisor
+
+
 def rows(prices_dir: Path, mappings: list[MappingEntry] | None = None, report: MappingReport | None = None,
          register: list[UnmappedReason] | None = None) -> Iterator[CatalogRow]:
     """Yield catalog rows for every price_facts line some mapping entry claims."""
@@ -249,7 +264,7 @@ def rows(prices_dir: Path, mappings: list[MappingEntry] | None = None, report: M
                         region=stored or "global",
                         attributes=attributes,
                         unit=entry.catalog_unit,
-                        price=price / entry.divisor,
+                        price=_catalog_price(price, unit, entry),
                         purchase_option=entry.purchase_option,
                         term=entry.term,
                         tier_start=entry.tier_start,

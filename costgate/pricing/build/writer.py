@@ -20,6 +20,7 @@ from pathlib import Path
 
 from costgate.errors import CatalogBuildError
 from costgate.pricing.manifest import MANIFEST_NAME, FileInfo, Manifest, SourceInfo, sha256_bytes
+from costgate.pricing.build.list_price import DERIVED_DIGITS
 from costgate.pricing.rows import CatalogRow, data_file, write_rows
 
 GZIP_ABOVE_BYTES = 512 * 1024
@@ -87,9 +88,9 @@ def merge(sources: Iterable[tuple[str, Iterable[CatalogRow]]], report: BuildRepo
     return list(chosen.values())
 
 
-# price_facts derives some unit prices as cost / quantity from rounded tables: such a figure
-# has a long tail of digits (0.0463972603 for 0.0464) and is the worst of the candidates
-DERIVED_DIGITS = 8
+# price_facts derives some unit prices as cost / quantity from rounded tables: such a figure has
+# a long tail of digits (0.0463972603 for 0.0464) and is the worst of the candidates (the build
+# recovers most of them, costgate/pricing/build/list_price.py; what it cannot is ranked last)
 
 
 def _precision_rank(price: Decimal) -> tuple[bool, int]:

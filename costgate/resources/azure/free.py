@@ -10,9 +10,12 @@ of a data factory, alert processing rules, workbooks, Sentinel rules); and conta
 settings (backup and Site Recovery policies, maintenance configurations, DevTest and Dev Center
 definitions). What such a resource sets up may cost, and is priced on the resource that bills
 it: databases and pools, not their server; the App Service plan, not the web apps on it; the
-namespace's tier and operations, not its queues; the vault's operations (azurerm_key_vault),
-not its secrets and access policies; ingestion on the Log Analytics workspace, not the rules
-that read it. Every name is a resource type of the Terraform azurerm provider (2.99 to 5.2):
+namespace's tier and operations, not its queues; Key Vault operations and HSM keys on the keys
+that use them (a vault has no fee of its own: azurerm_key_vault), not its secrets and access
+policies; a Cosmos DB account's throughput, storage and backups on its databases, containers,
+keyspaces, graphs and tables (azurerm_cosmosdb_account); ingestion on the Log Analytics
+workspace, not the rules that read it, and Microsoft Sentinel's ingestion on the workspace that
+an onboarding, a SecurityInsights solution or a data connector switches it on for. Every name is a resource type of the Terraform azurerm provider (2.99 to 5.2):
 tests/resources/test_azure_types.py checks each against provider_types.txt, which
 scripts/derive_azurerm_types.py derives from the provider's repository.
 
@@ -26,7 +29,7 @@ connection-hour), azurerm_virtual_network_peering (per GB), Data Factory, Synaps
 Learning managed private endpoints and outbound rules, Defender settings that enable a paid plan
 (azurerm_advanced_threat_protection, azurerm_security_center_storage_defender,
 azurerm_mssql_server_security_alert_policy, the vulnerability-assessment types),
-azurerm_sentinel_log_analytics_workspace_onboarding (switches on Sentinel), azurerm_eventhub_cluster
+azurerm_eventhub_cluster
 (dedicated capacity), azurerm_key_vault_certificate (issuance and renewals), azurerm_shared_image_version
 and azurerm_gallery_application_version (replica storage), azurerm_virtual_machine_restore_point
 (snapshot storage), hybrid connections (Relay listener-hours), packet captures, connection
@@ -184,7 +187,7 @@ FREE_TYPES: frozenset[str] = frozenset({
     "azurerm_mysql_flexible_server_aad_administrator",
     "azurerm_mysql_flexible_server_active_directory_administrator", "azurerm_mariadb_configuration",
     "azurerm_mariadb_database", "azurerm_mariadb_firewall_rule", "azurerm_mariadb_virtual_network_rule",
-    "azurerm_cosmosdb_postgresql_firewall_rule", "azurerm_cosmosdb_postgresql_role",
+    "azurerm_cosmosdb_account", "azurerm_cosmosdb_postgresql_firewall_rule", "azurerm_cosmosdb_postgresql_role",
     "azurerm_cosmosdb_postgresql_coordinator_configuration", "azurerm_cosmosdb_postgresql_node_configuration",
     "azurerm_mongo_cluster_firewall_rule", "azurerm_mongo_cluster_user", "azurerm_cosmosdb_sql_role_assignment",
     "azurerm_cosmosdb_sql_role_definition", "azurerm_cosmosdb_sql_stored_procedure", "azurerm_cosmosdb_sql_trigger",
@@ -193,7 +196,7 @@ FREE_TYPES: frozenset[str] = frozenset({
     "azurerm_redis_cache_access_policy", "azurerm_redis_cache_access_policy_assignment",
     "azurerm_managed_redis_access_policy_assignment", "azurerm_redis_enterprise_database",
     # Key Vault: policies, secrets, issuers, role assignments (vault operations and HSM pools bill)
-    "azurerm_key_vault_access_policy", "azurerm_key_vault_secret", "azurerm_key_vault_certificate_issuer",
+    "azurerm_key_vault", "azurerm_key_vault_access_policy", "azurerm_key_vault_secret", "azurerm_key_vault_certificate_issuer",
     "azurerm_key_vault_certificate_contacts", "azurerm_key_vault_managed_storage_account",
     "azurerm_key_vault_managed_storage_account_sas_token_definition",
     "azurerm_key_vault_managed_hardware_security_module_role_assignment",
@@ -216,6 +219,14 @@ FREE_TYPES: frozenset[str] = frozenset({
     "azurerm_log_analytics_query_pack_query", "azurerm_log_analytics_saved_search",
     "azurerm_log_analytics_storage_insights",
     # Microsoft Sentinel rules and content (ingestion bills on the workspace)
+    "azurerm_log_analytics_solution", "azurerm_sentinel_log_analytics_workspace_onboarding",
+    "azurerm_sentinel_data_connector_azure_active_directory", "azurerm_sentinel_data_connector_azure_security_center",
+    "azurerm_sentinel_data_connector_microsoft_cloud_app_security", "azurerm_sentinel_data_connector_threat_intelligence",
+    "azurerm_sentinel_data_connector_azure_advanced_threat_protection", "azurerm_sentinel_data_connector_office_365",
+    "azurerm_sentinel_data_connector_microsoft_defender_advanced_threat_protection", "azurerm_sentinel_data_connector_aws_cloud_trail",
+    "azurerm_sentinel_data_connector_aws_s3", "azurerm_sentinel_data_connector_office_atp",
+    "azurerm_sentinel_data_connector_microsoft_threat_protection", "azurerm_sentinel_data_connector_iot",
+    "azurerm_sentinel_data_connector_dynamics_365",
     "azurerm_sentinel_alert_rule_anomaly_built_in", "azurerm_sentinel_alert_rule_anomaly_duplicate",
     "azurerm_sentinel_alert_rule_fusion", "azurerm_sentinel_alert_rule_machine_learning_behavior_analytics",
     "azurerm_sentinel_alert_rule_ms_security_incident", "azurerm_sentinel_alert_rule_nrt",

@@ -50,4 +50,7 @@ def bucket_components(r: Resource, usage: Usage, location: str | None, storage_c
     if cls in RETRIEVAL_CLASSES:
         yield usage_component("Data retrieval", "GB", usage, "monthly_data_retrieval_gb",
                               q({"locationType": kind, "resourceGroup": "DataRetrieval", "storageClass": cls}, "GiBy"))
+    if usage.raw("monthly_egress_data_transfer_gb.same_continent") is not None:
+        yield usage_component("Data transfer in same continent", "GB", usage, "monthly_egress_data_transfer_gb.same_continent",
+                              q({"resourceGroup": "InterRegionEgress", "route": "same continent"}, "GiBy"))
     yield from egress_components(r, usage, "Data transfer")

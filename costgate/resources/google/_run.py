@@ -29,8 +29,8 @@ RUN_USAGE = (
     UsageKey("concurrent_requests_per_instance", "float", "Requests an instance serves at once on average", 1),
     UsageKey("instance_hrs", "float", "Hours each instance runs a month (instance-based billing)"),
 )
-UNITS = {"": Decimal(1), "m": Decimal("0.001"), "k": Decimal(1000), "ki": Decimal(1) / 1024 ** 2,
-         "mi": Decimal(1) / 1024, "gi": Decimal(1), "m_bytes": Decimal(1) / 1024, "g": Decimal(1)}
+REQUEST_BASED = {"CPU": "Services CPU Tier {t}  (Request-based billing)", "RAM": "Services Memory Tier {t} (Request-based billing)"}
+"""SKU descriptions of request-based billing (the CPU one has two spaces, as the billing catalog spells it)."""
 QUANTITY_RE = re.compile(r"^\s*([0-9.]+)\s*([a-zA-Z]*)\s*$")
 
 
@@ -58,7 +58,7 @@ def _query(r: Resource, group: str, instance_based: bool) -> PriceQuery:
     tier = "1" if region in TIER_1 else "2"
     what = "CPU" if group == "CPU" else "Memory"
     desc = f"Services {what} (Instance-based billing) in {region}" if instance_based else \
-        ("Services CPU Tier {t}  (Request-based billing)" if group == "CPU" else "Services Memory Tier {t} (Request-based billing)").format(t=tier)
+        REQUEST_BASED[group].format(t=tier)
     return PriceQuery.of("google", "Cloud Run", "ApplicationServices", region,
                          {"description": desc, "resourceGroup": group, "usageType": "OnDemand"}, unit="s" if group == "CPU" else "GiBy.s")
 
@@ -84,7 +84,8 @@ def run_components(r: Resource, usage: Usage, cpu: Decimal, gib: Decimal, *, ins
     yield monthly(f"Memory allocation time (tier {tier})", "GiB-seconds", None if seconds is None else seconds * gib,
                   _query(r, "RAM", instance_based), usage_based=True)
     if not instance_based:
-        q = PriceQuery.of("google", "Cloud Run", "ApplicationServices", "global", {"resourceGroup": "Requests", "usageType": "OnDemand"}, unit="count")
+        q = PriceQuery.of("google", "Cloud Run", "ApplicationServices", "global",
+                          {"resourceGroup": "Requests", "usageType": "OnDemand"}, unit="count")
         yield usage_component("Number of requests", "requests", usage, "monthly_requests", q)
 
 

@@ -27,7 +27,8 @@ USAGE = (
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    yield usage_component("Queries (on-demand)", "TB", ctx.usage, "monthly_queries_tb", gcp_query(r, SERVICE, {'resourceGroup': 'AnalysisOnDemand'}, family="ApplicationServices", unit="TiBy"))
+    yield usage_component("Queries (on-demand)", "TB", ctx.usage, "monthly_queries_tb",
+                          gcp_query(r, SERVICE, {'resourceGroup': 'AnalysisOnDemand'}, family="ApplicationServices", unit="TiBy"))
 
 
 PRICER = Pricer(type="google_bigquery_dataset", price=_price, usage_keys=USAGE, doc=__doc__ or "")

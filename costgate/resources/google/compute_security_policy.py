@@ -24,7 +24,8 @@ USAGE = (UsageKey("monthly_requests", "float", "Requests the policy evaluates a 
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    yield monthly("Security policy", "months", 1, compute_query(r, "Network", {"armorComponent": "policy", "resourceGroup": "CloudArmor"}, "mo"))
+    policy = {"armorComponent": "policy", "resourceGroup": "CloudArmor"}
+    yield monthly("Security policy", "months", 1, compute_query(r, "Network", policy, "mo"))
     rules = max(1, len(r.blocks("rule")))
     yield monthly("Rules", "rules", rules, compute_query(r, "Network", {"armorComponent": "rule", "resourceGroup": "CloudArmor"}, "mo"))
     q = compute_query(r, "Network", {"armorComponent": "request", "resourceGroup": "CloudArmor"}, "count")

@@ -42,7 +42,7 @@ AUTOPILOT = (("Autopilot vCPU", "vCPU", "autopilot_vcpu_count", "AutopilotCPU", 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     autopilot = r.get("enable_autopilot") is True
-    yield hourly("Autopilot" if autopilot else "Cluster management fee", autopilot_query(r, "ClusterManagementFee", "h"))
+    yield hourly("Cluster management fee (Autopilot)" if autopilot else "Cluster management fee", autopilot_query(r, "ClusterManagementFee", "h"))
     if autopilot:
         for name, unit, key, group, catalog_unit in AUTOPILOT:
             yield monthly(name, unit, ctx.usage.number(key), autopilot_query(r, group, catalog_unit),

@@ -26,7 +26,8 @@ USAGE = (
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    yield usage_component("Queries", "1M queries", ctx.usage, "monthly_queries", gcp_query(r, SERVICE, {'resourceGroup': 'DNSQuery'}, family="Network", unit="count"), per=1000000)
+    yield usage_component("Queries", "1M queries", ctx.usage, "monthly_queries",
+                          gcp_query(r, SERVICE, {'resourceGroup': 'DNSQuery'}, family="Network", unit="count"), per=1000000)
 
 
 PRICER = Pricer(type="google_dns_record_set", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -26,9 +26,9 @@ google_compute_network_attachment (Private Service Connect data processing), goo
 (per GB mirrored), google_compute_reservation and google_compute_region_commitment (committed capacity),
 google_compute_project_cloud_armor_tier (subscription), google_kms_crypto_key_version (billed per
 version), google_storage_bucket_object (its bytes), google_storage_transfer_job, google_vpc_access_connector
-(its instances), google_monitoring_alert_policy and google_monitoring_uptime_check_config (billed
-per condition / per execution), google_monitoring_metric_descriptor and google_logging_metric (custom
-metrics), google_logging_linked_dataset, google_dns_policy and google_dns_response_policy (forwarded
+(its instances; priced), google_monitoring_alert_policy and google_monitoring_uptime_check_config
+(billed per condition / per execution; priced), google_monitoring_metric_descriptor and
+google_logging_metric (custom metric data; priced), google_logging_linked_dataset, google_dns_policy and google_dns_response_policy (forwarded
 queries), google_cloud_tasks_queue, google_eventarc_trigger, google_workflows_workflow,
 google_api_gateway_*, google_endpoints_service, google_certificate_manager_certificate,
 google_cloudbuild_trigger and worker pools, google_sourcerepo_repository, google_identity_platform_config,

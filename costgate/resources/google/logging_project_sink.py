@@ -27,7 +27,8 @@ USAGE = (
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    yield usage_component("Logging data", "GB", ctx.usage, "monthly_logging_data_gb", gcp_query(r, SERVICE, {'resourceGroup': 'LogVolume'}, family="ApplicationServices", unit="GiBy"))
+    yield usage_component("Logging data", "GB", ctx.usage, "monthly_logging_data_gb",
+                          gcp_query(r, SERVICE, {'resourceGroup': 'LogVolume'}, family="ApplicationServices", unit="GiBy"))
 
 
 PRICER = Pricer(type="google_logging_project_sink", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -27,7 +27,8 @@ USAGE = (
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    yield usage_component("Message ingestion data", "TiB", ctx.usage, "monthly_message_data_tb", gcp_query(r, SERVICE, {'resourceGroup': 'MessageIngestion'}, family="ApplicationServices", unit="TiBy"))
+    yield usage_component("Message ingestion data", "TiB", ctx.usage, "monthly_message_data_tb",
+                          gcp_query(r, SERVICE, {'resourceGroup': 'MessageIngestion'}, family="ApplicationServices", unit="TiBy"))
 
 
 PRICER = Pricer(type="google_pubsub_topic", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -62,7 +62,8 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     disk = "HDD" if str(settings.get("disk_type") or "PD_SSD").upper() == "PD_HDD" else "SSD"
     size = dec(settings.get("disk_size")) or Decimal(10)
     yield monthly(f"Storage ({disk}, {avail})", "GB", size, gcp_query(r, SERVICE, {"availabilityType": avail, "resourceGroup": disk}, family="ApplicationServices", unit="GiBy.mo"))
-    yield usage_component("Backups", "GB", ctx.usage, "backup_storage_gb", gcp_query(r, SERVICE, {"resourceGroup": "PDSnapshot"}, family="ApplicationServices", unit="GiBy.mo"))
+    yield usage_component("Backups", "GB", ctx.usage, "backup_storage_gb",
+                          gcp_query(r, SERVICE, {"resourceGroup": "PDSnapshot"}, family="ApplicationServices", unit="GiBy.mo"))
     if first(settings, "ip_configuration").get("ipv4_enabled", True) is not False:
         yield hourly("IP address (if unused)", gcp_query(r, SERVICE, {"resourceGroup": "IpAddress"}, family="ApplicationServices", unit="h"))
 

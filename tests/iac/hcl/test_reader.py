@@ -44,7 +44,13 @@ resource "aws_instance" "web" {
     assert [r.address for r in web] == ["aws_instance.web[0]", "aws_instance.web[1]", "aws_instance.web[2]"]
     first = web[0]
     assert first.action is Action.CREATE
-    assert first.values == {"instance_type": "t3.micro", "tags": {"Name": "web-0"}, "root_block_device": [{"volume_size": 30}]}
+    assert first.values == {
+        "instance_type": "t3.micro",
+        "tags": {"Name": "web-0"},
+        "tags_all": {"env": "prod", "Name": "web-0"},  # planned by the AWS provider from default_tags
+        "root_block_device": [{"volume_size": 30}],
+    }
+    assert {"id", "arn", "private_ip", "root_block_device.0.volume_id"} <= first.unknown  # computed by AWS
     assert (first.region, first.region_source) == ("eu-west-1", "variable")
     assert first.tags == {"env": "prod", "Name": "web-0"}
     assert result.source == "hcl"
@@ -68,7 +74,7 @@ resource "aws_instance" "fe" {
     found = _by_address(result)
     assert set(found) == {'aws_instance.fe["a"]', 'aws_instance.fe["b c"]'}
     b = found['aws_instance.fe["b c"]']
-    assert b.values == {"instance_type": "m5.large"}  # type: ignore[attr-defined]
+    assert b.values["instance_type"] == "m5.large"  # type: ignore[attr-defined]
     assert (b.region, b.region_source) == ("us-west-2", "provider")  # type: ignore[attr-defined]
 
 
@@ -100,7 +106,8 @@ resource "aws_autoscaling_group" "asg" {
 """)
     asg = _by_address(result)["aws_autoscaling_group.asg"]
     assert asg.refs == {"launch_template.id": ("aws_launch_template.lt",)}  # type: ignore[attr-defined]
-    assert asg.unknown == frozenset({"launch_template.0.id"})  # type: ignore[attr-defined]
+    assert "launch_template.0.id" in asg.unknown  # type: ignore[attr-defined]
+    assert asg.values["launch_template"] == [{}]  # type: ignore[attr-defined]
 
 
 def test_variable_without_value_is_unknown_and_reported(tmp_path: Path) -> None:
@@ -121,3 +128,101 @@ def test_syntax_error_names_file_line_and_column(tmp_path: Path) -> None:
         _read(tmp_path, 'resource "aws_instance" "x" {\n  ami = \n}\n')
     assert str(info.value).startswith("main.tf:2:") or ":2:" in str(info.value)
     assert isinstance(info.value, ReaderError)
+
+
+def test_aws_values_take_the_types_and_shapes_of_the_provider_schema(tmp_path: Path) -> None:
+    result = _read(tmp_path, """
+resource "aws_elastic_beanstalk_environment" "eb" {
+  name                = "x"
+  application         = "app"
+  solution_stack_name = "stack"
+  setting {
+    namespace = "aws:rds:dbinstance"
+    name      = "MultiAZDatabase"
+    value     = true
+  }
+}
+resource "aws_ebs_volume" "v" {
+  availability_zone = "us-east-1a"
+  size              = "40"
+  iops              = null
+  tags              = { on = true, n = 1 }
+}
+resource "aws_instance" "i" {
+  instance_type          = "t3.micro"
+  vpc_security_group_ids = ["sg-b", "sg-a", "sg-b"]
+  capacity_reservation_specification { capacity_reservation_preference = "open" }
+}
+""")
+    found = _by_address(result)
+    assert found["aws_elastic_beanstalk_environment.eb"].values["setting"][0]["value"] == "true"  # type: ignore[attr-defined]
+    volume = found["aws_ebs_volume.v"]
+    assert volume.values["size"] == 40  # type: ignore[attr-defined]
+    assert volume.values["tags"] == {"on": "true", "n": "1"}  # type: ignore[attr-defined]
+    assert "iops" not in volume.values and "iops" in volume.unknown  # type: ignore[attr-defined]
+    instance = found["aws_instance.i"]
+    assert instance.values["vpc_security_group_ids"] == ["sg-a", "sg-b"]  # type: ignore[attr-defined]
+    assert instance.values["capacity_reservation_specification"] == [{"capacity_reservation_preference": "open"}]  # type: ignore[attr-defined]
+
+
+def test_azure_location_from_the_resource_group_and_google_zone_to_region(tmp_path: Path) -> None:
+    result = _read(tmp_path, """
+provider "azurerm" {
+  features {}
+}
+provider "google" {
+  project = "p"
+  zone    = "europe-west4-b"
+}
+provider "google-beta" { region = "asia-east1" }
+resource "azurerm_resource_group" "rg" {
+  name     = "rg-prod"
+  location = "West Europe"
+}
+resource "azurerm_storage_account" "by_reference" {
+  name                = "sa1"
+  resource_group_name = azurerm_resource_group.rg.name
+  location            = azurerm_resource_group.rg.location
+}
+resource "azurerm_network_interface" "by_group_name" {
+  name                = "nic"
+  resource_group_name = "rg-prod"
+}
+resource "google_compute_instance" "vm" {
+  name         = "vm"
+  machine_type = "e2-small"
+}
+resource "google_compute_disk" "beta" {
+  provider = google-beta
+  name     = "d"
+}
+""")
+    found = _by_address(result)
+    assert (found["azurerm_storage_account.by_reference"].region, found["azurerm_storage_account.by_reference"].region_source) == ("westeurope", "resource")  # type: ignore[attr-defined]
+    assert found["azurerm_network_interface.by_group_name"].region == "westeurope"  # type: ignore[attr-defined]
+    vm = found["google_compute_instance.vm"]
+    assert (vm.provider, vm.region, vm.region_source) == ("google", "europe-west4", "provider")  # type: ignore[attr-defined]
+    beta = found["google_compute_disk.beta"]
+    assert (beta.provider, beta.region) == ("google", "asia-east1")  # type: ignore[attr-defined]
+    assert found["azurerm_resource_group.rg"].provider == "azure"  # type: ignore[attr-defined]
+
+
+def test_no_region_anywhere_falls_back_with_one_warning(tmp_path: Path) -> None:
+    result = _read(tmp_path, 'resource "aws_eip" "a" {}\nresource "aws_eip" "b" {}\n')
+    assert [(r.region, r.region_source) for r in result.resources] == [("us-east-1", "default")] * 2
+    assert [w for w in result.warnings if "no region configured for aws" in w] == [
+        f"{tmp_path}: no region configured for aws resources (first: aws_eip.a); assuming us-east-1"
+    ]
+
+
+def test_an_unknown_function_makes_unknown_values_and_one_warning(tmp_path: Path) -> None:
+    result = _read(tmp_path, """
+resource "aws_sqs_queue" "q" {
+  name          = made_up(1)
+  delay_seconds = provider::aws::arn_parse("x").region
+}
+""")
+    queue = result.resources[0]
+    assert {"name", "delay_seconds"} <= queue.unknown
+    assert any("function made_up() is not supported by HCL mode" in w and ":3:" in w for w in result.warnings)
+    assert any("provider function provider::aws::arn_parse()" in w for w in result.warnings)

@@ -1,0 +1,245 @@
+"""Evaluating one Rego policy, in a child process of its own (`python -m costgate.gate.rego_worker`).
+
+Why a child: a policy runs on input a pull request controls, and rego-cpp has no limits of its
+own: `numbers.range(1, 20000000)` takes minutes and gigabytes, `regex.match("^(a+)+$", ...)`
+backtracks forever. costgate.gate.rego starts this module with a time limit, watches its
+memory and kills it past either, so a runaway policy is an error naming its file, never a
+hang. The child reads one JSON request on stdin and writes one JSON answer: {"results":
+{rule: [values]}} or {"error": "<one-line message>"}. rego-cpp prints parse errors on file
+descriptor 1, so the answer goes to a duplicate of it and fd 1 itself to /dev/null.
+
+This module imports nothing of costgate but its errors: the child starts in a fraction of a second.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import resource
+import sys
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from costgate.errors import PolicyError
+
+_ERROR = re.compile(r"\(error\s+\d+:(?P<file>[^|]*)\|(?P<offset>\d+)\|\d+\s*\(errormsg\s+(?P<length>\d+):")
+
+
+@dataclass(frozen=True)
+class RegoPolicyFile:
+    """A checked, compilable policy: where it is, its name and package, its source."""
+
+    name: str
+    path: Path
+    package: str
+    source: str
+
+
+def line_of(source: str, offset: int) -> int:
+    """1-based line of a character offset."""
+    return source.count("\n", 0, min(offset, len(source))) + 1
+
+
+@contextmanager
+def _quiet_stdout() -> Iterator[None]:
+    """rego-cpp prints parse errors on file descriptor 1; keep them out of costgate's output."""
+    sys.stdout.flush()
+    try:
+        saved = os.dup(1)
+    except OSError:
+        yield
+        return
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, 1)
+        yield
+    finally:
+        os.dup2(saved, 1)
+        os.close(saved)
+        os.close(devnull)
+
+
+def _rego_error(exc: Exception, source: str, path: str) -> PolicyError:
+    text = str(exc)
+    found = _ERROR.search(text)
+    if found is None:
+        return PolicyError(f"Rego error: {text.strip().splitlines()[0] if text.strip() else type(exc).__name__}", path=path)
+    start = found.end()
+    message = text[start:start + int(found.group("length"))]
+    return PolicyError(f"Rego error: {message}", path=f"{path}:{line_of(source, int(found.group('offset')))}")
+
+
+def _interpreter(policy: RegoPolicyFile) -> Any:
+    """A regopy interpreter holding the policy; PolicyError with file:line when it does not parse."""
+    from regopy import Interpreter, RegoError  # type: ignore[import-untyped]
+
+    rego = Interpreter()
+    try:
+        with _quiet_stdout():
+            rego.add_module(policy.path.name, policy.source)
+    except RegoError as exc:
+        raise _rego_error(exc, policy.source, str(policy.path)) from exc
+    return rego
+
+
+def _query(rego: Any, policy: RegoPolicyFile, rule: str) -> list[Any]:
+    """The set `data.<package>.<rule>` as Python values ([] when undefined).
+
+    Values are read from rego-cpp's node tree, not from its JSON text: rego-cpp 1.x does not
+    escape quotes inside strings there (`module.x["a"]` breaks the JSON), the tree is exact.
+    """
+    from regopy.rego_shared import (  # type: ignore[import-untyped]
+        NodeKind,
+        rego_free_output,
+        rego_node_type,
+        rego_output_node,
+        rego_output_ok,
+        rego_output_string,
+        rego_query,
+    )
+
+    query = f"data.{policy.package}.{rule}"
+    with _quiet_stdout():
+        impl = rego_query(rego._impl, query)
+    try:
+        if not rego_output_ok(impl):
+            raise PolicyError(f"Rego error in `{rule}`: {_error_message(str(rego_output_string(impl)))}",
+                              path=str(policy.path))
+        root = rego_output_node(impl)
+        kind = rego_node_type(root)
+        if kind == NodeKind.Results:
+            results = _node_value(root)
+        elif kind in (NodeKind.Error, NodeKind.ErrorSeq):
+            raise PolicyError(f"Rego error in `{rule}`: {_error_message(str(rego_output_string(impl)))}",
+                              path=str(policy.path))
+        else:  # undefined
+            results = (_RESULTS, [])
+    finally:
+        rego_free_output(impl)
+    value = _first_term(results)
+    if value is None:
+        return []
+    if isinstance(value, dict):
+        raise PolicyError(f"`{rule}` is an object (Rego v0 partial rule); write `{rule} contains msg if {{ ... }}`",
+                          path=str(policy.path))
+    if not isinstance(value, list):
+        raise PolicyError(f"`{rule}` must be a set of messages, got {type(value).__name__}", path=str(policy.path))
+    return value
+
+
+_RESULTS = object()
+
+
+def _first_term(results: Any) -> Any:
+    """The first term of the first result of a query (None when the rule is undefined)."""
+    if not isinstance(results, tuple) or results[0] is not _RESULTS:
+        return None
+    for result in results[1]:
+        for part in result:
+            if isinstance(part, tuple) and part[0] == "terms" and part[1]:
+                return part[1][0]
+    return None
+
+
+def _node_value(node: Any) -> Any:
+    """Convert a rego-cpp node to Python: scalars, lists (arrays and sets), dicts."""
+    from regopy.rego_shared import (
+        NodeKind,
+        rego_node_get,
+        rego_node_size,
+        rego_node_type,
+        rego_node_value,
+    )
+
+    kind = rego_node_type(node)
+    children = [rego_node_get(node, i) for i in range(rego_node_size(node))]
+    if kind == NodeKind.String:
+        return _string(str(rego_node_value(node)))
+    if kind == NodeKind.Int:
+        return int(rego_node_value(node))
+    if kind == NodeKind.Float:
+        return float(rego_node_value(node))
+    if kind == NodeKind.Boolean:
+        return rego_node_value(node) == "true"
+    if kind in (NodeKind.True_, NodeKind.False_):
+        return kind == NodeKind.True_
+    if kind == NodeKind.Null:
+        return None
+    if kind in (NodeKind.Array, NodeKind.Set):
+        return [_node_value(c) for c in children]
+    if kind == NodeKind.Object:
+        out: dict[Any, Any] = {}
+        for item in children:
+            key_node, value_node = rego_node_get(item, 0), rego_node_get(item, 1)
+            out[_node_value(key_node)] = _node_value(value_node)
+        return out
+    if kind == NodeKind.Results:
+        return (_RESULTS, [[_node_value(c) for c in [rego_node_get(r, i) for i in range(rego_node_size(r))]]
+                           for r in children])
+    if kind == NodeKind.Terms:
+        return ("terms", [_node_value(c) for c in children])
+    if kind == NodeKind.Bindings:
+        return ("bindings", None)
+    if len(children) == 1:  # Term, Scalar and other wrappers
+        return _node_value(children[0])
+    return None
+
+
+def _string(text: str) -> str:
+    """A Rego string's text. rego-cpp hands strings made by built-ins (`upper`, `concat`,
+    `sprintf` results passed through them) back in their JSON form, quotes and escapes included;
+    those are decoded so that a message reads `X`, not `"X"`. Strings from input come back raw."""
+    if len(text) >= 2 and text[0] == text[-1] == '"':
+        try:
+            decoded = json.loads(text)
+        except ValueError:
+            return text
+        if isinstance(decoded, str):
+            return decoded
+    return text
+
+
+_ERRORMSG = re.compile(r"\(errormsg\s+(\d+):")
+
+
+def _error_message(text: str) -> str:
+    """The message of a rego-cpp error term."""
+    found = _ERRORMSG.search(text)
+    if found is None:
+        return text.strip().splitlines()[0] if text.strip() else "evaluation failed"
+    return text[found.end():found.end() + int(found.group(1))]
+
+
+def query_rules(policy: RegoPolicyFile, document: Mapping[str, Any], rules: Sequence[str]) -> dict[str, list[Any]]:
+    """Each rule's set as Python values, in this process (the child calls it). Raises PolicyError."""
+    rego = _interpreter(policy)
+    rego.set_input(dict(document))
+    return {rule: _query(rego, policy, rule) for rule in rules}
+
+
+def main() -> int:
+    """Answer one request from stdin (see the module docstring); always exit 0 when it could answer."""
+    answer_to = os.fdopen(os.dup(1), "w", encoding="utf-8")
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    request = json.load(sys.stdin)
+    cpu = int(request.get("cpu_seconds") or 0)
+    if cpu > 0:  # a backstop for the parent's wall-clock limit
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    policy = RegoPolicyFile(name=request["name"], path=Path(request["path"]), package=request["package"],
+                            source=request["source"])
+    try:
+        answer: dict[str, Any] = {"results": query_rules(policy, request["input"], request["rules"])}
+    except PolicyError as exc:
+        answer = {"error": str(exc)}
+    json.dump(answer, answer_to)
+    answer_to.flush()
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,37 @@
+"""azurerm_monitor_scheduled_query_rules_alert_v2: a log search alert rule (scheduled query rules API 2021+).
+
+Prices:
+    The rule per month at its evaluation frequency band (1, 5, 10 or 15 minutes and more);
+    time series beyond the first at the resource-monitored meter of the same band. A
+    disabled rule (enabled = false) costs nothing.
+Usage keys:
+    None.
+Not priced / assumptions:
+    Each criterion's dimensions (values listed per name, a wildcard counting as one) add time series beyond the rule's first.
+    Frequencies are rounded down to the band Azure prices (11 minutes bills as 10).
+References:
+    https://azure.microsoft.com/pricing/details/monitor/
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from costgate.model import CostComponent, Resource
+from costgate.resources.azure import _monitor
+from costgate.resources.base import Pricer, PricingContext, monthly
+
+
+def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
+    if r.get("enabled") is False:
+        return
+    band = _monitor.billed_frequency(_monitor.frequency_minutes(r.get("evaluation_frequency")))
+    yield monthly(f"Log alerts monitoring ({band} minute frequency)", "rules", 1,
+                  _monitor.query(r, "Alerts", f"Alerts System Log Monitored at {band} Minute Frequency", "1/Month"))
+    extra = _monitor.time_series(r.blocks("criteria")) - 1
+    if extra > 0:
+        yield monthly(f"Additional time-series monitoring ({band} minute frequency)", "time-series", extra,
+                      _monitor.query(r, "Alerts", f"Alerts Resource Monitored at {band} Minute Frequency", "1/Month"))
+
+
+PRICER = Pricer(type="azurerm_monitor_scheduled_query_rules_alert_v2", price=_price, doc=__doc__ or "")
