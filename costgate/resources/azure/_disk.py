@@ -130,10 +130,10 @@ def _provisioned(r: Resource, disk: Disk, count: Decimal, product: str, meter_pr
     label = "ultra" if disk.kind == "UltraSSD" else "premium v2"
     yield monthly(f"Storage ({label}, {size} GiB)", "GiB", size * count,
                   _q(r, {"productName": product, "meterName": f"{meter_prefix}Provisioned Capacity"}, "1 GiB/Hour"),
-                  path=disk.path, unit_multiplier=HOURS_PER_MONTH, tiered=False)
+                  path=disk.path, unit_multiplier=HOURS_PER_MONTH)
     yield monthly("Provisioned IOPS", "IOPS", max(Decimal(0), iops - free[0]) * count,
                   _q(r, {"productName": product, "meterName": f"{meter_prefix}Provisioned IOPS"}, "1/Hour"),
-                  path=disk.path, unit_multiplier=HOURS_PER_MONTH, tiered=False)
+                  path=disk.path, unit_multiplier=HOURS_PER_MONTH)
     yield monthly("Throughput", "MB/s", max(Decimal(0), mbps - free[1]) * count,
                   _q(r, {"productName": product, "meterName": f"{meter_prefix}Provisioned Throughput (MBps)"}, "1/Hour"),
-                  path=disk.path, unit_multiplier=HOURS_PER_MONTH, tiered=False)
+                  path=disk.path, unit_multiplier=HOURS_PER_MONTH)

@@ -13,8 +13,9 @@ Usage keys:
 Not priced / assumptions:
     A disk without `disk_size_gb` takes the size of the managed disk or snapshot it copies
     (`source_resource_id`) when that is in the plan, else 30 GiB (the size of Linux images).
-    Premium SSD on-demand bursting fees and shared-disk mounts are not priced. A Premium SSD v2
-    meter's own tier boundaries are not read: the included IOPS and MB/s are subtracted here.
+    Premium SSD on-demand bursting fees and shared-disk mounts are not priced. Premium SSD v2
+    IOPS and MB/s are priced above the included amounts, subtracted here (a meter that lists a
+    free first tier as well still never prices the whole amount at $0).
 References:
     https://azure.microsoft.com/pricing/details/managed-disks/
     https://learn.microsoft.com/azure/virtual-machines/disks-understanding-billing
