@@ -99,6 +99,9 @@ class Counts:
     unpriced_before: int = 0
     unpriced_after: int = 0
     usage_based_components: int = 0
+    unknowns: int = 0
+    """What HCL mode could not evaluate (a count that depends on a data source): resources or
+    values the estimate may lack, so an estimate with unknowns is not complete either."""
 
     @staticmethod
     def of(resources: Iterable[ResourceCost]) -> Counts:
@@ -128,8 +131,8 @@ class Counts:
 
     @property
     def complete(self) -> bool:
-        """True when every resource is supported and every component has a price."""
-        return not self.unsupported and not self.unpriced_components
+        """True when every resource is supported, every component has a price and nothing is unknown."""
+        return not self.unsupported and not self.unpriced_components and not self.unknowns
 
     def incomplete_message(self) -> str | None:
         """The line every output puts at its top when the estimate is incomplete, else None."""
@@ -145,6 +148,9 @@ class Counts:
         if self.unsupported:
             parts.append(f"{self.unsupported:,} of {self.resources:,} resource{'' if self.resources == 1 else 's'} "
                          f"of unsupported types")
+        if self.unknowns:
+            parts.append(f"{self.unknowns:,} value{'' if self.unknowns == 1 else 's'} the Terraform files alone cannot "
+                         f"tell (listed as unknowns)")
         return "incomplete: " + "; ".join(parts)
 
 
@@ -296,7 +302,8 @@ class Project:
     @property
     def counts(self) -> Counts:
         """Resource and component counts (the one definition every output reads)."""
-        return Counts.of(self.resources)
+        counts = Counts.of(self.resources)
+        return replace(counts, unknowns=len(self.unknowns)) if self.unknowns else counts
 
     @property
     def gaps(self) -> list[Gap]:

@@ -9,6 +9,7 @@ import sys
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, assert_never
 
@@ -174,9 +175,9 @@ def estimate_fetching(
 
     store.overlay = Overlay(store.cache, max_age_days=max_age_days)
     store.overlay_first = settings.mode == "all"
-    kwargs = dict(store=store, usage=usage, usage_profile=usage_profile, free_tier=free_tier, as_of=as_of,
-                  usage_only=usage_only)
-    estimate = estimate_inputs(inputs, **kwargs)  # type: ignore[arg-type]
+    price = partial(estimate_inputs, inputs, store=store, usage=usage, usage_profile=usage_profile,
+                    free_tier=free_tier, as_of=as_of, usage_only=usage_only)
+    estimate = price()
     missing: set[tuple[str, str, str]] = set()
     queried: set[tuple[str, str, str]] = set()
     for project in estimate.projects:
@@ -194,7 +195,7 @@ def estimate_fetching(
     report = fetch_scopes(wanted, store.overlay, settings, on_done=on_fetch)
     if report.scopes:
         store.fetch_failures = {s.scope: s.reason for s in report.scopes if s.status == "failed"}
-        estimate = estimate_inputs(inputs, **kwargs)  # type: ignore[arg-type]
+        estimate = price()
     return replace(estimate, fetch=report)
 
 
@@ -206,7 +207,11 @@ def read_one(inp: ProjectInput) -> ReadResult:
         from costgate.iac.hcl import HclReader
 
         env = {**os.environ, "TF_WORKSPACE": inp.workspace} if inp.workspace else None
-        return HclReader(var_files=inp.var_files, variables=inp.variables, env=env).read(inp.path)
+        result = HclReader(var_files=inp.var_files, variables=inp.variables, env=env).read(inp.path)
+        if inp.workspace and inp.workspace != "default":  # until the reader reads TF_WORKSPACE from env
+            result.warnings.append(f"workspace {inp.workspace!r}: HCL mode evaluates terraform.workspace as "
+                                   f"\"default\" (docs/hcl-evaluation.md)")
+        return result
     assert_never(inp.kind)
 
 

@@ -85,7 +85,7 @@ def test_usage_only_resources_are_scored_not_excluded(score) -> None:  # type: i
 # has the per-type table and the reasons for every remaining miss); they may only go up.
 GOOGLE_FIXED_FLOOR, GOOGLE_USAGE_FLOOR = 0.82, 0.78
 GOOGLE_SUD_FIXED_FLOOR = 0.84
-AZURE_FIXED_FLOOR, AZURE_USAGE_FLOOR = 0.27, 0.11
+AZURE_FIXED_FLOOR, AZURE_USAGE_FLOOR = 0.46, 0.26
 
 
 def _provider_score(provider: str, defaults=None):  # type: ignore[no-untyped-def]
@@ -125,3 +125,39 @@ def test_azure_shares_hold() -> None:
     assert fn > 1000 and un > 1000, (fn, un)
     assert fm / fn >= AZURE_FIXED_FLOOR, f"{fm}/{fn} fixed-price Azure components reproduced"
     assert um / un >= AZURE_USAGE_FLOOR, f"{um}/{un} usage-based Azure components reproduced"
+
+
+def test_scorer_reads_a_case_without_a_plan_through_the_hcl_reader(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A case with only .tf files is priced in HCL mode and matched like a plan case (no ../shared needed)."""
+    import json
+
+    scorer = _scorer()
+    case = tmp_path / "google" / "disk_case"
+    case.mkdir(parents=True)
+    (case / "main.tf").write_text(
+        'provider "google" {\n  region = "us-central1"\n}\n\n'
+        'resource "google_compute_disk" "data" {\n  name = "data"\n  zone = "us-central1-a"\n  type = "pd-ssd"\n  size = 100\n}\n'
+    )
+    right = {"name": "SSD provisioned storage (pd-ssd)", "unit": "GB", "monthly_quantity": 100.0, "monthly_cost": 17.0,
+             "unit_price": 0.17, "unit_price_abs_tol": 0.0001, "usage_based": False}
+    wrong = {**right, "monthly_cost": 34.0, "unit_price": 0.34}
+    for comp, matched in ((right, 1), (wrong, 0)):
+        (case / "expected.json").write_text(json.dumps({"resources": [{"address": "google_compute_disk.data", "components": [comp]}]}))
+        score = scorer.run(scorer.cases_of("google", tmp_path))
+        assert (score.matched[("google_compute_disk", "fixed")], score.total[("google_compute_disk", "fixed")]) == (matched, 1)
+
+
+def test_scorer_sets_apart_a_case_whose_input_is_rejected(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import json
+
+    scorer = _scorer()
+    case = tmp_path / "google" / "bad_usage"
+    case.mkdir(parents=True)
+    (case / "main.tf").write_text('resource "google_compute_disk" "data" {\n  name = "data"\n  size = 10\n}\n')
+    (case / "usage.yml").write_text("version: 0.1\nresource_usage:\n  google_compute_disk.data: {}\n  google_compute_disk.data: {}\n")
+    (case / "expected.json").write_text(json.dumps({"resources": [{"address": "google_compute_disk.data", "components": [
+        {"name": "x", "unit": "GB", "monthly_quantity": 10.0, "monthly_cost": 0.4, "unit_price": 0.04, "usage_based": False}]}]}))
+    score = scorer.run(scorer.cases_of("google", tmp_path))
+    assert score.total[("google_compute_disk", "fixed")] == 0
+    assert score.excluded[("google_compute_disk", "fixed", "case input rejected")] == 1
+    assert score.unreadable and "bad_usage" in score.unreadable[0]

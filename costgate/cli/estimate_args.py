@@ -71,10 +71,11 @@ def _estimate(args: argparse.Namespace, loaded: LoadedConfig | None, inputs: lis
     """Price the inputs, fetching missing price scopes first when --fetch-prices asks for it."""
     section = getattr(getattr(loaded, "config", None), "catalog", None)
     mode = fetch_mode(getattr(args, "fetch_prices", None), getattr(section, "fetch_prices", None))
-    common = dict(store=store, usage=usage, usage_profile=usage_profile, free_tier=bool(getattr(args, "free_tier", False)),
-                  as_of=getattr(args, "as_of", None), usage_only=usage_only)
+    free_tier = bool(getattr(args, "free_tier", False))
+    as_of = getattr(args, "as_of", None)
     if mode == "never":
-        return estimate_inputs(inputs, **common)  # type: ignore[arg-type]
+        return estimate_inputs(inputs, store=store, usage=usage, usage_profile=usage_profile, free_tier=free_tier,
+                               as_of=as_of, usage_only=usage_only)
     from costgate.pricing.fetch import resolve_settings
 
     settings = resolve_settings(
@@ -84,7 +85,8 @@ def _estimate(args: argparse.Namespace, loaded: LoadedConfig | None, inputs: lis
     )
     return estimate_fetching(inputs, settings=settings, on_fetch=_say_fetched,
                              max_age_days=max_age_days(getattr(args, "max_catalog_age_days", None)),
-                             **common)  # type: ignore[arg-type]
+                             store=store, usage=usage, usage_profile=usage_profile, free_tier=free_tier,
+                             as_of=as_of, usage_only=usage_only)
 
 
 def _say_fetched(outcome: ScopeFetch) -> None:

@@ -133,17 +133,21 @@ def write_rows(path: Path, rows: Iterable[CatalogRow]) -> int:
 
 
 def read_rows(path: Path, data: bytes | None = None) -> Iterator[CatalogRow]:
-    """Read rows written by `write_rows`; a broken line is a CatalogError naming the line."""
+    """Read rows written by `write_rows`; a broken line is a CatalogError naming the line.
+
+    Lines are decompressed and parsed one at a time, so memory holds the (compressed) file, not
+    every row of a large scope at once.
+    """
     raw = path.read_bytes() if data is None else data
-    if path.suffix == ".gz":
-        try:
-            raw = gzip.decompress(raw)
-        except (OSError, EOFError) as exc:
-            raise CatalogError(f"cannot decompress catalog file ({exc})", path=str(path)) from exc
-    for lineno, line in enumerate(raw.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            yield CatalogRow.from_json(orjson.loads(line))
-        except (orjson.JSONDecodeError, KeyError, ArithmeticError, TypeError) as exc:
-            raise CatalogError(f"line {lineno}: not a catalog row ({exc})", path=str(path)) from exc
+    lines: Iterable[bytes] = gzip.GzipFile(fileobj=io.BytesIO(raw)) if path.suffix == ".gz" else io.BytesIO(raw)
+    lineno = 0
+    try:
+        for lineno, line in enumerate(lines, start=1):
+            if not line.strip():
+                continue
+            try:
+                yield CatalogRow.from_json(orjson.loads(line))
+            except (orjson.JSONDecodeError, KeyError, ArithmeticError, TypeError) as exc:
+                raise CatalogError(f"line {lineno}: not a catalog row ({exc})", path=str(path)) from exc
+    except (OSError, EOFError) as exc:  # gzip: corrupt or cut short
+        raise CatalogError(f"cannot decompress catalog file ({exc})", path=str(path)) from exc

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
@@ -22,7 +23,7 @@ import platformdirs
 
 from costgate.errors import CatalogError
 from costgate.pricing.manifest import FileInfo, Manifest, load_manifest
-from costgate.pricing.scope_index import IndexCache, ScopeIndex, ScopeSource, file_sha256
+from costgate.pricing.scope_index import INDEX_DIRNAME, IndexCache, ScopeIndex, ScopeSource, file_sha256
 
 if TYPE_CHECKING:  # attached only by --fetch-prices missing|all (gzip and the overlay are not loaded offline)
     from costgate.pricing.overlay import Overlay
@@ -268,7 +269,8 @@ def _ids(text: object) -> frozenset[int]:
 
 
 def remove_legacy_index(cache: Path) -> None:
-    """Delete whole-catalog indexes of earlier versions (about 100 MB each) and their temp files."""
+    """Delete indexes of earlier versions: whole-catalog files (about 100 MB each), their temp
+    files, and per-scope folders of other schema versions (`index-v4/`)."""
     try:
         names = os.listdir(cache)
     except OSError:
@@ -277,6 +279,8 @@ def remove_legacy_index(cache: Path) -> None:
         if (name.startswith("catalog-") and name.endswith(".sqlite")) or (name.startswith(".catalog-") and name.endswith(".tmp")):
             with contextlib.suppress(OSError):
                 (cache / name).unlink()
+        elif name.startswith("index-v") and name != INDEX_DIRNAME and name[len("index-v"):].isdigit():
+            shutil.rmtree(cache / name, ignore_errors=True)
 
 
 def _product(index: ScopeIndex, r: tuple[object, ...], ids: frozenset[int]) -> StoredProduct:

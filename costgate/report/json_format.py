@@ -140,6 +140,7 @@ def _counts(counts: Counts) -> dict[str, int]:
         "unpriced_before": counts.unpriced_before,
         "unpriced_after": counts.unpriced_after,
         "usage_based_components": counts.usage_based_components,
+        "unknowns": counts.unknowns,
     }
 
 

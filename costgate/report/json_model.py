@@ -128,6 +128,8 @@ class CountsOut(_Model):
     unpriced_before: int
     unpriced_after: int
     usage_based_components: int
+    unknowns: int = Field(0, description="What HCL mode could not evaluate without the cloud (the `unknowns` "
+                                         "lists); more than 0 makes the estimate incomplete. Added in 1.3.")
 
 
 class ProjectOut(_Model):

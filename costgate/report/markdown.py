@@ -253,7 +253,7 @@ def _cost_cell(c: PricedComponent | None) -> Markup:
         return _m("–")
     if c.no_price is not None:
         return _m("not priced")
-    if c.monthly_cost is None:
+    if c.depends_on_usage or c.monthly_cost is None:
         if c.cost_range is not None:
             return _m(f"{money(c.cost_range[0])}–{money(c.cost_range[1])}")
         return _m("depends on usage")

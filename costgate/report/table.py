@@ -64,7 +64,7 @@ def _component_row(c: PricedComponent) -> Row:
     name = "  " + _clean(c.name) + (f" [{_clean(c.path)}]" if c.path else "")
     if c.no_price is not None:
         cost = "not priced"
-    elif c.monthly_cost is None:
+    elif c.depends_on_usage or c.monthly_cost is None:
         cost = "depends on usage"
     else:
         cost = money(c.monthly_cost)

@@ -85,3 +85,11 @@ def test_a_plan_and_a_folder_in_one_run_add_up(tmp_path: Path) -> None:
     both = _run("breakdown", "--plan", str(EXAMPLE_PLAN), "--path", str(tmp_path / "app"))
     assert [p["source"] for p in both["projects"]] == ["plan", "hcl"]
     assert both["totals"]["after"] == pytest.approx(sum(p["totals"]["after"] for p in both["projects"]))
+
+
+def test_a_workspace_the_reader_cannot_honour_is_a_warning(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"app/main.tf": APP,
+                          "costgate.yml": "projects:\n  - name: app\n    path: app\n    workspace: prod\n"})
+    doc = _run("breakdown", "--path", str(tmp_path / "app"), "--config", str(tmp_path / "costgate.yml"))
+    assert doc["projects"][0]["warnings"] == [
+        "workspace 'prod': HCL mode evaluates terraform.workspace as \"default\" (docs/hcl-evaluation.md)"]

@@ -92,3 +92,22 @@ def test_environments(tmp_path: Path, text: str, tags: dict[str, str], productio
     result = evaluate(est, loaded, today=date(2026, 1, 1))
     fired = any(f.code == "CG403" for f in result.findings)
     assert fired is not production
+
+
+def test_an_hcl_projects_folder_is_its_source_not_its_parent(tmp_path: Path) -> None:
+    """CODEOWNERS and path globs see the folder HCL mode read (a plan's folder is its file's parent)."""
+    from dataclasses import replace
+
+    from costgate.config.model import Config
+    from costgate.gate.ownership import config_project, project_dir
+
+    (tmp_path / "infra" / "app").mkdir(parents=True)
+    (tmp_path / "infra" / "app" / "plan.json").write_text("{}")
+    (project,) = estimate(resource("aws_instance.plain", None, "5")).projects
+    hcl = replace(project, name="discovered", source=str(tmp_path / "infra" / "app"), kind="hcl")
+    plan = replace(project, name="discovered", source=str(tmp_path / "infra" / "app" / "plan.json"), kind="plan")
+    assert project_dir(hcl, None, tmp_path) == "infra/app"
+    assert project_dir(plan, None, tmp_path) == "infra/app"
+    cfg = Config.model_validate({"projects": [{"name": "app", "path": "infra/app"}]})
+    assert config_project(cfg, hcl, tmp_path) is not None and config_project(cfg, hcl, tmp_path).name == "app"
+    assert config_project(cfg, plan, tmp_path) is None  # a plan is matched by its `plan`, not its folder

@@ -103,6 +103,8 @@ def aws_products() -> list[Product]:
         # the NAT gateway's Elastic IP: an in-use public IPv4 address (billed since February 2024)
         Product("AmazonVPC", "VPC Public IPv4 Address", {"Group": "VPCPublicIPv4Address",
                                                          "usageType": "{P}PublicIPv4:InUseAddress"}, "Hrs", "0.005"),
+        Product("AmazonVPC", "VPC Public IPv4 Address", {"Group": "VPCPublicIPv4Address",
+                                                         "usageType": "{P}PublicIPv4:IdleAddress"}, "Hrs", "0.005"),
     ]
 
 

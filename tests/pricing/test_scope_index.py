@@ -115,8 +115,11 @@ def test_a_build_removes_leftovers_of_killed_builds(seed_catalog: Path, tmp_path
     leftover.write_bytes(b"x")
     legacy = cache / "catalog-0123456789abcdef-v3.sqlite"
     legacy.write_bytes(b"an old whole-catalog index")
+    older = cache / "index-v4"
+    older.mkdir()
+    (older / "abc-def.sqlite").write_bytes(b"an index of an earlier schema")
     _price(CatalogStore.open(seed_catalog, cache=cache))
-    assert not leftover.exists() and not legacy.exists()
+    assert not leftover.exists() and not legacy.exists() and not older.exists()
 
 
 def test_a_cache_dir_that_cannot_be_written_still_prices(seed_catalog: Path, tmp_path: Path) -> None:

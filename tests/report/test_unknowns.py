@@ -31,3 +31,23 @@ def test_table_markdown_and_json_list_the_unknowns() -> None:
     assert "<script>" not in markdown and "&lt;script&gt;" in markdown
     doc = json.loads(get_format("json").render(Report(estimate, diff=False, color=False)))
     assert doc["projects"][0]["unknowns"] == list(UNKNOWNS) and doc["projects"][0]["source"] == "hcl"
+    assert doc["counts"]["unknowns"] == 2 and doc["projects"][0]["counts"]["unknowns"] == 2
+    assert "2 values the Terraform files alone cannot tell (listed as unknowns)" in doc["incomplete_message"]
+    assert "2 values the Terraform files alone cannot tell" in table.splitlines()[0] + markdown
+
+
+def test_the_gate_reports_an_estimate_with_unknowns_as_incomplete(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from costgate.config import parse_config
+    from costgate.gate.engine import evaluate
+    from tests.helpers import FIXTURES
+
+    complete = estimate_plans([FIXTURES / "plans" / "update_instance" / "plan.json"])
+    assert complete.counts.complete  # fully priced: the only gap below is the unknowns
+    (project,) = complete.projects
+    estimate = replace(complete, projects=(replace(project, kind="hcl", unknowns=UNKNOWNS[:1]),))
+    loaded = parse_config("policies:\n  incomplete_estimate: fail-closed\n", tmp_path / "costgate.yml")
+    result = evaluate(estimate, loaded)
+    assert result.incomplete
+    assert result.notes == ("the estimate is incomplete: 1 value the Terraform files alone cannot tell "
+                            "(listed as unknowns); policy: fail-closed",)
+    assert evaluate(complete, loaded).incomplete is False

@@ -36,7 +36,7 @@ BILLED = (
     "azurerm_api_management", "azurerm_synapse_workspace", "azurerm_synapse_sql_pool", "azurerm_data_factory",
     "azurerm_data_factory_integration_runtime_azure", "azurerm_data_factory_managed_private_endpoint",
     "azurerm_databricks_workspace", "azurerm_cognitive_deployment", "azurerm_search_service",
-    "azurerm_recovery_services_vault", "azurerm_backup_protected_vm", "azurerm_automation_account",
+    "azurerm_backup_protected_vm", "azurerm_automation_account",
     "azurerm_logic_app_standard", "azurerm_security_center_subscription_pricing", "azurerm_advanced_threat_protection",
     "azurerm_resource_group_template_deployment",
     "azurerm_resource_deployment_script_azure_cli", "azurerm_batch_pool", "azurerm_container_group",

@@ -58,3 +58,19 @@ def test_regional_in_use_usagetype() -> None:
     assert component.query.service == "AmazonVPC" and component.query.product_family is None
     assert dict(component.query.attributes) == {"usagetype": "EU-PublicIPv4:InUseAddress"}
     assert component.monthly_quantity == 730
+
+
+def test_a_nat_gateways_secondary_addresses_are_in_use() -> None:
+    extra = _res("aws_eip.extra", "aws_eip")
+    nat = _res("aws_nat_gateway.gw", "aws_nat_gateway", {"secondary_allocation_ids": ("aws_eip.extra",)})
+    plan = {r.address: r for r in (extra, nat)}
+    ctx = PricingContext(resources=plan, reverse=ReverseReferences(plan))
+    assert [c.name for c in PRICER.price(extra, ctx)] == ["Public IPv4 address (in use)"]
+
+
+def test_idle_addresses_use_the_current_amazonvpc_product() -> None:
+    """Since February 2024 an idle Elastic IP is AmazonVPC PublicIPv4:IdleAddress; fetched price lists
+    no longer sell it as AmazonEC2 ElasticIP:IdleAddress."""
+    (component,) = PRICER.price(_res("aws_eip.spare", "aws_eip"), PricingContext())
+    assert component.query.service == "AmazonVPC"
+    assert dict(component.query.attributes) == {"usagetype": "EU-PublicIPv4:IdleAddress"}

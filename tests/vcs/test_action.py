@@ -82,3 +82,40 @@ def test_comment_step_runs_against_the_stand_in(github: tuple[FakeGitHub, str], 
     assert set(outputs) == {"total-monthly-cost", "delta-monthly-cost", "verdict"} and outputs["verdict"] == "none"
     assert abs(Decimal(outputs["total-monthly-cost"]) - total) <= Decimal("0.01")
     assert fake.statuses == []  # status: false
+
+
+@pytest.mark.skipif(shutil.which("bash") is None or shutil.which("git") is None, reason="bash or git is absent")
+def test_comment_step_prices_a_branch_from_its_tf_files(github: tuple[FakeGitHub, str], tmp_path: Path) -> None:
+    """terraform-dir, compare-to and changed-only reach costgate: the comment shows the branch's change."""
+    from tests.helpers import git, write_tree
+
+    fake, url = github
+    repo = tmp_path / "repo"
+    repo.mkdir()
+    git(repo, "init", "-q", "-b", "main")
+    tf = 'provider "aws" {\n  region = "us-east-1"\n}\n\nresource "aws_instance" "web" {\n  ami = "ami-1"\n  instance_type = "%s"\n}\n'
+    write_tree(repo, {"infra/main.tf": tf % "m5.large", "other/main.tf": tf % "t3.micro"})
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "base")
+    write_tree(repo, {"infra/main.tf": tf % "m5.xlarge"})
+    git(repo, "commit", "-q", "-am", "bigger")
+    step = next(s for s in ACTION["runs"]["steps"] if s.get("id") == "costgate")
+    bindir = tmp_path / "bin"
+    bindir.mkdir()
+    (bindir / "costgate").write_text(f'#!/bin/sh\nexec "{sys.executable}" -m costgate "$@"\n')
+    (bindir / "costgate").chmod(0o755)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "CI_"))}
+    env.update({
+        "COSTGATE_BIN": str(bindir), "GITHUB_TOKEN": TOKEN, "GITHUB_API_URL": url, "GITHUB_REPOSITORY": "o/r",
+        "GITHUB_RUN_ID": "78", "PYTHONPATH": str(REPO),
+        "COSTGATE_PLANS": "", "COSTGATE_TF_DIRS": " .\n", "COSTGATE_COMPARE_TO": "HEAD~1", "COSTGATE_CHANGED_ONLY": "true",
+        "COSTGATE_CONFIG": "", "COSTGATE_USAGE_FILE": "", "COSTGATE_USAGE_PROFILE": "", "COSTGATE_FREE_TIER": "false",
+        "COSTGATE_BEHAVIOR": "update", "COSTGATE_FAIL_ON": "block",
+        "COSTGATE_PULL_REQUEST": "1", "COSTGATE_COMMIT_SHA": "", "COSTGATE_TAG": "", "COSTGATE_STATUS": "false",
+    })
+    proc = subprocess.run(["bash", "-c", step["run"]], cwd=repo, env=env, capture_output=True, text=True, timeout=120)
+    assert proc.returncode == 0, proc.stderr
+    body = fake.costgate_comments()[0]["body"]
+    assert "aws\\_instance.web" in body and "+$70.08" in body  # m5.large -> m5.xlarge: 730 h x $0.096 more
+    assert "| infra | $70.88 | $140.96 | +$70.08 (+99%) |" in body
+    assert "other" not in body  # unchanged: left out by changed-only

@@ -166,9 +166,11 @@ class _ModuleOutputs(Lazy):
         self.module = module
 
     def attr(self, name: str) -> Any:
+        """One output, evaluated now."""
         return self.module.output(name)
 
     def force(self) -> dict[str, Any]:
+        """Every output."""
         return {name: self.module.output(name) for name in self.module.config.outputs}
 
 
@@ -506,9 +508,11 @@ class _TemplateContext:
         self.module = module
 
     def resolve(self, root: str, steps: Sequence[Step], scope: Scope, pos: Pos) -> tuple[Any, int]:
+        """Nothing but the template's variables is in scope."""
         raise EvalError(f"templatefile(): {root!r} is not one of the template's variables")
 
     def call(self, name: str, args: list[Any], pos: Pos) -> Any:
+        """Functions work in templates, file paths relative to the root module."""
         return call_function(name, args, self.module)
 
 
@@ -535,12 +539,15 @@ class _NoReferences:
     root_dir = Path(".")
 
     def resolve(self, root: str, steps: Sequence[Step], scope: Scope, pos: Pos) -> tuple[Any, int]:
+        """Every reference is an error here."""
         raise EvalError(f"{pos}: references are not allowed here ({root})")
 
     def call(self, name: str, args: list[Any], pos: Pos) -> Any:
-        return call_function(name, args, self)  # type: ignore[arg-type]
+        """Functions are allowed (relative file paths start in the current directory)."""
+        return call_function(name, args, self)
 
     def render_template(self, text: str, variables: Mapping[str, Any], origin: str) -> Any:
+        """templatefile() is not."""
         raise EvalError("templatefile() is not allowed here")
 
 

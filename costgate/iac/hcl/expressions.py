@@ -175,6 +175,37 @@ def tf_equal(a: Any, b: Any) -> bool:
     return type(a) is type(b) and bool(a == b)
 
 
+def _primitive_kind(value: Any) -> str | None:
+    if isinstance(value, str):
+        return "string"
+    if isinstance(value, bool):
+        return "bool"
+    if isinstance(value, (int, float)):
+        return "number"
+    return None
+
+
+def unify(value: Any, other: Any) -> Any:
+    """`value` converted to the type Terraform gives both results of a conditional.
+
+    cty unifies a string with a number or bool as a string (`true ? 1 : "2"` is "1"), and does
+    so attribute by attribute in objects with the same attributes and element by element in
+    lists; other combinations are left as they are.
+    """
+    if isinstance(value, Unknown) or isinstance(other, Unknown) or other is None:
+        return value
+    mine, theirs = _primitive_kind(value), _primitive_kind(other)
+    if mine is not None and theirs is not None:
+        return to_string(value) if mine != theirs and "string" in (mine, theirs) else value
+    if isinstance(value, dict) and isinstance(other, dict) and value.keys() == other.keys():
+        return {k: unify(v, other[k]) for k, v in value.items()}
+    if isinstance(value, list) and isinstance(other, (list, tuple)):
+        kinds = {_primitive_kind(v) for v in [*value, *other]}
+        if "string" in kinds and kinds & {"number", "bool"} and None not in kinds:
+            return [to_string(v) if not isinstance(v, Unknown) else v for v in value]
+    return value
+
+
 # --- traversal ----------------------------------------------------------------------------
 
 
@@ -464,7 +495,15 @@ class ExprCompiler:
             test = cond(scope)
             if isinstance(test, Unknown):
                 return test
-            return then(scope) if to_bool(test) else other(scope)
+            chosen, other_fn = (then, other) if to_bool(test) else (other, then)
+            value = chosen(scope)
+            if isinstance(value, (bool, int, float, dict, list)):
+                try:
+                    alternative = other_fn(scope)
+                except EvalError:
+                    return value
+                return unify(value, alternative)
+            return value
 
         return run
 

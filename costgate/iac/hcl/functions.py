@@ -341,11 +341,13 @@ def _element(values: Any, index: Any) -> Any:
 
 
 def _coalesce(*values: Any) -> Any:
+    kinds = {type(v) for v in values if v is not None and not isinstance(v, Unknown)}
+    as_strings = str in kinds and bool(kinds & {int, float, bool})
     for value in values:
         if isinstance(value, Unknown):
             return value
         if value is not None and value != "":
-            return value
+            return to_string(value) if as_strings else value
     raise EvalError("coalesce(): no non-null, non-empty argument")
 
 
@@ -396,6 +398,9 @@ def _zipmap(keys: Any, values: Any) -> dict[str, Any]:
 
 def _range(*args: Any) -> list[Any]:
     numbers = [to_number(a) for a in args]
+    start: int | float
+    stop: int | float
+    step: int | float
     if len(numbers) == 1:
         start, stop, step = 0, numbers[0], 1
     elif len(numbers) == 2:
@@ -526,7 +531,13 @@ def _tobool(value: Any) -> Any:
 def _tolist(value: Any) -> Any:
     if value is None:
         return None
-    return _collection(value, "tolist") if not isinstance(value, dict) else _fail("tolist(): a map is not a list")
+    if isinstance(value, dict):
+        raise EvalError("tolist(): a map is not a list")
+    items = _collection(value, "tolist")
+    kinds = {type(i) for i in items if not isinstance(i, Unknown) and i is not None}
+    if str in kinds and kinds & {int, float, bool} and kinds <= {str, int, float, bool}:
+        return [to_string(i) if not isinstance(i, Unknown) and i is not None else i for i in items]
+    return items
 
 
 def _toset(value: Any) -> Any:
@@ -546,10 +557,6 @@ def _tomap(value: Any) -> Any:
     if value is None:
         return None
     return dict(_map(value, "tomap"))
-
-
-def _fail(message: str) -> Any:
-    raise EvalError(message)
 
 
 # --- encoding ----------------------------------------------------------------------------------------

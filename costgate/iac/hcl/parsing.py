@@ -111,11 +111,18 @@ def parse_expression_text(text: str, display: str) -> Tree[Token]:
         tree: Tree[Token] = hcl2.parses_to_tree(f"x = {text}\n")
     except LarkError as exc:
         raise _syntax_error(exc, display, text) from exc
-    body = tree.children[0]
-    attributes = [k for k in body.children if isinstance(k, Tree) and k.data == "attribute"]
+    attributes = [k for k in root_body(tree).children if isinstance(k, Tree) and k.data == "attribute"]
     if len(attributes) != 1:
         raise HclReaderError(f"{display}: not a single expression")
     return _value_tree(attributes[0])
+
+
+def root_body(tree: Tree[Token]) -> Tree[Token]:
+    """The `body` node of a parsed file (`start` holds exactly one)."""
+    body = tree.children[0]
+    if not isinstance(body, Tree):
+        raise HclReaderError("internal: a parse tree without a body")
+    return body
 
 
 def _value_tree(attribute: Tree[Token]) -> Tree[Token]:
@@ -141,6 +148,7 @@ class _BodyBuilder:
         self.compiler = compiler
 
     def body(self, tree: Tree[Token], pos: Pos) -> Body:
+        """A block body (or a whole file)."""
         attributes: dict[str, Expr] = {}
         raw: dict[str, Tree[Token]] = {}
         blocks: list[Block] = []
@@ -158,6 +166,7 @@ class _BodyBuilder:
         return Body(attributes=attributes, raw=raw, blocks=blocks, pos=pos)
 
     def block(self, node: Tree[Token]) -> Block:
+        """One block with its labels."""
         parts = [c for c in node.children if isinstance(c, Tree) and c.data not in ("body", "new_line_or_comment")]
         body_tree = next(c for c in node.children if isinstance(c, Tree) and c.data == "body")
         pos = self.compiler.pos(node)
@@ -169,10 +178,11 @@ class _BodyBuilder:
         )
 
     def expression(self, tree: Tree[Token]) -> Expr:
+        """A compiled expression; one that cannot be compiled fails when evaluated (an unknown)."""
         try:
             return self.compiler.compile(tree)
-        except EvalError as exc:
-            message = str(exc)
+        except (EvalError, RecursionError) as exc:
+            message = str(exc) if isinstance(exc, EvalError) else "expression nested too deeply to evaluate"
             pos = self.compiler.pos(tree)
 
             def fail(_scope: object) -> object:
@@ -200,7 +210,7 @@ def read_module(directory: Path, display: str) -> ModuleConfig:
         file_display = f"{display}/{path.name}" if display not in ("", ".") else path.name
         tree = parse_file(path, file_display)
         builder = _BodyBuilder(ExprCompiler(file_display))
-        body = builder.body(tree.children[0], Pos(file_display, 1, 1))
+        body = builder.body(root_body(tree), Pos(file_display, 1, 1))
         _index(config, body, override=path in overrides)
     return config
 
@@ -258,7 +268,7 @@ def _merged(existing: Block | None, block: Block, override: bool) -> Block:
 
 def _provider_source(tree: Tree[Token]) -> str:
     """The `source` of a required_providers entry (`{ source = "hashicorp/aws" }` or a string)."""
-    for node in tree.iter_subtrees_topdown():
+    for node in tree.find_data("object_elem"):
         if node.data == "object_elem":
             kids = [c for c in node.children if isinstance(c, Tree)]
             key = kids[0]

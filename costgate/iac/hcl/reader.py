@@ -123,6 +123,7 @@ class _Builder:
                     self._group_locations[name] = known if known == azure_location(location) else None
 
     def resources(self) -> list[Resource]:
+        """Every instance as a Resource, then one warning per provider that fell back to its default region."""
         out = [self._resource(i) for i in self.instances]
         for provider, address in self._defaulted.items():
             self.reading.warnings.append(
@@ -146,8 +147,7 @@ class _Builder:
             if tags_all is not None and "tags_all" in unknown:
                 evaluated["tags_all"] = tags_all
                 unknown.remove("tags_all")
-        values = _plain(evaluated, "", unknown)
-        assert isinstance(values, dict)
+        values = self._plain_values(instance.address, evaluated, unknown)
         region, region_source = self._region(provider, instance.address, values, config)
         default_tags = string_map(_plain(config.default_tags, "", []) if config is not None else None)
         tags = resource_tags(provider, values, default_tags)
@@ -168,6 +168,20 @@ class _Builder:
             source=SourceLocation(file=instance.block.pos.file, line=instance.block.pos.line),
             provider_name=_provider_name(source, local_name),
         )
+
+    def _plain_values(self, address: str, evaluated: Mapping[str, Any], unknown: list[str]) -> dict[str, Any]:
+        """The plan-like values; an argument nested too deeply to copy is unknown (and warned about)."""
+        values: dict[str, Any] = {}
+        for key, value in evaluated.items():
+            try:
+                plain = _plain(value, key, unknown)
+            except RecursionError:
+                self.reading.warn(f"{address}.{key}: value nested too deeply; taken as unknown")
+                unknown.append(key)
+                continue
+            if plain is not _MISSING:
+                values[key] = plain
+        return values
 
     def _unknown_set(self, paths: list[str]) -> frozenset[str]:
         """The unknown paths as a frozenset, shared between resources with the same paths."""

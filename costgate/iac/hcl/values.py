@@ -60,9 +60,13 @@ def make_set(items: Iterable[Any]) -> TfSet:
     """A set of `items`: duplicates dropped, ordered like Terraform orders set elements."""
     unique: dict[Any, Any] = {}
     for item in items:
-        key = item if isinstance(item, (str, int, float, bool)) and not isinstance(item, bool) else _canonical(item)
+        key: object
         if isinstance(item, bool):
             key = ("bool", item)
+        elif isinstance(item, (str, int, float)):
+            key = item
+        else:
+            key = _canonical(item)
         unique.setdefault(key, item)
     values = list(unique.values())
     if values and all(isinstance(v, str) for v in values):

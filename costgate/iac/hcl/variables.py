@@ -17,7 +17,7 @@ from typing import Any
 from costgate.errors import HclReaderError
 from costgate.iac.hcl.evaluation import NO_REFERENCES, Reading, variable_type
 from costgate.iac.hcl.expressions import ExprCompiler, Scope
-from costgate.iac.hcl.parsing import Body, ModuleConfig, _BodyBuilder, parse_expression_text, parse_file
+from costgate.iac.hcl.parsing import Body, ModuleConfig, _BodyBuilder, parse_expression_text, parse_file, root_body
 from costgate.iac.hcl.expressions import Pos
 from costgate.iac.hcl.types import convert
 from costgate.iac.hcl.values import EvalError, Unknown
@@ -38,7 +38,7 @@ def _literal_file(path: Path, display: str) -> dict[str, Any]:
             raise HclReaderError(f"{display}: a variables file must hold a JSON object")
         return data
     tree = parse_file(path, display)
-    body: Body = _BodyBuilder(ExprCompiler(display)).body(tree.children[0], Pos(display, 1, 1))
+    body: Body = _BodyBuilder(ExprCompiler(display)).body(root_body(tree), Pos(display, 1, 1))
     if body.blocks:
         block = body.blocks[0]
         raise HclReaderError(f"{block.pos}: a variables file holds only assignments, not blocks ({block.type})")

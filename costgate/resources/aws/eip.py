@@ -5,14 +5,15 @@ Prices:
     interface, a NAT gateway, a load balancer subnet mapping or an aws_eip_association (AWS has
     billed in-use public IPv4 addresses since 1 February 2024; AmazonVPC, usagetype
     `<prefix>-PublicIPv4:InUseAddress`).
-    IP address (if unused): per hour while the address is attached to nothing (AmazonEC2
-    `ElasticIP:IdleAddress`, the same hourly rate as an in-use address).
+    IP address (if unused): per hour while the address is attached to nothing (AmazonVPC
+    `<prefix>-PublicIPv4:IdleAddress`, the same hourly rate as an in-use address; the pre-2024
+    AmazonEC2 `ElasticIP:IdleAddress` product is what older price lists call it).
 Usage keys:
     none.
 Not priced / assumptions:
     An address is in use when it names an instance or network interface, or when an
-    aws_eip_association, aws_nat_gateway or aws_lb/aws_alb subnet mapping in the plan references
-    it. Configuration references carry no count index (`aws_eip.nat[count.index]` is a reference
+    aws_eip_association, aws_nat_gateway (allocation_id or secondary_allocation_ids) or aws_lb/aws_alb
+    subnet mapping in the plan references it. Configuration references carry no count index (`aws_eip.nat[count.index]` is a reference
     to `aws_eip.nat`), so every instance of a referenced block counts as in use; both kinds cost
     the same per hour, so only the label can be off. Whether an address is in use is read from a
     reverse-reference index built once per estimate (linear in the plan's size). BYOIP addresses
@@ -27,30 +28,26 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from costgate.model import CostComponent, Resource
-from costgate.resources.aws._common import aws_query, ut
-from costgate.resources.aws._public_ipv4 import in_use_address
-from costgate.resources.base import Pricer, PricingContext, hourly
+from costgate.resources.aws._public_ipv4 import idle_address, in_use_address
+from costgate.resources.base import Pricer, PricingContext
 
-USERS = {"aws_eip_association": "allocation_id", "aws_nat_gateway": "allocation_id", "aws_lb": "subnet_mapping.allocation_id",
-         "aws_alb": "subnet_mapping.allocation_id"}
+USERS = (("aws_eip_association", "allocation_id"), ("aws_nat_gateway", "allocation_id"),
+         ("aws_nat_gateway", "secondary_allocation_ids"), ("aws_lb", "subnet_mapping.allocation_id"),
+         ("aws_alb", "subnet_mapping.allocation_id"))
 """Types that attach an address, and the attribute that references it."""
 
 
 def _in_use(r: Resource, ctx: PricingContext) -> bool:
     if r.get("instance") or r.get("network_interface") or {"instance", "network_interface"} & set(r.refs):
         return True
-    return any(ctx.referenced_by(r, rtype, attribute) for rtype, attribute in USERS.items())
+    return any(ctx.referenced_by(r, rtype, attribute) for rtype, attribute in USERS)
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     pool = r.get("public_ipv4_pool")
     if isinstance(pool, str) and pool and pool != "amazon":  # bring-your-own addresses: no AWS IPv4 charge
         return
-    if _in_use(r, ctx):
-        yield in_use_address(r)
-    else:
-        yield hourly("IP address (if unused)", aws_query(
-            r, "AmazonEC2", "IP Address", {"group": "ElasticIP:Address", "usagetype": ut(r, "ElasticIP:IdleAddress")}, unit="Hrs"))
+    yield in_use_address(r) if _in_use(r, ctx) else idle_address(r)
 
 
 PRICER = Pricer(type="aws_eip", price=_price, doc=__doc__ or "")

@@ -49,6 +49,8 @@ def frequency_minutes(value: Any) -> int:
     """Minutes of a frequency given as a number (v1 rules) or an ISO 8601 duration ("PT5M", "PT1H")."""
     if isinstance(value, (int, float)):
         return int(value)
+    if str(value).strip().isdigit():
+        return int(str(value).strip())
     m = re.fullmatch(r"P(?:T(?:(\d+)H)?(?:(\d+)M)?)", str(value or "").upper())
     return int(m.group(1) or 0) * 60 + int(m.group(2) or 0) if m else 5
 

@@ -14,7 +14,8 @@ namespace's tier and operations, not its queues; Key Vault operations and HSM ke
 that use them (a vault has no fee of its own: azurerm_key_vault), not its secrets and access
 policies; a Cosmos DB account's throughput, storage and backups on its databases, containers,
 keyspaces, graphs and tables (azurerm_cosmosdb_account); ingestion on the Log Analytics
-workspace, not the rules that read it, and Microsoft Sentinel's ingestion on the workspace that
+workspace, not the rules that read it; backups on the protected items, not the Recovery
+Services vault that holds them; and Microsoft Sentinel's ingestion on the workspace that
 an onboarding, a SecurityInsights solution or a data connector switches it on for. Every name is a resource type of the Terraform azurerm provider (2.99 to 5.2):
 tests/resources/test_azure_types.py checks each against provider_types.txt, which
 scripts/derive_azurerm_types.py derives from the provider's repository.
@@ -143,7 +144,7 @@ FREE_TYPES: frozenset[str] = frozenset({
     "azurerm_netapp_account", "azurerm_netapp_account_encryption", "azurerm_netapp_snapshot_policy",
     "azurerm_netapp_backup_policy", "azurerm_netapp_volume_quota_rule",
     # Backup and Site Recovery policies and registrations (protected items and vaults bill)
-    "azurerm_backup_container_storage_account", "azurerm_backup_policy_vm", "azurerm_backup_policy_vm_workload",
+    "azurerm_recovery_services_vault", "azurerm_backup_container_storage_account", "azurerm_backup_policy_vm", "azurerm_backup_policy_vm_workload",
     "azurerm_backup_policy_file_share", "azurerm_data_protection_backup_policy_blob_storage",
     "azurerm_data_protection_backup_policy_data_lake_storage", "azurerm_data_protection_backup_policy_disk",
     "azurerm_data_protection_backup_policy_kubernetes_cluster",

@@ -9,7 +9,8 @@ Usage keys:
 Not priced / assumptions:
     Action groups are global (location "global"): their meters are looked up in the global
     region. Azure's monthly free grants (1,000 emails, 1,000 push notifications, 100,000 web
-    hooks, 100 SMS and 10 voice calls for some countries) are per subscription and not subtracted.
+    hooks, 100 SMS and 10 voice calls for some countries) are per subscription and not subtracted:
+    notifications are priced at the paid rate (the catalog lists the grants as free first tiers).
     Automation runbooks, Azure Functions, Logic Apps and Event Hubs receivers bill on those services.
 References:
     https://azure.microsoft.com/pricing/details/monitor/
@@ -35,7 +36,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     def line(name: str, unit: str, count: int, sku: str, meter: str | None, catalog_unit: str, per: int = 1) -> CostComponent:
         return monthly(f"{name} ({count})", unit, None if sent is None else sent * count,
                        _monitor.query(r, sku, meter, catalog_unit, region=region), usage_based=True,
-                       unit_multiplier=Decimal(1) / per)
+                       unit_multiplier=Decimal(1) / per, tiered=False)
     webhooks = r.blocks("webhook_receiver")
     secure = sum(1 for w in webhooks if w.get("aad_auth"))
     for name, unit, count, sku, meter, catalog_unit, per in (

@@ -9,7 +9,8 @@ Usage keys:
 Not priced / assumptions:
     A wildcard dimension value ("*") counts as one time series; the number of values it
     matches is only known at run time. The first 10 time series of a subscription are free and
-    are not subtracted (a rule cannot know the others). Values of one dimension name given in
+    are not subtracted (a rule cannot know the others): each time series is priced at the
+    paid rate (the catalog lists the grant as a free first tier). Values of one dimension name given in
     several dimension blocks are combined (the reference estimator adds dimension blocks).
 References:
     https://azure.microsoft.com/pricing/details/monitor/
@@ -31,10 +32,10 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     static, dynamic = _monitor.time_series(r.blocks("criteria")), _monitor.time_series(r.blocks("dynamic_criteria"))
     if static + dynamic:
         yield monthly("Metrics monitoring", "time-series", scopes * (static + dynamic),
-                      _monitor.query(r, "Alerts", "Alerts Metric Monitored", "1/Month"))
+                      _monitor.query(r, "Alerts", "Alerts Metric Monitored", "1/Month"), tiered=False)
     if dynamic:
         yield monthly("Dynamic threshold monitoring", "time-series", scopes * dynamic,
-                      _monitor.query(r, "Alerts", "Alerts Dynamic Threshold", "1/Month"))
+                      _monitor.query(r, "Alerts", "Alerts Dynamic Threshold", "1/Month"), tiered=False)
 
 
 PRICER = Pricer(type="azurerm_monitor_metric_alert", price=_price, doc=__doc__ or "")

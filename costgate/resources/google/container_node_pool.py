@@ -9,7 +9,8 @@ Usage keys:
     sustained_use_discount: true to apply sustained-use discounts (off by default).
 Not priced / assumptions:
     Zones: the pool's node_locations, else its cluster's, else 3 for a regional cluster and 1 for
-    a zonal one. Count: node_count, else initial_node_count, else the autoscaling minimum, else 3.
+    a zonal one (or when the cluster is not in the configuration and the pool names no location).
+    Count: node_count, else initial_node_count, else the autoscaling minimum, else 3.
     GKE's defaults: e2-medium nodes with a 100 GB pd-balanced boot disk (hyperdisk-balanced for
     machine families without pd-balanced: N4, C4, M4, ...), as the provider documents them; the
     reference estimator assumes pd-standard, GKE's default before 1.24. node_config.boot_disk

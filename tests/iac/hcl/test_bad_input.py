@@ -83,3 +83,13 @@ def test_local_cycles_are_named(tmp_path: Path) -> None:
     (tmp_path / "main.tf").write_text('locals {\n  a = local.b\n  b = local.a\n}\nresource "aws_eip" "x" { tags = { a = local.a } }\n')
     result = HclReader(env={}).read(tmp_path)
     assert any("cycle: local.a -> local.b -> local.a" in u for u in result.unknowns)
+
+
+def test_absurd_nesting_is_reported_not_a_crash(tmp_path: Path) -> None:
+    text = "locals {\n  x = " + "[" * 3000 + "]" * 3000 + "\n}\n"
+    text += "".join(f"locals {{ l{i} = local.l{i + 1} }}\n" for i in range(2000)) + "locals { l2000 = 1 }\n"
+    text += 'resource "aws_eip" "e" { tags = { a = local.l0, b = length(local.x) } }\n'
+    (tmp_path / "main.tf").write_text(text)
+    result = HclReader(env={}).read(tmp_path)
+    assert "tags" in result.resources[0].unknown
+    assert any("nested too deeply" in w for w in result.warnings)
