@@ -46,6 +46,13 @@ SNAPSHOT_METER = {"productName": "Standard HDD Managed Disks", "skuName": "Snaps
                   "type": "Consumption", "unitOfMeasure": "1 GB/Month"}
 """Snapshots of managed disks and images: Retail Prices' standard LRS snapshot meter."""
 
+SNAPSHOT_METERS = {
+    "standard_lrs": ("Standard HDD Managed Disks", "Snapshots LRS", "LRS Snapshots"),
+    "standard_zrs": ("Standard HDD Managed Disks", "Snapshots ZRS", "ZRS Snapshots"),
+    "premium_lrs": ("Premium SSD Managed Disks", "Snapshots LRS", "LRS Snapshots"),
+}
+"""Snapshot meters (productName, skuName, meterName) by storage account type (gallery replicas)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Disk:

@@ -24,16 +24,10 @@ from decimal import Decimal
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.azure._common import azure_query, normalize_location
+from costgate.resources.azure._disk import SNAPSHOT_METERS as METERS
 from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, monthly
 
 USAGE = (UsageKey("storage_gb", "float", "GB the image version holds"),)
-METERS = {
-    "standard_lrs": ("Standard HDD Managed Disks", "Snapshots LRS", "LRS Snapshots"),
-    "standard_zrs": ("Standard HDD Managed Disks", "Snapshots ZRS", "ZRS Snapshots"),
-    "premium_lrs": ("Premium SSD Managed Disks", "Snapshots LRS", "LRS Snapshots"),
-}
-
-
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     size = ctx.usage.number("storage_gb")
     if size is None and (image := ctx.resolve(r, "managed_image_id")) is not None:
