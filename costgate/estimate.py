@@ -454,6 +454,7 @@ def price_resources(
     day = today or date.today()
     by_address = _context_map(resources)
     reverse = ReverseReferences(by_address)
+    mid_usage = _usage_at(usage, "mid")
     pending: list[tuple[Resource, Support, list[CostComponent], list[CostComponent]]] = []
     for resource in resources:
         kind = support(resource.type)
@@ -462,11 +463,12 @@ def price_resources(
         pricer = pricer_for(resource.type) if kind is Support.PRICED else None
         if pricer is not None:
             given = usage(resource)
-            ctx = PricingContext(usage=given.at("mid") if given.has_ranges() else given, resources=by_address, today=day,
-                                 usage_of=_usage_at(usage, "mid"), reverse=reverse)
+            ranged = given.has_ranges()  # a walk of the usage values: once per resource
+            ctx = PricingContext(usage=given.at("mid") if ranged else given, resources=by_address, today=day,
+                                 usage_of=mid_usage, reverse=reverse)
             if resource.action.exists_after:
                 after = _run_pricer(pricer, resource, ctx)
-                if given.has_ranges():
+                if ranged:
                     after = _with_ranges(after, pricer, resource, given, by_address, day, usage, reverse)
             if resource.action.exists_before:
                 if resource.action in (Action.NO_OP, Action.FORGET):

@@ -50,6 +50,7 @@ def _component(c: PricedComponent) -> dict[str, Any]:
 
 def _resource(r: ResourceCost) -> dict[str, Any]:
     res = r.resource
+    after, before = r.monthly_cost, r.before_monthly_cost  # each a sum over components: once per resource
     return {
         "address": res.address,
         "type": res.type,
@@ -58,9 +59,9 @@ def _resource(r: ResourceCost) -> dict[str, Any]:
         "action": res.action.value,
         "support": r.support.value,
         "support_reason": support_reason(res.type),
-        "monthly_cost": float(r.monthly_cost),
-        "before_monthly_cost": float(r.before_monthly_cost),
-        "delta_monthly_cost": float(r.delta),
+        "monthly_cost": float(after),
+        "before_monthly_cost": float(before),
+        "delta_monthly_cost": float(after - before),
         "components": [_component(c) for c in r.components],
         "before_components": [_component(c) for c in r.before_components],
         "tags": dict(res.tags),
