@@ -479,12 +479,23 @@ def price_resources(
 
     queries = {c.query for _, _, a, b in pending for c in (*a, *b) if not c.invalid}
     answers = book.lookup_all(queries)
+    # Instances of one block (count, for_each, a module called 2,000 times) yield equal components:
+    # price each distinct one once. The answer is a function of the component's query, and both
+    # are immutable, so sharing the result is safe.
+    memo: dict[CostComponent, tuple[PricedComponent, ...]] = {}
+
+    def priced(c: CostComponent) -> tuple[PricedComponent, ...]:
+        found = memo.get(c)
+        if found is None:
+            found = memo[c] = _priced_split(c, answers.get(c.query, _NOT_LOOKED_UP))
+        return found
+
     return [
         ResourceCost(
             resource=r,
             support=kind,
-            components=tuple(p for c in a for p in _priced_split(c, answers.get(c.query, _NOT_LOOKED_UP))),
-            before_components=tuple(p for c in b for p in _priced_split(c, answers.get(c.query, _NOT_LOOKED_UP))),
+            components=tuple(p for c in a for p in priced(c)),
+            before_components=tuple(p for c in b for p in priced(c)),
         )
         for r, kind, a, b in pending
     ]
