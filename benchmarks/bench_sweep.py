@@ -26,6 +26,7 @@ import copy
 import importlib.util
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 from collections.abc import Mapping, Sequence
@@ -99,16 +100,29 @@ def copies_for(fixtures: Mapping[str, Mapping[str, Any]], target: int, rtype: st
     return max(1, round(target / per_copy))
 
 
-def _measure(bench: Any, label: str, plan: dict[str, Any], folder: Path, runs: int, env: dict[str, str]) -> None:
-    path = folder / f"{label}.json"
+def write_plan(kind: str, size: int, path: Path) -> None:
+    """Build the `kind` plan ("mixed" or "eip") of `size` resources (or EIPs) and write it to `path`."""
+    fixtures = load_fixtures(None if kind == "mixed" else "eip")
+    copies = copies_for(fixtures, size, None if kind == "mixed" else "aws_eip")
+    plan = build_plan(fixtures, copies)
     path.write_bytes(orjson.dumps(plan))
+    print(len(plan["resource_changes"]))
+
+
+def _measure(bench: Any, kind: str, size: int, folder: Path, runs: int, env: dict[str, str]) -> None:
+    """Time one plan size. The plan is built in a child process: a child's peak RSS counts the
+    memory of the process it was forked from, so this one must stay small."""
+    label = f"{kind}-{size}"
+    path = folder / f"{label}.json"
+    made = subprocess.run([sys.executable, __file__, "--write", kind, str(size), str(path)], check=True,
+                          capture_output=True, text=True)
+    n = int(made.stdout)
     command = [*bench.costgate_command(), "breakdown", "--plan", str(path), "--format", "json"]
     results = [bench.run_once(command, env) for _ in range(max(1, runs))]
     bad = [r for r in results if r.exit_code != 0]
     if bad:
         print(f"{label}: costgate exited {bad[0].exit_code}: {bad[0].stderr.strip()[-400:]}")
         return
-    n = len(plan["resource_changes"])
     wall = statistics.median(r.seconds for r in results)
     cpu = statistics.median(r.cpu_seconds for r in results)
     rss = max(r.peak_rss_mib for r in results)
@@ -123,7 +137,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--sizes", default="1000,5000,20000,100000", help="resource counts of the mixed sweep")
     parser.add_argument("--eips", default="2000,4000,8000", help="Elastic IP counts of the EIP sweep")
     parser.add_argument("--runs", type=int, default=1, help="runs per size (median; default 1)")
+    parser.add_argument("--write", nargs=3, metavar=("KIND", "SIZE", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.write:
+        write_plan(args.write[0], int(args.write[1]), Path(args.write[2]))
+        return 0
     if not FIXTURES.is_dir():
         print(f"bench_sweep: {FIXTURES} is absent; skipped")
         return 0
@@ -133,14 +151,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="costgate-sweep-") as tmp:
         folder = Path(tmp)
         env = {**os.environ, "COSTGATE_CATALOG_MAX_AGE_DAYS": "0", "COSTGATE_CACHE_DIR": str(folder / "cache")}
-        mixed = load_fixtures()
-        warm = build_plan(mixed, 1)  # one run first so every sweep entry sees a warm catalog cache
-        _measure(bench, "warm-up", warm, folder, 1, env)
+        _measure(bench, "mixed", 500, folder, 1, env)  # so every entry sees a warm catalog cache
         for size in (int(s) for s in args.sizes.split(",") if s):
-            _measure(bench, f"mixed-{size}", build_plan(mixed, copies_for(mixed, size)), folder, args.runs, env)
-        eip = load_fixtures("eip")
+            _measure(bench, "mixed", size, folder, args.runs, env)
         for count in (int(s) for s in args.eips.split(",") if s):
-            _measure(bench, f"eip-{count}", build_plan(eip, copies_for(eip, count, "aws_eip")), folder, args.runs, env)
+            _measure(bench, "eip", count, folder, args.runs, env)
     return 0
 
 
