@@ -28,6 +28,8 @@ from typing import Any
 
 from costgate.cli.estimate_args import estimate_from_args
 from costgate.cli.options import add_input_options
+from costgate.cli.config_path import resolve_config
+from costgate.report.console import info
 from costgate.config import LoadedConfig, load_config
 from costgate.errors import ConfigError, CostgateError, VcsError
 from costgate.estimate import Estimate
@@ -133,7 +135,9 @@ def is_quiet(estimate: Estimate, gate: GateResult | None, settings: CommentSetti
 # the gate; --config also carries the comment settings
 
 
-def _load_config(path: Path | None) -> LoadedConfig | None:
+def _load_config(explicit: Path | None) -> LoadedConfig | None:
+    """The config found as by every command (cli/config_path), loaded."""
+    path = resolve_config(explicit)
     if path is None:
         return None
     return load_config(path)
@@ -439,7 +443,7 @@ def _publish(args: argparse.Namespace, settings: CommentSettings, estimate: Esti
         if sha:
             target.platform.set_status(sha, commit_status(estimate, gate, override, settings.status_context, target.target_url))
         else:
-            sys.stderr.write("costgate: note: no commit sha known (give --commit-sha); no status set\n")
+            info("note: no commit sha known (give --commit-sha); no status set")
     return exit_code(verdict, settings.fail_on)
 
 
