@@ -98,10 +98,14 @@ class Ledger:
         label = safe_url(url)
         engine = _engine(url, label)
         ledger = Ledger(engine, label)
-        with ledger._begin() as conn:
-            if engine.dialect.name == "postgresql":
-                conn.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _MIGRATION_LOCK})
-            migrations.upgrade(conn, label=label)
+        try:
+            with ledger._begin() as conn:
+                if engine.dialect.name == "postgresql":
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _MIGRATION_LOCK})
+                migrations.upgrade(conn, label=label)
+        except BaseException:
+            engine.dispose()
+            raise
         return ledger
 
     def close(self) -> None:
