@@ -38,7 +38,7 @@ def ledger_url(value: str | Path) -> URL:
         return URL.create("sqlite", database=raw)
     try:
         url = make_url(raw)
-    except ArgumentError as exc:
+    except (ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number
         raise LedgerError("not a database URL (expected sqlite:///FILE or postgresql://…)",
                           path=_redact_text(raw)) from exc
     if url.get_backend_name() == "postgresql":
