@@ -123,13 +123,15 @@ class Ledger:
         Raises LedgerError when the database refuses it; nothing of the run is kept then.
         """
         with self._begin() as conn:
-            run_id = conn.execute(insert(runs).values(
+            key = conn.execute(insert(runs).values(
                 recorded_at=run.recorded_at.astimezone(UTC), source=run.context.source,
                 repository=run.context.repository, pull_request=run.context.pull_request,
                 base_commit=run.context.base_commit, head_commit=run.context.head_commit,
                 branch=run.context.branch, verdict=run.verdict, catalog_id=run.catalog_id,
                 currency=run.currency, **_money(run.before, run.after),
-            )).inserted_primary_key[0]
+            )).inserted_primary_key
+            assert key is not None  # an INSERT of one row always has its key
+            run_id = key[0]
             if run.projects:
                 conn.execute(insert(run_projects), [
                     {"run_id": run_id, "project": p.project, "team": p.team, **_money(p.before, p.after)}
@@ -187,14 +189,13 @@ class _Transaction:
             raise LedgerError(f"cannot reach the ledger: {_reason(exc)}", path=self._label) from exc
         return conn
 
-    def __exit__(self, *exc_info: Any) -> bool:
+    def __exit__(self, *exc_info: Any) -> None:
         try:
             self._ctx.__exit__(*exc_info)
         except SQLAlchemyError as exc:
             raise LedgerError(f"cannot write to the ledger: {_reason(exc)}", path=self._label) from exc
         if isinstance(exc_info[1], SQLAlchemyError):
             raise LedgerError(f"ledger error: {_reason(exc_info[1])}", path=self._label) from exc_info[1]
-        return False
 
 
 def _reason(exc: BaseException) -> str:

@@ -30,7 +30,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Read the ledger's recorded (main-branch) runs and print the series."""
-    from costgate.ledger.history import monthly_series
+    from costgate.ledger.history import GroupBy, monthly_series
     from costgate.ledger.history_formats import render_history
     from costgate.ledger.store import Ledger
 
@@ -41,6 +41,6 @@ def run(args: argparse.Namespace) -> int:
         entries = ledger.history(project=args.project, team=args.team, since=args.since)
     finally:
         ledger.close()
-    by = args.by or ("team" if args.team else "project")
+    by: GroupBy = args.by or ("team" if args.team else "project")
     emit(render_history(monthly_series(entries, by=by), args.format, by=by), args.out)
     return 0
