@@ -67,9 +67,10 @@ class Instance:
 class Reading:
     """The state of one HCL reading: parsed modules, warnings, unknowns, the evaluation stack."""
 
-    def __init__(self, root: Path, display: str) -> None:
+    def __init__(self, root: Path, display: str, *, workspace: str = "default") -> None:
         self.root = root
         self.display = display
+        self.workspace = workspace
         self.sources = ModuleSources(root)
         self.warnings: list[str] = []
         self.unknowns: list[str] = []
@@ -257,7 +258,7 @@ class ModuleInstance:
         if root == "path" and first is not None:
             return self._path(first), 1
         if root == "terraform" and first == "workspace":
-            return "default", 1
+            return self.reading.workspace, 1
         if root in ("count", "each"):
             raise EvalError(f"{root}.{first} is only available in a block that sets {'count' if root == 'count' else 'for_each'}")
         if root == "self":
@@ -563,15 +564,35 @@ class _Expansion:
     each_values: dict[Any, Any] = field(default_factory=dict)
 
 
+def _meta_value(reading: Reading, expr: Expr, scope: Scope, address: str, name: str) -> Any:
+    """count or for_each; an evaluation error is reported as such (not as a dependency)."""
+    try:
+        return expr.fn(scope)
+    except _Cycle as exc:
+        reading.unknown(f"{address}: {name}: {exc}")
+        return _Invalid(str(exc))
+    except (EvalError, RecursionError) as exc:
+        message = str(exc) if isinstance(exc, EvalError) else "nested too deeply"
+        reading.unknown(f"{address}: {name} cannot be evaluated ({expr.pos}): {message}")
+        return _Invalid(message)
+
+
+class _Invalid(Unknown):
+    """A count or for_each that Terraform would refuse; already reported."""
+
+    __slots__ = ()
+
+
 def _expand(module: ModuleInstance, body: Body, scope: Scope, address: str) -> _Expansion:
     """Evaluate count / for_each of a resource or module call; unknowns are reported."""
     reading = module.reading
     count = body.attributes.get("count")
     for_each = body.attributes.get("for_each")
     if count is not None:
-        value = reading.evaluate(count, scope, f"{address}.count")
+        value = _meta_value(reading, count, scope, address, "count")
         if isinstance(value, Unknown):
-            reading.unknown(f"{address}: count depends on {value.reason}")
+            if not isinstance(value, _Invalid):
+                reading.unknown(f"{address}: count depends on {value.reason}")
             return _Expansion("count", value)
         try:
             number = to_number(value)
@@ -583,9 +604,10 @@ def _expand(module: ModuleInstance, body: Body, scope: Scope, address: str) -> _
             return _Expansion("count", Unknown(f"{address}.count is invalid"))
         return _Expansion("count", list(range(int(number))))
     if for_each is not None:
-        value = reading.evaluate(for_each, scope, f"{address}.for_each")
+        value = _meta_value(reading, for_each, scope, address, "for_each")
         if isinstance(value, Unknown):
-            reading.unknown(f"{address}: for_each depends on {value.reason}")
+            if not isinstance(value, _Invalid):
+                reading.unknown(f"{address}: for_each depends on {value.reason}")
             return _Expansion("for_each", value)
         if isinstance(value, dict):
             keys = sorted(value)

@@ -19,6 +19,7 @@ import json
 import math
 import re
 import urllib.parse
+import uuid
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any, Final, Protocol
@@ -620,6 +621,35 @@ def _base64encode(text: Any) -> str:
     return base64.b64encode(to_string(text).encode()).decode()
 
 
+def _uuidv5(namespace: Any, name: Any) -> str:
+    spaces = {"dns": uuid.NAMESPACE_DNS, "url": uuid.NAMESPACE_URL, "oid": uuid.NAMESPACE_OID, "x500": uuid.NAMESPACE_X500}
+    key = to_string(namespace)
+    try:
+        space = spaces.get(key) or uuid.UUID(key)
+    except ValueError:
+        raise EvalError(f"uuidv5(): {key!r} is not a namespace (dns, url, oid, x500 or a UUID)") from None
+    return str(uuid.uuid5(space, to_string(name)))
+
+
+def _textencodebase64(text: Any, encoding: Any) -> str:
+    try:
+        return base64.b64encode(to_string(text).encode(_python_encoding(encoding))).decode()
+    except (LookupError, UnicodeError):
+        raise EvalError(f"textencodebase64(): cannot encode in {encoding!r}") from None
+
+
+def _textdecodebase64(text: Any, encoding: Any) -> str:
+    try:
+        return base64.b64decode(to_string(text), validate=True).decode(_python_encoding(encoding))
+    except (LookupError, UnicodeError, ValueError):
+        raise EvalError(f"textdecodebase64(): cannot decode as {encoding!r}") from None
+
+
+def _python_encoding(name: Any) -> str:
+    text = to_string(name)
+    return {"UTF-16LE": "utf-16-le", "UTF-16BE": "utf-16-be"}.get(text.upper(), text)
+
+
 def _base64decode(text: Any) -> str:
     try:
         return base64.b64decode(to_string(text), validate=True).decode()
@@ -695,7 +725,7 @@ _SHALLOW: Final[frozenset[str]] = frozenset(
     {
         "length", "lookup", "merge", "concat", "element", "coalesce", "coalescelist", "keys", "values",
         "flatten", "zipmap", "tolist", "tomap", "toset", "one", "slice", "reverse", "compact", "chunklist",
-        "setproduct", "nonsensitive", "sensitive", "type", "alltrue", "anytrue", "try",
+        "setproduct", "nonsensitive", "sensitive", "type", "alltrue", "anytrue", "try", "issensitive",
     }
 )
 """Functions that accept unknown elements inside their arguments (only a wholly unknown
@@ -790,6 +820,10 @@ _FUNCTIONS: Final[dict[str, Plain]] = {
     "sha256": _hash("sha256"),
     "sha512": _hash("sha512"),
     "base64sha256": _hash("sha256", "base64"),
+    "uuidv5": _uuidv5,
+    "textencodebase64": _textencodebase64,
+    "textdecodebase64": _textdecodebase64,
+    "issensitive": lambda v: False,
     "base64sha512": _hash("sha512", "base64"),
     # networks
     "cidrhost": _cidrhost,

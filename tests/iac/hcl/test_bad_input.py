@@ -93,3 +93,11 @@ def test_absurd_nesting_is_reported_not_a_crash(tmp_path: Path) -> None:
     result = HclReader(env={}).read(tmp_path)
     assert "tags" in result.resources[0].unknown
     assert any("nested too deeply" in w for w in result.warnings)
+
+
+def test_a_count_terraform_would_refuse_is_reported_as_an_error_not_a_dependency(tmp_path: Path) -> None:
+    (tmp_path / "main.tf").write_text('resource "aws_eip" "x" {\n  count = [1][5]\n}\n')
+    result = HclReader(env={}).read(tmp_path)
+    assert result.resources == []
+    assert len(result.unknowns) == 1
+    assert re.match(r"aws_eip\.x: count cannot be evaluated \(.*main\.tf:2:\d+\): index 5 is out of range", result.unknowns[0])
