@@ -160,3 +160,17 @@ def test_the_config_ledger_path_is_relative_to_the_config_file(tmp_path: Path) -
     r = run_cli("record", "--plan", str(EXAMPLE_PLAN), "--config", str(config))
     assert r.code == 0, r.err
     assert (tmp_path / "history" / "ledger.db").is_file()
+
+
+def test_the_run_context_defaults_to_the_ci_variables(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("GITHUB_REPOSITORY", "acme/payments")
+    monkeypatch.setenv("GITHUB_REF", "refs/pull/55/merge")
+    monkeypatch.setenv("GITHUB_SHA", "f00dface")
+    monkeypatch.setenv("GITHUB_HEAD_REF", "feature/cache")
+    url = f"sqlite:///{tmp_path / 'l.db'}"
+    assert run_cli("record", "--plan", str(EXAMPLE_PLAN), "--ledger", url).code == 0
+    ledger = Ledger.open(url)
+    [entry] = ledger.history()
+    ledger.close()
+    assert (entry.repository, entry.pull_request, entry.head_commit, entry.branch) == (
+        "acme/payments", 55, "f00dface", "feature/cache")
