@@ -337,6 +337,13 @@ class Config(_Strict):
     waivers: list[Waiver] = Field(default_factory=list)
     comment: CommentConfig = Field(default_factory=lambda: CommentConfig.model_validate({}))
     catalog: CatalogConfig = Field(default_factory=lambda: CatalogConfig.model_validate({}))
+    ledger: str | None = Field(
+        default=None, description="Where check, comment and record keep the cost history: sqlite:///FILE, a file path "
+                          "(SQLite), or postgresql://USER@HOST/DB (the password best given via PGPASSWORD). "
+                          "`costgate record` defaults to .costgate/ledger.db.")
+    ledger_required: bool = Field(
+        default=False, description="Fail the run (exit 2) when the ledger cannot be written; by default a ledger "
+                           "failure is a warning and the verdict never depends on it.")
 
 
 Condition.model_rebuild()
