@@ -111,3 +111,14 @@ def test_a_config_workspace_is_terraform_workspace(tmp_path: Path, monkeypatch: 
     plain = _run("breakdown", "--path", str(tmp_path / "app"))
     assert [r["address"] for r in plain["projects"][0]["resources"]] == ["aws_instance.app[0]"]
     assert "t3.large" in json.dumps(plain["projects"][0]["resources"][0])
+
+
+def test_path_discovers_a_tf_json_only_folder(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"cdktf.out/stacks/app/cdk.tf.json": json.dumps({
+        "provider": {"aws": [{"region": "us-east-1"}]},
+        "resource": {"aws_instance": {"web": {"ami": "ami-12345678", "instance_type": "t3.micro"}}},
+    })})
+    doc = _run("breakdown", "--path", str(tmp_path))
+    assert [p["source"] for p in doc["projects"]] == ["hcl"]
+    assert [r["address"] for r in doc["projects"][0]["resources"]] == ["aws_instance.web"]
+    assert doc["totals"]["after"] > 0
