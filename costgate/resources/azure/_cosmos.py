@@ -74,6 +74,7 @@ def throughput(r: Resource, usage: Usage, account: Resource | None, zones: list[
                           _q(r, zones[0][0], {"productName": "Azure Cosmos DB serverless", "skuName": "RUs", "meterName": "1M RUs"}, "1M"),
                           usage_based=True, unit_multiplier=1)
         return  # a container without its own throughput shares its database's, priced there
+    hundreds: Decimal | None
     if fixed is not None:
         label, hundreds = "provisioned", fixed / 100
     else:
