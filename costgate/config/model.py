@@ -284,7 +284,8 @@ class PoliciesConfig(_Strict):
     scope: Literal["changed", "all"] = Field("changed", description="Check only resources this change creates or updates, or all.")
     preview: bool = Field(False, description="Let preview rules block (otherwise they warn at most).")
     incomplete_estimate: Literal["fail-open", "fail-closed"] = Field(
-        "fail-open", description="fail-closed blocks when resources are unsupported or components unpriced.")
+        "fail-open", description="fail-closed blocks when resources are unsupported, components unpriced "
+        "or HCL mode could not evaluate something (a count that depends on a data source).")
     disable: list[str] = Field(default_factory=list, description="Rule codes or names to turn off.")
     rules: dict[str, RuleSetting] = Field(default_factory=dict, description="Rule code or name -> settings.")
     custom: list[CustomRule] = Field(default_factory=list)
