@@ -8,7 +8,6 @@ else the folder in HCL mode) when neither is given.
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 
 from costgate.cli.config_path import resolve_config
