@@ -8,7 +8,7 @@ agrees when both modes list its address and give it the same fixed-price compone
 query and monthly quantity; components that depend on usage are left out, as are names).
 The figure is agreeing resources over all addresses either mode lists.
 
-    python scripts/hcl_agreement.py [--differences] [--json]
+    python scripts/hcl_agreement.py [--differences] [--json] [--all-components]
 
 docs/hcl-evaluation.md explains every difference; tests/iac/hcl/test_agreement.py holds the figure.
 """
@@ -62,8 +62,11 @@ class Agreement:
         return self.agreeing / self.resources if self.resources else 1.0
 
 
-def fixed_components(result: ReadResult, usage: UsageFile | None) -> dict[str, list[tuple[str, str]]]:
-    """Address -> sorted (query, quantity) of every component that does not depend on usage."""
+def fixed_components(
+    result: ReadResult, usage: UsageFile | None, *, every: bool = False
+) -> dict[str, list[tuple[str, str]]]:
+    """Address -> sorted (query, quantity) of every component that does not depend on usage
+    (`every`: of every component, usage-based ones and quantity ranges included)."""
     by_address = _context_map(result.resources)
     out: dict[str, list[tuple[str, str]]] = {}
     extra: list[Resource] = usage.usage_only_resources()[0] if usage else []
@@ -79,20 +82,23 @@ def fixed_components(result: ReadResult, usage: UsageFile | None) -> dict[str, l
                 usage_of=usage.for_resource if usage else lambda _r: Usage(),
             )
             for c in pricer.price(resource, ctx):
-                if c.usage_based:
+                if c.usage_based and not every:
                     continue
-                components.append((c.query.describe(), "usage" if c.monthly_quantity is None else str(c.monthly_quantity)))
+                quantity = "usage" if c.monthly_quantity is None else str(c.monthly_quantity)
+                if every:
+                    quantity += f" {c.name} {c.quantity_range}"
+                components.append((c.query.describe(), quantity))
         out[resource.address] = sorted(components)
     return out
 
 
-def compare_case(case: Path) -> tuple[int, int, list[Difference]]:
-    """(resources, agreeing, differences) for one oracle case."""
+def compare_case(case: Path, *, every: bool = False) -> tuple[int, int, list[Difference]]:
+    """(resources, agreeing, differences) for one oracle case (`every`: all components)."""
     usage_path = case / "usage.yml"
     usage = load_usage_file(usage_path) if usage_path.exists() else None
-    plan = fixed_components(PlanJsonReader().read(case / "plan.json"), usage)
+    plan = fixed_components(PlanJsonReader().read(case / "plan.json"), usage, every=every)
     hcl_result = HclReader(env={}).read(case)
-    hcl = fixed_components(hcl_result, usage)
+    hcl = fixed_components(hcl_result, usage, every=every)
     differences: list[Difference] = []
     addresses = sorted(set(plan) | set(hcl))
     agreeing = 0
@@ -110,11 +116,11 @@ def compare_case(case: Path) -> tuple[int, int, list[Difference]]:
     return len(addresses), agreeing, differences
 
 
-def measure(cases: Iterable[Path]) -> Agreement:
+def measure(cases: Iterable[Path], *, every: bool = False) -> Agreement:
     """Compare every case."""
     total = Agreement()
     for case in cases:
-        resources, agreeing, differences = compare_case(case)
+        resources, agreeing, differences = compare_case(case, every=every)
         total.cases += 1
         total.resources += resources
         total.agreeing += agreeing
@@ -134,12 +140,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--differences", action="store_true", help="list every resource that differs")
     parser.add_argument("--json", action="store_true", help="print JSON")
+    parser.add_argument("--all-components", action="store_true",
+                        help="compare usage-based components (names, quantity ranges) too")
     args = parser.parse_args(argv)
     cases = oracle_cases()
     if not cases:
         print(f"no oracle cases under {ORACLE}", file=sys.stderr)
         return 2
-    result = measure(cases)
+    result = measure(cases, every=args.all_components)
     if args.json:
         payload: dict[str, Any] = {
             "cases": result.cases, "resources": result.resources, "agreeing": result.agreeing,

@@ -284,7 +284,8 @@ class PoliciesConfig(_Strict):
     scope: Literal["changed", "all"] = Field("changed", description="Check only resources this change creates or updates, or all.")
     preview: bool = Field(False, description="Let preview rules block (otherwise they warn at most).")
     incomplete_estimate: Literal["fail-open", "fail-closed"] = Field(
-        "fail-open", description="fail-closed blocks when resources are unsupported or components unpriced.")
+        "fail-open", description="fail-closed blocks when resources are unsupported, components unpriced "
+        "or HCL mode could not evaluate something (a count that depends on a data source).")
     disable: list[str] = Field(default_factory=list, description="Rule codes or names to turn off.")
     rules: dict[str, RuleSetting] = Field(default_factory=dict, description="Rule code or name -> settings.")
     custom: list[CustomRule] = Field(default_factory=list)
@@ -337,6 +338,13 @@ class Config(_Strict):
     waivers: list[Waiver] = Field(default_factory=list)
     comment: CommentConfig = Field(default_factory=lambda: CommentConfig.model_validate({}))
     catalog: CatalogConfig = Field(default_factory=lambda: CatalogConfig.model_validate({}))
+    ledger: str | None = Field(
+        default=None, description="Where check, comment and record keep the cost history: sqlite:///FILE, a file path "
+                          "(SQLite), or postgresql://USER@HOST/DB (the password best given via PGPASSWORD). "
+                          "`costgate record` defaults to .costgate/ledger.db.")
+    ledger_required: bool = Field(
+        default=False, description="Fail the run (exit 2) when the ledger cannot be written; by default a ledger "
+                           "failure is a warning and the verdict never depends on it.")
 
 
 Condition.model_rebuild()

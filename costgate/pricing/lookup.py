@@ -71,8 +71,12 @@ class PriceBook:
         if count is None:  # once per service-region, however many queries miss there
             count = self._scope_sizes[scope] = self.store.scope_size(*scope)
         if count < THIN_SCOPE:
-            return _thin_scope_hint(query, count)
+            return _thin_scope_hint(query, count) + self._fetch_hint()
         return "check the attributes with `costgate catalog query`"
+
+    def _fetch_hint(self) -> str:
+        """Offline runs point to `--fetch-prices missing` too (a run that fetched says what happened)."""
+        return "" if self.store.overlay is not None else ", or price with `--fetch-prices missing`"
 
     def _lookup(self, query: PriceQuery) -> PriceResult:
         """Shipped rows first, then fetched ones (`--fetch-prices all` puts fetched ones first)."""
@@ -112,11 +116,13 @@ class PriceBook:
         regions = self._regions.get(scope)
         if not regions:
             return NoPrice(query, f"the catalog has no {query.provider} {query.service} prices",
-                           hint=f"run `costgate catalog refresh --provider {query.provider} --service {query.service}`",
+                           hint=f"run `costgate catalog refresh --provider {query.provider} --service {query.service}`"
+                                + self._fetch_hint(),
                            kind=NO_PRODUCT)
         if query.region not in regions:
             return NoPrice(query, f"the catalog has no {query.service} prices for region {query.region}",
-                           hint=f"run `costgate catalog refresh --provider {query.provider} --service {query.service} --region {query.region}`",
+                           hint=f"run `costgate catalog refresh --provider {query.provider} --service {query.service} --region {query.region}`"
+                                + self._fetch_hint(),
                            kind=NO_PRODUCT)
         products = self.store.candidates(
             query.provider, query.service, query.region, query.attributes,

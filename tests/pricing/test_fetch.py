@@ -217,6 +217,8 @@ def test_never_is_offline_and_the_environment_selects_fetching(httpserver: HTTPS
     AwsSite(httpserver, ("eu-west-2",)).serve()
     code, doc, _err = _breakdown("eu-west-2")
     assert code == 0 and doc["fetch"] is None and not httpserver.log
+    absent = [u for u in doc["unpriced"] if "prices for region eu-west-2" in u["reason"]]  # type: ignore[union-attr]
+    assert absent and all("--fetch-prices missing" in u["hint"] for u in absent)  # the way to a price, offline
     monkeypatch.setenv("COSTGATE_FETCH_PRICES", "missing")
     monkeypatch.setenv("COSTGATE_AWS_BASE_URL", httpserver.url_for(""))
     code, doc, _err = _breakdown("eu-west-2")
@@ -274,3 +276,41 @@ def test_costgate_yml_turns_fetching_on_for_check(httpserver: HTTPServer, cache:
     config.write_text("version: 1\ncatalog:\n  fetch_prices: sometimes\n")
     bad = run_cli("check", "--plan", str(REGION_PLANS / "eu-west-2" / "plan.json"), "--config", str(config))
     assert bad.code == 2 and "fetch_prices" in bad.err and bad.err.count("\n") == 1
+
+
+def test_gcp_scope_is_fetched_from_pricing_yml_without_a_key(httpserver: HTTPServer, tmp_path: Path,
+                                                             seed_catalog: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from tests.pricing.conftest import PRICES
+
+    httpserver.expect_request("/pricing.yml").respond_with_data((PRICES / "gcp" / "pricing.yml").read_bytes())
+    monkeypatch.setenv("COSTGATE_GCP_PRICING_YML_URL", httpserver.url_for("/pricing.yml"))
+    from costgate.pricing.fetch import resolve_settings
+
+    store = CatalogStore.open(seed_catalog, cache=tmp_path / "cache")  # Google: us-central1 only
+    query = PriceQuery.of("google", "Compute Engine", "Compute", "europe-west1",
+                          {"machineType": "e2-standard-2", "usageType": "OnDemand"}, unit="h")
+    miss = PriceBook(store).lookup(query)
+    assert isinstance(miss, NoPrice) and miss.kind == "no_product"
+    store.overlay = Overlay(store.cache, max_age_days=0)
+    report = fetch_scopes([("google", "Compute Engine", "europe-west1")], store.overlay, resolve_settings(mode="missing"))
+    assert [s.status for s in report.scopes] == ["fetched"] and report.scopes[0].source == "cyclenerd-gcp"
+    price = PriceBook(store).lookup(query)
+    assert getattr(price, "unit_price", None) == Decimal("0.07372")
+    listing = orjson.loads((store.cache / OVERLAY_DIRNAME / OVERLAY_MANIFEST).read_bytes())
+    assert {e["region"] for e in listing["entries"]} == {"europe-west1"}  # only the scope asked for
+
+
+@pytest.mark.parametrize("region", ["eu-west-2", "ap-northeast-2"])
+def test_region_plans_are_examples_basic_in_another_region(region: str) -> None:
+    """The plans come from scripts/make_region_plans.py (examples/basic, region changed, planned by
+    Terraform); when examples/basic changes, rerun it. This notices a stale copy without Terraform."""
+    basic = json.loads((REPO / "examples" / "basic" / "plan.json").read_text())
+    regional = json.loads((REGION_PLANS / region / "plan.json").read_text())
+
+    def changes(plan: dict[str, object]) -> list[tuple[str, str, tuple[str, ...]]]:
+        return sorted((c["address"], c["type"], tuple(c["change"]["actions"]))  # type: ignore[index]
+                      for c in plan["resource_changes"])  # type: ignore[union-attr]
+
+    assert changes(regional) == changes(basic)
+    provider = regional["configuration"]["provider_config"]["aws"]["expressions"]["region"]["constant_value"]
+    assert provider == region and "us-east-1" not in json.dumps(regional)

@@ -88,3 +88,42 @@ def test_sustained_use_factor(family: str, hours: Decimal, factor: Decimal) -> N
 ])
 def test_zones_of(location: str, node_locations: list[str] | None, zones: int) -> None:
     assert zones_of(location, node_locations) == zones
+
+
+def test_provider_type_script_reads_registrations() -> None:
+    """scripts/google_provider_types.py keeps resources and IAM resources, drops data sources."""
+    import importlib.util
+
+    from tests.helpers import REPO
+
+    spec = importlib.util.spec_from_file_location("google_provider_types", REPO / "scripts" / "google_provider_types.py")
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    go = """
+    func init() {
+        registry.Schema{
+            Name:        "google_compute_disk",
+            ProductName: "compute",
+            Type:        registry.SchemaTypeResource,
+            Schema:      ResourceComputeDisk(),
+        }.Register()
+        registry.Schema{
+            Name: "google_compute_disk_iam_member",
+            Type: registry.SchemaTypeIAMResource,
+        }.Register()
+        registry.Schema{
+            Name: "google_compute_disk",
+            Type: registry.SchemaTypeDataSource,
+        }.Register()
+        registry.Schema{
+            Name: "google_compute_disk_iam_policy",
+            Type: registry.SchemaTypeIAMDataSource,
+        }.Register()
+        registry.FrameworkResource{
+            Name: "google_apigee_keystores_aliases_key_cert_file",
+        }.Register()
+    }
+    """
+    assert module.types_in(go) == {"google_compute_disk", "google_compute_disk_iam_member",
+                                   "google_apigee_keystores_aliases_key_cert_file"}

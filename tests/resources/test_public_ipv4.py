@@ -74,3 +74,20 @@ def test_idle_addresses_use_the_current_amazonvpc_product() -> None:
     (component,) = PRICER.price(_res("aws_eip.spare", "aws_eip"), PricingContext())
     assert component.query.service == "AmazonVPC"
     assert dict(component.query.attributes) == {"usagetype": "EU-PublicIPv4:IdleAddress"}
+
+
+def test_a_launch_templates_public_address_is_priced_per_instance() -> None:
+    """Autoscaling groups (and instances) launched from a template that associates a public address."""
+    from decimal import Decimal
+
+    from costgate.resources.aws._ec2 import instance_components, launch_template_spec
+    from costgate.resources.base import Usage
+
+    lt = Resource(address=Address("aws_launch_template.web"), type="aws_launch_template", name="web", provider="aws",
+                  region="us-east-1", action=Action.CREATE,
+                  values={"instance_type": "t3.micro", "network_interfaces": [{"associate_public_ip_address": "true"}]})
+    spec = launch_template_spec(lt)
+    assert spec.public_ipv4
+    asg = _res("aws_autoscaling_group.web", "aws_autoscaling_group")
+    ipv4 = [c for c in instance_components(asg, spec, Usage(), count=Decimal(3)) if c.name.startswith("Public IPv4")]
+    assert [(c.monthly_quantity, dict(c.query.attributes)["usagetype"]) for c in ipv4] == [(2190, "EU-PublicIPv4:InUseAddress")]

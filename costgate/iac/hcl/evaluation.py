@@ -21,7 +21,8 @@ from typing import Any, Final
 from lark import Token, Tree
 
 from costgate.iac.hcl.expressions import Expr, ExprCompiler, Pos, Scope, Step, to_number, to_string
-from costgate.iac.hcl.functions import FUNCTION_NAMES, call_function
+from costgate.iac.hcl.file_access import allowed_root
+from costgate.iac.hcl.functions import FUNCTION_NAMES, FileRefusal, call_function
 from costgate.iac.hcl.modules import ModuleSources
 from costgate.iac.hcl.parsing import Block, Body, ModuleConfig, read_module
 from costgate.iac.hcl.types import ANY, TypeSpec, convert, parse_type
@@ -67,15 +68,25 @@ class Instance:
 class Reading:
     """The state of one HCL reading: parsed modules, warnings, unknowns, the evaluation stack."""
 
-    def __init__(self, root: Path, display: str) -> None:
+    def __init__(self, root: Path, display: str, *, workspace: str = "default", file_root: Path | None = None) -> None:
         self.root = root
         self.display = display
+        self.workspace = workspace
+        self._file_root = file_root
         self.sources = ModuleSources(root)
         self.warnings: list[str] = []
         self.unknowns: list[str] = []
         self._modules: dict[Path, ModuleConfig] = {}
         self._active: dict[object, str] = {}
         self._reported: set[str] = set()
+
+    @property
+    def file_root(self) -> Path:
+        """The folder file functions may read inside: the one given, else the git top-level of
+        the root module (else the root module's folder); looked up on first use only."""
+        if self._file_root is None:
+            self._file_root = allowed_root(self.root)
+        return self._file_root
 
     # -- bookkeeping
 
@@ -222,10 +233,18 @@ class ModuleInstance:
         """Terraform's working directory: relative file() paths start there."""
         return self.reading.root
 
+    @property
+    def file_root(self) -> Path:
+        """The folder file functions may read inside (see file_access)."""
+        return self.reading.file_root
+
     def call(self, name: str, args: list[Any], pos: Pos) -> Any:
-        """Call a Terraform function (a function HCL mode does not know is warned about once)."""
+        """Call a Terraform function (a function HCL mode does not know is warned about once; a
+        file a function may not read is listed among the unknowns)."""
         result = call_function(name, args, self)
-        if isinstance(result, Unknown) and name not in FUNCTION_NAMES:
+        if isinstance(result, FileRefusal):
+            self.reading.unknown(f"{pos}: {result.reason}")
+        elif isinstance(result, Unknown) and name not in FUNCTION_NAMES:
             self.reading.warn(f"{pos}: {result.reason}; values that use it are unknown")
         return result
 
@@ -257,7 +276,7 @@ class ModuleInstance:
         if root == "path" and first is not None:
             return self._path(first), 1
         if root == "terraform" and first == "workspace":
-            return "default", 1
+            return self.reading.workspace, 1
         if root in ("count", "each"):
             raise EvalError(f"{root}.{first} is only available in a block that sets {'count' if root == 'count' else 'for_each'}")
         if root == "self":
@@ -513,7 +532,7 @@ class _TemplateContext:
 
     def call(self, name: str, args: list[Any], pos: Pos) -> Any:
         """Functions work in templates, file paths relative to the root module."""
-        return call_function(name, args, self.module)
+        return self.module.call(name, args, pos)
 
 
 def variable_type(decl: Block, reading: Reading) -> TypeSpec:
@@ -537,6 +556,7 @@ class _NoReferences:
     """A context with nothing in it: tfvars values and type defaults are literals."""
 
     root_dir = Path(".")
+    file_root = None  # Terraform allows no function call in tfvars or defaults; no file is read here
 
     def resolve(self, root: str, steps: Sequence[Step], scope: Scope, pos: Pos) -> tuple[Any, int]:
         """Every reference is an error here."""
@@ -563,6 +583,25 @@ class _Expansion:
     each_values: dict[Any, Any] = field(default_factory=dict)
 
 
+def _meta_value(reading: Reading, expr: Expr, scope: Scope, address: str, name: str) -> Any:
+    """count or for_each; an evaluation error is reported as such (not as a dependency)."""
+    try:
+        return expr.fn(scope)
+    except _Cycle as exc:
+        reading.unknown(f"{address}: {name}: {exc}")
+        return _Invalid(str(exc))
+    except (EvalError, RecursionError) as exc:
+        message = str(exc) if isinstance(exc, EvalError) else "nested too deeply"
+        reading.unknown(f"{address}: {name} cannot be evaluated ({expr.pos}): {message}")
+        return _Invalid(message)
+
+
+class _Invalid(Unknown):
+    """A count or for_each that Terraform would refuse; already reported."""
+
+    __slots__ = ()
+
+
 MAX_COUNT = 100_000
 """Most instances one `count` expands to; more is reported as unknown, never expanded."""
 
@@ -573,9 +612,10 @@ def _expand(module: ModuleInstance, body: Body, scope: Scope, address: str) -> _
     count = body.attributes.get("count")
     for_each = body.attributes.get("for_each")
     if count is not None:
-        value = reading.evaluate(count, scope, f"{address}.count")
+        value = _meta_value(reading, count, scope, address, "count")
         if isinstance(value, Unknown):
-            reading.unknown(f"{address}: count depends on {value.reason}")
+            if not isinstance(value, _Invalid):
+                reading.unknown(f"{address}: count depends on {value.reason}")
             return _Expansion("count", value)
         try:
             number = to_number(value)
@@ -590,9 +630,10 @@ def _expand(module: ModuleInstance, body: Body, scope: Scope, address: str) -> _
             return _Expansion("count", Unknown(f"{address}.count is invalid"))
         return _Expansion("count", list(range(int(number))))
     if for_each is not None:
-        value = reading.evaluate(for_each, scope, f"{address}.for_each")
+        value = _meta_value(reading, for_each, scope, address, "for_each")
         if isinstance(value, Unknown):
-            reading.unknown(f"{address}: for_each depends on {value.reason}")
+            if not isinstance(value, _Invalid):
+                reading.unknown(f"{address}: for_each depends on {value.reason}")
             return _Expansion("for_each", value)
         if isinstance(value, dict):
             keys = sorted(value)

@@ -17,6 +17,7 @@ from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, Unex
 import hcl2
 from costgate.errors import HclReaderError
 from costgate.iac.hcl.expressions import Expr, ExprCompiler, Pos, unescape
+from costgate.iac.hcl.json_syntax import json_to_hcl
 from costgate.iac.hcl.values import EvalError
 
 __all__ = ["Block", "Body", "ModuleConfig", "parse_expression_text", "parse_file", "read_module"]
@@ -89,13 +90,16 @@ def _syntax_error(exc: LarkError, file: str, text: str) -> HclReaderError:
 
 
 def parse_file(path: Path, display: str) -> Tree[Token]:
-    """Parse one file; raises HclReaderError naming `display:line:col`."""
+    """Parse one file (`*.tf.json` through its native translation); raises HclReaderError
+    naming `display:line:col`."""
     try:
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise HclReaderError(f"{display}:1:1: not UTF-8 text (byte {exc.start})") from exc
     except OSError as exc:
         raise HclReaderError(f"{display}: cannot read the file: {exc.strerror or exc}") from exc
+    if path.name.endswith(".tf.json"):
+        text = json_to_hcl(text, display)
     try:
         tree: Tree[Token] = hcl2.parses_to_tree(text)
     except LarkError as exc:
@@ -192,20 +196,19 @@ class _BodyBuilder:
 
 
 def read_module(directory: Path, display: str) -> ModuleConfig:
-    """Parse every `*.tf` file of `directory` (in name order, like Terraform).
+    """Parse every `*.tf` and `*.tf.json` file of `directory` (in name order, like Terraform).
 
     Raises HclReaderError for a syntax error or an unreadable file; `display` is the directory
     as messages name it.
     """
     config = ModuleConfig(directory=directory)
     try:
-        files = sorted(p for p in directory.iterdir() if p.suffix == ".tf" and p.is_file())
-        json_files = sorted(p.name for p in directory.iterdir() if p.name.endswith(".tf.json"))
+        files = sorted(
+            p for p in directory.iterdir() if p.name.endswith((".tf", ".tf.json")) and p.is_file()
+        )
     except OSError as exc:
         raise HclReaderError(f"{display}: cannot list the directory: {exc.strerror or exc}") from exc
-    for name in json_files:
-        config.warnings.append(f"{display}/{name}: Terraform JSON syntax is not read by HCL mode")
-    overrides = [p for p in files if p.stem == "override" or p.stem.endswith("_override")]
+    overrides = [p for p in files if p.name.split(".", 1)[0] == "override" or p.name.split(".", 1)[0].endswith("_override")]
     for path in [p for p in files if p not in overrides] + overrides:
         file_display = f"{display}/{path.name}" if display not in ("", ".") else path.name
         tree = parse_file(path, file_display)

@@ -42,7 +42,9 @@ class HclReader:
     """Reads a root module directory into Resources (implements the Reader protocol).
 
     `var_files` and `variables` are `--var-file` paths and `--var name=value` values (value
-    text); `env` is where TF_VAR_* come from (os.environ when None). Raises HclReaderError for a
+    text); `env` is where TF_VAR_* and TF_WORKSPACE come from (os.environ when None);
+    `file_root` is the folder file() and its kin may read inside (default: the git top-level of
+    the folder read, else that folder; see iac/hcl/file_access.py). Raises HclReaderError for a
     directory that is missing or holds no .tf file, an HCL syntax error (`file:line:col:
     message`), and a broken var file or variable value.
     """
@@ -53,7 +55,9 @@ class HclReader:
         var_files: Sequence[Path] = (),
         variables: Mapping[str, str] = {},  # noqa: B006 - read only
         env: Mapping[str, str] | None = None,
+        file_root: Path | None = None,
     ) -> None:
+        self.file_root = file_root.resolve() if file_root is not None else None
         self.var_files = tuple(var_files)
         self.variables = dict(variables)
         self.env = env
@@ -65,11 +69,11 @@ class HclReader:
             raise HclReaderError(f"{display}: directory not found")
         if not path.is_dir():
             raise HclReaderError(f"{display}: not a directory (HCL mode reads a root module directory)")
-        reading = Reading(path, display)
-        config = reading.module(path, display)
-        if not any(path.glob("*.tf")):
-            raise HclReaderError(f"{display}: no .tf files in this directory")
         env = os.environ if self.env is None else self.env
+        reading = Reading(path, display, workspace=env.get("TF_WORKSPACE") or "default", file_root=self.file_root)
+        config = reading.module(path, display)
+        if not any(path.glob("*.tf")) and not any(path.glob("*.tf.json")):
+            raise HclReaderError(f"{display}: no .tf files in this directory")
         values = root_variable_values(config, reading, var_files=self.var_files, variables=self.variables, env=env)
         root = ModuleInstance(reading, config, address="", key_path="", display=display, root_values=values)
         instances = list(root.instances())
@@ -115,6 +119,9 @@ class _Builder:
         self._defaulted: dict[str, str] = {}
         self._group_locations: dict[str, str | None] = {}
         self._unknown_sets: dict[tuple[str, ...], frozenset[str]] = {}
+        self._providers: dict[tuple[int, str], tuple[str, str]] = {}
+        self._tags: dict[int, Mapping[str, str]] = {}
+        self._sources: dict[int, SourceLocation] = {}
         for instance in instances:
             if instance.type == "azurerm_resource_group":
                 name, location = instance.values.get("name"), instance.values.get("location")
@@ -135,9 +142,7 @@ class _Builder:
     def _resource(self, instance: Instance) -> Resource:
         unknown: list[str] = []
         module = instance.module_instance
-        local_name = instance.provider_key.split(".", 1)[0]
-        source = module.config.required_providers.get(local_name, "")
-        provider = normalize_provider(source or local_name)
+        provider, provider_name = self._provider_names(module, instance.provider_key)
         evaluated = instance.values
         config = module.provider(instance.provider_key) if default_region(provider) else None
         schema = resource_schema(provider, instance.type)
@@ -149,8 +154,7 @@ class _Builder:
                 unknown.remove("tags_all")
         values = self._plain_values(instance.address, evaluated, unknown)
         region, region_source = self._region(provider, instance.address, values, config)
-        default_tags = string_map(_plain(config.default_tags, "", []) if config is not None else None)
-        tags = resource_tags(provider, values, default_tags)
+        tags = resource_tags(provider, values, self._default_tags(config))
         return Resource(
             address=Address(instance.address),
             type=instance.type,
@@ -165,9 +169,36 @@ class _Builder:
             module=instance.module,
             region_source=region_source,
             refs=self._block_refs(instance),
-            source=SourceLocation(file=instance.block.pos.file, line=instance.block.pos.line),
-            provider_name=_provider_name(source, local_name),
+            source=self._source(instance),
+            provider_name=provider_name,
         )
+
+    def _provider_names(self, module: ModuleInstance, key: str) -> tuple[str, str]:
+        """(short provider name, full name as plans write it) of a provider key in a module."""
+        cache_key = (id(module.config), key)
+        found = self._providers.get(cache_key)
+        if found is None:
+            local_name = key.split(".", 1)[0]
+            source = module.config.required_providers.get(local_name, "")
+            found = self._providers[cache_key] = (normalize_provider(source or local_name), _provider_name(source, local_name))
+        return found
+
+    def _default_tags(self, config: ProviderConfig | None) -> Mapping[str, str]:
+        """A provider configuration's default tags as strings (unknown parts left out), once."""
+        if config is None:
+            return {}
+        found = self._tags.get(id(config))
+        if found is None:
+            found = self._tags[id(config)] = string_map(_plain(config.default_tags, "", []))
+        return found
+
+    def _source(self, instance: Instance) -> SourceLocation:
+        """Where the resource block is written (one object per block)."""
+        found = self._sources.get(id(instance.block))
+        if found is None:
+            pos = instance.block.pos
+            found = self._sources[id(instance.block)] = SourceLocation(file=pos.file, line=pos.line)
+        return found
 
     def _plain_values(self, address: str, evaluated: Mapping[str, Any], unknown: list[str]) -> dict[str, Any]:
         """The plan-like values; an argument nested too deeply to copy is unknown (and warned about)."""

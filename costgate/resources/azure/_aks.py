@@ -32,8 +32,10 @@ def premium_capable(size: str) -> bool:
     return series.startswith(_PREMIUM_SERIES) or bool(_PREMIUM_SUFFIX.search(series))
 
 
-def node_count(pool: Mapping[str, Any], usage: Usage, prefix: str = "") -> Decimal:
-    """Nodes of a pool: usage `nodes`, else `node_count`, else `min_count` when autoscaling, else 1."""
+def node_count(pool: Mapping[str, Any], usage: Usage, prefix: str = "") -> Decimal | None:
+    """Nodes of a pool: usage `nodes`, else `node_count`, else `min_count` when autoscaling, else 1
+    (the provider's default). An autoscaled pool that may scale to zero (`min_count = 0`, no
+    `node_count`) runs however many its load needs: None, depends on usage, never a guess."""
     given = usage.number(f"{prefix}nodes")
     if given is not None:
         return given
@@ -41,7 +43,7 @@ def node_count(pool: Mapping[str, Any], usage: Usage, prefix: str = "") -> Decim
         count = dec(pool.get(key))
         if count:
             return count
-    return Decimal(1)
+    return None if dec(pool.get("min_count")) == 0 else Decimal(1)
 
 
 def pool_components(r: Resource, pool: Mapping[str, Any], usage: Usage, *, path: str = "", prefix: str = ""
@@ -54,8 +56,8 @@ def pool_components(r: Resource, pool: Mapping[str, Any], usage: Usage, *, path:
     hours = usage.number(f"{prefix}monthly_hrs")
     windows = "windows" in (str(pool.get("os_type") or "").lower(), str(pool.get("os_sku") or "").lower()[:7])
     vm = vm_hours(r, str(size), windows=windows, priority=pool.get("priority"),
-                  hours=HOURS_PER_MONTH if hours is None else hours, count=count)
-    yield replace(vm, path=path)
+                  hours=HOURS_PER_MONTH if hours is None else hours)
+    yield from scaled(iter([replace(vm, path=path)]), count)
     if str(pool.get("os_disk_type") or "Managed").lower() != "managed":
         return
     kind = "Premium" if premium_capable(str(size)) else "Standard"

@@ -114,30 +114,6 @@ def zone_query(
                        region=zone or billing_zone(location_of(resource)))
 
 
-def location_from(resource: Resource, ctx: PricingContext, *parents: str) -> str:
-    """The location of a resource that may have none of its own (a SQL database, a Cosmos DB
-    container): its own `location` or resource group's when the reader found one, else that of
-    the first resource its `parents` attributes reference (server_id, account_name...), else
-    the default."""
-    if resource.region and resource.region_source == "resource":
-        return location_of(resource)
-    for attribute in parents:
-        parent = ctx.resolve(resource, attribute)
-        if parent is not None:
-            return location_from(parent, ctx, *parents)
-    return location_of(resource)
-
-
-PER_DAY = Decimal(1) / Decimal(24)
-"""Unit multiplier of an hourly component whose Azure meter is priced per day ('1/Day')."""
-
-
-def is_set(resource: Resource, attribute: str) -> bool:
-    """True when `attribute` is given: a value, a reference (e.g. another resource's id, only
-    known after apply) or a value the plan leaves unknown."""
-    return resource.get(attribute) not in (None, "") or bool(resource.refs.get(attribute)) or resource.is_unknown(attribute)
-
-
 def reserved_query(resource: Resource, service: str, attributes: Mapping[str, str], *, reservation_term: str,
                    family: str | None = None, unit: str | None = None) -> PriceQuery:
     """A query for a reservation price (Retail Prices type Reservation, reservationTerm "1 Year" / "3 Years").
@@ -162,3 +138,27 @@ def cdn_zone(location: str) -> str:
     if loc.startswith(_ZONE_3):
         return "Zone 3"
     return "Zone 2" if loc.startswith(_ZONE_2) else "Zone 1"
+
+
+def location_from(resource: Resource, ctx: PricingContext, *parents: str) -> str:
+    """The location of a resource that may have none of its own (a SQL database, a Cosmos DB
+    container): its own `location` or resource group's when the reader found one, else that of
+    the first resource its `parents` attributes reference (server_id, account_name...), else
+    the default."""
+    if resource.region and resource.region_source == "resource":
+        return location_of(resource)
+    for attribute in parents:
+        parent = ctx.resolve(resource, attribute)
+        if parent is not None:
+            return location_from(parent, ctx, *parents)
+    return location_of(resource)
+
+
+PER_DAY = Decimal(1) / Decimal(24)
+"""Unit multiplier of an hourly component whose Azure meter is priced per day ('1/Day')."""
+
+
+def is_set(resource: Resource, attribute: str) -> bool:
+    """True when `attribute` is given: a value, a reference (e.g. another resource's id, only
+    known after apply) or a value the plan leaves unknown."""
+    return resource.get(attribute) not in (None, "") or bool(resource.refs.get(attribute)) or resource.is_unknown(attribute)

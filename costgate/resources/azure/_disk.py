@@ -46,6 +46,13 @@ SNAPSHOT_METER = {"productName": "Standard HDD Managed Disks", "skuName": "Snaps
                   "type": "Consumption", "unitOfMeasure": "1 GB/Month"}
 """Snapshots of managed disks and images: Retail Prices' standard LRS snapshot meter."""
 
+SNAPSHOT_METERS = {
+    "standard_lrs": ("Standard HDD Managed Disks", "Snapshots LRS", "LRS Snapshots"),
+    "standard_zrs": ("Standard HDD Managed Disks", "Snapshots ZRS", "ZRS Snapshots"),
+    "premium_lrs": ("Premium SSD Managed Disks", "Snapshots LRS", "LRS Snapshots"),
+}
+"""Snapshot meters (productName, skuName, meterName) by storage account type (gallery replicas)."""
+
 
 @dataclass(frozen=True, slots=True)
 class Disk:
@@ -130,10 +137,10 @@ def _provisioned(r: Resource, disk: Disk, count: Decimal, product: str, meter_pr
     label = "ultra" if disk.kind == "UltraSSD" else "premium v2"
     yield monthly(f"Storage ({label}, {size} GiB)", "GiB", size * count,
                   _q(r, {"productName": product, "meterName": f"{meter_prefix}Provisioned Capacity"}, "1 GiB/Hour"),
-                  path=disk.path, unit_multiplier=HOURS_PER_MONTH, tiered=False)
+                  path=disk.path, unit_multiplier=HOURS_PER_MONTH)
     yield monthly("Provisioned IOPS", "IOPS", max(Decimal(0), iops - free[0]) * count,
                   _q(r, {"productName": product, "meterName": f"{meter_prefix}Provisioned IOPS"}, "1/Hour"),
-                  path=disk.path, unit_multiplier=HOURS_PER_MONTH, tiered=False)
+                  path=disk.path, unit_multiplier=HOURS_PER_MONTH)
     yield monthly("Throughput", "MB/s", max(Decimal(0), mbps - free[1]) * count,
                   _q(r, {"productName": product, "meterName": f"{meter_prefix}Provisioned Throughput (MBps)"}, "1/Hour"),
-                  path=disk.path, unit_multiplier=HOURS_PER_MONTH, tiered=False)
+                  path=disk.path, unit_multiplier=HOURS_PER_MONTH)

@@ -96,13 +96,13 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         return
     skus = MODELS.get((name, version or DEFAULT_VERSIONS.get(name, "")), {}).get(scope or "")
     for kind in TOKENS:
-        sku = skus.get(kind) if skus else None
+        known = skus.get(kind) if skus else None
         label = kind.replace("_", " ")
-        if sku is None and skus and kind == "cached_input":
+        if known is None and skus and kind == "cached_input":
             continue  # the model has no cached-input meter
-        title = f"Text {label} ({name})" if sku else f"Text {label} ({name} {version}, {r.block('sku').get('name')}: not in costgate's model table)"
+        title = f"Text {label} ({name})" if known else f"Text {label} ({name} {version}, {r.block('sku').get('name')}: not in costgate's model table)"
         yield monthly(title, "1K tokens", _per_1k(u, f"monthly_language_{kind}_tokens"),
-                      q(sku or f"{name} {version} {label}".strip(), "1K"), usage_based=True)
+                      q(known or f"{name} {version} {label}".strip(), "1K"), usage_based=True)
     yield usage_component("Code interpreter sessions", "sessions", u, "monthly_code_interpreter_sessions",
                           q("Az-Assistants-Code-Interpreter", "1", "Az-Assistants-Code-Interpreter Session"))
 

@@ -10,7 +10,8 @@ Prices:
     per GB (usage).
     DNS hosted zone: HTTP application routing creates an Azure DNS zone (one zone-month).
 Usage keys:
-    default_node_pool.nodes: nodes the default pool runs (default: node_count, else min_count).
+    default_node_pool.nodes: nodes the default pool runs (default: node_count, else min_count;
+    a pool that may scale to zero depends on this).
     default_node_pool.monthly_hrs: hours each default-pool node runs a month (default 730).
     load_balancer.monthly_data_processed_gb: GB the cluster's load balancer processes a month.
 Not priced / assumptions:

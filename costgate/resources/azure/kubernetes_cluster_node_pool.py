@@ -6,7 +6,8 @@ Prices:
     OS disk of every node: a managed disk of `os_disk_size_gb` (default 128 GiB), Premium SSD
     when the size supports premium storage, else Standard HDD; ephemeral OS disks cost nothing.
 Usage keys:
-    nodes: nodes running (default: `node_count`, else `min_count` of an autoscaled pool, else 1).
+    nodes: nodes running (default: `node_count`, else `min_count` of an autoscaled pool, else 1;
+    a pool that may scale to zero depends on this).
     monthly_hrs: hours each node runs a month (default 730).
 Not priced / assumptions:
     Windows node pools pay the Windows license per node (Azure Hybrid Benefit for AKS is not

@@ -11,9 +11,11 @@ Prices:
 Usage keys:
     monthly_disk_operations: disk operations a month (Standard HDD/SSD).
 Not priced / assumptions:
-    A disk without `disk_size_gb` (copied from a snapshot or image) is 30 GiB. Premium SSD
-    on-demand bursting fees and shared-disk mounts are not priced. A Premium SSD v2 meter's
-    own tier boundaries are not read: the included IOPS and MB/s are subtracted here.
+    A disk without `disk_size_gb` takes the size of the managed disk or snapshot it copies
+    (`source_resource_id`) when that is in the plan, else 30 GiB (the size of Linux images).
+    Premium SSD on-demand bursting fees and shared-disk mounts are not priced. Premium SSD v2
+    IOPS and MB/s are priced above the included amounts, subtracted here (a meter that lists a
+    free first tier as well still never prices the whole amount at $0).
 References:
     https://azure.microsoft.com/pricing/details/managed-disks/
     https://learn.microsoft.com/azure/virtual-machines/disks-understanding-billing
@@ -31,7 +33,10 @@ USAGE = (UsageKey("monthly_disk_operations", "int", "Disk operations a month (St
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    disk = disk_of(r.get("storage_account_type"), r.get("disk_size_gb"), iops=r.get("disk_iops_read_write"),
+    size = r.get("disk_size_gb")
+    if size is None and (source := ctx.resolve(r, "source_resource_id")) is not None:
+        size = source.get("disk_size_gb")  # a copy of a managed disk or snapshot in the plan has its size
+    disk = disk_of(r.get("storage_account_type"), size, iops=r.get("disk_iops_read_write"),
                    mbps=r.get("disk_mbps_read_write"), tier=r.get("tier"))
     if disk is not None:
         yield from disk_components(r, disk, ctx.usage.number("monthly_disk_operations"))

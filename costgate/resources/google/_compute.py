@@ -79,6 +79,8 @@ class MachineSpec:
     disks: tuple[Disk, ...] = field(default_factory=tuple)
     local_ssds: int = 0
     path: str = ""
+    external_ips: int = 0
+    """Ephemeral external IPv4 addresses (access_config without a static address of the configuration)."""
 
 
 def gpus_of(blocks: Iterable[Mapping[str, Any]]) -> tuple[tuple[str, Decimal], ...]:
@@ -139,6 +141,11 @@ def _one(r: Resource, spec: MachineSpec, usage: Usage, hours: Decimal) -> Iterat
         yield monthly(f"Instance usage (Linux/UNIX, {p.label}, {mtype}{sud})", "hours", hours, q, path=spec.path, price_factor=factor)
     for disk in spec.disks:
         yield from disk_components(r, disk)
+    if spec.external_ips:
+        spot = p.option == "spot"
+        usage_kind, label = ("preemptible-vm", "preemptible VM") if spot else ("standard-vm", "standard VM")
+        q = compute_query(r, "Network", {"ipUsage": usage_kind, "resourceGroup": "IpAddress"}, "h")
+        yield monthly(f"External IP address ({label})", "hours", hours * spec.external_ips, q, path=spec.path)
     if spec.local_ssds:
         q = compute_query(r, "Storage", {"diskType": "pd-local", "replication": "zonal"}, "GiBy.mo", p)
         yield monthly("Local SSD provisioned storage", "GB", LOCAL_SSD_GB * spec.local_ssds, q, path=spec.path)
@@ -173,6 +180,16 @@ def machine_components(
             yield replace(c, monthly_quantity=None if c.monthly_quantity is None else c.monthly_quantity * count)
 
 
+def ephemeral_ips(interfaces: Any, static: int = 0) -> int:
+    """Ephemeral external IPv4 addresses a VM's network interfaces ask for: access_config blocks
+    without a nat_ip, less `static` ones whose nat_ip references an address of the configuration
+    (priced on that google_compute_address). A literal nat_ip is a static address billed on its own
+    resource."""
+    blocks = interfaces if isinstance(interfaces, list) else []
+    configs = [c for b in blocks if isinstance(b, Mapping) for c in (b.get("access_config") or []) if isinstance(c, Mapping)]
+    return max(0, sum(1 for c in configs if not c.get("nat_ip")) - static)
+
+
 def template_spec(values: Mapping[str, Any], purchase: Purchase, path: str) -> MachineSpec:
     """A VM from a google_compute_instance_template / region template's values: disks are its
     `disk` blocks (SCRATCH ones are local SSDs)."""
@@ -188,7 +205,7 @@ def template_spec(values: Mapping[str, Any], purchase: Purchase, path: str) -> M
         disks.append(Disk(str(d.get("disk_type") or "pd-standard"), size, f"{path}/disk[{i}]" if path else f"disk[{i}]",
                           iops=dec(d.get("provisioned_iops"))))
     return MachineSpec(values.get("machine_type"), purchase, gpus_of(values.get("guest_accelerator") or []),
-                       tuple(disks), scratch, path)
+                       tuple(disks), scratch, path, ephemeral_ips(values.get("network_interface")))
 
 
 def first(values: Mapping[str, Any], key: str) -> Mapping[str, Any]:

@@ -1,5 +1,7 @@
 """google_compute_security_policy: a Cloud Armor security policy (Standard tier).
 
+Also prices google_compute_region_security_policy (a regional policy, billed alike).
+
 Prices:
     Policy: per policy-month. Rules: per rule-month (the policy's rule blocks; at least the
     default rule). Requests: per million requests evaluated (usage).
@@ -33,3 +35,5 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
 
 
 PRICER = Pricer(type="google_compute_security_policy", price=_price, usage_keys=USAGE, doc=__doc__ or "")
+price_policy = _price
+"""The pricing function, shared with google_compute_region_security_policy."""

@@ -32,7 +32,8 @@ google_logging_metric (custom metric data; priced), google_logging_linked_datase
 queries), google_eventarc_trigger, google_api_gateway_*, google_endpoints_service, Cloud Build worker
 pools, google_sourcerepo_repository, google_identity_platform_config, google_recaptcha_enterprise_key,
 google_service_directory_*, google_pubsub_lite_*, google_bigquery_job, google_bigquery_data_transfer_config,
-google_os_config_* (VM Manager), google_binary_authorization_policy, google_gke_hub_* (fleet features)
+google_os_config_* (VM Manager), google_binary_authorization_policy, google_gke_hub_feature* (fleet
+features that switch on GKE Enterprise or Config/Service Mesh billing; a membership alone is free)
 and google_app_engine_application. google_cloud_tasks_queue, google_workflows_workflow,
 google_certificate_manager_certificate, google_cloudbuild_trigger and google_bigquery_reservation are
 priced (their usage or their monthly fee).
@@ -114,6 +115,8 @@ CONFIGURATION_TYPES: frozenset[str] = frozenset({
     "google_logging_folder_settings", "google_monitoring_notification_channel", "google_monitoring_dashboard",
     "google_monitoring_group", "google_monitoring_slo", "google_monitoring_service", "google_monitoring_custom_service",
     "google_monitoring_monitored_project",
+    # fleet registration (GKE Enterprise billing comes with its subscription, not the membership)
+    "google_gke_hub_membership",
 })
 """Free configuration types, listed by hand with the reasons in the module docstring."""
 

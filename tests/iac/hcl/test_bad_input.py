@@ -95,6 +95,14 @@ def test_absurd_nesting_is_reported_not_a_crash(tmp_path: Path) -> None:
     assert any("nested too deeply" in w for w in result.warnings)
 
 
+def test_a_count_terraform_would_refuse_is_reported_as_an_error_not_a_dependency(tmp_path: Path) -> None:
+    (tmp_path / "main.tf").write_text('resource "aws_eip" "x" {\n  count = [1][5]\n}\n')
+    result = HclReader(env={}).read(tmp_path)
+    assert result.resources == []
+    assert len(result.unknowns) == 1
+    assert re.match(r"aws_eip\.x: count cannot be evaluated \(.*main\.tf:2:\d+\): index 5 is out of range", result.unknowns[0])
+
+
 @pytest.mark.parametrize(("count", "reason"), [
     ("100000000", "count is 100000000, more than the 100,000 instances costgate expands"),
     ("1e999", "count is inf, more than the 100,000 instances costgate expands"),

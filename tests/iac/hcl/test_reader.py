@@ -226,3 +226,11 @@ resource "aws_sqs_queue" "q" {
     assert {"name", "delay_seconds"} <= queue.unknown
     assert any("function made_up() is not supported by HCL mode" in w and ":3:" in w for w in result.warnings)
     assert any("provider function provider::aws::arn_parse()" in w for w in result.warnings)
+
+
+def test_terraform_workspace_comes_from_tf_workspace(tmp_path: Path) -> None:
+    text = 'resource "aws_sqs_queue" "q" { name = "q-${terraform.workspace}" }\n'
+    assert _read(tmp_path, text).resources[0].values["name"] == "q-default"
+    (tmp_path / "main.tf").write_text(text)
+    result = HclReader(env={"TF_WORKSPACE": "staging"}).read(tmp_path)
+    assert result.resources[0].values["name"] == "q-staging"
