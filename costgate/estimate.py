@@ -286,7 +286,7 @@ class Project:
         found = self._memo.get("totals")
         if found is None:
             found = self._memo["totals"] = self._totals()
-        return found  # type: ignore[no-any-return]
+        return found
 
     def _totals(self) -> Totals:
         before = sum((r.before_monthly_cost for r in self.resources), ZERO)
@@ -316,7 +316,7 @@ class Project:
         if found is None:
             counts = Counts.of(self.resources)
             found = self._memo["counts"] = replace(counts, unknowns=len(self.unknowns)) if self.unknowns else counts
-        return found  # type: ignore[no-any-return]
+        return found
 
     @property
     def gaps(self) -> list[Gap]:
@@ -436,7 +436,7 @@ class Estimate:
             found = self._memo["price_dates"] = PriceDates.of(
                 c.price for p in self.projects for r in p.resources for c, _side in r.counted_components
                 if c.price is not None)
-        return found  # type: ignore[no-any-return]
+        return found
 
     def team_totals(self, team_of: Mapping[tuple[str, str], str]) -> dict[str, tuple[Decimal, Decimal]]:
         """Monthly cost before and after the change per team, from `team_of` ((project, address)
