@@ -195,9 +195,16 @@ class PricingContext:
     """The plan's reverse-reference index, shared by every context of one estimate."""
 
     def resolve(self, resource: Resource, attribute: str) -> Resource | None:
-        """The resource that `attribute` of `resource` references, or None."""
+        """The resource that `attribute` of `resource` references, or None.
+
+        A reference names a configuration block (`azurerm_service_plan.p`), not one of its
+        instances; when `resource` is itself an instance (`...app["b"]`, `...app[1]`) and the
+        referenced block has an instance of the same key, that instance is the one meant: the
+        `p[each.key]` / `p[count.index]` idiom of blocks iterating over the same keys.
+        """
+        key = resource.address[resource.address.rindex("["):] if resource.address.endswith("]") else ""
         for address in resource.refs.get(attribute, ()):
-            found = self.resources.get(address)
+            found = (self.resources.get(address + key) if key and not address.endswith("]") else None) or self.resources.get(address)
             if found is not None:
                 return found
             # references inside modules are module-relative; try the resource's module

@@ -35,7 +35,8 @@ azurerm_eventhub_cluster
 and azurerm_gallery_application_version (replica storage), azurerm_virtual_machine_restore_point
 (snapshot storage), hybrid connections (Relay listener-hours), packet captures, connection
 monitors and flow logs, and types of services whose pricers are still to be written (Arc,
-Kubernetes Fleet, network managers, Front Door rule sets, Bot channels).
+Kubernetes Fleet (a hub cluster bills), network managers, Front Door rule sets and rules engines,
+Bot channels) and azurerm_firewall_policy (billed per policy and region when several firewalls use it).
 """
 
 from __future__ import annotations
@@ -392,4 +393,13 @@ FREE_TYPES: frozenset[str] = frozenset({
     "azurerm_logz_sub_account_tag_rule", "azurerm_new_relic_tag_rule", "azurerm_dynatrace_tag_rules",
     "azurerm_vmware_express_route_authorization", "azurerm_vmware_netapp_volume_attachment",
     "azurerm_communication_service_email_domain_association",
+    # Billed on the profile, pool or service they configure (found unsupported in fixtures and plans):
+    # classic CDN profiles bill per endpoint and traffic; Front Door Standard/Premium bills its profile
+    # fee, requests and WAF policy, not endpoints, routes or domains; NetApp Files bills the
+    # capacity pool a volume or snapshot lives in; Network Watcher bills its flow logs and monitors.
+    "azurerm_cdn_profile", "azurerm_cdn_endpoint_custom_domain", "azurerm_cdn_frontdoor_endpoint",
+    "azurerm_cdn_frontdoor_route", "azurerm_cdn_frontdoor_custom_domain",
+    "azurerm_cdn_frontdoor_security_policy", "azurerm_netapp_volume", "azurerm_netapp_snapshot",
+    "azurerm_firewall_policy_rule_collection_group", "azurerm_network_watcher",
+    "azurerm_private_link_service",
 })
