@@ -14,7 +14,7 @@ from dataclasses import astuple, dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from costgate.errors import InvalidValueError
 from costgate.model import Action, CostComponent, Price, PriceQuery, Resource
@@ -275,10 +275,20 @@ class Project:
     metadata: Mapping[str, str | None] = field(default_factory=dict)
     kind: str = "plan"
     unknowns: tuple[str, ...] = ()
+    _memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False, hash=False)
+    """Totals and counts, computed once: reports read them many times (a PR comment tried at
+    several lengths read them ~100 times, each a pass over 20,000 resources). Every field is
+    immutable, and `replace` makes a new Project with an empty memo."""
 
     @property
     def totals(self) -> Totals:
         """Sum of every resource's before and after cost."""
+        found = self._memo.get("totals")
+        if found is None:
+            found = self._memo["totals"] = self._totals()
+        return found
+
+    def _totals(self) -> Totals:
         before = sum((r.before_monthly_cost for r in self.resources), ZERO)
         after = sum((r.monthly_cost for r in self.resources), ZERO)
         usage = sum(
@@ -302,13 +312,19 @@ class Project:
     @property
     def counts(self) -> Counts:
         """Resource and component counts (the one definition every output reads)."""
-        counts = Counts.of(self.resources)
-        return replace(counts, unknowns=len(self.unknowns)) if self.unknowns else counts
+        found = self._memo.get("counts")
+        if found is None:
+            counts = Counts.of(self.resources)
+            found = self._memo["counts"] = replace(counts, unknowns=len(self.unknowns)) if self.unknowns else counts
+        return found
 
     @property
     def gaps(self) -> list[Gap]:
-        """Components without a price, on either side of the change."""
-        return [g for r in self.resources for g in r.gaps]
+        """Components without a price, on either side of the change (a fresh list each call)."""
+        found = self._memo.get("gaps")
+        if found is None:
+            found = self._memo["gaps"] = [g for r in self.resources for g in r.gaps]
+        return list(found)
 
     @property
     def unsupported(self) -> list[ResourceCost]:
@@ -379,6 +395,8 @@ class Estimate:
     free_tier: Mapping[str, Decimal] = field(default_factory=dict)
     fetch: FetchReport | None = None
     """What `--fetch-prices` fetched (or failed to) in this run; None when it was off."""
+    _memo: dict[str, Any] = field(default_factory=dict, init=False, repr=False, compare=False, hash=False)
+    """Price dates, computed once (a PR comment tried at several lengths read them ~16 times)."""
 
     @property
     def totals(self) -> Totals:
@@ -413,8 +431,12 @@ class Estimate:
     @property
     def price_dates(self) -> PriceDates:
         """Dates of the prices this estimate used, either side of the change."""
-        return PriceDates.of(c.price for p in self.projects for r in p.resources
-                             for c, _side in r.counted_components if c.price is not None)
+        found = self._memo.get("price_dates")
+        if found is None:
+            found = self._memo["price_dates"] = PriceDates.of(
+                c.price for p in self.projects for r in p.resources for c, _side in r.counted_components
+                if c.price is not None)
+        return found
 
     def team_totals(self, team_of: Mapping[tuple[str, str], str]) -> dict[str, tuple[Decimal, Decimal]]:
         """Monthly cost before and after the change per team, from `team_of` ((project, address)

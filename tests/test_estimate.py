@@ -4,6 +4,7 @@ tiers, tier ends, ambiguity, currencies, regions, ranges, before/after and diff.
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
@@ -173,3 +174,17 @@ def test_a_value_the_pricer_refuses_makes_the_resource_not_priced(book: PriceBoo
     (comp,) = bad.components
     assert comp.no_price is not None and comp.no_price.reason == "gb is '-5', expected a size >= 0"
     assert good.monthly_cost == D(7) * D("0.023") and project.totals.after == good.monthly_cost
+
+
+def test_equal_components_are_priced_once_and_memoized_totals_follow_replace(book: PriceBook) -> None:
+    # 30 instances of one block with equal values: one shared priced component, the right total
+    same = [Resource(address=Address(f"aws_test_thing.t[{i}]"), type="aws_test_thing", name="t", provider="aws",
+                     region="us-east-1", action=Action.CREATE, values={"gb": "100", "cls": "General Purpose"})
+            for i in range(30)]
+    project = build_project("p", "p", [*same, _res("200")], book)
+    assert len({id(r.components[0]) for r in project.resources}) == 2
+    assert project.totals.after == 30 * D("2.3") + D("4.6")
+    assert project.counts.resources == 31
+    smaller = replace(project, resources=project.resources[:1])  # a new Project: its own totals, not the memo's
+    assert smaller.totals.after == D("2.3") and smaller.counts.resources == 1
+    assert project.totals.after == 30 * D("2.3") + D("4.6")
