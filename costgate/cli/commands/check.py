@@ -8,11 +8,11 @@ else the folder in HCL mode) when neither is given.
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 
 from costgate.cli.config_path import resolve_config
 from costgate.cli.estimate_args import estimate_from_args
+from costgate.cli.ledger_args import add_ledger_options, record_if_configured
 from costgate.cli.options import add_format_option, add_input_options, emit
 from costgate.config import load_config
 from costgate.gate.engine import evaluate
@@ -28,6 +28,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("check", help="run the cost gate: findings, budgets and a pass/warn/block verdict")
     add_input_options(p, config_help="costgate.yml: gate settings and projects (default: $COSTGATE_CONFIG, else the nearest costgate.yml up to the repository root)")
     p.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
+    add_ledger_options(p, recording="record this run there (default: the config's `ledger:`; none: not recorded)")
     add_format_option(p, check_format_names())
     p.set_defaults(func=run)
 
@@ -39,6 +40,7 @@ def run(args: argparse.Namespace) -> int:
     store = CatalogStore.open(args.catalog_dir) if args.catalog_dir else CatalogStore.open()
     estimate = estimate_from_args(args, loaded=loaded, store=store)
     result = evaluate(estimate, loaded, book=PriceBook(store), today=args.today)
+    record_if_configured(args, loaded, estimate, source="check", verdict=result.verdict.value)
     to_terminal = args.out is None
     report = Report(estimate, diff=True, color=to_terminal and use_color(), gate=result,
                     width=table_width() if to_terminal else PIPE_WIDTH)

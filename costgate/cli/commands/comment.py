@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from costgate.cli.estimate_args import estimate_from_args
+from costgate.cli.ledger_args import record_if_configured
 from costgate.cli.options import add_input_options
 from costgate.cli.config_path import resolve_config
 from costgate.report.console import info
@@ -343,6 +344,8 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-resources", type=_positive_int, help="show at most this many resources in the details")
     p.add_argument("--max-chars", type=_positive_int, help="comment size limit (default: the platform's)")
     p.add_argument("--dry-run", action="store_true", help="print the comment body; call no API")
+    p.add_argument("--ledger", metavar="URL", help="record this run in the cost ledger (sqlite:///FILE, a path, or "
+                                                   "postgresql://…; default: the config's `ledger:`; none: not recorded)")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -395,6 +398,7 @@ def run(args: argparse.Namespace, *, http: HttpClient | None = None) -> int:
     settings = _settings(args, config)
     estimate, store = _estimate(args, config)
     gate = _evaluate_gate(estimate, config, store)
+    record_if_configured(args, config, estimate, source="comment", verdict=gate.verdict.value if gate else None)
 
     client = http or HttpClient()
     target = None if args.dry_run else _FACTORIES[args.platform](args, client)
