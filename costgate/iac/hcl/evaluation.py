@@ -622,7 +622,11 @@ def _expand(module: ModuleInstance, body: Body, scope: Scope, address: str) -> _
         except EvalError as exc:
             reading.unknown(f"{address}: count is not a number ({exc})")
             return _Expansion("count", Unknown(f"{address}.count is not a number"))
-        if number < 0 or int(number) != number:
+        try:
+            whole = int(number) == number
+        except (OverflowError, ValueError):  # infinity (`count = 1e999`) or NaN: no whole number
+            whole = False
+        if not whole or number < 0:
             reading.unknown(f"{address}: count must be a whole number >= 0, got {number}")
             return _Expansion("count", Unknown(f"{address}.count is invalid"))
         if number > MAX_COUNT:  # expanding 10^9 instances would hang the run (a hostile or mistyped count)
