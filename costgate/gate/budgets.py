@@ -97,6 +97,9 @@ def _one(loaded: LoadedConfig, index: int, budget: BudgetConfig, estimate: Estim
     elif spend.source == "aws_budgets":
         assert spend.aws_budget is not None
         if fetch is None:
+            from costgate.extras import require_aws
+
+            require_aws("budgets[].current_spend.source: aws_budgets")
             from costgate.gate.aws_budgets import fetch_budget
 
             aws = fetch_budget(spend.aws_budget, where=loaded.where(("budgets", index, "current_spend")))

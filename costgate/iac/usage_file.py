@@ -247,7 +247,7 @@ def _check_values(values: Mapping[Any, Any], loc: tuple[str | int, ...], kinds: 
             if name not in kinds and not nested:
                 problems.append(UsageProblem(_at(located, source, where),
                                              f"{rtype} has no usage key {name!r}{_close(name, kinds)}; it is not read"))
-                continue
+                # its value is still checked below: an unread key can become a read one
             kind = kinds.get(name)
             wrong = value is not None and (
                 (kind == "str" and not isinstance(value, str)) or (kind == "bool" and not isinstance(value, bool)))

@@ -119,3 +119,53 @@ def test_comment_step_prices_a_branch_from_its_tf_files(github: tuple[FakeGitHub
     assert "aws\\_instance.web" in body and "+$70.08" in body  # m5.large -> m5.xlarge: 730 h x $0.096 more
     assert "| infra | $70.88 | $140.96 | +$70.08 (+99%) |" in body
     assert "other" not in body  # unchanged: left out by changed-only
+
+
+@pytest.mark.skipif(shutil.which("bash") is None or shutil.which("git") is None, reason="bash or git is absent")
+@pytest.mark.parametrize(("config_ref", "blocked"), [("base", True), ("head", False)])
+def test_a_pull_request_cannot_loosen_its_own_budget(github: tuple[FakeGitHub, str], tmp_path: Path,
+                                                      config_ref: str, blocked: bool) -> None:
+    """Two commits: the base branch caps the monthly cost at $1; the pull request raises the cap
+    to $1,000,000 in the same change. With config-ref base (the default) the base's cap holds and
+    the step fails; config-ref head shows what would happen without it."""
+    from tests.helpers import git
+
+    assert ACTION["inputs"]["config-ref"]["default"] == "base"
+    fake, url = github
+    origin = tmp_path / "origin"
+    origin.mkdir()
+    git(origin, "init", "-q", "-b", "main")
+    budget = "version: 1\nbudgets:\n  - name: total\n    monthly_limit: %s\n    severity: block\n"
+    (origin / "costgate.yml").write_text(budget % 1)
+    shutil.copy(EXAMPLE_PLAN, origin / "plan.json")
+    git(origin, "add", "-A")
+    git(origin, "commit", "-q", "-m", "base: a $1 cap")
+    repo = tmp_path / "pr"
+    subprocess.run(["git", "clone", "-q", str(origin), str(repo)], check=True, capture_output=True)
+    git(repo, "checkout", "-q", "-b", "loosen")
+    (repo / "costgate.yml").write_text(budget % 1000000)
+    git(repo, "commit", "-q", "-am", "pr: raise my own cap")
+    step = next(s for s in ACTION["runs"]["steps"] if s.get("id") == "costgate")
+    bindir = tmp_path / "bin"
+    bindir.mkdir()
+    (bindir / "costgate").write_text(f'#!/bin/sh\nexec "{sys.executable}" -m costgate "$@"\n')
+    (bindir / "costgate").chmod(0o755)
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "CI_", "COSTGATE_"))}
+    env.update({
+        "COSTGATE_BIN": str(bindir), "GITHUB_TOKEN": TOKEN, "GITHUB_API_URL": url, "GITHUB_REPOSITORY": "o/r",
+        "GITHUB_RUN_ID": "79", "PYTHONPATH": str(REPO), "GITHUB_BASE_REF": "main", "HOME": str(tmp_path),
+        "COSTGATE_CACHE_DIR": os.environ.get("COSTGATE_CACHE_DIR", str(tmp_path / "cache")),
+        "COSTGATE_PLANS": "plan.json", "COSTGATE_CONFIG": "costgate.yml", "COSTGATE_CONFIG_REF": config_ref,
+        "COSTGATE_USAGE_FILE": "", "COSTGATE_USAGE_PROFILE": "", "COSTGATE_FREE_TIER": "false",
+        "COSTGATE_BEHAVIOR": "update", "COSTGATE_FAIL_ON": "block", "COSTGATE_PULL_REQUEST": "1",
+        "COSTGATE_COMMIT_SHA": "", "COSTGATE_TAG": "", "COSTGATE_STATUS": "false", "COSTGATE_FETCH_PRICES": "never",
+    })
+    proc = subprocess.run(["bash", "-c", step["run"]], cwd=repo, env=env, capture_output=True, text=True, timeout=120)
+    assert TOKEN not in proc.stdout + proc.stderr
+    if blocked:
+        assert proc.returncode == 1, proc.stderr
+        assert "from the base branch main" in proc.stderr
+        assert (repo / ".costgate-base-costgate.yml").read_text() == budget % 1
+    else:
+        assert proc.returncode == 0, proc.stderr
+    assert fake.costgate_comments()  # the comment is posted either way

@@ -263,3 +263,37 @@ def test_bad_config_is_one_line_naming_the_file(tmp_path: Path) -> None:
     config.write_text("version: 1\ncomment:\n  behaviour: new\n")
     result = run_cli("comment", "github", "--plan", str(EXAMPLE_PLAN), "--config", str(config), "--dry-run")
     assert result.code == 2 and f"{config}:3" in result.err and "unknown key" in result.err
+
+
+def test_a_refused_comment_falls_back_to_the_job_summary(github: tuple[FakeGitHub, str], tmp_path: Path,
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    """A fork's token may read but not write: with --on-comment-error summary the run warns, the
+    report is in the job summary, and the verdict (none here) decides the exit code."""
+    fake, url = github
+    summary = tmp_path / "summary.md"
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(summary))
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    fake.fail_next(403, method="POST", body=json.dumps({"message": "Resource not accessible by integration"}))
+    result = run_cli(*_github_args(url, EXAMPLE_PLAN, "--on-comment-error", "summary"))
+    assert result.code == 0, result.err
+    assert "costgate: warning: could not comment (GitHub API: POST /repos/o/r/issues/1/comments -> 403" in result.err
+    assert "::warning title=costgate::could not comment" in result.out
+    assert "the report is in the job summary" in result.err
+    assert "Monthly cost" in summary.read_text() or "monthly" in summary.read_text().lower()
+    assert fake.costgate_comments() == [] and fake.statuses == []
+    assert TOKEN not in result.out + result.err
+
+
+def test_a_refused_comment_fails_by_default(github: tuple[FakeGitHub, str]) -> None:
+    fake, url = github
+    fake.fail_next(403, method="POST", body=json.dumps({"message": "Resource not accessible by integration"}))
+    result = run_cli(*_github_args(url, EXAMPLE_PLAN))
+    assert result.code == 2 and result.err.startswith("costgate: error: GitHub API: POST")
+
+
+def test_only_a_403_falls_back(github: tuple[FakeGitHub, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    fake, url = github
+    monkeypatch.setenv("GITHUB_STEP_SUMMARY", str(tmp_path / "summary.md"))
+    fake.fail_next(422, method="POST", body=json.dumps({"message": "Validation Failed"}))
+    result = run_cli(*_github_args(url, EXAMPLE_PLAN, "--on-comment-error", "summary"))
+    assert result.code == 2 and "422" in result.err

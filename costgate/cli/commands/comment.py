@@ -41,7 +41,7 @@ from costgate.pricing.store import CatalogStore
 from costgate.report.markdown import MarkdownOptions, render_markdown
 from costgate.report.money import money, percent
 from costgate.vcs.base import CommitStatus, Platform, PullRequest, StatusState
-from costgate.vcs.http import HttpClient
+from costgate.vcs.http import HttpClient, VcsHttpError
 from costgate.inputs import read_bytes
 from costgate.report.terminal import safe_output, safe_text
 from costgate.vcs.guard import GuardedPlatform
@@ -337,6 +337,10 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--quiet-below-percent", type=_decimal, metavar="PCT", help="post no new comment when |monthly change| in percent is below this and no policy fired")
     p.add_argument("--override-label", action="append", metavar="LABEL", help="a pull-request label that lets a blocking verdict through (repeatable; adds to the config's)")
     p.add_argument("--fail-on", choices=["block", "warn", "never"], default="block", help="exit 1 when the verdict reaches this (default block)")
+    p.add_argument("--on-comment-error", choices=["fail", "summary"], default="fail",
+                   help="when the token may not comment (HTTP 403, e.g. a pull request from a fork): fail (exit 2, "
+                        "the default) or summary (a warning; the report stays in the job summary / stdout and the "
+                        "verdict decides the exit code)")
     p.add_argument("--max-resources", type=_positive_int, help="show at most this many resources in the details")
     p.add_argument("--max-chars", type=_positive_int, help="comment size limit (default: the platform's)")
     p.add_argument("--dry-run", action="store_true", help="print the comment body; call no API")
@@ -433,14 +437,20 @@ def _publish(args: argparse.Namespace, settings: CommentSettings, estimate: Esti
         return exit_code(verdict, settings.fail_on)
     if settings.behavior is Behavior.HIDE_AND_NEW and not target.platform.supports_hide:
         raise VcsError(f"--behavior hide-and-new: {target.platform.name} cannot hide comments; use update, new or delete-and-new")
-    outcome = publish(
-        target.platform,
-        content,
-        tag=settings.tag,
-        run=target.run,
-        behavior=settings.behavior,
-        quiet=is_quiet(estimate, gate, settings),
-    )
+    try:
+        outcome = publish(
+            target.platform,
+            content,
+            tag=settings.tag,
+            run=target.run,
+            behavior=settings.behavior,
+            quiet=is_quiet(estimate, gate, settings),
+        )
+    except VcsHttpError as exc:
+        if exc.status != 403 or getattr(args, "on_comment_error", "fail") != "summary":
+            raise
+        _comment_refused(str(exc), content)
+        return exit_code(verdict, settings.fail_on)
     sys.stdout.write(f"costgate: {safe_text(outcome.message)}\n")
     if settings.status and outcome.action is not Action.SKIPPED_OLDER:
         sha = target.sha or (pr.head_sha if pr else None) or _env("GITHUB_SHA")
@@ -449,6 +459,20 @@ def _publish(args: argparse.Namespace, settings: CommentSettings, estimate: Esti
         else:
             info("note: no commit sha known (give --commit-sha); no status set")
     return exit_code(verdict, settings.fail_on)
+
+
+def _comment_refused(reason: str, content: str) -> None:
+    """--on-comment-error summary: the token may not comment (a fork's read-only token). Say so as a
+    warning (a GitHub annotation too) and keep the report where the reader finds it: the job
+    summary, already written, or stdout outside Actions. No commit status is tried: the same
+    token cannot set one."""
+    where = "the job summary" if os.environ.get("GITHUB_STEP_SUMMARY") else "the log below"
+    message = f"could not comment ({safe_text(reason)}); the report is in {where}"
+    sys.stderr.write(f"costgate: warning: {message}\n")
+    if os.environ.get("GITHUB_ACTIONS") == "true":
+        sys.stdout.write(f"::warning title=costgate::{message}\n")
+    if not os.environ.get("GITHUB_STEP_SUMMARY"):
+        sys.stdout.write(safe_output(content))
 
 
 def _inputs_hint(args: argparse.Namespace) -> str:

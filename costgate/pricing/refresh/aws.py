@@ -252,7 +252,12 @@ def api_rows(
 
 
 def has_credentials() -> bool:
-    """Whether boto3 finds AWS credentials (then the Pricing API can be used)."""
+    """Whether boto3 finds AWS credentials (then the Pricing API can be used); False without
+    boto3 (the `aws` extra), so the public bulk files are used instead."""
+    from costgate.extras import has_aws
+
+    if not has_aws():
+        return False
     import boto3  # type: ignore[import-untyped]
     from botocore.exceptions import BotoCoreError
 

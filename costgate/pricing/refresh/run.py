@@ -113,8 +113,9 @@ def _refresh_aws(request: RefreshRequest, existing: Manifest | None, staging: St
         raise CatalogError("--all-regions reads AWS's region indexes: use --aws-source bulk")
     if use_api:
         if client is None:
-            import boto3  # type: ignore[import-untyped]
+            from costgate.extras import require_aws
 
+            boto3 = require_aws("catalog refresh from the AWS Pricing API (--aws-source api)")
             client = boto3.client("pricing", region_name="us-east-1")
         for service, region in pairs:
             task = progress.start(f"aws {service} {region} (Pricing API)", unit="products")

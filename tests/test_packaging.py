@@ -1,0 +1,50 @@
+"""Packaging: the licence file matches the declared licence, the metadata a registry shows is
+there, and boto3 is the `aws` extra with a one-line message when a feature needs it."""
+
+from __future__ import annotations
+
+import sys
+import tomllib
+
+import pytest
+
+from costgate.errors import CostgateError
+from costgate.extras import require_aws
+from tests.helpers import REPO
+
+PROJECT = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+
+
+def test_license_file_is_the_declared_license() -> None:
+    assert PROJECT["license"] == {"text": "Apache-2.0"}
+    text = (REPO / "LICENSE").read_text()
+    assert "Apache License" in text and "Version 2.0, January 2004" in text
+    assert "License :: OSI Approved :: Apache Software License" in PROJECT["classifiers"]
+
+
+def test_urls_and_python_classifiers() -> None:
+    assert {"Homepage", "Source", "Issues", "Documentation"} <= set(PROJECT["urls"])
+    assert PROJECT["requires-python"] == ">=3.11"
+    assert "Programming Language :: Python :: 3.11" in PROJECT["classifiers"]
+
+
+def test_boto3_is_the_aws_extra_and_stays_in_the_test_extra() -> None:
+    names = [d.split(">")[0].split("=")[0] for d in PROJECT["dependencies"]]
+    assert "boto3" not in names
+    assert any(d.startswith("boto3") for d in PROJECT["optional-dependencies"]["aws"])
+    assert any(d.startswith("boto3") for d in PROJECT["optional-dependencies"]["test"])
+
+
+def test_a_feature_needing_boto3_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "boto3", None)  # import boto3 now raises ImportError
+    with pytest.raises(CostgateError) as info:
+        require_aws("catalog refresh from the AWS Pricing API (--aws-source api)")
+    message = str(info.value)
+    assert "--aws-source api" in message and "pip install 'costgate[aws]'" in message and "\n" not in message
+
+
+def test_without_boto3_no_credentials_are_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    from costgate.pricing.refresh import aws
+
+    monkeypatch.setattr("costgate.extras.has_aws", lambda: False)
+    assert aws.has_credentials() is False  # then the public bulk files are used
