@@ -30,6 +30,7 @@ runs = Table(
     Column("before_micros", BigInteger, nullable=False),
     Column("after_micros", BigInteger, nullable=False),
     Column("delta_micros", BigInteger, nullable=False),
+    Index("ix_runs_source_recorded_at", "source", "recorded_at"),
 )
 
 run_projects = Table(

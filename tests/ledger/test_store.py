@@ -97,3 +97,17 @@ def test_a_newer_schema_is_refused_with_both_versions(ledger_url: str) -> None:
     engine.dispose()
     with pytest.raises(LedgerError, match=r"ledger schema version 0042 is newer than this costgate knows \(up to 0001\)"):
         Ledger.open(ledger_url)
+
+
+def test_the_migrations_build_exactly_the_tables_the_code_declares(ledger_url: str) -> None:
+    from alembic.autogenerate import compare_metadata
+    from alembic.runtime.migration import MigrationContext
+
+    from costgate.ledger.schema import metadata
+
+    Ledger.open(ledger_url).close()
+    engine = create_engine(parse_url(ledger_url))
+    with engine.connect() as conn:
+        diff = compare_metadata(MigrationContext.configure(conn), metadata)
+    engine.dispose()
+    assert diff == []

@@ -34,6 +34,7 @@ def upgrade() -> None:
         sa.Column("currency", sa.String(3), nullable=False),
         *_money(),
     )
+    op.create_index("ix_runs_source_recorded_at", "runs", ["source", "recorded_at"])
     op.create_table(
         "run_projects",
         sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
