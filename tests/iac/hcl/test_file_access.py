@@ -143,3 +143,16 @@ def test_without_git_the_folder_read_is_the_root(tmp_path: Path) -> None:
     result, tags = _read_expr(folder, 'join(",", [file("ok.txt"), try(file("../secret.txt"), "x")])')
     assert "v" not in tags
     assert any("file(): ../secret.txt is outside the repository" in u for u in result.unknowns)
+
+
+def test_through_the_cli_the_content_never_reaches_any_output(repo: Path) -> None:
+    from tests.helpers import run_cli
+
+    (repo / "infra" / "main.tf").write_text(
+        'resource "aws_instance" "x" {\n  ami = "ami-1"\n  instance_type = "t3.micro"\n'
+        '  tags = { Name = file("../../secret.txt"), Cfg = file("../.git/config") }\n}\n')
+    for fmt in ("json", "table", "markdown"):
+        run = run_cli("breakdown", "--path", str(repo / "infra"), "--format", fmt)
+        assert run.code == 0, run.err
+        assert SECRET not in run.out + run.err
+        assert "outside the repository" in run.out and "never read" in run.out, fmt
