@@ -156,3 +156,16 @@ def test_through_the_cli_the_content_never_reaches_any_output(repo: Path) -> Non
         assert run.code == 0, run.err
         assert SECRET not in run.out + run.err
         assert "outside the repository" in run.out and "never read" in run.out, fmt
+
+
+def test_file_calls_inside_a_template_are_guarded_too(repo: Path) -> None:
+    (repo / "infra" / "evil.tpl").write_text('${file("../../secret.txt")}')
+    result, tags = _read_expr(repo / "infra", 'templatefile("evil.tpl", {})')
+    assert "v" not in tags
+    assert any("file(): ../../secret.txt is outside the repository" in u for u in result.unknowns), result.unknowns
+
+
+def test_file_hashes_are_of_the_bytes(repo: Path) -> None:
+    (repo / "infra" / "blob.bin").write_bytes(b"\xff\x00\xfe")
+    _, tags = _read_expr(repo / "infra", 'filemd5("blob.bin")')
+    assert tags == {"v": "13a18f27d9e54107c1d22c7d67f55018"}  # md5 of those three bytes (`printf '\\377\\000\\376' | md5sum`)
