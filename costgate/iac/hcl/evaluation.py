@@ -602,6 +602,10 @@ class _Invalid(Unknown):
     __slots__ = ()
 
 
+MAX_COUNT = 100_000
+"""Most instances one `count` expands to; more is reported as unknown, never expanded."""
+
+
 def _expand(module: ModuleInstance, body: Body, scope: Scope, address: str) -> _Expansion:
     """Evaluate count / for_each of a resource or module call; unknowns are reported."""
     reading = module.reading
@@ -621,6 +625,9 @@ def _expand(module: ModuleInstance, body: Body, scope: Scope, address: str) -> _
         if number < 0 or int(number) != number:
             reading.unknown(f"{address}: count must be a whole number >= 0, got {number}")
             return _Expansion("count", Unknown(f"{address}.count is invalid"))
+        if number > MAX_COUNT:  # expanding 10^9 instances would hang the run (a hostile or mistyped count)
+            reading.unknown(f"{address}: count is {number}, more than the {MAX_COUNT:,} instances costgate expands")
+            return _Expansion("count", Unknown(f"{address}.count is too large"))
         return _Expansion("count", list(range(int(number))))
     if for_each is not None:
         value = _meta_value(reading, for_each, scope, address, "for_each")

@@ -6,6 +6,12 @@ account (its geo_location blocks), and backups per account configuration. Each o
 Terraform types references its account (account_name, or a keyspace/database that does); this
 module follows the reference, reads the account's regions, write mode, backup policy and
 capabilities, and yields the components per region.
+
+A resource's own account_name wins over the account of the database or keyspace it names: Azure
+creates it under the account it names (the reference estimator follows the database instead, so
+a configuration whose account_name and database disagree prices differently there). Zone
+redundancy (x1.25) applies to autoscale throughput as to standard throughput (the reference
+applies it to standard throughput only); a multi-region-write account's RU/s are not marked up.
 """
 
 from __future__ import annotations

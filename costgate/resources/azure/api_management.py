@@ -10,7 +10,9 @@ Usage keys:
     self_hosted_gateway_count: self-hosted gateway deployments (Premium).
 Not priced / assumptions:
     An additional location without capacity runs one unit. The Consumption tier's free million
-    calls a month is not subtracted. Workspaces and their gateways are other resources.
+    calls a month is the catalog's free first tier (Retail Prices tierMinimumUnits 100 x 10K)
+    and is applied to each instance's calls, although Azure grants it once per subscription
+    (the reference estimator prices every call). Workspaces and their gateways are other resources.
 References:
     https://azure.microsoft.com/pricing/details/api-management/
 """

@@ -6,7 +6,8 @@ Prices:
 Usage keys:
     monthly_operations: operations a month.
 Not priced / assumptions:
-    The first 100,000 operations a month are free per subscription and are not subtracted.
+    The first 100,000 operations a month (free per subscription) are the catalog's free first
+    tier and are applied to each topic's operations (the reference estimator prices them all).
     Event subscriptions (their deliveries count as operations here) are free resources.
     Event Grid namespaces (MQTT, pull delivery) are another resource type.
 References:

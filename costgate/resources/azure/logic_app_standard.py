@@ -1,8 +1,9 @@
 """azurerm_logic_app_standard: a Logic Apps Standard app on a Workflow Standard plan.
 
 Prices:
-    The plan's vCPU and memory per hour (WS1: 1 vCPU and 3.5 GB, WS2: 2 and 7, WS3: 4 and 14,
-    times the plan's workers), read from the referenced plan (app_service_plan_id: an
+    The plan's vCPUs and GiB of memory held all month, per vCPU-month and GiB-month (730 x
+    the hourly meters; WS1: 1 vCPU and 3.5 GiB, WS2: 2 and 7, WS3: 4 and 14, times the
+    plan's workers), read from the referenced plan (app_service_plan_id: an
     azurerm_service_plan sku_name or an azurerm_app_service_plan sku size); standard and
     enterprise connector calls (usage).
 Usage keys:
@@ -43,11 +44,12 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
             return
     known = SIZES.get(size or "")
     label = size if known else "unknown size"
-    hours = HOURS_PER_MONTH * workers if known and workers is not None else None
-    cpu, memory = (None, None) if known is None or hours is None else (hours * known[0], hours * known[1])
-    yield monthly(f"Workflow vCPU ({label})", "vCPU-hours", cpu, _logic_apps.query(r, "Standard", "Standard vCPU Duration", "1 Hour"))
-    yield monthly(f"Workflow memory ({label})", "GiB-hours", memory,
-                  _logic_apps.query(r, "Standard", "Standard Memory Duration", "1 GiB Hour"))
+    cpu, memory = (None, None) if known is None or workers is None else (workers * known[0], workers * known[1])
+    # the plan runs all month: vCPUs and GiB held, each priced per month (730 x the hourly meter)
+    yield monthly(f"Workflow vCPU ({label})", "vCPU", cpu, _logic_apps.query(r, "Standard", "Standard vCPU Duration", "1 Hour"),
+                  unit_multiplier=HOURS_PER_MONTH)
+    yield monthly(f"Workflow memory ({label})", "GiB", memory,
+                  _logic_apps.query(r, "Standard", "Standard Memory Duration", "1 GiB Hour"), unit_multiplier=HOURS_PER_MONTH)
     yield from _logic_apps.connectors(r, ctx.usage)
 
 
