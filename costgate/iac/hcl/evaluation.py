@@ -622,12 +622,12 @@ def _expand(module: ModuleInstance, body: Body, scope: Scope, address: str) -> _
         except EvalError as exc:
             reading.unknown(f"{address}: count is not a number ({exc})")
             return _Expansion("count", Unknown(f"{address}.count is not a number"))
-        if number < 0 or int(number) != number:
-            reading.unknown(f"{address}: count must be a whole number >= 0, got {number}")
-            return _Expansion("count", Unknown(f"{address}.count is invalid"))
-        if number > MAX_COUNT:  # expanding 10^9 instances would hang the run (a hostile or mistyped count)
+        if number > MAX_COUNT:  # 10^9 (or 1e999) instances would hang the run: a hostile or mistyped count
             reading.unknown(f"{address}: count is {number}, more than the {MAX_COUNT:,} instances costgate expands")
             return _Expansion("count", Unknown(f"{address}.count is too large"))
+        if not number >= 0 or int(number) != number:  # NaN fails every comparison
+            reading.unknown(f"{address}: count must be a whole number >= 0, got {number}")
+            return _Expansion("count", Unknown(f"{address}.count is invalid"))
         return _Expansion("count", list(range(int(number))))
     if for_each is not None:
         value = _meta_value(reading, for_each, scope, address, "for_each")
