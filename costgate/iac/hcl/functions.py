@@ -919,8 +919,8 @@ def _abspath(ctx: FunctionContext, path: Any) -> str:
 
 def _file_hash(algorithm: str) -> Callable[..., Any]:
     def run(ctx: FunctionContext, path: Any) -> Any:
-        text = _file(ctx, path, f"file{algorithm}")
-        return text if isinstance(text, FileRefusal) else _FUNCTIONS[algorithm](text)
+        data = _read_file(ctx, path, f"file{algorithm}")  # the file's bytes, as Terraform hashes them
+        return data if isinstance(data, FileRefusal) else hashlib.new(algorithm, data).hexdigest()
 
     return run
 

@@ -143,3 +143,29 @@ def test_without_git_the_folder_read_is_the_root(tmp_path: Path) -> None:
     result, tags = _read_expr(folder, 'join(",", [file("ok.txt"), try(file("../secret.txt"), "x")])')
     assert "v" not in tags
     assert any("file(): ../secret.txt is outside the repository" in u for u in result.unknowns)
+
+
+def test_through_the_cli_the_content_never_reaches_any_output(repo: Path) -> None:
+    from tests.helpers import run_cli
+
+    (repo / "infra" / "main.tf").write_text(
+        'resource "aws_instance" "x" {\n  ami = "ami-1"\n  instance_type = "t3.micro"\n'
+        '  tags = { Name = file("../../secret.txt"), Cfg = file("../.git/config") }\n}\n')
+    for fmt in ("json", "table", "markdown"):
+        run = run_cli("breakdown", "--path", str(repo / "infra"), "--format", fmt)
+        assert run.code == 0, run.err
+        assert SECRET not in run.out + run.err
+        assert "outside the repository" in run.out and "never read" in run.out, fmt
+
+
+def test_file_calls_inside_a_template_are_guarded_too(repo: Path) -> None:
+    (repo / "infra" / "evil.tpl").write_text('${file("../../secret.txt")}')
+    result, tags = _read_expr(repo / "infra", 'templatefile("evil.tpl", {})')
+    assert "v" not in tags
+    assert any("file(): ../../secret.txt is outside the repository" in u for u in result.unknowns), result.unknowns
+
+
+def test_file_hashes_are_of_the_bytes(repo: Path) -> None:
+    (repo / "infra" / "blob.bin").write_bytes(b"\xff\x00\xfe")
+    _, tags = _read_expr(repo / "infra", 'filemd5("blob.bin")')
+    assert tags == {"v": "13a18f27d9e54107c1d22c7d67f55018"}  # md5 of those three bytes (`printf '\\377\\000\\376' | md5sum`)
