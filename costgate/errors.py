@@ -12,6 +12,7 @@
     │   └── CatalogBuildError
     ├── PolicyError            policies and rules
     ├── VcsError               pull-request platforms
+    ├── LedgerError            the cost ledger (unreachable, newer schema than this costgate)
     └── UsageError             command-line options that contradict each other
 
 The CLI boundary turns any of these into exit code 2 and one line on stderr that names the
@@ -87,6 +88,11 @@ class PolicyError(CostgateError):
 
 class VcsError(CostgateError):
     """A pull-request platform refused or failed a request."""
+
+
+class LedgerError(CostgateError):
+    """The ledger database cannot be reached or written, or its schema is newer than this costgate
+    knows; the message names the URL without its password."""
 
 
 class UsageError(CostgateError):

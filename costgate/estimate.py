@@ -454,6 +454,7 @@ def price_resources(
     day = today or date.today()
     by_address = _context_map(resources)
     reverse = ReverseReferences(by_address)
+    mid_usage = _usage_at(usage, "mid")
     pending: list[tuple[Resource, Support, list[CostComponent], list[CostComponent]]] = []
     for resource in resources:
         kind = support(resource.type)
@@ -462,11 +463,12 @@ def price_resources(
         pricer = pricer_for(resource.type) if kind is Support.PRICED else None
         if pricer is not None:
             given = usage(resource)
-            ctx = PricingContext(usage=given.at("mid") if given.has_ranges() else given, resources=by_address, today=day,
-                                 usage_of=_usage_at(usage, "mid"), reverse=reverse)
+            ranged = given.has_ranges()  # a walk of the usage values: once per resource
+            ctx = PricingContext(usage=given.at("mid") if ranged else given, resources=by_address, today=day,
+                                 usage_of=mid_usage, reverse=reverse)
             if resource.action.exists_after:
                 after = _run_pricer(pricer, resource, ctx)
-                if given.has_ranges():
+                if ranged:
                     after = _with_ranges(after, pricer, resource, given, by_address, day, usage, reverse)
             if resource.action.exists_before:
                 if resource.action in (Action.NO_OP, Action.FORGET):
@@ -477,12 +479,23 @@ def price_resources(
 
     queries = {c.query for _, _, a, b in pending for c in (*a, *b) if not c.invalid}
     answers = book.lookup_all(queries)
+    # Instances of one block (count, for_each, a module called 2,000 times) yield equal components:
+    # price each distinct one once. The answer is a function of the component's query, and both
+    # are immutable, so sharing the result is safe.
+    memo: dict[CostComponent, tuple[PricedComponent, ...]] = {}
+
+    def priced(c: CostComponent) -> tuple[PricedComponent, ...]:
+        found = memo.get(c)
+        if found is None:
+            found = memo[c] = _priced_split(c, answers.get(c.query, _NOT_LOOKED_UP))
+        return found
+
     return [
         ResourceCost(
             resource=r,
             support=kind,
-            components=tuple(p for c in a for p in _priced_split(c, answers.get(c.query, _NOT_LOOKED_UP))),
-            before_components=tuple(p for c in b for p in _priced_split(c, answers.get(c.query, _NOT_LOOKED_UP))),
+            components=tuple(p for c in a for p in priced(c)),
+            before_components=tuple(p for c in b for p in priced(c)),
         )
         for r, kind, a, b in pending
     ]

@@ -207,11 +207,9 @@ def read_one(inp: ProjectInput) -> ReadResult:
         from costgate.iac.hcl import HclReader
 
         env = {**os.environ, "TF_WORKSPACE": inp.workspace} if inp.workspace else None
-        result = HclReader(var_files=inp.var_files, variables=inp.variables, env=env).read(inp.path)
-        if inp.workspace and inp.workspace != "default":  # until the reader reads TF_WORKSPACE from env
-            result.warnings.append(f"workspace {inp.workspace!r}: HCL mode evaluates terraform.workspace as "
-                                   f"\"default\" (docs/hcl-evaluation.md)")
-        return result
+        # a base ref's files live in a temporary folder laid out as the repository: that folder is the root
+        file_root = Path(inp.shown_as[0]) if inp.shown_as else None
+        return HclReader(var_files=inp.var_files, variables=inp.variables, env=env, file_root=file_root).read(inp.path)
     assert_never(inp.kind)
 
 

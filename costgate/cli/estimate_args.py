@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from costgate.cli.config_path import resolve_config
 from costgate.cli.projects import changed_only, check_options, git_base, project_inputs
 from costgate.estimate import Estimate, UsageLookup
 from costgate.iac.discover import ModuleGraph
@@ -16,6 +17,7 @@ from costgate.pricing.age import max_age_days, warn_if_stale
 from costgate.pricing.fetch_mode import fetch_mode
 from costgate.pricing.store import CatalogStore
 from costgate.project_input import ProjectInput
+from costgate.report.console import info, table_width, use_color
 from costgate.report.formats import Report, get_format
 
 if TYPE_CHECKING:  # the config (pydantic) is imported only by the commands that read one
@@ -42,6 +44,7 @@ def estimate_from_args(
     store = store or CatalogStore.open(getattr(args, "catalog_dir", None))
     usage: UsageLookup | None = None
     usage_only = None
+    usage_file = None
     if getattr(args, "usage_file", None):  # YAML is imported only when a usage file is given
         from costgate.iac.usage_file import load_usage_file
 
@@ -58,8 +61,13 @@ def estimate_from_args(
         if base is not None and getattr(args, "changed_only", False):
             inputs = changed_only(inputs, base, graph)
             if not inputs:
-                sys.stderr.write(f"costgate: note: no project changed since {base.ref} (--changed-only); nothing to price\n")
+                info(f"note: no project changed since {base.ref} (--changed-only); nothing to price")
         estimate = _estimate(args, loaded, inputs, store=store, usage=usage, usage_profile=profile, usage_only=usage_only)
+    if usage_file is not None:
+        from costgate.iac.usage_file import report_problems
+
+        addresses = [r.address for p in estimate.projects for r in p.resources]
+        report_problems([*usage_file.problems, *usage_file.unmatched(addresses)], strict=getattr(args, "strict", False))
     # after the inputs were read, so a bad input's error stays the only line on stderr
     warn_if_stale(store.manifest, flag=getattr(args, "max_catalog_age_days", None))
     return estimate
@@ -93,22 +101,24 @@ def _say_fetched(outcome: ScopeFetch) -> None:
     """One stderr line per fetched scope, so a CI log shows what went to the network and why it failed."""
     label = f"{outcome.provider} {outcome.service} {outcome.region}"
     if outcome.status == "fetched":
-        sys.stderr.write(f"costgate: fetched {outcome.rows} prices for {label} from {outcome.url}\n")
+        info(f"fetched {outcome.rows} prices for {label} from {outcome.url}")
     else:
         sys.stderr.write(f"costgate: warning: could not fetch prices for {label}: {outcome.reason}; "
                          "its components stay unpriced\n")
 
 
 def load_config_arg(args: argparse.Namespace) -> LoadedConfig | None:
-    """The --config file, loaded and validated (None without --config)."""
-    if getattr(args, "config", None) is None:
+    """The config this run reads (--config, $COSTGATE_CONFIG or the nearest costgate.yml; see
+    cli/config_path), loaded and validated; None when there is none."""
+    path = resolve_config(getattr(args, "config", None))
+    if path is None:
         return None
     from costgate.config import load_config
 
-    loaded: LoadedConfig = load_config(args.config)
+    loaded: LoadedConfig = load_config(path)
     return loaded
 
 
 def render_estimate(estimate: Estimate, fmt: str, *, diff: bool) -> str:
     """Render with the named format (colour only for a terminal)."""
-    return get_format(fmt).render(Report(estimate, diff=diff, color=sys.stdout.isatty()))
+    return get_format(fmt).render(Report(estimate, diff=diff, color=use_color(), width=table_width()))

@@ -14,22 +14,25 @@ import platform
 import sys
 import traceback
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from costgate import __version__
 from costgate.errors import CostgateError
 from costgate.inputs import DEFAULT_MAX_INPUT_MB, set_max_input_mb
+from costgate.report.console import COLOR_MODES, ColorMode, ConsoleSettings, configure, flush_deferred
 from costgate.report.terminal import safe_text
 
 EXIT_OK = 0
 EXIT_BLOCKED = 1
 EXIT_USAGE = 2
+ERROR_PREFIX = "costgate: error: "  # the one prefix of every error line, usage errors included
 
 
 class _Parser(argparse.ArgumentParser):
     """argparse that reports usage errors as one line and exit 2 (its default is also 2)."""
 
     def error(self, message: str) -> None:  # type: ignore[override]
-        sys.stderr.write(f"costgate: {message} (see `costgate --help`)\n")
+        sys.stderr.write(f"{ERROR_PREFIX}{message} (see `{self.prog} --help`)\n")
         raise SystemExit(EXIT_USAGE)
 
 
@@ -45,10 +48,14 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     imports only: the comment command's HTTP stack is not loaded to print a breakdown)."""
     parser = _Parser(prog="costgate", description="Pre-merge cloud cost gate for Terraform.")
     parser.add_argument("--version", action="version", version=f"costgate {__version__}")
-    parser.add_argument("--debug", action="store_true", help="show tracebacks and versions on errors")
-    parser.add_argument("--max-input-mb", type=int, metavar="MIB",
-                        help=f"largest input file read, in MiB (default {DEFAULT_MAX_INPUT_MB}, or "
-                             "$COSTGATE_MAX_INPUT_MB); may also follow the command")
+    group = parser.add_argument_group("global options (before or after the command)")
+    group.add_argument("--debug", action="store_true", help="show tracebacks and versions on errors")
+    group.add_argument("-q", "--quiet", action="store_true",
+                       help="leave out informational stderr lines (warnings and errors stay)")
+    group.add_argument("--color", choices=COLOR_MODES, default="auto",
+                       help="colour: auto (default: a terminal, unless $NO_COLOR; $FORCE_COLOR forces it), always, never")
+    group.add_argument("--max-input-mb", type=int, metavar="MIB",
+                       help=f"largest input file read, in MiB (default {DEFAULT_MAX_INPUT_MB}, or $COSTGATE_MAX_INPUT_MB)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in command_names():
         if only is not None and name != only:
@@ -66,28 +73,64 @@ def _command_of(args: Sequence[str]) -> str | None:
     return None
 
 
-def _take_max_input_mb(args: list[str]) -> list[str]:
-    """Apply `--max-input-mb N` wherever it stands (before or after the command) and drop it;
-    $COSTGATE_MAX_INPUT_MB is the default. Raises CostgateError for a value that is not a count."""
-    value = os.environ.get("COSTGATE_MAX_INPUT_MB")
+@dataclass(frozen=True)
+class GlobalOptions:
+    """Options that apply to the whole run and may stand before or after the command (as in
+    ruff, gh and terraform): --debug, --quiet, --color, --max-input-mb."""
+
+    debug: bool
+    quiet: bool
+    color: ColorMode
+    max_input_mb: int
+
+
+def take_global_options(args: list[str]) -> tuple[GlobalOptions, list[str]]:
+    """Read the global options wherever they stand and drop them from `args` (nothing after a
+    `--` is touched). $COSTGATE_DEBUG=1 and $COSTGATE_MAX_INPUT_MB are the defaults. Raises
+    CostgateError for a value that does not parse."""
+    debug = os.environ.get("COSTGATE_DEBUG") == "1"
+    quiet = False
+    color: str = "auto"
+    mib = os.environ.get("COSTGATE_MAX_INPUT_MB")
     rest: list[str] = []
     i = 0
     while i < len(args):
         arg = args[i]
-        if arg == "--max-input-mb" and i + 1 < len(args):
-            value, i = args[i + 1], i + 2
-            continue
-        if arg.startswith("--max-input-mb="):
-            value = arg.split("=", 1)[1]
+        if arg == "--":
+            rest += args[i:]
+            break
+        name, eq, inline = arg.partition("=")
+        if name in _VALUED and not eq:
+            if i + 1 >= len(args):
+                raise CostgateError(f"{name} needs a value")
+            inline, i = args[i + 1], i + 1
+        if name == "--debug" and not eq:
+            debug = True
+        elif name in ("--quiet", "-q") and not eq:
+            quiet = True
+        elif name == "--color" and name in _VALUED:
+            color = inline
+        elif name == "--max-input-mb":
+            mib = inline
         else:
             rest.append(arg)
         i += 1
+    if color not in COLOR_MODES:
+        raise CostgateError(f"--color takes one of {', '.join(COLOR_MODES)}, not {color!r}")
     try:
-        megabytes = DEFAULT_MAX_INPUT_MB if value is None else int(value)
+        megabytes = DEFAULT_MAX_INPUT_MB if mib is None else int(mib)
     except ValueError:
-        raise CostgateError(f"--max-input-mb takes a whole number of MiB, not {value!r}") from None
-    set_max_input_mb(megabytes)  # every run sets it: in-process runs (tests) do not inherit one
-    return rest
+        raise CostgateError(f"--max-input-mb takes a whole number of MiB, not {mib!r}") from None
+    return GlobalOptions(debug, quiet, color, megabytes), rest  # type: ignore[arg-type]
+
+
+_VALUED = ("--color", "--max-input-mb")
+
+
+def _apply(options: GlobalOptions) -> None:
+    """Every run sets these: in-process runs (tests) inherit nothing from the one before."""
+    set_max_input_mb(options.max_input_mb)
+    configure(ConsoleSettings(color=options.color, quiet=options.quiet))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -97,7 +140,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if any("\0" in arg for arg in args_list):  # only in-process callers can pass one
             raise CostgateError("an argument contains a NUL byte")
-        args_list = _take_max_input_mb(args_list)
+        options, args_list = take_global_options(args_list)
+        debug = options.debug
+        _apply(options)
         parser = build_parser(_command_of(args_list))
         try:
             args = parser.parse_args(args_list)
@@ -107,11 +152,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             parser.print_help(sys.stderr)
             return EXIT_USAGE
         result: int = args.func(args)
+        flush_deferred(failed=result not in (EXIT_OK, EXIT_BLOCKED))
         return result
     except CostgateError as exc:
+        flush_deferred(failed=True)
         if debug:
             traceback.print_exc()
-        sys.stderr.write(f"costgate: error: {safe_text(str(exc))}\n")
+        sys.stderr.write(f"{ERROR_PREFIX}{safe_text(str(exc))}\n")
         return EXIT_USAGE
     except KeyboardInterrupt:
         sys.stderr.write("costgate: interrupted\n")
@@ -119,10 +166,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:  # the one place costgate catches everything: the CLI boundary
+        flush_deferred(failed=True)
         if debug:
             traceback.print_exc()
             sys.stderr.write(f"costgate {__version__}, Python {platform.python_version()}, {platform.platform()}\n")
-        sys.stderr.write(f"costgate: internal error ({type(exc).__name__}: {safe_text(str(exc))}); rerun with --debug\n")
+        sys.stderr.write(f"{ERROR_PREFIX}internal error ({type(exc).__name__}: {safe_text(str(exc))}); rerun with --debug\n")
         return EXIT_USAGE
 
 

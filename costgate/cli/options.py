@@ -50,6 +50,9 @@ def add_estimate_options(parser: argparse.ArgumentParser) -> None:
     """--usage-file, --usage-profile, --catalog-dir, --as-of, --max-catalog-age-days, --free-tier:
     what every pricing command reads through cli/estimate_args.estimate_from_args."""
     parser.add_argument("--usage-file", type=Path, help="usage file (format v0.1) for usage-based costs")
+    parser.add_argument("--strict", action="store_true",
+                        help="a usage-file problem (unknown key, wrong type, address matching no resource) is an "
+                             "error (exit 2) instead of a warning")
     parser.add_argument("--usage-profile", choices=["small", "medium", "large"],
                         help="fill usage keys the usage file leaves out with this profile's defaults")
     parser.add_argument("--catalog-dir", type=Path, help="use this pricing_data/ folder instead of the shipped one")

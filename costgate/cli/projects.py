@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from costgate.errors import ReaderError, UsageError
-from costgate.iac.discover import ModuleGraph, tf_dirs
+from costgate.iac.discover import ModuleGraph, has_tf_files, tf_dirs
 from costgate.iac.git_base import changed_files, checkout, relative_to_repo, repo_root, resolve_ref
 from costgate.project_input import InputKind, ProjectInput
 from costgate.pipeline import project_name
@@ -190,7 +190,7 @@ def project_inputs(args: argparse.Namespace, loaded: LoadedConfig | None, *, bas
 
 
 def _has_tf(folder: Path) -> bool:
-    return folder.is_dir() and any(folder.glob("*.tf"))
+    return has_tf_files(folder)
 
 
 def _with_git_base(inp: ProjectInput, base: GitBase) -> ProjectInput:

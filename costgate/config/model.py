@@ -17,6 +17,9 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from costgate.gate.model import Severity
 
+MAX_AMOUNT = Decimal(10) ** 12
+"""Largest amount of money a config states (USD a month): a trillion; more is a typo."""
+
 NAME_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.@/-]*$"
 CUSTOM_ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 
@@ -161,7 +164,7 @@ class CurrentSpend(_Strict):
     """Where the spend before this change comes from."""
 
     source: Literal["estimate", "config", "aws_budgets"] = "estimate"
-    amount: Decimal | None = Field(None, ge=0, description="Monthly spend when source is config.")
+    amount: Decimal | None = Field(None, ge=0, le=MAX_AMOUNT, description="Monthly spend when source is config.")
     aws_budget: AwsBudgetSource | None = None
 
     @model_validator(mode="after")
@@ -179,9 +182,9 @@ class BudgetConfig(_Strict):
     name: str = Field(pattern=NAME_PATTERN)
     team: str | None = None
     project: str | None = None
-    monthly_limit: Decimal | None = Field(None, gt=0, description="Cap on the after-change monthly total (USD).")
+    monthly_limit: Decimal | None = Field(None, gt=0, le=MAX_AMOUNT, description="Cap on the after-change monthly total (USD).")
     warn_at_percent: Decimal | None = Field(Decimal(80), gt=0, le=100, description="Warn when the total reaches this share of the cap.")
-    max_increase: Decimal | None = Field(None, ge=0, description="Largest monthly increase one change may add (USD).")
+    max_increase: Decimal | None = Field(None, ge=0, le=MAX_AMOUNT, description="Largest monthly increase one change may add (USD).")
     max_increase_percent: Decimal | None = Field(None, ge=0, description="Largest monthly increase one change may add, in percent.")
     current_spend: CurrentSpend = Field(default_factory=lambda: CurrentSpend.model_validate({}))
     severity: Severity = Field(Severity.BLOCK, description="Severity when the cap is crossed or an increase limit exceeded.")
@@ -281,7 +284,8 @@ class PoliciesConfig(_Strict):
     scope: Literal["changed", "all"] = Field("changed", description="Check only resources this change creates or updates, or all.")
     preview: bool = Field(False, description="Let preview rules block (otherwise they warn at most).")
     incomplete_estimate: Literal["fail-open", "fail-closed"] = Field(
-        "fail-open", description="fail-closed blocks when resources are unsupported or components unpriced.")
+        "fail-open", description="fail-closed blocks when resources are unsupported, components unpriced "
+        "or HCL mode could not evaluate something (a count that depends on a data source).")
     disable: list[str] = Field(default_factory=list, description="Rule codes or names to turn off.")
     rules: dict[str, RuleSetting] = Field(default_factory=dict, description="Rule code or name -> settings.")
     custom: list[CustomRule] = Field(default_factory=list)
@@ -334,6 +338,13 @@ class Config(_Strict):
     waivers: list[Waiver] = Field(default_factory=list)
     comment: CommentConfig = Field(default_factory=lambda: CommentConfig.model_validate({}))
     catalog: CatalogConfig = Field(default_factory=lambda: CatalogConfig.model_validate({}))
+    ledger: str | None = Field(
+        default=None, description="Where check, comment and record keep the cost history: sqlite:///FILE, a file path "
+                          "(SQLite), or postgresql://USER@HOST/DB (the password best given via PGPASSWORD). "
+                          "`costgate record` defaults to .costgate/ledger.db.")
+    ledger_required: bool = Field(
+        default=False, description="Fail the run (exit 2) when the ledger cannot be written; by default a ledger "
+                           "failure is a warning and the verdict never depends on it.")
 
 
 Condition.model_rebuild()

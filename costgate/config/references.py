@@ -21,7 +21,7 @@ if TYPE_CHECKING:
 
 def check_references(loaded: LoadedConfig) -> None:
     """Raise ConfigError (or PolicyError for a broken Rego file) at the first problem."""
-    from costgate.config import _clean_loc, _message, dotted
+    from costgate.config import _clean_loc, _message
     from costgate.gate.registry import RETIRED_CODES, find_rule
 
     config = loaded.config

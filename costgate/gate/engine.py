@@ -6,7 +6,7 @@ budgets read them), then built-in rules in code order, custom YAML rules, Rego p
 budgets; waivers are applied last, over everything. The verdict is the worst severity among
 unwaived findings (info never changes it); preview rules warn at most unless the config opts
 in with `policies.preview: true`. With `incomplete_estimate: fail-closed`, unsupported
-resources (CG901) and unpriced components (CG902) block.
+resources (CG901), unpriced components (CG902) and what HCL mode could not evaluate (CG907) block.
 """
 
 from __future__ import annotations
@@ -33,7 +33,9 @@ from costgate.gate.waivers import apply_waivers
 from costgate.pricing.lookup import PriceBook
 
 _RANK = {Severity.INFO: 0, Severity.WARN: 1, Severity.BLOCK: 2}
-INCOMPLETE_CODES = ("CG901", "CG902")
+INCOMPLETE_CODES = ("CG901", "CG902", "CG907")
+"""The rules that report what Counts.complete counts: unsupported resources, unpriced components,
+HCL-mode unknowns. `incomplete_estimate: fail-closed` blocks on each of them."""
 
 
 def rule_settings(config: Config) -> list[tuple[Rule[Any], Severity, BaseModel]]:

@@ -18,6 +18,7 @@ from rich.table import Table
 
 from costgate.errors import CostgateError
 from costgate.gate.model import GateResult, Severity, Verdict
+from costgate.report.console import PIPE_WIDTH
 from costgate.report.formats import Format, Report, get_format
 from costgate.report.money import money
 from costgate.report.sarif import SarifFormat
@@ -34,10 +35,10 @@ _STYLE = {Severity.BLOCK: "red", Severity.WARN: "yellow", Severity.INFO: "cyan"}
 _VERDICT = {Verdict.PASS: "green", Verdict.WARN: "yellow", Verdict.BLOCK: "red"}
 
 
-def render_gate_table(gate: GateResult, *, color: bool = False) -> str:
-    """Findings, budgets, showback and the verdict as terminal tables."""
+def render_gate_table(gate: GateResult, *, color: bool = False, width: int = PIPE_WIDTH) -> str:
+    """Findings, budgets, showback and the verdict as terminal tables, `width` columns wide."""
     buf = io.StringIO()
-    console = Console(file=buf, width=160, force_terminal=color, no_color=not color, highlight=False, soft_wrap=False)
+    console = Console(file=buf, width=width, force_terminal=color, no_color=not color, highlight=False, soft_wrap=False)
     if gate.findings:
         table = Table(title="Findings", title_justify="left")
         for col in ("Severity", "Rule", "Resource", "Message", "Saving/mo", "Owner"):
@@ -107,7 +108,7 @@ class GateTableFormat:
     def render(self, report: Report) -> str:
         """Estimate diff, findings, budgets, showback, verdict."""
         text = get_format("table").render(Report(report.estimate, diff=True, color=report.color))
-        return text + "\n" + (render_gate_table(report.gate, color=report.color) if report.gate else "")
+        return text + "\n" + (render_gate_table(report.gate, color=report.color, width=report.width) if report.gate else "")
 
 
 class GateJsonFormat:

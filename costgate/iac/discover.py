@@ -1,7 +1,7 @@
 """Find the root modules of a Terraform tree, and the local modules each one uses.
 
 Why: in a monorepo `--path .` must price every deployable configuration once. A folder with
-.tf files is a root module unless another folder calls it as a local module (`source =
+.tf or .tf.json files (CDK for Terraform writes only the latter) is a root module unless another folder calls it as a local module (`source =
 "./modules/vpc"`): then it is priced as part of its callers, never again on its own, however
 many callers or tfvars share it. `.terraform/` (modules `terraform init` downloaded) and every
 hidden folder are skipped. The same module graph tells `--changed-only` which projects a
@@ -14,6 +14,7 @@ local `source` paths, so a syntax error is reported once, by the reader, with it
 
 from __future__ import annotations
 
+import json
 import os
 import re
 from collections.abc import Iterator
@@ -27,12 +28,45 @@ _MODULE_BLOCK = re.compile(r'^\s*module\s+"', re.MULTILINE)
 _LOCAL_SOURCE = re.compile(r'^\s*source\s*=\s*"(\.\.?/[^"]*)"', re.MULTILINE)
 
 
+def is_tf_file(name: str) -> bool:
+    """A Terraform configuration file: `.tf`, or `.tf.json` (JSON syntax, what CDK for Terraform
+    writes), as Terraform itself loads them; hidden files are not."""
+    return name.endswith((".tf", ".tf.json")) and not name.startswith(".")
+
+
+def has_tf_files(folder: Path) -> bool:
+    """Whether `folder` is a Terraform folder (holds a .tf or .tf.json file)."""
+    return folder.is_dir() and any(is_tf_file(p.name) and not p.is_dir() for p in folder.iterdir())
+
+
 def tf_dirs(root: Path) -> Iterator[Path]:
-    """Every folder under `root` (itself included) holding a .tf file; hidden folders skipped."""
+    """Every folder under `root` (itself included) holding a .tf or .tf.json file; hidden folders skipped."""
     for folder, dirs, files in os.walk(root):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        if any(f.endswith(".tf") and not f.startswith(".") for f in files):
+        if any(is_tf_file(f) for f in files):
             yield Path(folder)
+
+
+def _json_sources(text: str) -> list[str]:
+    """The `source` of every module block in one .tf.json file (`{"module": {"name": {...}}}`,
+    blocks possibly in lists, as Terraform's JSON syntax allows); nothing when it is not JSON."""
+    try:
+        doc = json.loads(text)
+    except ValueError:
+        return []
+    found: list[str] = []
+    tops = doc if isinstance(doc, list) else [doc]
+    for top in tops:
+        modules = top.get("module") if isinstance(top, dict) else None
+        for group in modules if isinstance(modules, list) else [modules]:
+            if not isinstance(group, dict):
+                continue
+            for body in group.values():
+                for item in body if isinstance(body, list) else [body]:
+                    source = item.get("source") if isinstance(item, dict) else None
+                    if isinstance(source, str):
+                        found.append(source)
+    return found
 
 
 def _sources(text: str) -> list[str]:
@@ -68,12 +102,16 @@ class ModuleGraph:
         if cached is not None:
             return cached
         out: set[Path] = set()
-        for tf in sorted(key.glob("*.tf")):
+        for tf in sorted(p for p in key.iterdir() if is_tf_file(p.name) and not p.is_dir()):
             # bounded: a .tf symlinked to /dev/zero ends in one line naming it, not a hang
             text = read_bytes(tf, error=ReaderError, what="Terraform file").decode("utf-8", errors="replace")
-            if not _MODULE_BLOCK.search(text):
+            if tf.name.endswith(".json"):
+                sources = _json_sources(text) if '"module"' in text else []
+            elif _MODULE_BLOCK.search(text):
+                sources = _sources(text)
+            else:
                 continue
-            for source in _sources(text):
+            for source in sources:
                 if source.startswith(("./", "../")):
                     target = (key / source.split("//")[0]).resolve()
                     if target.is_dir() and target != key:
@@ -95,7 +133,7 @@ class ModuleGraph:
         return seen
 
     def roots(self, root: Path) -> list[Path]:
-        """The root modules under `root`: .tf folders that no other folder under it calls."""
+        """The root modules under `root`: .tf/.tf.json folders that no other folder under it calls."""
         folders = [f.resolve() for f in tf_dirs(root)]
         called = {target for f in folders for target in self.calls(f)}
         return [f for f in folders if f not in called]

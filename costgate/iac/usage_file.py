@@ -17,9 +17,11 @@ no plan declares them, so each exact address of such a type becomes a resource o
 
 from __future__ import annotations
 
+import difflib
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass
+import sys
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -36,6 +38,19 @@ SUPPORTED_VERSIONS = ("0.1",)
 
 
 @dataclass(frozen=True)
+class UsageProblem:
+    """Something in a usage file that costgate does not use: a key no pricer of that type reads,
+    a value of the wrong type, an address that matches no resource. A warning naming
+    `where` (file:line), an error under --strict: a typo must never silently price nothing."""
+
+    where: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self.message}"
+
+
+@dataclass(frozen=True)
 class UsageFile:
     """A parsed usage file."""
 
@@ -43,6 +58,28 @@ class UsageFile:
     type_defaults: Mapping[str, Mapping[str, Any]]
     exact: Mapping[str, Mapping[str, Any]]
     wildcards: tuple[tuple[re.Pattern[str], Mapping[str, Any]], ...]
+    problems: tuple[UsageProblem, ...] = ()
+    # resource_usage address -> file:line, for problems found once the resources are known
+    places: Mapping[str, str] = field(default_factory=dict)
+
+    def unmatched(self, addresses: Iterable[str]) -> list[UsageProblem]:
+        """resource_usage addresses (exact, or with `[*]`) that match none of `addresses`.
+        Usage-only types (aws_data_transfer) make resources of their own and always match."""
+        known = set(addresses)
+        out: list[UsageProblem] = []
+        for address in self.exact:
+            rtype = _type_of(address)
+            pricer = pricer_for(rtype)
+            if address in known or pricer is None or pricer.usage_only:
+                continue  # a type costgate does not price is reported once, by load_usage_file
+            out.append(UsageProblem(self.places.get(address, self.path),
+                                    f"resource_usage: {address} matches no resource in the plan{_close(address, known)}"))
+        for pattern, _values in self.wildcards:
+            if not any(pattern.fullmatch(a) for a in known):
+                shown = next((a for a in self.places if _wildcard(a).pattern == pattern.pattern), pattern.pattern)
+                out.append(UsageProblem(self.places.get(shown, self.path),
+                                        f"resource_usage: {shown} matches no resource in the plan"))
+        return out
 
     def for_resource(self, resource: Resource) -> Usage:
         """The merged usage values for `resource`."""
@@ -119,11 +156,32 @@ def load_usage_file(path: Path) -> UsageFile:
     for key in doc:
         if key not in ("version", "resource_usage", "resource_type_default_usage"):
             raise UsageFileError(f"unknown top-level key {key!r}", path=_at(located, source, (key,)))
-    defaults = _section(doc, "resource_type_default_usage", located, source)
-    usage = _section(doc, "resource_usage", located, source)
+    problems: list[UsageProblem] = []
+    defaults = _section(doc, "resource_type_default_usage", located, source, problems)
+    usage = _section(doc, "resource_usage", located, source, problems)
     exact = {k: v for k, v in usage.items() if "[*]" not in k}
     wild = tuple((_wildcard(k), v) for k, v in usage.items() if "[*]" in k)
-    return UsageFile(path=source, type_defaults=defaults, exact=exact, wildcards=wild)
+    places = {address: _at(located, source, ("resource_usage", address)) for address in usage}
+    return UsageFile(path=source, type_defaults=defaults, exact=exact, wildcards=wild, problems=tuple(problems),
+                     places=places)
+
+
+def report_problems(problems: Iterable[UsageProblem], *, strict: bool) -> None:
+    """Each problem as a `costgate: warning: file:line: ...` stderr line; under --strict the
+    first one is a UsageFileError instead (exit 2), naming how many more there are."""
+    found = list(problems)
+    if strict and found:
+        more = f" (and {len(found) - 1} more problem(s))" if len(found) > 1 else ""
+        raise UsageFileError(f"{found[0].message}{more}; --strict turns usage-file warnings into errors",
+                             path=found[0].where)
+    for problem in found:
+        sys.stderr.write(f"costgate: warning: {problem}\n")
+
+
+def _close(word: str, candidates: Iterable[str]) -> str:
+    """` (did you mean 'x'?)` for the closest candidate, or nothing."""
+    match = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.75)
+    return f" (did you mean {match[0]!r}?)" if match else ""
 
 
 def _at(located: LocatedYaml, source: str, loc: tuple[str | int, ...]) -> str:
@@ -131,7 +189,8 @@ def _at(located: LocatedYaml, source: str, loc: tuple[str | int, ...]) -> str:
     return f"{source}:{line}" if line else source
 
 
-def _section(doc: Mapping[str, Any], key: str, located: LocatedYaml, source: str) -> dict[str, dict[str, Any]]:
+def _section(doc: Mapping[str, Any], key: str, located: LocatedYaml, source: str,
+             problems: list[UsageProblem]) -> dict[str, dict[str, Any]]:
     raw = doc.get(key) or {}
     if not isinstance(raw, dict):
         raise UsageFileError(f"'{key}' must be a mapping of addresses to usage values", path=_at(located, source, (key,)))
@@ -143,7 +202,12 @@ def _section(doc: Mapping[str, Any], key: str, located: LocatedYaml, source: str
             raise UsageFileError(f"'{key}.{address}' must be a mapping of usage keys to values",
                                  path=_at(located, source, (key, address)))
         rtype = address if key == "resource_type_default_usage" else _type_of(str(address))
-        _check_values(values, (key, address), _declared(rtype), located, source)
+        if pricer_for(rtype) is None:
+            problems.append(UsageProblem(_at(located, source, (key, address)),
+                                         f"{key}: {address}: costgate prices no resource type {rtype!r}; "
+                                         f"its usage values are not read{_close(rtype, _priced_types())}"))
+        else:
+            _check_values(values, (key, address), _declared(rtype), located, source, problems=problems, rtype=rtype)
         out[str(address)] = values
     return out
 
@@ -162,19 +226,42 @@ def _declared(rtype: str) -> Mapping[str, UsageKind]:
     return {k.name: k.kind for k in pricer.usage_keys} if pricer is not None else {}
 
 
+def _priced_types() -> list[str]:
+    from costgate.resources.registry import all_pricers
+
+    return list(all_pricers())
+
+
 def _check_values(values: Mapping[Any, Any], loc: tuple[str | int, ...], kinds: Mapping[str, UsageKind],
-                  located: LocatedYaml, source: str, prefix: str = "") -> None:
-    """Every number a finite quantity >= 0, every declared numeric key a number (or range)."""
+                  located: LocatedYaml, source: str, prefix: str = "", *, problems: list[UsageProblem] | None = None,
+                  rtype: str = "") -> None:
+    """Every number a finite quantity >= 0, every declared numeric key a number (or range)
+    (UsageFileError otherwise); keys the type's pricer does not declare and values of the wrong
+    type are added to `problems`."""
     for key, value in values.items():
         name = f"{prefix}{key}"
         where = (*loc, key)
         numeric = kinds.get(name) in ("float", "int")
+        if problems is not None:
+            nested = any(k.startswith(f"{name}.") for k in kinds)
+            if name not in kinds and not nested:
+                problems.append(UsageProblem(_at(located, source, where),
+                                             f"{rtype} has no usage key {name!r}{_close(name, kinds)}; it is not read"))
+                continue
+            kind = kinds.get(name)
+            wrong = value is not None and (
+                (kind == "str" and not isinstance(value, str)) or (kind == "bool" and not isinstance(value, bool)))
+            if wrong:
+                problems.append(UsageProblem(_at(located, source, where),
+                                             f"{rtype} usage key {name!r} takes a {'string' if kind == 'str' else 'true/false'}, "
+                                             f"not {shown_value(value)}"))
+                continue
         if isinstance(value, Mapping) and set(value) == {"min", "max"}:
             low, high = (_quantity(value[k], name, _at(located, source, (*where, k))) for k in ("min", "max"))
             if low is not None and high is not None and low > high:
                 raise UsageFileError(f"{name}: the range's min {low} is above its max {high}", path=_at(located, source, where))
         elif isinstance(value, Mapping):
-            _check_values(value, where, kinds, located, source, f"{name}.")
+            _check_values(value, where, kinds, located, source, f"{name}.", problems=problems, rtype=rtype)
         elif isinstance(value, (int, float)) and not isinstance(value, bool) or (numeric and value is not None):
             _quantity(value, name, _at(located, source, where))
 

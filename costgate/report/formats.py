@@ -9,6 +9,7 @@ from typing import Protocol
 from costgate.estimate import Estimate
 from costgate.errors import CostgateError
 from costgate.gate.model import GateResult
+from costgate.report.console import PIPE_WIDTH
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,7 @@ class Report:
     diff: bool = False
     color: bool = False
     gate: GateResult | None = None
+    width: int = PIPE_WIDTH  # columns of a rich table (report/console.table_width)
 
 
 class Format(Protocol):

@@ -48,8 +48,20 @@ def _component(c: PricedComponent) -> dict[str, Any]:
     }
 
 
-def _resource(r: ResourceCost) -> dict[str, Any]:
+def _resource(r: ResourceCost, seen: dict[int, dict[str, Any]] | None = None) -> dict[str, Any]:
+    """A resource's output row. `seen` shares the rows of components that are one object (the
+    estimate prices equal components once: 2,000 instances of a block share theirs)."""
     res = r.resource
+    if seen is None:
+        seen = {}
+
+    def component(c: PricedComponent) -> dict[str, Any]:
+        row = seen.get(id(c))
+        if row is None:
+            row = seen[id(c)] = _component(c)
+        return row
+
+    after, before = r.monthly_cost, r.before_monthly_cost  # each a sum over components: once per resource
     return {
         "address": res.address,
         "type": res.type,
@@ -58,11 +70,11 @@ def _resource(r: ResourceCost) -> dict[str, Any]:
         "action": res.action.value,
         "support": r.support.value,
         "support_reason": support_reason(res.type),
-        "monthly_cost": float(r.monthly_cost),
-        "before_monthly_cost": float(r.before_monthly_cost),
-        "delta_monthly_cost": float(r.delta),
-        "components": [_component(c) for c in r.components],
-        "before_components": [_component(c) for c in r.before_components],
+        "monthly_cost": float(after),
+        "before_monthly_cost": float(before),
+        "delta_monthly_cost": float(after - before),
+        "components": [component(c) for c in r.components],
+        "before_components": [component(c) for c in r.before_components],
         "tags": dict(res.tags),
         "module": res.module,
     }
@@ -149,6 +161,7 @@ def to_dict(estimate: Estimate) -> dict[str, Any]:
     projects = []
     all_unsupported: list[dict[str, Any]] = []
     all_unpriced: list[dict[str, Any]] = []
+    seen: dict[int, dict[str, Any]] = {}  # component rows by object: the estimate lives while this runs
     for p in estimate.projects:
         unsupported, unpriced = unsupported_of(p), unpriced_of(p)
         all_unsupported += unsupported
@@ -157,7 +170,7 @@ def to_dict(estimate: Estimate) -> dict[str, Any]:
             "name": p.name,
             "source": p.kind,
             "path": p.source,
-            "resources": [_resource(r) for r in p.resources],
+            "resources": [_resource(r, seen) for r in p.resources],
             "unsupported": unsupported,
             "unpriced": unpriced,
             "totals": _totals(p.totals, fetched_this_run(p.resources, estimate)),

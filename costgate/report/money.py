@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Context, Decimal
+
+_WIDE = Context(prec=80)
+"""Enough digits to round any amount a config or plan can hold (a cap of 1e30) to cents."""
 
 
 def money(value: Decimal | None, *, signed: bool = False, currency: str = "$") -> str:
     """$1,234.56 (or +$1,234.56 / -$12.00 when signed); '-' for None."""
     if value is None:
         return "-"
-    q = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+    q = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP, context=_WIDE)
     sign = "-" if q < 0 else ("+" if signed and q > 0 else "")
     return f"{sign}{currency}{abs(q):,.2f}"
 
@@ -28,7 +31,7 @@ def unit_price(value: Decimal | None) -> str:
     digits = value.normalize().as_tuple()
     if len(digits.digits) > SIGNIFICANT_DIGITS:
         exponent = value.adjusted() - SIGNIFICANT_DIGITS + 1
-        value = value.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP)
+        value = value.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP, context=_WIDE)
     text = f"{value.normalize():,f}"
     whole, _, decimals = text.partition(".")
     return "$" + whole + "." + decimals.ljust(2, "0")
@@ -38,7 +41,7 @@ def quantity(value: Decimal | None) -> str:
     """A monthly quantity, grouped, up to 4 decimals; 'usage' when unknown."""
     if value is None:
         return "depends on usage"
-    q = value.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP).normalize()
+    q = value.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP, context=_WIDE).normalize()
     if q == q.to_integral():
         return f"{int(q):,}"
     return f"{q:,f}"

@@ -110,6 +110,7 @@ class ReverseReferences:
         self._resources = resources
         self._tables: dict[tuple[str, str], dict[int, list[Resource]]] = {}
         self._targets: dict[tuple[str, str], frozenset[str]] = {}
+        self._values: dict[tuple[str, str], dict[str, list[Resource]]] = {}
 
     def targets(self, rtype: str, attribute: str) -> frozenset[str]:
         """Configuration addresses (module-qualified, without count or for_each keys) that
@@ -129,6 +130,28 @@ class ReverseReferences:
                     out.update(prefix + target for target in other.refs.get(attribute, ()))
             found = self._targets[key] = frozenset(out)
         return found
+
+    def by_value(self, rtype: str, attribute: str) -> Mapping[str, list[Resource]]:
+        """Resources of `rtype` by the literal text of `attribute` (those whose `attribute` is not a
+        reference), in plan order; built once per (type, attribute).
+
+        Why: a pricer matching a literal such as an autoscaling target's `resource_id =
+        "table/orders"` would otherwise scan the plan once per resource it prices.
+        """
+        key = (rtype, attribute)
+        table = self._values.get(key)
+        if table is None:
+            table = {}
+            seen: set[str] = set()
+            for other in self._resources.values():  # the map also holds bare config addresses: dedupe
+                if other.type != rtype or other.address in seen or other.refs.get(attribute):
+                    continue
+                seen.add(other.address)
+                value = other.get(attribute)
+                if isinstance(value, str):
+                    table.setdefault(value, []).append(other)
+            self._values[key] = table
+        return table
 
     def referrers(self, ctx: PricingContext, resource: Resource, rtype: str, attribute: str) -> list[Resource]:
         """Resources of `rtype` whose `attribute` resolves to `resource` itself."""
@@ -199,6 +222,12 @@ class PricingContext:
         """Resources of `rtype` whose `attribute` references `resource` (reverse lookup)."""
         index = self.reverse if self.reverse is not None else ReverseReferences(self.resources)
         return index.referrers(self, resource, rtype, attribute)
+
+    def with_value(self, rtype: str, attribute: str, value: str) -> list[Resource]:
+        """Resources of `rtype` whose `attribute` is the literal `value` (not a reference), in plan
+        order; one dict lookup, the index built once per estimate."""
+        index = self.reverse if self.reverse is not None else ReverseReferences(self.resources)
+        return list(index.by_value(rtype, attribute).get(value, ()))
 
 
 PriceFunction = Callable[[Resource, PricingContext], Iterable[CostComponent]]

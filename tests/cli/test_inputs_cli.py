@@ -98,7 +98,7 @@ def test_changed_only_with_nothing_changed_says_so_and_passes(trees: dict[str, P
     result = run_cli("diff", "--path", str(trees["repo"]), "--compare-to", "HEAD", "--changed-only", "--format", "json",
                      "--max-catalog-age-days", "0")
     assert result.code == 0, result.err
-    assert result.err == "costgate: note: no project changed since HEAD (--changed-only); nothing to price\n"
+    assert result.err.splitlines()[0] == "costgate: note: no project changed since HEAD (--changed-only); nothing to price"
     doc = json.loads(result.out)
     assert doc["projects"] == [] and doc["totals"]["delta"] == 0
 

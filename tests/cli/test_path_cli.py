@@ -87,9 +87,38 @@ def test_a_plan_and_a_folder_in_one_run_add_up(tmp_path: Path) -> None:
     assert both["totals"]["after"] == pytest.approx(sum(p["totals"]["after"] for p in both["projects"]))
 
 
-def test_a_workspace_the_reader_cannot_honour_is_a_warning(tmp_path: Path) -> None:
-    write_tree(tmp_path, {"app/main.tf": APP,
+WORKSPACE_APP = """provider "aws" {
+  region = "us-east-1"
+}
+
+resource "aws_instance" "app" {
+  count         = terraform.workspace == "prod" ? 2 : 1
+  ami           = "ami-12345678"
+  instance_type = "${terraform.workspace == "prod" ? "m5" : "t3"}.large"
+}
+"""
+
+
+def test_a_config_workspace_is_terraform_workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.delenv("TF_WORKSPACE", raising=False)
+    write_tree(tmp_path, {"app/main.tf": WORKSPACE_APP,
                           "costgate.yml": "projects:\n  - name: app\n    path: app\n    workspace: prod\n"})
     doc = _run("breakdown", "--path", str(tmp_path / "app"), "--config", str(tmp_path / "costgate.yml"))
-    assert doc["projects"][0]["warnings"] == [
-        "workspace 'prod': HCL mode evaluates terraform.workspace as \"default\" (docs/hcl-evaluation.md)"]
+    project = doc["projects"][0]
+    assert project["warnings"] == []
+    assert [r["address"] for r in project["resources"]] == ["aws_instance.app[0]", "aws_instance.app[1]"]
+    assert all("m5.large" in json.dumps(r) for r in project["resources"])
+    plain = _run("breakdown", "--path", str(tmp_path / "app"))
+    assert [r["address"] for r in plain["projects"][0]["resources"]] == ["aws_instance.app[0]"]
+    assert "t3.large" in json.dumps(plain["projects"][0]["resources"][0])
+
+
+def test_path_discovers_a_tf_json_only_folder(tmp_path: Path) -> None:
+    write_tree(tmp_path, {"cdktf.out/stacks/app/cdk.tf.json": json.dumps({
+        "provider": {"aws": [{"region": "us-east-1"}]},
+        "resource": {"aws_instance": {"web": {"ami": "ami-12345678", "instance_type": "t3.micro"}}},
+    })})
+    doc = _run("breakdown", "--path", str(tmp_path))
+    assert [p["source"] for p in doc["projects"]] == ["hcl"]
+    assert [r["address"] for r in doc["projects"][0]["resources"]] == ["aws_instance.web"]
+    assert doc["totals"]["after"] > 0

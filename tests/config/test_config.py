@@ -23,6 +23,7 @@ GOOD_REGO = "package p\n\ndeny contains msg if {\n  false\n  msg := \"x\"\n}\n"
 BAD = [
     ("version: 1\nbudgets:\n  - name: pay\n    montly_limit: 100\n", 4, ["budgets[0].montly_limit", "unknown key"]),
     ("version: 1\nbudgets:\n  - name: pay\n    monthly_limit: lots\n", 4, ["budgets[0].monthly_limit", "decimal"]),
+    ("version: 1\nbudgets:\n  - name: pay\n    monthly_limit: 1e30\n", 4, ["budgets[0].monthly_limit", "less than or equal to 1000000000000"]),
     ("version: 2\n", 1, ["version"]),
     ("teams:\n  - name: a\nbudgets:\n  - name: b\n    team: z\n    monthly_limit: 1\n", 5, ["budgets[0].team", "unknown team 'z'"]),
     ("policies:\n  custom:\n    - id: big\n      message: m\n      where:\n        field: attributes.size\n        matches: '[a-'\n",

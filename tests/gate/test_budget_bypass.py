@@ -67,3 +67,18 @@ def test_a_hostile_usage_quantity_is_an_error_with_its_line(tmp_path: Path, valu
     assert code == 2 and out == ""
     assert err.startswith(f"costgate: error: {usage}:4: ") and "monthly_hrs" in err and "internal error" not in err
     assert len(err.strip().splitlines()) == 1
+
+
+@pytest.mark.parametrize(("value", "shown"), [(["m5.24xlarge"], "['m5.24xlarge']"), (42, "42"), ({"a": 1}, "{'a': 1}")])
+def test_a_wrong_typed_instance_type_blocks_and_is_named(tmp_path: Path, value: Any, shown: str) -> None:
+    path = _plan(tmp_path)
+    doc = json.loads(path.read_text())
+    for rc in doc["resource_changes"]:
+        if rc["address"] == INSTANCE:
+            rc["change"]["after"]["instance_type"] = value
+    path.write_text(json.dumps(doc))
+    code, out, err = _check("--plan", str(path), "--config", str(_config(tmp_path)))
+    assert code == 1 and "internal error" not in err
+    findings = json.loads(out)["gate"]["findings"]
+    cg906 = [f for f in findings if f["code"] == "CG906"]
+    assert [f["address"] for f in cg906] == [INSTANCE] and f"instance_type is {shown}, expected a string" in cg906[0]["message"]

@@ -57,3 +57,25 @@ def test_a_tf_file_that_is_a_device_is_one_error_not_a_hang(tmp_path: Path) -> N
     (tmp_path / "root" / "zero.tf").symlink_to("/dev/zero")
     with pytest.raises(ReaderError, match=r"zero\.tf: is a device, not a Terraform file"):
         discover_root_modules(tmp_path)
+
+
+CDKTF_STACK = """{
+  "provider": {"aws": [{"region": "us-east-1"}]},
+  "module": {"net": {"source": "../../modules/net"}},
+  "resource": {"aws_instance": {"web": {"ami": "ami-12345678", "instance_type": "t3.micro"}}}
+}
+"""
+
+
+def test_folders_with_only_tf_json_are_found_and_their_module_calls_followed(tmp_path: Path) -> None:
+    """CDK for Terraform writes cdktf.out/stacks/<stack>/cdk.tf.json and nothing else."""
+    write_tree(tmp_path, {
+        "cdktf.out/stacks/app/cdk.tf.json": CDKTF_STACK,
+        "cdktf.out/modules/net/main.tf.json": '{"resource": {"aws_eip": {"x": {}}}}',
+        "plain/main.tf": 'resource "aws_eip" "y" {}\n',
+        "notjson/cdk.tf.json": "{ not json",
+    })
+    roots = [p.relative_to(tmp_path.resolve()).as_posix() for p in discover_root_modules(tmp_path)]
+    assert roots == ["cdktf.out/stacks/app", "notjson", "plain"]
+    closure = {p.relative_to(tmp_path.resolve()).as_posix() for p in ModuleGraph().closure(tmp_path / "cdktf.out/stacks/app")}
+    assert closure == {"cdktf.out/stacks/app", "cdktf.out/modules/net"}

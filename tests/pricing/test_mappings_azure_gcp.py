@@ -73,7 +73,7 @@ GCP_CASES = [
     ("Cloud Run", "europe-west3", {"description": "Services CPU Tier 2  (Request-based billing)"}, "s", "0.0000336"),
     ("Cloud Run", "europe-west4", {"description": "Services Memory (Instance-based billing) in europe-west4"}, "GiBy.s",
      "0.0000024"),
-    ("Kubernetes Engine", "us-central1", {"resourceGroup": "ClusterManagementFee"}, "h", "0.1"),
+    ("Kubernetes Engine", "global", {"resourceGroup": "ClusterManagementFee"}, "h", "0.1"),
 ]
 
 

@@ -35,7 +35,7 @@ CASES = [
     ("Compute Engine", "us-central1", {"resourceGroup": "ImageStorage"}, "GiBy.mo", "0.05"),
     ("Compute Engine", "us-central1", {"resourceGroup": "MachineImageStorage"}, "GiBy.mo", "0.05"),
     # google_cloudfunctions_function "Outbound data transfer"
-    ("Cloud Functions", "us-central1", {"resourceGroup": "NetworkEgress"}, "GiBy", "0.12"),
+    ("Cloud Run Functions", "us-central1", {"resourceGroup": "NetworkEgress"}, "GiBy", "0.12"),
     # google_redis_cluster "AOF persistence" (per GB-hour) and "Backups" (0.0811103 per GB-month / 730)
     ("Cloud Memorystore for Redis", "us-central1", {"resourceGroup": "RedisClusterAOF"}, "GiBy.h", "0.0005479452055"),
     ("Cloud Memorystore for Redis", "us-central1", {"resourceGroup": "RedisBackup"}, "GiBy.h", "0.00011111"),

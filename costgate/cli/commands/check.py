@@ -8,11 +8,11 @@ else the folder in HCL mode) when neither is given.
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
-from pathlib import Path
 
+from costgate.cli.config_path import resolve_config
 from costgate.cli.estimate_args import estimate_from_args
+from costgate.cli.ledger_args import add_ledger_options, record_if_configured
 from costgate.cli.options import add_format_option, add_input_options, emit
 from costgate.config import load_config
 from costgate.gate.engine import evaluate
@@ -20,29 +20,31 @@ from costgate.gate.formats import check_format_names, get_check_format
 from costgate.gate.model import Verdict
 from costgate.pricing.lookup import PriceBook
 from costgate.pricing.store import CatalogStore
+from costgate.report.console import PIPE_WIDTH, info, table_width, use_color
 from costgate.report.formats import Report
-
-DEFAULT_CONFIG = Path("costgate.yml")
-
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the sub-command."""
     p = sub.add_parser("check", help="run the cost gate: findings, budgets and a pass/warn/block verdict")
-    add_input_options(p, config_help="costgate.yml: gate settings and projects (default: ./costgate.yml when present)")
+    add_input_options(p, config_help="costgate.yml: gate settings and projects (default: $COSTGATE_CONFIG, else the nearest costgate.yml up to the repository root)")
     p.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
+    add_ledger_options(p, recording="record this run there (default: the config's `ledger:`; none: not recorded)")
     add_format_option(p, check_format_names())
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Run the gate; the exit code is the verdict (0 pass/warn, 1 block)."""
-    config_path = args.config or (DEFAULT_CONFIG if DEFAULT_CONFIG.is_file() else None)
+    config_path = resolve_config(args.config)
     loaded = load_config(config_path) if config_path is not None else None
     store = CatalogStore.open(args.catalog_dir) if args.catalog_dir else CatalogStore.open()
     estimate = estimate_from_args(args, loaded=loaded, store=store)
     result = evaluate(estimate, loaded, book=PriceBook(store), today=args.today)
-    report = Report(estimate, diff=True, color=sys.stdout.isatty() and args.out is None, gate=result)
+    record_if_configured(args, loaded, estimate, source="check", verdict=result.verdict.value)
+    to_terminal = args.out is None
+    report = Report(estimate, diff=True, color=to_terminal and use_color(), gate=result,
+                    width=table_width() if to_terminal else PIPE_WIDTH)
     emit(get_check_format(args.format).render(report), args.out)
     if args.out is not None or args.format != "table":
-        sys.stderr.write(f"costgate: verdict {result.verdict.value}\n")
+        info(f"verdict {result.verdict.value}")
     return 1 if result.verdict is Verdict.BLOCK else 0

@@ -27,7 +27,10 @@ from pathlib import Path
 from typing import Any
 
 from costgate.cli.estimate_args import estimate_from_args
+from costgate.cli.ledger_args import record_if_configured
 from costgate.cli.options import add_input_options
+from costgate.cli.config_path import resolve_config
+from costgate.report.console import info
 from costgate.config import LoadedConfig, load_config
 from costgate.errors import ConfigError, CostgateError, VcsError
 from costgate.estimate import Estimate
@@ -133,7 +136,9 @@ def is_quiet(estimate: Estimate, gate: GateResult | None, settings: CommentSetti
 # the gate; --config also carries the comment settings
 
 
-def _load_config(path: Path | None) -> LoadedConfig | None:
+def _load_config(explicit: Path | None) -> LoadedConfig | None:
+    """The config found as by every command (cli/config_path), loaded."""
+    path = resolve_config(explicit)
     if path is None:
         return None
     return load_config(path)
@@ -335,6 +340,8 @@ def _common(p: argparse.ArgumentParser) -> None:
     p.add_argument("--max-resources", type=_positive_int, help="show at most this many resources in the details")
     p.add_argument("--max-chars", type=_positive_int, help="comment size limit (default: the platform's)")
     p.add_argument("--dry-run", action="store_true", help="print the comment body; call no API")
+    p.add_argument("--ledger", metavar="URL", help="record this run in the cost ledger (sqlite:///FILE, a path, or "
+                                                   "postgresql://…; default: the config's `ledger:`; none: not recorded)")
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -387,6 +394,7 @@ def run(args: argparse.Namespace, *, http: HttpClient | None = None) -> int:
     settings = _settings(args, config)
     estimate, store = _estimate(args, config)
     gate = _evaluate_gate(estimate, config, store)
+    record_if_configured(args, config, estimate, source="comment", verdict=gate.verdict.value if gate else None)
 
     client = http or HttpClient()
     target = None if args.dry_run else _FACTORIES[args.platform](args, client)
@@ -439,7 +447,7 @@ def _publish(args: argparse.Namespace, settings: CommentSettings, estimate: Esti
         if sha:
             target.platform.set_status(sha, commit_status(estimate, gate, override, settings.status_context, target.target_url))
         else:
-            sys.stderr.write("costgate: note: no commit sha known (give --commit-sha); no status set\n")
+            info("note: no commit sha known (give --commit-sha); no status set")
     return exit_code(verdict, settings.fail_on)
 
 

@@ -21,7 +21,8 @@ from typing import Any, Final
 from lark import Token, Tree
 
 from costgate.iac.hcl.expressions import Expr, ExprCompiler, Pos, Scope, Step, to_number, to_string
-from costgate.iac.hcl.functions import FUNCTION_NAMES, call_function
+from costgate.iac.hcl.file_access import allowed_root
+from costgate.iac.hcl.functions import FUNCTION_NAMES, FileRefusal, call_function
 from costgate.iac.hcl.modules import ModuleSources
 from costgate.iac.hcl.parsing import Block, Body, ModuleConfig, read_module
 from costgate.iac.hcl.types import ANY, TypeSpec, convert, parse_type
@@ -67,16 +68,25 @@ class Instance:
 class Reading:
     """The state of one HCL reading: parsed modules, warnings, unknowns, the evaluation stack."""
 
-    def __init__(self, root: Path, display: str, *, workspace: str = "default") -> None:
+    def __init__(self, root: Path, display: str, *, workspace: str = "default", file_root: Path | None = None) -> None:
         self.root = root
         self.display = display
         self.workspace = workspace
+        self._file_root = file_root
         self.sources = ModuleSources(root)
         self.warnings: list[str] = []
         self.unknowns: list[str] = []
         self._modules: dict[Path, ModuleConfig] = {}
         self._active: dict[object, str] = {}
         self._reported: set[str] = set()
+
+    @property
+    def file_root(self) -> Path:
+        """The folder file functions may read inside: the one given, else the git top-level of
+        the root module (else the root module's folder); looked up on first use only."""
+        if self._file_root is None:
+            self._file_root = allowed_root(self.root)
+        return self._file_root
 
     # -- bookkeeping
 
@@ -223,10 +233,18 @@ class ModuleInstance:
         """Terraform's working directory: relative file() paths start there."""
         return self.reading.root
 
+    @property
+    def file_root(self) -> Path:
+        """The folder file functions may read inside (see file_access)."""
+        return self.reading.file_root
+
     def call(self, name: str, args: list[Any], pos: Pos) -> Any:
-        """Call a Terraform function (a function HCL mode does not know is warned about once)."""
+        """Call a Terraform function (a function HCL mode does not know is warned about once; a
+        file a function may not read is listed among the unknowns)."""
         result = call_function(name, args, self)
-        if isinstance(result, Unknown) and name not in FUNCTION_NAMES:
+        if isinstance(result, FileRefusal):
+            self.reading.unknown(f"{pos}: {result.reason}")
+        elif isinstance(result, Unknown) and name not in FUNCTION_NAMES:
             self.reading.warn(f"{pos}: {result.reason}; values that use it are unknown")
         return result
 
@@ -514,7 +532,7 @@ class _TemplateContext:
 
     def call(self, name: str, args: list[Any], pos: Pos) -> Any:
         """Functions work in templates, file paths relative to the root module."""
-        return call_function(name, args, self.module)
+        return self.module.call(name, args, pos)
 
 
 def variable_type(decl: Block, reading: Reading) -> TypeSpec:
@@ -538,6 +556,7 @@ class _NoReferences:
     """A context with nothing in it: tfvars values and type defaults are literals."""
 
     root_dir = Path(".")
+    file_root = None  # Terraform allows no function call in tfvars or defaults; no file is read here
 
     def resolve(self, root: str, steps: Sequence[Step], scope: Scope, pos: Pos) -> tuple[Any, int]:
         """Every reference is an error here."""
@@ -583,6 +602,10 @@ class _Invalid(Unknown):
     __slots__ = ()
 
 
+MAX_COUNT = 100_000
+"""Most instances one `count` expands to; more is reported as unknown, never expanded."""
+
+
 def _expand(module: ModuleInstance, body: Body, scope: Scope, address: str) -> _Expansion:
     """Evaluate count / for_each of a resource or module call; unknowns are reported."""
     reading = module.reading
@@ -602,6 +625,9 @@ def _expand(module: ModuleInstance, body: Body, scope: Scope, address: str) -> _
         if number < 0 or int(number) != number:
             reading.unknown(f"{address}: count must be a whole number >= 0, got {number}")
             return _Expansion("count", Unknown(f"{address}.count is invalid"))
+        if number > MAX_COUNT:  # expanding 10^9 instances would hang the run (a hostile or mistyped count)
+            reading.unknown(f"{address}: count is {number}, more than the {MAX_COUNT:,} instances costgate expands")
+            return _Expansion("count", Unknown(f"{address}.count is too large"))
         return _Expansion("count", list(range(int(number))))
     if for_each is not None:
         value = _meta_value(reading, for_each, scope, address, "for_each")

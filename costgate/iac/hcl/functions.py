@@ -34,17 +34,23 @@ from costgate.iac.hcl.expressions import (
     to_number,
     to_string,
 )
+from costgate.iac.hcl.file_access import RefusedFile, guarded_path, read_guarded
 from costgate.iac.hcl.values import EvalError, Lazy, TfSet, Unknown, first_unknown, make_set, type_name
 
-__all__ = ["FunctionContext", "call_function", "FUNCTION_NAMES"]
+__all__ = ["FileRefusal", "FunctionContext", "call_function", "FUNCTION_NAMES"]
 
 
 class FunctionContext(Protocol):
-    """What file functions need: the root module's directory and a template renderer."""
+    """What file functions need: the root module's directory, the folder they may read inside, a template renderer."""
 
     @property
     def root_dir(self) -> Path:
         """The directory relative file paths are read from (Terraform's working directory)."""
+        ...
+
+    @property
+    def file_root(self) -> Path | None:
+        """The resolved folder file functions may read inside (None: no file is read); see file_access."""
         ...
 
     def render_template(self, text: str, variables: Mapping[str, Any], origin: str) -> Any:
@@ -837,43 +843,86 @@ _FUNCTIONS: Final[dict[str, Plain]] = {
 }
 
 
-def _read(ctx: FunctionContext, path: Any, fn: str) -> Path:
+class FileRefusal(Unknown):
+    """The Unknown a file function returns for a path it may not read (outside the repository,
+    inside .git, a device, too large): the evaluator lists its reason among the unknowns."""
+
+    __slots__ = ()
+
+
+def _path_of(ctx: FunctionContext, path: Any) -> Path:
     target = Path(to_string(path)).expanduser()
     return target if target.is_absolute() else ctx.root_dir / target
 
 
-def _file(ctx: FunctionContext, path: Any) -> str:
-    target = _read(ctx, path, "file")
+def _file_root(ctx: FunctionContext) -> Path | None:
+    root: Path | None = getattr(ctx, "file_root", None)
+    return root
+
+
+def _read_file(ctx: FunctionContext, path: Any, fn: str) -> bytes | FileRefusal:
     try:
-        return target.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise EvalError(f"file(): cannot read {path!r}: {getattr(exc, 'strerror', None) or exc}") from None
+        return read_guarded(to_string(path), ctx.root_dir, _file_root(ctx), fn)
+    except RefusedFile as exc:
+        return FileRefusal(str(exc))
+    except (OSError, ValueError) as exc:
+        raise EvalError(f"{fn}(): cannot read {path!r}: {getattr(exc, 'strerror', None) or exc}") from None
 
 
-def _filebase64(ctx: FunctionContext, path: Any) -> str:
-    target = _read(ctx, path, "filebase64")
+def _file(ctx: FunctionContext, path: Any, fn: str = "file") -> str | FileRefusal:
+    data = _read_file(ctx, path, fn)
+    if isinstance(data, FileRefusal):
+        return data
     try:
-        return base64.b64encode(target.read_bytes()).decode()
-    except OSError as exc:
-        raise EvalError(f"filebase64(): cannot read {path!r}: {exc.strerror or exc}") from None
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise EvalError(f"{fn}(): {path!r} is not UTF-8 text ({exc.reason})") from None
 
 
-def _fileexists(ctx: FunctionContext, path: Any) -> bool:
-    return _read(ctx, path, "fileexists").is_file()
+def _filebase64(ctx: FunctionContext, path: Any) -> str | FileRefusal:
+    data = _read_file(ctx, path, "filebase64")
+    return data if isinstance(data, FileRefusal) else base64.b64encode(data).decode()
 
 
-def _fileset(ctx: FunctionContext, base: Any, pattern: Any) -> TfSet:
-    root = _read(ctx, base, "fileset")
-    return make_set(str(p.relative_to(root)) for p in root.glob(to_string(pattern)) if p.is_file())
+def _fileexists(ctx: FunctionContext, path: Any) -> bool | FileRefusal:
+    try:
+        return guarded_path(to_string(path), ctx.root_dir, _file_root(ctx), "fileexists").is_file()
+    except RefusedFile as exc:
+        return FileRefusal(str(exc))
+
+
+def _fileset(ctx: FunctionContext, base: Any, pattern: Any) -> TfSet | FileRefusal:
+    try:
+        root = guarded_path(to_string(base), ctx.root_dir, _file_root(ctx), "fileset")
+    except RefusedFile as exc:
+        return FileRefusal(str(exc))
+    allowed = _file_root(ctx)
+    assert allowed is not None  # guarded_path refuses every path without a root
+    found = []
+    for match in root.glob(to_string(pattern)):
+        resolved = match.resolve()
+        if resolved.is_file() and resolved.is_relative_to(allowed) and ".git" not in resolved.relative_to(allowed).parts:
+            found.append(str(match.relative_to(root)))
+    return make_set(found)
 
 
 def _templatefile(ctx: FunctionContext, path: Any, variables: Any) -> Any:
-    text = _file(ctx, path)
+    text = _file(ctx, path, "templatefile")
+    if isinstance(text, FileRefusal):
+        return text
     return ctx.render_template(text, _map(variables, "templatefile"), to_string(path))
 
 
 def _abspath(ctx: FunctionContext, path: Any) -> str:
-    return str(_read(ctx, path, "abspath").resolve())
+    return str(_path_of(ctx, path).resolve())
+
+
+def _file_hash(algorithm: str) -> Callable[..., Any]:
+    def run(ctx: FunctionContext, path: Any) -> Any:
+        text = _file(ctx, path, f"file{algorithm}")
+        return text if isinstance(text, FileRefusal) else _FUNCTIONS[algorithm](text)
+
+    return run
 
 
 _CONTEXT_FUNCTIONS: Final[dict[str, Callable[..., Any]]] = {
@@ -885,8 +934,8 @@ _CONTEXT_FUNCTIONS: Final[dict[str, Callable[..., Any]]] = {
     "templatefile": _templatefile,
 }
 
-for _name, _hash_name in (("filemd5", "md5"), ("filesha1", "sha1"), ("filesha256", "sha256"), ("filesha512", "sha512")):
-    _CONTEXT_FUNCTIONS[_name] = (lambda h: lambda ctx, path: _FUNCTIONS[h](_file(ctx, path)))(_hash_name)
+for _hash_name in ("md5", "sha1", "sha256", "sha512"):
+    _CONTEXT_FUNCTIONS[f"file{_hash_name}"] = _file_hash(_hash_name)
 
 FUNCTION_NAMES: Final[frozenset[str]] = frozenset({*_FUNCTIONS, *_CONTEXT_FUNCTIONS, *_UNKNOWN_RESULTS, "try", "can"})
 """Every function HCL mode knows (documentation and tests list them from here)."""

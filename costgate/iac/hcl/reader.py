@@ -42,7 +42,9 @@ class HclReader:
     """Reads a root module directory into Resources (implements the Reader protocol).
 
     `var_files` and `variables` are `--var-file` paths and `--var name=value` values (value
-    text); `env` is where TF_VAR_* come from (os.environ when None). Raises HclReaderError for a
+    text); `env` is where TF_VAR_* and TF_WORKSPACE come from (os.environ when None);
+    `file_root` is the folder file() and its kin may read inside (default: the git top-level of
+    the folder read, else that folder; see iac/hcl/file_access.py). Raises HclReaderError for a
     directory that is missing or holds no .tf file, an HCL syntax error (`file:line:col:
     message`), and a broken var file or variable value.
     """
@@ -53,7 +55,9 @@ class HclReader:
         var_files: Sequence[Path] = (),
         variables: Mapping[str, str] = {},  # noqa: B006 - read only
         env: Mapping[str, str] | None = None,
+        file_root: Path | None = None,
     ) -> None:
+        self.file_root = file_root.resolve() if file_root is not None else None
         self.var_files = tuple(var_files)
         self.variables = dict(variables)
         self.env = env
@@ -66,7 +70,7 @@ class HclReader:
         if not path.is_dir():
             raise HclReaderError(f"{display}: not a directory (HCL mode reads a root module directory)")
         env = os.environ if self.env is None else self.env
-        reading = Reading(path, display, workspace=env.get("TF_WORKSPACE") or "default")
+        reading = Reading(path, display, workspace=env.get("TF_WORKSPACE") or "default", file_root=self.file_root)
         config = reading.module(path, display)
         if not any(path.glob("*.tf")) and not any(path.glob("*.tf.json")):
             raise HclReaderError(f"{display}: no .tf files in this directory")

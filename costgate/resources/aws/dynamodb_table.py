@@ -42,13 +42,19 @@ PPR = "Amazon DynamoDB PayPerRequest Throughput"
 
 
 def _capacity(r: Resource, ctx: PricingContext, dimension: str, attribute: str) -> tuple[Decimal | None, bool]:
-    """Provisioned units and whether autoscaling sets them (then: the target's min_capacity)."""
-    for t in ctx.resources.values():
-        if t.type == "aws_appautoscaling_target" and t.get("scalable_dimension") == f"dynamodb:table:{dimension}":
-            mine = ctx.resolve(t, "resource_id") is r if t.refs.get("resource_id") else t.get("resource_id") == f"table/{r.get('name')}"
-            if mine:
-                given = ctx.usage_of(t).number("capacity")  # the target's usage: capacity it runs at
-                return (given if given is not None else number(t, "min_capacity")), True
+    """Provisioned units and whether autoscaling sets them (then: the target's min_capacity).
+
+    The target is an aws_appautoscaling_target of this dimension whose resource_id references the
+    table, or (written as a literal) is `table/<name>`; a referencing target wins over a literal
+    one. Both are read from indexes built once per estimate, not a scan of the plan per table.
+    """
+    wanted = f"dynamodb:table:{dimension}"
+    candidates = [*ctx.referencing(r, "aws_appautoscaling_target", "resource_id"),
+                  *ctx.with_value("aws_appautoscaling_target", "resource_id", f"table/{r.get('name')}")]
+    for t in candidates:
+        if t.get("scalable_dimension") == wanted:
+            given = ctx.usage_of(t).number("capacity")  # the target's usage: capacity it runs at
+            return (given if given is not None else number(t, "min_capacity")), True
     return number(r, attribute), False
 
 

@@ -56,7 +56,9 @@ def _part(r: Resource, ctx: PricingContext, pricer: Pricer, values: Mapping[str,
           count: Decimal = Decimal(1)) -> Iterator[CostComponent]:
     """Price a resource the environment launches with that type's pricer and usage sub-key."""
     part = dataclasses.replace(r, type=pricer.type, values=values, unknown=frozenset(), refs={})
-    sub = PricingContext(usage=Usage(ctx.usage.raw(key) or {}), resources=ctx.resources)
+    # the same context (plan, date, reverse-reference index) with the part's usage: a fresh one
+    # would rebuild the index per part and price extended support at today's date, not --as-of
+    sub = dataclasses.replace(ctx, usage=Usage(ctx.usage.raw(key) or {}))
     for c in pricer.price(part, sub):
         qty = None if c.monthly_quantity is None else c.monthly_quantity * count
         yield dataclasses.replace(c, monthly_quantity=qty, path="/".join(p for p in (path, c.path) if p))

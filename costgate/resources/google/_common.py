@@ -16,6 +16,10 @@ from costgate.model import PriceQuery, Resource
 from costgate.resources.base import Usage
 
 DEFAULT_REGION = "us-central1"
+GLOBAL = "global"
+"""The region Google files SKUs sold at one price everywhere under (the Billing Catalog's
+serviceRegions ["global"]): Pub/Sub, Cloud DNS, Cloud Logging, the GKE cluster fee, Cloud SQL's
+idle IP address. Their queries name this region whatever the resource's own region."""
 ZONE_RE = re.compile(r"^[a-z]+-[a-z]+\d+-[a-z]$")
 
 

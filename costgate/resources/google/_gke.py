@@ -8,7 +8,7 @@ from typing import Any
 
 from costgate.model import CostComponent, PriceQuery, Resource
 from costgate.resources.base import PricingContext, Usage, UsageKey, dec
-from costgate.resources.google._common import Purchase, gcp_query, purchase_of, zones_of
+from costgate.resources.google._common import GLOBAL, Purchase, gcp_query, purchase_of, zones_of
 from costgate.resources.google._compute import Disk, MachineSpec, first, gpus_of, machine_components
 
 DEFAULT_NODES = Decimal(3)
@@ -66,8 +66,14 @@ def pool_components(
 
 
 def autopilot_query(r: Resource, group: str, unit: str) -> PriceQuery:
-    """A Kubernetes Engine SKU of resourceGroup `group` (Autopilot resources, management fee)."""
+    """A Kubernetes Engine SKU of resourceGroup `group`: Autopilot pod resources, priced per region."""
     return gcp_query(r, "Kubernetes Engine", {"resourceGroup": group}, family="Compute", unit=unit)
+
+
+def management_fee_query(r: Resource) -> PriceQuery:
+    """The cluster management fee (standard and Autopilot): one global SKU, the same in every region."""
+    return gcp_query(r, "Kubernetes Engine", {"resourceGroup": "ClusterManagementFee"}, family="Compute", unit="h",
+                     region=GLOBAL)
 
 
 def cluster_of(r: Resource, ctx: PricingContext) -> Mapping[str, Any]:

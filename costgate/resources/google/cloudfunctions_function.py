@@ -23,13 +23,15 @@ from decimal import Decimal
 
 from costgate.model import CostComponent, PriceQuery, Resource
 from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, monthly, usage_component
-from costgate.resources.google._common import gcp_query
+from costgate.resources.google._common import GLOBAL, gcp_query
 
 USAGE = (
     UsageKey("request_duration_ms", "float", "Average invocation duration in milliseconds"),
     UsageKey("monthly_function_invocations", "float", "Invocations a month"),
     UsageKey("monthly_outbound_data_gb", "float", "GB sent out a month"),
 )
+SERVICE = "Cloud Run Functions"
+"""The Billing Catalog's display name for Cloud Functions (1st gen SKUs are "(1st Gen) ...")."""
 GHZ = {128: "0.2", 256: "0.4", 512: "0.8", 1024: "1.4", 2048: "2.4", 4096: "4.8", 8192: "4.8", 16384: "4.8", 32768: "4.8"}
 """Memory size (MB) -> CPU clock (GHz) Google allocates with it."""
 
@@ -40,11 +42,11 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     calls, ms = ctx.usage.number("monthly_function_invocations"), ctx.usage.number("request_duration_ms")
     seconds = None if calls is None or ms is None else calls * Decimal(math.ceil(ms / 100)) / 10
 
-    def q(group: str, unit: str) -> PriceQuery:
-        return gcp_query(r, "Cloud Functions", {"resourceGroup": group}, family="ApplicationServices", unit=unit)
+    def q(group: str, unit: str, region: str | None = None) -> PriceQuery:
+        return gcp_query(r, SERVICE, {"resourceGroup": group}, family="ApplicationServices", unit=unit, region=region)
     yield monthly("CPU", "GHz-seconds", None if seconds is None else seconds * ghz, q("CPU", "GHz.s"), usage_based=True)
     yield monthly("Memory", "GB-seconds", None if seconds is None else seconds * mb / 1024, q("RAM", "GiBy.s"), usage_based=True)
-    yield usage_component("Invocations", "invocations", ctx.usage, "monthly_function_invocations", q("Invocations", "count"))
+    yield usage_component("Invocations", "invocations", ctx.usage, "monthly_function_invocations", q("Invocations", "count", GLOBAL))
     yield usage_component("Outbound data transfer", "GB", ctx.usage, "monthly_outbound_data_gb", q("NetworkEgress", "GiBy"))
 
 

@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.base import Pricer, PricingContext, UsageKey, hourly, monthly
 from costgate.resources.google._compute import COMPUTE_USAGE
-from costgate.resources.google._gke import NODE_USAGE, autopilot_query, pool_components
+from costgate.resources.google._gke import NODE_USAGE, autopilot_query, management_fee_query, pool_components
 
 USAGE = (
     *NODE_USAGE,
@@ -42,7 +42,7 @@ AUTOPILOT = (("Autopilot vCPU", "vCPU", "autopilot_vcpu_count", "AutopilotCPU", 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     autopilot = r.get("enable_autopilot") is True
-    yield hourly("Cluster management fee (Autopilot)" if autopilot else "Cluster management fee", autopilot_query(r, "ClusterManagementFee", "h"))
+    yield hourly("Cluster management fee (Autopilot)" if autopilot else "Cluster management fee", management_fee_query(r))
     if autopilot:
         for name, unit, key, group, catalog_unit in AUTOPILOT:
             yield monthly(name, unit, ctx.usage.number(key), autopilot_query(r, group, catalog_unit),

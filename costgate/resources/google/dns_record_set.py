@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.base import Pricer, PricingContext, UsageKey, usage_component
-from costgate.resources.google._common import gcp_query
+from costgate.resources.google._common import GLOBAL, gcp_query
 
 SERVICE = "Cloud DNS"
 USAGE = (
@@ -27,7 +27,7 @@ USAGE = (
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     yield usage_component("Queries", "1M queries", ctx.usage, "monthly_queries",
-                          gcp_query(r, SERVICE, {'resourceGroup': 'DNSQuery'}, family="Network", unit="count"), per=1000000)
+                          gcp_query(r, SERVICE, {'resourceGroup': 'DNSQuery'}, family="Network", unit="count", region=GLOBAL), per=1000000)
 
 
 PRICER = Pricer(type="google_dns_record_set", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.base import Pricer, PricingContext, UsageKey, usage_component
-from costgate.resources.google._common import gcp_query
+from costgate.resources.google._common import GLOBAL, gcp_query
 
 SERVICE = "Cloud Logging"
 USAGE = (
@@ -28,7 +28,7 @@ USAGE = (
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     yield usage_component("Logging data", "GB", ctx.usage, "monthly_logging_data_gb",
-                          gcp_query(r, SERVICE, {'resourceGroup': 'LogVolume'}, family="ApplicationServices", unit="GiBy"))
+                          gcp_query(r, SERVICE, {'resourceGroup': 'LogVolume'}, family="ApplicationServices", unit="GiBy", region=GLOBAL))
 
 
 PRICER = Pricer(type="google_logging_billing_account_bucket_config", price=_price, usage_keys=USAGE, doc=__doc__ or "")

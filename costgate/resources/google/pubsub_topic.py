@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.base import Pricer, PricingContext, UsageKey, usage_component
-from costgate.resources.google._common import gcp_query
+from costgate.resources.google._common import GLOBAL, gcp_query
 
 SERVICE = "Cloud Pub/Sub"
 USAGE = (
@@ -28,7 +28,7 @@ USAGE = (
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     yield usage_component("Message ingestion data", "TiB", ctx.usage, "monthly_message_data_tb",
-                          gcp_query(r, SERVICE, {'resourceGroup': 'MessageIngestion'}, family="ApplicationServices", unit="TiBy"))
+                          gcp_query(r, SERVICE, {'resourceGroup': 'MessageIngestion'}, family="ApplicationServices", unit="TiBy", region=GLOBAL))
 
 
 PRICER = Pricer(type="google_pubsub_topic", price=_price, usage_keys=USAGE, doc=__doc__ or "")

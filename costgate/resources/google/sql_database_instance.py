@@ -27,7 +27,7 @@ from decimal import Decimal
 
 from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, hourly, monthly, usage_component
-from costgate.resources.google._common import gcp_query
+from costgate.resources.google._common import GLOBAL, gcp_query
 from costgate.resources.google._compute import first
 
 USAGE = (UsageKey("backup_storage_gb", "float", "GB of backups kept a month"),)
@@ -65,7 +65,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     yield usage_component("Backups", "GB", ctx.usage, "backup_storage_gb",
                           gcp_query(r, SERVICE, {"resourceGroup": "PDSnapshot"}, family="ApplicationServices", unit="GiBy.mo"))
     if first(settings, "ip_configuration").get("ipv4_enabled", True) is not False:
-        yield hourly("IP address (if unused)", gcp_query(r, SERVICE, {"resourceGroup": "IpAddress"}, family="ApplicationServices", unit="h"))
+        yield hourly("IP address (if unused)", gcp_query(r, SERVICE, {"resourceGroup": "IpAddress"}, family="ApplicationServices", unit="h", region=GLOBAL))
 
 
 PRICER = Pricer(type="google_sql_database_instance", price=_price, usage_keys=USAGE, doc=__doc__ or "")

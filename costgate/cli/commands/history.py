@@ -1,0 +1,46 @@
+"""`costgate history`: a project's or team's monthly run-rate over time, from the ledger, with
+the changes (pull request, commit, delta) that moved it."""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from costgate.cli.estimate_args import load_config_arg
+from costgate.cli.ledger_args import ledger_target
+from costgate.cli.options import emit
+
+
+def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    """Add the sub-command."""
+    p = sub.add_parser("history", help="monthly run-rate per project or team from the cost ledger")
+    p.add_argument("--ledger", metavar="URL", help="sqlite:///FILE, a file path, or postgresql://…; default: "
+                                                   "the config's `ledger:`, else .costgate/ledger.db")
+    p.add_argument("--config", type=Path, help="costgate.yml (for its `ledger:`)")
+    p.add_argument("--project", help="only this project")
+    p.add_argument("--team", help="only projects of this team (the team of each recorded run)")
+    p.add_argument("--since", type=date.fromisoformat, metavar="YYYY-MM-DD", help="only runs recorded from this day (UTC)")
+    p.add_argument("--by", choices=["project", "team"], default=None,
+                   help="one series per project or per team (default: team with --team, else project)")
+    p.add_argument("--format", choices=["table", "json", "csv"], default="table", help="output format (default table)")
+    p.add_argument("--out", type=Path, help="write to this file instead of stdout")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Read the ledger's recorded (main-branch) runs and print the series."""
+    from costgate.ledger.history import GroupBy, monthly_series
+    from costgate.ledger.history_formats import render_history
+    from costgate.ledger.store import Ledger
+
+    target = ledger_target(args, load_config_arg(args), default=True)
+    assert target is not None  # default=True always gives one
+    ledger = Ledger.open(target)
+    try:
+        entries = ledger.history(project=args.project, team=args.team, since=args.since)
+    finally:
+        ledger.close()
+    by: GroupBy = args.by or ("team" if args.team else "project")
+    emit(render_history(monthly_series(entries, by=by), args.format, by=by), args.out)
+    return 0

@@ -1,0 +1,246 @@
+"""The ledger database: open (reach, migrate), record a run in one transaction, read history.
+
+SQLite (the default, one file) runs in WAL mode with a busy timeout and starts every transaction
+with BEGIN IMMEDIATE, so parallel writers queue for the write lock instead of failing on a lock
+upgrade; PostgreSQL (psycopg) gives each run its own transaction and serialises first-time
+migrations with an advisory lock. Either way a run is written whole or not at all.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, date, datetime
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Engine, create_engine, event, func, insert, select, text
+from sqlalchemy.engine import URL, Connection, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
+
+from costgate.errors import LedgerError
+from costgate.ledger import migrations
+from costgate.ledger.record import RunRecord
+from costgate.ledger.schema import from_micros, resource_costs, run_projects, runs, to_micros
+
+DEFAULT_LEDGER = Path(".costgate/ledger.db")
+BUSY_TIMEOUT_S = 60
+_MIGRATION_LOCK = 0x636F7374  # "cost": the advisory lock id first-time migrations share on PostgreSQL
+
+
+def ledger_url(value: str | Path) -> URL:
+    """A URL from what a user wrote: `sqlite:///…`, `postgresql://…`, or a bare file path (SQLite).
+
+    Raises LedgerError for a URL SQLAlchemy cannot parse or a database other than these two.
+    """
+    raw = str(value)
+    if "://" not in raw:
+        return URL.create("sqlite", database=raw)
+    try:
+        url = make_url(raw)
+    except (ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number
+        raise LedgerError("not a database URL (expected sqlite:///FILE or postgresql://…)",
+                          path=_redact_text(raw)) from exc
+    if url.get_backend_name() == "postgresql":
+        return url.set(drivername="postgresql+psycopg")
+    if url.get_backend_name() != "sqlite":
+        raise LedgerError(f"unsupported ledger database {url.get_backend_name()!r} (sqlite or postgresql)",
+                          path=safe_url(url))
+    return url
+
+
+def safe_url(url: URL) -> str:
+    """The URL for messages, as the user wrote it (no driver name) and never with its password."""
+    return url.set(drivername=url.get_backend_name()).render_as_string(hide_password=True)
+
+
+def _redact_text(raw: str) -> str:
+    """A URL SQLAlchemy cannot parse, with anything between `:` and `@` of its authority hidden."""
+    scheme, _, rest = raw.partition("://")
+    auth, at, host = rest.partition("@")
+    if at and ":" in auth:
+        return f"{scheme}://{auth.split(':', 1)[0]}:***@{host}"
+    return raw
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One project's totals in one recorded run, with where the change came from."""
+
+    run_id: int
+    recorded_at: datetime
+    project: str
+    team: str | None
+    repository: str | None
+    pull_request: int | None
+    head_commit: str | None
+    branch: str | None
+    before: Decimal
+    after: Decimal
+    delta: Decimal
+
+
+class Ledger:
+    """An open ledger: migrated to the schema this costgate knows, ready to record and read."""
+
+    def __init__(self, engine: Engine, label: str) -> None:
+        self.engine = engine
+        self.label = label
+
+    @staticmethod
+    def open(value: str | Path) -> Ledger:
+        """Reach the database and migrate it (creating it when new).
+
+        Raises LedgerError (naming the URL without its password) when it cannot be reached, or
+        when its schema is newer than this costgate knows.
+        """
+        url = ledger_url(value)
+        label = safe_url(url)
+        engine = _engine(url, label)
+        ledger = Ledger(engine, label)
+        try:
+            with ledger._begin() as conn:
+                if engine.dialect.name == "postgresql":
+                    conn.execute(text("SELECT pg_advisory_xact_lock(:id)"), {"id": _MIGRATION_LOCK})
+                migrations.upgrade(conn, label=label)
+        except BaseException:
+            engine.dispose()
+            raise
+        return ledger
+
+    def close(self) -> None:
+        """Release the connections."""
+        self.engine.dispose()
+
+    def schema_version(self) -> str | None:
+        """The schema version the database holds."""
+        with self._begin() as conn:
+            return migrations.current_version(conn)
+
+    def record(self, run: RunRecord) -> int:
+        """Write one run (its projects and resources too) in one transaction; returns its id.
+
+        Raises LedgerError when the database refuses it; nothing of the run is kept then.
+        """
+        with self._begin() as conn:
+            key = conn.execute(insert(runs).values(
+                recorded_at=run.recorded_at.astimezone(UTC), source=run.context.source,
+                repository=run.context.repository, pull_request=run.context.pull_request,
+                base_commit=run.context.base_commit, head_commit=run.context.head_commit,
+                branch=run.context.branch, verdict=run.verdict, catalog_id=run.catalog_id,
+                currency=run.currency, **_money(run.before, run.after),
+            )).inserted_primary_key
+            assert key is not None  # an INSERT of one row always has its key
+            run_id = key[0]
+            if run.projects:
+                conn.execute(insert(run_projects), [
+                    {"run_id": run_id, "project": p.project, "team": p.team, **_money(p.before, p.after)}
+                    for p in run.projects])
+            if run.resources:
+                conn.execute(insert(resource_costs), [
+                    {"run_id": run_id, "project": r.project, "address": r.address, "type": r.type,
+                     "action": r.action, "team": r.team, **_money(r.before, r.after)}
+                    for r in run.resources])
+        return int(run_id)
+
+    def history(self, *, project: str | None = None, team: str | None = None, since: date | None = None,
+                sources: tuple[str, ...] = ("record",)) -> list[HistoryEntry]:
+        """Recorded project totals, oldest first, from runs of the given sources (by default only
+        `costgate record`: the state of the main branch, not proposals a check priced)."""
+        query = (select(runs.c.id, runs.c.recorded_at, run_projects.c.project, run_projects.c.team,
+                        runs.c.repository, runs.c.pull_request, runs.c.head_commit, runs.c.branch,
+                        run_projects.c.before_micros, run_projects.c.after_micros, run_projects.c.delta_micros)
+                 .join(run_projects, run_projects.c.run_id == runs.c.id)
+                 .where(runs.c.source.in_(sources))
+                 .order_by(runs.c.recorded_at, runs.c.id, run_projects.c.project))
+        if project is not None:
+            query = query.where(run_projects.c.project == project)
+        if team is not None:
+            query = query.where(run_projects.c.team == team)
+        if since is not None:
+            query = query.where(runs.c.recorded_at >= datetime(since.year, since.month, since.day, tzinfo=UTC))
+        with self._begin() as conn:
+            rows = conn.execute(query).all()
+        return [HistoryEntry(r[0], _utc(r[1]), r[2], r[3], r[4], r[5], r[6], r[7],
+                             from_micros(r[8]), from_micros(r[9]), from_micros(r[10])) for r in rows]
+
+    def count(self, table: str) -> int:
+        """Rows in one of the ledger's tables (for `record`'s summary and for tests)."""
+        chosen = {"runs": runs, "run_projects": run_projects, "resource_costs": resource_costs}[table]
+        with self._begin() as conn:
+            return int(conn.execute(select(func.count()).select_from(chosen)).scalar_one())
+
+    def _begin(self) -> _Transaction:
+        return _Transaction(self.engine, self.label)
+
+
+class _Transaction:
+    """engine.begin() whose database errors become one LedgerError line naming the URL."""
+
+    def __init__(self, engine: Engine, label: str) -> None:
+        self._engine, self._label = engine, label
+        self._ctx: Any = None
+
+    def __enter__(self) -> Connection:
+        try:
+            self._ctx = self._engine.begin()
+            conn: Connection = self._ctx.__enter__()
+        except SQLAlchemyError as exc:
+            raise LedgerError(f"cannot reach the ledger: {_reason(exc)}", path=self._label) from exc
+        return conn
+
+    def __exit__(self, *exc_info: Any) -> None:
+        try:
+            self._ctx.__exit__(*exc_info)
+        except SQLAlchemyError as exc:
+            raise LedgerError(f"cannot write to the ledger: {_reason(exc)}", path=self._label) from exc
+        if isinstance(exc_info[1], SQLAlchemyError):
+            raise LedgerError(f"ledger error: {_reason(exc_info[1])}", path=self._label) from exc_info[1]
+
+
+def _reason(exc: BaseException) -> str:
+    """The database's own first line, without SQLAlchemy's statement dump or URL."""
+    inner = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
+    lines = [line.strip() for line in str(inner).splitlines() if line.strip()]
+    return lines[0] if lines else type(inner).__name__
+
+
+def _money(before: Decimal, after: Decimal) -> dict[str, int]:
+    b, a = to_micros(before), to_micros(after)
+    return {"before_micros": b, "after_micros": a, "delta_micros": a - b}
+
+
+def _utc(value: datetime) -> datetime:
+    """SQLite returns naive datetimes; the ledger writes only UTC."""
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _engine(url: URL, label: str) -> Engine:
+    """An engine per backend: SQLite with WAL, busy timeout and BEGIN IMMEDIATE; PostgreSQL via psycopg."""
+    try:
+        if url.get_backend_name() == "sqlite":
+            if url.database and url.database != ":memory:":
+                try:
+                    Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+                except OSError as exc:
+                    raise LedgerError(f"cannot create the ledger's folder ({exc.strerror})", path=label) from exc
+            engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
+            event.listen(engine, "connect", _sqlite_connect)
+            event.listen(engine, "begin", _sqlite_begin)
+            return engine
+        return create_engine(url, connect_args={"connect_timeout": 10}, pool_pre_ping=True)
+    except NoSuchModuleError as exc:
+        raise LedgerError(f"no driver for this database ({exc}); install costgate[postgres]", path=label) from exc
+
+
+def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
+    dbapi_connection.isolation_level = None  # SQLAlchemy's begin event issues BEGIN itself
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.close()
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    conn.exec_driver_sql("BEGIN IMMEDIATE")
