@@ -204,12 +204,10 @@ class PricingContext:
         """
         key = resource.address[resource.address.rindex("["):] if resource.address.endswith("]") else ""
         for address in resource.refs.get(attribute, ()):
-            found = (self.resources.get(address + key) if key and not address.endswith("]") else None) or self.resources.get(address)
-            if found is not None:
-                return found
-            # references inside modules are module-relative; try the resource's module
-            if resource.module:
-                found = self.resources.get(f"{resource.module}.{address}")
+            # references inside modules are module-relative: also try the resource's module
+            for candidate in (address, f"{resource.module}.{address}") if resource.module else (address,):
+                keyed = self.resources.get(candidate + key) if key and not candidate.endswith("]") else None
+                found = keyed or self.resources.get(candidate)
                 if found is not None:
                     return found
         return None
