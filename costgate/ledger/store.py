@@ -14,14 +14,33 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, insert, select, text
+from sqlalchemy import (
+    Engine,
+    and_,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+    text,
+)
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
 from costgate.errors import LedgerError
 from costgate.ledger import migrations
 from costgate.ledger.record import RunRecord
-from costgate.ledger.schema import from_micros, resource_costs, run_projects, runs, to_micros
+from costgate.ledger.schema import (
+    actual_costs,
+    from_micros,
+    resource_costs,
+    run_projects,
+    run_services,
+    runs,
+    to_micros,
+)
+from costgate.spend.model import ActualCost, EstimateLine, UnsupportedLine
 
 DEFAULT_LEDGER = Path(".costgate/ledger.db")
 BUSY_TIMEOUT_S = 60
@@ -78,6 +97,16 @@ class HistoryEntry:
     before: Decimal
     after: Decimal
     delta: Decimal
+
+
+@dataclass(frozen=True)
+class ImportedCost:
+    """Imported spend as stored: the amount, where it came from and when it was imported."""
+
+    cost: ActualCost
+    source: str
+    metric: str
+    imported_at: datetime
 
 
 class Ledger:
@@ -139,9 +168,86 @@ class Ledger:
             if run.resources:
                 conn.execute(insert(resource_costs), [
                     {"run_id": run_id, "project": r.project, "address": r.address, "type": r.type,
-                     "action": r.action, "team": r.team, **_money(r.before, r.after)}
+                     "action": r.action, "team": r.team, "support": r.support, **_money(r.before, r.after)}
                     for r in run.resources])
+            if run.services:
+                conn.execute(insert(run_services), [
+                    {"run_id": run_id, "project": s.project, "team": s.team, "provider": s.provider,
+                     "service": s.service, "after_micros": to_micros(s.after), "usage_unknown": s.usage_unknown,
+                     "unpriced": s.unpriced} for s in run.services])
         return int(run_id)
+
+    def replace_actuals(self, costs: list[ActualCost], *, source: str, metric: str, months: list[str],
+                        tag_keys: list[str], imported_at: datetime | None = None) -> int:
+        """Store imported spend in one transaction, replacing what an earlier import of the same
+        source, metric, months and tag keys stored (a re-import never duplicates); returns rows kept.
+
+        Raises LedgerError when the database refuses it; nothing changes then.
+        """
+        when = (imported_at or datetime.now(UTC)).astimezone(UTC)
+        with self._begin() as conn:
+            conn.execute(delete(actual_costs).where(and_(
+                actual_costs.c.source == source, actual_costs.c.metric == metric,
+                actual_costs.c.month.in_(months), actual_costs.c.tag_key.in_(tag_keys))))
+            if costs:
+                conn.execute(insert(actual_costs), [
+                    {"source": source, "metric": metric, "month": c.month, "tag_key": c.tag_key,
+                     "tag_value": c.tag_value, "service": c.service, "amount_micros": to_micros(c.amount),
+                     "currency": c.currency, "estimated": c.estimated, "imported_at": when} for c in costs])
+        return len(costs)
+
+    def actuals(self, *, source: str, metric: str | None = None) -> list[ImportedCost]:
+        """Imported spend of one source (and metric), by month, tag key, tag value and service."""
+        query = select(actual_costs).where(actual_costs.c.source == source).order_by(
+            actual_costs.c.month, actual_costs.c.metric, actual_costs.c.tag_key, actual_costs.c.tag_value,
+            actual_costs.c.service)
+        if metric is not None:
+            query = query.where(actual_costs.c.metric == metric)
+        with self._begin() as conn:
+            rows = conn.execute(query).mappings().all()
+        return [ImportedCost(ActualCost(r["month"], r["service"], r["tag_key"], r["tag_value"],
+                                        from_micros(r["amount_micros"]), r["currency"], bool(r["estimated"])),
+                             r["source"], r["metric"], _utc(r["imported_at"])) for r in rows]
+
+    def latest_estimates(self) -> tuple[list[EstimateLine], list[UnsupportedLine]]:
+        """Each project's slices of cost in its latest recorded (main-branch) run, and the
+        resources of unsupported types in it.
+
+        A run recorded before the ledger kept costs per service (schema 0001) gives one line
+        for the whole project, with provider and service "" (unknown).
+        """
+        with self._begin() as conn:
+            latest: dict[str, tuple[int, datetime, str | None, int]] = {}
+            for project, run_id, when, team, after in conn.execute(
+                    select(run_projects.c.project, runs.c.id, runs.c.recorded_at, run_projects.c.team,
+                           run_projects.c.after_micros)
+                    .join(runs, run_projects.c.run_id == runs.c.id).where(runs.c.source == "record")
+                    .order_by(runs.c.recorded_at, runs.c.id)):
+                latest[project] = (run_id, _utc(when), team, after)
+            wanted = {(run_id, project) for project, (run_id, _, _, _) in latest.items()}
+            run_ids = sorted({run_id for run_id, _ in wanted})
+            service_rows: list[Any] = []
+            unsupported_rows: list[Any] = []
+            for chunk in (run_ids[i:i + 500] for i in range(0, len(run_ids), 500)):
+                service_rows += conn.execute(select(run_services).where(run_services.c.run_id.in_(chunk))).mappings().all()
+                unsupported_rows += conn.execute(
+                    select(resource_costs.c.run_id, resource_costs.c.project, resource_costs.c.team, resource_costs.c.type)
+                    .where(resource_costs.c.run_id.in_(chunk), resource_costs.c.support == "unsupported")).all()
+        lines: list[EstimateLine] = []
+        covered: set[str] = set()
+        for r in service_rows:
+            if (r["run_id"], r["project"]) not in wanted:
+                continue
+            covered.add(r["project"])
+            lines.append(EstimateLine(r["project"], r["team"], r["provider"], r["service"], from_micros(r["after_micros"]),
+                                      int(r["usage_unknown"]), int(r["unpriced"]), int(r["run_id"]),
+                                      latest[r["project"]][1]))
+        for project, (run_id, when, team, after) in sorted(latest.items()):
+            if project not in covered and after:
+                lines.append(EstimateLine(project, team, "", "", from_micros(after), 0, 0, run_id, when))
+        unsupported = [UnsupportedLine(project, team, rtype, int(run_id))
+                       for run_id, project, team, rtype in unsupported_rows if (run_id, project) in wanted]
+        return lines, unsupported
 
     def history(self, *, project: str | None = None, team: str | None = None, since: date | None = None,
                 sources: tuple[str, ...] = ("record",)) -> list[HistoryEntry]:
@@ -166,7 +272,8 @@ class Ledger:
 
     def count(self, table: str) -> int:
         """Rows in one of the ledger's tables (for `record`'s summary and for tests)."""
-        chosen = {"runs": runs, "run_projects": run_projects, "resource_costs": resource_costs}[table]
+        chosen = {"runs": runs, "run_projects": run_projects, "resource_costs": resource_costs,
+                  "run_services": run_services, "actual_costs": actual_costs}[table]
         with self._begin() as conn:
             return int(conn.execute(select(func.count()).select_from(chosen)).scalar_one())
 
@@ -189,13 +296,14 @@ class _Transaction:
             raise LedgerError(f"cannot reach the ledger: {_reason(exc)}", path=self._label) from exc
         return conn
 
-    def __exit__(self, *exc_info: Any) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         try:
             self._ctx.__exit__(*exc_info)
         except SQLAlchemyError as exc:
             raise LedgerError(f"cannot write to the ledger: {_reason(exc)}", path=self._label) from exc
-        if isinstance(exc_info[1], SQLAlchemyError):
-            raise LedgerError(f"ledger error: {_reason(exc_info[1])}", path=self._label) from exc_info[1]
+        error = exc_info[1]
+        if isinstance(error, SQLAlchemyError):
+            raise LedgerError(f"ledger error: {_reason(error)}", path=self._label) from error
 
 
 def _reason(exc: BaseException) -> str:
