@@ -10,18 +10,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Callable
 
 from costgate.report.money import money
 from costgate.report.terminal import safe_text
 from costgate.spend.model import Comparison
 
 ACTUALS_JSON_VERSION = 1
-
-
-def render_comparison(comparison: Comparison, fmt: str) -> str:
-    """The comparison in one of ACTUALS_FORMATS."""
-    return ACTUALS_FORMATS[fmt](comparison)
 
 
 def _header(c: Comparison) -> list[str]:
@@ -33,7 +27,8 @@ def _header(c: Comparison) -> list[str]:
     return lines
 
 
-def _table(c: Comparison) -> str:
+def actuals_table(c: Comparison) -> str:
+    """A plain-text table: one line per key, its billing names and reasons indented under it."""
     out = _header(c)
     out.append("")
     if not c.rows:
@@ -55,7 +50,8 @@ def _table(c: Comparison) -> str:
     return "\n".join(out) + "\n"
 
 
-def _json(c: Comparison) -> str:
+def actuals_json(c: Comparison) -> str:
+    """JSON version ACTUALS_JSON_VERSION: amounts as decimal strings, None where a side is missing."""
     doc = {
         "version": ACTUALS_JSON_VERSION,
         "group_by": c.by,
@@ -86,7 +82,8 @@ def _cell(text: str) -> str:
     return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
-def _csv(c: Comparison) -> str:
+def actuals_csv(c: Comparison) -> str:
+    """One row per key; reason codes space-separated, reason texts `; `-separated."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(["month", "group_by", "key", "estimate", "actual", "gap", "reason_codes", "reasons", "billed_as"])
@@ -95,7 +92,3 @@ def _csv(c: Comparison) -> str:
                     "" if r.actual is None else r.actual, r.gap, " ".join(str(x.code) for x in r.reasons),
                     _cell("; ".join(x.text for x in r.reasons)), _cell("; ".join(r.names))])
     return buf.getvalue()
-
-
-ACTUALS_FORMATS: dict[str, Callable[[Comparison], str]] = {"table": _table, "json": _json, "csv": _csv}
-"""`actuals compare --format` choices: each maps to its renderer."""

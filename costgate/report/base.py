@@ -20,8 +20,9 @@ from costgate.report.console import PIPE_WIDTH
 if TYPE_CHECKING:  # the renderers' own modules (jinja2, SQLAlchemy) load only when they render
     from costgate.ledger.history import Series
     from costgate.report.markdown import MarkdownOptions
+    from costgate.spend.model import Comparison
 
-Command = Literal["breakdown", "diff", "check", "comment", "history"]
+Command = Literal["breakdown", "diff", "check", "comment", "history", "actuals"]
 """A command whose output comes from the format registry."""
 
 
@@ -54,6 +55,13 @@ class HistoryReport:
     width: int = PIPE_WIDTH
 
 
+@dataclass(frozen=True)
+class ActualsReport:
+    """Estimate against actual spend for one billed month (`costgate actuals compare`)."""
+
+    comparison: Comparison
+
+
 ReportT_contra = TypeVar("ReportT_contra", contravariant=True)
 
 
@@ -62,7 +70,7 @@ class Format(Protocol[ReportT_contra]):
 
     `name` is the choice (`table`, `json`, ...); `commands` are the commands that offer it. A
     format registered for a command receives that command's report type: Report for breakdown,
-    diff, check and comment, HistoryReport for history. Renderers are pure: no I/O, no state.
+    diff, check and comment, HistoryReport for history, ActualsReport for actuals. Renderers are pure: no I/O, no state.
     """
 
     @property

@@ -8,6 +8,7 @@ The estimate side is a monthly run-rate (730 hours), the actual side one calenda
 
 from __future__ import annotations
 
+import calendar
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ NO_SERVICE = "(no service)"
 NOT_BY_SERVICE = "(not recorded by service)"
 PROVIDER = "aws"
 ZERO = Decimal(0)
+HOURS_PER_MONTH = 730
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,8 +70,18 @@ def compare(lines: Sequence[EstimateLine], unsupported: Sequence[UnsupportedLine
                          "estimate; their spend is in the services they bill under")
     else:
         rows = _by_owner(aws, unsupported, costs, by=by, tag_key=bill.tag_key or "", aliases=team_aliases or {})
+    hours = _hours(bill.month)
+    if hours != HOURS_PER_MONTH:
+        notes.append(f"the estimate is a month of {HOURS_PER_MONTH} hours; {bill.month} has {hours}, so always-on "
+                     f"resources bill {(Decimal(hours) / HOURS_PER_MONTH - 1) * 100:+.1f}% against it")
     return Comparison(by, bill.month, bill.source, bill.metric, bill.tag_key if by != "service" else None,
                       currency, tuple(rows), estimated, bill.imported_at, runs, tuple(notes))
+
+
+def _hours(month: str) -> int:
+    """Hours in a YYYY-MM month."""
+    year, number = int(month[:4]), int(month[5:7])
+    return calendar.monthrange(year, number)[1] * 24
 
 
 def _other_providers(lines: Iterable[EstimateLine]) -> list[str]:

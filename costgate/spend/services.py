@@ -7,7 +7,7 @@ instances bill as "Amazon Elastic Compute Cloud - Compute", while its EBS volume
 Elastic IPs and data transfer bill as "EC2 - Other", and costgate prices all of them under
 AmazonEC2. Charges of the account rather than of a resource (tax, support plans, Savings Plans
 fees) are named as such. A name not in the table is shown as unmapped with its spend, never
-dropped. docs/actuals.md prints this table (scripts/gen_docs.py keeps it in step).
+dropped. docs/actuals.md prints this table (tests/spend/test_services.py keeps it in step).
 """
 
 from __future__ import annotations

@@ -87,14 +87,14 @@ def record_runs(url: str) -> None:
                    when=datetime(2026, 11, 2, tzinfo=UTC))
     ledger.record(run.__class__(**{**run.__dict__, "resources": run.resources + (
         ResourceRecord("payments", "aws_foo.x", "aws_foo", "create", "payments", Decimal(0), Decimal(0), "unsupported"),),
-        "services": (ServiceRecord("payments", "payments", "aws", "AmazonEC2", Decimal("100")),
-                     ServiceRecord("payments", "payments", "aws", "AmazonRDS", Decimal("50"), usage_unknown=2))}))
+        "services": (ServiceRecord("payments", "payments", "aws", "AmazonEC2", Decimal(100)),
+                     ServiceRecord("payments", "payments", "aws", "AmazonRDS", Decimal(50), usage_unknown=2))}))
     web = make_run(project="web", team="web", before="0", after="3", resources=1, when=datetime(2026, 11, 3, tzinfo=UTC))
     ledger.record(web.__class__(**{**web.__dict__, "services": (
-        ServiceRecord("web", "web", "aws", "AWSLambda", Decimal("3"), usage_unknown=1),)}))
+        ServiceRecord("web", "web", "aws", "AWSLambda", Decimal(3), usage_unknown=1),)}))
     data = make_run(project="data", team="web", before="0", after="40", resources=1, when=datetime(2026, 11, 3, tzinfo=UTC))
     ledger.record(data.__class__(**{**data.__dict__, "services": (
-        ServiceRecord("data", "web", "azure", "Virtual Machines", Decimal("40")),)}))
+        ServiceRecord("data", "web", "azure", "Virtual Machines", Decimal(40)),)}))
     ledger.close()
 
 
@@ -125,9 +125,9 @@ def test_compare_by_team_prints_estimate_vs_actual_for_a_moto_seeded_account(led
         "2026-10", "team", "team", "UnblendedCost", True)
     assert rows_of(doc) == {
         # 80.10 + 30.05 + 55 + 12.5 + 1.25 (the alias) against 100 + 50
-        "payments": (Decimal("150"), Decimal("178.90"), ["usage_not_given", "unsupported", "untracked_services"]),
-        "web": (Decimal("3"), Decimal("7.25"), ["usage_not_given"]),
-        "legacy": (None, Decimal("20"), ["unknown_tag_value"]),
+        "payments": (Decimal(150), Decimal("178.90"), ["usage_not_given", "unsupported", "untracked_services"]),
+        "web": (Decimal(3), Decimal("7.25"), ["usage_not_given"]),
+        "legacy": (None, Decimal(20), ["unknown_tag_value"]),
         "(untagged)": (None, Decimal("13.4"), ["unallocated", "account_charge", "unmapped_service"]),
     }
     reasons = {r["key"]: [x["text"] for x in r["reasons"]] for r in doc["rows"]}
@@ -138,7 +138,9 @@ def test_compare_by_team_prints_estimate_vs_actual_for_a_moto_seeded_account(led
     assert reasons["(untagged)"][1:] == ["account charges, not resources: Tax $9.00",
                                          "unmapped Cost Explorer services: Amazon GuardDuty $4.40"]
     assert doc["totals"] == {"estimate": "153", "actual": "219.55", "gap": "66.55"}
-    assert doc["notes"] == ["azure: $40.00/month of estimate left out (Cost Explorer bills AWS only)"]
+    assert doc["notes"] == ["azure: $40.00/month of estimate left out (Cost Explorer bills AWS only)",
+                            ("the estimate is a month of 730 hours; 2026-10 has 744, so always-on resources bill "
+                            "+1.9% against it")]
     table = run_cli("actuals", "compare", "--ledger", ledger_url, "--config", str(config)).out
     assert "payments" in table and "$150.00" in table and "$178.90" in table and "+$28.90" in table
     assert "total" in table and "$219.55" in table
@@ -152,12 +154,12 @@ def test_compare_by_service_folds_billing_names_and_shows_unmapped_ones(ledger_u
     assert c.code == 0, c.err
     doc = json.loads(c.out)
     assert rows_of(doc) == {
-        "AmazonEC2": (Decimal("100"), Decimal("130.15"), []),
-        "AmazonRDS": (Decimal("50"), Decimal("55"), ["usage_not_given"]),
-        "AWSLambda": (Decimal("3"), Decimal("8.50"), ["usage_not_given"]),
+        "AmazonEC2": (Decimal(100), Decimal("130.15"), []),
+        "AmazonRDS": (Decimal(50), Decimal(55), ["usage_not_given"]),
+        "AWSLambda": (Decimal(3), Decimal("8.50"), ["usage_not_given"]),
         "AmazonCloudWatch": (None, Decimal("12.5"), ["no_estimate"]),
         "Amazon GuardDuty": (None, Decimal("4.4"), ["unmapped_service"]),
-        "Tax": (None, Decimal("9"), ["account_charge"]),
+        "Tax": (None, Decimal(9), ["account_charge"]),
     }
     ec2 = next(r for r in doc["rows"] if r["key"] == "AmazonEC2")
     assert ec2["billed_as"] == ["Amazon Elastic Compute Cloud - Compute", "EC2 - Other"]
@@ -227,3 +229,30 @@ def test_compare_before_any_import_says_what_to_run(tmp_path: Any) -> None:
     r = run_cli("actuals", "compare", "--ledger", str(tmp_path / "l.db"))
     assert r.code == 2
     assert "no actual spend from aws-cost-explorer in the ledger: run `costgate actuals import` first" in r.err
+
+
+def test_a_ledger_of_schema_0001_migrates_and_keeps_its_runs(ledger_url: str) -> None:
+    from alembic import command
+    from sqlalchemy import create_engine, text
+
+    from costgate.ledger import migrations
+    from costgate.ledger.store import ledger_url as parse_url
+
+    engine = create_engine(parse_url(ledger_url))
+    with engine.begin() as conn:
+        command.upgrade(migrations._config(conn), "0001")
+        conn.execute(text("INSERT INTO runs (id, recorded_at, source, catalog_id, currency, before_micros, after_micros, "
+                          "delta_micros) VALUES (1, '2026-06-01 00:00:00+00:00', 'record', 'c', 'USD', 0, 12500000, "
+                          "12500000)"))
+        conn.execute(text("INSERT INTO run_projects (run_id, project, team, before_micros, after_micros, delta_micros) "
+                          "VALUES (1, 'old', 'core', 0, 12500000, 12500000)"))
+    engine.dispose()
+    ledger = Ledger.open(ledger_url)
+    try:
+        assert ledger.schema_version() == "0003"
+        lines, unsupported = ledger.latest_estimates()
+    finally:
+        ledger.close()
+    assert [(x.project, x.team, x.provider, x.service, x.monthly) for x in lines] == [
+        ("old", "core", "", "", Decimal("12.5"))]
+    assert unsupported == []

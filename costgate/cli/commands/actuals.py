@@ -12,8 +12,10 @@ from typing import TYPE_CHECKING
 
 from costgate.cli.estimate_args import load_config_arg
 from costgate.cli.ledger_args import ledger_target
-from costgate.cli.options import emit
+from costgate.cli.options import emit_format
 from costgate.errors import SpendError
+from costgate.report.base import ActualsReport
+from costgate.report.registry import format_names
 
 if TYPE_CHECKING:
     from costgate.config import LoadedConfig
@@ -75,7 +77,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                                                      "`project` for --by project")
     c.add_argument("--source", choices=SOURCES, default="aws-cost-explorer", help="billing API (default aws-cost-explorer)")
     c.add_argument("--metric", choices=METRICS, help="metric (default: the imported one; UnblendedCost if several)")
-    c.add_argument("--format", choices=["table", "json", "csv"], default="table", help="output format (default table)")
+    c.add_argument("--format", choices=format_names("actuals"), default="table", help="output format (default table)")
     c.add_argument("--out", type=Path, help="write to this file instead of stdout")
     _ledger_options(c)
     c.set_defaults(func=run_compare)
@@ -135,7 +137,6 @@ def _months(start: date, end: date) -> list[str]:
 def run_compare(args: argparse.Namespace) -> int:
     """Read the ledger's latest recorded runs and one imported month; print the comparison."""
     from costgate.ledger.store import Ledger
-    from costgate.report.actuals import render_comparison
     from costgate.spend.compare import BillSlice, compare
 
     loaded = load_config_arg(args)
@@ -165,7 +166,7 @@ def run_compare(args: argparse.Namespace) -> int:
     bill = BillSlice(month, args.source, metric, tag_key or None,
                      max(i.imported_at for i in in_month if i.cost.tag_key == tag_key))
     comparison = compare(lines, unsupported, costs, by=args.by, bill=bill, team_aliases=aliases)
-    emit(render_comparison(comparison, args.format), args.out)
+    emit_format("actuals", args.format, ActualsReport(comparison), args.out)
     return 0
 
 
