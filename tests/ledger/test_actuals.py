@@ -225,6 +225,13 @@ def test_a_run_recorded_without_services_is_compared_whole(ledger_url: str, moto
     assert team["payments"] == (Decimal(60), Decimal("177.65"), ["not_recorded_by_service"])
 
 
+def test_an_import_where_nothing_is_tagged_says_the_tag_may_not_be_active(tmp_path: Any, moto_ce: None) -> None:
+    seed({"ResultsByTime": [month("2026-10-01", "2026-11-01", [group("AWS Lambda", "", "3")])]})
+    r = run_cli("actuals", "import", "--months", "1", "--until", "2026-10", "--ledger", str(tmp_path / "l.db"))
+    assert r.code == 0, r.err
+    assert "warning: no spend carries the tag `team`: is it activated as a cost allocation tag" in r.err
+
+
 def test_compare_before_any_import_says_what_to_run(tmp_path: Any) -> None:
     r = run_cli("actuals", "compare", "--ledger", str(tmp_path / "l.db"))
     assert r.code == 2

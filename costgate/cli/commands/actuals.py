@@ -120,6 +120,11 @@ def run_import(args: argparse.Namespace) -> int:
         kept = ledger.replace_actuals(costs, source=args.source, metric=args.metric, months=months, tag_keys=tag_keys)
     finally:
         ledger.close()
+    for key in tag_keys:
+        values = {c.tag_value for c in costs if c.tag_key == key}
+        if values == {""}:
+            sys.stderr.write(f"costgate: warning: no spend carries the tag `{key}`: is it activated as a cost "
+                             "allocation tag in the Billing console?\n")
     total = sum((c.amount for c in costs if c.tag_key == tag_keys[0]), start=Decimal(0))
     sys.stdout.write(f"costgate: imported {kept} amount(s) of {args.metric} for {months[0]}..{months[-1]} "
                      f"(tag {', '.join(tag_keys)}) into {ledger.label}: ${total:,.2f} in all\n")
@@ -149,8 +154,9 @@ def run_compare(args: argparse.Namespace) -> int:
     finally:
         ledger.close()
     if not imported:
-        raise SpendError(f"no actual spend from {args.source} in the ledger: run `costgate actuals import` first",
-                         path=ledger.label)
+        metric = f" ({args.metric})" if args.metric else ""
+        raise SpendError(f"no actual spend from {args.source}{metric} in the ledger: run `costgate actuals import` "
+                         "first", path=ledger.label)
     metric = args.metric or _one_metric(imported)
     chosen = [i for i in imported if i.metric == metric]
     months = sorted({i.cost.month for i in chosen})
