@@ -12,7 +12,7 @@ from datetime import date
 
 from costgate.cli.config_path import resolve_config
 from costgate.cli.estimate_args import estimate_from_args
-from costgate.cli.ledger_args import add_ledger_options, record_if_configured
+from costgate.cli.ledger_args import add_ledger_options, history_if_configured, record_if_configured
 from costgate.cli.options import add_format_option, add_input_options, emit
 from costgate.config import load_config
 from costgate.gate.engine import evaluate
@@ -39,7 +39,8 @@ def run(args: argparse.Namespace) -> int:
     loaded = load_config(config_path) if config_path is not None else None
     store = CatalogStore.open(args.catalog_dir) if args.catalog_dir else CatalogStore.open()
     estimate = estimate_from_args(args, loaded=loaded, store=store)
-    result = evaluate(estimate, loaded, book=PriceBook(store), today=args.today)
+    result = evaluate(estimate, loaded, book=PriceBook(store), today=args.today,
+                      history=history_if_configured(args, loaded))
     record_if_configured(args, loaded, estimate, source="check", verdict=result.verdict.value)
     to_terminal = args.out is None
     report = Report(estimate, diff=True, color=to_terminal and use_color(), gate=result,
