@@ -9,9 +9,13 @@ import json
 from datetime import UTC, datetime
 from decimal import Decimal
 
+import jsonschema
+import pytest
+
 from costgate.report.base import ActualsReport
 from costgate.report.registry import render
 from costgate.spend.model import CompareRow, Comparison, Reason, ReasonCode
+from tests.helpers import REPO
 
 
 def _comparison() -> Comparison:
@@ -42,3 +46,13 @@ def test_json_has_null_for_a_missing_side_and_says_the_month_is_open() -> None:
     assert [(r["estimate"], r["actual"], r["gap"]) for r in doc["rows"]] == [(None, "2.5", "2.5"),
                                                                              ("1.005", None, "-1.005")]
     assert doc["totals"] == {"estimate": "1.005", "actual": "2.5", "gap": "1.495"}
+
+
+def test_json_follows_its_schema_and_the_schema_knows_every_reason() -> None:
+    schema = json.loads((REPO / "costgate" / "schemas" / "actuals-v1.schema.json").read_text(encoding="utf-8"))
+    jsonschema.validate(json.loads(render("actuals", "json", ActualsReport(_comparison()))), schema)
+    assert set(schema["$defs"]["reason"]["properties"]["code"]["enum"]) == {str(code) for code in ReasonCode}
+    broken = json.loads(render("actuals", "json", ActualsReport(_comparison())))
+    broken["rows"][0]["gap"] = 2.5  # a float, not a decimal string
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(broken, schema)
