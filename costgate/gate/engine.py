@@ -82,6 +82,7 @@ def evaluate(
     base_dir = loaded.base_dir if loaded is not None else None
     resolver = OwnershipResolver.of(loaded)
     owners = resolver.resolve_all(estimate)
+    team_costs = showback(estimate, owners)  # once: the Rego input and the result share it
     ctx = RuleContext(
         estimate=estimate, book=book,
         owners={k: (v.team if v else None) for k, v in owners.items()},
@@ -104,7 +105,7 @@ def evaluate(
         custom_lines = {i: loaded.located.line_of(("policies", "custom", i)) for i in range(len(config.policies.custom))}
         findings.extend(evaluate_custom(ctx, config.policies.custom, config_path=str(loaded.path), lines=custom_lines))
         if config.policies.rego:
-            document = input_document(ctx, estimate)
+            document = input_document(ctx, estimate, team_costs)
             for policy_conf in config.policies.rego:
                 policy = load_policy(loaded.resolve(policy_conf.path), policy_conf.name)
                 findings.extend(_with_projects(evaluate_policy(policy, document), ctx))
@@ -124,7 +125,7 @@ def evaluate(
         findings=tuple(findings),
         budgets=tuple(statuses),
         owners={f"{p}:{a}" if len(estimate.projects) > 1 else a: (o.team if o else "unowned") for (p, a), o in owners.items()},
-        team_costs=showback(estimate, owners),
+        team_costs=team_costs,
         notes=tuple(notes),
         expired_waivers=tuple(expired),
         incomplete=incomplete,

@@ -38,9 +38,13 @@ def unit_price(value: Decimal | None) -> str:
 
 
 def quantity(value: Decimal | None) -> str:
-    """A monthly quantity, grouped, up to 4 decimals; 'usage' when unknown."""
+    """A monthly quantity, grouped, up to 4 decimals; "-" when there is none.
+
+    Whether a missing quantity "depends on usage" is the component's to say
+    (PricedComponent.depends_on_usage), not this formatter's: an unpriced component has no
+    quantity either, and is counted as not priced."""
     if value is None:
-        return "depends on usage"
+        return "-"
     q = value.quantize(Decimal("0.0001"), rounding=ROUND_HALF_UP, context=_WIDE).normalize()
     if q == q.to_integral():
         return f"{int(q):,}"

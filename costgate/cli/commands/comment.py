@@ -35,7 +35,7 @@ from costgate.config import LoadedConfig, load_config
 from costgate.errors import ConfigError, CostgateError, VcsError
 from costgate.estimate import Estimate
 from costgate.gate.engine import evaluate
-from costgate.gate.model import GateResult, Severity, Verdict
+from costgate.gate.model import GateResult, Verdict
 from costgate.pricing.lookup import PriceBook
 from costgate.pricing.store import CatalogStore
 from costgate.report.base import Report
@@ -118,7 +118,7 @@ def is_quiet(estimate: Estimate, gate: GateResult | None, settings: CommentSetti
     """Below every configured threshold, and no policy fired: no new comment is worth a ping."""
     if settings.quiet_amount is None and settings.quiet_percent is None:
         return False
-    if gate is not None and any(not f.waived and f.severity is not Severity.INFO for f in gate.findings):
+    if gate is not None and (gate.blocking or gate.warnings):
         return False
     if gate is not None and gate.verdict is not Verdict.PASS:
         return False
@@ -185,7 +185,7 @@ def commit_status(estimate: Estimate, gate: GateResult | None, override: str | N
     if verdict is None:
         return CommitStatus(StatusState.SUCCESS, f"Monthly cost {change}; {money(t.after)}/month in total", context, target_url)
     if verdict is Verdict.BLOCK:
-        n = sum(1 for f in gate.findings if f.severity is Severity.BLOCK and not f.waived) if gate else 0
+        n = len(gate.blocking) if gate else 0
         return CommitStatus(StatusState.FAILURE, f"Blocked ({n} blocking finding{'s' if n != 1 else ''}); {change}", context, target_url)
     if override:
         return CommitStatus(StatusState.SUCCESS, f"Block overridden by label {override}; {change}"[:140], context, target_url)
