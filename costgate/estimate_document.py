@@ -17,7 +17,14 @@ from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
 
-from costgate.estimate import Counts, Estimate, PricedComponent, Project, ResourceCost, Totals
+from costgate.estimate import (
+    Counts,
+    Estimate,
+    PricedComponent,
+    Project,
+    ResourceCost,
+    Totals,
+)
 from costgate.resources.registry import support_reason
 
 JSON_VERSION = "1.3"

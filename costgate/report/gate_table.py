@@ -14,7 +14,7 @@ from rich.table import Table
 
 from costgate.gate.model import GateResult, Severity, Verdict
 from costgate.report.console import PIPE_WIDTH
-from costgate.report.money import money
+from costgate.money import money
 from costgate.report.terminal import safe_text
 
 

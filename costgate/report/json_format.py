@@ -28,7 +28,9 @@ major for changes that break readers (the estimate inside keeps its own `version
 
 def to_model(estimate: Estimate) -> EstimateOut:
     """The document validated against the output models (for callers that want the types)."""
-    from costgate.report.json_model import EstimateOut  # pydantic is only imported when asked for
+    from costgate.report.json_model import (
+        EstimateOut,  # pydantic is only imported when asked for
+    )
 
     return EstimateOut.model_validate(to_dict(estimate))
 

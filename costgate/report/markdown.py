@@ -28,7 +28,7 @@ from costgate import __version__
 from costgate.estimate import Estimate, PricedComponent, Project, ResourceCost, Totals
 from costgate.gate.model import Finding, GateResult, Severity, Verdict
 from costgate.model import Action
-from costgate.report.money import money, percent, quantity, unit_price
+from costgate.money import money, percent, quantity, unit_price
 from costgate.resources.registry import Support
 
 GITHUB_MAX_CHARS = 65_536

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from costgate.estimate import Estimate, PricedComponent, Project, ResourceCost, Side
 from costgate.model import Action
-from costgate.report.money import money, percent, quantity, unit_price
+from costgate.money import money, percent, quantity, unit_price
 from costgate.report.terminal import safe_text
 from costgate.resources.registry import Support, split_type, support_reason
 

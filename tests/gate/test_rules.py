@@ -30,7 +30,7 @@ from typing import Any
 import pytest
 import yaml
 
-from costgate.config import parse_config
+from costgate.gate.references import parse_checked_config as parse_config
 from costgate.gate.engine import evaluate
 from costgate.gate.registry import rules
 from costgate.iac.usage_file import load_usage_file

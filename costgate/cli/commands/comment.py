@@ -31,17 +31,18 @@ from costgate.cli.ledger_args import record_if_configured
 from costgate.cli.options import add_input_options
 from costgate.cli.config_path import resolve_config
 from costgate.report.console import info
-from costgate.config import LoadedConfig, load_config
+from costgate.config import LoadedConfig
 from costgate.errors import ConfigError, CostgateError, VcsError
 from costgate.estimate import Estimate
 from costgate.gate.engine import evaluate
+from costgate.gate.references import load_checked_config
 from costgate.gate.model import GateResult, Verdict
 from costgate.pricing.lookup import PriceBook
 from costgate.pricing.store import CatalogStore
 from costgate.report.base import Report
 from costgate.report.markdown import MarkdownOptions
 from costgate.report.registry import render
-from costgate.report.money import money, percent
+from costgate.money import money, percent
 from costgate.vcs.base import CommitStatus, Platform, PullRequest, StatusState
 from costgate.vcs.http import HttpClient, VcsHttpError
 from costgate.inputs import read_bytes
@@ -143,7 +144,7 @@ def _load_config(explicit: Path | None) -> LoadedConfig | None:
     path = resolve_config(explicit)
     if path is None:
         return None
-    return load_config(path)
+    return load_checked_config(path)
 
 
 def _estimate(args: argparse.Namespace, loaded: LoadedConfig | None) -> tuple[Estimate, CatalogStore]:
