@@ -1,5 +1,5 @@
 """The package layering holds (pyproject.toml [tool.importlinter], docs/output-layer.md):
-model -> pricing -> resources -> iac|estimate -> pipeline -> config -> gate|ledger -> report -> vcs -> cli,
+model -> pricing -> resources -> iac|estimate -> pipeline -> config -> gate -> ledger -> report -> vcs -> cli,
 each package importing only from its own layer or below. It is what keeps rendering in report/
 (the gate cannot reach a renderer) and the config free of the gate."""
 
