@@ -3,6 +3,7 @@ there, and boto3 is the `aws` extra with a one-line message when a feature needs
 
 from __future__ import annotations
 
+import re
 import sys
 import tomllib
 
@@ -35,6 +36,18 @@ def test_boto3_is_the_aws_extra_and_stays_in_the_test_extra() -> None:
     assert "boto3" not in names
     assert any(d.startswith("boto3") for d in PROJECT["optional-dependencies"]["aws"])
     assert any(d.startswith("boto3") for d in PROJECT["optional-dependencies"]["test"])
+
+
+def test_one_yaml_library() -> None:
+    """ruamel.yaml only: it keeps comments when `usage init` rewrites a file, which PyYAML cannot.
+    PyYAML stays out of the runtime lock (the test lock still holds it for moto's `responses`)."""
+    names = [d.split(">")[0].split("=")[0].split(";")[0].strip().lower() for d in PROJECT["dependencies"]]
+    assert "ruamel.yaml" in names and "pyyaml" not in names
+    assert not re.search(r"^pyyaml==", (REPO / "requirements" / "runtime.lock").read_text(), flags=re.M | re.I)
+    importing = [str(p.relative_to(REPO)) for top in ("costgate", "tests", "scripts", "benchmarks")
+                 for p in (REPO / top).rglob("*.py")
+                 if re.search(r"^\s*(import yaml\b|from yaml\b)", p.read_text(encoding="utf-8"), flags=re.M)]
+    assert importing == []
 
 
 def test_a_feature_needing_boto3_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -10,9 +10,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-from tests.helpers import REPO
+from tests.helpers import REPO, load_yaml
 
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
 PINNED = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]+@[0-9a-f]{40}$")
@@ -27,7 +26,7 @@ def _uses(node: Any) -> list[str]:
 
 
 def _load(path: Path) -> dict[Any, Any]:
-    data = yaml.safe_load(path.read_text())
+    data = load_yaml(path.read_text())
     assert isinstance(data, dict), path
     return data
 

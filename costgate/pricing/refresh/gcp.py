@@ -16,12 +16,12 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-import yaml
 
 from costgate.errors import CatalogError
 from costgate.pricing.build import cyclenerd_gcp
 from costgate.pricing.refresh.http import HttpClient
 from costgate.pricing.rows import CatalogRow
+from costgate.safe_yaml import YamlSyntaxError, load_bulk
 
 DEFAULT_BASE_URL = "https://cloudbilling.googleapis.com"
 DEFAULT_PRICING_YML_URL = (
@@ -149,11 +149,10 @@ def fetch_pricing_yml(
 ) -> Iterator[CatalogRow]:
     """Rows of the Cyclenerd pricing.yml at `url` (a 4 MB YAML file, read whole)."""
     data = http.get_bytes(url)
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        doc = yaml.load(data, Loader=loader)  # noqa: S506 - a safe loader
-    except yaml.YAMLError as exc:
-        raise CatalogError(f"invalid YAML ({type(exc).__name__})", path=url.split("?")[0]) from exc
+        doc = load_bulk(data)
+    except YamlSyntaxError as exc:
+        raise CatalogError(f"invalid YAML (line {exc.line}: {exc})", path=url.split("?")[0]) from exc
     if not isinstance(doc, dict) or not isinstance(doc.get("compute"), dict):
         raise CatalogError("not a Cyclenerd pricing.yml (no 'compute' section)", path=url.split("?")[0])
     date = price_date or _generated_date(doc)
