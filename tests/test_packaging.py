@@ -13,7 +13,9 @@ from costgate.errors import CostgateError
 from costgate.extras import require_aws
 from tests.helpers import REPO
 
-PROJECT = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text())
+PROJECT = PYPROJECT["project"]
+TOOL = PYPROJECT["tool"]["costgate"]
 
 
 def test_license_file_is_the_declared_license() -> None:
@@ -26,7 +28,16 @@ def test_license_file_is_the_declared_license() -> None:
 
 
 def test_urls_and_python_classifiers() -> None:
-    assert {"Homepage", "Source", "Issues", "Documentation"} <= set(PROJECT["urls"])
+    """The URLs are made from the one owner setting (setup.py); the wheel's METADATA is checked in
+    tests/vcs/test_workflows.py, which builds it the way the release does."""
+    assert "urls" in PROJECT.get("dynamic", []) and "urls" not in PROJECT
+    repository = TOOL["repository"]
+    assert re.fullmatch(r"[A-Za-z0-9-]+/costgate", repository)
+    setup_py = (REPO / "setup.py").read_text()
+    assert '["tool"]["costgate"]' in setup_py and '"repository"' in setup_py
+    for doc in ("README.md", "docs/github-action.md"):  # users are told the placeholder, never a stale owner
+        text = (REPO / doc).read_text()
+        assert "<owner>/costgate@v1" in text and f"{repository}@v1" not in text
     assert PROJECT["requires-python"] == ">=3.11"
     assert "Programming Language :: Python :: 3.11" in PROJECT["classifiers"]
 
