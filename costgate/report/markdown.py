@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -30,9 +30,6 @@ from costgate.gate.model import Finding, GateResult, Severity, Verdict
 from costgate.model import Action
 from costgate.report.money import money, percent, quantity, unit_price
 from costgate.resources.registry import Support
-
-if TYPE_CHECKING:
-    from costgate.report.formats import Report
 
 GITHUB_MAX_CHARS = 65_536
 """GitHub's limit on an issue or pull-request comment body."""
@@ -318,6 +315,23 @@ _BUDGET_STATUS = {
 }
 
 
+MAX_ANOMALY_LINES = 5
+"""Anomaly lines above the findings (the verdict is never cut, so they are capped instead)."""
+
+
+def _anomaly_lines(active: Sequence[Finding]) -> list[str]:
+    """One line per unwaived CG908 finding ("+$4,120.00/month is 9× the largest change to team
+    payments in 90 days"): the first thing a reviewer of an unusual change should read. Raw text,
+    escaped by the template like every plan- or config-controlled value."""
+    from costgate.gate.rules.anomalous_cost_change import CODE
+
+    lines = [f.message for f in active if f.code == CODE]
+    if len(lines) > MAX_ANOMALY_LINES:
+        rest = len(lines) - MAX_ANOMALY_LINES + 1
+        lines = [*lines[: MAX_ANOMALY_LINES - 1], f"{rest} more projects changed out of line (see the {CODE} findings)"]
+    return lines
+
+
 def _verdict_view(gate: GateResult, limits: _Limits, override: str | None) -> dict[str, Any]:
     active = [f for f in gate.findings if not f.waived]
     order = {Severity.BLOCK: 0, Severity.WARN: 1, Severity.INFO: 2}
@@ -344,6 +358,7 @@ def _verdict_view(gate: GateResult, limits: _Limits, override: str | None) -> di
         "override": override,
         "findings": [_finding_row(f) for f in shown],
         "findings_cut": len(active) - len(shown),
+        "anomalies": _anomaly_lines(active),
         "waived": [_finding_row(f) for f in waived] if limits.findings is None else [],
         "waived_count": len(waived),
         "savings": _money(savings) if savings else None,
@@ -572,17 +587,11 @@ def render_markdown(
     return short[: max(0, limit - len(note))] + note
 
 
-def render(report: Report) -> str:
-    """Render a formats.Report (no size limit: `--format markdown` writes everything)."""
-    return render_markdown(report.estimate, gate=report.gate, diff=report.diff)
-
-
 __all__: Sequence[str] = (
     "GITHUB_MAX_CHARS",
     "MarkdownOptions",
     "escape_html",
     "escape_markdown",
     "headline",
-    "render",
     "render_markdown",
 )

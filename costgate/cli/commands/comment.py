@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from costgate.cli.estimate_args import estimate_from_args
-from costgate.cli.ledger_args import record_if_configured
+from costgate.cli.ledger_args import history_if_configured, record_if_configured
 from costgate.cli.options import add_input_options
 from costgate.cli.config_path import resolve_config
 from costgate.report.console import info
@@ -38,7 +38,9 @@ from costgate.gate.engine import evaluate
 from costgate.gate.model import GateResult, Severity, Verdict
 from costgate.pricing.lookup import PriceBook
 from costgate.pricing.store import CatalogStore
-from costgate.report.markdown import MarkdownOptions, render_markdown
+from costgate.report.base import Report
+from costgate.report.markdown import MarkdownOptions
+from costgate.report.registry import render
 from costgate.report.money import money, percent
 from costgate.vcs.base import CommitStatus, Platform, PullRequest, StatusState
 from costgate.vcs.http import HttpClient, VcsHttpError
@@ -150,11 +152,13 @@ def _estimate(args: argparse.Namespace, loaded: LoadedConfig | None) -> tuple[Es
     return estimate_from_args(args, loaded=loaded, store=store), store
 
 
-def _evaluate_gate(estimate: Estimate, loaded: LoadedConfig | None, store: CatalogStore) -> GateResult | None:
-    """The gate's verdict when a config is given (savings are priced from the same catalog)."""
+def _evaluate_gate(estimate: Estimate, loaded: LoadedConfig | None, store: CatalogStore,
+                   args: argparse.Namespace) -> GateResult | None:
+    """The gate's verdict when a config is given (savings are priced from the same catalog; the
+    ledger's history, when one is configured, for the anomaly rule)."""
     if loaded is None:
         return None
-    return evaluate(estimate, loaded, book=PriceBook(store))
+    return evaluate(estimate, loaded, book=PriceBook(store), history=history_if_configured(args, loaded))
 
 
 def _override(gate: GateResult | None, pr: PullRequest | None, labels: tuple[str, ...]) -> str | None:
@@ -397,7 +401,7 @@ def run(args: argparse.Namespace, *, http: HttpClient | None = None) -> int:
     config = _load_config(args.config)
     settings = _settings(args, config)
     estimate, store = _estimate(args, config)
-    gate = _evaluate_gate(estimate, config, store)
+    gate = _evaluate_gate(estimate, config, store, args)
     record_if_configured(args, config, estimate, source="comment", verdict=gate.verdict.value if gate else None)
 
     client = http or HttpClient()
@@ -427,7 +431,7 @@ def _publish(args: argparse.Namespace, settings: CommentSettings, estimate: Esti
         max_resources=settings.max_resources,
         show_findings=settings.show_findings,
     )
-    content = render_markdown(estimate, gate=gate, diff=True, options=options)
+    content = render("comment", "markdown", Report(estimate, gate=gate, diff=True, markdown=options))
     verdict = effective_verdict(gate, override)
     _write_outputs(estimate, verdict)
     _append_summary(estimate, gate, override)
@@ -501,7 +505,8 @@ def _append_summary(estimate: Estimate, gate: GateResult | None, override: str |
     path = os.environ.get("GITHUB_STEP_SUMMARY")
     if not path:
         return
-    text = render_markdown(estimate, gate=gate, diff=True, options=MarkdownOptions(max_chars=1_000_000, override=override, platform_name="the job summary"))
+    options = MarkdownOptions(max_chars=1_000_000, override=override, platform_name="the job summary")
+    text = render("comment", "markdown", Report(estimate, gate=gate, diff=True, markdown=options))
     _append(path, text + "\n", "GITHUB_STEP_SUMMARY")
 
 
