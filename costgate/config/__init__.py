@@ -20,7 +20,7 @@ from costgate.config.yaml_lines import LocatedYaml, YamlSyntaxError, load_locate
 from costgate.errors import ConfigError
 from costgate.inputs import read_text
 
-__all__ = ["Config", "LoadedConfig", "config_schema", "load_config", "parse_config", "dotted"]
+__all__ = ["Config", "LoadedConfig", "config_schema", "dotted", "load_config", "parse_config"]
 
 
 @dataclass(frozen=True)

@@ -111,4 +111,4 @@ def _unknown_rule(key: str, retired: frozenset[str]) -> str:
     return f"unknown rule {key!r} (see docs/rules/)"
 
 
-__all__ = ["check_references", "ConfigError"]
+__all__ = ["ConfigError", "check_references"]

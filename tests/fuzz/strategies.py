@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from hypothesis import strategies as st
+
 from tests.helpers import dump_yaml
 
 REPO = Path(__file__).resolve().parents[2]
@@ -185,7 +186,7 @@ def configs(draw: st.DrawFn) -> dict[str, Any]:
               for i in range(draw(st.integers(0, 2)))]
     doc["policies"] = {"rules": rules, "custom": custom,
                        "incomplete_estimate": draw(st.sampled_from(["fail-open", "fail-closed"]))}
-    doc["waivers"] = [{"rule": draw(st.sampled_from(RULE_KEYS + ["*"])), "reason": "r",
+    doc["waivers"] = [{"rule": draw(st.sampled_from([*RULE_KEYS, "*"])), "reason": "r",
                        "address": draw(st.sampled_from(["*", "aws_*", "[", "\x1b]0;x\x07"])),
                        "expires": draw(st.sampled_from(["2099-01-01", "2026-02-30", "someday", "2020-01-01"]))}
                       for _ in range(draw(st.integers(0, 2)))]

@@ -7,7 +7,6 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-
 from costgate.pricing.build import cyclenerd_gcp, karpenter_azure
 from costgate.pricing.refresh import azure, gcp
 from tests.helpers import load_yaml, need_shared

@@ -36,8 +36,8 @@ def test_the_action_fetches_missing_prices_by_default() -> None:
     step = next(s for s in ACTION["runs"]["steps"] if s.get("id") == "costgate")
     assert step["env"]["COSTGATE_FETCH_PRICES"] == "${{ inputs.fetch-prices }}"
     assert step["env"]["COSTGATE_FETCH_TIMEOUT"] == "${{ inputs.fetch-timeout }}"
-    from costgate.pricing.fetch_mode import ENV_MODE
     from costgate.pricing.fetch import ENV_TIMEOUT
+    from costgate.pricing.fetch_mode import ENV_MODE
 
     assert {ENV_MODE, ENV_TIMEOUT} <= set(step["env"])
 

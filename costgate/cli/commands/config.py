@@ -8,8 +8,8 @@ from pathlib import Path
 
 from costgate.cli.config_path import resolve_config
 from costgate.cli.options import emit
-from costgate.errors import ConfigError
 from costgate.config import load_config, schema_text
+from costgate.errors import ConfigError
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:

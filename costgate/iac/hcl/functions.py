@@ -36,10 +36,10 @@ from costgate.iac.hcl.expressions import (
     to_string,
 )
 from costgate.iac.hcl.file_access import RefusedFile, guarded_path, read_guarded
-from costgate.safe_yaml import YamlSyntaxError, load_data
 from costgate.iac.hcl.values import EvalError, Lazy, TfSet, Unknown, first_unknown, make_set, type_name
+from costgate.safe_yaml import YamlSyntaxError, load_data
 
-__all__ = ["FileRefusal", "FunctionContext", "call_function", "FUNCTION_NAMES"]
+__all__ = ["FUNCTION_NAMES", "FileRefusal", "FunctionContext", "call_function"]
 
 
 class FunctionContext(Protocol):

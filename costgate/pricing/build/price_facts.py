@@ -48,7 +48,6 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-
 from costgate.errors import CatalogBuildError
 from costgate.pricing.build.list_price import list_price
 from costgate.pricing.rows import CatalogRow

@@ -16,7 +16,6 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-
 from costgate.errors import CatalogError
 from costgate.pricing.build import cyclenerd_gcp
 from costgate.pricing.refresh.http import HttpClient
@@ -104,7 +103,7 @@ def _pages(http: HttpClient, url: str, params: dict[str, str], key: str) -> Iter
         if token:
             query["pageToken"] = token
         doc = http.get_json(url, params=query)
-        if not isinstance(doc, dict) or key not in doc and "nextPageToken" not in doc:
+        if not isinstance(doc, dict) or (key not in doc and "nextPageToken" not in doc):
             raise CatalogError(f"not a Cloud Billing Catalog page (no '{key}')", path=url)
         yield list(doc.get(key) or [])
         token = str(doc.get("nextPageToken") or "")
