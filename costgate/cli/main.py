@@ -123,7 +123,7 @@ def take_global_options(args: list[str]) -> tuple[GlobalOptions, list[str]]:
         megabytes = DEFAULT_MAX_INPUT_MB if mib is None else int(mib)
     except ValueError:
         raise CostgateError(f"--max-input-mb takes a whole number of MiB, not {mib!r}") from None
-    return GlobalOptions(debug, quiet, color, megabytes), rest  # type: ignore[arg-type]
+    return GlobalOptions(debug, quiet, color, megabytes), rest
 
 
 _VALUED = ("--color", "--max-input-mb")

@@ -26,10 +26,10 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from costgate.cli.config_path import resolve_config
 from costgate.cli.estimate_args import estimate_from_args
 from costgate.cli.ledger_args import history_if_configured, record_if_configured
 from costgate.cli.options import add_input_options
-from costgate.cli.config_path import resolve_config
 from costgate.report.console import info
 from costgate.config import LoadedConfig
 from costgate.errors import ConfigError, CostgateError, VcsError
@@ -418,7 +418,7 @@ def run(args: argparse.Namespace, *, http: HttpClient | None = None) -> int:
 
 def _publish(args: argparse.Namespace, settings: CommentSettings, estimate: Estimate, gate: GateResult | None, target: _Target | None) -> int:
     pr = None
-    if target is not None and (settings.override_labels and gate is not None or (settings.status and not target.sha)):
+    if target is not None and ((settings.override_labels and gate is not None) or (settings.status and not target.sha)):
         pr = target.platform.read_pull_request()
     override = _override(gate, pr, settings.override_labels)
     limit = args.max_chars or (target.platform.max_comment_chars if target else _LIMITS[args.platform])
