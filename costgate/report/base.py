@@ -18,11 +18,12 @@ from costgate.gate.model import GateResult
 from costgate.report.console import PIPE_WIDTH
 
 if TYPE_CHECKING:  # the renderers' own modules (jinja2, SQLAlchemy) load only when they render
+    from costgate.gate.anomaly import AnomalyParams, StepChange
     from costgate.ledger.history import Series
     from costgate.report.markdown import MarkdownOptions
     from costgate.spend.model import Comparison
 
-Command = Literal["breakdown", "diff", "check", "comment", "history", "actuals"]
+Command = Literal["breakdown", "diff", "check", "comment", "history", "anomalies", "actuals"]
 """A command whose output comes from the format registry."""
 
 
@@ -62,6 +63,16 @@ class ActualsReport:
     comparison: Comparison
 
 
+@dataclass(frozen=True)
+class AnomaliesReport:
+    """The recorded changes out of line with their history (`costgate anomalies`), judged `by`
+    project or team with the CG908 thresholds `params`."""
+
+    steps: Sequence[StepChange]
+    by: str
+    params: AnomalyParams
+
+
 ReportT_contra = TypeVar("ReportT_contra", contravariant=True)
 
 
@@ -70,7 +81,8 @@ class Format(Protocol[ReportT_contra]):
 
     `name` is the choice (`table`, `json`, ...); `commands` are the commands that offer it. A
     format registered for a command receives that command's report type: Report for breakdown,
-    diff, check and comment, HistoryReport for history, ActualsReport for actuals. Renderers are pure: no I/O, no state.
+    diff, check and comment, HistoryReport for history, ActualsReport for actuals. Renderers are
+    pure: no I/O, no state.
     """
 
     @property
