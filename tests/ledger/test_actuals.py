@@ -8,6 +8,7 @@ import csv
 import io
 import json
 from collections.abc import Iterator
+from dataclasses import replace
 from datetime import UTC, datetime
 from decimal import Decimal
 from typing import Any
@@ -85,16 +86,15 @@ def record_runs(url: str) -> None:
     ledger.record(old)  # an older run of payments: only the latest counts
     run = make_run(project="payments", team="payments", before="0", after="150", resources=1,
                    when=datetime(2026, 11, 2, tzinfo=UTC))
-    ledger.record(run.__class__(**{**run.__dict__, "resources": run.resources + (
-        ResourceRecord("payments", "aws_foo.x", "aws_foo", "create", "payments", Decimal(0), Decimal(0), "unsupported"),),
-        "services": (ServiceRecord("payments", "payments", "aws", "AmazonEC2", Decimal(100)),
-                     ServiceRecord("payments", "payments", "aws", "AmazonRDS", Decimal(50), usage_unknown=2))}))
+    unsupported = ResourceRecord("payments", "aws_foo.x", "aws_foo", "create", "payments", Decimal(0), Decimal(0),
+                                 "unsupported")
+    ledger.record(replace(run, resources=(*run.resources, unsupported), services=(
+        ServiceRecord("payments", "payments", "aws", "AmazonEC2", Decimal(100)),
+        ServiceRecord("payments", "payments", "aws", "AmazonRDS", Decimal(50), usage_unknown=2))))
     web = make_run(project="web", team="web", before="0", after="3", resources=1, when=datetime(2026, 11, 3, tzinfo=UTC))
-    ledger.record(web.__class__(**{**web.__dict__, "services": (
-        ServiceRecord("web", "web", "aws", "AWSLambda", Decimal(3), usage_unknown=1),)}))
+    ledger.record(replace(web, services=(ServiceRecord("web", "web", "aws", "AWSLambda", Decimal(3), usage_unknown=1),)))
     data = make_run(project="data", team="web", before="0", after="40", resources=1, when=datetime(2026, 11, 3, tzinfo=UTC))
-    ledger.record(data.__class__(**{**data.__dict__, "services": (
-        ServiceRecord("data", "web", "azure", "Virtual Machines", Decimal(40)),)}))
+    ledger.record(replace(data, services=(ServiceRecord("data", "web", "azure", "Virtual Machines", Decimal(40)),)))
     ledger.close()
 
 
