@@ -219,13 +219,14 @@ class Ledger:
         for the whole project, with provider and service "" (unknown).
         """
         with self._begin() as conn:
-            latest: dict[str, tuple[int, datetime, str | None, int]] = {}
-            for project, run_id, when, team, after in conn.execute(
-                    select(run_projects.c.project, runs.c.id, runs.c.recorded_at, run_projects.c.team,
-                           run_projects.c.after_micros)
-                    .join(runs, run_projects.c.run_id == runs.c.id).where(runs.c.source == "record")
-                    .order_by(runs.c.recorded_at, runs.c.id)):
-                latest[project] = (run_id, _utc(when), team, after)
+            ranked = (select(run_projects.c.project, runs.c.id, runs.c.recorded_at, run_projects.c.team,
+                             run_projects.c.after_micros,
+                             func.row_number().over(partition_by=run_projects.c.project,
+                                                    order_by=(runs.c.recorded_at.desc(), runs.c.id.desc())).label("rn"))
+                      .join(runs, run_projects.c.run_id == runs.c.id).where(runs.c.source == "record").subquery())
+            latest: dict[str, tuple[int, datetime, str | None, int]] = {
+                project: (run_id, _utc(when), team, after) for project, run_id, when, team, after in conn.execute(
+                    select(*[c for c in ranked.c if c.name != "rn"]).where(ranked.c.rn == 1))}
             wanted = {(run_id, project) for project, (run_id, _, _, _) in latest.items()}
             run_ids = sorted({run_id for run_id, _ in wanted})
             service_rows: list[Any] = []
