@@ -567,7 +567,8 @@ def render_markdown(
     # 1. fewer resources, with components; 2. fewer resources, without components
     for components in (True, False):
         base = _Limits(components=components)
-        n = _largest_fitting(total_rows, lambda k: fits(replace(base, resources=k)))
+        # the lambda is used up inside this iteration (_largest_fitting calls it before returning)
+        n = _largest_fitting(total_rows, lambda k: fits(replace(base, resources=k)))  # noqa: B023
         if n is not None and (n > 0 or not components):
             return text(replace(base, resources=n))
     # 3. no details; shorten the other lists together

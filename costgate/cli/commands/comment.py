@@ -406,7 +406,7 @@ def run(args: argparse.Namespace, *, http: HttpClient | None = None) -> int:
 
 def _publish(args: argparse.Namespace, settings: CommentSettings, estimate: Estimate, gate: GateResult | None, target: _Target | None) -> int:
     pr = None
-    if target is not None and (settings.override_labels and gate is not None or (settings.status and not target.sha)):
+    if target is not None and ((settings.override_labels and gate is not None) or (settings.status and not target.sha)):
         pr = target.platform.read_pull_request()
     override = _override(gate, pr, settings.override_labels)
     traits = target.platform if target else platform_class(args.platform)  # the same values: the class states them
