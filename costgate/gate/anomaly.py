@@ -31,7 +31,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from costgate.report.money import money
+from costgate.money import money
 
 MAD_SCALE = Decimal("1.4826")
 """1 / Φ⁻¹(3/4): the MAD of normal data times this is its standard deviation."""

@@ -33,10 +33,10 @@ from typing import Any
 
 import pytest
 
-from costgate.config import parse_config
 from costgate.estimate import Estimate
 from costgate.gate.anomaly import CostHistory, PastChange
 from costgate.gate.engine import evaluate
+from costgate.gate.references import parse_checked_config as parse_config
 from costgate.gate.registry import rules
 from costgate.iac.usage_file import load_usage_file
 from costgate.model import PriceQuery
