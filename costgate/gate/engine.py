@@ -28,8 +28,7 @@ from costgate.gate.model import Finding, GateResult, Severity, Verdict
 from costgate.gate.ownership import OwnershipResolver, production_map, showback
 from costgate.gate.registry import find_rule, rules
 from costgate.gate.rego import evaluate_policy, input_document, load_policy
-from costgate.gate.rule import Rule, RuleContext, Status
-from costgate.gate.rule import Item
+from costgate.gate.rule import Item, Rule, RuleContext, Status
 from costgate.gate.waivers import apply_waivers
 from costgate.model import Resource
 from costgate.pricing.lookup import PriceBook

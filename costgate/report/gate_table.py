@@ -13,8 +13,8 @@ from rich.markup import escape as _markup_escape
 from rich.table import Table
 
 from costgate.gate.model import GateResult, Severity, Verdict
-from costgate.report.console import PIPE_WIDTH
 from costgate.money import money
+from costgate.report.console import PIPE_WIDTH
 from costgate.report.terminal import safe_text
 
 
