@@ -21,7 +21,9 @@ from dataclasses import dataclass
 from costgate import __version__
 from costgate.errors import CostgateError
 from costgate.inputs import DEFAULT_MAX_INPUT_MB, set_max_input_mb
-from costgate.report.console import COLOR_MODES, ColorMode, ConsoleSettings, configure, flush_deferred
+from costgate.progress import session as progress_session
+from costgate.progress import wanted as progress_wanted
+from costgate.report.console import COLOR_MODES, ColorMode, ConsoleSettings, configure, flush_deferred, use_color
 from costgate.report.terminal import safe_text
 
 EXIT_OK = 0
@@ -126,7 +128,7 @@ def take_global_options(args: list[str]) -> tuple[GlobalOptions, list[str]]:
         megabytes = DEFAULT_MAX_INPUT_MB if mib is None else int(mib)
     except ValueError:
         raise CostgateError(f"{flag} takes a whole number of MiB, not {mib!r}") from None
-    return GlobalOptions(debug, quiet, color, megabytes), rest  # type: ignore[arg-type]
+    return GlobalOptions(debug, quiet, color, megabytes), rest
 
 
 _VALUED = ("--color", "--max-plan-mb", "--max-input-mb")
@@ -181,7 +183,8 @@ def _main(argv: Sequence[str] | None) -> int:
         if not getattr(args, "func", None):
             parser.print_help(sys.stderr)
             return EXIT_USAGE
-        result: int = args.func(args)
+        with progress_session(enabled=progress_wanted(sys.stderr, quiet=options.quiet), color=use_color(sys.stderr)):
+            result: int = args.func(args)
         flush_deferred(failed=result not in (EXIT_OK, EXIT_BLOCKED))
         return result
     except CostgateError as exc:

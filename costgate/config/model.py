@@ -15,7 +15,7 @@ from typing import Any, Literal
 import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from costgate.gate.model import Severity
+from costgate.model import Severity
 
 MAX_AMOUNT = Decimal(10) ** 12
 """Largest amount of money a config states (USD a month): a trillion; more is a typo."""
@@ -297,6 +297,7 @@ class Waiver(_Strict):
 
     rule: str = Field(description="Rule code (CG101), custom rule id, budget:<name>, rego:<name>, or *.")
     address: str = Field("*", description="Glob on the resource address.")
+    project: str = Field("*", description="Glob on the finding's project (e.g. for CG908, which is about a project).")
     reason: str = Field(min_length=1)
     expires: date
     approved_by: str | None = None

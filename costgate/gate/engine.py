@@ -21,15 +21,16 @@ from pydantic import BaseModel
 from costgate.config import LoadedConfig
 from costgate.config.model import Config, RuleSetting
 from costgate.estimate import Estimate
-from costgate.model import Resource
+from costgate.gate.anomaly import CostHistory
 from costgate.gate.budgets import evaluate_budgets
 from costgate.gate.custom import evaluate_custom
 from costgate.gate.model import Finding, GateResult, Severity, Verdict
 from costgate.gate.ownership import OwnershipResolver, production_map, showback
-from costgate.gate.rego import evaluate_policy, input_document, load_policy
 from costgate.gate.registry import find_rule, rules
+from costgate.gate.rego import evaluate_policy, input_document, load_policy
 from costgate.gate.rule import Item, Rule, RuleContext, Status
 from costgate.gate.waivers import apply_waivers
+from costgate.model import Resource
 from costgate.pricing.lookup import PriceBook
 
 _RANK = {Severity.INFO: 0, Severity.WARN: 1, Severity.BLOCK: 2}
@@ -76,17 +77,23 @@ def evaluate(
     book: PriceBook | None = None,
     today: date | None = None,
     fetch_budget: Callable[..., Any] | None = None,
+    history: CostHistory | None = None,
 ) -> GateResult:
-    """Run the whole gate. Raises PolicyError/ConfigError for broken policies or budgets."""
+    """Run the whole gate. Raises PolicyError/ConfigError for broken policies or budgets.
+
+    `history` is the ledger's record of past changes (when a ledger is configured): rule CG908
+    compares this change with it."""
     config = loaded.config if loaded is not None else Config()
     base_dir = loaded.base_dir if loaded is not None else None
     resolver = OwnershipResolver.of(loaded)
     owners = resolver.resolve_all(estimate)
+    team_costs = showback(estimate, owners)  # once: the Rego input and the result share it
     ctx = RuleContext(
         estimate=estimate, book=book,
         owners={k: (v.team if v else None) for k, v in owners.items()},
         production=production_map(config, estimate, base_dir),
         scope=config.policies.scope,
+        history=history,
     )
     findings: list[Finding] = []
     located = {(p.name, rc.address): rc.resource for p in estimate.projects for rc in p.resources}
@@ -104,7 +111,7 @@ def evaluate(
         custom_lines = {i: loaded.located.line_of(("policies", "custom", i)) for i in range(len(config.policies.custom))}
         findings.extend(evaluate_custom(ctx, config.policies.custom, config_path=str(loaded.path), lines=custom_lines))
         if config.policies.rego:
-            document = input_document(ctx, estimate)
+            document = input_document(ctx, estimate, team_costs)
             for policy_conf in config.policies.rego:
                 policy = load_policy(loaded.resolve(policy_conf.path), policy_conf.name)
                 findings.extend(_with_projects(evaluate_policy(policy, document), ctx))
@@ -124,7 +131,7 @@ def evaluate(
         findings=tuple(findings),
         budgets=tuple(statuses),
         owners={f"{p}:{a}" if len(estimate.projects) > 1 else a: (o.team if o else "unowned") for (p, a), o in owners.items()},
-        team_costs=showback(estimate, owners),
+        team_costs=team_costs,
         notes=tuple(notes),
         expired_waivers=tuple(expired),
         incomplete=incomplete,

@@ -27,8 +27,8 @@ import pathspec
 from costgate.config import LoadedConfig
 from costgate.config.model import Config, ProjectConfig
 from costgate.errors import ConfigError
-from costgate.inputs import read_text
 from costgate.estimate import Estimate, Project, ResourceCost
+from costgate.inputs import read_text
 
 UNOWNED = "unowned"
 """The showback bucket of resources no source assigns."""
@@ -163,9 +163,8 @@ class OwnershipResolver:
                     owners = self.codeowners.owners_of(f"{directory}/main.tf")
                     if owners:
                         return Owner(self._alias(owners[0]), "CODEOWNERS")
-            elif source == "project":
-                if cp is not None and cp.team:
-                    return Owner(self._alias(cp.team), f"project {cp.name}")
+            elif source == "project" and cp is not None and cp.team:
+                return Owner(self._alias(cp.team), f"project {cp.name}")
         return None
 
     def resolve_all(self, estimate: Estimate) -> dict[tuple[str, str], Owner | None]:

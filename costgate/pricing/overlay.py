@@ -91,7 +91,7 @@ class Overlay:
             return None
         entry = self.entries[scope]
         try:
-            found = self._indexes.open(ScopeSource(*scope, self.dir / entry.path, entry.sha256))
+            found = self._indexes.open(ScopeSource(*scope, self.dir / entry.path, entry.sha256, entry.rows))
         except CatalogError as exc:
             self.rejected[scope] = str(exc)
             return None
@@ -165,5 +165,5 @@ def _read_entries(path: Path) -> dict[Scope, OverlayEntry]:
         entries = [OverlayEntry(**e) for e in doc.get("entries", [])]
     except (OSError, orjson.JSONDecodeError, TypeError):
         return {}
-    return {e.scope: e for e in entries 
+    return {e.scope: e for e in entries
             if isinstance(e.path, str) and not Path(e.path).is_absolute() and ".." not in Path(e.path).parts}

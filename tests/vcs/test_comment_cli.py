@@ -91,7 +91,7 @@ LAMBDA = FIXTURES / "resources" / "aws" / "lambda_function"
 ], ids=["usage-profile", "free-tier"])
 def test_comment_prices_with_the_same_options_as_diff(plan: Path, options: list[str]) -> None:
     """An estimate option given to `comment` means what it means to `diff` (both were once ignored)."""
-    from costgate.report.money import money
+    from costgate.money import money
 
     def after(*extra: str) -> Decimal:
         result = run_cli("diff", "--plan", str(plan), "--format", "json", "--max-catalog-age-days", "0", *extra)
@@ -214,7 +214,7 @@ def test_verdict_drives_status_exit_code_and_override_labels(
     """Every verdict, from hand-built GateResults (the real gate runs in the examples/gate test)."""
     fake, url = github
     fake.labels = labels
-    monkeypatch.setattr(comment_cmd, "_evaluate_gate", lambda estimate, config, store: _gate(verdict))
+    monkeypatch.setattr(comment_cmd, "_evaluate_gate", lambda estimate, config, store, args: _gate(verdict))
     result = run_cli(*_github_args(url, EXAMPLE_PLAN, "--override-label", "cost-approved", "--fail-on", fail_on))
     assert result.code == code, result.err
     assert fake.statuses[-1]["state"] == state

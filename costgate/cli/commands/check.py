@@ -12,16 +12,16 @@ from datetime import date
 
 from costgate.cli.config_path import resolve_config
 from costgate.cli.estimate_args import estimate_from_args
-from costgate.cli.ledger_args import add_ledger_options, record_if_configured
+from costgate.cli.ledger_args import add_ledger_options, history_if_configured, record_if_configured
 from costgate.cli.options import (
     add_format_option,
     add_input_options,
     emit_format,
     terminal_style,
 )
-from costgate.config import load_config
 from costgate.gate.engine import evaluate
 from costgate.gate.model import Verdict
+from costgate.gate.references import load_checked_config
 from costgate.pricing.lookup import PriceBook
 from costgate.pricing.store import CatalogStore
 from costgate.report.base import Report
@@ -41,10 +41,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run the gate; the exit code is the verdict (0 pass/warn, 1 block)."""
     config_path = resolve_config(args.config)
-    loaded = load_config(config_path) if config_path is not None else None
+    loaded = load_checked_config(config_path) if config_path is not None else None
     store = CatalogStore.open(args.catalog_dir) if args.catalog_dir else CatalogStore.open()
     estimate = estimate_from_args(args, loaded=loaded, store=store)
-    result = evaluate(estimate, loaded, book=PriceBook(store), today=args.today)
+    result = evaluate(estimate, loaded, book=PriceBook(store), today=args.today,
+                      history=history_if_configured(args, loaded))
     record_if_configured(args, loaded, estimate, source="check", verdict=result.verdict.value)
     color, width = terminal_style(args.out)
     emit_format("check", args.format, Report(estimate, gate=result, diff=True, color=color, width=width), args.out)
