@@ -21,16 +21,16 @@ from pydantic import BaseModel
 from costgate.config import LoadedConfig
 from costgate.config.model import Config, RuleSetting
 from costgate.estimate import Estimate
-from costgate.model import Resource
 from costgate.gate.anomaly import CostHistory
 from costgate.gate.budgets import evaluate_budgets
 from costgate.gate.custom import evaluate_custom
 from costgate.gate.model import Finding, GateResult, Severity, Verdict
 from costgate.gate.ownership import OwnershipResolver, production_map, showback
-from costgate.gate.rego import evaluate_policy, input_document, load_policy
 from costgate.gate.registry import find_rule, rules
+from costgate.gate.rego import evaluate_policy, input_document, load_policy
 from costgate.gate.rule import Rule, RuleContext, Status
 from costgate.gate.waivers import apply_waivers
+from costgate.model import Resource
 from costgate.pricing.lookup import PriceBook
 
 _RANK = {Severity.INFO: 0, Severity.WARN: 1, Severity.BLOCK: 2}

@@ -22,7 +22,13 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlch
 from costgate.errors import LedgerError
 from costgate.ledger import migrations
 from costgate.ledger.record import RunRecord
-from costgate.ledger.schema import from_micros, resource_costs, run_projects, runs, to_micros
+from costgate.ledger.schema import (
+    from_micros,
+    resource_costs,
+    run_projects,
+    runs,
+    to_micros,
+)
 
 DEFAULT_LEDGER = Path(".costgate/ledger.db")
 BUSY_TIMEOUT_S = 60
@@ -195,7 +201,7 @@ class _Transaction:
             raise LedgerError(f"cannot reach the ledger: {_reason(exc)}", path=self._label) from exc
         return conn
 
-    def __exit__(self, *exc_info: Any) -> None:
+    def __exit__(self, *exc_info: object) -> None:
         try:
             self._ctx.__exit__(*exc_info)
         except SQLAlchemyError as exc:

@@ -18,10 +18,11 @@ from costgate.gate.model import GateResult
 from costgate.report.console import PIPE_WIDTH
 
 if TYPE_CHECKING:  # the renderers' own modules (jinja2, SQLAlchemy) load only when they render
+    from costgate.gate.anomaly import AnomalyParams, StepChange
     from costgate.ledger.history import Series
     from costgate.report.markdown import MarkdownOptions
 
-Command = Literal["breakdown", "diff", "check", "comment", "history"]
+Command = Literal["breakdown", "diff", "check", "comment", "history", "anomalies"]
 """A command whose output comes from the format registry."""
 
 
@@ -54,6 +55,16 @@ class HistoryReport:
     width: int = PIPE_WIDTH
 
 
+@dataclass(frozen=True)
+class AnomaliesReport:
+    """The recorded changes that were out of line with the history before them (`costgate
+    anomalies`), judged `by` project or team with the CG908 thresholds in `params`."""
+
+    steps: Sequence[StepChange]
+    by: str
+    params: AnomalyParams
+
+
 ReportT_contra = TypeVar("ReportT_contra", contravariant=True)
 
 
@@ -62,7 +73,7 @@ class Format(Protocol[ReportT_contra]):
 
     `name` is the choice (`table`, `json`, ...); `commands` are the commands that offer it. A
     format registered for a command receives that command's report type: Report for breakdown,
-    diff, check and comment, HistoryReport for history. Renderers are pure: no I/O, no state.
+    diff, check and comment, HistoryReport for history, AnomaliesReport for anomalies. Renderers are pure: no I/O, no state.
     """
 
     @property

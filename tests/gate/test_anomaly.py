@@ -8,7 +8,16 @@ from decimal import Decimal
 
 import pytest
 
-from costgate.gate.anomaly import AnomalyParams, CostHistory, PastChange, judge, judge_project, median, scan, spread
+from costgate.gate.anomaly import (
+    AnomalyParams,
+    CostHistory,
+    PastChange,
+    judge,
+    judge_project,
+    median,
+    scan,
+    spread,
+)
 
 D = Decimal
 PAST = [D(v) for v in ("40", "-25", "60", "120", "-80", "35", "450", "15", "90", "-10", "75", "200")]
@@ -73,8 +82,8 @@ def test_identical_history_flags_any_other_material_change() -> None:
     (D("4120"), "+$4,120.00/month is 9.2× the largest change to team payments in 90 days (12 changes, median +$50.00)"),
     (D("9000"), "+$9,000.00/month is 20× the largest change to team payments in 90 days (12 changes, median +$50.00)"),
     (D("900"), "+$900.00/month is 2× the largest change to team payments in 90 days (12 changes, median +$50.00)"),
-    (D("451"), "+$451.00/month is larger than any change to team payments in 90 days (largest +$450.00; "
-               "12 changes, median +$50.00)"),
+    (D("451"), ("+$451.00/month is larger than any change to team payments in 90 days (largest +$450.00; "
+                "12 changes, median +$50.00)")),
 ])
 def test_the_sentence(delta: Decimal, message: str) -> None:
     found = judge(delta, PAST, run_rate=D(0), params=LOOSE, scope="team", name="payments")

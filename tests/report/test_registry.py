@@ -22,6 +22,7 @@ COMMANDS = {
     "check": ["table", "json", "sarif"],
     "comment": ["markdown"],
     "history": ["table", "csv", "json"],
+    "anomalies": ["table", "json"],
 }
 
 
