@@ -15,7 +15,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, Select, create_engine, event, func, insert, select, text
+from sqlalchemy import Engine, Select, Table, create_engine, event, func, insert, select, text
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
@@ -139,15 +139,13 @@ class Ledger:
             )).inserted_primary_key
             assert key is not None  # an INSERT of one row always has its key
             run_id = key[0]
-            if run.projects:
-                conn.execute(insert(run_projects), [
-                    {"run_id": run_id, "project": p.project, "team": p.team, **_money(p.before, p.after)}
-                    for p in run.projects])
-            if run.resources:
-                conn.execute(insert(resource_costs), [
-                    {"run_id": run_id, "project": r.project, "address": r.address, "type": r.type,
-                     "action": r.action, "team": r.team, **_money(r.before, r.after)}
-                    for r in run.resources])
+            _bulk_insert(conn, run_projects, ("run_id", "project", "team", "before_micros", "after_micros",
+                                              "delta_micros"),
+                         [(run_id, p.project, p.team, *_micros(p.before, p.after)) for p in run.projects])
+            _bulk_insert(conn, resource_costs, ("run_id", "project", "address", "type", "action", "team",
+                                                "before_micros", "after_micros", "delta_micros"),
+                         [(run_id, r.project, r.address, r.type, r.action, r.team, *_micros(r.before, r.after))
+                          for r in run.resources])
         return int(run_id)
 
     def history(self, *, project: str | None = None, team: str | None = None, since: date | datetime | None = None,
@@ -236,6 +234,38 @@ def _start(when: date | datetime) -> datetime:
     if isinstance(when, datetime):
         return when.astimezone(UTC) if when.tzinfo else when.replace(tzinfo=UTC)
     return datetime(when.year, when.month, when.day, tzinfo=UTC)
+
+
+def _bulk_insert(conn: Connection, table: Table, columns: tuple[str, ...], rows: list[tuple[Any, ...]]) -> None:
+    """Many rows into one table inside the run's transaction, by the fastest path each database
+    offers: COPY on PostgreSQL, one prepared executemany on SQLite (SQLAlchemy's per-row parameter
+    processing cost more than the database for a 20,000-resource run). A failure rolls the whole
+    run back like any other: psycopg's errors are turned into the LedgerError the rest raise."""
+    if not rows:
+        return
+    if conn.dialect.name == "postgresql":
+        import psycopg
+
+        raw = conn.connection.driver_connection
+        assert raw is not None  # an open transaction always has its DBAPI connection
+        try:
+            with raw.cursor() as cursor, cursor.copy(f"COPY {table.name} ({', '.join(columns)}) FROM STDIN") as copy:
+                for row in rows:
+                    copy.write_row(row)
+        except psycopg.Error as exc:
+            raise LedgerError(f"cannot write to the ledger: {_reason(exc)}", path=_label_of(conn)) from exc
+        return
+    marks = ", ".join("?" for _ in columns)
+    conn.exec_driver_sql(f"INSERT INTO {table.name} ({', '.join(columns)}) VALUES ({marks})", rows)
+
+
+def _label_of(conn: Connection) -> str:
+    return safe_url(conn.engine.url)
+
+
+def _micros(before: Decimal, after: Decimal) -> tuple[int, int, int]:
+    b, a = to_micros(before), to_micros(after)
+    return b, a, a - b
 
 
 def _money(before: Decimal, after: Decimal) -> dict[str, int]:
