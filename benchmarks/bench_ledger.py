@@ -114,14 +114,17 @@ def _populate(ledger: Ledger, runs_wanted: int) -> None:
     print(f"  set-up: {runs_wanted:,} runs written in bulk in {time.perf_counter() - t0:.1f} s")
 
 
-def _history(ledger: Ledger, **kwargs: object) -> int:
-    """What `costgate history` does after opening the ledger: read, build the series, render the table."""
-    from costgate.ledger.history import monthly_series
-    from costgate.report.history import history_table
+def _history(ledger: Ledger, fmt: str = "table", **kwargs: object) -> int:
+    """What `costgate history` does after opening the ledger: the database computes month-end rows
+    and changes (the 20 most recent per series for the table, all for json), then the series and
+    the rendering."""
+    from costgate.ledger.history import series_from_rows
+    from costgate.report.history import history_json, history_table
 
-    entries = ledger.history(**kwargs)  # type: ignore[arg-type]
     by = "team" if "team" in kwargs else "project"
-    return len(history_table(monthly_series(entries, by=by), by=by))  # type: ignore[arg-type]
+    rows = ledger.series_rows(by=by, changes=20 if fmt == "table" else None, **kwargs)  # type: ignore[arg-type]
+    render = history_table if fmt == "table" else history_json
+    return len(render(series_from_rows(rows), by=by))
 
 
 def bench(url: str, big: RunRecord, *, runs_wanted: int, repeat: int) -> None:
@@ -132,13 +135,15 @@ def bench(url: str, big: RunRecord, *, runs_wanted: int, repeat: int) -> None:
     print(f"  record one run of {len(big.resources):,} resources: {_fmt(figures)}")
     _populate(ledger, runs_wanted)
     total = ledger.count("runs")
-    for label, kwargs in (("all projects", {}), ("one project", {"project": "p07"}), ("one team", {"team": "team3"}),
-                          ("since 30 days before the last run", {"since": datetime(2023, 1, 1, tzinfo=UTC)
-                                                                  + timedelta(minutes=15 * runs_wanted - 30 * 1440)})):
-        _history(ledger, **kwargs)  # warm the caches once
-        figures = _timed(lambda kwargs=kwargs: _history(ledger, **kwargs), repeat)  # type: ignore[misc]
-        entries = len(ledger.history(**kwargs))  # type: ignore[arg-type]
-        print(f"  history over {total:,} runs, {label} ({entries:,} entries): {_fmt(figures)}")
+    last = datetime(2023, 1, 1, tzinfo=UTC) + timedelta(minutes=15 * runs_wanted)
+    cases = (("table, all projects", "table", {}), ("json, all projects (every change)", "json", {}),
+             ("table, one project", "table", {"project": "p07"}), ("json, one project", "json", {"project": "p07"}),
+             ("table, one team", "table", {"team": "team3"}),
+             ("table, last 30 days", "table", {"since": last - timedelta(days=30)}))
+    for label, fmt, kwargs in cases:
+        _history(ledger, fmt, **kwargs)  # warm the caches once
+        figures = _timed(lambda fmt=fmt, kwargs=kwargs: _history(ledger, fmt, **kwargs), repeat)  # type: ignore[misc]
+        print(f"  history over {total:,} runs, {label}: {_fmt(figures)}")
     ledger.close()
 
 
