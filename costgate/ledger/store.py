@@ -15,7 +15,21 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, Select, Table, and_, case, create_engine, event, func, insert, literal, or_, select, text
+from sqlalchemy import (
+    Engine,
+    Select,
+    Table,
+    and_,
+    case,
+    create_engine,
+    event,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    text,
+)
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
