@@ -1,6 +1,5 @@
-"""`costgate anomalies` rendered: the recorded changes that were out of line with the history
-before them, as a table or as versioned JSON (snake_case, money as decimal strings), through the
-format registry (report/formats/anomalies_*.py).
+"""`costgate anomalies`: the recorded changes that were out of line with the history before them,
+as a table or as versioned JSON (snake_case, money as decimal strings).
 
 Names (projects, teams) come from configs and plans: the table passes each through safe_text so
 no control sequence reaches a terminal; JSON carries them as data.
@@ -13,12 +12,19 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from costgate.gate.anomaly import AnomalyParams, StepChange
-from costgate.report.money import money
+from costgate.money import money
 from costgate.report.terminal import safe_text
 
+ANOMALY_FORMATS = ("table", "json")
 ANOMALIES_JSON_VERSION = 1
-"""The version of `anomalies --format json`: bumped when a field changes meaning or goes away."""
 _DIRECTION = {"increase": "increases", "decrease": "decreases", "both": "increases and decreases"}
+
+
+def render_anomalies(steps: Sequence[StepChange], fmt: str, *, by: str, params: AnomalyParams) -> str:
+    """Render the step changes in one of ANOMALY_FORMATS (report/formats/anomalies_*.py offer them)."""
+    if fmt == "json":
+        return _json(steps, by=by, params=params)
+    return _table(steps, by=by, params=params)
 
 
 def _settings(params: AnomalyParams) -> str:
@@ -27,8 +33,7 @@ def _settings(params: AnomalyParams) -> str:
             f"{_DIRECTION[params.direction]}")
 
 
-def anomalies_table(steps: Sequence[StepChange], *, by: str, params: AnomalyParams) -> str:
-    """One row per out-of-line change: when, where, PR, commit, change, run-rate, median, ratio, z."""
+def _table(steps: Sequence[StepChange], *, by: str, params: AnomalyParams) -> str:
     header = f"Out-of-line changes by {by} ({_settings(params)})"
     if not steps:
         return f"{header}: none found.\n"
@@ -59,8 +64,7 @@ def _dec(value: Decimal | None) -> str | None:
     return None if value is None else str(value)
 
 
-def anomalies_json(steps: Sequence[StepChange], *, by: str, params: AnomalyParams) -> str:
-    """The step changes with every number behind them (version ANOMALIES_JSON_VERSION)."""
+def _json(steps: Sequence[StepChange], *, by: str, params: AnomalyParams) -> str:
     doc = {
         "version": ANOMALIES_JSON_VERSION,
         "group_by": by,

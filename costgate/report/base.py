@@ -57,8 +57,8 @@ class HistoryReport:
 
 @dataclass(frozen=True)
 class AnomaliesReport:
-    """The recorded changes that were out of line with the history before them (`costgate
-    anomalies`), judged `by` project or team with the CG908 thresholds in `params`."""
+    """The recorded changes out of line with their history (`costgate anomalies`), judged `by`
+    project or team with the CG908 thresholds `params`."""
 
     steps: Sequence[StepChange]
     by: str
@@ -73,7 +73,7 @@ class Format(Protocol[ReportT_contra]):
 
     `name` is the choice (`table`, `json`, ...); `commands` are the commands that offer it. A
     format registered for a command receives that command's report type: Report for breakdown,
-    diff, check and comment, HistoryReport for history, AnomaliesReport for anomalies. Renderers are pure: no I/O, no state.
+    diff, check and comment, HistoryReport for history. Renderers are pure: no I/O, no state.
     """
 
     @property

@@ -1,4 +1,4 @@
-"""`anomalies --format json`: the out-of-line changes as a versioned JSON document (money as decimal strings)."""
+"""`anomalies --format json`: the changes out of line as versioned JSON (money as decimal strings)."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ class AnomaliesJsonFormat:
     commands = frozenset({"anomalies"})
 
     def render(self, report: AnomaliesReport) -> str:
-        """The step changes `costgate anomalies` found in the ledger."""
-        from costgate.report.anomalies import anomalies_json
+        """The step changes for `costgate anomalies`."""
+        from costgate.report.anomalies import render_anomalies
 
-        return anomalies_json(report.steps, by=report.by, params=report.params)
+        return render_anomalies(report.steps, self.name, by=report.by, params=report.params)

@@ -1,4 +1,4 @@
-"""`anomalies --format table`: the out-of-line changes as a text table."""
+"""`anomalies --format table`: one row per change out of line with its history."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ class AnomaliesTableFormat:
     commands = frozenset({"anomalies"})
 
     def render(self, report: AnomaliesReport) -> str:
-        """The step changes `costgate anomalies` found in the ledger."""
-        from costgate.report.anomalies import anomalies_table
+        """The step changes for `costgate anomalies`."""
+        from costgate.report.anomalies import render_anomalies
 
-        return anomalies_table(report.steps, by=report.by, params=report.params)
+        return render_anomalies(report.steps, self.name, by=report.by, params=report.params)
