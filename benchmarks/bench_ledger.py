@@ -33,8 +33,8 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from costgate.ledger.record import ProjectRecord, ResourceRecord, RunContext, RunRecord
-from costgate.ledger.store import Ledger
+from costgate.ledger.record import ProjectRecord, ResourceRecord, RunContext, RunRecord  # noqa: E402
+from costgate.ledger.store import Ledger  # noqa: E402
 
 PROJECTS = 50
 
