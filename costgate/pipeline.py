@@ -25,6 +25,7 @@ from costgate.project_input import InputKind, ProjectInput
 from costgate.resources.base import Usage
 
 if TYPE_CHECKING:
+    from costgate.currency import ExchangeRate
     from costgate.pricing.fetch import FetchSettings, ScopeFetch
 
 Rewrite = Callable[[Resource], Resource]
@@ -102,6 +103,7 @@ def estimate_inputs(
     usage_only: tuple[Sequence[Resource], Sequence[str], str] | None = None,
     rewrite: Rewrite | None = None,
     reader: Reader | None = None,
+    exchange: ExchangeRate | None = None,
 ) -> Estimate:
     """Read and price every project input; one Project each, in order (an input given twice once).
 
@@ -159,6 +161,10 @@ def estimate_inputs(
         from costgate.pricing.free_tier import apply_free_tier
 
         estimate, _used = apply_free_tier(estimate)
+    if exchange is not None:
+        from costgate.currency import convert_estimate
+
+        estimate = convert_estimate(estimate, exchange)
     return estimate
 
 
@@ -176,6 +182,7 @@ def estimate_fetching(
     usage_only: tuple[Sequence[Resource], Sequence[str], str] | None = None,
     rewrite: Rewrite | None = None,
     reader: Reader | None = None,
+    exchange: ExchangeRate | None = None,
 ) -> Estimate:
     """`estimate_inputs` with `--fetch-prices missing|all`: price, fetch the scopes that had no
     product (or every scope asked about, for `all`) into the cache's overlay, price again.
@@ -189,7 +196,8 @@ def estimate_fetching(
     store.overlay = Overlay(store.cache, max_age_days=max_age_days)
     store.overlay_first = settings.mode == "all"
     price = partial(estimate_inputs, inputs, store=store, usage=usage, usage_profile=usage_profile,
-                    free_tier=free_tier, as_of=as_of, usage_only=usage_only, rewrite=rewrite, reader=reader)
+                    free_tier=free_tier, as_of=as_of, usage_only=usage_only, rewrite=rewrite, reader=reader,
+                    exchange=exchange)
     estimate = price()
     missing: set[tuple[str, str, str]] = set()
     queried: set[tuple[str, str, str]] = set()

@@ -25,9 +25,11 @@ from costgate.pricing.store import CatalogStore
 from costgate.project_input import ProjectInput
 from costgate.report.console import info, table_width, use_color
 from costgate.report.formats import Report, get_format
+from costgate.report.money import set_display_currency
 
 if TYPE_CHECKING:  # the config (pydantic) is imported only by the commands that read one
     from costgate.config import LoadedConfig
+    from costgate.currency import ExchangeRate
     from costgate.pricing.fetch import ScopeFetch
 
 
@@ -82,8 +84,9 @@ def estimates_from_args(
             if not inputs:
                 info(f"note: no project changed since {base.ref} (--changed-only); nothing to price")
         reader = memo_reader() if len(variants) > 1 else None
+        exchange = exchange_from_args(args, loaded)
         estimates = [_estimate(args, loaded, inputs, store=store, usage=usage, usage_profile=profile, usage_only=usage_only,
-                               rewrite=rewrite, reader=reader) for rewrite in variants]
+                               rewrite=rewrite, reader=reader, exchange=exchange) for rewrite in variants]
     if usage_file is not None and estimates:
         from costgate.iac.usage_file import report_problems
 
@@ -91,13 +94,15 @@ def estimates_from_args(
         report_problems([*usage_file.problems, *usage_file.unmatched(addresses)], strict=getattr(args, "strict", False))
     # after the inputs were read, so a bad input's error stays the only line on stderr
     warn_if_stale(store.manifest, flag=getattr(args, "max_catalog_age_days", None))
+    set_display_currency(exchange.code if exchange is not None else "USD")
     return estimates
 
 
 def _estimate(args: argparse.Namespace, loaded: LoadedConfig | None, inputs: list[ProjectInput], *, store: CatalogStore,
               usage: UsageLookup | None, usage_profile: str | None,
               usage_only: tuple[Sequence[Resource], Sequence[str], str] | None,
-              rewrite: Rewrite | None = None, reader: Reader | None = None) -> Estimate:
+              rewrite: Rewrite | None = None, reader: Reader | None = None,
+              exchange: ExchangeRate | None = None) -> Estimate:
     """Price the inputs, fetching missing price scopes first when --fetch-prices asks for it."""
     section = getattr(getattr(loaded, "config", None), "catalog", None)
     mode = fetch_mode(getattr(args, "fetch_prices", None), getattr(section, "fetch_prices", None))
@@ -105,7 +110,8 @@ def _estimate(args: argparse.Namespace, loaded: LoadedConfig | None, inputs: lis
     as_of = getattr(args, "as_of", None)
     if mode == "never":
         return estimate_inputs(inputs, store=store, usage=usage, usage_profile=usage_profile, free_tier=free_tier,
-                               as_of=as_of, usage_only=usage_only, rewrite=rewrite, reader=reader)
+                               as_of=as_of, usage_only=usage_only, rewrite=rewrite, reader=reader,
+                               exchange=exchange)
     from costgate.pricing.fetch import resolve_settings
 
     settings = resolve_settings(
@@ -116,7 +122,23 @@ def _estimate(args: argparse.Namespace, loaded: LoadedConfig | None, inputs: lis
     return estimate_fetching(inputs, settings=settings, on_fetch=_say_fetched,
                              max_age_days=max_age_days(getattr(args, "max_catalog_age_days", None)),
                              store=store, usage=usage, usage_profile=usage_profile, free_tier=free_tier,
-                             as_of=as_of, usage_only=usage_only, rewrite=rewrite, reader=reader)
+                             as_of=as_of, usage_only=usage_only, rewrite=rewrite, reader=reader,
+                             exchange=exchange)
+
+
+def exchange_from_args(args: argparse.Namespace, loaded: LoadedConfig | None) -> ExchangeRate | None:
+    """The rate of --currency, else of costgate.yml `currency:`, on the estimate's day (--as-of,
+    else today); None for neither (amounts stay the catalog's USD). Raises UsageError naming the
+    option or the config file for a code the ECB does not publish."""
+    code = getattr(args, "currency", None)
+    where = "--currency"
+    if not code and loaded is not None and loaded.config.currency:
+        code, where = loaded.config.currency, f"{loaded.path}: currency"
+    if not code:
+        return None
+    from costgate.currency import rate_for
+
+    return rate_for(code, getattr(args, "as_of", None), where=where)
 
 
 def _say_fetched(outcome: ScopeFetch) -> None:

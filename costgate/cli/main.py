@@ -20,6 +20,7 @@ from costgate import __version__
 from costgate.errors import CostgateError
 from costgate.inputs import DEFAULT_MAX_INPUT_MB, set_max_input_mb
 from costgate.report.console import COLOR_MODES, ColorMode, ConsoleSettings, configure, flush_deferred
+from costgate.report.money import set_display_currency
 from costgate.report.terminal import safe_text
 
 EXIT_OK = 0
@@ -131,6 +132,7 @@ def _apply(options: GlobalOptions) -> None:
     """Every run sets these: in-process runs (tests) inherit nothing from the one before."""
     set_max_input_mb(options.max_input_mb)
     configure(ConsoleSettings(color=options.color, quiet=options.quiet))
+    set_display_currency("USD")  # an estimate in another currency sets it (cli/estimate_args)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -12,7 +12,8 @@ from typing import Any
 
 import orjson
 
-from costgate.report.money import money
+from costgate.report.json_format import currency_rate
+from costgate.report.money import currency_note, money
 from costgate.report.table import LEFT, RIGHT, Row, _Style, layout
 from costgate.report.terminal import safe_text
 from costgate.whatif.model import RegionOutcome, SwapLine, WhatIf
@@ -107,7 +108,7 @@ def render_table(result: WhatIf, *, color: bool = False) -> str:
     if any(o.unpriced for o in (*result.ranked, planned)):
         lines += ["", style.dim(FETCH_HINT)]
     e = planned.estimate
-    lines += ["", style.dim(f"Prices: costgate catalog {e.catalog.catalog_id}; a month is 730 hours; {e.currency}.")]
+    lines += ["", style.dim(f"Prices: costgate catalog {e.catalog.catalog_id}; a month is 730 hours; {currency_note(e)}.")]
     return "\n".join(lines) + "\n"
 
 
@@ -146,6 +147,7 @@ def to_dict(result: WhatIf) -> dict[str, Any]:
     return {
         "version": WHATIF_JSON_VERSION,
         "currency": e.currency,
+        "currency_rate": currency_rate(e),
         "catalog": {"id": e.catalog.catalog_id, "price_date": e.catalog.price_date},
         "swap": result.swap,
         "planned": _outcome(result.planned, result.planned, None),
