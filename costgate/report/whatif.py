@@ -162,14 +162,3 @@ def to_dict(result: WhatIf) -> dict[str, Any]:
 def render_json(result: WhatIf) -> str:
     """The JSON document, indented, ending in a newline."""
     return orjson.dumps(to_dict(result), option=orjson.OPT_INDENT_2).decode() + "\n"
-
-
-WHATIF_FORMATS = ("table", "json")
-"""The `--format` choices of `costgate whatif`."""
-
-
-def render(result: WhatIf, fmt: str, *, color: bool = False) -> str:
-    """Render with the named format (one of WHATIF_FORMATS)."""
-    if fmt == "json":
-        return render_json(result)
-    return render_table(result, color=color)

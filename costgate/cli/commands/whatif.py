@@ -13,13 +13,17 @@ import argparse
 from collections.abc import Sequence
 
 from costgate.cli.estimate_args import estimates_from_args, load_config_arg
-from costgate.cli.options import add_format_option, add_input_options, emit
+from costgate.cli.options import (
+    add_format_option,
+    add_input_options,
+    emit_format,
+    terminal_style,
+)
 from costgate.estimate import Estimate
 from costgate.pipeline import Rewrite
 from costgate.pricing.lookup import PriceBook
 from costgate.pricing.store import CatalogStore
-from costgate.report.console import use_color
-from costgate.report.whatif import WHATIF_FORMATS, render
+from costgate.report.base import WhatIfReport
 from costgate.whatif.compare import rule_suggestions, what_if
 from costgate.whatif.regions import parse_regions
 from costgate.whatif.swap import SWAPS, parse_swap
@@ -35,7 +39,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--no-suggestions", action="store_true",
                    help="leave out the built-in rules' savings (shown by default as what-if savings)")
     add_input_options(p, config_help="costgate.yml: projects, and the rules' settings for the suggestions")
-    add_format_option(p, list(WHATIF_FORMATS))
+    add_format_option(p, "whatif")
     p.set_defaults(func=run)
 
 
@@ -58,5 +62,6 @@ def run(args: argparse.Namespace) -> int:
         config = loaded.config if loaded is not None else Config()
         suggest = rule_suggestions(config, loaded.base_dir if loaded is not None else None, PriceBook(store))
     result = what_if(price, targets, swap=swap, suggest=suggest)
-    emit(render(result, args.format, color=args.out is None and use_color()), args.out)
+    color, width = terminal_style(args.out)
+    emit_format("whatif", args.format, WhatIfReport(result, color=color, width=width), args.out)
     return 0
