@@ -58,6 +58,8 @@ def test_graviton_twins_come_from_the_gate_tables_and_the_next_generation() -> N
     assert twin("t3.medium", EC2_GRAVITON, 1) is None  # no Graviton generation after t4g
     assert twin("db.m5.large", RDS_GRAVITON, 0) == "db.m6g.large"
     assert twin("m6g.large", EC2_GRAVITON, 0) is None  # already Graviton
+    assert twin("c5d.xlarge", EC2_GRAVITON, 0) == "c6gd.xlarge" and twin("c5d.xlarge", EC2_GRAVITON, 1) == "c7gd.xlarge"
+    assert twin("c5n.2xlarge", EC2_GRAVITON, 0) == "c6gn.2xlarge"
 
 
 def test_basic_is_ranked_and_the_gaps_are_said_with_the_way_to_a_price() -> None:
