@@ -114,3 +114,13 @@ def test_rule_savings_are_in_the_estimate_currency() -> None:
     # gp2 $0.10 -> gp3 $0.08 a GB-month on 200 GB: $4.00, in euros
     assert gp2["monthly_saving"] == pytest.approx(float(Decimal(4) / USD_PER_EUR))
     assert doc["currency_rate"]["code"] == "EUR"
+
+
+def test_sarif_says_what_its_savings_are_counted_in() -> None:
+    result = run_cli("check", "--plan", str(EXAMPLE_PLAN), "--as-of", "2026-10-30", "--currency", "GBP",
+                     "--format", "sarif", "--max-catalog-age-days", "0")
+    assert result.code in (0, 1), result.err
+    run = json.loads(result.out)["runs"][0]
+    currency = run["properties"]["currency"]
+    assert (currency["code"], currency["rate_date"]) == ("GBP", "2026-10-30")
+    assert Decimal(currency["rate"]) == GBP_PER_EUR / USD_PER_EUR
