@@ -12,6 +12,7 @@ from costgate.cli.projects import changed_only, check_options, git_base, project
 from costgate.estimate import Estimate, UsageLookup
 from costgate.iac.discover import ModuleGraph
 from costgate.model import Resource
+from costgate.money import set_display_currency
 from costgate.pipeline import (
     Reader,
     Rewrite,
@@ -24,7 +25,6 @@ from costgate.pricing.fetch_mode import fetch_mode
 from costgate.pricing.store import CatalogStore
 from costgate.project_input import ProjectInput
 from costgate.report.console import info
-from costgate.report.money import set_display_currency
 
 if TYPE_CHECKING:  # the config (pydantic) is imported only by the commands that read one
     from costgate.config import LoadedConfig
@@ -156,8 +156,8 @@ def load_config_arg(args: argparse.Namespace) -> LoadedConfig | None:
     path = resolve_config(getattr(args, "config", None))
     if path is None:
         return None
-    from costgate.config import load_config
+    from costgate.gate.references import load_checked_config
 
-    loaded: LoadedConfig = load_config(path)
+    loaded: LoadedConfig = load_checked_config(path)
     return loaded
 

@@ -18,11 +18,12 @@ from costgate.gate.model import GateResult
 from costgate.report.console import PIPE_WIDTH
 
 if TYPE_CHECKING:  # the renderers' own modules (jinja2, SQLAlchemy) load only when they render
+    from costgate.gate.anomaly import AnomalyParams, StepChange
     from costgate.ledger.history import Series
     from costgate.report.markdown import MarkdownOptions
     from costgate.whatif.model import WhatIf
 
-Command = Literal["breakdown", "diff", "check", "comment", "history", "whatif"]
+Command = Literal["breakdown", "diff", "check", "comment", "history", "anomalies", "whatif"]
 """A command whose output comes from the format registry."""
 
 
@@ -53,6 +54,16 @@ class HistoryReport:
     by: str
     color: bool = False
     width: int = PIPE_WIDTH
+
+
+@dataclass(frozen=True)
+class AnomaliesReport:
+    """The recorded changes out of line with their history (`costgate anomalies`), judged `by`
+    project or team with the CG908 thresholds `params`."""
+
+    steps: Sequence[StepChange]
+    by: str
+    params: AnomalyParams
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ from typing import Any
 
 import orjson
 
-from costgate.report.json_format import currency_rate
-from costgate.report.money import currency_note, money
+from costgate.estimate_document import currency_rate
+from costgate.money import currency_note, money
 from costgate.report.table import LEFT, RIGHT, Row, _Style, layout
 from costgate.report.terminal import safe_text
 from costgate.whatif.model import RegionOutcome, SwapLine, WhatIf
@@ -101,10 +101,10 @@ def render_table(result: WhatIf, *, color: bool = False) -> str:
     for s in result.suggestions:
         savings.append(f"  {s.code} {s.name}: {safe_text(s.message)}: saves {money(s.saving)}/month (as planned)")
     if savings:
-        lines += ["", style.bold("What-if savings")] + savings
+        lines += ["", style.bold("What-if savings"), *savings]
     for o in (*result.ranked, planned):
         if o.unpriced:
-            lines += ["", style.warn(f"Not priced in {o.label} ({_not_priced(o)}):")] + _gap_lines(o)
+            lines += ["", style.warn(f"Not priced in {o.label} ({_not_priced(o)}):"), *_gap_lines(o)]
     if any(o.unpriced for o in (*result.ranked, planned)):
         lines += ["", style.dim(FETCH_HINT)]
     e = planned.estimate
