@@ -22,8 +22,9 @@ if TYPE_CHECKING:  # the renderers' own modules (jinja2, SQLAlchemy) load only w
     from costgate.ledger.history import Series
     from costgate.report.markdown import MarkdownOptions
     from costgate.spend.model import Comparison
+    from costgate.whatif.model import WhatIf
 
-Command = Literal["breakdown", "diff", "check", "comment", "history", "anomalies", "actuals"]
+Command = Literal["breakdown", "diff", "check", "comment", "history", "anomalies", "whatif", "actuals"]
 """A command whose output comes from the format registry."""
 
 
@@ -71,6 +72,15 @@ class AnomaliesReport:
     steps: Sequence[StepChange]
     by: str
     params: AnomalyParams
+
+
+@dataclass(frozen=True)
+class WhatIfReport:
+    """`costgate whatif`'s answer (the plan priced per region, with its swaps and suggestions)."""
+
+    result: WhatIf
+    color: bool = False
+    width: int = PIPE_WIDTH
 
 
 ReportT_contra = TypeVar("ReportT_contra", contravariant=True)
