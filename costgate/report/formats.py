@@ -64,7 +64,19 @@ class MarkdownFormat:
         return markdown.render(report)
 
 
-FORMATS: dict[str, Format] = {"table": TableFormat(), "json": JsonFormat(), "markdown": MarkdownFormat()}
+@dataclass(frozen=True)
+class HtmlFormat:
+    """One self-contained HTML page: summary, charts, top resources, diff, findings (docs/report.md)."""
+
+    def render(self, report: Report) -> str:
+        """See costgate.report.html (`costgate report` adds the trend and unit costs)."""
+        from costgate.report import html
+
+        return html.render(report)
+
+
+FORMATS: dict[str, Format] = {"table": TableFormat(), "json": JsonFormat(), "markdown": MarkdownFormat(),
+                              "html": HtmlFormat()}
 
 
 def estimate_format_names() -> list[str]:
