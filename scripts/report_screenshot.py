@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         page_file = Path(tmp) / "report.html"
         env = {**os.environ, "PYTHONPATH": str(REPO)}
         subprocess.run([sys.executable, "-m", "costgate", "report", "--plan", str(EXAMPLE / "plan.json"),
-                        "--config", str(EXAMPLE / "costgate.yml"), "--title", "Cost report: shop-staging",
+                        "--config", str(EXAMPLE / "costgate.yml"),
                         "--max-catalog-age-days", "0", "--fetch-prices", "never", "--out", str(page_file)],
                        check=True, env=env, cwd=REPO)
         with sync_playwright() as p:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
@@ -34,10 +33,11 @@ from costgate.report import groups
 from costgate.report.charts import Bar, bar_chart, line_chart
 from costgate.report.money import money, percent, quantity, unit_price
 from costgate.report.trend import Trend
+from costgate.report.unit_costs import UnitCostRow
 from costgate.resources.registry import Support
 
 if TYPE_CHECKING:
-    from costgate.report.formats import Report
+    from costgate.report.base import Report
 
 TOP_RESOURCES = 10
 """How many of the costliest resources the report lists."""
@@ -91,23 +91,6 @@ def environment() -> Environment:
         _ENV = Environment(loader=PackageLoader("costgate.report", "templates"), autoescape=True,
                            finalize=_finalize, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     return _ENV
-
-
-@dataclass(frozen=True, slots=True)
-class UnitCostRow:
-    """One unit metric's cost per unit before and after the change (from the config's `unit_metrics:`)."""
-
-    name: str
-    per: str
-    before: Decimal | None
-    after: Decimal | None
-
-    @property
-    def change_percent(self) -> Decimal | None:
-        """Relative change in percent; None when either side is unknown or before is zero."""
-        if self.before is None or self.after is None or not self.before:
-            return None
-        return (self.after - self.before) / self.before * 100
 
 
 def _money(value: Decimal | None, *, signed: bool = False) -> Markup:
@@ -277,11 +260,22 @@ def _headline(totals: Totals) -> str:
     return "Monthly cost will not change." if totals.complete else "Monthly cost change unknown: prices are missing."
 
 
-def render(report: Report, *, trend: Trend | None = None, unit_costs: Sequence[UnitCostRow] = (),
-           title: str = "costgate cost report") -> str:
-    """The whole page. `trend` (from the ledger) and `unit_costs` (from the config) are shown
-    when given; without a gate result the verdict, findings, budgets and team chart are left out."""
+def page_title(estimate: Estimate) -> str:
+    """"Cost report: shop-staging" (the first three project names, then how many more)."""
+    names = [p.name for p in estimate.projects]
+    if not names:
+        return "Cost report"
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    return f"Cost report: {shown}"
+
+
+def render(report: Report) -> str:
+    """The whole page. The report's `trend` (from the ledger) and `unit_costs` (from the config)
+    are shown when given; without a gate result the verdict, findings, budgets and team chart are
+    left out."""
     estimate = report.estimate
+    trend = report.trend
+    unit_costs = report.unit_costs
     gate = report.gate
     totals = estimate.totals
     counts = estimate.counts
@@ -308,7 +302,7 @@ def render(report: Report, *, trend: Trend | None = None, unit_costs: Sequence[U
                          "changed": [_resource_row(p.name, r, team_of.get((p.name, r.address))) for r in changed],
                          "unchanged": len(p.resources) - len(changed)})
     context = {
-        "title": title,
+        "title": page_title(estimate),
         "headline": _headline(totals),
         "totals": {"before": _money(totals.before), "after": _money(totals.after), "change": _change(totals),
                    "trend": _signed_class(totals.delta), "usage": _money(totals.usage_after) if totals.usage_after else None,

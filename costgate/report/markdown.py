@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -30,9 +30,6 @@ from costgate.gate.model import Finding, GateResult, Severity, Verdict
 from costgate.model import Action
 from costgate.report.money import money, percent, quantity, unit_price
 from costgate.resources.registry import Support
-
-if TYPE_CHECKING:
-    from costgate.report.formats import Report
 
 GITHUB_MAX_CHARS = 65_536
 """GitHub's limit on an issue or pull-request comment body."""
@@ -572,17 +569,11 @@ def render_markdown(
     return short[: max(0, limit - len(note))] + note
 
 
-def render(report: Report) -> str:
-    """Render a formats.Report (no size limit: `--format markdown` writes everything)."""
-    return render_markdown(report.estimate, gate=report.gate, diff=report.diff)
-
-
 __all__: Sequence[str] = (
     "GITHUB_MAX_CHARS",
     "MarkdownOptions",
     "escape_html",
     "escape_markdown",
     "headline",
-    "render",
     "render_markdown",
 )

@@ -14,11 +14,13 @@ from pathlib import Path
 
 import pytest
 
+from costgate.report.base import Report
 from costgate.report.charts import Bar, bar_chart
-from costgate.report.formats import FORMATS, Report
-from costgate.report.html import UnitCostRow, render
+from costgate.report.html import render
 from costgate.report.money import money
+from costgate.report.registry import format_names
 from costgate.report.trend import Trend, TrendSeries
+from costgate.report.unit_costs import UnitCostRow
 from tests.helpers import EXAMPLE_PLAN, FIXTURES, REPO, run_cli
 
 HOSTILE_PLAN = FIXTURES / "plans" / "hostile_names" / "plan.json"
@@ -194,7 +196,7 @@ def test_trend_and_unit_costs_render_when_given() -> None:
         TrendSeries("<i>other</i>", (("2026-02", Decimal(10)),)),
     ))
     units = [UnitCostRow("requests", "per 1,000 requests", Decimal("0.41"), Decimal("0.47"))]
-    page = _parse(render(Report(estimate, diff=True, gate=gate), trend=trend, unit_costs=units))
+    page = _parse(render(Report(estimate, diff=True, gate=gate, trend=trend, unit_costs=tuple(units))))
     assert page.row("2026-01") == ["2026-01", "$100.00", "–"]
     assert page.row("2026-02") == ["2026-02", "$160.50", "+$60.50"]  # the total over both series
     assert page.row("<i>other</i>") == ["<i>other</i>", "2026-02", "$10.00"]
@@ -238,7 +240,7 @@ def test_an_unreachable_ledger_is_a_warning_not_a_failure(tmp_path: Path) -> Non
 
 
 def test_html_is_a_registered_format_for_breakdown_and_diff(tmp_path: Path) -> None:
-    assert "html" in FORMATS
+    assert all("html" in format_names(command) for command in ("breakdown", "diff", "check", "report"))
     result = run_cli("diff", "--plan", str(EXAMPLE_PLAN), "--format", "html", "--max-catalog-age-days", "0")
     assert result.code == 0, result.err
     assert result.out.startswith("<!DOCTYPE html>") and 'id="findings"' not in result.out  # no gate in diff

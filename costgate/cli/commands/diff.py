@@ -4,21 +4,27 @@ from __future__ import annotations
 
 import argparse
 
-from costgate.cli.estimate_args import estimate_from_args, load_config_arg, render_estimate
-from costgate.cli.options import add_format_option, add_input_options, emit
-from costgate.report.formats import estimate_format_names
+from costgate.cli.estimate_args import estimate_from_args, load_config_arg
+from costgate.cli.options import (
+    add_format_option,
+    add_input_options,
+    emit_format,
+    terminal_style,
+)
+from costgate.report.base import Report
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the sub-command."""
     p = sub.add_parser("diff", help="cost change of the plan: prior state -> planned state")
     add_input_options(p)
-    add_format_option(p, estimate_format_names())
+    add_format_option(p, "diff")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Price the plans and print the diff."""
     estimate = estimate_from_args(args, loaded=load_config_arg(args))
-    emit(render_estimate(estimate, args.format, diff=True), args.out)
+    color, width = terminal_style(args.out)
+    emit_format("diff", args.format, Report(estimate, diff=True, color=color, width=width), args.out)
     return 0

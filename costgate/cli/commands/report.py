@@ -11,30 +11,25 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from costgate.cli.estimate_args import estimate_from_args, load_config_arg
 from costgate.cli.ledger_args import ledger_target
-from costgate.cli.options import add_format_option, add_input_options, emit
+from costgate.cli.options import add_format_option, add_input_options, emit_format
 from costgate.errors import LedgerError
 from costgate.gate.engine import evaluate
 from costgate.pricing.lookup import PriceBook
 from costgate.pricing.store import CatalogStore
+from costgate.report.base import Report
 from costgate.report.console import info
-from costgate.report.formats import Report
-from costgate.report.html import UnitCostRow, render
 from costgate.report.trend import Trend, TrendSeries
+from costgate.report.unit_costs import UnitCostRow
 
 if TYPE_CHECKING:
     from costgate.config import LoadedConfig
     from costgate.estimate import Estimate
-
-REPORT_FORMATS = ["html"]
-"""The `--format` choices of report (the other outputs belong to breakdown, diff and check)."""
-
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the sub-command."""
@@ -44,9 +39,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--ledger", metavar="URL",
                    help="sqlite:///FILE, a file path, or postgresql://…: show the recorded trend of these projects "
                         "(default: the config's `ledger:`; without either, no trend)")
-    p.add_argument("--title", default="costgate cost report", help="the page's title (default: %(default)s)")
     p.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
-    add_format_option(p, REPORT_FORMATS, default="html")
+    add_format_option(p, "report", default="html")
     p.set_defaults(func=run)
 
 
@@ -57,8 +51,8 @@ def run(args: argparse.Namespace) -> int:
     estimate = estimate_from_args(args, loaded=loaded, store=store)
     gate = evaluate(estimate, loaded, book=PriceBook(store), today=args.today)
     trend = _trend(args, loaded, estimate)
-    report = Report(estimate, diff=True, gate=gate)
-    emit(render(report, trend=trend, unit_costs=unit_costs(loaded, estimate), title=args.title), args.out)
+    report = Report(estimate, diff=True, gate=gate, trend=trend, unit_costs=unit_costs(loaded, estimate))
+    emit_format("report", args.format, report, args.out)
     if args.out is not None:
         info(f"wrote {args.out} (verdict {gate.verdict.value})")
     return 0
@@ -92,7 +86,7 @@ def _trend(args: argparse.Namespace, loaded: LoadedConfig | None, estimate: Esti
                                             for s in series))
 
 
-def unit_costs(loaded: LoadedConfig | None, estimate: Estimate) -> Sequence[UnitCostRow]:
+def unit_costs(loaded: LoadedConfig | None, estimate: Estimate) -> tuple[UnitCostRow, ...]:
     """Cost per unit of each of the config's `unit_metrics` (none when the config has none): the
     project's (or every project's) monthly cost before and after, divided by the monthly volume
     and multiplied by the metric's `per`."""
@@ -104,4 +98,4 @@ def unit_costs(loaded: LoadedConfig | None, estimate: Estimate) -> Sequence[Unit
         after = sum((p.totals.after for p in projects), Decimal(0))
         scale = Decimal(m.per) / Decimal(m.monthly_value)
         rows.append(UnitCostRow(name=m.name, per=m.display, before=before * scale, after=after * scale))
-    return rows
+    return tuple(rows)
