@@ -244,7 +244,7 @@ def _unit_view(rows: Sequence[UnitCostRow]) -> list[dict[str, Any]]:
     out = []
     for u in rows:
         pct = percent(u.change_percent)
-        out.append({"name": u.name, "per": u.per, "before": Markup(unit_price(u.before)),
+        out.append({"name": u.name, "per": u.display, "before": Markup(unit_price(u.before)),
                     "after": Markup(unit_price(u.after)), "change": pct or "–"})
     return out
 

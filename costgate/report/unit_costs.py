@@ -11,7 +11,7 @@ class UnitCostRow:
     """One unit metric's cost per unit before and after the change."""
 
     name: str
-    per: str
+    display: str
     before: Decimal | None
     after: Decimal | None
 

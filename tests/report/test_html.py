@@ -252,3 +252,12 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
     result = run_cli("report", "--plan", str(bad), "--out", str(tmp_path / "r.html"))
     assert result.code == 2 and result.err.count("\n") == 1 and str(bad) in result.err
     assert not (tmp_path / "r.html").exists()
+
+
+def test_check_writes_the_page_and_exits_with_the_verdict(tmp_path: Path) -> None:
+    out = tmp_path / "check.html"
+    result = run_cli("check", "--plan", str(GATE / "plan.json"), "--config", str(GATE / "costgate.yml"),
+                     "--format", "html", "--out", str(out), "--max-catalog-age-days", "0")
+    assert result.code == 1  # blocked: check decides the build, report does not
+    page = _parse(out.read_text(encoding="utf-8"))
+    assert "Block" in "".join(page.text) and page.row("payments-monthly")[-1] == "crossed"

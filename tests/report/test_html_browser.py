@@ -151,3 +151,22 @@ def test_a_blank_page_fails_the_screenshot_check(browser: Any, tmp_path: Path) -
     seen = visit(browser, blank)
     with pytest.raises(AssertionError):
         _assert_not_blank(seen.screenshot)
+
+
+def test_the_readme_screenshot_script_makes_a_picture(tmp_path: Path) -> None:
+    """scripts/report_screenshot.py (which makes docs/img/report.png) runs and writes a real picture."""
+    import subprocess
+    import sys
+
+    from PIL import Image
+
+    out = tmp_path / "report.png"
+    env = {**os.environ, "COSTGATE_CHROMIUM": chromium()}
+    proc = subprocess.run([sys.executable, str(REPO / "scripts" / "report_screenshot.py"), "--out", str(out),
+                           "--width", "1200", "--height", "900"], capture_output=True, text=True, env=env,
+                          timeout=300, check=False)
+    assert proc.returncode == 0, proc.stderr
+    with Image.open(out) as made, Image.open(REPO / "docs" / "img" / "report.png") as committed:
+        assert made.size == (1200, 900)
+        assert committed.size == (1100, 1500)  # the README's picture is the script's default size
+    _assert_not_blank(out.read_bytes())

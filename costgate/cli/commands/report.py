@@ -97,5 +97,5 @@ def unit_costs(loaded: LoadedConfig | None, estimate: Estimate) -> tuple[UnitCos
         before = sum((p.totals.before for p in projects), Decimal(0))
         after = sum((p.totals.after for p in projects), Decimal(0))
         scale = Decimal(m.per) / Decimal(m.monthly_value)
-        rows.append(UnitCostRow(name=m.name, per=m.display, before=before * scale, after=after * scale))
+        rows.append(UnitCostRow(name=m.name, display=m.display, before=before * scale, after=after * scale))
     return tuple(rows)
