@@ -16,7 +16,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from costgate.cli.estimate_args import estimate_from_args, load_config_arg
-from costgate.cli.ledger_args import ledger_target
+from costgate.cli.ledger_args import history_if_configured, ledger_target
 from costgate.cli.options import add_format_option, add_input_options, emit_format
 from costgate.errors import LedgerError
 from costgate.gate.engine import evaluate
@@ -49,7 +49,9 @@ def run(args: argparse.Namespace) -> int:
     loaded = load_config_arg(args)
     store = CatalogStore.open(args.catalog_dir) if args.catalog_dir else CatalogStore.open()
     estimate = estimate_from_args(args, loaded=loaded, store=store)
-    gate = evaluate(estimate, loaded, book=PriceBook(store), today=args.today)
+    # the same gate as `check`, anomaly history (CG908) included, so the page's verdict is check's
+    gate = evaluate(estimate, loaded, book=PriceBook(store), today=args.today,
+                    history=history_if_configured(args, loaded))
     trend = _trend(args, loaded, estimate)
     report = Report(estimate, diff=True, gate=gate, trend=trend, unit_costs=unit_costs(loaded, estimate))
     emit_format("report", args.format, report, args.out)
