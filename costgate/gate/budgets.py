@@ -29,7 +29,7 @@ from costgate.config.model import BudgetConfig
 from costgate.estimate import Estimate
 from costgate.gate.model import BudgetStatus, Finding, Severity
 from costgate.gate.ownership import Owner
-from costgate.report.money import money
+from costgate.money import money
 
 ZERO = Decimal(0)
 BudgetFetcher = Callable[[BudgetConfig, str], Any]

@@ -12,13 +12,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
 
+from costgate.model import Severity
 
-class Severity(StrEnum):
-    """How much a finding matters; `block` findings make the verdict block."""
-
-    INFO = "info"
-    WARN = "warn"
-    BLOCK = "block"
+__all__ = ["BudgetStatus", "Finding", "GateResult", "Severity", "Verdict"]
 
 
 class Verdict(StrEnum):
@@ -80,3 +76,18 @@ class GateResult:
     def active(self) -> tuple[Finding, ...]:
         """Findings not waived (those that count towards the verdict)."""
         return tuple(f for f in self.findings if not f.waived)
+
+    @property
+    def blocking(self) -> tuple[Finding, ...]:
+        """Unwaived findings that block: the one count the table, the comment and the status share."""
+        return tuple(f for f in self.active if f.severity is Severity.BLOCK)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        """Unwaived findings that warn."""
+        return tuple(f for f in self.active if f.severity is Severity.WARN)
+
+    @property
+    def waived(self) -> tuple[Finding, ...]:
+        """Findings a waiver let through (shown, never counted towards the verdict)."""
+        return tuple(f for f in self.findings if f.waived)

@@ -18,12 +18,13 @@ from costgate.gate.model import GateResult
 from costgate.report.console import PIPE_WIDTH
 
 if TYPE_CHECKING:  # the renderers' own modules (jinja2, SQLAlchemy) load only when they render
+    from costgate.gate.anomaly import AnomalyParams, StepChange
     from costgate.ledger.history import Series
     from costgate.report.markdown import MarkdownOptions
     from costgate.report.trend import Trend
     from costgate.report.unit_costs import UnitCostRow
 
-Command = Literal["breakdown", "diff", "check", "comment", "history", "report"]
+Command = Literal["breakdown", "diff", "check", "comment", "history", "anomalies", "report"]
 """A command whose output comes from the format registry."""
 
 
@@ -58,6 +59,16 @@ class HistoryReport:
     by: str
     color: bool = False
     width: int = PIPE_WIDTH
+
+
+@dataclass(frozen=True)
+class AnomaliesReport:
+    """The recorded changes out of line with their history (`costgate anomalies`), judged `by`
+    project or team with the CG908 thresholds `params`."""
+
+    steps: Sequence[StepChange]
+    by: str
+    params: AnomalyParams
 
 
 ReportT_contra = TypeVar("ReportT_contra", contravariant=True)

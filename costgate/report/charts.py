@@ -26,12 +26,12 @@ import pygal  # type: ignore[import-untyped]
 from markupsafe import Markup
 from pygal.style import Style  # type: ignore[import-untyped]
 
+from costgate.report.money import money
+
 # pygal appends a legacy import hook to sys.meta_path (for its optional map plugins, which costgate
 # never imports). It has no find_spec, so Python 3.11 warns (ImportWarning) on every later import
 # that reaches it, and a run with warnings as errors fails; 3.12 skips such hooks. Take it out again.
 sys.meta_path[:] = [f for f in sys.meta_path if not isinstance(f, pygal.PluginImportFixer)]
-
-from costgate.report.money import money
 
 BAR_COLOUR = "#2f5f8a"
 """A bar against the white page: well over the 3:1 contrast WCAG asks of graphics."""

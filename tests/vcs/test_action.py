@@ -11,13 +11,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-import yaml
 
-from tests.helpers import EXAMPLE_PLAN, FIXTURES, REPO
+from tests.helpers import EXAMPLE_PLAN, FIXTURES, REPO, load_yaml
 from tests.vcs.conftest import TOKEN
 from tests.vcs.fakes import FakeGitHub
 
-ACTION = yaml.safe_load((REPO / "action.yml").read_text())
+ACTION = load_yaml((REPO / "action.yml").read_text())
 
 
 def test_interface() -> None:
