@@ -22,7 +22,6 @@ if TYPE_CHECKING:  # the renderers' own modules (jinja2, SQLAlchemy) load only w
     from costgate.ledger.history import Series
     from costgate.report.markdown import MarkdownOptions
     from costgate.report.trend import Trend
-    from costgate.report.unit_costs import UnitCostRow
 
 Command = Literal["breakdown", "diff", "check", "comment", "history", "anomalies", "report"]
 """A command whose output comes from the format registry."""
@@ -36,9 +35,8 @@ class Report:
     `diff` shows the change (prior -> planned) rather than what the plan leaves running; `color`
     and `width` describe the terminal (report/console decides them once per run); `markdown`
     carries a destination's markdown options (a platform's size limit, HTML or not), None for
-    `--format markdown`, which writes everything. `trend` (the ledger's run-rate of the report's
-    projects) and `unit_costs` (the config's unit metrics) are shown by the formats that have room
-    for them (html); None and () when not configured.
+    `--format markdown`, which writes everything. `trend` is the ledger's run-rate of the report's
+    projects (`costgate report` with a ledger; the html format shows it), None without one.
     """
 
     estimate: Estimate
@@ -48,7 +46,6 @@ class Report:
     width: int = PIPE_WIDTH
     markdown: MarkdownOptions | None = None
     trend: Trend | None = None
-    unit_costs: tuple[UnitCostRow, ...] = ()
 
 
 @dataclass(frozen=True)

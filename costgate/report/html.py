@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
@@ -33,7 +33,6 @@ from costgate.report import groups
 from costgate.report.charts import Bar, bar_chart, line_chart
 from costgate.report.money import money, percent, quantity, unit_price
 from costgate.report.trend import Trend
-from costgate.report.unit_costs import UnitCostRow
 from costgate.resources.registry import Support
 
 if TYPE_CHECKING:
@@ -91,6 +90,36 @@ def environment() -> Environment:
         _ENV = Environment(loader=PackageLoader("costgate.report", "templates"), autoescape=True,
                            finalize=_finalize, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
     return _ENV
+
+
+class UnitCostLike(Protocol):
+    """A unit metric's cost per unit before and after (the gate's UnitCost, once unit metrics are
+    configured: costgate.yml `unit_metrics:`, issue 17 part 3)."""
+
+    @property
+    def name(self) -> str:
+        """The metric's name (requests)."""
+        ...
+
+    @property
+    def display(self) -> str:
+        """"per 1,000 requests"."""
+        ...
+
+    @property
+    def before(self) -> Decimal | None:
+        """Cost per unit before the change."""
+        ...
+
+    @property
+    def after(self) -> Decimal | None:
+        """Cost per unit after the change."""
+        ...
+
+    @property
+    def change_percent(self) -> Decimal | None:
+        """The change in percent, None when it is no figure."""
+        ...
 
 
 def _money(value: Decimal | None, *, signed: bool = False) -> Markup:
@@ -240,7 +269,7 @@ def _trend_view(trend: Trend) -> dict[str, Any]:
     return {"source": trend.source, "chart": chart, "rows": rows, "series": series}
 
 
-def _unit_view(rows: Sequence[UnitCostRow]) -> list[dict[str, Any]]:
+def _unit_view(rows: Sequence[UnitCostLike]) -> list[dict[str, Any]]:
     out = []
     for u in rows:
         pct = percent(u.change_percent)
@@ -275,7 +304,8 @@ def render(report: Report) -> str:
     left out."""
     estimate = report.estimate
     trend = report.trend
-    unit_costs = report.unit_costs
+    # Report.units: the gate's unit costs, else the command's (where the config has unit_metrics)
+    unit_costs: Sequence[UnitCostLike] = getattr(report, "units", ())
     gate = report.gate
     totals = estimate.totals
     counts = estimate.counts

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
 from html.parser import HTMLParser
@@ -20,7 +21,6 @@ from costgate.report.html import render
 from costgate.report.money import money
 from costgate.report.registry import format_names
 from costgate.report.trend import Trend, TrendSeries
-from costgate.report.unit_costs import UnitCostRow
 from tests.helpers import EXAMPLE_PLAN, FIXTURES, REPO, run_cli
 
 HOSTILE_PLAN = FIXTURES / "plans" / "hostile_names" / "plan.json"
@@ -187,6 +187,27 @@ def test_bar_chart_svg_has_no_script_and_a_stable_id() -> None:
     assert "<!--" not in first and "$12.50" in first
 
 
+@dataclass(frozen=True)
+class _Unit:
+    """The shape of the gate's UnitCost (costgate.yml unit_metrics, issue 17 part 3)."""
+
+    name: str
+    display: str
+    before: Decimal
+    after: Decimal
+
+    @property
+    def change_percent(self) -> Decimal:
+        return (self.after - self.before) / self.before * 100
+
+
+@dataclass(frozen=True)
+class _WithUnits(Report):
+    """A Report carrying unit costs in `units`, as Report does where unit metrics are configured."""
+
+    units: tuple[_Unit, ...] = ()
+
+
 def test_trend_and_unit_costs_render_when_given() -> None:
     from tests.report.test_html_support import gate_estimate
 
@@ -195,8 +216,8 @@ def test_trend_and_unit_costs_render_when_given() -> None:
         TrendSeries("shop-staging", (("2026-01", Decimal(100)), ("2026-02", Decimal("150.50")))),
         TrendSeries("<i>other</i>", (("2026-02", Decimal(10)),)),
     ))
-    units = [UnitCostRow("requests", "per 1,000 requests", Decimal("0.41"), Decimal("0.47"))]
-    page = _parse(render(Report(estimate, diff=True, gate=gate, trend=trend, unit_costs=tuple(units))))
+    page = _parse(render(_WithUnits(estimate, diff=True, gate=gate, trend=trend,
+                                    units=(_Unit("requests", "per 1,000 requests", Decimal("0.41"), Decimal("0.47")),))))
     assert page.row("2026-01") == ["2026-01", "$100.00", "–"]
     assert page.row("2026-02") == ["2026-02", "$160.50", "+$60.50"]  # the total over both series
     assert page.row("<i>other</i>") == ["<i>other</i>", "2026-02", "$10.00"]

@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import sys
 from datetime import date
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from costgate.cli.estimate_args import estimate_from_args, load_config_arg
@@ -25,7 +24,6 @@ from costgate.pricing.store import CatalogStore
 from costgate.report.base import Report
 from costgate.report.console import info
 from costgate.report.trend import Trend, TrendSeries
-from costgate.report.unit_costs import UnitCostRow
 
 if TYPE_CHECKING:
     from costgate.config import LoadedConfig
@@ -53,7 +51,7 @@ def run(args: argparse.Namespace) -> int:
     gate = evaluate(estimate, loaded, book=PriceBook(store), today=args.today,
                     history=history_if_configured(args, loaded))
     trend = _trend(args, loaded, estimate)
-    report = Report(estimate, diff=True, gate=gate, trend=trend, unit_costs=unit_costs(loaded, estimate))
+    report = Report(estimate, diff=True, gate=gate, trend=trend)
     emit_format("report", args.format, report, args.out)
     if args.out is not None:
         info(f"wrote {args.out} (verdict {gate.verdict.value})")
@@ -86,18 +84,3 @@ def _trend(args: argparse.Namespace, loaded: LoadedConfig | None, estimate: Esti
     series = monthly_series([e for e in entries if e.project in names], by="project")
     return Trend(source=label, series=tuple(TrendSeries(s.key, tuple((m.month, m.run_rate) for m in s.months))
                                             for s in series))
-
-
-def unit_costs(loaded: LoadedConfig | None, estimate: Estimate) -> tuple[UnitCostRow, ...]:
-    """Cost per unit of each of the config's `unit_metrics` (none when the config has none): the
-    project's (or every project's) monthly cost before and after, divided by the monthly volume
-    and multiplied by the metric's `per`."""
-    metrics = getattr(loaded.config, "unit_metrics", None) if loaded is not None else None
-    rows = []
-    for m in metrics or ():
-        projects = [p for p in estimate.projects if m.project is None or p.name == m.project]
-        before = sum((p.totals.before for p in projects), Decimal(0))
-        after = sum((p.totals.after for p in projects), Decimal(0))
-        scale = Decimal(m.per) / Decimal(m.monthly_value)
-        rows.append(UnitCostRow(name=m.name, display=m.display, before=before * scale, after=after * scale))
-    return tuple(rows)
