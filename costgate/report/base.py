@@ -22,8 +22,9 @@ if TYPE_CHECKING:  # the renderers' own modules (jinja2, SQLAlchemy) load only w
     from costgate.ledger.history import Series
     from costgate.report.markdown import MarkdownOptions
     from costgate.report.trend import Trend
+    from costgate.whatif.model import WhatIf
 
-Command = Literal["breakdown", "diff", "check", "comment", "history", "anomalies", "report"]
+Command = Literal["breakdown", "diff", "check", "comment", "history", "anomalies", "whatif", "report"]
 """A command whose output comes from the format registry."""
 
 
@@ -66,6 +67,15 @@ class AnomaliesReport:
     steps: Sequence[StepChange]
     by: str
     params: AnomalyParams
+
+
+@dataclass(frozen=True)
+class WhatIfReport:
+    """`costgate whatif`'s answer (the plan priced per region, with its swaps and suggestions)."""
+
+    result: WhatIf
+    color: bool = False
+    width: int = PIPE_WIDTH
 
 
 ReportT_contra = TypeVar("ReportT_contra", contravariant=True)

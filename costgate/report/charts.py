@@ -26,7 +26,7 @@ import pygal  # type: ignore[import-untyped]
 from markupsafe import Markup
 from pygal.style import Style  # type: ignore[import-untyped]
 
-from costgate.report.money import money
+from costgate.money import money
 
 # pygal appends a legacy import hook to sys.meta_path (for its optional map plugins, which costgate
 # never imports). It has no find_spec, so Python 3.11 warns (ImportWarning) on every later import

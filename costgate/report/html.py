@@ -29,9 +29,9 @@ from costgate import __version__
 from costgate.estimate import Estimate, PricedComponent, ResourceCost, Totals
 from costgate.gate.model import Finding, GateResult, Severity, Verdict
 from costgate.model import Action
+from costgate.money import currency_note, money, percent, quantity, unit_price
 from costgate.report import groups
 from costgate.report.charts import Bar, bar_chart, line_chart
-from costgate.report.money import money, percent, quantity, unit_price
 from costgate.report.trend import Trend
 from costgate.resources.registry import Support
 
@@ -350,7 +350,7 @@ def render(report: Report) -> str:
         "trend": _trend_view(trend) if trend is not None else None,
         "catalog": estimate.catalog,
         "price_dates": estimate.price_dates.describe(),
-        "currency": estimate.currency,
+        "currency": currency_note(estimate),
         "version": __version__,
         "free_count": sum(1 for _, r in all_resources if r.support is Support.FREE),
     }

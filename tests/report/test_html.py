@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
+from costgate.money import money
 from costgate.report.base import Report
 from costgate.report.charts import Bar, bar_chart
 from costgate.report.html import render
-from costgate.report.money import money
 from costgate.report.registry import format_names
 from costgate.report.trend import Trend, TrendSeries
 from tests.helpers import EXAMPLE_PLAN, FIXTURES, REPO, run_cli
@@ -282,3 +282,10 @@ def test_check_writes_the_page_and_exits_with_the_verdict(tmp_path: Path) -> Non
     assert result.code == 1  # blocked: check decides the build, report does not
     page = _parse(out.read_text(encoding="utf-8"))
     assert "Block" in "".join(page.text) and page.row("payments-monthly")[-1] == "crossed"
+
+
+def test_a_currency_shows_everywhere_with_its_rate(tmp_path: Path) -> None:
+    page = _report("--plan", str(EXAMPLE_PLAN), "--currency", "EUR", tmp_path=tmp_path)
+    text = re.sub(r"\s+", " ", "".join(_parse(page).text))
+    assert re.search(r"in EUR; 1 USD = [0-9.]+ EUR \(ECB reference rates of \d{4}-\d{2}-\d{2}\)", text)
+    assert "€" in text and "$" not in text.replace("$COSTGATE", "")  # tables, cards and chart labels alike
