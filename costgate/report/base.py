@@ -21,10 +21,11 @@ if TYPE_CHECKING:  # the renderers' own modules (jinja2, SQLAlchemy) load only w
     from costgate.gate.anomaly import AnomalyParams, StepChange
     from costgate.ledger.history import Series
     from costgate.report.markdown import MarkdownOptions
+    from costgate.report.trend import Trend
     from costgate.spend.model import Comparison
     from costgate.whatif.model import WhatIf
 
-Command = Literal["breakdown", "diff", "check", "comment", "history", "anomalies", "whatif", "actuals"]
+Command = Literal["breakdown", "diff", "check", "comment", "history", "anomalies", "whatif", "actuals", "report"]
 """A command whose output comes from the format registry."""
 
 
@@ -36,7 +37,8 @@ class Report:
     `diff` shows the change (prior -> planned) rather than what the plan leaves running; `color`
     and `width` describe the terminal (report/console decides them once per run); `markdown`
     carries a destination's markdown options (a platform's size limit, HTML or not), None for
-    `--format markdown`, which writes everything.
+    `--format markdown`, which writes everything. `trend` is the ledger's run-rate of the report's
+    projects (`costgate report` with a ledger; the html format shows it), None without one.
     """
 
     estimate: Estimate
@@ -45,6 +47,7 @@ class Report:
     color: bool = False
     width: int = PIPE_WIDTH
     markdown: MarkdownOptions | None = None
+    trend: Trend | None = None
 
 
 @dataclass(frozen=True)
