@@ -274,7 +274,7 @@ def test_largest_fitting_is_the_largest_n_that_fits(hi: int) -> None:
     for threshold in sorted({-1, 0, 1, 2, hi // 3, hi - 1, hi, hi + 5}):
         asked: list[int] = []
 
-        def fits(n: int, threshold: int = threshold) -> bool:
+        def fits(n: int, threshold: int = threshold, asked: list[int] = asked) -> bool:
             asked.append(n)
             return n <= threshold
 
