@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from costgate import __version__
 from costgate.errors import CostgateError
 from costgate.inputs import DEFAULT_MAX_INPUT_MB, set_max_input_mb
+from costgate.money import set_display_currency
 from costgate.progress import session as progress_session
 from costgate.progress import wanted as progress_wanted
 from costgate.report.console import COLOR_MODES, ColorMode, ConsoleSettings, configure, flush_deferred, use_color
@@ -138,6 +139,7 @@ def _apply(options: GlobalOptions) -> None:
     """Every run sets these: in-process runs (tests) inherit nothing from the one before."""
     set_max_input_mb(options.max_input_mb)
     configure(ConsoleSettings(color=options.color, quiet=options.quiet))
+    set_display_currency("USD")  # an estimate in another currency sets it (cli/estimate_args)
 
 
 @contextmanager

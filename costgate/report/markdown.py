@@ -28,7 +28,7 @@ from costgate import __version__
 from costgate.estimate import Estimate, PricedComponent, Project, ResourceCost, Totals
 from costgate.gate.model import Finding, GateResult, Severity, Verdict
 from costgate.model import Action
-from costgate.money import money, percent, quantity, unit_price
+from costgate.money import currency_note, money, percent, quantity, unit_price
 from costgate.resources.registry import Support
 
 GITHUB_MAX_CHARS = 65_536
@@ -540,6 +540,7 @@ def _view(report_estimate: Estimate, gate: GateResult | None, diff: bool, option
         "unknowns_count": len(unknowns),
         "catalog": estimate.catalog,
         "price_dates": estimate.price_dates.describe() or "no prices used",
+        "currency": currency_note(estimate),
         "version": __version__,
         "cuts": [_m(c) for c in cuts],
         "full_report_hint": _m(options.full_report_hint),

@@ -28,6 +28,7 @@ COMMANDS = {
     "check": ["table", "json", "sarif"],
     "comment": ["markdown"],
     "history": ["table", "csv", "json"],
+    "whatif": ["table", "json"],
     "anomalies": ["table", "json"],
 }
 
