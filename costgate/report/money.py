@@ -53,3 +53,12 @@ def percent(value: Decimal | None) -> str:
         return ""
     q = value.quantize(Decimal("1"), rounding=ROUND_HALF_UP)
     return f"{'+' if q > 0 else ''}{q}%"
+
+
+def decimal_text(value: Decimal) -> str:
+    """Every digit, no exponent, no grouping, no '+': the exact text CSV and FOCUS files carry, so
+    that a spreadsheet's or a query's sum of rows is the total to the last digit."""
+    text = f"{value:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "", "-") else text
