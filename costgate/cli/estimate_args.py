@@ -22,6 +22,7 @@ from costgate.report.formats import Report, get_format
 
 if TYPE_CHECKING:  # the config (pydantic) is imported only by the commands that read one
     from costgate.config import LoadedConfig
+    from costgate.gate.unit_costs import UnitCost
     from costgate.pricing.fetch import ScopeFetch
 
 
@@ -119,6 +120,12 @@ def load_config_arg(args: argparse.Namespace) -> LoadedConfig | None:
     return loaded
 
 
-def render_estimate(estimate: Estimate, fmt: str, *, diff: bool) -> str:
-    """Render with the named format (colour only for a terminal)."""
-    return get_format(fmt).render(Report(estimate, diff=diff, color=use_color(), width=table_width()))
+def render_estimate(estimate: Estimate, fmt: str, *, diff: bool, loaded: LoadedConfig | None = None) -> str:
+    """Render with the named format (colour only for a terminal), with the unit costs of the
+    config's `unit_metrics` when `loaded` has any."""
+    units: tuple[UnitCost, ...] = ()
+    if loaded is not None and loaded.config.unit_metrics:
+        from costgate.gate.unit_costs import compute_unit_costs
+
+        units = compute_unit_costs(estimate, loaded.config.unit_metrics)
+    return get_format(fmt).render(Report(estimate, diff=diff, color=use_color(), width=table_width(), unit_costs=units))

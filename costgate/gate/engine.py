@@ -21,15 +21,16 @@ from pydantic import BaseModel
 from costgate.config import LoadedConfig
 from costgate.config.model import Config, RuleSetting
 from costgate.estimate import Estimate
-from costgate.model import Resource
 from costgate.gate.budgets import evaluate_budgets
 from costgate.gate.custom import evaluate_custom
 from costgate.gate.model import Finding, GateResult, Severity, Verdict
 from costgate.gate.ownership import OwnershipResolver, production_map, showback
-from costgate.gate.rego import evaluate_policy, input_document, load_policy
 from costgate.gate.registry import find_rule, rules
+from costgate.gate.rego import evaluate_policy, input_document, load_policy
 from costgate.gate.rule import Rule, RuleContext, Status
+from costgate.gate.unit_costs import compute_unit_costs
 from costgate.gate.waivers import apply_waivers
+from costgate.model import Resource
 from costgate.pricing.lookup import PriceBook
 
 _RANK = {Severity.INFO: 0, Severity.WARN: 1, Severity.BLOCK: 2}
@@ -88,6 +89,7 @@ def evaluate(
         production=production_map(config, estimate, base_dir),
         scope=config.policies.scope,
     )
+    units = compute_unit_costs(estimate, config.unit_metrics)
     findings: list[Finding] = []
     located = {(p.name, rc.address): rc.resource for p in estimate.projects for rc in p.resources}
     sources = {p.name: p.source for p in estimate.projects}
@@ -104,11 +106,11 @@ def evaluate(
         custom_lines = {i: loaded.located.line_of(("policies", "custom", i)) for i in range(len(config.policies.custom))}
         findings.extend(evaluate_custom(ctx, config.policies.custom, config_path=str(loaded.path), lines=custom_lines))
         if config.policies.rego:
-            document = input_document(ctx, estimate)
+            document = input_document(ctx, estimate, units)
             for policy_conf in config.policies.rego:
                 policy = load_policy(loaded.resolve(policy_conf.path), policy_conf.name)
                 findings.extend(_with_projects(evaluate_policy(policy, document), ctx))
-        statuses, budget_findings = evaluate_budgets(loaded, estimate, owners, fetch=fetch_budget)
+        statuses, budget_findings = evaluate_budgets(loaded, estimate, owners, fetch=fetch_budget, unit_costs=units)
         findings.extend(budget_findings)
     else:
         statuses = []
@@ -128,6 +130,7 @@ def evaluate(
         notes=tuple(notes),
         expired_waivers=tuple(expired),
         incomplete=incomplete,
+        unit_costs=units,
     )
 
 

@@ -9,9 +9,9 @@ showback and verdict.
 from __future__ import annotations
 
 import io
-import orjson
 from typing import Any
 
+import orjson
 from rich.console import Console
 from rich.markup import escape as _markup_escape
 from rich.table import Table
@@ -20,6 +20,7 @@ from costgate.errors import CostgateError
 from costgate.gate.model import GateResult, Severity, Verdict
 from costgate.report.console import PIPE_WIDTH
 from costgate.report.formats import Format, Report, get_format
+from costgate.report.json_format import unit_costs_of
 from costgate.report.money import money
 from costgate.report.sarif import SarifFormat
 from costgate.report.terminal import safe_text
@@ -65,6 +66,12 @@ def render_gate_table(gate: GateResult, *, color: bool = False, width: int = PIP
         for team, (before, after) in gate.team_costs.items():
             table.add_row(escape(team), money(before), money(after), money(after - before, signed=True))
         console.print(table)
+    if gate.unit_costs:
+        from costgate.report.unit_costs import unit_lines
+
+        console.print("Unit costs:")
+        for line in unit_lines(gate.unit_costs):
+            console.print(f"  {escape(line)}")
     for note in gate.notes:
         console.print(f"[dim]note: {escape(note)}[/dim]")
     for expired in gate.expired_waivers:
@@ -99,6 +106,7 @@ def gate_to_dict(gate: GateResult) -> dict[str, Any]:
         "expired_waivers": list(gate.expired_waivers),
         "notes": list(gate.notes),
         "incomplete_estimate": gate.incomplete,
+        "unit_costs": unit_costs_of(gate.unit_costs),
     }
 
 

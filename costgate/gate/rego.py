@@ -14,6 +14,9 @@ point at a resource. The input document (`input`) is built by `input_document`:
     input.cost_estimate   prior_monthly_cost, proposed_monthly_cost, delta_monthly_cost, currency
     input.projects[]      name, prior_monthly_cost, proposed_monthly_cost, delta_monthly_cost
     input.teams           team -> {prior_monthly_cost, proposed_monthly_cost, delta_monthly_cost}
+    input.unit_costs      metric -> {display, scope, monthly_value, per, prior_cost_per_unit,
+                          proposed_cost_per_unit, change_percent (null: nothing before or incomplete),
+                          complete}
 
 Money is a JSON number in USD a month. rego-cpp still accepts the old v0 forms
 (`deny[msg] { ... }`, bodies without `if`); costgate refuses them itself, with the file
@@ -39,6 +42,7 @@ from costgate.gate.model import Finding, Severity
 from costgate.gate.ownership import UNOWNED
 from costgate.gate.rego_worker import RegoPolicyFile, line_of
 from costgate.gate.rule import RuleContext
+from costgate.gate.unit_costs import UnitCost
 from costgate.inputs import read_text
 
 _PACKAGE = re.compile(r"^\s*package\s+([A-Za-z_][\w.]*)\s*$", re.MULTILINE)
@@ -175,8 +179,8 @@ def _money(value: Decimal) -> float:
     return float(value.quantize(Decimal("0.0001")))
 
 
-def input_document(ctx: RuleContext, estimate: Estimate) -> dict[str, Any]:
-    """The documented `input` for policies: resources in scope, totals, projects, teams."""
+def input_document(ctx: RuleContext, estimate: Estimate, unit_costs: Sequence[UnitCost] = ()) -> dict[str, Any]:
+    """The documented `input` for policies: resources in scope, totals, projects, teams, unit costs."""
     resources = []
     teams = estimate.team_totals({(p.name, rc.address): ctx.owners.get((p.name, rc.address)) or UNOWNED
                                   for p in estimate.projects for rc in p.resources})
@@ -200,7 +204,15 @@ def input_document(ctx: RuleContext, estimate: Estimate) -> dict[str, Any]:
                      for p in estimate.projects],
         "teams": {k: {"prior_monthly_cost": _money(v[0]), "proposed_monthly_cost": _money(v[1]),
                       "delta_monthly_cost": _money(v[1] - v[0])} for k, v in sorted(teams.items())},
+        "unit_costs": {u.name: {"display": u.display, "scope": u.scope, "monthly_value": float(u.monthly_value),
+                                "per": float(u.per), "prior_cost_per_unit": _optional(u.before),
+                                "proposed_cost_per_unit": _optional(u.after), "change_percent": _optional(u.change_percent),
+                                "complete": u.complete} for u in unit_costs},
     }
+
+
+def _optional(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
 
 
 def evaluate_policy(policy: RegoPolicyFile, document: Mapping[str, Any]) -> list[Finding]:

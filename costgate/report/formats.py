@@ -4,12 +4,15 @@ implementation (so a choice can never be offered without one)."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from costgate.estimate import Estimate
 from costgate.errors import CostgateError
+from costgate.estimate import Estimate
 from costgate.gate.model import GateResult
 from costgate.report.console import PIPE_WIDTH
+
+if TYPE_CHECKING:  # pydantic (via the config model) is imported only by commands that read a config
+    from costgate.gate.unit_costs import UnitCost
 
 
 @dataclass(frozen=True)
@@ -21,6 +24,8 @@ class Report:
     color: bool = False
     gate: GateResult | None = None
     width: int = PIPE_WIDTH  # columns of a rich table (report/console.table_width)
+    unit_costs: tuple[UnitCost, ...] = ()
+    """Cost per business unit (costgate.yml unit_metrics); the gate's when it ran."""
 
 
 class Format(Protocol):
@@ -38,8 +43,11 @@ class TableFormat:
     def render(self, report: Report) -> str:
         """See costgate.report.table."""
         from costgate.report import table
+        from costgate.report.unit_costs import unit_lines
 
-        return table.render(report.estimate, diff=report.diff, color=report.color)
+        text = table.render(report.estimate, diff=report.diff, color=report.color)
+        units = unit_lines(report.unit_costs, diff=report.diff)
+        return text + "".join(f"{line}\n" for line in units) if units else text
 
 
 @dataclass(frozen=True)
@@ -50,7 +58,7 @@ class JsonFormat:
         """See costgate.report.json_format."""
         from costgate.report import json_format
 
-        return json_format.render(report.estimate)
+        return json_format.render(report.estimate, report.unit_costs)
 
 
 @dataclass(frozen=True)
@@ -61,7 +69,7 @@ class MarkdownFormat:
         """See costgate.report.markdown (no size limit; `comment` applies the platform's)."""
         from costgate.report import markdown
 
-        return markdown.render(report)
+        return markdown.render(report)  # unit costs: report.unit_costs
 
 
 FORMATS: dict[str, Format] = {"table": TableFormat(), "json": JsonFormat(), "markdown": MarkdownFormat()}

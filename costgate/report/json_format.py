@@ -8,19 +8,27 @@ validate real output against the schema).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
 import orjson
 
-from costgate.estimate import Counts, Estimate, PricedComponent, Project, ResourceCost, Totals
+from costgate.estimate import (
+    Counts,
+    Estimate,
+    PricedComponent,
+    Project,
+    ResourceCost,
+    Totals,
+)
 from costgate.resources.registry import support_reason
 
 if TYPE_CHECKING:
+    from costgate.gate.unit_costs import UnitCost
     from costgate.report.json_model import EstimateOut
 
-JSON_VERSION = "1.3"
+JSON_VERSION = "1.4"
 """The output document's version: minor for additions, major for changes that break readers."""
 
 
@@ -156,8 +164,15 @@ def _counts(counts: Counts) -> dict[str, int]:
     }
 
 
-def to_dict(estimate: Estimate) -> dict[str, Any]:
-    """The JSON document as plain Python values."""
+def unit_costs_of(units: Sequence[UnitCost]) -> list[dict[str, Any]]:
+    """Unit costs as JSON values (numbers in USD per the metric's `per` units)."""
+    return [{"name": u.name, "display": u.display, "scope": u.scope, "monthly_value": float(u.monthly_value),
+             "per": float(u.per), "before": _num(u.before), "after": _num(u.after),
+             "change_percent": _num(u.change_percent), "complete": u.complete} for u in units]
+
+
+def to_dict(estimate: Estimate, unit_costs: Sequence[UnitCost] = ()) -> dict[str, Any]:
+    """The JSON document as plain Python values (`unit_costs` from costgate.yml unit_metrics)."""
     projects = []
     all_unsupported: list[dict[str, Any]] = []
     all_unpriced: list[dict[str, Any]] = []
@@ -200,16 +215,19 @@ def to_dict(estimate: Estimate) -> dict[str, Any]:
         "counts": _counts(counts),
         "free_tier": {name: float(q) for name, q in estimate.free_tier.items()},
         "fetch": _fetch(estimate),
+        "unit_costs": unit_costs_of(unit_costs),
     }
 
 
 def to_model(estimate: Estimate) -> EstimateOut:
     """The document validated against the output models (for callers that want the types)."""
-    from costgate.report.json_model import EstimateOut  # pydantic is only imported when asked for
+    from costgate.report.json_model import (
+        EstimateOut,  # pydantic is only imported when asked for
+    )
 
     return EstimateOut.model_validate(to_dict(estimate))
 
 
-def render(estimate: Estimate) -> str:
+def render(estimate: Estimate, unit_costs: Sequence[UnitCost] = ()) -> str:
     """The JSON document, indented, ending in a newline."""
-    return orjson.dumps(to_dict(estimate), option=orjson.OPT_INDENT_2).decode() + "\n"
+    return orjson.dumps(to_dict(estimate, unit_costs), option=orjson.OPT_INDENT_2).decode() + "\n"

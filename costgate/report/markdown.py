@@ -32,6 +32,7 @@ from costgate.report.money import money, percent, quantity, unit_price
 from costgate.resources.registry import Support
 
 if TYPE_CHECKING:
+    from costgate.gate.unit_costs import UnitCost
     from costgate.report.formats import Report
 
 GITHUB_MAX_CHARS = 65_536
@@ -506,8 +507,10 @@ def _view(report_estimate: Estimate, gate: GateResult | None, diff: bool, option
     return context, cuts
 
 
-def _render_with(estimate: Estimate, gate: GateResult | None, diff: bool, options: MarkdownOptions, limits: _Limits) -> str:
+def _render_with(estimate: Estimate, gate: GateResult | None, diff: bool, options: MarkdownOptions, limits: _Limits,
+                 units: Sequence[tuple[str, str | Markup]] = ()) -> str:
     context, _ = _view(estimate, gate, diff, options, limits)
+    context["unit_costs"] = list(units)
     return environment().get_template("comment.md.j2").render(**context)
 
 
@@ -531,20 +534,28 @@ def render_markdown(
     gate: GateResult | None = None,
     diff: bool = True,
     options: MarkdownOptions | None = None,
+    unit_costs: Sequence[UnitCost] = (),
 ) -> str:
-    """The markdown report, shortened to `options.max_chars` when set.
+    """The markdown report, shortened to `options.max_chars` when set; `unit_costs` default to
+    the gate's (costgate.yml unit_metrics) and are never cut.
 
     Cutting order: resource details (least costly first), then components, then the gap lists,
     findings and project rows. The headline and verdict are never cut; the text says what was.
     """
     opts = options or MarkdownOptions()
-    full = _render_with(estimate, gate, diff, opts, _Limits())
+    from costgate.report.unit_costs import unit_parts
+
+    units: list[tuple[str, str | Markup]] = []
+    for u in tuple(unit_costs) or (gate.unit_costs if gate is not None else ()):
+        label, figures, plain = unit_parts(u, diff=diff)
+        units.append((label, Markup(" " + figures) if plain else ": " + figures))  # plain figures are only numbers
+    full = _render_with(estimate, gate, diff, opts, _Limits(), units)
     if opts.max_chars is None or len(full) <= opts.max_chars:
         return full
     limit = opts.max_chars
 
     def text(lim: _Limits) -> str:
-        return _render_with(estimate, gate, diff, opts, lim)
+        return _render_with(estimate, gate, diff, opts, lim, units)
 
     def fits(lim: _Limits) -> bool:
         return len(text(lim)) <= limit
@@ -553,7 +564,7 @@ def render_markdown(
     # 1. fewer resources, with components; 2. fewer resources, without components
     for components in (True, False):
         base = _Limits(components=components)
-        n = _largest_fitting(total_rows, lambda k: fits(replace(base, resources=k)))
+        n = _largest_fitting(total_rows, lambda k, base=base: fits(replace(base, resources=k)))  # type: ignore[misc]
         if n is not None and (n > 0 or not components):
             return text(replace(base, resources=n))
     # 3. no details; shorten the other lists together
@@ -574,7 +585,7 @@ def render_markdown(
 
 def render(report: Report) -> str:
     """Render a formats.Report (no size limit: `--format markdown` writes everything)."""
-    return render_markdown(report.estimate, gate=report.gate, diff=report.diff)
+    return render_markdown(report.estimate, gate=report.gate, diff=report.diff, unit_costs=report.unit_costs)
 
 
 __all__: Sequence[str] = (

@@ -51,7 +51,7 @@ def percent(value: Decimal | None) -> str:
     """+18% style; empty when None."""
     if value is None:
         return ""
-    q = value.quantize(Decimal("1"), rounding=ROUND_HALF_UP)
+    q = value.quantize(Decimal(1), rounding=ROUND_HALF_UP)
     return f"{'+' if q > 0 else ''}{q}%"
 
 
@@ -62,3 +62,18 @@ def decimal_text(value: Decimal) -> str:
     if "." in text:
         text = text.rstrip("0").rstrip(".")
     return "0" if text in ("-0", "", "-") else text
+
+
+UNIT_COST_DIGITS = 3
+"""Digits a unit cost below $1 keeps ($0.0000822 a request): cents would show $0.00."""
+
+
+def unit_money(value: Decimal | None) -> str:
+    """A unit cost: cents from $1 up, else three significant digits."""
+    if value is None:
+        return "-"
+    if abs(value) >= 1 or value == 0:
+        return money(value)
+    exponent = value.adjusted() - UNIT_COST_DIGITS + 1
+    q = value.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP).normalize()
+    return f"{'-' if q < 0 else ''}${abs(q):f}"

@@ -28,7 +28,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Price the plans and print the breakdown."""
-    estimate = estimate_from_args(args, loaded=load_config_arg(args))
+    loaded = load_config_arg(args)
+    estimate = estimate_from_args(args, loaded=loaded)
     if args.format == FOCUS:
         from costgate.report.focus import charges_of, focus_rows
         from costgate.report.showback_formats import write_focus
@@ -38,7 +39,7 @@ def run(args: argparse.Namespace) -> int:
         if text is not None:
             emit(text, args.out)
         return 0
-    emit(render_estimate(estimate, args.format, diff=False), args.out)
+    emit(render_estimate(estimate, args.format, diff=False, loaded=loaded), args.out)
     return 0
 
 

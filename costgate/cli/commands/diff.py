@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import argparse
 
-from costgate.cli.estimate_args import estimate_from_args, load_config_arg, render_estimate
+from costgate.cli.estimate_args import (
+    estimate_from_args,
+    load_config_arg,
+    render_estimate,
+)
 from costgate.cli.options import add_format_option, add_input_options, emit
 from costgate.report.formats import estimate_format_names
 
@@ -19,6 +23,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Price the plans and print the diff."""
-    estimate = estimate_from_args(args, loaded=load_config_arg(args))
-    emit(render_estimate(estimate, args.format, diff=True), args.out)
+    loaded = load_config_arg(args)
+    estimate = estimate_from_args(args, loaded=loaded)
+    emit(render_estimate(estimate, args.format, diff=True, loaded=loaded), args.out)
     return 0
