@@ -1,4 +1,4 @@
-"""Turning shared CLI options into an Estimate, and an Estimate into the chosen format."""
+"""Turning shared CLI options into an Estimate (rendering it is report/'s: cli/options.emit_format)."""
 
 from __future__ import annotations
 
@@ -17,8 +17,7 @@ from costgate.pricing.age import max_age_days, warn_if_stale
 from costgate.pricing.fetch_mode import fetch_mode
 from costgate.pricing.store import CatalogStore
 from costgate.project_input import ProjectInput
-from costgate.report.console import info, table_width, use_color
-from costgate.report.formats import Report, get_format
+from costgate.report.console import info
 
 if TYPE_CHECKING:  # the config (pydantic) is imported only by the commands that read one
     from costgate.config import LoadedConfig
@@ -120,12 +119,10 @@ def load_config_arg(args: argparse.Namespace) -> LoadedConfig | None:
     return loaded
 
 
-def render_estimate(estimate: Estimate, fmt: str, *, diff: bool, loaded: LoadedConfig | None = None) -> str:
-    """Render with the named format (colour only for a terminal), with the unit costs of the
-    config's `unit_metrics` when `loaded` has any."""
-    units: tuple[UnitCost, ...] = ()
-    if loaded is not None and loaded.config.unit_metrics:
-        from costgate.gate.unit_costs import compute_unit_costs
+def unit_costs_of(estimate: Estimate, loaded: LoadedConfig | None) -> tuple[UnitCost, ...]:
+    """The cost per unit of the config's `unit_metrics` (none without a config or metrics)."""
+    if loaded is None or not loaded.config.unit_metrics:
+        return ()
+    from costgate.gate.unit_costs import compute_unit_costs
 
-        units = compute_unit_costs(estimate, loaded.config.unit_metrics)
-    return get_format(fmt).render(Report(estimate, diff=diff, color=use_color(), width=table_width(), unit_costs=units))
+    return compute_unit_costs(estimate, loaded.config.unit_metrics)

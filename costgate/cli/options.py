@@ -9,6 +9,8 @@ from datetime import date
 from pathlib import Path
 
 from costgate.errors import ReaderError
+from costgate.report.console import PIPE_WIDTH, table_width, use_color
+from costgate.report.registry import format_names, render
 from costgate.report.terminal import safe_output
 
 
@@ -102,9 +104,9 @@ def _iso_date(text: str) -> date:
         raise argparse.ArgumentTypeError(f"not a date (YYYY-MM-DD): {text!r}") from exc
 
 
-def add_format_option(parser: argparse.ArgumentParser, choices: list[str], default: str = "table") -> None:
-    """--format and --out."""
-    parser.add_argument("--format", choices=choices, default=default, help=f"output format (default {default})")
+def add_format_option(parser: argparse.ArgumentParser, command: str, default: str = "table") -> None:
+    """--format (the choices the format registry offers `command`) and --out."""
+    parser.add_argument("--format", choices=format_names(command), default=default, help=f"output format (default {default})")
     parser.add_argument("--out", type=Path, help="write the output to this file instead of stdout")
 
 
@@ -117,3 +119,16 @@ def emit(text: str, out: Path | None) -> None:
         out.write_text(text, encoding="utf-8")
     except OSError as exc:
         raise ReaderError(f"cannot write output ({exc.strerror})", path=str(out)) from exc
+
+
+def terminal_style(out: Path | None) -> tuple[bool, int]:
+    """(colour, table width) of output written to `out`: the terminal's when it goes to stdout, plain
+    and a fixed readable width when it goes to a file."""
+    if out is None:
+        return use_color(), table_width()
+    return False, PIPE_WIDTH
+
+
+def emit_format(command: str, fmt: str, report: object, out: Path | None) -> None:
+    """Render `report` with the registry's format `fmt` of `command` and write it (see emit)."""
+    emit(render(command, fmt, report), out)

@@ -29,12 +29,16 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from costgate.errors import CostgateError, ReaderError
 from costgate.estimate import Estimate, PricedComponent, Project, ResourceCost, Side
 from costgate.report.focus_services import PROVIDERS, service_of
 from costgate.report.money import decimal_text
+
+if TYPE_CHECKING:
+    from costgate.gate.showback import Showback
+    from costgate.report.base import Report, ShowbackReport
 
 FOCUS_VERSION = "1.2"
 
@@ -196,6 +200,36 @@ def write_parquet(result: FocusRows, path: Path) -> None:
         raise ReaderError(f"cannot write output ({exc})", path=str(path)) from exc
 
 
-def after_side(side: Side) -> bool:
-    """Whether a showback line belongs in the forecast (what runs after the change)."""
-    return side is Side.AFTER
+def showback_charges(sb: Showback) -> list[Charge]:
+    """The showback's allocations of after-side components as charges, each with its owner and
+    pool (a shared component without a price is listed once, so it is counted once)."""
+    out: list[Charge] = []
+    seen_unpriced: set[int] = set()
+    for a in sb.allocations:
+        line = a.line
+        if line.component is None or line.side is not Side.AFTER:
+            continue
+        if line.component.monthly_cost is None:
+            if id(line) in seen_unpriced:
+                continue
+            seen_unpriced.add(id(line))
+        out.append(Charge(line.project, line.cost, line.component, a.amount.after, owner=a.owner, pool=a.pool))
+    return out
+
+
+def focus_result(report: Report | ShowbackReport) -> FocusRows:
+    """The rows of a breakdown (every after-side component) or of a showback (per owner's share),
+    for the month of the estimate date (a breakdown's: today)."""
+    from costgate.report.base import ShowbackReport
+
+    if isinstance(report, ShowbackReport):
+        return focus_rows(report.estimate, showback_charges(report.showback), day=report.day)
+    return focus_rows(report.estimate, charges_of(report.estimate), day=report.day or date.today())
+
+
+def left_out_note(result: FocusRows) -> str | None:
+    """The stderr line for components the dataset cannot hold, or None."""
+    if not result.left_out:
+        return None
+    return (f"{result.left_out} component(s) without a price or a usage quantity are not rows of the FOCUS file "
+            "(FOCUS cost columns cannot be null or a placeholder 0); `costgate breakdown` lists them")

@@ -22,6 +22,7 @@ from costgate.estimate import (
     ResourceCost,
     Totals,
 )
+from costgate.gate.model import GateResult
 from costgate.resources.registry import support_reason
 
 if TYPE_CHECKING:
@@ -30,6 +31,9 @@ if TYPE_CHECKING:
 
 JSON_VERSION = "1.4"
 """The output document's version: minor for additions, major for changes that break readers."""
+
+GATE_JSON_VERSION = "1.0"
+"""The version of `check --format json` ({"version", "gate", "estimate"}), same rules."""
 
 
 def _num(value: Decimal | None) -> float | None:
@@ -231,3 +235,30 @@ def to_model(estimate: Estimate) -> EstimateOut:
 def render(estimate: Estimate, unit_costs: Sequence[UnitCost] = ()) -> str:
     """The JSON document, indented, ending in a newline."""
     return orjson.dumps(to_dict(estimate, unit_costs), option=orjson.OPT_INDENT_2).decode() + "\n"
+
+
+def gate_to_dict(gate: GateResult) -> dict[str, Any]:
+    """The gate part of `check --format json` (money as JSON numbers, unrounded)."""
+    return {
+        "verdict": gate.verdict.value,
+        "findings": [{
+            "code": f.code, "name": f.name, "title": f.title, "severity": f.severity.value, "source": f.source,
+            "message": f.message, "address": f.address, "project": f.project, "owner": f.owner,
+            "monthly_saving": _num(f.monthly_saving), "waived": f.waived, "waiver_reason": f.waiver_reason,
+            "status": f.status or None, "file": f.file, "line": f.line,
+        } for f in gate.findings],
+        "budgets": [{"name": b.name, "scope": b.scope, "limit": _num(b.limit), "before": _num(b.before),
+                     "after": _num(b.after), "status": b.status, "message": b.message} for b in gate.budgets],
+        "teams": [{"team": t, "before": _num(b), "after": _num(a), "delta": _num(a - b)} for t, (b, a) in gate.team_costs.items()],
+        "owners": dict(gate.owners),
+        "expired_waivers": list(gate.expired_waivers),
+        "notes": list(gate.notes),
+        "incomplete_estimate": gate.incomplete,
+        "unit_costs": unit_costs_of(gate.unit_costs),
+    }
+
+
+def render_check(estimate: Estimate, gate: GateResult) -> str:
+    """`check --format json`: {"version", "gate": {...}, "estimate": <the breakdown document>}."""
+    doc = {"version": GATE_JSON_VERSION, "gate": gate_to_dict(gate), "estimate": to_dict(estimate)}
+    return orjson.dumps(doc, option=orjson.OPT_INDENT_2).decode() + "\n"

@@ -33,7 +33,6 @@ from costgate.resources.registry import Support
 
 if TYPE_CHECKING:
     from costgate.gate.unit_costs import UnitCost
-    from costgate.report.formats import Report
 
 GITHUB_MAX_CHARS = 65_536
 """GitHub's limit on an issue or pull-request comment body."""
@@ -583,17 +582,11 @@ def render_markdown(
     return short[: max(0, limit - len(note))] + note
 
 
-def render(report: Report) -> str:
-    """Render a formats.Report (no size limit: `--format markdown` writes everything)."""
-    return render_markdown(report.estimate, gate=report.gate, diff=report.diff, unit_costs=report.unit_costs)
-
-
 __all__: Sequence[str] = (
     "GITHUB_MAX_CHARS",
     "MarkdownOptions",
     "escape_html",
     "escape_markdown",
     "headline",
-    "render",
     "render_markdown",
 )

@@ -14,12 +14,11 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from urllib.parse import quote
 from typing import Any
+from urllib.parse import quote
 
 from costgate import __version__
 from costgate.gate.model import Finding, GateResult, Severity
-from costgate.report.formats import Report
 
 SARIF_VERSION = "2.1.0"
 SARIF_SCHEMA_URI = "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json"
@@ -114,11 +113,6 @@ def to_sarif(gate: GateResult) -> dict[str, Any]:
     }
 
 
-class SarifFormat:
-    """`--format sarif` of `costgate check` (needs a gate result)."""
-
-    def render(self, report: Report) -> str:
-        """The SARIF 2.1.0 log, indented."""
-        if report.gate is None:
-            raise ValueError("SARIF output needs a gate result (use `costgate check`)")
-        return json.dumps(to_sarif(report.gate), indent=2) + "\n"
+def render_sarif(gate: GateResult) -> str:
+    """The SARIF 2.1.0 log, indented, ending in a newline."""
+    return json.dumps(to_sarif(gate), indent=2) + "\n"

@@ -9,7 +9,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from costgate.report.formats import FORMATS, estimate_format_names
+from costgate.report.registry import all_formats, format_names
 from tests.helpers import EXAMPLE_PLAN, FIXTURES, REPO, need_shared, run_cli
 
 REAL_PLAN = EXAMPLE_PLAN.read_text() if EXAMPLE_PLAN.exists() else "{}"
@@ -59,9 +59,11 @@ def test_debug_shows_traceback(tmp_path: Path) -> None:
 
 
 def test_every_format_choice_has_an_implementation() -> None:
-    for name in estimate_format_names():
-        assert name in FORMATS
-        assert hasattr(FORMATS[name], "render")
+    formats = all_formats()
+    for command in ("breakdown", "diff", "check", "history"):
+        assert format_names(command), command
+        for name in format_names(command):
+            assert callable(getattr(formats[(command, name)], "render", None)), (command, name)
 
 
 def test_breakdown_example_table() -> None:

@@ -7,8 +7,9 @@ from dataclasses import replace
 
 from costgate.estimate import Estimate
 from costgate.pipeline import estimate_plans
-from costgate.report.formats import Report, get_format
+from costgate.report.base import Report
 from costgate.report.markdown import render_markdown
+from costgate.report.registry import get_format
 from tests.helpers import EXAMPLE_PLAN
 
 UNKNOWNS = ("aws_instance.web[*]: count depends on data.aws_availability_zones.all",
@@ -23,13 +24,13 @@ def _estimate() -> Estimate:
 
 def test_table_markdown_and_json_list_the_unknowns() -> None:
     estimate = _estimate()
-    table = get_format("table").render(Report(estimate, diff=False, color=False))
+    table = get_format("breakdown", "table").render(Report(estimate, diff=False, color=False))
     assert "Unknown without the cloud (2): aws_instance.web[*]: count depends on data.aws_availability_zones.all" in table
     markdown = render_markdown(estimate, diff=True)
     assert "2 values cannot be known from the Terraform files alone" in markdown
     assert "> - aws\\_instance.web\\[\\*\\]: count depends on data.aws\\_availability\\_zones.all\n" in markdown
     assert "<script>" not in markdown and "&lt;script&gt;" in markdown
-    doc = json.loads(get_format("json").render(Report(estimate, diff=False, color=False)))
+    doc = json.loads(get_format("breakdown", "json").render(Report(estimate, diff=False, color=False)))
     assert doc["projects"][0]["unknowns"] == list(UNKNOWNS) and doc["projects"][0]["source"] == "hcl"
     assert doc["counts"]["unknowns"] == 2 and doc["projects"][0]["counts"]["unknowns"] == 2
     assert "2 values the Terraform files alone cannot tell (listed as unknowns)" in doc["incomplete_message"]

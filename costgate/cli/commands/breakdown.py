@@ -3,45 +3,40 @@
 from __future__ import annotations
 
 import argparse
-import sys
-from datetime import date
 
 from costgate.cli.estimate_args import (
     estimate_from_args,
     load_config_arg,
-    render_estimate,
+    unit_costs_of,
 )
-from costgate.cli.options import add_format_option, add_input_options, emit
-from costgate.report.formats import estimate_format_names
-
-FOCUS = "focus"
-"""The FOCUS forecast dataset (report/focus.py): CSV, or Parquet when --out ends in .parquet."""
+from costgate.cli.options import (
+    add_format_option,
+    add_input_options,
+    emit_format,
+    terminal_style,
+)
+from costgate.report.base import Report
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the sub-command."""
     p = sub.add_parser("breakdown", help="monthly cost of what the plan leaves running")
     add_input_options(p)
-    add_format_option(p, [*estimate_format_names(), FOCUS])
+    add_format_option(p, "breakdown")
     p.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Price the plans and print the breakdown."""
+    """Price the plans and print the breakdown (`--format focus`: the FOCUS forecast dataset)."""
     loaded = load_config_arg(args)
     estimate = estimate_from_args(args, loaded=loaded)
-    if args.format == FOCUS:
-        from costgate.report.focus import charges_of, focus_rows
-        from costgate.report.showback_formats import write_focus
+    color, width = terminal_style(args.out)
+    report = Report(estimate, diff=False, color=color, width=width, day=args.as_of,
+                    unit_costs=unit_costs_of(estimate, loaded))
+    if args.format == "focus":
+        from costgate.cli.focus_out import emit_focus
 
-        rows = focus_rows(estimate, charges_of(estimate), day=args.as_of or date.today())
-        text = write_focus(rows, args.out, _warn)
-        if text is not None:
-            emit(text, args.out)
+        emit_focus("breakdown", report, args.out)
         return 0
-    emit(render_estimate(estimate, args.format, diff=False, loaded=loaded), args.out)
+    emit_format("breakdown", args.format, report, args.out)
     return 0
-
-
-def _warn(line: str) -> None:
-    sys.stderr.write(f"costgate: warning: {line}\n")

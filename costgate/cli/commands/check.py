@@ -13,15 +13,20 @@ from datetime import date
 from costgate.cli.config_path import resolve_config
 from costgate.cli.estimate_args import estimate_from_args
 from costgate.cli.ledger_args import add_ledger_options, record_if_configured
-from costgate.cli.options import add_format_option, add_input_options, emit
+from costgate.cli.options import (
+    add_format_option,
+    add_input_options,
+    emit_format,
+    terminal_style,
+)
 from costgate.config import load_config
 from costgate.gate.engine import evaluate
-from costgate.gate.formats import check_format_names, get_check_format
 from costgate.gate.model import Verdict
 from costgate.pricing.lookup import PriceBook
 from costgate.pricing.store import CatalogStore
-from costgate.report.console import PIPE_WIDTH, info, table_width, use_color
-from costgate.report.formats import Report
+from costgate.report.base import Report
+from costgate.report.console import info
+
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the sub-command."""
@@ -29,7 +34,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_input_options(p, config_help="costgate.yml: gate settings and projects (default: $COSTGATE_CONFIG, else the nearest costgate.yml up to the repository root)")
     p.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
     add_ledger_options(p, recording="record this run there (default: the config's `ledger:`; none: not recorded)")
-    add_format_option(p, check_format_names())
+    add_format_option(p, "check")
     p.set_defaults(func=run)
 
 
@@ -41,10 +46,8 @@ def run(args: argparse.Namespace) -> int:
     estimate = estimate_from_args(args, loaded=loaded, store=store)
     result = evaluate(estimate, loaded, book=PriceBook(store), today=args.today)
     record_if_configured(args, loaded, estimate, source="check", verdict=result.verdict.value)
-    to_terminal = args.out is None
-    report = Report(estimate, diff=True, color=to_terminal and use_color(), gate=result,
-                    width=table_width() if to_terminal else PIPE_WIDTH)
-    emit(get_check_format(args.format).render(report), args.out)
+    color, width = terminal_style(args.out)
+    emit_format("check", args.format, Report(estimate, gate=result, diff=True, color=color, width=width), args.out)
     if args.out is not None or args.format != "table":
         info(f"verdict {result.verdict.value}")
     return 1 if result.verdict is Verdict.BLOCK else 0

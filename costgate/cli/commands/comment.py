@@ -38,7 +38,9 @@ from costgate.gate.engine import evaluate
 from costgate.gate.model import GateResult, Severity, Verdict
 from costgate.pricing.lookup import PriceBook
 from costgate.pricing.store import CatalogStore
-from costgate.report.markdown import MarkdownOptions, render_markdown
+from costgate.report.base import Report
+from costgate.report.markdown import MarkdownOptions
+from costgate.report.registry import render
 from costgate.report.money import money, percent
 from costgate.vcs.base import CommitStatus, Platform, PullRequest, StatusState
 from costgate.vcs.http import HttpClient, VcsHttpError
@@ -427,7 +429,7 @@ def _publish(args: argparse.Namespace, settings: CommentSettings, estimate: Esti
         max_resources=settings.max_resources,
         show_findings=settings.show_findings,
     )
-    content = render_markdown(estimate, gate=gate, diff=True, options=options)
+    content = render("comment", "markdown", Report(estimate, gate=gate, diff=True, markdown=options))
     verdict = effective_verdict(gate, override)
     _write_outputs(estimate, verdict)
     _append_summary(estimate, gate, override)
@@ -501,7 +503,8 @@ def _append_summary(estimate: Estimate, gate: GateResult | None, override: str |
     path = os.environ.get("GITHUB_STEP_SUMMARY")
     if not path:
         return
-    text = render_markdown(estimate, gate=gate, diff=True, options=MarkdownOptions(max_chars=1_000_000, override=override, platform_name="the job summary"))
+    options = MarkdownOptions(max_chars=1_000_000, override=override, platform_name="the job summary")
+    text = render("comment", "markdown", Report(estimate, gate=gate, diff=True, markdown=options))
     _append(path, text + "\n", "GITHUB_STEP_SUMMARY")
 
 

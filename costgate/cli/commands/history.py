@@ -9,7 +9,9 @@ from pathlib import Path
 
 from costgate.cli.estimate_args import load_config_arg
 from costgate.cli.ledger_args import ledger_target
-from costgate.cli.options import emit
+from costgate.cli.options import emit_format, terminal_style
+from costgate.report.base import HistoryReport
+from costgate.report.registry import format_names
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -23,7 +25,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--since", type=date.fromisoformat, metavar="YYYY-MM-DD", help="only runs recorded from this day (UTC)")
     p.add_argument("--by", choices=["project", "team"], default=None,
                    help="one series per project or per team (default: team with --team, else project)")
-    p.add_argument("--format", choices=["table", "json", "csv"], default="table", help="output format (default table)")
+    p.add_argument("--format", choices=format_names("history"), default="table", help="output format (default table)")
     p.add_argument("--out", type=Path, help="write to this file instead of stdout")
     p.set_defaults(func=run)
 
@@ -31,7 +33,6 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     """Read the ledger's recorded (main-branch) runs and print the series."""
     from costgate.ledger.history import GroupBy, monthly_series
-    from costgate.ledger.history_formats import render_history
     from costgate.ledger.store import Ledger
 
     target = ledger_target(args, load_config_arg(args), default=True)
@@ -42,5 +43,6 @@ def run(args: argparse.Namespace) -> int:
     finally:
         ledger.close()
     by: GroupBy = args.by or ("team" if args.team else "project")
-    emit(render_history(monthly_series(entries, by=by), args.format, by=by), args.out)
+    color, width = terminal_style(args.out)
+    emit_format("history", args.format, HistoryReport(monthly_series(entries, by=by), by, color=color, width=width), args.out)
     return 0

@@ -4,16 +4,17 @@ value), unallocated cost as its own row, shared costs split by the config's rule
 from __future__ import annotations
 
 import argparse
-import sys
 from datetime import date
 
 from costgate.cli.estimate_args import estimate_from_args, load_config_arg
-from costgate.cli.options import add_format_option, add_input_options, emit
-from costgate.config.model import Config
-from costgate.gate.ownership import OwnershipResolver
-from costgate.gate.showback import compute, parse_dimension
-from costgate.report.console import PIPE_WIDTH, table_width, use_color
-from costgate.report.showback_formats import SHOWBACK_FORMATS, render_showback
+from costgate.cli.options import (
+    add_format_option,
+    add_input_options,
+    emit_format,
+    terminal_style,
+)
+from costgate.errors import CostgateError
+from costgate.report.base import ShowbackReport
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -22,12 +23,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     add_input_options(p, config_help="costgate.yml: ownership, shared-cost pools (showback.shared) and projects")
     p.add_argument("--by", type=_dimension, default="team", metavar="team|project|service|region|tag:KEY",
                    help="what to group cost by (default team, from the config's ownership)")
-    add_format_option(p, list(SHOWBACK_FORMATS))
+    add_format_option(p, "showback")
     p.set_defaults(func=run)
 
 
 def _dimension(text: str) -> str:
-    from costgate.errors import CostgateError
+    from costgate.gate.showback import parse_dimension
 
     try:
         return parse_dimension(text)
@@ -37,18 +38,20 @@ def _dimension(text: str) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Price the inputs, resolve owners, split shared pools, print the rows."""
+    from costgate.config.model import Config
+    from costgate.gate.ownership import OwnershipResolver
+    from costgate.gate.showback import compute
+
     loaded = load_config_arg(args)
     estimate = estimate_from_args(args, loaded=loaded)
     owners = OwnershipResolver.of(loaded).resolve_all(estimate)
     sb = compute(estimate, loaded.config if loaded is not None else Config(), owners, args.by)
-    to_terminal = args.out is None
-    output = render_showback(sb, estimate, args.format, day=args.as_of or date.today(), out=args.out,
-                             color=to_terminal and use_color(), width=table_width() if to_terminal else PIPE_WIDTH,
-                             warn=_warn)
-    if output is not None:
-        emit(output, args.out)
+    color, width = terminal_style(args.out)
+    report = ShowbackReport(sb, estimate, args.as_of or date.today(), color=color, width=width)
+    if args.format == "focus":
+        from costgate.cli.focus_out import emit_focus
+
+        emit_focus("showback", report, args.out)
+        return 0
+    emit_format("showback", args.format, report, args.out)
     return 0
-
-
-def _warn(line: str) -> None:
-    sys.stderr.write(f"costgate: warning: {line}\n")

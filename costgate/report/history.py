@@ -1,7 +1,8 @@
-"""`costgate history` as a table, JSON (versioned, snake_case, money as decimal strings) or CSV.
+"""`costgate history` rendered: a table, JSON (versioned, snake_case, money as decimal strings) or CSV.
 
-These renderers live beside the history they render rather than in report/: report/ sits below
-the ledger in the layer order and cannot import its types.
+The ledger computes the series (ledger/history.py); how they look is decided here, in the one
+package that renders, through the same format registry as every other command
+(report/formats/history_*.py).
 """
 
 from __future__ import annotations
@@ -11,27 +12,21 @@ import io
 import json
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from costgate.ledger.history import Series
+if TYPE_CHECKING:  # the ledger (SQLAlchemy) is imported by the command that reads it, not by rendering
+    from costgate.ledger.history import Series
 
-HISTORY_FORMATS = ("table", "json", "csv")
 HISTORY_JSON_VERSION = 1
+"""The version of `history --format json`: bumped when a field changes meaning or goes away."""
 
 
 def _usd(amount: Decimal, *, sign: bool = False) -> str:
     return f"{amount:+,.2f}" if sign else f"{amount:,.2f}"
 
 
-def render_history(series: Sequence[Series], fmt: str, *, by: str) -> str:
-    """Render the series in one of HISTORY_FORMATS (the parser limits the choice)."""
-    if fmt == "json":
-        return _json(series, by=by)
-    if fmt == "csv":
-        return _csv(series)
-    return _table(series, by=by)
-
-
-def _table(series: Sequence[Series], *, by: str) -> str:
+def history_table(series: Sequence[Series], *, by: str) -> str:
+    """One block per series: the months' run-rate and change, then the runs that moved it."""
     if not series:
         return "No recorded runs match (record runs with `costgate record`).\n"
     out: list[str] = []
@@ -51,7 +46,8 @@ def _table(series: Sequence[Series], *, by: str) -> str:
     return "\n".join(out)
 
 
-def _json(series: Sequence[Series], *, by: str) -> str:
+def history_json(series: Sequence[Series], *, by: str) -> str:
+    """The series as a versioned JSON document (money as decimal strings: no float rounding)."""
     doc = {
         "version": HISTORY_JSON_VERSION,
         "group_by": by,
@@ -67,7 +63,7 @@ def _json(series: Sequence[Series], *, by: str) -> str:
     return json.dumps(doc, indent=2) + "\n"
 
 
-def _csv(series: Sequence[Series]) -> str:
+def history_csv(series: Sequence[Series]) -> str:
     """One row per month and key, then the change rows of that month (row_type tells them apart)."""
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")

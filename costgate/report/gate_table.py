@@ -1,31 +1,21 @@
-"""The `--format` choices of `costgate check`: table, json and sarif.
+"""The gate's part of `check --format table`: findings, budgets, showback and the verdict.
 
-These render a Report that carries a gate result. The breakdown/diff registry
-(costgate/report/formats.py) stays for formats that also apply without a gate; `check`
-reuses its table and JSON estimate renderers and adds the gate's findings, budgets,
-showback and verdict.
+rich lays these tables out (they are short); the estimate's table above them is report/table.py.
+Plan- and config-controlled text is escaped for rich markup and stripped of control characters.
 """
 
 from __future__ import annotations
 
 import io
-from typing import Any
 
-import orjson
 from rich.console import Console
 from rich.markup import escape as _markup_escape
 from rich.table import Table
 
-from costgate.errors import CostgateError
 from costgate.gate.model import GateResult, Severity, Verdict
 from costgate.report.console import PIPE_WIDTH
-from costgate.report.formats import Format, Report, get_format
-from costgate.report.json_format import unit_costs_of
 from costgate.report.money import money
-from costgate.report.sarif import SarifFormat
 from costgate.report.terminal import safe_text
-
-GATE_JSON_VERSION = "1.0"
 
 
 def escape(text: str) -> str:
@@ -84,64 +74,3 @@ def render_gate_table(gate: GateResult, *, color: bool = False, width: int = PIP
     for f in blocking:
         console.print(f"  blocked by {escape(f.code)} ({escape(f.name)}): {escape(f.message)}")
     return buf.getvalue()
-
-
-def gate_to_dict(gate: GateResult) -> dict[str, Any]:
-    """The gate part of `check --format json` (money as JSON numbers, unrounded)."""
-    def num(value: Any) -> float | None:
-        return None if value is None else float(value)
-
-    return {
-        "verdict": gate.verdict.value,
-        "findings": [{
-            "code": f.code, "name": f.name, "title": f.title, "severity": f.severity.value, "source": f.source,
-            "message": f.message, "address": f.address, "project": f.project, "owner": f.owner,
-            "monthly_saving": num(f.monthly_saving), "waived": f.waived, "waiver_reason": f.waiver_reason,
-            "status": f.status or None, "file": f.file, "line": f.line,
-        } for f in gate.findings],
-        "budgets": [{"name": b.name, "scope": b.scope, "limit": num(b.limit), "before": num(b.before),
-                     "after": num(b.after), "status": b.status, "message": b.message} for b in gate.budgets],
-        "teams": [{"team": t, "before": num(b), "after": num(a), "delta": num(a - b)} for t, (b, a) in gate.team_costs.items()],
-        "owners": dict(gate.owners),
-        "expired_waivers": list(gate.expired_waivers),
-        "notes": list(gate.notes),
-        "incomplete_estimate": gate.incomplete,
-        "unit_costs": unit_costs_of(gate.unit_costs),
-    }
-
-
-class GateTableFormat:
-    """The diff table of the estimate, then the gate."""
-
-    def render(self, report: Report) -> str:
-        """Estimate diff, findings, budgets, showback, verdict."""
-        text = get_format("table").render(Report(report.estimate, diff=True, color=report.color))
-        return text + "\n" + (render_gate_table(report.gate, color=report.color, width=report.width) if report.gate else "")
-
-
-class GateJsonFormat:
-    """{"version", "gate": {...}, "estimate": <the breakdown JSON document>}."""
-
-    def render(self, report: Report) -> str:
-        """The gate and the estimate in one JSON document."""
-        from costgate.report.json_format import to_dict
-
-        doc = {"version": GATE_JSON_VERSION, "gate": gate_to_dict(report.gate) if report.gate else None,
-               "estimate": to_dict(report.estimate)}
-        return orjson.dumps(doc, option=orjson.OPT_INDENT_2).decode() + "\n"
-
-
-CHECK_FORMATS: dict[str, Format] = {"table": GateTableFormat(), "json": GateJsonFormat(), "sarif": SarifFormat()}
-
-
-def check_format_names() -> list[str]:
-    """The `--format` choices of check."""
-    return list(CHECK_FORMATS)
-
-
-def get_check_format(name: str) -> Format:
-    """The implementation of a check format name."""
-    try:
-        return CHECK_FORMATS[name]
-    except KeyError as exc:
-        raise CostgateError(f"unknown format {name!r} (choose from {', '.join(CHECK_FORMATS)})") from exc

@@ -1,0 +1,23 @@
+"""`--format json`: the versioned estimate document (costgate/schemas/), wrapped with the gate's
+result for check."""
+
+from __future__ import annotations
+
+from costgate.report.base import Report
+from costgate.report.registry import register
+
+
+@register
+class JsonFormat:
+    """One serialiser of the estimate (report/json_format.py) for every command."""
+
+    name = "json"
+    commands = frozenset({"breakdown", "diff", "check"})
+
+    def render(self, report: Report) -> str:
+        """The estimate document, or {"version", "gate", "estimate"} when the gate ran."""
+        from costgate.report import json_format
+
+        if report.gate is None:
+            return json_format.render(report.estimate, report.unit_costs)
+        return json_format.render_check(report.estimate, report.gate)

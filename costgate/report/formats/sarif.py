@@ -1,0 +1,23 @@
+"""`check --format sarif`: findings as SARIF 2.1.0 for code-scanning tools."""
+
+from __future__ import annotations
+
+from costgate.errors import CostgateError
+from costgate.report.base import Report
+from costgate.report.registry import register
+
+
+@register
+class SarifFormat:
+    """The gate's findings as one SARIF run (report/sarif.py); needs a gate result."""
+
+    name = "sarif"
+    commands = frozenset({"check"})
+
+    def render(self, report: Report) -> str:
+        """The SARIF log, indented. Raises CostgateError without a gate result."""
+        if report.gate is None:
+            raise CostgateError("SARIF output needs a gate result (use `costgate check`)")
+        from costgate.report.sarif import render_sarif
+
+        return render_sarif(report.gate)

@@ -1,0 +1,76 @@
+"""The one format registry: every command's `--format` choices and their implementations.
+
+A format is one module in costgate/report/formats/ holding a class decorated with `@register`;
+the registry imports every module of that package once, on first use, so adding a format edits
+no central file (docs/output-layer.md). Format modules stay cheap to import: they load their
+renderer (rich, jinja2, SQLAlchemy) inside `render`.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from typing import Any, TypeVar
+
+from costgate.errors import CostgateError
+from costgate.report.base import Format
+
+_FORMATS: dict[tuple[str, str], Format[Any]] = {}
+_loaded = False
+
+F = TypeVar("F")
+
+
+def register(cls: type[F]) -> type[F]:
+    """Class decorator: instantiate the format and offer it on each of its commands.
+
+    Raises RuntimeError when a command already has a format of that name (two modules would
+    otherwise silently shadow each other)."""
+    fmt: Format[Any] = cls()  # type: ignore[assignment]
+    for command in sorted(fmt.commands):
+        key = (command, fmt.name)
+        if key in _FORMATS and type(_FORMATS[key]) is not cls:
+            raise RuntimeError(f"format {fmt.name!r} of {command!r} registered twice "
+                               f"({type(_FORMATS[key]).__qualname__} and {cls.__qualname__})")
+        _FORMATS[key] = fmt
+    return cls
+
+
+def _load() -> None:
+    """Import every module of costgate.report.formats (each registers its formats)."""
+    global _loaded
+    if _loaded:
+        return
+    import costgate.report.formats as package
+
+    for info in sorted(pkgutil.iter_modules(package.__path__), key=lambda m: m.name):
+        if not info.name.startswith("_"):
+            importlib.import_module(f"{package.__name__}.{info.name}")
+    _loaded = True
+
+
+def format_names(command: str) -> list[str]:
+    """The `--format` choices of `command`: table first (the default), then by name."""
+    _load()
+    names = sorted(name for cmd, name in _FORMATS if cmd == command)
+    return sorted(names, key=lambda n: n != "table")
+
+
+def get_format(command: str, name: str) -> Format[Any]:
+    """The format `name` of `command`; CostgateError (exit 2) when it has none of that name."""
+    _load()
+    try:
+        return _FORMATS[(command, name)]
+    except KeyError:
+        raise CostgateError(f"unknown format {name!r} for {command} (choose from {', '.join(format_names(command))})") from None
+
+
+def all_formats() -> dict[tuple[str, str], Format[Any]]:
+    """Every registered (command, name) -> format, for tests and the docs."""
+    _load()
+    return dict(_FORMATS)
+
+
+def render(command: str, name: str, report: object) -> str:
+    """Render `report` with the format `name` of `command`."""
+    return str(get_format(command, name).render(report))
