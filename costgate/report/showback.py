@@ -49,15 +49,16 @@ def render_table(sb: Showback, *, color: bool = False, width: int = PIPE_WIDTH) 
     buf = io.StringIO()
     console = Console(file=buf, width=width, force_terminal=color, no_color=not color, highlight=False, soft_wrap=False)
     table = Table(title=f"Showback by {_escape(sb.by)} (monthly, {sb.currency}, after the change)", title_justify="left")
-    for col in ("Owner", "Resources", "Direct", "Shared", "Total", "Share", "Not in the cost"):
-        table.add_column(col, justify="left" if col in ("Owner", "Not in the cost") else "right",
-                         min_width=len(UNALLOCATED) if col == "Owner" else None, no_wrap=col != "Not in the cost")
+    owner = f"Tag {sb.by.removeprefix('tag:')}" if sb.by.startswith("tag:") else sb.by.capitalize()
+    for col in (owner, "Resources", "Direct", "Shared", "Total", "Share", "Not in the cost"):
+        table.add_column(_escape(col), justify="left" if col in (owner, "Not in the cost") else "right",
+                         min_width=len(UNALLOCATED) if col == owner else None, no_wrap=col != "Not in the cost")
     for row in sb.rows:
         share = f"{row.total.after / sb.total.after * 100:.1f}%" if sb.total.after else "-"
         table.add_row(UNALLOCATED if row.owner is None else _escape(row.owner), str(row.resources), money(row.direct.after),
                       money(row.shared.after), money(row.total.after), share, _gaps(row.incomplete))
     table.add_section()
-    resources = sum(r.resources for r in sb.rows) + sum(p.resources for p in sb.pools)
+    resources = sb.counts.resources  # a resource split across services counts once here
     table.add_row("Total", str(resources), money(sum((r.direct.after for r in sb.rows), Decimal(0))),
                   money(sum((r.shared.after for r in sb.rows), Decimal(0))), money(sb.total.after),
                   "100.0%" if sb.total.after else "-",

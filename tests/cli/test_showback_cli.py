@@ -137,3 +137,17 @@ def test_parquet(tmp_path: Path) -> None:
     rows = [{k: text(v) for k, v in row.items()} for row in table.to_pylist()]
     assert focus_rules.check(table.column_names, rows) == []
     assert rows[0]["ChargePeriodStart"] == "2026-06-01T00:00:00Z"
+
+
+def test_unit_costs_in_breakdown_diff_and_check() -> None:
+    """examples/gate declares requests: 12,000,000 a month, shown per 1,000."""
+    doc = json.loads(run_cli("breakdown", *ARGS, "--format", "json").out)
+    (unit,) = doc["unit_costs"]
+    assert unit["name"] == "requests" and unit["per"] == 1000 and unit["complete"] is False
+    assert abs(Decimal(str(unit["after"])) - _total() / 12000) < Decimal("1e-12")
+    diff = " ".join(run_cli("diff", *ARGS).out.split())
+    assert "cost per 1,000 requests $0.00 → $0.0819 (at least: the estimate is incomplete)" in diff
+    check = json.loads(run_cli("check", *ARGS, "--format", "json", "--today", "2026-06-01").out)
+    assert check["gate"]["unit_costs"][0]["display"] == "per 1,000 requests"
+    markdown = run_cli("diff", *ARGS, "--format", "markdown").out
+    assert "**Unit costs**" in markdown and "- cost per 1,000 requests $0.00 → $0.0819" in markdown
