@@ -133,7 +133,8 @@ def estimate_inputs(
             book,
             usage=lookup or (lambda _r: Usage()),
             warnings=read.warnings,
-            metadata={"terraform_version": read.terraform_version, "format_version": read.format_version},
+            metadata={"terraform_version": read.terraform_version, "format_version": read.format_version,
+                      "before_side": _before_side(inp)},
             today=as_of,
             kind=inp.kind.value,
             unknowns=read.unknowns,
@@ -149,6 +150,15 @@ def estimate_inputs(
 
         estimate, _used = apply_free_tier(estimate)
     return estimate
+
+
+def _before_side(inp: ProjectInput) -> str:
+    """Where the project's before side comes from: "plan" (a plan's prior state), "base" (a base
+    plan or --compare-to's folder), or "none" (an HCL folder alone: everything reads as created,
+    so its delta is the whole project, not a change; the anomaly rule uses the ledger instead)."""
+    if inp.base is not None or inp.base_missing:
+        return "base"
+    return "plan" if inp.kind is InputKind.PLAN else "none"
 
 
 def estimate_fetching(

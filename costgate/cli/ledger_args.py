@@ -18,6 +18,7 @@ from costgate.errors import LedgerError
 if TYPE_CHECKING:
     from costgate.config import LoadedConfig
     from costgate.estimate import Estimate
+    from costgate.gate.anomaly import CostHistory
 
 _PR_REF = re.compile(r"^refs/pull/(\d+)/")
 
@@ -106,3 +107,38 @@ def record_if_configured(args: argparse.Namespace, loaded: LoadedConfig | None, 
         sys.stderr.write(f"costgate: warning: not recorded: {exc} (the verdict does not depend on the ledger)\n")
         return
     sys.stderr.write(f"costgate: recorded run {run_id} in {label}\n")
+
+
+def history_if_configured(args: argparse.Namespace, loaded: LoadedConfig | None) -> CostHistory | None:
+    """check/comment: the ledger's main-branch history for rule CG908 (anomalies), when a ledger
+    is configured and the rule is enabled; read before this run is recorded, so a change is never
+    compared with itself. A ledger failure is one warning line and no anomaly check, unless the
+    config sets `ledger_required: true` (then it raises LedgerError)."""
+    from datetime import UTC, datetime
+
+    from costgate.config.model import Config
+    from costgate.gate.anomaly import AnomalyParams
+    from costgate.gate.engine import rule_settings
+    from costgate.gate.rules.anomalous_cost_change import CODE
+
+    target = ledger_target(args, loaded, default=False)
+    if target is None:
+        return None
+    config = loaded.config if loaded is not None else Config()
+    params = next((params for rule, _, params in rule_settings(config) if rule.code == CODE), None)
+    if not isinstance(params, AnomalyParams):
+        return None  # the rule is disabled: nothing to read
+    from costgate.ledger.anomalies import read_history
+    from costgate.ledger.store import Ledger
+
+    try:
+        ledger = Ledger.open(target)
+        try:
+            return read_history(ledger, as_of=datetime.now(UTC), window_days=params.window_days)
+        finally:
+            ledger.close()
+    except LedgerError as exc:
+        if loaded is not None and loaded.config.ledger_required:
+            raise
+        sys.stderr.write(f"costgate: warning: no anomaly check ({CODE}): {exc}\n")
+        return None

@@ -19,7 +19,9 @@ from dataclasses import dataclass
 from costgate import __version__
 from costgate.errors import CostgateError
 from costgate.inputs import DEFAULT_MAX_INPUT_MB, set_max_input_mb
-from costgate.report.console import COLOR_MODES, ColorMode, ConsoleSettings, configure, flush_deferred
+from costgate.progress import session as progress_session
+from costgate.progress import wanted as progress_wanted
+from costgate.report.console import COLOR_MODES, ColorMode, ConsoleSettings, configure, flush_deferred, use_color
 from costgate.report.terminal import safe_text
 
 EXIT_OK = 0
@@ -151,7 +153,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if not getattr(args, "func", None):
             parser.print_help(sys.stderr)
             return EXIT_USAGE
-        result: int = args.func(args)
+        with progress_session(enabled=progress_wanted(sys.stderr, quiet=options.quiet), color=use_color(sys.stderr)):
+            result: int = args.func(args)
         flush_deferred(failed=result not in (EXIT_OK, EXIT_BLOCKED))
         return result
     except CostgateError as exc:

@@ -316,6 +316,7 @@ class Waiver(_Strict):
 
     rule: str = Field(description="Rule code (CG101), custom rule id, budget:<name>, rego:<name>, or *.")
     address: str = Field("*", description="Glob on the resource address.")
+    project: str = Field("*", description="Glob on the finding's project (e.g. for CG908, which is about a project).")
     reason: str = Field(min_length=1)
     expires: date
     approved_by: str | None = None

@@ -21,6 +21,7 @@ from pydantic import BaseModel
 from costgate.config import LoadedConfig
 from costgate.config.model import Config, RuleSetting
 from costgate.estimate import Estimate
+from costgate.gate.anomaly import CostHistory
 from costgate.gate.budgets import evaluate_budgets
 from costgate.gate.custom import evaluate_custom
 from costgate.gate.model import Finding, GateResult, Severity, Verdict
@@ -77,8 +78,12 @@ def evaluate(
     book: PriceBook | None = None,
     today: date | None = None,
     fetch_budget: Callable[..., Any] | None = None,
+    history: CostHistory | None = None,
 ) -> GateResult:
-    """Run the whole gate. Raises PolicyError/ConfigError for broken policies or budgets."""
+    """Run the whole gate. Raises PolicyError/ConfigError for broken policies or budgets.
+
+    `history` is the ledger's record of past changes (when a ledger is configured): rule CG908
+    compares this change with it."""
     config = loaded.config if loaded is not None else Config()
     base_dir = loaded.base_dir if loaded is not None else None
     resolver = OwnershipResolver.of(loaded)
@@ -88,6 +93,7 @@ def evaluate(
         owners={k: (v.team if v else None) for k, v in owners.items()},
         production=production_map(config, estimate, base_dir),
         scope=config.policies.scope,
+        history=history,
     )
     units = compute_unit_costs(estimate, config.unit_metrics)
     findings: list[Finding] = []

@@ -24,6 +24,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ConfigDict
 
 from costgate.estimate import Estimate, PricedComponent, Project, ResourceCost
+from costgate.gate.anomaly import CostHistory
 from costgate.gate.model import Severity
 from costgate.model import Action, PriceQuery
 from costgate.pricing.lookup import NoPrice, PriceBook
@@ -77,7 +78,8 @@ class RuleContext:
     """The change as rules read it: estimate, catalog, owners, environments and scope.
 
     `owners` and `production` are keyed by (project name, address). `book` is None when a
-    caller has no catalog (savings are then None, never guessed).
+    caller has no catalog (savings are then None, never guessed). `history` is the ledger's
+    record of past changes when a ledger is configured (CG908 reads it), else None.
     """
 
     estimate: Estimate
@@ -85,6 +87,7 @@ class RuleContext:
     owners: Mapping[tuple[str, str], str | None] = field(default_factory=dict)
     production: Mapping[tuple[str, str], bool] = field(default_factory=dict)
     scope: str = "changed"
+    history: CostHistory | None = None
 
     def items(self, *types: str) -> Iterator[Item]:
         """Resources in scope (changed ones, or all that exist after), optionally of `types`."""

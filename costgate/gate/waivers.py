@@ -1,8 +1,9 @@
 """Waivers: accepted exceptions, by rule and address glob, each with a reason and an expiry.
 
-A waiver matches a finding when its `rule` is the finding's code or name (or `*`) and its
+A waiver matches a finding when its `rule` is the finding's code or name (or `*`), its
 `address` glob matches the finding's address (`*` also matches findings about the change as
-a whole, such as budgets). A waived finding is still reported, marked waived with the
+a whole, such as budgets), and its `project` glob matches the finding's project (`*`, the
+default, matches any, and findings without one; CG908 anomalies are about a project). A waived finding is still reported, marked waived with the
 reason, and no longer counts towards the verdict. On and after its expiry date a waiver
 stops applying and is listed as expired, so exceptions cannot quietly become permanent.
 """
@@ -20,6 +21,8 @@ from costgate.gate.model import Finding
 
 def _matches(waiver: Waiver, finding: Finding) -> bool:
     if waiver.rule != "*" and waiver.rule.upper() != finding.code.upper() and waiver.rule != finding.name:
+        return False
+    if waiver.project != "*" and not fnmatch.fnmatchcase(finding.project or "", waiver.project):
         return False
     if finding.address is None:
         return waiver.address == "*"

@@ -8,13 +8,14 @@ migrations with an advisory lock. Either way a run is written whole or not at al
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine, create_engine, event, func, insert, select, text
+from sqlalchemy import Engine, Select, create_engine, event, func, insert, select, text
 from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
@@ -143,26 +144,31 @@ class Ledger:
                     for r in run.resources])
         return int(run_id)
 
-    def history(self, *, project: str | None = None, team: str | None = None, since: date | None = None,
+    def history(self, *, project: str | None = None, team: str | None = None, since: date | datetime | None = None,
                 sources: tuple[str, ...] = ("record",)) -> list[HistoryEntry]:
         """Recorded project totals, oldest first, from runs of the given sources (by default only
         `costgate record`: the state of the main branch, not proposals a check priced)."""
-        query = (select(runs.c.id, runs.c.recorded_at, run_projects.c.project, run_projects.c.team,
-                        runs.c.repository, runs.c.pull_request, runs.c.head_commit, runs.c.branch,
-                        run_projects.c.before_micros, run_projects.c.after_micros, run_projects.c.delta_micros)
-                 .join(run_projects, run_projects.c.run_id == runs.c.id)
-                 .where(runs.c.source.in_(sources))
-                 .order_by(runs.c.recorded_at, runs.c.id, run_projects.c.project))
+        query = _entries(sources).order_by(runs.c.recorded_at, runs.c.id, run_projects.c.project)
         if project is not None:
             query = query.where(run_projects.c.project == project)
         if team is not None:
             query = query.where(run_projects.c.team == team)
         if since is not None:
-            query = query.where(runs.c.recorded_at >= datetime(since.year, since.month, since.day, tzinfo=UTC))
+            query = query.where(runs.c.recorded_at >= _start(since))
         with self._begin() as conn:
             rows = conn.execute(query).all()
-        return [HistoryEntry(r[0], _utc(r[1]), r[2], r[3], r[4], r[5], r[6], r[7],
-                             from_micros(r[8]), from_micros(r[9]), from_micros(r[10])) for r in rows]
+        return [_entry(r) for r in rows]
+
+    def latest_before(self, before: date | datetime, *, sources: tuple[str, ...] = ("record",)) -> list[HistoryEntry]:
+        """Each project's latest recorded entry before `before`: where its run-rate stood when a
+        window of history starts (the anomaly rule reads the window, not the whole ledger)."""
+        ranked = _entries(sources).add_columns(func.row_number().over(
+            partition_by=run_projects.c.project, order_by=(runs.c.recorded_at.desc(), runs.c.id.desc())).label("rn"),
+        ).where(runs.c.recorded_at < _start(before)).subquery()
+        query = select(*[c for c in ranked.c if c.name != "rn"]).where(ranked.c.rn == 1).order_by(ranked.c.project)
+        with self._begin() as conn:
+            rows = conn.execute(query).all()
+        return [_entry(r) for r in rows]
 
     def count(self, table: str) -> int:
         """Rows in one of the ledger's tables (for `record`'s summary and for tests)."""
@@ -203,6 +209,27 @@ def _reason(exc: BaseException) -> str:
     inner = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
     lines = [line.strip() for line in str(inner).splitlines() if line.strip()]
     return lines[0] if lines else type(inner).__name__
+
+
+def _entries(sources: tuple[str, ...]) -> Select[Any]:
+    """The columns a HistoryEntry is made of, for runs of `sources`."""
+    return (select(runs.c.id, runs.c.recorded_at, run_projects.c.project, run_projects.c.team,
+                   runs.c.repository, runs.c.pull_request, runs.c.head_commit, runs.c.branch,
+                   run_projects.c.before_micros, run_projects.c.after_micros, run_projects.c.delta_micros)
+            .join(run_projects, run_projects.c.run_id == runs.c.id)
+            .where(runs.c.source.in_(sources)))
+
+
+def _entry(r: Sequence[Any]) -> HistoryEntry:
+    return HistoryEntry(r[0], _utc(r[1]), r[2], r[3], r[4], r[5], r[6], r[7],
+                        from_micros(r[8]), from_micros(r[9]), from_micros(r[10]))
+
+
+def _start(when: date | datetime) -> datetime:
+    """A day (midnight UTC) or a moment, as the UTC datetime runs are compared with."""
+    if isinstance(when, datetime):
+        return when.astimezone(UTC) if when.tzinfo else when.replace(tzinfo=UTC)
+    return datetime(when.year, when.month, when.day, tzinfo=UTC)
 
 
 def _money(before: Decimal, after: Decimal) -> dict[str, int]:

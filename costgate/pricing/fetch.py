@@ -21,6 +21,7 @@ from typing import Any
 
 import requests
 
+from costgate import progress
 from costgate.errors import CatalogError
 from costgate.pricing.fetch_mode import fetch_mode
 from costgate.pricing.overlay import Overlay
@@ -160,6 +161,16 @@ def _fetch_one(run: _Run, scope: Scope) -> ScopeFetch:
     provider, service, region = scope
     if provider in run.down:
         return ScopeFetch(*scope, status="failed", reason=run.down[provider])
+    reporter = progress.current()
+    task = reporter.start(f"fetching {provider} {service} {region} prices", unit="rows")
+    try:
+        return _fetch_reported(run, scope, reporter, task)
+    finally:
+        reporter.finish(task)
+
+
+def _fetch_reported(run: _Run, scope: Scope, reporter: progress.ProgressReporter, task: int) -> ScopeFetch:
+    provider, service, region = scope
     try:
         if provider == "aws":
             url, source, rows = _aws(run, service, region)
@@ -169,7 +180,7 @@ def _fetch_one(run: _Run, scope: Scope) -> ScopeFetch:
             url, source, rows = _gcp(run, service, region)
         else:
             return ScopeFetch(*scope, status="failed", reason=f"no public price source for provider {provider!r}")
-        entry = run.overlay.store(scope, _within_budget(run.http, rows, url), source=source, url=url)
+        entry = run.overlay.store(scope, _within_budget(run.http, rows, url, reporter, task), source=source, url=url)
     except CatalogError as exc:
         reason = str(exc)
         if isinstance(exc.__cause__, (requests.ConnectionError, requests.Timeout)) or "time budget" in reason:
@@ -181,11 +192,17 @@ def _fetch_one(run: _Run, scope: Scope) -> ScopeFetch:
     return ScopeFetch(*scope, status="fetched", rows=entry.rows, url=url, source=source, fetched_at=entry.fetched_at)
 
 
-def _within_budget(http: HttpClient, rows: Iterable[CatalogRow], url: str) -> Iterator[CatalogRow]:
-    for n, row in enumerate(rows):
-        if n % 2000 == 0:
+def _within_budget(http: HttpClient, rows: Iterable[CatalogRow], url: str,
+                   reporter: progress.ProgressReporter, task: int) -> Iterator[CatalogRow]:
+    count = reported = 0
+    for row in rows:
+        if count % 2000 == 0:
             http.check_deadline(url)
+            reporter.advance(task, count - reported)
+            reported = count
+        count += 1
         yield row
+    reporter.advance(task, count - reported)
 
 
 def _aws(run: _Run, service: str, region: str) -> tuple[str, str, Iterator[CatalogRow]]:

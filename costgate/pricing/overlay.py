@@ -91,7 +91,7 @@ class Overlay:
             return None
         entry = self.entries[scope]
         try:
-            found = self._indexes.open(ScopeSource(*scope, self.dir / entry.path, entry.sha256))
+            found = self._indexes.open(ScopeSource(*scope, self.dir / entry.path, entry.sha256, entry.rows))
         except CatalogError as exc:
             self.rejected[scope] = str(exc)
             return None

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import orjson
 
+from costgate import progress
 from costgate.errors import CatalogError
 from costgate.pricing.manifest import sha256_bytes
 from costgate.pricing.rows import CatalogRow, read_rows
@@ -63,6 +64,8 @@ class ScopeSource:
     region: str
     path: Path
     sha256: str
+    rows: int | None = None
+    """Rows the data file holds (from its manifest), for the progress bar; None when unknown."""
 
 
 class ScopeIndex:
@@ -134,7 +137,16 @@ class IndexCache:
         return sorted(self._listing.get(source_sha, ()))
 
     def _build(self, source: ScopeSource) -> sqlite3.Connection:
-        rows = verified_rows(source.path, source.sha256)
+        reporter = progress.current()
+        task = reporter.start(f"indexing {source.provider} {source.service} {source.region}".rstrip(),
+                              total=source.rows, unit="rows")
+        try:
+            return self._build_reported(source, reporter, task)
+        finally:
+            reporter.finish(task)
+
+    def _build_reported(self, source: ScopeSource, reporter: progress.ProgressReporter, task: int) -> sqlite3.Connection:
+        rows = _counted(verified_rows(source.path, source.sha256), reporter, task)
         try:
             self.dir.mkdir(parents=True, exist_ok=True)
             remove_leftovers(self.dir)
@@ -159,6 +171,17 @@ class IndexCache:
             return _fill(sqlite3.connect(":memory:", check_same_thread=False),
                          verified_rows(source.path, source.sha256), source)
         return conn
+
+
+def _counted(rows: Iterable[CatalogRow], reporter: progress.ProgressReporter, task: int) -> Iterator[CatalogRow]:
+    """`rows`, advancing the progress task every 5,000 rows."""
+    count = 0
+    for row in rows:
+        count += 1
+        if count % 5000 == 0:
+            reporter.advance(task, 5000)
+        yield row
+    reporter.advance(task, count % 5000)
 
 
 def verified_rows(path: Path, sha256: str) -> Iterator[CatalogRow]:

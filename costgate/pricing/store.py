@@ -122,7 +122,7 @@ class CatalogStore:
             if info is None:
                 return None
             found = self._open[scope] = self._indexes.open(
-                ScopeSource(provider, service, region, self.data_dir / info.path, info.sha256))
+                ScopeSource(provider, service, region, self.data_dir / info.path, info.sha256, info.rows))
         return found
 
     def candidates(

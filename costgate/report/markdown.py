@@ -318,6 +318,23 @@ _BUDGET_STATUS = {
 }
 
 
+MAX_ANOMALY_LINES = 5
+"""Anomaly lines above the findings (the verdict is never cut, so they are capped instead)."""
+
+
+def _anomaly_lines(active: Sequence[Finding]) -> list[str]:
+    """One line per unwaived CG908 finding ("+$4,120.00/month is 9× the largest change to team
+    payments in 90 days"): the first thing a reviewer of an unusual change should read. Raw text,
+    escaped by the template like every plan- or config-controlled value."""
+    from costgate.gate.rules.anomalous_cost_change import CODE
+
+    lines = [f.message for f in active if f.code == CODE]
+    if len(lines) > MAX_ANOMALY_LINES:
+        rest = len(lines) - MAX_ANOMALY_LINES + 1
+        lines = [*lines[: MAX_ANOMALY_LINES - 1], f"{rest} more projects changed out of line (see the {CODE} findings)"]
+    return lines
+
+
 def _verdict_view(gate: GateResult, limits: _Limits, override: str | None) -> dict[str, Any]:
     active = [f for f in gate.findings if not f.waived]
     order = {Severity.BLOCK: 0, Severity.WARN: 1, Severity.INFO: 2}
@@ -344,6 +361,7 @@ def _verdict_view(gate: GateResult, limits: _Limits, override: str | None) -> di
         "override": override,
         "findings": [_finding_row(f) for f in shown],
         "findings_cut": len(active) - len(shown),
+        "anomalies": _anomaly_lines(active),
         "waived": [_finding_row(f) for f in waived] if limits.findings is None else [],
         "waived_count": len(waived),
         "savings": _money(savings) if savings else None,

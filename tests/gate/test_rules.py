@@ -14,6 +14,10 @@ optionally usage.yml, and expected.yaml:
             quantity: 100         # or current_quantity / alternative_quantity
     silent: [aws_ebs_volume.gp3]
 
+A rule about a project rather than a resource (CG908) fires on `project:<name>`, may give the
+exact `message`, and reads `history` (the ledger's past changes of the plan's project:
+`deltas`, one every three days up to the day before TODAY, its `run_rate` and `team`).
+
 The expected saving is computed here, independently of the rule: both queries are looked up
 in the shipped catalog at test time and (current price x quantity - alternative price x
 quantity) is summed; a term whose price the catalog lacks makes the expected saving None,
@@ -22,7 +26,7 @@ and so does a total of zero or less (a rule never reports a negative saving).
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -31,6 +35,8 @@ import pytest
 import yaml
 
 from costgate.config import parse_config
+from costgate.estimate import Estimate
+from costgate.gate.anomaly import CostHistory, PastChange
 from costgate.gate.engine import evaluate
 from costgate.gate.registry import rules
 from costgate.iac.usage_file import load_usage_file
@@ -88,9 +94,9 @@ def test_rule_fixture(case: Path, store: CatalogStore, tmp_path: Path) -> None:
     usage = load_usage_file(case / "usage.yml") if (case / "usage.yml").is_file() else None
     estimate = estimate_plans([case / "plan.json"], store=store, usage=usage.for_resource if usage else None, usage_only=usage.usage_only() if usage else None)
     book = PriceBook(store)
-    result = evaluate(estimate, loaded, book=book, today=TODAY)
+    result = evaluate(estimate, loaded, book=book, today=TODAY, history=_history(expected.get("history"), estimate))
 
-    fired = {f.address: f for f in result.findings if f.code == rule.code}
+    fired = {f.address or f"project:{f.project}": f for f in result.findings if f.code == rule.code}
     addresses = {rc.address for p in estimate.projects for rc in p.resources}
     assert set(fired) == set(expected["fires"])
     for address in expected["silent"]:
@@ -103,7 +109,25 @@ def test_rule_fixture(case: Path, store: CatalogStore, tmp_path: Path) -> None:
             assert got is None, f"{address}: expected no saving, got {got}"
         else:
             assert got is not None and abs(got - want) < Decimal("0.000001"), f"{address}: saving {got}, expected {want}"
+        if "message" in spec:
+            assert fired[address].message == spec["message"]
         assert fired[address].severity is rule.severity, "no config in the fixtures changes a severity"
+
+
+def _history(spec: dict[str, Any] | None, estimate: Estimate) -> CostHistory | None:
+    """The ledger's view of the plan's (single) project, as expected.yaml describes it."""
+    if spec is None:
+        return None
+    [project] = [p.name for p in estimate.projects]
+    end = datetime(TODAY.year, TODAY.month, TODAY.day, tzinfo=UTC)
+    deltas = [Decimal(str(d)) for d in spec["deltas"]]
+    rate = Decimal(str(spec["run_rate"])) - sum(deltas, Decimal(0))
+    changes = []
+    for i, delta in enumerate(deltas):
+        when = end - timedelta(days=1 + 3 * (len(deltas) - 1 - i))
+        changes.append(PastChange(project, spec.get("team"), when, delta, rate, rate + delta))
+        rate += delta
+    return CostHistory(tuple(changes), {project: rate}, {project: spec.get("team")}, end)
 
 
 def test_every_rule_has_a_fixture() -> None:

@@ -76,10 +76,14 @@ def ledger_url(request: pytest.FixtureRequest, tmp_path: Path) -> str:
     """A fresh, empty ledger database: a SQLite file, or a new database on the session's server."""
     if request.param == "sqlite":
         return f"sqlite:///{tmp_path / 'ledger.db'}"
+    return new_database(request.getfixturevalue("postgres_server"))
+
+
+def new_database(server: str) -> str:
+    """The URL of a new, empty database on the suite's PostgreSQL server."""
     import psycopg
 
-    base: str = request.getfixturevalue("postgres_server")
     name = f"ledger_{uuid.uuid4().hex[:12]}"
-    with psycopg.connect(f"{base}/postgres", autocommit=True) as conn:
+    with psycopg.connect(f"{server}/postgres", autocommit=True) as conn:
         conn.execute(f'CREATE DATABASE "{name}"')
-    return f"{base}/{name}"
+    return f"{server}/{name}"

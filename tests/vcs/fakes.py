@@ -93,6 +93,7 @@ class FakeGitHub(Fake):
     statuses: list[dict[str, Any]] = field(default_factory=list)
     labels: list[str] = field(default_factory=list)
     head_sha: str = "abc123"
+    base_ref: str = "main"
     minimize_calls: int = 0
 
     def authorized(self, request: Request) -> bool:
@@ -140,7 +141,8 @@ class FakeGitHub(Fake):
         return Response(status=204)
 
     def pull(self, request: Request, n: str) -> Response:
-        return _json({"number": int(n), "labels": [{"name": x} for x in self.labels], "head": {"sha": self.head_sha}})
+        return _json({"number": int(n), "labels": [{"name": x} for x in self.labels], "head": {"sha": self.head_sha},
+                      "base": {"ref": self.base_ref}})
 
     def status(self, request: Request, sha: str) -> Response:
         self.statuses.append({"sha": sha, **request.get_json()})

@@ -214,7 +214,7 @@ def test_verdict_drives_status_exit_code_and_override_labels(
     """Every verdict, from hand-built GateResults (the real gate runs in the examples/gate test)."""
     fake, url = github
     fake.labels = labels
-    monkeypatch.setattr(comment_cmd, "_evaluate_gate", lambda estimate, config, store: _gate(verdict))
+    monkeypatch.setattr(comment_cmd, "_evaluate_gate", lambda estimate, config, store, args: _gate(verdict))
     result = run_cli(*_github_args(url, EXAMPLE_PLAN, "--override-label", "cost-approved", "--fail-on", fail_on))
     assert result.code == code, result.err
     assert fake.statuses[-1]["state"] == state

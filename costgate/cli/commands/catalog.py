@@ -123,7 +123,8 @@ def run_build(args: argparse.Namespace) -> int:
 def run_refresh(args: argparse.Namespace) -> int:
     """Download fresh prices and swap them into the catalog atomically."""
     from costgate.pricing.refresh.http import HttpClient
-    from costgate.pricing.refresh.progress import NullProgress, RichProgress
+    from costgate.pricing.refresh.progress import NullProgress
+    from costgate.progress import current
     from costgate.pricing.refresh.run import PROVIDERS, RefreshRequest, refresh
 
     target = args.catalog_dir or default_data_dir()
@@ -143,11 +144,8 @@ def run_refresh(args: argparse.Namespace) -> int:
         all_regions=args.all_regions,
     )
     http = HttpClient(timeout=(10.0, args.timeout))
-    if args.no_progress:
-        manifest, report = refresh(request, target, http=http, progress=NullProgress())
-    else:
-        with RichProgress() as bar:
-            manifest, report = refresh(request, target, http=http, progress=bar)
+    # a bar on a terminal only, after a second (costgate/progress.py); --no-progress turns it off there too
+    manifest, report = refresh(request, target, http=http, progress=NullProgress() if args.no_progress else current())
     total = sum(report.rows_by_scope.values())
     print(f"catalog {manifest.catalog_id} (price date {manifest.price_date}): {total} fresh rows in "
           f"{len(report.rows_by_scope)} scopes from {', '.join(report.sources)}; {report.requests} requests; at {target}")

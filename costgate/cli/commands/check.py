@@ -12,7 +12,7 @@ from datetime import date
 
 from costgate.cli.config_path import resolve_config
 from costgate.cli.estimate_args import estimate_from_args
-from costgate.cli.ledger_args import add_ledger_options, record_if_configured
+from costgate.cli.ledger_args import add_ledger_options, history_if_configured, record_if_configured
 from costgate.cli.options import (
     add_format_option,
     add_input_options,
@@ -44,7 +44,8 @@ def run(args: argparse.Namespace) -> int:
     loaded = load_config(config_path) if config_path is not None else None
     store = CatalogStore.open(args.catalog_dir) if args.catalog_dir else CatalogStore.open()
     estimate = estimate_from_args(args, loaded=loaded, store=store)
-    result = evaluate(estimate, loaded, book=PriceBook(store), today=args.today)
+    result = evaluate(estimate, loaded, book=PriceBook(store), today=args.today,
+                      history=history_if_configured(args, loaded))
     record_if_configured(args, loaded, estimate, source="check", verdict=result.verdict.value)
     color, width = terminal_style(args.out)
     emit_format("check", args.format, Report(estimate, gate=result, diff=True, color=color, width=width), args.out)

@@ -27,7 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from costgate.cli.estimate_args import estimate_from_args
-from costgate.cli.ledger_args import record_if_configured
+from costgate.cli.ledger_args import history_if_configured, record_if_configured
 from costgate.cli.options import add_input_options
 from costgate.cli.config_path import resolve_config
 from costgate.report.console import info
@@ -152,11 +152,13 @@ def _estimate(args: argparse.Namespace, loaded: LoadedConfig | None) -> tuple[Es
     return estimate_from_args(args, loaded=loaded, store=store), store
 
 
-def _evaluate_gate(estimate: Estimate, loaded: LoadedConfig | None, store: CatalogStore) -> GateResult | None:
-    """The gate's verdict when a config is given (savings are priced from the same catalog)."""
+def _evaluate_gate(estimate: Estimate, loaded: LoadedConfig | None, store: CatalogStore,
+                   args: argparse.Namespace) -> GateResult | None:
+    """The gate's verdict when a config is given (savings are priced from the same catalog; the
+    ledger's history, when one is configured, for the anomaly rule)."""
     if loaded is None:
         return None
-    return evaluate(estimate, loaded, book=PriceBook(store))
+    return evaluate(estimate, loaded, book=PriceBook(store), history=history_if_configured(args, loaded))
 
 
 def _override(gate: GateResult | None, pr: PullRequest | None, labels: tuple[str, ...]) -> str | None:
@@ -399,7 +401,7 @@ def run(args: argparse.Namespace, *, http: HttpClient | None = None) -> int:
     config = _load_config(args.config)
     settings = _settings(args, config)
     estimate, store = _estimate(args, config)
-    gate = _evaluate_gate(estimate, config, store)
+    gate = _evaluate_gate(estimate, config, store, args)
     record_if_configured(args, config, estimate, source="comment", verdict=gate.verdict.value if gate else None)
 
     client = http or HttpClient()

@@ -1,0 +1,47 @@
+"""The ledger's recorded main-branch runs as the gate's CostHistory: each project's run-rate
+movements (the same changes `costgate history` lists), its current run-rate and latest team.
+
+Reading it is the one place anomaly detection touches the database; the judging is pure
+(costgate/gate/anomaly.py).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime, timedelta
+from decimal import Decimal
+
+from costgate.gate.anomaly import CostHistory, PastChange
+from costgate.ledger.store import HistoryEntry, Ledger
+
+
+def cost_history(entries: Sequence[HistoryEntry], *, as_of: datetime | None = None,
+                 prior: Sequence[HistoryEntry] = ()) -> CostHistory:
+    """Changes from `entries` (any order); `prior` holds each project's latest entry before them,
+    which sets where its run-rate stood and is not itself a change.
+
+    A change is an entry whose `after` differs from the project's previous run-rate; a project's
+    first entry ever is marked `first` (it starts the record, it is not a change).
+    """
+    rates: dict[str, Decimal] = {e.project: e.after for e in prior}
+    teams: dict[str, str | None] = {e.project: e.team for e in prior}
+    changes: list[PastChange] = []
+    for e in sorted(entries, key=lambda e: (e.recorded_at, e.run_id, e.project)):
+        previous = rates.get(e.project)
+        first = previous is None
+        before = e.before if previous is None else previous
+        moved = e.delta if previous is None else e.after - previous
+        if first or moved:
+            changes.append(PastChange(e.project, e.team, e.recorded_at, moved, before, e.after,
+                                      e.pull_request, e.head_commit, first=first))
+        rates[e.project] = e.after
+        teams[e.project] = e.team
+    return CostHistory(tuple(changes), rates, teams, as_of)
+
+
+def read_history(ledger: Ledger, *, as_of: datetime, window_days: int) -> CostHistory:
+    """The window of main-branch history before `as_of` that the anomaly rule compares with
+    (two queries: the window, and each project's run-rate when it starts)."""
+    start = as_of - timedelta(days=window_days)
+    entries = [e for e in ledger.history(since=start) if e.recorded_at <= as_of]
+    return cost_history(entries, as_of=as_of, prior=ledger.latest_before(start))
