@@ -151,3 +151,15 @@ def test_unit_costs_in_breakdown_diff_and_check() -> None:
     assert check["gate"]["unit_costs"][0]["display"] == "per 1,000 requests"
     markdown = run_cli("diff", *ARGS, "--format", "markdown").out
     assert "**Unit costs**" in markdown and "- cost per 1,000 requests $0.00 → $0.0819" in markdown
+
+
+def test_json_matches_its_schema() -> None:
+    import jsonschema
+
+    schema = json.loads((REPO / "costgate" / "schemas" / "showback-v1.schema.json").read_text())
+    for by in ("team", "service"):
+        doc = json.loads(run_cli("showback", *ARGS, "--by", by, "--format", "json").out)
+        jsonschema.validate(doc, schema)
+    doc["owners"][0]["owner"] = 3
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(doc, schema)
