@@ -84,3 +84,21 @@ def test_rego_input_has_unit_costs(tmp_path: Path) -> None:
     assert doc["unit_costs"]["requests"]["prior_cost_per_unit"] == 0.41
     assert doc["unit_costs"]["requests"]["proposed_cost_per_unit"] == 0.47
     assert doc["unit_costs"]["monthly_active_users"]["proposed_cost_per_unit"] is None
+
+
+UNIT_REGO = """package unit
+
+deny contains msg if {
+	u := input.unit_costs.requests
+	u.proposed_cost_per_unit > 0.45
+	msg := sprintf("cost %s is %.2f, was %.2f", [u.display, u.proposed_cost_per_unit, u.prior_cost_per_unit])
+}
+"""
+
+
+def test_a_rego_policy_limits_a_unit_cost(tmp_path: Path) -> None:
+    (tmp_path / "unit.rego").write_text(UNIT_REGO)
+    result = evaluate(_est(), config(METRICS + "policies:\n  rego:\n    - path: unit.rego\n", tmp_path),
+                      today=date(2026, 6, 1))
+    rego = [(f.code, f.severity, f.message) for f in result.findings if f.source == "rego"]
+    assert rego == [("rego:unit", Severity.BLOCK, "cost per 1,000 requests is 0.47, was 0.41")]
