@@ -18,9 +18,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from costgate.ledger.history import monthly_series  # noqa: E402
-from costgate.ledger.record import ProjectRecord, ResourceRecord, RunContext, RunRecord  # noqa: E402
-from costgate.ledger.store import Ledger  # noqa: E402
+from costgate.ledger.history import monthly_series
+from costgate.ledger.record import ProjectRecord, ResourceRecord, RunContext, RunRecord
+from costgate.ledger.store import Ledger
 
 
 def _run(project: str, resources: int, when: datetime, pr: int) -> RunRecord:

@@ -33,21 +33,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-HEADER = (
-    "SKU,OfferTermCode,RateCode,TermType,PriceDescription,EffectiveDate,StartingRange,EndingRange,Unit,PricePerUnit,"
-    "Currency,RelatedTo,LeaseContractLength,PurchaseOption,OfferingClass,Product Family,serviceCode,Location,"
-    "Location Type,Instance Type,Current Generation,Instance Family,vCPU,Physical Processor,Clock Speed,Memory,Storage,"
-    "Network Performance,Processor Architecture,Storage Media,Volume Type,Max Volume Size,Max IOPS/volume,"
-    "Max IOPS Burst Performance,Max throughput/volume,Provisioned,Tenancy,EBS Optimized,Operating System,License Model,"
-    "Group,Group Description,Transfer Type,From Location,From Location Type,To Location,To Location Type,usageType,"
-    "operation,CapacityStatus,Dedicated EBS Throughput,ECU,Elastic Graphics Type,Enhanced Networking Supported,GPU,"
-    "GPU Memory,Instance,Instance Capacity - 10xlarge,Instance Capacity - 12xlarge,Instance Capacity - 16xlarge,"
-    "Instance Capacity - 18xlarge,Instance Capacity - 24xlarge,Instance Capacity - 2xlarge,Instance Capacity - 32xlarge,"
-    "Instance Capacity - 4xlarge,Instance Capacity - 8xlarge,Instance Capacity - 9xlarge,Instance Capacity - large,"
-    "Instance Capacity - medium,Instance Capacity - metal,Instance Capacity - xlarge,instanceSKU,Intel AVX Available,"
-    "Intel AVX2 Available,Intel Turbo Available,Normalization Size Factor,Physical Cores,Pre Installed S/W,"
-    "Processor Features,Product Type,Resource Type,serviceName,Volume API Name"
-).split(",")
+HEADER = ["SKU", "OfferTermCode", "RateCode", "TermType", "PriceDescription", "EffectiveDate", "StartingRange", "EndingRange", "Unit", "PricePerUnit", "Currency", "RelatedTo", "LeaseContractLength", "PurchaseOption", "OfferingClass", "Product Family", "serviceCode", "Location", "Location Type", "Instance Type", "Current Generation", "Instance Family", "vCPU", "Physical Processor", "Clock Speed", "Memory", "Storage", "Network Performance", "Processor Architecture", "Storage Media", "Volume Type", "Max Volume Size", "Max IOPS/volume", "Max IOPS Burst Performance", "Max throughput/volume", "Provisioned", "Tenancy", "EBS Optimized", "Operating System", "License Model", "Group", "Group Description", "Transfer Type", "From Location", "From Location Type", "To Location", "To Location Type", "usageType", "operation", "CapacityStatus", "Dedicated EBS Throughput", "ECU", "Elastic Graphics Type", "Enhanced Networking Supported", "GPU", "GPU Memory", "Instance", "Instance Capacity - 10xlarge", "Instance Capacity - 12xlarge", "Instance Capacity - 16xlarge", "Instance Capacity - 18xlarge", "Instance Capacity - 24xlarge", "Instance Capacity - 2xlarge", "Instance Capacity - 32xlarge", "Instance Capacity - 4xlarge", "Instance Capacity - 8xlarge", "Instance Capacity - 9xlarge", "Instance Capacity - large", "Instance Capacity - medium", "Instance Capacity - metal", "Instance Capacity - xlarge", "instanceSKU", "Intel AVX Available", "Intel AVX2 Available", "Intel Turbo Available", "Normalization Size Factor", "Physical Cores", "Pre Installed S/W", "Processor Features", "Product Type", "Resource Type", "serviceName", "Volume API Name"]
 FAMILIES = ["m5", "m6i", "m7g", "c5", "c6g", "r5", "r6i", "t3", "t4g", "x2idn", "i4i", "g5", "p4d", "z1d", "d3"]
 SIZES = ["large", "xlarge", "2xlarge", "4xlarge", "8xlarge", "12xlarge", "16xlarge", "24xlarge"]
 OSES = [("Linux", "NA"), ("Windows", "NA"), ("RHEL", "NA"), ("SUSE", "NA"), ("Windows", "SQL Std"), ("Linux", "SQL Web")]
@@ -182,7 +168,7 @@ def main() -> int:
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the site folder without logging every request."""
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:
         """Stay quiet."""
 
 

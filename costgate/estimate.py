@@ -60,7 +60,9 @@ class PricedComponent:
     @property
     def depends_on_usage(self) -> bool:
         """The one definition of "depends on usage": the catalog gave a price, but nobody gave the
-        quantity, so the component has no cost (never $0). Every output and count reads this."""
+        quantity, so the component has no cost (never $0). Every output and count reads this: the
+        table's and the comment's "depends on usage" cells, `counts.usage_based_components`, and
+        the `usage_based` flag (always true here: see `_usage_based`)."""
         return self.no_price is None and self.monthly_quantity is None
 
 
@@ -629,12 +631,19 @@ def _priced_split(component: CostComponent, answer: PriceResult) -> tuple[Priced
     return known, rest
 
 
+def _usage_based(component: CostComponent) -> bool:
+    """A component whose quantity comes from usage: the pricer says so, or it has no quantity (a
+    pricer that leaves the quantity out is waiting for usage, whatever flag it set), so that every
+    component that depends on usage is also flagged usage-based in every output."""
+    return component.usage_based or (component.monthly_quantity is None and not component.invalid)
+
+
 def _priced(component: CostComponent, answer: PriceResult) -> PricedComponent:
     base = dict(
         name=component.name,
         unit=component.unit,
         monthly_quantity=component.monthly_quantity,
-        usage_based=component.usage_based,
+        usage_based=_usage_based(component),
         path=component.path,
         quantity_range=component.quantity_range,
         query=component.query,

@@ -9,7 +9,7 @@ not download it on every run.
 
 from __future__ import annotations
 
-import importlib
+import importlib.util
 from types import ModuleType
 
 from costgate.errors import CostgateError

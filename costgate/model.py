@@ -18,6 +18,17 @@ HOURS_PER_MONTH = Decimal(730)
 """A month is 730 hours, everywhere in costgate."""
 
 
+# Severity lives in the model, not in gate/, because the config (which rule blocks, which warns)
+# and the reports speak it too, and the config may not import the gate's machinery to do so.
+# Its docstring is published in docs/config.schema.json: change it there too.
+class Severity(StrEnum):
+    """How much a finding matters; `block` findings make the verdict block."""
+
+    INFO = "info"
+    WARN = "warn"
+    BLOCK = "block"
+
+
 class Action(StrEnum):
     """What the plan does to a resource; `replace` covers delete-create and create-delete."""
 

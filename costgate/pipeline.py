@@ -146,7 +146,7 @@ def estimate_inputs(
                                           kind="usage_file"))
     estimate = Estimate(projects=tuple(projects), catalog=catalog_info(catalog))
     if free_tier:
-        from costgate.pricing.free_tier import apply_free_tier
+        from costgate.free_tier import apply_free_tier
 
         estimate, _used = apply_free_tier(estimate)
     return estimate

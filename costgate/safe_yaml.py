@@ -1,7 +1,7 @@
 """The one YAML loader for every YAML input (costgate.yml, usage files, usage profiles).
 
-Why one: each of these files may come from a pull request, and PyYAML's `safe_load` is safe
-from code execution but not from the rest. Here, for every file:
+Why one: each of these files may come from a pull request, and a YAML library's safe loader is
+safe from code execution but not from the rest. Here, for every file:
 - aliases are expanded, but the expanded document is bounded (MAX_NODES): a "billion laughs"
   alias bomb stops at once with a line number instead of growing past gigabytes;
 - nesting is bounded (MAX_DEPTH) before anything recursive runs;
@@ -12,6 +12,9 @@ from code execution but not from the rest. Here, for every file:
   crash;
 - every key and list item keeps its 1-based line (LocatedYaml), so schema errors found later
   can say `file:line` too.
+
+Parsing is ruamel.yaml's (the one YAML library of costgate; `usage init` needs its round-trip
+writer), with YAML 1.2's rules: `yes`, `no`, `on` and `off` are strings, not booleans.
 """
 
 from __future__ import annotations
@@ -20,7 +23,11 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-import yaml
+from ruamel.yaml import YAML
+from ruamel.yaml.constructor import ConstructorError
+from ruamel.yaml.error import MarkedYAMLError, YAMLError
+from ruamel.yaml.events import CollectionEndEvent, CollectionStartEvent
+from ruamel.yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 Path = tuple[str | int, ...]
 
@@ -69,12 +76,12 @@ def load_located(text: str) -> LocatedYaml:
         raise YamlSyntaxError("contains a NUL byte", text.count("\n", 0, nul) + 1)
     try:
         _check_depth(text)
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
-    except yaml.MarkedYAMLError as exc:
+        node = _yaml().compose(text)
+    except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark is not None else None
         raise YamlSyntaxError(str(exc.problem or exc.context or "invalid YAML"), line) from exc
-    except yaml.YAMLError as exc:
+    except YAMLError as exc:
         raise YamlSyntaxError(str(exc).splitlines()[0], None) from exc
     if node is None:
         return LocatedYaml(None, {(): 1})
@@ -88,21 +95,43 @@ def load_data(text: str) -> Any:
     return load_located(text).data
 
 
+def load_bulk(data: bytes | str) -> Any:
+    """A large YAML data file from a public price source (the 4 MB Cyclenerd pricing.yml): plain
+    data, no line tracking, libyaml's parser when ruamel.yaml.clib is installed (several times
+    faster than pure Python). Not for files a pull request writes (use `load_located`).
+
+    Raises YamlSyntaxError (with the line when known) for text that is not YAML.
+    """
+    try:
+        return YAML(typ="safe").load(data)
+    except MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        raise YamlSyntaxError(str(exc.problem or exc.context or "invalid YAML"),
+                              mark.line + 1 if mark is not None else None) from exc
+    except YAMLError as exc:
+        raise YamlSyntaxError(str(exc).splitlines()[0], None) from exc
+
+
 def _check_depth(text: str) -> None:
     """Refuse nesting past MAX_DEPTH from the event stream (iterative), before composing
-    (PyYAML's composer recurses once per level)."""
+    (the composer recurses once per level)."""
     depth = 0
-    for event in yaml.parse(text, Loader=yaml.SafeLoader):
-        if isinstance(event, yaml.CollectionStartEvent):
+    for event in _yaml().parse(text):
+        if isinstance(event, CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
                 line = event.start_mark.line + 1 if event.start_mark else None
                 raise YamlSyntaxError(f"nested deeper than {MAX_DEPTH} levels", line)
-        elif isinstance(event, yaml.CollectionEndEvent):
+        elif isinstance(event, CollectionEndEvent):
             depth -= 1
 
 
-_CONSTRUCTOR = yaml.SafeLoader(stream="")
+def _yaml() -> YAML:
+    """A fresh safe, pure-Python ruamel.yaml instance (one per call: instances keep parser state)."""
+    return YAML(typ="safe", pure=True)
+
+
+_CONSTRUCTOR = _yaml().constructor
 
 
 class _Walk:
@@ -112,14 +141,14 @@ class _Walk:
         self.lines = lines
         self.nodes = 0
 
-    def value(self, node: yaml.Node, path: Path) -> Any:
+    def value(self, node: Node, path: Path) -> Any:
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise YamlSyntaxError(
                 f"more than {MAX_NODES:,} values once aliases are expanded (an alias bomb?)", _line(node))
-        if isinstance(node, yaml.MappingNode):
+        if isinstance(node, MappingNode):
             return self.mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
+        if isinstance(node, SequenceNode):
             items = []
             for i, item in enumerate(node.value):
                 sub = (*path, i)
@@ -128,15 +157,15 @@ class _Walk:
             return items
         return _scalar(node)
 
-    def mapping(self, node: yaml.MappingNode, path: Path) -> dict[Any, Any]:
+    def mapping(self, node: MappingNode, path: Path) -> dict[Any, Any]:
         out: dict[Any, Any] = {}
         first: dict[Any, int] = {}
-        merged: list[yaml.MappingNode] = []
+        merged: list[MappingNode] = []
         for key_node, value_node in node.value:
             if key_node.tag == MERGE_TAG:
                 merged.extend(_merge_sources(value_node))
                 continue
-            if not isinstance(key_node, yaml.ScalarNode):
+            if not isinstance(key_node, ScalarNode):
                 raise YamlSyntaxError("a key must be a plain value, not a list or a mapping", _line(key_node))
             key = _scalar(key_node)
             if not isinstance(key, (str, int, float, bool)) and key is not None:
@@ -157,28 +186,28 @@ class _Walk:
         return out
 
 
-def _merge_sources(node: yaml.Node) -> list[yaml.MappingNode]:
+def _merge_sources(node: Node) -> list[MappingNode]:
     """The mappings a merge key's value names: one mapping, or a list of them."""
-    if isinstance(node, yaml.MappingNode):
+    if isinstance(node, MappingNode):
         return [node]
-    if isinstance(node, yaml.SequenceNode) and all(isinstance(n, yaml.MappingNode) for n in node.value):
+    if isinstance(node, SequenceNode) and all(isinstance(n, MappingNode) for n in node.value):
         return list(node.value)
     raise YamlSyntaxError("a merge key (<<) takes a mapping or a list of mappings", _line(node))
 
 
-def _scalar(node: yaml.Node) -> Any:
+def _scalar(node: Node) -> Any:
     """A scalar's value; an impossible date or an oversized integer is an error with its line."""
     try:
         value = _CONSTRUCTOR.construct_object(node, deep=True)
     except (ValueError, OverflowError) as exc:
-        kind = "date" if node.tag.endswith(":timestamp") else "value"
+        kind = "date" if str(node.tag or "").endswith(":timestamp") else "value"
         raise YamlSyntaxError(f"not a valid {kind}: {str(node.value)[:40]!r} ({exc})", _line(node)) from exc
-    except yaml.constructor.ConstructorError as exc:
+    except ConstructorError as exc:
         raise YamlSyntaxError(str(exc.problem or "cannot read this value"), _line(node)) from exc
     if isinstance(value, str) and "\0" in value:  # a "\0" escape: no path or name holds one
         raise YamlSyntaxError("a string contains a NUL character", _line(node))
     return value
 
 
-def _line(node: yaml.Node) -> int:
-    return node.start_mark.line + 1
+def _line(node: Node) -> int:
+    return int(node.start_mark.line) + 1

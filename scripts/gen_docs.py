@@ -61,9 +61,9 @@ def _non_cloud() -> list[str]:
     by_reason: dict[str, list[str]] = {}
     for provider, reason in FREE_PROVIDERS.items():
         by_reason.setdefault(reason, []).append(provider)
-    for reason, providers in by_reason.items():
-        lines += [f"- {', '.join(f'`{p}`' for p in sorted(providers))}: {reason}."]
-    return lines + [""]
+    for reason, names in by_reason.items():
+        lines += [f"- {', '.join(f'`{p}`' for p in sorted(names))}: {reason}."]
+    return [*lines, ""]
 
 
 def main(argv: list[str]) -> int:

@@ -106,7 +106,7 @@ class Score:
 def resource_type(address: str) -> str:
     """The Terraform type of an address (last 'type.name' pair, module prefixes dropped)."""
     parts = [p for p in address.split(".") if not p.startswith("module")]
-    for i, p in enumerate(parts):
+    for p in parts:
         if p.startswith(("aws_", "azurerm_", "google_")):
             return p
     return parts[0]
@@ -140,10 +140,7 @@ def _scaled(a: Decimal, b: Decimal) -> bool:
     if not a or not b:
         return a == b
     ratio = a / b
-    for p in range(-9, 10):
-        if abs(ratio - Decimal(10) ** p) <= Decimal("0.001") * Decimal(10) ** p:
-            return True
-    return False
+    return any(abs(ratio - Decimal(10) ** p) <= Decimal("0.001") * Decimal(10) ** p for p in range(-9, 10))
 
 
 SUSTAINED_USE = {"sustained_use_discount": True}

@@ -8,8 +8,10 @@ import shutil
 from contextlib import redirect_stderr, redirect_stdout
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
+from ruamel.yaml import YAML
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -64,3 +66,19 @@ def write_tree(root: Path, files: dict[str, str]) -> None:
         path = root / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(text, encoding="utf-8")
+
+
+def load_yaml(text: str) -> Any:
+    """Plain data from YAML text (ruamel.yaml, costgate's one YAML library; YAML 1.2 rules)."""
+    return YAML(typ="safe", pure=True).load(text)
+
+
+def dump_yaml(data: Any, *, sort_keys: bool = True) -> str:
+    """YAML text for `data`, block style, keys sorted unless `sort_keys` is False."""
+    writer = YAML(typ="safe", pure=True)
+    writer.default_flow_style = False
+    writer.allow_unicode = True
+    writer.representer.sort_base_mapping_type_on_output = sort_keys  # type: ignore[attr-defined]
+    out = io.StringIO()
+    writer.dump(data, out)
+    return out.getvalue()

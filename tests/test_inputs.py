@@ -3,6 +3,7 @@ Latin-1, NUL bytes, hostile paths; and `--max-input-mb` on the command line."""
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 from pathlib import Path
@@ -24,11 +25,8 @@ def test_a_fifo_past_the_bound_stops(tmp_path: Path) -> None:
     os.mkfifo(fifo)
 
     def feed() -> None:
-        with open(fifo, "wb") as handle:
-            try:
-                handle.write(b" " * (3 * 1024 * 1024))
-            except BrokenPipeError:
-                pass
+        with open(fifo, "wb") as handle, contextlib.suppress(BrokenPipeError):
+            handle.write(b" " * (3 * 1024 * 1024))
 
     writer = threading.Thread(target=feed, daemon=True)
     writer.start()

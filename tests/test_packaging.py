@@ -3,6 +3,7 @@ there, and boto3 is the `aws` extra with a one-line message when a feature needs
 
 from __future__ import annotations
 
+import re
 import sys
 import tomllib
 
@@ -12,7 +13,9 @@ from costgate.errors import CostgateError
 from costgate.extras import require_aws
 from tests.helpers import REPO
 
-PROJECT = tomllib.loads((REPO / "pyproject.toml").read_text())["project"]
+PYPROJECT = tomllib.loads((REPO / "pyproject.toml").read_text())
+PROJECT = PYPROJECT["project"]
+TOOL = PYPROJECT["tool"]["costgate"]
 
 
 def test_license_file_is_the_declared_license() -> None:
@@ -25,7 +28,16 @@ def test_license_file_is_the_declared_license() -> None:
 
 
 def test_urls_and_python_classifiers() -> None:
-    assert {"Homepage", "Source", "Issues", "Documentation"} <= set(PROJECT["urls"])
+    """The URLs are made from the one owner setting (setup.py); the wheel's METADATA is checked in
+    tests/vcs/test_workflows.py, which builds it the way the release does."""
+    assert "urls" in PROJECT.get("dynamic", []) and "urls" not in PROJECT
+    repository = TOOL["repository"]
+    assert re.fullmatch(r"[A-Za-z0-9-]+/costgate", repository)
+    setup_py = (REPO / "setup.py").read_text()
+    assert '["tool"]["costgate"]' in setup_py and '"repository"' in setup_py
+    for doc in ("README.md", "docs/github-action.md"):  # users are told the placeholder, never a stale owner
+        text = (REPO / doc).read_text()
+        assert "<owner>/costgate@v1" in text and f"{repository}@v1" not in text
     assert PROJECT["requires-python"] == ">=3.11"
     assert "Programming Language :: Python :: 3.11" in PROJECT["classifiers"]
 
@@ -35,6 +47,18 @@ def test_boto3_is_the_aws_extra_and_stays_in_the_test_extra() -> None:
     assert "boto3" not in names
     assert any(d.startswith("boto3") for d in PROJECT["optional-dependencies"]["aws"])
     assert any(d.startswith("boto3") for d in PROJECT["optional-dependencies"]["test"])
+
+
+def test_one_yaml_library() -> None:
+    """ruamel.yaml only: it keeps comments when `usage init` rewrites a file, which PyYAML cannot.
+    PyYAML stays out of the runtime lock (the test lock still holds it for moto's `responses`)."""
+    names = [d.split(">")[0].split("=")[0].split(";")[0].strip().lower() for d in PROJECT["dependencies"]]
+    assert "ruamel.yaml" in names and "pyyaml" not in names
+    assert not re.search(r"^pyyaml==", (REPO / "requirements" / "runtime.lock").read_text(), flags=re.M | re.I)
+    importing = [str(p.relative_to(REPO)) for top in ("costgate", "tests", "scripts", "benchmarks")
+                 for p in (REPO / top).rglob("*.py")
+                 if re.search(r"^\s*(import yaml\b|from yaml\b)", p.read_text(encoding="utf-8"), flags=re.M)]
+    assert importing == []
 
 
 def test_a_feature_needing_boto3_says_how_to_install_it(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -113,9 +113,9 @@ def load_config_arg(args: argparse.Namespace) -> LoadedConfig | None:
     path = resolve_config(getattr(args, "config", None))
     if path is None:
         return None
-    from costgate.config import load_config
+    from costgate.gate.references import load_checked_config
 
-    loaded: LoadedConfig = load_config(path)
+    loaded: LoadedConfig = load_checked_config(path)
     return loaded
 
 

@@ -7,13 +7,15 @@ by the command, never raised.
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import os
 import pkgutil
 import platform
 import sys
 import traceback
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 
 from costgate import __version__
@@ -123,7 +125,7 @@ def take_global_options(args: list[str]) -> tuple[GlobalOptions, list[str]]:
         megabytes = DEFAULT_MAX_INPUT_MB if mib is None else int(mib)
     except ValueError:
         raise CostgateError(f"--max-input-mb takes a whole number of MiB, not {mib!r}") from None
-    return GlobalOptions(debug, quiet, color, megabytes), rest  # type: ignore[arg-type]
+    return GlobalOptions(debug, quiet, color, megabytes), rest
 
 
 _VALUED = ("--color", "--max-input-mb")
@@ -135,8 +137,33 @@ def _apply(options: GlobalOptions) -> None:
     configure(ConsoleSettings(color=options.color, quiet=options.quiet))
 
 
+@contextmanager
+def without_cyclic_gc() -> Iterator[None]:
+    """Pause Python's cyclic garbage collector while a command runs, and resume it after.
+
+    Why: a run holds the parsed plan (millions of dicts and lists) until it exits, and the
+    collector's generation-2 passes walk all of it again and again while nothing of it is
+    garbage: a third of the CPU time of a 20,000-resource breakdown (benchmarks/README.md).
+    Reference counting still frees everything that is not in a cycle, and a run makes little
+    cyclic garbage (about 55,000 objects for 20,000 resources), so memory does not grow.
+    In-process callers (tests) get the collector back, in the state they left it.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Run costgate with `argv`; returns the exit code (0 ok, 1 blocked, 2 bad input)."""
+    with without_cyclic_gc():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     args_list = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args_list or os.environ.get("COSTGATE_DEBUG") == "1"
     try:

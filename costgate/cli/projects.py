@@ -25,8 +25,8 @@ from typing import TYPE_CHECKING
 from costgate.errors import ReaderError, UsageError
 from costgate.iac.discover import ModuleGraph, has_tf_files, tf_dirs
 from costgate.iac.git_base import changed_files, checkout, relative_to_repo, repo_root, resolve_ref
-from costgate.project_input import InputKind, ProjectInput
 from costgate.pipeline import project_name
+from costgate.project_input import InputKind, ProjectInput
 
 if TYPE_CHECKING:
     from costgate.config import LoadedConfig

@@ -1,4 +1,9 @@
-"""Load costgate.yml: YAML with line numbers, pydantic validation, then cross-references.
+"""Load costgate.yml: YAML with line numbers and pydantic validation of every key.
+
+The checks that read across the document against the gate's own knowledge (a rule key must be a
+known rule, a Rego file must compile, a waiver must name something that can fire) are the
+gate's: gate/references.py, whose `load_checked_config` is what commands call. config/ sits below
+the gate and never imports it.
 
 Every problem becomes one ConfigError whose message starts with `file:line` and names the key
 (`costgate.yml:14: budgets[0].monthly_limit: Input should be greater than 0`), because the
@@ -20,7 +25,7 @@ from costgate.config.yaml_lines import LocatedYaml, YamlSyntaxError, load_locate
 from costgate.errors import ConfigError
 from costgate.inputs import read_text
 
-__all__ = ["Config", "LoadedConfig", "config_schema", "load_config", "parse_config", "dotted"]
+__all__ = ["Config", "LoadedConfig", "config_schema", "dotted", "load_config", "parse_config"]
 
 
 @dataclass(frozen=True)
@@ -78,7 +83,8 @@ def _message(err: Any) -> str:
 
 
 def load_config(path: Path) -> LoadedConfig:
-    """Read and validate a costgate.yml; raises ConfigError naming file:line and key."""
+    """Read and validate a costgate.yml key by key; raises ConfigError naming file:line and key.
+    Commands call gate.references.load_checked_config, which adds the cross-reference checks."""
     return parse_config(read_text(path, error=ConfigError, what="config file"), path)
 
 
@@ -103,11 +109,7 @@ def parse_config(text: str, path: Path) -> LoadedConfig:
         where = f"{path}:{line}" if line else str(path)
         key = dotted(loc)
         raise ConfigError(f"{key + ': ' if key else ''}{_message(first)}{more}", path=where) from exc
-    loaded = LoadedConfig(config=config, path=path, located=located)
-    from costgate.config.references import check_references
-
-    check_references(loaded)
-    return loaded
+    return LoadedConfig(config=config, path=path, located=located)
 
 
 def config_schema() -> dict[str, Any]:

@@ -15,7 +15,7 @@ from typing import Any, Literal
 import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from costgate.gate.model import Severity
+from costgate.model import Severity
 
 MAX_AMOUNT = Decimal(10) ** 12
 """Largest amount of money a config states (USD a month): a trillion; more is a typo."""

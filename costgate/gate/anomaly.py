@@ -31,7 +31,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from costgate.report.money import money
+from costgate.money import money
 
 MAD_SCALE = Decimal("1.4826")
 """1 / Φ⁻¹(3/4): the MAD of normal data times this is its standard deviation."""
@@ -156,7 +156,7 @@ def judge(delta: Decimal, past: Sequence[Decimal], *, run_rate: Decimal, params:
     there is too little history to say)."""
     if len(past) < params.min_history or not delta:
         return None
-    if params.direction == "increase" and delta < 0 or params.direction == "decrease" and delta > 0:
+    if (params.direction == "increase" and delta < 0) or (params.direction == "decrease" and delta > 0):
         return None
     size = abs(delta)
     if size < params.min_amount or size * 100 < params.min_run_rate_percent * abs(run_rate):

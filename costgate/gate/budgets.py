@@ -34,7 +34,7 @@ from costgate.estimate import Estimate
 from costgate.gate.model import BudgetStatus, Finding, Severity
 from costgate.gate.ownership import Owner
 from costgate.gate.unit_costs import UnitCost
-from costgate.report.money import money, unit_money
+from costgate.money import money, unit_money
 
 ZERO = Decimal(0)
 BudgetFetcher = Callable[[BudgetConfig, str], Any]

@@ -27,7 +27,7 @@ from costgate.config.model import Condition, CustomRule
 from costgate.errors import PolicyError
 from costgate.gate.model import Finding
 from costgate.gate.rule import Item, RuleContext
-from costgate.report.money import money
+from costgate.money import money
 
 _MISSING = object()
 

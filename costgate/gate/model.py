@@ -16,13 +16,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from costgate.gate.unit_costs import UnitCost
 
+from costgate.model import Severity
 
-class Severity(StrEnum):
-    """How much a finding matters; `block` findings make the verdict block."""
-
-    INFO = "info"
-    WARN = "warn"
-    BLOCK = "block"
+__all__ = ["BudgetStatus", "Finding", "GateResult", "Severity", "Verdict"]
 
 
 class Verdict(StrEnum):
@@ -86,3 +82,18 @@ class GateResult:
     def active(self) -> tuple[Finding, ...]:
         """Findings not waived (those that count towards the verdict)."""
         return tuple(f for f in self.findings if not f.waived)
+
+    @property
+    def blocking(self) -> tuple[Finding, ...]:
+        """Unwaived findings that block: the one count the table, the comment and the status share."""
+        return tuple(f for f in self.active if f.severity is Severity.BLOCK)
+
+    @property
+    def warnings(self) -> tuple[Finding, ...]:
+        """Unwaived findings that warn."""
+        return tuple(f for f in self.active if f.severity is Severity.WARN)
+
+    @property
+    def waived(self) -> tuple[Finding, ...]:
+        """Findings a waiver let through (shown, never counted towards the verdict)."""
+        return tuple(f for f in self.findings if f.waived)

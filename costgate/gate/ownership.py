@@ -27,8 +27,8 @@ import pathspec
 from costgate.config import LoadedConfig
 from costgate.config.model import Config, ProjectConfig
 from costgate.errors import ConfigError
-from costgate.inputs import read_text
 from costgate.estimate import Estimate, Project, ResourceCost
+from costgate.inputs import read_text
 
 UNOWNED = "unowned"
 """The showback bucket of resources no source assigns."""
@@ -163,9 +163,8 @@ class OwnershipResolver:
                     owners = self.codeowners.owners_of(f"{directory}/main.tf")
                     if owners:
                         return Owner(self._alias(owners[0]), "CODEOWNERS")
-            elif source == "project":
-                if cp is not None and cp.team:
-                    return Owner(self._alias(cp.team), f"project {cp.name}")
+            elif source == "project" and cp is not None and cp.team:
+                return Owner(self._alias(cp.team), f"project {cp.name}")
         return None
 
     def resolve_all(self, estimate: Estimate) -> dict[tuple[str, str], Owner | None]:
@@ -190,28 +189,37 @@ def is_production(config: Config, project: Project, rc: ResourceCost, base_dir: 
                   cp: ProjectConfig | None = None) -> bool:
     """Whether a resource is in production: project override, then project globs, tags, paths."""
     cp = cp or config_project(config, project, base_dir)
+    whole = _project_production(config, project, base_dir, cp)
+    return whole if whole is not None else _production_tags(config, rc)
+
+
+def _project_production(config: Config, project: Project, base_dir: Path | None, cp: ProjectConfig | None) -> bool | None:
+    """What the project alone decides: its override, or True for a matching project glob or path;
+    None when only the resource's tags can tell."""
     if cp is not None and cp.environment is not None:
         return cp.environment == "production"
     prod = config.environments.production
     if any(fnmatch.fnmatchcase(project.name, g) for g in prod.projects):
         return True
-    for key, values in prod.tags.items():
-        if rc.resource.tags.get(key) in values:
-            return True
     if prod.paths:
         directory = project_dir(project, cp, base_dir)
         if any(fnmatch.fnmatchcase(directory, g) or fnmatch.fnmatchcase(directory + "/", g) for g in prod.paths):
             return True
-    return False
+    return None
+
+
+def _production_tags(config: Config, rc: ResourceCost) -> bool:
+    return any(rc.resource.tags.get(key) in values for key, values in config.environments.production.tags.items())
 
 
 def production_map(config: Config, estimate: Estimate, base_dir: Path | None) -> dict[tuple[str, str], bool]:
-    """Production or not for every resource, keyed by (project name, address)."""
+    """Production or not for every resource, keyed by (project name, address). What depends on the
+    project only (globs, paths: a resolved path each) is worked out once per project."""
     out: dict[tuple[str, str], bool] = {}
     for p in estimate.projects:
-        cp = config_project(config, p, base_dir)
+        whole = _project_production(config, p, base_dir, config_project(config, p, base_dir))
         for rc in p.resources:
-            out[(p.name, rc.address)] = is_production(config, p, rc, base_dir, cp)
+            out[(p.name, rc.address)] = whole if whole is not None else _production_tags(config, rc)
     return out
 
 

@@ -8,9 +8,10 @@ A policy is a Rego v1 module with a `package` and two optional rule sets:
 A message is a string, or an object {"msg": ..., "address": ..., "monthly_saving": ...} to
 point at a resource. The input document (`input`) is built by `input_document`:
 
-    input.resources[]     address, type, name, provider, region, module, project, action,
-                          values, tags, owner, environment, monthly_cost,
-                          prior_monthly_cost, delta_monthly_cost, support
+    input.resources[]     the resource's row of `--format json` (address, type, provider, region,
+                          module, action, tags, support, support_reason, monthly_cost,
+                          before_monthly_cost, delta_monthly_cost, components, before_components)
+                          plus name, project, values, owner, environment, prior_monthly_cost
     input.cost_estimate   prior_monthly_cost, proposed_monthly_cost, delta_monthly_cost, currency
     input.projects[]      name, prior_monthly_cost, proposed_monthly_cost, delta_monthly_cost
     input.teams           team -> {prior_monthly_cost, proposed_monthly_cost, delta_monthly_cost}
@@ -18,7 +19,7 @@ point at a resource. The input document (`input`) is built by `input_document`:
                           proposed_cost_per_unit, change_percent (null: nothing before or incomplete),
                           complete}
 
-Money is a JSON number in USD a month. rego-cpp still accepts the old v0 forms
+Money is a JSON number in USD a month, unrounded, as in `--format json`. rego-cpp still accepts the old v0 forms
 (`deny[msg] { ... }`, bodies without `if`); costgate refuses them itself, with the file
 and line, so a policy means the same thing under OPA 1.x.
 """
@@ -38,8 +39,8 @@ from typing import Any
 
 from costgate.errors import PolicyError
 from costgate.estimate import Estimate
+from costgate.estimate_document import num, to_dict
 from costgate.gate.model import Finding, Severity
-from costgate.gate.ownership import UNOWNED
 from costgate.gate.rego_worker import RegoPolicyFile, line_of
 from costgate.gate.rule import RuleContext
 from costgate.gate.unit_costs import UnitCost
@@ -175,35 +176,38 @@ class _MemoryWatch:
                 return
 
 
-def _money(value: Decimal) -> float:
-    return float(value.quantize(Decimal("0.0001")))
+def input_document(ctx: RuleContext, estimate: Estimate, teams: Mapping[str, tuple[Decimal, Decimal]],
+                   unit_costs: Sequence[UnitCost] = ()) -> dict[str, Any]:
+    """The documented `input` for policies: resources in scope, totals, projects, teams, unit costs.
 
-
-def input_document(ctx: RuleContext, estimate: Estimate, unit_costs: Sequence[UnitCost] = ()) -> dict[str, Any]:
-    """The documented `input` for policies: resources in scope, totals, projects, teams, unit costs."""
+    Resource rows, totals and money come from the one serialiser of the estimate
+    (estimate_document.to_dict, the rows of `--format json`), with what only the gate knows added
+    (project, owner, environment, planned values) and the names this document has always used
+    (`prior_monthly_cost`, `proposed_monthly_cost`). `teams` is the gate's showback, computed once.
+    """
+    doc = to_dict(estimate)
+    index = {id(p): i for i, p in enumerate(estimate.projects)}
+    rows = [{r["address"]: r for r in p["resources"]} for p in doc["projects"]]
     resources = []
-    teams = estimate.team_totals({(p.name, rc.address): ctx.owners.get((p.name, rc.address)) or UNOWNED
-                                  for p in estimate.projects for rc in p.resources})
     for item in ctx.items():
-        rc, r = item.cost, item.cost.resource
+        r = item.cost.resource
+        row = rows[index[id(item.project)]][r.address]
         resources.append({
-            "address": r.address, "type": r.type, "name": r.name, "provider": r.provider, "region": r.region,
-            "module": r.module, "project": item.project.name, "action": r.action.value, "values": dict(r.values),
-            "tags": dict(r.tags), "owner": ctx.owner(item), "support": rc.support.value,
+            **row, "name": r.name, "project": item.project.name, "values": dict(r.values), "owner": ctx.owner(item),
             "environment": "production" if ctx.is_production(item) else "non-production",
-            "monthly_cost": _money(rc.monthly_cost), "prior_monthly_cost": _money(rc.before_monthly_cost),
-            "delta_monthly_cost": _money(rc.delta),
+            "prior_monthly_cost": row["before_monthly_cost"],
         })
-    t = estimate.totals
+
+    def change(totals: Mapping[str, Any]) -> dict[str, Any]:
+        return {"prior_monthly_cost": totals["before"], "proposed_monthly_cost": totals["after"],
+                "delta_monthly_cost": totals["delta"]}
+
     return {
         "resources": resources,
-        "cost_estimate": {"prior_monthly_cost": _money(t.before), "proposed_monthly_cost": _money(t.after),
-                          "delta_monthly_cost": _money(t.delta), "currency": estimate.currency},
-        "projects": [{"name": p.name, "prior_monthly_cost": _money(p.totals.before),
-                      "proposed_monthly_cost": _money(p.totals.after), "delta_monthly_cost": _money(p.totals.delta)}
-                     for p in estimate.projects],
-        "teams": {k: {"prior_monthly_cost": _money(v[0]), "proposed_monthly_cost": _money(v[1]),
-                      "delta_monthly_cost": _money(v[1] - v[0])} for k, v in sorted(teams.items())},
+        "cost_estimate": {**change(doc["totals"]), "currency": doc["currency"]},
+        "projects": [{"name": p["name"], **change(p["totals"])} for p in doc["projects"]],
+        "teams": {team: {"prior_monthly_cost": num(before), "proposed_monthly_cost": num(after),
+                         "delta_monthly_cost": num(after - before)} for team, (before, after) in sorted(teams.items())},
         "unit_costs": {u.name: {"display": u.display, "scope": u.scope, "monthly_value": float(u.monthly_value),
                                 "per": float(u.per), "prior_cost_per_unit": _optional(u.before),
                                 "proposed_cost_per_unit": _optional(u.after), "change_percent": _optional(u.change_percent),

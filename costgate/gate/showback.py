@@ -182,10 +182,7 @@ def lines(estimate: Estimate, by: str, owners: Mapping[tuple[str, str], Owner | 
                 continue
             for i, (c, side) in enumerate(counted):
                 cost = c.monthly_cost if c.monthly_cost is not None else ZERO
-                if side is Side.BEFORE:
-                    amount = Amount(cost, ZERO)
-                else:
-                    amount = Amount(cost if rc.shares_sides else ZERO, cost)
+                amount = Amount(cost, ZERO) if side is Side.BEFORE else Amount(cost if rc.shares_sides else ZERO, cost)
                 inc = Incomplete(int(c.no_price is not None), int(c.depends_on_usage), 0)
                 yield Line(p, rc, c, side, _key(by, p, rc, c, owners), amount, inc + unsupported if i == 0 else inc)
 

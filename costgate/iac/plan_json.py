@@ -35,7 +35,6 @@ import orjson
 
 from costgate.errors import PlanJsonReaderError
 from costgate.iac.base import ReadResult
-from costgate.inputs import read_bytes
 from costgate.iac.placement import (
     PROVIDER_REGION_KEYS,
     azure_location,
@@ -51,9 +50,10 @@ from costgate.iac.providers import (
     normalize_provider,
     provider_type,
 )
+from costgate.inputs import read_bytes
 from costgate.model import Action, Address, Resource
 
-__all__ = ["PlanJsonReader", "REGION_SOURCES"]
+__all__ = ["REGION_SOURCES", "PlanJsonReader"]
 
 REGION_SOURCES: Final[tuple[str, ...]] = ("resource", "provider", "variable", "default")
 """The values `Resource.region_source` takes, most to least specific."""
@@ -512,7 +512,7 @@ class _PlanReading:
         prior: dict[str, Mapping[str, Any]] = {}
         prior_state = self.document.get("prior_state")
         if isinstance(prior_state, dict):
-            for module_address, item in _state_resources(prior_state.get("values")):
+            for _module_address, item in _state_resources(prior_state.get("values")):
                 address = item.get("address")
                 values = item.get("values")
                 if isinstance(address, str) and isinstance(values, dict):
@@ -540,7 +540,8 @@ class _PlanReading:
         for index, resource in enumerate(read):
             if resource is None:
                 continue
-            deposed = changes[index].get("deposed") if isinstance(changes[index], dict) else None
+            change = changes[index]
+            deposed = change.get("deposed") if isinstance(change, dict) else None
             key = (resource.address, str(deposed or ""))
             if key in seen:
                 self.warnings.append(f"{self.source}: resource_changes[{index}] repeats {resource.address} "

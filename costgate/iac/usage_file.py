@@ -31,8 +31,8 @@ from costgate.inputs import read_text
 from costgate.model import Action, Address, Resource, SourceLocation
 from costgate.pricing.aws_regions import AWS_LOCATIONS
 from costgate.resources.base import Usage, UsageKind
-from costgate.safe_yaml import LocatedYaml, YamlSyntaxError, load_located
 from costgate.resources.registry import pricer_for, split_type
+from costgate.safe_yaml import LocatedYaml, YamlSyntaxError, load_located
 
 SUPPORTED_VERSIONS = ("0.1",)
 
@@ -262,7 +262,7 @@ def _check_values(values: Mapping[Any, Any], loc: tuple[str | int, ...], kinds: 
                 raise UsageFileError(f"{name}: the range's min {low} is above its max {high}", path=_at(located, source, where))
         elif isinstance(value, Mapping):
             _check_values(value, where, kinds, located, source, f"{name}.", problems=problems, rtype=rtype)
-        elif isinstance(value, (int, float)) and not isinstance(value, bool) or (numeric and value is not None):
+        elif (isinstance(value, (int, float)) and not isinstance(value, bool)) or (numeric and value is not None):
             _quantity(value, name, _at(located, source, where))
 
 

@@ -165,5 +165,5 @@ def _read_entries(path: Path) -> dict[Scope, OverlayEntry]:
         entries = [OverlayEntry(**e) for e in doc.get("entries", [])]
     except (OSError, orjson.JSONDecodeError, TypeError):
         return {}
-    return {e.scope: e for e in entries 
+    return {e.scope: e for e in entries
             if isinstance(e.path, str) and not Path(e.path).is_absolute() and ".." not in Path(e.path).parts}

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 
 from costgate.gate.anomaly import AnomalyParams, StepChange
-from costgate.report.money import money
+from costgate.money import money
 from costgate.report.terminal import safe_text
 
 ANOMALY_FORMATS = ("table", "json")
@@ -21,7 +21,7 @@ _DIRECTION = {"increase": "increases", "decrease": "decreases", "both": "increas
 
 
 def render_anomalies(steps: Sequence[StepChange], fmt: str, *, by: str, params: AnomalyParams) -> str:
-    """Render the step changes in one of ANOMALY_FORMATS (the parser limits the choice)."""
+    """Render the step changes in one of ANOMALY_FORMATS (report/formats/anomalies_*.py offer them)."""
     if fmt == "json":
         return _json(steps, by=by, params=params)
     return _table(steps, by=by, params=params)

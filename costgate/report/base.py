@@ -20,12 +20,13 @@ from costgate.report.console import PIPE_WIDTH
 if TYPE_CHECKING:  # the renderers' own modules (jinja2, SQLAlchemy) load only when they render
     from datetime import date
 
+    from costgate.gate.anomaly import AnomalyParams, StepChange
     from costgate.gate.showback import Showback
     from costgate.gate.unit_costs import UnitCost
     from costgate.ledger.history import Series
     from costgate.report.markdown import MarkdownOptions
 
-Command = Literal["breakdown", "diff", "check", "comment", "history", "showback"]
+Command = Literal["breakdown", "diff", "check", "comment", "history", "anomalies", "showback"]
 """A command whose output comes from the format registry."""
 
 
@@ -78,6 +79,16 @@ class ShowbackReport:
     day: date
     color: bool = False
     width: int = PIPE_WIDTH
+
+
+@dataclass(frozen=True)
+class AnomaliesReport:
+    """The recorded changes out of line with their history (`costgate anomalies`), judged `by`
+    project or team with the CG908 thresholds `params`."""
+
+    steps: Sequence[StepChange]
+    by: str
+    params: AnomalyParams
 
 
 ReportT_contra = TypeVar("ReportT_contra", contravariant=True)

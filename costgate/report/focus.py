@@ -33,8 +33,8 @@ from typing import TYPE_CHECKING, Any
 
 from costgate.errors import CostgateError, ReaderError
 from costgate.estimate import Estimate, PricedComponent, Project, ResourceCost, Side
+from costgate.money import decimal_text
 from costgate.report.focus_services import PROVIDERS, service_of
-from costgate.report.money import decimal_text
 
 if TYPE_CHECKING:
     from costgate.gate.showback import Showback

@@ -13,8 +13,8 @@ from rich.markup import escape as _markup_escape
 from rich.table import Table
 
 from costgate.gate.model import GateResult, Severity, Verdict
+from costgate.money import money
 from costgate.report.console import PIPE_WIDTH
-from costgate.report.money import money
 from costgate.report.terminal import safe_text
 
 
@@ -66,10 +66,8 @@ def render_gate_table(gate: GateResult, *, color: bool = False, width: int = PIP
         console.print(f"[dim]note: {escape(note)}[/dim]")
     for expired in gate.expired_waivers:
         console.print(f"[yellow]expired:[/yellow] {escape(expired)}")
-    active = gate.active
-    blocking = [f for f in active if f.severity is Severity.BLOCK]
-    counts = f"{len(blocking)} blocking, {sum(1 for f in active if f.severity is Severity.WARN)} warning(s), " \
-             f"{sum(1 for f in gate.findings if f.waived)} waived"
+    blocking = gate.blocking
+    counts = f"{len(blocking)} blocking, {len(gate.warnings)} warning(s), {len(gate.waived)} waived"
     console.print(f"[bold]Verdict: [{_VERDICT[gate.verdict]}]{gate.verdict.value.upper()}[/][/bold] ({counts})")
     for f in blocking:
         console.print(f"  blocked by {escape(f.code)} ({escape(f.name)}): {escape(f.message)}")

@@ -28,7 +28,7 @@ from costgate import __version__
 from costgate.estimate import Estimate, PricedComponent, Project, ResourceCost, Totals
 from costgate.gate.model import Finding, GateResult, Severity, Verdict
 from costgate.model import Action
-from costgate.report.money import money, percent, quantity, unit_price
+from costgate.money import money, percent, quantity, unit_price
 from costgate.resources.registry import Support
 
 if TYPE_CHECKING:
@@ -244,7 +244,7 @@ def _cost_cell(c: PricedComponent | None) -> Markup:
         return _m("–")
     if c.no_price is not None:
         return _m("not priced")
-    if c.depends_on_usage or c.monthly_cost is None:
+    if c.depends_on_usage:
         if c.cost_range is not None:
             return _m(f"{money(c.cost_range[0])}–{money(c.cost_range[1])}")
         return _m("depends on usage")
@@ -336,12 +336,11 @@ def _anomaly_lines(active: Sequence[Finding]) -> list[str]:
 
 
 def _verdict_view(gate: GateResult, limits: _Limits, override: str | None) -> dict[str, Any]:
-    active = [f for f in gate.findings if not f.waived]
     order = {Severity.BLOCK: 0, Severity.WARN: 1, Severity.INFO: 2}
-    active.sort(key=lambda f: (order.get(f.severity, 3), -(f.monthly_saving or 0), f.code, f.address or ""))
-    waived = [f for f in gate.findings if f.waived]
-    blocking = sum(1 for f in active if f.severity is Severity.BLOCK)
-    warning = sum(1 for f in active if f.severity is Severity.WARN)
+    active = sorted(gate.active, key=lambda f: (order.get(f.severity, 3), -(f.monthly_saving or 0), f.code, f.address or ""))
+    waived = gate.waived
+    blocking = len(gate.blocking)
+    warning = len(gate.warnings)
     if gate.verdict is Verdict.BLOCK:
         title = f"Blocked: {_plural(blocking, 'finding')} block{'s' if blocking == 1 else ''} this change" if blocking else "Blocked"
     elif gate.verdict is Verdict.WARN:
@@ -352,7 +351,7 @@ def _verdict_view(gate: GateResult, limits: _Limits, override: str | None) -> di
     shown = active if limits.findings is None else active[: limits.findings]
     teams = [
         {"team": team, "previous": _money(b), "new": _money(a), "change": _money(a - b, signed=True)}
-        for team, (b, a) in sorted(gate.team_costs.items())
+        for team, (b, a) in gate.team_costs.items()  # the gate's order (by team, unowned last), as every output
     ]
     return {
         "icon": _m(_ICON[gate.verdict]),
@@ -379,7 +378,7 @@ def _verdict_view(gate: GateResult, limits: _Limits, override: str | None) -> di
         ],
         "teams": teams,
         "notes": list(gate.notes),
-        "expired": list(getattr(gate, "expired_waivers", ())),
+        "expired": list(gate.expired_waivers),
     }
 
 
@@ -581,7 +580,8 @@ def render_markdown(
     # 1. fewer resources, with components; 2. fewer resources, without components
     for components in (True, False):
         base = _Limits(components=components)
-        n = _largest_fitting(total_rows, lambda k, base=base: fits(replace(base, resources=k)))  # type: ignore[misc]
+        # the lambda is used up inside this iteration (_largest_fitting calls it before returning)
+        n = _largest_fitting(total_rows, lambda k: fits(replace(base, resources=k)))  # noqa: B023
         if n is not None and (n > 0 or not components):
             return text(replace(base, resources=n))
     # 3. no details; shorten the other lists together

@@ -19,9 +19,9 @@ from rich.markup import escape as _markup_escape
 from rich.table import Table
 
 from costgate.gate.showback import Incomplete, Showback
+from costgate.money import decimal_text as exact
+from costgate.money import money
 from costgate.report.console import PIPE_WIDTH
-from costgate.report.money import decimal_text as exact
-from costgate.report.money import money
 from costgate.report.terminal import safe_text
 
 SHOWBACK_JSON_VERSION = "1.0"

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from costgate.estimate import Estimate, PricedComponent, Project, ResourceCost, Side
 from costgate.model import Action
-from costgate.report.money import money, percent, quantity, unit_price
+from costgate.money import money, percent, quantity, unit_price
 from costgate.report.terminal import safe_text
 from costgate.resources.registry import Support, split_type, support_reason
 
@@ -64,13 +64,16 @@ def _component_row(c: PricedComponent) -> Row:
     name = "  " + _clean(c.name) + (f" [{_clean(c.path)}]" if c.path else "")
     if c.no_price is not None:
         cost = "not priced"
-    elif c.depends_on_usage or c.monthly_cost is None:
+    elif c.depends_on_usage:
         cost = "depends on usage"
+    elif c.monthly_cost is None:  # not reached: a priced component with a quantity has a cost
+        cost = "-"
     else:
         cost = money(c.monthly_cost)
     if c.cost_range is not None:
         cost += f" ({money(c.cost_range[0])} - {money(c.cost_range[1])})"
-    return (name, quantity(c.monthly_quantity), _clean(c.unit), unit_price(c.unit_price), cost)
+    qty = "depends on usage" if c.depends_on_usage else quantity(c.monthly_quantity)
+    return (name, qty, _clean(c.unit), unit_price(c.unit_price), cost)
 
 
 def _breakdown_project(project: Project, style: _Style) -> list[str]:

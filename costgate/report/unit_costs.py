@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from costgate.report.money import percent, unit_money
+from costgate.money import percent, unit_money
 
 if TYPE_CHECKING:  # pydantic (via the config model) is imported only by commands that read a config
     from costgate.gate.unit_costs import UnitCost

@@ -67,14 +67,23 @@ class Platform(Protocol):
     contains the token.
     """
 
-    name: str
-    """Human name used in messages ("GitHub")."""
-    max_comment_chars: int
-    """The platform's limit on a comment body."""
-    supports_html: bool
-    """Whether comments render <details> and <sub> (Bitbucket strips HTML)."""
-    supports_hide: bool
-    """Whether hide_comment works (GitHub's minimize)."""
+    # Read-only properties: an implementation may hold plain attributes or compute them (a
+    # wrapper such as vcs/guard.py's GuardedPlatform forwards them as properties).
+    @property
+    def name(self) -> str:
+        """Human name used in messages ("GitHub")."""
+
+    @property
+    def max_comment_chars(self) -> int:
+        """The platform's limit on a comment body."""
+
+    @property
+    def supports_html(self) -> bool:
+        """Whether comments render <details> and <sub> (Bitbucket strips HTML)."""
+
+    @property
+    def supports_hide(self) -> bool:
+        """Whether hide_comment works (GitHub's minimize)."""
 
     def marker_line(self, marker: str) -> str:
         """The marker text wrapped so it is invisible in the rendered comment."""

@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from costgate.cli.main import build_parser
 from costgate.cli.commands.completion import script
+from costgate.cli.main import build_parser
 from tests.helpers import REPO, git, run_cli
 
 EXAMPLE = REPO / "examples" / "gate"

@@ -104,7 +104,7 @@ def test_changed_only_with_nothing_changed_says_so_and_passes(trees: dict[str, P
 
 
 def test_comment_and_check_take_the_base_plan_too() -> None:
-    from costgate.report.money import money
+    from costgate.money import money
 
     doc = _json("diff", "--plan", str(EXAMPLE_PLAN), "--base-plan", str(BASE_PLAN))
     comment = run_cli("comment", "github", "--dry-run", "--plan", str(EXAMPLE_PLAN), "--base-plan", str(BASE_PLAN),

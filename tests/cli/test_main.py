@@ -60,7 +60,7 @@ def test_debug_shows_traceback(tmp_path: Path) -> None:
 
 def test_every_format_choice_has_an_implementation() -> None:
     formats = all_formats()
-    for command in ("breakdown", "diff", "check", "history"):
+    for command in ("breakdown", "diff", "check", "history", "anomalies"):
         assert format_names(command), command
         for name in format_names(command):
             assert callable(getattr(formats[(command, name)], "render", None)), (command, name)

@@ -8,11 +8,12 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-import yaml
 
-from costgate.config import load_config, parse_config, schema_text
+from costgate.config import schema_text
+from costgate.gate.references import load_checked_config as load_config
+from costgate.gate.references import parse_checked_config as parse_config
 from costgate.errors import ConfigError, PolicyError
-from tests.helpers import REPO, run_cli
+from tests.helpers import REPO, load_yaml, run_cli
 
 EXAMPLE = REPO / "examples" / "gate" / "costgate.yml"
 SCHEMA = REPO / "docs" / "config.schema.json"
@@ -104,7 +105,7 @@ def test_published_schema_is_current() -> None:
 
 def test_schema_accepts_the_example_and_rejects_a_typo() -> None:
     schema = json.loads(SCHEMA.read_text())
-    data = yaml.safe_load(EXAMPLE.read_text())
+    data = load_yaml(EXAMPLE.read_text())
     # YAML dates arrive as date objects; the schema sees the JSON form
     doc = json.loads(json.dumps(data, default=str))
     jsonschema.validate(doc, schema)

@@ -17,8 +17,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import yaml
 from hypothesis import strategies as st
+
+from tests.helpers import dump_yaml
 
 REPO = Path(__file__).resolve().parents[2]
 PLANS = [REPO / "examples" / "basic" / "plan.json", REPO / "examples" / "gate" / "plan.json",
@@ -150,7 +151,7 @@ def usage_files(draw: st.DrawFn) -> bytes:
                                {"min": draw(USAGE_NUMBERS), "max": draw(USAGE_NUMBERS)} if kind == 2 else draw(JSON_VALUES))
             entries[address] = values
         doc = {"version": draw(st.sampled_from(["0.1", 0.1, "9", None])), "resource_usage": entries}
-        text = yaml.safe_dump(doc, allow_unicode=True)
+        text = dump_yaml(doc)
         for raw in draw(st.lists(st.sampled_from([".nan", ".inf", "-.inf"]), max_size=1)):
             text = text.replace("'", "", 2).replace("nan", raw, 1)
     data = text.encode("utf-8")
@@ -185,7 +186,7 @@ def configs(draw: st.DrawFn) -> dict[str, Any]:
               for i in range(draw(st.integers(0, 2)))]
     doc["policies"] = {"rules": rules, "custom": custom,
                        "incomplete_estimate": draw(st.sampled_from(["fail-open", "fail-closed"]))}
-    doc["waivers"] = [{"rule": draw(st.sampled_from(RULE_KEYS + ["*"])), "reason": "r",
+    doc["waivers"] = [{"rule": draw(st.sampled_from([*RULE_KEYS, "*"])), "reason": "r",
                        "address": draw(st.sampled_from(["*", "aws_*", "[", "\x1b]0;x\x07"])),
                        "expires": draw(st.sampled_from(["2099-01-01", "2026-02-30", "someday", "2020-01-01"]))}
                       for _ in range(draw(st.integers(0, 2)))]
@@ -194,7 +195,7 @@ def configs(draw: st.DrawFn) -> dict[str, Any]:
 
 def config_text(doc: dict[str, Any], extra: str = "") -> str:
     """YAML text of a config, dates and numbers written as YAML reads them."""
-    text = yaml.safe_dump(doc, allow_unicode=True, sort_keys=False)
+    text = dump_yaml(doc, sort_keys=False)
     for date in ("2099-01-01", "2026-02-30", "2020-01-01"):
         text = text.replace(f"'{date}'", date)
     return text + extra

@@ -115,7 +115,7 @@ def test_scan_finds_the_step_change_and_only_it() -> None:
     changes = [_change("api", "web", 60 - i, str(30 + (i % 4) * 10), before=str(1000 + 40 * i)) for i in range(15)]
     step = _change("api", "web", 44, "2500", before="1600", pull_request=77, head_commit="abc")
     after = [_change("api", "web", 43 - i, str(30 + (i % 3) * 10), before="4100") for i in range(5)]
-    history = CostHistory(tuple(changes + [step] + after))
+    history = CostHistory(tuple([*changes, step, *after]))
     [found] = scan(history, params=AnomalyParams())
     assert found.change is step and found.judgement.changes == 15
     # the team's scan counts the team's run-rate, not one project's: 2,500 is under 10 % of 30,000

@@ -101,7 +101,7 @@ def test_rego_runtime_error_names_the_file(tmp_path: Path) -> None:
     (tmp_path / "bad.rego").write_text("package p\n\ndeny contains msg if {\n  msg := no_such_function(1)\n}\n")
     from costgate.errors import PolicyError
 
-    with pytest.raises(PolicyError, match="bad.rego.*no_such_function"):
+    with pytest.raises(PolicyError, match=r"bad\.rego.*no_such_function"):
         config("policies:\n  rego:\n    - path: bad.rego\n", tmp_path)
 
 

@@ -32,18 +32,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-from costgate.config import parse_config
 from costgate.estimate import Estimate
 from costgate.gate.anomaly import CostHistory, PastChange
 from costgate.gate.engine import evaluate
+from costgate.gate.references import parse_checked_config as parse_config
 from costgate.gate.registry import rules
 from costgate.iac.usage_file import load_usage_file
 from costgate.model import PriceQuery
 from costgate.pipeline import estimate_plans
 from costgate.pricing.lookup import NoPrice, PriceBook
 from costgate.pricing.store import CatalogStore
+from tests.helpers import dump_yaml, load_yaml
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "gate"
 CASES = sorted(p.parent for p in FIXTURES.glob("*/expected.yaml"))
@@ -85,11 +85,11 @@ def expected_saving(terms: list[dict[str, Any]] | None, book: PriceBook) -> Deci
 
 @pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
 def test_rule_fixture(case: Path, store: CatalogStore, tmp_path: Path) -> None:
-    expected = yaml.safe_load((case / "expected.yaml").read_text())
+    expected = load_yaml((case / "expected.yaml").read_text())
     rule = rules()[expected["rule"]]
     assert rule.name.replace("-", "_") == case.name, "fixture folder is named after the rule module"
     config = tmp_path / "costgate.yml"
-    config.write_text(yaml.safe_dump(expected.get("config") or {}))
+    config.write_text(dump_yaml(expected.get("config") or {}))
     loaded = parse_config(config.read_text(), config)
     usage = load_usage_file(case / "usage.yml") if (case / "usage.yml").is_file() else None
     estimate = estimate_plans([case / "plan.json"], store=store, usage=usage.for_resource if usage else None, usage_only=usage.usage_only() if usage else None)

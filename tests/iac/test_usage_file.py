@@ -7,12 +7,11 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-import yaml
 
 from costgate.errors import UsageFileError
 from costgate.iac.usage_file import load_usage_file
 from costgate.model import Action, Address, Resource
-from tests.helpers import FIXTURES, run_cli
+from tests.helpers import FIXTURES, load_yaml, run_cli
 
 NAT_PLAN = FIXTURES / "resources" / "aws" / "nat_gateway" / "plan.json"
 
@@ -116,8 +115,6 @@ def test_usage_init_writes_every_key_and_keeps_user_values(tmp_path: Path) -> No
 
 
 def test_usage_profile_fills_gaps_and_file_wins(tmp_path: Path) -> None:
-    import yaml
-
     from costgate.iac.usage_profiles import profile_table
 
     levels = profile_table("aws")["aws_nat_gateway"]["monthly_data_processed_gb"]
@@ -132,7 +129,7 @@ def test_usage_profile_fills_gaps_and_file_wins(tmp_path: Path) -> None:
 
     assert gb("aws_nat_gateway.public") == levels["large"]
     assert gb("aws_nat_gateway.with_usage") == 7
-    assert yaml.safe_load((Path(__file__).parents[2] / "costgate/resources/aws/usage_profiles.yaml").read_text())
+    assert load_yaml((Path(__file__).parents[2] / "costgate/resources/aws/usage_profiles.yaml").read_text())
 
 
 DT_PLAN = FIXTURES / "resources" / "aws" / "data_transfer" / "plan.json"
@@ -192,7 +189,7 @@ def test_usage_only_resources_never_change_a_diff() -> None:
 def test_usage_init_offers_data_transfer_per_region_and_an_unfilled_entry_prices_nothing(tmp_path: Path) -> None:
     path = tmp_path / "usage.yml"
     assert run_cli("usage", "init", "--plan", str(DT_PLAN), "--usage-file", str(path)).code == 0
-    doc = yaml.safe_load(path.read_text())
+    doc = load_yaml(path.read_text())
     entry = doc["resource_usage"]["aws_data_transfer.us-east-1"]
     assert entry["region"] == "us-east-1" and entry["monthly_outbound_internet_gb"] is None
     result = run_cli("breakdown", "--plan", str(DT_PLAN), "--usage-file", str(path), "--format", "json",

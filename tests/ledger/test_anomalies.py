@@ -63,7 +63,7 @@ def test_recorded_runs_become_changes(ledger_url: str) -> None:
     # the window (days 7..16) starts from where each project stood before it: no `first` in it
     assert [(e.project, e.after) for e in before] == [("api", Decimal(1160)), ("db", Decimal(900))]
     assert not any(c.first for c in window.changes)
-    assert [c.delta for c in window.changes][0] == Decimal(30)  # day 7: 1190 - 1160
+    assert next(c.delta for c in window.changes) == Decimal(30)  # day 7: 1190 - 1160
     assert window.run_rates["api"] == Decimal(4430) and window.as_of == START + timedelta(days=16, hours=1)
 
 

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 from sqlalchemy import create_engine, text
 
-from costgate.ledger.store import Ledger, ledger_url as parse_url
+from costgate.ledger.store import Ledger
+from costgate.ledger.store import ledger_url as parse_url
 from tests.helpers import EXAMPLE_PLAN, run_cli
 from tests.ledger.conftest import _free_port
 from tests.ledger.records import make_run

@@ -11,7 +11,8 @@ from sqlalchemy import create_engine, text
 
 from costgate.errors import LedgerError
 from costgate.ledger.migrations import known_head
-from costgate.ledger.store import Ledger, ledger_url as parse_url
+from costgate.ledger.store import Ledger
+from costgate.ledger.store import ledger_url as parse_url
 from tests.ledger.records import make_run, write_runs
 
 

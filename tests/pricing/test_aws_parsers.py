@@ -77,7 +77,7 @@ def test_bulk_csv_that_is_not_a_price_list(text: str, message: str) -> None:
 
 def test_bulk_csv_cut_mid_row_names_the_line() -> None:
     lines = _lines(PRICES / "aws" / "AmazonEC2_us-east-1.csv")
-    cut = lines[:8] + [lines[8][: len(lines[8]) // 3]]
+    cut = [*lines[:8], lines[8][:len(lines[8]) // 3]]
     with pytest.raises(CatalogError, match=r"x\.csv: line 9: .*cut short"):
         list(aws.csv_rows(cut, service="AmazonEC2", region="us-east-1", origin="x.csv"))
 

@@ -7,11 +7,9 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 
-import yaml
-
 from costgate.pricing.build import cyclenerd_gcp, karpenter_azure
 from costgate.pricing.refresh import azure, gcp
-from tests.helpers import need_shared
+from tests.helpers import load_yaml, need_shared
 from tests.pricing.conftest import PRICES
 
 
@@ -62,7 +60,7 @@ def test_gcp_sku_tiers_regions_and_nanos() -> None:
 
 
 def test_small_pricing_yml_purchase_options() -> None:
-    doc = yaml.safe_load((PRICES / "gcp" / "pricing.yml").read_text())
+    doc = load_yaml((PRICES / "gcp" / "pricing.yml").read_text())
     rows = list(cyclenerd_gcp.rows_from_doc(doc, source="t", price_date="2026-11-20"))
     e2 = {(r.purchase_option, tuple(r.term.values())): r.price for r in rows
           if r.attributes.get("machineType") == "e2-standard-2" and r.region == "us-central1" and r.family == "Compute"}

@@ -10,11 +10,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-import yaml
 from pytest_httpserver import HTTPServer
 
 from costgate.pricing.manifest import load_manifest
-from tests.helpers import REPO
+from tests.helpers import REPO, load_yaml
 from tests.pricing.conftest import PRICES, snapshot
 from tests.pricing.price_server import AwsSite, azure_vm_item
 
@@ -23,7 +22,7 @@ SCRIPT = REPO / "scripts" / "catalog_refresh_pr.py"
 
 
 def test_workflow_runs_weekly_with_pinned_actions_and_opens_a_pull_request() -> None:
-    doc = yaml.safe_load(WORKFLOW.read_text())
+    doc = load_yaml(WORKFLOW.read_text())
     triggers = doc[True] if True in doc else doc["on"]  # YAML 1.1 reads a bare `on` as true
     (cron,) = [entry["cron"] for entry in triggers["schedule"]]
     assert cron.split()[2:4] == ["*", "*"] and cron.split()[4] not in ("*",)  # one day a week

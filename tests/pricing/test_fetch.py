@@ -92,7 +92,7 @@ def test_missing_prices_are_fetched_and_every_fixed_price_component_priced(
     assert doc["totals"]["fetched_this_run"] >= len(fixed)  # type: ignore[index]
     sources = {c["price_source"]["source"] for c in fixed}
     assert sources == {"aws-price-list-bulk"} and all(c["price_source"]["fetched_at"] for c in fixed)
-    assert f"costgate: fetched" in err and region in err
+    assert "costgate: fetched" in err and region in err
 
     # the overlay lists every file with source, URL, time and sha256; nothing temporary is left
     listing = orjson.loads((cache / OVERLAY_DIRNAME / OVERLAY_MANIFEST).read_bytes())
@@ -120,7 +120,7 @@ def test_server_down_prints_the_gaps_and_exits_0(cache: Path) -> None:
     assert "fetching aws AmazonEC2 eu-west-2 failed" in result.out and "cannot download price list" in result.out
     assert result.err.count("could not fetch prices") >= len(BASIC_SERVICES)
     assert "Traceback" not in result.err and "internal error" not in result.err
-    code, doc, _err = _breakdown("eu-west-2", "--fetch-prices", "missing", "--aws-base-url", down)
+    _code, doc, _err = _breakdown("eu-west-2", "--fetch-prices", "missing", "--aws-base-url", down)
     entry = next(u for u in doc["unpriced"] if u["address"] == "aws_instance.app")  # type: ignore[union-attr]
     assert entry["fetch"]["status"] == "failed" and "ConnectionError" in entry["fetch"]["error"]
     assert {s["status"] for s in doc["fetch"]["scopes"]} == {"failed"}  # type: ignore[index]
@@ -178,7 +178,7 @@ def test_a_failed_fetch_leaves_its_scope_unpriced_and_keeps_no_file(httpserver: 
 
 def test_a_tampered_overlay_file_is_never_used(httpserver: HTTPServer, cache: Path) -> None:
     AwsSite(httpserver, ("eu-west-2",)).serve()
-    code, first, _err = _breakdown("eu-west-2", "--fetch-prices", "missing", "--aws-base-url", httpserver.url_for(""))
+    code, _first, _err = _breakdown("eu-west-2", "--fetch-prices", "missing", "--aws-base-url", httpserver.url_for(""))
     assert code == 0
     import gzip
     ec2 = next((cache / OVERLAY_DIRNAME).rglob("AmazonEC2/eu-west-2.jsonl.gz"))

@@ -14,7 +14,7 @@ import pytest
 
 from costgate.pricing.build import price_facts
 from costgate.pricing.build.list_price import list_price
-from costgate.report.money import unit_price
+from costgate.money import unit_price
 from tests.pricing.catalog_queries import query
 
 D = Decimal

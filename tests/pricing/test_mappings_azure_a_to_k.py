@@ -13,10 +13,8 @@ from decimal import Decimal
 
 import pytest
 
-from tests.pricing.catalog_queries import assert_one_at_price, query as _query
-
-
-
+from tests.pricing.catalog_queries import assert_one_at_price
+from tests.pricing.catalog_queries import query as _query
 
 OPENAI = {"productName": "Azure OpenAI"}
 COSMOS = {"productName": "Azure Cosmos DB"}

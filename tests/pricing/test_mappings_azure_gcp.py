@@ -13,10 +13,9 @@ from decimal import Decimal
 
 import pytest
 
-from tests.pricing.catalog_queries import assert_one_at_price, attr_args as _attrs, query as _query
-
-
-
+from tests.pricing.catalog_queries import assert_one_at_price
+from tests.pricing.catalog_queries import attr_args as _attrs
+from tests.pricing.catalog_queries import query as _query
 
 AZURE_CASES = [
     # (service, region, attributes, catalog unit, price)

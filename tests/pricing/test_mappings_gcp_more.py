@@ -14,10 +14,8 @@ from decimal import Decimal
 
 import pytest
 
-from tests.pricing.catalog_queries import attr_args as _attrs, query as _query
-
-
-
+from tests.pricing.catalog_queries import attr_args as _attrs
+from tests.pricing.catalog_queries import query as _query
 
 CASES = [
     # (service, region, attributes, catalog unit, price)

@@ -10,16 +10,16 @@ from pathlib import Path
 
 import pytest
 from pytest_httpserver import HTTPServer
-from werkzeug import Request, Response
+from werkzeug import Response
 
 from costgate.errors import CatalogError
 from costgate.model import PriceQuery
 from costgate.pricing.lookup import PriceBook
 from costgate.pricing.manifest import load_manifest
 from costgate.pricing.refresh.http import HttpClient
+from costgate.pricing.refresh.progress import NullProgress
 from costgate.pricing.refresh.run import RefreshRequest, refresh
 from costgate.pricing.store import CatalogStore, default_data_dir
-from costgate.pricing.refresh.progress import NullProgress
 from tests.helpers import run_cli
 from tests.pricing.conftest import PRICES, snapshot
 

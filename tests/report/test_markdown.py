@@ -18,7 +18,12 @@ from costgate.estimate import CatalogInfo, Estimate, PricedComponent, Project, R
 from costgate.gate.model import BudgetStatus, Finding, GateResult, Severity, Verdict
 from costgate.model import Action, Address, Resource
 from costgate.report.markdown import (
-    GITHUB_MAX_CHARS, MarkdownOptions, escape_html, escape_markdown, headline, render_markdown,
+    GITHUB_MAX_CHARS,
+    MarkdownOptions,
+    escape_html,
+    escape_markdown,
+    headline,
+    render_markdown,
 )
 from costgate.resources.registry import Support
 from tests.helpers import EXAMPLE_PLAN, need_shared, run_cli
@@ -83,7 +88,7 @@ def test_report_sections() -> None:
     assert "aws\\_instance.same" not in md  # unchanged resources are not details of a diff
     assert "| aws\\_foo | 1 | aws\\_foo.bar |" in md
     assert "1 resource of unsupported types" in md
-    assert "price date 2026-07-20" in md and "costgate catalog" not in md or "catalog cafe1234" in md
+    assert ("price date 2026-07-20" in md and "costgate catalog" not in md) or "catalog cafe1234" in md
     html = _html(md)
     assert html.count("<table>") == 3 and "<details>" in html
 
@@ -252,10 +257,7 @@ def test_unpriced_components_are_grouped_and_the_resource_marked_partial() -> No
 
     query = PriceQuery.of("aws", "AmazonDynamoDB", None, "us-east-1")
     missing = NoPrice(query, "the catalog has no AmazonDynamoDB prices for region us-east-1", hint="run a refresh")
-    comps = tuple(
-        PricedComponent(name=n, unit="GB", monthly_quantity=None, unit_price=None, monthly_cost=None, usage_based=False, no_price=missing)
-        for n in ("Data storage", "Backups")
-    ) + (_component("Instance usage", "5.00"),)
+    comps = (*tuple(PricedComponent(name=n, unit="GB", monthly_quantity=None, unit_price=None, monthly_cost=None, usage_based=False, no_price=missing) for n in ("Data storage", "Backups")), _component("Instance usage", "5.00"))
     res = Resource(address=Address("aws_dynamodb_table.s"), type="aws_dynamodb_table", name="s", provider="aws",
                    region="us-east-1", action=Action.CREATE)
     md = render_markdown(_estimate(ResourceCost(resource=res, support=Support.PRICED, components=comps)))

@@ -13,7 +13,13 @@ from costgate.errors import CostgateError
 from costgate.gate.model import Finding, GateResult, Severity, Verdict
 from costgate.pipeline import estimate_plans
 from costgate.report.base import Report
-from costgate.report.registry import all_formats, format_names, get_format, register, render
+from costgate.report.registry import (
+    all_formats,
+    format_names,
+    get_format,
+    register,
+    render,
+)
 from tests.helpers import EXAMPLE_PLAN
 
 COMMANDS = {
@@ -23,6 +29,7 @@ COMMANDS = {
     "comment": ["markdown"],
     "history": ["table", "csv", "json"],
     "showback": ["table", "csv", "focus", "json"],
+    "anomalies": ["table", "json"],
 }
 
 

@@ -74,7 +74,7 @@ def test_purchase_of(scheduling: dict, usage: dict, option: str, usage_type: str
 
 @pytest.mark.parametrize(("family", "hours", "factor"), [
     ("n1", Decimal(730), Decimal("0.7")),            # (1 + .8 + .6 + .4) / 4
-    ("n1", Decimal(182.5), Decimal(1)),              # first quarter of the month: full price
+    ("n1", Decimal("182.5"), Decimal(1)),              # first quarter of the month: full price
     ("n1", Decimal(400), Decimal("0.87375")),        # (182.5 + 146 + 35 x .6) / 400
     ("n2", Decimal(730), Decimal("0.80020")),        # (1 + .8678 + .733 + .6) / 4
     ("e2", Decimal(730), Decimal(1)),                # E2 earns no sustained-use discount

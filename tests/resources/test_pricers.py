@@ -28,7 +28,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
 from costgate.estimate import _context_map
 from costgate.iac.base import ReadResult
@@ -40,6 +39,7 @@ from costgate.pricing.lookup import NoPrice, PriceBook
 from costgate.pricing.store import CatalogStore
 from costgate.resources.base import PricingContext, Usage
 from costgate.resources.registry import pricer_for
+from tests.helpers import load_yaml
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "resources"
 CASES = sorted(p.parent for p in FIXTURES.glob("*/*/expected.yaml"))
@@ -101,7 +101,7 @@ def _read_fixture(case: Path) -> ReadResult:
 @pytest.mark.parametrize("case", CASES, ids=[f"{c.parent.name}/{c.name}" for c in CASES])
 def test_pricer_fixture(case: Path, book: PriceBook) -> None:
     result = _read_fixture(case)
-    expected = yaml.safe_load((case / "expected.yaml").read_text()) or {}
+    expected = load_yaml((case / "expected.yaml").read_text()) or {}
     usage_path = case / "usage.yml"
     usage = load_usage_file(usage_path) if usage_path.exists() else None
     by_address = _context_map(result.resources)

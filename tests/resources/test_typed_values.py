@@ -37,7 +37,7 @@ def test_integer_range_and_text() -> None:
             integer({"n": bad}, "n", high=10)
     assert text({"t": "m5.large"}, "t") == "m5.large" and text({}, "t", "gp2") == "gp2"
     for bad in (["m5.large"], 42, {"a": "b"}):
-        with pytest.raises(InvalidValueError, match="^t is .*, expected a string$"):
+        with pytest.raises(InvalidValueError, match=r"^t is .*, expected a string$"):
             text({"t": bad}, "t")
 
 

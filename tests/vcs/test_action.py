@@ -11,13 +11,12 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-import yaml
 
-from tests.helpers import EXAMPLE_PLAN, FIXTURES, REPO
+from tests.helpers import EXAMPLE_PLAN, FIXTURES, REPO, load_yaml
 from tests.vcs.conftest import TOKEN
 from tests.vcs.fakes import FakeGitHub
 
-ACTION = yaml.safe_load((REPO / "action.yml").read_text())
+ACTION = load_yaml((REPO / "action.yml").read_text())
 
 
 def test_interface() -> None:
@@ -37,8 +36,8 @@ def test_the_action_fetches_missing_prices_by_default() -> None:
     step = next(s for s in ACTION["runs"]["steps"] if s.get("id") == "costgate")
     assert step["env"]["COSTGATE_FETCH_PRICES"] == "${{ inputs.fetch-prices }}"
     assert step["env"]["COSTGATE_FETCH_TIMEOUT"] == "${{ inputs.fetch-timeout }}"
-    from costgate.pricing.fetch_mode import ENV_MODE
     from costgate.pricing.fetch import ENV_TIMEOUT
+    from costgate.pricing.fetch_mode import ENV_MODE
 
     assert {ENV_MODE, ENV_TIMEOUT} <= set(step["env"])
 

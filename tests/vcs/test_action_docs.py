@@ -26,15 +26,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-from tests.helpers import FIXTURES, REPO, git
+from tests.helpers import FIXTURES, REPO, git, load_yaml
 from tests.vcs.conftest import TOKEN
 from tests.vcs.fakes import FakeGitHub
 
 DOC = REPO / "docs" / "github-action.md"
 FIXTURE = FIXTURES / "action"
-ACTION = yaml.safe_load((REPO / "action.yml").read_text())
+ACTION = load_yaml((REPO / "action.yml").read_text())
 PR = 7
 EXPRESSION = re.compile(r"\$\{\{\s*(.+?)\s*\}\}")
 pytestmark = pytest.mark.skipif(any(shutil.which(t) is None for t in ("bash", "git", "curl", "jq")),
@@ -52,7 +51,7 @@ def jobs() -> dict[str, dict[str, Any]]:
     for lang, text in code_blocks():
         if lang != "yaml":
             continue
-        doc = yaml.safe_load(textwrap.dedent(text))
+        doc = load_yaml(textwrap.dedent(text))
         if "steps" in doc:
             found["hcl-fragment"] = {"steps": doc["steps"], "on": "pull_request"}
         elif "jobs" in doc:

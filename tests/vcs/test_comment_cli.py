@@ -91,7 +91,7 @@ LAMBDA = FIXTURES / "resources" / "aws" / "lambda_function"
 ], ids=["usage-profile", "free-tier"])
 def test_comment_prices_with_the_same_options_as_diff(plan: Path, options: list[str]) -> None:
     """An estimate option given to `comment` means what it means to `diff` (both were once ignored)."""
-    from costgate.report.money import money
+    from costgate.money import money
 
     def after(*extra: str) -> Decimal:
         result = run_cli("diff", "--plan", str(plan), "--format", "json", "--max-catalog-age-days", "0", *extra)

@@ -8,10 +8,10 @@ import socket
 
 import pytest
 
+from costgate.vcs.github import GitHubPlatform
 from costgate.vcs.http import HttpClient, VcsHttpError, _retry_after
 from tests.vcs.conftest import TOKEN
 from tests.vcs.fakes import FakeGitHub
-from costgate.vcs.github import GitHubPlatform
 
 
 def _platform(http: HttpClient, url: str) -> GitHubPlatform:
@@ -64,10 +64,10 @@ def test_gives_up_after_retries_with_one_clear_message(github: tuple[FakeGitHub,
 
 
 def test_401_is_not_retried_and_hints(github: tuple[FakeGitHub, str], sleeps: list[float]) -> None:
-    fake, url = github
+    _fake, url = github
     http = HttpClient(sleep=sleeps.append)
     platform = GitHubPlatform(http, repo="o/r", number=1, token="wrong-token-value", api_url=url)
-    with pytest.raises(VcsHttpError, match="401.*token is missing, wrong or expired"):
+    with pytest.raises(VcsHttpError, match=r"401.*token is missing, wrong or expired"):
         platform.find_comments("x")
     assert sleeps == []
 
@@ -85,7 +85,7 @@ def test_token_echoed_by_the_server_is_redacted_everywhere(github: tuple[FakeGit
     text = str(info.value) + repr(info.value) + caplog.text
     assert TOKEN not in text
     assert "***" in str(info.value)
-    assert info.value.__cause__ is None and info.value.__context__ is None or TOKEN not in str(info.value.__context__)
+    assert (info.value.__cause__ is None and info.value.__context__ is None) or TOKEN not in str(info.value.__context__)
     assert TOKEN not in repr(_platform(http, url))
 
 

@@ -125,7 +125,6 @@ SHAPES: list[Any] = [[1, 2], {"unexpected": True}, "text", [{"no_id": 1}], {"val
 def test_an_unexpected_answer_is_one_line_naming_the_platform_and_status(
     servers: tuple[HTTPServer, HTTPServer, list[dict[str, str]]], kind: str, shape: Any,
 ) -> None:
-    import json
     first, _second, _received = servers
     first.expect_request(re.compile(".*")).respond_with_json(shape)
     http = HttpClient(sleep=lambda _s: None, retries=0)

@@ -6,13 +6,19 @@ wrapper builds from source and does not install here, so its most basic checks a
 from __future__ import annotations
 
 import re
+import shlex
+import shutil
+import subprocess
+import sys
+import tarfile
+import tomllib
+import zipfile
 from pathlib import Path
 from typing import Any
 
 import pytest
-import yaml
 
-from tests.helpers import REPO
+from tests.helpers import REPO, load_yaml
 
 WORKFLOWS = sorted((REPO / ".github" / "workflows").glob("*.yml"))
 PINNED = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]+@[0-9a-f]{40}$")
@@ -27,7 +33,7 @@ def _uses(node: Any) -> list[str]:
 
 
 def _load(path: Path) -> dict[Any, Any]:
-    data = yaml.safe_load(path.read_text())
+    data = load_yaml(path.read_text())
     assert isinstance(data, dict), path
     return data
 
@@ -90,10 +96,44 @@ def test_release_workflow_builds_attaches_and_moves_the_major_tag() -> None:
     on = release.get("on", release.get(True))
     assert on["push"]["tags"] == ["v[0-9]+.[0-9]+.[0-9]+"]
     script = "\n".join(s.get("run", "") for s in release["jobs"]["release"]["steps"])
-    assert "pip wheel" in script and 'gh release create "$TAG" dist/*.whl' in script
+    assert "pip wheel" in script and "build_meta.build_sdist" in script  # the header says wheel and sdist
+    assert 'gh release create "$TAG" dist/*.whl dist/*.tar.gz' in script
+    assert '"$repository" != "$GITHUB_REPOSITORY"' in script  # the owner setting is checked before releasing
     assert 'git push --force origin "refs/tags/$major"' in script
 
 
 def test_docs_show_the_major_tag() -> None:
     text = (REPO / "docs" / "github-action.md").read_text()
     assert "uses: <owner>/costgate@v1" in text
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is absent")
+def test_the_release_build_makes_an_sdist_that_builds_a_wheel_with_the_catalog(tmp_path: Path) -> None:
+    """Runs release.yml's sdist and sdist-to-wheel lines on a copy of the committed tree: the sdist
+    must carry what the wheel needs (the catalog under costgate/catalog_data, the templates)."""
+    release = _load(REPO / ".github" / "workflows" / "release.yml")
+    step = next(s for s in release["jobs"]["release"]["steps"] if "build_sdist" in s.get("run", ""))
+    lines = [line.strip() for line in step["run"].splitlines() if "build_sdist" in line or "sdist-check" in line]
+    assert len(lines) == 2
+    tree = tmp_path / "tree"
+    tree.mkdir()
+    archive = subprocess.run(["git", "-C", str(REPO), "archive", "HEAD"], capture_output=True, check=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+    for name in ("pyproject.toml", "setup.py"):  # this checkout's, committed or not
+        shutil.copy(REPO / name, tree / name)
+    for line in lines:
+        command = line.replace("python3 ", f"{shlex.quote(sys.executable)} ", 1)
+        proc = subprocess.run(["bash", "-c", command], cwd=tree, capture_output=True, text=True, timeout=600)
+        assert proc.returncode == 0, proc.stderr[-2000:]
+    (sdist,) = (tree / "dist").glob("costgate-*.tar.gz")
+    with tarfile.open(sdist) as tar:
+        names = tar.getnames()
+    assert any(n.endswith("/pricing_data/manifest.json") for n in names) and any(n.endswith("/LICENSE") for n in names)
+    (wheel,) = (tree / "sdist-check").glob("costgate-*.whl")
+    with zipfile.ZipFile(wheel) as whl:
+        inside = whl.namelist()
+        metadata = whl.read(next(n for n in inside if n.endswith(".dist-info/METADATA"))).decode()
+    assert "costgate/catalog_data/manifest.json" in inside
+    assert any(n.startswith("costgate/report/templates/") for n in inside)
+    repository = tomllib.loads((REPO / "pyproject.toml").read_text())["tool"]["costgate"]["repository"]
+    assert f"Project-URL: Source, https://github.com/{repository}" in metadata

@@ -10,7 +10,9 @@ from pathlib import Path
 
 from costgate.cli.estimate_args import load_config_arg
 from costgate.cli.ledger_args import ledger_target
-from costgate.cli.options import emit
+from costgate.cli.options import emit_format
+from costgate.report.base import AnomaliesReport
+from costgate.report.registry import format_names
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -27,7 +29,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
                    help="only report changes recorded from this day (UTC); earlier ones still count as history")
     p.add_argument("--direction", choices=["increase", "decrease", "both"],
                    help="which changes to report (default: the CG908 `direction`, increase)")
-    p.add_argument("--format", choices=["table", "json"], default="table", help="output format (default table)")
+    p.add_argument("--format", choices=format_names("anomalies"), default="table", help="output format (default table)")
     p.add_argument("--out", type=Path, help="write to this file instead of stdout")
     p.set_defaults(func=run)
 
@@ -41,7 +43,6 @@ def run(args: argparse.Namespace) -> int:
     from costgate.gate.rules.anomalous_cost_change import RULE
     from costgate.ledger.anomalies import cost_history
     from costgate.ledger.store import Ledger
-    from costgate.report.anomalies import render_anomalies
 
     loaded = load_config_arg(args)
     config = loaded.config if loaded is not None else Config()
@@ -67,5 +68,5 @@ def run(args: argparse.Namespace) -> int:
     steps = scan(cost_history(entries, prior=prior), params=params, by=by)
     if start is not None:
         steps = [s for s in steps if s.change.recorded_at >= start]
-    emit(render_anomalies(steps, args.format, by=by, params=params), args.out)
+    emit_format("anomalies", args.format, AnomaliesReport(steps, by, params), args.out)
     return 0

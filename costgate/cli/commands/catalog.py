@@ -6,7 +6,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-
 from pathlib import Path
 from typing import Any
 
@@ -124,8 +123,8 @@ def run_refresh(args: argparse.Namespace) -> int:
     """Download fresh prices and swap them into the catalog atomically."""
     from costgate.pricing.refresh.http import HttpClient
     from costgate.pricing.refresh.progress import NullProgress
-    from costgate.progress import current
     from costgate.pricing.refresh.run import PROVIDERS, RefreshRequest, refresh
+    from costgate.progress import current
 
     target = args.catalog_dir or default_data_dir()
     defaults = RefreshRequest()

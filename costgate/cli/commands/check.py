@@ -19,8 +19,8 @@ from costgate.cli.options import (
     emit_format,
     terminal_style,
 )
-from costgate.config import load_config
 from costgate.gate.engine import evaluate
+from costgate.gate.references import load_checked_config
 from costgate.gate.model import Verdict
 from costgate.pricing.lookup import PriceBook
 from costgate.pricing.store import CatalogStore
@@ -41,7 +41,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run the gate; the exit code is the verdict (0 pass/warn, 1 block)."""
     config_path = resolve_config(args.config)
-    loaded = load_config(config_path) if config_path is not None else None
+    loaded = load_checked_config(config_path) if config_path is not None else None
     store = CatalogStore.open(args.catalog_dir) if args.catalog_dir else CatalogStore.open()
     estimate = estimate_from_args(args, loaded=loaded, store=store)
     result = evaluate(estimate, loaded, book=PriceBook(store), today=args.today,

@@ -26,22 +26,23 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
+from costgate.cli.config_path import resolve_config
 from costgate.cli.estimate_args import estimate_from_args
 from costgate.cli.ledger_args import history_if_configured, record_if_configured
 from costgate.cli.options import add_input_options
-from costgate.cli.config_path import resolve_config
 from costgate.report.console import info
-from costgate.config import LoadedConfig, load_config
+from costgate.config import LoadedConfig
 from costgate.errors import ConfigError, CostgateError, VcsError
 from costgate.estimate import Estimate
 from costgate.gate.engine import evaluate
-from costgate.gate.model import GateResult, Severity, Verdict
+from costgate.gate.references import load_checked_config
+from costgate.gate.model import GateResult, Verdict
 from costgate.pricing.lookup import PriceBook
 from costgate.pricing.store import CatalogStore
 from costgate.report.base import Report
 from costgate.report.markdown import MarkdownOptions
 from costgate.report.registry import render
-from costgate.report.money import money, percent
+from costgate.money import money, percent
 from costgate.vcs.base import CommitStatus, Platform, PullRequest, StatusState
 from costgate.vcs.http import HttpClient, VcsHttpError
 from costgate.inputs import read_bytes
@@ -118,7 +119,7 @@ def is_quiet(estimate: Estimate, gate: GateResult | None, settings: CommentSetti
     """Below every configured threshold, and no policy fired: no new comment is worth a ping."""
     if settings.quiet_amount is None and settings.quiet_percent is None:
         return False
-    if gate is not None and any(not f.waived and f.severity is not Severity.INFO for f in gate.findings):
+    if gate is not None and (gate.blocking or gate.warnings):
         return False
     if gate is not None and gate.verdict is not Verdict.PASS:
         return False
@@ -143,7 +144,7 @@ def _load_config(explicit: Path | None) -> LoadedConfig | None:
     path = resolve_config(explicit)
     if path is None:
         return None
-    return load_config(path)
+    return load_checked_config(path)
 
 
 def _estimate(args: argparse.Namespace, loaded: LoadedConfig | None) -> tuple[Estimate, CatalogStore]:
@@ -187,7 +188,7 @@ def commit_status(estimate: Estimate, gate: GateResult | None, override: str | N
     if verdict is None:
         return CommitStatus(StatusState.SUCCESS, f"Monthly cost {change}; {money(t.after)}/month in total", context, target_url)
     if verdict is Verdict.BLOCK:
-        n = sum(1 for f in gate.findings if f.severity is Severity.BLOCK and not f.waived) if gate else 0
+        n = len(gate.blocking) if gate else 0
         return CommitStatus(StatusState.FAILURE, f"Blocked ({n} blocking finding{'s' if n != 1 else ''}); {change}", context, target_url)
     if override:
         return CommitStatus(StatusState.SUCCESS, f"Block overridden by label {override}; {change}"[:140], context, target_url)
@@ -417,7 +418,7 @@ def run(args: argparse.Namespace, *, http: HttpClient | None = None) -> int:
 
 def _publish(args: argparse.Namespace, settings: CommentSettings, estimate: Estimate, gate: GateResult | None, target: _Target | None) -> int:
     pr = None
-    if target is not None and (settings.override_labels and gate is not None or (settings.status and not target.sha)):
+    if target is not None and ((settings.override_labels and gate is not None) or (settings.status and not target.sha)):
         pr = target.platform.read_pull_request()
     override = _override(gate, pr, settings.override_labels)
     limit = args.max_chars or (target.platform.max_comment_chars if target else _LIMITS[args.platform])

@@ -9,7 +9,8 @@ from pathlib import Path
 from costgate.cli.config_path import resolve_config
 from costgate.cli.options import emit
 from costgate.errors import ConfigError
-from costgate.config import load_config, schema_text
+from costgate.config import schema_text
+from costgate.gate.references import load_checked_config
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -37,7 +38,7 @@ def run_validate(args: argparse.Namespace) -> int:
     if path is None:
         raise ConfigError("no config to validate: give a path, --config or $COSTGATE_CONFIG, or add a costgate.yml "
                           "between the working directory and the repository root")
-    loaded = load_config(path)
+    loaded = load_checked_config(path)
     c = loaded.config
     sys.stdout.write(
         f"{path}: OK ({len(c.projects)} project(s), {len(c.teams)} team(s), {len(c.budgets)} budget(s), "

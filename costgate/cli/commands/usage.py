@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 
-
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add `usage` and its sub-commands."""
     p = sub.add_parser("usage", help="work with usage files")
@@ -29,9 +28,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run_init(args: argparse.Namespace) -> int:
     """Add missing keys; never overwrite what is there."""
     from costgate.iac.plan_json import PlanJsonReader
-    from costgate.iac.usage_init import init_usage_file, usage_only_templates  # ruamel.yaml: only here
-
     from costgate.iac.usage_file import load_usage_file, report_problems
+    from costgate.iac.usage_init import init_usage_file, usage_only_templates  # ruamel.yaml: only here
 
     reader = PlanJsonReader()
     resources = [r for plan in args.plan for r in reader.read(plan).resources]

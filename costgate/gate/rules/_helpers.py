@@ -4,6 +4,7 @@ an instance type, and reading tags. Data and pure functions only."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from decimal import Decimal
 
 from costgate.gate.rule import Item, RuleContext, components_with, total
@@ -89,21 +90,56 @@ def references(ctx: RuleContext, target: Item, types: Iterable[str], attribute: 
     """Whether a resource of `types` in the same project and module points at `target` via `attribute`.
 
     Matched by the configuration's references (`aws_s3_bucket.logs`) and, when known, by value
-    (the bucket name), so both `bucket = aws_s3_bucket.logs.id` and a literal name count.
+    (the bucket name, also inside a longer value such as an ARN), so both `bucket =
+    aws_s3_bucket.logs.id` and a literal name count. The pointing resources are indexed once
+    per run (RuleContext.memo): one question per bucket must not walk the plan each time.
     """
-    r = target.cost.resource
-    config_address = f"{r.type}.{r.name}"
-    own_values = {str(v) for v in (r.get("id"), r.get("bucket"), r.get("name"), r.get("arn")) if v}
-    for other in ctx.all_after(*types):
-        o = other.cost.resource
-        if other.project.name != target.project.name:
-            continue
-        if o.module == r.module and config_address in o.refs.get(attribute, ()):
+    kinds = tuple(types)
+    index = ctx.memo(("references", kinds, attribute), lambda: _References.of(ctx, kinds, attribute))
+    return index.points_at(target)
+
+
+@dataclass(frozen=True)
+class _References:
+    """Who points at what through one attribute: configuration references as (project, module,
+    config address), and the attribute's values per project (exact, and joined by NUL for a
+    substring search in one pass: names and ARNs never hold a NUL)."""
+
+    refs: frozenset[tuple[str, str, str]]
+    values: Mapping[str, frozenset[str]]
+    joined: Mapping[str, str]
+
+    @classmethod
+    def of(cls, ctx: RuleContext, types: tuple[str, ...], attribute: str) -> _References:
+        refs: set[tuple[str, str, str]] = set()
+        values: dict[str, list[str]] = {}
+        for other in ctx.all_after(*types):
+            o = other.cost.resource
+            for config_address in o.refs.get(attribute, ()):
+                refs.add((other.project.name, o.module, config_address))
+            value = o.get(attribute)
+            if value is not None:
+                values.setdefault(other.project.name, []).append(str(value))
+        return cls(refs=frozenset(refs), values={k: frozenset(v) for k, v in values.items()},
+                   joined={k: "\0".join(v) for k, v in values.items()})
+
+    def points_at(self, target: Item) -> bool:
+        r, project = target.cost.resource, target.project.name
+        if (project, r.module, f"{r.type}.{r.name}") in self.refs:
             return True
-        value = o.get(attribute)
-        if value is not None and own_values and any(v in str(value) for v in own_values):
-            return True
-    return False
+        values = self.values.get(project)
+        if not values:
+            return False
+        own = {str(v) for v in (r.get("id"), r.get("bucket"), r.get("name"), r.get("arn")) if v}
+        for v in own:
+            if v in values:
+                return True
+            if "\0" in v:
+                if any(v in value for value in values):
+                    return True
+            elif v in self.joined[project]:
+                return True
+        return False
 
 
 def tag(item: Item, key: str) -> str | None:

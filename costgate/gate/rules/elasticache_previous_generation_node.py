@@ -24,7 +24,12 @@ from collections.abc import Iterator
 
 from costgate.gate.model import Severity
 from costgate.gate.rule import Hit, NoParams, Rule, RuleContext, Status
-from costgate.gate.rules._helpers import ELASTICACHE_PREVIOUS_GENERATION, instance_types_of, replacement_type, swap_saving
+from costgate.gate.rules._helpers import (
+    ELASTICACHE_PREVIOUS_GENERATION,
+    instance_types_of,
+    replacement_type,
+    swap_saving,
+)
 
 
 def check(ctx: RuleContext, params: NoParams) -> Iterator[Hit]:

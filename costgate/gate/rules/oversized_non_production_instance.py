@@ -26,7 +26,14 @@ from pydantic import BaseModel, ConfigDict, field_validator
 
 from costgate.gate.model import Severity
 from costgate.gate.rule import Hit, Rule, RuleContext, Status
-from costgate.gate.rules._helpers import SIZES, EC2_INSTANCE_TYPES, instance_types_of, size_rank, split_instance_type, swap_saving
+from costgate.gate.rules._helpers import (
+    EC2_INSTANCE_TYPES,
+    SIZES,
+    instance_types_of,
+    size_rank,
+    split_instance_type,
+    swap_saving,
+)
 
 
 class Params(BaseModel):

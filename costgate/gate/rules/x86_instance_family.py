@@ -28,7 +28,13 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from costgate.gate.model import Severity
 from costgate.gate.rule import Hit, Rule, RuleContext, Status
-from costgate.gate.rules._helpers import EC2_GRAVITON, EC2_INSTANCE_TYPES, instance_types_of, replacement_type, swap_saving
+from costgate.gate.rules._helpers import (
+    EC2_GRAVITON,
+    EC2_INSTANCE_TYPES,
+    instance_types_of,
+    replacement_type,
+    swap_saving,
+)
 
 
 class Params(BaseModel):

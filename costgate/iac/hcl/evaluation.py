@@ -750,7 +750,7 @@ class _ModuleGroup:
         self.key_path = f"{parent.key_path}.{self.name}" if parent.key_path else self.name
         self._children: dict[Any, ModuleInstance] | Unknown | None = None
         self._expansion: _Expansion | None = None
-        self._config: ModuleConfig | None | bool = False
+        self._config: ModuleConfig | bool | None = False
 
     @property
     def mode(self) -> str:

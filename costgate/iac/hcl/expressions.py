@@ -14,15 +14,15 @@ evaluation errors. What the evaluator cannot know is an `Unknown`, never a guess
 from __future__ import annotations
 
 import math
-from decimal import Decimal
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any, Final, Protocol
 
+import hcl2
 from lark import Token, Tree
 from lark.exceptions import LarkError
 
-import hcl2
 from costgate.iac.hcl.templates import TemplatePart, heredoc_body, split_template
 from costgate.iac.hcl.values import AfterApply, EvalError, Lazy, TfSet, Unknown, type_name
 
@@ -37,10 +37,10 @@ __all__ = [
     "force",
     "get_attr",
     "get_index",
+    "tf_equal",
     "to_bool",
     "to_number",
     "to_string",
-    "tf_equal",
 ]
 
 Fn = Callable[["Scope"], Any]
@@ -711,7 +711,7 @@ class ExprCompiler:
     def _for_intro(self, tree: Tree[Token]) -> tuple[tuple[str, ...], Fn]:
         intro = next(k for k in _kids(tree) if k.data == "for_intro")
         idents = [_token_text(k) for k in _kids(intro) if k.data == "identifier"]
-        collection = [k for k in _kids(intro) if k.data != "identifier"][0]
+        collection = next(k for k in _kids(intro) if k.data != "identifier")
         return tuple(idents), self._expr(collection)
 
     def _c_for_tuple_expr(self, tree: Tree[Token]) -> Fn:
@@ -817,7 +817,7 @@ class ExprCompiler:
             return _Node("if", fn=self._expr(kids[0]), strip_left=strip_left, strip_right=strip_right)
         if node.data == "template_for_start":
             names = tuple(_token_text(k) for k in kids if k.data == "identifier")
-            coll = [k for k in kids if k.data != "identifier"][0]
+            coll = next(k for k in kids if k.data != "identifier")
             return _Node("for", fn=self._expr(coll), names=names, strip_left=strip_left, strip_right=strip_right)
         kind = {"template_else": "else", "template_endif": "endif", "template_endfor": "endfor"}[node.data]
         return _Node(kind, strip_left=strip_left, strip_right=strip_right)

@@ -21,10 +21,11 @@ import re
 import urllib.parse
 import uuid
 from collections.abc import Callable, Mapping
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Final, Protocol
 
-import yaml
+from ruamel.yaml import YAML
 
 from costgate.iac.hcl.expressions import (
     format_number,
@@ -36,8 +37,9 @@ from costgate.iac.hcl.expressions import (
 )
 from costgate.iac.hcl.file_access import RefusedFile, guarded_path, read_guarded
 from costgate.iac.hcl.values import EvalError, Lazy, TfSet, Unknown, first_unknown, make_set, type_name
+from costgate.safe_yaml import YamlSyntaxError, load_data
 
-__all__ = ["FileRefusal", "FunctionContext", "call_function", "FUNCTION_NAMES"]
+__all__ = ["FUNCTION_NAMES", "FileRefusal", "FunctionContext", "call_function"]
 
 
 class FunctionContext(Protocol):
@@ -595,6 +597,8 @@ def _jsondecode(text: Any) -> Any:
 
 
 def _from_json(value: Any) -> Any:
+    if isinstance(value, (date, datetime)):  # a YAML timestamp: Terraform's yamldecode keeps it as text
+        return value.isoformat()
     if isinstance(value, float):
         return normalize_number(value)
     if isinstance(value, dict):
@@ -605,14 +609,21 @@ def _from_json(value: Any) -> Any:
 
 
 def _yamldecode(text: Any) -> Any:
+    """The text is the pull request's: read with costgate's bounded loader (alias bombs, depth,
+    duplicate keys refused with their line)."""
     try:
-        return _from_json(yaml.safe_load(to_string(text)))
-    except yaml.YAMLError as exc:
-        raise EvalError(f"yamldecode(): invalid YAML: {exc}") from None
+        return _from_json(load_data(to_string(text)))
+    except YamlSyntaxError as exc:
+        where = f" (line {exc.line})" if exc.line is not None else ""
+        raise EvalError(f"yamldecode(): invalid YAML{where}: {exc}") from None
 
 
 def _yamlencode(value: Any) -> str:
-    return str(yaml.safe_dump(_plain(value), default_flow_style=False, sort_keys=True))
+    out = io.StringIO()
+    writer = YAML(typ="safe", pure=True)
+    writer.default_flow_style = False
+    writer.dump(_plain(value), out)  # _plain sorts the keys
+    return out.getvalue()
 
 
 def _csvdecode(text: Any) -> list[dict[str, str]]:

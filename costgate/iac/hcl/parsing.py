@@ -11,10 +11,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Final
 
+import hcl2
 from lark import Token, Tree
 from lark.exceptions import LarkError, UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
 
-import hcl2
 from costgate.errors import HclReaderError
 from costgate.iac.hcl.expressions import Expr, ExprCompiler, Pos, unescape
 from costgate.iac.hcl.json_syntax import json_to_hcl

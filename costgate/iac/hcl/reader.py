@@ -17,11 +17,11 @@ from typing import Any, Final
 from costgate.errors import HclReaderError
 from costgate.iac.base import ReadResult
 from costgate.iac.hcl.evaluation import Instance, ModuleInstance, ProviderConfig, Reading, raw_traversal
-from costgate.iac.hcl.parsing import Body
 from costgate.iac.hcl.expressions import normalize_number
+from costgate.iac.hcl.parsing import Body
 from costgate.iac.hcl.schema import apply_schema, resource_schema
-from costgate.iac.hcl.variables import root_variable_values
 from costgate.iac.hcl.values import Unknown
+from costgate.iac.hcl.variables import root_variable_values
 from costgate.iac.placement import (
     PROVIDER_REGION_KEYS,
     azure_location,
@@ -53,7 +53,7 @@ class HclReader:
         self,
         *,
         var_files: Sequence[Path] = (),
-        variables: Mapping[str, str] = {},  # noqa: B006 - read only
+        variables: Mapping[str, str] = {},
         env: Mapping[str, str] | None = None,
         file_root: Path | None = None,
     ) -> None:

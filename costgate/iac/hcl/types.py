@@ -79,7 +79,7 @@ def parse_type(tree: Tree[Token], default_of: Callable[[Tree[Token]], Any]) -> T
             while spec_node.data == "expr_term" and len(_kids(spec_node)) == 1:
                 spec_node = _kids(spec_node)[0]
             if spec_node.data == "function_call" and str(_kids(spec_node)[0].children[0]) == "optional":
-                opt_args = _kids([k for k in _kids(spec_node) if k.data == "arguments"][0])
+                opt_args = _kids(next(k for k in _kids(spec_node) if k.data == "arguments"))
                 attributes[key] = parse_type(opt_args[0], default_of)
                 optional[key] = default_of(opt_args[1]) if len(opt_args) > 1 else None
             else:
@@ -112,7 +112,7 @@ def convert(value: Any, spec: TypeSpec) -> Any:
             raise EvalError(f"a map is required, got {type_name(value)}")
         return {k: convert(v, element) for k, v in value.items()}
     if kind == "tuple":
-        if not isinstance(value, (list, tuple)) or isinstance(value, TfSet) and False:
+        if not isinstance(value, (list, tuple)) or (isinstance(value, TfSet) and False):
             raise EvalError(f"a tuple is required, got {type_name(value)}")
         if len(value) != len(spec.items):
             raise EvalError(f"a tuple of {len(spec.items)} elements is required, got {len(value)}")

@@ -69,9 +69,7 @@ def make_set(items: Iterable[Any]) -> TfSet:
             key = _canonical(item)
         unique.setdefault(key, item)
     values = list(unique.values())
-    if values and all(isinstance(v, str) for v in values):
-        values.sort()
-    elif values and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values):
+    if (values and all(isinstance(v, str) for v in values)) or (values and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values)):
         values.sort()
     return TfSet(values)
 

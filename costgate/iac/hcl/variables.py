@@ -9,6 +9,7 @@ text does not parse), as Terraform does; every value is then converted to the de
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Mapping, Sequence
 from pathlib import Path
@@ -16,9 +17,8 @@ from typing import Any
 
 from costgate.errors import HclReaderError
 from costgate.iac.hcl.evaluation import NO_REFERENCES, Reading, variable_type
-from costgate.iac.hcl.expressions import ExprCompiler, Scope
+from costgate.iac.hcl.expressions import ExprCompiler, Pos, Scope
 from costgate.iac.hcl.parsing import Body, ModuleConfig, _BodyBuilder, parse_expression_text, parse_file, root_body
-from costgate.iac.hcl.expressions import Pos
 from costgate.iac.hcl.types import convert
 from costgate.iac.hcl.values import EvalError, Unknown
 
@@ -84,10 +84,8 @@ def root_variable_values(
             given[name] = (_from_text(text, primitive, f"environment variable {key}"), f"environment variable {key}")
     root = reading.root
     automatic = [root / "terraform.tfvars", root / "terraform.tfvars.json"]
-    try:
+    with contextlib.suppress(OSError):
         automatic += sorted(p for p in root.iterdir() if p.name.endswith((".auto.tfvars", ".auto.tfvars.json")))
-    except OSError:
-        pass
     files = [(p, _display(reading, p)) for p in automatic if p.is_file()]
     files += [(p, str(p)) for p in var_files]
     for path, display in files:

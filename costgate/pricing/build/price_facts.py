@@ -48,11 +48,10 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from costgate.errors import CatalogBuildError
 from costgate.pricing.build.list_price import list_price
 from costgate.pricing.rows import CatalogRow
+from costgate.safe_yaml import YamlSyntaxError, load_data
 
 SOURCE_ID = "infracost-golden"
 FILE = "infracost-golden/price_facts.csv"
@@ -132,9 +131,9 @@ def load_mappings(root: Path | None = None) -> list[MappingEntry]:
         if path.parent.name == UNMAPPED_DIR:
             continue
         try:
-            doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        except yaml.YAMLError as exc:
-            raise CatalogBuildError(f"invalid YAML ({exc})", path=str(path)) from exc
+            doc = load_data(path.read_text(encoding="utf-8")) or {}
+        except YamlSyntaxError as exc:
+            raise CatalogBuildError(f"invalid YAML (line {exc.line}: {exc})", path=str(path)) from exc
         provider, service = doc.get("provider"), doc.get("service")
         if not provider or not service:
             raise CatalogBuildError("mapping file needs 'provider' and 'service'", path=str(path))
@@ -152,7 +151,7 @@ def load_unmapped_register(root: Path | None = None) -> list[UnmappedReason]:
     out: list[UnmappedReason] = []
     for path in sorted(base.glob("*.yaml")):
         try:
-            doc = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            doc = load_data(path.read_text(encoding="utf-8")) or {}
             provider = str(doc["provider"])
             for i, raw in enumerate(doc.get("lines") or []):
                 out.append(UnmappedReason(
@@ -164,7 +163,7 @@ def load_unmapped_register(root: Path | None = None) -> list[UnmappedReason]:
                     price=Decimal(str(raw["price"])) if raw.get("price") is not None else None,
                     origin=f"{path.name}#{i}",
                 ))
-        except (yaml.YAMLError, KeyError, TypeError, re.error, InvalidOperation) as exc:
+        except (YamlSyntaxError, KeyError, TypeError, re.error, InvalidOperation) as exc:
             raise CatalogBuildError(f"invalid register of unmapped lines ({exc!r})", path=str(path)) from exc
     return out
 

@@ -19,8 +19,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from costgate.errors import CatalogBuildError
-from costgate.pricing.manifest import MANIFEST_NAME, FileInfo, Manifest, SourceInfo, sha256_bytes
 from costgate.pricing.build.list_price import DERIVED_DIGITS
+from costgate.pricing.manifest import MANIFEST_NAME, FileInfo, Manifest, SourceInfo, sha256_bytes
 from costgate.pricing.rows import CatalogRow, data_file, write_rows
 
 GZIP_ABOVE_BYTES = 512 * 1024
@@ -64,7 +64,7 @@ def merge(sources: Iterable[tuple[str, Iterable[CatalogRow]]], report: BuildRepo
             if first != source_id:
                 report.overridden += 1
                 continue
-            full = key if row.sku.startswith("pf:") else key + (row.sku,)
+            full = key if row.sku.startswith("pf:") else (*key, row.sku)
             old = chosen.get(full)
             if old is None:
                 chosen[full] = row

@@ -16,12 +16,11 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from costgate.errors import CatalogError
 from costgate.pricing.build import cyclenerd_gcp
 from costgate.pricing.refresh.http import HttpClient
 from costgate.pricing.rows import CatalogRow
+from costgate.safe_yaml import YamlSyntaxError, load_bulk
 
 DEFAULT_BASE_URL = "https://cloudbilling.googleapis.com"
 DEFAULT_PRICING_YML_URL = (
@@ -104,7 +103,7 @@ def _pages(http: HttpClient, url: str, params: dict[str, str], key: str) -> Iter
         if token:
             query["pageToken"] = token
         doc = http.get_json(url, params=query)
-        if not isinstance(doc, dict) or key not in doc and "nextPageToken" not in doc:
+        if not isinstance(doc, dict) or (key not in doc and "nextPageToken" not in doc):
             raise CatalogError(f"not a Cloud Billing Catalog page (no '{key}')", path=url)
         yield list(doc.get(key) or [])
         token = str(doc.get("nextPageToken") or "")
@@ -149,11 +148,10 @@ def fetch_pricing_yml(
 ) -> Iterator[CatalogRow]:
     """Rows of the Cyclenerd pricing.yml at `url` (a 4 MB YAML file, read whole)."""
     data = http.get_bytes(url)
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     try:
-        doc = yaml.load(data, Loader=loader)  # noqa: S506 - a safe loader
-    except yaml.YAMLError as exc:
-        raise CatalogError(f"invalid YAML ({type(exc).__name__})", path=url.split("?")[0]) from exc
+        doc = load_bulk(data)
+    except YamlSyntaxError as exc:
+        raise CatalogError(f"invalid YAML (line {exc.line}: {exc})", path=url.split("?")[0]) from exc
     if not isinstance(doc, dict) or not isinstance(doc.get("compute"), dict):
         raise CatalogError("not a Cyclenerd pricing.yml (no 'compute' section)", path=url.split("?")[0])
     date = price_date or _generated_date(doc)

@@ -28,7 +28,14 @@ from typing import Any
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.aws._ec2 import (
-    INSTANCE_USAGE, instance_components, instance_count, launch_configuration_spec, launch_template_spec, resolve, size_range, split_capacity,
+    INSTANCE_USAGE,
+    instance_components,
+    instance_count,
+    launch_configuration_spec,
+    launch_template_spec,
+    resolve,
+    size_range,
+    split_capacity,
 )
 from costgate.resources.base import Pricer, PricingContext, UsageKey
 

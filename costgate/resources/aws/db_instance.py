@@ -38,7 +38,15 @@ from decimal import Decimal
 
 from costgate.model import CostComponent, PriceQuery, Resource
 from costgate.resources.aws._common import aws_query, ut
-from costgate.resources.aws._rds import INSTANCE_USAGE, Engine, LICENSE_MODELS, SERVICE, engine_of, extras, instance_component
+from costgate.resources.aws._rds import (
+    INSTANCE_USAGE,
+    LICENSE_MODELS,
+    SERVICE,
+    Engine,
+    engine_of,
+    extras,
+    instance_component,
+)
 from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, number, usage_component
 
 USAGE = (

@@ -50,7 +50,7 @@ def _targets(r: Resource, ctx: PricingContext) -> tuple[str | None, list[str]]:
     targets = {t.address: t for t in ctx.referencing(r, "aws_db_proxy_target", "db_proxy_name")}
     for target in targets.values():
         if (db := ctx.resolve(target, "db_instance_identifier")) is not None:
-            engine, classes = _engine(str(db.get("engine", ""))), classes + [str(db.get("instance_class", ""))]
+            engine, classes = _engine(str(db.get("engine", ""))), [*classes, str(db.get("instance_class", ""))]
         elif (cluster := ctx.resolve(target, "db_cluster_identifier")) is not None:
             engine = _engine(str(cluster.get("engine", "")))
             # referencing() sees a counted resource twice (by address and by bare config address)

@@ -28,7 +28,12 @@ from decimal import Decimal
 from costgate.model import CostComponent, Resource
 from costgate.resources.aws._ebs import Volume
 from costgate.resources.aws._ec2 import (
-    INSTANCE_USAGE, InstanceSpec, instance_components, instance_count, launch_template_spec, resolve,
+    INSTANCE_USAGE,
+    InstanceSpec,
+    instance_components,
+    instance_count,
+    launch_template_spec,
+    resolve,
     size_range,
 )
 from costgate.resources.base import Pricer, PricingContext, UsageKey, number

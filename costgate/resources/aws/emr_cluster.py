@@ -55,7 +55,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
             spot = group.get("bid_price") not in (None, "")
             yield from _nodes(r, role, str(group["instance_type"]), count, spot, list(group.get("ebs_config") or []), path)
         elif fleet.get("instance_type_configs"):
-            config = list(fleet["instance_type_configs"])[0]
+            config = next(iter(fleet["instance_type_configs"]))
             weight = number(config, "weighted_capacity", Decimal(1)) or Decimal(1)
             for spot, key in ((False, "target_on_demand_capacity"), (True, "target_spot_capacity")):
                 units = number(fleet, key, Decimal(0)) or Decimal(0)

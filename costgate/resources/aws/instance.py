@@ -42,7 +42,13 @@ from typing import Any
 from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.aws._ebs import Volume, volume_of
 from costgate.resources.aws._ec2 import (
-    DEFAULT_ROOT, INSTANCE_USAGE, TENANCY, InstanceSpec, flag, instance_components, resolve,
+    DEFAULT_ROOT,
+    INSTANCE_USAGE,
+    TENANCY,
+    InstanceSpec,
+    flag,
+    instance_components,
+    resolve,
 )
 from costgate.resources.base import Pricer, PricingContext, UsageKey
 

@@ -27,7 +27,16 @@ from collections.abc import Iterator
 from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.aws._common import aws_query
 from costgate.resources.aws._rds import (
-    INSTANCE_USAGE, SERVICE, Engine, aurora_query, engine_of, extras, instance_component, per_month, pi_api, pi_usagetype,
+    INSTANCE_USAGE,
+    SERVICE,
+    Engine,
+    aurora_query,
+    engine_of,
+    extras,
+    instance_component,
+    per_month,
+    pi_api,
+    pi_usagetype,
 )
 from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly
 

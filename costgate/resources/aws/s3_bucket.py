@@ -31,9 +31,10 @@ from costgate.resources.aws._common import aws_query, ut
 from costgate.resources.aws._s3 import CLASSES, S3
 from costgate.resources.base import Pricer, PricingContext, UsageKey, usage_component
 
-USAGE = (UsageKey("object_tags", "int", "Object tags stored in the bucket"),) + tuple(
-    UsageKey(f"{cls}.{line[2]}", "float", f"{title}: {line[0]}, " + ("count a month" if line[3] > 1 else "GB"))
-    for cls, (title, _, lines) in CLASSES.items() for line in lines
+USAGE = (
+    UsageKey("object_tags", "int", "Object tags stored in the bucket"),
+    *(UsageKey(f"{cls}.{line[2]}", "float", f"{title}: {line[0]}, " + ("count a month" if line[3] > 1 else "GB"))
+      for cls, (title, _, lines) in CLASSES.items() for line in lines),
 )
 
 

@@ -23,7 +23,6 @@ from costgate.resources.aws.instance import USAGE as INSTANCE_USAGE
 from costgate.resources.aws.instance import _spec
 from costgate.resources.base import Pricer, PricingContext
 
-
 USAGE = tuple(k for k in INSTANCE_USAGE if not k.name.startswith("reserved_"))  # a spot request is never reserved
 
 

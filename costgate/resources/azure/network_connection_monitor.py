@@ -29,10 +29,11 @@ def _tests(r: Resource) -> Decimal | None:
     for group in r.blocks("test_group"):
         if group.get("enabled") is False:
             continue
-        parts = [group.get(k) for k in ("source_endpoints", "destination_endpoints", "test_configuration_names")]
-        if not all(isinstance(p, list) for p in parts):
+        sources, destinations, tests = (group.get(k) for k in ("source_endpoints", "destination_endpoints",
+                                                                "test_configuration_names"))
+        if not (isinstance(sources, list) and isinstance(destinations, list) and isinstance(tests, list)):
             return None
-        total += Decimal(len(parts[0]) * len(parts[1]) * len(parts[2]))
+        total += Decimal(len(sources) * len(destinations) * len(tests))
     return total if r.blocks("test_group") else None
 
 

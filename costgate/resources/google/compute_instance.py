@@ -36,7 +36,13 @@ from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.base import Pricer, PricingContext, UsageKey, dec
 from costgate.resources.google._common import purchase_of
 from costgate.resources.google._compute import (
-    COMPUTE_USAGE, DEFAULT_BOOT_GB, Disk, MachineSpec, ephemeral_ips, gpus_of, machine_components,
+    COMPUTE_USAGE,
+    DEFAULT_BOOT_GB,
+    Disk,
+    MachineSpec,
+    ephemeral_ips,
+    gpus_of,
+    machine_components,
 )
 
 USAGE = (UsageKey("monthly_hrs", "float", "Hours the VM runs a month", 730), *COMPUTE_USAGE)

@@ -24,7 +24,14 @@ from decimal import Decimal
 from costgate.model import CostComponent, Resource
 from costgate.resources.base import Pricer, PricingContext, dec
 from costgate.resources.google._common import purchase_of
-from costgate.resources.google._compute import COMPUTE_USAGE, LOCAL_SSD_GB, MachineSpec, first, machine_components, template_spec
+from costgate.resources.google._compute import (
+    COMPUTE_USAGE,
+    LOCAL_SSD_GB,
+    MachineSpec,
+    first,
+    machine_components,
+    template_spec,
+)
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:

@@ -35,7 +35,7 @@ def test_syntax_errors_name_file_line_and_column(tmp_path: Path, text: str, patt
 def test_a_missing_directory_and_one_without_tf_files(tmp_path: Path) -> None:
     with pytest.raises(HclReaderError, match="directory not found"):
         HclReader(env={}).read(tmp_path / "nope")
-    with pytest.raises(HclReaderError, match="no .tf files"):
+    with pytest.raises(HclReaderError, match=r"no \.tf files"):
         HclReader(env={}).read(tmp_path)
     (tmp_path / "plan.json").write_text("{}")
     with pytest.raises(HclReaderError, match="not a directory"):
@@ -48,7 +48,7 @@ def test_a_broken_var_file_is_named(tmp_path: Path) -> None:
     with pytest.raises(HclReaderError, match=r"terraform\.tfvars:\d+:\d+: syntax error"):
         HclReader(env={}).read(tmp_path)
     (tmp_path / "terraform.tfvars").unlink()
-    with pytest.raises(HclReaderError, match="missing.tfvars: var file not found"):
+    with pytest.raises(HclReaderError, match=r"missing\.tfvars: var file not found"):
         HclReader(env={}, var_files=[tmp_path / "missing.tfvars"]).read(tmp_path)
 
 

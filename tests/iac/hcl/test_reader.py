@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from costgate.errors import HclReaderError, ReaderError
-from costgate.iac.hcl import HclReader
 from costgate.iac.base import ReadResult
+from costgate.iac.hcl import HclReader
 from costgate.model import Action
 
 

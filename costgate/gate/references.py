@@ -1,9 +1,10 @@
 """Checks that need more than one key: names that must exist, rule parameters, policy files.
 
-Pydantic validates each key on its own; these checks read across the document (a budget's
-team must be declared, a rule key must be a known code, its params must fit that rule's
-model, a waiver must name something that can fire, a Rego file must exist and be v1) and
-report the key and line the user must fix.
+Pydantic validates each key on its own (config/); these checks read across the document (a
+budget's team must be declared, a rule key must be a known code, its params must fit that rule's
+model, a waiver must name something that can fire, a Rego file must exist and be v1) and report
+the key and line the user must fix. They live in the gate because they ask the gate's rule
+registry, CODEOWNERS reader and Rego compiler; the config package sits below the gate.
 """
 
 from __future__ import annotations
@@ -11,14 +12,27 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from pathlib import Path
 
 from pydantic import ValidationError
 
+from costgate.config import LoadedConfig, load_config, parse_config
 from costgate.errors import ConfigError, PolicyError
 
-if TYPE_CHECKING:
-    from costgate.config import LoadedConfig
+
+def load_checked_config(path: Path) -> LoadedConfig:
+    """Read a costgate.yml, validate every key and check its cross-references: what every command
+    that reads a config calls. Raises ConfigError (PolicyError for a broken Rego file)."""
+    loaded = load_config(path)
+    check_references(loaded)
+    return loaded
+
+
+def parse_checked_config(text: str, path: Path) -> LoadedConfig:
+    """`load_checked_config` of config text (`path` names it in messages)."""
+    loaded = parse_config(text, path)
+    check_references(loaded)
+    return loaded
 
 
 def check_references(loaded: LoadedConfig) -> None:
@@ -151,4 +165,4 @@ def _unknown_rule(key: str, retired: frozenset[str]) -> str:
     return f"unknown rule {key!r} (see docs/rules/)"
 
 
-__all__ = ["check_references", "ConfigError"]
+__all__ = ["ConfigError", "check_references"]

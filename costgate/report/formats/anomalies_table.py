@@ -1,0 +1,20 @@
+"""`anomalies --format table`: one row per change out of line with its history."""
+
+from __future__ import annotations
+
+from costgate.report.base import AnomaliesReport
+from costgate.report.registry import register
+
+
+@register
+class AnomaliesTableFormat:
+    """See costgate.report.anomalies."""
+
+    name = "table"
+    commands = frozenset({"anomalies"})
+
+    def render(self, report: AnomaliesReport) -> str:
+        """The step changes for `costgate anomalies`."""
+        from costgate.report.anomalies import render_anomalies
+
+        return render_anomalies(report.steps, self.name, by=report.by, params=report.params)
