@@ -14,7 +14,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from costgate.report.json_model import JSON_VERSION, EstimateOut
+from costgate.report.json_model import JSON_VERSION, EstimateOut  # noqa: E402
 
 SCHEMA_DIR = REPO / "costgate" / "schemas"
 

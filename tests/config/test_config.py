@@ -10,9 +10,9 @@ import jsonschema
 import pytest
 
 from costgate.config import schema_text
+from costgate.errors import ConfigError, PolicyError
 from costgate.gate.references import load_checked_config as load_config
 from costgate.gate.references import parse_checked_config as parse_config
-from costgate.errors import ConfigError, PolicyError
 from tests.helpers import REPO, load_yaml, run_cli
 
 EXAMPLE = REPO / "examples" / "gate" / "costgate.yml"

@@ -7,8 +7,8 @@ from pathlib import Path
 from typing import Any
 
 from costgate.config import LoadedConfig
-from costgate.gate.references import parse_checked_config as parse_config
 from costgate.estimate import CatalogInfo, Estimate, PricedComponent, Project, ResourceCost
+from costgate.gate.references import parse_checked_config as parse_config
 from costgate.model import Action, Address, Resource
 from costgate.resources.registry import Support
 

@@ -7,8 +7,8 @@ from decimal import Decimal
 from pathlib import Path
 
 from costgate.estimate import CatalogInfo, Estimate, build_project
-from costgate.model import Action, Address, Resource
 from costgate.free_tier import apply_free_tier
+from costgate.model import Action, Address, Resource
 from costgate.pricing.lookup import PriceBook
 from costgate.pricing.store import CatalogStore
 from costgate.resources.base import Usage

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
+from costgate.money import unit_price
 from costgate.pricing.build import price_facts
 from costgate.pricing.build.list_price import list_price
-from costgate.money import unit_price
 from tests.pricing.catalog_queries import query
 
 D = Decimal

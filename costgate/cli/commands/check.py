@@ -20,8 +20,8 @@ from costgate.cli.options import (
     terminal_style,
 )
 from costgate.gate.engine import evaluate
-from costgate.gate.references import load_checked_config
 from costgate.gate.model import Verdict
+from costgate.gate.references import load_checked_config
 from costgate.pricing.lookup import PriceBook
 from costgate.pricing.store import CatalogStore
 from costgate.report.base import Report

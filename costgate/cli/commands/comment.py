@@ -30,24 +30,24 @@ from costgate.cli.config_path import resolve_config
 from costgate.cli.estimate_args import estimate_from_args
 from costgate.cli.ledger_args import history_if_configured, record_if_configured
 from costgate.cli.options import add_input_options
-from costgate.report.console import info
 from costgate.config import LoadedConfig
 from costgate.errors import ConfigError, CostgateError, VcsError
 from costgate.estimate import Estimate
 from costgate.gate.engine import evaluate
-from costgate.gate.references import load_checked_config
 from costgate.gate.model import GateResult, Verdict
+from costgate.gate.references import load_checked_config
+from costgate.inputs import read_bytes
+from costgate.money import money, percent
 from costgate.pricing.lookup import PriceBook
 from costgate.pricing.store import CatalogStore
 from costgate.report.base import Report
+from costgate.report.console import info
 from costgate.report.markdown import MarkdownOptions
 from costgate.report.registry import render
-from costgate.money import money, percent
-from costgate.vcs.base import CommitStatus, Platform, PullRequest, StatusState
-from costgate.vcs.http import HttpClient, VcsHttpError
-from costgate.inputs import read_bytes
 from costgate.report.terminal import safe_output, safe_text
+from costgate.vcs.base import CommitStatus, Platform, PullRequest, StatusState
 from costgate.vcs.guard import GuardedPlatform
+from costgate.vcs.http import HttpClient, VcsHttpError
 from costgate.vcs.sticky import Action, Behavior, check_run, check_tag, publish
 
 EXIT_OK = 0

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from costgate.cli.config_path import resolve_config
 from costgate.cli.options import emit
-from costgate.errors import ConfigError
 from costgate.config import schema_text
+from costgate.errors import ConfigError
 from costgate.gate.references import load_checked_config
 
 
