@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from costgate.config import load_config
+from costgate.gate.references import load_checked_config as load_config
 from costgate.errors import ConfigError
 from tests.helpers import run_cli
 

@@ -80,7 +80,7 @@ def test_rego_input_has_unit_costs(tmp_path: Path) -> None:
     est = _est()
     units = compute_unit_costs(est, config(METRICS, tmp_path).config.unit_metrics)
     ctx = RuleContext(estimate=est, book=None, owners={}, production={}, scope="all")
-    doc = input_document(ctx, est, units)
+    doc = input_document(ctx, est, {}, units)
     assert doc["unit_costs"]["requests"]["prior_cost_per_unit"] == 0.41
     assert doc["unit_costs"]["requests"]["proposed_cost_per_unit"] == 0.47
     assert doc["unit_costs"]["monthly_active_users"]["proposed_cost_per_unit"] is None
