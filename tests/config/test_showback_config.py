@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from costgate.gate.references import load_checked_config as load_config
 from costgate.errors import ConfigError
+from costgate.gate.references import load_checked_config as load_config
 from tests.helpers import run_cli
 
 TEAMS = "teams:\n  - name: a\n  - name: b\n"
