@@ -23,6 +23,7 @@ from costgate.resources.base import Pricer, PricingContext, ReverseReferences, U
 from costgate.resources.registry import Support, pricer_for, support
 
 if TYPE_CHECKING:  # the fetch machinery (requests, parsers) is imported only when a run fetches
+    from costgate.currency import ExchangeRate
     from costgate.pricing.fetch import FetchReport
 
 ZERO = Decimal(0)
@@ -394,6 +395,9 @@ class Estimate:
     projects: tuple[Project, ...]
     catalog: CatalogInfo
     currency: str = "USD"
+    exchange: ExchangeRate | None = None
+    """The rate every amount was converted with (--currency, costgate.yml `currency:`); None when
+    the amounts are the catalog's own USD prices."""
     free_tier: Mapping[str, Decimal] = field(default_factory=dict)
     fetch: FetchReport | None = None
     """What `--fetch-prices` fetched (or failed to) in this run; None when it was off."""

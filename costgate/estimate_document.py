@@ -31,6 +31,18 @@ JSON_VERSION = "1.4"
 """The output document's version: minor for additions, major for changes that break readers."""
 
 
+def currency_rate(estimate: Estimate) -> dict[str, Any]:
+    """The `currency_rate` block: the currency of every amount, the rate from the catalog's USD, its
+    date and source (rate "1" and no date when nothing was converted). The rate is a string: every
+    digit of the exact Decimal the amounts were multiplied by (docs/currency.md)."""
+    x = estimate.exchange
+    if x is None:
+        return {"code": estimate.currency, "base": estimate.currency, "rate": "1", "rate_date": None,
+                "source": "the catalog's own prices (not converted)"}
+    return {"code": x.code, "base": x.base, "rate": str(x.rate),
+            "rate_date": x.rate_date.isoformat() if x.rate_date else None, "source": x.source}
+
+
 def num(value: Decimal | None) -> float | None:
     """Money or a quantity as a JSON number (unrounded), None as null."""
     return None if value is None else float(value)
@@ -193,6 +205,7 @@ def to_dict(estimate: Estimate) -> dict[str, Any]:
         "version": JSON_VERSION,
         "incomplete_message": counts.incomplete_message(),
         "currency": estimate.currency,
+        "currency_rate": currency_rate(estimate),
         "catalog": {
             "id": estimate.catalog.catalog_id,
             "price_date": estimate.catalog.price_date,

@@ -17,17 +17,18 @@ from costgate.errors import CostgateError
 
 DEFAULT_MAX_INPUT_MB = 512
 """Largest input file read, in MiB: a 20,000-resource plan is ~50 MB, so CI has headroom,
-while /dev/zero or a multi-gigabyte file stops early. `--max-input-mb` changes it."""
+while /dev/zero or a multi-gigabyte file stops early, before a run that would need more memory
+than a CI runner has (peak memory is about 7x the plan's size). `--max-plan-mb` changes it."""
 
 _CHUNK = 1 << 20
 _limit_mb = DEFAULT_MAX_INPUT_MB
 
 
 def set_max_input_mb(megabytes: int) -> None:
-    """Set the bound for this process (the CLI calls it once from `--max-input-mb`)."""
+    """Set the bound for this process (the CLI calls it once from `--max-plan-mb`)."""
     global _limit_mb
     if megabytes <= 0:
-        raise CostgateError(f"--max-input-mb must be a positive number of MiB, not {megabytes}")
+        raise CostgateError(f"--max-plan-mb must be a positive number of MiB, not {megabytes}")
     _limit_mb = megabytes
 
 
@@ -92,7 +93,7 @@ def decode_text(data: bytes, *, source: str, error: type[CostgateError], what: s
 
 
 def _too_large(what: str) -> str:
-    return f"larger than {_limit_mb} MiB, not read (is it the right {what}? raise --max-input-mb if so)"
+    return f"larger than {_limit_mb} MiB, not read (is it the right {what}? raise --max-plan-mb if so)"
 
 
 def _short(source: str, limit: int = 200) -> str:

@@ -2,19 +2,57 @@
 
 from __future__ import annotations
 
+from contextvars import ContextVar
 from decimal import ROUND_HALF_UP, Context, Decimal
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from costgate.estimate import Estimate
 
 _WIDE = Context(prec=80)
 """Enough digits to round any amount a config or plan can hold (a cap of 1e30) to cents."""
 
+SYMBOLS = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥", "CNY": "CN¥", "INR": "₹", "KRW": "₩"}
+"""Currencies shown with a symbol; any other is shown by its code ("CHF 1,234.56")."""
+NO_MINOR_UNITS = frozenset({"JPY", "KRW", "ISK"})
+"""Currencies with no minor unit (ISO 4217 exponent 0): amounts are shown in whole units."""
+_DISPLAY: ContextVar[str] = ContextVar("costgate_display_currency", default="USD")
 
-def money(value: Decimal | None, *, signed: bool = False, currency: str = "$") -> str:
-    """$1,234.56 (or +$1,234.56 / -$12.00 when signed); '-' for None."""
+
+def set_display_currency(code: str) -> None:
+    """The currency every amount of this run is shown in (the CLI sets it from the estimate's,
+    docs/currency.md; each run starts with USD)."""
+    _DISPLAY.set(code.upper())
+
+
+def display_currency() -> str:
+    """The currency amounts are shown in (ISO code)."""
+    return _DISPLAY.get()
+
+
+def symbol(code: str | None = None) -> str:
+    """'$' for USD, '€' for EUR, 'CHF ' for codes without a symbol."""
+    code = code or _DISPLAY.get()
+    return SYMBOLS.get(code, f"{code} ")
+
+
+def money(value: Decimal | None, *, signed: bool = False, currency: str | None = None) -> str:
+    """$1,234.56 (or +$1,234.56 / -$12.00 when signed), in the display currency (¥1,235 for
+    JPY); '-' for None. `currency` overrides the symbol."""
     if value is None:
         return "-"
-    q = value.quantize(Decimal("0.01"), rounding=ROUND_HALF_UP, context=_WIDE)
+    places = Decimal(1) if _DISPLAY.get() in NO_MINOR_UNITS else Decimal("0.01")
+    q = value.quantize(places, rounding=ROUND_HALF_UP, context=_WIDE)
     sign = "-" if q < 0 else ("+" if signed and q > 0 else "")
-    return f"{sign}{currency}{abs(q):,.2f}"
+    shown = symbol() if currency is None else currency
+    return f"{sign}{shown}{abs(q):,.{0 if places == 1 else 2}f}"
+
+
+def currency_note(estimate: Estimate) -> str:
+    """What every output's footer says about money: "USD", or the currency with its rate and date."""
+    if estimate.exchange is None:
+        return estimate.currency
+    return estimate.exchange.describe()
 
 
 SIGNIFICANT_DIGITS = 12
@@ -27,14 +65,14 @@ def unit_price(value: Decimal | None) -> str:
     if value is None:
         return "-"
     if value == 0:
-        return "$0.00"
+        return f"{symbol()}0.00"
     digits = value.normalize().as_tuple()
     if len(digits.digits) > SIGNIFICANT_DIGITS:
         exponent = value.adjusted() - SIGNIFICANT_DIGITS + 1
         value = value.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP, context=_WIDE)
     text = f"{value.normalize():,f}"
     whole, _, decimals = text.partition(".")
-    return "$" + whole + "." + decimals.ljust(2, "0")
+    return symbol() + whole + "." + decimals.ljust(2, "0")
 
 
 def quantity(value: Decimal | None) -> str:

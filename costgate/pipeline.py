@@ -25,7 +25,15 @@ from costgate.project_input import InputKind, ProjectInput
 from costgate.resources.base import Usage
 
 if TYPE_CHECKING:
+    from costgate.currency import ExchangeRate
     from costgate.pricing.fetch import FetchSettings, ScopeFetch
+
+Rewrite = Callable[[Resource], Resource]
+"""A change made to every resource after it is read and before it is priced (`whatif` moves
+resources to another region or instance family this way): the one pricing path stays one."""
+Reader = Callable[[ProjectInput], ReadResult]
+"""How a project input is read (`read_input`, or a memo of it when one run prices the same
+inputs several times)."""
 
 
 def project_name(path: Path) -> str:
@@ -93,6 +101,9 @@ def estimate_inputs(
     free_tier: bool = False,
     as_of: date | None = None,
     usage_only: tuple[Sequence[Resource], Sequence[str], str] | None = None,
+    rewrite: Rewrite | None = None,
+    reader: Reader | None = None,
+    exchange: ExchangeRate | None = None,
 ) -> Estimate:
     """Read and price every project input; one Project each, in order (an input given twice once).
 
@@ -121,18 +132,19 @@ def estimate_inputs(
 
                 lookup = with_profile(usage_profile, lookup)
             extras.setdefault(str(inp.usage_file.resolve()), own.usage_only())
-        read = read_input(inp)
+        read = (reader or read_input)(inp)
+        warnings = list(read.warnings)  # a memoized read is shared: never append to its list
         if repeats:
             message = f"{inp.path} was given {repeats + 1} times; it is priced once"
             print(f"costgate: warning: {message}", file=sys.stderr)
-            read.warnings.append(message)
+            warnings.append(message)
         projects.append(build_project(
             inp.name,
             str(inp.path),
-            read.resources,
+            read.resources if rewrite is None else [rewrite(r) for r in read.resources],
             book,
             usage=lookup or (lambda _r: Usage()),
-            warnings=read.warnings,
+            warnings=warnings,
             metadata={"terraform_version": read.terraform_version, "format_version": read.format_version,
                       "before_side": _before_side(inp)},
             today=as_of,
@@ -141,7 +153,8 @@ def estimate_inputs(
         ))
     for extra, extra_warnings, usage_path in extras.values():
         if extra:
-            projects.append(build_project(f"usage file {Path(usage_path).name}", usage_path, extra, book,
+            moved = extra if rewrite is None else [rewrite(r) for r in extra]
+            projects.append(build_project(f"usage file {Path(usage_path).name}", usage_path, moved, book,
                                           usage=usage or (lambda _r: Usage()), warnings=extra_warnings, today=as_of,
                                           kind="usage_file"))
     estimate = Estimate(projects=tuple(projects), catalog=catalog_info(catalog))
@@ -149,6 +162,10 @@ def estimate_inputs(
         from costgate.free_tier import apply_free_tier
 
         estimate, _used = apply_free_tier(estimate)
+    if exchange is not None:
+        from costgate.currency import convert_estimate
+
+        estimate = convert_estimate(estimate, exchange)
     return estimate
 
 
@@ -173,6 +190,9 @@ def estimate_fetching(
     free_tier: bool = False,
     as_of: date | None = None,
     usage_only: tuple[Sequence[Resource], Sequence[str], str] | None = None,
+    rewrite: Rewrite | None = None,
+    reader: Reader | None = None,
+    exchange: ExchangeRate | None = None,
 ) -> Estimate:
     """`estimate_inputs` with `--fetch-prices missing|all`: price, fetch the scopes that had no
     product (or every scope asked about, for `all`) into the cache's overlay, price again.
@@ -186,7 +206,8 @@ def estimate_fetching(
     store.overlay = Overlay(store.cache, max_age_days=max_age_days)
     store.overlay_first = settings.mode == "all"
     price = partial(estimate_inputs, inputs, store=store, usage=usage, usage_profile=usage_profile,
-                    free_tier=free_tier, as_of=as_of, usage_only=usage_only)
+                    free_tier=free_tier, as_of=as_of, usage_only=usage_only, rewrite=rewrite, reader=reader,
+                    exchange=exchange)
     estimate = price()
     missing: set[tuple[str, str, str]] = set()
     queried: set[tuple[str, str, str]] = set()
@@ -207,6 +228,21 @@ def estimate_fetching(
         store.fetch_failures = {s.scope: s.reason for s in report.scopes if s.status == "failed"}
         estimate = price()
     return replace(estimate, fetch=report)
+
+
+def memo_reader() -> Reader:
+    """`read_input` that reads each input once: a run that prices the same inputs several times
+    (one `whatif` region after another) parses its plans and folders once."""
+    seen: dict[tuple[str, str, str | None, str], ReadResult] = {}
+
+    def read(inp: ProjectInput) -> ReadResult:
+        key = (inp.kind.value, str(_key(inp.path)), str(_key(inp.base.path)) if inp.base is not None else None, inp.name)
+        found = seen.get(key)
+        if found is None:
+            found = seen[key] = read_input(inp)
+        return found
+
+    return read
 
 
 def read_one(inp: ProjectInput) -> ReadResult:

@@ -42,6 +42,29 @@ def test_max_input_mb_applies_to_regular_files_and_resets(tmp_path: Path) -> Non
     assert "whole number" in run_cli("breakdown", "--max-input-mb", "lots", "--plan", str(big)).err
 
 
+@pytest.mark.parametrize("how", ["--max-plan-mb", "--max-input-mb", "COSTGATE_MAX_PLAN_MB", "COSTGATE_MAX_INPUT_MB"])
+def test_a_plan_over_max_plan_mb_is_refused_up_front_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                                                  how: str) -> None:
+    big = tmp_path / "huge-plan.json"
+    big.write_bytes(b"{" + b" " * (3 * 1024 * 1024) + b"}")
+    if how.startswith("--"):
+        run = run_cli(how, "2", "breakdown", "--plan", str(big))
+    else:
+        monkeypatch.setenv(how, "2")
+        run = run_cli("breakdown", "--plan", str(big))
+    assert run.code == 2
+    assert run.err == (f"costgate: error: {big}: larger than 2 MiB, not read "
+                       "(is it the right plan JSON file? raise --max-plan-mb if so)\n")
+    assert run.out == ""
+
+
+def test_max_plan_mb_takes_a_positive_whole_number() -> None:
+    bad = run_cli("--max-plan-mb", "lots", "breakdown", "--plan", str(EXAMPLE_PLAN))
+    assert bad.code == 2 and bad.err == "costgate: error: --max-plan-mb takes a whole number of MiB, not 'lots'\n"
+    zero = run_cli("breakdown", "--max-plan-mb=0", "--plan", str(EXAMPLE_PLAN))
+    assert zero.code == 2 and zero.err == "costgate: error: --max-plan-mb must be a positive number of MiB, not 0\n"
+
+
 @pytest.mark.parametrize(("content", "message"), [
     (b"a: 1\nb: caf\xe9\n", "big.yml:2: not UTF-8 text (byte 0xe9); save the config file as UTF-8"),
     (b"a: 1\n\nb: \x00\n", "big.yml:3: contains a NUL byte; not a text config file"),

@@ -12,7 +12,14 @@ from costgate.cli.projects import changed_only, check_options, git_base, project
 from costgate.estimate import Estimate, UsageLookup
 from costgate.iac.discover import ModuleGraph
 from costgate.model import Resource
-from costgate.pipeline import estimate_fetching, estimate_inputs
+from costgate.money import set_display_currency
+from costgate.pipeline import (
+    Reader,
+    Rewrite,
+    estimate_fetching,
+    estimate_inputs,
+    memo_reader,
+)
 from costgate.pricing.age import max_age_days, warn_if_stale
 from costgate.pricing.fetch_mode import fetch_mode
 from costgate.pricing.store import CatalogStore
@@ -22,6 +29,7 @@ from costgate.report.console import info
 if TYPE_CHECKING:  # the config (pydantic) is imported only by the commands that read one
     from costgate.config import LoadedConfig
     from costgate.gate.unit_costs import UnitCost
+    from costgate.currency import ExchangeRate
     from costgate.pricing.fetch import ScopeFetch
 
 
@@ -40,6 +48,19 @@ def estimate_from_args(
     is the config the command read: its `projects:` name and shape the inputs, and its
     `catalog:` settings give --fetch-prices and its timeout.
     """
+    return estimates_from_args(args, [None], loaded=loaded, store=store)[0]
+
+
+def estimates_from_args(
+    args: argparse.Namespace,
+    variants: Sequence[Rewrite | None],
+    *,
+    loaded: LoadedConfig | None = None,
+    store: CatalogStore | None = None,
+) -> list[Estimate]:
+    """`estimate_from_args` once per variant: the same inputs read once, each variant's rewrite
+    applied to every resource before it is priced (None: as read). `whatif` prices one plan in
+    several regions this way, through the very path `breakdown` takes."""
     check_options(args)
     store = store or CatalogStore.open(getattr(args, "catalog_dir", None))
     usage: UsageLookup | None = None
@@ -62,20 +83,26 @@ def estimate_from_args(
             inputs = changed_only(inputs, base, graph)
             if not inputs:
                 info(f"note: no project changed since {base.ref} (--changed-only); nothing to price")
-        estimate = _estimate(args, loaded, inputs, store=store, usage=usage, usage_profile=profile, usage_only=usage_only)
-    if usage_file is not None:
+        reader = memo_reader() if len(variants) > 1 else None
+        exchange = exchange_from_args(args, loaded)
+        estimates = [_estimate(args, loaded, inputs, store=store, usage=usage, usage_profile=profile, usage_only=usage_only,
+                               rewrite=rewrite, reader=reader, exchange=exchange) for rewrite in variants]
+    if usage_file is not None and estimates:
         from costgate.iac.usage_file import report_problems
 
-        addresses = [r.address for p in estimate.projects for r in p.resources]
+        addresses = [r.address for p in estimates[0].projects for r in p.resources]
         report_problems([*usage_file.problems, *usage_file.unmatched(addresses)], strict=getattr(args, "strict", False))
     # after the inputs were read, so a bad input's error stays the only line on stderr
     warn_if_stale(store.manifest, flag=getattr(args, "max_catalog_age_days", None))
-    return estimate
+    set_display_currency(exchange.code if exchange is not None else "USD")
+    return estimates
 
 
 def _estimate(args: argparse.Namespace, loaded: LoadedConfig | None, inputs: list[ProjectInput], *, store: CatalogStore,
               usage: UsageLookup | None, usage_profile: str | None,
-              usage_only: tuple[Sequence[Resource], Sequence[str], str] | None) -> Estimate:
+              usage_only: tuple[Sequence[Resource], Sequence[str], str] | None,
+              rewrite: Rewrite | None = None, reader: Reader | None = None,
+              exchange: ExchangeRate | None = None) -> Estimate:
     """Price the inputs, fetching missing price scopes first when --fetch-prices asks for it."""
     section = getattr(getattr(loaded, "config", None), "catalog", None)
     mode = fetch_mode(getattr(args, "fetch_prices", None), getattr(section, "fetch_prices", None))
@@ -83,7 +110,8 @@ def _estimate(args: argparse.Namespace, loaded: LoadedConfig | None, inputs: lis
     as_of = getattr(args, "as_of", None)
     if mode == "never":
         return estimate_inputs(inputs, store=store, usage=usage, usage_profile=usage_profile, free_tier=free_tier,
-                               as_of=as_of, usage_only=usage_only)
+                               as_of=as_of, usage_only=usage_only, rewrite=rewrite, reader=reader,
+                               exchange=exchange)
     from costgate.pricing.fetch import resolve_settings
 
     settings = resolve_settings(
@@ -94,7 +122,23 @@ def _estimate(args: argparse.Namespace, loaded: LoadedConfig | None, inputs: lis
     return estimate_fetching(inputs, settings=settings, on_fetch=_say_fetched,
                              max_age_days=max_age_days(getattr(args, "max_catalog_age_days", None)),
                              store=store, usage=usage, usage_profile=usage_profile, free_tier=free_tier,
-                             as_of=as_of, usage_only=usage_only)
+                             as_of=as_of, usage_only=usage_only, rewrite=rewrite, reader=reader,
+                             exchange=exchange)
+
+
+def exchange_from_args(args: argparse.Namespace, loaded: LoadedConfig | None) -> ExchangeRate | None:
+    """The rate of --currency, else of costgate.yml `currency:`, on the estimate's day (--as-of,
+    else today); None for neither (amounts stay the catalog's USD). Raises UsageError naming the
+    option or the config file for a code the ECB does not publish."""
+    code = getattr(args, "currency", None)
+    where = "--currency"
+    if not code and loaded is not None and loaded.config.currency:
+        code, where = loaded.config.currency, f"{loaded.path}: currency"
+    if not code:
+        return None
+    from costgate.currency import rate_for
+
+    return rate_for(code, getattr(args, "as_of", None), where=where)
 
 
 def _say_fetched(outcome: ScopeFetch) -> None:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from costgate import __version__
 from costgate.errors import CostgateError
 from costgate.inputs import DEFAULT_MAX_INPUT_MB, set_max_input_mb
+from costgate.money import set_display_currency
 from costgate.progress import session as progress_session
 from costgate.progress import wanted as progress_wanted
 from costgate.report.console import COLOR_MODES, ColorMode, ConsoleSettings, configure, flush_deferred, use_color
@@ -58,8 +59,10 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
                        help="leave out informational stderr lines (warnings and errors stay)")
     group.add_argument("--color", choices=COLOR_MODES, default="auto",
                        help="colour: auto (default: a terminal, unless $NO_COLOR; $FORCE_COLOR forces it), always, never")
-    group.add_argument("--max-input-mb", type=int, metavar="MIB",
-                       help=f"largest input file read, in MiB (default {DEFAULT_MAX_INPUT_MB}, or $COSTGATE_MAX_INPUT_MB)")
+    group.add_argument("--max-plan-mb", "--max-input-mb", type=int, metavar="MIB",
+                       help=f"largest plan (or other input file) read, in MiB; a bigger one is refused before it is "
+                            f"read (default {DEFAULT_MAX_INPUT_MB}, or $COSTGATE_MAX_PLAN_MB; --max-input-mb and "
+                            f"$COSTGATE_MAX_INPUT_MB are older names)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in command_names():
         if only is not None and name != only:
@@ -80,7 +83,7 @@ def _command_of(args: Sequence[str]) -> str | None:
 @dataclass(frozen=True)
 class GlobalOptions:
     """Options that apply to the whole run and may stand before or after the command (as in
-    ruff, gh and terraform): --debug, --quiet, --color, --max-input-mb."""
+    ruff, gh and terraform): --debug, --quiet, --color, --max-plan-mb (alias --max-input-mb)."""
 
     debug: bool
     quiet: bool
@@ -90,12 +93,13 @@ class GlobalOptions:
 
 def take_global_options(args: list[str]) -> tuple[GlobalOptions, list[str]]:
     """Read the global options wherever they stand and drop them from `args` (nothing after a
-    `--` is touched). $COSTGATE_DEBUG=1 and $COSTGATE_MAX_INPUT_MB are the defaults. Raises
-    CostgateError for a value that does not parse."""
+    `--` is touched). $COSTGATE_DEBUG=1 and $COSTGATE_MAX_PLAN_MB (older name:
+    $COSTGATE_MAX_INPUT_MB) are the defaults. Raises CostgateError for a value that does not parse."""
     debug = os.environ.get("COSTGATE_DEBUG") == "1"
     quiet = False
     color: str = "auto"
-    mib = os.environ.get("COSTGATE_MAX_INPUT_MB")
+    mib = os.environ.get("COSTGATE_MAX_PLAN_MB") or os.environ.get("COSTGATE_MAX_INPUT_MB")
+    flag = "--max-plan-mb"
     rest: list[str] = []
     i = 0
     while i < len(args):
@@ -114,8 +118,8 @@ def take_global_options(args: list[str]) -> tuple[GlobalOptions, list[str]]:
             quiet = True
         elif name == "--color" and name in _VALUED:
             color = inline
-        elif name == "--max-input-mb":
-            mib = inline
+        elif name in ("--max-plan-mb", "--max-input-mb"):
+            mib, flag = inline, name
         else:
             rest.append(arg)
         i += 1
@@ -124,17 +128,18 @@ def take_global_options(args: list[str]) -> tuple[GlobalOptions, list[str]]:
     try:
         megabytes = DEFAULT_MAX_INPUT_MB if mib is None else int(mib)
     except ValueError:
-        raise CostgateError(f"--max-input-mb takes a whole number of MiB, not {mib!r}") from None
+        raise CostgateError(f"{flag} takes a whole number of MiB, not {mib!r}") from None
     return GlobalOptions(debug, quiet, color, megabytes), rest
 
 
-_VALUED = ("--color", "--max-input-mb")
+_VALUED = ("--color", "--max-plan-mb", "--max-input-mb")
 
 
 def _apply(options: GlobalOptions) -> None:
     """Every run sets these: in-process runs (tests) inherit nothing from the one before."""
     set_max_input_mb(options.max_input_mb)
     configure(ConsoleSettings(color=options.color, quiet=options.quiet))
+    set_display_currency("USD")  # an estimate in another currency sets it (cli/estimate_args)
 
 
 @contextmanager

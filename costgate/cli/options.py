@@ -65,6 +65,10 @@ def add_estimate_options(parser: argparse.ArgumentParser) -> None:
                              "$COSTGATE_CATALOG_MAX_AGE_DAYS; 0 turns the warning off)")
     parser.add_argument("--free-tier", action="store_true",
                         help="subtract AWS's always-free monthly allowances (once per estimate, like an account)")
+    parser.add_argument("--currency", metavar="CODE",
+                        help="show every amount in this currency (EUR, GBP, JPY, ...), converted from USD with the "
+                             "European Central Bank's reference rate of the day (--as-of, else today); also "
+                             "costgate.yml `currency:`; budgets are in it (docs/currency.md)")
     add_fetch_options(parser)
 
 

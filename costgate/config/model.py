@@ -438,6 +438,11 @@ class Config(_Strict):
     ledger_required: bool = Field(
         default=False, description="Fail the run (exit 2) when the ledger cannot be written; by default a ledger "
                            "failure is a warning and the verdict never depends on it.")
+    currency: str | None = Field(
+        default=None, pattern=r"^[A-Za-z]{3}$",
+        description="ISO 4217 code every amount is shown in (EUR, GBP, JPY, ...), converted from the catalog's USD "
+                    "with the European Central Bank's reference rate of the estimate's day; budgets and policy "
+                    "amounts are in this currency. --currency overrides it. Default USD (no conversion).")
 
 
 Condition.model_rebuild()

@@ -182,14 +182,14 @@ def in_window(changes: Iterable[PastChange], *, end: datetime, days: int) -> Ite
 
 def judge_project(history: CostHistory, project: str, team: str | None, delta: Decimal, *, params: AnomalyParams,
                   end: datetime) -> Judgement | None:
-    """A project's delta against its own history, else against its team's; the project's own
-    history is preferred because it is the closer comparison."""
+    """A project's delta against its own history when that is long enough (the closer
+    comparison: a project that routinely makes large changes is judged by its own), else against
+    its team's (a new project, or one that rarely changes)."""
     window = list(in_window(history.changes, end=end, days=params.window_days))
     own = [c.delta for c in window if c.project == project]
-    found = judge(delta, own, run_rate=history.run_rates.get(project, Decimal(0)), params=params,
-                  scope="project", name=project)
-    if found is not None or team is None:
-        return found
+    if len(own) >= params.min_history or team is None:
+        return judge(delta, own, run_rate=history.run_rates.get(project, Decimal(0)), params=params,
+                     scope="project", name=project)
     theirs = [c.delta for c in window if c.team == team]
     return judge(delta, theirs, run_rate=history.team_run_rate(team), params=params, scope="team", name=team)
 

@@ -201,11 +201,15 @@ class RuleContext:
         return (component.unit_price - alt.unit_price * factor) * component.monthly_quantity
 
     def find_price(self, query: PriceQuery) -> Decimal | None:
-        """The catalog unit price of `query`, or None."""
+        """The catalog unit price of `query` in the estimate's currency (converted with its
+        exchange rate, as every amount of the estimate is), or None."""
         if self.book is None:
             return None
         found = self.book.lookup(query)
-        return None if isinstance(found, NoPrice) else found.unit_price
+        if isinstance(found, NoPrice):
+            return None
+        rate = self.estimate.exchange.rate if self.estimate.exchange is not None else Decimal(1)
+        return found.unit_price * rate
 
 
 def alternative_query(

@@ -25,8 +25,9 @@ if TYPE_CHECKING:  # the renderers' own modules (jinja2, SQLAlchemy) load only w
     from costgate.gate.unit_costs import UnitCost
     from costgate.ledger.history import Series
     from costgate.report.markdown import MarkdownOptions
+    from costgate.whatif.model import WhatIf
 
-Command = Literal["breakdown", "diff", "check", "comment", "history", "anomalies", "showback"]
+Command = Literal["breakdown", "diff", "check", "comment", "history", "anomalies", "showback", "whatif"]
 """A command whose output comes from the format registry."""
 
 
@@ -89,6 +90,15 @@ class AnomaliesReport:
     steps: Sequence[StepChange]
     by: str
     params: AnomalyParams
+
+
+@dataclass(frozen=True)
+class WhatIfReport:
+    """`costgate whatif`'s answer (the plan priced per region, with its swaps and suggestions)."""
+
+    result: WhatIf
+    color: bool = False
+    width: int = PIPE_WIDTH
 
 
 ReportT_contra = TypeVar("ReportT_contra", contravariant=True)

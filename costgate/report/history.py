@@ -42,6 +42,9 @@ def history_table(series: Sequence[Series], *, by: str) -> str:
                 who = f" {c.project}" if by == "team" else ""
                 out.append(f"    {c.recorded_at}{who}  {pr:<9} {commit:<12}  {_usd(c.delta, sign=True):>13}"
                            f"  -> {_usd(c.run_rate)}")
+        if s.total_changes is not None:
+            out.append(f"  ({s.total_changes:,} changes in all; the {len(s.changes):,} most recent are listed: "
+                       "--changes all lists every one)")
         out.append("")
     return "\n".join(out)
 
@@ -54,6 +57,7 @@ def history_json(series: Sequence[Series], *, by: str) -> str:
         "currency": "USD",
         "series": [{
             "key": s.key,
+            "total_changes": s.total_changes if s.total_changes is not None else len(s.changes),
             "months": [{"month": p.month, "run_rate": str(p.run_rate), "change": str(p.change)} for p in s.months],
             "changes": [{"month": c.month, "recorded_at": c.recorded_at, "project": c.project, "team": c.team,
                          "pull_request": c.pull_request, "head_commit": c.head_commit, "branch": c.branch,

@@ -150,6 +150,16 @@ class ProjectOut(_Model):
                                                                   "each with its reason (always empty for a plan).")
 
 
+class CurrencyRateOut(_Model):
+    """The currency of every amount and how it was converted from the catalog's USD."""
+
+    code: str = Field(description="ISO 4217 code of every amount in the document.")
+    base: str = Field(description="The catalog's currency the amounts were converted from (USD).")
+    rate: str = Field(description="1 base = rate code: the exact Decimal every amount was multiplied by (\"1\" when not converted).")
+    rate_date: str | None = Field(description="The day of the European Central Bank reference rates used (YYYY-MM-DD); null when not converted.")
+    source: str = Field(description="Where the rate comes from.")
+
+
 class CatalogOut(_Model):
     """The catalog that priced the estimate."""
 
@@ -216,6 +226,7 @@ class EstimateOut(_Model):
     version: str = JSON_VERSION
     incomplete_message: str | None
     currency: str
+    currency_rate: CurrencyRateOut | None = None
     catalog: CatalogOut
     price_dates: PriceDatesOut
     projects: list[ProjectOut]

@@ -28,7 +28,7 @@ from costgate import __version__
 from costgate.estimate import Estimate, PricedComponent, Project, ResourceCost, Totals
 from costgate.gate.model import Finding, GateResult, Severity, Verdict
 from costgate.model import Action
-from costgate.money import money, percent, quantity, unit_price
+from costgate.money import currency_note, money, percent, quantity, unit_price
 from costgate.resources.registry import Support
 
 if TYPE_CHECKING:
@@ -417,9 +417,40 @@ def _gaps_view(estimate: Estimate, limit: int | None) -> dict[str, Any]:
     }
 
 
-def _view(report_estimate: Estimate, gate: GateResult | None, diff: bool, options: MarkdownOptions, limits: _Limits) -> tuple[dict[str, Any], list[str]]:
+class _Memo:
+    """What every trial render of one report shares: the ranked detail rows and each resource's
+    row. Shortening a comment to fit renders it a dozen times; building 20,000 rows and sorting
+    them each time was most of `comment`'s time on a large plan. Rows are read-only in templates."""
+
+    def __init__(self) -> None:
+        self.ranking: tuple[list[tuple[int, ResourceCost]], list[int]] | None = None
+        self.rows: dict[tuple[int, bool], dict[str, Any]] = {}
+        self.texts: dict[_Limits, str] = {}
+
+    def ranked(self, estimate: Estimate, diff: bool) -> tuple[list[tuple[int, ResourceCost]], list[int]]:
+        """(project index, resource) of every detail row, and their order, most costly change first."""
+        if self.ranking is None:
+            all_rows: list[tuple[int, ResourceCost]] = []
+            for i, p in enumerate(estimate.projects):
+                all_rows.extend((i, r) for r in _detail_resources(p, diff=diff))
+            keys = [(-abs(r.delta), -r.monthly_cost) for _, r in all_rows]
+            ranked = sorted(range(len(all_rows)), key=lambda k: (*keys[k], k))
+            self.ranking = (all_rows, ranked)
+        return self.ranking
+
+    def row(self, k: int, r: ResourceCost, components: bool) -> dict[str, Any]:
+        """The template row of detail row `k`."""
+        found = self.rows.get((k, components))
+        if found is None:
+            found = self.rows[(k, components)] = _resource_row(r, components)
+        return found
+
+
+def _view(report_estimate: Estimate, gate: GateResult | None, diff: bool, options: MarkdownOptions, limits: _Limits,
+          memo: _Memo | None = None) -> tuple[dict[str, Any], list[str]]:
     """The template context, and the list of things `limits` cut (for the cut note)."""
     estimate = report_estimate
+    memo = memo or _Memo()
     totals = estimate.totals
     cuts: list[str] = []
 
@@ -438,17 +469,14 @@ def _view(report_estimate: Estimate, gate: GateResult | None, diff: bool, option
         cuts.append(f"{len(projects) - len(shown_projects):,} of {len(projects):,} project rows")
 
     # details: the most costly changes first, so that a cut keeps what matters
-    all_rows: list[tuple[int, ResourceCost]] = []
-    for i, p in enumerate(estimate.projects):
-        all_rows.extend((i, r) for r in _detail_resources(p, diff=diff))
-    ranked = sorted(range(len(all_rows)), key=lambda k: (-abs(all_rows[k][1].delta), -all_rows[k][1].monthly_cost, k))
+    all_rows, ranked = memo.ranked(estimate, diff)
     wanted = len(ranked) if options.max_resources is None else min(len(ranked), options.max_resources)
     shown = wanted if limits.resources is None else min(wanted, limits.resources)
     keep = set(ranked[:shown])
     details = []
     for i, p in enumerate(estimate.projects):
         rows = [
-            _resource_row(r, limits.components)
+            memo.row(k, r, limits.components)
             for k, (j, r) in enumerate(all_rows)
             if j == i and k in keep
         ]
@@ -515,6 +543,7 @@ def _view(report_estimate: Estimate, gate: GateResult | None, diff: bool, option
         "unknowns_count": len(unknowns),
         "catalog": estimate.catalog,
         "price_dates": estimate.price_dates.describe() or "no prices used",
+        "currency": currency_note(estimate),
         "version": __version__,
         "cuts": [_m(c) for c in cuts],
         "full_report_hint": _m(options.full_report_hint),
@@ -524,17 +553,32 @@ def _view(report_estimate: Estimate, gate: GateResult | None, diff: bool, option
 
 
 def _render_with(estimate: Estimate, gate: GateResult | None, diff: bool, options: MarkdownOptions, limits: _Limits,
-                 units: Sequence[tuple[str, str | Markup]] = ()) -> str:
-    context, _ = _view(estimate, gate, diff, options, limits)
+                 memo: _Memo | None = None, units: Sequence[tuple[str, str | Markup]] = ()) -> str:
+    if memo is not None and limits in memo.texts:
+        return memo.texts[limits]
+    context, _ = _view(estimate, gate, diff, options, limits, memo)
     context["unit_costs"] = list(units)
-    return environment().get_template("comment.md.j2").render(**context)
+    text = environment().get_template("comment.md.j2").render(**context)
+    if memo is not None:
+        memo.texts[limits] = text
+    return text
 
 
 def _largest_fitting(hi: int, fits: Callable[[int], bool]) -> int | None:
-    """The largest n in [0, hi] with fits(n) (fits is monotone: fewer rows, shorter text)."""
+    """The largest n in [0, hi] with fits(n) (fits is monotone: fewer rows, shorter text).
+
+    Galloping up from 0 (1, 2, 4, ...) before halving: what fits a comment is a few hundred
+    rows, so the trial renders stay that size instead of starting at half of a 20,000-row plan.
+    """
     if not fits(0):
         return None
-    lo = 0
+    lo, step = 0, 1
+    while lo < hi:
+        probe = min(hi, lo + step)
+        if not fits(probe):
+            hi = probe - 1
+            break
+        lo, step = probe, step * 2
     while lo < hi:
         mid = (lo + hi + 1) // 2
         if fits(mid):
@@ -542,6 +586,12 @@ def _largest_fitting(hi: int, fits: Callable[[int], bool]) -> int | None:
         else:
             hi = mid - 1
     return lo
+
+
+_RENDER_FULL_FIRST = 500
+"""Up to this many detail rows the whole report is rendered first (cheap, and usually it fits);
+above it, the largest fitting cut is searched first and the whole report rendered only if every
+row fits (a 20,000-row report never does, and rendering it cost seconds)."""
 
 
 def render_markdown(
@@ -565,23 +615,30 @@ def render_markdown(
     for u in tuple(unit_costs) or (gate.unit_costs if gate is not None else ()):
         label, figures, plain = unit_parts(u, diff=diff)
         units.append((label, Markup(" " + figures) if plain else ": " + figures))  # plain figures are only numbers
-    full = _render_with(estimate, gate, diff, opts, _Limits(), units)
-    if opts.max_chars is None or len(full) <= opts.max_chars:
-        return full
+    memo = _Memo()
+    total_rows = sum(len(_detail_resources(p, diff=diff)) for p in estimate.projects)
+    if opts.max_chars is None:
+        return _render_with(estimate, gate, diff, opts, _Limits(), memo, units)
     limit = opts.max_chars
+    tried_full = total_rows <= _RENDER_FULL_FIRST
+    if tried_full:
+        full = _render_with(estimate, gate, diff, opts, _Limits(), memo, units)
+        if len(full) <= limit:
+            return full
 
     def text(lim: _Limits) -> str:
-        return _render_with(estimate, gate, diff, opts, lim, units)
+        return _render_with(estimate, gate, diff, opts, lim, memo, units)
 
     def fits(lim: _Limits) -> bool:
         return len(text(lim)) <= limit
 
-    total_rows = sum(len(_detail_resources(p, diff=diff)) for p in estimate.projects)
     # 1. fewer resources, with components; 2. fewer resources, without components
     for components in (True, False):
         base = _Limits(components=components)
         # the lambda is used up inside this iteration (_largest_fitting calls it before returning)
         n = _largest_fitting(total_rows, lambda k: fits(replace(base, resources=k)))  # noqa: B023
+        if components and n == total_rows and not tried_full:  # every row fits: the whole report
+            return _render_with(estimate, gate, diff, opts, _Limits(), memo, units)
         if n is not None and (n > 0 or not components):
             return text(replace(base, resources=n))
     # 3. no details; shorten the other lists together

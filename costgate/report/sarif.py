@@ -13,6 +13,7 @@ code scanning shows them as dismissed instead of dropping them.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
@@ -88,7 +89,7 @@ def _result(finding: Finding, index: int) -> dict[str, Any]:
     return result
 
 
-def to_sarif(gate: GateResult) -> dict[str, Any]:
+def to_sarif(gate: GateResult, *, currency: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """The SARIF log as plain values."""
     rules: list[dict[str, Any]] = []
     index: dict[str, int] = {}
@@ -108,11 +109,13 @@ def to_sarif(gate: GateResult) -> dict[str, Any]:
             "invocations": [{"executionSuccessful": True,
                              "toolExecutionNotifications": [{"message": {"text": n}, "level": "note"}
                                                             for n in (*gate.notes, *gate.expired_waivers)]}],
-            "properties": {"verdict": gate.verdict.value},
+            "properties": {"verdict": gate.verdict.value, **({"currency": dict(currency)} if currency else {})},
         }],
     }
 
 
-def render_sarif(gate: GateResult) -> str:
-    """The SARIF 2.1.0 log, indented, ending in a newline."""
-    return json.dumps(to_sarif(gate), indent=2) + "\n"
+def render_sarif(gate: GateResult, *, currency: Mapping[str, Any] | None = None) -> str:
+    """The SARIF 2.1.0 log, indented, ending in a newline; `currency` (the estimate's currency_rate
+    block: code, rate, rate_date, source) goes in the run's properties, so that every
+    `monthly_saving` says what it is counted in."""
+    return json.dumps(to_sarif(gate, currency=currency), indent=2) + "\n"

@@ -16,7 +16,7 @@ from decimal import Decimal
 
 from costgate.estimate import Estimate, PricedComponent, Project, ResourceCost, Side
 from costgate.model import Action
-from costgate.money import money, percent, quantity, unit_price
+from costgate.money import currency_note, money, percent, quantity, unit_price
 from costgate.report.terminal import safe_text
 from costgate.resources.registry import Support, split_type, support_reason
 
@@ -190,6 +190,6 @@ def render(estimate: Estimate, *, diff: bool = False, color: bool = False) -> st
         lines.append(f"AWS always-free allowances subtracted: {covered}")
     lines.append(style.dim(
         f"Prices: costgate catalog {estimate.catalog.catalog_id}; {estimate.price_dates.describe() or 'no prices used'}; "
-        "a month is 730 hours; USD."
+        f"a month is 730 hours; {currency_note(estimate)}."
     ))
     return "\n".join(lines) + "\n"

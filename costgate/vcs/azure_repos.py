@@ -12,7 +12,7 @@ from __future__ import annotations
 import base64
 import urllib.parse
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from costgate.errors import VcsError
 from costgate.vcs.base import Comment, CommitStatus, PullRequest, StatusState, UnsupportedOperation, html_marker
@@ -45,10 +45,10 @@ class AzureReposPlatform:
     repository: str
     pull_request: int
     token: str
-    name: str = "Azure Repos"
-    max_comment_chars: int = MAX_COMMENT_CHARS
-    supports_html: bool = True
-    supports_hide: bool = False
+    name: ClassVar[str] = "Azure Repos"
+    max_comment_chars: ClassVar[int] = MAX_COMMENT_CHARS
+    supports_html: ClassVar[bool] = True
+    supports_hide: ClassVar[bool] = False
     _headers: dict[str, str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:

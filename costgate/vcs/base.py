@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Protocol
+from typing import ClassVar, Protocol
 
 from costgate.errors import VcsError
 
@@ -60,30 +60,48 @@ class UnsupportedOperation(VcsError):
     """The platform cannot do this (e.g. hide a comment outside GitHub)."""
 
 
+class PlatformTraits(Protocol):
+    """What a platform class says about itself, without a pull request or a token: what the
+    comment may hold. `costgate comment --dry-run` renders for the platform from these alone, and
+    a live run reads the same values through the instance, so each platform states them once."""
+
+    name: ClassVar[str]
+    """Human name used in messages ("GitHub")."""
+    max_comment_chars: ClassVar[int]
+    """The platform's limit on a comment body."""
+    supports_html: ClassVar[bool]
+    """Whether comments render <details> and <sub> (Bitbucket strips HTML)."""
+    supports_hide: ClassVar[bool]
+    """Whether hide_comment works (GitHub's minimize)."""
+
+
 class Platform(Protocol):
     """One pull request on one platform: comments, status and labels.
 
     Methods raise VcsError (usually VcsHttpError) when the API refuses; the message never
-    contains the token.
+    contains the token. The traits are read-only: a platform states them as class constants
+    (PlatformTraits), a wrapper such as vcs/guard.GuardedPlatform passes them through.
     """
 
-    # Read-only properties: an implementation may hold plain attributes or compute them (a
-    # wrapper such as vcs/guard.py's GuardedPlatform forwards them as properties).
     @property
     def name(self) -> str:
         """Human name used in messages ("GitHub")."""
+        ...
 
     @property
     def max_comment_chars(self) -> int:
         """The platform's limit on a comment body."""
+        ...
 
     @property
     def supports_html(self) -> bool:
         """Whether comments render <details> and <sub> (Bitbucket strips HTML)."""
+        ...
 
     @property
     def supports_hide(self) -> bool:
         """Whether hide_comment works (GitHub's minimize)."""
+        ...
 
     def marker_line(self, marker: str) -> str:
         """The marker text wrapped so it is invisible in the rendered comment."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import base64
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from costgate.vcs.base import Comment, CommitStatus, PullRequest, StatusState, UnsupportedOperation
 from costgate.vcs.http import HttpClient
@@ -37,10 +37,10 @@ class BitbucketPlatform:
     token: str
     username: str | None = None
     api_url: str = DEFAULT_API_URL
-    name: str = "Bitbucket"
-    max_comment_chars: int = MAX_COMMENT_CHARS
-    supports_html: bool = False
-    supports_hide: bool = False
+    name: ClassVar[str] = "Bitbucket"
+    max_comment_chars: ClassVar[int] = MAX_COMMENT_CHARS
+    supports_html: ClassVar[bool] = False
+    supports_hide: ClassVar[bool] = False
     _headers: dict[str, str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:

@@ -10,7 +10,7 @@ https://ghe.example/api/graphql, anything else -> <base>/graphql.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from costgate.errors import VcsError
 from costgate.vcs.base import Comment, CommitStatus, PullRequest, StatusState, html_marker
@@ -51,10 +51,10 @@ class GitHubPlatform:
     number: int
     token: str
     api_url: str = DEFAULT_API_URL
-    name: str = "GitHub"
-    max_comment_chars: int = MAX_COMMENT_CHARS
-    supports_html: bool = True
-    supports_hide: bool = True
+    name: ClassVar[str] = "GitHub"
+    max_comment_chars: ClassVar[int] = MAX_COMMENT_CHARS
+    supports_html: ClassVar[bool] = True
+    supports_hide: ClassVar[bool] = True
     _headers: dict[str, str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:

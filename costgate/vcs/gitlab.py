@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import urllib.parse
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
 from costgate.vcs.base import Comment, CommitStatus, PullRequest, StatusState, UnsupportedOperation, html_marker
 from costgate.vcs.http import HttpClient
@@ -34,10 +34,10 @@ class GitLabPlatform:
     merge_request: int
     token: str
     api_url: str = DEFAULT_API_URL
-    name: str = "GitLab"
-    max_comment_chars: int = MAX_COMMENT_CHARS
-    supports_html: bool = True
-    supports_hide: bool = False
+    name: ClassVar[str] = "GitLab"
+    max_comment_chars: ClassVar[int] = MAX_COMMENT_CHARS
+    supports_html: ClassVar[bool] = True
+    supports_hide: ClassVar[bool] = False
     _headers: dict[str, str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:

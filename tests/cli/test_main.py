@@ -81,6 +81,8 @@ def test_breakdown_json_matches_schema() -> None:
     schema = json.loads((REPO / "costgate" / "schemas" / "estimate-v1.schema.json").read_text())
     jsonschema.validate(doc, schema)
     assert doc["version"] == "1.4" and doc["currency"] == "USD"
+    assert doc["currency_rate"] == {"code": "USD", "base": "USD", "rate": "1", "rate_date": None,
+                                    "source": "the catalog's own prices (not converted)"}
     assert [(p["source"], p["unknowns"]) for p in doc["projects"]] == [("plan", [])]
     assert doc["projects"][0]["path"] == str(EXAMPLE_PLAN)
     project = doc["projects"][0]

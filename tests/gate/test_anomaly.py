@@ -8,7 +8,16 @@ from decimal import Decimal
 
 import pytest
 
-from costgate.gate.anomaly import AnomalyParams, CostHistory, PastChange, judge, judge_project, median, scan, spread
+from costgate.gate.anomaly import (
+    AnomalyParams,
+    CostHistory,
+    PastChange,
+    judge,
+    judge_project,
+    median,
+    scan,
+    spread,
+)
 
 D = Decimal
 PAST = [D(v) for v in ("40", "-25", "60", "120", "-80", "35", "450", "15", "90", "-10", "75", "200")]
@@ -73,8 +82,8 @@ def test_identical_history_flags_any_other_material_change() -> None:
     (D("4120"), "+$4,120.00/month is 9.2× the largest change to team payments in 90 days (12 changes, median +$50.00)"),
     (D("9000"), "+$9,000.00/month is 20× the largest change to team payments in 90 days (12 changes, median +$50.00)"),
     (D("900"), "+$900.00/month is 2× the largest change to team payments in 90 days (12 changes, median +$50.00)"),
-    (D("451"), "+$451.00/month is larger than any change to team payments in 90 days (largest +$450.00; "
-               "12 changes, median +$50.00)"),
+    (D("451"), ("+$451.00/month is larger than any change to team payments in 90 days (largest +$450.00; "
+                "12 changes, median +$50.00)")),
 ])
 def test_the_sentence(delta: Decimal, message: str) -> None:
     found = judge(delta, PAST, run_rate=D(0), params=LOOSE, scope="team", name="payments")
@@ -106,6 +115,12 @@ def test_judge_project_uses_the_window_and_falls_back_to_the_team() -> None:
     # a new project: no history of its own, judged against its team's
     found = judge_project(history, "new", "web", D(3000), params=AnomalyParams(), end=NOW)
     assert found is not None and (found.scope, found.name, found.changes) == ("team", "web", 24)
+    # a project that routinely makes large changes is judged by its own history, not its calmer team's
+    big = [_change("batch", "web", 60 - i, str(2500 + 100 * (i % 5)), before="20000") for i in range(12)]
+    many = [_change(f"svc{i}", "web", 40 - i / 2, str(25 + i % 12)) for i in range(40)]
+    calm = CostHistory(tuple(big + many), {"batch": D(20_000)}, {"batch": "web"}, NOW)
+    assert judge_project(calm, "batch", "web", D(3000), params=AnomalyParams(), end=NOW) is None
+    assert judge_project(calm, "new", "web", D(3000), params=AnomalyParams(), end=NOW) is not None  # the team's view
     # first runs are not changes
     firsts = tuple(_change(f"x{i}", "ops", 5, "5000", first=True) for i in range(20))
     assert judge_project(CostHistory(firsts), "y", "ops", D(9000), params=AnomalyParams(), end=NOW) is None

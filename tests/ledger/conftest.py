@@ -58,7 +58,7 @@ def postgres_server() -> Iterator[str]:
                    check=True, capture_output=True, env=env, cwd=root)
     options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=50"
     started = subprocess.run([*prefix, pg_ctl, "-D", str(data), "-l", str(log), "-w", "-t", "60", "-o", options, "start"],
-                             capture_output=True, text=True, env=env, cwd=root)
+                             check=False, capture_output=True, text=True, env=env, cwd=root)
     if started.returncode != 0:
         text = log.read_text(errors="replace") if log.exists() else ""
         shutil.rmtree(root, ignore_errors=True)
@@ -67,7 +67,7 @@ def postgres_server() -> Iterator[str]:
         yield f"postgresql://postgres@127.0.0.1:{port}"
     finally:
         subprocess.run([*prefix, pg_ctl, "-D", str(data), "-m", "immediate", "-w", "stop"],
-                       capture_output=True, env=env, cwd=root)
+                       check=False, capture_output=True, env=env, cwd=root)
         shutil.rmtree(root, ignore_errors=True)
 
 

@@ -21,8 +21,10 @@ from pytest_httpserver import HTTPServer
 
 PUBLICATION = "2026-11-20T18:02:11Z"
 VERSION = "20261120180211"
-PREFIX = {"us-east-1": "", "eu-west-2": "EUW2-", "ap-northeast-2": "APN2-", "eu-west-3": "EU3-"}
-FACTOR = {"eu-west-2": Decimal("1.1"), "ap-northeast-2": Decimal("1.2"), "eu-west-3": Decimal("1.15"), "us-east-1": Decimal(1)}
+PREFIX = {"us-east-1": "", "eu-west-2": "EUW2-", "ap-northeast-2": "APN2-", "eu-west-3": "EUW3-", "ca-central-1": "CAN1-",
+          "eu-north-1": "EUN1-"}
+FACTOR = {"eu-west-2": Decimal("1.1"), "ap-northeast-2": Decimal("1.2"), "eu-west-3": Decimal("1.15"), "us-east-1": Decimal(1),
+          "ca-central-1": Decimal("1.05"), "eu-north-1": Decimal("0.95")}
 TERM_COLUMNS = ["SKU", "OfferTermCode", "RateCode", "TermType", "PriceDescription", "EffectiveDate", "StartingRange",
                 "EndingRange", "Unit", "PricePerUnit", "Currency", "RelatedTo", "LeaseContractLength", "PurchaseOption",
                 "OfferingClass", "Product Family", "serviceCode", "Location", "Location Type"]

@@ -265,3 +265,38 @@ def test_unpriced_components_are_grouped_and_the_resource_marked_partial() -> No
     assert "<summary>⚠️ 2 cost components have no price in the catalog (not included in totals)</summary>" in md
     assert "| aws\\_dynamodb\\_table.s | Data storage, Backups | the catalog has no AmazonDynamoDB prices for region us-east-1 (run a refresh) |" in md
     assert "2 cost components without a price" in md
+
+
+@pytest.mark.parametrize("hi", [0, 1, 2, 3, 7, 8, 100, 20000])
+def test_largest_fitting_is_the_largest_n_that_fits(hi: int) -> None:
+    from costgate.report.markdown import _largest_fitting
+
+    for threshold in sorted({-1, 0, 1, 2, hi // 3, hi - 1, hi, hi + 5}):
+        asked: list[int] = []
+
+        def fits(n: int, threshold: int = threshold, asked: list[int] = asked) -> bool:
+            asked.append(n)
+            return n <= threshold
+
+        expected = None if threshold < 0 else min(threshold, hi)
+        assert _largest_fitting(hi, fits) == expected, (hi, threshold)
+        assert len(asked) <= 2 * max(1, hi).bit_length() + 2  # a search, not a scan
+
+
+@pytest.mark.parametrize("n", [400, 700])  # rendered whole first / searched first
+def test_cut_keeps_as_many_rows_as_fit(n: int) -> None:
+    est = _many(n)
+    full = render_markdown(est)
+    rows = full.count("worker\\_with")
+    assert rows == n
+    limit = len(full) // 2
+    md = render_markdown(est, options=MarkdownOptions(max_chars=limit))
+    kept = md.count("worker\\_with")
+    assert len(md) <= limit and 0 < kept < n
+    from costgate.report.markdown import _Limits, _render_with
+
+    options = MarkdownOptions(max_chars=limit)
+    assert md == _render_with(est, None, True, options, _Limits(resources=kept))
+    assert len(_render_with(est, None, True, options, _Limits(resources=kept + 1))) > limit  # one more would not fit
+    whole = render_markdown(est, options=MarkdownOptions(max_chars=len(full)))
+    assert whole == full  # everything fits: the uncut report, byte for byte

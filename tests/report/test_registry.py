@@ -29,6 +29,7 @@ COMMANDS = {
     "comment": ["markdown"],
     "history": ["table", "csv", "json"],
     "showback": ["table", "csv", "focus", "json"],
+    "whatif": ["table", "json"],
     "anomalies": ["table", "json"],
 }
 

@@ -129,3 +129,30 @@ def test_bitbucket_marker_is_invisible_markdown_and_deleted_comments_are_skipped
     assert fake.statuses == []
     platform.set_status("0a1b2c", CommitStatus(StatusState.SUCCESS, "ok", "costgate"))
     assert fake.statuses[0]["url"].startswith("https://bitbucket.org/ws/repo/pull-requests/5")
+
+
+def test_each_platform_class_states_its_comment_traits_once(http: HttpClient) -> None:
+    """`comment --dry-run` and a live run read the same limit and HTML support: the class's."""
+    from costgate.cli.main import build_parser
+    from costgate.vcs.guard import GuardedPlatform
+    from costgate.vcs.platforms import platform_class, platform_names
+
+    expected = {"github": ("GitHub", 65_536, True, True), "gitlab": ("GitLab", 1_000_000, True, False),
+                "azure-repos": ("Azure Repos", 150_000, True, False), "bitbucket": ("Bitbucket", 32_768, False, False)}
+    traits = {name: (c.name, c.max_comment_chars, c.supports_html, c.supports_hide)
+              for name in platform_names() for c in [platform_class(name)]}
+    assert traits == expected
+    comment = next(a for a in build_parser()._subparsers._group_actions[0].choices["comment"]._subparsers._group_actions
+                   if a.dest == "platform")  # type: ignore[union-attr]
+    assert sorted(comment.choices) == sorted(platform_names())
+    guarded = GuardedPlatform(_make("bitbucket", "http://127.0.0.1:9", http), http)
+    assert (guarded.name, guarded.max_comment_chars, guarded.supports_html, guarded.supports_hide) == expected["bitbucket"]
+
+
+def test_a_dry_run_renders_for_the_platform_it_names() -> None:
+    from tests.helpers import EXAMPLE_PLAN, run_cli
+
+    bitbucket = run_cli("comment", "bitbucket", "--plan", str(EXAMPLE_PLAN), "--dry-run")
+    github = run_cli("comment", "github", "--plan", str(EXAMPLE_PLAN), "--dry-run")
+    assert bitbucket.code == 0 and github.code == 0
+    assert "<details>" in github.out and "<details>" not in bitbucket.out

@@ -37,17 +37,18 @@ from costgate.gate.engine import evaluate
 from costgate.gate.model import GateResult, Verdict
 from costgate.gate.references import load_checked_config
 from costgate.inputs import read_bytes
-from costgate.money import money, percent
 from costgate.pricing.lookup import PriceBook
 from costgate.pricing.store import CatalogStore
 from costgate.report.base import Report
 from costgate.report.console import info
 from costgate.report.markdown import MarkdownOptions
 from costgate.report.registry import render
+from costgate.report.status import status_description
 from costgate.report.terminal import safe_output, safe_text
 from costgate.vcs.base import CommitStatus, Platform, PullRequest, StatusState
 from costgate.vcs.guard import GuardedPlatform
 from costgate.vcs.http import HttpClient, VcsHttpError
+from costgate.vcs.platforms import platform_class
 from costgate.vcs.sticky import Action, Behavior, check_run, check_tag, publish
 
 EXIT_OK = 0
@@ -180,20 +181,10 @@ def effective_verdict(gate: GateResult | None, override: str | None) -> Verdict 
 
 
 def commit_status(estimate: Estimate, gate: GateResult | None, override: str | None, context: str, target_url: str | None) -> CommitStatus:
-    """The verdict as a one-line commit status (140 characters at most on GitHub)."""
-    t = estimate.totals
-    pct = percent(t.delta_percent) if t.before else ""
-    change = f"{money(t.delta, signed=True)}/month" + (f" ({pct})" if pct else "") + ("" if t.complete else " (incomplete)")
+    """The verdict as a commit status: failure when it blocks, the line from report/status.py."""
     verdict = effective_verdict(gate, override)
-    if verdict is None:
-        return CommitStatus(StatusState.SUCCESS, f"Monthly cost {change}; {money(t.after)}/month in total", context, target_url)
-    if verdict is Verdict.BLOCK:
-        n = len(gate.blocking) if gate else 0
-        return CommitStatus(StatusState.FAILURE, f"Blocked ({n} blocking finding{'s' if n != 1 else ''}); {change}", context, target_url)
-    if override:
-        return CommitStatus(StatusState.SUCCESS, f"Block overridden by label {override}; {change}"[:140], context, target_url)
-    word = "Passed with warnings" if verdict is Verdict.WARN else "Passed"
-    return CommitStatus(StatusState.SUCCESS, f"{word}; {change}", context, target_url)
+    state = StatusState.FAILURE if verdict is Verdict.BLOCK else StatusState.SUCCESS
+    return CommitStatus(state, status_description(estimate, gate, verdict, override), context, target_url)
 
 
 def exit_code(verdict: Verdict | None, fail_on: str) -> int:
@@ -311,9 +302,6 @@ _FACTORIES: Mapping[str, Callable[[argparse.Namespace, HttpClient], _Target]] = 
     "azure-repos": _azure,
     "bitbucket": _bitbucket,
 }
-_PLATFORM_NAMES = {"github": "GitHub", "gitlab": "GitLab", "azure-repos": "Azure Repos", "bitbucket": "Bitbucket"}
-_LIMITS = {"github": 65_536, "gitlab": 1_000_000, "azure-repos": 150_000, "bitbucket": 32_768}
-_HTML = {"github": True, "gitlab": True, "azure-repos": True, "bitbucket": False}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -421,11 +409,12 @@ def _publish(args: argparse.Namespace, settings: CommentSettings, estimate: Esti
     if target is not None and ((settings.override_labels and gate is not None) or (settings.status and not target.sha)):
         pr = target.platform.read_pull_request()
     override = _override(gate, pr, settings.override_labels)
-    limit = args.max_chars or (target.platform.max_comment_chars if target else _LIMITS[args.platform])
+    traits = target.platform if target else platform_class(args.platform)  # the same values: the class states them
+    limit = args.max_chars or traits.max_comment_chars
     options = MarkdownOptions(
         max_chars=max(1000, limit - MARKER_ROOM),
-        html=target.platform.supports_html if target else _HTML[args.platform],
-        platform_name=_PLATFORM_NAMES[args.platform],
+        html=traits.supports_html,
+        platform_name=traits.name,
         override=override,
         full_report_hint="The full report is in the job summary" if os.environ.get("GITHUB_STEP_SUMMARY") else
         f"Run `costgate diff {_inputs_hint(args)} --format markdown` for the full report",

@@ -25,24 +25,44 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p.add_argument("--since", type=date.fromisoformat, metavar="YYYY-MM-DD", help="only runs recorded from this day (UTC)")
     p.add_argument("--by", choices=["project", "team"], default=None,
                    help="one series per project or per team (default: team with --team, else project)")
+    p.add_argument("--changes", type=_changes, metavar="N|all",
+                   help="list the N most recent changes of each series (default: 20 in the table, all in json and csv)")
     p.add_argument("--format", choices=format_names("history"), default="table", help="output format (default table)")
     p.add_argument("--out", type=Path, help="write to this file instead of stdout")
     p.set_defaults(func=run)
 
 
+TABLE_CHANGES = 20
+"""Changes listed per series in the table by default: a terminal is no place for thousands."""
+
+
+def _changes(text: str) -> int | str:
+    if text == "all":
+        return text
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: give a number of changes (1 or more) or `all`")
+    return int(text)
+
+
 def run(args: argparse.Namespace) -> int:
-    """Read the ledger's recorded (main-branch) runs and print the series."""
-    from costgate.ledger.history import GroupBy, monthly_series
+    """Read the ledger's recorded (main-branch) runs and print the series. The database does the
+    reading work (Ledger.series_rows): a ledger of 100,000 runs hands over month-end rows and the
+    changes listed, not every run."""
+    from costgate.ledger.history import GroupBy, series_from_rows
     from costgate.ledger.store import Ledger
 
     target = ledger_target(args, load_config_arg(args), default=True)
     assert target is not None  # default=True always gives one
+    by: GroupBy = args.by or ("team" if args.team else "project")
+    if args.changes is None:  # not given
+        limit: int | None = TABLE_CHANGES if args.format == "table" else None
+    else:
+        limit = None if args.changes == "all" else int(args.changes)
     ledger = Ledger.open(target)
     try:
-        entries = ledger.history(project=args.project, team=args.team, since=args.since)
+        rows = ledger.series_rows(by=by, project=args.project, team=args.team, since=args.since, changes=limit)
     finally:
         ledger.close()
-    by: GroupBy = args.by or ("team" if args.team else "project")
     color, width = terminal_style(args.out)
-    emit_format("history", args.format, HistoryReport(monthly_series(entries, by=by), by, color=color, width=width), args.out)
+    emit_format("history", args.format, HistoryReport(series_from_rows(rows), by, color=color, width=width), args.out)
     return 0

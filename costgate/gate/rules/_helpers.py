@@ -20,8 +20,12 @@ EC2_GRAVITON: Mapping[str, str] = {
     "t3": "t4g", "t3a": "t4g", "m5": "m6g", "m5a": "m6g", "m6i": "m7g", "m6a": "m7g", "m7i": "m7g", "m7a": "m7g",
     "c5": "c6g", "c5a": "c6g", "c6i": "c7g", "c6a": "c7g", "c7i": "c7g", "c7a": "c7g", "r5": "r6g", "r5a": "r6g",
     "r6i": "r7g", "r6a": "r7g", "r7i": "r7g", "r7a": "r7g",
+    # local NVMe (d) and network-optimised (n) variants have Graviton twins of their own (M6gd, C6gd,
+    # R6gd, C6gn and their Graviton3 successors, in AWS's list of Graviton instance families)
+    "m5d": "m6gd", "m5ad": "m6gd", "m6id": "m7gd", "c5d": "c6gd", "c5ad": "c6gd", "c6id": "c7gd",
+    "r5d": "r6gd", "r5ad": "r6gd", "r6id": "r7gd", "c5n": "c6gn", "c6in": "c7gn",
 }
-"""EC2 x86 family -> Graviton (arm64) family of the same shape."""
+"""EC2 x86 family -> Graviton (arm64) family of the same vCPU and memory per size."""
 
 RDS_PREVIOUS_GENERATION: Mapping[str, str] = {
     "db.t2": "db.t3", "db.m1": "db.m5", "db.m2": "db.r5", "db.m3": "db.m5", "db.m4": "db.m5", "db.r3": "db.r5",

@@ -2,8 +2,8 @@
 
 What it flags:
     A project whose monthly cost change in this pull request is out of line with the changes
-    the ledger recorded on the main branch (`costgate record`) for the same project, or else
-    for the project's team, in the last `window_days` days. Out of line means: at least
+    the ledger recorded on the main branch (`costgate record`) for the same project (or, when
+    the project has too few, for the project's team) in the last `window_days` days. Out of line means: at least
     `min_history` past changes to compare with, a delta of at least `min_amount` dollars and
     `min_run_rate_percent` of the current run-rate, and a robust z-score (distance from the
     median in units of 1.4826 x the median absolute deviation) of at least `threshold`.

@@ -3,7 +3,8 @@
 What it flags:
     `aws_instance`, `aws_launch_template`, `aws_launch_configuration` and
     `aws_eks_node_group` instance types in x86 families that have a Graviton (arm64)
-    family of the same shape: t3 -> t4g, m5/m6i -> m6g/m7g, c5/c6i -> c6g/c7g, r5/r6i -> r6g/r7g.
+    family of the same shape: t3 -> t4g, m5/m6i -> m6g/m7g, c5/c6i -> c6g/c7g, r5/r6i -> r6g/r7g,
+    and the local-NVMe and network variants: m5d -> m6gd, c5d -> c6gd, r5d -> r6gd, c5n -> c6gn.
 Why it costs:
     Graviton instances cost about 20% less per hour for the same vCPU and memory.
 Example:

@@ -8,7 +8,7 @@ for it either. So every path-taking function (file, filebase64, templatefile, fi
 fileset, filemd5/sha*) resolves its path (symlinks followed) and reads it only when it lies
 inside the allowed root: the git top-level of the folder being read, else that folder itself.
 Anything else is an Unknown whose reason says why; the content is never read. Reads go through
-costgate.inputs (bounded by --max-input-mb); only regular files are opened, so a FIFO or a
+costgate.inputs (bounded by --max-plan-mb); only regular files are opened, so a FIFO or a
 device is refused before `open()` could block.
 """
 
@@ -76,7 +76,7 @@ def read_guarded(text: str, base: Path, root: Path | None, fn: str) -> bytes:
     """The bytes of the file `text` names, when `fn` may read it.
 
     RefusedFile when it may not (see guarded_path), is not a regular file, or is larger than
-    --max-input-mb; FileNotFoundError / IsADirectoryError as a read would raise them (Terraform
+    --max-plan-mb; FileNotFoundError / IsADirectoryError as a read would raise them (Terraform
     errors there too, and try()/can() catch it).
     """
     path = guarded_path(text, base, root, fn)

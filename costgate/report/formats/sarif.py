@@ -18,6 +18,7 @@ class SarifFormat:
         """The SARIF log, indented. Raises CostgateError without a gate result."""
         if report.gate is None:
             raise CostgateError("SARIF output needs a gate result (use `costgate check`)")
+        from costgate.estimate_document import currency_rate
         from costgate.report.sarif import render_sarif
 
-        return render_sarif(report.gate)
+        return render_sarif(report.gate, currency=currency_rate(report.estimate))
