@@ -28,8 +28,8 @@ from costgate.report.console import info
 
 if TYPE_CHECKING:  # the config (pydantic) is imported only by the commands that read one
     from costgate.config import LoadedConfig
-    from costgate.gate.unit_costs import UnitCost
     from costgate.currency import ExchangeRate
+    from costgate.gate.unit_costs import UnitCost
     from costgate.pricing.fetch import ScopeFetch
 
 
