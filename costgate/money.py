@@ -95,3 +95,27 @@ def percent(value: Decimal | None) -> str:
         return ""
     q = value.quantize(Decimal(1), rounding=ROUND_HALF_UP)
     return f"{'+' if q > 0 else ''}{q}%"
+
+
+def decimal_text(value: Decimal) -> str:
+    """Every digit, no exponent, no grouping, no '+': the exact text CSV and FOCUS files carry, so
+    that a spreadsheet's or a query's sum of rows is the total to the last digit."""
+    text = f"{value:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return "0" if text in ("-0", "", "-") else text
+
+
+UNIT_COST_DIGITS = 3
+"""Digits a unit cost below $1 keeps ($0.0000822 a request): cents would show $0.00."""
+
+
+def unit_money(value: Decimal | None) -> str:
+    """A unit cost: cents from $1 up, else three significant digits."""
+    if value is None:
+        return "-"
+    if abs(value) >= 1 or value == 0:
+        return money(value)
+    exponent = value.adjusted() - UNIT_COST_DIGITS + 1
+    q = value.quantize(Decimal(1).scaleb(exponent), rounding=ROUND_HALF_UP).normalize()
+    return f"{'-' if q < 0 else ''}${abs(q):f}"

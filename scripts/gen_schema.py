@@ -24,7 +24,16 @@ def schemas() -> dict[str, str]:
     schema = EstimateOut.model_json_schema(mode="serialization")
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = f"https://costgate.dev/schemas/estimate-v{JSON_VERSION.split('.')[0]}.schema.json"
-    return {f"estimate-v{JSON_VERSION.split('.')[0]}.schema.json": json.dumps(schema, indent=2, sort_keys=True) + "\n"}
+    out = {f"estimate-v{JSON_VERSION.split('.')[0]}.schema.json": json.dumps(schema, indent=2, sort_keys=True) + "\n"}
+    from costgate.report.showback import SHOWBACK_JSON_VERSION
+    from costgate.report.showback_model import ShowbackOut
+
+    major = SHOWBACK_JSON_VERSION.split(".")[0]
+    showback = ShowbackOut.model_json_schema(mode="serialization")
+    showback["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    showback["$id"] = f"https://costgate.dev/schemas/showback-v{major}.schema.json"
+    out[f"showback-v{major}.schema.json"] = json.dumps(showback, indent=2, sort_keys=True) + "\n"
+    return out
 
 
 def main(argv: list[str]) -> int:

@@ -29,6 +29,7 @@ from costgate.report.console import info
 if TYPE_CHECKING:  # the config (pydantic) is imported only by the commands that read one
     from costgate.config import LoadedConfig
     from costgate.currency import ExchangeRate
+    from costgate.gate.unit_costs import UnitCost
     from costgate.pricing.fetch import ScopeFetch
 
 
@@ -161,3 +162,11 @@ def load_config_arg(args: argparse.Namespace) -> LoadedConfig | None:
     loaded: LoadedConfig = load_checked_config(path)
     return loaded
 
+
+def unit_costs_of(estimate: Estimate, loaded: LoadedConfig | None) -> tuple[UnitCost, ...]:
+    """The cost per unit of the config's `unit_metrics` (none without a config or metrics)."""
+    if loaded is None or not loaded.config.unit_metrics:
+        return ()
+    from costgate.gate.unit_costs import compute_unit_costs
+
+    return compute_unit_costs(estimate, loaded.config.unit_metrics)

@@ -189,11 +189,30 @@ class BudgetConfig(_Strict):
     current_spend: CurrentSpend = Field(default_factory=lambda: CurrentSpend.model_validate({}))
     severity: Severity = Field(Severity.BLOCK, description="Severity when the cap is crossed or an increase limit exceeded.")
     block_when_already_over: bool = Field(False, description="Also block a change that adds cost to a budget already over its cap.")
+    unit_metric: str | None = Field(None, description="A unit cost budget: the unit_metrics name whose cost per unit "
+                                                      "it limits (with max_unit_cost or max_unit_cost_increase_percent).")
+    max_unit_cost: Decimal | None = Field(None, gt=0, le=MAX_AMOUNT,
+                                          description="Cap on the cost per unit after the change (USD per the metric's `per` units).")
+    max_unit_cost_increase_percent: Decimal | None = Field(
+        None, ge=0, description="Largest rise of the cost per unit one change may make, in percent.")
 
     @model_validator(mode="after")
     def _scope(self) -> BudgetConfig:
         if self.team and self.project:
             raise ValueError("a budget has a team or a project, not both")
+        unit_limits = self.max_unit_cost is not None or self.max_unit_cost_increase_percent is not None
+        if self.unit_metric is not None:
+            if self.team or self.project:
+                raise ValueError("a unit cost budget takes its scope from its unit metric: drop team and project")
+            if not unit_limits:
+                raise ValueError("a unit cost budget needs max_unit_cost or max_unit_cost_increase_percent")
+            if self.monthly_limit is not None or self.max_increase is not None or self.max_increase_percent is not None \
+                    or self.current_spend.source != "estimate":
+                raise ValueError("a unit cost budget limits the cost per unit only: drop monthly_limit, max_increase, "
+                                 "max_increase_percent and current_spend (use a second budget for those)")
+            return self
+        if unit_limits:
+            raise ValueError("max_unit_cost and max_unit_cost_increase_percent need unit_metric")
         if self.monthly_limit is None and self.max_increase is None and self.max_increase_percent is None \
                 and self.current_spend.source != "aws_budgets":
             raise ValueError("give monthly_limit, max_increase or max_increase_percent")
@@ -312,6 +331,77 @@ class CommentConfig(_Strict):
     max_resources: int = Field(25, ge=1)
 
 
+SHOWBACK_DIMENSION_PATTERN = r"^(team|project|service|region|tag:.+)$"
+"""What showback groups by: the owning team, the project, the catalog service, the region, or a tag's value."""
+
+
+class SharedMatch(_Strict):
+    """Which resources a shared pool takes: every given glob must match (as in ownership rules)."""
+
+    address: str | None = Field(None, description="Glob on the resource address.")
+    module: str | None = Field(None, description="Glob on the module path; the root module is ''.")
+    type: str | None = Field(None, description="Glob on the resource type.")
+    project: str | None = Field(None, description="Glob on the project name.")
+    owner: str | None = Field(None, description="Glob on the owning team ownership resolves (e.g. platform).")
+    tags: dict[str, str] = Field(default_factory=dict, description="Tag key -> glob on its value; all must match.")
+
+    @model_validator(mode="after")
+    def _one(self) -> SharedMatch:
+        if not any((self.address, self.module, self.type, self.project, self.owner, self.tags)):
+            raise ValueError("give at least one of address, module, type, project, owner, tags")
+        return self
+
+
+class SharedPool(_Strict):
+    """Costs several owners share (a NAT gateway, a cluster): taken out of direct cost and split by a rule."""
+
+    name: str = Field(pattern=NAME_PATTERN, description="Pool name, as showback shows it.")
+    match: SharedMatch
+    by: str = Field("team", pattern=SHOWBACK_DIMENSION_PATTERN,
+                    description="The showback dimension this pool applies to (`--by`); other dimensions show the "
+                                "resources where they belong.")
+    split: Literal["even", "proportional", "fixed"] = Field(
+        "proportional", description="even: equal shares; proportional: in proportion to each owner's direct cost; "
+                                    "fixed: the shares in `percentages`.")
+    among: list[str] = Field(default_factory=list, description="Owners that share the pool (default: every owner "
+                                                               "with directly owned resources, unallocated excluded).")
+    percentages: dict[str, Decimal] = Field(default_factory=dict,
+                                            description="Owner -> percent, with split: fixed; they must sum to 100.")
+
+    @field_validator("percentages")
+    @classmethod
+    def _positive(cls, v: dict[str, Decimal]) -> dict[str, Decimal]:
+        for owner, share in v.items():
+            if not share.is_finite() or share <= 0 or share > 100:
+                raise ValueError(f"{owner}: a percentage is a number above 0 and at most 100, not {share}")
+        return v
+
+
+class ShowbackConfig(_Strict):
+    """How `costgate showback` splits shared costs (ownership itself comes from `ownership:`)."""
+
+    shared: list[SharedPool] = Field(default_factory=list, description="Shared-cost pools, first match wins.")
+
+
+class UnitMetric(_Strict):
+    """A business volume (requests, active users) to divide cost by: cost per unit, in every output."""
+
+    name: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="snake_case name (monthly_active_users, requests).")
+    monthly_value: Decimal = Field(gt=0, le=Decimal(10) ** 18, description="How many units a month.")
+    per: Decimal = Field(Decimal(1), gt=0, le=Decimal(10) ** 12,
+                         description="Show cost per this many units (1000: \"per 1,000 requests\").")
+    label: str | None = Field(None, min_length=1, max_length=80,
+                              description="The unit's name in outputs (default: the name with spaces).")
+    project: str | None = Field(None, description="Count one project's cost (default: every project, the organisation).")
+
+    @property
+    def display(self) -> str:
+        """"per 1,000 requests"."""
+        noun = self.label or self.name.replace("_", " ")
+        per = self.per.normalize()
+        return f"per {per:,f} {noun}" if per != 1 else f"per {noun.removesuffix('s') if noun.endswith('s') else noun}"
+
+
 class CatalogConfig(_Strict):
     """Where prices come from at run time (flags and COSTGATE_* variables win over these)."""
 
@@ -339,6 +429,8 @@ class Config(_Strict):
     waivers: list[Waiver] = Field(default_factory=list)
     comment: CommentConfig = Field(default_factory=lambda: CommentConfig.model_validate({}))
     catalog: CatalogConfig = Field(default_factory=lambda: CatalogConfig.model_validate({}))
+    showback: ShowbackConfig = Field(default_factory=lambda: ShowbackConfig.model_validate({}))
+    unit_metrics: list[UnitMetric] = Field(default_factory=list, description="Business volumes to show cost per unit of.")
     ledger: str | None = Field(
         default=None, description="Where check, comment and record keep the cost history: sqlite:///FILE, a file path "
                           "(SQLite), or postgresql://USER@HOST/DB (the password best given via PGPASSWORD). "

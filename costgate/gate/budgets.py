@@ -15,11 +15,15 @@ Statuses, checked in this order:
   warn            after >= warn_at_percent of the limit (and after <= limit);
   ok              none of these.
 A change that lowers cost never fails a budget.
+
+A unit cost budget (`unit_metric:`) compares the cost per unit of its metric the same way:
+crossed when the change takes it over `max_unit_cost`, over when it was already over and rises,
+increase_limit when it rises more than `max_unit_cost_increase_percent`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
@@ -29,7 +33,8 @@ from costgate.config.model import BudgetConfig
 from costgate.estimate import Estimate
 from costgate.gate.model import BudgetStatus, Finding, Severity
 from costgate.gate.ownership import Owner
-from costgate.money import money
+from costgate.gate.unit_costs import UnitCost
+from costgate.money import money, unit_money
 
 ZERO = Decimal(0)
 BudgetFetcher = Callable[[BudgetConfig, str], Any]
@@ -74,15 +79,54 @@ def evaluate_budgets(
     owners: Mapping[tuple[str, str], Owner | None],
     *,
     fetch: Callable[..., Any] | None = None,
+    unit_costs: Sequence[UnitCost] = (),
 ) -> tuple[list[BudgetStatus], list[Finding]]:
-    """Every budget's status and the findings they raise. `fetch` replaces AWS Budgets (tests)."""
+    """Every budget's status and the findings they raise. `fetch` replaces AWS Budgets (tests);
+    `unit_costs` are what unit cost budgets (budgets[].unit_metric) compare."""
     statuses: list[BudgetStatus] = []
     findings: list[Finding] = []
+    by_name = {u.name: u for u in unit_costs}
     for index, budget in enumerate(loaded.config.budgets):
-        status, found = _one(loaded, index, budget, estimate, owners, fetch)
+        if budget.unit_metric is not None:
+            status, found = _unit_budget(loaded, index, budget, by_name[budget.unit_metric])
+        else:
+            status, found = _one(loaded, index, budget, estimate, owners, fetch)
         statuses.append(status)
         findings.extend(found)
     return statuses, findings
+
+
+def _unit_budget(loaded: LoadedConfig, index: int, budget: BudgetConfig, unit: UnitCost) -> tuple[BudgetStatus, list[Finding]]:
+    """A unit cost budget: the cost per unit after the change against `max_unit_cost`, and its
+    rise against `max_unit_cost_increase_percent` (statuses as for money budgets)."""
+    code = f"budget:{budget.name}"
+    scope = f"cost {unit.display} ({unit.scope})"
+    before, after = unit.before, unit.after
+    findings: list[Finding] = []
+
+    def add(severity: Severity, message: str) -> None:
+        findings.append(Finding(code=code, name="unit-cost-limit", severity=severity, message=message, source="budget",
+                                file=str(loaded.path), line=loaded.located.line_of(("budgets", index))))
+
+    state = "ok"
+    text = f"{unit_money(before)} -> {unit_money(after)}" + ("" if unit.complete else " (at least: the estimate is incomplete)")
+    limit = budget.max_unit_cost
+    if before is not None and after is not None and after > before:
+        if limit is not None and before <= limit < after:
+            state = "crossed"
+            add(budget.severity, f"budget {budget.name}: {scope} crosses its cap of {unit_money(limit)}: {text}")
+        elif limit is not None and before > limit:
+            state = "over"
+            add(budget.severity if budget.block_when_already_over else Severity.WARN,
+                f"budget {budget.name}: {scope} was already over its cap of {unit_money(limit)} and rises: {text}")
+        rise = unit.change_percent
+        cap = budget.max_unit_cost_increase_percent
+        if cap is not None and rise is not None and rise > cap:
+            state = state if state != "ok" else "increase_limit"
+            add(budget.severity, f"budget {budget.name}: {scope} rises {rise:.1f}%, over the per-change limit of {cap}%: {text}")
+    message = findings[0].message if findings else f"budget {budget.name}: {scope} {text}"
+    return BudgetStatus(name=budget.name, scope=scope, limit=limit, before=before if before is not None else ZERO,
+                        after=after if after is not None else ZERO, status=state, message=message), findings
 
 
 def _one(loaded: LoadedConfig, index: int, budget: BudgetConfig, estimate: Estimate,

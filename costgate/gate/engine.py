@@ -29,6 +29,7 @@ from costgate.gate.ownership import OwnershipResolver, production_map, showback
 from costgate.gate.registry import find_rule, rules
 from costgate.gate.rego import evaluate_policy, input_document, load_policy
 from costgate.gate.rule import Item, Rule, RuleContext, Status
+from costgate.gate.unit_costs import compute_unit_costs
 from costgate.gate.waivers import apply_waivers
 from costgate.model import Resource
 from costgate.pricing.lookup import PriceBook
@@ -95,6 +96,7 @@ def evaluate(
         scope=config.policies.scope,
         history=history,
     )
+    units = compute_unit_costs(estimate, config.unit_metrics)
     findings: list[Finding] = []
     located = {(p.name, rc.address): rc.resource for p in estimate.projects for rc in p.resources}
     sources = {p.name: p.source for p in estimate.projects}
@@ -111,11 +113,11 @@ def evaluate(
         custom_lines = {i: loaded.located.line_of(("policies", "custom", i)) for i in range(len(config.policies.custom))}
         findings.extend(evaluate_custom(ctx, config.policies.custom, config_path=str(loaded.path), lines=custom_lines))
         if config.policies.rego:
-            document = input_document(ctx, estimate, team_costs)
+            document = input_document(ctx, estimate, team_costs, units)
             for policy_conf in config.policies.rego:
                 policy = load_policy(loaded.resolve(policy_conf.path), policy_conf.name)
                 findings.extend(_with_projects(evaluate_policy(policy, document), ctx))
-        statuses, budget_findings = evaluate_budgets(loaded, estimate, owners, fetch=fetch_budget)
+        statuses, budget_findings = evaluate_budgets(loaded, estimate, owners, fetch=fetch_budget, unit_costs=units)
         findings.extend(budget_findings)
     else:
         statuses = []
@@ -135,6 +137,7 @@ def evaluate(
         notes=tuple(notes),
         expired_waivers=tuple(expired),
         incomplete=incomplete,
+        unit_costs=units,
     )
 
 

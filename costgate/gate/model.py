@@ -11,6 +11,10 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 from enum import StrEnum
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from costgate.gate.unit_costs import UnitCost
 
 from costgate.model import Severity
 
@@ -71,6 +75,8 @@ class GateResult:
     notes: tuple[str, ...] = ()
     expired_waivers: tuple[str, ...] = ()
     incomplete: bool = False
+    unit_costs: tuple[UnitCost, ...] = ()
+    """Cost per business unit (costgate.yml unit_metrics), before and after the change."""
 
     @property
     def active(self) -> tuple[Finding, ...]:

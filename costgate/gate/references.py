@@ -10,6 +10,8 @@ registry, CODEOWNERS reader and Rego compiler; the config package sits below the
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 
 from pydantic import ValidationError
@@ -64,6 +66,11 @@ def check_references(loaded: LoadedConfig) -> None:
             raise loaded.error(("budgets", i, "team"), f"unknown team {budget.team!r} (teams: {', '.join(sorted(teams))})")
         if budget.project and project_names and budget.project not in project_names:
             raise loaded.error(("budgets", i, "project"), f"unknown project {budget.project!r}")
+        metric_names = [m.name for m in config.unit_metrics]
+        if budget.unit_metric is not None and budget.unit_metric not in metric_names:
+            raise loaded.error(("budgets", i, "unit_metric"), f"unknown unit metric {budget.unit_metric!r} "
+                               f"(unit_metrics: {', '.join(metric_names) or 'none declared'})")
+    _check_showback(loaded, known_team, teams, project_names)
     seen_rules: dict[str, str] = {}
     for key in config.policies.rules:
         builtin = find_rule(key)
@@ -117,6 +124,39 @@ def check_references(loaded: LoadedConfig) -> None:
             raise loaded.error(("waivers", i, "rule"), f"no budget named {rule_ref[7:]!r}")
         raise loaded.error(("waivers", i, "rule"), _unknown_rule(rule_ref, RETIRED_CODES) +
                            " (or a custom rule id, budget:<name>, rego:<name>, *)")
+
+
+def _check_showback(loaded: LoadedConfig, known_team: Callable[[str], bool], teams: set[str],
+                    project_names: set[str]) -> None:
+    """Shared pools (unique names, a split rule with what it needs, fixed shares summing to 100)
+    and unit metrics (unique names, known projects)."""
+    config = loaded.config
+    pool_names = [p.name for p in config.showback.shared]
+    for i, pool in enumerate(config.showback.shared):
+        where = ("showback", "shared", i)
+        if pool_names.index(pool.name) != i:
+            raise loaded.error((*where, "name"), f"shared pool {pool.name!r} is declared twice")
+        if pool.split == "fixed":
+            if not pool.percentages:
+                raise loaded.error((*where, "split"), "split: fixed needs percentages (owner -> percent, summing to 100)")
+            total = sum(pool.percentages.values(), Decimal(0))
+            if total != 100:
+                raise loaded.error((*where, "percentages"), f"the percentages sum to {total.normalize():f}, not 100")
+            if pool.among:
+                raise loaded.error((*where, "among"), "split: fixed shares among the owners in percentages; drop among")
+        elif pool.percentages:
+            raise loaded.error((*where, "percentages"), f"percentages go with split: fixed, not split: {pool.split}")
+        if pool.by == "team":
+            for key, owners in (("among", pool.among), ("percentages", list(pool.percentages))):
+                for owner in owners:
+                    if not known_team(owner):
+                        raise loaded.error((*where, key), f"unknown team {owner!r} (teams: {', '.join(sorted(teams))})")
+    metric_names = [m.name for m in config.unit_metrics]
+    for i, metric in enumerate(config.unit_metrics):
+        if metric_names.index(metric.name) != i:
+            raise loaded.error(("unit_metrics", i, "name"), f"unit metric {metric.name!r} is declared twice")
+        if metric.project and project_names and metric.project not in project_names:
+            raise loaded.error(("unit_metrics", i, "project"), f"unknown project {metric.project!r}")
 
 
 def _unknown_rule(key: str, retired: frozenset[str]) -> str:

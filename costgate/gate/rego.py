@@ -15,6 +15,9 @@ point at a resource. The input document (`input`) is built by `input_document`:
     input.cost_estimate   prior_monthly_cost, proposed_monthly_cost, delta_monthly_cost, currency
     input.projects[]      name, prior_monthly_cost, proposed_monthly_cost, delta_monthly_cost
     input.teams           team -> {prior_monthly_cost, proposed_monthly_cost, delta_monthly_cost}
+    input.unit_costs      metric -> {display, scope, monthly_value, per, prior_cost_per_unit,
+                          proposed_cost_per_unit, change_percent (null: nothing before or incomplete),
+                          complete}
 
 Money is a JSON number in USD a month, unrounded, as in `--format json`. rego-cpp still accepts the old v0 forms
 (`deny[msg] { ... }`, bodies without `if`); costgate refuses them itself, with the file
@@ -40,6 +43,7 @@ from costgate.estimate_document import num, to_dict
 from costgate.gate.model import Finding, Severity
 from costgate.gate.rego_worker import RegoPolicyFile, line_of
 from costgate.gate.rule import RuleContext
+from costgate.gate.unit_costs import UnitCost
 from costgate.inputs import read_text
 
 _PACKAGE = re.compile(r"^\s*package\s+([A-Za-z_][\w.]*)\s*$", re.MULTILINE)
@@ -172,8 +176,9 @@ class _MemoryWatch:
                 return
 
 
-def input_document(ctx: RuleContext, estimate: Estimate, teams: Mapping[str, tuple[Decimal, Decimal]]) -> dict[str, Any]:
-    """The documented `input` for policies: resources in scope, totals, projects, teams.
+def input_document(ctx: RuleContext, estimate: Estimate, teams: Mapping[str, tuple[Decimal, Decimal]],
+                   unit_costs: Sequence[UnitCost] = ()) -> dict[str, Any]:
+    """The documented `input` for policies: resources in scope, totals, projects, teams, unit costs.
 
     Resource rows, totals and money come from the one serialiser of the estimate
     (estimate_document.to_dict, the rows of `--format json`), with what only the gate knows added
@@ -203,7 +208,15 @@ def input_document(ctx: RuleContext, estimate: Estimate, teams: Mapping[str, tup
         "projects": [{"name": p["name"], **change(p["totals"])} for p in doc["projects"]],
         "teams": {team: {"prior_monthly_cost": num(before), "proposed_monthly_cost": num(after),
                          "delta_monthly_cost": num(after - before)} for team, (before, after) in sorted(teams.items())},
+        "unit_costs": {u.name: {"display": u.display, "scope": u.scope, "monthly_value": float(u.monthly_value),
+                                "per": float(u.per), "prior_cost_per_unit": _optional(u.before),
+                                "proposed_cost_per_unit": _optional(u.after), "change_percent": _optional(u.change_percent),
+                                "complete": u.complete} for u in unit_costs},
     }
+
+
+def _optional(value: Decimal | None) -> float | None:
+    return None if value is None else float(value)
 
 
 def evaluate_policy(policy: RegoPolicyFile, document: Mapping[str, Any]) -> list[Finding]:

@@ -18,14 +18,18 @@ from costgate.gate.model import GateResult
 from costgate.report.console import PIPE_WIDTH
 
 if TYPE_CHECKING:  # the renderers' own modules (jinja2, SQLAlchemy) load only when they render
+    from datetime import date
+
     from costgate.gate.anomaly import AnomalyParams, StepChange
+    from costgate.gate.showback import Showback
+    from costgate.gate.unit_costs import UnitCost
     from costgate.ledger.history import Series
     from costgate.report.markdown import MarkdownOptions
     from costgate.report.trend import Trend
     from costgate.spend.model import Comparison
     from costgate.whatif.model import WhatIf
 
-Command = Literal["breakdown", "diff", "check", "comment", "history", "anomalies", "whatif", "actuals", "report"]
+Command = Literal["breakdown", "diff", "check", "comment", "history", "anomalies", "showback", "whatif", "actuals", "report"]
 """A command whose output comes from the format registry."""
 
 
@@ -48,6 +52,16 @@ class Report:
     width: int = PIPE_WIDTH
     markdown: MarkdownOptions | None = None
     trend: Trend | None = None
+    day: date | None = None
+    """The estimate date (`--as-of`), which dates a FOCUS forecast's month; None: today."""
+    unit_costs: tuple[UnitCost, ...] = ()
+    """Cost per business unit (costgate.yml unit_metrics) for commands that ran no gate; a gate
+    result carries its own (GateResult.unit_costs), which formats prefer."""
+
+    @property
+    def units(self) -> tuple[UnitCost, ...]:
+        """The unit costs to show: the gate's when it ran, else the command's."""
+        return self.gate.unit_costs if self.gate is not None and self.gate.unit_costs else self.unit_costs
 
 
 @dataclass(frozen=True)
@@ -65,6 +79,18 @@ class ActualsReport:
     """Estimate against actual spend for one billed month (`costgate actuals compare`)."""
 
     comparison: Comparison
+
+
+@dataclass(frozen=True)
+class ShowbackReport:
+    """`costgate showback`: cost per owner (gate/showback.py) and the estimate it came from;
+    `day` dates the FOCUS charge period (the month holding it)."""
+
+    showback: Showback
+    estimate: Estimate
+    day: date
+    color: bool = False
+    width: int = PIPE_WIDTH
 
 
 @dataclass(frozen=True)

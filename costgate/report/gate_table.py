@@ -56,6 +56,12 @@ def render_gate_table(gate: GateResult, *, color: bool = False, width: int = PIP
         for team, (before, after) in gate.team_costs.items():
             table.add_row(escape(team), money(before), money(after), money(after - before, signed=True))
         console.print(table)
+    if gate.unit_costs:
+        from costgate.report.unit_costs import unit_lines
+
+        console.print("Unit costs:")
+        for line in unit_lines(gate.unit_costs):
+            console.print(f"  {escape(line)}")
     for note in gate.notes:
         console.print(f"[dim]note: {escape(note)}[/dim]")
     for expired in gate.expired_waivers:

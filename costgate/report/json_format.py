@@ -8,6 +8,7 @@ module adds only the gate's part and the writing. The document's contract is rep
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 import orjson
@@ -17,9 +18,11 @@ from costgate.estimate_document import JSON_VERSION, num, to_dict
 from costgate.gate.model import GateResult
 
 if TYPE_CHECKING:
+    from costgate.gate.unit_costs import UnitCost
     from costgate.report.json_model import EstimateOut
 
-__all__ = ["GATE_JSON_VERSION", "JSON_VERSION", "gate_to_dict", "render", "render_check", "to_dict", "to_model"]
+__all__ = ["GATE_JSON_VERSION", "JSON_VERSION", "document", "gate_to_dict", "render", "render_check", "to_dict",
+           "to_model", "unit_costs_of"]
 
 GATE_JSON_VERSION = "1.0"
 """The version of `check --format json` ({"version", "gate", "estimate"}): minor for additions,
@@ -35,9 +38,21 @@ def to_model(estimate: Estimate) -> EstimateOut:
     return EstimateOut.model_validate(to_dict(estimate))
 
 
-def render(estimate: Estimate) -> str:
+def unit_costs_of(units: Sequence[UnitCost]) -> list[dict[str, Any]]:
+    """Unit costs as JSON values (numbers in USD per the metric's `per` units)."""
+    return [{"name": u.name, "display": u.display, "scope": u.scope, "monthly_value": float(u.monthly_value),
+             "per": float(u.per), "before": num(u.before), "after": num(u.after),
+             "change_percent": num(u.change_percent), "complete": u.complete} for u in units]
+
+
+def document(estimate: Estimate, unit_costs: Sequence[UnitCost] = ()) -> dict[str, Any]:
+    """The estimate document with the unit costs of costgate.yml `unit_metrics` (from 1.4)."""
+    return {**to_dict(estimate), "unit_costs": unit_costs_of(unit_costs)}
+
+
+def render(estimate: Estimate, unit_costs: Sequence[UnitCost] = ()) -> str:
     """The JSON document, indented, ending in a newline."""
-    return orjson.dumps(to_dict(estimate), option=orjson.OPT_INDENT_2).decode() + "\n"
+    return orjson.dumps(document(estimate, unit_costs), option=orjson.OPT_INDENT_2).decode() + "\n"
 
 
 def gate_to_dict(gate: GateResult) -> dict[str, Any]:
@@ -57,10 +72,11 @@ def gate_to_dict(gate: GateResult) -> dict[str, Any]:
         "expired_waivers": list(gate.expired_waivers),
         "notes": list(gate.notes),
         "incomplete_estimate": gate.incomplete,
+        "unit_costs": unit_costs_of(gate.unit_costs),
     }
 
 
 def render_check(estimate: Estimate, gate: GateResult) -> str:
     """`check --format json`: {"version", "gate": {...}, "estimate": <the breakdown document>}."""
-    doc = {"version": GATE_JSON_VERSION, "gate": gate_to_dict(gate), "estimate": to_dict(estimate)}
+    doc = {"version": GATE_JSON_VERSION, "gate": gate_to_dict(gate), "estimate": document(estimate, gate.unit_costs)}
     return orjson.dumps(doc, option=orjson.OPT_INDENT_2).decode() + "\n"

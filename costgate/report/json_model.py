@@ -206,6 +206,20 @@ class FetchOut(_Model):
     scopes: list[FetchedScopeOut]
 
 
+class UnitCostOut(_Model):
+    """A unit metric's cost per `per` units (costgate.yml unit_metrics), before and after the change."""
+
+    name: str
+    display: str
+    scope: str
+    monthly_value: Num
+    per: Num
+    before: Num | None
+    after: Num | None
+    change_percent: Num | None
+    complete: bool
+
+
 class EstimateOut(_Model):
     """The top-level JSON document of `costgate breakdown|diff --format json`."""
 
@@ -222,3 +236,4 @@ class EstimateOut(_Model):
     counts: CountsOut
     free_tier: dict[str, Num] = {}
     fetch: FetchOut | None = None
+    unit_costs: list[UnitCostOut] = []

@@ -19,7 +19,7 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup
@@ -30,6 +30,9 @@ from costgate.gate.model import Finding, GateResult, Severity, Verdict
 from costgate.model import Action
 from costgate.money import currency_note, money, percent, quantity, unit_price
 from costgate.resources.registry import Support
+
+if TYPE_CHECKING:
+    from costgate.gate.unit_costs import UnitCost
 
 GITHUB_MAX_CHARS = 65_536
 """GitHub's limit on an issue or pull-request comment body."""
@@ -550,10 +553,11 @@ def _view(report_estimate: Estimate, gate: GateResult | None, diff: bool, option
 
 
 def _render_with(estimate: Estimate, gate: GateResult | None, diff: bool, options: MarkdownOptions, limits: _Limits,
-                 memo: _Memo | None = None) -> str:
+                 memo: _Memo | None = None, units: Sequence[tuple[str, str | Markup]] = ()) -> str:
     if memo is not None and limits in memo.texts:
         return memo.texts[limits]
     context, _ = _view(estimate, gate, diff, options, limits, memo)
+    context["unit_costs"] = list(units)
     text = environment().get_template("comment.md.j2").render(**context)
     if memo is not None:
         memo.texts[limits] = text
@@ -596,26 +600,34 @@ def render_markdown(
     gate: GateResult | None = None,
     diff: bool = True,
     options: MarkdownOptions | None = None,
+    unit_costs: Sequence[UnitCost] = (),
 ) -> str:
-    """The markdown report, shortened to `options.max_chars` when set.
+    """The markdown report, shortened to `options.max_chars` when set; `unit_costs` default to
+    the gate's (costgate.yml unit_metrics) and are never cut.
 
     Cutting order: resource details (least costly first), then components, then the gap lists,
     findings and project rows. The headline and verdict are never cut; the text says what was.
     """
     opts = options or MarkdownOptions()
+    from costgate.report.unit_costs import unit_parts
+
+    units: list[tuple[str, str | Markup]] = []
+    for u in tuple(unit_costs) or (gate.unit_costs if gate is not None else ()):
+        label, figures, plain = unit_parts(u, diff=diff)
+        units.append((label, Markup(" " + figures) if plain else ": " + figures))  # plain figures are only numbers
     memo = _Memo()
     total_rows = sum(len(_detail_resources(p, diff=diff)) for p in estimate.projects)
     if opts.max_chars is None:
-        return _render_with(estimate, gate, diff, opts, _Limits(), memo)
+        return _render_with(estimate, gate, diff, opts, _Limits(), memo, units)
     limit = opts.max_chars
     tried_full = total_rows <= _RENDER_FULL_FIRST
     if tried_full:
-        full = _render_with(estimate, gate, diff, opts, _Limits(), memo)
+        full = _render_with(estimate, gate, diff, opts, _Limits(), memo, units)
         if len(full) <= limit:
             return full
 
     def text(lim: _Limits) -> str:
-        return _render_with(estimate, gate, diff, opts, lim, memo)
+        return _render_with(estimate, gate, diff, opts, lim, memo, units)
 
     def fits(lim: _Limits) -> bool:
         return len(text(lim)) <= limit
@@ -626,7 +638,7 @@ def render_markdown(
         # the lambda is used up inside this iteration (_largest_fitting calls it before returning)
         n = _largest_fitting(total_rows, lambda k: fits(replace(base, resources=k)))  # noqa: B023
         if components and n == total_rows and not tried_full:  # every row fits: the whole report
-            return _render_with(estimate, gate, diff, opts, _Limits(), memo)
+            return _render_with(estimate, gate, diff, opts, _Limits(), memo, units)
         if n is not None and (n > 0 or not components):
             return text(replace(base, resources=n))
     # 3. no details; shorten the other lists together

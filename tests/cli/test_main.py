@@ -105,7 +105,7 @@ def test_schema_file_is_current() -> None:
     import subprocess
     import sys
 
-    proc = subprocess.run([sys.executable, str(REPO / "scripts" / "gen_schema.py"), "--check"], capture_output=True, text=True)
+    proc = subprocess.run([sys.executable, str(REPO / "scripts" / "gen_schema.py"), "--check"], check=False, capture_output=True, text=True)
     assert proc.returncode == 0, proc.stdout
 
 

@@ -23,11 +23,12 @@ from costgate.report.registry import (
 from tests.helpers import EXAMPLE_PLAN
 
 COMMANDS = {
-    "breakdown": ["table", "html", "json", "markdown"],
+    "breakdown": ["table", "focus", "html", "json", "markdown"],
     "diff": ["table", "html", "json", "markdown"],
     "check": ["table", "html", "json", "sarif"],
     "comment": ["markdown"],
     "history": ["table", "csv", "json"],
+    "showback": ["table", "csv", "focus", "json"],
     "whatif": ["table", "json"],
     "anomalies": ["table", "json"],
     "actuals": ["table", "csv", "json"],

@@ -4,7 +4,11 @@ from __future__ import annotations
 
 import argparse
 
-from costgate.cli.estimate_args import estimate_from_args, load_config_arg
+from costgate.cli.estimate_args import (
+    estimate_from_args,
+    load_config_arg,
+    unit_costs_of,
+)
 from costgate.cli.options import (
     add_format_option,
     add_input_options,
@@ -24,7 +28,9 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Price the plans and print the diff."""
-    estimate = estimate_from_args(args, loaded=load_config_arg(args))
+    loaded = load_config_arg(args)
+    estimate = estimate_from_args(args, loaded=loaded)
     color, width = terminal_style(args.out)
-    emit_format("diff", args.format, Report(estimate, diff=True, color=color, width=width), args.out)
+    emit_format("diff", args.format, Report(estimate, diff=True, color=color, width=width,
+                                            unit_costs=unit_costs_of(estimate, loaded)), args.out)
     return 0

@@ -19,5 +19,5 @@ class JsonFormat:
         from costgate.report import json_format
 
         if report.gate is None:
-            return json_format.render(report.estimate)
+            return json_format.render(report.estimate, report.unit_costs)
         return json_format.render_check(report.estimate, report.gate)

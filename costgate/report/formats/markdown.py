@@ -20,4 +20,5 @@ class MarkdownFormat:
         """The report, cut to `report.markdown.max_chars` when set."""
         from costgate.report.markdown import render_markdown
 
-        return render_markdown(report.estimate, gate=report.gate, diff=report.diff, options=report.markdown)
+        return render_markdown(report.estimate, gate=report.gate, diff=report.diff, options=report.markdown,
+                               unit_costs=report.units)

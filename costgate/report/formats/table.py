@@ -19,7 +19,11 @@ class TableFormat:
 
         text = table.render(report.estimate, diff=report.diff, color=report.color)
         if report.gate is None:
-            return text
+            if not report.unit_costs:
+                return text
+            from costgate.report.unit_costs import unit_lines
+
+            return text + "".join(f"{line}\n" for line in unit_lines(report.unit_costs, diff=report.diff))
         from costgate.report.gate_table import render_gate_table
 
         return text + "\n" + render_gate_table(report.gate, color=report.color, width=report.width)
