@@ -153,3 +153,59 @@ def test_rego_strings_from_builtins_have_no_quotes(tmp_path: Path) -> None:
     loaded = config("policies:\n  rego:\n    - path: b.rego\n", tmp_path)
     result = evaluate(estimate(*RESOURCES), loaded, today=date(2026, 1, 1))
     assert sorted(f.message for f in result.findings if f.source == "rego") == ["BIG", "two words"]
+
+
+# Heavy resource fields (components, values) reach a policy only when it can read them: a policy
+# that counts a resource's keys through object.keys sees every field; one that never names them
+# gets a smaller input (the 20,000-resource plan's Rego memory, issue 15).
+KEY_COUNT = ('package k\n\nwarn contains msg if {\n  some r in input.resources\n  r.address == "aws_instance.big"\n'
+             '  msg := sprintf("%v", [{k | some k in object.keys(r); k in {"components", "before_components", "values"}}])\n}\n')
+NAMES_COMPONENTS = ('package c\n\nwarn contains msg if {\n  some r in input.resources\n  r.address == "aws_instance.big"\n'
+                    '  msg := sprintf("components:%d values:%v", [count(r.components), r.values.instance_type])\n}\n')
+
+
+def _warning(tmp_path: Path, source: str) -> str:
+    (tmp_path / "p.rego").write_text(source)
+    loaded = config("policies:\n  rego:\n    - path: p.rego\n", tmp_path)
+    result = evaluate(estimate(*RESOURCES), loaded)
+    (finding,) = [f for f in result.findings if f.source == "rego"]
+    return finding.message
+
+
+def test_a_policy_that_reads_fields_it_does_not_name_gets_them_all(tmp_path: Path) -> None:
+    from costgate.gate.rego import HEAVY_FIELDS
+
+    every = _warning(tmp_path, KEY_COUNT).replace('\\"', '"')
+    assert all(f'"{field}"' in every for field in HEAVY_FIELDS), every
+    named = _warning(tmp_path, NAMES_COMPONENTS)
+    assert named.startswith("components:") and named.endswith("values:m5.4xlarge"), named
+    # the same count, minus the heavy fields, when the policy cannot reach them
+    from costgate.gate.rego import fields_needed
+
+    assert fields_needed(KEY_COUNT) == frozenset(HEAVY_FIELDS)
+    assert fields_needed(NAMES_COMPONENTS) == frozenset({"components", "values"})
+
+
+@pytest.mark.parametrize(("source", "needed"), [
+    ("some r in input.resources\n r.monthly_cost > 5", set()),
+    ("r := input.resources[_]\n r.values.instance_type == \"x\"", {"values"}),
+    ("r := input.resources[_]\n count(r.before_components) > 0", {"before_components"}),
+    ("some k, v in input.resources[0]", {"components", "before_components", "values"}),
+    ("r := input.resources[i]\n x := r[key]", {"components", "before_components", "values"}),
+    ("x := walk(input)", {"components", "before_components", "values"}),
+    ("s := json.marshal(input.resources[_])", {"components", "before_components", "values"}),
+])
+def test_fields_needed_is_conservative(source: str, needed: set[str]) -> None:
+    from costgate.gate.rego import fields_needed
+
+    assert fields_needed(source) == needed
+
+
+def test_policy_input_without_unnamed_heavy_fields() -> None:
+    from costgate.gate.rego import _for_policy
+
+    document = {"resources": [{"address": "a", "components": [1], "before_components": [], "values": {"x": 1}}],
+                "cost_estimate": {}}
+    assert _for_policy(document, frozenset())["resources"] == [{"address": "a"}]
+    assert _for_policy(document, frozenset({"values"}))["resources"] == [{"address": "a", "values": {"x": 1}}]
+    assert _for_policy(document, frozenset({"components", "before_components", "values"})) is document
