@@ -49,11 +49,13 @@ def check(ctx: RuleContext, params: Params) -> Iterator[Hit]:
             continue
         # keep unchanged gateways first: the change is what adds the extra ones
         ordered = sorted(items, key=lambda i: (i.project.name, i.address) in in_scope)
-        for item in ordered[params.max_gateways:]:
+        # the position comes from enumerate: list.index compared whole items, once per
+        # gateway (quadratic: 4 s for 2,000 gateways in one project)
+        for position, item in enumerate(ordered[params.max_gateways:], start=params.max_gateways + 1):
             if (item.project.name, item.address) not in in_scope:
                 continue
             saving = total(c.monthly_cost for c in components_with(item.cost, usagetype="*NatGateway-Hours"))
-            yield ctx.hit(item, f"{item.address} is NAT gateway {ordered.index(item) + 1} of {len(items)} in "
+            yield ctx.hit(item, f"{item.address} is NAT gateway {position} of {len(items)} in "
                           f"non-production project {name}; one shared gateway is enough there", saving)
 
 
