@@ -13,6 +13,7 @@
     ├── PolicyError            policies and rules
     ├── VcsError               pull-request platforms
     ├── LedgerError            the cost ledger (unreachable, newer schema than this costgate)
+    ├── SpendError             actual spend from a cloud billing API (credentials, access, throttling)
     └── UsageError             command-line options that contradict each other
 
 The CLI boundary turns any of these into exit code 2 and one line on stderr that names the
@@ -93,6 +94,11 @@ class VcsError(CostgateError):
 class LedgerError(CostgateError):
     """The ledger database cannot be reached or written, or its schema is newer than this costgate
     knows; the message names the URL without its password."""
+
+
+class SpendError(CostgateError):
+    """A cloud billing API (AWS Cost Explorer) cannot give the actual spend: no credentials,
+    access denied, throttled past the retries, or an answer costgate cannot read."""
 
 
 class UsageError(CostgateError):

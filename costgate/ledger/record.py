@@ -8,6 +8,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from decimal import Decimal
+from typing import Any
 
 from costgate.estimate import Estimate, Project
 
@@ -35,11 +36,27 @@ class ResourceRecord:
     team: str | None
     before: Decimal
     after: Decimal
+    support: str | None = None  # priced | free | unsupported
 
     @property
     def delta(self) -> Decimal:
         """After minus before."""
         return self.after - self.before
+
+
+@dataclass(frozen=True)
+class ServiceRecord:
+    """One project's after-cost for one team, provider and service (the Price List service code
+    its components queried), with the components that carry no cost: what `actuals compare`
+    sets beside the bill, and how it explains a gap."""
+
+    project: str
+    team: str | None
+    provider: str
+    service: str
+    after: Decimal
+    usage_unknown: int = 0
+    unpriced: int = 0
 
 
 @dataclass(frozen=True)
@@ -70,6 +87,7 @@ class RunRecord:
     after: Decimal
     projects: tuple[ProjectRecord, ...]
     resources: tuple[ResourceRecord, ...]
+    services: tuple[ServiceRecord, ...] = ()
 
     @property
     def delta(self) -> Decimal:
@@ -83,13 +101,31 @@ def run_record(estimate: Estimate, context: RunContext, *, team_of: Mapping[tupl
     gate's ownership resolves it (empty without a config: teams stay unknown, never guessed)."""
     resources = tuple(
         ResourceRecord(p.name, rc.address, rc.resource.type, str(rc.resource.action),
-                       team_of.get((p.name, rc.address)), rc.before_monthly_cost, rc.monthly_cost)
+                       team_of.get((p.name, rc.address)), rc.before_monthly_cost, rc.monthly_cost, str(rc.support))
         for p in estimate.projects for rc in p.resources
     )
     projects = tuple(_project(p, team_of) for p in estimate.projects)
     totals = estimate.totals
     return RunRecord(context, recorded_at or datetime.now(UTC), verdict, estimate.catalog.catalog_id,
-                     estimate.currency, totals.before, totals.after, projects, resources)
+                     estimate.currency, totals.before, totals.after, projects, resources,
+                     _services(estimate, team_of))
+
+
+def _services(estimate: Estimate, team_of: Mapping[tuple[str, str], str | None]) -> tuple[ServiceRecord, ...]:
+    """The after view of every component, summed per (project, team, provider, service)."""
+    sums: dict[tuple[str, str | None, str, str], list[Any]] = {}
+    for p in estimate.projects:
+        for rc in p.resources:
+            team = team_of.get((p.name, rc.address))
+            for c in rc.components:
+                key = (p.name, team, rc.resource.provider, c.query.service if c.query is not None else "")
+                slot = sums.setdefault(key, [Decimal(0), 0, 0])
+                slot[0] += c.monthly_cost or Decimal(0)
+                slot[1] += c.depends_on_usage
+                slot[2] += c.no_price is not None
+    return tuple(ServiceRecord(project, team, provider, service, after, usage, unpriced)
+                 for (project, team, provider, service), (after, usage, unpriced)
+                 in sorted(sums.items(), key=lambda kv: (kv[0][0], kv[0][1] or "", kv[0][2], kv[0][3])))
 
 
 def _project(project: Project, team_of: Mapping[tuple[str, str], str | None]) -> ProjectRecord:

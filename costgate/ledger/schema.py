@@ -8,7 +8,19 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from sqlalchemy import BigInteger, Column, DateTime, ForeignKey, Index, Integer, MetaData, String, Table
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    UniqueConstraint,
+)
 
 MICROS = Decimal(1_000_000)
 
@@ -59,7 +71,38 @@ resource_costs = Table(
     Column("before_micros", BigInteger, nullable=False),
     Column("after_micros", BigInteger, nullable=False),
     Column("delta_micros", BigInteger, nullable=False),
+    Column("support", String(16)),  # priced | free | unsupported (since 0003; NULL in older runs)
     Index("ix_resource_costs_run", "run_id"),
+)
+
+run_services = Table(  # since 0003: a run's after-cost per project, team, provider and service
+    "run_services", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("run_id", Integer, ForeignKey("runs.id", ondelete="CASCADE"), nullable=False),
+    Column("project", String(255), nullable=False),
+    Column("team", String(255)),
+    Column("provider", String(16), nullable=False),
+    Column("service", String(128), nullable=False),  # Price List service code; "" when a component has no query
+    Column("after_micros", BigInteger, nullable=False),
+    Column("usage_unknown", Integer, nullable=False),  # usage-based components without a quantity
+    Column("unpriced", Integer, nullable=False),  # components the catalog had no price for
+    Index("ix_run_services_run", "run_id"),
+)
+
+actual_costs = Table(  # since 0003: billed spend imported from a cloud's billing API
+    "actual_costs", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("source", String(32), nullable=False),  # aws-cost-explorer
+    Column("metric", String(32), nullable=False),  # UnblendedCost, ...
+    Column("month", String(7), nullable=False),  # YYYY-MM
+    Column("tag_key", String(128), nullable=False),  # "" when grouped by service only
+    Column("tag_value", String(256), nullable=False),  # "" when untagged
+    Column("service", String(255), nullable=False),  # the billing API's own name
+    Column("amount_micros", BigInteger, nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("estimated", Boolean, nullable=False),
+    Column("imported_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("source", "metric", "month", "tag_key", "service", "tag_value", name="uq_actual_costs_slice"),
 )
 
 

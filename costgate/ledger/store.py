@@ -22,6 +22,7 @@ from sqlalchemy import (
     and_,
     case,
     create_engine,
+    delete,
     event,
     func,
     insert,
@@ -37,12 +38,15 @@ from costgate.errors import LedgerError
 from costgate.ledger import migrations
 from costgate.ledger.record import RunRecord
 from costgate.ledger.schema import (
+    actual_costs,
     from_micros,
     resource_costs,
     run_projects,
+    run_services,
     runs,
     to_micros,
 )
+from costgate.spend.model import ActualCost, EstimateLine, UnsupportedLine
 
 DEFAULT_LEDGER = Path(".costgate/ledger.db")
 BUSY_TIMEOUT_S = 60
@@ -99,6 +103,16 @@ class HistoryEntry:
     before: Decimal
     after: Decimal
     delta: Decimal
+
+
+@dataclass(frozen=True)
+class ImportedCost:
+    """Imported spend as stored: the amount, where it came from and when it was imported."""
+
+    cost: ActualCost
+    source: str
+    metric: str
+    imported_at: datetime
 
 
 @dataclass(frozen=True)
@@ -179,10 +193,87 @@ class Ledger:
                                               "delta_micros"),
                          [(run_id, p.project, p.team, *_micros(p.before, p.after)) for p in run.projects])
             _bulk_insert(conn, resource_costs, ("run_id", "project", "address", "type", "action", "team",
-                                                "before_micros", "after_micros", "delta_micros"),
-                         [(run_id, r.project, r.address, r.type, r.action, r.team, *_micros(r.before, r.after))
-                          for r in run.resources])
+                                                "before_micros", "after_micros", "delta_micros", "support"),
+                         [(run_id, r.project, r.address, r.type, r.action, r.team, *_micros(r.before, r.after),
+                           r.support) for r in run.resources])
+            _bulk_insert(conn, run_services, ("run_id", "project", "team", "provider", "service", "after_micros",
+                                              "usage_unknown", "unpriced"),
+                         [(run_id, x.project, x.team, x.provider, x.service, to_micros(x.after), x.usage_unknown,
+                           x.unpriced) for x in run.services])
         return int(run_id)
+
+    def replace_actuals(self, costs: list[ActualCost], *, source: str, metric: str, months: list[str],
+                        tag_keys: list[str], imported_at: datetime | None = None) -> int:
+        """Store imported spend in one transaction, replacing what an earlier import of the same
+        source, metric, months and tag keys stored (a re-import never duplicates); returns rows kept.
+
+        Raises LedgerError when the database refuses it; nothing changes then.
+        """
+        when = (imported_at or datetime.now(UTC)).astimezone(UTC)
+        with self._begin() as conn:
+            conn.execute(delete(actual_costs).where(and_(
+                actual_costs.c.source == source, actual_costs.c.metric == metric,
+                actual_costs.c.month.in_(months), actual_costs.c.tag_key.in_(tag_keys))))
+            if costs:
+                conn.execute(insert(actual_costs), [
+                    {"source": source, "metric": metric, "month": c.month, "tag_key": c.tag_key,
+                     "tag_value": c.tag_value, "service": c.service, "amount_micros": to_micros(c.amount),
+                     "currency": c.currency, "estimated": c.estimated, "imported_at": when} for c in costs])
+        return len(costs)
+
+    def actuals(self, *, source: str, metric: str | None = None) -> list[ImportedCost]:
+        """Imported spend of one source (and metric), by month, tag key, tag value and service."""
+        query = select(actual_costs).where(actual_costs.c.source == source).order_by(
+            actual_costs.c.month, actual_costs.c.metric, actual_costs.c.tag_key, actual_costs.c.tag_value,
+            actual_costs.c.service)
+        if metric is not None:
+            query = query.where(actual_costs.c.metric == metric)
+        with self._begin() as conn:
+            rows = conn.execute(query).mappings().all()
+        return [ImportedCost(ActualCost(r["month"], r["service"], r["tag_key"], r["tag_value"],
+                                        from_micros(r["amount_micros"]), r["currency"], bool(r["estimated"])),
+                             r["source"], r["metric"], _utc(r["imported_at"])) for r in rows]
+
+    def latest_estimates(self) -> tuple[list[EstimateLine], list[UnsupportedLine]]:
+        """Each project's slices of cost in its latest recorded (main-branch) run, and the
+        resources of unsupported types in it.
+
+        A run recorded before the ledger kept costs per service (schema 0001) gives one line
+        for the whole project, with provider and service "" (unknown).
+        """
+        with self._begin() as conn:
+            ranked = (select(run_projects.c.project, runs.c.id, runs.c.recorded_at, run_projects.c.team,
+                             run_projects.c.after_micros,
+                             func.row_number().over(partition_by=run_projects.c.project,
+                                                    order_by=(runs.c.recorded_at.desc(), runs.c.id.desc())).label("rn"))
+                      .join(runs, run_projects.c.run_id == runs.c.id).where(runs.c.source == "record").subquery())
+            latest: dict[str, tuple[int, datetime, str | None, int]] = {
+                project: (run_id, _utc(when), team, after) for project, run_id, when, team, after in conn.execute(
+                    select(*[c for c in ranked.c if c.name != "rn"]).where(ranked.c.rn == 1))}
+            wanted = {(run_id, project) for project, (run_id, _, _, _) in latest.items()}
+            run_ids = sorted({run_id for run_id, _ in wanted})
+            service_rows: list[Any] = []
+            unsupported_rows: list[Any] = []
+            for chunk in (run_ids[i:i + 500] for i in range(0, len(run_ids), 500)):
+                service_rows += conn.execute(select(run_services).where(run_services.c.run_id.in_(chunk))).mappings().all()
+                unsupported_rows += conn.execute(
+                    select(resource_costs.c.run_id, resource_costs.c.project, resource_costs.c.team, resource_costs.c.type)
+                    .where(resource_costs.c.run_id.in_(chunk), resource_costs.c.support == "unsupported")).all()
+        lines: list[EstimateLine] = []
+        covered: set[str] = set()
+        for r in service_rows:
+            if (r["run_id"], r["project"]) not in wanted:
+                continue
+            covered.add(r["project"])
+            lines.append(EstimateLine(r["project"], r["team"], r["provider"], r["service"], from_micros(r["after_micros"]),
+                                      int(r["usage_unknown"]), int(r["unpriced"]), int(r["run_id"]),
+                                      latest[r["project"]][1]))
+        for project, (run_id, when, team, after) in sorted(latest.items()):
+            if project not in covered and after:
+                lines.append(EstimateLine(project, team, "", "", from_micros(after), 0, 0, run_id, when))
+        unsupported = [UnsupportedLine(project, team, rtype, int(run_id))
+                       for run_id, project, team, rtype in unsupported_rows if (run_id, project) in wanted]
+        return lines, unsupported
 
     def history(self, *, project: str | None = None, team: str | None = None, since: date | datetime | None = None,
                 sources: tuple[str, ...] = ("record",)) -> list[HistoryEntry]:
@@ -263,7 +354,8 @@ class Ledger:
 
     def count(self, table: str) -> int:
         """Rows in one of the ledger's tables (for `record`'s summary and for tests)."""
-        chosen = {"runs": runs, "run_projects": run_projects, "resource_costs": resource_costs}[table]
+        chosen = {"runs": runs, "run_projects": run_projects, "resource_costs": resource_costs,
+                  "run_services": run_services, "actual_costs": actual_costs}[table]
         with self._begin() as conn:
             return int(conn.execute(select(func.count()).select_from(chosen)).scalar_one())
 
@@ -291,8 +383,9 @@ class _Transaction:
             self._ctx.__exit__(*exc_info)
         except SQLAlchemyError as exc:
             raise LedgerError(f"cannot write to the ledger: {_reason(exc)}", path=self._label) from exc
-        if isinstance(exc_info[1], SQLAlchemyError):
-            raise LedgerError(f"ledger error: {_reason(exc_info[1])}", path=self._label) from exc_info[1]
+        error = exc_info[1]
+        if isinstance(error, SQLAlchemyError):
+            raise LedgerError(f"ledger error: {_reason(error)}", path=self._label) from error
 
 
 def _reason(exc: BaseException) -> str:

@@ -25,9 +25,12 @@ if TYPE_CHECKING:  # the renderers' own modules (jinja2, SQLAlchemy) load only w
     from costgate.gate.unit_costs import UnitCost
     from costgate.ledger.history import Series
     from costgate.report.markdown import MarkdownOptions
+    from costgate.report.trend import Trend
+    from costgate.spend.model import Comparison
     from costgate.whatif.model import WhatIf
 
-Command = Literal["breakdown", "diff", "check", "comment", "history", "anomalies", "showback", "whatif"]
+Command = Literal["breakdown", "diff", "check", "comment", "history", "anomalies", "showback", "whatif", "actuals",
+                  "report"]
 """A command whose output comes from the format registry."""
 
 
@@ -39,7 +42,8 @@ class Report:
     `diff` shows the change (prior -> planned) rather than what the plan leaves running; `color`
     and `width` describe the terminal (report/console decides them once per run); `markdown`
     carries a destination's markdown options (a platform's size limit, HTML or not), None for
-    `--format markdown`, which writes everything.
+    `--format markdown`, which writes everything. `trend` is the ledger's run-rate of the report's
+    projects (`costgate report` with a ledger; the html format shows it), None without one.
     """
 
     estimate: Estimate
@@ -48,6 +52,7 @@ class Report:
     color: bool = False
     width: int = PIPE_WIDTH
     markdown: MarkdownOptions | None = None
+    trend: Trend | None = None
     day: date | None = None
     """The estimate date (`--as-of`), which dates a FOCUS forecast's month; None: today."""
     unit_costs: tuple[UnitCost, ...] = ()
@@ -83,6 +88,13 @@ class ShowbackReport:
 
 
 @dataclass(frozen=True)
+class ActualsReport:
+    """Estimate against actual spend for one billed month (`costgate actuals compare`)."""
+
+    comparison: Comparison
+
+
+@dataclass(frozen=True)
 class AnomaliesReport:
     """The recorded changes out of line with their history (`costgate anomalies`), judged `by`
     project or team with the CG908 thresholds `params`."""
@@ -109,7 +121,8 @@ class Format(Protocol[ReportT_contra]):
 
     `name` is the choice (`table`, `json`, ...); `commands` are the commands that offer it. A
     format registered for a command receives that command's report type: Report for breakdown,
-    diff, check and comment, HistoryReport for history. Renderers are pure: no I/O, no state.
+    diff, check and comment, HistoryReport for history, ActualsReport for actuals. Renderers are
+    pure: no I/O, no state.
     """
 
     @property

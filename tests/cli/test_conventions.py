@@ -131,7 +131,7 @@ def test_bash_completion_completes_commands_options_and_choices() -> None:
 
     assert complete("che") == ["check"]
     assert complete("check", "--form") == ["--format"]
-    assert complete("check", "--format", "") == ["table", "json", "sarif"]
+    assert complete("check", "--format", "") == ["table", "html", "json", "sarif"]
     assert complete("config", "va") == ["validate"]
 
 

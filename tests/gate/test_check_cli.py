@@ -101,7 +101,7 @@ def test_warn_exits_zero(tmp_path: Path) -> None:
 @pytest.mark.parametrize(("args", "fragment"), [
     (["--plan", "nope.json"], "nope.json"),
     (["--config", "missing.yml"], "config file not found"),
-    (["--plan", PLAN, "--format", "html"], "invalid choice"),
+    (["--plan", PLAN, "--format", "xml"], "invalid choice"),
 ])
 def test_bad_input_exits_2(tmp_path: Path, args: list[str], fragment: str) -> None:
     run = run_cli("check", *args)

@@ -85,7 +85,7 @@ def test_reopening_keeps_the_schema_and_the_rows(ledger_url: str) -> None:
     first.record(make_run())
     first.close()
     again = Ledger.open(ledger_url)
-    assert again.schema_version() == known_head() == "0001"
+    assert again.schema_version() == known_head() == "0003"
     assert again.count("runs") == 1
     again.close()
 
@@ -96,7 +96,7 @@ def test_a_newer_schema_is_refused_with_both_versions(ledger_url: str) -> None:
     with engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = '0042'"))
     engine.dispose()
-    with pytest.raises(LedgerError, match=r"ledger schema version 0042 is newer than this costgate knows \(up to 0001\)"):
+    with pytest.raises(LedgerError, match=r"ledger schema version 0042 is newer than this costgate knows \(up to 0003\)"):
         Ledger.open(ledger_url)
 
 

@@ -23,14 +23,16 @@ from costgate.report.registry import (
 from tests.helpers import EXAMPLE_PLAN
 
 COMMANDS = {
-    "breakdown": ["table", "focus", "json", "markdown"],
-    "diff": ["table", "json", "markdown"],
-    "check": ["table", "json", "sarif"],
+    "breakdown": ["table", "focus", "html", "json", "markdown"],
+    "diff": ["table", "html", "json", "markdown"],
+    "check": ["table", "html", "json", "sarif"],
     "comment": ["markdown"],
     "history": ["table", "csv", "json"],
     "showback": ["table", "csv", "focus", "json"],
     "whatif": ["table", "json"],
     "anomalies": ["table", "json"],
+    "actuals": ["table", "csv", "json"],
+    "report": ["html"],
 }
 
 
@@ -66,7 +68,7 @@ def test_a_name_registered_twice_for_one_command_is_refused() -> None:
 
 
 def test_an_unknown_format_is_a_costgate_error_naming_the_choices() -> None:
-    with pytest.raises(CostgateError, match=r"unknown format 'xml' for diff \(choose from table, json, markdown\)"):
+    with pytest.raises(CostgateError, match=r"unknown format 'xml' for diff \(choose from table, html, json, markdown\)"):
         get_format("diff", "xml")
 
 

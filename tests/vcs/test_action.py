@@ -67,7 +67,7 @@ def test_comment_step_runs_against_the_stand_in(github: tuple[FakeGitHub, str], 
         "COSTGATE_BEHAVIOR": "update", "COSTGATE_FAIL_ON": "block",
         "COSTGATE_PULL_REQUEST": "1", "COSTGATE_COMMIT_SHA": "", "COSTGATE_TAG": "", "COSTGATE_STATUS": "false",
     })
-    proc = subprocess.run(["bash", "-c", step["run"]], cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(["bash", "-c", step["run"]], check=False, cwd=REPO, env=env, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert TOKEN not in proc.stdout + proc.stderr
     body = fake.costgate_comments()[0]["body"]
@@ -81,6 +81,53 @@ def test_comment_step_runs_against_the_stand_in(github: tuple[FakeGitHub, str], 
     assert set(outputs) == {"total-monthly-cost", "delta-monthly-cost", "verdict"} and outputs["verdict"] == "none"
     assert abs(Decimal(outputs["total-monthly-cost"]) - total) <= Decimal("0.01")
     assert fake.statuses == []  # status: false
+
+
+def test_the_html_report_is_attached_as_an_artifact_even_when_the_gate_blocks() -> None:
+    assert ACTION["inputs"]["html-report"]["default"] == ""  # off unless asked for
+    assert ACTION["inputs"]["html-report-artifact"]["default"] == "costgate-report"
+    steps = ACTION["runs"]["steps"]
+    costgate = next(i for i, s in enumerate(steps) if s.get("id") == "costgate")
+    upload = next(i for i, s in enumerate(steps) if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload > costgate
+    step = steps[upload]
+    assert step["if"] == "${{ always() && inputs.html-report != '' }}"  # a blocked change still gets its report
+    assert step["with"] == {"name": "${{ inputs.html-report-artifact }}", "path": "${{ inputs.path }}/${{ inputs.html-report }}",
+                            "if-no-files-found": "warn"}
+    assert steps[costgate]["env"]["COSTGATE_HTML_REPORT"] == "${{ inputs.html-report }}"
+
+
+@pytest.mark.skipif(shutil.which("bash") is None, reason="bash is absent")
+def test_comment_step_writes_the_html_report_before_a_blocking_verdict(github: tuple[FakeGitHub, str],
+                                                                         tmp_path: Path) -> None:
+    """examples/gate blocks: the step fails (exit 1) after writing the report, so the upload step
+    (if: always()) attaches it; the comment is posted as usual."""
+    fake, url = github
+    step = next(s for s in ACTION["runs"]["steps"] if s.get("id") == "costgate")
+    bindir = tmp_path / "bin"
+    bindir.mkdir()
+    (bindir / "costgate").write_text(f'#!/bin/sh\nexec "{sys.executable}" -m costgate "$@"\n')
+    (bindir / "costgate").chmod(0o755)
+    report = tmp_path / "out" / "report.html"
+    report.parent.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "CI_", "COSTGATE_"))}
+    env.update({
+        "COSTGATE_BIN": str(bindir), "GITHUB_TOKEN": TOKEN, "GITHUB_API_URL": url, "GITHUB_REPOSITORY": "o/r",
+        "GITHUB_RUN_ID": "80", "PYTHONPATH": str(REPO),
+        "COSTGATE_CACHE_DIR": os.environ.get("COSTGATE_CACHE_DIR", str(tmp_path / "cache")),
+        "COSTGATE_PLANS": "examples/gate/plan.json", "COSTGATE_CONFIG": "examples/gate/costgate.yml",
+        "COSTGATE_CONFIG_REF": "head", "COSTGATE_USAGE_FILE": "", "COSTGATE_USAGE_PROFILE": "",
+        "COSTGATE_FREE_TIER": "false", "COSTGATE_BEHAVIOR": "update", "COSTGATE_FAIL_ON": "block",
+        "COSTGATE_PULL_REQUEST": "1", "COSTGATE_COMMIT_SHA": "", "COSTGATE_TAG": "", "COSTGATE_STATUS": "false",
+        "COSTGATE_FETCH_PRICES": "never", "COSTGATE_HTML_REPORT": str(report),
+    })
+    proc = subprocess.run(["bash", "-c", step["run"]], check=False, cwd=REPO, env=env, capture_output=True, text=True, timeout=180)
+    assert proc.returncode == 1, proc.stderr  # blocked
+    page = report.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and 'class="verdict verdict-block"' in page
+    assert "aws_instance.payments_api" in page
+    assert TOKEN not in proc.stdout + proc.stderr + page
+    assert fake.costgate_comments()  # the comment is posted too
 
 
 @pytest.mark.skipif(shutil.which("bash") is None or shutil.which("git") is None, reason="bash or git is absent")
@@ -112,7 +159,7 @@ def test_comment_step_prices_a_branch_from_its_tf_files(github: tuple[FakeGitHub
         "COSTGATE_BEHAVIOR": "update", "COSTGATE_FAIL_ON": "block",
         "COSTGATE_PULL_REQUEST": "1", "COSTGATE_COMMIT_SHA": "", "COSTGATE_TAG": "", "COSTGATE_STATUS": "false",
     })
-    proc = subprocess.run(["bash", "-c", step["run"]], cwd=repo, env=env, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(["bash", "-c", step["run"]], check=False, cwd=repo, env=env, capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     body = fake.costgate_comments()[0]["body"]
     assert "aws\\_instance.web" in body and "+$70.08" in body  # m5.large -> m5.xlarge: 730 h x $0.096 more
@@ -159,7 +206,7 @@ def test_a_pull_request_cannot_loosen_its_own_budget(github: tuple[FakeGitHub, s
         "COSTGATE_BEHAVIOR": "update", "COSTGATE_FAIL_ON": "block", "COSTGATE_PULL_REQUEST": "1",
         "COSTGATE_COMMIT_SHA": "", "COSTGATE_TAG": "", "COSTGATE_STATUS": "false", "COSTGATE_FETCH_PRICES": "never",
     })
-    proc = subprocess.run(["bash", "-c", step["run"]], cwd=repo, env=env, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(["bash", "-c", step["run"]], check=False, cwd=repo, env=env, capture_output=True, text=True, timeout=120)
     assert TOKEN not in proc.stdout + proc.stderr
     if blocked:
         assert proc.returncode == 1, proc.stderr
