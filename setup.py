@@ -21,10 +21,18 @@ setup(
         "Issues": f"{HOME}/issues",
         "Changelog": f"{HOME}/releases",
     },
-    packages=find_packages(include=["costgate", "costgate.*"]) + ["costgate.catalog_data"],
+    packages=[*find_packages(include=["costgate", "costgate.*"]), "costgate.catalog_data"],
     package_dir={"costgate.catalog_data": "pricing_data"},
     package_data={
-        "costgate": ["py.typed", "schemas/*.json", "report/templates/*", "resources/*/*.yaml", "resources/*/*.txt", "pricing/mappings/*/*.yaml", "ledger/migrations/script.py.mako"],
+        "costgate": [
+            "py.typed",
+            "schemas/*.json",
+            "report/templates/*",
+            "resources/*/*.yaml",
+            "resources/*/*.txt",
+            "pricing/mappings/*/*.yaml",
+            "ledger/migrations/script.py.mako",
+        ],
         "costgate.catalog_data": ["*.json", "**/*.jsonl", "**/*.jsonl.gz"],
     },
 )

@@ -45,8 +45,13 @@ def _bench_breakdown() -> Any:
 
 
 def _git(repo: Path, *args: str) -> None:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "bench", "GIT_AUTHOR_EMAIL": "bench@example.com",
-           "GIT_COMMITTER_NAME": "bench", "GIT_COMMITTER_EMAIL": "bench@example.com"}
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "bench",
+        "GIT_AUTHOR_EMAIL": "bench@example.com",
+        "GIT_COMMITTER_NAME": "bench",
+        "GIT_COMMITTER_EMAIL": "bench@example.com",
+    }
     subprocess.run(["git", "-C", str(repo), *args], check=True, capture_output=True, env=env)
 
 
@@ -83,8 +88,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         common = ["--var", f"groups={args.groups}", "--format", "json", "--max-catalog-age-days", "0"]
         cases = {
             "breakdown --path": [*bench.costgate_command(), "breakdown", "--path", str(repo / "scale"), *common],
-            "diff --path --compare-to HEAD~1": [*bench.costgate_command(), "diff", "--path", str(repo / "scale"),
-                                                "--compare-to", "HEAD~1", *common],
+            "diff --path --compare-to HEAD~1": [
+                *bench.costgate_command(),
+                "diff",
+                "--path",
+                str(repo / "scale"),
+                "--compare-to",
+                "HEAD~1",
+                *common,
+            ],
         }
         for label, command in cases.items():
             warm = bench.run_once(command, env=env)
@@ -94,8 +106,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             runs = [bench.run_once(command, env=env) for _ in range(args.runs)]
             seconds = [r.seconds for r in runs]
             rss = [r.peak_rss_mib for r in runs]
-            print(f"{label:<34} groups={args.groups}: median {statistics.median(seconds):.2f} s, "
-                  f"min {min(seconds):.2f} s, peak RSS {max(rss):.0f} MiB ({args.runs} runs)")
+            print(
+                f"{label:<34} groups={args.groups}: median {statistics.median(seconds):.2f} s, "
+                f"min {min(seconds):.2f} s, peak RSS {max(rss):.0f} MiB ({args.runs} runs)"
+            )
     return 0
 
 

@@ -75,8 +75,13 @@ def run_once(argv: Sequence[str], env: dict[str, str] | None = None) -> Run:
         stderr = err.read().decode("utf-8", "replace")[-2000:]
     # ru_maxrss is KiB on Linux, bytes on macOS.
     rss_mib = usage.ru_maxrss / (1024 * 1024 if sys.platform == "darwin" else 1024)
-    return Run(seconds=seconds, peak_rss_mib=rss_mib, cpu_seconds=usage.ru_utime + usage.ru_stime,
-               exit_code=proc.returncode, stderr=stderr)
+    return Run(
+        seconds=seconds,
+        peak_rss_mib=rss_mib,
+        cpu_seconds=usage.ru_utime + usage.ru_stime,
+        exit_code=proc.returncode,
+        stderr=stderr,
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -85,8 +90,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--plan", type=Path, help="plan JSON (default: ../shared generated-scale plan)")
     parser.add_argument("--runs", type=int, default=5, help="timed runs after one warm-up (default 5)")
     parser.add_argument("--format", default="json", help="output format to time (json, table, markdown; default json)")
-    parser.add_argument("--args", help="time another command instead: its arguments, {plan} standing for the plan "
-                                       "(e.g. \"check --plan {plan} --config examples/gate/costgate.yml\")")
+    parser.add_argument(
+        "--args",
+        help="time another command instead: its arguments, {plan} standing for the plan "
+        '(e.g. "check --plan {plan} --config examples/gate/costgate.yml")',
+    )
     args = parser.parse_args(argv)
 
     plan = args.plan or default_plan()
@@ -135,9 +143,11 @@ def _summary(label: str, runs: Sequence[Run]) -> None:
     times = [r.seconds for r in runs]
     rss = [r.peak_rss_mib for r in runs]
     cpu = [r.cpu_seconds for r in runs]
-    print(f"{label}: {len(runs)} runs  wall median {statistics.median(times):.3f} s  min {min(times):.3f} s  "
-          f"CPU median {statistics.median(cpu):.3f} s  peak RSS median {statistics.median(rss):.1f} MiB  "
-          f"max {max(rss):.1f} MiB  (load average {os.getloadavg()[0]:.1f})")
+    print(
+        f"{label}: {len(runs)} runs  wall median {statistics.median(times):.3f} s  min {min(times):.3f} s  "
+        f"CPU median {statistics.median(cpu):.3f} s  peak RSS median {statistics.median(rss):.1f} MiB  "
+        f"max {max(rss):.1f} MiB  (load average {os.getloadavg()[0]:.1f})"
+    )
 
 
 if __name__ == "__main__":

@@ -63,19 +63,39 @@ def _big_run(plan: Path | None, resources: int) -> RunRecord:
 
         t0 = time.perf_counter()
         estimate = estimate_plans([plan])
-        print(f"priced {plan.name}: {estimate.counts.resources:,} resources in {time.perf_counter() - t0:.1f} s "
-              "(not part of the figures below)")
+        print(
+            f"priced {plan.name}: {estimate.counts.resources:,} resources in {time.perf_counter() - t0:.1f} s "
+            "(not part of the figures below)"
+        )
         context = RunContext("record", "acme/infra", 1, "b" * 40, "c" * 40, "main")
         t0 = time.perf_counter()
         record = run_record(estimate, context, team_of={})
         print(f"run record built from the estimate: {(time.perf_counter() - t0) * 1000:.0f} ms")
         return record
-    rows = tuple(ResourceRecord("big", f"module.svc[\"k{i:05d}\"].aws_instance.web[{i % 10}]", "aws_instance",
-                                "create", "platform", Decimal(0), Decimal("3.504") + Decimal(i % 7))
-                 for i in range(resources))
+    rows = tuple(
+        ResourceRecord(
+            "big",
+            f'module.svc["k{i:05d}"].aws_instance.web[{i % 10}]',
+            "aws_instance",
+            "create",
+            "platform",
+            Decimal(0),
+            Decimal("3.504") + Decimal(i % 7),
+        )
+        for i in range(resources)
+    )
     after = sum((r.after for r in rows), Decimal(0))
-    return RunRecord(RunContext("record", "acme/infra", 1, "b" * 40, "c" * 40, "main"), datetime.now(UTC), None,
-                     "bench", "USD", Decimal(0), after, (ProjectRecord("big", "platform", Decimal(0), after),), rows)
+    return RunRecord(
+        RunContext("record", "acme/infra", 1, "b" * 40, "c" * 40, "main"),
+        datetime.now(UTC),
+        None,
+        "bench",
+        "USD",
+        Decimal(0),
+        after,
+        (ProjectRecord("big", "platform", Decimal(0), after),),
+        rows,
+    )
 
 
 def _populate(ledger: Ledger, runs_wanted: int) -> None:
@@ -96,12 +116,34 @@ def _populate(ledger: Ledger, runs_wanted: int) -> None:
             p = i % PROJECTS
             delta = ((i * 7919) % 200 - 90) * 1_000_000
             before, rate[p] = rate[p], rate[p] + delta
-            run_rows.append({"id": first + i, "recorded_at": start + timedelta(minutes=15 * i), "source": "record",
-                             "repository": "acme/infra", "pull_request": i, "base_commit": None,
-                             "head_commit": f"{i:040x}", "branch": "main", "verdict": None, "catalog_id": "bench",
-                             "currency": "USD", "before_micros": before, "after_micros": rate[p], "delta_micros": delta})
-            project_rows.append({"run_id": first + i, "project": f"p{p:02d}", "team": f"team{p % 5}",
-                                 "before_micros": before, "after_micros": rate[p], "delta_micros": delta})
+            run_rows.append(
+                {
+                    "id": first + i,
+                    "recorded_at": start + timedelta(minutes=15 * i),
+                    "source": "record",
+                    "repository": "acme/infra",
+                    "pull_request": i,
+                    "base_commit": None,
+                    "head_commit": f"{i:040x}",
+                    "branch": "main",
+                    "verdict": None,
+                    "catalog_id": "bench",
+                    "currency": "USD",
+                    "before_micros": before,
+                    "after_micros": rate[p],
+                    "delta_micros": delta,
+                }
+            )
+            project_rows.append(
+                {
+                    "run_id": first + i,
+                    "project": f"p{p:02d}",
+                    "team": f"team{p % 5}",
+                    "before_micros": before,
+                    "after_micros": rate[p],
+                    "delta_micros": delta,
+                }
+            )
         with ledger.engine.begin() as conn:
             conn.execute(insert(runs), run_rows)
             conn.execute(insert(run_projects), project_rows)
@@ -136,10 +178,14 @@ def bench(url: str, big: RunRecord, *, runs_wanted: int, repeat: int) -> None:
     _populate(ledger, runs_wanted)
     total = ledger.count("runs")
     last = datetime(2023, 1, 1, tzinfo=UTC) + timedelta(minutes=15 * runs_wanted)
-    cases = (("table, all projects", "table", {}), ("json, all projects (every change)", "json", {}),
-             ("table, one project", "table", {"project": "p07"}), ("json, one project", "json", {"project": "p07"}),
-             ("table, one team", "table", {"team": "team3"}),
-             ("table, last 30 days", "table", {"since": last - timedelta(days=30)}))
+    cases = (
+        ("table, all projects", "table", {}),
+        ("json, all projects (every change)", "json", {}),
+        ("table, one project", "table", {"project": "p07"}),
+        ("json, one project", "json", {"project": "p07"}),
+        ("table, one team", "table", {"team": "team3"}),
+        ("table, last 30 days", "table", {"since": last - timedelta(days=30)}),
+    )
     for label, fmt, kwargs in cases:
         _history(ledger, fmt, **kwargs)  # warm the caches once
         figures = _timed(lambda fmt=fmt, kwargs=kwargs: _history(ledger, fmt, **kwargs), repeat)  # type: ignore[misc]
@@ -171,11 +217,31 @@ def _postgres() -> Iterator[str | None]:
         port = s.getsockname()[1]
     data = root / "data"
     env = {**os.environ, "LC_ALL": "C", "LANG": "C"}
-    subprocess.run([*prefix, initdb, "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync"],
-                   check=True, capture_output=True, env=env, cwd=root)
-    subprocess.run([*prefix, pg_ctl, "-D", str(data), "-l", str(root / "log"), "-w", "-o",
-                    f"-p {port} -k {root} -c listen_addresses=127.0.0.1", "start"],
-                   check=True, capture_output=True, env=env, cwd=root)
+    subprocess.run(
+        [*prefix, initdb, "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync"],
+        check=True,
+        capture_output=True,
+        env=env,
+        cwd=root,
+    )
+    subprocess.run(
+        [
+            *prefix,
+            pg_ctl,
+            "-D",
+            str(data),
+            "-l",
+            str(root / "log"),
+            "-w",
+            "-o",
+            f"-p {port} -k {root} -c listen_addresses=127.0.0.1",
+            "start",
+        ],
+        check=True,
+        capture_output=True,
+        env=env,
+        cwd=root,
+    )
     try:
         import psycopg
 
@@ -184,25 +250,39 @@ def _postgres() -> Iterator[str | None]:
             conn.execute(f'CREATE DATABASE "{name}"')
         yield f"postgresql://postgres@127.0.0.1:{port}/{name}"
     finally:
-        subprocess.run([*prefix, pg_ctl, "-D", str(data), "-m", "fast", "-w", "stop"],
-                       check=False, capture_output=True, env=env, cwd=root)
+        subprocess.run(
+            [*prefix, pg_ctl, "-D", str(data), "-m", "fast", "-w", "stop"],
+            check=False,
+            capture_output=True,
+            env=env,
+            cwd=root,
+        )
         shutil.rmtree(root, ignore_errors=True)
 
 
 def main() -> None:
     """Parse options and run the benchmark on each database."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--url", action="append", help="ledger URL of an empty database; repeatable "
-                                                       "(default: a SQLite file, and a throw-away PostgreSQL server)")
-    parser.add_argument("--plan", type=Path, help="plan to record (default: make_scale_plan.py's cached 20,000-resource plan)")
+    parser.add_argument(
+        "--url",
+        action="append",
+        help="ledger URL of an empty database; repeatable (default: a SQLite file, and a throw-away PostgreSQL server)",
+    )
+    parser.add_argument(
+        "--plan", type=Path, help="plan to record (default: make_scale_plan.py's cached 20,000-resource plan)"
+    )
     parser.add_argument("--resources", type=int, default=20_000, help="synthetic run size when there is no plan")
     parser.add_argument("--runs", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=5)
     args = parser.parse_args()
     plan = args.plan
     if plan is None:
-        made = subprocess.run([sys.executable, str(REPO / "benchmarks" / "make_scale_plan.py")],
-                              capture_output=True, text=True, check=False).stdout.strip()
+        made = subprocess.run(
+            [sys.executable, str(REPO / "benchmarks" / "make_scale_plan.py")],
+            capture_output=True,
+            text=True,
+            check=False,
+        ).stdout.strip()
         plan = Path(made) if made else None
     big = _big_run(plan, args.resources)
     print(f"load average: {os.getloadavg()[0]:.1f} (2 cores shared)")

@@ -72,8 +72,7 @@ def build_plan(fixtures: Mapping[str, Mapping[str, Any]], copies: int) -> dict[s
     for name, plan in fixtures.items():
         call = _call_name(name)
         root = plan.get("configuration", {}).get("root_module", {})
-        calls[call] = {"source": f"./{name}", "for_each_expression": {"references": ["local.keys"]},
-                       "module": root}
+        calls[call] = {"source": f"./{name}", "for_each_expression": {"references": ["local.keys"]}, "module": root}
         for key, value in plan.get("configuration", {}).get("provider_config", {}).items():
             providers.setdefault(key, value)
         for i in range(copies):
@@ -84,19 +83,23 @@ def build_plan(fixtures: Mapping[str, Mapping[str, Any]], copies: int) -> dict[s
                 new["module_address"] = f"{prefix}.{rc['module_address']}" if rc.get("module_address") else prefix
                 changes.append(new)
     first = next(iter(fixtures.values()))
-    return {"format_version": first.get("format_version", "1.2"),
-            "terraform_version": first.get("terraform_version", "1.11.4"),
-            "planned_values": {"root_module": {}},
-            "resource_changes": changes,
-            "configuration": {"provider_config": copy.deepcopy(providers),
-                              "root_module": {"module_calls": calls}},
-            "applyable": True, "complete": True, "errored": False}
+    return {
+        "format_version": first.get("format_version", "1.2"),
+        "terraform_version": first.get("terraform_version", "1.11.4"),
+        "planned_values": {"root_module": {}},
+        "resource_changes": changes,
+        "configuration": {"provider_config": copy.deepcopy(providers), "root_module": {"module_calls": calls}},
+        "applyable": True,
+        "complete": True,
+        "errored": False,
+    }
 
 
 def copies_for(fixtures: Mapping[str, Mapping[str, Any]], target: int, rtype: str | None = None) -> int:
     """How many copies reach `target` resources (or `target` resources of type `rtype`)."""
-    per_copy = sum(1 for plan in fixtures.values() for rc in plan["resource_changes"]
-                   if rtype is None or rc.get("type") == rtype)
+    per_copy = sum(
+        1 for plan in fixtures.values() for rc in plan["resource_changes"] if rtype is None or rc.get("type") == rtype
+    )
     return max(1, round(target / per_copy))
 
 
@@ -114,8 +117,9 @@ def _measure(bench: Any, kind: str, size: int, folder: Path, runs: int, env: dic
     memory of the process it was forked from, so this one must stay small."""
     label = f"{kind}-{size}"
     path = folder / f"{label}.json"
-    made = subprocess.run([sys.executable, __file__, "--write", kind, str(size), str(path)], check=True,
-                          capture_output=True, text=True)
+    made = subprocess.run(
+        [sys.executable, __file__, "--write", kind, str(size), str(path)], check=True, capture_output=True, text=True
+    )
     n = int(made.stdout)
     command = [*bench.costgate_command(), "breakdown", "--plan", str(path), "--format", "json"]
     results = [bench.run_once(command, env) for _ in range(max(1, runs))]
@@ -126,8 +130,11 @@ def _measure(bench: Any, kind: str, size: int, folder: Path, runs: int, env: dic
     wall = statistics.median(r.seconds for r in results)
     cpu = statistics.median(r.cpu_seconds for r in results)
     rss = max(r.peak_rss_mib for r in results)
-    print(f"| {label} | {n:,} | {path.stat().st_size / 1e6:.1f} MB | {cpu:.2f} s | {cpu / n * 1e6:.0f} µs |"
-          f" {wall:.2f} s | {rss:.0f} MiB | {os.getloadavg()[0]:.1f} |", flush=True)
+    print(
+        f"| {label} | {n:,} | {path.stat().st_size / 1e6:.1f} MB | {cpu:.2f} s | {cpu / n * 1e6:.0f} µs |"
+        f" {wall:.2f} s | {rss:.0f} MiB | {os.getloadavg()[0]:.1f} |",
+        flush=True,
+    )
     path.unlink()
 
 

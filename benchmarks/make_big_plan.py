@@ -58,8 +58,12 @@ def _copy_module(module: dict[str, Any], copy: int) -> dict[str, Any] | None:
     if new is None:
         return None
     out = dict(module, address=new)
-    out["resources"] = [dict(r, address=_renamed(r["address"], copy) or r["address"]) for r in module.get("resources", [])]
-    out["child_modules"] = [c for c in (_copy_module(c, copy) for c in module.get("child_modules", [])) if c is not None]
+    out["resources"] = [
+        dict(r, address=_renamed(r["address"], copy) or r["address"]) for r in module.get("resources", [])
+    ]
+    out["child_modules"] = [
+        c for c in (_copy_module(c, copy) for c in module.get("child_modules", [])) if c is not None
+    ]
     return out
 
 
@@ -67,14 +71,18 @@ def scale(document: dict[str, Any], copies: int) -> dict[str, Any]:
     """The plan with every keyed module instance present `copies` times (the original included)."""
     changes = list(document.get("resource_changes") or [])
     for copy in range(1, copies):
-        changes.extend(c for c in (_copy_change(rc, copy) for rc in document.get("resource_changes") or []) if c is not None)
+        changes.extend(
+            c for c in (_copy_change(rc, copy) for rc in document.get("resource_changes") or []) if c is not None
+        )
     out = dict(document, resource_changes=changes)
     planned = document.get("planned_values")
     if isinstance(planned, dict) and isinstance(planned.get("root_module"), dict):
         root = planned["root_module"]
         children = list(root.get("child_modules") or [])
         for copy in range(1, copies):
-            children.extend(c for c in (_copy_module(m, copy) for m in root.get("child_modules") or []) if c is not None)
+            children.extend(
+                c for c in (_copy_module(m, copy) for m in root.get("child_modules") or []) if c is not None
+            )
         out["planned_values"] = dict(planned, root_module=dict(root, child_modules=children))
     return out
 

@@ -64,8 +64,11 @@ def main(argv: list[str] | None = None) -> int:
             shutil.copytree(SCALE, work)
             start = time.monotonic()
             mf._run(tc, ["init", "-input=false", "-no-color"], cwd=work)
-            mf._run(tc, ["plan", "-refresh=false", "-input=false", "-no-color", f"-var=groups={args.groups}",
-                         "-out=plan.bin"], cwd=work)
+            mf._run(
+                tc,
+                ["plan", "-refresh=false", "-input=false", "-no-color", f"-var=groups={args.groups}", "-out=plan.bin"],
+                cwd=work,
+            )
             print(f"make_scale_plan: planned in {time.monotonic() - start:.0f} s", file=sys.stderr)
             text = mf._run(tc, ["show", "-json", "plan.bin"], cwd=work)
     target.parent.mkdir(parents=True, exist_ok=True)

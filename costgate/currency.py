@@ -73,8 +73,9 @@ def known_codes() -> list[str]:
     (CYP, DEM-era codes folded into the euro, RUB since 2022) are left out."""
     converter = _converter()
     newest = converter.bounds[BASE].last_date
-    return sorted(c for c in converter.currencies
-                  if converter.bounds[c].last_date >= newest - timedelta(days=_LOOKBACK_DAYS))
+    return sorted(
+        c for c in converter.currencies if converter.bounds[c].last_date >= newest - timedelta(days=_LOOKBACK_DAYS)
+    )
 
 
 def rate_for(code: str, on: date | None = None, *, where: str = "--currency") -> ExchangeRate:
@@ -90,8 +91,9 @@ def rate_for(code: str, on: date | None = None, *, where: str = "--currency") ->
 
     converter = _converter()
     if wanted not in known_codes():
-        raise UsageError(f"{where}: unknown currency code {code!r} (the ECB reference rates cover "
-                         f"{', '.join(known_codes())})")
+        raise UsageError(
+            f"{where}: unknown currency code {code!r} (the ECB reference rates cover {', '.join(known_codes())})"
+        )
     last = min(converter.bounds[wanted].last_date, converter.bounds[BASE].last_date)
     day = min(on or date.today(), last)
     for _ in range(_LOOKBACK_DAYS):
@@ -132,8 +134,17 @@ def convert_estimate(estimate: Estimate, exchange: ExchangeRate) -> Estimate:
         return found
 
     projects = tuple(
-        replace(p, resources=tuple(replace(r, components=tuple(conv(c) for c in r.components),
-                                           before_components=tuple(conv(c) for c in r.before_components))
-                                   for r in p.resources))
-        for p in estimate.projects)
+        replace(
+            p,
+            resources=tuple(
+                replace(
+                    r,
+                    components=tuple(conv(c) for c in r.components),
+                    before_components=tuple(conv(c) for c in r.before_components),
+                )
+                for r in p.resources
+            ),
+        )
+        for p in estimate.projects
+    )
     return replace(estimate, projects=projects, currency=exchange.code, exchange=exchange)

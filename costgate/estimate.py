@@ -121,8 +121,16 @@ class Counts:
                 if c.no_price is not None:
                     before += side is Side.BEFORE
                     after += side is Side.AFTER
-        return Counts(resources=n, priced=priced, free=free, unsupported=unsupported, components=components,
-                      unpriced_before=before, unpriced_after=after, usage_based_components=usage)
+        return Counts(
+            resources=n,
+            priced=priced,
+            free=free,
+            unsupported=unsupported,
+            components=components,
+            unpriced_before=before,
+            unpriced_after=after,
+            usage_based_components=usage,
+        )
 
     def __add__(self, other: Counts) -> Counts:
         return Counts(*(a + b for a, b in zip(astuple(self), astuple(other), strict=True)))
@@ -143,17 +151,23 @@ class Counts:
             return None
         parts = []
         if self.unpriced_components:
-            parts.append(f"{self.unpriced_components:,} of {self.components:,} "
-                         f"component{'' if self.components == 1 else 's'} "
-                         f"{'has' if self.unpriced_components == 1 else 'have'} no price in this catalog")
+            parts.append(
+                f"{self.unpriced_components:,} of {self.components:,} "
+                f"component{'' if self.components == 1 else 's'} "
+                f"{'has' if self.unpriced_components == 1 else 'have'} no price in this catalog"
+            )
             if self.unpriced_before:
                 parts[-1] += f" ({self.unpriced_before:,} before the change)"
         if self.unsupported:
-            parts.append(f"{self.unsupported:,} of {self.resources:,} resource{'' if self.resources == 1 else 's'} "
-                         f"of unsupported types")
+            parts.append(
+                f"{self.unsupported:,} of {self.resources:,} resource{'' if self.resources == 1 else 's'} "
+                f"of unsupported types"
+            )
         if self.unknowns:
-            parts.append(f"{self.unknowns:,} value{'' if self.unknowns == 1 else 's'} the Terraform files alone cannot "
-                         f"tell (listed as unknowns)")
+            parts.append(
+                f"{self.unknowns:,} value{'' if self.unknowns == 1 else 's'} the Terraform files alone cannot "
+                f"tell (listed as unknowns)"
+            )
         return "incomplete: " + "; ".join(parts)
 
 
@@ -295,7 +309,12 @@ class Project:
         before = sum((r.before_monthly_cost for r in self.resources), ZERO)
         after = sum((r.monthly_cost for r in self.resources), ZERO)
         usage = sum(
-            (c.monthly_cost for r in self.resources for c in r.components if c.usage_based and c.monthly_cost is not None),
+            (
+                c.monthly_cost
+                for r in self.resources
+                for c in r.components
+                if c.usage_based and c.monthly_cost is not None
+            ),
             ZERO,
         )
         low = high = ZERO
@@ -307,10 +326,15 @@ class Project:
                     low, high = low + c.cost_range[0], high + c.cost_range[1]
                 elif c.monthly_cost is not None:
                     low, high = low + c.monthly_cost, high + c.monthly_cost
-        return Totals(before=before, after=after, usage_after=usage,
-                      after_min=low if ranged else None, after_max=high if ranged else None,
-                      before_complete=all(r.before_complete for r in self.resources),
-                      after_complete=all(r.after_complete for r in self.resources))
+        return Totals(
+            before=before,
+            after=after,
+            usage_after=usage,
+            after_min=low if ranged else None,
+            after_max=high if ranged else None,
+            before_complete=all(r.before_complete for r in self.resources),
+            after_complete=all(r.after_complete for r in self.resources),
+        )
 
     @property
     def counts(self) -> Counts:
@@ -440,8 +464,12 @@ class Estimate:
         found = self._memo.get("price_dates")
         if found is None:
             found = self._memo["price_dates"] = PriceDates.of(
-                c.price for p in self.projects for r in p.resources for c, _side in r.counted_components
-                if c.price is not None)
+                c.price
+                for p in self.projects
+                for r in p.resources
+                for c, _side in r.counted_components
+                if c.price is not None
+            )
         return found
 
     def team_totals(self, team_of: Mapping[tuple[str, str], str]) -> dict[str, tuple[Decimal, Decimal]]:
@@ -492,8 +520,13 @@ def price_resources(
         if pricer is not None:
             given = usage(resource)
             ranged = given.has_ranges()  # a walk of the usage values: once per resource
-            ctx = PricingContext(usage=given.at("mid") if ranged else given, resources=by_address, today=day,
-                                 usage_of=mid_usage, reverse=reverse)
+            ctx = PricingContext(
+                usage=given.at("mid") if ranged else given,
+                resources=by_address,
+                today=day,
+                usage_of=mid_usage,
+                reverse=reverse,
+            )
             if resource.action.exists_after:
                 after = _run_pricer(pricer, resource, ctx)
                 if ranged:
@@ -535,14 +568,30 @@ def _usage_at(lookup: UsageLookup, which: str) -> Callable[[Resource], Usage]:
 
 
 def _with_ranges(
-    mid: list[CostComponent], pricer: Pricer, resource: Resource, usage: Usage, by_address: Mapping[str, Resource],
-    day: date, lookup: UsageLookup, reverse: ReverseReferences,
+    mid: list[CostComponent],
+    pricer: Pricer,
+    resource: Resource,
+    usage: Usage,
+    by_address: Mapping[str, Resource],
+    day: date,
+    lookup: UsageLookup,
+    reverse: ReverseReferences,
 ) -> list[CostComponent]:
     """Price `resource` at the low and high ends of its usage ranges; attach quantity ranges."""
-    low = _run_pricer(pricer, resource, PricingContext(usage=usage.at("min"), resources=by_address, today=day,
-                                                      usage_of=_usage_at(lookup, "min"), reverse=reverse))
-    high = _run_pricer(pricer, resource, PricingContext(usage=usage.at("max"), resources=by_address, today=day,
-                                                       usage_of=_usage_at(lookup, "max"), reverse=reverse))
+    low = _run_pricer(
+        pricer,
+        resource,
+        PricingContext(
+            usage=usage.at("min"), resources=by_address, today=day, usage_of=_usage_at(lookup, "min"), reverse=reverse
+        ),
+    )
+    high = _run_pricer(
+        pricer,
+        resource,
+        PricingContext(
+            usage=usage.at("max"), resources=by_address, today=day, usage_of=_usage_at(lookup, "max"), reverse=reverse
+        ),
+    )
     out = []
     for i, comp in enumerate(mid):
         lo = low[i] if i < len(low) and low[i].name == comp.name else None
@@ -579,7 +628,11 @@ def _run_pricer(pricer: Pricer, resource: Resource, ctx: PricingContext) -> list
     except InvalidValueError as exc:
         return [_invalid(resource, exc.reason)]
     except _PRICER_READ_ERRORS as exc:
-        return [_invalid(resource, f"its values do not have the types {resource.type} declares ({type(exc).__name__}: {exc})")]
+        return [
+            _invalid(
+                resource, f"its values do not have the types {resource.type} declares ({type(exc).__name__}: {exc})"
+            )
+        ]
     return [_checked(c) for c in components]
 
 
@@ -600,8 +653,12 @@ def _bad_number(value: object) -> bool:
 def _checked(component: CostComponent) -> CostComponent:
     """The component, or the same marked invalid when a pricer hands over a negative, NaN or
     infinite quantity: whatever a pricer does, no such number reaches a total or a budget."""
-    numbers = [("quantity", component.monthly_quantity), ("unit multiplier", component.unit_multiplier),
-               ("price factor", component.price_factor), *(("quantity range", q) for q in component.quantity_range or ())]
+    numbers = [
+        ("quantity", component.monthly_quantity),
+        ("unit multiplier", component.unit_multiplier),
+        ("price factor", component.price_factor),
+        *(("quantity range", q) for q in component.quantity_range or ()),
+    ]
     for label, value in numbers:
         if value is not None and _bad_number(value):
             reason = f"{label} is {value}, expected a number >= 0"
@@ -624,12 +681,22 @@ def _priced_split(component: CostComponent, answer: PriceResult) -> tuple[Priced
     covered = last_end / component.unit_multiplier
     label = f"{last_end.normalize():,f} {answer.unit}"
     known = _priced(replace(component, name=f"{component.name} (first {label})", monthly_quantity=covered), answer)
-    miss = NoPrice(component.query, f"the catalog's price tiers end at {label}",
-                   hint="refresh the catalog from the provider's price list to get the higher tiers")
+    miss = NoPrice(
+        component.query,
+        f"the catalog's price tiers end at {label}",
+        hint="refresh the catalog from the provider's price list to get the higher tiers",
+    )
     rest = PricedComponent(
-        name=f"{component.name} (over {label})", unit=component.unit, monthly_quantity=quantity - covered,
-        unit_price=None, monthly_cost=None, usage_based=component.usage_based, path=component.path,
-        no_price=miss, query=component.query, unit_multiplier=component.unit_multiplier,
+        name=f"{component.name} (over {label})",
+        unit=component.unit,
+        monthly_quantity=quantity - covered,
+        unit_price=None,
+        monthly_cost=None,
+        usage_based=component.usage_based,
+        path=component.path,
+        no_price=miss,
+        query=component.query,
+        unit_multiplier=component.unit_multiplier,
         price_factor=component.price_factor,
     )
     return known, rest
@@ -662,10 +729,15 @@ def _priced(component: CostComponent, answer: PriceResult) -> PricedComponent:
     factor = component.price_factor
     unit_price = answer.unit_price * component.unit_multiplier * factor
     last_end = answer.tiers[-1][1]
-    top = max([q for q in (component.monthly_quantity, *(component.quantity_range or ())) if q is not None], default=None)
+    top = max(
+        [q for q in (component.monthly_quantity, *(component.quantity_range or ())) if q is not None], default=None
+    )
     if last_end is not None and top is not None and top * component.unit_multiplier > last_end:
-        miss = NoPrice(component.query, f"the quantity goes past the catalog's last price tier (which ends at {last_end} {answer.unit})",
-                       hint="refresh the catalog from the provider's price list to get the higher tiers")
+        miss = NoPrice(
+            component.query,
+            f"the quantity goes past the catalog's last price tier (which ends at {last_end} {answer.unit})",
+            hint="refresh the catalog from the provider's price list to get the higher tiers",
+        )
         return PricedComponent(unit_price=unit_price, monthly_cost=None, no_price=miss, **base)  # type: ignore[arg-type]
     cost: Decimal | None = None
     cost_range: tuple[Decimal, Decimal] | None = None
@@ -675,7 +747,9 @@ def _priced(component: CostComponent, answer: PriceResult) -> PricedComponent:
         low, high = component.quantity_range
         cost_range = (_cost(component, low, answer), _cost(component, high, answer))
     if any(_bad_number(v) for v in (unit_price, *([] if cost is None else [cost]), *(cost_range or ()))):
-        miss = NoPrice(component.query, f"the price or cost is not a number >= 0 (unit price {unit_price}, cost {cost})")
+        miss = NoPrice(
+            component.query, f"the price or cost is not a number >= 0 (unit price {unit_price}, cost {cost})"
+        )
         return PricedComponent(unit_price=None, monthly_cost=None, no_price=miss, **base)  # type: ignore[arg-type]
     return PricedComponent(unit_price=unit_price, monthly_cost=cost, price=answer, cost_range=cost_range, **base)  # type: ignore[arg-type]
 
@@ -702,5 +776,12 @@ def build_project(
 ) -> Project:
     """Price `resources` into a Project."""
     priced = price_resources(list(resources), book, usage=usage, today=today)
-    return Project(name=name, source=source, resources=tuple(priced), warnings=tuple(warnings), metadata=metadata or {},
-                   kind=kind, unknowns=tuple(unknowns))
+    return Project(
+        name=name,
+        source=source,
+        resources=tuple(priced),
+        warnings=tuple(warnings),
+        metadata=metadata or {},
+        kind=kind,
+        unknowns=tuple(unknowns),
+    )

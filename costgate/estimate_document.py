@@ -37,10 +37,20 @@ def currency_rate(estimate: Estimate) -> dict[str, Any]:
     digit of the exact Decimal the amounts were multiplied by (docs/currency.md)."""
     x = estimate.exchange
     if x is None:
-        return {"code": estimate.currency, "base": estimate.currency, "rate": "1", "rate_date": None,
-                "source": "the catalog's own prices (not converted)"}
-    return {"code": x.code, "base": x.base, "rate": str(x.rate),
-            "rate_date": x.rate_date.isoformat() if x.rate_date else None, "source": x.source}
+        return {
+            "code": estimate.currency,
+            "base": estimate.currency,
+            "rate": "1",
+            "rate_date": None,
+            "source": "the catalog's own prices (not converted)",
+        }
+    return {
+        "code": x.code,
+        "base": x.base,
+        "rate": str(x.rate),
+        "rate_date": x.rate_date.isoformat() if x.rate_date else None,
+        "source": x.source,
+    }
 
 
 def num(value: Decimal | None) -> float | None:
@@ -56,8 +66,12 @@ def _component(c: PricedComponent) -> dict[str, Any]:
         "unit_price": num(c.unit_price),
         "monthly_cost": num(c.monthly_cost),
         "usage_based": c.usage_based,
-        "price_source": {"product_id": c.price.product_id, "source": c.price.source, "price_date": c.price.price_date,
-                         "fetched_at": c.price.fetched_at or None}
+        "price_source": {
+            "product_id": c.price.product_id,
+            "source": c.price.source,
+            "price_date": c.price.price_date,
+            "fetched_at": c.price.fetched_at or None,
+        }
         if c.price
         else None,
         "path": c.path,
@@ -131,9 +145,19 @@ def unpriced_of(project: Project) -> list[dict[str, Any]]:
     for g in project.gaps:
         c = g.component
         assert c.no_price is not None
-        out.append({"address": g.address, "component": c.name, "side": g.side.value, "reason": c.no_price.reason,
-                    "query": c.no_price.query.describe(), "hint": c.no_price.hint,
-                    "fetch": {"status": c.no_price.fetch, "error": c.no_price.fetch_error or None} if c.no_price.fetch else None})
+        out.append(
+            {
+                "address": g.address,
+                "component": c.name,
+                "side": g.side.value,
+                "reason": c.no_price.reason,
+                "query": c.no_price.query.describe(),
+                "hint": c.no_price.hint,
+                "fetch": {"status": c.no_price.fetch, "error": c.no_price.fetch_error or None}
+                if c.no_price.fetch
+                else None,
+            }
+        )
     return out
 
 
@@ -143,8 +167,12 @@ def fetched_this_run(resources: Iterable[ResourceCost], estimate: Estimate) -> i
         return 0
     scopes = estimate.fetch.fetched
     return sum(
-        1 for r in resources for c in (*r.components, *r.before_components)
-        if c.price is not None and c.price.fetched_at and c.query is not None
+        1
+        for r in resources
+        for c in (*r.components, *r.before_components)
+        if c.price is not None
+        and c.price.fetched_at
+        and c.query is not None
         and (c.query.provider, c.query.service, c.query.region) in scopes
     )
 
@@ -156,9 +184,20 @@ def _fetch(estimate: Estimate) -> dict[str, Any] | None:
     return {
         "mode": report.mode,
         "seconds": round(report.seconds, 3),
-        "scopes": [{"provider": s.provider, "service": s.service, "region": s.region, "status": s.status,
-                    "rows": s.rows, "url": s.url or None, "source": s.source or None, "fetched_at": s.fetched_at or None,
-                    "reason": s.reason or None} for s in report.scopes],
+        "scopes": [
+            {
+                "provider": s.provider,
+                "service": s.service,
+                "region": s.region,
+                "status": s.status,
+                "rows": s.rows,
+                "url": s.url or None,
+                "source": s.source or None,
+                "fetched_at": s.fetched_at or None,
+                "reason": s.reason or None,
+            }
+            for s in report.scopes
+        ],
     }
 
 
@@ -187,18 +226,20 @@ def to_dict(estimate: Estimate) -> dict[str, Any]:
         unsupported, unpriced = unsupported_of(p), unpriced_of(p)
         all_unsupported += unsupported
         all_unpriced += unpriced
-        projects.append({
-            "name": p.name,
-            "source": p.kind,
-            "path": p.source,
-            "resources": [resource_row(r, seen) for r in p.resources],
-            "unsupported": unsupported,
-            "unpriced": unpriced,
-            "totals": totals_row(p.totals, fetched_this_run(p.resources, estimate)),
-            "counts": _counts(p.counts),
-            "warnings": list(p.warnings),
-            "unknowns": list(p.unknowns),
-        })
+        projects.append(
+            {
+                "name": p.name,
+                "source": p.kind,
+                "path": p.source,
+                "resources": [resource_row(r, seen) for r in p.resources],
+                "unsupported": unsupported,
+                "unpriced": unpriced,
+                "totals": totals_row(p.totals, fetched_this_run(p.resources, estimate)),
+                "counts": _counts(p.counts),
+                "warnings": list(p.warnings),
+                "unknowns": list(p.unknowns),
+            }
+        )
     counts = estimate.counts
     dates = estimate.price_dates
     return {
@@ -212,13 +253,17 @@ def to_dict(estimate: Estimate) -> dict[str, Any]:
             "built_at": estimate.catalog.built_at,
             "sources": list(estimate.catalog.sources),
         },
-        "price_dates": {"oldest": dates.oldest, "newest": dates.newest,
-                        "ranges": [{"source": source, "price_date": text} for source, text in dates.ranges]},
+        "price_dates": {
+            "oldest": dates.oldest,
+            "newest": dates.newest,
+            "ranges": [{"source": source, "price_date": text} for source, text in dates.ranges],
+        },
         "projects": projects,
         "unsupported": all_unsupported,
         "unpriced": all_unpriced,
-        "totals": totals_row(estimate.totals,
-                          fetched_this_run((r for p in estimate.projects for r in p.resources), estimate)),
+        "totals": totals_row(
+            estimate.totals, fetched_this_run((r for p in estimate.projects for r in p.resources), estimate)
+        ),
         "counts": _counts(counts),
         "free_tier": {name: float(q) for name, q in estimate.free_tier.items()},
         "fetch": _fetch(estimate),

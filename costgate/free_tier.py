@@ -41,7 +41,12 @@ ALLOWANCES: tuple[Allowance, ...] = (
     Allowance("CloudWatch metrics", "AmazonCloudWatch", frozenset({"CW:MetricMonitorUsage"}), Decimal(10)),
     Allowance("CloudWatch Logs ingestion", "AmazonCloudWatch", frozenset({"DataProcessing-Bytes"}), Decimal(5)),
     Allowance("CloudFront data out", "AmazonCloudFront", frozenset({"DataTransfer-Out-Bytes"}), Decimal(1024)),
-    Allowance("CloudFront requests", "AmazonCloudFront", frozenset({"Requests-Tier1", "Requests-Tier2-HTTPS"}), Decimal(10_000_000)),
+    Allowance(
+        "CloudFront requests",
+        "AmazonCloudFront",
+        frozenset({"Requests-Tier1", "Requests-Tier2-HTTPS"}),
+        Decimal(10_000_000),
+    ),
 )
 
 
@@ -83,7 +88,9 @@ def apply_free_tier(estimate: Estimate) -> tuple[Estimate, dict[str, Decimal]]:
     return replace(estimate, projects=tuple(projects), free_tier=used), used
 
 
-def _subtract(c: PricedComponent, allowance: Allowance, remaining: dict[str, Decimal], used: dict[str, Decimal]) -> PricedComponent:
+def _subtract(
+    c: PricedComponent, allowance: Allowance, remaining: dict[str, Decimal], used: dict[str, Decimal]
+) -> PricedComponent:
     assert c.price is not None and c.monthly_quantity is not None and c.monthly_cost is not None
     units = c.monthly_quantity * c.unit_multiplier  # catalog units
     free = min(units, remaining[allowance.name])

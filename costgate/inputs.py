@@ -84,8 +84,9 @@ def decode_text(data: bytes, *, source: str, error: type[CostgateError], what: s
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        raise error(f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the {what} as UTF-8",
-                    path=f"{source}:{line}") from exc
+        raise error(
+            f"not UTF-8 text (byte 0x{data[exc.start]:02x}); save the {what} as UTF-8", path=f"{source}:{line}"
+        ) from exc
     nul = text.find("\0")
     if nul != -1:
         raise error(f"contains a NUL byte; not a text {what}", path=f"{source}:{text.count(chr(10), 0, nul) + 1}")

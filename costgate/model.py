@@ -118,8 +118,15 @@ class Resource:
     def before_view(self) -> Resource:
         """This resource as it stood before the change, for the 'before' breakdown."""
         region = self.region if self.before_region is None else self.before_region
-        return replace(self, values=self.before or {}, before=None, unknown=frozenset(), tags=self.before_tags,
-                       region=region, before_region=None)
+        return replace(
+            self,
+            values=self.before or {},
+            before=None,
+            unknown=frozenset(),
+            tags=self.before_tags,
+            region=region,
+            before_region=None,
+        )
 
 
 def _pairs(mapping: Mapping[str, object] | None) -> tuple[tuple[str, str], ...]:

@@ -46,7 +46,9 @@ def project_name(path: Path) -> str:
 def catalog_info(store: CatalogStore) -> CatalogInfo:
     """The facts about the catalog that every output names."""
     m = store.manifest
-    return CatalogInfo(catalog_id=m.catalog_id, price_date=m.price_date, built_at=m.built_at, sources=tuple(s.id for s in m.sources))
+    return CatalogInfo(
+        catalog_id=m.catalog_id, price_date=m.price_date, built_at=m.built_at, sources=tuple(s.id for s in m.sources)
+    )
 
 
 def _key(path: Path) -> Path:
@@ -82,14 +84,17 @@ def estimate_plans(
     usage_only: tuple[Sequence[Resource], Sequence[str], str] | None = None,
 ) -> Estimate:
     """Read and price every plan; one Project each (estimate_inputs for plan files only)."""
-    return estimate_inputs(plan_inputs(plans, names), store=store, usage=usage, free_tier=free_tier, as_of=as_of,
-                           usage_only=usage_only)
+    return estimate_inputs(
+        plan_inputs(plans, names), store=store, usage=usage, free_tier=free_tier, as_of=as_of, usage_only=usage_only
+    )
 
 
 def plan_inputs(plans: Sequence[Path], names: Sequence[str] | None = None) -> list[ProjectInput]:
     """Plan files as project inputs, named by `names` where given, else by their folder."""
-    return [ProjectInput(InputKind.PLAN, path, names[i] if names and i < len(names) else project_name(path))
-            for i, path in enumerate(plans)]
+    return [
+        ProjectInput(InputKind.PLAN, path, names[i] if names and i < len(names) else project_name(path))
+        for i, path in enumerate(plans)
+    ]
 
 
 def estimate_inputs(
@@ -138,25 +143,39 @@ def estimate_inputs(
             message = f"{inp.path} was given {repeats + 1} times; it is priced once"
             print(f"costgate: warning: {message}", file=sys.stderr)
             warnings.append(message)
-        projects.append(build_project(
-            inp.name,
-            str(inp.path),
-            read.resources if rewrite is None else [rewrite(r) for r in read.resources],
-            book,
-            usage=lookup or (lambda _r: Usage()),
-            warnings=warnings,
-            metadata={"terraform_version": read.terraform_version, "format_version": read.format_version,
-                      "before_side": _before_side(inp)},
-            today=as_of,
-            kind=inp.kind.value,
-            unknowns=read.unknowns,
-        ))
+        projects.append(
+            build_project(
+                inp.name,
+                str(inp.path),
+                read.resources if rewrite is None else [rewrite(r) for r in read.resources],
+                book,
+                usage=lookup or (lambda _r: Usage()),
+                warnings=warnings,
+                metadata={
+                    "terraform_version": read.terraform_version,
+                    "format_version": read.format_version,
+                    "before_side": _before_side(inp),
+                },
+                today=as_of,
+                kind=inp.kind.value,
+                unknowns=read.unknowns,
+            )
+        )
     for extra, extra_warnings, usage_path in extras.values():
         if extra:
             moved = extra if rewrite is None else [rewrite(r) for r in extra]
-            projects.append(build_project(f"usage file {Path(usage_path).name}", usage_path, moved, book,
-                                          usage=usage or (lambda _r: Usage()), warnings=extra_warnings, today=as_of,
-                                          kind="usage_file"))
+            projects.append(
+                build_project(
+                    f"usage file {Path(usage_path).name}",
+                    usage_path,
+                    moved,
+                    book,
+                    usage=usage or (lambda _r: Usage()),
+                    warnings=extra_warnings,
+                    today=as_of,
+                    kind="usage_file",
+                )
+            )
     estimate = Estimate(projects=tuple(projects), catalog=catalog_info(catalog))
     if free_tier:
         from costgate.free_tier import apply_free_tier
@@ -205,9 +224,19 @@ def estimate_fetching(
 
     store.overlay = Overlay(store.cache, max_age_days=max_age_days)
     store.overlay_first = settings.mode == "all"
-    price = partial(estimate_inputs, inputs, store=store, usage=usage, usage_profile=usage_profile,
-                    free_tier=free_tier, as_of=as_of, usage_only=usage_only, rewrite=rewrite, reader=reader,
-                    exchange=exchange)
+    price = partial(
+        estimate_inputs,
+        inputs,
+        store=store,
+        usage=usage,
+        usage_profile=usage_profile,
+        free_tier=free_tier,
+        as_of=as_of,
+        usage_only=usage_only,
+        rewrite=rewrite,
+        reader=reader,
+        exchange=exchange,
+    )
     estimate = price()
     missing: set[tuple[str, str, str]] = set()
     queried: set[tuple[str, str, str]] = set()
@@ -236,7 +265,12 @@ def memo_reader() -> Reader:
     seen: dict[tuple[str, str, str | None, str], ReadResult] = {}
 
     def read(inp: ProjectInput) -> ReadResult:
-        key = (inp.kind.value, str(_key(inp.path)), str(_key(inp.base.path)) if inp.base is not None else None, inp.name)
+        key = (
+            inp.kind.value,
+            str(_key(inp.path)),
+            str(_key(inp.base.path)) if inp.base is not None else None,
+            inp.name,
+        )
         found = seen.get(key)
         if found is None:
             found = seen[key] = read_input(inp)
@@ -292,6 +326,11 @@ def read_input(inp: ProjectInput) -> ReadResult:
     warnings += head.warnings + [f"{label}: {inp.base.show(w) if inp.base else w}" for w in base.warnings]
     unknowns += head.unknowns + [f"{label}: {inp.base.show(u) if inp.base else u}" for u in base.unknowns]
     resources = compare_states(running(base.resources), running(head.resources))
-    return ReadResult(resources=resources, warnings=warnings, terraform_version=head.terraform_version or base.terraform_version,
-                      format_version=head.format_version or base.format_version, source=head.source or base.source,
-                      unknowns=unknowns)
+    return ReadResult(
+        resources=resources,
+        warnings=warnings,
+        terraform_version=head.terraform_version or base.terraform_version,
+        format_version=head.format_version or base.format_version,
+        source=head.source or base.source,
+        unknowns=unknowns,
+    )

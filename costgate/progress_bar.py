@@ -42,8 +42,14 @@ class RichProgress:
     def __init__(self, console: Console | None = None, *, delay: float = DELAY_SECONDS) -> None:
         self.console = console or Console(stderr=True)
         self.delay = delay
-        self.progress = Progress(TextColumn("{task.description}"), BarColumn(), _AmountColumn(), TimeElapsedColumn(),
-                                 console=self.console, transient=True)
+        self.progress = Progress(
+            TextColumn("{task.description}"),
+            BarColumn(),
+            _AmountColumn(),
+            TimeElapsedColumn(),
+            console=self.console,
+            transient=True,
+        )
         self._lock = threading.Lock()
         self._timer: threading.Timer | None = None
         self._shown = False

@@ -106,8 +106,9 @@ def load_bulk(data: bytes | str) -> Any:
         return YAML(typ="safe").load(data)
     except MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        raise YamlSyntaxError(str(exc.problem or exc.context or "invalid YAML"),
-                              mark.line + 1 if mark is not None else None) from exc
+        raise YamlSyntaxError(
+            str(exc.problem or exc.context or "invalid YAML"), mark.line + 1 if mark is not None else None
+        ) from exc
     except YAMLError as exc:
         raise YamlSyntaxError(str(exc).splitlines()[0], None) from exc
 
@@ -145,7 +146,8 @@ class _Walk:
         self.nodes += 1
         if self.nodes > MAX_NODES:
             raise YamlSyntaxError(
-                f"more than {MAX_NODES:,} values once aliases are expanded (an alias bomb?)", _line(node))
+                f"more than {MAX_NODES:,} values once aliases are expanded (an alias bomb?)", _line(node)
+            )
         if isinstance(node, MappingNode):
             return self.mapping(node, path)
         if isinstance(node, SequenceNode):

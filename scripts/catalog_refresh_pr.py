@@ -31,8 +31,9 @@ REPO = Path(__file__).resolve().parents[1]
 def costgate(*args: str) -> subprocess.CompletedProcess[str]:
     """Run `python -m costgate args` from this checkout, capturing its output."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH", "")]))}
-    return subprocess.run([sys.executable, "-m", "costgate", *args], capture_output=True, text=True, env=env,
-                          check=False, cwd=REPO)
+    return subprocess.run(
+        [sys.executable, "-m", "costgate", *args], capture_output=True, text=True, env=env, check=False, cwd=REPO
+    )
 
 
 def body_text(refresh_out: str, diff_out: str) -> str:
@@ -53,7 +54,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     passthrough: list[str] = []
     if "--" in raw:
         cut = raw.index("--")
-        raw, passthrough = raw[:cut], raw[cut + 1:]
+        raw, passthrough = raw[:cut], raw[cut + 1 :]
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--body", type=Path, required=True, help="where to write the pull request's body (markdown)")
     parser.add_argument("--catalog-dir", type=Path, default=REPO / "pricing_data")
@@ -63,8 +64,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="costgate-catalog-before-") as tmp:
         before = Path(tmp) / "pricing_data"
         shutil.copytree(catalog, before)
-        refresh = costgate("catalog", "refresh", "--catalog-dir", str(catalog), "--all-regions", "--aws-source", "bulk",
-                           "--no-progress", *passthrough)
+        refresh = costgate(
+            "catalog",
+            "refresh",
+            "--catalog-dir",
+            str(catalog),
+            "--all-regions",
+            "--aws-source",
+            "bulk",
+            "--no-progress",
+            *passthrough,
+        )
         sys.stdout.write(refresh.stdout)
         sys.stderr.write(refresh.stderr)
         if refresh.returncode != 0:

@@ -41,8 +41,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, required=True)
     args = parser.parse_args(argv)
     union: set[str] = set()
-    header = ["# azurerm resource types: file names of website/docs/r/ in hashicorp/terraform-provider-azurerm",
-              "# (union over the refs below; derived by scripts/derive_azurerm_types.py, do not edit)"]
+    header = [
+        "# azurerm resource types: file names of website/docs/r/ in hashicorp/terraform-provider-azurerm",
+        "# (union over the refs below; derived by scripts/derive_azurerm_types.py, do not edit)",
+    ]
     newest: set[str] | None = None
     for ref in args.ref:
         found = types_at(args.git_dir, ref)

@@ -40,7 +40,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--inputs", type=int, default=100_000, help="total examples over all targets")
     parser.add_argument("--seed", type=int, default=None, help="hypothesis seed (default: random)")
     parser.add_argument("--json", type=Path, help="also write the figures as JSON here")
-    parser.add_argument("--minutes", type=float, help="run rounds of --round inputs (seeds 1, 2, ...) until this much time passed")
+    parser.add_argument(
+        "--minutes", type=float, help="run rounds of --round inputs (seeds 1, 2, ...) until this much time passed"
+    )
     parser.add_argument("--round", type=int, default=2000, help="inputs per round with --minutes")
     args = parser.parse_args(argv)
     if args.minutes is not None:
@@ -54,8 +56,16 @@ def main(argv: list[str] | None = None) -> int:
 
     # hypothesis's failure report imports a module that warns; the suite's warnings-as-errors
     # would turn the report itself into an INTERNALERROR and hide the falsifying example
-    pytest_args = [str(REPO / "tests" / "fuzz"), "-q", "-p", "no:cacheprovider", "--tb=short",
-                   "-W", "ignore::DeprecationWarning", f"--basetemp={Path(tempfile.gettempdir()) / f'costgate-fuzz-{os.getpid()}'}"]
+    pytest_args = [
+        str(REPO / "tests" / "fuzz"),
+        "-q",
+        "-p",
+        "no:cacheprovider",
+        "--tb=short",
+        "-W",
+        "ignore::DeprecationWarning",
+        f"--basetemp={Path(tempfile.gettempdir()) / f'costgate-fuzz-{os.getpid()}'}",
+    ]
     if args.seed is not None:
         pytest_args.append(f"--hypothesis-seed={args.seed}")
     started = time.monotonic()
@@ -65,11 +75,20 @@ def main(argv: list[str] | None = None) -> int:
 
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     total = sum(COUNTS.values())
-    figures = {"inputs_requested": args.inputs, "inputs_run": total, "per_target": dict(COUNTS),
-               "seconds": round(elapsed, 1), "inputs_per_second": round(total / elapsed, 1) if elapsed else None,
-               "peak_rss_mb": round(peak_mb), "pytest_exit": int(code), "seed": args.seed}
-    print(f"\n{total:,} inputs in {elapsed:,.0f} s ({figures['inputs_per_second']}/s), peak RSS {peak_mb:,.0f} MiB, "
-          f"pytest exit {int(code)} ({'no invariant broken' if code == 0 else 'see the failures above'})")
+    figures = {
+        "inputs_requested": args.inputs,
+        "inputs_run": total,
+        "per_target": dict(COUNTS),
+        "seconds": round(elapsed, 1),
+        "inputs_per_second": round(total / elapsed, 1) if elapsed else None,
+        "peak_rss_mb": round(peak_mb),
+        "pytest_exit": int(code),
+        "seed": args.seed,
+    }
+    print(
+        f"\n{total:,} inputs in {elapsed:,.0f} s ({figures['inputs_per_second']}/s), peak RSS {peak_mb:,.0f} MiB, "
+        f"pytest exit {int(code)} ({'no invariant broken' if code == 0 else 'see the failures above'})"
+    )
     for target, n in sorted(COUNTS.items()):
         print(f"  {target:15} {n:>8,}")
     if args.json:
@@ -88,8 +107,10 @@ def _rounds(args: argparse.Namespace) -> int:
     while time.monotonic() < deadline:
         with tempfile.TemporaryDirectory() as tmp:
             out = Path(tmp) / "round.json"
-            subprocess.run([sys.executable, __file__, "--inputs", str(args.round), "--seed", str(seed), "--json", str(out)],
-                           check=False)
+            subprocess.run(
+                [sys.executable, __file__, "--inputs", str(args.round), "--seed", str(seed), "--json", str(out)],
+                check=False,
+            )
             if not out.exists():
                 break
             figures = json.loads(out.read_text())
@@ -100,9 +121,15 @@ def _rounds(args: argparse.Namespace) -> int:
         peak = max(peak, figures["peak_rss_mb"])
         for target, n in figures["per_target"].items():
             totals[target] = totals.get(target, 0) + n
-        summary = {"rounds": rounds, "rounds_with_a_failure": failed, "inputs_run": sum(totals.values()),
-                   "per_target": totals, "seconds": round(seconds), "peak_rss_mb": peak,
-                   "inputs_per_second": round(sum(totals.values()) / seconds, 1) if seconds else None}
+        summary = {
+            "rounds": rounds,
+            "rounds_with_a_failure": failed,
+            "inputs_run": sum(totals.values()),
+            "per_target": totals,
+            "seconds": round(seconds),
+            "peak_rss_mb": peak,
+            "inputs_per_second": round(sum(totals.values()) / seconds, 1) if seconds else None,
+        }
         print(f"after round {rounds}: {json.dumps(summary)}", flush=True)
         if args.json:
             args.json.write_text(json.dumps(summary, indent=2) + "\n")

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Generate docs/resources.md from the pricers' own docstrings and usage-key declarations.
 
-    python scripts/gen_docs.py          # write
-    python scripts/gen_docs.py --check  # exit 1 when stale (a test runs this)
+python scripts/gen_docs.py          # write
+python scripts/gen_docs.py --check  # exit 1 when stale (a test runs this)
 """
 
 from __future__ import annotations
@@ -53,11 +53,15 @@ def _non_cloud() -> list[str]:
     """Providers whose every type is free, grouped by the reason the output gives."""
     from costgate.resources.non_cloud import FREE_PROVIDERS
 
-    lines = ["## Providers with no cloud cost", "",
-             "Every resource type of these providers is counted as free, with the reason below (see",
-             "costgate/iac/providers.py for why). A plan made only of them has nothing to price: costgate",
-             "says so and exits 0. Providers that bill per resource outside the three clouds (tfe,",
-             "mongodbatlas, snowflake, cloudflare, ...) are not listed: their types stay unsupported.", ""]
+    lines = [
+        "## Providers with no cloud cost",
+        "",
+        "Every resource type of these providers is counted as free, with the reason below (see",
+        "costgate/iac/providers.py for why). A plan made only of them has nothing to price: costgate",
+        "says so and exits 0. Providers that bill per resource outside the three clouds (tfe,",
+        "mongodbatlas, snowflake, cloudflare, ...) are not listed: their types stay unsupported.",
+        "",
+    ]
     by_reason: dict[str, list[str]] = {}
     for provider, reason in FREE_PROVIDERS.items():
         by_reason.setdefault(reason, []).append(provider)

@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Write the JSON Schemas that document costgate's JSON outputs (from the pydantic models).
 
-    python scripts/gen_schema.py          # write costgate/schemas/*.json
-    python scripts/gen_schema.py --check  # exit 1 if they are stale (CI)
+python scripts/gen_schema.py          # write costgate/schemas/*.json
+python scripts/gen_schema.py --check  # exit 1 if they are stale (CI)
 """
 
 from __future__ import annotations

@@ -57,7 +57,9 @@ def types_in(source: str) -> set[str]:
 def main(argv: list[str] | None = None) -> int:
     """Write provider_types.txt from the provider's Go sources at `--ref`."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--git-dir", required=True, nargs="+", help="git directories of provider clones (google, google-beta)")
+    ap.add_argument(
+        "--git-dir", required=True, nargs="+", help="git directories of provider clones (google, google-beta)"
+    )
     ap.add_argument("--ref", required=True, help="release tag to read, e.g. v7.45.0")
     ap.add_argument("--out", type=Path, default=OUT)
     args = ap.parse_args(argv)
@@ -65,8 +67,11 @@ def main(argv: list[str] | None = None) -> int:
     sources = []
     for git_dir in args.git_dir:
         commit = _git(git_dir, "rev-parse", f"{args.ref}^{{commit}}").strip()
-        files = [f for f in _git(git_dir, "ls-tree", "-r", "--name-only", commit).splitlines()
-                 if f.startswith(("google/", "google-beta/")) and f.endswith(".go") and not f.endswith("_test.go")]
+        files = [
+            f
+            for f in _git(git_dir, "ls-tree", "-r", "--name-only", commit).splitlines()
+            if f.startswith(("google/", "google-beta/")) and f.endswith(".go") and not f.endswith("_test.go")
+        ]
         found: set[str] = set()
         for path in files:
             found |= types_in(_git(git_dir, "show", f"{commit}:{path}"))
@@ -74,11 +79,16 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{git_dir}: no registered resource types found at {args.ref}", file=sys.stderr)
             return 2
         names |= found
-        sources.append(f"#   {git_dir.rstrip('/').split('/')[-2].replace('+', '/') if git_dir.rstrip('/').endswith('repo') else git_dir} "
-                       f"{args.ref} (commit {commit}): {len(found)} types\n")
-    header = ("# Resource types of the Terraform Google providers, derived by scripts/google_provider_types.py\n"
-              "# from their registry.Schema / FrameworkResource registrations (data sources excluded):\n"
-              + "".join(sources) + f"# {len(names)} types in all. Do not edit by hand.\n")
+        sources.append(
+            f"#   {git_dir.rstrip('/').split('/')[-2].replace('+', '/') if git_dir.rstrip('/').endswith('repo') else git_dir} "
+            f"{args.ref} (commit {commit}): {len(found)} types\n"
+        )
+    header = (
+        "# Resource types of the Terraform Google providers, derived by scripts/google_provider_types.py\n"
+        "# from their registry.Schema / FrameworkResource registrations (data sources excluded):\n"
+        + "".join(sources)
+        + f"# {len(names)} types in all. Do not edit by hand.\n"
+    )
     args.out.write_text(header + "".join(f"{n}\n" for n in sorted(names)))
     print(f"{args.out}: {len(names)} types")
     return 0

@@ -140,8 +140,9 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
     parser.add_argument("--differences", action="store_true", help="list every resource that differs")
     parser.add_argument("--json", action="store_true", help="print JSON")
-    parser.add_argument("--all-components", action="store_true",
-                        help="compare usage-based components (names, quantity ranges) too")
+    parser.add_argument(
+        "--all-components", action="store_true", help="compare usage-based components (names, quantity ranges) too"
+    )
     args = parser.parse_args(argv)
     cases = oracle_cases()
     if not cases:
@@ -150,14 +151,18 @@ def main(argv: list[str] | None = None) -> int:
     result = measure(cases, every=args.all_components)
     if args.json:
         payload: dict[str, Any] = {
-            "cases": result.cases, "resources": result.resources, "agreeing": result.agreeing,
+            "cases": result.cases,
+            "resources": result.resources,
+            "agreeing": result.agreeing,
             "share": round(result.share, 4),
             "differences": [d.__dict__ for d in result.differences],
         }
         print(json.dumps(payload, indent=2))
         return 0
-    print(f"HCL mode agrees with Terraform's plan on {result.agreeing} of {result.resources} resources "
-          f"({result.share:.1%}) across {result.cases} cases")
+    print(
+        f"HCL mode agrees with Terraform's plan on {result.agreeing} of {result.resources} resources "
+        f"({result.share:.1%}) across {result.cases} cases"
+    )
     if args.differences:
         for d in result.differences:
             print(f"  {d.case}  {d.address}: {d.what}")

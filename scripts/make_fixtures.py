@@ -220,9 +220,7 @@ def _run(tc: Toolchain, args: Sequence[str], *, cwd: Path) -> str:
     )
     for key in ("TF_DATA_DIR", "TF_WORKSPACE", "TF_LOG", "TF_PLUGIN_CACHE_DIR"):
         env.pop(key, None)
-    proc = subprocess.run(
-        [tc.terraform, *args], cwd=cwd, env=env, capture_output=True, text=True, check=False
-    )
+    proc = subprocess.run([tc.terraform, *args], cwd=cwd, env=env, capture_output=True, text=True, check=False)
     if proc.returncode != 0:
         raise FixtureError(f"terraform {args[0]} failed ({proc.returncode}):\n{proc.stderr}{proc.stdout}")
     return proc.stdout
@@ -265,14 +263,22 @@ def state_from_plan(plan: dict[str, Any]) -> dict[str, Any]:
             key = (module.get("address", ""), r["type"], r["name"], r["provider_name"])
             group = groups.get(key)
             if group is None:
-                group = {"mode": "managed", "type": r["type"], "name": r["name"],
-                         "provider": f'provider["{r["provider_name"]}"]', "instances": []}
+                group = {
+                    "mode": "managed",
+                    "type": r["type"],
+                    "name": r["name"],
+                    "provider": f'provider["{r["provider_name"]}"]',
+                    "instances": [],
+                }
                 if module.get("address"):
                     group = {"module": module["address"], **group}
                 groups[key] = group
                 resources.append(group)
-            instance: dict[str, Any] = {"schema_version": r.get("schema_version", 0), "attributes": attributes,
-                                        "sensitive_attributes": []}
+            instance: dict[str, Any] = {
+                "schema_version": r.get("schema_version", 0),
+                "attributes": attributes,
+                "sensitive_attributes": [],
+            }
             if "index" in r:
                 instance = {"index_key": r["index"], **instance}
             group["instances"].append(instance)
@@ -280,8 +286,14 @@ def state_from_plan(plan: dict[str, Any]) -> dict[str, Any]:
             walk(child)
 
     walk(plan.get("planned_values", {}).get("root_module", {}))
-    return {"version": 4, "terraform_version": plan.get("terraform_version", ""), "serial": 1,
-            "lineage": "00000000-0000-4000-8000-000000000000", "outputs": {}, "resources": resources}
+    return {
+        "version": 4,
+        "terraform_version": plan.get("terraform_version", ""),
+        "serial": 1,
+        "lineage": "00000000-0000-4000-8000-000000000000",
+        "outputs": {},
+        "resources": resources,
+    }
 
 
 def _one(directory: Path, tc: Toolchain) -> Outcome:
@@ -314,8 +326,10 @@ def run(directories: Sequence[Path], *, check: bool = False, jobs: int = 2) -> i
         return 0
     with toolchain() as tc:
         if tc is None:
-            which = "terraform not on PATH" if shutil.which("terraform") is None else (
-                f"no provider mirror (a folder holding {REGISTRY_DIR}/; set {MIRROR_ENV})"
+            which = (
+                "terraform not on PATH"
+                if shutil.which("terraform") is None
+                else (f"no provider mirror (a folder holding {REGISTRY_DIR}/; set {MIRROR_ENV})")
             )
             print(f"make_fixtures: skipped, {which}")
             return 0

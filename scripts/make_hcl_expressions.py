@@ -53,8 +53,14 @@ def terraform_values(terraform: str, expressions: list[str], workdir: Path, env:
     (workdir / "main.tf").write_text(f"locals {{\n{locals_block}}}\n")
     query = "jsonencode([" + ", ".join(f"local.v{i}" for i in range(len(expressions))) + "])\n"
     result = subprocess.run(
-        [terraform, "console", "-no-color"], input=query, capture_output=True,
-        text=True, cwd=workdir, env=env, timeout=120, check=False,
+        [terraform, "console", "-no-color"],
+        input=query,
+        capture_output=True,
+        text=True,
+        cwd=workdir,
+        env=env,
+        timeout=120,
+        check=False,
     )
     output = result.stdout.strip()
     if result.returncode != 0 or not output.startswith('"'):

@@ -82,7 +82,7 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory(prefix="costgate-schema-") as tmp:
             work = Path(tmp)
             (work / "main.tf").write_text(
-                'terraform {\n  required_providers {\n'
+                "terraform {\n  required_providers {\n"
                 f'    aws = {{ source = "hashicorp/aws", version = "{VERSION}" }}\n  }}\n}}\n'
             )
             fixtures._run(tc, ["init", "-input=false", "-no-color"], cwd=work)

@@ -127,10 +127,14 @@ def _close(ours: PricedComponent, exp: dict[str, Any], *, scaled: bool = True) -
     exp_qty = exp.get("monthly_quantity")
     if exp_qty is None:
         # depends on usage: only the unit price can be compared (scaled: units may differ)
-        return ours.monthly_quantity is None and (abs(ours.unit_price - exp_price) <= tol or (scaled and _scaled(ours.unit_price, exp_price)))
+        return ours.monthly_quantity is None and (
+            abs(ours.unit_price - exp_price) <= tol or (scaled and _scaled(ours.unit_price, exp_price))
+        )
     if ours.monthly_cost is None:
         return False
-    cost_ok = abs(ours.monthly_cost - Decimal(str(exp_cost))) <= Decimal("0.011") + Decimal("0.0005") * abs(Decimal(str(exp_cost)))
+    cost_ok = abs(ours.monthly_cost - Decimal(str(exp_cost))) <= Decimal("0.011") + Decimal("0.0005") * abs(
+        Decimal(str(exp_cost))
+    )
     price_ok = abs(ours.unit_price - exp_price) <= tol or (scaled and _scaled(ours.unit_price, exp_price))
     return cost_ok and price_ok
 
@@ -149,14 +153,22 @@ SUSTAINED_USE = {"sustained_use_discount": True}
 
 def _with_defaults(lookup: UsageLookup, defaults: Mapping[str, Any]) -> UsageLookup:
     """`lookup`, with `defaults` filled in under each Google resource's own values."""
+
     def merged(r: Resource) -> Usage:
         own = lookup(r)
         return Usage({**defaults, **own.values}) if r.provider == "google" else own
+
     return merged
 
 
-def estimate_hcl(case_dir: Path, store: CatalogStore, *, usage: UsageFile | None, as_of: date | None,
-                 defaults: Mapping[str, Any] | None = None) -> Estimate:
+def estimate_hcl(
+    case_dir: Path,
+    store: CatalogStore,
+    *,
+    usage: UsageFile | None,
+    as_of: date | None,
+    defaults: Mapping[str, Any] | None = None,
+) -> Estimate:
     """Price a case that has no plan: its *.tf files through the HCL reader, as `costgate` would."""
     from costgate.iac.hcl import HclReader
 
@@ -165,7 +177,9 @@ def estimate_hcl(case_dir: Path, store: CatalogStore, *, usage: UsageFile | None
     if defaults:
         lookup = _with_defaults(lookup, defaults)
     extra = list(usage.usage_only()[0]) if usage else []
-    project = build_project(case_dir.name, str(case_dir), [*result.resources, *extra], PriceBook(store), usage=lookup, today=as_of)
+    project = build_project(
+        case_dir.name, str(case_dir), [*result.resources, *extra], PriceBook(store), usage=lookup, today=as_of
+    )
     return Estimate(projects=(project,), catalog=catalog_info(store))
 
 
@@ -182,8 +196,13 @@ def score_case(case_dir: Path, store: CatalogStore, score: Score, *, defaults: M
     pin = re.match(r"\d{4}-\d{2}-\d{2}", str(expected.get("pricing_date_pin") or ""))
     as_of = date.fromisoformat(pin.group(0)) if pin else None  # the estimator's pinned "today"
     if (case_dir / "plan.json").exists():
-        estimate: Estimate = estimate_plans([case_dir / "plan.json"], store=store, usage=usage.for_resource if usage else None,
-                                            usage_only=usage.usage_only() if usage else None, as_of=as_of)
+        estimate: Estimate = estimate_plans(
+            [case_dir / "plan.json"],
+            store=store,
+            usage=usage.for_resource if usage else None,
+            usage_only=usage.usage_only() if usage else None,
+            as_of=as_of,
+        )
     else:
         estimate = estimate_hcl(case_dir, store, usage=usage, as_of=as_of, defaults=defaults)
     ours = {r.address: list(r.components) for p in estimate.projects for r in p.resources}
@@ -220,14 +239,28 @@ def score_case(case_dir: Path, store: CatalogStore, score: Score, *, defaults: M
             if i in matched:
                 score.matched[(rtype, kind)] += 1
             else:
-                got = [(f"[{c.path}] " if c.path else "") + f"{c.name}: qty={c.monthly_quantity} price={c.unit_price} cost={c.monthly_cost}"
-                       + (f" ({c.no_price.reason})" if c.no_price else "") for c in ours.get(address, [])]
-                score.misses.append(Miss(case_dir.name, address, comp["name"],
-                                         f"qty={comp['monthly_quantity']} {comp['unit']} price={comp['unit_price']} cost={comp['monthly_cost']}", got,
-                                         kind, str(comp.get("path") or "")))
+                got = [
+                    (f"[{c.path}] " if c.path else "")
+                    + f"{c.name}: qty={c.monthly_quantity} price={c.unit_price} cost={c.monthly_cost}"
+                    + (f" ({c.no_price.reason})" if c.no_price else "")
+                    for c in ours.get(address, [])
+                ]
+                score.misses.append(
+                    Miss(
+                        case_dir.name,
+                        address,
+                        comp["name"],
+                        f"qty={comp['monthly_quantity']} {comp['unit']} price={comp['unit_price']} cost={comp['monthly_cost']}",
+                        got,
+                        kind,
+                        str(comp.get("path") or ""),
+                    )
+                )
 
 
-def run(cases: Iterable[Path], store: CatalogStore | None = None, *, defaults: Mapping[str, Any] | None = None) -> Score:
+def run(
+    cases: Iterable[Path], store: CatalogStore | None = None, *, defaults: Mapping[str, Any] | None = None
+) -> Score:
     """Score every case directory (`defaults`: usage values under every Google resource's own)."""
     store = store or CatalogStore.open()
     score = Score()
@@ -262,14 +295,21 @@ def _report(provider: str, score: Score, args: argparse.Namespace) -> dict[str, 
         rows.append({"type": t, "fixed_matched": fm, "fixed_total": fn, "usage_matched": um, "usage_total": un})
     fm, fn = score.share("fixed", types)
     um, un = score.share("usage", types)
-    excluded = [{"type": t, "kind": k, "reason": why, "components": n} for (t, k, why), n in sorted(score.excluded.items())
-                if t in types]
+    excluded = [
+        {"type": t, "kind": k, "reason": why, "components": n}
+        for (t, k, why), n in sorted(score.excluded.items())
+        if t in types
+    ]
     if not args.json:
         print(f"## {provider}")
         print(f"{'type':48} {'fixed':>12} {'usage':>12}")
         for r in rows:
-            print(f"{r['type']:48} {r['fixed_matched']:>5}/{r['fixed_total']:<6} {r['usage_matched']:>5}/{r['usage_total']:<6}")
-        print(f"{'TOTAL ' + provider:48} {fm:>5}/{fn:<6} {um:>5}/{un:<6}  fixed {100 * fm / max(fn, 1):.1f}%  usage {100 * um / max(un, 1):.1f}%")
+            print(
+                f"{r['type']:48} {r['fixed_matched']:>5}/{r['fixed_total']:<6} {r['usage_matched']:>5}/{r['usage_total']:<6}"
+            )
+        print(
+            f"{'TOTAL ' + provider:48} {fm:>5}/{fn:<6} {um:>5}/{un:<6}  fixed {100 * fm / max(fn, 1):.1f}%  usage {100 * um / max(un, 1):.1f}%"
+        )
         for e in excluded:
             print(f"  not comparable: {e['components']} {e['kind']} components of {e['type']} ({e['reason']})")
         for line in score.unreadable:
@@ -290,21 +330,32 @@ def _report(provider: str, score: Score, args: argparse.Namespace) -> dict[str, 
             print(f"MISS {m.case} {m.address} :: {m.name} [{m.expected}]")
             for g in m.got:
                 print(f"      ours: {g}")
-    return {"types": rows, "fixed": [fm, fn], "usage": [um, un], "not_comparable": excluded, "rejected_cases": score.unreadable}
+    return {
+        "types": rows,
+        "fixed": [fm, fn],
+        "usage": [um, un],
+        "not_comparable": excluded,
+        "rejected_cases": score.unreadable,
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
     """Print the per-provider, per-type tables (and misses with --misses)."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--provider", choices=(*PROVIDERS, "all"), default="all")
-    ap.add_argument("--oracle", type=Path, help="one provider's oracle folder (default ../shared/corpus/oracle/<provider>)")
+    ap.add_argument(
+        "--oracle", type=Path, help="one provider's oracle folder (default ../shared/corpus/oracle/<provider>)"
+    )
     ap.add_argument("--case", action="append", help="only these case folder names")
     ap.add_argument("--types", help="comma-separated types to summarise")
     ap.add_argument("--misses", action="store_true")
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--why", action="store_true", help="count misses by what costgate did instead")
-    ap.add_argument("--sustained-use", action="store_true",
-                    help="price Google VMs with sustained-use discounts on (the reference estimator applies them)")
+    ap.add_argument(
+        "--sustained-use",
+        action="store_true",
+        help="price Google VMs with sustained-use discounts on (the reference estimator applies them)",
+    )
     args = ap.parse_args(argv)
     providers = PROVIDERS if args.provider == "all" else (args.provider,)
     if args.oracle is not None:
@@ -320,7 +371,9 @@ def main(argv: list[str] | None = None) -> int:
         if not folder.is_dir():
             continue
         cases = [c for c in cases_of(folder.name, folder.parent) if not args.case or c.name in args.case]
-        figures[provider] = _report(provider, run(cases, store, defaults=SUSTAINED_USE if args.sustained_use else None), args)
+        figures[provider] = _report(
+            provider, run(cases, store, defaults=SUSTAINED_USE if args.sustained_use else None), args
+        )
     if args.json:
         print(json.dumps({"providers": figures}, indent=1))
     return 0

@@ -45,10 +45,27 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         page_file = Path(tmp) / "report.html"
         env = {**os.environ, "PYTHONPATH": str(REPO)}
-        subprocess.run([sys.executable, "-m", "costgate", "report", "--plan", str(EXAMPLE / "plan.json"),
-                        "--config", str(EXAMPLE / "costgate.yml"),
-                        "--max-catalog-age-days", "0", "--fetch-prices", "never", "--out", str(page_file)],
-                       check=True, env=env, cwd=REPO)
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "costgate",
+                "report",
+                "--plan",
+                str(EXAMPLE / "plan.json"),
+                "--config",
+                str(EXAMPLE / "costgate.yml"),
+                "--max-catalog-age-days",
+                "0",
+                "--fetch-prices",
+                "never",
+                "--out",
+                str(page_file),
+            ],
+            check=True,
+            env=env,
+            cwd=REPO,
+        )
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=_chromium(), args=["--no-sandbox"])
             try:

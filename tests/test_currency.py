@@ -57,8 +57,9 @@ def test_every_amount_is_converted_as_a_decimal() -> None:
 
 
 def _breakdown(*args: str) -> dict[str, object]:
-    result = run_cli("breakdown", "--plan", str(EXAMPLE_PLAN), "--as-of", "2026-10-30", "--max-catalog-age-days", "0",
-                     *args)
+    result = run_cli(
+        "breakdown", "--plan", str(EXAMPLE_PLAN), "--as-of", "2026-10-30", "--max-catalog-age-days", "0", *args
+    )
     assert result.code == 0, result.err
     return json.loads(result.out) if "json" in args else {"text": result.out}
 
@@ -79,8 +80,11 @@ def test_every_output_states_the_rate_and_its_date() -> None:
 
 def test_unknown_code_exits_2_with_one_line(tmp_path: Path) -> None:
     result = run_cli("breakdown", "--plan", str(EXAMPLE_PLAN), "--currency", "XYZ")
-    assert result.code == 2 and result.err.strip().splitlines() == [
-        result.err.strip().splitlines()[0]] and "--currency: unknown currency code 'XYZ'" in result.err
+    assert (
+        result.code == 2
+        and result.err.strip().splitlines() == [result.err.strip().splitlines()[0]]
+        and "--currency: unknown currency code 'XYZ'" in result.err
+    )
     config = tmp_path / "costgate.yml"
     config.write_text("version: 1\ncurrency: ABC\n")
     result = run_cli("breakdown", "--plan", str(EXAMPLE_PLAN), "--config", str(config))
@@ -94,20 +98,35 @@ def test_budgets_are_in_the_configured_currency(tmp_path: Path) -> None:
     config = tmp_path / "costgate.yml"
     body = "version: 1\n{currency}budgets:\n  - name: all\n    monthly_limit: 100000\n    severity: block\n"
     config.write_text(body.format(currency=""))
-    usd = run_cli("check", "--plan", str(EXAMPLE_PLAN), "--config", str(config), "--as-of", "2026-10-30",
-                  "--format", "json")
+    usd = run_cli(
+        "check", "--plan", str(EXAMPLE_PLAN), "--config", str(config), "--as-of", "2026-10-30", "--format", "json"
+    )
     assert usd.code == 0, usd.err  # $823.73 a month is under 100,000 USD
     config.write_text(body.format(currency="currency: JPY\n"))
-    jpy = run_cli("check", "--plan", str(EXAMPLE_PLAN), "--config", str(config), "--as-of", "2026-10-30",
-                  "--format", "json")
+    jpy = run_cli(
+        "check", "--plan", str(EXAMPLE_PLAN), "--config", str(config), "--as-of", "2026-10-30", "--format", "json"
+    )
     assert jpy.code == 1  # ¥129,532 a month crosses 100,000 JPY
     budget = json.loads(jpy.out)["gate"]["budgets"][0]
     assert budget["after"] == pytest.approx(823.73 * float(JPY_PER_EUR / USD_PER_EUR), rel=1e-4)
 
 
 def test_rule_savings_are_in_the_estimate_currency() -> None:
-    result = run_cli("whatif", "--plan", str(EXAMPLE_PLAN), "--region", "us-east-1", "--currency", "EUR",
-                     "--as-of", "2026-10-30", "--format", "json", "--max-catalog-age-days", "0")
+    result = run_cli(
+        "whatif",
+        "--plan",
+        str(EXAMPLE_PLAN),
+        "--region",
+        "us-east-1",
+        "--currency",
+        "EUR",
+        "--as-of",
+        "2026-10-30",
+        "--format",
+        "json",
+        "--max-catalog-age-days",
+        "0",
+    )
     assert result.code == 0, result.err
     doc = json.loads(result.out)
     gp2 = next(s for s in doc["suggestions"] if s["code"] == "CG101")
@@ -117,8 +136,19 @@ def test_rule_savings_are_in_the_estimate_currency() -> None:
 
 
 def test_sarif_says_what_its_savings_are_counted_in() -> None:
-    result = run_cli("check", "--plan", str(EXAMPLE_PLAN), "--as-of", "2026-10-30", "--currency", "GBP",
-                     "--format", "sarif", "--max-catalog-age-days", "0")
+    result = run_cli(
+        "check",
+        "--plan",
+        str(EXAMPLE_PLAN),
+        "--as-of",
+        "2026-10-30",
+        "--currency",
+        "GBP",
+        "--format",
+        "sarif",
+        "--max-catalog-age-days",
+        "0",
+    )
     assert result.code in (0, 1), result.err
     run = json.loads(result.out)["runs"][0]
     currency = run["properties"]["currency"]

@@ -23,20 +23,42 @@ from costgate.resources.base import Pricer, PricingContext, monthly
 D = Decimal
 
 
-def _row(price: str, *, start: str = "0", end: str | None = None, sku: str = "S1", region: str = "us-east-1",
-         currency: str = "USD", attrs: dict[str, str] | None = None) -> CatalogRow:
-    return CatalogRow(provider="aws", service="AmazonS3", family="Storage", region=region,
-                      attributes=attrs or {"storageClass": "General Purpose"}, unit="GB-Mo", price=D(price),
-                      tier_start=D(start), tier_end=None if end is None else D(end), sku=sku, currency=currency,
-                      source="test", price_date="2026-01-01")
+def _row(
+    price: str,
+    *,
+    start: str = "0",
+    end: str | None = None,
+    sku: str = "S1",
+    region: str = "us-east-1",
+    currency: str = "USD",
+    attrs: dict[str, str] | None = None,
+) -> CatalogRow:
+    return CatalogRow(
+        provider="aws",
+        service="AmazonS3",
+        family="Storage",
+        region=region,
+        attributes=attrs or {"storageClass": "General Purpose"},
+        unit="GB-Mo",
+        price=D(price),
+        tier_start=D(start),
+        tier_end=None if end is None else D(end),
+        sku=sku,
+        currency=currency,
+        source="test",
+        price_date="2026-01-01",
+    )
 
 
 @pytest.fixture()
 def book(tmp_path: Path) -> PriceBook:
     rows = [
-        _row("0.023", end="51200"), _row("0.022", start="51200", end="512000"), _row("0.021", start="512000"),
+        _row("0.023", end="51200"),
+        _row("0.022", start="51200", end="512000"),
+        _row("0.021", start="512000"),
         _row("0.5", attrs={"storageClass": "Capped"}, sku="CAP", end="100"),
-        _row("1", attrs={"storageClass": "Twin"}, sku="T1"), _row("2", attrs={"storageClass": "Twin"}, sku="T2"),
+        _row("1", attrs={"storageClass": "Twin"}, sku="T1"),
+        _row("2", attrs={"storageClass": "Twin"}, sku="T2"),
         _row("7", attrs={"storageClass": "Yuan"}, sku="Y", region="cn-north-1", currency="CNY"),
     ]
     write_catalog(rows, tmp_path / "data", [SourceInfo(id="test", upstream="", price_date="2026-01-01")], BuildReport())
@@ -47,12 +69,25 @@ def _q(cls: str, region: str = "us-east-1") -> PriceQuery:
     return PriceQuery.of("aws", "AmazonS3", "Storage", region, {"storageClass": cls}, unit="GB-Mo")
 
 
-def _res(quantity: str | None, cls: str = "General Purpose", *, action: Action = Action.CREATE,
-         before: str | None = None, region: str = "us-east-1") -> Resource:
+def _res(
+    quantity: str | None,
+    cls: str = "General Purpose",
+    *,
+    action: Action = Action.CREATE,
+    before: str | None = None,
+    region: str = "us-east-1",
+) -> Resource:
     values = {"gb": quantity, "cls": cls}
-    return Resource(address=Address(f"aws_test_thing.t{quantity}"), type="aws_test_thing", name="t", provider="aws",
-                    region=region, action=action, values=values,
-                    before=None if before is None else {"gb": before, "cls": cls})
+    return Resource(
+        address=Address(f"aws_test_thing.t{quantity}"),
+        type="aws_test_thing",
+        name="t",
+        provider="aws",
+        region=region,
+        action=action,
+        values=values,
+        before=None if before is None else {"gb": before, "cls": cls},
+    )
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
@@ -69,8 +104,9 @@ def fake_pricer(monkeypatch: pytest.MonkeyPatch) -> None:
         return pricer if rtype == "aws_test_thing" else real(rtype)
 
     monkeypatch.setattr("costgate.estimate.pricer_for", lookup)
-    monkeypatch.setattr("costgate.estimate.support",
-                        lambda t: registry.Support.PRICED if t == "aws_test_thing" else registry.support(t))
+    monkeypatch.setattr(
+        "costgate.estimate.support", lambda t: registry.Support.PRICED if t == "aws_test_thing" else registry.support(t)
+    )
 
 
 def test_600_tb_crosses_three_tiers(book: PriceBook) -> None:
@@ -116,8 +152,16 @@ def test_usage_unknown_is_none_not_zero(book: PriceBook) -> None:
 
 def test_update_diff_and_delete(book: PriceBook) -> None:
     up = _res("200", action=Action.UPDATE, before="100")
-    gone = Resource(address=Address("aws_test_thing.gone"), type="aws_test_thing", name="g", provider="aws",
-                    region="us-east-1", action=Action.DELETE, values={}, before={"gb": "50", "cls": "General Purpose"})
+    gone = Resource(
+        address=Address("aws_test_thing.gone"),
+        type="aws_test_thing",
+        name="g",
+        provider="aws",
+        region="us-east-1",
+        action=Action.DELETE,
+        values={},
+        before={"gb": "50", "cls": "General Purpose"},
+    )
     project = build_project("p", "p", [up, gone], book)
     by = {r.address: r for r in project.resources}
     assert by[up.address].before_monthly_cost == D("2.3") and by[up.address].monthly_cost == D("4.6")
@@ -126,8 +170,14 @@ def test_update_diff_and_delete(book: PriceBook) -> None:
 
 
 def test_unsupported_types_are_counted_not_zeroed(book: PriceBook) -> None:
-    odd = Resource(address=Address("aws_not_a_real_type.x"), type="aws_not_a_real_type", name="x", provider="aws",
-                   region="us-east-1", action=Action.CREATE)
+    odd = Resource(
+        address=Address("aws_not_a_real_type.x"),
+        type="aws_not_a_real_type",
+        name="x",
+        provider="aws",
+        region="us-east-1",
+        action=Action.CREATE,
+    )
     project = build_project("p", "p", [odd], book)
     assert [r.address for r in project.unsupported] == ["aws_not_a_real_type.x"]
 
@@ -145,7 +195,9 @@ def test_no_match_in_a_thinly_seeded_region_points_to_a_refresh(book: PriceBook,
     assert "holds only" in thin.hint and "--service AmazonS3 --region us-east-1" in thin.hint
     rows = [_row(str(i + 1), attrs={"storageClass": f"C{i}"}, sku=f"S{i}") for i in range(120)]
     write_catalog(rows, tmp_path / "full", [SourceInfo(id="test", upstream="", price_date="2026-01-01")], BuildReport())
-    full = PriceBook(CatalogStore.open(tmp_path / "full", cache=tmp_path / "cache-full")).lookup(_q("Glacier Something"))
+    full = PriceBook(CatalogStore.open(tmp_path / "full", cache=tmp_path / "cache-full")).lookup(
+        _q("Glacier Something")
+    )
     assert isinstance(full, NoPrice) and "catalog query" in full.hint and "holds only" not in full.hint
 
 
@@ -161,8 +213,9 @@ def test_no_negative_nan_or_infinite_quantity_reaches_a_total(book: PriceBook, g
     assert project.totals.after == D(100) * D("0.023")
 
 
-def test_a_value_the_pricer_refuses_makes_the_resource_not_priced(book: PriceBook,
-                                                                  monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_value_the_pricer_refuses_makes_the_resource_not_priced(
+    book: PriceBook, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from costgate.resources.base import size_gb
 
     def strict(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
@@ -178,9 +231,18 @@ def test_a_value_the_pricer_refuses_makes_the_resource_not_priced(book: PriceBoo
 
 def test_equal_components_are_priced_once_and_memoized_totals_follow_replace(book: PriceBook) -> None:
     # 30 instances of one block with equal values: one shared priced component, the right total
-    same = [Resource(address=Address(f"aws_test_thing.t[{i}]"), type="aws_test_thing", name="t", provider="aws",
-                     region="us-east-1", action=Action.CREATE, values={"gb": "100", "cls": "General Purpose"})
-            for i in range(30)]
+    same = [
+        Resource(
+            address=Address(f"aws_test_thing.t[{i}]"),
+            type="aws_test_thing",
+            name="t",
+            provider="aws",
+            region="us-east-1",
+            action=Action.CREATE,
+            values={"gb": "100", "cls": "General Purpose"},
+        )
+        for i in range(30)
+    ]
     project = build_project("p", "p", [*same, _res("200")], book)
     assert len({id(r.components[0]) for r in project.resources}) == 2
     assert project.totals.after == 30 * D("2.3") + D("4.6")

@@ -43,8 +43,9 @@ def test_max_input_mb_applies_to_regular_files_and_resets(tmp_path: Path) -> Non
 
 
 @pytest.mark.parametrize("how", ["--max-plan-mb", "--max-input-mb", "COSTGATE_MAX_PLAN_MB", "COSTGATE_MAX_INPUT_MB"])
-def test_a_plan_over_max_plan_mb_is_refused_up_front_in_one_line(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                                  how: str) -> None:
+def test_a_plan_over_max_plan_mb_is_refused_up_front_in_one_line(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, how: str
+) -> None:
     big = tmp_path / "huge-plan.json"
     big.write_bytes(b"{" + b" " * (3 * 1024 * 1024) + b"}")
     if how.startswith("--"):
@@ -53,8 +54,10 @@ def test_a_plan_over_max_plan_mb_is_refused_up_front_in_one_line(tmp_path: Path,
         monkeypatch.setenv(how, "2")
         run = run_cli("breakdown", "--plan", str(big))
     assert run.code == 2
-    assert run.err == (f"costgate: error: {big}: larger than 2 MiB, not read "
-                       "(is it the right plan JSON file? raise --max-plan-mb if so)\n")
+    assert run.err == (
+        f"costgate: error: {big}: larger than 2 MiB, not read "
+        "(is it the right plan JSON file? raise --max-plan-mb if so)\n"
+    )
     assert run.out == ""
 
 
@@ -65,10 +68,13 @@ def test_max_plan_mb_takes_a_positive_whole_number() -> None:
     assert zero.code == 2 and zero.err == "costgate: error: --max-plan-mb must be a positive number of MiB, not 0\n"
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    (b"a: 1\nb: caf\xe9\n", "big.yml:2: not UTF-8 text (byte 0xe9); save the config file as UTF-8"),
-    (b"a: 1\n\nb: \x00\n", "big.yml:3: contains a NUL byte; not a text config file"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"a: 1\nb: caf\xe9\n", "big.yml:2: not UTF-8 text (byte 0xe9); save the config file as UTF-8"),
+        (b"a: 1\n\nb: \x00\n", "big.yml:3: contains a NUL byte; not a text config file"),
+    ],
+)
 def test_text_files_must_be_utf8_without_nul(tmp_path: Path, content: bytes, message: str) -> None:
     path = tmp_path / "big.yml"
     path.write_bytes(content)
@@ -80,8 +86,11 @@ def test_text_files_must_be_utf8_without_nul(tmp_path: Path, content: bytes, mes
 @pytest.mark.parametrize("kind", ["directory", "long", "nul"])
 def test_bad_paths_are_one_line(tmp_path: Path, kind: str) -> None:
     path = {"directory": str(tmp_path), "long": str(tmp_path / ("x" * 5000)), "nul": str(tmp_path / "a\0b")}[kind]
-    for argv in (["breakdown", "--plan", path], ["breakdown", "--plan", str(EXAMPLE_PLAN), "--usage-file", path],
-                 ["check", "--plan", str(EXAMPLE_PLAN), "--config", path]):
+    for argv in (
+        ["breakdown", "--plan", path],
+        ["breakdown", "--plan", str(EXAMPLE_PLAN), "--usage-file", path],
+        ["check", "--plan", str(EXAMPLE_PLAN), "--config", path],
+    ):
         run = run_cli(*argv)
         assert run.code == 2 and run.err.startswith("costgate: error: ") and run.err.count("\n") == 1, run.err
         assert "internal error" not in run.err and len(run.err) < 400

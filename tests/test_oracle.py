@@ -14,11 +14,29 @@ import pytest
 from tests.helpers import REPO, need_shared
 
 CORE_TYPES = [
-    "aws_instance", "aws_ebs_volume", "aws_db_instance", "aws_rds_cluster", "aws_rds_cluster_instance",
-    "aws_nat_gateway", "aws_eip", "aws_lb", "aws_alb", "aws_elb", "aws_eks_cluster", "aws_eks_node_group",
-    "aws_autoscaling_group", "aws_ecs_service", "aws_lambda_function", "aws_s3_bucket", "aws_dynamodb_table",
-    "aws_elasticache_cluster", "aws_cloudwatch_log_group", "aws_vpc_endpoint", "aws_kms_key",
-    "aws_secretsmanager_secret", "aws_route53_zone",
+    "aws_instance",
+    "aws_ebs_volume",
+    "aws_db_instance",
+    "aws_rds_cluster",
+    "aws_rds_cluster_instance",
+    "aws_nat_gateway",
+    "aws_eip",
+    "aws_lb",
+    "aws_alb",
+    "aws_elb",
+    "aws_eks_cluster",
+    "aws_eks_node_group",
+    "aws_autoscaling_group",
+    "aws_ecs_service",
+    "aws_lambda_function",
+    "aws_s3_bucket",
+    "aws_dynamodb_table",
+    "aws_elasticache_cluster",
+    "aws_cloudwatch_log_group",
+    "aws_vpc_endpoint",
+    "aws_kms_key",
+    "aws_secretsmanager_secret",
+    "aws_route53_zone",
 ]
 FIXED_FLOOR = 0.95
 
@@ -102,9 +120,17 @@ def test_google_shares_hold() -> None:
     assert fm / fn >= GOOGLE_FIXED_FLOOR, f"{fm}/{fn} fixed-price Google components reproduced"
     assert um / un >= GOOGLE_USAGE_FLOOR, f"{um}/{un} usage-based Google components reproduced"
     # types whose every expected line costgate reproduces today
-    for rtype in ("google_compute_disk", "google_redis_instance", "google_bigquery_table", "google_pubsub_subscription"):
-        assert score.matched[(rtype, "fixed")] + score.matched[(rtype, "usage")] == \
-            score.total[(rtype, "fixed")] + score.total[(rtype, "usage")] > 0, rtype
+    for rtype in (
+        "google_compute_disk",
+        "google_redis_instance",
+        "google_bigquery_table",
+        "google_pubsub_subscription",
+    ):
+        assert (
+            score.matched[(rtype, "fixed")] + score.matched[(rtype, "usage")]
+            == score.total[(rtype, "fixed")] + score.total[(rtype, "usage")]
+            > 0
+        ), rtype
 
 
 def test_google_sustained_use_option_reproduces_the_discounted_figures() -> None:
@@ -114,8 +140,10 @@ def test_google_sustained_use_option_reproduces_the_discounted_figures() -> None
     assert on.share("fixed")[0] > off.share("fixed")[0]
     fm, fn = on.share("fixed")
     assert fm / fn >= GOOGLE_SUD_FIXED_FLOOR, f"{fm}/{fn} with sustained-use discounts"
-    assert on.matched[("google_compute_region_instance_group_manager", "fixed")] == \
-        on.total[("google_compute_region_instance_group_manager", "fixed")]
+    assert (
+        on.matched[("google_compute_region_instance_group_manager", "fixed")]
+        == on.total[("google_compute_region_instance_group_manager", "fixed")]
+    )
 
 
 def test_azure_shares_hold() -> None:
@@ -140,13 +168,25 @@ def test_scorer_reads_a_case_without_a_plan_through_the_hcl_reader(tmp_path) -> 
         'provider "google" {\n  region = "us-central1"\n}\n\n'
         'resource "google_compute_disk" "data" {\n  name = "data"\n  zone = "us-central1-a"\n  type = "pd-ssd"\n  size = 100\n}\n'
     )
-    right = {"name": "SSD provisioned storage (pd-ssd)", "unit": "GB", "monthly_quantity": 100.0, "monthly_cost": 17.0,
-             "unit_price": 0.17, "unit_price_abs_tol": 0.0001, "usage_based": False}
+    right = {
+        "name": "SSD provisioned storage (pd-ssd)",
+        "unit": "GB",
+        "monthly_quantity": 100.0,
+        "monthly_cost": 17.0,
+        "unit_price": 0.17,
+        "unit_price_abs_tol": 0.0001,
+        "usage_based": False,
+    }
     wrong = {**right, "monthly_cost": 34.0, "unit_price": 0.34}
     for comp, matched in ((right, 1), (wrong, 0)):
-        (case / "expected.json").write_text(json.dumps({"resources": [{"address": "google_compute_disk.data", "components": [comp]}]}))
+        (case / "expected.json").write_text(
+            json.dumps({"resources": [{"address": "google_compute_disk.data", "components": [comp]}]})
+        )
         score = scorer.run(scorer.cases_of("google", tmp_path))
-        assert (score.matched[("google_compute_disk", "fixed")], score.total[("google_compute_disk", "fixed")]) == (matched, 1)
+        assert (score.matched[("google_compute_disk", "fixed")], score.total[("google_compute_disk", "fixed")]) == (
+            matched,
+            1,
+        )
 
 
 def test_scorer_sets_apart_a_case_whose_input_is_rejected(tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -156,9 +196,30 @@ def test_scorer_sets_apart_a_case_whose_input_is_rejected(tmp_path) -> None:  # 
     case = tmp_path / "google" / "bad_usage"
     case.mkdir(parents=True)
     (case / "main.tf").write_text('resource "google_compute_disk" "data" {\n  name = "data"\n  size = 10\n}\n')
-    (case / "usage.yml").write_text("version: 0.1\nresource_usage:\n  google_compute_disk.data: {}\n  google_compute_disk.data: {}\n")
-    (case / "expected.json").write_text(json.dumps({"resources": [{"address": "google_compute_disk.data", "components": [
-        {"name": "x", "unit": "GB", "monthly_quantity": 10.0, "monthly_cost": 0.4, "unit_price": 0.04, "usage_based": False}]}]}))
+    (case / "usage.yml").write_text(
+        "version: 0.1\nresource_usage:\n  google_compute_disk.data: {}\n  google_compute_disk.data: {}\n"
+    )
+    (case / "expected.json").write_text(
+        json.dumps(
+            {
+                "resources": [
+                    {
+                        "address": "google_compute_disk.data",
+                        "components": [
+                            {
+                                "name": "x",
+                                "unit": "GB",
+                                "monthly_quantity": 10.0,
+                                "monthly_cost": 0.4,
+                                "unit_price": 0.04,
+                                "usage_based": False,
+                            }
+                        ],
+                    }
+                ]
+            }
+        )
+    )
     score = scorer.run(scorer.cases_of("google", tmp_path))
     assert score.total[("google_compute_disk", "fixed")] == 0
     assert score.excluded[("google_compute_disk", "fixed", "case input rejected")] == 1

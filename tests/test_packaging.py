@@ -55,9 +55,12 @@ def test_one_yaml_library() -> None:
     names = [d.split(">")[0].split("=")[0].split(";")[0].strip().lower() for d in PROJECT["dependencies"]]
     assert "ruamel.yaml" in names and "pyyaml" not in names
     assert not re.search(r"^pyyaml==", (REPO / "requirements" / "runtime.lock").read_text(), flags=re.M | re.I)
-    importing = [str(p.relative_to(REPO)) for top in ("costgate", "tests", "scripts", "benchmarks")
-                 for p in (REPO / top).rglob("*.py")
-                 if re.search(r"^\s*(import yaml\b|from yaml\b)", p.read_text(encoding="utf-8"), flags=re.M)]
+    importing = [
+        str(p.relative_to(REPO))
+        for top in ("costgate", "tests", "scripts", "benchmarks")
+        for p in (REPO / top).rglob("*.py")
+        if re.search(r"^\s*(import yaml\b|from yaml\b)", p.read_text(encoding="utf-8"), flags=re.M)
+    ]
     assert importing == []
 
 

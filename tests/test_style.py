@@ -1,5 +1,5 @@
-"""CI checks its own style: `ruff check` (rules in pyproject.toml [tool.ruff]) over the code, tests,
-scripts and benchmarks, and `mypy --strict costgate`, each as the user would run it. A failure
+"""CI checks its own style: `ruff check` (rules in pyproject.toml [tool.ruff]) and `ruff format
+--check` over the whole repository (code, tests, scripts, benchmarks, setup.py), and `mypy --strict costgate`, each as the user would run it. A failure
 prints the tool's own report."""
 
 from __future__ import annotations
@@ -19,7 +19,13 @@ def _run(*args: str) -> subprocess.CompletedProcess[str]:
 
 @pytest.mark.skipif(importlib.util.find_spec("ruff") is None, reason="ruff is not installed (the test extra has it)")
 def test_ruff_check_passes() -> None:
-    proc = _run("ruff", "check", "--no-cache", "costgate", "tests", "scripts", "benchmarks")
+    proc = _run("ruff", "check", "--no-cache", ".")
+    assert proc.returncode == 0, proc.stdout + proc.stderr
+
+
+@pytest.mark.skipif(importlib.util.find_spec("ruff") is None, reason="ruff is not installed (the test extra has it)")
+def test_ruff_format_leaves_every_file_unchanged() -> None:
+    proc = _run("ruff", "format", "--check", "--no-cache", ".")
     assert proc.returncode == 0, proc.stdout + proc.stderr
 
 

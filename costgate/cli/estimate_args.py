@@ -85,8 +85,21 @@ def estimates_from_args(
                 info(f"note: no project changed since {base.ref} (--changed-only); nothing to price")
         reader = memo_reader() if len(variants) > 1 else None
         exchange = exchange_from_args(args, loaded)
-        estimates = [_estimate(args, loaded, inputs, store=store, usage=usage, usage_profile=profile, usage_only=usage_only,
-                               rewrite=rewrite, reader=reader, exchange=exchange) for rewrite in variants]
+        estimates = [
+            _estimate(
+                args,
+                loaded,
+                inputs,
+                store=store,
+                usage=usage,
+                usage_profile=profile,
+                usage_only=usage_only,
+                rewrite=rewrite,
+                reader=reader,
+                exchange=exchange,
+            )
+            for rewrite in variants
+        ]
     if usage_file is not None and estimates:
         from costgate.iac.usage_file import report_problems
 
@@ -98,32 +111,62 @@ def estimates_from_args(
     return estimates
 
 
-def _estimate(args: argparse.Namespace, loaded: LoadedConfig | None, inputs: list[ProjectInput], *, store: CatalogStore,
-              usage: UsageLookup | None, usage_profile: str | None,
-              usage_only: tuple[Sequence[Resource], Sequence[str], str] | None,
-              rewrite: Rewrite | None = None, reader: Reader | None = None,
-              exchange: ExchangeRate | None = None) -> Estimate:
+def _estimate(
+    args: argparse.Namespace,
+    loaded: LoadedConfig | None,
+    inputs: list[ProjectInput],
+    *,
+    store: CatalogStore,
+    usage: UsageLookup | None,
+    usage_profile: str | None,
+    usage_only: tuple[Sequence[Resource], Sequence[str], str] | None,
+    rewrite: Rewrite | None = None,
+    reader: Reader | None = None,
+    exchange: ExchangeRate | None = None,
+) -> Estimate:
     """Price the inputs, fetching missing price scopes first when --fetch-prices asks for it."""
     section = getattr(getattr(loaded, "config", None), "catalog", None)
     mode = fetch_mode(getattr(args, "fetch_prices", None), getattr(section, "fetch_prices", None))
     free_tier = bool(getattr(args, "free_tier", False))
     as_of = getattr(args, "as_of", None)
     if mode == "never":
-        return estimate_inputs(inputs, store=store, usage=usage, usage_profile=usage_profile, free_tier=free_tier,
-                               as_of=as_of, usage_only=usage_only, rewrite=rewrite, reader=reader,
-                               exchange=exchange)
+        return estimate_inputs(
+            inputs,
+            store=store,
+            usage=usage,
+            usage_profile=usage_profile,
+            free_tier=free_tier,
+            as_of=as_of,
+            usage_only=usage_only,
+            rewrite=rewrite,
+            reader=reader,
+            exchange=exchange,
+        )
     from costgate.pricing.fetch import resolve_settings
 
     settings = resolve_settings(
-        mode=mode, timeout=getattr(args, "fetch_timeout", None), aws_base_url=getattr(args, "aws_base_url", None),
-        azure_base_url=getattr(args, "azure_base_url", None), gcp_base_url=getattr(args, "gcp_base_url", None),
+        mode=mode,
+        timeout=getattr(args, "fetch_timeout", None),
+        aws_base_url=getattr(args, "aws_base_url", None),
+        azure_base_url=getattr(args, "azure_base_url", None),
+        gcp_base_url=getattr(args, "gcp_base_url", None),
         config_timeout=getattr(section, "fetch_timeout", None),
     )
-    return estimate_fetching(inputs, settings=settings, on_fetch=_say_fetched,
-                             max_age_days=max_age_days(getattr(args, "max_catalog_age_days", None)),
-                             store=store, usage=usage, usage_profile=usage_profile, free_tier=free_tier,
-                             as_of=as_of, usage_only=usage_only, rewrite=rewrite, reader=reader,
-                             exchange=exchange)
+    return estimate_fetching(
+        inputs,
+        settings=settings,
+        on_fetch=_say_fetched,
+        max_age_days=max_age_days(getattr(args, "max_catalog_age_days", None)),
+        store=store,
+        usage=usage,
+        usage_profile=usage_profile,
+        free_tier=free_tier,
+        as_of=as_of,
+        usage_only=usage_only,
+        rewrite=rewrite,
+        reader=reader,
+        exchange=exchange,
+    )
 
 
 def exchange_from_args(args: argparse.Namespace, loaded: LoadedConfig | None) -> ExchangeRate | None:
@@ -147,8 +190,9 @@ def _say_fetched(outcome: ScopeFetch) -> None:
     if outcome.status == "fetched":
         info(f"fetched {outcome.rows} prices for {label} from {outcome.url}")
     else:
-        sys.stderr.write(f"costgate: warning: could not fetch prices for {label}: {outcome.reason}; "
-                         "its components stay unpriced\n")
+        sys.stderr.write(
+            f"costgate: warning: could not fetch prices for {label}: {outcome.reason}; its components stay unpriced\n"
+        )
 
 
 def load_config_arg(args: argparse.Namespace) -> LoadedConfig | None:

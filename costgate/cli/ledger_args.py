@@ -26,11 +26,13 @@ _PR_REF = re.compile(r"^refs/pull/(\d+)/")
 def add_ledger_options(parser: argparse.ArgumentParser, *, recording: str) -> None:
     """--ledger and the run-context flags (each defaulting to the CI's variables)."""
     g = parser.add_argument_group("ledger (cost history)")
-    g.add_argument("--ledger", metavar="URL",
-                   help=f"sqlite:///FILE, a file path, or postgresql://USER@HOST/DB; {recording}")
+    g.add_argument(
+        "--ledger", metavar="URL", help=f"sqlite:///FILE, a file path, or postgresql://USER@HOST/DB; {recording}"
+    )
     g.add_argument("--repository", metavar="OWNER/NAME", help="default GITHUB_REPOSITORY or CI_PROJECT_PATH")
-    g.add_argument("--pull-request", type=int, metavar="N",
-                   help="default from GITHUB_REF (refs/pull/N/…) or CI_MERGE_REQUEST_IID")
+    g.add_argument(
+        "--pull-request", type=int, metavar="N", help="default from GITHUB_REF (refs/pull/N/…) or CI_MERGE_REQUEST_IID"
+    )
     g.add_argument("--base-commit", metavar="SHA", help="default CI_MERGE_REQUEST_DIFF_BASE_SHA")
     g.add_argument("--head-commit", metavar="SHA", help="default GITHUB_SHA or CI_COMMIT_SHA")
     g.add_argument("--branch", metavar="NAME", help="default GITHUB_HEAD_REF, GITHUB_REF_NAME or CI_COMMIT_REF_NAME")
@@ -63,8 +65,15 @@ def _pull_request(args: argparse.Namespace) -> int | None:
     return int(iid) if iid and iid.isdigit() else None
 
 
-def record_run(args: argparse.Namespace, loaded: LoadedConfig | None, estimate: Estimate, *, source: str,
-               verdict: str | None, target: str | Path) -> tuple[int, str]:
+def record_run(
+    args: argparse.Namespace,
+    loaded: LoadedConfig | None,
+    estimate: Estimate,
+    *,
+    source: str,
+    verdict: str | None,
+    target: str | Path,
+) -> tuple[int, str]:
     """Record the estimate in the ledger at `target`; returns (run id, URL without password).
 
     Teams come from the gate's ownership (tags, rules, CODEOWNERS, project teams) when a config is
@@ -83,8 +92,9 @@ def record_run(args: argparse.Namespace, loaded: LoadedConfig | None, estimate: 
         head_commit=getattr(args, "head_commit", None) or _env("GITHUB_SHA", "CI_COMMIT_SHA"),
         branch=getattr(args, "branch", None) or _env("GITHUB_HEAD_REF", "GITHUB_REF_NAME", "CI_COMMIT_REF_NAME"),
     )
-    record = run_record(estimate, context, team_of={k: (o.team if o else None) for k, o in owners.items()},
-                        verdict=verdict)
+    record = run_record(
+        estimate, context, team_of={k: (o.team if o else None) for k, o in owners.items()}, verdict=verdict
+    )
     ledger = Ledger.open(target)
     try:
         return ledger.record(record), ledger.label
@@ -92,8 +102,9 @@ def record_run(args: argparse.Namespace, loaded: LoadedConfig | None, estimate: 
         ledger.close()
 
 
-def record_if_configured(args: argparse.Namespace, loaded: LoadedConfig | None, estimate: Estimate, *,
-                         source: str, verdict: str | None) -> None:
+def record_if_configured(
+    args: argparse.Namespace, loaded: LoadedConfig | None, estimate: Estimate, *, source: str, verdict: str | None
+) -> None:
     """check/comment: record when a ledger is configured. A ledger failure is one warning line and
     changes nothing, unless the config sets `ledger_required: true` (then it raises LedgerError)."""
     target = ledger_target(args, loaded, default=False)

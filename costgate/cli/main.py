@@ -55,14 +55,24 @@ def build_parser(only: str | None = None) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"costgate {__version__}")
     group = parser.add_argument_group("global options (before or after the command)")
     group.add_argument("--debug", action="store_true", help="show tracebacks and versions on errors")
-    group.add_argument("-q", "--quiet", action="store_true",
-                       help="leave out informational stderr lines (warnings and errors stay)")
-    group.add_argument("--color", choices=COLOR_MODES, default="auto",
-                       help="colour: auto (default: a terminal, unless $NO_COLOR; $FORCE_COLOR forces it), always, never")
-    group.add_argument("--max-plan-mb", "--max-input-mb", type=int, metavar="MIB",
-                       help=f"largest plan (or other input file) read, in MiB; a bigger one is refused before it is "
-                            f"read (default {DEFAULT_MAX_INPUT_MB}, or $COSTGATE_MAX_PLAN_MB; --max-input-mb and "
-                            f"$COSTGATE_MAX_INPUT_MB are older names)")
+    group.add_argument(
+        "-q", "--quiet", action="store_true", help="leave out informational stderr lines (warnings and errors stay)"
+    )
+    group.add_argument(
+        "--color",
+        choices=COLOR_MODES,
+        default="auto",
+        help="colour: auto (default: a terminal, unless $NO_COLOR; $FORCE_COLOR forces it), always, never",
+    )
+    group.add_argument(
+        "--max-plan-mb",
+        "--max-input-mb",
+        type=int,
+        metavar="MIB",
+        help=f"largest plan (or other input file) read, in MiB; a bigger one is refused before it is "
+        f"read (default {DEFAULT_MAX_INPUT_MB}, or $COSTGATE_MAX_PLAN_MB; --max-input-mb and "
+        f"$COSTGATE_MAX_INPUT_MB are older names)",
+    )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     for name in command_names():
         if only is not None and name != only:
@@ -205,7 +215,9 @@ def _main(argv: Sequence[str] | None) -> int:
         if debug:
             traceback.print_exc()
             sys.stderr.write(f"costgate {__version__}, Python {platform.python_version()}, {platform.platform()}\n")
-        sys.stderr.write(f"{ERROR_PREFIX}internal error ({type(exc).__name__}: {safe_text(str(exc))}); rerun with --debug\n")
+        sys.stderr.write(
+            f"{ERROR_PREFIX}internal error ({type(exc).__name__}: {safe_text(str(exc))}); rerun with --debug\n"
+        )
         return EXIT_USAGE
 
 

@@ -58,7 +58,9 @@ def check_options(args: argparse.Namespace) -> None:
         if "\0" in str(given):  # no file system accepts it; say so before anything resolves the path
             raise ReaderError("the path contains a NUL byte", path=str(given).replace("\0", "\\0"))
     if bases and len(bases) != len(plans):
-        raise UsageError(f"--base-plan: give one per --plan, in the same order ({len(plans)} --plan, {len(bases)} --base-plan)")
+        raise UsageError(
+            f"--base-plan: give one per --plan, in the same order ({len(plans)} --plan, {len(bases)} --base-plan)"
+        )
     if getattr(args, "changed_only", False) and not getattr(args, "compare_to", None):
         raise UsageError("--changed-only needs --compare-to REF (the ref the changes are counted from)")
     if getattr(args, "compare_to", None) and plans and not paths:
@@ -67,7 +69,9 @@ def check_options(args: argparse.Namespace) -> None:
         raise UsageError("--var and --var-file apply to --path folders; a plan has its values already")
     for var_file in args.var_file or []:
         if not var_file.is_file():
-            raise ReaderError("var file not found" if not var_file.exists() else "var file is not a file", path=str(var_file))
+            raise ReaderError(
+                "var file not found" if not var_file.exists() else "var file is not a file", path=str(var_file)
+            )
     for path in paths:
         if not path.is_dir():
             what = "is a file, not a folder (give a plan with --plan)" if path.is_file() else "folder not found"
@@ -94,11 +98,14 @@ def _from_config(cp: ProjectConfig, loaded: LoadedConfig, args: argparse.Namespa
     if cp.plan and not hcl:
         return ProjectInput(InputKind.PLAN, loaded.resolve(cp.plan), cp.name, usage_file=usage)
     if not cp.path:
-        raise loaded.error(("projects", [p.name for p in loaded.config.projects].index(cp.name)),
-                           "a project needs plan or path")
+        raise loaded.error(
+            ("projects", [p.name for p in loaded.config.projects].index(cp.name)), "a project needs plan or path"
+        )
     folder = loaded.resolve(cp.path)
     return ProjectInput(
-        InputKind.HCL, folder, cp.name,
+        InputKind.HCL,
+        folder,
+        cp.name,
         var_files=tuple(loaded.resolve(v) for v in cp.var_files) + tuple(args.var_file or ()),
         variables={**cp.var_texts(), **_variables(args)},
         usage_file=usage,
@@ -111,8 +118,9 @@ def _inside(path: Path, folder: Path) -> bool:
     return p == f or f in p.parents
 
 
-def _folder_projects(folder: Path, args: argparse.Namespace, loaded: LoadedConfig | None, graph: ModuleGraph,
-                     base: GitBase | None) -> list[ProjectInput]:
+def _folder_projects(
+    folder: Path, args: argparse.Namespace, loaded: LoadedConfig | None, graph: ModuleGraph, base: GitBase | None
+) -> list[ProjectInput]:
     """The projects under one --path folder: the config's, or else the root modules found."""
     if loaded is not None:
         listed = [cp for cp in loaded.config.projects if cp.path and _inside(loaded.resolve(cp.path), folder)]
@@ -123,21 +131,32 @@ def _folder_projects(folder: Path, args: argparse.Namespace, loaded: LoadedConfi
         base_folder = base.base_of(folder)
         if base_folder.is_dir():
             head_roots = set(roots)
-            roots += [h for h in (base.head_of(b) for b in ModuleGraph().roots(base_folder)) if h.resolve() not in head_roots]
+            roots += [
+                h for h in (base.head_of(b) for b in ModuleGraph().roots(base_folder)) if h.resolve() not in head_roots
+            ]
     if not roots:
         if any(tf_dirs(folder)):
-            raise ReaderError("no root module here: every folder with .tf files is called as a module by another",
-                              path=str(folder))
-        raise ReaderError("no .tf files in this folder or below it (hidden folders and .terraform/ are skipped)",
-                          path=str(folder))
+            raise ReaderError(
+                "no root module here: every folder with .tf files is called as a module by another", path=str(folder)
+            )
+        raise ReaderError(
+            "no .tf files in this folder or below it (hidden folders and .terraform/ are skipped)", path=str(folder)
+        )
     inputs = []
     for root in sorted(roots):
         cp = _config_project_at(loaded, root)
         if cp is not None and loaded is not None:
             inputs.append(_from_config(cp, loaded, args, hcl=True))
         else:
-            inputs.append(ProjectInput(InputKind.HCL, root, _display_name(root, folder), var_files=tuple(args.var_file or ()),
-                                       variables=_variables(args)))
+            inputs.append(
+                ProjectInput(
+                    InputKind.HCL,
+                    root,
+                    _display_name(root, folder),
+                    var_files=tuple(args.var_file or ()),
+                    variables=_variables(args),
+                )
+            )
     return inputs
 
 
@@ -158,8 +177,13 @@ def _plan_input(plan: Path, loaded: LoadedConfig | None) -> ProjectInput:
     return ProjectInput(InputKind.PLAN, plan, project_name(plan))
 
 
-def project_inputs(args: argparse.Namespace, loaded: LoadedConfig | None, *, base: GitBase | None = None,
-                   graph: ModuleGraph | None = None) -> list[ProjectInput]:
+def project_inputs(
+    args: argparse.Namespace,
+    loaded: LoadedConfig | None,
+    *,
+    base: GitBase | None = None,
+    graph: ModuleGraph | None = None,
+) -> list[ProjectInput]:
     """The projects the options (and config) name, in order, with their before sides set."""
     graph = graph or ModuleGraph()
     plans, paths, bases = list(args.plan or []), list(args.path or []), list(getattr(args, "base_plan", None) or [])
@@ -174,7 +198,9 @@ def project_inputs(args: argparse.Namespace, loaded: LoadedConfig | None, *, bas
     if not plans and not paths:
         listed = [cp for cp in loaded.config.projects if cp.plan or cp.path] if loaded is not None else []
         if not listed:
-            raise UsageError("nothing to price: give --plan PLAN_JSON or --path DIR (or projects with plan or path in --config)")
+            raise UsageError(
+                "nothing to price: give --plan PLAN_JSON or --path DIR (or projects with plan or path in --config)"
+            )
         inputs = [_from_config(cp, loaded, args, hcl=False) for cp in listed] if loaded is not None else []
     if base is not None:
         inputs = [_with_git_base(inp, base) if inp.kind is InputKind.HCL else inp for inp in inputs]
@@ -201,8 +227,9 @@ def _with_git_base(inp: ProjectInput, base: GitBase) -> ProjectInput:
     var_files = tuple(_base_file(v, base) for v in inp.var_files)
     before = replace(inp, path=base_dir, var_files=var_files, base=None, shown_as=(str(base.files), str(base.root)))
     _share_installed_modules(inp.path, base_dir)
-    return replace(inp, base=before, base_missing=not _has_tf(base_dir), head_missing=not _has_tf(inp.path),
-                   base_label=base.ref)
+    return replace(
+        inp, base=before, base_missing=not _has_tf(base_dir), head_missing=not _has_tf(inp.path), base_label=base.ref
+    )
 
 
 def _base_file(path: Path, base: GitBase) -> Path:
@@ -218,7 +245,11 @@ def _share_installed_modules(head: Path, base_dir: Path) -> None:
     """Registry and git modules that `terraform init` put in the working tree's .terraform/ are
     not in git; the base side reads the same installed copies (linked, never copied or changed)."""
     installed = head / ".terraform"
-    if (installed / "modules" / "modules.json").is_file() and base_dir.is_dir() and not (base_dir / ".terraform").exists():
+    if (
+        (installed / "modules" / "modules.json").is_file()
+        and base_dir.is_dir()
+        and not (base_dir / ".terraform").exists()
+    ):
         (base_dir / ".terraform").symlink_to(installed.resolve(), target_is_directory=True)
 
 
@@ -231,8 +262,11 @@ def git_base(args: argparse.Namespace, loaded: LoadedConfig | None) -> Iterator[
         return
     anchors = list(args.path or [])
     if not anchors and loaded is not None:  # the config's folders (a config may live outside the repository)
-        anchors = [loaded.resolve(cp.path) for cp in loaded.config.projects if cp.path and not cp.plan
-                   and loaded.resolve(cp.path).is_dir()] or [loaded.base_dir]
+        anchors = [
+            loaded.resolve(cp.path)
+            for cp in loaded.config.projects
+            if cp.path and not cp.plan and loaded.resolve(cp.path).is_dir()
+        ] or [loaded.base_dir]
     anchors = anchors or [Path.cwd()]
     root = repo_root(anchors[0].resolve())
     for other in anchors[1:]:

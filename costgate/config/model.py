@@ -25,8 +25,19 @@ CUSTOM_ID_PATTERN = r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$"
 
 FIELD_PREFIXES = ("attributes.", "tags.", "before.")
 FIELDS = (
-    "type", "address", "name", "action", "provider", "region", "module", "project", "owner",
-    "environment", "cost.monthly", "cost.before", "cost.delta",
+    "type",
+    "address",
+    "name",
+    "action",
+    "provider",
+    "region",
+    "module",
+    "project",
+    "owner",
+    "environment",
+    "cost.monthly",
+    "cost.before",
+    "cost.delta",
 )
 """Selectors the custom-rule condition language reads; `attributes.`, `before.` and `tags.` take a path."""
 
@@ -53,20 +64,35 @@ class ProjectConfig(_Strict):
     """
 
     name: str = Field(pattern=NAME_PATTERN, description="Project name, as reports show it.")
-    plan: str | None = Field(None, description="Path to the `terraform show -json` output, relative to the config file.")
-    path: str | None = Field(None, description="The Terraform root module folder, relative to the config file: read in HCL mode "
-                                               "when there is no plan; also used by path ownership rules, CODEOWNERS and environments.")
-    var_files: list[str] = Field(default_factory=list, description="tfvars files for HCL mode, relative to the config file, "
-                                                                   "applied in order after terraform.tfvars and *.auto.tfvars.")
-    vars: dict[str, VarValue] = Field(default_factory=dict, description="Variable values for HCL mode; they win over "
-                                                                       "var_files. A string is taken as `--var NAME=VALUE` takes it; "
-                                                                       "numbers, booleans, lists and maps as YAML gives them.")
-    usage_file: str | None = Field(None, description="Usage file for this project, relative to the config file "
-                                                     "(instead of --usage-file).")
-    workspace: str | None = Field(None, min_length=1, description="Terraform workspace for HCL mode (`terraform.workspace`).")
+    plan: str | None = Field(
+        None, description="Path to the `terraform show -json` output, relative to the config file."
+    )
+    path: str | None = Field(
+        None,
+        description="The Terraform root module folder, relative to the config file: read in HCL mode "
+        "when there is no plan; also used by path ownership rules, CODEOWNERS and environments.",
+    )
+    var_files: list[str] = Field(
+        default_factory=list,
+        description="tfvars files for HCL mode, relative to the config file, "
+        "applied in order after terraform.tfvars and *.auto.tfvars.",
+    )
+    vars: dict[str, VarValue] = Field(
+        default_factory=dict,
+        description="Variable values for HCL mode; they win over "
+        "var_files. A string is taken as `--var NAME=VALUE` takes it; "
+        "numbers, booleans, lists and maps as YAML gives them.",
+    )
+    usage_file: str | None = Field(
+        None, description="Usage file for this project, relative to the config file (instead of --usage-file)."
+    )
+    workspace: str | None = Field(
+        None, min_length=1, description="Terraform workspace for HCL mode (`terraform.workspace`)."
+    )
     team: str | None = Field(None, description="Owner of this project's resources when nothing more specific matches.")
     environment: Literal["production", "non-production"] | None = Field(
-        None, description="Force the environment of every resource of this project.")
+        None, description="Force the environment of every resource of this project."
+    )
 
     @field_validator("vars")
     @classmethod
@@ -95,7 +121,9 @@ class TeamConfig(_Strict):
     """A team that can own resources and have budgets."""
 
     name: str = Field(pattern=NAME_PATTERN)
-    aliases: list[str] = Field(default_factory=list, description="Tag values and CODEOWNERS handles (e.g. @org/payments) that mean this team.")
+    aliases: list[str] = Field(
+        default_factory=list, description="Tag values and CODEOWNERS handles (e.g. @org/payments) that mean this team."
+    )
     description: str = ""
 
 
@@ -123,8 +151,10 @@ DEFAULT_ORDER: tuple[OwnershipSource, ...] = ("tags", "rules", "codeowners", "pr
 class OwnershipConfig(_Strict):
     """How a resource's owning team is found; the first source in `order` that answers wins."""
 
-    tag_keys: list[str] = Field(default_factory=lambda: ["team", "owner", "cost-center"],
-                                description="Tag keys read in this order (provider default_tags included).")
+    tag_keys: list[str] = Field(
+        default_factory=lambda: ["team", "owner", "cost-center"],
+        description="Tag keys read in this order (provider default_tags included).",
+    )
     rules: list[OwnershipRule] = Field(default_factory=list, description="Glob rules, first match wins.")
     codeowners: str | None = Field(None, description="Path to a CODEOWNERS file, relative to the config file.")
     order: list[OwnershipSource] = Field(default_factory=lambda: list(DEFAULT_ORDER))
@@ -141,7 +171,9 @@ class ProductionMatch(_Strict):
     """What makes a resource production; anything else is non-production."""
 
     projects: list[str] = Field(default_factory=list, description="Globs on the project name.")
-    tags: dict[str, list[str]] = Field(default_factory=dict, description="Tag key -> values meaning production (e.g. env: [prod]).")
+    tags: dict[str, list[str]] = Field(
+        default_factory=dict, description="Tag key -> values meaning production (e.g. env: [prod])."
+    )
     paths: list[str] = Field(default_factory=list, description="Globs on the project directory or plan path.")
 
 
@@ -182,19 +214,39 @@ class BudgetConfig(_Strict):
     name: str = Field(pattern=NAME_PATTERN)
     team: str | None = None
     project: str | None = None
-    monthly_limit: Decimal | None = Field(None, gt=0, le=MAX_AMOUNT, description="Cap on the after-change monthly total (USD).")
-    warn_at_percent: Decimal | None = Field(Decimal(80), gt=0, le=100, description="Warn when the total reaches this share of the cap.")
-    max_increase: Decimal | None = Field(None, ge=0, le=MAX_AMOUNT, description="Largest monthly increase one change may add (USD).")
-    max_increase_percent: Decimal | None = Field(None, ge=0, description="Largest monthly increase one change may add, in percent.")
+    monthly_limit: Decimal | None = Field(
+        None, gt=0, le=MAX_AMOUNT, description="Cap on the after-change monthly total (USD)."
+    )
+    warn_at_percent: Decimal | None = Field(
+        Decimal(80), gt=0, le=100, description="Warn when the total reaches this share of the cap."
+    )
+    max_increase: Decimal | None = Field(
+        None, ge=0, le=MAX_AMOUNT, description="Largest monthly increase one change may add (USD)."
+    )
+    max_increase_percent: Decimal | None = Field(
+        None, ge=0, description="Largest monthly increase one change may add, in percent."
+    )
     current_spend: CurrentSpend = Field(default_factory=lambda: CurrentSpend.model_validate({}))
-    severity: Severity = Field(Severity.BLOCK, description="Severity when the cap is crossed or an increase limit exceeded.")
-    block_when_already_over: bool = Field(False, description="Also block a change that adds cost to a budget already over its cap.")
-    unit_metric: str | None = Field(None, description="A unit cost budget: the unit_metrics name whose cost per unit "
-                                                      "it limits (with max_unit_cost or max_unit_cost_increase_percent).")
-    max_unit_cost: Decimal | None = Field(None, gt=0, le=MAX_AMOUNT,
-                                          description="Cap on the cost per unit after the change (USD per the metric's `per` units).")
+    severity: Severity = Field(
+        Severity.BLOCK, description="Severity when the cap is crossed or an increase limit exceeded."
+    )
+    block_when_already_over: bool = Field(
+        False, description="Also block a change that adds cost to a budget already over its cap."
+    )
+    unit_metric: str | None = Field(
+        None,
+        description="A unit cost budget: the unit_metrics name whose cost per unit "
+        "it limits (with max_unit_cost or max_unit_cost_increase_percent).",
+    )
+    max_unit_cost: Decimal | None = Field(
+        None,
+        gt=0,
+        le=MAX_AMOUNT,
+        description="Cap on the cost per unit after the change (USD per the metric's `per` units).",
+    )
     max_unit_cost_increase_percent: Decimal | None = Field(
-        None, ge=0, description="Largest rise of the cost per unit one change may make, in percent.")
+        None, ge=0, description="Largest rise of the cost per unit one change may make, in percent."
+    )
 
     @model_validator(mode="after")
     def _scope(self) -> BudgetConfig:
@@ -206,15 +258,25 @@ class BudgetConfig(_Strict):
                 raise ValueError("a unit cost budget takes its scope from its unit metric: drop team and project")
             if not unit_limits:
                 raise ValueError("a unit cost budget needs max_unit_cost or max_unit_cost_increase_percent")
-            if self.monthly_limit is not None or self.max_increase is not None or self.max_increase_percent is not None \
-                    or self.current_spend.source != "estimate":
-                raise ValueError("a unit cost budget limits the cost per unit only: drop monthly_limit, max_increase, "
-                                 "max_increase_percent and current_spend (use a second budget for those)")
+            if (
+                self.monthly_limit is not None
+                or self.max_increase is not None
+                or self.max_increase_percent is not None
+                or self.current_spend.source != "estimate"
+            ):
+                raise ValueError(
+                    "a unit cost budget limits the cost per unit only: drop monthly_limit, max_increase, "
+                    "max_increase_percent and current_spend (use a second budget for those)"
+                )
             return self
         if unit_limits:
             raise ValueError("max_unit_cost and max_unit_cost_increase_percent need unit_metric")
-        if self.monthly_limit is None and self.max_increase is None and self.max_increase_percent is None \
-                and self.current_spend.source != "aws_budgets":
+        if (
+            self.monthly_limit is None
+            and self.max_increase is None
+            and self.max_increase_percent is None
+            and self.current_spend.source != "aws_budgets"
+        ):
             raise ValueError("give monthly_limit, max_increase or max_increase_percent")
         return self
 
@@ -254,7 +316,9 @@ class Condition(_Strict):
     def _known_field(cls, v: str | None) -> str | None:
         if v is None or v in FIELDS or (v.startswith(FIELD_PREFIXES) and len(v.split(".", 1)[1]) > 0):
             return v
-        raise ValueError(f"unknown field {v!r} (use {', '.join(FIELDS)}, attributes.<path>, before.<path> or tags.<key>)")
+        raise ValueError(
+            f"unknown field {v!r} (use {', '.join(FIELDS)}, attributes.<path>, before.<path> or tags.<key>)"
+        )
 
     @field_validator("matches")
     @classmethod
@@ -271,8 +335,11 @@ class Condition(_Strict):
         kinds = [k for k in ("all", "any", "not_", "field") if getattr(self, k) is not None]
         if len(kinds) != 1:
             raise ValueError("a condition has exactly one of all, any, not, field")
-        ops = [op for op in ("eq", "ne", "in_", "not_in", "gt", "ge", "lt", "le", "matches", "exists", "contains")
-               if op in self.model_fields_set]
+        ops = [
+            op
+            for op in ("eq", "ne", "in_", "not_in", "gt", "ge", "lt", "le", "matches", "exists", "contains")
+            if op in self.model_fields_set
+        ]
         if kinds[0] == "field" and len(ops) != 1:
             raise ValueError(f"field {self.field!r} needs exactly one operator of {', '.join(OPERATORS)}")
         if kinds[0] != "field" and ops:
@@ -300,11 +367,15 @@ class RegoPolicy(_Strict):
 class PoliciesConfig(_Strict):
     """Built-in rules, custom YAML rules and Rego policies."""
 
-    scope: Literal["changed", "all"] = Field("changed", description="Check only resources this change creates or updates, or all.")
+    scope: Literal["changed", "all"] = Field(
+        "changed", description="Check only resources this change creates or updates, or all."
+    )
     preview: bool = Field(False, description="Let preview rules block (otherwise they warn at most).")
     incomplete_estimate: Literal["fail-open", "fail-closed"] = Field(
-        "fail-open", description="fail-closed blocks when resources are unsupported, components unpriced "
-        "or HCL mode could not evaluate something (a count that depends on a data source).")
+        "fail-open",
+        description="fail-closed blocks when resources are unsupported, components unpriced "
+        "or HCL mode could not evaluate something (a count that depends on a data source).",
+    )
     disable: list[str] = Field(default_factory=list, description="Rule codes or names to turn off.")
     rules: dict[str, RuleSetting] = Field(default_factory=dict, description="Rule code or name -> settings.")
     custom: list[CustomRule] = Field(default_factory=list)
@@ -326,7 +397,9 @@ class CommentConfig(_Strict):
     """Pull-request comment behaviour."""
 
     behavior: Literal["update", "new", "hide-and-new", "delete-and-new"] = "update"
-    min_delta: Decimal = Field(Decimal(0), ge=0, description="Skip the comment when |monthly change| is below this (USD).")
+    min_delta: Decimal = Field(
+        Decimal(0), ge=0, description="Skip the comment when |monthly change| is below this (USD)."
+    )
     show_findings: bool = True
     max_resources: int = Field(25, ge=1)
 
@@ -357,16 +430,25 @@ class SharedPool(_Strict):
 
     name: str = Field(pattern=NAME_PATTERN, description="Pool name, as showback shows it.")
     match: SharedMatch
-    by: str = Field("team", pattern=SHOWBACK_DIMENSION_PATTERN,
-                    description="The showback dimension this pool applies to (`--by`); other dimensions show the "
-                                "resources where they belong.")
+    by: str = Field(
+        "team",
+        pattern=SHOWBACK_DIMENSION_PATTERN,
+        description="The showback dimension this pool applies to (`--by`); other dimensions show the "
+        "resources where they belong.",
+    )
     split: Literal["even", "proportional", "fixed"] = Field(
-        "proportional", description="even: equal shares; proportional: in proportion to each owner's direct cost; "
-                                    "fixed: the shares in `percentages`.")
-    among: list[str] = Field(default_factory=list, description="Owners that share the pool (default: every owner "
-                                                               "with directly owned resources, unallocated excluded).")
-    percentages: dict[str, Decimal] = Field(default_factory=dict,
-                                            description="Owner -> percent, with split: fixed; they must sum to 100.")
+        "proportional",
+        description="even: equal shares; proportional: in proportion to each owner's direct cost; "
+        "fixed: the shares in `percentages`.",
+    )
+    among: list[str] = Field(
+        default_factory=list,
+        description="Owners that share the pool (default: every owner "
+        "with directly owned resources, unallocated excluded).",
+    )
+    percentages: dict[str, Decimal] = Field(
+        default_factory=dict, description="Owner -> percent, with split: fixed; they must sum to 100."
+    )
 
     @field_validator("percentages")
     @classmethod
@@ -388,15 +470,22 @@ class UnitMetric(_Strict):
 
     name: str = Field(pattern=r"^[a-z][a-z0-9_]*$", description="snake_case name (monthly_active_users, requests).")
     monthly_value: Decimal = Field(gt=0, le=Decimal(10) ** 18, description="How many units a month.")
-    per: Decimal = Field(Decimal(1), gt=0, le=Decimal(10) ** 12,
-                         description="Show cost per this many units (1000: \"per 1,000 requests\").")
-    label: str | None = Field(None, min_length=1, max_length=80,
-                              description="The unit's name in outputs (default: the name with spaces).")
-    project: str | None = Field(None, description="Count one project's cost (default: every project, the organisation).")
+    per: Decimal = Field(
+        Decimal(1),
+        gt=0,
+        le=Decimal(10) ** 12,
+        description='Show cost per this many units (1000: "per 1,000 requests").',
+    )
+    label: str | None = Field(
+        None, min_length=1, max_length=80, description="The unit's name in outputs (default: the name with spaces)."
+    )
+    project: str | None = Field(
+        None, description="Count one project's cost (default: every project, the organisation)."
+    )
 
     @property
     def display(self) -> str:
-        """"per 1,000 requests"."""
+        """ "per 1,000 requests"."""
         noun = self.label or self.name.replace("_", " ")
         per = self.per.normalize()
         return f"per {per:,f} {noun}" if per != 1 else f"per {noun.removesuffix('s') if noun.endswith('s') else noun}"
@@ -406,18 +495,24 @@ class CatalogConfig(_Strict):
     """Where prices come from at run time (flags and COSTGATE_* variables win over these)."""
 
     fetch_prices: Literal["never", "missing", "all"] | None = Field(
-        None, description="Fetch prices the shipped catalog lacks from the clouds' public price lists: never "
-                          "(offline), missing (scopes with no product), all (every scope the plan needs).")
-    fetch_timeout: float | None = Field(None, gt=0, le=86400,
-                                        description="Total time budget of all fetches in one run, in seconds (default 120).")
+        None,
+        description="Fetch prices the shipped catalog lacks from the clouds' public price lists: never "
+        "(offline), missing (scopes with no product), all (every scope the plan needs).",
+    )
+    fetch_timeout: float | None = Field(
+        None, gt=0, le=86400, description="Total time budget of all fetches in one run, in seconds (default 120)."
+    )
 
 
 class Config(_Strict):
     """costgate.yml."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True,
-                              json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema",
-                                                 "title": "costgate.yml"})
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        populate_by_name=True,
+        json_schema_extra={"$schema": "https://json-schema.org/draft/2020-12/schema", "title": "costgate.yml"},
+    )
 
     version: Literal[1] = 1
     projects: list[ProjectConfig] = Field(default_factory=list)
@@ -430,19 +525,27 @@ class Config(_Strict):
     comment: CommentConfig = Field(default_factory=lambda: CommentConfig.model_validate({}))
     catalog: CatalogConfig = Field(default_factory=lambda: CatalogConfig.model_validate({}))
     showback: ShowbackConfig = Field(default_factory=lambda: ShowbackConfig.model_validate({}))
-    unit_metrics: list[UnitMetric] = Field(default_factory=list, description="Business volumes to show cost per unit of.")
+    unit_metrics: list[UnitMetric] = Field(
+        default_factory=list, description="Business volumes to show cost per unit of."
+    )
     ledger: str | None = Field(
-        default=None, description="Where check, comment and record keep the cost history: sqlite:///FILE, a file path "
-                          "(SQLite), or postgresql://USER@HOST/DB (the password best given via PGPASSWORD). "
-                          "`costgate record` defaults to .costgate/ledger.db.")
+        default=None,
+        description="Where check, comment and record keep the cost history: sqlite:///FILE, a file path "
+        "(SQLite), or postgresql://USER@HOST/DB (the password best given via PGPASSWORD). "
+        "`costgate record` defaults to .costgate/ledger.db.",
+    )
     ledger_required: bool = Field(
-        default=False, description="Fail the run (exit 2) when the ledger cannot be written; by default a ledger "
-                           "failure is a warning and the verdict never depends on it.")
+        default=False,
+        description="Fail the run (exit 2) when the ledger cannot be written; by default a ledger "
+        "failure is a warning and the verdict never depends on it.",
+    )
     currency: str | None = Field(
-        default=None, pattern=r"^[A-Za-z]{3}$",
+        default=None,
+        pattern=r"^[A-Za-z]{3}$",
         description="ISO 4217 code every amount is shown in (EUR, GBP, JPY, ...), converted from the catalog's USD "
-                    "with the European Central Bank's reference rate of the estimate's day; budgets and policy "
-                    "amounts are in this currency. --currency overrides it. Default USD (no conversion).")
+        "with the European Central Bank's reference rate of the estimate's day; budgets and policy "
+        "amounts are in this currency. --currency overrides it. Default USD (no conversion).",
+    )
 
 
 Condition.model_rebuild()

@@ -49,11 +49,18 @@ class AnomalyParams(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     window_days: int = Field(default=90, ge=1, le=3660, description="How far back changes count as history.")
-    min_history: int = Field(default=10, ge=3, description="Fewer changes than this in the window: no anomaly is claimed.")
-    threshold: Decimal = Field(default=Decimal(5), gt=0, description="Robust z-score from which a change is out of line.")
-    min_amount: Decimal = Field(default=Decimal(100), ge=0, description="Smallest monthly delta (USD, absolute) worth flagging.")
-    min_run_rate_percent: Decimal = Field(default=Decimal(10), ge=0,
-                                          description="Smallest delta as a percentage of the current run-rate.")
+    min_history: int = Field(
+        default=10, ge=3, description="Fewer changes than this in the window: no anomaly is claimed."
+    )
+    threshold: Decimal = Field(
+        default=Decimal(5), gt=0, description="Robust z-score from which a change is out of line."
+    )
+    min_amount: Decimal = Field(
+        default=Decimal(100), ge=0, description="Smallest monthly delta (USD, absolute) worth flagging."
+    )
+    min_run_rate_percent: Decimal = Field(
+        default=Decimal(10), ge=0, description="Smallest delta as a percentage of the current run-rate."
+    )
     direction: Direction = Field(default="increase", description="Flag increases, decreases, or both.")
 
 
@@ -114,13 +121,18 @@ class Judgement:
         """E.g. "+$4,120.00/month is 9× the largest change to team payments in 90 days (29
         changes, median +$120.00)". Names are raw here; every renderer escapes them."""
         change, where = f"{money(self.delta, signed=True)}/month", f"{self.scope} {self.name}"
-        days, context = f"in {self.window_days} days", f"{self.changes} changes, median {money(self.median, signed=True)}"
+        days, context = (
+            f"in {self.window_days} days",
+            f"{self.changes} changes, median {money(self.median, signed=True)}",
+        )
         ratio = self.ratio
         if ratio is not None and ratio >= 2:
             return f"{change} is {_times(ratio)}× the largest change to {where} {days} ({context})"
         if abs(self.delta) > abs(self.largest):
-            return (f"{change} is larger than any change to {where} {days} "
-                    f"(largest {money(self.largest, signed=True)}; {context})")
+            return (
+                f"{change} is larger than any change to {where} {days} "
+                f"(largest {money(self.largest, signed=True)}; {context})"
+            )
         return f"{change} is out of line with {where} {days} ({context}, typical spread {money(self.spread)})"
 
 
@@ -150,8 +162,9 @@ def spread(values: Sequence[Decimal], center: Decimal) -> Decimal:
     return MEAN_AD_SCALE * sum(deviations, Decimal(0)) / len(deviations)
 
 
-def judge(delta: Decimal, past: Sequence[Decimal], *, run_rate: Decimal, params: AnomalyParams,
-          scope: ScopeKind, name: str) -> Judgement | None:
+def judge(
+    delta: Decimal, past: Sequence[Decimal], *, run_rate: Decimal, params: AnomalyParams, scope: ScopeKind, name: str
+) -> Judgement | None:
     """A Judgement when `delta` is out of line with the `past` changes, else None (also when
     there is too little history to say)."""
     if len(past) < params.min_history or not delta:
@@ -180,16 +193,23 @@ def in_window(changes: Iterable[PastChange], *, end: datetime, days: int) -> Ite
     return (c for c in changes if not c.first and start < c.recorded_at <= end)
 
 
-def judge_project(history: CostHistory, project: str, team: str | None, delta: Decimal, *, params: AnomalyParams,
-                  end: datetime) -> Judgement | None:
+def judge_project(
+    history: CostHistory, project: str, team: str | None, delta: Decimal, *, params: AnomalyParams, end: datetime
+) -> Judgement | None:
     """A project's delta against its own history when that is long enough (the closer
     comparison: a project that routinely makes large changes is judged by its own), else against
     its team's (a new project, or one that rarely changes)."""
     window = list(in_window(history.changes, end=end, days=params.window_days))
     own = [c.delta for c in window if c.project == project]
     if len(own) >= params.min_history or team is None:
-        return judge(delta, own, run_rate=history.run_rates.get(project, Decimal(0)), params=params,
-                     scope="project", name=project)
+        return judge(
+            delta,
+            own,
+            run_rate=history.run_rates.get(project, Decimal(0)),
+            params=params,
+            scope="project",
+            name=project,
+        )
     theirs = [c.delta for c in window if c.team == team]
     return judge(delta, theirs, run_rate=history.team_run_rate(team), params=params, scope="team", name=team)
 
@@ -217,8 +237,9 @@ def scan(history: CostHistory, *, params: AnomalyParams, by: ScopeKind = "projec
             if by == "project":
                 rate = change.run_rate_before
             else:
-                rate = sum((r for p, r in rates.items() if team_of[p] == key and p != change.project),
-                           change.run_rate_before)
+                rate = sum(
+                    (r for p, r in rates.items() if team_of[p] == key and p != change.project), change.run_rate_before
+                )
             found = judge(change.delta, past, run_rate=rate, params=params, scope=by, name=key)
             if found is not None:
                 out.append(StepChange(change, found))

@@ -96,7 +96,9 @@ def evaluate_budgets(
     return statuses, findings
 
 
-def _unit_budget(loaded: LoadedConfig, index: int, budget: BudgetConfig, unit: UnitCost) -> tuple[BudgetStatus, list[Finding]]:
+def _unit_budget(
+    loaded: LoadedConfig, index: int, budget: BudgetConfig, unit: UnitCost
+) -> tuple[BudgetStatus, list[Finding]]:
     """A unit cost budget: the cost per unit after the change against `max_unit_cost`, and its
     rise against `max_unit_cost_increase_percent` (statuses as for money budgets)."""
     code = f"budget:{budget.name}"
@@ -105,11 +107,22 @@ def _unit_budget(loaded: LoadedConfig, index: int, budget: BudgetConfig, unit: U
     findings: list[Finding] = []
 
     def add(severity: Severity, message: str) -> None:
-        findings.append(Finding(code=code, name="unit-cost-limit", severity=severity, message=message, source="budget",
-                                file=str(loaded.path), line=loaded.located.line_of(("budgets", index))))
+        findings.append(
+            Finding(
+                code=code,
+                name="unit-cost-limit",
+                severity=severity,
+                message=message,
+                source="budget",
+                file=str(loaded.path),
+                line=loaded.located.line_of(("budgets", index)),
+            )
+        )
 
     state = "ok"
-    text = f"{unit_money(before)} -> {unit_money(after)}" + ("" if unit.complete else " (at least: the estimate is incomplete)")
+    text = f"{unit_money(before)} -> {unit_money(after)}" + (
+        "" if unit.complete else " (at least: the estimate is incomplete)"
+    )
     limit = budget.max_unit_cost
     if before is not None and after is not None and after > before:
         if limit is not None and before <= limit < after:
@@ -117,20 +130,38 @@ def _unit_budget(loaded: LoadedConfig, index: int, budget: BudgetConfig, unit: U
             add(budget.severity, f"budget {budget.name}: {scope} crosses its cap of {unit_money(limit)}: {text}")
         elif limit is not None and before > limit:
             state = "over"
-            add(budget.severity if budget.block_when_already_over else Severity.WARN,
-                f"budget {budget.name}: {scope} was already over its cap of {unit_money(limit)} and rises: {text}")
+            add(
+                budget.severity if budget.block_when_already_over else Severity.WARN,
+                f"budget {budget.name}: {scope} was already over its cap of {unit_money(limit)} and rises: {text}",
+            )
         rise = unit.change_percent
         cap = budget.max_unit_cost_increase_percent
         if cap is not None and rise is not None and rise > cap:
             state = state if state != "ok" else "increase_limit"
-            add(budget.severity, f"budget {budget.name}: {scope} rises {rise:.1f}%, over the per-change limit of {cap}%: {text}")
+            add(
+                budget.severity,
+                f"budget {budget.name}: {scope} rises {rise:.1f}%, over the per-change limit of {cap}%: {text}",
+            )
     message = findings[0].message if findings else f"budget {budget.name}: {scope} {text}"
-    return BudgetStatus(name=budget.name, scope=scope, limit=limit, before=before if before is not None else ZERO,
-                        after=after if after is not None else ZERO, status=state, message=message), findings
+    return BudgetStatus(
+        name=budget.name,
+        scope=scope,
+        limit=limit,
+        before=before if before is not None else ZERO,
+        after=after if after is not None else ZERO,
+        status=state,
+        message=message,
+    ), findings
 
 
-def _one(loaded: LoadedConfig, index: int, budget: BudgetConfig, estimate: Estimate,
-         owners: Mapping[tuple[str, str], Owner | None], fetch: Callable[..., Any] | None) -> tuple[BudgetStatus, list[Finding]]:
+def _one(
+    loaded: LoadedConfig,
+    index: int,
+    budget: BudgetConfig,
+    estimate: Estimate,
+    owners: Mapping[tuple[str, str], Owner | None],
+    fetch: Callable[..., Any] | None,
+) -> tuple[BudgetStatus, list[Finding]]:
     scoped = scoped_totals(budget, estimate, owners)
     limit = budget.monthly_limit
     spend = budget.current_spend
@@ -162,34 +193,74 @@ def _one(loaded: LoadedConfig, index: int, budget: BudgetConfig, estimate: Estim
     findings: list[Finding] = []
 
     def add(name: str, severity: Severity, message: str) -> None:
-        findings.append(Finding(code=code, name=name, severity=severity, message=message, source="budget",
-                                project=budget.project, file=str(loaded.path), line=line, owner=budget.team))
+        findings.append(
+            Finding(
+                code=code,
+                name=name,
+                severity=severity,
+                message=message,
+                source="budget",
+                project=budget.project,
+                file=str(loaded.path),
+                line=line,
+                owner=budget.team,
+            )
+        )
 
     state = "ok"
     text = f"{money(current)} -> {money(after)} ({money(delta, signed=True)})"
     if limit is not None and delta > 0 and current <= limit < after:
         state = "crossed"
-        add("budget-crossed", budget.severity,
-            f"budget {budget.name} ({scope}) is crossed: {text} against a cap of {money(limit)}")
+        add(
+            "budget-crossed",
+            budget.severity,
+            f"budget {budget.name} ({scope}) is crossed: {text} against a cap of {money(limit)}",
+        )
     elif limit is not None and delta > 0 and current > limit:
         state = "over"
-        add("budget-already-over", budget.severity if budget.block_when_already_over else Severity.WARN,
-            f"budget {budget.name} ({scope}) was already over its cap of {money(limit)} and this change adds {money(delta)}")
+        add(
+            "budget-already-over",
+            budget.severity if budget.block_when_already_over else Severity.WARN,
+            f"budget {budget.name} ({scope}) was already over its cap of {money(limit)} and this change adds {money(delta)}",
+        )
     if delta > 0:
         if budget.max_increase is not None and delta > budget.max_increase:
             state = state if state != "ok" else "increase_limit"
-            add("budget-increase-limit", budget.severity,
-                f"budget {budget.name} ({scope}): this change adds {money(delta)} a month, over the per-change limit of {money(budget.max_increase)}")
-        elif budget.max_increase_percent is not None and current > 0 and delta / current * 100 > budget.max_increase_percent:
+            add(
+                "budget-increase-limit",
+                budget.severity,
+                f"budget {budget.name} ({scope}): this change adds {money(delta)} a month, over the per-change limit of {money(budget.max_increase)}",
+            )
+        elif (
+            budget.max_increase_percent is not None
+            and current > 0
+            and delta / current * 100 > budget.max_increase_percent
+        ):
             state = state if state != "ok" else "increase_limit"
-            add("budget-increase-limit", budget.severity,
+            add(
+                "budget-increase-limit",
+                budget.severity,
                 f"budget {budget.name} ({scope}): this change adds {delta / current * 100:.1f}% a month, "
-                f"over the per-change limit of {budget.max_increase_percent}%")
-    if state == "ok" and limit is not None and budget.warn_at_percent is not None and delta > 0 \
-            and after >= limit * budget.warn_at_percent / 100:
+                f"over the per-change limit of {budget.max_increase_percent}%",
+            )
+    if (
+        state == "ok"
+        and limit is not None
+        and budget.warn_at_percent is not None
+        and delta > 0
+        and after >= limit * budget.warn_at_percent / 100
+    ):
         state = "warn"
-        add("budget-warning", Severity.WARN,
-            f"budget {budget.name} ({scope}) reaches {after / limit * 100:.0f}% of its cap of {money(limit)}: {text}")
-    message = findings[0].message if findings else f"budget {budget.name} ({scope}): {text}" + (f" of {money(limit)}" if limit else "")
-    return BudgetStatus(name=budget.name, scope=scope, limit=limit, before=current, after=after, status=state,
-                        message=message), findings
+        add(
+            "budget-warning",
+            Severity.WARN,
+            f"budget {budget.name} ({scope}) reaches {after / limit * 100:.0f}% of its cap of {money(limit)}: {text}",
+        )
+    message = (
+        findings[0].message
+        if findings
+        else f"budget {budget.name} ({scope}): {text}" + (f" of {money(limit)}" if limit else "")
+    )
+    return BudgetStatus(
+        name=budget.name, scope=scope, limit=limit, before=current, after=after, status=state, message=message
+    ), findings

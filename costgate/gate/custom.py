@@ -51,9 +51,17 @@ def select(ctx: RuleContext, item: Item, selector: str) -> Any:
     """The value a selector names on `item` (or a private missing marker)."""
     rc, r = item.cost, item.cost.resource
     simple: dict[str, Any] = {
-        "type": r.type, "address": r.address, "name": r.name, "action": r.action.value, "provider": r.provider,
-        "region": r.region, "module": r.module, "project": item.project.name,
-        "cost.monthly": rc.monthly_cost, "cost.before": rc.before_monthly_cost, "cost.delta": rc.delta,
+        "type": r.type,
+        "address": r.address,
+        "name": r.name,
+        "action": r.action.value,
+        "provider": r.provider,
+        "region": r.region,
+        "module": r.module,
+        "project": item.project.name,
+        "cost.monthly": rc.monthly_cost,
+        "cost.before": rc.before_monthly_cost,
+        "cost.delta": rc.delta,
     }
     if selector in simple:
         value = simple[selector]
@@ -97,8 +105,13 @@ def holds(ctx: RuleContext, item: Item, cond: Condition) -> bool:
         return not holds(ctx, item, cond.not_)
     assert cond.field is not None
     value = select(ctx, item, cond.field)
-    op = next(iter(k for k in ("eq", "ne", "in_", "not_in", "gt", "ge", "lt", "le", "matches", "exists", "contains")
-                   if k in cond.model_fields_set))
+    op = next(
+        iter(
+            k
+            for k in ("eq", "ne", "in_", "not_in", "gt", "ge", "lt", "le", "matches", "exists", "contains")
+            if k in cond.model_fields_set
+        )
+    )
     arg = getattr(cond, op)
     if op == "exists":
         return (value is not _MISSING) == bool(arg)
@@ -150,8 +163,9 @@ def fill(template: str, fields: Mapping[str, str]) -> str:
     return _PLACEHOLDER.sub(lambda m: fields.get(m.group(1), m.group(0)), template)
 
 
-def evaluate_custom(ctx: RuleContext, rules: Sequence[CustomRule], *, config_path: str,
-                    lines: Mapping[int, int | None]) -> Iterator[Finding]:
+def evaluate_custom(
+    ctx: RuleContext, rules: Sequence[CustomRule], *, config_path: str, lines: Mapping[int, int | None]
+) -> Iterator[Finding]:
     """Findings of every custom rule on the resources in scope."""
     for index, rule in enumerate(rules):
         for item in ctx.items():
@@ -159,15 +173,32 @@ def evaluate_custom(ctx: RuleContext, rules: Sequence[CustomRule], *, config_pat
                 matched = holds(ctx, item, rule.where)
             except _SlowMatch as slow:
                 where = f"{config_path}:{lines[index]}" if lines.get(index) else config_path
-                raise PolicyError(f"custom rule {rule.id}: `matches: {slow.pattern}` took over {MATCH_TIMEOUT_S:g} s on "
-                                  f"{item.address}'s {slow.field}; use a pattern without nested repetition",
-                                  path=where) from None
+                raise PolicyError(
+                    f"custom rule {rule.id}: `matches: {slow.pattern}` took over {MATCH_TIMEOUT_S:g} s on "
+                    f"{item.address}'s {slow.field}; use a pattern without nested repetition",
+                    path=where,
+                ) from None
             if not matched:
                 continue
             rc = item.cost
-            fields = dict(address=item.address, type=rc.resource.type, owner=ctx.owner(item) or "unowned",
-                             monthly_cost=money(rc.monthly_cost), delta=money(rc.delta, signed=True),
-                             project=item.project.name)
-            yield Finding(code=rule.id, name=rule.id, severity=rule.severity, message=fill(rule.message, fields),
-                          source="yaml", address=item.address, project=item.project.name, title=rule.title,
-                          owner=ctx.owner(item), file=config_path, line=lines.get(index))
+            fields = dict(
+                address=item.address,
+                type=rc.resource.type,
+                owner=ctx.owner(item) or "unowned",
+                monthly_cost=money(rc.monthly_cost),
+                delta=money(rc.delta, signed=True),
+                project=item.project.name,
+            )
+            yield Finding(
+                code=rule.id,
+                name=rule.id,
+                severity=rule.severity,
+                message=fill(rule.message, fields),
+                source="yaml",
+                address=item.address,
+                project=item.project.name,
+                title=rule.title,
+                owner=ctx.owner(item),
+                file=config_path,
+                line=lines.get(index),
+            )

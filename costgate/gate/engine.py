@@ -90,7 +90,8 @@ def evaluate(
     owners = resolver.resolve_all(estimate)
     team_costs = showback(estimate, owners)  # once: the Rego input and the result share it
     ctx = RuleContext(
-        estimate=estimate, book=book,
+        estimate=estimate,
+        book=book,
         owners={k: (v.team if v else None) for k, v in owners.items()},
         production=production_map(config, estimate, base_dir),
         scope=config.policies.scope,
@@ -105,12 +106,26 @@ def evaluate(
             severity = Severity.WARN
         for hit in rule.run(ctx, params):
             owner = ctx.owners.get((hit.project or "", hit.address or "")) if hit.address else None
-            findings.append(Finding(code=rule.code, name=rule.name, severity=severity, message=hit.message, source="rule",
-                                    address=hit.address, project=hit.project, monthly_saving=hit.monthly_saving,
-                                    owner=owner, title=rule.title, status=rule.status.value,
-                                    **_where(located.get((hit.project or "", hit.address or "")), sources.get(hit.project or ""))))
+            findings.append(
+                Finding(
+                    code=rule.code,
+                    name=rule.name,
+                    severity=severity,
+                    message=hit.message,
+                    source="rule",
+                    address=hit.address,
+                    project=hit.project,
+                    monthly_saving=hit.monthly_saving,
+                    owner=owner,
+                    title=rule.title,
+                    status=rule.status.value,
+                    **_where(located.get((hit.project or "", hit.address or "")), sources.get(hit.project or "")),
+                )
+            )
     if loaded is not None:
-        custom_lines = {i: loaded.located.line_of(("policies", "custom", i)) for i in range(len(config.policies.custom))}
+        custom_lines = {
+            i: loaded.located.line_of(("policies", "custom", i)) for i in range(len(config.policies.custom))
+        }
         findings.extend(evaluate_custom(ctx, config.policies.custom, config_path=str(loaded.path), lines=custom_lines))
         if config.policies.rego:
             document = input_document(ctx, estimate, team_costs, units)
@@ -132,7 +147,10 @@ def evaluate(
         verdict=verdict_of(findings),
         findings=tuple(findings),
         budgets=tuple(statuses),
-        owners={f"{p}:{a}" if len(estimate.projects) > 1 else a: (o.team if o else "unowned") for (p, a), o in owners.items()},
+        owners={
+            f"{p}:{a}" if len(estimate.projects) > 1 else a: (o.team if o else "unowned")
+            for (p, a), o in owners.items()
+        },
         team_costs=team_costs,
         notes=tuple(notes),
         expired_waivers=tuple(expired),

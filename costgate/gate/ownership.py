@@ -139,8 +139,9 @@ class OwnershipResolver:
                 return team.name
         return value
 
-    def resolve(self, project: Project, rc: ResourceCost, *, cp: ProjectConfig | None = None,
-                directory: str | None = None) -> Owner | None:
+    def resolve(
+        self, project: Project, rc: ResourceCost, *, cp: ProjectConfig | None = None, directory: str | None = None
+    ) -> Owner | None:
         """The owner of one resource, or None (`cp`/`directory` when the caller knows them)."""
         if directory is None:
             cp = config_project(self.config, project, self.base_dir)
@@ -154,8 +155,13 @@ class OwnershipResolver:
                         return Owner(self._alias(str(value)), f"tag {key}")
             elif source == "rules":
                 for i, rule in enumerate(self.config.ownership.rules):
-                    checks = ((rule.address, r.address), (rule.module, r.module), (rule.path, directory),
-                              (rule.type, r.type), (rule.project, project.name))
+                    checks = (
+                        (rule.address, r.address),
+                        (rule.module, r.module),
+                        (rule.path, directory),
+                        (rule.type, r.type),
+                        (rule.project, project.name),
+                    )
                     if all(glob is None or fnmatch.fnmatchcase(value, glob) for glob, value in checks):
                         return Owner(self._alias(rule.team), f"ownership.rules[{i}]")
             elif source == "codeowners":
@@ -185,15 +191,18 @@ def showback(estimate: Estimate, owners: Mapping[tuple[str, str], Owner | None])
     return {k: out[k] for k in sorted(out, key=lambda t: (t == UNOWNED, t))}
 
 
-def is_production(config: Config, project: Project, rc: ResourceCost, base_dir: Path | None,
-                  cp: ProjectConfig | None = None) -> bool:
+def is_production(
+    config: Config, project: Project, rc: ResourceCost, base_dir: Path | None, cp: ProjectConfig | None = None
+) -> bool:
     """Whether a resource is in production: project override, then project globs, tags, paths."""
     cp = cp or config_project(config, project, base_dir)
     whole = _project_production(config, project, base_dir, cp)
     return whole if whole is not None else _production_tags(config, rc)
 
 
-def _project_production(config: Config, project: Project, base_dir: Path | None, cp: ProjectConfig | None) -> bool | None:
+def _project_production(
+    config: Config, project: Project, base_dir: Path | None, cp: ProjectConfig | None
+) -> bool | None:
     """What the project alone decides: its override, or True for a matching project glob or path;
     None when only the resource's tags can tell."""
     if cp is not None and cp.environment is not None:

@@ -53,30 +53,43 @@ def check_references(loaded: LoadedConfig) -> None:
             raise loaded.error(("teams", i, "name"), f"team {name!r} is declared twice")
     for i, project in enumerate(config.projects):
         if project.team and not known_team(project.team):
-            raise loaded.error(("projects", i, "team"), f"unknown team {project.team!r} (teams: {', '.join(sorted(teams))})")
+            raise loaded.error(
+                ("projects", i, "team"), f"unknown team {project.team!r} (teams: {', '.join(sorted(teams))})"
+            )
     for i, owner_rule in enumerate(config.ownership.rules):
         if not known_team(owner_rule.team):
-            raise loaded.error(("ownership", "rules", i, "team"), f"unknown team {owner_rule.team!r} (teams: {', '.join(sorted(teams))})")
+            raise loaded.error(
+                ("ownership", "rules", i, "team"),
+                f"unknown team {owner_rule.team!r} (teams: {', '.join(sorted(teams))})",
+            )
     budget_names = [b.name for b in config.budgets]
     project_names = {p.name for p in config.projects}
     for i, budget in enumerate(config.budgets):
         if budget_names.index(budget.name) != i:
             raise loaded.error(("budgets", i, "name"), f"budget {budget.name!r} is declared twice")
         if budget.team and not known_team(budget.team):
-            raise loaded.error(("budgets", i, "team"), f"unknown team {budget.team!r} (teams: {', '.join(sorted(teams))})")
+            raise loaded.error(
+                ("budgets", i, "team"), f"unknown team {budget.team!r} (teams: {', '.join(sorted(teams))})"
+            )
         if budget.project and project_names and budget.project not in project_names:
             raise loaded.error(("budgets", i, "project"), f"unknown project {budget.project!r}")
         metric_names = [m.name for m in config.unit_metrics]
         if budget.unit_metric is not None and budget.unit_metric not in metric_names:
-            raise loaded.error(("budgets", i, "unit_metric"), f"unknown unit metric {budget.unit_metric!r} "
-                               f"(unit_metrics: {', '.join(metric_names) or 'none declared'})")
+            raise loaded.error(
+                ("budgets", i, "unit_metric"),
+                f"unknown unit metric {budget.unit_metric!r} "
+                f"(unit_metrics: {', '.join(metric_names) or 'none declared'})",
+            )
     _check_showback(loaded, known_team, teams, project_names)
     seen_rules: dict[str, str] = {}
     for key in config.policies.rules:
         builtin = find_rule(key)
         if builtin is not None and builtin.code in seen_rules:
-            raise loaded.error(("policies", "rules", key), f"{key!r} and {seen_rules[builtin.code]!r} both set "
-                               f"{builtin.code} {builtin.name}; keep one (a code in any case and the rule's name are one rule)")
+            raise loaded.error(
+                ("policies", "rules", key),
+                f"{key!r} and {seen_rules[builtin.code]!r} both set "
+                f"{builtin.code} {builtin.name}; keep one (a code in any case and the rule's name are one rule)",
+            )
         if builtin is not None:
             seen_rules[builtin.code] = key
     if config.ownership.codeowners:  # read now, so `config validate` fails where `check` would
@@ -122,12 +135,15 @@ def check_references(loaded: LoadedConfig) -> None:
             continue
         if re.fullmatch(r"budget:.+", rule_ref):
             raise loaded.error(("waivers", i, "rule"), f"no budget named {rule_ref[7:]!r}")
-        raise loaded.error(("waivers", i, "rule"), _unknown_rule(rule_ref, RETIRED_CODES) +
-                           " (or a custom rule id, budget:<name>, rego:<name>, *)")
+        raise loaded.error(
+            ("waivers", i, "rule"),
+            _unknown_rule(rule_ref, RETIRED_CODES) + " (or a custom rule id, budget:<name>, rego:<name>, *)",
+        )
 
 
-def _check_showback(loaded: LoadedConfig, known_team: Callable[[str], bool], teams: set[str],
-                    project_names: set[str]) -> None:
+def _check_showback(
+    loaded: LoadedConfig, known_team: Callable[[str], bool], teams: set[str], project_names: set[str]
+) -> None:
     """Shared pools (unique names, a split rule with what it needs, fixed shares summing to 100)
     and unit metrics (unique names, known projects)."""
     config = loaded.config
@@ -138,7 +154,9 @@ def _check_showback(loaded: LoadedConfig, known_team: Callable[[str], bool], tea
             raise loaded.error((*where, "name"), f"shared pool {pool.name!r} is declared twice")
         if pool.split == "fixed":
             if not pool.percentages:
-                raise loaded.error((*where, "split"), "split: fixed needs percentages (owner -> percent, summing to 100)")
+                raise loaded.error(
+                    (*where, "split"), "split: fixed needs percentages (owner -> percent, summing to 100)"
+                )
             total = sum(pool.percentages.values(), Decimal(0))
             if total != 100:
                 raise loaded.error((*where, "percentages"), f"the percentages sum to {total.normalize():f}, not 100")

@@ -48,7 +48,10 @@ from costgate.inputs import read_text
 
 _PACKAGE = re.compile(r"^\s*package\s+([A-Za-z_][\w.]*)\s*$", re.MULTILINE)
 _V0_SET = re.compile(r"^[ \t]*(deny|warn|violation)[ \t]*\[[^\]\n]*\][ \t]*(\{|=|if\b)", re.MULTILINE)
-_V0_BODY = re.compile(r"^[ \t]*(?:default[ \t]+)?([A-Za-z_]\w*)(?:[ \t]*\[[^\]\n]*\])?(?:[ \t]+contains[ \t]+[^{\n]*?)?[ \t]*\{", re.MULTILINE)
+_V0_BODY = re.compile(
+    r"^[ \t]*(?:default[ \t]+)?([A-Za-z_]\w*)(?:[ \t]*\[[^\]\n]*\])?(?:[ \t]+contains[ \t]+[^{\n]*?)?[ \t]*\{",
+    re.MULTILINE,
+)
 _KEYWORDS = {"package", "import", "some", "every", "not", "with", "else", "default"}
 
 
@@ -69,13 +72,18 @@ def check_v1(source: str, path: str) -> str:
     if old is not None:
         raise PolicyError(
             f"old Rego v0 rule `{old.group(1)}[msg] {{ ... }}`: costgate needs Rego v1, "
-            f"write `{old.group(1)} contains msg if {{ ... }}`", path=f"{path}:{line_of(code, old.start())}")
+            f"write `{old.group(1)} contains msg if {{ ... }}`",
+            path=f"{path}:{line_of(code, old.start())}",
+        )
     for body in _V0_BODY.finditer(code):
-        head = code[body.start():body.end()]
+        head = code[body.start() : body.end()]
         if body.group(1) in _KEYWORDS or ":=" in head or " if" in head or "=" in head:
             continue
-        raise PolicyError(f"rule `{body.group(1)}` has a body without `if` (Rego v0); costgate needs Rego v1: "
-                          f"`{body.group(1)} ... if {{ ... }}`", path=f"{path}:{line_of(code, body.start())}")
+        raise PolicyError(
+            f"rule `{body.group(1)}` has a body without `if` (Rego v0); costgate needs Rego v1: "
+            f"`{body.group(1)} ... if {{ ... }}`",
+            path=f"{path}:{line_of(code, body.start())}",
+        )
     return found.group(1)
 
 
@@ -109,13 +117,27 @@ def run_policy(policy: RegoPolicyFile, document: Mapping[str, Any], rules: Seque
     """
     timeout = _limit("COSTGATE_REGO_TIMEOUT_S", REGO_TIMEOUT_S)
     memory_mb = _limit("COSTGATE_REGO_MEMORY_MB", REGO_MEMORY_MB)
-    request = json.dumps({"name": policy.name, "path": str(policy.path), "package": policy.package,
-                          "source": policy.source, "input": document, "rules": list(rules),
-                          "cpu_seconds": int(timeout) + 2}, default=str).encode()
+    request = json.dumps(
+        {
+            "name": policy.name,
+            "path": str(policy.path),
+            "package": policy.package,
+            "source": policy.source,
+            "input": document,
+            "rules": list(rules),
+            "cpu_seconds": int(timeout) + 2,
+        },
+        default=str,
+    ).encode()
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join([_ROOT, *filter(None, [env.get("PYTHONPATH")])])
-    proc = subprocess.Popen([sys.executable, "-m", "costgate.gate.rego_worker"], stdin=subprocess.PIPE,
-                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "costgate.gate.rego_worker"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
     watch = _MemoryWatch(proc, int(memory_mb * 1024 * 1024))
     watch.start()
     try:
@@ -123,13 +145,19 @@ def run_policy(policy: RegoPolicyFile, document: Mapping[str, Any], rules: Seque
     except subprocess.TimeoutExpired:
         proc.kill()
         proc.communicate()
-        raise PolicyError(f"evaluation did not finish within {timeout:g} s (a runaway rule? raise "
-                          "$COSTGATE_REGO_TIMEOUT_S if the policy is meant to take this long)", path=str(policy.path)) from None
+        raise PolicyError(
+            f"evaluation did not finish within {timeout:g} s (a runaway rule? raise "
+            "$COSTGATE_REGO_TIMEOUT_S if the policy is meant to take this long)",
+            path=str(policy.path),
+        ) from None
     finally:
         watch.stop()
     if watch.exceeded:
-        raise PolicyError(f"evaluation used more than {memory_mb:g} MiB of memory (a runaway rule? raise "
-                          "$COSTGATE_REGO_MEMORY_MB if the policy needs it)", path=str(policy.path))
+        raise PolicyError(
+            f"evaluation used more than {memory_mb:g} MiB of memory (a runaway rule? raise "
+            "$COSTGATE_REGO_MEMORY_MB if the policy needs it)",
+            path=str(policy.path),
+        )
     if proc.returncode != 0:
         last = (err.decode("utf-8", "replace").strip().splitlines() or [f"exit status {proc.returncode}"])[-1]
         raise PolicyError(f"evaluation failed ({last[:200]})", path=str(policy.path))
@@ -176,8 +204,12 @@ class _MemoryWatch:
                 return
 
 
-def input_document(ctx: RuleContext, estimate: Estimate, teams: Mapping[str, tuple[Decimal, Decimal]],
-                   unit_costs: Sequence[UnitCost] = ()) -> dict[str, Any]:
+def input_document(
+    ctx: RuleContext,
+    estimate: Estimate,
+    teams: Mapping[str, tuple[Decimal, Decimal]],
+    unit_costs: Sequence[UnitCost] = (),
+) -> dict[str, Any]:
     """The documented `input` for policies: resources in scope, totals, projects, teams, unit costs.
 
     Resource rows, totals and money come from the one serialiser of the estimate
@@ -192,26 +224,50 @@ def input_document(ctx: RuleContext, estimate: Estimate, teams: Mapping[str, tup
     for item in ctx.items():
         r = item.cost.resource
         row = rows[index[id(item.project)]][r.address]
-        resources.append({
-            **row, "name": r.name, "project": item.project.name, "values": dict(r.values), "owner": ctx.owner(item),
-            "environment": "production" if ctx.is_production(item) else "non-production",
-            "prior_monthly_cost": row["before_monthly_cost"],
-        })
+        resources.append(
+            {
+                **row,
+                "name": r.name,
+                "project": item.project.name,
+                "values": dict(r.values),
+                "owner": ctx.owner(item),
+                "environment": "production" if ctx.is_production(item) else "non-production",
+                "prior_monthly_cost": row["before_monthly_cost"],
+            }
+        )
 
     def change(totals: Mapping[str, Any]) -> dict[str, Any]:
-        return {"prior_monthly_cost": totals["before"], "proposed_monthly_cost": totals["after"],
-                "delta_monthly_cost": totals["delta"]}
+        return {
+            "prior_monthly_cost": totals["before"],
+            "proposed_monthly_cost": totals["after"],
+            "delta_monthly_cost": totals["delta"],
+        }
 
     return {
         "resources": resources,
         "cost_estimate": {**change(doc["totals"]), "currency": doc["currency"]},
         "projects": [{"name": p["name"], **change(p["totals"])} for p in doc["projects"]],
-        "teams": {team: {"prior_monthly_cost": num(before), "proposed_monthly_cost": num(after),
-                         "delta_monthly_cost": num(after - before)} for team, (before, after) in sorted(teams.items())},
-        "unit_costs": {u.name: {"display": u.display, "scope": u.scope, "monthly_value": float(u.monthly_value),
-                                "per": float(u.per), "prior_cost_per_unit": _optional(u.before),
-                                "proposed_cost_per_unit": _optional(u.after), "change_percent": _optional(u.change_percent),
-                                "complete": u.complete} for u in unit_costs},
+        "teams": {
+            team: {
+                "prior_monthly_cost": num(before),
+                "proposed_monthly_cost": num(after),
+                "delta_monthly_cost": num(after - before),
+            }
+            for team, (before, after) in sorted(teams.items())
+        },
+        "unit_costs": {
+            u.name: {
+                "display": u.display,
+                "scope": u.scope,
+                "monthly_value": float(u.monthly_value),
+                "per": float(u.per),
+                "prior_cost_per_unit": _optional(u.before),
+                "proposed_cost_per_unit": _optional(u.after),
+                "change_percent": _optional(u.change_percent),
+                "complete": u.complete,
+            }
+            for u in unit_costs
+        },
     }
 
 
@@ -224,8 +280,10 @@ HEAVY_FIELDS = ("components", "before_components", "values")
 them): given to a policy only when its source names them, so a 20,000-resource plan stays within
 the policy memory limit for the policies that never read them."""
 
-_DYNAMIC = re.compile(r"\bwalk\s*\(|\bobject\.(keys|get|remove|filter|union)\b|\bjson\.(marshal|patch)\b|\byaml\.marshal\b"
-                      r"|\bprint\s*\(|\bsome\s+\w+\s*,\s*\w+\s+in\b|\[\s*[A-Za-z]\w*\s*\]")
+_DYNAMIC = re.compile(
+    r"\bwalk\s*\(|\bobject\.(keys|get|remove|filter|union)\b|\bjson\.(marshal|patch)\b|\byaml\.marshal\b"
+    r"|\bprint\s*\(|\bsome\s+\w+\s*,\s*\w+\s+in\b|\[\s*[A-Za-z]\w*\s*\]"
+)
 """Ways to reach a field without naming it: walking or marshalling a value, listing its keys,
 iterating key/value pairs, or indexing with a variable (`r[k]`; `[_]` is a plain iteration)."""
 
@@ -262,7 +320,17 @@ def evaluate_policy(policy: RegoPolicyFile, document: Mapping[str, Any]) -> list
                 saving = Decimal(str(raw)) if isinstance(raw, (int, float)) and not isinstance(raw, bool) else None
             else:
                 message = str(entry)
-            findings.append(Finding(code=f"rego:{policy.name}", name=f"{policy.name}/{rule}", severity=severity,
-                                    message=message, source="rego", address=str(address) if address else None,
-                                    monthly_saving=saving, file=str(policy.path), title=f"Rego policy {policy.name} ({rule})"))
+            findings.append(
+                Finding(
+                    code=f"rego:{policy.name}",
+                    name=f"{policy.name}/{rule}",
+                    severity=severity,
+                    message=message,
+                    source="rego",
+                    address=str(address) if address else None,
+                    monthly_saving=saving,
+                    file=str(policy.path),
+                    title=f"Rego policy {policy.name} ({rule})",
+                )
+            )
     return sorted(findings, key=lambda f: (f.severity != Severity.BLOCK, f.message))

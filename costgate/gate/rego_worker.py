@@ -67,9 +67,11 @@ def _rego_error(exc: Exception, source: str, path: str) -> PolicyError:
     text = str(exc)
     found = _ERROR.search(text)
     if found is None:
-        return PolicyError(f"Rego error: {text.strip().splitlines()[0] if text.strip() else type(exc).__name__}", path=path)
+        return PolicyError(
+            f"Rego error: {text.strip().splitlines()[0] if text.strip() else type(exc).__name__}", path=path
+        )
     start = found.end()
-    message = text[start:start + int(found.group("length"))]
+    message = text[start : start + int(found.group("length"))]
     return PolicyError(f"Rego error: {message}", path=f"{path}:{line_of(source, int(found.group('offset')))}")
 
 
@@ -107,15 +109,17 @@ def _query(rego: Any, policy: RegoPolicyFile, rule: str) -> list[Any]:
         impl = rego_query(rego._impl, query)
     try:
         if not rego_output_ok(impl):
-            raise PolicyError(f"Rego error in `{rule}`: {_error_message(str(rego_output_string(impl)))}",
-                              path=str(policy.path))
+            raise PolicyError(
+                f"Rego error in `{rule}`: {_error_message(str(rego_output_string(impl)))}", path=str(policy.path)
+            )
         root = rego_output_node(impl)
         kind = rego_node_type(root)
         if kind == NodeKind.Results:
             results = _node_value(root)
         elif kind in (NodeKind.Error, NodeKind.ErrorSeq):
-            raise PolicyError(f"Rego error in `{rule}`: {_error_message(str(rego_output_string(impl)))}",
-                              path=str(policy.path))
+            raise PolicyError(
+                f"Rego error in `{rule}`: {_error_message(str(rego_output_string(impl)))}", path=str(policy.path)
+            )
         else:  # undefined
             results = (_RESULTS, [])
     finally:
@@ -124,8 +128,10 @@ def _query(rego: Any, policy: RegoPolicyFile, rule: str) -> list[Any]:
     if value is None:
         return []
     if isinstance(value, dict):
-        raise PolicyError(f"`{rule}` is an object (Rego v0 partial rule); write `{rule} contains msg if {{ ... }}`",
-                          path=str(policy.path))
+        raise PolicyError(
+            f"`{rule}` is an object (Rego v0 partial rule); write `{rule} contains msg if {{ ... }}`",
+            path=str(policy.path),
+        )
     if not isinstance(value, list):
         raise PolicyError(f"`{rule}` must be a set of messages, got {type(value).__name__}", path=str(policy.path))
     return value
@@ -178,8 +184,10 @@ def _node_value(node: Any) -> Any:
             out[_node_value(key_node)] = _node_value(value_node)
         return out
     if kind == NodeKind.Results:
-        return (_RESULTS, [[_node_value(c) for c in [rego_node_get(r, i) for i in range(rego_node_size(r))]]
-                           for r in children])
+        return (
+            _RESULTS,
+            [[_node_value(c) for c in [rego_node_get(r, i) for i in range(rego_node_size(r))]] for r in children],
+        )
     if kind == NodeKind.Terms:
         return ("terms", [_node_value(c) for c in children])
     if kind == NodeKind.Bindings:
@@ -211,7 +219,7 @@ def _error_message(text: str) -> str:
     found = _ERRORMSG.search(text)
     if found is None:
         return text.strip().splitlines()[0] if text.strip() else "evaluation failed"
-    return text[found.end():found.end() + int(found.group(1))]
+    return text[found.end() : found.end() + int(found.group(1))]
 
 
 def query_rules(policy: RegoPolicyFile, document: Mapping[str, Any], rules: Sequence[str]) -> dict[str, list[Any]]:
@@ -230,8 +238,9 @@ def main() -> int:
     cpu = int(request.get("cpu_seconds") or 0)
     if cpu > 0:  # a backstop for the parent's wall-clock limit
         resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
-    policy = RegoPolicyFile(name=request["name"], path=Path(request["path"]), package=request["package"],
-                            source=request["source"])
+    policy = RegoPolicyFile(
+        name=request["name"], path=Path(request["path"]), package=request["package"], source=request["source"]
+    )
     try:
         answer: dict[str, Any] = {"results": query_rules(policy, request["input"], request["rules"])}
     except PolicyError as exc:

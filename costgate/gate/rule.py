@@ -167,8 +167,12 @@ class RuleContext:
 
     def hit(self, item: Item, message: str, saving: Decimal | None = None) -> Hit:
         """A Hit on `item`; a saving of zero or less is reported as None (no saving)."""
-        return Hit(message=message, address=item.address, project=item.project.name,
-                   monthly_saving=saving if saving is not None and saving > 0 else None)
+        return Hit(
+            message=message,
+            address=item.address,
+            project=item.project.name,
+            monthly_saving=saving if saving is not None and saving > 0 else None,
+        )
 
     def reprice(
         self,
@@ -189,8 +193,9 @@ class RuleContext:
             return None
         if component.monthly_quantity is None or component.unit_price is None:
             return None
-        alt_query = alternative_query(component.query, replacements, set_attributes=set_attributes,
-                                      product_family=product_family)
+        alt_query = alternative_query(
+            component.query, replacements, set_attributes=set_attributes, product_family=product_family
+        )
         if alt_query == component.query:
             return None
         alt = self.book.lookup(alt_query)
@@ -226,8 +231,11 @@ def alternative_query(
             value = value.replace(old, new)
         attrs[key] = value
     attrs.update(set_attributes or {})
-    return replace(query, attributes=tuple(sorted(attrs.items())),
-                   product_family=product_family if product_family is not None else query.product_family)
+    return replace(
+        query,
+        attributes=tuple(sorted(attrs.items())),
+        product_family=product_family if product_family is not None else query.product_family,
+    )
 
 
 def components_with(cost: ResourceCost, **attributes: str) -> list[PricedComponent]:

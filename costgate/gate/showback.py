@@ -54,9 +54,11 @@ class Incomplete:
     unsupported_resources: int = 0
 
     def __add__(self, other: Incomplete) -> Incomplete:
-        return Incomplete(self.unpriced_components + other.unpriced_components,
-                          self.usage_components + other.usage_components,
-                          self.unsupported_resources + other.unsupported_resources)
+        return Incomplete(
+            self.unpriced_components + other.unpriced_components,
+            self.usage_components + other.usage_components,
+            self.unsupported_resources + other.unsupported_resources,
+        )
 
     @property
     def any(self) -> bool:
@@ -154,8 +156,13 @@ class Allocation:
     pool: str | None = None
 
 
-def _key(by: str, p: Project, rc: ResourceCost, component: PricedComponent | None,
-         owners: Mapping[tuple[str, str], Owner | None]) -> str | None:
+def _key(
+    by: str,
+    p: Project,
+    rc: ResourceCost,
+    component: PricedComponent | None,
+    owners: Mapping[tuple[str, str], Owner | None],
+) -> str | None:
     if by == "team":
         owner = owners.get((p.name, rc.address))
         return owner.team if owner is not None else None
@@ -191,8 +198,13 @@ def _pool_of(pools: Sequence[SharedPool], project: Project, rc: ResourceCost, ow
     r = rc.resource
     for pool in pools:
         m = pool.match
-        checks = ((m.address, r.address), (m.module, r.module), (m.type, r.type), (m.project, project.name),
-                  (m.owner, owner.team if owner is not None else None))
+        checks = (
+            (m.address, r.address),
+            (m.module, r.module),
+            (m.type, r.type),
+            (m.project, project.name),
+            (m.owner, owner.team if owner is not None else None),
+        )
         if any(glob is not None and (value is None or not fnmatch.fnmatchcase(value, glob)) for glob, value in checks):
             continue
         if any(not fnmatch.fnmatchcase(str(r.tags.get(k, "")), g) or k not in r.tags for k, g in m.tags.items()):
@@ -227,7 +239,11 @@ def compute(estimate: Estimate, config: Config, owners: Mapping[tuple[str, str],
     allocations: list[Allocation] = []
     pooled: dict[str, list[Line]] = {p.name: [] for p in pools}
     for line in lines(estimate, by, owners):
-        pool = _pool_of(pools, line.project, line.cost, owners.get((line.project.name, line.cost.address))) if pools else None
+        pool = (
+            _pool_of(pools, line.project, line.cost, owners.get((line.project.name, line.cost.address)))
+            if pools
+            else None
+        )
         if pool is not None:
             pooled[pool.name].append(line)
             continue
@@ -236,7 +252,8 @@ def compute(estimate: Estimate, config: Config, owners: Mapping[tuple[str, str],
         gaps[line.key] = gaps.get(line.key, Incomplete()) + line.incomplete
         allocations.append(Allocation(line, line.key, line.amount))
     rows: dict[str | None, ShowbackRow] = {
-        k: ShowbackRow(k, direct[k], Amount(), len(members[k]), gaps[k]) for k in direct}
+        k: ShowbackRow(k, direct[k], Amount(), len(members[k]), gaps[k]) for k in direct
+    }
     results = []
     for pool in pools:
         amount = sum((line.amount for line in pooled[pool.name]), Amount())
@@ -248,14 +265,23 @@ def compute(estimate: Estimate, config: Config, owners: Mapping[tuple[str, str],
                 allocations.append(Allocation(line, owner, share, pool.name))
         inc = sum((line.incomplete for line in pooled[pool.name]), Incomplete())
         n = len({(line.project.name, line.cost.address) for line in pooled[pool.name]})
-        results.append(PoolResult(pool.name, pool.split, amount, n, inc, dict(sorted(shares.items(), key=_owner_order)), note))
+        results.append(
+            PoolResult(pool.name, pool.split, amount, n, inc, dict(sorted(shares.items(), key=_owner_order)), note)
+        )
         for owner, share in shares.items():
             row = rows.get(owner) or ShowbackRow(owner)
             rows[owner] = replace(row, shared=row.shared + share, shares={**row.shares, pool.name: share})
     ordered = sorted(rows.values(), key=lambda r: (r.owner is None, r.owner or ""))
     totals = estimate.totals
-    return Showback(by=by, rows=tuple(ordered), pools=tuple(results), total=Amount(totals.before, totals.after),
-                    counts=estimate.counts, currency=estimate.currency, allocations=tuple(allocations))
+    return Showback(
+        by=by,
+        rows=tuple(ordered),
+        pools=tuple(results),
+        total=Amount(totals.before, totals.after),
+        counts=estimate.counts,
+        currency=estimate.currency,
+        allocations=tuple(allocations),
+    )
 
 
 def _owner_order(item: tuple[str | None, Amount]) -> tuple[bool, str]:
@@ -274,7 +300,10 @@ def _split_line(amount: Amount, weights: Weights) -> dict[str | None, Amount]:
         before = {k: v for k, v in split(amount.before, before_w).items()}
     if after_w is not None:
         after = {k: v for k, v in split(amount.after, after_w).items()}
-    return {k: Amount(before.get(k, ZERO), after.get(k, ZERO)) for k in sorted(set(before) | set(after), key=lambda o: (o is None, o or ""))}
+    return {
+        k: Amount(before.get(k, ZERO), after.get(k, ZERO))
+        for k in sorted(set(before) | set(after), key=lambda o: (o is None, o or ""))
+    }
 
 
 def _weights(pool: SharedPool, direct: Mapping[str, Amount], amount: Amount) -> tuple[Weights, str]:

@@ -65,10 +65,17 @@ def compute_unit_costs(estimate: Estimate, metrics: Sequence[UnitMetric]) -> tup
     for m in metrics:
         projects = [p for p in estimate.projects if m.project is None or p.name == m.project]
         totals = [p.totals for p in projects]
-        out.append(UnitCost(
-            name=m.name, display=m.display, monthly_value=m.monthly_value, per=m.per,
-            scope=f"project {m.project}" if m.project else "organisation",
-            cost_before=sum((t.before for t in totals), ZERO), cost_after=sum((t.after for t in totals), ZERO),
-            complete=all(t.complete for t in totals), found=bool(projects),
-        ))
+        out.append(
+            UnitCost(
+                name=m.name,
+                display=m.display,
+                monthly_value=m.monthly_value,
+                per=m.per,
+                scope=f"project {m.project}" if m.project else "organisation",
+                cost_before=sum((t.before for t in totals), ZERO),
+                cost_after=sum((t.after for t in totals), ZERO),
+                complete=all(t.complete for t in totals),
+                found=bool(projects),
+            )
+        )
     return tuple(out)

@@ -34,7 +34,9 @@ def is_expired(waiver: Waiver, today: date) -> bool:
     return today >= waiver.expires
 
 
-def apply_waivers(findings: Iterable[Finding], waivers: Sequence[Waiver], today: date) -> tuple[list[Finding], list[str]]:
+def apply_waivers(
+    findings: Iterable[Finding], waivers: Sequence[Waiver], today: date
+) -> tuple[list[Finding], list[str]]:
     """Mark waived findings; return them and a description of every expired waiver."""
     active = [w for w in waivers if not is_expired(w, today)]
     out = []

@@ -41,16 +41,32 @@ def compare_states(base: Iterable[Resource], head: Iterable[Resource]) -> list[R
         if old is None:
             out.append(replace(new, action=Action.CREATE, before=None, before_tags={}, before_region=None))
             continue
-        same = (old.values == new.values and old.tags == new.tags and old.region == new.region
-                and old.unknown == new.unknown and old.type == new.type)
-        out.append(replace(
-            new,
-            action=Action.NO_OP if same else Action.UPDATE,
-            before=old.values,
-            before_tags=old.tags,
-            before_region=old.region if old.region != new.region else None,
-        ))
+        same = (
+            old.values == new.values
+            and old.tags == new.tags
+            and old.region == new.region
+            and old.unknown == new.unknown
+            and old.type == new.type
+        )
+        out.append(
+            replace(
+                new,
+                action=Action.NO_OP if same else Action.UPDATE,
+                before=old.values,
+                before_tags=old.tags,
+                before_region=old.region if old.region != new.region else None,
+            )
+        )
     for old in before.values():
-        out.append(replace(old, action=Action.DELETE, values={}, before=old.values, before_tags=old.tags,
-                           unknown=frozenset(), before_region=None))
+        out.append(
+            replace(
+                old,
+                action=Action.DELETE,
+                values={},
+                before=old.values,
+                before_tags=old.tags,
+                unknown=frozenset(),
+                before_region=None,
+            )
+        )
     return out

@@ -47,8 +47,10 @@ def resolve_ref(root: Path, ref: str) -> str:
         raise GitRefError(f"--compare-to {ref!r}: not a git ref", path=str(root))
     proc = _git(root, ["rev-parse", "--verify", "--quiet", "--end-of-options", f"{ref}^{{commit}}"])
     if proc.returncode != 0:
-        raise GitRefError(f"--compare-to {ref}: no such commit, branch or tag here (fetch it first, "
-                          f"e.g. `git fetch origin main`)", path=str(root))
+        raise GitRefError(
+            f"--compare-to {ref}: no such commit, branch or tag here (fetch it first, e.g. `git fetch origin main`)",
+            path=str(root),
+        )
     return proc.stdout.strip()
 
 
@@ -71,8 +73,11 @@ def checkout(root: Path, commit: str) -> Iterator[Path]:
     with tempfile.TemporaryDirectory(prefix="costgate-base-") as tmp:
         dest = Path(tmp)
         try:
-            proc = subprocess.Popen(["git", "-C", str(root), "archive", "--format=tar", commit],
-                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+            proc = subprocess.Popen(
+                ["git", "-C", str(root), "archive", "--format=tar", commit],
+                stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE,
+            )
         except FileNotFoundError as exc:
             raise GitRefError("git is not installed (needed by --compare-to)", path=str(root)) from exc
         assert proc.stdout is not None and proc.stderr is not None
@@ -87,8 +92,10 @@ def checkout(root: Path, commit: str) -> Iterator[Path]:
         except tarfile.TarError as exc:
             proc.kill()
             proc.wait()
-            raise GitRefError(f"cannot unpack {commit[:12]} ({_first_line(proc.stderr.read().decode(errors='replace')) or exc})",
-                              path=str(root)) from exc
+            raise GitRefError(
+                f"cannot unpack {commit[:12]} ({_first_line(proc.stderr.read().decode(errors='replace')) or exc})",
+                path=str(root),
+            ) from exc
         finally:
             proc.stdout.close()
         err = proc.stderr.read().decode(errors="replace")
@@ -106,9 +113,11 @@ def changed_files(root: Path, commit: str) -> set[str]:
     or new in the working tree. Renames count as both names.
     """
     out: set[str] = set()
-    for args in (["diff", "-z", "--name-only", "--no-renames", f"{commit}...HEAD", "--"],
-                 ["diff", "-z", "--name-only", "--no-renames", "HEAD", "--"],
-                 ["ls-files", "-z", "--others", "--exclude-standard"]):
+    for args in (
+        ["diff", "-z", "--name-only", "--no-renames", f"{commit}...HEAD", "--"],
+        ["diff", "-z", "--name-only", "--no-renames", "HEAD", "--"],
+        ["ls-files", "-z", "--others", "--exclude-standard"],
+    ):
         proc = _git(root, args)
         if proc.returncode != 0:
             raise GitRefError(f"git {args[0]} failed: {_first_line(proc.stderr)}", path=str(root))

@@ -125,8 +125,11 @@ def _decode(data: bytes, source: str) -> Mapping[str, Any]:
         except orjson.JSONDecodeError:
             document = None
         del lean
-        if isinstance(document, dict) and isinstance(document.get("resource_changes"), list) \
-                and "planned_values" not in document:
+        if (
+            isinstance(document, dict)
+            and isinstance(document.get("resource_changes"), list)
+            and "planned_values" not in document
+        ):
             _check_depth(document, source)
             return document
     try:
@@ -149,9 +152,11 @@ def _decode(data: bytes, source: str) -> Mapping[str, Any]:
 
 
 _PLANNED_VALUES: Final = b'"planned_values":'
-_NEXT_KEYS: Final = re.compile(rb',"(?:resource_drift|resource_changes|output_changes|prior_state|configuration|'
-                               rb'relevant_attributes|checks|deferred_changes|deferred_action_invocations|'
-                               rb'action_invocations|timestamp|applyable|complete|errored)":')
+_NEXT_KEYS: Final = re.compile(
+    rb',"(?:resource_drift|resource_changes|output_changes|prior_state|configuration|'
+    rb"relevant_attributes|checks|deferred_changes|deferred_action_invocations|"
+    rb'action_invocations|timestamp|applyable|complete|errored)":'
+)
 _MAX_PREFIX: Final = 1 << 20
 
 
@@ -235,7 +240,9 @@ def _check_depth(document: Mapping[str, Any], source: str) -> None:
         node, path = stack.pop()
         if len(path) > MAX_DEPTH:
             shown = _json_path(path[:8]) + "…"
-            raise PlanJsonReaderError(f"nested deeper than {MAX_DEPTH} levels at {shown}: not a Terraform plan", path=source)
+            raise PlanJsonReaderError(
+                f"nested deeper than {MAX_DEPTH} levels at {shown}: not a Terraform plan", path=source
+            )
         if isinstance(node, dict):
             stack.extend((v, (*path, str(k))) for k, v in node.items() if isinstance(v, (dict, list)))
         elif isinstance(node, list):
@@ -540,8 +547,10 @@ class _PlanReading:
             # not an error: a plan that only touches GitHub or a Kubernetes cluster adds no cloud cost
             # that costgate could price, and must not block a merge (its resources are still listed)
             found = ", ".join(sorted({r.provider for r in resources}))
-            self.warnings.append(f"{self.source}: {NOTHING_TO_PRICE}: no resources of a cloud costgate prices "
-                                 f"(aws, azure, google); providers found: {found}")
+            self.warnings.append(
+                f"{self.source}: {NOTHING_TO_PRICE}: no resources of a cloud costgate prices "
+                f"(aws, azure, google); providers found: {found}"
+            )
         for provider, (region, address) in self._defaulted.items():
             self.warnings.append(
                 f"{self.source}: no region configured for {provider} resources (first: {address}); assuming {region}"
@@ -621,8 +630,10 @@ class _PlanReading:
             deposed = change.get("deposed") if isinstance(change, dict) else None
             key = (resource.address, str(deposed or ""))
             if key in seen:
-                self.warnings.append(f"{self.source}: resource_changes[{index}] repeats {resource.address} "
-                                     f"(first at resource_changes[{seen[key]}]); counted once")
+                self.warnings.append(
+                    f"{self.source}: resource_changes[{index}] repeats {resource.address} "
+                    f"(first at resource_changes[{seen[key]}]); counted once"
+                )
                 continue
             seen[key] = index
             out.append(resource)
@@ -667,8 +678,10 @@ class _PlanReading:
         module = str(rc.get("module_address") or _module_of(address))
         module_path = self._module_path(module)
         block = self.config.blocks.get((module_path, f"{rtype}.{name}"))
-        provider_key = block.provider_config_key if block is not None and block.provider_config_key else (
-            provider_name if "/" not in provider_name else provider_type(provider_name)
+        provider_key = (
+            block.provider_config_key
+            if block is not None and block.provider_config_key
+            else (provider_name if "/" not in provider_name else provider_type(provider_name))
         )
         provider_block = self._provider_block(module_path, provider_key) if default_region(provider) else None
         region, region_source = self._region(provider, address, values or before_map or {}, provider_block)

@@ -72,13 +72,20 @@ class UsageFile:
             pricer = pricer_for(rtype)
             if address in known or pricer is None or pricer.usage_only:
                 continue  # a type costgate does not price is reported once, by load_usage_file
-            out.append(UsageProblem(self.places.get(address, self.path),
-                                    f"resource_usage: {address} matches no resource in the plan{_close(address, known)}"))
+            out.append(
+                UsageProblem(
+                    self.places.get(address, self.path),
+                    f"resource_usage: {address} matches no resource in the plan{_close(address, known)}",
+                )
+            )
         for pattern, _values in self.wildcards:
             if not any(pattern.fullmatch(a) for a in known):
                 shown = next((a for a in self.places if _wildcard(a).pattern == pattern.pattern), pattern.pattern)
-                out.append(UsageProblem(self.places.get(shown, self.path),
-                                        f"resource_usage: {shown} matches no resource in the plan"))
+                out.append(
+                    UsageProblem(
+                        self.places.get(shown, self.path), f"resource_usage: {shown} matches no resource in the plan"
+                    )
+                )
         return out
 
     def for_resource(self, resource: Resource) -> Usage:
@@ -120,11 +127,20 @@ class UsageFile:
                 else:
                     region = "us-east-1"
                     warnings.append(f"{self.path}: {address} has no 'region' key; priced in us-east-1")
-            resources.append(Resource(
-                address=Address(address), type=rtype, name=name, provider=parts[0], region=region,
-                action=Action.NO_OP, values={}, before={}, region_source="usage file",
-                source=SourceLocation(self.path),
-            ))
+            resources.append(
+                Resource(
+                    address=Address(address),
+                    type=rtype,
+                    name=name,
+                    provider=parts[0],
+                    region=region,
+                    action=Action.NO_OP,
+                    values={},
+                    before={},
+                    region_source="usage file",
+                    source=SourceLocation(self.path),
+                )
+            )
         return resources, warnings
 
 
@@ -152,7 +168,9 @@ def load_usage_file(path: Path) -> UsageFile:
         raise UsageFileError("a usage file must be a mapping with 'version' and 'resource_usage'", path=source)
     version = str(doc.get("version", "0.1"))
     if version not in SUPPORTED_VERSIONS:
-        raise UsageFileError(f"unsupported usage file version {version!r} (supported: 0.1)", path=_at(located, source, ("version",)))
+        raise UsageFileError(
+            f"unsupported usage file version {version!r} (supported: 0.1)", path=_at(located, source, ("version",))
+        )
     for key in doc:
         if key not in ("version", "resource_usage", "resource_type_default_usage"):
             raise UsageFileError(f"unknown top-level key {key!r}", path=_at(located, source, (key,)))
@@ -162,8 +180,9 @@ def load_usage_file(path: Path) -> UsageFile:
     exact = {k: v for k, v in usage.items() if "[*]" not in k}
     wild = tuple((_wildcard(k), v) for k, v in usage.items() if "[*]" in k)
     places = {address: _at(located, source, ("resource_usage", address)) for address in usage}
-    return UsageFile(path=source, type_defaults=defaults, exact=exact, wildcards=wild, problems=tuple(problems),
-                     places=places)
+    return UsageFile(
+        path=source, type_defaults=defaults, exact=exact, wildcards=wild, problems=tuple(problems), places=places
+    )
 
 
 def report_problems(problems: Iterable[UsageProblem], *, strict: bool) -> None:
@@ -172,8 +191,9 @@ def report_problems(problems: Iterable[UsageProblem], *, strict: bool) -> None:
     found = list(problems)
     if strict and found:
         more = f" (and {len(found) - 1} more problem(s))" if len(found) > 1 else ""
-        raise UsageFileError(f"{found[0].message}{more}; --strict turns usage-file warnings into errors",
-                             path=found[0].where)
+        raise UsageFileError(
+            f"{found[0].message}{more}; --strict turns usage-file warnings into errors", path=found[0].where
+        )
     for problem in found:
         sys.stderr.write(f"costgate: warning: {problem}\n")
 
@@ -189,23 +209,32 @@ def _at(located: LocatedYaml, source: str, loc: tuple[str | int, ...]) -> str:
     return f"{source}:{line}" if line else source
 
 
-def _section(doc: Mapping[str, Any], key: str, located: LocatedYaml, source: str,
-             problems: list[UsageProblem]) -> dict[str, dict[str, Any]]:
+def _section(
+    doc: Mapping[str, Any], key: str, located: LocatedYaml, source: str, problems: list[UsageProblem]
+) -> dict[str, dict[str, Any]]:
     raw = doc.get(key) or {}
     if not isinstance(raw, dict):
-        raise UsageFileError(f"'{key}' must be a mapping of addresses to usage values", path=_at(located, source, (key,)))
+        raise UsageFileError(
+            f"'{key}' must be a mapping of addresses to usage values", path=_at(located, source, (key,))
+        )
     out: dict[str, dict[str, Any]] = {}
     for address, values in raw.items():
         if values is None:
             values = {}
         if not isinstance(values, dict):
-            raise UsageFileError(f"'{key}.{address}' must be a mapping of usage keys to values",
-                                 path=_at(located, source, (key, address)))
+            raise UsageFileError(
+                f"'{key}.{address}' must be a mapping of usage keys to values",
+                path=_at(located, source, (key, address)),
+            )
         rtype = address if key == "resource_type_default_usage" else _type_of(str(address))
         if pricer_for(rtype) is None:
-            problems.append(UsageProblem(_at(located, source, (key, address)),
-                                         f"{key}: {address}: costgate prices no resource type {rtype!r}; "
-                                         f"its usage values are not read{_close(rtype, _priced_types())}"))
+            problems.append(
+                UsageProblem(
+                    _at(located, source, (key, address)),
+                    f"{key}: {address}: costgate prices no resource type {rtype!r}; "
+                    f"its usage values are not read{_close(rtype, _priced_types())}",
+                )
+            )
         else:
             _check_values(values, (key, address), _declared(rtype), located, source, problems=problems, rtype=rtype)
         out[str(address)] = values
@@ -232,9 +261,17 @@ def _priced_types() -> list[str]:
     return list(all_pricers())
 
 
-def _check_values(values: Mapping[Any, Any], loc: tuple[str | int, ...], kinds: Mapping[str, UsageKind],
-                  located: LocatedYaml, source: str, prefix: str = "", *, problems: list[UsageProblem] | None = None,
-                  rtype: str = "") -> None:
+def _check_values(
+    values: Mapping[Any, Any],
+    loc: tuple[str | int, ...],
+    kinds: Mapping[str, UsageKind],
+    located: LocatedYaml,
+    source: str,
+    prefix: str = "",
+    *,
+    problems: list[UsageProblem] | None = None,
+    rtype: str = "",
+) -> None:
     """Every number a finite quantity >= 0, every declared numeric key a number (or range)
     (UsageFileError otherwise); keys the type's pricer does not declare and values of the wrong
     type are added to `problems`."""
@@ -245,21 +282,32 @@ def _check_values(values: Mapping[Any, Any], loc: tuple[str | int, ...], kinds: 
         if problems is not None:
             nested = any(k.startswith(f"{name}.") for k in kinds)
             if name not in kinds and not nested:
-                problems.append(UsageProblem(_at(located, source, where),
-                                             f"{rtype} has no usage key {name!r}{_close(name, kinds)}; it is not read"))
+                problems.append(
+                    UsageProblem(
+                        _at(located, source, where),
+                        f"{rtype} has no usage key {name!r}{_close(name, kinds)}; it is not read",
+                    )
+                )
                 # its value is still checked below: an unread key can become a read one
             kind = kinds.get(name)
             wrong = value is not None and (
-                (kind == "str" and not isinstance(value, str)) or (kind == "bool" and not isinstance(value, bool)))
+                (kind == "str" and not isinstance(value, str)) or (kind == "bool" and not isinstance(value, bool))
+            )
             if wrong:
-                problems.append(UsageProblem(_at(located, source, where),
-                                             f"{rtype} usage key {name!r} takes a {'string' if kind == 'str' else 'true/false'}, "
-                                             f"not {shown_value(value)}"))
+                problems.append(
+                    UsageProblem(
+                        _at(located, source, where),
+                        f"{rtype} usage key {name!r} takes a {'string' if kind == 'str' else 'true/false'}, "
+                        f"not {shown_value(value)}",
+                    )
+                )
                 continue
         if isinstance(value, Mapping) and set(value) == {"min", "max"}:
             low, high = (_quantity(value[k], name, _at(located, source, (*where, k))) for k in ("min", "max"))
             if low is not None and high is not None and low > high:
-                raise UsageFileError(f"{name}: the range's min {low} is above its max {high}", path=_at(located, source, where))
+                raise UsageFileError(
+                    f"{name}: the range's min {low} is above its max {high}", path=_at(located, source, where)
+                )
         elif isinstance(value, Mapping):
             _check_values(value, where, kinds, located, source, f"{name}.", problems=problems, rtype=rtype)
         elif (isinstance(value, (int, float)) and not isinstance(value, bool)) or (numeric and value is not None):

@@ -58,8 +58,17 @@ def usage_only_templates(resources: Iterable[Resource]) -> list[Resource]:
         if not pricer.usage_only or parts is None:
             continue
         for region in sorted(regions.get(parts[0], ())):
-            out.append(Resource(address=Address(f"{rtype}.{region}"), type=rtype, name=region, provider=parts[0],
-                                region=region, action=Action.NO_OP, region_source="usage file"))
+            out.append(
+                Resource(
+                    address=Address(f"{rtype}.{region}"),
+                    type=rtype,
+                    name=region,
+                    provider=parts[0],
+                    region=region,
+                    action=Action.NO_OP,
+                    region_source="usage file",
+                )
+            )
     return out
 
 

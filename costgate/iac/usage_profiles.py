@@ -26,7 +26,11 @@ PROFILES = ("small", "medium", "large")
 def profile_table(provider: str) -> Mapping[str, Mapping[str, Mapping[str, Any]]]:
     """type -> usage key -> {small, medium, large} for one provider (empty when none)."""
     try:
-        text = resources.files(f"costgate.resources.{provider}").joinpath("usage_profiles.yaml").read_text(encoding="utf-8")
+        text = (
+            resources.files(f"costgate.resources.{provider}")
+            .joinpath("usage_profiles.yaml")
+            .read_text(encoding="utf-8")
+        )
     except (FileNotFoundError, ModuleNotFoundError):
         return {}
     return load_data(text) or {}

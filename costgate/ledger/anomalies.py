@@ -15,8 +15,9 @@ from costgate.gate.anomaly import CostHistory, PastChange
 from costgate.ledger.store import HistoryEntry, Ledger
 
 
-def cost_history(entries: Sequence[HistoryEntry], *, as_of: datetime | None = None,
-                 prior: Sequence[HistoryEntry] = ()) -> CostHistory:
+def cost_history(
+    entries: Sequence[HistoryEntry], *, as_of: datetime | None = None, prior: Sequence[HistoryEntry] = ()
+) -> CostHistory:
     """Changes from `entries` (any order); `prior` holds each project's latest entry before them,
     which sets where its run-rate stood and is not itself a change.
 
@@ -32,8 +33,11 @@ def cost_history(entries: Sequence[HistoryEntry], *, as_of: datetime | None = No
         before = e.before if previous is None else previous
         moved = e.delta if previous is None else e.after - previous
         if first or moved:
-            changes.append(PastChange(e.project, e.team, e.recorded_at, moved, before, e.after,
-                                      e.pull_request, e.head_commit, first=first))
+            changes.append(
+                PastChange(
+                    e.project, e.team, e.recorded_at, moved, before, e.after, e.pull_request, e.head_commit, first=first
+                )
+            )
         rates[e.project] = e.after
         teams[e.project] = e.team
     return CostHistory(tuple(changes), rates, teams, as_of)

@@ -87,8 +87,19 @@ def monthly_series(entries: Sequence[HistoryEntry], *, by: GroupBy = "project") 
             moved = e.after - previous[1] if previous is not None else e.delta
             current[e.project] = (key, e.after)
             if moved:
-                changes.setdefault(key, []).append(Change(month, e.recorded_at.isoformat(timespec="seconds"), e.project,
-                                                          e.team, e.pull_request, e.head_commit, e.branch, moved, e.after))
+                changes.setdefault(key, []).append(
+                    Change(
+                        month,
+                        e.recorded_at.isoformat(timespec="seconds"),
+                        e.project,
+                        e.team,
+                        e.pull_request,
+                        e.head_commit,
+                        e.branch,
+                        moved,
+                        e.after,
+                    )
+                )
         for key in {k for k, _ in current.values()}:
             rate_at.setdefault(key, {})[month] = sum((r for k, r in current.values() if k == key), Decimal(0))
     series = []
@@ -98,8 +109,15 @@ def monthly_series(entries: Sequence[HistoryEntry], *, by: GroupBy = "project") 
             if month not in rate_at[key]:
                 continue
             rate = rate_at[key][month]
-            points.append(MonthPoint(month, rate, rate - last if last is not None else sum(
-                (c.delta for c in changes.get(key, []) if c.month == month), Decimal(0))))
+            points.append(
+                MonthPoint(
+                    month,
+                    rate,
+                    rate - last
+                    if last is not None
+                    else sum((c.delta for c in changes.get(key, []) if c.month == month), Decimal(0)),
+                )
+            )
             last = rate
         series.append(Series(key, tuple(points), tuple(changes.get(key, []))))
     return series
@@ -123,8 +141,19 @@ def series_from_rows(rows: Sequence[SeriesRow]) -> list[Series]:
         if r.month_end:
             month_ends.setdefault(r.month, []).append(r)
         if r.change:
-            changes.setdefault(r.key, []).append(Change(r.month, r.recorded_at.isoformat(timespec="seconds"), r.project,
-                                                        r.team, r.pull_request, r.head_commit, r.branch, r.moved, r.after))
+            changes.setdefault(r.key, []).append(
+                Change(
+                    r.month,
+                    r.recorded_at.isoformat(timespec="seconds"),
+                    r.project,
+                    r.team,
+                    r.pull_request,
+                    r.head_commit,
+                    r.branch,
+                    r.moved,
+                    r.after,
+                )
+            )
     current: dict[str, tuple[str, Decimal]] = {}
     rate_at: dict[str, dict[str, Decimal]] = {}
     for month in all_months:
@@ -142,7 +171,9 @@ def series_from_rows(rows: Sequence[SeriesRow]) -> list[Series]:
             if month not in rate_at[key]:
                 continue
             rate = rate_at[key][month]
-            points.append(MonthPoint(month, rate, rate - last if last is not None else first_move.get((key, month), Decimal(0))))
+            points.append(
+                MonthPoint(month, rate, rate - last if last is not None else first_move.get((key, month), Decimal(0)))
+            )
             last = rate
         shown = tuple(changes.get(key, []))
         count = totals_of.get(key, 0)

@@ -95,20 +95,44 @@ class RunRecord:
         return self.after - self.before
 
 
-def run_record(estimate: Estimate, context: RunContext, *, team_of: Mapping[tuple[str, str], str | None],
-               verdict: str | None = None, recorded_at: datetime | None = None) -> RunRecord:
+def run_record(
+    estimate: Estimate,
+    context: RunContext,
+    *,
+    team_of: Mapping[tuple[str, str], str | None],
+    verdict: str | None = None,
+    recorded_at: datetime | None = None,
+) -> RunRecord:
     """The record of one estimate. `team_of` maps (project, address) to the owning team, as the
     gate's ownership resolves it (empty without a config: teams stay unknown, never guessed)."""
     resources = tuple(
-        ResourceRecord(p.name, rc.address, rc.resource.type, str(rc.resource.action),
-                       team_of.get((p.name, rc.address)), rc.before_monthly_cost, rc.monthly_cost, str(rc.support))
-        for p in estimate.projects for rc in p.resources
+        ResourceRecord(
+            p.name,
+            rc.address,
+            rc.resource.type,
+            str(rc.resource.action),
+            team_of.get((p.name, rc.address)),
+            rc.before_monthly_cost,
+            rc.monthly_cost,
+            str(rc.support),
+        )
+        for p in estimate.projects
+        for rc in p.resources
     )
     projects = tuple(_project(p, team_of) for p in estimate.projects)
     totals = estimate.totals
-    return RunRecord(context, recorded_at or datetime.now(UTC), verdict, estimate.catalog.catalog_id,
-                     estimate.currency, totals.before, totals.after, projects, resources,
-                     _services(estimate, team_of))
+    return RunRecord(
+        context,
+        recorded_at or datetime.now(UTC),
+        verdict,
+        estimate.catalog.catalog_id,
+        estimate.currency,
+        totals.before,
+        totals.after,
+        projects,
+        resources,
+        _services(estimate, team_of),
+    )
 
 
 def _services(estimate: Estimate, team_of: Mapping[tuple[str, str], str | None]) -> tuple[ServiceRecord, ...]:
@@ -123,9 +147,12 @@ def _services(estimate: Estimate, team_of: Mapping[tuple[str, str], str | None])
                 slot[0] += c.monthly_cost or Decimal(0)
                 slot[1] += c.depends_on_usage
                 slot[2] += c.no_price is not None
-    return tuple(ServiceRecord(project, team, provider, service, after, usage, unpriced)
-                 for (project, team, provider, service), (after, usage, unpriced)
-                 in sorted(sums.items(), key=lambda kv: (kv[0][0], kv[0][1] or "", kv[0][2], kv[0][3])))
+    return tuple(
+        ServiceRecord(project, team, provider, service, after, usage, unpriced)
+        for (project, team, provider, service), (after, usage, unpriced) in sorted(
+            sums.items(), key=lambda kv: (kv[0][0], kv[0][1] or "", kv[0][2], kv[0][3])
+        )
+    )
 
 
 def _project(project: Project, team_of: Mapping[tuple[str, str], str | None]) -> ProjectRecord:

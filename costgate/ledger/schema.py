@@ -27,7 +27,8 @@ MICROS = Decimal(1_000_000)
 metadata = MetaData()
 
 runs = Table(
-    "runs", metadata,
+    "runs",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("recorded_at", DateTime(timezone=True), nullable=False),
     Column("source", String(16), nullable=False),  # the command that recorded it: record | check | comment
@@ -46,7 +47,8 @@ runs = Table(
 )
 
 run_projects = Table(
-    "run_projects", metadata,
+    "run_projects",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("run_id", Integer, ForeignKey("runs.id", ondelete="CASCADE"), nullable=False),
     Column("project", String(255), nullable=False),
@@ -60,7 +62,8 @@ run_projects = Table(
 )
 
 resource_costs = Table(
-    "resource_costs", metadata,
+    "resource_costs",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("run_id", Integer, ForeignKey("runs.id", ondelete="CASCADE"), nullable=False),
     Column("project", String(255), nullable=False),
@@ -76,7 +79,8 @@ resource_costs = Table(
 )
 
 run_services = Table(  # since 0003: a run's after-cost per project, team, provider and service
-    "run_services", metadata,
+    "run_services",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("run_id", Integer, ForeignKey("runs.id", ondelete="CASCADE"), nullable=False),
     Column("project", String(255), nullable=False),
@@ -90,7 +94,8 @@ run_services = Table(  # since 0003: a run's after-cost per project, team, provi
 )
 
 actual_costs = Table(  # since 0003: billed spend imported from a cloud's billing API
-    "actual_costs", metadata,
+    "actual_costs",
+    metadata,
     Column("id", Integer, primary_key=True, autoincrement=True),
     Column("source", String(32), nullable=False),  # aws-cost-explorer
     Column("metric", String(32), nullable=False),  # UnblendedCost, ...

@@ -64,13 +64,15 @@ def ledger_url(value: str | Path) -> URL:
     try:
         url = make_url(raw)
     except (ArgumentError, ValueError) as exc:  # ValueError: a port that is not a number
-        raise LedgerError("not a database URL (expected sqlite:///FILE or postgresql://…)",
-                          path=_redact_text(raw)) from exc
+        raise LedgerError(
+            "not a database URL (expected sqlite:///FILE or postgresql://…)", path=_redact_text(raw)
+        ) from exc
     if url.get_backend_name() == "postgresql":
         return url.set(drivername="postgresql+psycopg")
     if url.get_backend_name() != "sqlite":
-        raise LedgerError(f"unsupported ledger database {url.get_backend_name()!r} (sqlite or postgresql)",
-                          path=safe_url(url))
+        raise LedgerError(
+            f"unsupported ledger database {url.get_backend_name()!r} (sqlite or postgresql)", path=safe_url(url)
+        )
     return url
 
 
@@ -180,30 +182,70 @@ class Ledger:
         Raises LedgerError when the database refuses it; nothing of the run is kept then.
         """
         with self._begin() as conn:
-            key = conn.execute(insert(runs).values(
-                recorded_at=run.recorded_at.astimezone(UTC), source=run.context.source,
-                repository=run.context.repository, pull_request=run.context.pull_request,
-                base_commit=run.context.base_commit, head_commit=run.context.head_commit,
-                branch=run.context.branch, verdict=run.verdict, catalog_id=run.catalog_id,
-                currency=run.currency, **_money(run.before, run.after),
-            )).inserted_primary_key
+            key = conn.execute(
+                insert(runs).values(
+                    recorded_at=run.recorded_at.astimezone(UTC),
+                    source=run.context.source,
+                    repository=run.context.repository,
+                    pull_request=run.context.pull_request,
+                    base_commit=run.context.base_commit,
+                    head_commit=run.context.head_commit,
+                    branch=run.context.branch,
+                    verdict=run.verdict,
+                    catalog_id=run.catalog_id,
+                    currency=run.currency,
+                    **_money(run.before, run.after),
+                )
+            ).inserted_primary_key
             assert key is not None  # an INSERT of one row always has its key
             run_id = key[0]
-            _bulk_insert(conn, run_projects, ("run_id", "project", "team", "before_micros", "after_micros",
-                                              "delta_micros"),
-                         [(run_id, p.project, p.team, *_micros(p.before, p.after)) for p in run.projects])
-            _bulk_insert(conn, resource_costs, ("run_id", "project", "address", "type", "action", "team",
-                                                "before_micros", "after_micros", "delta_micros", "support"),
-                         [(run_id, r.project, r.address, r.type, r.action, r.team, *_micros(r.before, r.after),
-                           r.support) for r in run.resources])
-            _bulk_insert(conn, run_services, ("run_id", "project", "team", "provider", "service", "after_micros",
-                                              "usage_unknown", "unpriced"),
-                         [(run_id, x.project, x.team, x.provider, x.service, to_micros(x.after), x.usage_unknown,
-                           x.unpriced) for x in run.services])
+            _bulk_insert(
+                conn,
+                run_projects,
+                ("run_id", "project", "team", "before_micros", "after_micros", "delta_micros"),
+                [(run_id, p.project, p.team, *_micros(p.before, p.after)) for p in run.projects],
+            )
+            _bulk_insert(
+                conn,
+                resource_costs,
+                (
+                    "run_id",
+                    "project",
+                    "address",
+                    "type",
+                    "action",
+                    "team",
+                    "before_micros",
+                    "after_micros",
+                    "delta_micros",
+                    "support",
+                ),
+                [
+                    (run_id, r.project, r.address, r.type, r.action, r.team, *_micros(r.before, r.after), r.support)
+                    for r in run.resources
+                ],
+            )
+            _bulk_insert(
+                conn,
+                run_services,
+                ("run_id", "project", "team", "provider", "service", "after_micros", "usage_unknown", "unpriced"),
+                [
+                    (run_id, x.project, x.team, x.provider, x.service, to_micros(x.after), x.usage_unknown, x.unpriced)
+                    for x in run.services
+                ],
+            )
         return int(run_id)
 
-    def replace_actuals(self, costs: list[ActualCost], *, source: str, metric: str, months: list[str],
-                        tag_keys: list[str], imported_at: datetime | None = None) -> int:
+    def replace_actuals(
+        self,
+        costs: list[ActualCost],
+        *,
+        source: str,
+        metric: str,
+        months: list[str],
+        tag_keys: list[str],
+        imported_at: datetime | None = None,
+    ) -> int:
         """Store imported spend in one transaction, replacing what an earlier import of the same
         source, metric, months and tag keys stored (a re-import never duplicates); returns rows kept.
 
@@ -211,28 +253,71 @@ class Ledger:
         """
         when = (imported_at or datetime.now(UTC)).astimezone(UTC)
         with self._begin() as conn:
-            conn.execute(delete(actual_costs).where(and_(
-                actual_costs.c.source == source, actual_costs.c.metric == metric,
-                actual_costs.c.month.in_(months), actual_costs.c.tag_key.in_(tag_keys))))
+            conn.execute(
+                delete(actual_costs).where(
+                    and_(
+                        actual_costs.c.source == source,
+                        actual_costs.c.metric == metric,
+                        actual_costs.c.month.in_(months),
+                        actual_costs.c.tag_key.in_(tag_keys),
+                    )
+                )
+            )
             if costs:
-                conn.execute(insert(actual_costs), [
-                    {"source": source, "metric": metric, "month": c.month, "tag_key": c.tag_key,
-                     "tag_value": c.tag_value, "service": c.service, "amount_micros": to_micros(c.amount),
-                     "currency": c.currency, "estimated": c.estimated, "imported_at": when} for c in costs])
+                conn.execute(
+                    insert(actual_costs),
+                    [
+                        {
+                            "source": source,
+                            "metric": metric,
+                            "month": c.month,
+                            "tag_key": c.tag_key,
+                            "tag_value": c.tag_value,
+                            "service": c.service,
+                            "amount_micros": to_micros(c.amount),
+                            "currency": c.currency,
+                            "estimated": c.estimated,
+                            "imported_at": when,
+                        }
+                        for c in costs
+                    ],
+                )
         return len(costs)
 
     def actuals(self, *, source: str, metric: str | None = None) -> list[ImportedCost]:
         """Imported spend of one source (and metric), by month, tag key, tag value and service."""
-        query = select(actual_costs).where(actual_costs.c.source == source).order_by(
-            actual_costs.c.month, actual_costs.c.metric, actual_costs.c.tag_key, actual_costs.c.tag_value,
-            actual_costs.c.service)
+        query = (
+            select(actual_costs)
+            .where(actual_costs.c.source == source)
+            .order_by(
+                actual_costs.c.month,
+                actual_costs.c.metric,
+                actual_costs.c.tag_key,
+                actual_costs.c.tag_value,
+                actual_costs.c.service,
+            )
+        )
         if metric is not None:
             query = query.where(actual_costs.c.metric == metric)
         with self._begin() as conn:
             rows = conn.execute(query).mappings().all()
-        return [ImportedCost(ActualCost(r["month"], r["service"], r["tag_key"], r["tag_value"],
-                                        from_micros(r["amount_micros"]), r["currency"], bool(r["estimated"])),
-                             r["source"], r["metric"], _utc(r["imported_at"])) for r in rows]
+        return [
+            ImportedCost(
+                ActualCost(
+                    r["month"],
+                    r["service"],
+                    r["tag_key"],
+                    r["tag_value"],
+                    from_micros(r["amount_micros"]),
+                    r["currency"],
+                    bool(r["estimated"]),
+                ),
+                r["source"],
+                r["metric"],
+                _utc(r["imported_at"]),
+            )
+            for r in rows
+        ]
 
     def latest_estimates(self) -> tuple[list[EstimateLine], list[UnsupportedLine]]:
         """Each project's slices of cost in its latest recorded (main-branch) run, and the
@@ -242,41 +327,77 @@ class Ledger:
         for the whole project, with provider and service "" (unknown).
         """
         with self._begin() as conn:
-            ranked = (select(run_projects.c.project, runs.c.id, runs.c.recorded_at, run_projects.c.team,
-                             run_projects.c.after_micros,
-                             func.row_number().over(partition_by=run_projects.c.project,
-                                                    order_by=(runs.c.recorded_at.desc(), runs.c.id.desc())).label("rn"))
-                      .join(runs, run_projects.c.run_id == runs.c.id).where(runs.c.source == "record").subquery())
+            ranked = (
+                select(
+                    run_projects.c.project,
+                    runs.c.id,
+                    runs.c.recorded_at,
+                    run_projects.c.team,
+                    run_projects.c.after_micros,
+                    func.row_number()
+                    .over(partition_by=run_projects.c.project, order_by=(runs.c.recorded_at.desc(), runs.c.id.desc()))
+                    .label("rn"),
+                )
+                .join(runs, run_projects.c.run_id == runs.c.id)
+                .where(runs.c.source == "record")
+                .subquery()
+            )
             latest: dict[str, tuple[int, datetime, str | None, int]] = {
-                project: (run_id, _utc(when), team, after) for project, run_id, when, team, after in conn.execute(
-                    select(*[c for c in ranked.c if c.name != "rn"]).where(ranked.c.rn == 1))}
+                project: (run_id, _utc(when), team, after)
+                for project, run_id, when, team, after in conn.execute(
+                    select(*[c for c in ranked.c if c.name != "rn"]).where(ranked.c.rn == 1)
+                )
+            }
             wanted = {(run_id, project) for project, (run_id, _, _, _) in latest.items()}
             run_ids = sorted({run_id for run_id, _ in wanted})
             service_rows: list[Any] = []
             unsupported_rows: list[Any] = []
-            for chunk in (run_ids[i:i + 500] for i in range(0, len(run_ids), 500)):
-                service_rows += conn.execute(select(run_services).where(run_services.c.run_id.in_(chunk))).mappings().all()
+            for chunk in (run_ids[i : i + 500] for i in range(0, len(run_ids), 500)):
+                service_rows += (
+                    conn.execute(select(run_services).where(run_services.c.run_id.in_(chunk))).mappings().all()
+                )
                 unsupported_rows += conn.execute(
-                    select(resource_costs.c.run_id, resource_costs.c.project, resource_costs.c.team, resource_costs.c.type)
-                    .where(resource_costs.c.run_id.in_(chunk), resource_costs.c.support == "unsupported")).all()
+                    select(
+                        resource_costs.c.run_id, resource_costs.c.project, resource_costs.c.team, resource_costs.c.type
+                    ).where(resource_costs.c.run_id.in_(chunk), resource_costs.c.support == "unsupported")
+                ).all()
         lines: list[EstimateLine] = []
         covered: set[str] = set()
         for r in service_rows:
             if (r["run_id"], r["project"]) not in wanted:
                 continue
             covered.add(r["project"])
-            lines.append(EstimateLine(r["project"], r["team"], r["provider"], r["service"], from_micros(r["after_micros"]),
-                                      int(r["usage_unknown"]), int(r["unpriced"]), int(r["run_id"]),
-                                      latest[r["project"]][1]))
+            lines.append(
+                EstimateLine(
+                    r["project"],
+                    r["team"],
+                    r["provider"],
+                    r["service"],
+                    from_micros(r["after_micros"]),
+                    int(r["usage_unknown"]),
+                    int(r["unpriced"]),
+                    int(r["run_id"]),
+                    latest[r["project"]][1],
+                )
+            )
         for project, (run_id, when, team, after) in sorted(latest.items()):
             if project not in covered and after:
                 lines.append(EstimateLine(project, team, "", "", from_micros(after), 0, 0, run_id, when))
-        unsupported = [UnsupportedLine(project, team, rtype, int(run_id))
-                       for run_id, project, team, rtype in unsupported_rows if (run_id, project) in wanted]
+        unsupported = [
+            UnsupportedLine(project, team, rtype, int(run_id))
+            for run_id, project, team, rtype in unsupported_rows
+            if (run_id, project) in wanted
+        ]
         return lines, unsupported
 
-    def history(self, *, project: str | None = None, team: str | None = None, since: date | datetime | None = None,
-                sources: tuple[str, ...] = ("record",)) -> list[HistoryEntry]:
+    def history(
+        self,
+        *,
+        project: str | None = None,
+        team: str | None = None,
+        since: date | datetime | None = None,
+        sources: tuple[str, ...] = ("record",),
+    ) -> list[HistoryEntry]:
         """Recorded project totals, oldest first, from runs of the given sources (by default only
         `costgate record`: the state of the main branch, not proposals a check priced)."""
         query = _entries(sources).order_by(runs.c.recorded_at, runs.c.id, run_projects.c.project)
@@ -290,26 +411,53 @@ class Ledger:
             rows = conn.execute(query).all()
         return [_entry(r) for r in rows]
 
-    def series_rows(self, *, by: str = "project", project: str | None = None, team: str | None = None,
-                    since: date | datetime | None = None, changes: int | None = None,
-                    sources: tuple[str, ...] = ("record",)) -> list[SeriesRow]:
+    def series_rows(
+        self,
+        *,
+        by: str = "project",
+        project: str | None = None,
+        team: str | None = None,
+        since: date | datetime | None = None,
+        changes: int | None = None,
+        sources: tuple[str, ...] = ("record",),
+    ) -> list[SeriesRow]:
         """What `history` needs, computed by the database in one query instead of reading every
         run: each project's last entry of each month (its run-rate then), and the runs that moved
         a run-rate (the `changes` most recent per series, all when None), each with the sum of its
         series' moves in its month. Same filters as `history`; see ledger/history.series_from_rows.
         """
         key = run_projects.c.project if by == "project" else func.coalesce(run_projects.c.team, "unowned")
-        month = (func.to_char(func.timezone("UTC", runs.c.recorded_at), "YYYY-MM")
-                 if self.engine.dialect.name == "postgresql" else func.substr(runs.c.recorded_at, 1, 7))
-        inner = (select(run_projects.c.project, run_projects.c.team, key.label("key"), month.label("month"),
-                        runs.c.recorded_at, runs.c.id.label("run_id"), runs.c.pull_request, runs.c.head_commit,
-                        runs.c.branch, run_projects.c.after_micros, run_projects.c.delta_micros,
-                        func.lag(run_projects.c.after_micros).over(partition_by=run_projects.c.project,
-                                                                   order_by=(runs.c.recorded_at, runs.c.id)).label("prev"),
-                        func.lead(month).over(partition_by=run_projects.c.project,  # the same window: one sort
-                                              order_by=(runs.c.recorded_at, runs.c.id)).label("next_month"))
-                 .join(run_projects, run_projects.c.run_id == runs.c.id)
-                 .where(runs.c.source.in_(sources)))
+        month = (
+            func.to_char(func.timezone("UTC", runs.c.recorded_at), "YYYY-MM")
+            if self.engine.dialect.name == "postgresql"
+            else func.substr(runs.c.recorded_at, 1, 7)
+        )
+        inner = (
+            select(
+                run_projects.c.project,
+                run_projects.c.team,
+                key.label("key"),
+                month.label("month"),
+                runs.c.recorded_at,
+                runs.c.id.label("run_id"),
+                runs.c.pull_request,
+                runs.c.head_commit,
+                runs.c.branch,
+                run_projects.c.after_micros,
+                run_projects.c.delta_micros,
+                func.lag(run_projects.c.after_micros)
+                .over(partition_by=run_projects.c.project, order_by=(runs.c.recorded_at, runs.c.id))
+                .label("prev"),
+                func.lead(month)
+                .over(
+                    partition_by=run_projects.c.project,  # the same window: one sort
+                    order_by=(runs.c.recorded_at, runs.c.id),
+                )
+                .label("next_month"),
+            )
+            .join(run_projects, run_projects.c.run_id == runs.c.id)
+            .where(runs.c.source.in_(sources))
+        )
         if project is not None:
             inner = inner.where(run_projects.c.project == project)
         if team is not None:
@@ -319,34 +467,81 @@ class Ledger:
         a = inner.subquery("a")
         moved = case((a.c.prev.is_(None), a.c.delta_micros), else_=a.c.after_micros - a.c.prev)
         month_end = or_(a.c.next_month.is_(None), a.c.next_month != a.c.month)
-        windows = [moved.label("moved"), month_end.label("month_end"),
-                   func.sum(moved).over(partition_by=(a.c.key, a.c.month)).label("month_moved")]
+        windows = [
+            moved.label("moved"),
+            month_end.label("month_end"),
+            func.sum(moved).over(partition_by=(a.c.key, a.c.month)).label("month_moved"),
+        ]
         if changes is not None:  # rank the changes only when some are left out
-            windows += [func.row_number().over(partition_by=(a.c.key, moved != 0),
-                                               order_by=(a.c.recorded_at.desc(), a.c.run_id.desc())).label("recent"),
-                        func.count().over(partition_by=(a.c.key, moved != 0)).label("of")]
+            windows += [
+                func.row_number()
+                .over(partition_by=(a.c.key, moved != 0), order_by=(a.c.recorded_at.desc(), a.c.run_id.desc()))
+                .label("recent"),
+                func.count().over(partition_by=(a.c.key, moved != 0)).label("of"),
+            ]
         b = select(a, *windows).subquery("b")
         is_change = b.c.moved != 0
         count: Any = literal(0)
         if changes is not None:
             is_change = and_(is_change, b.c.recent <= changes)
             count = case((b.c.moved != 0, b.c.of), else_=0)
-        query = (select(b.c.project, b.c.team, b.c.key, b.c.month, b.c.recorded_at, b.c.run_id, b.c.pull_request,
-                        b.c.head_commit, b.c.branch, b.c.after_micros, b.c.moved, b.c.month_moved,
-                        b.c.month_end, is_change, count)
-                 .where(or_(b.c.month_end, is_change))
-                 .order_by(b.c.recorded_at, b.c.run_id, b.c.project))
+        query = (
+            select(
+                b.c.project,
+                b.c.team,
+                b.c.key,
+                b.c.month,
+                b.c.recorded_at,
+                b.c.run_id,
+                b.c.pull_request,
+                b.c.head_commit,
+                b.c.branch,
+                b.c.after_micros,
+                b.c.moved,
+                b.c.month_moved,
+                b.c.month_end,
+                is_change,
+                count,
+            )
+            .where(or_(b.c.month_end, is_change))
+            .order_by(b.c.recorded_at, b.c.run_id, b.c.project)
+        )
         with self._begin() as conn:
             rows = conn.execute(query).all()
-        return [SeriesRow(r[0], r[1], r[2], r[3], _utc(r[4]), r[5], r[6], r[7], r[8], from_micros(r[9]),
-                          from_micros(r[10]), from_micros(r[11]), bool(r[12]), bool(r[13]), int(r[14])) for r in rows]
+        return [
+            SeriesRow(
+                r[0],
+                r[1],
+                r[2],
+                r[3],
+                _utc(r[4]),
+                r[5],
+                r[6],
+                r[7],
+                r[8],
+                from_micros(r[9]),
+                from_micros(r[10]),
+                from_micros(r[11]),
+                bool(r[12]),
+                bool(r[13]),
+                int(r[14]),
+            )
+            for r in rows
+        ]
 
     def latest_before(self, before: date | datetime, *, sources: tuple[str, ...] = ("record",)) -> list[HistoryEntry]:
         """Each project's latest recorded entry before `before`: where its run-rate stood when a
         window of history starts (the anomaly rule reads the window, not the whole ledger)."""
-        ranked = _entries(sources).add_columns(func.row_number().over(
-            partition_by=run_projects.c.project, order_by=(runs.c.recorded_at.desc(), runs.c.id.desc())).label("rn"),
-        ).where(runs.c.recorded_at < _start(before)).subquery()
+        ranked = (
+            _entries(sources)
+            .add_columns(
+                func.row_number()
+                .over(partition_by=run_projects.c.project, order_by=(runs.c.recorded_at.desc(), runs.c.id.desc()))
+                .label("rn"),
+            )
+            .where(runs.c.recorded_at < _start(before))
+            .subquery()
+        )
         query = select(*[c for c in ranked.c if c.name != "rn"]).where(ranked.c.rn == 1).order_by(ranked.c.project)
         with self._begin() as conn:
             rows = conn.execute(query).all()
@@ -354,8 +549,13 @@ class Ledger:
 
     def count(self, table: str) -> int:
         """Rows in one of the ledger's tables (for `record`'s summary and for tests)."""
-        chosen = {"runs": runs, "run_projects": run_projects, "resource_costs": resource_costs,
-                  "run_services": run_services, "actual_costs": actual_costs}[table]
+        chosen = {
+            "runs": runs,
+            "run_projects": run_projects,
+            "resource_costs": resource_costs,
+            "run_services": run_services,
+            "actual_costs": actual_costs,
+        }[table]
         with self._begin() as conn:
             return int(conn.execute(select(func.count()).select_from(chosen)).scalar_one())
 
@@ -397,16 +597,29 @@ def _reason(exc: BaseException) -> str:
 
 def _entries(sources: tuple[str, ...]) -> Select[Any]:
     """The columns a HistoryEntry is made of, for runs of `sources`."""
-    return (select(runs.c.id, runs.c.recorded_at, run_projects.c.project, run_projects.c.team,
-                   runs.c.repository, runs.c.pull_request, runs.c.head_commit, runs.c.branch,
-                   run_projects.c.before_micros, run_projects.c.after_micros, run_projects.c.delta_micros)
-            .join(run_projects, run_projects.c.run_id == runs.c.id)
-            .where(runs.c.source.in_(sources)))
+    return (
+        select(
+            runs.c.id,
+            runs.c.recorded_at,
+            run_projects.c.project,
+            run_projects.c.team,
+            runs.c.repository,
+            runs.c.pull_request,
+            runs.c.head_commit,
+            runs.c.branch,
+            run_projects.c.before_micros,
+            run_projects.c.after_micros,
+            run_projects.c.delta_micros,
+        )
+        .join(run_projects, run_projects.c.run_id == runs.c.id)
+        .where(runs.c.source.in_(sources))
+    )
 
 
 def _entry(r: Sequence[Any]) -> HistoryEntry:
-    return HistoryEntry(r[0], _utc(r[1]), r[2], r[3], r[4], r[5], r[6], r[7],
-                        from_micros(r[8]), from_micros(r[9]), from_micros(r[10]))
+    return HistoryEntry(
+        r[0], _utc(r[1]), r[2], r[3], r[4], r[5], r[6], r[7], from_micros(r[8]), from_micros(r[9]), from_micros(r[10])
+    )
 
 
 def _start(when: date | datetime) -> datetime:

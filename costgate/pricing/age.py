@@ -68,8 +68,9 @@ def stale_warning(manifest: Manifest, *, limit: int, today: date | None = None) 
     )
 
 
-def warn_if_stale(manifest: Manifest, *, flag: int | None = None, stream: TextIO | None = None,
-                  today: date | None = None) -> str | None:
+def warn_if_stale(
+    manifest: Manifest, *, flag: int | None = None, stream: TextIO | None = None, today: date | None = None
+) -> str | None:
     """Print the warning once per process and catalog; returns it (or None)."""
     line = stale_warning(manifest, limit=max_age_days(flag), today=today)
     if line is None or manifest.catalog_id in _warned:

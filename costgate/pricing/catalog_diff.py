@@ -105,8 +105,20 @@ def _by_key(rows: list[CatalogRow]) -> dict[Key, CatalogRow]:
 
 
 def _change(row: CatalogRow, old: Decimal | None, new: Decimal | None) -> PriceChange:
-    return PriceChange(row.provider, row.service, row.region, row.family, dict(row.attributes), row.purchase_option,
-                       dict(row.term), row.unit, row.tier_start, old, new, row.currency)
+    return PriceChange(
+        row.provider,
+        row.service,
+        row.region,
+        row.family,
+        dict(row.attributes),
+        row.purchase_option,
+        dict(row.term),
+        row.unit,
+        row.tier_start,
+        old,
+        new,
+        row.currency,
+    )
 
 
 def diff_catalogs(old_root: Path, new_root: Path) -> CatalogDiff:
@@ -166,7 +178,9 @@ def _pairs(row: CatalogRow) -> tuple[tuple[str, str], ...]:
     return tuple(sorted((k.lower(), v.lower()) for k, v in row.attributes.items()))
 
 
-def _pair_by_superset(removed: list[CatalogRow], added: dict[Key, CatalogRow]) -> Iterator[tuple[CatalogRow, CatalogRow | None]]:
+def _pair_by_superset(
+    removed: list[CatalogRow], added: dict[Key, CatalogRow]
+) -> Iterator[tuple[CatalogRow, CatalogRow | None]]:
     """Match each removed row to the one added row whose attributes include all of its own."""
     index: dict[tuple[object, ...], dict[tuple[str, str], set[Key]]] = {}
     for key, row in added.items():

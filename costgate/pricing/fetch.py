@@ -187,13 +187,21 @@ def _fetch_reported(run: _Run, scope: Scope, reporter: progress.ProgressReporter
             run.down[provider] = reason  # the host is unreachable or the budget is gone: stop trying it
         return ScopeFetch(*scope, status="failed", reason=reason)
     if entry.rows == 0:
-        return ScopeFetch(*scope, status="fetched", rows=0, url=url, source=source, fetched_at=entry.fetched_at,
-                          reason="the price list holds no prices for this scope")
+        return ScopeFetch(
+            *scope,
+            status="fetched",
+            rows=0,
+            url=url,
+            source=source,
+            fetched_at=entry.fetched_at,
+            reason="the price list holds no prices for this scope",
+        )
     return ScopeFetch(*scope, status="fetched", rows=entry.rows, url=url, source=source, fetched_at=entry.fetched_at)
 
 
-def _within_budget(http: HttpClient, rows: Iterable[CatalogRow], url: str,
-                   reporter: progress.ProgressReporter, task: int) -> Iterator[CatalogRow]:
+def _within_budget(
+    http: HttpClient, rows: Iterable[CatalogRow], url: str, reporter: progress.ProgressReporter, task: int
+) -> Iterator[CatalogRow]:
     count = reported = 0
     for row in rows:
         if count % 2000 == 0:
@@ -212,19 +220,27 @@ def _aws(run: _Run, service: str, region: str) -> tuple[str, str, Iterator[Catal
     region_index = run.aws_region_indexes.get(service)
     if region_index is None:
         region_index = run.aws_region_indexes[service] = run.http.get_json(
-            aws.region_index_url(run.aws_offer_index, base, service))
+            aws.region_index_url(run.aws_offer_index, base, service)
+        )
     url = aws.region_csv_urls(region_index, base, [region]).get(region)
     if url is None:
-        raise CatalogError(f"AWS publishes no {service} price list for region {region}",
-                           path=aws.region_index_url(run.aws_offer_index, base, service))
+        raise CatalogError(
+            f"AWS publishes no {service} price list for region {region}",
+            path=aws.region_index_url(run.aws_offer_index, base, service),
+        )
     lines = run.http.iter_lines(url)
     return url, aws.SOURCE_BULK, aws.csv_rows(lines, service=service, region=region, origin=url)
 
 
 def _azure(run: _Run, service: str, region: str) -> tuple[str, str, Iterator[CatalogRow]]:
     base = run.settings.azure_base_url
-    rows = azure.fetch(run.http, service=service, region=None if region == "global" else region, base_url=base,
-                       price_date=datetime.now(UTC).strftime("%Y-%m-%d"))
+    rows = azure.fetch(
+        run.http,
+        service=service,
+        region=None if region == "global" else region,
+        base_url=base,
+        price_date=datetime.now(UTC).strftime("%Y-%m-%d"),
+    )
     return base + azure.PRICES_PATH, azure.SOURCE_ID, (r for r in rows if r.region == region)
 
 
@@ -232,8 +248,14 @@ def _gcp(run: _Run, service: str, region: str) -> tuple[str, str, Iterator[Catal
     key = gcp.api_key()
     if key is not None:
         base = run.settings.gcp_base_url
-        rows = gcp.fetch_api(run.http, key=key, services=[service], regions=[region], base_url=base,
-                             price_date=datetime.now(UTC).strftime("%Y-%m-%d"))
+        rows = gcp.fetch_api(
+            run.http,
+            key=key,
+            services=[service],
+            regions=[region],
+            base_url=base,
+            price_date=datetime.now(UTC).strftime("%Y-%m-%d"),
+        )
         return base + "/v1/services", gcp.SOURCE_API, (r for r in rows if r.region == region)
     url = run.settings.gcp_pricing_yml_url
     rows = gcp.fetch_pricing_yml(run.http, url=url, services=[service], regions=[region])

@@ -94,8 +94,14 @@ class PriceBook:
                 return fetched
             failure = self.store.fetch_failures.get(scope)
             if failure is not None:
-                return NoPrice(query, f"{found.reason}; fetching {' '.join(scope)} failed: {failure}",
-                               hint=found.hint, kind=NO_PRODUCT, fetch="failed", fetch_error=failure)
+                return NoPrice(
+                    query,
+                    f"{found.reason}; fetching {' '.join(scope)} failed: {failure}",
+                    hint=found.hint,
+                    kind=NO_PRODUCT,
+                    fetch="failed",
+                    fetch_error=failure,
+                )
         return found
 
     def _fetched(self, query: PriceQuery) -> PriceResult | None:
@@ -106,40 +112,62 @@ class PriceBook:
         if overlay is None or index is None:
             return None
         entry = overlay.entries[scope]
-        products = scope_candidates(index, query.attributes, family=query.product_family,
-                                    purchase_option=query.purchase_option, unit=query.unit)
-        return self._choose(query, products, fetched_at=entry.fetched_at,
-                            missing=f"no product in the prices fetched from {entry.url} matches")
+        products = scope_candidates(
+            index, query.attributes, family=query.product_family, purchase_option=query.purchase_option, unit=query.unit
+        )
+        return self._choose(
+            query,
+            products,
+            fetched_at=entry.fetched_at,
+            missing=f"no product in the prices fetched from {entry.url} matches",
+        )
 
     def _shipped(self, query: PriceQuery) -> PriceResult:
         scope = (query.provider, query.service)
         regions = self._regions.get(scope)
         if not regions:
-            return NoPrice(query, f"the catalog has no {query.provider} {query.service} prices",
-                           hint=f"run `costgate catalog refresh --provider {query.provider} --service {query.service}`"
-                                + self._fetch_hint(),
-                           kind=NO_PRODUCT)
+            return NoPrice(
+                query,
+                f"the catalog has no {query.provider} {query.service} prices",
+                hint=f"run `costgate catalog refresh --provider {query.provider} --service {query.service}`"
+                + self._fetch_hint(),
+                kind=NO_PRODUCT,
+            )
         if query.region not in regions:
-            return NoPrice(query, f"the catalog has no {query.service} prices for region {query.region}",
-                           hint=f"run `costgate catalog refresh --provider {query.provider} --service {query.service} --region {query.region}`"
-                                + self._fetch_hint(),
-                           kind=NO_PRODUCT)
+            return NoPrice(
+                query,
+                f"the catalog has no {query.service} prices for region {query.region}",
+                hint=f"run `costgate catalog refresh --provider {query.provider} --service {query.service} --region {query.region}`"
+                + self._fetch_hint(),
+                kind=NO_PRODUCT,
+            )
         products = self.store.candidates(
-            query.provider, query.service, query.region, query.attributes,
-            family=query.product_family, purchase_option=query.purchase_option, unit=query.unit,
+            query.provider,
+            query.service,
+            query.region,
+            query.attributes,
+            family=query.product_family,
+            purchase_option=query.purchase_option,
+            unit=query.unit,
         )
         return self._choose(query, products)
 
-    def _choose(self, query: PriceQuery, products: list[StoredProduct], *, fetched_at: str = "",
-                missing: str = "") -> PriceResult:
+    def _choose(
+        self, query: PriceQuery, products: list[StoredProduct], *, fetched_at: str = "", missing: str = ""
+    ) -> PriceResult:
         """One price from the matching products, or why there is none."""
         if query.term:
             wanted = {k.lower(): v.lower() for k, v in query.term}
             products = [p for p in products if all(p.term.get(k) == v for k, v in wanted.items())]
         if not products:
             if fetched_at:
-                return NoPrice(query, missing, hint="check the attributes with `costgate catalog query`",
-                               kind=NO_PRODUCT, fetch="fetched")
+                return NoPrice(
+                    query,
+                    missing,
+                    hint="check the attributes with `costgate catalog query`",
+                    kind=NO_PRODUCT,
+                    fetch="fetched",
+                )
             return NoPrice(query, "no product in the catalog matches", hint=self._no_match_hint(query), kind=NO_PRODUCT)
         by_sku: dict[str, list[StoredProduct]] = {}
         for product in products:
@@ -148,8 +176,11 @@ class PriceBook:
         distinct = {(p.tiers, p.unit) for p in prices}
         if len(distinct) > 1:
             shown = ", ".join(sorted({str(p.unit_price) for p in prices})[:4])
-            return NoPrice(query, f"ambiguous: {len(prices)} products match with different prices ({shown})",
-                           hint="narrow the query's attributes")
+            return NoPrice(
+                query,
+                f"ambiguous: {len(prices)} products match with different prices ({shown})",
+                hint="narrow the query's attributes",
+            )
         return prices[0]
 
 
@@ -158,9 +189,11 @@ THIN_SCOPE = 100
 
 
 def _thin_scope_hint(query: PriceQuery, count: int) -> str:
-    return (f"the catalog holds only {count} {query.service} products for {query.region}; "
-            f"`costgate catalog refresh --provider {query.provider} --service {query.service} --region {query.region}` "
-            "adds the rest")
+    return (
+        f"the catalog holds only {count} {query.service} products for {query.region}; "
+        f"`costgate catalog refresh --provider {query.provider} --service {query.service} --region {query.region}` "
+        "adds the rest"
+    )
 
 
 def _price(rows: list[StoredProduct], fetched_at: str = "") -> Price:
@@ -194,5 +227,3 @@ def tiered_cost(quantity: Decimal, tiers: tuple[tuple[Decimal, Decimal | None, D
         upper = quantity if end is None else min(quantity, end)
         total += (upper - start) * price
     return total
-
-

@@ -142,7 +142,9 @@ def parse_manifest(data: bytes, path: str) -> Manifest:
         version = top.get("version", MANIFEST_VERSION)
         if version != MANIFEST_VERSION:
             raise ValueError(f"version: unsupported manifest version {version!r}")
-        return Manifest(built_at=top["built_at"], price_date=top["price_date"], sources=sources, files=files, version=version)
+        return Manifest(
+            built_at=top["built_at"], price_date=top["price_date"], sources=sources, files=files, version=version
+        )
     except orjson.JSONDecodeError as exc:
         raise CatalogError(f"manifest is not valid JSON ({exc})", path=path) from exc
     except ValueError as exc:

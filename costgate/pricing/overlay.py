@@ -98,8 +98,9 @@ class Overlay:
         self._open[scope] = found
         return found
 
-    def store(self, scope: Scope, rows: Iterable[CatalogRow], *, source: str, url: str,
-              now: datetime | None = None) -> OverlayEntry:
+    def store(
+        self, scope: Scope, rows: Iterable[CatalogRow], *, source: str, url: str, now: datetime | None = None
+    ) -> OverlayEntry:
         """Write the rows of one fetched scope and list them; nothing is kept when `rows` fails.
 
         Rows are streamed into a gzip file (never held in memory). Raises whatever the row
@@ -132,8 +133,15 @@ class Overlay:
             with contextlib.suppress(FileNotFoundError):
                 tmp.unlink()
         entry = OverlayEntry(
-            provider=provider, service=service, region=region, path=rel, sha256=digest, rows=count,
-            source=source, url=url, fetched_at=(now or datetime.now(UTC)).isoformat(timespec="seconds"),
+            provider=provider,
+            service=service,
+            region=region,
+            path=rel,
+            sha256=digest,
+            rows=count,
+            source=source,
+            url=url,
+            fetched_at=(now or datetime.now(UTC)).isoformat(timespec="seconds"),
             price_date=max(dates, default=""),
         )
         self.entries[scope] = entry
@@ -165,5 +173,8 @@ def _read_entries(path: Path) -> dict[Scope, OverlayEntry]:
         entries = [OverlayEntry(**e) for e in doc.get("entries", [])]
     except (OSError, orjson.JSONDecodeError, TypeError):
         return {}
-    return {e.scope: e for e in entries
-            if isinstance(e.path, str) and not Path(e.path).is_absolute() and ".." not in Path(e.path).parts}
+    return {
+        e.scope: e
+        for e in entries
+        if isinstance(e.path, str) and not Path(e.path).is_absolute() and ".." not in Path(e.path).parts
+    }

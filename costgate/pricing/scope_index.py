@@ -84,14 +84,15 @@ class ScopeIndex:
         found = self._ids.get(wanted)
         if found is None:
             found = self._ids[wanted] = frozenset(
-                int(r[0]) for r in self.conn.execute("SELECT id FROM kv WHERE key_l = ? AND value_l = ?", wanted))
+                int(r[0]) for r in self.conn.execute("SELECT id FROM kv WHERE key_l = ? AND value_l = ?", wanted)
+            )
         return found
 
     def attributes(self, ids: frozenset[int]) -> dict[str, str]:
         """The attributes (original spelling) of a product's pair ids."""
         missing = [i for i in ids if i not in self._pairs]
         for start in range(0, len(missing), 500):
-            chunk = missing[start:start + 500]
+            chunk = missing[start : start + 500]
             marks = ",".join("?" * len(chunk))
             for pid, key, value in self.conn.execute(f"SELECT id, key, value FROM kv WHERE id IN ({marks})", chunk):
                 self._pairs[int(pid)] = (str(key), str(value))
@@ -138,14 +139,17 @@ class IndexCache:
 
     def _build(self, source: ScopeSource) -> sqlite3.Connection:
         reporter = progress.current()
-        task = reporter.start(f"indexing {source.provider} {source.service} {source.region}".rstrip(),
-                              total=source.rows, unit="rows")
+        task = reporter.start(
+            f"indexing {source.provider} {source.service} {source.region}".rstrip(), total=source.rows, unit="rows"
+        )
         try:
             return self._build_reported(source, reporter, task)
         finally:
             reporter.finish(task)
 
-    def _build_reported(self, source: ScopeSource, reporter: progress.ProgressReporter, task: int) -> sqlite3.Connection:
+    def _build_reported(
+        self, source: ScopeSource, reporter: progress.ProgressReporter, task: int
+    ) -> sqlite3.Connection:
         rows = _counted(verified_rows(source.path, source.sha256), reporter, task)
         try:
             self.dir.mkdir(parents=True, exist_ok=True)
@@ -160,16 +164,18 @@ class IndexCache:
         except OSError:  # a read-only or full cache dir: index in memory for this run
             with contextlib.suppress(OSError):
                 tmp.unlink()
-            return _fill(sqlite3.connect(":memory:", check_same_thread=False),
-                         verified_rows(source.path, source.sha256), source)
+            return _fill(
+                sqlite3.connect(":memory:", check_same_thread=False), verified_rows(source.path, source.sha256), source
+            )
         finally:
             if tmp.exists():
                 tmp.unlink()
         self._listing = None
         conn = _open_verified(final, source.sha256)
         if conn is None:  # replaced under us between the rename and the open: build in memory
-            return _fill(sqlite3.connect(":memory:", check_same_thread=False),
-                         verified_rows(source.path, source.sha256), source)
+            return _fill(
+                sqlite3.connect(":memory:", check_same_thread=False), verified_rows(source.path, source.sha256), source
+            )
         return conn
 
 
@@ -246,25 +252,46 @@ def _fill(conn: sqlite3.Connection, rows: Iterable[CatalogRow], source: ScopeSou
             if kid is None:
                 kid = pairs[pair] = len(pairs) + 1
             ids.append(kid)
-        products.append((
-            pid, row.family, row.purchase_option,
-            dumps({k.lower(): v.lower() for k, v in row.term.items()}, option=orjson.OPT_SORT_KEYS).decode(),
-            row.unit, str(row.price), row.currency, str(row.tier_start),
-            None if row.tier_end is None else str(row.tier_end), row.sku, row.source, row.price_date,
-            row.description, ",".join(map(str, sorted(set(ids)))),
-        ))
+        products.append(
+            (
+                pid,
+                row.family,
+                row.purchase_option,
+                dumps({k.lower(): v.lower() for k, v in row.term.items()}, option=orjson.OPT_SORT_KEYS).decode(),
+                row.unit,
+                str(row.price),
+                row.currency,
+                str(row.tier_start),
+                None if row.tier_end is None else str(row.tier_end),
+                row.sku,
+                row.source,
+                row.price_date,
+                row.description,
+                ",".join(map(str, sorted(set(ids)))),
+            )
+        )
         attrs.extend((kid, pid) for kid in set(ids))
         if len(products) >= 5000:  # bounded memory however large the scope
             count += _insert(conn, products, attrs)
     count += _insert(conn, products, attrs)
-    conn.executemany("INSERT INTO kv VALUES (?, ?, ?, ?, ?)",
-                     ((kid, k, v, k.lower(), v.lower()) for (k, v), kid in pairs.items()))
+    conn.executemany(
+        "INSERT INTO kv VALUES (?, ?, ?, ?, ?)", ((kid, k, v, k.lower(), v.lower()) for (k, v), kid in pairs.items())
+    )
     conn.execute("CREATE INDEX kv_lower ON kv (key_l, value_l)")
-    conn.execute("CREATE TABLE key_selectivity AS SELECT key_l AS key, COUNT(DISTINCT value_l) AS n FROM kv GROUP BY key_l")
-    conn.executemany("INSERT INTO meta VALUES (?, ?)", [
-        ("schema", str(INDEX_SCHEMA_VERSION)), ("source_sha256", source.sha256), ("provider", source.provider),
-        ("service", source.service), ("region", source.region), ("rows", str(count)),
-    ])
+    conn.execute(
+        "CREATE TABLE key_selectivity AS SELECT key_l AS key, COUNT(DISTINCT value_l) AS n FROM kv GROUP BY key_l"
+    )
+    conn.executemany(
+        "INSERT INTO meta VALUES (?, ?)",
+        [
+            ("schema", str(INDEX_SCHEMA_VERSION)),
+            ("source_sha256", source.sha256),
+            ("provider", source.provider),
+            ("service", source.service),
+            ("region", source.region),
+            ("rows", str(count)),
+        ],
+    )
     conn.commit()
     conn.execute("VACUUM")
     return conn
@@ -288,7 +315,7 @@ def remove_leftovers(folder: Path, *, now: float | None = None) -> list[Path]:
     removed: list[Path] = []
     clock = time.time() if now is None else now
     for path in folder.glob(f"{TEMP_PREFIX}*.tmp"):
-        pid_text = path.name[len(TEMP_PREFIX):].split("-", 1)[0]
+        pid_text = path.name[len(TEMP_PREFIX) :].split("-", 1)[0]
         try:
             old = clock - path.stat().st_mtime > STALE_TEMP_SECONDS
         except FileNotFoundError:

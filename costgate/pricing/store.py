@@ -122,7 +122,8 @@ class CatalogStore:
             if info is None:
                 return None
             found = self._open[scope] = self._indexes.open(
-                ScopeSource(provider, service, region, self.data_dir / info.path, info.sha256, info.rows))
+                ScopeSource(provider, service, region, self.data_dir / info.path, info.sha256, info.rows)
+            )
         return found
 
     def candidates(
@@ -146,8 +147,9 @@ class CatalogStore:
         index = self.scope_index(provider, service, region)
         if index is None:
             return []
-        return scope_candidates(index, attributes, family=family, purchase_option=purchase_option, unit=unit,
-                                limit=limit)
+        return scope_candidates(
+            index, attributes, family=family, purchase_option=purchase_option, unit=unit, limit=limit
+        )
 
     def search(
         self,
@@ -256,7 +258,8 @@ def scope_search(index: ScopeIndex, attributes: Sequence[tuple[str, str]], *, li
     params: list[object] = []
     if id_sets:
         sub = " INTERSECT ".join(
-            f"SELECT product_id FROM attrs WHERE kv_id IN ({','.join('?' * len(ids))})" for ids in id_sets)
+            f"SELECT product_id FROM attrs WHERE kv_id IN ({','.join('?' * len(ids))})" for ids in id_sets
+        )
         sql.append(f"WHERE id IN ({sub})")
         for ids in id_sets:
             params.extend(sorted(ids))
@@ -276,10 +279,12 @@ def remove_legacy_index(cache: Path) -> None:
     except OSError:
         return
     for name in names:
-        if (name.startswith("catalog-") and name.endswith(".sqlite")) or (name.startswith(".catalog-") and name.endswith(".tmp")):
+        if (name.startswith("catalog-") and name.endswith(".sqlite")) or (
+            name.startswith(".catalog-") and name.endswith(".tmp")
+        ):
             with contextlib.suppress(OSError):
                 (cache / name).unlink()
-        elif name.startswith("index-v") and name != INDEX_DIRNAME and name[len("index-v"):].isdigit():
+        elif name.startswith("index-v") and name != INDEX_DIRNAME and name[len("index-v") :].isdigit():
             shutil.rmtree(cache / name, ignore_errors=True)
 
 

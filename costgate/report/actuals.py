@@ -20,10 +20,13 @@ ACTUALS_JSON_VERSION = 1
 
 def _header(c: Comparison) -> list[str]:
     state = " (not final: Cost Explorer marks it estimated)" if c.estimated_month else ""
-    lines = [f"Estimate vs actual by {c.by}, {c.month}{state}",
-             f"actual: {c.source} {c.metric}" + (f", allocated by tag `{safe_text(c.tag_key)}`" if c.tag_key else "")
-             + (f", imported {c.imported_at:%Y-%m-%d %H:%M} UTC" if c.imported_at else ""),
-             f"estimate: monthly run-rate of the latest recorded main-branch run of each project ({c.runs} run(s))"]
+    lines = [
+        f"Estimate vs actual by {c.by}, {c.month}{state}",
+        f"actual: {c.source} {c.metric}"
+        + (f", allocated by tag `{safe_text(c.tag_key)}`" if c.tag_key else "")
+        + (f", imported {c.imported_at:%Y-%m-%d %H:%M} UTC" if c.imported_at else ""),
+        f"estimate: monthly run-rate of the latest recorded main-branch run of each project ({c.runs} run(s))",
+    ]
     return lines
 
 
@@ -37,13 +40,17 @@ def actuals_table(c: Comparison) -> str:
     width = max(len(c.by), *(len(safe_text(r.key)) for r in c.rows))
     out.append(f"{c.by:<{width}}  {'estimate':>14}  {'actual':>14}  {'gap':>14}")
     for r in c.rows:
-        out.append(f"{safe_text(r.key):<{width}}  {money(r.estimate):>14}  {money(r.actual):>14}  "
-                   f"{money(r.gap, signed=True):>14}")
+        out.append(
+            f"{safe_text(r.key):<{width}}  {money(r.estimate):>14}  {money(r.actual):>14}  "
+            f"{money(r.gap, signed=True):>14}"
+        )
         if len(r.names) > 1 or (r.names and r.names[0] != r.key):
             out.append(f"  billed as: {', '.join(safe_text(n) for n in r.names)}")
         out.extend(f"  - {safe_text(reason.text)}" for reason in r.reasons)
-    out.append(f"{'total':<{width}}  {money(c.estimate_total):>14}  {money(c.actual_total):>14}  "
-               f"{money(c.gap_total, signed=True):>14}")
+    out.append(
+        f"{'total':<{width}}  {money(c.estimate_total):>14}  {money(c.actual_total):>14}  "
+        f"{money(c.gap_total, signed=True):>14}"
+    )
     if c.notes:
         out.append("")
         out.extend(f"note: {safe_text(n)}" for n in c.notes)
@@ -63,14 +70,17 @@ def actuals_json(c: Comparison) -> str:
         "currency": c.currency,
         "imported_at": c.imported_at.isoformat(timespec="seconds") if c.imported_at else None,
         "runs": c.runs,
-        "rows": [{
-            "key": r.key,
-            "estimate": None if r.estimate is None else str(r.estimate),
-            "actual": None if r.actual is None else str(r.actual),
-            "gap": str(r.gap),
-            "billed_as": list(r.names),
-            "reasons": [{"code": str(reason.code), "text": reason.text} for reason in r.reasons],
-        } for r in c.rows],
+        "rows": [
+            {
+                "key": r.key,
+                "estimate": None if r.estimate is None else str(r.estimate),
+                "actual": None if r.actual is None else str(r.actual),
+                "gap": str(r.gap),
+                "billed_as": list(r.names),
+                "reasons": [{"code": str(reason.code), "text": reason.text} for reason in r.reasons],
+            }
+            for r in c.rows
+        ],
         "totals": {"estimate": str(c.estimate_total), "actual": str(c.actual_total), "gap": str(c.gap_total)},
         "notes": list(c.notes),
     }
@@ -88,7 +98,17 @@ def actuals_csv(c: Comparison) -> str:
     w = csv.writer(buf, lineterminator="\n")
     w.writerow(["month", "group_by", "key", "estimate", "actual", "gap", "reason_codes", "reasons", "billed_as"])
     for r in c.rows:
-        w.writerow([c.month, c.by, _cell(r.key), "" if r.estimate is None else r.estimate,
-                    "" if r.actual is None else r.actual, r.gap, " ".join(str(x.code) for x in r.reasons),
-                    _cell("; ".join(x.text for x in r.reasons)), _cell("; ".join(r.names))])
+        w.writerow(
+            [
+                c.month,
+                c.by,
+                _cell(r.key),
+                "" if r.estimate is None else r.estimate,
+                "" if r.actual is None else r.actual,
+                r.gap,
+                " ".join(str(x.code) for x in r.reasons),
+                _cell("; ".join(x.text for x in r.reasons)),
+                _cell("; ".join(r.names)),
+            ]
+        )
     return buf.getvalue()

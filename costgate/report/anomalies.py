@@ -28,9 +28,11 @@ def render_anomalies(steps: Sequence[StepChange], fmt: str, *, by: str, params: 
 
 
 def _settings(params: AnomalyParams) -> str:
-    return (f"window {params.window_days} days, at least {params.min_history} changes, robust z >= {params.threshold}, "
-            f"at least {money(params.min_amount)} and {params.min_run_rate_percent}% of the run-rate, "
-            f"{_DIRECTION[params.direction]}")
+    return (
+        f"window {params.window_days} days, at least {params.min_history} changes, robust z >= {params.threshold}, "
+        f"at least {money(params.min_amount)} and {params.min_run_rate_percent}% of the run-rate, "
+        f"{_DIRECTION[params.direction]}"
+    )
 
 
 def _table(steps: Sequence[StepChange], *, by: str, params: AnomalyParams) -> str:
@@ -40,22 +42,29 @@ def _table(steps: Sequence[StepChange], *, by: str, params: AnomalyParams) -> st
     rows = [("recorded (UTC)", by, "PR", "commit", "change $/mo", "run-rate after", "median", "x largest", "z")]
     for s in steps:
         c, j = s.change, s.judgement
-        rows.append((
-            c.recorded_at.strftime("%Y-%m-%d %H:%M"),
-            safe_text(j.name if by == "team" else c.project),
-            f"#{c.pull_request}" if c.pull_request is not None else "-",
-            safe_text((c.head_commit or "-")[:12]),
-            money(c.delta, signed=True),
-            money(c.run_rate_after),
-            money(j.median, signed=True),
-            f"{j.ratio:.1f}" if j.ratio is not None else "-",
-            f"{j.score:.1f}" if j.score is not None else "inf",
-        ))
+        rows.append(
+            (
+                c.recorded_at.strftime("%Y-%m-%d %H:%M"),
+                safe_text(j.name if by == "team" else c.project),
+                f"#{c.pull_request}" if c.pull_request is not None else "-",
+                safe_text((c.head_commit or "-")[:12]),
+                money(c.delta, signed=True),
+                money(c.run_rate_after),
+                money(j.median, signed=True),
+                f"{j.ratio:.1f}" if j.ratio is not None else "-",
+                f"{j.score:.1f}" if j.score is not None else "inf",
+            )
+        )
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     right = {4, 5, 6, 7, 8}
     lines = [header]
     for r in rows:
-        lines.append("  ".join(cell.rjust(w) if i in right else cell.ljust(w) for i, (cell, w) in enumerate(zip(r, widths, strict=True))).rstrip())
+        lines.append(
+            "  ".join(
+                cell.rjust(w) if i in right else cell.ljust(w)
+                for i, (cell, w) in enumerate(zip(r, widths, strict=True))
+            ).rstrip()
+        )
     lines.append(f"{len(steps)} out-of-line change(s).")
     return "\n".join(lines) + "\n"
 
@@ -70,23 +79,26 @@ def _json(steps: Sequence[StepChange], *, by: str, params: AnomalyParams) -> str
         "group_by": by,
         "currency": "USD",
         "params": json.loads(params.model_dump_json()),
-        "anomalies": [{
-            "key": s.judgement.name,
-            "project": s.change.project,
-            "team": s.change.team,
-            "recorded_at": s.change.recorded_at.isoformat(timespec="seconds"),
-            "pull_request": s.change.pull_request,
-            "head_commit": s.change.head_commit,
-            "delta": str(s.change.delta),
-            "run_rate_before": str(s.change.run_rate_before),
-            "run_rate_after": str(s.change.run_rate_after),
-            "changes": s.judgement.changes,
-            "median": str(s.judgement.median),
-            "spread": str(s.judgement.spread),
-            "score": _dec(s.judgement.score),
-            "largest": str(s.judgement.largest),
-            "ratio": _dec(s.judgement.ratio),
-            "message": s.judgement.message(),
-        } for s in steps],
+        "anomalies": [
+            {
+                "key": s.judgement.name,
+                "project": s.change.project,
+                "team": s.change.team,
+                "recorded_at": s.change.recorded_at.isoformat(timespec="seconds"),
+                "pull_request": s.change.pull_request,
+                "head_commit": s.change.head_commit,
+                "delta": str(s.change.delta),
+                "run_rate_before": str(s.change.run_rate_before),
+                "run_rate_after": str(s.change.run_rate_after),
+                "changes": s.judgement.changes,
+                "median": str(s.judgement.median),
+                "spread": str(s.judgement.spread),
+                "score": _dec(s.judgement.score),
+                "largest": str(s.judgement.largest),
+                "ratio": _dec(s.judgement.ratio),
+                "message": s.judgement.message(),
+            }
+            for s in steps
+        ],
     }
     return json.dumps(doc, indent=2) + "\n"

@@ -29,7 +29,9 @@ if TYPE_CHECKING:  # the renderers' own modules (jinja2, SQLAlchemy) load only w
     from costgate.spend.model import Comparison
     from costgate.whatif.model import WhatIf
 
-Command = Literal["breakdown", "diff", "check", "comment", "history", "anomalies", "showback", "whatif", "actuals", "report"]
+Command = Literal[
+    "breakdown", "diff", "check", "comment", "history", "anomalies", "showback", "whatif", "actuals", "report"
+]
 """A command whose output comes from the format registry."""
 
 

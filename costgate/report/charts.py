@@ -111,11 +111,26 @@ def bar_chart(bars: Sequence[Bar], *, chart_id: str, title: str) -> Markup:
     safe_id = _SAFE_ID.sub("-", chart_id.lower())
     height = 60 + 34 * max(len(bars), 1)
     chart = pygal.HorizontalBar(
-        style=_STYLE, js=[], disable_xml_declaration=True, show_legend=False, print_values=True,
-        print_values_position="top", value_formatter=_money_of, width=760, height=height, explicit_size=False,
-        truncate_label=MAX_LABEL_CHARS, show_x_guides=False, show_y_guides=False, show_x_labels=False, margin=8,
+        style=_STYLE,
+        js=[],
+        disable_xml_declaration=True,
+        show_legend=False,
+        print_values=True,
+        print_values_position="top",
+        value_formatter=_money_of,
+        width=760,
+        height=height,
+        explicit_size=False,
+        truncate_label=MAX_LABEL_CHARS,
+        show_x_guides=False,
+        show_y_guides=False,
+        show_x_labels=False,
+        margin=8,
         spacing=8,
-        no_data_text="No cost", x_label_rotation=0, range=(0, _ceiling(bars)), classes=["pygal-chart", "bars"],
+        no_data_text="No cost",
+        x_label_rotation=0,
+        range=(0, _ceiling(bars)),
+        classes=["pygal-chart", "bars"],
     )
     # in a horizontal chart pygal's "x" is the category axis: show_x_labels=False above hides the
     # value axis (the values are printed on the bars). It draws the first value at the bottom of a horizontal chart: reverse so the list reads down
@@ -135,9 +150,20 @@ def line_chart(labels: Sequence[str], values: Sequence[Decimal], *, chart_id: st
     """A line of monthly run-rates (`labels` are months, YYYY-MM), values printed at each point."""
     safe_id = _SAFE_ID.sub("-", chart_id.lower())
     chart = pygal.Line(
-        style=_STYLE, js=[], disable_xml_declaration=True, show_legend=False, print_values=True,
-        value_formatter=_money_of, width=760, height=320, truncate_label=MAX_LABEL_CHARS, margin=8,
-        dots_size=4, x_label_rotation=0, no_data_text="No history", show_y_guides=True,
+        style=_STYLE,
+        js=[],
+        disable_xml_declaration=True,
+        show_legend=False,
+        print_values=True,
+        value_formatter=_money_of,
+        width=760,
+        height=320,
+        truncate_label=MAX_LABEL_CHARS,
+        margin=8,
+        dots_size=4,
+        x_label_rotation=0,
+        no_data_text="No history",
+        show_y_guides=True,
         range=(0, max((float(v) for v in values), default=0.0) * 1.2 or 1.0),
     )
     chart.x_labels = list(labels)

@@ -43,18 +43,59 @@ if TYPE_CHECKING:
 FOCUS_VERSION = "1.2"
 
 FOCUS_COLUMNS: tuple[str, ...] = (
-    "BilledCost", "BillingAccountId", "BillingAccountName", "BillingCurrency", "BillingPeriodEnd", "BillingPeriodStart",
-    "ChargeCategory", "ChargeClass", "ChargeDescription", "ChargeFrequency", "ChargePeriodEnd", "ChargePeriodStart",
-    "ContractedCost", "ContractedUnitPrice", "EffectiveCost", "InvoiceIssuerName", "ListCost", "ListUnitPrice",
-    "PricingCategory", "PricingQuantity", "PricingUnit", "ProviderName", "PublisherName", "RegionId", "ResourceId",
-    "ResourceName", "ResourceType", "ServiceCategory", "ServiceName", "SkuId", "Tags",
+    "BilledCost",
+    "BillingAccountId",
+    "BillingAccountName",
+    "BillingCurrency",
+    "BillingPeriodEnd",
+    "BillingPeriodStart",
+    "ChargeCategory",
+    "ChargeClass",
+    "ChargeDescription",
+    "ChargeFrequency",
+    "ChargePeriodEnd",
+    "ChargePeriodStart",
+    "ContractedCost",
+    "ContractedUnitPrice",
+    "EffectiveCost",
+    "InvoiceIssuerName",
+    "ListCost",
+    "ListUnitPrice",
+    "PricingCategory",
+    "PricingQuantity",
+    "PricingUnit",
+    "ProviderName",
+    "PublisherName",
+    "RegionId",
+    "ResourceId",
+    "ResourceName",
+    "ResourceType",
+    "ServiceCategory",
+    "ServiceName",
+    "SkuId",
+    "Tags",
 )
-CUSTOM_COLUMNS: tuple[str, ...] = ("x_CostgateProject", "x_CostgateAddress", "x_CostgateComponent", "x_CostgateOwner",
-                                   "x_CostgateSharedPool", "x_CostgateDataset")
+CUSTOM_COLUMNS: tuple[str, ...] = (
+    "x_CostgateProject",
+    "x_CostgateAddress",
+    "x_CostgateComponent",
+    "x_CostgateOwner",
+    "x_CostgateSharedPool",
+    "x_CostgateDataset",
+)
 COLUMNS = FOCUS_COLUMNS + CUSTOM_COLUMNS
 
-DECIMAL_COLUMNS = frozenset({"BilledCost", "ContractedCost", "ContractedUnitPrice", "EffectiveCost", "ListCost",
-                             "ListUnitPrice", "PricingQuantity"})
+DECIMAL_COLUMNS = frozenset(
+    {
+        "BilledCost",
+        "ContractedCost",
+        "ContractedUnitPrice",
+        "EffectiveCost",
+        "ListCost",
+        "ListUnitPrice",
+        "PricingQuantity",
+    }
+)
 DATETIME_COLUMNS = frozenset({"BillingPeriodEnd", "BillingPeriodStart", "ChargePeriodEnd", "ChargePeriodStart"})
 
 _PRICING_CATEGORY = {"on_demand": "Standard", "spot": "Dynamic"}
@@ -84,8 +125,12 @@ class FocusRows:
 
 def charges_of(estimate: Estimate) -> list[Charge]:
     """Every component of the after side, undivided (breakdown's FOCUS output)."""
-    return [Charge(p, rc, c, c.monthly_cost if c.monthly_cost is not None else Decimal(0))
-            for p in estimate.projects for rc in p.resources for c in rc.components]
+    return [
+        Charge(p, rc, c, c.monthly_cost if c.monthly_cost is not None else Decimal(0))
+        for p in estimate.projects
+        for rc in p.resources
+        for c in rc.components
+    ]
 
 
 def month_of(day: date) -> tuple[datetime, datetime]:
@@ -111,11 +156,18 @@ def focus_rows(estimate: Estimate, charges: Iterable[Charge], *, day: date) -> F
 
 def _row(estimate: Estimate, ch: Charge, start: datetime, end: datetime) -> dict[str, Any]:
     c, r = ch.component, ch.cost.resource
-    assert c.monthly_cost is not None and c.monthly_quantity is not None and c.unit_price is not None and c.price is not None
+    assert (
+        c.monthly_cost is not None
+        and c.monthly_quantity is not None
+        and c.unit_price is not None
+        and c.price is not None
+    )
     quantity = c.monthly_quantity
     # a tiered price has no single unit price: the row's price is its cost over its quantity,
     # so that ListUnitPrice x PricingQuantity = ListCost holds (FOCUS ListCost)
-    unit_price = c.unit_price if quantity * c.unit_price == c.monthly_cost or not quantity else c.monthly_cost / quantity
+    unit_price = (
+        c.unit_price if quantity * c.unit_price == c.monthly_cost or not quantity else c.monthly_cost / quantity
+    )
     if ch.amount != c.monthly_cost and c.monthly_cost:  # an owner's share of a shared component
         quantity = quantity * ch.amount / c.monthly_cost
     provider = PROVIDERS.get(r.provider, r.provider)
@@ -125,22 +177,43 @@ def _row(estimate: Estimate, ch: Charge, start: datetime, end: datetime) -> dict
     tags = {str(k): str(v) for k, v in r.tags.items()}
     name = tags.get("Name") or tags.get("name")
     return {
-        "BilledCost": ch.amount, "BillingAccountId": f"costgate:{ch.project.name}",
-        "BillingAccountName": ch.project.name, "BillingCurrency": estimate.currency,
-        "BillingPeriodEnd": end, "BillingPeriodStart": start,
-        "ChargeCategory": "Usage", "ChargeClass": None,
+        "BilledCost": ch.amount,
+        "BillingAccountId": f"costgate:{ch.project.name}",
+        "BillingAccountName": ch.project.name,
+        "BillingCurrency": estimate.currency,
+        "BillingPeriodEnd": end,
+        "BillingPeriodStart": start,
+        "ChargeCategory": "Usage",
+        "ChargeClass": None,
         "ChargeDescription": f"{c.name} ({c.unit}), {r.address}",
         "ChargeFrequency": "Usage-Based" if c.usage_based else "Recurring",
-        "ChargePeriodEnd": end, "ChargePeriodStart": start,
-        "ContractedCost": ch.amount, "ContractedUnitPrice": unit_price, "EffectiveCost": ch.amount,
-        "InvoiceIssuerName": provider, "ListCost": ch.amount, "ListUnitPrice": unit_price,
-        "PricingCategory": _PRICING_CATEGORY.get(purchase, "Other"), "PricingQuantity": quantity,
-        "PricingUnit": c.unit or c.price.unit, "ProviderName": provider, "PublisherName": provider,
-        "RegionId": r.region or None, "ResourceId": f"{ch.project.name}/{r.address}", "ResourceName": name or None,
-        "ResourceType": r.type, "ServiceCategory": category, "ServiceName": service_name or provider,
-        "SkuId": c.price.product_id or None, "Tags": json.dumps(tags, sort_keys=True) if tags else None,
-        "x_CostgateProject": ch.project.name, "x_CostgateAddress": r.address, "x_CostgateComponent": c.name,
-        "x_CostgateOwner": ch.owner, "x_CostgateSharedPool": ch.pool, "x_CostgateDataset": "forecast",
+        "ChargePeriodEnd": end,
+        "ChargePeriodStart": start,
+        "ContractedCost": ch.amount,
+        "ContractedUnitPrice": unit_price,
+        "EffectiveCost": ch.amount,
+        "InvoiceIssuerName": provider,
+        "ListCost": ch.amount,
+        "ListUnitPrice": unit_price,
+        "PricingCategory": _PRICING_CATEGORY.get(purchase, "Other"),
+        "PricingQuantity": quantity,
+        "PricingUnit": c.unit or c.price.unit,
+        "ProviderName": provider,
+        "PublisherName": provider,
+        "RegionId": r.region or None,
+        "ResourceId": f"{ch.project.name}/{r.address}",
+        "ResourceName": name or None,
+        "ResourceType": r.type,
+        "ServiceCategory": category,
+        "ServiceName": service_name or provider,
+        "SkuId": c.price.product_id or None,
+        "Tags": json.dumps(tags, sort_keys=True) if tags else None,
+        "x_CostgateProject": ch.project.name,
+        "x_CostgateAddress": r.address,
+        "x_CostgateComponent": c.name,
+        "x_CostgateOwner": ch.owner,
+        "x_CostgateSharedPool": ch.pool,
+        "x_CostgateDataset": "forecast",
     }
 
 
@@ -175,8 +248,10 @@ def write_parquet(result: FocusRows, path: Path) -> None:
         import pyarrow as pa  # type: ignore[import-not-found, import-untyped, unused-ignore]
         import pyarrow.parquet as pq  # type: ignore[import-not-found, import-untyped, unused-ignore]
     except ImportError as exc:
-        raise CostgateError("--format focus to a .parquet file needs pyarrow (pip install pyarrow); "
-                            "or write CSV with another --out name") from exc
+        raise CostgateError(
+            "--format focus to a .parquet file needs pyarrow (pip install pyarrow); "
+            "or write CSV with another --out name"
+        ) from exc
     quantum = Decimal(1).scaleb(-PARQUET_SCALE)
     fields = []
     for col in COLUMNS:
@@ -231,5 +306,7 @@ def left_out_note(result: FocusRows) -> str | None:
     """The stderr line for components the dataset cannot hold, or None."""
     if not result.left_out:
         return None
-    return (f"{result.left_out} component(s) without a price or a usage quantity are not rows of the FOCUS file "
-            "(FOCUS cost columns cannot be null or a placeholder 0); `costgate breakdown` lists them")
+    return (
+        f"{result.left_out} component(s) without a price or a usage quantity are not rows of the FOCUS file "
+        "(FOCUS cost columns cannot be null or a placeholder 0); `costgate breakdown` lists them"
+    )

@@ -128,10 +128,18 @@ PROVIDERS: dict[str, str] = {"aws": "Amazon Web Services", "azure": "Microsoft",
 
 
 AWS_FAMILY_CATEGORIES: dict[str, str] = {
-    "Storage": "Storage", "Storage Snapshot": "Storage", "System Operation": "Storage", "Provisioned Throughput": "Storage",
-    "NAT Gateway": "Networking", "IP Address": "Networking", "Data Transfer": "Networking",
-    "Load Balancer": "Networking", "Load Balancer-Application": "Networking", "Load Balancer-Network": "Networking",
-    "VpcEndpoint": "Networking", "VPN Connection": "Networking",
+    "Storage": "Storage",
+    "Storage Snapshot": "Storage",
+    "System Operation": "Storage",
+    "Provisioned Throughput": "Storage",
+    "NAT Gateway": "Networking",
+    "IP Address": "Networking",
+    "Data Transfer": "Networking",
+    "Load Balancer": "Networking",
+    "Load Balancer-Application": "Networking",
+    "Load Balancer-Network": "Networking",
+    "VpcEndpoint": "Networking",
+    "VPN Connection": "Networking",
 }
 """AWS product families whose category is not their service's: EBS volumes and snapshots are
 billed under AmazonEC2 but are storage; NAT gateways, addresses and transfer are networking."""

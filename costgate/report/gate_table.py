@@ -22,6 +22,7 @@ def escape(text: str) -> str:
     """Plan- or config-controlled text for a rich table: control characters and markup neutralised."""
     return _markup_escape(safe_text(text))
 
+
 _STYLE = {Severity.BLOCK: "red", Severity.WARN: "yellow", Severity.INFO: "cyan"}
 _VERDICT = {Verdict.PASS: "green", Verdict.WARN: "yellow", Verdict.BLOCK: "red"}
 
@@ -34,11 +35,19 @@ def render_gate_table(gate: GateResult, *, color: bool = False, width: int = PIP
         table = Table(title="Findings", title_justify="left")
         for col in ("Severity", "Rule", "Resource", "Message", "Saving/mo", "Owner"):
             table.add_column(col, justify="right" if col == "Saving/mo" else "left")
-        for f in sorted(gate.findings, key=lambda f: (f.waived, -list(Severity).index(f.severity), f.code, f.address or "")):
+        for f in sorted(
+            gate.findings, key=lambda f: (f.waived, -list(Severity).index(f.severity), f.code, f.address or "")
+        ):
             sev = f"[{_STYLE[f.severity]}]{f.severity.value}[/]" + (" (waived)" if f.waived else "")
             message = f.message + (f" [waived: {f.waiver_reason}]" if f.waived else "")  # escaped below
-            table.add_row(sev, escape(f"{f.code} {f.name}" if f.name != f.code else f.code), escape(f.address or "-"),
-                          escape(message), money(f.monthly_saving), escape(f.owner or "-"))
+            table.add_row(
+                sev,
+                escape(f"{f.code} {f.name}" if f.name != f.code else f.code),
+                escape(f.address or "-"),
+                escape(message),
+                money(f.monthly_saving),
+                escape(f.owner or "-"),
+            )
         console.print(table)
     else:
         console.print("No findings.")

@@ -87,8 +87,14 @@ def environment() -> Environment:
     """The HTML jinja2 environment (autoescape on, undefined names are errors), built once."""
     global _ENV
     if _ENV is None:
-        _ENV = Environment(loader=PackageLoader("costgate.report", "templates"), autoescape=True,
-                           finalize=_finalize, undefined=StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        _ENV = Environment(
+            loader=PackageLoader("costgate.report", "templates"),
+            autoescape=True,
+            finalize=_finalize,
+            undefined=StrictUndefined,
+            trim_blocks=True,
+            lstrip_blocks=True,
+        )
     return _ENV
 
 
@@ -103,7 +109,7 @@ class UnitCostLike(Protocol):
 
     @property
     def display(self) -> str:
-        """"per 1,000 requests"."""
+        """ "per 1,000 requests"."""
         ...
 
     @property
@@ -173,9 +179,14 @@ def _components(r: ResourceCost) -> list[dict[str, Any]]:
             how = f"{unit_price(c.unit_price)} per {c.unit}"
         else:
             how = f"{quantity(c.monthly_quantity)} {c.unit} × {unit_price(c.unit_price)}"
-        rows.append({"name": c.name + (f" [{c.path}]" if c.path else ""), "how": how,
-                     "before": _component_cost(b) if r.resource.action.exists_before else Markup("–"),
-                     "after": _component_cost(a) if r.resource.action.exists_after else Markup("–")})
+        rows.append(
+            {
+                "name": c.name + (f" [{c.path}]" if c.path else ""),
+                "how": how,
+                "before": _component_cost(b) if r.resource.action.exists_before else Markup("–"),
+                "after": _component_cost(a) if r.resource.action.exists_after else Markup("–"),
+            }
+        )
     return rows
 
 
@@ -207,21 +218,39 @@ def _group_view(rows: list[groups.GroupCost], *, chart_id: str, title: str) -> d
         "id": chart_id,
         "title": title,
         "chart": bar_chart(bars, chart_id=chart_id, title=title) if rows else None,
-        "rows": [{"key": g.key, "before": _money(g.before), "after": _money(g.after),
-                  "change": _money(g.delta, signed=True), "trend": _signed_class(g.delta)} for g in rows],
+        "rows": [
+            {
+                "key": g.key,
+                "before": _money(g.before),
+                "after": _money(g.after),
+                "change": _money(g.delta, signed=True),
+                "trend": _signed_class(g.delta),
+            }
+            for g in rows
+        ],
     }
 
 
 def _finding(f: Finding) -> dict[str, Any]:
-    return {"severity": f.severity.value, "code": f.code, "name": f.name if f.name != f.code else "",
-            "title": f.title, "message": f.message, "where": f.address or f.project or "", "owner": f.owner,
-            "saving": _money(f.monthly_saving) if f.monthly_saving else Markup(""),
-            "waived": f.waived, "waiver_reason": f.waiver_reason or ""}
+    return {
+        "severity": f.severity.value,
+        "code": f.code,
+        "name": f.name if f.name != f.code else "",
+        "title": f.title,
+        "message": f.message,
+        "where": f.address or f.project or "",
+        "owner": f.owner,
+        "saving": _money(f.monthly_saving) if f.monthly_saving else Markup(""),
+        "waived": f.waived,
+        "waiver_reason": f.waiver_reason or "",
+    }
 
 
 def _gate_view(gate: GateResult) -> dict[str, Any]:
-    active = sorted(gate.active, key=lambda f: (_SEVERITY_ORDER.get(f.severity, 3), -(f.monthly_saving or 0),
-                                                f.code, f.address or ""))
+    active = sorted(
+        gate.active,
+        key=lambda f: (_SEVERITY_ORDER.get(f.severity, 3), -(f.monthly_saving or 0), f.code, f.address or ""),
+    )
     waived = [f for f in gate.findings if f.waived]
     savings = sum((f.monthly_saving for f in active if f.monthly_saving), Decimal(0))
     return {
@@ -233,22 +262,41 @@ def _gate_view(gate: GateResult) -> dict[str, Any]:
         "findings": [_finding(f) for f in active],
         "waived": [_finding(f) for f in waived],
         "savings": _money(savings) if savings else None,
-        "budgets": [{"name": b.name, "scope": b.scope, "limit": _money(b.limit), "before": _money(b.before),
-                     "after": _money(b.after), "status": b.status.replace("_", " "), "message": b.message}
-                    for b in gate.budgets],
+        "budgets": [
+            {
+                "name": b.name,
+                "scope": b.scope,
+                "limit": _money(b.limit),
+                "before": _money(b.before),
+                "after": _money(b.after),
+                "status": b.status.replace("_", " "),
+                "message": b.message,
+            }
+            for b in gate.budgets
+        ],
         "notes": list(gate.notes),
         "expired": list(gate.expired_waivers),
     }
 
 
 def _gaps(estimate: Estimate) -> dict[str, Any]:
-    unsupported = [{"address": r.address, "type": r.resource.type, "project": p.name}
-                   for p in estimate.projects for r in p.unsupported]
+    unsupported = [
+        {"address": r.address, "type": r.resource.type, "project": p.name}
+        for p in estimate.projects
+        for r in p.unsupported
+    ]
     unpriced = []
     for g in estimate.gaps:
         assert g.component.no_price is not None
-        unpriced.append({"address": g.address, "component": g.component.name, "side": g.side.value,
-                         "reason": g.component.no_price.reason, "hint": g.component.no_price.hint})
+        unpriced.append(
+            {
+                "address": g.address,
+                "component": g.component.name,
+                "side": g.side.value,
+                "reason": g.component.no_price.reason,
+                "hint": g.component.no_price.hint,
+            }
+        )
     unknowns = [{"project": p.name, "what": u} for p in estimate.projects for u in p.unknowns]
     return {"unsupported": unsupported, "unpriced": unpriced, "unknowns": unknowns}
 
@@ -259,13 +307,32 @@ def _trend_view(trend: Trend) -> dict[str, Any]:
     last: Decimal | None = None
     for month, rate in months:
         change = None if last is None else rate - last
-        rows.append({"month": month, "rate": _money(rate),
-                     "change": _money(change, signed=True) if change is not None else Markup("–")})
+        rows.append(
+            {
+                "month": month,
+                "rate": _money(rate),
+                "change": _money(change, signed=True) if change is not None else Markup("–"),
+            }
+        )
         last = rate
-    chart = line_chart([m for m, _ in months], [r for _, r in months], chart_id="trend",
-                       title="Monthly run-rate over time, all projects") if months else None
-    series = [{"key": s.key, "latest": _money(s.months[-1][1]) if s.months else Markup("–"),
-               "since": s.months[0][0] if s.months else ""} for s in trend.series]
+    chart = (
+        line_chart(
+            [m for m, _ in months],
+            [r for _, r in months],
+            chart_id="trend",
+            title="Monthly run-rate over time, all projects",
+        )
+        if months
+        else None
+    )
+    series = [
+        {
+            "key": s.key,
+            "latest": _money(s.months[-1][1]) if s.months else Markup("–"),
+            "since": s.months[0][0] if s.months else "",
+        }
+        for s in trend.series
+    ]
     return {"source": trend.source, "chart": chart, "rows": rows, "series": series}
 
 
@@ -273,13 +340,20 @@ def _unit_view(rows: Sequence[UnitCostLike]) -> list[dict[str, Any]]:
     out = []
     for u in rows:
         pct = percent(u.change_percent)
-        out.append({"name": u.name, "per": u.display, "before": Markup(unit_price(u.before)),
-                    "after": Markup(unit_price(u.after)), "change": pct or "–"})
+        out.append(
+            {
+                "name": u.name,
+                "per": u.display,
+                "before": Markup(unit_price(u.before)),
+                "after": Markup(unit_price(u.after)),
+                "change": pct or "–",
+            }
+        )
     return out
 
 
 def _headline(totals: Totals) -> str:
-    """"Monthly cost will increase by $1,234.00 (+18%)" and its siblings (the comment's words)."""
+    """ "Monthly cost will increase by $1,234.00 (+18%)" and its siblings (the comment's words)."""
     pct = percent(totals.delta_percent)
     suffix = (f" ({pct})" if pct and totals.before else "") + ("" if totals.complete else " in what could be priced")
     if totals.delta > 0:
@@ -290,7 +364,7 @@ def _headline(totals: Totals) -> str:
 
 
 def page_title(estimate: Estimate) -> str:
-    """"Cost report: shop-staging" (the first three project names, then how many more)."""
+    """ "Cost report: shop-staging" (the first three project names, then how many more)."""
     names = [p.name for p in estimate.projects]
     if not names:
         return "Cost report"
@@ -311,33 +385,56 @@ def render(report: Report) -> str:
     counts = estimate.counts
     many = len(estimate.projects) > 1
     owners = gate.owners if gate is not None else {}
-    team_of = {(p.name, r.address): owners.get(f"{p.name}:{r.address}" if many else r.address)
-               for p in estimate.projects for r in p.resources}
+    team_of = {
+        (p.name, r.address): owners.get(f"{p.name}:{r.address}" if many else r.address)
+        for p in estimate.projects
+        for r in p.resources
+    }
     all_resources = [(p.name, r) for p in estimate.projects for r in p.resources]
-    top = sorted((pr for pr in all_resources if pr[1].monthly_cost or pr[1].before_monthly_cost),
-                 key=lambda pr: (-pr[1].monthly_cost, -pr[1].before_monthly_cost, pr[1].address))[:TOP_RESOURCES]
+    top = sorted(
+        (pr for pr in all_resources if pr[1].monthly_cost or pr[1].before_monthly_cost),
+        key=lambda pr: (-pr[1].monthly_cost, -pr[1].before_monthly_cost, pr[1].address),
+    )[:TOP_RESOURCES]
     charts = [
         _group_view(groups.by_service(estimate), chart_id="service", title="Monthly cost by service, after the change"),
         _group_view(groups.by_region(estimate), chart_id="region", title="Monthly cost by region, after the change"),
     ]
     if gate is not None:
-        charts.insert(0, _group_view(groups.by_team(dict(gate.team_costs)), chart_id="team",
-                                     title="Monthly cost by team, after the change"))
+        charts.insert(
+            0,
+            _group_view(
+                groups.by_team(dict(gate.team_costs)), chart_id="team", title="Monthly cost by team, after the change"
+            ),
+        )
     projects = []
     for p in estimate.projects:
         changed = [r for r in p.resources if r.resource.action in _CHANGED]
-        projects.append({"name": p.name, "source": p.source, "before": _money(p.totals.before),
-                         "after": _money(p.totals.after), "change": _change(p.totals),
-                         "trend": _signed_class(p.totals.delta), "complete": p.totals.complete,
-                         "changed": [_resource_row(p.name, r, team_of.get((p.name, r.address))) for r in changed],
-                         "unchanged": len(p.resources) - len(changed)})
+        projects.append(
+            {
+                "name": p.name,
+                "source": p.source,
+                "before": _money(p.totals.before),
+                "after": _money(p.totals.after),
+                "change": _change(p.totals),
+                "trend": _signed_class(p.totals.delta),
+                "complete": p.totals.complete,
+                "changed": [_resource_row(p.name, r, team_of.get((p.name, r.address))) for r in changed],
+                "unchanged": len(p.resources) - len(changed),
+            }
+        )
     context = {
         "title": page_title(estimate),
         "headline": _headline(totals),
-        "totals": {"before": _money(totals.before), "after": _money(totals.after), "change": _change(totals),
-                   "trend": _signed_class(totals.delta), "usage": _money(totals.usage_after) if totals.usage_after else None,
-                   "range": Markup(f"{money(totals.after_min)}–{money(totals.after_max)}")
-                   if totals.after_min is not None and totals.after_max is not None else None},
+        "totals": {
+            "before": _money(totals.before),
+            "after": _money(totals.after),
+            "change": _change(totals),
+            "trend": _signed_class(totals.delta),
+            "usage": _money(totals.usage_after) if totals.usage_after else None,
+            "range": Markup(f"{money(totals.after_min)}–{money(totals.after_max)}")
+            if totals.after_min is not None and totals.after_max is not None
+            else None,
+        },
         "incomplete": (counts.incomplete_message() or "").removeprefix("incomplete: "),
         "counts": counts,
         "gate": _gate_view(gate) if gate is not None else None,

@@ -21,8 +21,17 @@ if TYPE_CHECKING:
     from costgate.gate.unit_costs import UnitCost
     from costgate.report.json_model import EstimateOut
 
-__all__ = ["GATE_JSON_VERSION", "JSON_VERSION", "document", "gate_to_dict", "render", "render_check", "to_dict",
-           "to_model", "unit_costs_of"]
+__all__ = [
+    "GATE_JSON_VERSION",
+    "JSON_VERSION",
+    "document",
+    "gate_to_dict",
+    "render",
+    "render_check",
+    "to_dict",
+    "to_model",
+    "unit_costs_of",
+]
 
 GATE_JSON_VERSION = "1.0"
 """The version of `check --format json` ({"version", "gate", "estimate"}): minor for additions,
@@ -40,9 +49,20 @@ def to_model(estimate: Estimate) -> EstimateOut:
 
 def unit_costs_of(units: Sequence[UnitCost]) -> list[dict[str, Any]]:
     """Unit costs as JSON values (numbers in USD per the metric's `per` units)."""
-    return [{"name": u.name, "display": u.display, "scope": u.scope, "monthly_value": float(u.monthly_value),
-             "per": float(u.per), "before": num(u.before), "after": num(u.after),
-             "change_percent": num(u.change_percent), "complete": u.complete} for u in units]
+    return [
+        {
+            "name": u.name,
+            "display": u.display,
+            "scope": u.scope,
+            "monthly_value": float(u.monthly_value),
+            "per": float(u.per),
+            "before": num(u.before),
+            "after": num(u.after),
+            "change_percent": num(u.change_percent),
+            "complete": u.complete,
+        }
+        for u in units
+    ]
 
 
 def document(estimate: Estimate, unit_costs: Sequence[UnitCost] = ()) -> dict[str, Any]:
@@ -59,15 +79,41 @@ def gate_to_dict(gate: GateResult) -> dict[str, Any]:
     """The gate part of `check --format json` (money as JSON numbers, unrounded)."""
     return {
         "verdict": gate.verdict.value,
-        "findings": [{
-            "code": f.code, "name": f.name, "title": f.title, "severity": f.severity.value, "source": f.source,
-            "message": f.message, "address": f.address, "project": f.project, "owner": f.owner,
-            "monthly_saving": num(f.monthly_saving), "waived": f.waived, "waiver_reason": f.waiver_reason,
-            "status": f.status or None, "file": f.file, "line": f.line,
-        } for f in gate.findings],
-        "budgets": [{"name": b.name, "scope": b.scope, "limit": num(b.limit), "before": num(b.before),
-                     "after": num(b.after), "status": b.status, "message": b.message} for b in gate.budgets],
-        "teams": [{"team": t, "before": num(b), "after": num(a), "delta": num(a - b)} for t, (b, a) in gate.team_costs.items()],
+        "findings": [
+            {
+                "code": f.code,
+                "name": f.name,
+                "title": f.title,
+                "severity": f.severity.value,
+                "source": f.source,
+                "message": f.message,
+                "address": f.address,
+                "project": f.project,
+                "owner": f.owner,
+                "monthly_saving": num(f.monthly_saving),
+                "waived": f.waived,
+                "waiver_reason": f.waiver_reason,
+                "status": f.status or None,
+                "file": f.file,
+                "line": f.line,
+            }
+            for f in gate.findings
+        ],
+        "budgets": [
+            {
+                "name": b.name,
+                "scope": b.scope,
+                "limit": num(b.limit),
+                "before": num(b.before),
+                "after": num(b.after),
+                "status": b.status,
+                "message": b.message,
+            }
+            for b in gate.budgets
+        ],
+        "teams": [
+            {"team": t, "before": num(b), "after": num(a), "delta": num(a - b)} for t, (b, a) in gate.team_costs.items()
+        ],
         "owners": dict(gate.owners),
         "expired_waivers": list(gate.expired_waivers),
         "notes": list(gate.notes),

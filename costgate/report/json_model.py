@@ -29,7 +29,9 @@ class PriceSourceOut(_Model):
     product_id: str
     source: str
     price_date: str
-    fetched_at: str | None = Field(None, description="When --fetch-prices fetched this price into the cache (ISO time); null for shipped prices.")
+    fetched_at: str | None = Field(
+        None, description="When --fetch-prices fetched this price into the cache (ISO time); null for shipped prices."
+    )
 
 
 class ComponentOut(_Model):
@@ -92,7 +94,10 @@ class UnpricedOut(_Model):
     reason: str
     query: str
     hint: str
-    fetch: UnpricedFetchOut | None = Field(None, description="What --fetch-prices did for this component's scope in this run; null when nothing was fetched for it.")
+    fetch: UnpricedFetchOut | None = Field(
+        None,
+        description="What --fetch-prices did for this component's scope in this run; null when nothing was fetched for it.",
+    )
 
 
 class TotalsOut(_Model):
@@ -128,8 +133,11 @@ class CountsOut(_Model):
     unpriced_before: int
     unpriced_after: int
     usage_based_components: int
-    unknowns: int = Field(0, description="What HCL mode could not evaluate without the cloud (the `unknowns` "
-                                         "lists); more than 0 makes the estimate incomplete. Added in 1.3.")
+    unknowns: int = Field(
+        0,
+        description="What HCL mode could not evaluate without the cloud (the `unknowns` "
+        "lists); more than 0 makes the estimate incomplete. Added in 1.3.",
+    )
 
 
 class ProjectOut(_Model):
@@ -138,7 +146,8 @@ class ProjectOut(_Model):
     name: str
     source: Literal["plan", "hcl", "usage_file"] = Field(
         description="What was read: a plan (`--plan`), Terraform files (`--path`, HCL mode), or a usage file's "
-                    "resources no plan declares. (Before version 1.1 this key held the path; that is `path` now.)")
+        "resources no plan declares. (Before version 1.1 this key held the path; that is `path` now.)"
+    )
     path: str = Field("", description="The plan file or the Terraform folder.")
     resources: list[ResourceOut]
     unsupported: list[UnsupportedOut]
@@ -146,8 +155,11 @@ class ProjectOut(_Model):
     totals: TotalsOut
     counts: CountsOut
     warnings: list[str]
-    unknowns: list[str] = Field(default_factory=list, description="What HCL mode could not evaluate without the cloud, "
-                                                                  "each with its reason (always empty for a plan).")
+    unknowns: list[str] = Field(
+        default_factory=list,
+        description="What HCL mode could not evaluate without the cloud, "
+        "each with its reason (always empty for a plan).",
+    )
 
 
 class CurrencyRateOut(_Model):
@@ -155,8 +167,12 @@ class CurrencyRateOut(_Model):
 
     code: str = Field(description="ISO 4217 code of every amount in the document.")
     base: str = Field(description="The catalog's currency the amounts were converted from (USD).")
-    rate: str = Field(description="1 base = rate code: the exact Decimal every amount was multiplied by (\"1\" when not converted).")
-    rate_date: str | None = Field(description="The day of the European Central Bank reference rates used (YYYY-MM-DD); null when not converted.")
+    rate: str = Field(
+        description='1 base = rate code: the exact Decimal every amount was multiplied by ("1" when not converted).'
+    )
+    rate_date: str | None = Field(
+        description="The day of the European Central Bank reference rates used (YYYY-MM-DD); null when not converted."
+    )
     source: str = Field(description="Where the rate comes from.")
 
 

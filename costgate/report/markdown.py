@@ -45,8 +45,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 """Control characters and bidi overrides (which can make text read differently than it is)."""
 _MD_PUNCT = re.compile(r"([\\`*_{}\[\]()#+!|~$^])")
 """Markdown punctuation that can start syntax inline; escaped with a backslash (CommonMark)."""
-_ESCAPES = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;",
-            **{ord(ch): "\\" + ch for ch in map(chr, range(128)) if _MD_PUNCT.fullmatch(ch)}}
+_ESCAPES = {
+    ord("&"): "&amp;",
+    ord("<"): "&lt;",
+    ord(">"): "&gt;",
+    **{ord(ch): "\\" + ch for ch in map(chr, range(128)) if _MD_PUNCT.fullmatch(ch)},
+}
 """escape_markdown's table, one C-level pass per string (was a regex match per character: 12 s of a
 20,000-resource comment). _MD_PUNCT is ASCII only, so the ASCII range holds all of it."""
 _ISSUE_REF = re.compile(r"#(?=\d)")
@@ -193,7 +197,7 @@ def _change(totals: Totals) -> Markup:
 
 
 def headline(totals: Totals) -> str:
-    """"Monthly cost will increase by $1,234.00 (+18%)" and its siblings (our own text, safe)."""
+    """ "Monthly cost will increase by $1,234.00 (+18%)" and its siblings (our own text, safe)."""
     delta = totals.delta
     pct = percent(totals.delta_percent)
     suffix = f" ({pct})" if pct and totals.before else ""
@@ -256,7 +260,9 @@ def _resource_row(r: ResourceCost, with_components: bool) -> dict[str, Any]:
     return {
         "symbol": _m(_SYMBOL.get(action, "")),
         "address": r.address,
-        "previous": _side_cell(r.before_monthly_cost, r.before_components, r.before_complete) if action.exists_before else _m("–"),
+        "previous": _side_cell(r.before_monthly_cost, r.before_components, r.before_complete)
+        if action.exists_before
+        else _m("–"),
         "new": _side_cell(r.monthly_cost, r.components, r.after_complete) if action.exists_after else _m("–"),
         "change": _m(money(r.delta, signed=True) + ("" if r.before_complete and r.after_complete else " (incomplete)")),
         "components": _component_rows(r) if with_components else [],
@@ -287,7 +293,12 @@ def _counts(resources: Iterable[ResourceCost]) -> dict[str, int]:
     counts = {"added": 0, "changed": 0, "removed": 0, "unchanged": 0}
     for r in resources:
         a = r.resource.action
-        key = {Action.CREATE: "added", Action.DELETE: "removed", Action.UPDATE: "changed", Action.REPLACE: "changed"}.get(a, "unchanged")
+        key = {
+            Action.CREATE: "added",
+            Action.DELETE: "removed",
+            Action.UPDATE: "changed",
+            Action.REPLACE: "changed",
+        }.get(a, "unchanged")
         counts[key] += 1
     return counts
 
@@ -337,12 +348,18 @@ def _anomaly_lines(active: Sequence[Finding]) -> list[str]:
 
 def _verdict_view(gate: GateResult, limits: _Limits, override: str | None) -> dict[str, Any]:
     order = {Severity.BLOCK: 0, Severity.WARN: 1, Severity.INFO: 2}
-    active = sorted(gate.active, key=lambda f: (order.get(f.severity, 3), -(f.monthly_saving or 0), f.code, f.address or ""))
+    active = sorted(
+        gate.active, key=lambda f: (order.get(f.severity, 3), -(f.monthly_saving or 0), f.code, f.address or "")
+    )
     waived = gate.waived
     blocking = len(gate.blocking)
     warning = len(gate.warnings)
     if gate.verdict is Verdict.BLOCK:
-        title = f"Blocked: {_plural(blocking, 'finding')} block{'s' if blocking == 1 else ''} this change" if blocking else "Blocked"
+        title = (
+            f"Blocked: {_plural(blocking, 'finding')} block{'s' if blocking == 1 else ''} this change"
+            if blocking
+            else "Blocked"
+        )
     elif gate.verdict is Verdict.WARN:
         title = f"Passed with {_plural(warning, 'warning')}" if warning else "Passed with warnings"
     else:
@@ -398,8 +415,12 @@ def _gaps_view(estimate: Estimate, limit: int | None) -> dict[str, Any]:
         assert c.no_price is not None
         grouped.setdefault((g.address, g.side.value, c.no_price.reason, c.no_price.hint), []).append(c.name)
     unpriced = [  # one row per resource, side and reason: six DynamoDB components missing for one reason is one row
-        {"address": address, "component": ", ".join(names) + (" (before the change)" if side == "before" else ""),
-         "reason": reason, "hint": hint}
+        {
+            "address": address,
+            "component": ", ".join(names) + (" (before the change)" if side == "before" else ""),
+            "reason": reason,
+            "hint": hint,
+        }
         for (address, side, reason, hint), names in grouped.items()
     ]
     counts = estimate.counts
@@ -446,8 +467,14 @@ class _Memo:
         return found
 
 
-def _view(report_estimate: Estimate, gate: GateResult | None, diff: bool, options: MarkdownOptions, limits: _Limits,
-          memo: _Memo | None = None) -> tuple[dict[str, Any], list[str]]:
+def _view(
+    report_estimate: Estimate,
+    gate: GateResult | None,
+    diff: bool,
+    options: MarkdownOptions,
+    limits: _Limits,
+    memo: _Memo | None = None,
+) -> tuple[dict[str, Any], list[str]]:
     """The template context, and the list of things `limits` cut (for the cut note)."""
     estimate = report_estimate
     memo = memo or _Memo()
@@ -475,11 +502,7 @@ def _view(report_estimate: Estimate, gate: GateResult | None, diff: bool, option
     keep = set(ranked[:shown])
     details = []
     for i, p in enumerate(estimate.projects):
-        rows = [
-            memo.row(k, r, limits.components)
-            for k, (j, r) in enumerate(all_rows)
-            if j == i and k in keep
-        ]
+        rows = [memo.row(k, r, limits.components) for k, (j, r) in enumerate(all_rows) if j == i and k in keep]
         rows.sort(key=lambda row: row["address"])
         if rows:
             details.append({"name": p.name, "rows": rows})
@@ -496,7 +519,11 @@ def _view(report_estimate: Estimate, gate: GateResult | None, diff: bool, option
     if gaps["types_cut"] or gaps["unpriced_cut"]:
         cuts.append(f"{gaps['types_cut'] + gaps['unpriced_cut']:,} rows of the not-priced lists")
 
-    verdict = _verdict_view(gate, limits if options.show_findings else replace(limits, findings=0), options.override) if gate is not None else None
+    verdict = (
+        _verdict_view(gate, limits if options.show_findings else replace(limits, findings=0), options.override)
+        if gate is not None
+        else None
+    )
     if verdict is not None and verdict["findings_cut"] and options.show_findings:
         cuts.append(f"{verdict['findings_cut']:,} of {len(verdict['findings']) + verdict['findings_cut']:,} findings")
     if verdict is not None and options.show_findings and limits.findings is not None and verdict["waived_count"]:
@@ -516,7 +543,12 @@ def _view(report_estimate: Estimate, gate: GateResult | None, diff: bool, option
         "projects": shown_projects,
         "projects_cut": len(projects) - len(shown_projects),
         "many_projects": len(estimate.projects) > 1,
-        "total": {"previous": _money(totals.before), "new": _money(totals.after), "change": _change(totals), "usage": _money(totals.usage_after)},
+        "total": {
+            "previous": _money(totals.before),
+            "new": _money(totals.after),
+            "change": _change(totals),
+            "usage": _money(totals.usage_after),
+        },
         "show_usage_column": any(p.totals.usage_after for p in estimate.projects),
         "verdict": verdict,
         "details": details,
@@ -552,8 +584,15 @@ def _view(report_estimate: Estimate, gate: GateResult | None, diff: bool, option
     return context, cuts
 
 
-def _render_with(estimate: Estimate, gate: GateResult | None, diff: bool, options: MarkdownOptions, limits: _Limits,
-                 memo: _Memo | None = None, units: Sequence[tuple[str, str | Markup]] = ()) -> str:
+def _render_with(
+    estimate: Estimate,
+    gate: GateResult | None,
+    diff: bool,
+    options: MarkdownOptions,
+    limits: _Limits,
+    memo: _Memo | None = None,
+    units: Sequence[tuple[str, str | Markup]] = (),
+) -> str:
     if memo is not None and limits in memo.texts:
         return memo.texts[limits]
     context, _ = _view(estimate, gate, diff, options, limits, memo)

@@ -30,8 +30,10 @@ def register(cls: type[F]) -> type[F]:
     for command in sorted(fmt.commands):
         key = (command, fmt.name)
         if key in _FORMATS and type(_FORMATS[key]) is not cls:
-            raise RuntimeError(f"format {fmt.name!r} of {command!r} registered twice "
-                               f"({type(_FORMATS[key]).__qualname__} and {cls.__qualname__})")
+            raise RuntimeError(
+                f"format {fmt.name!r} of {command!r} registered twice "
+                f"({type(_FORMATS[key]).__qualname__} and {cls.__qualname__})"
+            )
         _FORMATS[key] = fmt
     return cls
 
@@ -62,7 +64,9 @@ def get_format(command: str, name: str) -> Format[Any]:
     try:
         return _FORMATS[(command, name)]
     except KeyError:
-        raise CostgateError(f"unknown format {name!r} for {command} (choose from {', '.join(format_names(command))})") from None
+        raise CostgateError(
+            f"unknown format {name!r} for {command} (choose from {', '.join(format_names(command))})"
+        ) from None
 
 
 def all_formats() -> dict[tuple[str, str], Format[Any]]:

@@ -45,7 +45,8 @@ def _rule_descriptor(finding: Finding) -> dict[str, Any]:
     if rule is not None:
         paragraph = rule.doc.split("\n\n", 1)[1].strip() if "\n\n" in rule.doc else rule.title
         return {
-            "id": rule.code, "name": rule.name,
+            "id": rule.code,
+            "name": rule.name,
             "shortDescription": {"text": rule.title},
             "fullDescription": {"text": paragraph},
             "helpUri": f"{INFORMATION_URI}/blob/main/docs/rules/{rule.code}.md",
@@ -54,8 +55,13 @@ def _rule_descriptor(finding: Finding) -> dict[str, Any]:
             "properties": {"tags": ["cost", finding.source], "status": rule.status.value},
         }
     title = finding.title or finding.name
-    return {"id": finding.code, "name": finding.name.replace("/", "-"), "shortDescription": {"text": title},
-            "defaultConfiguration": {"level": LEVELS[finding.severity]}, "properties": {"tags": ["cost", finding.source]}}
+    return {
+        "id": finding.code,
+        "name": finding.name.replace("/", "-"),
+        "shortDescription": {"text": title},
+        "defaultConfiguration": {"level": LEVELS[finding.severity]},
+        "properties": {"tags": ["cost", finding.source]},
+    }
 
 
 def _result(finding: Finding, index: int) -> dict[str, Any]:
@@ -75,7 +81,9 @@ def _result(finding: Finding, index: int) -> dict[str, Any]:
         location["logicalLocations"] = [{"fullyQualifiedName": finding.address, "kind": "resource"}]
     if location:
         result["locations"] = [location]
-    result["partialFingerprints"] = {"costgateFinding/v1": f"{finding.code}:{finding.project or ''}:{finding.address or ''}"}
+    result["partialFingerprints"] = {
+        "costgateFinding/v1": f"{finding.code}:{finding.project or ''}:{finding.address or ''}"
+    }
     props: dict[str, Any] = {"severity": finding.severity.value, "source": finding.source}
     if finding.monthly_saving is not None:
         props["monthly_saving"] = float(finding.monthly_saving.quantize(finding.monthly_saving.__class__("0.01")))
@@ -85,7 +93,9 @@ def _result(finding: Finding, index: int) -> dict[str, Any]:
         props["project"] = finding.project
     result["properties"] = props
     if finding.waived:
-        result["suppressions"] = [{"kind": "external", "status": "accepted", "justification": finding.waiver_reason or "waived"}]
+        result["suppressions"] = [
+            {"kind": "external", "status": "accepted", "justification": finding.waiver_reason or "waived"}
+        ]
     return result
 
 
@@ -102,15 +112,29 @@ def to_sarif(gate: GateResult, *, currency: Mapping[str, Any] | None = None) -> 
     return {
         "$schema": SARIF_SCHEMA_URI,
         "version": SARIF_VERSION,
-        "runs": [{
-            "tool": {"driver": {"name": "costgate", "version": __version__, "semanticVersion": __version__,
-                                "informationUri": INFORMATION_URI, "rules": rules}},
-            "results": results,
-            "invocations": [{"executionSuccessful": True,
-                             "toolExecutionNotifications": [{"message": {"text": n}, "level": "note"}
-                                                            for n in (*gate.notes, *gate.expired_waivers)]}],
-            "properties": {"verdict": gate.verdict.value, **({"currency": dict(currency)} if currency else {})},
-        }],
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "costgate",
+                        "version": __version__,
+                        "semanticVersion": __version__,
+                        "informationUri": INFORMATION_URI,
+                        "rules": rules,
+                    }
+                },
+                "results": results,
+                "invocations": [
+                    {
+                        "executionSuccessful": True,
+                        "toolExecutionNotifications": [
+                            {"message": {"text": n}, "level": "note"} for n in (*gate.notes, *gate.expired_waivers)
+                        ],
+                    }
+                ],
+                "properties": {"verdict": gate.verdict.value, **({"currency": dict(currency)} if currency else {})},
+            }
+        ],
     }
 
 

@@ -48,27 +48,50 @@ def render_table(sb: Showback, *, color: bool = False, width: int = PIPE_WIDTH) 
     """Owners, their direct and shared monthly cost, and what each leaves out."""
     buf = io.StringIO()
     console = Console(file=buf, width=width, force_terminal=color, no_color=not color, highlight=False, soft_wrap=False)
-    table = Table(title=f"Showback by {_escape(sb.by)} (monthly, {sb.currency}, after the change)", title_justify="left")
+    table = Table(
+        title=f"Showback by {_escape(sb.by)} (monthly, {sb.currency}, after the change)", title_justify="left"
+    )
     owner = f"Tag {sb.by.removeprefix('tag:')}" if sb.by.startswith("tag:") else sb.by.capitalize()
     for col in (owner, "Resources", "Direct", "Shared", "Total", "Share", "Not in the cost"):
-        table.add_column(_escape(col), justify="left" if col in (owner, "Not in the cost") else "right",
-                         min_width=len(UNALLOCATED) if col == owner else None, no_wrap=col != "Not in the cost")
+        table.add_column(
+            _escape(col),
+            justify="left" if col in (owner, "Not in the cost") else "right",
+            min_width=len(UNALLOCATED) if col == owner else None,
+            no_wrap=col != "Not in the cost",
+        )
     for row in sb.rows:
         share = f"{row.total.after / sb.total.after * 100:.1f}%" if sb.total.after else "-"
-        table.add_row(UNALLOCATED if row.owner is None else _escape(row.owner), str(row.resources), money(row.direct.after),
-                      money(row.shared.after), money(row.total.after), share, _gaps(row.incomplete))
+        table.add_row(
+            UNALLOCATED if row.owner is None else _escape(row.owner),
+            str(row.resources),
+            money(row.direct.after),
+            money(row.shared.after),
+            money(row.total.after),
+            share,
+            _gaps(row.incomplete),
+        )
     table.add_section()
     resources = sb.counts.resources  # a resource split across services counts once here
-    table.add_row("Total", str(resources), money(sum((r.direct.after for r in sb.rows), Decimal(0))),
-                  money(sum((r.shared.after for r in sb.rows), Decimal(0))), money(sb.total.after),
-                  "100.0%" if sb.total.after else "-",
-                  _gaps(sum((r.incomplete for r in sb.rows), Incomplete()) + sum((p.incomplete for p in sb.pools), Incomplete())))
+    table.add_row(
+        "Total",
+        str(resources),
+        money(sum((r.direct.after for r in sb.rows), Decimal(0))),
+        money(sum((r.shared.after for r in sb.rows), Decimal(0))),
+        money(sb.total.after),
+        "100.0%" if sb.total.after else "-",
+        _gaps(sum((r.incomplete for r in sb.rows), Incomplete()) + sum((p.incomplete for p in sb.pools), Incomplete())),
+    )
     console.print(table)
     for pool in sb.pools:
-        taken = ", ".join(f"{UNALLOCATED if k is None else _escape(k)} {money(v.after)}" for k, v in pool.shares.items())
-        console.print(f"shared pool {_escape(pool.name)}: {money(pool.amount.after)} from {pool.resources} resource(s), "
-                      f"split {pool.split}: {taken or 'nothing to split'}" + (f" ({_escape(pool.note)})" if pool.note else "")
-                      + (f"; not in the cost: {_gaps(pool.incomplete)}" if pool.incomplete.any else ""))
+        taken = ", ".join(
+            f"{UNALLOCATED if k is None else _escape(k)} {money(v.after)}" for k, v in pool.shares.items()
+        )
+        console.print(
+            f"shared pool {_escape(pool.name)}: {money(pool.amount.after)} from {pool.resources} resource(s), "
+            f"split {pool.split}: {taken or 'nothing to split'}"
+            + (f" ({_escape(pool.note)})" if pool.note else "")
+            + (f"; not in the cost: {_gaps(pool.incomplete)}" if pool.incomplete.any else "")
+        )
     message = sb.counts.incomplete_message()
     if message:
         console.print(f"[yellow]{_escape(message)}[/yellow]: those components have no cost here, not $0")
@@ -80,8 +103,11 @@ def _amount(before: Decimal, after: Decimal) -> dict[str, float]:
 
 
 def _incomplete(inc: Incomplete) -> dict[str, int]:
-    return {"unpriced_components": inc.unpriced_components, "usage_based_components": inc.usage_components,
-            "unsupported_resources": inc.unsupported_resources}
+    return {
+        "unpriced_components": inc.unpriced_components,
+        "usage_based_components": inc.usage_components,
+        "unsupported_resources": inc.unsupported_resources,
+    }
 
 
 def to_dict(sb: Showback) -> dict[str, Any]:
@@ -93,19 +119,33 @@ def to_dict(sb: Showback) -> dict[str, Any]:
         "total": _amount(sb.total.before, sb.total.after),
         "complete": sb.counts.complete,
         "incomplete": sb.counts.incomplete_message(),
-        "owners": [{
-            "owner": row.owner, "unallocated": row.unallocated, "resources": row.resources,
-            "direct": _amount(row.direct.before, row.direct.after), "shared": _amount(row.shared.before, row.shared.after),
-            "total": _amount(row.total.before, row.total.after),
-            "shares": {name: _amount(a.before, a.after) for name, a in row.shares.items()},
-            "not_in_cost": _incomplete(row.incomplete),
-        } for row in sb.rows],
-        "shared_pools": [{
-            "name": pool.name, "split": pool.split, "resources": pool.resources,
-            "amount": _amount(pool.amount.before, pool.amount.after),
-            "shares": [{"owner": k, "before": float(v.before), "after": float(v.after)} for k, v in pool.shares.items()],
-            "note": pool.note or None, "not_in_cost": _incomplete(pool.incomplete),
-        } for pool in sb.pools],
+        "owners": [
+            {
+                "owner": row.owner,
+                "unallocated": row.unallocated,
+                "resources": row.resources,
+                "direct": _amount(row.direct.before, row.direct.after),
+                "shared": _amount(row.shared.before, row.shared.after),
+                "total": _amount(row.total.before, row.total.after),
+                "shares": {name: _amount(a.before, a.after) for name, a in row.shares.items()},
+                "not_in_cost": _incomplete(row.incomplete),
+            }
+            for row in sb.rows
+        ],
+        "shared_pools": [
+            {
+                "name": pool.name,
+                "split": pool.split,
+                "resources": pool.resources,
+                "amount": _amount(pool.amount.before, pool.amount.after),
+                "shares": [
+                    {"owner": k, "before": float(v.before), "after": float(v.after)} for k, v in pool.shares.items()
+                ],
+                "note": pool.note or None,
+                "not_in_cost": _incomplete(pool.incomplete),
+            }
+            for pool in sb.pools
+        ],
     }
 
 
@@ -114,9 +154,20 @@ def render_json(sb: Showback) -> str:
     return orjson.dumps(to_dict(sb), option=orjson.OPT_INDENT_2).decode() + "\n"
 
 
-CSV_COLUMNS = ("owner", "unallocated", "resources", "direct_monthly_cost", "shared_monthly_cost", "monthly_cost",
-               "before_monthly_cost", "delta_monthly_cost", "unpriced_components", "usage_based_components",
-               "unsupported_resources", "currency")
+CSV_COLUMNS = (
+    "owner",
+    "unallocated",
+    "resources",
+    "direct_monthly_cost",
+    "shared_monthly_cost",
+    "monthly_cost",
+    "before_monthly_cost",
+    "delta_monthly_cost",
+    "unpriced_components",
+    "usage_based_components",
+    "unsupported_resources",
+    "currency",
+)
 
 
 def render_csv(sb: Showback) -> str:
@@ -125,12 +176,22 @@ def render_csv(sb: Showback) -> str:
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
     for row in sb.rows:
-        writer.writerow([
-            _cell(UNALLOCATED if row.owner is None else row.owner), "true" if row.unallocated else "false", row.resources,
-            exact(row.direct.after), exact(row.shared.after), exact(row.total.after), exact(row.total.before),
-            exact(row.total.delta), row.incomplete.unpriced_components, row.incomplete.usage_components,
-            row.incomplete.unsupported_resources, sb.currency,
-        ])
+        writer.writerow(
+            [
+                _cell(UNALLOCATED if row.owner is None else row.owner),
+                "true" if row.unallocated else "false",
+                row.resources,
+                exact(row.direct.after),
+                exact(row.shared.after),
+                exact(row.total.after),
+                exact(row.total.before),
+                exact(row.total.delta),
+                row.incomplete.unpriced_components,
+                row.incomplete.usage_components,
+                row.incomplete.unsupported_resources,
+                sb.currency,
+            ]
+        )
     return buf.getvalue()
 
 

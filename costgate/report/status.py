@@ -14,12 +14,16 @@ MAX_STATUS_CHARS = 140
 """GitHub's limit on a commit status description."""
 
 
-def status_description(estimate: Estimate, gate: GateResult | None, verdict: Verdict | None, override: str | None) -> str:
-    """"Blocked (2 blocking findings); +$120.00/month (+8%)" and its siblings. `verdict` is the
+def status_description(
+    estimate: Estimate, gate: GateResult | None, verdict: Verdict | None, override: str | None
+) -> str:
+    """ "Blocked (2 blocking findings); +$120.00/month (+8%)" and its siblings. `verdict` is the
     verdict after an override label (None without a gate); `override` names that label."""
     t = estimate.totals
     pct = percent(t.delta_percent) if t.before else ""
-    change = f"{money(t.delta, signed=True)}/month" + (f" ({pct})" if pct else "") + ("" if t.complete else " (incomplete)")
+    change = (
+        f"{money(t.delta, signed=True)}/month" + (f" ({pct})" if pct else "") + ("" if t.complete else " (incomplete)")
+    )
     if verdict is None:
         return f"Monthly cost {change}; {money(t.after)}/month in total"
     if verdict is Verdict.BLOCK:

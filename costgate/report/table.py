@@ -84,7 +84,9 @@ def _breakdown_project(project: Project, style: _Style) -> list[str]:
         rows.append((_clean(r.address), "", "", "", money(r.monthly_cost)))
         rows += [_component_row(c) for c in r.components]
     lines = [style.bold(f"Project: {_clean(project.name)}"), ""]
-    lines += layout(("Name", "Monthly qty", "Unit", "Unit price", "Monthly cost"), rows, LEFT + RIGHT + LEFT + RIGHT + RIGHT, style)
+    lines += layout(
+        ("Name", "Monthly qty", "Unit", "Unit price", "Monthly cost"), rows, LEFT + RIGHT + LEFT + RIGHT + RIGHT, style
+    )
     return lines + _tail(project, style)
 
 
@@ -118,17 +120,21 @@ def _tail(project: Project, style: _Style) -> list[str]:
         c = g.component
         assert c.no_price is not None
         side = " (before the change)" if g.side is Side.BEFORE else ""
-        lines.append(style.warn("Not priced: ") + f"{_clean(g.address)} {_clean(c.name)}{side}: {_clean(c.no_price.reason)} "
-                     f"({_clean(c.no_price.query.describe())})")
+        lines.append(
+            style.warn("Not priced: ") + f"{_clean(g.address)} {_clean(c.name)}{side}: {_clean(c.no_price.reason)} "
+            f"({_clean(c.no_price.query.describe())})"
+        )
     if len(gaps) > 20:
         lines.append(style.warn(f"... and {len(gaps) - 20} more components not priced (see --format json)"))
     lines += [style.dim(f"warning: {_clean(w)}") for w in project.warnings[:10]]
     if len(project.warnings) > 10:
         lines.append(style.dim(f"... and {len(project.warnings) - 10} more warnings"))
     if project.unknowns:  # HCL mode: what the files alone cannot tell, never a guessed value
-        lines.append(style.warn(f"Unknown without the cloud ({len(project.unknowns)}): ")
-                     + "; ".join(_clean(u) for u in project.unknowns[:10])
-                     + (f"; ... and {len(project.unknowns) - 10} more (see --format json)" if len(project.unknowns) > 10 else ""))
+        lines.append(
+            style.warn(f"Unknown without the cloud ({len(project.unknowns)}): ")
+            + "; ".join(_clean(u) for u in project.unknowns[:10])
+            + (f"; ... and {len(project.unknowns) - 10} more (see --format json)" if len(project.unknowns) > 10 else "")
+        )
     return lines
 
 
@@ -150,7 +156,11 @@ def _diff_project(project: Project, style: _Style) -> list[str]:
     ]
     rows: list[Row | None] = []
     for r in changed:
-        before = _side_cell(r.before_monthly_cost, r.before_components, r.before_complete) if r.resource.action.exists_before else "-"
+        before = (
+            _side_cell(r.before_monthly_cost, r.before_components, r.before_complete)
+            if r.resource.action.exists_before
+            else "-"
+        )
         after = _side_cell(r.monthly_cost, r.components, r.after_complete) if r.resource.action.exists_after else "-"
         note = "" if r.support is Support.PRICED else f" ({r.support.value})"
         change = money(r.delta, signed=True) + ("" if r.before_complete and r.after_complete else " (incomplete)")
@@ -167,8 +177,15 @@ def _diff_project(project: Project, style: _Style) -> list[str]:
     t = project.totals
     pct = f", {percent(t.delta_percent)}" if t.delta_percent is not None else ""
     sides = [name for name, ok in (("before", t.before_complete), ("after", t.after_complete)) if not ok]
-    partial = f"; incomplete: the {' and '.join(sides)} side{'s' if len(sides) > 1 else ''} lack{'' if len(sides) > 1 else 's'} prices" if sides else ""
-    lines.append(style.bold("Monthly cost change: ") + f"{money(t.before)} -> {money(t.after)} ({money(t.delta, signed=True)}{pct}{partial})")
+    partial = (
+        f"; incomplete: the {' and '.join(sides)} side{'s' if len(sides) > 1 else ''} lack{'' if len(sides) > 1 else 's'} prices"
+        if sides
+        else ""
+    )
+    lines.append(
+        style.bold("Monthly cost change: ")
+        + f"{money(t.before)} -> {money(t.after)} ({money(t.delta, signed=True)}{pct}{partial})"
+    )
     return lines + _tail(project, style)
 
 
@@ -188,8 +205,10 @@ def render(estimate: Estimate, *, diff: bool = False, color: bool = False) -> st
     if estimate.free_tier:
         covered = ", ".join(f"{_clean(name)} {quantity(q)}" for name, q in estimate.free_tier.items())
         lines.append(f"AWS always-free allowances subtracted: {covered}")
-    lines.append(style.dim(
-        f"Prices: costgate catalog {estimate.catalog.catalog_id}; {estimate.price_dates.describe() or 'no prices used'}; "
-        f"a month is 730 hours; {currency_note(estimate)}."
-    ))
+    lines.append(
+        style.dim(
+            f"Prices: costgate catalog {estimate.catalog.catalog_id}; {estimate.price_dates.describe() or 'no prices used'}; "
+            f"a month is 730 hours; {currency_note(estimate)}."
+        )
+    )
     return "\n".join(lines) + "\n"

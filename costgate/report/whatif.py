@@ -21,8 +21,10 @@ from costgate.whatif.model import RegionOutcome, SwapLine, WhatIf
 WHATIF_JSON_VERSION = "1.0"
 """The whatif document's version: minor for additions, major for changes that break readers."""
 
-FETCH_HINT = ("to price what the shipped catalog lacks in a region, rerun with `--fetch-prices missing` "
-              "(downloads that region's public price list into the cache)")
+FETCH_HINT = (
+    "to price what the shipped catalog lacks in a region, rerun with `--fetch-prices missing` "
+    "(downloads that region's public price list into the cache)"
+)
 
 
 def _not_priced(o: RegionOutcome) -> str:
@@ -70,23 +72,53 @@ def render_table(result: WhatIf, *, color: bool = False) -> str:
     style = _Style(color)
     planned = result.planned
     swap = result.swap is not None
-    header: Row = ("#", "Region", "Monthly total", "Like-for-like", "vs as planned", "Not priced",
-                   *(("With swap",) if swap else ()))
+    header: Row = (
+        "#",
+        "Region",
+        "Monthly total",
+        "Like-for-like",
+        "vs as planned",
+        "Not priced",
+        *(("With swap",) if swap else ()),
+    )
     rows: list[Row | None] = []
     rank = 0
     for o in result.ranked:
         rank += o.comparable
-        delta = (money(o.like_for_like - planned.like_for_like, signed=True)
-                 if o.comparable and o.like_for_like is not None and planned.like_for_like is not None else "not comparable")
-        rows.append((str(rank) if o.comparable else "-", o.label, money(o.total), money(o.like_for_like), delta,
-                     _not_priced(o), *((money(o.total - o.swap_saving),) if swap else ())))
+        delta = (
+            money(o.like_for_like - planned.like_for_like, signed=True)
+            if o.comparable and o.like_for_like is not None and planned.like_for_like is not None
+            else "not comparable"
+        )
+        rows.append(
+            (
+                str(rank) if o.comparable else "-",
+                o.label,
+                money(o.total),
+                money(o.like_for_like),
+                delta,
+                _not_priced(o),
+                *((money(o.total - o.swap_saving),) if swap else ()),
+            )
+        )
     rows.append(None)
-    rows.append(("", "as planned", money(planned.total), money(planned.like_for_like), "", _not_priced(planned),
-                 *((money(planned.total - planned.swap_saving),) if swap else ())))
+    rows.append(
+        (
+            "",
+            "as planned",
+            money(planned.total),
+            money(planned.like_for_like),
+            "",
+            _not_priced(planned),
+            *((money(planned.total - planned.swap_saving),) if swap else ()),
+        )
+    )
     lines = [style.bold("Where to run it: the monthly cost of the same resources in each region"), ""]
     lines += layout(header, rows, RIGHT + LEFT + RIGHT * 3 + LEFT + (RIGHT if swap else ""), style)
-    lines.append("Like-for-like: the components priced as planned and in every comparable region, so the ranking "
-                 "compares the same things.")
+    lines.append(
+        "Like-for-like: the components priced as planned and in every comparable region, so the ranking "
+        "compares the same things."
+    )
     for o in result.ranked:
         if not o.comparable:
             lines.append(style.warn(f"{o.label} is not ranked: {o.why_not_ranked}"))
@@ -108,7 +140,10 @@ def render_table(result: WhatIf, *, color: bool = False) -> str:
     if any(o.unpriced for o in (*result.ranked, planned)):
         lines += ["", style.dim(FETCH_HINT)]
     e = planned.estimate
-    lines += ["", style.dim(f"Prices: costgate catalog {e.catalog.catalog_id}; a month is 730 hours; {currency_note(e)}.")]
+    lines += [
+        "",
+        style.dim(f"Prices: costgate catalog {e.catalog.catalog_id}; a month is 730 hours; {currency_note(e)}."),
+    ]
     return "\n".join(lines) + "\n"
 
 
@@ -127,15 +162,35 @@ def _outcome(o: RegionOutcome, planned: RegionOutcome, rank: int | None) -> dict
         "not_ranked_because": o.why_not_ranked or None,
         "missing_vs_planned": o.missing,
         "like_for_like_total": _num(o.like_for_like),
-        "like_for_like_delta": (_num(o.like_for_like - planned.like_for_like)
-                                if o.like_for_like is not None and planned.like_for_like is not None else None),
+        "like_for_like_delta": (
+            _num(o.like_for_like - planned.like_for_like)
+            if o.like_for_like is not None and planned.like_for_like is not None
+            else None
+        ),
         "complete": o.estimate.counts.unpriced_after == 0,
         "resources_repriced": o.regional,
         "kept": [{"project": k.project, "address": k.address, "reason": k.reason} for k in o.kept],
-        "unpriced": [{"project": u.project, "address": u.address, "component": u.component, "reason": u.reason,
-                      "hint": u.hint or None} for u in o.unpriced],
-        "swaps": [{"project": s.project, "address": s.address, "from": list(s.old), "to": list(s.new) or None,
-                   "monthly_saving": _num(s.saving), "reason": s.reason or None} for s in o.swaps],
+        "unpriced": [
+            {
+                "project": u.project,
+                "address": u.address,
+                "component": u.component,
+                "reason": u.reason,
+                "hint": u.hint or None,
+            }
+            for u in o.unpriced
+        ],
+        "swaps": [
+            {
+                "project": s.project,
+                "address": s.address,
+                "from": list(s.old),
+                "to": list(s.new) or None,
+                "monthly_saving": _num(s.saving),
+                "reason": s.reason or None,
+            }
+            for s in o.swaps
+        ],
         "monthly_total_with_swaps": _num(o.total - o.swap_saving),
     }
 
@@ -152,8 +207,17 @@ def to_dict(result: WhatIf) -> dict[str, Any]:
         "swap": result.swap,
         "planned": _outcome(result.planned, result.planned, None),
         "regions": [_outcome(o, result.planned, i if o.comparable else None) for i, o in enumerate(result.ranked, 1)],
-        "suggestions": [{"code": s.code, "name": s.name, "project": s.project, "address": s.address,
-                         "message": s.message, "monthly_saving": _num(s.saving)} for s in result.suggestions],
+        "suggestions": [
+            {
+                "code": s.code,
+                "name": s.name,
+                "project": s.project,
+                "address": s.address,
+                "message": s.message,
+                "monthly_saving": _num(s.saving),
+            }
+            for s in result.suggestions
+        ],
         "notes": list(result.notes),
         "fetch_mode": fetch.mode if fetch is not None else None,
     }

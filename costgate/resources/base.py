@@ -58,6 +58,7 @@ class Usage:
 
     def has_ranges(self) -> bool:
         """True when any value (at any depth) is a {min, max} range."""
+
         def walk(value: Any) -> bool:
             if _is_range(value):
                 return True
@@ -202,7 +203,7 @@ class PricingContext:
         referenced block has an instance of the same key, that instance is the one meant: the
         `p[each.key]` / `p[count.index]` idiom of blocks iterating over the same keys.
         """
-        key = resource.address[resource.address.rindex("["):] if resource.address.endswith("]") else ""
+        key = resource.address[resource.address.rindex("[") :] if resource.address.endswith("]") else ""
         for address in resource.refs.get(attribute, ()):
             # references inside modules are module-relative: also try the resource's module
             for candidate in (address, f"{resource.module}.{address}") if resource.module else (address,):
@@ -254,8 +255,9 @@ shards, 10^15 requests. Anything larger is a typo or an attack, and would only m
 meaningless (or overflow Decimal arithmetic), so it is "not priced" instead."""
 
 
-def dec(value: Any, default: Decimal | None = None, *, what: str = "a value",
-        expected: str = "a number >= 0") -> Decimal | None:
+def dec(
+    value: Any, default: Decimal | None = None, *, what: str = "a value", expected: str = "a number >= 0"
+) -> Decimal | None:
     """A plan value as a finite, non-negative Decimal; `default` when unset (None, "", a bool).
 
     Plans carry numbers as JSON numbers and sometimes strings ("100"). Anything else (a
@@ -286,8 +288,9 @@ def size_gb(values: Mapping[str, Any] | Resource, key: str, default: Decimal | N
     return dec(values.get(key), default, what=key, expected="a size >= 0")
 
 
-def integer(values: Mapping[str, Any] | Resource, key: str, default: int | None = None, *,
-          low: int = 0, high: int = 100_000) -> int | None:
+def integer(
+    values: Mapping[str, Any] | Resource, key: str, default: int | None = None, *, low: int = 0, high: int = 100_000
+) -> int | None:
     """`values[key]` as a whole number in low..high (instances, volumes per instance, nodes).
 
     Bounded because pricers loop over counts: 10^9 volumes per instance would hang an estimate.
@@ -328,7 +331,9 @@ def hourly(
 ) -> CostComponent:
     """A component billed per hour it runs: 730 hours a month times `count` units."""
     quantity = (HOURS_PER_MONTH if hours is None else hours) * Decimal(count)
-    return CostComponent(name=name, unit="hours", monthly_quantity=quantity, query=query, path=path, usage_based=usage_based)
+    return CostComponent(
+        name=name, unit="hours", monthly_quantity=quantity, query=query, path=path, usage_based=usage_based
+    )
 
 
 def monthly(

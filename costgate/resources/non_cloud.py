@@ -10,9 +10,11 @@ from __future__ import annotations
 from typing import Final
 
 NO_STATE_ONLY = "no cloud cost: it lives in Terraform's state only"
-IN_CLUSTER = ("no cloud cost of its own: it runs inside a Kubernetes cluster whose nodes, disks and load "
-              "balancers are billed on a cloud account (priced where the plan creates them), not here")
-SAAS_CONFIG = ("no cloud cost: it configures a tool or SaaS account billed by subscription, not per resource")
+IN_CLUSTER = (
+    "no cloud cost of its own: it runs inside a Kubernetes cluster whose nodes, disks and load "
+    "balancers are billed on a cloud account (priced where the plan creates them), not here"
+)
+SAAS_CONFIG = "no cloud cost: it configures a tool or SaaS account billed by subscription, not per resource"
 
 FREE_PROVIDERS: Final[dict[str, str]] = {
     "archive": NO_STATE_ONLY,  # zips files locally

@@ -48,8 +48,15 @@ class BillSlice:
     imported_at: datetime | None
 
 
-def compare(lines: Sequence[EstimateLine], unsupported: Sequence[UnsupportedLine], costs: Sequence[ActualCost], *,
-            by: CompareBy, bill: BillSlice, team_aliases: Mapping[str, str] | None = None) -> Comparison:
+def compare(
+    lines: Sequence[EstimateLine],
+    unsupported: Sequence[UnsupportedLine],
+    costs: Sequence[ActualCost],
+    *,
+    by: CompareBy,
+    bill: BillSlice,
+    team_aliases: Mapping[str, str] | None = None,
+) -> Comparison:
     """Set the estimate beside the bill, grouped `by` team, project or service.
 
     `costs` are one month's amounts of one tag key (by team or project: the key that names the
@@ -66,16 +73,31 @@ def compare(lines: Sequence[EstimateLine], unsupported: Sequence[UnsupportedLine
         rows = _by_service(aws, costs)
         if unsupported:
             types = sorted({u.type for u in unsupported})
-            notes.append(f"{len(unsupported)} resource(s) of types costgate does not price ({_list(types)}) have no "
-                         "estimate; their spend is in the services they bill under")
+            notes.append(
+                f"{len(unsupported)} resource(s) of types costgate does not price ({_list(types)}) have no "
+                "estimate; their spend is in the services they bill under"
+            )
     else:
         rows = _by_owner(aws, unsupported, costs, by=by, tag_key=bill.tag_key or "", aliases=team_aliases or {})
     hours = _hours(bill.month)
     if hours != HOURS_PER_MONTH:
-        notes.append(f"the estimate is a month of {HOURS_PER_MONTH} hours; {bill.month} has {hours}, so always-on "
-                     f"resources bill {(Decimal(hours) / HOURS_PER_MONTH - 1) * 100:+.1f}% against it")
-    return Comparison(by, bill.month, bill.source, bill.metric, bill.tag_key if by != "service" else None,
-                      currency, tuple(rows), estimated, bill.imported_at, runs, tuple(notes))
+        notes.append(
+            f"the estimate is a month of {HOURS_PER_MONTH} hours; {bill.month} has {hours}, so always-on "
+            f"resources bill {(Decimal(hours) / HOURS_PER_MONTH - 1) * 100:+.1f}% against it"
+        )
+    return Comparison(
+        by,
+        bill.month,
+        bill.source,
+        bill.metric,
+        bill.tag_key if by != "service" else None,
+        currency,
+        tuple(rows),
+        estimated,
+        bill.imported_at,
+        runs,
+        tuple(notes),
+    )
 
 
 def _hours(month: str) -> int:
@@ -89,8 +111,10 @@ def _other_providers(lines: Iterable[EstimateLine]) -> list[str]:
     for line in lines:
         if line.provider not in (PROVIDER, ""):
             left_out[line.provider] += line.monthly
-    return [f"{provider}: ${amount:,.2f}/month of estimate left out (Cost Explorer bills AWS only)"
-            for provider, amount in sorted(left_out.items())]
+    return [
+        f"{provider}: ${amount:,.2f}/month of estimate left out (Cost Explorer bills AWS only)"
+        for provider, amount in sorted(left_out.items())
+    ]
 
 
 def _list(items: Sequence[str], limit: int = 5) -> str:
@@ -102,15 +126,27 @@ def _estimate_reasons(lines: Sequence[EstimateLine]) -> list[Reason]:
     out = []
     usage = sum(line.usage_unknown for line in lines)
     if usage:
-        out.append(Reason(ReasonCode.USAGE_NOT_GIVEN, f"{usage} usage-based component(s) priced without usage: no cost "
-                                                      "in the estimate (give it in a usage file)"))
+        out.append(
+            Reason(
+                ReasonCode.USAGE_NOT_GIVEN,
+                f"{usage} usage-based component(s) priced without usage: no cost "
+                "in the estimate (give it in a usage file)",
+            )
+        )
     unpriced = sum(line.unpriced for line in lines)
     if unpriced:
-        out.append(Reason(ReasonCode.UNPRICED, f"{unpriced} component(s) without a price in the catalog: no cost "
-                                               "in the estimate"))
+        out.append(
+            Reason(
+                ReasonCode.UNPRICED, f"{unpriced} component(s) without a price in the catalog: no cost in the estimate"
+            )
+        )
     if any(line.provider == "" for line in lines):
-        out.append(Reason(ReasonCode.NOT_RECORDED_BY_SERVICE, "recorded before the ledger kept costs per service: "
-                                                              "record again to compare by service"))
+        out.append(
+            Reason(
+                ReasonCode.NOT_RECORDED_BY_SERVICE,
+                "recorded before the ledger kept costs per service: record again to compare by service",
+            )
+        )
     return out
 
 
@@ -138,30 +174,56 @@ def _by_service(lines: Sequence[EstimateLine], costs: Sequence[ActualCost]) -> l
         reasons = _estimate_reasons(own)
         kind = kinds.get(key)
         if kind is ServiceKind.UNMAPPED:
-            reasons.append(Reason(ReasonCode.UNMAPPED_SERVICE, "a Cost Explorer service costgate's table does not map "
-                                                               "(docs/actuals.md)"))
+            reasons.append(
+                Reason(
+                    ReasonCode.UNMAPPED_SERVICE,
+                    "a Cost Explorer service costgate's table does not map (docs/actuals.md)",
+                )
+            )
         elif kind is ServiceKind.ACCOUNT:
-            reasons.append(Reason(ReasonCode.ACCOUNT_CHARGE, "a charge of the account, not of a resource: no plan "
-                                                             "holds it"))
+            reasons.append(
+                Reason(ReasonCode.ACCOUNT_CHARGE, "a charge of the account, not of a resource: no plan holds it")
+            )
         elif key in actual and not own:
-            reasons.append(Reason(ReasonCode.NO_ESTIMATE, "spend on a service no recorded estimate prices: resources "
-                                                          "the estimate does not track"))
+            reasons.append(
+                Reason(
+                    ReasonCode.NO_ESTIMATE,
+                    "spend on a service no recorded estimate prices: resources the estimate does not track",
+                )
+            )
         if own and key not in actual and key not in (NOT_BY_SERVICE, NO_SERVICE):
             reasons.append(Reason(ReasonCode.NO_ACTUAL, "estimated, but nothing billed under this service"))
-        rows.append(CompareRow(key, sum((line.monthly for line in own), ZERO) if own else None,
-                               actual.get(key), tuple(reasons), tuple(sorted(names.get(key, ())))))
+        rows.append(
+            CompareRow(
+                key,
+                sum((line.monthly for line in own), ZERO) if own else None,
+                actual.get(key),
+                tuple(reasons),
+                tuple(sorted(names.get(key, ()))),
+            )
+        )
     return _sorted(rows)
 
 
-def _by_owner(lines: Sequence[EstimateLine], unsupported: Sequence[UnsupportedLine], costs: Sequence[ActualCost], *,
-              by: CompareBy, tag_key: str, aliases: Mapping[str, str]) -> list[CompareRow]:
+def _by_owner(
+    lines: Sequence[EstimateLine],
+    unsupported: Sequence[UnsupportedLine],
+    costs: Sequence[ActualCost],
+    *,
+    by: CompareBy,
+    tag_key: str,
+    aliases: Mapping[str, str],
+) -> list[CompareRow]:
     owner: Callable[[EstimateLine | UnsupportedLine], str]
     if by == "team":
+
         def owner(line: EstimateLine | UnsupportedLine) -> str:
             return line.team or UNOWNED
     else:
+
         def owner(line: EstimateLine | UnsupportedLine) -> str:
             return line.project
+
     estimate: dict[str, list[EstimateLine]] = defaultdict(list)
     for line in lines:
         estimate[owner(line)].append(line)
@@ -184,29 +246,55 @@ def _by_owner(lines: Sequence[EstimateLine], unsupported: Sequence[UnsupportedLi
         own, billed = estimate.get(key, []), actual.get(key, [])
         reasons = _estimate_reasons(own)
         if types.get(key):
-            reasons.append(Reason(ReasonCode.UNSUPPORTED, f"resources of types costgate does not price: "
-                                                          f"{_list(sorted(types[key]))}"))
+            reasons.append(
+                Reason(
+                    ReasonCode.UNSUPPORTED, f"resources of types costgate does not price: {_list(sorted(types[key]))}"
+                )
+            )
         if key == UNTAGGED:
-            reasons.append(Reason(ReasonCode.UNALLOCATED, f"spend without a `{tag_key}` tag: cannot be allocated to "
-                                                          f"a {by}"))
+            reasons.append(
+                Reason(ReasonCode.UNALLOCATED, f"spend without a `{tag_key}` tag: cannot be allocated to a {by}")
+            )
         elif key == UNOWNED:
-            reasons.append(Reason(ReasonCode.UNALLOCATED, "estimated cost no team owns: its spend is billed under "
-                                                          "whatever tag the resources carry"))
+            reasons.append(
+                Reason(
+                    ReasonCode.UNALLOCATED,
+                    "estimated cost no team owns: its spend is billed under whatever tag the resources carry",
+                )
+            )
         elif key in unknown_values:
-            reasons.append(Reason(ReasonCode.UNKNOWN_TAG_VALUE, f"`{tag_key}={key}` names no {by} of the recorded "
-                                                                "estimate" + (" or costgate.yml" if by == "team" else "")))
+            reasons.append(
+                Reason(
+                    ReasonCode.UNKNOWN_TAG_VALUE,
+                    f"`{tag_key}={key}` names no {by} of the recorded "
+                    "estimate" + (" or costgate.yml" if by == "team" else ""),
+                )
+            )
         elif billed and not own:
-            reasons.append(Reason(ReasonCode.NO_ESTIMATE, f"no recorded estimate for this {by}: resources the "
-                                                          "estimate does not track"))
+            reasons.append(
+                Reason(
+                    ReasonCode.NO_ESTIMATE, f"no recorded estimate for this {by}: resources the estimate does not track"
+                )
+            )
         if own and not billed and key != UNOWNED:
-            reasons.append(Reason(ReasonCode.NO_ACTUAL, f"nothing billed with `{tag_key}={key}` (not deployed, or "
-                                                        "its resources lack the tag)"))
+            reasons.append(
+                Reason(
+                    ReasonCode.NO_ACTUAL,
+                    f"nothing billed with `{tag_key}={key}` (not deployed, or its resources lack the tag)",
+                )
+            )
         if own and billed:
             reasons += _untracked(own, billed)
         if billed:
             reasons += _odd_names(billed)
-        rows.append(CompareRow(key, sum((line.monthly for line in own), ZERO) if own else None,
-                               sum((c.amount for c in billed), ZERO) if billed else None, tuple(reasons)))
+        rows.append(
+            CompareRow(
+                key,
+                sum((line.monthly for line in own), ZERO) if own else None,
+                sum((c.amount for c in billed), ZERO) if billed else None,
+                tuple(reasons),
+            )
+        )
     return _sorted(rows)
 
 
@@ -229,8 +317,10 @@ def _untracked(own: Sequence[EstimateLine], billed: Sequence[ActualCost]) -> lis
 def _odd_names(billed: Sequence[ActualCost]) -> list[Reason]:
     """Account charges and services the mapping table does not know, with their spend."""
     out = []
-    for kind, code, what in ((ServiceKind.ACCOUNT, ReasonCode.ACCOUNT_CHARGE, "account charges, not resources"),
-                             (ServiceKind.UNMAPPED, ReasonCode.UNMAPPED_SERVICE, "unmapped Cost Explorer services")):
+    for kind, code, what in (
+        (ServiceKind.ACCOUNT, ReasonCode.ACCOUNT_CHARGE, "account charges, not resources"),
+        (ServiceKind.UNMAPPED, ReasonCode.UNMAPPED_SERVICE, "unmapped Cost Explorer services"),
+    ):
         spend: dict[str, Decimal] = defaultdict(Decimal)
         for c in billed:
             if map_service(c.service).kind is kind:

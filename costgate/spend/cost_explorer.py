@@ -21,10 +21,22 @@ SOURCE = "aws-cost-explorer"
 METRICS = ("UnblendedCost", "AmortizedCost", "NetUnblendedCost", "NetAmortizedCost", "BlendedCost")
 DEFAULT_METRIC = "UnblendedCost"
 PERMISSION = "ce:GetCostAndUsage"
-_DENIED = {"AccessDeniedException", "AccessDenied", "UnauthorizedOperation", "UnrecognizedClientException",
-           "InvalidClientTokenId", "ExpiredTokenException", "ExpiredToken"}
-_THROTTLED = {"LimitExceededException", "ThrottlingException", "Throttling", "TooManyRequestsException",
-              "RequestLimitExceeded"}
+_DENIED = {
+    "AccessDeniedException",
+    "AccessDenied",
+    "UnauthorizedOperation",
+    "UnrecognizedClientException",
+    "InvalidClientTokenId",
+    "ExpiredTokenException",
+    "ExpiredToken",
+}
+_THROTTLED = {
+    "LimitExceededException",
+    "ThrottlingException",
+    "Throttling",
+    "TooManyRequestsException",
+    "RequestLimitExceeded",
+}
 _WHERE = "AWS Cost Explorer"
 
 
@@ -41,8 +53,9 @@ def month_window(months: int, *, today: date) -> tuple[date, date]:
     return date(year, month, 1), end
 
 
-def fetch_costs(client: Any, *, start: date, end: date, metric: str = DEFAULT_METRIC,
-                tag_key: str | None = None) -> list[ActualCost]:
+def fetch_costs(
+    client: Any, *, start: date, end: date, metric: str = DEFAULT_METRIC, tag_key: str | None = None
+) -> list[ActualCost]:
     """Every month's cost per service (and per value of `tag_key`) between start and end.
 
     Raises SpendError for any AWS failure or an answer without the expected fields.
@@ -50,8 +63,12 @@ def fetch_costs(client: Any, *, start: date, end: date, metric: str = DEFAULT_ME
     group_by = [{"Type": "DIMENSION", "Key": "SERVICE"}]
     if tag_key:
         group_by.append({"Type": "TAG", "Key": tag_key})
-    request: dict[str, Any] = {"TimePeriod": {"Start": start.isoformat(), "End": end.isoformat()},
-                               "Granularity": "MONTHLY", "Metrics": [metric], "GroupBy": group_by}
+    request: dict[str, Any] = {
+        "TimePeriod": {"Start": start.isoformat(), "End": end.isoformat()},
+        "Granularity": "MONTHLY",
+        "Metrics": [metric],
+        "GroupBy": group_by,
+    }
     totals: dict[tuple[str, str, str], list[Any]] = {}
     for page in _pages(client, request):
         for result in _list(page, "ResultsByTime"):
@@ -60,15 +77,18 @@ def fetch_costs(client: Any, *, start: date, end: date, metric: str = DEFAULT_ME
             for group in _list(result, "Groups"):
                 keys = _list(group, "Keys")
                 if not keys or not isinstance(keys[0], str):
-                    raise SpendError(f"unexpected GetCostAndUsage answer: a group without a service key ({keys!r})",
-                                     path=_WHERE)
+                    raise SpendError(
+                        f"unexpected GetCostAndUsage answer: a group without a service key ({keys!r})", path=_WHERE
+                    )
                 value = _tag_value(keys[1] if len(keys) > 1 else None, tag_key)
                 amount, unit = _amount(group, metric)
                 slot = totals.setdefault((month, keys[0], value), [Decimal(0), unit, False])
                 slot[0] += amount
                 slot[2] = slot[2] or estimated
-    return [ActualCost(month, service, tag_key or NO_TAG, value, amount, unit, estimated)
-            for (month, service, value), (amount, unit, estimated) in sorted(totals.items())]
+    return [
+        ActualCost(month, service, tag_key or NO_TAG, value, amount, unit, estimated)
+        for (month, service, value), (amount, unit, estimated) in sorted(totals.items())
+    ]
 
 
 def _pages(client: Any, request: dict[str, Any]) -> Iterator[dict[str, Any]]:
@@ -87,8 +107,11 @@ def _pages(client: Any, request: dict[str, Any]) -> Iterator[dict[str, Any]]:
         try:
             page: dict[str, Any] = client.get_cost_and_usage(**kwargs)
         except NoCredentialsError:
-            raise SpendError("no AWS credentials found (set AWS_PROFILE, or AWS_ACCESS_KEY_ID and "
-                             "AWS_SECRET_ACCESS_KEY, or run with an IAM role)", path=_WHERE) from None
+            raise SpendError(
+                "no AWS credentials found (set AWS_PROFILE, or AWS_ACCESS_KEY_ID and "
+                "AWS_SECRET_ACCESS_KEY, or run with an IAM role)",
+                path=_WHERE,
+            ) from None
         except ProfileNotFound as exc:
             raise SpendError(f"{exc}", path=_WHERE) from None
         except ClientError as exc:
@@ -110,15 +133,18 @@ def _client_error(exc: Any) -> SpendError:
     message = " ".join(str(error.get("Message") or "").split())
     detail = f"{code}: {message}" if message else code
     if code in _DENIED:
-        return SpendError(f"access denied to GetCostAndUsage ({detail}); the credentials need the IAM permission "
-                          f"{PERMISSION}", path=_WHERE)
+        return SpendError(
+            f"access denied to GetCostAndUsage ({detail}); the credentials need the IAM permission {PERMISSION}",
+            path=_WHERE,
+        )
     if code in _THROTTLED:
         attempts = exc.response.get("ResponseMetadata", {}).get("RetryAttempts")
         tries = f" after {int(attempts) + 1} attempts" if isinstance(attempts, int) else ""
         return SpendError(f"throttled{tries} ({detail}); try again later, or raise AWS_MAX_ATTEMPTS", path=_WHERE)
     if code == "DataUnavailableException":
-        return SpendError(f"no cost data for these months ({detail}); is Cost Explorer enabled for the account?",
-                          path=_WHERE)
+        return SpendError(
+            f"no cost data for these months ({detail}); is Cost Explorer enabled for the account?", path=_WHERE
+        )
     return SpendError(f"GetCostAndUsage failed ({detail})", path=_WHERE)
 
 
@@ -143,7 +169,7 @@ def _tag_value(key: str | None, tag_key: str | None) -> str:
         return NO_TAG
     if not isinstance(key, str) or not key.startswith(f"{tag_key}$"):
         raise SpendError(f"unexpected GetCostAndUsage answer: tag group {key!r} is not {tag_key}$VALUE", path=_WHERE)
-    return key[len(tag_key) + 1:]
+    return key[len(tag_key) + 1 :]
 
 
 def _amount(group: dict[str, Any], metric: str) -> tuple[Decimal, str]:

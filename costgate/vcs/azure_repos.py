@@ -75,7 +75,10 @@ class AzureReposPlatform:
 
     def find_comments(self, needle: str) -> list[Comment]:
         """First comments of live threads containing `needle`, oldest first; id is 'thread/comment'."""
-        data = self.http.json("GET", self._url("/threads"), headers=self._headers, params={"api-version": API_VERSION}) or {}
+        data = (
+            self.http.json("GET", self._url("/threads"), headers=self._headers, params={"api-version": API_VERSION})
+            or {}
+        )
         found = []
         for thread in sorted(data.get("value") or [], key=lambda t: int(t.get("id", 0))):
             if thread.get("isDeleted"):
@@ -88,22 +91,34 @@ class AzureReposPlatform:
     def create_comment(self, body: str) -> Comment:
         """POST .../threads with one comment, status closed."""
         payload = {"comments": [{"parentCommentId": 0, "content": body, "commentType": 1}], "status": "closed"}
-        thread = self.http.json("POST", self._url("/threads"), headers=self._headers, params={"api-version": API_VERSION}, json=payload)
+        thread = self.http.json(
+            "POST", self._url("/threads"), headers=self._headers, params={"api-version": API_VERSION}, json=payload
+        )
         comment = (thread.get("comments") or [{}])[0]
         return Comment(id=f"{thread['id']}/{comment.get('id', 1)}", body=comment.get("content") or body)
 
     def update_comment(self, comment: Comment, body: str) -> Comment:
         """PATCH .../threads/{thread}/comments/{comment}."""
         thread_id, comment_id = self._ids(comment)
-        c = self.http.json("PATCH", self._url(f"/threads/{thread_id}/comments/{comment_id}"), headers=self._headers,
-                           params={"api-version": API_VERSION}, json={"content": body})
+        c = self.http.json(
+            "PATCH",
+            self._url(f"/threads/{thread_id}/comments/{comment_id}"),
+            headers=self._headers,
+            params={"api-version": API_VERSION},
+            json={"content": body},
+        )
         return Comment(id=comment.id, body=c.get("content") or body)
 
     def delete_comment(self, comment: Comment) -> None:
         """DELETE .../threads/{thread}/comments/{comment} (already gone is fine)."""
         thread_id, comment_id = self._ids(comment)
-        self.http.request("DELETE", self._url(f"/threads/{thread_id}/comments/{comment_id}"), headers=self._headers,
-                          params={"api-version": API_VERSION}, ok_missing=True)
+        self.http.request(
+            "DELETE",
+            self._url(f"/threads/{thread_id}/comments/{comment_id}"),
+            headers=self._headers,
+            params={"api-version": API_VERSION},
+            ok_missing=True,
+        )
 
     def hide_comment(self, comment: Comment) -> None:
         """Azure Repos has no way to hide a thread."""
@@ -111,9 +126,18 @@ class AzureReposPlatform:
 
     def read_pull_request(self) -> PullRequest:
         """GET the pull request (head commit) and its labels."""
-        pr: dict[str, Any] = self.http.json("GET", self._url(""), headers=self._headers, params={"api-version": API_VERSION}) or {}
-        labels_data = self.http.json("GET", self._url("/labels"), headers=self._headers, params={"api-version": API_VERSION}) or {}
-        labels = tuple(str(lab.get("name")) for lab in labels_data.get("value") or [] if isinstance(lab, dict) and lab.get("name") and lab.get("active", True))
+        pr: dict[str, Any] = (
+            self.http.json("GET", self._url(""), headers=self._headers, params={"api-version": API_VERSION}) or {}
+        )
+        labels_data = (
+            self.http.json("GET", self._url("/labels"), headers=self._headers, params={"api-version": API_VERSION})
+            or {}
+        )
+        labels = tuple(
+            str(lab.get("name"))
+            for lab in labels_data.get("value") or []
+            if isinstance(lab, dict) and lab.get("name") and lab.get("active", True)
+        )
         head = pr.get("lastMergeSourceCommit") or {}
         return PullRequest(labels=labels, head_sha=head.get("commitId") if isinstance(head, dict) else None)
 
@@ -126,7 +150,13 @@ class AzureReposPlatform:
         }
         if status.target_url:
             payload["targetUrl"] = status.target_url
-        self.http.request("POST", self._url("/statuses"), headers=self._headers, params={"api-version": STATUS_API_VERSION}, json=payload)
+        self.http.request(
+            "POST",
+            self._url("/statuses"),
+            headers=self._headers,
+            params={"api-version": STATUS_API_VERSION},
+            json=payload,
+        )
 
     @staticmethod
     def _ids(comment: Comment) -> tuple[str, str]:

@@ -68,26 +68,45 @@ class BitbucketPlatform:
         """Live comments containing `needle`, oldest first."""
         found = [
             Comment(id=str(c["id"]), body=((c.get("content") or {}).get("raw") or ""))
-            for c in self.http.pages(self._url(f"/pullrequests/{self.pull_request}/comments"), headers=self._headers,
-                                     params={"pagelen": 100}, items=lambda d: d.get("values") or [],
-                                     next_url=lambda _r, d: d.get("next"))
+            for c in self.http.pages(
+                self._url(f"/pullrequests/{self.pull_request}/comments"),
+                headers=self._headers,
+                params={"pagelen": 100},
+                items=lambda d: d.get("values") or [],
+                next_url=lambda _r, d: d.get("next"),
+            )
             if not c.get("deleted") and needle in ((c.get("content") or {}).get("raw") or "")
         ]
         return sorted(found, key=lambda c: int(c.id))
 
     def create_comment(self, body: str) -> Comment:
         """POST .../pullrequests/{id}/comments."""
-        c = self.http.json("POST", self._url(f"/pullrequests/{self.pull_request}/comments"), headers=self._headers, json={"content": {"raw": body}})
+        c = self.http.json(
+            "POST",
+            self._url(f"/pullrequests/{self.pull_request}/comments"),
+            headers=self._headers,
+            json={"content": {"raw": body}},
+        )
         return Comment(id=str(c["id"]), body=(c.get("content") or {}).get("raw") or body)
 
     def update_comment(self, comment: Comment, body: str) -> Comment:
         """PUT .../comments/{id}."""
-        c = self.http.json("PUT", self._url(f"/pullrequests/{self.pull_request}/comments/{comment.id}"), headers=self._headers, json={"content": {"raw": body}})
+        c = self.http.json(
+            "PUT",
+            self._url(f"/pullrequests/{self.pull_request}/comments/{comment.id}"),
+            headers=self._headers,
+            json={"content": {"raw": body}},
+        )
         return Comment(id=str(c["id"]), body=(c.get("content") or {}).get("raw") or body)
 
     def delete_comment(self, comment: Comment) -> None:
         """DELETE .../comments/{id} (already gone is fine)."""
-        self.http.request("DELETE", self._url(f"/pullrequests/{self.pull_request}/comments/{comment.id}"), headers=self._headers, ok_missing=True)
+        self.http.request(
+            "DELETE",
+            self._url(f"/pullrequests/{self.pull_request}/comments/{comment.id}"),
+            headers=self._headers,
+            ok_missing=True,
+        )
 
     def hide_comment(self, comment: Comment) -> None:
         """Bitbucket cannot hide a comment."""
@@ -95,12 +114,20 @@ class BitbucketPlatform:
 
     def read_pull_request(self) -> PullRequest:
         """GET the pull request: head commit (Bitbucket has no labels)."""
-        pr: dict[str, Any] = self.http.json("GET", self._url(f"/pullrequests/{self.pull_request}"), headers=self._headers) or {}
+        pr: dict[str, Any] = (
+            self.http.json("GET", self._url(f"/pullrequests/{self.pull_request}"), headers=self._headers) or {}
+        )
         commit = ((pr.get("source") or {}).get("commit") or {}).get("hash")
         return PullRequest(labels=(), head_sha=commit)
 
     def set_status(self, sha: str, status: CommitStatus) -> None:
         """POST .../commit/{sha}/statuses/build (Bitbucket requires a URL; the PR's is used if none)."""
         url = status.target_url or f"https://bitbucket.org/{self.repo}/pull-requests/{self.pull_request}"
-        payload = {"key": status.context, "name": status.context, "state": _STATE[status.state], "description": status.description[:255], "url": url}
+        payload = {
+            "key": status.context,
+            "name": status.context,
+            "state": _STATE[status.state],
+            "description": status.description[:255],
+            "url": url,
+        }
         self.http.request("POST", self._url(f"/commit/{sha}/statuses/build"), headers=self._headers, json=payload)

@@ -83,7 +83,9 @@ class GitHubPlatform:
         """Issue comments containing `needle`, oldest first, with their minimized state."""
         found = [
             Comment(id=str(c["id"]), body=c.get("body") or "", node_id=c.get("node_id"))
-            for c in self.http.pages(self._url(f"/issues/{self.number}/comments"), headers=self._headers, params={"per_page": 100})
+            for c in self.http.pages(
+                self._url(f"/issues/{self.number}/comments"), headers=self._headers, params={"per_page": 100}
+            )
             if needle in (c.get("body") or "")
         ]
         ids = [c.node_id for c in found if c.node_id]
@@ -95,12 +97,16 @@ class GitHubPlatform:
 
     def create_comment(self, body: str) -> Comment:
         """POST /repos/{repo}/issues/{number}/comments."""
-        c = self.http.json("POST", self._url(f"/issues/{self.number}/comments"), headers=self._headers, json={"body": body})
+        c = self.http.json(
+            "POST", self._url(f"/issues/{self.number}/comments"), headers=self._headers, json={"body": body}
+        )
         return Comment(id=str(c["id"]), body=c.get("body") or body, node_id=c.get("node_id"))
 
     def update_comment(self, comment: Comment, body: str) -> Comment:
         """PATCH /repos/{repo}/issues/comments/{id}."""
-        c = self.http.json("PATCH", self._url(f"/issues/comments/{comment.id}"), headers=self._headers, json={"body": body})
+        c = self.http.json(
+            "PATCH", self._url(f"/issues/comments/{comment.id}"), headers=self._headers, json={"body": body}
+        )
         return Comment(id=str(c["id"]), body=c.get("body") or body, node_id=c.get("node_id"))
 
     def delete_comment(self, comment: Comment) -> None:
@@ -116,19 +122,30 @@ class GitHubPlatform:
     def read_pull_request(self) -> PullRequest:
         """GET /repos/{repo}/pulls/{number}: labels and head sha."""
         pr = self.http.json("GET", self._url(f"/pulls/{self.number}"), headers=self._headers) or {}
-        labels = tuple(str(lab.get("name")) for lab in pr.get("labels") or [] if isinstance(lab, dict) and lab.get("name"))
+        labels = tuple(
+            str(lab.get("name")) for lab in pr.get("labels") or [] if isinstance(lab, dict) and lab.get("name")
+        )
         head = pr.get("head") or {}
         return PullRequest(labels=labels, head_sha=head.get("sha") if isinstance(head, dict) else None)
 
     def set_status(self, sha: str, status: CommitStatus) -> None:
         """POST /repos/{repo}/statuses/{sha} (needs statuses: write)."""
-        payload: dict[str, Any] = {"state": _STATE[status.state], "description": status.description[:140], "context": status.context}
+        payload: dict[str, Any] = {
+            "state": _STATE[status.state],
+            "description": status.description[:140],
+            "context": status.context,
+        }
         if status.target_url:
             payload["target_url"] = status.target_url
         self.http.request("POST", self._url(f"/statuses/{sha}"), headers=self._headers, json=payload)
 
     def _graphql(self, query: str, variables: dict[str, Any]) -> dict[str, Any]:
-        answer = self.http.json("POST", graphql_url(self.api_url), headers=self._headers, json={"query": query, "variables": variables}) or {}
+        answer = (
+            self.http.json(
+                "POST", graphql_url(self.api_url), headers=self._headers, json={"query": query, "variables": variables}
+            )
+            or {}
+        )
         if answer.get("errors"):
             first = answer["errors"][0]
             message = first.get("message") if isinstance(first, dict) else str(first)

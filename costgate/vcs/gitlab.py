@@ -61,24 +61,39 @@ class GitLabPlatform:
         """Non-system notes containing `needle`, oldest first."""
         return [
             Comment(id=str(n["id"]), body=n.get("body") or "")
-            for n in self.http.pages(self._url(f"/merge_requests/{self.merge_request}/notes"), headers=self._headers,
-                                     params={"per_page": 100, "sort": "asc", "order_by": "created_at"})
+            for n in self.http.pages(
+                self._url(f"/merge_requests/{self.merge_request}/notes"),
+                headers=self._headers,
+                params={"per_page": 100, "sort": "asc", "order_by": "created_at"},
+            )
             if not n.get("system") and needle in (n.get("body") or "")
         ]
 
     def create_comment(self, body: str) -> Comment:
         """POST .../merge_requests/:iid/notes."""
-        n = self.http.json("POST", self._url(f"/merge_requests/{self.merge_request}/notes"), headers=self._headers, json={"body": body})
+        n = self.http.json(
+            "POST", self._url(f"/merge_requests/{self.merge_request}/notes"), headers=self._headers, json={"body": body}
+        )
         return Comment(id=str(n["id"]), body=n.get("body") or body)
 
     def update_comment(self, comment: Comment, body: str) -> Comment:
         """PUT .../notes/:id."""
-        n = self.http.json("PUT", self._url(f"/merge_requests/{self.merge_request}/notes/{comment.id}"), headers=self._headers, json={"body": body})
+        n = self.http.json(
+            "PUT",
+            self._url(f"/merge_requests/{self.merge_request}/notes/{comment.id}"),
+            headers=self._headers,
+            json={"body": body},
+        )
         return Comment(id=str(n["id"]), body=n.get("body") or body)
 
     def delete_comment(self, comment: Comment) -> None:
         """DELETE .../notes/:id (already gone is fine)."""
-        self.http.request("DELETE", self._url(f"/merge_requests/{self.merge_request}/notes/{comment.id}"), headers=self._headers, ok_missing=True)
+        self.http.request(
+            "DELETE",
+            self._url(f"/merge_requests/{self.merge_request}/notes/{comment.id}"),
+            headers=self._headers,
+            ok_missing=True,
+        )
 
     def hide_comment(self, comment: Comment) -> None:
         """GitLab has no way to hide a note."""
@@ -86,13 +101,19 @@ class GitLabPlatform:
 
     def read_pull_request(self) -> PullRequest:
         """GET .../merge_requests/:iid: labels and head sha."""
-        mr: dict[str, Any] = self.http.json("GET", self._url(f"/merge_requests/{self.merge_request}"), headers=self._headers) or {}
+        mr: dict[str, Any] = (
+            self.http.json("GET", self._url(f"/merge_requests/{self.merge_request}"), headers=self._headers) or {}
+        )
         labels = tuple(str(lab) for lab in mr.get("labels") or [] if isinstance(lab, str))
         return PullRequest(labels=labels, head_sha=mr.get("sha"))
 
     def set_status(self, sha: str, status: CommitStatus) -> None:
         """POST .../statuses/:sha."""
-        payload: dict[str, Any] = {"state": _STATE[status.state], "name": status.context, "description": status.description[:255]}
+        payload: dict[str, Any] = {
+            "state": _STATE[status.state],
+            "name": status.context,
+            "description": status.description[:255],
+        }
         if status.target_url:
             payload["target_url"] = status.target_url
         self.http.request("POST", self._url(f"/statuses/{sha}"), headers=self._headers, json=payload)

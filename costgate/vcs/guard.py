@@ -92,6 +92,9 @@ class GuardedPlatform:
             return call()
         except _SHAPE_ERRORS as exc:
             method, path, status = self.http.last
-            raise VcsResponseError(self.http.redact(
-                f"{self.inner.name} API: unexpected answer to {method} {path} (HTTP {status}): "
-                f"not the JSON shape costgate reads ({type(exc).__name__})")) from exc
+            raise VcsResponseError(
+                self.http.redact(
+                    f"{self.inner.name} API: unexpected answer to {method} {path} (HTTP {status}): "
+                    f"not the JSON shape costgate reads ({type(exc).__name__})"
+                )
+            ) from exc

@@ -124,9 +124,13 @@ class HttpClient:
                     self.sleep(wait)
                     attempt += 1
                     continue
-                raise VcsHttpError(f"{self.platform} API: {method} {path} {kind} after {attempt + 1} attempts") from None
+                raise VcsHttpError(
+                    f"{self.platform} API: {method} {path} {kind} after {attempt + 1} attempts"
+                ) from None
             except requests.RequestException as exc:
-                raise VcsHttpError(f"{self.platform} API: {method} {path} failed ({self.redact(type(exc).__name__)})") from None
+                raise VcsHttpError(
+                    f"{self.platform} API: {method} {path} failed ({self.redact(type(exc).__name__)})"
+                ) from None
             log.debug("%s %s -> %s", method, path, response.status_code)
             self.last = (method, path, response.status_code)
             if response.status_code == 404 and ok_missing:
@@ -134,7 +138,9 @@ class HttpClient:
             if response.ok:
                 return response
             retry_after = _retry_after(response.headers.get("Retry-After"))
-            retryable = response.status_code in RETRY_STATUSES or (response.status_code == 403 and retry_after is not None)
+            retryable = response.status_code in RETRY_STATUSES or (
+                response.status_code == 403 and retry_after is not None
+            )
             if retryable and attempt < self.retries:
                 wait = min(retry_after, self.max_retry_after) if retry_after is not None else self._backoff(attempt)
                 log.warning("%s %s -> %s; retrying in %.1fs", method, path, response.status_code, wait)
@@ -143,16 +149,18 @@ class HttpClient:
                 continue
             raise VcsHttpError(self._message(method, path, response, attempt), status=response.status_code) from None
 
-    def _send(self, method: str, url: str, *, headers: dict[str, str], json: Any,
-              params: Mapping[str, Any] | None) -> requests.Response:
+    def _send(
+        self, method: str, url: str, *, headers: dict[str, str], json: Any, params: Mapping[str, Any] | None
+    ) -> requests.Response:
         """One request, following redirects here rather than in requests: a redirect to another
         origin (scheme, host or port) loses every header but SAFE_HEADERS, so no token of any
         platform (requests itself keeps custom headers such as PRIVATE-TOKEN) leaves the host
         the user configured. More than MAX_REDIRECTS is an error."""
         origin = _origin(url)
         for _ in range(MAX_REDIRECTS + 1):
-            response = self.session.request(method, url, headers=headers, json=json, params=params,
-                                            timeout=self.timeout, allow_redirects=False)
+            response = self.session.request(
+                method, url, headers=headers, json=json, params=params, timeout=self.timeout, allow_redirects=False
+            )
             location = response.headers.get("Location")
             if not response.is_redirect or not location:
                 return response
@@ -163,8 +171,10 @@ class HttpClient:
             if _origin(url) != origin:
                 headers = {k: v for k, v in headers.items() if k.lower() in SAFE_HEADERS}
                 origin = _origin(url)
-        raise VcsHttpError(f"{self.platform} API: more than {MAX_REDIRECTS} redirects from "
-                           f"{self.redact(urllib.parse.urlsplit(url).path)}")
+        raise VcsHttpError(
+            f"{self.platform} API: more than {MAX_REDIRECTS} redirects from "
+            f"{self.redact(urllib.parse.urlsplit(url).path)}"
+        )
 
     def json(self, method: str, url: str, **kwargs: Any) -> Any:
         """request() and decode the JSON answer (None for an empty body)."""
@@ -175,11 +185,20 @@ class HttpClient:
             return response.json()
         except ValueError:
             path = self.redact(urllib.parse.urlsplit(url).path)
-            raise VcsHttpError(f"{self.platform} API: {method} {path} answered with something that is not JSON") from None
+            raise VcsHttpError(
+                f"{self.platform} API: {method} {path} answered with something that is not JSON"
+            ) from None
 
-    def pages(self, url: str, *, headers: Mapping[str, str] | None = None, params: Mapping[str, Any] | None = None,
-              items: Callable[[Any], Iterable[Any]] = lambda data: data,
-              next_url: Callable[[requests.Response, Any], str | None] | None = None, max_pages: int = 100) -> Iterator[Any]:
+    def pages(
+        self,
+        url: str,
+        *,
+        headers: Mapping[str, str] | None = None,
+        params: Mapping[str, Any] | None = None,
+        items: Callable[[Any], Iterable[Any]] = lambda data: data,
+        next_url: Callable[[requests.Response, Any], str | None] | None = None,
+        max_pages: int = 100,
+    ) -> Iterator[Any]:
         """Follow a paginated list: Link rel="next" by default, or `next_url(response, data)`."""
         current: str | None = url
         query = params
@@ -191,14 +210,20 @@ class HttpClient:
             try:
                 data = response.json()
             except ValueError:
-                raise VcsHttpError(f"{self.platform} API: GET {self.redact(urllib.parse.urlsplit(current).path)} answered with something that is not JSON") from None
+                raise VcsHttpError(
+                    f"{self.platform} API: GET {self.redact(urllib.parse.urlsplit(current).path)} answered with something that is not JSON"
+                ) from None
             yield from items(data)
             current = next_url(response, data) if next_url else response.links.get("next", {}).get("url")
             if current is not None and _origin(current) != _origin(url):  # the token would go along
-                raise VcsHttpError(f"{self.platform} API: the next page of {self.redact(urllib.parse.urlsplit(url).path)} "
-                                   "is on another host; not followed")
+                raise VcsHttpError(
+                    f"{self.platform} API: the next page of {self.redact(urllib.parse.urlsplit(url).path)} "
+                    "is on another host; not followed"
+                )
             query = None  # the next URL carries its own query
-        raise VcsHttpError(f"{self.platform} API: more than {max_pages} pages at {self.redact(urllib.parse.urlsplit(url).path)}")
+        raise VcsHttpError(
+            f"{self.platform} API: more than {max_pages} pages at {self.redact(urllib.parse.urlsplit(url).path)}"
+        )
 
     def _backoff(self, attempt: int) -> float:
         return float(self.backoff * (2**attempt))

@@ -78,7 +78,7 @@ class Marker:
 
 
 def run_key(run: str) -> tuple[int, ...]:
-    """"123.2" -> (123, 2); "" -> () (unknown runs sort before every known run)."""
+    """ "123.2" -> (123, 2); "" -> () (unknown runs sort before every known run)."""
     return tuple(int(p) for p in run.split(".")) if run else ()
 
 
@@ -161,13 +161,18 @@ def publish(
     if ours and marker.run_key:
         newest = max(ours, key=lambda o: o.order)
         if newest.marker.run_key > marker.run_key:
-            return Outcome(Action.SKIPPED_OLDER, newest.comment.id,
-                           f"a newer run ({newest.marker.run}) already wrote the comment; this run ({marker.run}) leaves it alone")
+            return Outcome(
+                Action.SKIPPED_OLDER,
+                newest.comment.id,
+                f"a newer run ({newest.marker.run}) already wrote the comment; this run ({marker.run}) leaves it alone",
+            )
     current = max(visible, key=lambda o: o.order) if visible else None
     if current is not None and content_of(current.comment.body) == content_of(body):
         return Outcome(Action.UNCHANGED, current.comment.id, "the comment already says this; nothing sent")
     if quiet and current is None:
-        return Outcome(Action.QUIET, None, "the change is below the quiet thresholds and no policy fired; nothing posted")
+        return Outcome(
+            Action.QUIET, None, "the change is below the quiet thresholds and no policy fired; nothing posted"
+        )
 
     if behavior is Behavior.UPDATE and current is not None:
         written = platform.update_comment(current.comment, body)
@@ -180,7 +185,12 @@ def publish(
     if behavior is Behavior.NEW:
         return Outcome(action, written.id, f"{action.value} comment {written.id}")
     removed = _settle(platform, tag, behavior)
-    return Outcome(action, written.id, f"{action.value} comment {written.id}" + (f"; removed {removed} older or duplicate" if removed else ""), removed)
+    return Outcome(
+        action,
+        written.id,
+        f"{action.value} comment {written.id}" + (f"; removed {removed} older or duplicate" if removed else ""),
+        removed,
+    )
 
 
 def _settle(platform: Platform, tag: str, behavior: Behavior) -> int:

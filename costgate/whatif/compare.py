@@ -37,8 +37,13 @@ Pricer = Callable[[Sequence[Rewrite | None]], list[Estimate]]
 ComponentKey = tuple[str, str, str, int]
 
 
-def what_if(price: Pricer, targets: Sequence[TargetRegion], *, swap: str | None = None,
-            suggest: Callable[[Estimate], list[Suggestion]] | None = None) -> WhatIf:
+def what_if(
+    price: Pricer,
+    targets: Sequence[TargetRegion],
+    *,
+    swap: str | None = None,
+    suggest: Callable[[Estimate], list[Suggestion]] | None = None,
+) -> WhatIf:
     """Price the plan as planned and in every target region, with `swap` tried in each, and
     rank the regions: those that price everything priced as planned, by their like-for-like
     monthly total (then total, then name); after them the others, fewest gaps first."""
@@ -51,7 +56,7 @@ def what_if(price: Pricer, targets: Sequence[TargetRegion], *, swap: str | None 
             variants += [graviton(attempt, move) for attempt in range(ATTEMPTS)]
     estimates = price(variants)
     step = 1 + (ATTEMPTS if swap is not None else 0)
-    groups = [estimates[i * step:(i + 1) * step] for i in range(len(places))]
+    groups = [estimates[i * step : (i + 1) * step] for i in range(len(places))]
     planned = groups[0][0]
     planned_keys = set(dict(_keys(planned)))
     missing = [len(planned_keys - set(dict(_keys(g[0])))) for g in groups]
@@ -60,19 +65,36 @@ def what_if(price: Pricer, targets: Sequence[TargetRegion], *, swap: str | None 
     for target, group, gap in zip(places, groups, missing, strict=True):
         base = group[0]
         regional, kept = _placement(planned, base, target) if target is not None else (0, [])
-        outcomes.append(RegionOutcome(
-            target=target, estimate=base, like_for_like=None if gap else _sum(base, common), regional=regional,
-            missing=gap, kept=tuple(kept), unpriced=tuple(_unpriced(base)), swaps=tuple(_swaps(base, group[1:], target)),
-        ))
-    ranked = sorted(outcomes[1:], key=lambda o: (not o.comparable, o.like_for_like or 0, o.regional == 0, o.missing,
-                                                 o.total, o.label))
+        outcomes.append(
+            RegionOutcome(
+                target=target,
+                estimate=base,
+                like_for_like=None if gap else _sum(base, common),
+                regional=regional,
+                missing=gap,
+                kept=tuple(kept),
+                unpriced=tuple(_unpriced(base)),
+                swaps=tuple(_swaps(base, group[1:], target)),
+            )
+        )
+    ranked = sorted(
+        outcomes[1:],
+        key=lambda o: (not o.comparable, o.like_for_like or 0, o.regional == 0, o.missing, o.total, o.label),
+    )
     notes = []
     unsupported = planned.counts.unsupported
     if unsupported:
-        notes.append(f"{unsupported:,} resource{'' if unsupported == 1 else 's'} of unsupported types "
-                     f"{'is' if unsupported == 1 else 'are'} priced in no region")
-    return WhatIf(planned=outcomes[0], ranked=tuple(ranked), swap=swap,
-                  suggestions=tuple(suggest(planned) if suggest is not None else ()), notes=tuple(notes))
+        notes.append(
+            f"{unsupported:,} resource{'' if unsupported == 1 else 's'} of unsupported types "
+            f"{'is' if unsupported == 1 else 'are'} priced in no region"
+        )
+    return WhatIf(
+        planned=outcomes[0],
+        ranked=tuple(ranked),
+        swap=swap,
+        suggestions=tuple(suggest(planned) if suggest is not None else ()),
+        notes=tuple(notes),
+    )
 
 
 def _keys(estimate: Estimate) -> Iterator[tuple[ComponentKey, Decimal]]:
@@ -147,9 +169,13 @@ def _swaps(base: Estimate, attempts: Sequence[Estimate], target: TargetRegion | 
             blocked = [c for c in rc.unpriced if any(t in c.name for t in old)]
             if blocked:
                 miss = blocked[0].no_price
-                yield SwapLine(project.name, rc.address, old,
-                               reason=f"{', '.join(old)} has no price in {where}, so no saving can be told"
-                                      + (f" ({miss.reason})" if miss is not None else ""))
+                yield SwapLine(
+                    project.name,
+                    rc.address,
+                    old,
+                    reason=f"{', '.join(old)} has no price in {where}, so no saving can be told"
+                    + (f" ({miss.reason})" if miss is not None else ""),
+                )
                 continue
             reasons = []
             for attempt in attempts:
@@ -166,8 +192,12 @@ def _swaps(base: Estimate, attempts: Sequence[Estimate], target: TargetRegion | 
                 miss = fresh[0].no_price
                 reasons.append(f"{', '.join(new)}: {miss.reason if miss is not None else 'not priced'}")
             else:
-                yield SwapLine(project.name, rc.address, old,
-                               reason="; ".join(reasons) or "no Graviton type of the same size is known")
+                yield SwapLine(
+                    project.name,
+                    rc.address,
+                    old,
+                    reason="; ".join(reasons) or "no Graviton type of the same size is known",
+                )
 
 
 def _named_back(name: str, pairs: Sequence[tuple[str, str]]) -> str:
@@ -177,7 +207,9 @@ def _named_back(name: str, pairs: Sequence[tuple[str, str]]) -> str:
     return name
 
 
-def rule_suggestions(config: Config, base_dir: Path | None, book: PriceBook | None) -> Callable[[Estimate], list[Suggestion]]:
+def rule_suggestions(
+    config: Config, base_dir: Path | None, book: PriceBook | None
+) -> Callable[[Estimate], list[Suggestion]]:
     """The built-in rules (as the config enables and sets them) run over every resource of the
     plan, kept where they tell a monthly saving: the gate's own advice, shown as what-if lines."""
     from costgate.gate.engine import rule_settings
@@ -185,13 +217,18 @@ def rule_suggestions(config: Config, base_dir: Path | None, book: PriceBook | No
     from costgate.gate.rule import RuleContext
 
     def suggest(estimate: Estimate) -> list[Suggestion]:
-        ctx = RuleContext(estimate=estimate, book=book, production=production_map(config, estimate, base_dir), scope="all")
+        ctx = RuleContext(
+            estimate=estimate, book=book, production=production_map(config, estimate, base_dir), scope="all"
+        )
         out = []
         for rule, _severity, params in rule_settings(config):
             for hit in rule.run(ctx, params):
                 if hit.monthly_saving is not None and hit.monthly_saving > 0 and hit.address:
-                    out.append(Suggestion(rule.code, rule.name, hit.project or "", hit.address, hit.message,
-                                          hit.monthly_saving))
+                    out.append(
+                        Suggestion(
+                            rule.code, rule.name, hit.project or "", hit.address, hit.message, hit.monthly_saving
+                        )
+                    )
         return sorted(out, key=lambda s: (-s.saving, s.code, s.address))
 
     return suggest

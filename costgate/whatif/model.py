@@ -97,8 +97,10 @@ class RegionOutcome:
             return "no priced resource of the plan moves there (see kept)"
         if self.missing:
             many = self.missing != 1
-            return (f"{self.missing:,} component{'s' if many else ''} priced as planned "
-                    f"{'have' if many else 'has'} no price there (listed below)")
+            return (
+                f"{self.missing:,} component{'s' if many else ''} priced as planned "
+                f"{'have' if many else 'has'} no price there (listed below)"
+            )
         return ""
 
     @property

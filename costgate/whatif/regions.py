@@ -23,7 +23,8 @@ PROVIDER_LABELS: Final[dict[str, str]] = {"aws": "AWS", "azure": "Azure", "googl
 """How outputs name each cloud whose resources can move region."""
 
 _AWS: Final = re.compile(
-    r"^[a-z]{2}(?:-gov|-iso[a-z]?)?-(?:central|north|south|east|west|northeast|northwest|southeast|southwest)-\d+$")
+    r"^[a-z]{2}(?:-gov|-iso[a-z]?)?-(?:central|north|south|east|west|northeast|northwest|southeast|southwest)-\d+$"
+)
 _GOOGLE: Final = re.compile(r"^[a-z]+-[a-z]+\d+$")
 _AZURE: Final = re.compile(r"^[a-z]+[a-z0-9]*$")
 _NOT_REGIONS: Final = frozenset({"global", "us", "eu", "asia", "any"})
@@ -77,9 +78,11 @@ def parse_regions(text: str, azure_regions: Collection[str] = ()) -> list[Target
             region = name.lower()
             found = provider_of(region, azure_regions) or provider_of(_spelled("azure", name), azure_regions)
             if found is None:
-                raise UsageError(f"--region: {name!r} is not a region name of AWS (eu-central-1), Azure (westeurope) or "
-                                 "Google Cloud (europe-west1) that costgate knows; prefix it with its provider "
-                                 "(azure:NAME) if it is one")
+                raise UsageError(
+                    f"--region: {name!r} is not a region name of AWS (eu-central-1), Azure (westeurope) or "
+                    "Google Cloud (europe-west1) that costgate knows; prefix it with its provider "
+                    "(azure:NAME) if it is one"
+                )
             provider, region = found, _spelled(found, name)
         target = TargetRegion(provider, region)
         if target not in out:

@@ -29,10 +29,22 @@ SWAPS: Final[tuple[str, ...]] = ("instance-family=graviton",)
 """The `--swap` values costgate knows."""
 
 NEXT_GENERATION: Final[Mapping[str, str]] = {
-    "m6g": "m7g", "c6g": "c7g", "r6g": "r7g", "m7g": "m8g", "c7g": "c8g", "r7g": "r8g",
-    "m6gd": "m7gd", "c6gd": "c7gd", "r6gd": "r7gd", "c6gn": "c7gn",
-    "db.m6g": "db.m7g", "db.r6g": "db.r7g", "db.m7g": "db.m8g", "db.r7g": "db.r8g",
-    "cache.m6g": "cache.m7g", "cache.r6g": "cache.r7g",
+    "m6g": "m7g",
+    "c6g": "c7g",
+    "r6g": "r7g",
+    "m7g": "m8g",
+    "c7g": "c8g",
+    "r7g": "r8g",
+    "m6gd": "m7gd",
+    "c6gd": "c7gd",
+    "r6gd": "r7gd",
+    "c6gn": "c7gn",
+    "db.m6g": "db.m7g",
+    "db.r6g": "db.r7g",
+    "db.m7g": "db.m8g",
+    "db.r7g": "db.r8g",
+    "cache.m6g": "cache.m7g",
+    "cache.r6g": "cache.r7g",
 }
 """A Graviton family -> the next Graviton generation of the same shape (Graviton2 -> 3 -> 4)."""
 

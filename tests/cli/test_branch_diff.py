@@ -43,7 +43,8 @@ resource "aws_ebs_volume" "data" {
 }
 """
 BASE = {
-    "infra/main.tf": PROVIDER + """
+    "infra/main.tf": PROVIDER
+    + """
 resource "aws_instance" "web" {
   ami           = "ami-0abcdef1234567890"
   instance_type = "m5.large"
@@ -63,7 +64,8 @@ resource "aws_nat_gateway" "gone" {
     "other/main.tf": PROVIDER + '\nresource "aws_eip" "ip" {\n  domain = "vpc"\n}\n',
 }
 HEAD = {
-    "infra/main.tf": PROVIDER + """
+    "infra/main.tf": PROVIDER
+    + """
 resource "aws_instance" "web" {
   ami           = "ami-0abcdef1234567890"
   instance_type = "m5.xlarge"
@@ -181,7 +183,9 @@ def test_base_plan_diff_equals_terraforms_own_diff(plans: dict[str, Path]) -> No
     assert ours == terraforms
 
 
-needs_hcl = pytest.mark.skipif(importlib.util.find_spec("costgate.iac.hcl") is None, reason="the HCL reader is not installed")
+needs_hcl = pytest.mark.skipif(
+    importlib.util.find_spec("costgate.iac.hcl") is None, reason="the HCL reader is not installed"
+)
 
 
 @needs_hcl
@@ -202,18 +206,28 @@ def test_branch_diff_without_terraform(repo: Path) -> None:
 @needs_hcl
 def test_monorepo_changed_only_prices_the_changed_project(repo: Path) -> None:
     everything = _diff("--path", str(repo), "--compare-to", "HEAD~1")
-    assert sorted(p["name"] for p in everything["projects"]) == ["infra", "other"]  # modules/store is called: no project
+    assert sorted(p["name"] for p in everything["projects"]) == [
+        "infra",
+        "other",
+    ]  # modules/store is called: no project
     changed = _diff("--path", str(repo), "--compare-to", "HEAD~1", "--changed-only")
     assert [p["name"] for p in changed["projects"]] == ["infra"]
     assert changed["totals"]["delta"] == pytest.approx(everything["totals"]["delta"])  # other/ did not change
 
 
 def _snapshot(repo: Path) -> tuple[str, str, str, bytes, str]:
-    return (git(repo, "rev-parse", "HEAD"), git(repo, "status", "--porcelain"), git(repo, "worktree", "list"),
-            (repo / ".git" / "index").read_bytes(), (repo / "infra" / "main.tf").read_text())
+    return (
+        git(repo, "rev-parse", "HEAD"),
+        git(repo, "status", "--porcelain"),
+        git(repo, "worktree", "list"),
+        (repo / ".git" / "index").read_bytes(),
+        (repo / "infra" / "main.tf").read_text(),
+    )
 
 
-def test_compare_to_never_touches_the_checkout_even_when_reading_fails(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_compare_to_never_touches_the_checkout_even_when_reading_fails(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     repo = tmp_path / "repo"
     repo.mkdir()
     git(repo, "init", "-q", "-b", "main")
@@ -234,10 +248,28 @@ def test_compare_to_never_touches_the_checkout_even_when_reading_fails(tmp_path:
 
 @needs_hcl
 def test_branch_comment_equals_the_plan_mode_comment(repo: Path, plans: dict[str, Path]) -> None:
-    branch = run_cli("comment", "github", "--dry-run", "--path", str(repo / "infra"), "--compare-to", "HEAD~1",
-                     "--max-catalog-age-days", "0")
-    plan_mode = run_cli("comment", "github", "--dry-run", "--plan", str(plans["head"]), "--base-plan", str(plans["base"]),
-                        "--max-catalog-age-days", "0")
+    branch = run_cli(
+        "comment",
+        "github",
+        "--dry-run",
+        "--path",
+        str(repo / "infra"),
+        "--compare-to",
+        "HEAD~1",
+        "--max-catalog-age-days",
+        "0",
+    )
+    plan_mode = run_cli(
+        "comment",
+        "github",
+        "--dry-run",
+        "--plan",
+        str(plans["head"]),
+        "--base-plan",
+        str(plans["base"]),
+        "--max-catalog-age-days",
+        "0",
+    )
     assert branch.code == plan_mode.code == 0, branch.err + plan_mode.err
     assert "aws\\_nat\\_gateway.gone" in branch.out and "incomplete" not in branch.out
     assert branch.out.replace("--path DIR --compare-to REF", "--plan PLAN --base-plan BASE") == plan_mode.out
@@ -246,10 +278,22 @@ def test_branch_comment_equals_the_plan_mode_comment(repo: Path, plans: dict[str
 @needs_hcl
 def test_check_gates_the_changed_config_projects_of_a_branch(repo: Path, tmp_path: Path) -> None:
     config = tmp_path / "costgate.yml"
-    config.write_text(f"projects:\n  - name: web\n    path: {repo / 'infra'}\n  - name: ip\n    path: {repo / 'other'}\n"
-                      "budgets:\n  - name: per-change\n    max_increase: 10\n")
-    result = run_cli("check", "--config", str(config), "--compare-to", "HEAD~1", "--changed-only", "--format", "json",
-                     "--max-catalog-age-days", "0")
+    config.write_text(
+        f"projects:\n  - name: web\n    path: {repo / 'infra'}\n  - name: ip\n    path: {repo / 'other'}\n"
+        "budgets:\n  - name: per-change\n    max_increase: 10\n"
+    )
+    result = run_cli(
+        "check",
+        "--config",
+        str(config),
+        "--compare-to",
+        "HEAD~1",
+        "--changed-only",
+        "--format",
+        "json",
+        "--max-catalog-age-days",
+        "0",
+    )
     assert result.code == 1, result.err  # the branch adds more than $10 a month: blocked
     doc = json.loads(result.out)
     assert [p["name"] for p in doc["estimate"]["projects"]] == ["web"]  # other/ did not change

@@ -29,8 +29,14 @@ def _under_pty(argv: list[str], env_extra: dict[str, str]) -> str:
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR")}
     env.update(PYTHONPATH=str(REPO), COLUMNS="150", **env_extra)
     main_fd, child_fd = pty.openpty()
-    proc = subprocess.Popen([sys.executable, "-m", "costgate", *argv], stdin=subprocess.DEVNULL, stdout=child_fd,
-                            stderr=child_fd, env=env, cwd=REPO)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "costgate", *argv],
+        stdin=subprocess.DEVNULL,
+        stdout=child_fd,
+        stderr=child_fd,
+        env=env,
+        cwd=REPO,
+    )
     os.close(child_fd)
     chunks = []
     while True:
@@ -69,7 +75,7 @@ def test_color_flag_and_force_color_colour_a_pipe(monkeypatch: pytest.MonkeyPatc
 
 def test_tables_outside_a_terminal_fit_a_readable_width() -> None:
     run = run_cli(*CHECK)
-    gate_part = run.out[run.out.index("Findings"):]
+    gate_part = run.out[run.out.index("Findings") :]
     widest = max(len(line) for line in gate_part.splitlines())
     assert 80 <= widest <= 120, widest
 
@@ -107,8 +113,16 @@ def test_completion_scripts_name_every_command_and_check_option(shell: str, tmp_
     run = run_cli("completion", shell)
     assert run.code == 0
     option = "-l {}" if shell == "fish" else "--{}"
-    for word in ("breakdown", "check", "comment", "completion", "validate", "sarif",
-                 option.format("format"), option.format("usage-file")):
+    for word in (
+        "breakdown",
+        "check",
+        "comment",
+        "completion",
+        "validate",
+        "sarif",
+        option.format("format"),
+        option.format("usage-file"),
+    ):
         assert word in run.out, word
     exe = shutil.which(shell)
     if exe is not None:  # the shell itself parses the script
@@ -124,8 +138,10 @@ def test_bash_completion_completes_commands_options_and_choices() -> None:
     text = script("bash", build_parser())
 
     def complete(*words: str) -> list[str]:
-        probe = f'{text}\nCOMP_WORDS=(costgate {" ".join(repr(w) for w in words)}); COMP_CWORD={len(words)}; ' \
-                '_costgate_complete; printf "%s\\n" "${COMPREPLY[@]}"'
+        probe = (
+            f"{text}\nCOMP_WORDS=(costgate {' '.join(repr(w) for w in words)}); COMP_CWORD={len(words)}; "
+            '_costgate_complete; printf "%s\\n" "${COMPREPLY[@]}"'
+        )
         proc = subprocess.run(["bash", "-c", probe], capture_output=True, text=True, check=True)
         return proc.stdout.split()
 

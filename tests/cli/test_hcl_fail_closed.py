@@ -30,8 +30,9 @@ resource "aws_instance" "az" {
 
 def _check(tmp_path: Path, mode: str, main: str = MAIN) -> tuple[int, dict[str, object]]:
     write_tree(tmp_path, {"infra/main.tf": main, "costgate.yml": f"policies:\n  incomplete_estimate: {mode}\n"})
-    run = run_cli("check", "--path", str(tmp_path / "infra"), "--config", str(tmp_path / "costgate.yml"),
-                  "--format", "json")
+    run = run_cli(
+        "check", "--path", str(tmp_path / "infra"), "--config", str(tmp_path / "costgate.yml"), "--format", "json"
+    )
     assert run.code in (0, 1), run.err
     return run.code, json.loads(run.out)
 

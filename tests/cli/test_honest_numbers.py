@@ -60,8 +60,11 @@ def test_every_output_starts_by_saying_it_is_incomplete() -> None:
 
 
 def _counts_in_table(text: str) -> tuple[int, ...]:
-    m = re.search(r"(\d+) resources: (\d+) priced, (\d+) free, (\d+) unsupported; (\d+) components not priced"
-                  r"(?: \(\d+ before the change\))?; (\d+) components depend on usage", text)
+    m = re.search(
+        r"(\d+) resources: (\d+) priced, (\d+) free, (\d+) unsupported; (\d+) components not priced"
+        r"(?: \(\d+ before the change\))?; (\d+) components depend on usage",
+        text,
+    )
     assert m, text
     return tuple(int(g) for g in m.groups())
 
@@ -81,11 +84,24 @@ def test_table_json_and_markdown_show_the_same_counts(tmp_path: Path) -> None:
         assert all(o.code == 0 for o in outs.values())
         counts = json.loads(outs["json"].out)["counts"]
         assert _counts_in_table(outs["table"].out) == (
-            counts["resources"], counts["priced"], counts["free"], counts["unsupported"],
-            counts["unpriced_components"], counts["usage_based_components"])
-        assert _counts_in_markdown(outs["markdown"].out) == (counts["unpriced_components"], counts["usage_based_components"])
+            counts["resources"],
+            counts["priced"],
+            counts["free"],
+            counts["unsupported"],
+            counts["unpriced_components"],
+            counts["usage_based_components"],
+        )
+        assert _counts_in_markdown(outs["markdown"].out) == (
+            counts["unpriced_components"],
+            counts["usage_based_components"],
+        )
     # the example has components that depend on usage; the three definitions used to disagree on it
-    assert json.loads(run_cli("breakdown", "--plan", str(EXAMPLE_PLAN), "--format", "json").out)["counts"]["usage_based_components"] > 0
+    assert (
+        json.loads(run_cli("breakdown", "--plan", str(EXAMPLE_PLAN), "--format", "json").out)["counts"][
+            "usage_based_components"
+        ]
+        > 0
+    )
 
 
 def test_fail_closed_blocks_on_a_before_side_gap(tmp_path: Path) -> None:
@@ -110,7 +126,9 @@ def test_a_plan_with_no_cloud_has_nothing_to_price_and_passes(tmp_path: Path) ->
     assert result.code == 0, result.err
     doc = json.loads(result.out)
     assert doc["counts"]["free"] == 2 and doc["counts"]["unsupported"] == 0 and doc["totals"]["complete"] is True
-    assert {r["support_reason"] for r in doc["projects"][0]["resources"]} == {"no cloud cost: it lives in Terraform's state only"}
+    assert {r["support_reason"] for r in doc["projects"][0]["resources"]} == {
+        "no cloud cost: it lives in Terraform's state only"
+    }
     assert any("nothing to price" in w for w in doc["projects"][0]["warnings"])
     config = tmp_path / "costgate.yml"
     config.write_text("policies:\n  incomplete_estimate: fail-closed\n", encoding="utf-8")
@@ -120,12 +138,26 @@ def test_a_plan_with_no_cloud_has_nothing_to_price_and_passes(tmp_path: Path) ->
 def test_a_saas_only_plan_is_not_bad_input(tmp_path: Path) -> None:
     """A plan of datadog resources used to exit 2 ("no resources from a supported provider")."""
     plan = tmp_path / "plan.json"
-    plan.write_text(json.dumps({
-        "format_version": "1.2", "terraform_version": "1.11.4", "planned_values": {"root_module": {}},
-        "resource_changes": [{"address": "datadog_monitor.cpu", "mode": "managed", "type": "datadog_monitor", "name": "cpu",
-                              "provider_name": "registry.terraform.io/datadog/datadog",
-                              "change": {"actions": ["create"], "before": None, "after": {}, "after_unknown": {}}}],
-    }), encoding="utf-8")
+    plan.write_text(
+        json.dumps(
+            {
+                "format_version": "1.2",
+                "terraform_version": "1.11.4",
+                "planned_values": {"root_module": {}},
+                "resource_changes": [
+                    {
+                        "address": "datadog_monitor.cpu",
+                        "mode": "managed",
+                        "type": "datadog_monitor",
+                        "name": "cpu",
+                        "provider_name": "registry.terraform.io/datadog/datadog",
+                        "change": {"actions": ["create"], "before": None, "after": {}, "after_unknown": {}},
+                    }
+                ],
+            }
+        ),
+        encoding="utf-8",
+    )
     result = run_cli("breakdown", "--plan", str(plan))
     assert result.code == 0, result.err
     assert "nothing to price" in result.out and "1 free, 0 unsupported" in result.out
@@ -133,8 +165,15 @@ def test_a_saas_only_plan_is_not_bad_input(tmp_path: Path) -> None:
 
 def test_the_same_plan_given_twice_is_priced_once() -> None:
     once = json.loads(run_cli("diff", "--plan", str(PLAN), "--format", "json").out)
-    result = run_cli("diff", "--plan", str(PLAN), "--plan", str(PLAN.parent / ".." / PLAN.parent.name / "plan.json"),
-                     "--format", "json")
+    result = run_cli(
+        "diff",
+        "--plan",
+        str(PLAN),
+        "--plan",
+        str(PLAN.parent / ".." / PLAN.parent.name / "plan.json"),
+        "--format",
+        "json",
+    )
     assert result.code == 0
     twice = json.loads(result.out)
     assert len(twice["projects"]) == 1 and twice["totals"] == once["totals"]
@@ -146,8 +185,15 @@ def test_footers_date_the_prices_used_not_the_catalog() -> None:
     (2026-07-30, a Google price no AWS plan uses); a range-dated source says it is a range."""
     plan = FIXTURES / "resources" / "aws" / "elasticache_cluster" / "plan.json"
     doc = json.loads(run_cli("breakdown", "--plan", str(plan), "--format", "json").out)
-    used = sorted({c["price_source"]["price_date"] for p in doc["projects"] for r in p["resources"]
-                   for c in r["components"] if c["price_source"]})
+    used = sorted(
+        {
+            c["price_source"]["price_date"]
+            for p in doc["projects"]
+            for r in p["resources"]
+            for c in r["components"]
+            if c["price_source"]
+        }
+    )
     days = [d for d in used if re.fullmatch(r"\d{4}-\d{2}-\d{2}", d)]
     assert doc["price_dates"]["oldest"] == days[0] == "2023-02-23"
     assert doc["price_dates"]["newest"] == days[-1] != "2026-07-30"

@@ -57,13 +57,21 @@ def trees(tmp_path: Path) -> dict[str, Path]:
     plain = tmp_path / "plain"
     write_tree(plain, {"main.tf": 'resource "aws_eip" "a" {}\n'})
     (tmp_path / "empty").mkdir()
-    write_tree(tmp_path, {"projects.yml": "projects:\n  - name: only-a-name\n",
-                          "badvars.yml": "projects:\n  - name: a\n    path: plain\n    vars:\n      1bad: x\n"})
+    write_tree(
+        tmp_path,
+        {
+            "projects.yml": "projects:\n  - name: only-a-name\n",
+            "badvars.yml": "projects:\n  - name: a\n    path: plain\n    vars:\n      1bad: x\n",
+        },
+    )
     return {"repo": repo, "infra": repo / "infra", "plain": plain, "empty": tmp_path / "empty", "tmp": tmp_path}
 
 
 BAD = [
-    (["diff", "--plan", "{plan}", "--base-plan", "{plan}", "--base-plan", "{plan}"], "--base-plan: give one per --plan"),
+    (
+        ["diff", "--plan", "{plan}", "--base-plan", "{plan}", "--base-plan", "{plan}"],
+        "--base-plan: give one per --plan",
+    ),
     (["diff", "--plan", "{plan}", "--base-plan", "{tmp}/nope.json"], "nope.json: plan JSON file not found"),
     (["diff", "--path", "{infra}", "--changed-only"], "--changed-only needs --compare-to REF"),
     (["diff", "--plan", "{plan}", "--compare-to", "HEAD"], "--compare-to reads folders: give --path DIR"),
@@ -83,8 +91,11 @@ BAD = [
 ]
 
 
-@pytest.mark.parametrize(("argv", "message"), BAD, ids=[" ".join(a[:1] + [x for x in a[1:] if x.startswith("--")]) + f" #{i}"
-                                                        for i, (a, _) in enumerate(BAD)])
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    BAD,
+    ids=[" ".join(a[:1] + [x for x in a[1:] if x.startswith("--")]) + f" #{i}" for i, (a, _) in enumerate(BAD)],
+)
 def test_bad_input_is_one_line_and_exit_2(argv: list[str], message: str, trees: dict[str, Path]) -> None:
     values = {k: str(v) for k, v in trees.items()} | {"plan": str(EXAMPLE_PLAN)}
     result = run_cli(*[a.format(**values) for a in argv])
@@ -95,10 +106,22 @@ def test_bad_input_is_one_line_and_exit_2(argv: list[str], message: str, trees: 
 
 
 def test_changed_only_with_nothing_changed_says_so_and_passes(trees: dict[str, Path]) -> None:
-    result = run_cli("diff", "--path", str(trees["repo"]), "--compare-to", "HEAD", "--changed-only", "--format", "json",
-                     "--max-catalog-age-days", "0")
+    result = run_cli(
+        "diff",
+        "--path",
+        str(trees["repo"]),
+        "--compare-to",
+        "HEAD",
+        "--changed-only",
+        "--format",
+        "json",
+        "--max-catalog-age-days",
+        "0",
+    )
     assert result.code == 0, result.err
-    assert result.err.splitlines()[0] == "costgate: note: no project changed since HEAD (--changed-only); nothing to price"
+    assert (
+        result.err.splitlines()[0] == "costgate: note: no project changed since HEAD (--changed-only); nothing to price"
+    )
     doc = json.loads(result.out)
     assert doc["projects"] == [] and doc["totals"]["delta"] == 0
 
@@ -107,13 +130,31 @@ def test_comment_and_check_take_the_base_plan_too() -> None:
     from costgate.money import money
 
     doc = _json("diff", "--plan", str(EXAMPLE_PLAN), "--base-plan", str(BASE_PLAN))
-    comment = run_cli("comment", "github", "--dry-run", "--plan", str(EXAMPLE_PLAN), "--base-plan", str(BASE_PLAN),
-                      "--max-catalog-age-days", "0")
+    comment = run_cli(
+        "comment",
+        "github",
+        "--dry-run",
+        "--plan",
+        str(EXAMPLE_PLAN),
+        "--base-plan",
+        str(BASE_PLAN),
+        "--max-catalog-age-days",
+        "0",
+    )
     assert comment.code == 0, comment.err
     from decimal import Decimal
 
     assert money(Decimal(str(doc["totals"]["before"]))) in comment.out  # the base plan's cost is the "previous" figure
-    check = run_cli("check", "--plan", str(EXAMPLE_PLAN), "--base-plan", str(BASE_PLAN), "--format", "json",
-                    "--max-catalog-age-days", "0")
+    check = run_cli(
+        "check",
+        "--plan",
+        str(EXAMPLE_PLAN),
+        "--base-plan",
+        str(BASE_PLAN),
+        "--format",
+        "json",
+        "--max-catalog-age-days",
+        "0",
+    )
     assert check.code == 0, check.err
     assert json.loads(check.out)["estimate"]["totals"]["before"] == pytest.approx(doc["totals"]["before"])

@@ -18,9 +18,25 @@ BAD_INPUTS = [
     ("not_json.json", "this is not json", "not valid JSON"),
     ("empty.json", "", "empty"),
     ("truncated.json", REAL_PLAN[: len(REAL_PLAN) // 2], "not valid JSON"),
-    ("state.json", json.dumps({"version": 4, "terraform_version": "1.11.4", "serial": 1, "lineage": "x", "outputs": {}, "resources": []}), "state"),
-    ("shown_state.json", json.dumps({"format_version": "1.0", "terraform_version": "1.11.4", "values": {"root_module": {}}}), "state"),
-    ("future.json", json.dumps({"format_version": "9.0", "terraform_version": "9.0.0", "planned_values": {}, "resource_changes": []}), "format_version"),
+    (
+        "state.json",
+        json.dumps(
+            {"version": 4, "terraform_version": "1.11.4", "serial": 1, "lineage": "x", "outputs": {}, "resources": []}
+        ),
+        "state",
+    ),
+    (
+        "shown_state.json",
+        json.dumps({"format_version": "1.0", "terraform_version": "1.11.4", "values": {"root_module": {}}}),
+        "state",
+    ),
+    (
+        "future.json",
+        json.dumps(
+            {"format_version": "9.0", "terraform_version": "9.0.0", "planned_values": {}, "resource_changes": []}
+        ),
+        "format_version",
+    ),
     ("array.json", "[1, 2, 3]", "object"),
 ]
 
@@ -81,8 +97,13 @@ def test_breakdown_json_matches_schema() -> None:
     schema = json.loads((REPO / "costgate" / "schemas" / "estimate-v1.schema.json").read_text())
     jsonschema.validate(doc, schema)
     assert doc["version"] == "1.4" and doc["currency"] == "USD"
-    assert doc["currency_rate"] == {"code": "USD", "base": "USD", "rate": "1", "rate_date": None,
-                                    "source": "the catalog's own prices (not converted)"}
+    assert doc["currency_rate"] == {
+        "code": "USD",
+        "base": "USD",
+        "rate": "1",
+        "rate_date": None,
+        "source": "the catalog's own prices (not converted)",
+    }
     assert [(p["source"], p["unknowns"]) for p in doc["projects"]] == [("plan", [])]
     assert doc["projects"][0]["path"] == str(EXAMPLE_PLAN)
     project = doc["projects"][0]
@@ -105,7 +126,12 @@ def test_schema_file_is_current() -> None:
     import subprocess
     import sys
 
-    proc = subprocess.run([sys.executable, str(REPO / "scripts" / "gen_schema.py"), "--check"], check=False, capture_output=True, text=True)
+    proc = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "gen_schema.py"), "--check"],
+        check=False,
+        capture_output=True,
+        text=True,
+    )
     assert proc.returncode == 0, proc.stdout
 
 
@@ -122,8 +148,22 @@ def test_update_instance_diff_is_plus_70_08() -> None:
 
 
 def test_catalog_query_m5_large() -> None:
-    result = run_cli("catalog", "query", "--provider", "aws", "--service", "AmazonEC2", "--region", "us-east-1",
-                     "--attr", "instanceType=m5.large", "--attr", "operatingSystem=Linux", "--format", "json")
+    result = run_cli(
+        "catalog",
+        "query",
+        "--provider",
+        "aws",
+        "--service",
+        "AmazonEC2",
+        "--region",
+        "us-east-1",
+        "--attr",
+        "instanceType=m5.large",
+        "--attr",
+        "operatingSystem=Linux",
+        "--format",
+        "json",
+    )
     assert result.code == 0, result.err
     rows = json.loads(result.out)
     assert [Decimal(r["price"]) for r in rows] == [Decimal("0.096")]

@@ -15,8 +15,9 @@ import pytest
 
 from tests.helpers import run_cli, write_tree
 
-pytestmark = pytest.mark.skipif(importlib.util.find_spec("costgate.iac.hcl") is None,
-                                reason="the HCL reader is not installed")
+pytestmark = pytest.mark.skipif(
+    importlib.util.find_spec("costgate.iac.hcl") is None, reason="the HCL reader is not installed"
+)
 
 APP = """variable "size" {
   type    = string
@@ -53,8 +54,9 @@ def _types(doc: dict[str, Any]) -> dict[str, str]:
 
 def test_var_file_then_var_reach_the_reader(tmp_path: Path) -> None:
     write_tree(tmp_path, {"app/main.tf": APP, "prod.tfvars": 'size = "m5.large"\nreplicas = 2\n'})
-    doc = _run("breakdown", "--path", str(tmp_path / "app"), "--var-file", str(tmp_path / "prod.tfvars"),
-               "--var", "replicas=3")
+    doc = _run(
+        "breakdown", "--path", str(tmp_path / "app"), "--var-file", str(tmp_path / "prod.tfvars"), "--var", "replicas=3"
+    )
     (project,) = doc["projects"]
     assert (project["name"], project["source"], project["path"]) == ("app", "hcl", str(tmp_path / "app"))
     assert sorted(_types(doc)) == ["aws_instance.app[0]", "aws_instance.app[1]", "aws_instance.app[2]"]
@@ -62,20 +64,26 @@ def test_var_file_then_var_reach_the_reader(tmp_path: Path) -> None:
 
 
 def test_config_projects_carry_their_own_variables(tmp_path: Path) -> None:
-    write_tree(tmp_path, {
-        "envs/prod/main.tf": 'module "app" {\n  source = "../../modules/app"\n  size = var.size\n}\n'
-                             'variable "size" {\n  type = string\n}\n',
-        "envs/dev/main.tf": 'module "app" {\n  source = "../../modules/app"\n  size = "t3.micro"\n}\n',
-        "modules/app/main.tf": APP.replace('provider "aws" {\n  region = "us-east-1"\n}\n', ""),
-        "costgate.yml": "projects:\n  - name: prod\n    path: envs/prod\n    vars: {size: c5.xlarge}\n"
-                        "  - name: dev\n    path: envs/dev\n",
-    })
+    write_tree(
+        tmp_path,
+        {
+            "envs/prod/main.tf": 'module "app" {\n  source = "../../modules/app"\n  size = var.size\n}\n'
+            'variable "size" {\n  type = string\n}\n',
+            "envs/dev/main.tf": 'module "app" {\n  source = "../../modules/app"\n  size = "t3.micro"\n}\n',
+            "modules/app/main.tf": APP.replace('provider "aws" {\n  region = "us-east-1"\n}\n', ""),
+            "costgate.yml": "projects:\n  - name: prod\n    path: envs/prod\n    vars: {size: c5.xlarge}\n"
+            "  - name: dev\n    path: envs/dev\n",
+        },
+    )
     doc = _run("breakdown", "--path", str(tmp_path), "--config", str(tmp_path / "costgate.yml"))
     assert [(p["name"], p["source"]) for p in doc["projects"]] == [("prod", "hcl"), ("dev", "hcl")]
     prod, dev = (_types({"projects": [p]}) for p in doc["projects"])
     assert "c5.xlarge" in prod["module.app.aws_instance.app[0]"] and "t3.micro" in dev["module.app.aws_instance.app[0]"]
     without_config = _run("breakdown", "--path", str(tmp_path), "--var", "size=m5.large")
-    assert [p["name"] for p in without_config["projects"]] == ["envs/dev", "envs/prod"]  # modules/app is called: no project
+    assert [p["name"] for p in without_config["projects"]] == [
+        "envs/dev",
+        "envs/prod",
+    ]  # modules/app is called: no project
 
 
 def test_a_plan_and_a_folder_in_one_run_add_up(tmp_path: Path) -> None:
@@ -101,8 +109,13 @@ resource "aws_instance" "app" {
 
 def test_a_config_workspace_is_terraform_workspace(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("TF_WORKSPACE", raising=False)
-    write_tree(tmp_path, {"app/main.tf": WORKSPACE_APP,
-                          "costgate.yml": "projects:\n  - name: app\n    path: app\n    workspace: prod\n"})
+    write_tree(
+        tmp_path,
+        {
+            "app/main.tf": WORKSPACE_APP,
+            "costgate.yml": "projects:\n  - name: app\n    path: app\n    workspace: prod\n",
+        },
+    )
     doc = _run("breakdown", "--path", str(tmp_path / "app"), "--config", str(tmp_path / "costgate.yml"))
     project = doc["projects"][0]
     assert project["warnings"] == []
@@ -114,10 +127,17 @@ def test_a_config_workspace_is_terraform_workspace(tmp_path: Path, monkeypatch: 
 
 
 def test_path_discovers_a_tf_json_only_folder(tmp_path: Path) -> None:
-    write_tree(tmp_path, {"cdktf.out/stacks/app/cdk.tf.json": json.dumps({
-        "provider": {"aws": [{"region": "us-east-1"}]},
-        "resource": {"aws_instance": {"web": {"ami": "ami-12345678", "instance_type": "t3.micro"}}},
-    })})
+    write_tree(
+        tmp_path,
+        {
+            "cdktf.out/stacks/app/cdk.tf.json": json.dumps(
+                {
+                    "provider": {"aws": [{"region": "us-east-1"}]},
+                    "resource": {"aws_instance": {"web": {"ami": "ami-12345678", "instance_type": "t3.micro"}}},
+                }
+            )
+        },
+    )
     doc = _run("breakdown", "--path", str(tmp_path))
     assert [p["source"] for p in doc["projects"]] == ["hcl"]
     assert [r["address"] for r in doc["projects"][0]["resources"]] == ["aws_instance.web"]

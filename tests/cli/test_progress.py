@@ -46,21 +46,37 @@ def slow_server(httpserver: HTTPServer) -> Iterator[str]:
 
 
 def _argv(url: str, *extra: str) -> list[str]:
-    return [sys.executable, "-m", "costgate", *extra, "breakdown", "--plan", str(PLAN), "--fetch-prices", "missing",
-            "--aws-base-url", url, "--max-catalog-age-days", "0"]
+    return [
+        sys.executable,
+        "-m",
+        "costgate",
+        *extra,
+        "breakdown",
+        "--plan",
+        str(PLAN),
+        "--fetch-prices",
+        "missing",
+        "--aws-base-url",
+        url,
+        "--max-catalog-age-days",
+        "0",
+    ]
 
 
 def _env(tmp_path: Path, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("NO_COLOR", "FORCE_COLOR", "COSTGATE_FETCH_PRICES")}
-    env.update(PYTHONPATH=str(REPO), COSTGATE_CACHE_DIR=str(tmp_path / "cache"), TERM="xterm-256color",
-               COLUMNS="120", **extra)
+    env.update(
+        PYTHONPATH=str(REPO), COSTGATE_CACHE_DIR=str(tmp_path / "cache"), TERM="xterm-256color", COLUMNS="120", **extra
+    )
     return env
 
 
 def _stderr_on_a_terminal(argv: list[str], env: dict[str, str]) -> str:
     """Run with stderr on a pseudo-terminal (stdout piped); what stderr got."""
     main_fd, child_fd = pty.openpty()
-    proc = subprocess.Popen(argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=child_fd, env=env, cwd=REPO)
+    proc = subprocess.Popen(
+        argv, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=child_fd, env=env, cwd=REPO
+    )
     os.close(child_fd)
     chunks = []
     while True:
@@ -93,8 +109,9 @@ def test_quiet_shows_no_bar_on_a_terminal(slow_server: str, tmp_path: Path) -> N
 
 
 def test_no_bar_when_stderr_is_not_a_terminal(slow_server: str, tmp_path: Path) -> None:
-    proc = subprocess.run(_argv(slow_server), capture_output=True, text=True, env=_env(tmp_path, FORCE_COLOR="1"),
-                          cwd=REPO, timeout=120)
+    proc = subprocess.run(
+        _argv(slow_server), capture_output=True, text=True, env=_env(tmp_path, FORCE_COLOR="1"), cwd=REPO, timeout=120
+    )
     assert proc.returncode == 0, proc.stderr
     assert BAR not in proc.stderr and "\x1b" not in proc.stderr
     assert "could not fetch prices for aws" in proc.stderr  # the failed fetch is still reported, as a line

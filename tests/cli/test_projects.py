@@ -24,7 +24,7 @@ TREE = {
     "envs/staging/main.tf": 'module "net" {\n  source = "../../modules/vpc"\n}\n',
     "modules/vpc/main.tf": 'resource "aws_vpc" "v" {}\n',
     "tools/main.tf": 'resource "aws_eip" "x" {}\n',
-    "shared.tfvars": "region = \"us-east-1\"\n",
+    "shared.tfvars": 'region = "us-east-1"\n',
 }
 
 
@@ -34,18 +34,33 @@ def parse(*argv: str) -> argparse.Namespace:
 
 def test_path_discovers_every_root_module_once(tmp_path: Path) -> None:
     write_tree(tmp_path, TREE)
-    args = parse("--path", str(tmp_path), "--path", str(tmp_path / "envs"), "--var", "size=4", "--var-file",
-                 str(tmp_path / "shared.tfvars"))
+    args = parse(
+        "--path",
+        str(tmp_path),
+        "--path",
+        str(tmp_path / "envs"),
+        "--var",
+        "size=4",
+        "--var-file",
+        str(tmp_path / "shared.tfvars"),
+    )
     inputs = project_inputs(args, None)
     assert [(i.kind, i.path.relative_to(tmp_path.resolve()).as_posix(), i.name) for i in inputs] == [
-        (InputKind.HCL, "envs/prod", "envs/prod"), (InputKind.HCL, "envs/staging", "envs/staging"),
-        (InputKind.HCL, "tools", "tools")]
+        (InputKind.HCL, "envs/prod", "envs/prod"),
+        (InputKind.HCL, "envs/staging", "envs/staging"),
+        (InputKind.HCL, "tools", "tools"),
+    ]
     assert all(i.variables == {"size": "4"} and i.var_files == (tmp_path / "shared.tfvars",) for i in inputs)
     assert all(i.base is None for i in inputs)
 
 
 def test_config_projects_replace_discovery_under_their_folder(tmp_path: Path) -> None:
-    write_tree(tmp_path, {**TREE, "usage.yml": "version: 0.1\n", "costgate.yml": """
+    write_tree(
+        tmp_path,
+        {
+            **TREE,
+            "usage.yml": "version: 0.1\n",
+            "costgate.yml": """
 projects:
   - name: prod
     path: envs/prod
@@ -55,7 +70,9 @@ projects:
     workspace: blue
   - name: planned
     plan: plans/tools.json
-"""})
+""",
+        },
+    )
     loaded = load_config(tmp_path / "costgate.yml")
     (prod,) = project_inputs(parse("--path", str(tmp_path / "envs"), "--var", "name=api"), loaded)
     assert (prod.kind, prod.name, prod.path) == (InputKind.HCL, "prod", tmp_path.resolve() / "envs" / "prod")
@@ -95,7 +112,7 @@ def test_changed_only_follows_local_modules_and_var_files(repo: Path) -> None:
     assert _changed(repo) == ["envs/prod"]
     git(repo, "checkout", "-q", "--", ".")
     assert _changed(repo, "--var-file", str(repo / "shared.tfvars")) == []
-    (repo / "shared.tfvars").write_text("region = \"eu-west-1\"\n")  # a var file every project reads
+    (repo / "shared.tfvars").write_text('region = "eu-west-1"\n')  # a var file every project reads
     assert len(_changed(repo, "--var-file", str(repo / "shared.tfvars"))) == 4
 
 
@@ -120,12 +137,23 @@ def test_compare_to_pairs_each_root_with_its_base_side(repo: Path) -> None:
 def test_a_config_folder_on_neither_side_is_an_error_and_installed_modules_are_shared(repo: Path) -> None:
     from costgate.errors import ReaderError
 
-    write_tree(repo, {"costgate.yml": "projects:\n  - name: typo\n    path: envs/prd\n",
-                      "envs/prod/.terraform/modules/modules.json": '{"Modules": []}\n'})
+    write_tree(
+        repo,
+        {
+            "costgate.yml": "projects:\n  - name: typo\n    path: envs/prd\n",
+            "envs/prod/.terraform/modules/modules.json": '{"Modules": []}\n',
+        },
+    )
     loaded = load_config(repo / "costgate.yml")
     args = parse("--compare-to", "HEAD", "--config", str(repo / "costgate.yml"))
-    with git_base(args, loaded) as base, pytest.raises(ReaderError, match=r"envs/prd: no \.tf files here, neither in the "
-                                                                          r"working tree nor at HEAD"):
+    with (
+        git_base(args, loaded) as base,
+        pytest.raises(
+            ReaderError,
+            match=r"envs/prd: no \.tf files here, neither in the "
+            r"working tree nor at HEAD",
+        ),
+    ):
         assert base is not None
         project_inputs(args, loaded, base=base)
     args = parse("--path", str(repo / "envs" / "prod"), "--compare-to", "HEAD")

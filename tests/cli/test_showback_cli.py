@@ -80,12 +80,28 @@ def test_breakdown_focus_keeps_the_column_rules() -> None:
 
 def test_the_rule_checker_can_fail() -> None:
     header = ["BilledCost", "ChargeCategory", "Tags", "BillingCurrency", "ChargePeriodStart", "x_a", "ServiceName"]
-    rows = [{"BilledCost": "+1,000", "ChargeCategory": "Forecast", "Tags": "[1]", "BillingCurrency": "usd",
-             "ChargePeriodStart": "2026-06-01 00:00", "x_a": "", "ServiceName": ""}]
+    rows = [
+        {
+            "BilledCost": "+1,000",
+            "ChargeCategory": "Forecast",
+            "Tags": "[1]",
+            "BillingCurrency": "usd",
+            "ChargePeriodStart": "2026-06-01 00:00",
+            "x_a": "",
+            "ServiceName": "",
+        }
+    ]
     problems = focus_rules.check(header, rows)
-    for fragment in ("missing mandatory column ListCost", "BilledCost='+1,000'", "ChargeCategory='Forecast'",
-                     "Tags is not a JSON object", "not an ISO 4217", "not YYYY-MM-DDTHH:mm:ssZ",
-                     "ServiceName (position 6) comes after", "ServiceName is null"):
+    for fragment in (
+        "missing mandatory column ListCost",
+        "BilledCost='+1,000'",
+        "ChargeCategory='Forecast'",
+        "Tags is not a JSON object",
+        "not an ISO 4217",
+        "not YYYY-MM-DDTHH:mm:ssZ",
+        "ServiceName (position 6) comes after",
+        "ServiceName is null",
+    ):
         assert any(fragment in p for p in problems), (fragment, problems)
 
 
@@ -106,10 +122,13 @@ def test_table_names_unallocated_and_what_is_not_priced() -> None:
     assert "(unallocated)" in text and "2 unpriced" in text and "shared pool network" in text
 
 
-@pytest.mark.parametrize("args,fragment", [
-    (["--by", "owner"], "--by"),
-    (["--by", "tag:"], "--by"),
-])
+@pytest.mark.parametrize(
+    "args,fragment",
+    [
+        (["--by", "owner"], "--by"),
+        (["--by", "tag:"], "--by"),
+    ],
+)
 def test_bad_by_exits_2(args: list[str], fragment: str) -> None:
     run = run_cli("showback", *ARGS, *args)
     assert run.code == 2 and fragment in run.err and "Traceback" not in run.err

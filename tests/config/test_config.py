@@ -18,27 +18,54 @@ from tests.helpers import REPO, load_yaml, run_cli
 EXAMPLE = REPO / "examples" / "gate" / "costgate.yml"
 SCHEMA = REPO / "docs" / "config.schema.json"
 
-GOOD_REGO = "package p\n\ndeny contains msg if {\n  false\n  msg := \"x\"\n}\n"
+GOOD_REGO = 'package p\n\ndeny contains msg if {\n  false\n  msg := "x"\n}\n'
 
 # (config text, expected line, fragments the one-line message must contain)
 BAD = [
     ("version: 1\nbudgets:\n  - name: pay\n    montly_limit: 100\n", 4, ["budgets[0].montly_limit", "unknown key"]),
     ("version: 1\nbudgets:\n  - name: pay\n    monthly_limit: lots\n", 4, ["budgets[0].monthly_limit", "decimal"]),
-    ("version: 1\nbudgets:\n  - name: pay\n    monthly_limit: 1e30\n", 4, ["budgets[0].monthly_limit", "less than or equal to 1000000000000"]),
+    (
+        "version: 1\nbudgets:\n  - name: pay\n    monthly_limit: 1e30\n",
+        4,
+        ["budgets[0].monthly_limit", "less than or equal to 1000000000000"],
+    ),
     ("version: 2\n", 1, ["version"]),
-    ("teams:\n  - name: a\nbudgets:\n  - name: b\n    team: z\n    monthly_limit: 1\n", 5, ["budgets[0].team", "unknown team 'z'"]),
-    ("policies:\n  custom:\n    - id: big\n      message: m\n      where:\n        field: attributes.size\n        matches: '[a-'\n",
-     7, ["policies.custom[0].where.matches", "bad regular expression"]),
-    ("policies:\n  custom:\n    - id: big\n      message: m\n      where: {field: colour, eq: red}\n", 5, ["where.field", "unknown field 'colour'"]),
-    ("policies:\n  custom:\n    - id: big\n      message: m\n      where: {field: type, eq: a, ne: b}\n", 5, ["exactly one operator"]),
+    (
+        "teams:\n  - name: a\nbudgets:\n  - name: b\n    team: z\n    monthly_limit: 1\n",
+        5,
+        ["budgets[0].team", "unknown team 'z'"],
+    ),
+    (
+        "policies:\n  custom:\n    - id: big\n      message: m\n      where:\n        field: attributes.size\n        matches: '[a-'\n",
+        7,
+        ["policies.custom[0].where.matches", "bad regular expression"],
+    ),
+    (
+        "policies:\n  custom:\n    - id: big\n      message: m\n      where: {field: colour, eq: red}\n",
+        5,
+        ["where.field", "unknown field 'colour'"],
+    ),
+    (
+        "policies:\n  custom:\n    - id: big\n      message: m\n      where: {field: type, eq: a, ne: b}\n",
+        5,
+        ["exactly one operator"],
+    ),
     ("policies:\n  rules:\n    CG999: {severity: block}\n", 3, ["policies.rules.CG999", "unknown rule"]),
-    ("policies:\n  rules:\n    CG203:\n      params:\n        max_size: huge\n", 5, ["policies.rules.CG203.params.max_size", "unknown size"]),
+    (
+        "policies:\n  rules:\n    CG203:\n      params:\n        max_size: huge\n",
+        5,
+        ["policies.rules.CG203.params.max_size", "unknown size"],
+    ),
     ("policies:\n  rules:\n    CG101: {params: {x: 1}}\n", 3, ["policies.rules.CG101.params.x", "unknown key"]),
     ("policies:\n  rules:\n    gp2-volume: {severity: fatal}\n", 3, ["policies.rules.gp2-volume.severity"]),
     ("waivers:\n  - rule: CG101\n    reason: ok\n    expires: someday\n", 4, ["waivers[0].expires"]),
     ("waivers:\n  - rule: CG777\n    reason: ok\n    expires: 2030-01-01\n", 2, ["waivers[0].rule", "unknown rule"]),
     ("budgets:\n  - name: b\n    team: a\n    project: p\n    monthly_limit: 1\n", 2, ["budgets[0]", "not both"]),
-    ("budgets:\n  - name: b\n    current_spend: {source: config}\n    monthly_limit: 1\n", 3, ["current_spend", "needs amount"]),
+    (
+        "budgets:\n  - name: b\n    current_spend: {source: config}\n    monthly_limit: 1\n",
+        3,
+        ["current_spend", "needs amount"],
+    ),
     ("teams: [\n", 2, ["not valid YAML"]),
     ("- just\n- a list\n", 1, ["must be a mapping"]),
     ("policies:\n  rego:\n    - path: missing.rego\n", 3, ["policies.rego[0].path", "not found"]),
@@ -60,12 +87,15 @@ def test_bad_config_names_line_and_key(tmp_path: Path, text: str, line: int, fra
     assert run.err.count("\n") == 1 and f"{path}:{line}" in run.err
 
 
-@pytest.mark.parametrize(("rego", "line", "fragment"), [
-    ("package p\n\ndeny[msg] {\n  msg := \"x\"\n}\n", 3, "old Rego v0"),
-    ("package p\n\nallow {\n  true\n}\n", 3, "without `if`"),
-    ("package p\n\ndeny contains msg if {\n  msg := [\n}\n", 4, "Rego error"),
-    ("deny contains msg if { msg := 1 }\n", None, "no `package`"),
-])
+@pytest.mark.parametrize(
+    ("rego", "line", "fragment"),
+    [
+        ('package p\n\ndeny[msg] {\n  msg := "x"\n}\n', 3, "old Rego v0"),
+        ("package p\n\nallow {\n  true\n}\n", 3, "without `if`"),
+        ("package p\n\ndeny contains msg if {\n  msg := [\n}\n", 4, "Rego error"),
+        ("deny contains msg if { msg := 1 }\n", None, "no `package`"),
+    ],
+)
 def test_bad_rego_is_refused_naming_the_file(tmp_path: Path, rego: str, line: int | None, fragment: str) -> None:
     (tmp_path / "p.rego").write_text(rego)
     path = tmp_path / "costgate.yml"
@@ -115,8 +145,10 @@ def test_schema_accepts_the_example_and_rejects_a_typo() -> None:
 
 
 def test_defaults_and_aliases(tmp_path: Path) -> None:
-    loaded = parse_config("policies:\n  custom:\n    - id: no-x\n      message: m\n      where:\n        not: {field: type, eq: x}\n",
-                          tmp_path / "c.yml")
+    loaded = parse_config(
+        "policies:\n  custom:\n    - id: no-x\n      message: m\n      where:\n        not: {field: type, eq: x}\n",
+        tmp_path / "c.yml",
+    )
     cond = loaded.config.policies.custom[0].where
     assert cond.not_ is not None and cond.not_.field == "type"
     assert loaded.config.ownership.order == ["tags", "rules", "codeowners", "project"]
@@ -135,19 +167,40 @@ def test_documented_example_is_valid(tmp_path: Path) -> None:
     assert len(loaded.config.budgets) == 2 and loaded.config.policies.custom[0].id == "no-x-family"
 
 
-@pytest.mark.parametrize(("text", "line", "fragment"), [
-    ("policies:\n  rules:\n    CG101: {severity: block}\n    cg101: {severity: info}\n", 4,
-     "policies.rules.cg101: 'cg101' and 'CG101' both set CG101 gp2-volume"),
-    ("policies:\n  rules:\n    CG101: {severity: block}\n    gp2-volume: {severity: info}\n", 4, "both set CG101"),
-    ("policies:\n  rules:\n    CG101: {severity: block}\n    CG101: {severity: info}\n", 4, "duplicate key 'CG101' (first on line 3)"),
-    ("waivers:\n  - rule: CG101\n    reason: ok\n    expires: 2026-02-30\n", 4, "not a valid date: '2026-02-30'"),
-    ("teams: &t [{name: a}]\n" + "".join(f"x{i}: &x{i} [" + ", ".join([f"*{'t' if i == 0 else f'x{i - 1}'}"] * 10) + "]\n"
-                                         for i in range(7)), None, "alias bomb"),
-])
-def test_hostile_configs_are_one_line_with_their_line(tmp_path: Path, text: str, line: int | None, fragment: str) -> None:
+@pytest.mark.parametrize(
+    ("text", "line", "fragment"),
+    [
+        (
+            "policies:\n  rules:\n    CG101: {severity: block}\n    cg101: {severity: info}\n",
+            4,
+            "policies.rules.cg101: 'cg101' and 'CG101' both set CG101 gp2-volume",
+        ),
+        ("policies:\n  rules:\n    CG101: {severity: block}\n    gp2-volume: {severity: info}\n", 4, "both set CG101"),
+        (
+            "policies:\n  rules:\n    CG101: {severity: block}\n    CG101: {severity: info}\n",
+            4,
+            "duplicate key 'CG101' (first on line 3)",
+        ),
+        ("waivers:\n  - rule: CG101\n    reason: ok\n    expires: 2026-02-30\n", 4, "not a valid date: '2026-02-30'"),
+        (
+            "teams: &t [{name: a}]\n"
+            + "".join(
+                f"x{i}: &x{i} [" + ", ".join([f"*{'t' if i == 0 else f'x{i - 1}'}"] * 10) + "]\n" for i in range(7)
+            ),
+            None,
+            "alias bomb",
+        ),
+    ],
+)
+def test_hostile_configs_are_one_line_with_their_line(
+    tmp_path: Path, text: str, line: int | None, fragment: str
+) -> None:
     path = tmp_path / "costgate.yml"
     path.write_text(text)
-    for argv in (["config", "validate", str(path)], ["check", "--plan", str(EXAMPLE.parent / "plan.json"), "--config", str(path)]):
+    for argv in (
+        ["config", "validate", str(path)],
+        ["check", "--plan", str(EXAMPLE.parent / "plan.json"), "--config", str(path)],
+    ):
         run = run_cli(*argv)
         assert run.code == 2 and fragment in run.err and run.err.count("\n") == 1, run.err
         assert run.err.startswith(f"costgate: error: {path}:{line if line else ''}")
@@ -156,7 +209,8 @@ def test_hostile_configs_are_one_line_with_their_line(tmp_path: Path, text: str,
 def test_merge_keys_in_a_config(tmp_path: Path) -> None:
     loaded = parse_config(
         "budgets:\n  - &base\n    name: a\n    monthly_limit: 100\n    warn_at_percent: 50\n  - <<: *base\n    name: b\n",
-        tmp_path / "c.yml")
+        tmp_path / "c.yml",
+    )
     a, b = loaded.config.budgets
     assert (b.name, b.monthly_limit, b.warn_at_percent) == ("b", a.monthly_limit, 50)
 

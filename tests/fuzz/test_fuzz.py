@@ -76,7 +76,9 @@ def test_a_plan_that_blocks_still_blocks(data: st.DataObject) -> None:
         plan, config = tmp / "plan.json", tmp / "costgate.yml"
         plan.write_bytes(fz.plan_bytes(doc))
         config.write_text("version: 1\nbudgets:\n  - name: everything\n    monthly_limit: 500\n")
-        run = run_cli("check", "--plan", str(plan), "--config", str(config), "--format", "json", "--max-catalog-age-days", "0")
+        run = run_cli(
+            "check", "--plan", str(plan), "--config", str(config), "--format", "json", "--max-catalog-age-days", "0"
+        )
     assert_outcome(run, json_output=True)
     assert run.code in (1, 2), "the m5.24xlarge is untouched: the budget must still block (or the input be refused)"
 
@@ -88,8 +90,17 @@ def test_usage_files(content: bytes) -> None:
     with workdir() as tmp:
         usage = tmp / "usage.yml"
         usage.write_bytes(content)
-        run = run_cli("breakdown", "--plan", str(NAT_PLAN), "--usage-file", str(usage), "--format", "json",
-                      "--max-catalog-age-days", "0")
+        run = run_cli(
+            "breakdown",
+            "--plan",
+            str(NAT_PLAN),
+            "--usage-file",
+            str(usage),
+            "--format",
+            "json",
+            "--max-catalog-age-days",
+            "0",
+        )
         init = run_cli("usage", "init", "--plan", str(NAT_PLAN), "--usage-file", str(usage))
     assert_outcome(run, json_output=True)
     assert_outcome(init, json_output=False)
@@ -104,8 +115,17 @@ def test_configs(doc: dict[str, object]) -> None:
         config = tmp / "costgate.yml"
         config.write_text(fz.config_text(doc), encoding="utf-8")
         validate = run_cli("config", "validate", str(config))
-        run = run_cli("check", "--plan", str(GATE_PLAN), "--config", str(config), "--format", "json",
-                      "--max-catalog-age-days", "0")
+        run = run_cli(
+            "check",
+            "--plan",
+            str(GATE_PLAN),
+            "--config",
+            str(config),
+            "--format",
+            "json",
+            "--max-catalog-age-days",
+            "0",
+        )
     assert_outcome(validate, json_output=False)
     assert_outcome(run, json_output=True)
     if validate.code == 0:  # config validate runs every check `check` runs on the config
@@ -123,8 +143,17 @@ def test_rego_policies(source: str) -> None:
             (tmp / "fuzz.rego").write_text(source, encoding="utf-8")
             config = tmp / "costgate.yml"
             config.write_text("version: 1\npolicies:\n  rego:\n    - path: fuzz.rego\n")
-            run = run_cli("check", "--plan", str(GATE_PLAN), "--config", str(config), "--format", "json",
-                          "--max-catalog-age-days", "0")
+            run = run_cli(
+                "check",
+                "--plan",
+                str(GATE_PLAN),
+                "--config",
+                str(config),
+                "--format",
+                "json",
+                "--max-catalog-age-days",
+                "0",
+            )
     finally:
         if saved is None:
             os.environ.pop("COSTGATE_REGO_TIMEOUT_S", None)

@@ -58,7 +58,9 @@ def test_too_little_history_claims_nothing() -> None:
 def test_the_floors_keep_small_changes_quiet() -> None:
     # 5,000 is far out of line, but below 10 % of a $60,000 run-rate; then below a $6,000 floor
     assert judge(D(5000), PAST, run_rate=D(60_000), params=AnomalyParams(), scope="project", name="p") is None
-    assert judge(D(5000), PAST, run_rate=D(0), params=AnomalyParams(min_amount=D(6000)), scope="project", name="p") is None
+    assert (
+        judge(D(5000), PAST, run_rate=D(0), params=AnomalyParams(min_amount=D(6000)), scope="project", name="p") is None
+    )
     assert judge(D(5000), PAST, run_rate=D(50_000), params=AnomalyParams(), scope="project", name="p") is not None
 
 
@@ -78,13 +80,27 @@ def test_identical_history_flags_any_other_material_change() -> None:
     assert judge(D(30), same, run_rate=D(0), params=LOOSE, scope="team", name="payments") is None
 
 
-@pytest.mark.parametrize(("delta", "message"), [
-    (D("4120"), "+$4,120.00/month is 9.2× the largest change to team payments in 90 days (12 changes, median +$50.00)"),
-    (D("9000"), "+$9,000.00/month is 20× the largest change to team payments in 90 days (12 changes, median +$50.00)"),
-    (D("900"), "+$900.00/month is 2× the largest change to team payments in 90 days (12 changes, median +$50.00)"),
-    (D("451"), ("+$451.00/month is larger than any change to team payments in 90 days (largest +$450.00; "
-                "12 changes, median +$50.00)")),
-])
+@pytest.mark.parametrize(
+    ("delta", "message"),
+    [
+        (
+            D("4120"),
+            "+$4,120.00/month is 9.2× the largest change to team payments in 90 days (12 changes, median +$50.00)",
+        ),
+        (
+            D("9000"),
+            "+$9,000.00/month is 20× the largest change to team payments in 90 days (12 changes, median +$50.00)",
+        ),
+        (D("900"), "+$900.00/month is 2× the largest change to team payments in 90 days (12 changes, median +$50.00)"),
+        (
+            D("451"),
+            (
+                "+$451.00/month is larger than any change to team payments in 90 days (largest +$450.00; "
+                "12 changes, median +$50.00)"
+            ),
+        ),
+    ],
+)
 def test_the_sentence(delta: Decimal, message: str) -> None:
     found = judge(delta, PAST, run_rate=D(0), params=LOOSE, scope="team", name="payments")
     assert found is not None and found.message() == message
@@ -94,13 +110,17 @@ def test_within_the_largest_but_far_from_the_median() -> None:
     tight = [D(v) for v in (10, 11, 9, 10, 12, 8, 10, 11, 9, 10, 500)]
     found = judge(D(400), tight, run_rate=D(0), params=LOOSE, scope="project", name="api")
     assert found is not None
-    assert found.message().startswith("+$400.00/month is out of line with project api in 90 days (11 changes, median +$10.00")
+    assert found.message().startswith(
+        "+$400.00/month is out of line with project api in 90 days (11 changes, median +$10.00"
+    )
 
 
 NOW = datetime(2026, 6, 1, tzinfo=UTC)
 
 
-def _change(project: str, team: str | None, days_ago: float, delta: str, before: str = "1000", **kw: object) -> PastChange:
+def _change(
+    project: str, team: str | None, days_ago: float, delta: str, before: str = "1000", **kw: object
+) -> PastChange:
     b = D(before)
     return PastChange(project, team, NOW - timedelta(days=days_ago), D(delta), b, b + D(delta), **kw)  # type: ignore[arg-type]
 

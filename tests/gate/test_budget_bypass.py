@@ -20,7 +20,9 @@ INSTANCE = "aws_instance.app"
 def _plan(tmp_path: Path, size: Any = 100, *, name: str = "plan.json") -> Path:
     """examples/basic's volume and instance, the instance made an m5.24xlarge, the volume `size` GB."""
     doc = json.loads(EXAMPLE_PLAN.read_text())
-    doc["resource_changes"] = [copy.deepcopy(rc) for rc in doc["resource_changes"] if rc["address"] in (VOLUME, INSTANCE)]
+    doc["resource_changes"] = [
+        copy.deepcopy(rc) for rc in doc["resource_changes"] if rc["address"] in (VOLUME, INSTANCE)
+    ]
     for rc in doc["resource_changes"]:
         if rc["address"] == VOLUME:
             rc["change"]["after"]["size"] = size
@@ -63,7 +65,9 @@ def test_a_hostile_volume_size_cannot_pass_the_budget(tmp_path: Path, size: Any)
 def test_a_hostile_usage_quantity_is_an_error_with_its_line(tmp_path: Path, value: str) -> None:
     usage = tmp_path / "usage.yml"
     usage.write_text(f"version: 0.1\nresource_usage:\n  {INSTANCE}:\n    monthly_hrs: {value}\n")
-    code, out, err = _check("--plan", str(_plan(tmp_path)), "--config", str(_config(tmp_path)), "--usage-file", str(usage))
+    code, out, err = _check(
+        "--plan", str(_plan(tmp_path)), "--config", str(_config(tmp_path)), "--usage-file", str(usage)
+    )
     assert code == 2 and out == ""
     assert err.startswith(f"costgate: error: {usage}:4: ") and "monthly_hrs" in err and "internal error" not in err
     assert len(err.strip().splitlines()) == 1
@@ -81,4 +85,6 @@ def test_a_wrong_typed_instance_type_blocks_and_is_named(tmp_path: Path, value: 
     assert code == 1 and "internal error" not in err
     findings = json.loads(out)["gate"]["findings"]
     cg906 = [f for f in findings if f["code"] == "CG906"]
-    assert [f["address"] for f in cg906] == [INSTANCE] and f"instance_type is {shown}, expected a string" in cg906[0]["message"]
+    assert [f["address"] for f in cg906] == [INSTANCE] and f"instance_type is {shown}, expected a string" in cg906[0][
+        "message"
+    ]

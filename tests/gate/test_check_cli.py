@@ -35,8 +35,11 @@ def test_json_output() -> None:
     gate = doc["gate"]
     assert gate["verdict"] == "block" and doc["estimate"]["projects"][0]["name"] == "shop-staging"
     blocking = {(f["code"], f["address"]) for f in gate["findings"] if f["severity"] == "block" and not f["waived"]}
-    assert blocking == {("CG101", "aws_ebs_volume.ledger"), ("rego:cost", "aws_instance.payments_api"),
-                        ("budget:payments-monthly", None)}
+    assert blocking == {
+        ("CG101", "aws_ebs_volume.ledger"),
+        ("rego:cost", "aws_instance.payments_api"),
+        ("budget:payments-monthly", None),
+    }
     crossed = next(b for b in gate["budgets"] if b["name"] == "payments-monthly")
     assert crossed["status"] == "crossed" and crossed["before"] == 420 and crossed["after"] > 600
     assert {t["team"] for t in gate["teams"]} == {"payments", "search", "unowned"}
@@ -46,7 +49,9 @@ def test_json_output() -> None:
 
 def _sarif(tmp_path: Path) -> dict:  # type: ignore[type-arg]
     out = tmp_path / "out.sarif"
-    run = run_cli("check", "--plan", PLAN, "--config", CONFIG, "--format", "sarif", "--out", str(out), "--today", "2026-06-01")
+    run = run_cli(
+        "check", "--plan", PLAN, "--config", CONFIG, "--format", "sarif", "--out", str(out), "--today", "2026-06-01"
+    )
     assert run.code == 1 and "verdict block" in run.err
     return json.loads(out.read_text())
 
@@ -60,7 +65,12 @@ def test_sarif_is_valid_2_1_0(tmp_path: Path) -> None:
     for result in run["results"]:
         assert rules[result["ruleIndex"]]["id"] == result["ruleId"]
     levels = {(r["ruleId"], r["level"]) for r in run["results"] if "suppressions" not in r}
-    assert {("CG101", "error"), ("rego:cost", "error"), ("budget:payments-monthly", "error"), ("CG201", "warning")} <= levels
+    assert {
+        ("CG101", "error"),
+        ("rego:cost", "error"),
+        ("budget:payments-monthly", "error"),
+        ("CG201", "warning"),
+    } <= levels
     waived = [r for r in run["results"] if "suppressions" in r]
     assert [r["ruleId"] for r in waived] == ["CG105"]
     cg101 = next(r for r in run["results"] if r["ruleId"] == "CG101")
@@ -72,7 +82,9 @@ def test_sarif_is_valid_2_1_0(tmp_path: Path) -> None:
     assert next(r for r in rules if r["id"] == "CG101")["helpUri"].endswith("docs/rules/CG101.md")
 
 
-@pytest.mark.skipif(not os.environ.get("COSTGATE_SARIF_SCHEMA"), reason="set COSTGATE_SARIF_SCHEMA to the official schema file")
+@pytest.mark.skipif(
+    not os.environ.get("COSTGATE_SARIF_SCHEMA"), reason="set COSTGATE_SARIF_SCHEMA to the official schema file"
+)
 def test_sarif_against_the_official_schema(tmp_path: Path) -> None:
     schema = json.loads(Path(os.environ["COSTGATE_SARIF_SCHEMA"]).read_text())
     jsonschema.validate(_sarif(tmp_path), schema)
@@ -85,8 +97,11 @@ def test_plans_from_the_config(tmp_path: Path) -> None:
 
 def test_pass_without_findings(tmp_path: Path) -> None:
     cfg = tmp_path / "costgate.yml"
-    cfg.write_text("policies:\n  disable: [" + ", ".join(
-        ["CG101", "CG102", "CG105", "CG201", "CG202", "CG203", "CG301", "CG501", "CG903", "CG904"]) + "]\n")
+    cfg.write_text(
+        "policies:\n  disable: ["
+        + ", ".join(["CG101", "CG102", "CG105", "CG201", "CG202", "CG203", "CG301", "CG501", "CG903", "CG904"])
+        + "]\n"
+    )
     run = run_cli("check", "--plan", PLAN, "--config", str(cfg))
     assert run.code == 0 and "Verdict: PASS" in run.out
 
@@ -98,11 +113,14 @@ def test_warn_exits_zero(tmp_path: Path) -> None:
     assert run.code == 0 and "Verdict: WARN" in run.out
 
 
-@pytest.mark.parametrize(("args", "fragment"), [
-    (["--plan", "nope.json"], "nope.json"),
-    (["--config", "missing.yml"], "config file not found"),
-    (["--plan", PLAN, "--format", "xml"], "invalid choice"),
-])
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [
+        (["--plan", "nope.json"], "nope.json"),
+        (["--config", "missing.yml"], "config file not found"),
+        (["--plan", PLAN, "--format", "xml"], "invalid choice"),
+    ],
+)
 def test_bad_input_exits_2(tmp_path: Path, args: list[str], fragment: str) -> None:
     run = run_cli("check", *args)
     assert run.code == 2 and fragment in run.err

@@ -34,8 +34,12 @@ ownership:
 """
 
 
-def owners(tmp_path: Path, text: str = CONFIG, codeowners: str = "/infra/ @acme/search\n/infra/app/ @acme/payments\n",
-           **kwargs: str):  # type: ignore[no-untyped-def]
+def owners(
+    tmp_path: Path,
+    text: str = CONFIG,
+    codeowners: str = "/infra/ @acme/search\n/infra/app/ @acme/payments\n",
+    **kwargs: str,
+):  # type: ignore[no-untyped-def]
     (tmp_path / "CODEOWNERS").write_text(codeowners)
     loaded = config(text.replace("team: search", kwargs.get("project_team", "team: search")), tmp_path)
     est = estimate(
@@ -51,11 +55,11 @@ def owners(tmp_path: Path, text: str = CONFIG, codeowners: str = "/infra/ @acme/
 
 def test_first_match_in_documented_order(tmp_path: Path) -> None:
     got = owners(tmp_path)
-    assert got["aws_instance.tagged"] == ("payments", "tag team")           # alias of a tag value
-    assert got["aws_instance.owner_tag"] == ("search", "tag owner")         # second tag key
+    assert got["aws_instance.tagged"] == ("payments", "tag team")  # alias of a tag value
+    assert got["aws_instance.owner_tag"] == ("search", "tag owner")  # second tag key
     assert got["module.search_api.aws_instance.x"] == ("search", "ownership.rules[0]")
     assert got["aws_nat_gateway.n"] == ("payments", "ownership.rules[1]")
-    assert got["aws_instance.plain"] == ("payments", "CODEOWNERS")           # last matching line wins
+    assert got["aws_instance.plain"] == ("payments", "CODEOWNERS")  # last matching line wins
 
 
 def test_project_team_when_nothing_else(tmp_path: Path) -> None:
@@ -70,25 +74,36 @@ def test_order_is_configurable(tmp_path: Path) -> None:
 
 def test_unowned_reported_and_showback(tmp_path: Path) -> None:
     loaded = config("teams:\n  - name: payments\n", tmp_path)
-    est = estimate(resource("aws_instance.a", "10", "25", tags={"team": "payments"}), resource("aws_instance.b", None, "7"))
+    est = estimate(
+        resource("aws_instance.a", "10", "25", tags={"team": "payments"}), resource("aws_instance.b", None, "7")
+    )
     result = evaluate(est, loaded, today=date(2026, 1, 1))
     assert [(f.code, f.address) for f in result.findings] == [("CG903", "aws_instance.b")]
     assert result.team_costs == {"payments": (Decimal(10), Decimal(25)), "unowned": (Decimal(0), Decimal(7))}
     assert result.owners == {"aws_instance.a": "payments", "aws_instance.b": "unowned"}
 
 
-@pytest.mark.parametrize(("text", "tags", "production"), [
-    ("environments: {production: {projects: ['ap*']}}", {}, True),
-    ("environments: {production: {tags: {env: [prod]}}}", {"env": "prod"}, True),
-    ("environments: {production: {tags: {env: [prod]}}}", {"env": "dev"}, False),
-    ("environments: {production: {paths: ['plans/**']}}", {}, True),
-    ("projects: [{name: app, environment: non-production}]\nenvironments: {production: {projects: ['*']}}", {}, False),
-])
+@pytest.mark.parametrize(
+    ("text", "tags", "production"),
+    [
+        ("environments: {production: {projects: ['ap*']}}", {}, True),
+        ("environments: {production: {tags: {env: [prod]}}}", {"env": "prod"}, True),
+        ("environments: {production: {tags: {env: [prod]}}}", {"env": "dev"}, False),
+        ("environments: {production: {paths: ['plans/**']}}", {}, True),
+        (
+            "projects: [{name: app, environment: non-production}]\nenvironments: {production: {projects: ['*']}}",
+            {},
+            False,
+        ),
+    ],
+)
 def test_environments(tmp_path: Path, text: str, tags: dict[str, str], production: bool) -> None:
     loaded = config(text + "\npolicies: {rules: {CG403: {severity: block}}}\n", tmp_path)
     (tmp_path / "plans" / "app").mkdir(parents=True)
-    est = estimate(resource("aws_db_instance.db", None, "100", tags={"team": "x", **tags}, values={"multi_az": True}),
-                   source=str(tmp_path / "plans" / "app" / "plan.json"))
+    est = estimate(
+        resource("aws_db_instance.db", None, "100", tags={"team": "x", **tags}, values={"multi_az": True}),
+        source=str(tmp_path / "plans" / "app" / "plan.json"),
+    )
     result = evaluate(est, loaded, today=date(2026, 1, 1))
     fired = any(f.code == "CG403" for f in result.findings)
     assert fired is not production

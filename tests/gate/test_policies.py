@@ -15,8 +15,13 @@ from costgate.resources.registry import Support
 from tests.gate.helpers import config, estimate, resource
 
 RESOURCES = (
-    resource("aws_instance.big", "100", "400", tags={"team": "a", "env": "dev"},
-             values={"instance_type": "m5.4xlarge", "ebs_block_device": [{"volume_size": 500}], "tags": {}}),
+    resource(
+        "aws_instance.big",
+        "100",
+        "400",
+        tags={"team": "a", "env": "dev"},
+        values={"instance_type": "m5.4xlarge", "ebs_block_device": [{"volume_size": 500}], "tags": {}},
+    ),
     resource("aws_instance.small", None, "20", tags={"team": "a"}, values={"instance_type": "t4g.small", "tags": {}}),
     resource("aws_s3_bucket.logs", None, "0", tags={"team": "b"}, values={"bucket": "logs", "tags": {}}),
 )
@@ -36,16 +41,21 @@ CONDITIONS = [
     ("{field: environment, eq: non-production}", {"aws_instance.big", "aws_instance.small", "aws_s3_bucket.logs"}),
     ("{field: address, contains: small}", {"aws_instance.small"}),
     ("{all: [{field: type, eq: aws_instance}, {not: {field: cost.monthly, gt: 100}}]}", {"aws_instance.small"}),
-    ("{any: [{field: type, eq: aws_s3_bucket}, {field: attributes.instance_type, matches: '^t4g'}]}",
-     {"aws_instance.small", "aws_s3_bucket.logs"}),
+    (
+        "{any: [{field: type, eq: aws_s3_bucket}, {field: attributes.instance_type, matches: '^t4g'}]}",
+        {"aws_instance.small", "aws_s3_bucket.logs"},
+    ),
     ("{field: attributes.missing, ne: x}", {"aws_instance.big", "aws_instance.small", "aws_s3_bucket.logs"}),
 ]
 
 
 @pytest.mark.parametrize(("where", "expected"), CONDITIONS, ids=[c[0] for c in CONDITIONS])
 def test_condition_language(tmp_path: Path, where: str, expected: set[str]) -> None:
-    loaded = config(f"policies:\n  custom:\n    - id: probe\n      message: '{{address}} by {{owner}} costs {{monthly_cost}}'\n"
-                    f"      severity: block\n      where: {where}\n", tmp_path)
+    loaded = config(
+        f"policies:\n  custom:\n    - id: probe\n      message: '{{address}} by {{owner}} costs {{monthly_cost}}'\n"
+        f"      severity: block\n      where: {where}\n",
+        tmp_path,
+    )
     result = evaluate(estimate(*RESOURCES), loaded, today=date(2026, 1, 1))
     hits = [f for f in result.findings if f.code == "probe"]
     assert {f.address for f in hits} == expected
@@ -88,8 +98,10 @@ def test_rego_policy_reads_the_documented_input(tmp_path: Path) -> None:
 
 def test_rego_strings_with_quotes_and_non_ascii(tmp_path: Path) -> None:
     """Module instance keys put quotes in addresses; rego-cpp's JSON text does not escape them."""
-    (tmp_path / "q.rego").write_text('package q\n\ndeny contains msg if {\n  some r in input.resources\n'
-                                     '  msg := {"msg": sprintf("%s: café", [r.address]), "address": r.address}\n}\n')
+    (tmp_path / "q.rego").write_text(
+        "package q\n\ndeny contains msg if {\n  some r in input.resources\n"
+        '  msg := {"msg": sprintf("%s: café", [r.address]), "address": r.address}\n}\n'
+    )
     loaded = config("policies:\n  rego:\n    - path: q.rego\n", tmp_path)
     est = estimate(resource('module.m["a"].aws_instance.x', None, "5", tags={"team": "a"}))
     result = evaluate(est, loaded, today=date(2026, 1, 1))
@@ -106,9 +118,11 @@ def test_rego_runtime_error_names_the_file(tmp_path: Path) -> None:
 
 
 def test_waivers_apply_until_they_expire(tmp_path: Path) -> None:
-    text = ("policies:\n  custom:\n    - id: probe\n      message: m\n      severity: block\n"
-            "      where: {field: type, eq: aws_instance}\n"
-            "waivers:\n  - rule: probe\n    address: 'aws_instance.b*'\n    reason: accepted until Q3\n    expires: 2026-07-01\n")
+    text = (
+        "policies:\n  custom:\n    - id: probe\n      message: m\n      severity: block\n"
+        "      where: {field: type, eq: aws_instance}\n"
+        "waivers:\n  - rule: probe\n    address: 'aws_instance.b*'\n    reason: accepted until Q3\n    expires: 2026-07-01\n"
+    )
     loaded = config(text, tmp_path)
     before = evaluate(estimate(*RESOURCES[:1]), loaded, today=date(2026, 6, 30))
     (probe,) = [f for f in before.findings if f.code == "probe"]
@@ -117,8 +131,10 @@ def test_waivers_apply_until_they_expire(tmp_path: Path) -> None:
     after = evaluate(estimate(*RESOURCES[:1]), loaded, today=date(2026, 7, 1))
     (probe,) = [f for f in after.findings if f.code == "probe"]
     assert after.verdict is Verdict.BLOCK and not probe.waived
-    assert after.expired_waivers == ("waiver for probe on aws_instance.b* expired on 2026-07-01 (accepted until Q3); "
-                                     "it would have waived 1 finding(s)",)
+    assert after.expired_waivers == (
+        "waiver for probe on aws_instance.b* expired on 2026-07-01 (accepted until Q3); "
+        "it would have waived 1 finding(s)",
+    )
 
 
 def test_rule_settings_severity_disable_and_preview(tmp_path: Path) -> None:
@@ -128,8 +144,11 @@ def test_rule_settings_severity_disable_and_preview(tmp_path: Path) -> None:
     result = evaluate(estimate(gp2, magnetic), config(base, tmp_path), today=date(2026, 1, 1))
     sev = {f.code: f.severity for f in result.findings}
     assert sev == {"CG101": Severity.BLOCK, "CG107": Severity.WARN}, "a preview rule warns at most"
-    result = evaluate(estimate(gp2, magnetic), config(base + "  preview: true\n  disable: [gp2-volume]\n", tmp_path),
-                      today=date(2026, 1, 1))
+    result = evaluate(
+        estimate(gp2, magnetic),
+        config(base + "  preview: true\n  disable: [gp2-volume]\n", tmp_path),
+        today=date(2026, 1, 1),
+    )
     assert {f.code: f.severity for f in result.findings} == {"CG107": Severity.BLOCK}
 
 
@@ -138,18 +157,21 @@ def test_incomplete_estimate(tmp_path: Path, mode: str, verdict: Verdict) -> Non
     from dataclasses import replace
 
     unsupported = resource("aws_opensearch_domain.s", None, None, tags={"team": "a"})
-    unsupported = replace(unsupported, support=Support.UNSUPPORTED,
-                          resource=replace(unsupported.resource, action=Action.CREATE))
-    result = evaluate(estimate(unsupported), config(f"policies:\n  incomplete_estimate: {mode}\n", tmp_path),
-                      today=date(2026, 1, 1))
+    unsupported = replace(
+        unsupported, support=Support.UNSUPPORTED, resource=replace(unsupported.resource, action=Action.CREATE)
+    )
+    result = evaluate(
+        estimate(unsupported), config(f"policies:\n  incomplete_estimate: {mode}\n", tmp_path), today=date(2026, 1, 1)
+    )
     assert result.incomplete and result.verdict is verdict
     assert [f.code for f in result.findings] == ["CG901"]
     assert any(mode in note for note in result.notes)
 
 
 def test_rego_strings_from_builtins_have_no_quotes(tmp_path: Path) -> None:
-    (tmp_path / "b.rego").write_text('package b\n\ndeny contains upper("big") if { true }\n'
-                                     'warn contains concat(" ", ["two", "words"]) if { true }\n')
+    (tmp_path / "b.rego").write_text(
+        'package b\n\ndeny contains upper("big") if { true }\nwarn contains concat(" ", ["two", "words"]) if { true }\n'
+    )
     loaded = config("policies:\n  rego:\n    - path: b.rego\n", tmp_path)
     result = evaluate(estimate(*RESOURCES), loaded, today=date(2026, 1, 1))
     assert sorted(f.message for f in result.findings if f.source == "rego") == ["BIG", "two words"]
@@ -158,10 +180,14 @@ def test_rego_strings_from_builtins_have_no_quotes(tmp_path: Path) -> None:
 # Heavy resource fields (components, values) reach a policy only when it can read them: a policy
 # that counts a resource's keys through object.keys sees every field; one that never names them
 # gets a smaller input (the 20,000-resource plan's Rego memory, issue 15).
-KEY_COUNT = ('package k\n\nwarn contains msg if {\n  some r in input.resources\n  r.address == "aws_instance.big"\n'
-             '  msg := sprintf("%v", [{k | some k in object.keys(r); k in {"components", "before_components", "values"}}])\n}\n')
-NAMES_COMPONENTS = ('package c\n\nwarn contains msg if {\n  some r in input.resources\n  r.address == "aws_instance.big"\n'
-                    '  msg := sprintf("components:%d values:%v", [count(r.components), r.values.instance_type])\n}\n')
+KEY_COUNT = (
+    'package k\n\nwarn contains msg if {\n  some r in input.resources\n  r.address == "aws_instance.big"\n'
+    '  msg := sprintf("%v", [{k | some k in object.keys(r); k in {"components", "before_components", "values"}}])\n}\n'
+)
+NAMES_COMPONENTS = (
+    'package c\n\nwarn contains msg if {\n  some r in input.resources\n  r.address == "aws_instance.big"\n'
+    '  msg := sprintf("components:%d values:%v", [count(r.components), r.values.instance_type])\n}\n'
+)
 
 
 def _warning(tmp_path: Path, source: str) -> str:
@@ -186,15 +212,18 @@ def test_a_policy_that_reads_fields_it_does_not_name_gets_them_all(tmp_path: Pat
     assert fields_needed(NAMES_COMPONENTS) == frozenset({"components", "values"})
 
 
-@pytest.mark.parametrize(("source", "needed"), [
-    ("some r in input.resources\n r.monthly_cost > 5", set()),
-    ("r := input.resources[_]\n r.values.instance_type == \"x\"", {"values"}),
-    ("r := input.resources[_]\n count(r.before_components) > 0", {"before_components"}),
-    ("some k, v in input.resources[0]", {"components", "before_components", "values"}),
-    ("r := input.resources[i]\n x := r[key]", {"components", "before_components", "values"}),
-    ("x := walk(input)", {"components", "before_components", "values"}),
-    ("s := json.marshal(input.resources[_])", {"components", "before_components", "values"}),
-])
+@pytest.mark.parametrize(
+    ("source", "needed"),
+    [
+        ("some r in input.resources\n r.monthly_cost > 5", set()),
+        ('r := input.resources[_]\n r.values.instance_type == "x"', {"values"}),
+        ("r := input.resources[_]\n count(r.before_components) > 0", {"before_components"}),
+        ("some k, v in input.resources[0]", {"components", "before_components", "values"}),
+        ("r := input.resources[i]\n x := r[key]", {"components", "before_components", "values"}),
+        ("x := walk(input)", {"components", "before_components", "values"}),
+        ("s := json.marshal(input.resources[_])", {"components", "before_components", "values"}),
+    ],
+)
 def test_fields_needed_is_conservative(source: str, needed: set[str]) -> None:
     from costgate.gate.rego import fields_needed
 
@@ -204,8 +233,10 @@ def test_fields_needed_is_conservative(source: str, needed: set[str]) -> None:
 def test_policy_input_without_unnamed_heavy_fields() -> None:
     from costgate.gate.rego import _for_policy
 
-    document = {"resources": [{"address": "a", "components": [1], "before_components": [], "values": {"x": 1}}],
-                "cost_estimate": {}}
+    document = {
+        "resources": [{"address": "a", "components": [1], "before_components": [], "values": {"x": 1}}],
+        "cost_estimate": {},
+    }
     assert _for_policy(document, frozenset())["resources"] == [{"address": "a"}]
     assert _for_policy(document, frozenset({"values"}))["resources"] == [{"address": "a", "values": {"x": 1}}]
     assert _for_policy(document, frozenset({"components", "before_components", "values"})) is document

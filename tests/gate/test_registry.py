@@ -14,7 +14,15 @@ from costgate.gate.registry import BANNED_PREFIXES, CODE_PATTERN, NAME_PATTERN, 
 from costgate.gate.rule import Status
 
 REPO = Path(__file__).resolve().parents[2]
-SECTIONS = ("What it flags:", "Why it costs:", "Example:", "Cheaper alternative:", "Saving estimate:", "Parameters:", "References:")
+SECTIONS = (
+    "What it flags:",
+    "Why it costs:",
+    "Example:",
+    "Cheaper alternative:",
+    "Saving estimate:",
+    "Parameters:",
+    "References:",
+)
 ALL = list(rules().values())
 
 
@@ -44,6 +52,7 @@ def test_codes_and_names_are_unique() -> None:
 
 
 def test_rule_docs_are_current() -> None:
-    done = subprocess.run([sys.executable, str(REPO / "scripts" / "gen_rule_docs.py"), "--check"],
-                          capture_output=True, text=True)
+    done = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "gen_rule_docs.py"), "--check"], capture_output=True, text=True
+    )
     assert done.returncode == 0, done.stdout

@@ -56,8 +56,14 @@ def store() -> CatalogStore:
 
 
 def _query(spec: dict[str, Any]) -> PriceQuery:
-    return PriceQuery.of("aws", spec["service"], spec.get("family"), spec["region"],
-                         {str(k): str(v) for k, v in spec.get("attributes", {}).items()}, unit=spec.get("unit"))
+    return PriceQuery.of(
+        "aws",
+        spec["service"],
+        spec.get("family"),
+        spec["region"],
+        {str(k): str(v) for k, v in spec.get("attributes", {}).items()},
+        unit=spec.get("unit"),
+    )
 
 
 def _price(book: PriceBook, spec: dict[str, Any]) -> Decimal | None:
@@ -92,7 +98,12 @@ def test_rule_fixture(case: Path, store: CatalogStore, tmp_path: Path) -> None:
     config.write_text(dump_yaml(expected.get("config") or {}))
     loaded = parse_config(config.read_text(), config)
     usage = load_usage_file(case / "usage.yml") if (case / "usage.yml").is_file() else None
-    estimate = estimate_plans([case / "plan.json"], store=store, usage=usage.for_resource if usage else None, usage_only=usage.usage_only() if usage else None)
+    estimate = estimate_plans(
+        [case / "plan.json"],
+        store=store,
+        usage=usage.for_resource if usage else None,
+        usage_only=usage.usage_only() if usage else None,
+    )
     book = PriceBook(store)
     result = evaluate(estimate, loaded, book=book, today=TODAY, history=_history(expected.get("history"), estimate))
 
@@ -108,7 +119,9 @@ def test_rule_fixture(case: Path, store: CatalogStore, tmp_path: Path) -> None:
         if want is None:
             assert got is None, f"{address}: expected no saving, got {got}"
         else:
-            assert got is not None and abs(got - want) < Decimal("0.000001"), f"{address}: saving {got}, expected {want}"
+            assert got is not None and abs(got - want) < Decimal("0.000001"), (
+                f"{address}: saving {got}, expected {want}"
+            )
         if "message" in spec:
             assert fired[address].message == spec["message"]
         assert fired[address].severity is rule.severity, "no config in the fixtures changes a severity"

@@ -45,8 +45,12 @@ def _after(sb: Showback) -> dict[str | None, Decimal]:
 
 def test_direct_cost_per_team_and_unallocated_row(tmp_path: Path) -> None:
     sb = _run(tmp_path)
-    assert _after(sb) == {"payments": Decimal(120), "platform": Decimal("33.33"), "search": Decimal(300),
-                          None: Decimal(7)}
+    assert _after(sb) == {
+        "payments": Decimal(120),
+        "platform": Decimal("33.33"),
+        "search": Decimal(300),
+        None: Decimal(7),
+    }
     assert sb.rows[-1].unallocated and sb.rows[-1].resources == 1
     assert {r.owner: r.total.before for r in sb.rows}["payments"] == Decimal(20)
     assert sum((r.total.after for r in sb.rows), Decimal(0)) == sb.total.after == Decimal("460.33")
@@ -93,12 +97,15 @@ def test_pool_for_another_dimension_leaves_team_alone(tmp_path: Path) -> None:
     assert _after(_run(tmp_path, extra))["platform"] == Decimal("33.33")
 
 
-@pytest.mark.parametrize("amount,weights", [
-    ("100", {"a": 1, "b": 1, "c": 1}),
-    ("0.01", {"a": 1, "b": 2, "c": 3, "d": 4}),
-    ("1234.56789012345678", {"a": 3, "b": 7}),
-    ("0", {"a": 1}),
-])
+@pytest.mark.parametrize(
+    "amount,weights",
+    [
+        ("100", {"a": 1, "b": 1, "c": 1}),
+        ("0.01", {"a": 1, "b": 2, "c": 3, "d": 4}),
+        ("1234.56789012345678", {"a": 3, "b": 7}),
+        ("0", {"a": 1}),
+    ],
+)
 def test_split_sums_exactly(amount: str, weights: dict[str, int]) -> None:
     parts = split(Decimal(amount), {k: Decimal(v) for k, v in weights.items()})
     assert sum(parts.values(), Decimal(0)) == Decimal(amount)
@@ -115,8 +122,16 @@ def test_by_tag_region_project(tmp_path: Path) -> None:
 def test_unpriced_components_are_counted_not_zero(tmp_path: Path) -> None:
     base = resource("aws_instance.gap", None, "10", tags={"team": "search"})
     query = PriceQuery.of("aws", "AmazonEC2", "Compute Instance", "us-east-1")
-    missing = PricedComponent(name="Odd thing", unit="hours", monthly_quantity=Decimal(730), unit_price=None,
-                              monthly_cost=None, usage_based=False, no_price=NoPrice(query, "no such product"), query=query)
+    missing = PricedComponent(
+        name="Odd thing",
+        unit="hours",
+        monthly_quantity=Decimal(730),
+        unit_price=None,
+        monthly_cost=None,
+        usage_based=False,
+        no_price=NoPrice(query, "no such product"),
+        query=query,
+    )
     gap = ResourceCost(base.resource, base.support, components=(*base.components, missing))
     est = estimate(gap)
     loaded = config(TEAMS, tmp_path)
@@ -124,5 +139,5 @@ def test_unpriced_components_are_counted_not_zero(tmp_path: Path) -> None:
     rows = {r.owner: r for r in sb.rows}
     assert rows["AmazonEC2"].incomplete.unpriced_components == 1
     assert rows["AmazonEC2"].total.after == Decimal(0)  # the unpriced component's service; its cost is unknown
-    assert rows[None].total.after == Decimal(10)        # the helper's component has no query: no service
+    assert rows[None].total.after == Decimal(10)  # the helper's component has no query: no service
     assert not sb.counts.complete

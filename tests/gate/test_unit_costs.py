@@ -48,7 +48,9 @@ def test_comment_shows_the_unit_cost_line(tmp_path: Path) -> None:
     assert "- cost per monthly active user: no cost in scope \\(project other is not in this estimate\\)" in text
 
 
-BUDGET = METRICS + """
+BUDGET = (
+    METRICS
+    + """
 budgets:
   - name: unit-cap
     unit_metric: requests
@@ -58,6 +60,7 @@ budgets:
     max_unit_cost_increase_percent: 10
     severity: warn
 """
+)
 
 
 def test_unit_cost_budgets(tmp_path: Path) -> None:
@@ -98,7 +101,8 @@ deny contains msg if {
 
 def test_a_rego_policy_limits_a_unit_cost(tmp_path: Path) -> None:
     (tmp_path / "unit.rego").write_text(UNIT_REGO)
-    result = evaluate(_est(), config(METRICS + "policies:\n  rego:\n    - path: unit.rego\n", tmp_path),
-                      today=date(2026, 6, 1))
+    result = evaluate(
+        _est(), config(METRICS + "policies:\n  rego:\n    - path: unit.rego\n", tmp_path), today=date(2026, 6, 1)
+    )
     rego = [(f.code, f.severity, f.message) for f in result.findings if f.source == "rego"]
     assert rego == [("rego:unit", Severity.BLOCK, "cost per 1,000 requests is 0.47, was 0.41")]

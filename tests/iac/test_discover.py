@@ -37,13 +37,21 @@ def test_closure_follows_local_modules_to_any_depth(tmp_path: Path) -> None:
 
 
 def test_a_file_hcl2_cannot_parse_still_yields_its_local_sources(tmp_path: Path) -> None:
-    write_tree(tmp_path, {"root/main.tf": 'module "m" {\n  source = "./child"\n  broken = [\n}\n',
-                          "root/child/main.tf": 'resource "aws_eip" "x" {}\n'})
+    write_tree(
+        tmp_path,
+        {
+            "root/main.tf": 'module "m" {\n  source = "./child"\n  broken = [\n}\n',
+            "root/child/main.tf": 'resource "aws_eip" "x" {}\n',
+        },
+    )
     assert [p.name for p in discover_root_modules(tmp_path)] == ["root"]
 
 
 def test_a_module_cycle_ends_the_walk(tmp_path: Path) -> None:
-    write_tree(tmp_path, {"a/main.tf": 'module "b" {\n  source = "../b"\n}\n', "b/main.tf": 'module "a" {\n  source = "../a"\n}\n'})
+    write_tree(
+        tmp_path,
+        {"a/main.tf": 'module "b" {\n  source = "../b"\n}\n', "b/main.tf": 'module "a" {\n  source = "../a"\n}\n'},
+    )
     assert {p.name for p in ModuleGraph().closure(tmp_path / "a")} == {"a", "b"}
     assert discover_root_modules(tmp_path) == []
 
@@ -69,13 +77,18 @@ CDKTF_STACK = """{
 
 def test_folders_with_only_tf_json_are_found_and_their_module_calls_followed(tmp_path: Path) -> None:
     """CDK for Terraform writes cdktf.out/stacks/<stack>/cdk.tf.json and nothing else."""
-    write_tree(tmp_path, {
-        "cdktf.out/stacks/app/cdk.tf.json": CDKTF_STACK,
-        "cdktf.out/modules/net/main.tf.json": '{"resource": {"aws_eip": {"x": {}}}}',
-        "plain/main.tf": 'resource "aws_eip" "y" {}\n',
-        "notjson/cdk.tf.json": "{ not json",
-    })
+    write_tree(
+        tmp_path,
+        {
+            "cdktf.out/stacks/app/cdk.tf.json": CDKTF_STACK,
+            "cdktf.out/modules/net/main.tf.json": '{"resource": {"aws_eip": {"x": {}}}}',
+            "plain/main.tf": 'resource "aws_eip" "y" {}\n',
+            "notjson/cdk.tf.json": "{ not json",
+        },
+    )
     roots = [p.relative_to(tmp_path.resolve()).as_posix() for p in discover_root_modules(tmp_path)]
     assert roots == ["cdktf.out/stacks/app", "notjson", "plain"]
-    closure = {p.relative_to(tmp_path.resolve()).as_posix() for p in ModuleGraph().closure(tmp_path / "cdktf.out/stacks/app")}
+    closure = {
+        p.relative_to(tmp_path.resolve()).as_posix() for p in ModuleGraph().closure(tmp_path / "cdktf.out/stacks/app")
+    }
     assert closure == {"cdktf.out/stacks/app", "cdktf.out/modules/net"}

@@ -28,8 +28,9 @@ def repo(tmp_path: Path) -> Path:
     return root
 
 
-def test_checkout_holds_the_ref_files_and_is_removed_afterwards(repo: Path, tmp_path: Path,
-                                                                 monkeypatch: pytest.MonkeyPatch) -> None:
+def test_checkout_holds_the_ref_files_and_is_removed_afterwards(
+    repo: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     scratch = tmp_path / "scratch"
     scratch.mkdir()
     monkeypatch.setattr(tempfile, "tempdir", str(scratch))
@@ -49,7 +50,12 @@ def test_changed_files_count_the_branch_and_the_working_tree(repo: Path) -> None
     (repo / "README.md").write_text("edited, not committed\n")
     (repo / "notes.txt").write_text("untracked\n")
     assert changed_files(repo, resolve_ref(repo, "v1")) == {
-        "infra/main.tf", "infra/old.tf", "app/main.tf", "README.md", "notes.txt"}
+        "infra/main.tf",
+        "infra/old.tf",
+        "app/main.tf",
+        "README.md",
+        "notes.txt",
+    }
 
 
 def test_errors_name_the_repository_and_the_ref(repo: Path, tmp_path: Path) -> None:

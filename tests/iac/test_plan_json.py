@@ -90,8 +90,10 @@ def test_corpus_plan_reads_or_fails_cleanly(row: dict[str, str]) -> None:
     path = PLANS / row["file"]
     result = read(path)
     if row["file"] in UNSUPPORTED:  # no cloud costgate prices: read, with a "nothing to price" warning
-        assert f"{path}: nothing to price: no resources of a cloud costgate prices (aws, azure, google); " \
-               f"providers found: {UNSUPPORTED[row['file']]}" in result.warnings
+        assert (
+            f"{path}: nothing to price: no resources of a cloud costgate prices (aws, azure, google); "
+            f"providers found: {UNSUPPORTED[row['file']]}" in result.warnings
+        )
 
     raw = orjson.loads(path.read_bytes())
     data_actions = collections.Counter(
@@ -174,9 +176,15 @@ def test_update_carries_before_and_data_sources_are_skipped() -> None:
 def test_nested_modules_count_and_for_each_addresses() -> None:
     nested = by_address(corpus("tf-compliance/tests__functional__test_issue_796__plan.out.json"))
     inner = nested["module.outer[0].module.inner.aws_cloudwatch_event_rule.example"]
-    assert (inner.module, inner.name, inner.type) == ("module.outer[0].module.inner", "example", "aws_cloudwatch_event_rule")
+    assert (inner.module, inner.name, inner.type) == (
+        "module.outer[0].module.inner",
+        "example",
+        "aws_cloudwatch_event_rule",
+    )
 
-    for_each = by_address(corpus("checkov/tests__common__runner_registry__plan_with_for_each_for_enrichment__tf_plan.json"))
+    for_each = by_address(
+        corpus("checkov/tests__common__runner_registry__plan_with_for_each_for_enrichment__tf_plan.json")
+    )
     zone = for_each['aws_route53_zone.example["example.com"]']
     assert (zone.module, zone.name) == ("", "example")
     assert for_each['module.sg["bad_example"].aws_security_group.bad'].module == 'module.sg["bad_example"]'
@@ -286,8 +294,12 @@ def test_default_tags_merged_when_tags_all_absent(tmp_path: Path) -> None:
 @needs_corpus
 def test_refs_from_configuration() -> None:
     resources = by_address(corpus("terracost/testdata__aws__asg-plan.json"))
-    assert resources["module.magento.aws_autoscaling_group.lt"].refs == {"launch_template.id": ("aws_launch_template.foobar",)}
-    assert resources["module.magento.aws_autoscaling_group.lc"].refs == {"launch_configuration": ("aws_launch_configuration.lc",)}
+    assert resources["module.magento.aws_autoscaling_group.lt"].refs == {
+        "launch_template.id": ("aws_launch_template.foobar",)
+    }
+    assert resources["module.magento.aws_autoscaling_group.lc"].refs == {
+        "launch_configuration": ("aws_launch_configuration.lc",)
+    }
     mixed = resources["module.magento.aws_autoscaling_group.mixed"].refs
     assert mixed == {
         "mixed_instances_policy.launch_template.launch_template_specification.launch_template_name": (
@@ -409,24 +421,57 @@ BAD_INPUTS: list[tuple[str, bytes | None, str]] = [
     ("not-json", b"Terraform will perform the following actions:", "not valid JSON (truncated?): "),
     ("truncated", _truncated_plan(), "not valid JSON (truncated?): unexpected end of data at line "),
     ("array", b"[]", "not a Terraform plan: the JSON is an array, not an object"),
-    ("state-v4", orjson.dumps(STATE_V4), "this is a Terraform state file, not a plan; make a plan JSON with "
-     "`terraform plan -out=plan.bin && terraform show -json plan.bin > plan.json`"),
+    (
+        "state-v4",
+        orjson.dumps(STATE_V4),
+        "this is a Terraform state file, not a plan; make a plan JSON with "
+        "`terraform plan -out=plan.bin && terraform show -json plan.bin > plan.json`",
+    ),
     ("shown-state", orjson.dumps(SHOWN_STATE), "this is a Terraform state file, not a plan"),
-    ("format-9", orjson.dumps({"format_version": "9.0", "planned_values": {}, "resource_changes": []}),
-     "unsupported plan format_version '9.0'"),
+    (
+        "format-9",
+        orjson.dumps({"format_version": "9.0", "planned_values": {}, "resource_changes": []}),
+        "unsupported plan format_version '9.0'",
+    ),
     ("binary-plan", b"PK\x03\x04\x14\x00\x08\x00", "this is a binary plan file, not JSON"),
     ("other-json", b'{"name": "package.json?"}', "not a Terraform plan JSON: no planned_values or resource_changes"),
     ("wrapper-logs", b"[command]/usr/bin/terraform show -json plan.bin\n{}", "set terraform_wrapper: false"),
-    ("changes-not-list", orjson.dumps({"format_version": "1.2", "resource_changes": {}}), "resource_changes is not a list"),
-    ("change-not-object", orjson.dumps({"format_version": "1.2", "resource_changes": [1]}),
-     "resource_changes[0] is not an object"),
-    ("actions-list-of-lists", orjson.dumps({"format_version": "1.2", "resource_changes": [
-        {"address": "aws_instance.a", "type": "aws_instance", "change": {"actions": [["create"]]}}]}),
-     "resource_changes[0].change.actions (aws_instance.a) is not a list of strings"),
-    ("format-superscript", orjson.dumps({"format_version": "\u00b2", "resource_changes": []}),
-     "unsupported plan format_version '\u00b2'"),
-    ("nested-300", b'{"format_version": "1.2", "resource_changes": [{"change": {"after": ' + b'{"a": ' * 300 + b"1"
-     + b"}" * 300 + b"}}]}", "nested deeper than 254 levels at resource_changes[0].change.after.a.a.a.a…: not a Terraform plan"),
+    (
+        "changes-not-list",
+        orjson.dumps({"format_version": "1.2", "resource_changes": {}}),
+        "resource_changes is not a list",
+    ),
+    (
+        "change-not-object",
+        orjson.dumps({"format_version": "1.2", "resource_changes": [1]}),
+        "resource_changes[0] is not an object",
+    ),
+    (
+        "actions-list-of-lists",
+        orjson.dumps(
+            {
+                "format_version": "1.2",
+                "resource_changes": [
+                    {"address": "aws_instance.a", "type": "aws_instance", "change": {"actions": [["create"]]}}
+                ],
+            }
+        ),
+        "resource_changes[0].change.actions (aws_instance.a) is not a list of strings",
+    ),
+    (
+        "format-superscript",
+        orjson.dumps({"format_version": "\u00b2", "resource_changes": []}),
+        "unsupported plan format_version '\u00b2'",
+    ),
+    (
+        "nested-300",
+        b'{"format_version": "1.2", "resource_changes": [{"change": {"after": '
+        + b'{"a": ' * 300
+        + b"1"
+        + b"}" * 300
+        + b"}}]}",
+        "nested deeper than 254 levels at resource_changes[0].change.after.a.a.a.a…: not a Terraform plan",
+    ),
 ]
 
 
@@ -455,7 +500,13 @@ def test_directory_is_not_a_plan(tmp_path: Path) -> None:
 
 
 def _plan(*changes: dict[str, Any], **top: Any) -> dict[str, Any]:
-    return {"format_version": "1.2", "terraform_version": "1.9.0", "planned_values": {}, "resource_changes": list(changes), **top}
+    return {
+        "format_version": "1.2",
+        "terraform_version": "1.9.0",
+        "planned_values": {},
+        "resource_changes": list(changes),
+        **top,
+    }
 
 
 def _change(address: str, actions: list[str], after: Any = None, before: Any = None, **extra: Any) -> dict[str, Any]:
@@ -466,7 +517,12 @@ def _change(address: str, actions: list[str], after: Any = None, before: Any = N
         "type": rtype,
         "name": name.split("[")[0],
         "provider_name": extra.pop("provider_name", "registry.terraform.io/hashicorp/aws"),
-        "change": {"actions": actions, "before": before, "after": after, "after_unknown": extra.pop("after_unknown", {})},
+        "change": {
+            "actions": actions,
+            "before": before,
+            "after": after,
+            "after_unknown": extra.pop("after_unknown", {}),
+        },
         **extra,
     }
 
@@ -489,7 +545,9 @@ def test_empty_and_unfamiliar_actions_warn(tmp_path: Path) -> None:
     doc = _plan(
         _change("aws_sqs_queue.empty", [], {"name": "a"}, {"name": "a"}),
         _change("aws_sqs_queue.future", ["transmogrify"], {"name": "b"}),
-        _change("aws_instance.swapped", ["create", "forget"], {"instance_type": "t3.large"}, {"instance_type": "t3.micro"}),
+        _change(
+            "aws_instance.swapped", ["create", "forget"], {"instance_type": "t3.large"}, {"instance_type": "t3.micro"}
+        ),
     )
     path = write_json(tmp_path, doc)
     result = read(path)
@@ -503,17 +561,39 @@ def test_empty_and_unfamiliar_actions_warn(tmp_path: Path) -> None:
 
 
 def test_plan_without_resource_changes_reads_planned_values(tmp_path: Path) -> None:
-    instance = {"address": "module.m.aws_instance.web", "mode": "managed", "type": "aws_instance", "name": "web",
-                "provider_name": "registry.terraform.io/hashicorp/aws", "values": {"instance_type": "t3.micro"}}
-    queue = {"address": "aws_sqs_queue.q", "mode": "managed", "type": "aws_sqs_queue", "name": "q",
-             "provider_name": "registry.terraform.io/hashicorp/aws", "values": {"name": "q"}}
-    ami = {"address": "data.aws_ami.x", "mode": "data", "type": "aws_ami", "name": "x",
-           "provider_name": "registry.terraform.io/hashicorp/aws", "values": {}}
+    instance = {
+        "address": "module.m.aws_instance.web",
+        "mode": "managed",
+        "type": "aws_instance",
+        "name": "web",
+        "provider_name": "registry.terraform.io/hashicorp/aws",
+        "values": {"instance_type": "t3.micro"},
+    }
+    queue = {
+        "address": "aws_sqs_queue.q",
+        "mode": "managed",
+        "type": "aws_sqs_queue",
+        "name": "q",
+        "provider_name": "registry.terraform.io/hashicorp/aws",
+        "values": {"name": "q"},
+    }
+    ami = {
+        "address": "data.aws_ami.x",
+        "mode": "data",
+        "type": "aws_ami",
+        "name": "x",
+        "provider_name": "registry.terraform.io/hashicorp/aws",
+        "values": {},
+    }
     doc = {
         "format_version": "0.1",
         "terraform_version": "0.12.0",
-        "planned_values": {"root_module": {"resources": [queue, ami],
-                                           "child_modules": [{"address": "module.m", "resources": [instance]}]}},
+        "planned_values": {
+            "root_module": {
+                "resources": [queue, ami],
+                "child_modules": [{"address": "module.m", "resources": [instance]}],
+            }
+        },
         "prior_state": {"values": {"root_module": {"resources": [queue]}}},
     }
     path = write_json(tmp_path, doc)
@@ -529,12 +609,30 @@ def test_plan_without_resource_changes_reads_planned_values(tmp_path: Path) -> N
 def test_resource_level_regions_and_normalisation(tmp_path: Path) -> None:
     doc = _plan(
         _change("aws_instance.v6", ["create"], {"region": "ap-south-1"}),  # AWS provider 6
-        _change("azurerm_resource_group.rg", ["create"], {"name": "rg", "location": "West Europe"},
-                provider_name="registry.terraform.io/hashicorp/azurerm"),
-        _change("azurerm_subnet.s", ["create"], {"resource_group_name": "rg"}, provider_name="registry.terraform.io/hashicorp/azurerm"),
-        _change("google_container_cluster.c", ["create"], {"location": "europe-west4-b"},
-                provider_name="registry.terraform.io/hashicorp/google-beta"),
-        _change("google_storage_bucket.b", ["create"], {"location": "EU"}, provider_name="registry.terraform.io/hashicorp/google"),
+        _change(
+            "azurerm_resource_group.rg",
+            ["create"],
+            {"name": "rg", "location": "West Europe"},
+            provider_name="registry.terraform.io/hashicorp/azurerm",
+        ),
+        _change(
+            "azurerm_subnet.s",
+            ["create"],
+            {"resource_group_name": "rg"},
+            provider_name="registry.terraform.io/hashicorp/azurerm",
+        ),
+        _change(
+            "google_container_cluster.c",
+            ["create"],
+            {"location": "europe-west4-b"},
+            provider_name="registry.terraform.io/hashicorp/google-beta",
+        ),
+        _change(
+            "google_storage_bucket.b",
+            ["create"],
+            {"location": "EU"},
+            provider_name="registry.terraform.io/hashicorp/google",
+        ),
     )
     path = write_json(tmp_path, doc)
     result = read(path)
@@ -553,15 +651,23 @@ def test_resource_level_regions_and_normalisation(tmp_path: Path) -> None:
 
 def test_old_style_provider_keys_and_module_variables(tmp_path: Path) -> None:
     """Terraform 0.12-1.0 keys ("<call>:aws"), passed providers and a region fed by variables."""
-    child_resource = {"address": "aws_instance.w", "mode": "managed", "type": "aws_instance", "name": "w",
-                      "provider_config_key": "inner:aws"}
+    child_resource = {
+        "address": "aws_instance.w",
+        "mode": "managed",
+        "type": "aws_instance",
+        "name": "w",
+        "provider_config_key": "inner:aws",
+    }
     doc = _plan(
         _change("module.outer.module.inner.aws_instance.w", ["create"], {}, module_address="module.outer.module.inner"),
         variables={"where": {"value": "sa-east-1"}},
         configuration={
             "provider_config": {
-                "module.outer:aws": {"name": "aws", "module_address": "module.outer",
-                                     "expressions": {"region": {"references": ["var.region"]}}},
+                "module.outer:aws": {
+                    "name": "aws",
+                    "module_address": "module.outer",
+                    "expressions": {"region": {"references": ["var.region"]}},
+                },
             },
             "root_module": {
                 "module_calls": {
@@ -590,11 +696,18 @@ def test_errored_plan_warns(tmp_path: Path) -> None:
 
 
 def test_the_same_address_twice_is_counted_once(tmp_path: Path) -> None:
-    volume = _change("aws_ebs_volume.v", ["create"], after={"size": 10, "type": "gp3", "availability_zone": "us-east-1a"})
+    volume = _change(
+        "aws_ebs_volume.v", ["create"], after={"size": 10, "type": "gp3", "availability_zone": "us-east-1a"}
+    )
     deposed = {**_change("aws_ebs_volume.v", ["delete"], before={"size": 10, "type": "gp3"}), "deposed": "00000001"}
     path = tmp_path / "plan.json"
     path.write_bytes(orjson.dumps(_plan(volume, volume, deposed)))
     result = read(path)
-    assert [(r.address, r.action) for r in result.resources] == [("aws_ebs_volume.v", Action.CREATE),
-                                                                  ("aws_ebs_volume.v", Action.DELETE)]
-    assert f"{path}: resource_changes[1] repeats aws_ebs_volume.v (first at resource_changes[0]); counted once" in result.warnings
+    assert [(r.address, r.action) for r in result.resources] == [
+        ("aws_ebs_volume.v", Action.CREATE),
+        ("aws_ebs_volume.v", Action.DELETE),
+    ]
+    assert (
+        f"{path}: resource_changes[1] repeats aws_ebs_volume.v (first at resource_changes[0]); counted once"
+        in result.warnings
+    )

@@ -21,7 +21,9 @@ def _plans() -> list[Path]:
 
 def _read(data: bytes) -> Any:
     result = PlanJsonReader().parse(data, source="plan.json")
-    return [(r.address, r.type, r.region, r.action, dict(r.values), r.unknown, dict(r.tags)) for r in result.resources], result.warnings
+    return [
+        (r.address, r.type, r.region, r.action, dict(r.values), r.unknown, dict(r.tags)) for r in result.resources
+    ], result.warnings
 
 
 @pytest.mark.parametrize("plan", _plans(), ids=lambda p: p.parent.name)
@@ -41,28 +43,68 @@ def _plan(**members: Any) -> bytes:
     return orjson.dumps(members)
 
 
-CHANGE = {"address": "aws_eip.a", "mode": "managed", "type": "aws_eip", "name": "a",
-          "provider_name": "registry.terraform.io/hashicorp/aws",
-          "change": {"actions": ["create"], "before": None, "after": {"domain": "vpc", "tags": None}, "after_unknown": {}}}
+CHANGE = {
+    "address": "aws_eip.a",
+    "mode": "managed",
+    "type": "aws_eip",
+    "name": "a",
+    "provider_name": "registry.terraform.io/hashicorp/aws",
+    "change": {"actions": ["create"], "before": None, "after": {"domain": "vpc", "tags": None}, "after_unknown": {}},
+}
 
 
-@pytest.mark.parametrize(("members", "cut"), [
-    # a variable holding a map with a "planned_values" key: not the top level, nothing is cut
-    ({"format_version": "1.2", "variables": {"v": {"value": {"planned_values": {"x": 1}}}},
-      "planned_values": {}, "resource_changes": [CHANGE]}, False),
-    # planned_values holding a `,"resource_changes":` key (a tag): the cut would not balance, so
-    # orjson refuses the lean bytes and the whole plan is read
-    ({"format_version": "1.2", "planned_values": {"root_module": {"a": 1, "resource_changes": [1]}},
-      "resource_changes": [CHANGE]}, True),
-    # no resource_changes: planned_values is what the reader uses, so the whole plan is read
-    ({"format_version": "1.2", "planned_values": {"root_module": {"resources": [
-        {"address": "aws_eip.a", "mode": "managed", "type": "aws_eip", "name": "a",
-         "provider_name": "registry.terraform.io/hashicorp/aws", "values": {"domain": "vpc"}}]}},
-      "configuration": {}}, True),
-    # planned_values last: no next key, nothing is cut
-    ({"format_version": "1.2", "resource_changes": [CHANGE], "planned_values": {}}, False),
-])
-def test_odd_layouts_read_as_the_whole_plan(members: dict[str, Any], cut: bool, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(
+    ("members", "cut"),
+    [
+        # a variable holding a map with a "planned_values" key: not the top level, nothing is cut
+        (
+            {
+                "format_version": "1.2",
+                "variables": {"v": {"value": {"planned_values": {"x": 1}}}},
+                "planned_values": {},
+                "resource_changes": [CHANGE],
+            },
+            False,
+        ),
+        # planned_values holding a `,"resource_changes":` key (a tag): the cut would not balance, so
+        # orjson refuses the lean bytes and the whole plan is read
+        (
+            {
+                "format_version": "1.2",
+                "planned_values": {"root_module": {"a": 1, "resource_changes": [1]}},
+                "resource_changes": [CHANGE],
+            },
+            True,
+        ),
+        # no resource_changes: planned_values is what the reader uses, so the whole plan is read
+        (
+            {
+                "format_version": "1.2",
+                "planned_values": {
+                    "root_module": {
+                        "resources": [
+                            {
+                                "address": "aws_eip.a",
+                                "mode": "managed",
+                                "type": "aws_eip",
+                                "name": "a",
+                                "provider_name": "registry.terraform.io/hashicorp/aws",
+                                "values": {"domain": "vpc"},
+                            }
+                        ]
+                    }
+                },
+                "configuration": {},
+            },
+            True,
+        ),
+        # planned_values last: no next key, nothing is cut
+        ({"format_version": "1.2", "resource_changes": [CHANGE], "planned_values": {}}, False),
+    ],
+)
+def test_odd_layouts_read_as_the_whole_plan(
+    members: dict[str, Any], cut: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
     data = _plan(**members)
     assert (_without_planned_values(data) is not None) == cut
     lean = _read(data)

@@ -17,7 +17,9 @@ NAT_PLAN = FIXTURES / "resources" / "aws" / "nat_gateway" / "plan.json"
 
 
 def _res(address: str, rtype: str = "aws_lambda_function") -> Resource:
-    return Resource(address=Address(address), type=rtype, name="x", provider="aws", region="us-east-1", action=Action.CREATE)
+    return Resource(
+        address=Address(address), type=rtype, name="x", provider="aws", region="us-east-1", action=Action.CREATE
+    )
 
 
 def test_merge_order_type_default_then_wildcard_then_exact(tmp_path: Path) -> None:
@@ -40,7 +42,9 @@ def test_merge_order_type_default_then_wildcard_then_exact(tmp_path: Path) -> No
 
 def test_nested_keys_and_ranges(tmp_path: Path) -> None:
     path = tmp_path / "u.yml"
-    path.write_text("version: 0.1\nresource_usage:\n  aws_s3_bucket.b:\n    standard: {storage_gb: {min: 10, max: 30}}\n")
+    path.write_text(
+        "version: 0.1\nresource_usage:\n  aws_s3_bucket.b:\n    standard: {storage_gb: {min: 10, max: 30}}\n"
+    )
     usage = load_usage_file(path).for_resource(_res("aws_s3_bucket.b", "aws_s3_bucket"))
     assert usage.has_ranges()
     assert usage.number("standard.storage_gb") == 20
@@ -75,7 +79,9 @@ def test_bad_usage_file_via_cli_is_exit_2(tmp_path: Path) -> None:
 
 def test_range_gives_cost_range_in_json_and_table(tmp_path: Path) -> None:
     path = tmp_path / "u.yml"
-    path.write_text("version: 0.1\nresource_usage:\n  aws_nat_gateway.public:\n    monthly_data_processed_gb: {min: 100, max: 300}\n")
+    path.write_text(
+        "version: 0.1\nresource_usage:\n  aws_nat_gateway.public:\n    monthly_data_processed_gb: {min: 100, max: 300}\n"
+    )
     result = run_cli("breakdown", "--plan", str(NAT_PLAN), "--usage-file", str(path), "--format", "json")
     assert result.code == 0, result.err
     doc = json.loads(result.out)
@@ -120,7 +126,9 @@ def test_usage_profile_fills_gaps_and_file_wins(tmp_path: Path) -> None:
     levels = profile_table("aws")["aws_nat_gateway"]["monthly_data_processed_gb"]
     path = tmp_path / "u.yml"
     path.write_text("version: 0.1\nresource_usage:\n  aws_nat_gateway.with_usage: {monthly_data_processed_gb: 7}\n")
-    result = run_cli("breakdown", "--plan", str(NAT_PLAN), "--usage-file", str(path), "--usage-profile", "large", "--format", "json")
+    result = run_cli(
+        "breakdown", "--plan", str(NAT_PLAN), "--usage-file", str(path), "--usage-profile", "large", "--format", "json"
+    )
     assert result.code == 0, result.err
     resources = {r["address"]: r for r in json.loads(result.out)["projects"][0]["resources"]}
 
@@ -143,7 +151,7 @@ def test_usage_only_types_become_resources_with_their_region(tmp_path: Path) -> 
         "  aws_data_transfer.ap-south-1: {monthly_intra_region_gb: 1}\n"
         "  aws_data_transfer.somewhere: {monthly_intra_region_gb: 1}\n"
         "  aws_nat_gateway.public: {monthly_data_processed_gb: 5}\n"  # a plan's type: not usage-only
-        "  module.net.aws_data_transfer.x: {region: eu-west-1}\n"     # usage-only types live at the root
+        "  module.net.aws_data_transfer.x: {region: eu-west-1}\n"  # usage-only types live at the root
     )
     resources, warnings = load_usage_file(path).usage_only_resources()
     assert [(r.address, r.region, r.action.value) for r in resources] == [
@@ -156,13 +164,24 @@ def test_usage_only_types_become_resources_with_their_region(tmp_path: Path) -> 
 
 def test_data_transfer_from_the_usage_file_is_priced_and_shown_not_dropped() -> None:
     usage = DT_PLAN.parent / "usage.yml"
-    result = run_cli("breakdown", "--plan", str(DT_PLAN), "--usage-file", str(usage), "--format", "json",
-                     "--max-catalog-age-days", "0")
+    result = run_cli(
+        "breakdown",
+        "--plan",
+        str(DT_PLAN),
+        "--usage-file",
+        str(usage),
+        "--format",
+        "json",
+        "--max-catalog-age-days",
+        "0",
+    )
     assert result.code == 0, result.err
     doc = json.loads(result.out)
     projects = {p["name"]: p for p in doc["projects"]}
     assert set(projects) == {"data_transfer", "usage file usage.yml"}
-    ireland = next(r for r in projects["usage file usage.yml"]["resources"] if r["address"] == "aws_data_transfer.ireland")
+    ireland = next(
+        r for r in projects["usage file usage.yml"]["resources"] if r["address"] == "aws_data_transfer.ireland"
+    )
     by_name = {c["name"]: c for c in ireland["components"]}
     # 1,000 GB between AZs is billed out and in: 2,000 GB at eu-west-1's $0.01
     assert Decimal(str(by_name["Intra-region data transfer"]["monthly_cost"])) == Decimal("20")
@@ -171,15 +190,18 @@ def test_data_transfer_from_the_usage_file_is_priced_and_shown_not_dropped() -> 
     assert internet["monthly_cost"] is None and internet["monthly_quantity"] == 157000  # unpriced, never $0
     # internet egress (ireland), us-east-1's two inter-region lines, sa-east-1 intra-region
     assert projects["usage file usage.yml"]["counts"]["unpriced_components"] == 4
-    assert {u["component"] for u in projects["usage file usage.yml"]["unpriced"]} >= {"Outbound data transfer to internet"}
+    assert {u["component"] for u in projects["usage file usage.yml"]["unpriced"]} >= {
+        "Outbound data transfer to internet"
+    }
     table = run_cli("breakdown", "--plan", str(DT_PLAN), "--usage-file", str(usage), "--max-catalog-age-days", "0")
     assert "aws_data_transfer.ireland" in table.out and "Outbound data transfer to internet" in table.out
 
 
 def test_usage_only_resources_never_change_a_diff() -> None:
     usage = DT_PLAN.parent / "usage.yml"
-    result = run_cli("diff", "--plan", str(DT_PLAN), "--usage-file", str(usage), "--format", "json",
-                     "--max-catalog-age-days", "0")
+    result = run_cli(
+        "diff", "--plan", str(DT_PLAN), "--usage-file", str(usage), "--format", "json", "--max-catalog-age-days", "0"
+    )
     assert result.code == 0, result.err
     doc = json.loads(result.out)
     project = next(p for p in doc["projects"] if p["name"] == "usage file usage.yml")
@@ -192,32 +214,63 @@ def test_usage_init_offers_data_transfer_per_region_and_an_unfilled_entry_prices
     doc = load_yaml(path.read_text())
     entry = doc["resource_usage"]["aws_data_transfer.us-east-1"]
     assert entry["region"] == "us-east-1" and entry["monthly_outbound_internet_gb"] is None
-    result = run_cli("breakdown", "--plan", str(DT_PLAN), "--usage-file", str(path), "--format", "json",
-                     "--max-catalog-age-days", "0")
+    result = run_cli(
+        "breakdown",
+        "--plan",
+        str(DT_PLAN),
+        "--usage-file",
+        str(path),
+        "--format",
+        "json",
+        "--max-catalog-age-days",
+        "0",
+    )
     assert [p["name"] for p in json.loads(result.out)["projects"]] == ["data_transfer"]  # no empty usage project
     text = path.read_text().replace("monthly_intra_region_gb:", "monthly_intra_region_gb: 10", 1)
     path.write_text(text)
-    result = run_cli("breakdown", "--plan", str(DT_PLAN), "--usage-file", str(path), "--format", "json",
-                     "--max-catalog-age-days", "0")
+    result = run_cli(
+        "breakdown",
+        "--plan",
+        str(DT_PLAN),
+        "--usage-file",
+        str(path),
+        "--format",
+        "json",
+        "--max-catalog-age-days",
+        "0",
+    )
     assert [p["name"] for p in json.loads(result.out)["projects"]] == ["data_transfer", "usage file usage.yml"]
 
 
 BOMB = "version: 0.1\nresource_type_default_usage:\n  a: &a [x, x, x, x, x, x, x, x, x, x]\n" + "".join(
-    f"  {chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 10) + "]\n" for i in range(8))
+    f"  {chr(98 + i)}: &{chr(98 + i)} [" + ", ".join([f"*{chr(97 + i)}"] * 10) + "]\n" for i in range(8)
+)
 
 
-@pytest.mark.parametrize(("content", "fragment"), [
-    (BOMB.encode(), "not valid YAML: more than 100,000 values once aliases are expanded"),
-    (b"version: 0.1\nresource_usage:\n  aws_nat_gateway.public: {monthly_data_processed_gb: 5}\n"
-     b"  aws_nat_gateway.public: {monthly_data_processed_gb: -5}\n", ":4: not valid YAML: duplicate key"),
-    (b"version: 0.1\n# caf\xe9\n", ":2: not UTF-8 text (byte 0xe9)"),
-    (b"version: 0.1\nresource_usage:\n  aws_nat_gateway.public: {monthly_data_processed_gb: -5}\n",
-     ":3: monthly_data_processed_gb: -5 is not a quantity"),
-    (b"version: 0.1\nresource_usage:\n  aws_nat_gateway.public:\n    monthly_data_processed_gb: {min: 9, max: 2}\n",
-     ":4: monthly_data_processed_gb: the range's min 9 is above its max 2"),
-    (b"version: 0.1\nresource_usage:\n  ? [a, b]\n  : 1\n", ":3: not valid YAML: a key must be a plain value"),
-])
-def test_hostile_usage_files_are_one_line_for_breakdown_and_usage_init(tmp_path: Path, content: bytes, fragment: str) -> None:
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        (BOMB.encode(), "not valid YAML: more than 100,000 values once aliases are expanded"),
+        (
+            b"version: 0.1\nresource_usage:\n  aws_nat_gateway.public: {monthly_data_processed_gb: 5}\n"
+            b"  aws_nat_gateway.public: {monthly_data_processed_gb: -5}\n",
+            ":4: not valid YAML: duplicate key",
+        ),
+        (b"version: 0.1\n# caf\xe9\n", ":2: not UTF-8 text (byte 0xe9)"),
+        (
+            b"version: 0.1\nresource_usage:\n  aws_nat_gateway.public: {monthly_data_processed_gb: -5}\n",
+            ":3: monthly_data_processed_gb: -5 is not a quantity",
+        ),
+        (
+            b"version: 0.1\nresource_usage:\n  aws_nat_gateway.public:\n    monthly_data_processed_gb: {min: 9, max: 2}\n",
+            ":4: monthly_data_processed_gb: the range's min 9 is above its max 2",
+        ),
+        (b"version: 0.1\nresource_usage:\n  ? [a, b]\n  : 1\n", ":3: not valid YAML: a key must be a plain value"),
+    ],
+)
+def test_hostile_usage_files_are_one_line_for_breakdown_and_usage_init(
+    tmp_path: Path, content: bytes, fragment: str
+) -> None:
     path = tmp_path / "usage.yml"
     path.write_bytes(content)
     for argv in (["breakdown"], ["usage", "init"]):  # usage init accepts exactly what breakdown accepts

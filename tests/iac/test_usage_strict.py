@@ -12,12 +12,12 @@ from tests.helpers import FIXTURES, run_cli
 
 NAT_PLAN = FIXTURES / "resources" / "aws" / "nat_gateway" / "plan.json"
 TYPO = (
-    "version: 0.1\n"                                         # 1
-    "resource_usage:\n"                                      # 2
-    "  aws_nat_gateway.public:\n"                            # 3
-    "    monthly_data_procesed_gb: 500\n"                    # 4  typo
-    "  aws_nat_gateway.publik:\n"                            # 5  no such resource
-    "    monthly_data_processed_gb: 10\n"                    # 6
+    "version: 0.1\n"  # 1
+    "resource_usage:\n"  # 2
+    "  aws_nat_gateway.public:\n"  # 3
+    "    monthly_data_procesed_gb: 500\n"  # 4  typo
+    "  aws_nat_gateway.publik:\n"  # 5  no such resource
+    "    monthly_data_processed_gb: 10\n"  # 6
 )
 
 
@@ -31,10 +31,16 @@ def test_a_typo_key_warns_with_file_line_and_a_suggestion(tmp_path: Path) -> Non
     run = run_cli("breakdown", "--plan", str(NAT_PLAN), "--usage-file", str(path), "--format", "json")
     assert run.code == 0, run.err
     warnings = _warnings(run.err)
-    assert f"costgate: warning: {path}:4: aws_nat_gateway has no usage key 'monthly_data_procesed_gb' " \
-           "(did you mean 'monthly_data_processed_gb'?); it is not read" in warnings
-    assert any(w.startswith(f"costgate: warning: {path}:5: ") and "aws_nat_gateway.publik matches no resource" in w
-               and "did you mean 'aws_nat_gateway.public'" in w for w in warnings), warnings
+    assert (
+        f"costgate: warning: {path}:4: aws_nat_gateway has no usage key 'monthly_data_procesed_gb' "
+        "(did you mean 'monthly_data_processed_gb'?); it is not read" in warnings
+    )
+    assert any(
+        w.startswith(f"costgate: warning: {path}:5: ")
+        and "aws_nat_gateway.publik matches no resource" in w
+        and "did you mean 'aws_nat_gateway.public'" in w
+        for w in warnings
+    ), warnings
     assert len(warnings) == 2, warnings
 
 
@@ -49,9 +55,11 @@ def test_strict_makes_the_first_problem_an_error(tmp_path: Path) -> None:
 
 def test_a_clean_file_raises_nothing_even_strict(tmp_path: Path) -> None:
     path = tmp_path / "usage.yml"
-    path.write_text("version: 0.1\nresource_usage:\n  aws_nat_gateway.public:\n    monthly_data_processed_gb: 5\n"
-                    "  aws_nat_gateway.with_usage:\n    monthly_data_processed_gb: 5\n"
-                    "resource_type_default_usage:\n  aws_nat_gateway: {monthly_data_processed_gb: 1}\n")
+    path.write_text(
+        "version: 0.1\nresource_usage:\n  aws_nat_gateway.public:\n    monthly_data_processed_gb: 5\n"
+        "  aws_nat_gateway.with_usage:\n    monthly_data_processed_gb: 5\n"
+        "resource_type_default_usage:\n  aws_nat_gateway: {monthly_data_processed_gb: 1}\n"
+    )
     run = run_cli("breakdown", "--plan", str(NAT_PLAN), "--usage-file", str(path), "--strict", "--format", "json")
     assert run.code == 0, run.err
     assert _warnings(run.err) == []
@@ -59,15 +67,19 @@ def test_a_clean_file_raises_nothing_even_strict(tmp_path: Path) -> None:
 
 def test_wrong_type_unknown_type_and_unmatched_wildcard(tmp_path: Path) -> None:
     path = tmp_path / "usage.yml"
-    path.write_text("version: 0.1\nresource_usage:\n"
-                    "  aws_data_transfer.eu-west-1:\n    region: 12\n"       # 3-4: region takes a string
-                    "  aws_nat_gatewy.x:\n    monthly_data_processed_gb: 1\n"  # 5: not a type costgate prices
-                    "  aws_nat_gateway.many[*]:\n    monthly_data_processed_gb: 1\n")  # 7: matches nothing
+    path.write_text(
+        "version: 0.1\nresource_usage:\n"
+        "  aws_data_transfer.eu-west-1:\n    region: 12\n"  # 3-4: region takes a string
+        "  aws_nat_gatewy.x:\n    monthly_data_processed_gb: 1\n"  # 5: not a type costgate prices
+        "  aws_nat_gateway.many[*]:\n    monthly_data_processed_gb: 1\n"
+    )  # 7: matches nothing
     usage = load_usage_file(path)
     problems = {str(p) for p in usage.problems}
     assert f"{path}:4: aws_data_transfer usage key 'region' takes a string, not 12" in problems
-    assert any(p.startswith(f"{path}:5: ") and "'aws_nat_gatewy'" in p and "did you mean 'aws_nat_gateway'" in p
-               for p in problems), problems
+    assert any(
+        p.startswith(f"{path}:5: ") and "'aws_nat_gatewy'" in p and "did you mean 'aws_nat_gateway'" in p
+        for p in problems
+    ), problems
     unmatched = [str(p) for p in usage.unmatched(["aws_nat_gateway.public"])]
     assert unmatched == [f"{path}:7: resource_usage: aws_nat_gateway.many[*] matches no resource in the plan"]
     assert usage.unmatched(["aws_nat_gateway.many[3]"]) == []

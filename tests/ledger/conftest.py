@@ -25,8 +25,10 @@ def _pg_binary(name: str) -> str | None:
     found = shutil.which(name)
     if found:
         return found
-    candidates = sorted(glob.glob(f"/usr/lib/postgresql/*/bin/{name}"),
-                        key=lambda p: int(Path(p).parts[-3]) if Path(p).parts[-3].isdigit() else 0)
+    candidates = sorted(
+        glob.glob(f"/usr/lib/postgresql/*/bin/{name}"),
+        key=lambda p: int(Path(p).parts[-3]) if Path(p).parts[-3].isdigit() else 0,
+    )
     return candidates[-1] if candidates else None
 
 
@@ -54,11 +56,22 @@ def postgres_server() -> Iterator[str]:
         prefix = [runuser, "-u", "nobody", "--"]
     data, log, port = root / "data", root / "server.log", _free_port()
     env = {**os.environ, "LC_ALL": "C", "LANG": "C"}
-    subprocess.run([*prefix, initdb, "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync"],
-                   check=True, capture_output=True, env=env, cwd=root)
+    subprocess.run(
+        [*prefix, initdb, "-D", str(data), "-U", "postgres", "-A", "trust", "-E", "UTF8", "--no-sync"],
+        check=True,
+        capture_output=True,
+        env=env,
+        cwd=root,
+    )
     options = f"-p {port} -k {root} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=50"
-    started = subprocess.run([*prefix, pg_ctl, "-D", str(data), "-l", str(log), "-w", "-t", "60", "-o", options, "start"],
-                             check=False, capture_output=True, text=True, env=env, cwd=root)
+    started = subprocess.run(
+        [*prefix, pg_ctl, "-D", str(data), "-l", str(log), "-w", "-t", "60", "-o", options, "start"],
+        check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=root,
+    )
     if started.returncode != 0:
         text = log.read_text(errors="replace") if log.exists() else ""
         shutil.rmtree(root, ignore_errors=True)
@@ -66,8 +79,13 @@ def postgres_server() -> Iterator[str]:
     try:
         yield f"postgresql://postgres@127.0.0.1:{port}"
     finally:
-        subprocess.run([*prefix, pg_ctl, "-D", str(data), "-m", "immediate", "-w", "stop"],
-                       check=False, capture_output=True, env=env, cwd=root)
+        subprocess.run(
+            [*prefix, pg_ctl, "-D", str(data), "-m", "immediate", "-w", "stop"],
+            check=False,
+            capture_output=True,
+            env=env,
+            cwd=root,
+        )
         shutil.rmtree(root, ignore_errors=True)
 
 

@@ -9,10 +9,19 @@ from typing import Any
 from costgate.ledger.record import ProjectRecord, ResourceRecord, RunContext, RunRecord
 
 
-def make_run(*, project: str = "payments", team: str | None = "payments-team", before: str = "100.00",
-             after: str = "150.25", resources: int = 3, pull_request: int | None = 42,
-             head_commit: str | None = "c0ffee", when: datetime | None = None, source: str = "record",
-             bad_address_at: int | None = None) -> RunRecord:
+def make_run(
+    *,
+    project: str = "payments",
+    team: str | None = "payments-team",
+    before: str = "100.00",
+    after: str = "150.25",
+    resources: int = 3,
+    pull_request: int | None = 42,
+    head_commit: str | None = "c0ffee",
+    when: datetime | None = None,
+    source: str = "record",
+    bad_address_at: int | None = None,
+) -> RunRecord:
     """A run of one project whose resources split its before/after totals evenly (the first takes the rest)."""
     b, a = Decimal(before), Decimal(after)
     rows = []
@@ -23,8 +32,15 @@ def make_run(*, project: str = "payments", team: str | None = "payments-team", b
         rows.append(ResourceRecord(project, address, "aws_instance", "create", team, rb, ra))
     return RunRecord(
         RunContext(source, "acme/infra", pull_request, "base1", head_commit, "main"),
-        when or datetime(2026, 1, 15, 12, 0, tzinfo=UTC), "pass", "catalog-x", "USD", b, a,
-        (ProjectRecord(project, team, b, a),), tuple(rows))
+        when or datetime(2026, 1, 15, 12, 0, tzinfo=UTC),
+        "pass",
+        "catalog-x",
+        "USD",
+        b,
+        a,
+        (ProjectRecord(project, team, b, a),),
+        tuple(rows),
+    )
 
 
 def write_runs(url: str, worker: int, runs: int, resources: int, barrier: Any) -> None:

@@ -18,8 +18,25 @@ from tests.helpers import EXAMPLE_PLAN, run_cli
 from tests.ledger.records import make_run
 
 START = datetime(2026, 1, 1, 9, 0, tzinfo=UTC)
-AFTERS = ["1000", "1040", "1040", "1070", "1100", "1120", "1160", "1190", "1230", "1250", "1290", "1310", "1350",
-          "1380", "4380", "4400", "4430"]
+AFTERS = [
+    "1000",
+    "1040",
+    "1040",
+    "1070",
+    "1100",
+    "1120",
+    "1160",
+    "1190",
+    "1230",
+    "1250",
+    "1290",
+    "1310",
+    "1350",
+    "1380",
+    "4380",
+    "4400",
+    "4430",
+]
 """`api`'s run-rate after each recorded run, one a day: +30..+40 a day, one unchanged day, and a
 +$3,000 step on day 14 (PR 14)."""
 
@@ -27,8 +44,18 @@ AFTERS = ["1000", "1040", "1040", "1070", "1100", "1120", "1160", "1190", "1230"
 @pytest.fixture(autouse=True)
 def _quiet(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COSTGATE_CATALOG_MAX_AGE_DAYS", "100000")
-    for name in ("GITHUB_REPOSITORY", "GITHUB_SHA", "GITHUB_REF", "GITHUB_HEAD_REF", "GITHUB_REF_NAME",
-                 "CI_PROJECT_PATH", "CI_COMMIT_SHA", "CI_MERGE_REQUEST_IID", "CI_COMMIT_REF_NAME", "COSTGATE_CONFIG"):
+    for name in (
+        "GITHUB_REPOSITORY",
+        "GITHUB_SHA",
+        "GITHUB_REF",
+        "GITHUB_HEAD_REF",
+        "GITHUB_REF_NAME",
+        "CI_PROJECT_PATH",
+        "CI_COMMIT_SHA",
+        "CI_MERGE_REQUEST_IID",
+        "CI_COMMIT_REF_NAME",
+        "COSTGATE_CONFIG",
+    ):
         monkeypatch.delenv(name, raising=False)
 
 
@@ -36,11 +63,23 @@ def _record(url: str) -> None:
     ledger = Ledger.open(url)
     try:
         for i, after in enumerate(AFTERS):
-            ledger.record(make_run(project="api", team="web", before="0", after=after, pull_request=i,
-                                   head_commit=f"{i:07x}", when=START + timedelta(days=i)))
+            ledger.record(
+                make_run(
+                    project="api",
+                    team="web",
+                    before="0",
+                    after=after,
+                    pull_request=i,
+                    head_commit=f"{i:07x}",
+                    when=START + timedelta(days=i),
+                )
+            )
         ledger.record(make_run(project="db", team="data", before="0", after="900", when=START))
-        ledger.record(make_run(project="api", team="web", before="0", after="99999", source="check",
-                               when=START + timedelta(days=20)))  # a proposal: never history
+        ledger.record(
+            make_run(
+                project="api", team="web", before="0", after="99999", source="check", when=START + timedelta(days=20)
+            )
+        )  # a proposal: never history
     finally:
         ledger.close()
 
@@ -56,7 +95,9 @@ def test_recorded_runs_become_changes(ledger_url: str) -> None:
         ledger.close()
     api = [c for c in history.changes if c.project == "api"]
     assert api[0].first and api[0].delta == Decimal(1000)
-    assert [c.delta for c in api[1:]] == [Decimal(v) for v in (40, 30, 30, 20, 40, 30, 40, 20, 40, 20, 40, 30, 3000, 20, 30)]
+    assert [c.delta for c in api[1:]] == [
+        Decimal(v) for v in (40, 30, 30, 20, 40, 30, 40, 20, 40, 20, 40, 30, 3000, 20, 30)
+    ]
     assert api[13].pull_request == 14 and api[13].run_rate_before == Decimal(1380)  # day 2 did not move: no change
     assert history.run_rates == {"api": Decimal(4430), "db": Decimal(900)}
     assert history.teams == {"api": "web", "db": "data"}
@@ -77,18 +118,25 @@ def test_anomalies_command_finds_the_step_change(ledger_url: str, tmp_path: Path
     assert doc["version"] == 1 and doc["params"]["min_history"] == 10
     [found] = doc["anomalies"]
     assert (found["project"], found["pull_request"], found["delta"], found["changes"]) == ("api", 14, "3000", 12)
-    assert found["message"] == ("+$3,000.00/month is 75× the largest change to project api in 90 days "
-                                "(12 changes, median +$30.00)")
+    assert found["message"] == (
+        "+$3,000.00/month is 75× the largest change to project api in 90 days (12 changes, median +$30.00)"
+    )
     table = run_cli("anomalies", "--ledger", ledger_url, "--config", str(config)).out
     assert "#14" in table and "+$3,000.00" in table and "1 out-of-line change(s)." in table
     # 12 changes came before it; ask for 13 and nothing is claimed
     config.write_text("policies:\n  rules:\n    CG908:\n      params: {min_history: 13}\n", encoding="utf-8")
-    assert json.loads(run_cli("anomalies", "--ledger", ledger_url, "--config", str(config), "--format", "json").out)[
-        "anomalies"] == []
+    assert (
+        json.loads(run_cli("anomalies", "--ledger", ledger_url, "--config", str(config), "--format", "json").out)[
+            "anomalies"
+        ]
+        == []
+    )
     # --since reports from that day on, with the earlier days still counted as history
     since = run_cli("anomalies", "--ledger", ledger_url, "--since", "2026-01-16", "--format", "json")
     assert [a["pull_request"] for a in json.loads(since.out)["anomalies"]] == []
-    since = run_cli("anomalies", "--ledger", ledger_url, "--since", "2026-01-15", "--format", "json")  # PR 14 was recorded on Jan 15
+    since = run_cli(
+        "anomalies", "--ledger", ledger_url, "--since", "2026-01-15", "--format", "json"
+    )  # PR 14 was recorded on Jan 15
     assert [a["pull_request"] for a in json.loads(since.out)["anomalies"]] == [14]
 
 
@@ -99,8 +147,15 @@ def test_a_cg908_waiver_can_name_the_project(ledger_url: str, tmp_path: Path) ->
     now = datetime.now(UTC)
     try:
         for i in range(12):
-            ledger.record(make_run(project="basic", team="platform", before="0", after=str(100 + 3 * i + i % 2),
-                                   when=now - timedelta(days=30 - i)))
+            ledger.record(
+                make_run(
+                    project="basic",
+                    team="platform",
+                    before="0",
+                    after=str(100 + 3 * i + i % 2),
+                    when=now - timedelta(days=30 - i),
+                )
+            )
     finally:
         ledger.close()
     config = tmp_path / "costgate.yml"
@@ -111,8 +166,11 @@ def test_a_cg908_waiver_can_name_the_project(ledger_url: str, tmp_path: Path) ->
     assert finding["project"] == "basic" and not finding["waived"]
     expires = (now + timedelta(days=30)).date().isoformat()
     for project, waived in (("other", False), ("bas*", True)):
-        config.write_text(f"ledger: {ledger_url}\nwaivers:\n  - rule: CG908\n    project: '{project}'\n"
-                          f"    reason: planned growth\n    expires: {expires}\n", encoding="utf-8")
+        config.write_text(
+            f"ledger: {ledger_url}\nwaivers:\n  - rule: CG908\n    project: '{project}'\n"
+            f"    reason: planned growth\n    expires: {expires}\n",
+            encoding="utf-8",
+        )
         r = run_cli("check", "--plan", str(EXAMPLE_PLAN), "--config", str(config), "--format", "json")
         [finding] = [f for f in json.loads(r.out)["gate"]["findings"] if f["code"] == "CG908"]
         assert finding["waived"] is waived

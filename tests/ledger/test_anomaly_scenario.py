@@ -30,7 +30,37 @@ PROVIDER = """provider "aws" {
 """
 WEB_STEPS = [2, 1, -1, 3, 1, 2, -2, 1, 4, 1, -1, 2, 1, 3, -1, 1, 2, 1, -3, 2, 1, 1, 4, -1, 2, 1, 3, 1, -2]
 """How many t3.medium instances each of the 29 merges after the first added (about $30 each)."""
-DISK_STEPS = [50, 0, 100, -50, 0, 50, 0, 150, 0, -100, 50, 0, 0, 50, 100, 0, -50, 50, 0, 0, 50, 100, 0, 0, -50, 50, 0, 0, 50]
+DISK_STEPS = [
+    50,
+    0,
+    100,
+    -50,
+    0,
+    50,
+    0,
+    150,
+    0,
+    -100,
+    50,
+    0,
+    0,
+    50,
+    100,
+    0,
+    -50,
+    50,
+    0,
+    0,
+    50,
+    100,
+    0,
+    0,
+    -50,
+    50,
+    0,
+    0,
+    50,
+]
 """And how many GB of gp3 (8 cents a GB-month)."""
 CONFIG = """ownership:
   order: [tags]
@@ -48,7 +78,9 @@ BATCH = Decimal("0.768") * 730 + Decimal("0.10") * 8
 
 
 def _main_tf(web: int, disk: int, *, batch: int = 0, team: str = "payments") -> str:
-    body = PROVIDER + f"""
+    body = (
+        PROVIDER
+        + f"""
 resource "aws_instance" "web" {{
   count         = {web}
   ami           = "ami-0123456789abcdef0"
@@ -63,6 +95,7 @@ resource "aws_ebs_volume" "data" {{
   tags              = {{ team = "{team}" }}
 }}
 """
+    )
     if batch:
         body += f"""
 resource "aws_instance" "batch" {{
@@ -75,13 +108,27 @@ resource "aws_instance" "batch" {{
     return body
 
 
-ENV = ("GITHUB_REPOSITORY", "GITHUB_SHA", "GITHUB_REF", "GITHUB_HEAD_REF", "GITHUB_REF_NAME", "CI_PROJECT_PATH",
-       "CI_COMMIT_SHA", "CI_MERGE_REQUEST_IID", "CI_COMMIT_REF_NAME", "GITHUB_OUTPUT", "GITHUB_STEP_SUMMARY",
-       "GITHUB_EVENT_PATH", "COSTGATE_CONFIG")
+ENV = (
+    "GITHUB_REPOSITORY",
+    "GITHUB_SHA",
+    "GITHUB_REF",
+    "GITHUB_HEAD_REF",
+    "GITHUB_REF_NAME",
+    "CI_PROJECT_PATH",
+    "CI_COMMIT_SHA",
+    "CI_MERGE_REQUEST_IID",
+    "CI_COMMIT_REF_NAME",
+    "GITHUB_OUTPUT",
+    "GITHUB_STEP_SUMMARY",
+    "GITHUB_EVENT_PATH",
+    "COSTGATE_CONFIG",
+)
 
 
 @pytest.fixture(scope="module", params=["sqlite", "postgresql"])
-def scenario(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Path, Path, str]]:
+def scenario(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[tuple[Path, Path, str]]:
     """A git repository whose infra/ went through 30 recorded main-branch states, and its ledger
     (recorded once per database: the pull requests' own `check` runs never enter main's history)."""
     with pytest.MonkeyPatch.context() as mp:
@@ -101,8 +148,21 @@ def scenario(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
             if i:
                 web, disk = web + WEB_STEPS[i - 1], disk + DISK_STEPS[i - 1]
                 write_tree(repo, {"infra/main.tf": _main_tf(web, disk)})
-            r = run_cli("record", "--path", str(repo / "infra"), "--config", str(config), "--ledger", ledger,
-                        "--head-commit", f"{i:040x}", "--branch", "main", "--pull-request", str(100 + i))
+            r = run_cli(
+                "record",
+                "--path",
+                str(repo / "infra"),
+                "--config",
+                str(config),
+                "--ledger",
+                ledger,
+                "--head-commit",
+                f"{i:040x}",
+                "--branch",
+                "main",
+                "--pull-request",
+                str(100 + i),
+            )
             assert r.code == 0, r.err
         git(repo, "init", "-q", "-b", "main")
         git(repo, "add", ".")
@@ -117,8 +177,21 @@ def _pull_request(repo: Path, **changes: int) -> None:
 
 
 def _check(repo: Path, config: Path, ledger: str) -> dict[str, Any]:
-    r = run_cli("check", "--path", str(repo / "infra"), "--compare-to", "HEAD", "--config", str(config),
-                "--ledger", ledger, "--format", "json", "--pull-request", "200")
+    r = run_cli(
+        "check",
+        "--path",
+        str(repo / "infra"),
+        "--compare-to",
+        "HEAD",
+        "--config",
+        str(config),
+        "--ledger",
+        ledger,
+        "--format",
+        "json",
+        "--pull-request",
+        "200",
+    )
     assert r.code == 0, r.err  # CG908 is a preview rule: it warns, never blocks by default
     doc: dict[str, Any] = json.loads(r.out)
     return doc
@@ -137,16 +210,35 @@ def test_an_out_of_line_pull_request_is_flagged_in_check_and_in_the_comment(scen
     median, largest = past[14], max(past, key=abs)
     assert (median, largest) == (Decimal("35.168"), Decimal("124.672"))  # +1 instance; +4 instances
     assert BATCH * 4 / largest > 18
-    assert finding["message"] == (f"+${BATCH * 4:,.2f}/month is 18× the largest change to project infra in 90 days "
-                                  f"(29 changes, median +${median:.2f})")
+    assert finding["message"] == (
+        f"+${BATCH * 4:,.2f}/month is 18× the largest change to project infra in 90 days "
+        f"(29 changes, median +${median:.2f})"
+    )
 
-    r = run_cli("comment", "github", "--dry-run", "--path", str(repo / "infra"), "--compare-to", "HEAD",
-                "--config", str(config), "--ledger", ledger, "--repo", "acme/infra", "--pull-request", "200")
+    r = run_cli(
+        "comment",
+        "github",
+        "--dry-run",
+        "--path",
+        str(repo / "infra"),
+        "--compare-to",
+        "HEAD",
+        "--config",
+        str(config),
+        "--ledger",
+        ledger,
+        "--repo",
+        "acme/infra",
+        "--pull-request",
+        "200",
+    )
     assert r.code == 0, r.err
     line = next(line for line in r.out.splitlines() if "Out of line with cost history" in line)
     # the message's markdown punctuation is escaped in the comment ("+", "$", "(", ")")
-    assert line == ("📈 **Out of line with cost history:** \\+\\$2,245.76/month is 18× the largest change to "
-                    "project infra in 90 days \\(29 changes, median \\+\\$35.17\\)")
+    assert line == (
+        "📈 **Out of line with cost history:** \\+\\$2,245.76/month is 18× the largest change to "
+        "project infra in 90 days \\(29 changes, median \\+\\$35.17\\)"
+    )
 
 
 def test_a_pull_request_like_the_recorded_ones_is_not_flagged(scenario: tuple[Path, Path, str]) -> None:
@@ -157,7 +249,22 @@ def test_a_pull_request_like_the_recorded_ones_is_not_flagged(scenario: tuple[Pa
     # z-score that finds it in line: (124.67 - 35.17) / (1.4826 x MAD) is well under 5
     assert INSTANCE * 4 >= 100 and INSTANCE * 4 * 20 > INSTANCE * 49 + GB * 1100
     assert _cg908(doc) == []
-    r = run_cli("comment", "github", "--dry-run", "--path", str(repo / "infra"), "--compare-to", "HEAD",
-                "--config", str(config), "--ledger", ledger, "--repo", "acme/infra", "--pull-request", "200")
+    r = run_cli(
+        "comment",
+        "github",
+        "--dry-run",
+        "--path",
+        str(repo / "infra"),
+        "--compare-to",
+        "HEAD",
+        "--config",
+        str(config),
+        "--ledger",
+        ledger,
+        "--repo",
+        "acme/infra",
+        "--pull-request",
+        "200",
+    )
     assert r.code == 0, r.err
     assert "Out of line" not in r.out

@@ -29,17 +29,33 @@ def ledger(ledger_url: str) -> Ledger:
         before = rate[project] + (2 if i % 13 == 0 else 0)  # now and then the plan's prior state drifted
         rate[project] = before + step
         when = START + timedelta(days=i * 2.5 if i < 40 else 100 + i)  # a gap of months near the end
-        opened.record(make_run(project=project, team=team, before=str(before), after=str(rate[project]), pull_request=i,
-                               head_commit=f"{i:07x}", when=when, resources=1))
+        opened.record(
+            make_run(
+                project=project,
+                team=team,
+                before=str(before),
+                after=str(rate[project]),
+                pull_request=i,
+                head_commit=f"{i:07x}",
+                when=when,
+                resources=1,
+            )
+        )
         if i % 9 == 0:
-            opened.record(make_run(project=project, team=team, before="0", after="9999", source="check",
-                                   when=when + timedelta(hours=1)))
+            opened.record(
+                make_run(
+                    project=project, team=team, before="0", after="9999", source="check", when=when + timedelta(hours=1)
+                )
+            )
     return opened
 
 
 @pytest.mark.parametrize("by", ["project", "team"])
-@pytest.mark.parametrize("filters", [{}, {"project": "job"}, {"team": "core"}, {"since": date(2025, 12, 1)}],
-                         ids=["all", "project", "team", "since"])
+@pytest.mark.parametrize(
+    "filters",
+    [{}, {"project": "job"}, {"team": "core"}, {"since": date(2025, 12, 1)}],
+    ids=["all", "project", "team", "since"],
+)
 def test_the_database_path_gives_the_series_of_every_run(ledger: Ledger, by: str, filters: dict[str, object]) -> None:
     try:
         expected = monthly_series(ledger.history(**filters), by=by)  # type: ignore[arg-type]

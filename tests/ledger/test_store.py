@@ -25,7 +25,12 @@ def test_a_run_is_recorded_whole_and_read_back_exactly(ledger_url: str) -> None:
     [entry] = ledger.history()
     assert entry.run_id == run_id
     assert (entry.project, entry.team, entry.pull_request, entry.head_commit, entry.branch) == (
-        "payments", "payments-team", 42, "c0ffee", "main")
+        "payments",
+        "payments-team",
+        42,
+        "c0ffee",
+        "main",
+    )
     assert (entry.before, entry.after, entry.delta) == (Decimal("100.00"), Decimal("150.25"), Decimal("50.25"))
     assert entry.recorded_at == datetime(2026, 1, 15, 12, 0, tzinfo=UTC)
     ledger.close()
@@ -96,7 +101,9 @@ def test_a_newer_schema_is_refused_with_both_versions(ledger_url: str) -> None:
     with engine.begin() as conn:
         conn.execute(text("UPDATE alembic_version SET version_num = '0042'"))
     engine.dispose()
-    with pytest.raises(LedgerError, match=r"ledger schema version 0042 is newer than this costgate knows \(up to 0003\)"):
+    with pytest.raises(
+        LedgerError, match=r"ledger schema version 0042 is newer than this costgate knows \(up to 0003\)"
+    ):
         Ledger.open(ledger_url)
 
 

@@ -24,8 +24,16 @@ def attr_args(pairs: dict[str, str]) -> list[str]:
     return out
 
 
-def assert_one_at_price(provider: str, service: str, region: str, attrs: dict[str, str], unit: str, price: str,
-                        *, rel: Decimal = Decimal("0.0001")) -> None:
+def assert_one_at_price(
+    provider: str,
+    service: str,
+    region: str,
+    attrs: dict[str, str],
+    unit: str,
+    price: str,
+    *,
+    rel: Decimal = Decimal("0.0001"),
+) -> None:
     """Exactly one product matches, in `unit`, at `price` (within `rel` of it)."""
     found = query("--provider", provider, "--service", service, "--region", region, *attr_args(attrs))
     assert len(found) == 1, found

@@ -22,8 +22,15 @@ PRICES = FIXTURES / "prices"
 def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Indexes go to a per-session temp dir; no ambient cloud credentials or API keys."""
     monkeypatch.setenv("COSTGATE_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "index-cache"))
-    for name in ("AWS_ACCESS_KEY_ID", "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN", "AWS_PROFILE",
-                 "GOOGLE_API_KEY", "COSTGATE_GCP_API_KEY", "COSTGATE_CATALOG_MAX_AGE_DAYS"):
+    for name in (
+        "AWS_ACCESS_KEY_ID",
+        "AWS_SECRET_ACCESS_KEY",
+        "AWS_SESSION_TOKEN",
+        "AWS_PROFILE",
+        "GOOGLE_API_KEY",
+        "COSTGATE_GCP_API_KEY",
+        "COSTGATE_CATALOG_MAX_AGE_DAYS",
+    ):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("AWS_SHARED_CREDENTIALS_FILE", "/nonexistent")
     monkeypatch.setenv("AWS_CONFIG_FILE", "/nonexistent")
@@ -33,25 +40,82 @@ def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest
     reset_warnings()
 
 
-def row(provider: str, service: str, region: str, attrs: dict[str, str], price: str, *, unit: str = "Hrs",
-        source: str = "seed", date: str = "2026-01-01", family: str | None = "Compute Instance", sku: str = "") -> CatalogRow:
+def row(
+    provider: str,
+    service: str,
+    region: str,
+    attrs: dict[str, str],
+    price: str,
+    *,
+    unit: str = "Hrs",
+    source: str = "seed",
+    date: str = "2026-01-01",
+    family: str | None = "Compute Instance",
+    sku: str = "",
+) -> CatalogRow:
     """A catalog row with little typing."""
-    return CatalogRow(provider=provider, service=service, family=family, region=region, attributes=attrs, unit=unit,
-                      price=Decimal(price), sku=sku or f"{source}:{region}:{sorted(attrs.items())}", source=source, price_date=date)
+    return CatalogRow(
+        provider=provider,
+        service=service,
+        family=family,
+        region=region,
+        attributes=attrs,
+        unit=unit,
+        price=Decimal(price),
+        sku=sku or f"{source}:{region}:{sorted(attrs.items())}",
+        source=source,
+        price_date=date,
+    )
 
 
 SEED_ROWS = [
-    row("aws", "AmazonEC2", "us-east-1", {"instanceType": "m5.large", "operatingSystem": "Linux", "tenancy": "Shared",
-                                          "preInstalledSw": "NA", "capacitystatus": "Used", "licenseModel": "No License required"},
-        "0.090"),
-    row("aws", "AmazonEC2", "us-east-1", {"instanceType": "t3.micro", "operatingSystem": "Linux", "tenancy": "Shared",
-                                          "preInstalledSw": "NA", "capacitystatus": "Used", "licenseModel": "No License required"},
-        "0.0104"),
+    row(
+        "aws",
+        "AmazonEC2",
+        "us-east-1",
+        {
+            "instanceType": "m5.large",
+            "operatingSystem": "Linux",
+            "tenancy": "Shared",
+            "preInstalledSw": "NA",
+            "capacitystatus": "Used",
+            "licenseModel": "No License required",
+        },
+        "0.090",
+    ),
+    row(
+        "aws",
+        "AmazonEC2",
+        "us-east-1",
+        {
+            "instanceType": "t3.micro",
+            "operatingSystem": "Linux",
+            "tenancy": "Shared",
+            "preInstalledSw": "NA",
+            "capacitystatus": "Used",
+            "licenseModel": "No License required",
+        },
+        "0.0104",
+    ),
     row("aws", "AmazonEC2", "eu-west-1", {"instanceType": "m5.large", "operatingSystem": "Linux"}, "0.107"),
-    row("azure", "Virtual Machines", "eastus", {"armSkuName": "Standard_D2s_v3", "operatingSystem": "Linux"}, "0.1",
-        unit="1 Hour", family="Compute"),
-    row("google", "Compute Engine", "us-central1", {"machineType": "e2-standard-2", "usageType": "OnDemand"}, "0.07",
-        unit="h", family="Compute"),
+    row(
+        "azure",
+        "Virtual Machines",
+        "eastus",
+        {"armSkuName": "Standard_D2s_v3", "operatingSystem": "Linux"},
+        "0.1",
+        unit="1 Hour",
+        family="Compute",
+    ),
+    row(
+        "google",
+        "Compute Engine",
+        "us-central1",
+        {"machineType": "e2-standard-2", "usageType": "OnDemand"},
+        "0.07",
+        unit="h",
+        family="Compute",
+    ),
 ]
 
 
@@ -59,7 +123,9 @@ SEED_ROWS = [
 def seed_catalog(tmp_path: Path) -> Path:
     """A five-row catalog in three clouds, written by the real writer."""
     out = tmp_path / "pricing_data"
-    write_catalog(list(SEED_ROWS), out, [SourceInfo(id="seed", upstream="tests", price_date="2026-01-01")], BuildReport())
+    write_catalog(
+        list(SEED_ROWS), out, [SourceInfo(id="seed", upstream="tests", price_date="2026-01-01")], BuildReport()
+    )
     return out
 
 

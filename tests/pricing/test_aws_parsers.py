@@ -40,7 +40,11 @@ def test_raw_bulk_csv_sample_from_the_corpus() -> None:
 def test_bulk_csv_filters_while_reading() -> None:
     path = PRICES / "aws" / "AmazonEC2_us-east-1.csv"
     rows = list(aws.csv_rows(_lines(path), service="AmazonEC2", region="us-east-1"))
-    linux = [r for r in rows if r.attributes.get("instanceType") == "m5.large" and r.attributes.get("operatingSystem") == "Linux"]
+    linux = [
+        r
+        for r in rows
+        if r.attributes.get("instanceType") == "m5.large" and r.attributes.get("operatingSystem") == "Linux"
+    ]
     assert [(r.price, r.purchase_option, r.unit) for r in linux] == [(Decimal("0.096"), "on_demand", "Hrs")]
     assert linux[0].attributes["usagetype"] == "BoxUsage:m5.large"
     assert "physicalCores" not in linux[0].attributes  # not an attribute pricers query
@@ -77,7 +81,7 @@ def test_bulk_csv_that_is_not_a_price_list(text: str, message: str) -> None:
 
 def test_bulk_csv_cut_mid_row_names_the_line() -> None:
     lines = _lines(PRICES / "aws" / "AmazonEC2_us-east-1.csv")
-    cut = [*lines[:8], lines[8][:len(lines[8]) // 3]]
+    cut = [*lines[:8], lines[8][: len(lines[8]) // 3]]
     with pytest.raises(CatalogError, match=r"x\.csv: line 9: .*cut short"):
         list(aws.csv_rows(cut, service="AmazonEC2", region="us-east-1", origin="x.csv"))
 
@@ -88,12 +92,18 @@ def test_json_offer_file() -> None:
     (inst,) = [r for r in rows if r.family == "Database Instance" and r.purchase_option == "on_demand"]
     assert inst.service == "AmazonRDS" and inst.price == Decimal("0.394")
     assert {k: inst.attributes[k] for k in ("instanceType", "databaseEngine", "deploymentOption")} == {
-        "instanceType": "db.m5.large", "databaseEngine": "PostgreSQL", "deploymentOption": "Multi-AZ"}
+        "instanceType": "db.m5.large",
+        "databaseEngine": "PostgreSQL",
+        "deploymentOption": "Multi-AZ",
+    }
     assert inst.price_date == "2026-11-20"
     reserved = sorted((r.unit, r.price) for r in rows if r.purchase_option == "reserved")
     assert reserved == [("Hrs", Decimal("0.118")), ("Quantity", Decimal("1034"))]
-    assert all(dict(r.term) == {"leaseContractLength": "1yr", "offeringClass": "standard", "purchaseOption": "Partial Upfront"}
-               for r in rows if r.purchase_option == "reserved")
+    assert all(
+        dict(r.term) == {"leaseContractLength": "1yr", "offeringClass": "standard", "purchaseOption": "Partial Upfront"}
+        for r in rows
+        if r.purchase_option == "reserved"
+    )
     storage = [r for r in rows if r.family == "Database Storage"]
     assert [(r.unit, r.price) for r in storage] == [("GB-Mo", Decimal("0.253"))]
 
@@ -103,24 +113,42 @@ def _api_items() -> list[str]:
     items = []
     for sku, product in offer["products"].items():
         terms = {tt: offer["terms"][tt].get(sku, {}) for tt in offer["terms"]}
-        items.append(json.dumps({"product": product, "serviceCode": "AmazonRDS", "terms": terms,
-                                 "version": offer["version"], "publicationDate": offer["publicationDate"]}))
+        items.append(
+            json.dumps(
+                {
+                    "product": product,
+                    "serviceCode": "AmazonRDS",
+                    "terms": terms,
+                    "version": offer["version"],
+                    "publicationDate": offer["publicationDate"],
+                }
+            )
+        )
     return items
 
 
 def test_pricing_api_pages_through_next_token() -> None:
     client = boto3.client("pricing", region_name="us-east-1", aws_access_key_id="x", aws_secret_access_key="y")
     first, second = _api_items()
-    wanted = {"ServiceCode": "AmazonRDS", "FormatVersion": "aws_v1", "MaxResults": 100,
-              "Filters": [{"Type": "TERM_MATCH", "Field": "regionCode", "Value": "eu-west-1"}]}
+    wanted = {
+        "ServiceCode": "AmazonRDS",
+        "FormatVersion": "aws_v1",
+        "MaxResults": 100,
+        "Filters": [{"Type": "TERM_MATCH", "Field": "regionCode", "Value": "eu-west-1"}],
+    }
     with Stubber(client) as stub:
         stub.add_response("get_products", {"FormatVersion": "aws_v1", "PriceList": [first], "NextToken": "t2"}, wanted)
-        stub.add_response("get_products", {"FormatVersion": "aws_v1", "PriceList": [second]}, {**wanted, "NextToken": "t2"})
+        stub.add_response(
+            "get_products", {"FormatVersion": "aws_v1", "PriceList": [second]}, {**wanted, "NextToken": "t2"}
+        )
         pages: list[int] = []
         rows = list(aws.api_rows(client, service="AmazonRDS", region="eu-west-1", on_page=pages.append))
         stub.assert_no_pending_responses()
     assert pages == [1, 1]
-    assert sorted((r.family, r.price) for r in rows) == [("Database Instance", Decimal("0.394")), ("Database Storage", Decimal("0.253"))]
+    assert sorted((r.family, r.price) for r in rows) == [
+        ("Database Instance", Decimal("0.394")),
+        ("Database Storage", Decimal("0.253")),
+    ]
     assert {r.source for r in rows} == {aws.SOURCE_API}
 
 
@@ -132,17 +160,24 @@ def test_pricing_api_error_is_a_catalog_error() -> None:
             list(aws.api_rows(client, service="AmazonEC2", region="us-east-1"))
 
 
-@pytest.mark.parametrize(("usagetype", "region", "transfer", "src", "dst"), [
-    ("EU-DataTransfer-Regional-Bytes", "eu-west-1", "IntraRegion", "EU (Ireland)", "EU (Ireland)"),
-    ("APS1-EU-AWS-Out-Bytes", "ap-southeast-1", "InterRegion Outbound", "Asia Pacific (Singapore)", "EU (Ireland)"),
-    ("USE1-EU-AWS-In-Bytes", "eu-west-1", "InterRegion Inbound", "US East (N. Virginia)", "EU (Ireland)"),
-    ("EU-UGW1-AWS-Out-Bytes", "eu-west-1", "InterRegion Outbound", "EU (Ireland)", "AWS GovCloud (US-West)"),
-])
-def test_terracost_data_transfer_usagetypes_get_region_and_locations(usagetype: str, region: str, transfer: str,
-                                                                     src: str, dst: str) -> None:
+@pytest.mark.parametrize(
+    ("usagetype", "region", "transfer", "src", "dst"),
+    [
+        ("EU-DataTransfer-Regional-Bytes", "eu-west-1", "IntraRegion", "EU (Ireland)", "EU (Ireland)"),
+        ("APS1-EU-AWS-Out-Bytes", "ap-southeast-1", "InterRegion Outbound", "Asia Pacific (Singapore)", "EU (Ireland)"),
+        ("USE1-EU-AWS-In-Bytes", "eu-west-1", "InterRegion Inbound", "US East (N. Virginia)", "EU (Ireland)"),
+        ("EU-UGW1-AWS-Out-Bytes", "eu-west-1", "InterRegion Outbound", "EU (Ireland)", "AWS GovCloud (US-West)"),
+    ],
+)
+def test_terracost_data_transfer_usagetypes_get_region_and_locations(
+    usagetype: str, region: str, transfer: str, src: str, dst: str
+) -> None:
     from costgate.pricing.build.terracost import data_transfer_attributes
 
-    assert data_transfer_attributes(usagetype) == (region, {"transferType": transfer, "fromLocation": src, "toLocation": dst})
+    assert data_transfer_attributes(usagetype) == (
+        region,
+        {"transferType": transfer, "fromLocation": src, "toLocation": dst},
+    )
 
 
 @pytest.mark.parametrize("usagetype", ["XX-EU-AWS-Out-Bytes", "EU-DataTransfer-Out-Bytes", ""])

@@ -22,34 +22,78 @@ def _query(*args: str) -> list[dict[str, str]]:
 
 
 def test_query_aws_m5_large_us_east_1() -> None:
-    found = _query("--provider", "aws", "--service", "AmazonEC2", "--region", "us-east-1", "--attr", "instanceType=m5.large",
-                   "--attr", "operatingSystem=Linux", "--attr", "tenancy=Shared")
+    found = _query(
+        "--provider",
+        "aws",
+        "--service",
+        "AmazonEC2",
+        "--region",
+        "us-east-1",
+        "--attr",
+        "instanceType=m5.large",
+        "--attr",
+        "operatingSystem=Linux",
+        "--attr",
+        "tenancy=Shared",
+    )
     assert {Decimal(r["price"]) for r in found} == {Decimal("0.096")}
     assert all(r["unit"] == "Hrs" and r["price_date"] for r in found)
 
 
 def test_query_azure_standard_d2s_v3_eastus() -> None:
     found = _query("--provider", "azure", "--region", "eastus", "--attr", "armSkuName=Standard_D2s_v3")
-    assert [(Decimal(r["price"]), r["unit"], r["service"]) for r in found] == [(Decimal("0.096"), "1 Hour", "Virtual Machines")]
+    assert [(Decimal(r["price"]), r["unit"], r["service"]) for r in found] == [
+        (Decimal("0.096"), "1 Hour", "Virtual Machines")
+    ]
 
 
 def test_query_gcp_e2_standard_2_us_central1() -> None:
-    found = _query("--provider", "google", "--region", "us-central1", "--attr", "machineType=e2-standard-2",
-                   "--attr", "usageType=OnDemand")
+    found = _query(
+        "--provider",
+        "google",
+        "--region",
+        "us-central1",
+        "--attr",
+        "machineType=e2-standard-2",
+        "--attr",
+        "usageType=OnDemand",
+    )
     (hit,) = found
     assert abs(Decimal(hit["price"]) - Decimal("0.06701")) < Decimal("0.00001") and hit["unit"] == "h"
 
 
 def test_query_rds_multi_az_postgres_eu_west_1_from_terracost() -> None:
-    found = _query("--provider", "aws", "--service", "AmazonRDS", "--region", "eu-west-1", "--attr", "instanceType=db.m5.large",
-                   "--attr", "databaseEngine=PostgreSQL", "--attr", "deploymentOption=Multi-AZ")
+    found = _query(
+        "--provider",
+        "aws",
+        "--service",
+        "AmazonRDS",
+        "--region",
+        "eu-west-1",
+        "--attr",
+        "instanceType=db.m5.large",
+        "--attr",
+        "databaseEngine=PostgreSQL",
+        "--attr",
+        "deploymentOption=Multi-AZ",
+    )
     assert found and {r["source"] for r in found} == {"terracost-aws-euwest1"}
     assert {Decimal(r["price"]) for r in found if r["purchase_option"] == "on_demand"} == {Decimal("0.394")}
 
 
 def test_query_table_names_the_catalog_date() -> None:
-    result = run_cli("catalog", "query", "--provider", "azure", "--region", "eastus", "--attr", "armSkuName=Standard_D2s_v3",
-                     "--max-catalog-age-days", "0")
+    result = run_cli(
+        "catalog",
+        "query",
+        "--provider",
+        "azure",
+        "--region",
+        "eastus",
+        "--attr",
+        "armSkuName=Standard_D2s_v3",
+        "--max-catalog-age-days",
+        "0",
+    )
     assert result.code == 0
     assert result.out.startswith("# catalog ") and "price date 20" in result.out.splitlines()[0]
     assert "0.096 USD/1 Hour" in result.out
@@ -83,14 +127,38 @@ def test_shipped_catalog_has_no_metal_rows_from_karpenter() -> None:
 @pytest.fixture
 def new_catalog(tmp_path: Path) -> Path:
     rows = [r for r in SEED_ROWS if r.region != "eu-west-1" and r.provider != "google"]
-    rows[0] = row("aws", "AmazonEC2", "us-east-1", {**rows[0].attributes, "usagetype": "BoxUsage:m5.large"}, "0.096",
-                  source="fresh")  # more attributes, new price: still the same product
-    rows.append(row("aws", "AmazonEC2", "us-east-1", {"instanceType": "m7g.large", "operatingSystem": "Linux"}, "0.0816"))
-    rows.append(row("google", "Compute Engine", "us-central1", {"machineType": "e2-standard-2", "usageType": "OnDemand"},
-                    "0.06701142", unit="h", family="Compute"))
+    rows[0] = row(
+        "aws",
+        "AmazonEC2",
+        "us-east-1",
+        {**rows[0].attributes, "usagetype": "BoxUsage:m5.large"},
+        "0.096",
+        source="fresh",
+    )  # more attributes, new price: still the same product
+    rows.append(
+        row("aws", "AmazonEC2", "us-east-1", {"instanceType": "m7g.large", "operatingSystem": "Linux"}, "0.0816")
+    )
+    rows.append(
+        row(
+            "google",
+            "Compute Engine",
+            "us-central1",
+            {"machineType": "e2-standard-2", "usageType": "OnDemand"},
+            "0.06701142",
+            unit="h",
+            family="Compute",
+        )
+    )
     out = tmp_path / "new"
-    write_catalog(rows, out, [SourceInfo(id="seed", upstream="t", price_date="2026-11-01"),
-                              SourceInfo(id="fresh", upstream="t", price_date="2026-11-20")], BuildReport())
+    write_catalog(
+        rows,
+        out,
+        [
+            SourceInfo(id="seed", upstream="t", price_date="2026-11-01"),
+            SourceInfo(id="fresh", upstream="t", price_date="2026-11-20"),
+        ],
+        BuildReport(),
+    )
     return out
 
 

@@ -41,17 +41,24 @@ def _serve(server: HTTPServer) -> list[str]:
     AwsSite(server, ("us-east-1", "eu-west-2")).serve()
     base = server.url_for("").rstrip("/")
     items = [azure_vm_item("eastus", "Standard_D2s_v3", "0.096"), azure_vm_item("westus3", "Standard_D2s_v3", "0.091")]
-    server.expect_request("/api/retail/prices", query_string={
-        "api-version": "2023-01-01-preview", "$filter": "serviceName eq 'Virtual Machines'"}).respond_with_json(
-        {"Items": items, "NextPageLink": None, "Count": 2})
+    server.expect_request(
+        "/api/retail/prices",
+        query_string={"api-version": "2023-01-01-preview", "$filter": "serviceName eq 'Virtual Machines'"},
+    ).respond_with_json({"Items": items, "NextPageLink": None, "Count": 2})
     server.expect_request("/pricing.yml").respond_with_data((PRICES / "gcp" / "pricing.yml").read_bytes())
     return ["--aws-base-url", base, "--azure-base-url", base, "--gcp-pricing-yml-url", f"{base}/pricing.yml"]
 
 
 def _run(catalog: Path, body: Path, output: Path, passthrough: list[str]) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "GITHUB_OUTPUT": str(output), "COSTGATE_CATALOG_MAX_AGE_DAYS": "0"}
-    return subprocess.run([sys.executable, str(SCRIPT), "--body", str(body), "--catalog-dir", str(catalog), "--",
-                           *passthrough], capture_output=True, text=True, env=env, timeout=300, check=False)
+    return subprocess.run(
+        [sys.executable, str(SCRIPT), "--body", str(body), "--catalog-dir", str(catalog), "--", *passthrough],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
 
 
 def test_the_workflow_command_refreshes_every_region_and_writes_the_diff(

@@ -16,14 +16,23 @@ from tests.helpers import EXAMPLE_PLAN, run_cli
 
 
 def _lambda(name: str) -> Resource:
-    return Resource(address=Address(f"aws_lambda_function.{name}"), type="aws_lambda_function", name=name, provider="aws",
-                    region="us-east-1", action=Action.CREATE, values={"memory_size": 1024, "architectures": ["x86_64"]})
+    return Resource(
+        address=Address(f"aws_lambda_function.{name}"),
+        type="aws_lambda_function",
+        name=name,
+        provider="aws",
+        region="us-east-1",
+        action=Action.CREATE,
+        values={"memory_size": 1024, "architectures": ["x86_64"]},
+    )
 
 
 def test_allowance_is_shared_by_the_whole_estimate() -> None:
     book = PriceBook(CatalogStore.open())
-    usage = {"aws_lambda_function.a": Usage({"monthly_requests": 700_000, "request_duration_ms": 1000}),
-             "aws_lambda_function.b": Usage({"monthly_requests": 700_000, "request_duration_ms": 1000})}
+    usage = {
+        "aws_lambda_function.a": Usage({"monthly_requests": 700_000, "request_duration_ms": 1000}),
+        "aws_lambda_function.b": Usage({"monthly_requests": 700_000, "request_duration_ms": 1000}),
+    }
     project = build_project("p", "p", [_lambda("a"), _lambda("b")], book, usage=lambda r: usage[r.address])
     est = Estimate(projects=(project,), catalog=CatalogInfo("c", "d", "b"))
     freed, used = apply_free_tier(est)
@@ -47,9 +56,17 @@ def test_allowance_is_shared_by_the_whole_estimate() -> None:
 
 def test_free_tier_flag_in_cli(tmp_path: Path) -> None:
     usage = tmp_path / "u.yml"
-    usage.write_text("version: 0.1\nresource_usage:\n  aws_lambda_function.api: {monthly_requests: 3000000, request_duration_ms: 100}\n")
-    plain = json.loads(run_cli("breakdown", "--plan", str(EXAMPLE_PLAN), "--usage-file", str(usage), "--format", "json").out)
-    freed = json.loads(run_cli("breakdown", "--plan", str(EXAMPLE_PLAN), "--usage-file", str(usage), "--format", "json", "--free-tier").out)
+    usage.write_text(
+        "version: 0.1\nresource_usage:\n  aws_lambda_function.api: {monthly_requests: 3000000, request_duration_ms: 100}\n"
+    )
+    plain = json.loads(
+        run_cli("breakdown", "--plan", str(EXAMPLE_PLAN), "--usage-file", str(usage), "--format", "json").out
+    )
+    freed = json.loads(
+        run_cli(
+            "breakdown", "--plan", str(EXAMPLE_PLAN), "--usage-file", str(usage), "--format", "json", "--free-tier"
+        ).out
+    )
     assert plain["free_tier"] == {}
     assert freed["free_tier"]["Lambda requests"] == 1_000_000
     lam = next(r for r in freed["projects"][0]["resources"] if r["address"] == "aws_lambda_function.api")

@@ -28,7 +28,9 @@ def test_tampered_file_is_refused(seed_catalog: Path, tmp_path: Path) -> None:
         store.candidates("aws", "AmazonEC2", "us-east-1", [("instanceType", "m5.large")])
     assert str(victim) in str(err.value)
     assert not list((tmp_path / "cache").rglob("*.sqlite")), "no index is kept for a refused file"
-    assert store.candidates("aws", "AmazonEC2", "eu-west-1", [("instanceType", "m5.large")])  # other scopes still answer
+    assert store.candidates(
+        "aws", "AmazonEC2", "eu-west-1", [("instanceType", "m5.large")]
+    )  # other scopes still answer
 
 
 def test_truncated_file_is_refused_through_the_cli(seed_catalog: Path) -> None:
@@ -75,7 +77,9 @@ def test_limit_from_flag_env_or_default(monkeypatch: pytest.MonkeyPatch) -> None
 
 
 def test_cli_warns_on_stderr_only(seed_catalog: Path) -> None:
-    result = run_cli("catalog", "info", "--catalog-dir", str(seed_catalog), "--format", "json", "--max-catalog-age-days", "1")
+    result = run_cli(
+        "catalog", "info", "--catalog-dir", str(seed_catalog), "--format", "json", "--max-catalog-age-days", "1"
+    )
     assert result.code == 0
     assert result.err.count("warning: catalog") == 1 and result.err.count("\n") == 1
     assert result.out.lstrip().startswith("{")

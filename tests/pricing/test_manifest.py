@@ -11,10 +11,21 @@ from costgate.errors import CatalogError
 from costgate.pricing.manifest import FileInfo, Manifest, SourceInfo, load_manifest, parse_manifest
 
 GOOD = Manifest(
-    built_at="2026-11-27", price_date="2026-07-20",
+    built_at="2026-11-27",
+    price_date="2026-07-20",
     sources=[SourceInfo(id="s", upstream="u", price_date="2026-07-20")],
-    files=[FileInfo(path="aws/X/us-east-1.jsonl", provider="aws", service="X", rows=1, sha256="ab", sources=["s"],
-                    regions=["us-east-1"], price_date="2026-07-20")],
+    files=[
+        FileInfo(
+            path="aws/X/us-east-1.jsonl",
+            provider="aws",
+            service="X",
+            rows=1,
+            sha256="ab",
+            sources=["s"],
+            regions=["us-east-1"],
+            price_date="2026-07-20",
+        )
+    ],
 )
 
 
@@ -59,8 +70,16 @@ def test_service_names_with_a_slash_stay_one_file_deep(tmp_path: Path) -> None:
     from costgate.pricing.rows import CatalogRow
     from costgate.pricing.store import CatalogStore
 
-    row = CatalogRow(provider="google", service="Cloud Pub/Sub", family=None, region="us-central1",
-                     attributes={"skuDescription": "x"}, unit="GiBy", price=Decimal("0.04"), source="t")
+    row = CatalogRow(
+        provider="google",
+        service="Cloud Pub/Sub",
+        family=None,
+        region="us-central1",
+        attributes={"skuDescription": "x"},
+        unit="GiBy",
+        price=Decimal("0.04"),
+        source="t",
+    )
     manifest = write_catalog([row], tmp_path / "data", [], BuildReport())
     assert [f.path for f in manifest.files] == ["google/Cloud Pub_Sub/us-central1.jsonl"]
     assert all(len(p.relative_to(tmp_path / "data").parts) <= 3 for p in (tmp_path / "data").rglob("*.jsonl"))

@@ -20,33 +20,101 @@ from tests.pricing.catalog_queries import query as _query
 AZURE_CASES = [
     # (service, region, attributes, catalog unit, price)
     # price_facts has P10 only in West Europe; P4 is the eastus premium disk it prints
-    ("Storage", "eastus", {"productName": "Premium SSD Managed Disks", "skuName": "P4 LRS", "meterName": "P4 LRS Disk"},
-     "1/Month", "5.28"),
-    ("Storage", "westeurope", {"productName": "Premium SSD Managed Disks", "skuName": "P10 LRS", "meterName": "P10 LRS Disk"},
-     "1/Month", "19.71"),
-    ("Azure App Service", "eastus", {"productName": "Azure App Service Premium v2 Plan - Linux", "skuName": "P1 v2"},
-     "1 Hour", "0.101"),
-    ("Azure App Service", "eastus", {"productName": "Azure App Service Premium v2 Plan", "skuName": "P1 v2"},
-     "1 Hour", "0.2"),
-    ("Azure App Service", "eastus", {"productName": "Azure App Service Standard Plan", "skuName": "S1"}, "1 Hour", "0.1"),
-    ("SQL Database", "eastus", {"productName": "SQL Database Single/Elastic Pool General Purpose - Compute Gen5",
-                                "skuName": "4 vCore", "meterName": "vCore"}, "1 Hour", "0.6088630137"),
-    ("SQL Database", "eastus", {"productName": "SQL Database Single Standard", "skuName": "S1"}, "1/Day", "0.9675616438"),
-    ("SQL Database", "eastus", {"productName": "SQL Database - LTR Backup Storage", "skuName": "Backup RA-GRS"},
-     "1 GB/Month", "0.05"),
-    ("Storage", "westus", {"productName": "Blob Storage", "skuName": "Cool LRS", "meterName": "Cool LRS Data Stored"},
-     "1 GB/Month", "0.0115"),
-    ("Azure Database for PostgreSQL", "westus",
-     {"productName": "Azure Database for PostgreSQL Flexible Server General Purpose Ddsv5 Series Compute", "skuName": "2 vCore"},
-     "1 Hour", "0.203"),
-    ("Container Registry", "westeurope", {"productName": "Container Registry", "skuName": "Premium",
-                                          "meterName": "Premium Registry Unit"}, "1/Day", "1.666666667"),
+    (
+        "Storage",
+        "eastus",
+        {"productName": "Premium SSD Managed Disks", "skuName": "P4 LRS", "meterName": "P4 LRS Disk"},
+        "1/Month",
+        "5.28",
+    ),
+    (
+        "Storage",
+        "westeurope",
+        {"productName": "Premium SSD Managed Disks", "skuName": "P10 LRS", "meterName": "P10 LRS Disk"},
+        "1/Month",
+        "19.71",
+    ),
+    (
+        "Azure App Service",
+        "eastus",
+        {"productName": "Azure App Service Premium v2 Plan - Linux", "skuName": "P1 v2"},
+        "1 Hour",
+        "0.101",
+    ),
+    (
+        "Azure App Service",
+        "eastus",
+        {"productName": "Azure App Service Premium v2 Plan", "skuName": "P1 v2"},
+        "1 Hour",
+        "0.2",
+    ),
+    (
+        "Azure App Service",
+        "eastus",
+        {"productName": "Azure App Service Standard Plan", "skuName": "S1"},
+        "1 Hour",
+        "0.1",
+    ),
+    (
+        "SQL Database",
+        "eastus",
+        {
+            "productName": "SQL Database Single/Elastic Pool General Purpose - Compute Gen5",
+            "skuName": "4 vCore",
+            "meterName": "vCore",
+        },
+        "1 Hour",
+        "0.6088630137",
+    ),
+    (
+        "SQL Database",
+        "eastus",
+        {"productName": "SQL Database Single Standard", "skuName": "S1"},
+        "1/Day",
+        "0.9675616438",
+    ),
+    (
+        "SQL Database",
+        "eastus",
+        {"productName": "SQL Database - LTR Backup Storage", "skuName": "Backup RA-GRS"},
+        "1 GB/Month",
+        "0.05",
+    ),
+    (
+        "Storage",
+        "westus",
+        {"productName": "Blob Storage", "skuName": "Cool LRS", "meterName": "Cool LRS Data Stored"},
+        "1 GB/Month",
+        "0.0115",
+    ),
+    (
+        "Azure Database for PostgreSQL",
+        "westus",
+        {
+            "productName": "Azure Database for PostgreSQL Flexible Server General Purpose Ddsv5 Series Compute",
+            "skuName": "2 vCore",
+        },
+        "1 Hour",
+        "0.203",
+    ),
+    (
+        "Container Registry",
+        "westeurope",
+        {"productName": "Container Registry", "skuName": "Premium", "meterName": "Premium Registry Unit"},
+        "1/Day",
+        "1.666666667",
+    ),
 ]
 
 
-@pytest.mark.parametrize(("service", "region", "attrs", "unit", "price"), AZURE_CASES,
-                         ids=[f"{c[0]}:{'/'.join(c[2].values())}" for c in AZURE_CASES])
-def test_azure_product_is_unique_at_the_printed_price(service: str, region: str, attrs: dict[str, str], unit: str, price: str) -> None:
+@pytest.mark.parametrize(
+    ("service", "region", "attrs", "unit", "price"),
+    AZURE_CASES,
+    ids=[f"{c[0]}:{'/'.join(c[2].values())}" for c in AZURE_CASES],
+)
+def test_azure_product_is_unique_at_the_printed_price(
+    service: str, region: str, attrs: dict[str, str], unit: str, price: str
+) -> None:
     assert_one_at_price("azure", service, region, attrs, unit, price)
 
 
@@ -57,7 +125,9 @@ def test_azure_display_name_regions_are_stored_by_arm_region_name() -> None:
 
 
 def test_azure_app_service_windows_and_linux_are_two_products() -> None:
-    found = _query("--provider", "azure", "--service", "Azure App Service", "--region", "eastus", "--attr", "skuName=B2")
+    found = _query(
+        "--provider", "azure", "--service", "Azure App Service", "--region", "eastus", "--attr", "skuName=B2"
+    )
     assert sorted((r["attributes"]["productName"], Decimal(r["price"])) for r in found) == [  # type: ignore[index]
         ("Azure App Service Basic Plan", Decimal("0.15")),
         ("Azure App Service Basic Plan - Linux", Decimal("0.034")),
@@ -66,18 +136,38 @@ def test_azure_app_service_windows_and_linux_are_two_products() -> None:
 
 GCP_CASES = [
     # (service, region, attributes, catalog unit, price)
-    ("Cloud SQL", "us-central1", {"resourceGroup": "SQLInstance", "tier": "db-f1-micro", "availabilityType": "zonal"}, "h", None),
-    ("Compute Engine", "us-central1", {"diskType": "pd-ssd", "replication": "zonal", "usageType": "OnDemand"}, "GiBy.mo", None),
+    (
+        "Cloud SQL",
+        "us-central1",
+        {"resourceGroup": "SQLInstance", "tier": "db-f1-micro", "availabilityType": "zonal"},
+        "h",
+        None,
+    ),
+    (
+        "Compute Engine",
+        "us-central1",
+        {"diskType": "pd-ssd", "replication": "zonal", "usageType": "OnDemand"},
+        "GiBy.mo",
+        None,
+    ),
     ("Compute Engine", "us-central1", {"resourceGroup": "CloudNat", "natComponent": "gateway"}, "h", None),
     ("Cloud Run", "europe-west3", {"description": "Services CPU Tier 2  (Request-based billing)"}, "s", "0.0000336"),
-    ("Cloud Run", "europe-west4", {"description": "Services Memory (Instance-based billing) in europe-west4"}, "GiBy.s",
-     "0.0000024"),
+    (
+        "Cloud Run",
+        "europe-west4",
+        {"description": "Services Memory (Instance-based billing) in europe-west4"},
+        "GiBy.s",
+        "0.0000024",
+    ),
     ("Kubernetes Engine", "global", {"resourceGroup": "ClusterManagementFee"}, "h", "0.1"),
 ]
 
 
-@pytest.mark.parametrize(("service", "region", "attrs", "unit", "price"), GCP_CASES,
-                         ids=[f"{c[0]}:{'/'.join(c[2].values())}" for c in GCP_CASES])
+@pytest.mark.parametrize(
+    ("service", "region", "attrs", "unit", "price"),
+    GCP_CASES,
+    ids=[f"{c[0]}:{'/'.join(c[2].values())}" for c in GCP_CASES],
+)
 def test_gcp_product_is_unique(service: str, region: str, attrs: dict[str, str], unit: str, price: str | None) -> None:
     found = _query("--provider", "google", "--service", service, "--region", region, *_attrs(attrs))
     on_demand = [r for r in found if r["purchase_option"] == "on_demand"]

@@ -68,7 +68,11 @@ def test_catalog_region_stores_the_product_where_it_is_sold(tmp_path: Path) -> N
 
 def test_without_catalog_region_the_line_region_is_kept(tmp_path: Path) -> None:
     prices, maps = _setup(tmp_path)
-    text = (maps / "azure/NAT Gateway.yaml").read_text().replace("    catalog_region: global          # Azure sells the gateway hour in \"Global\"\n", "")
+    text = (
+        (maps / "azure/NAT Gateway.yaml")
+        .read_text()
+        .replace('    catalog_region: global          # Azure sells the gateway hour in "Global"\n', "")
+    )
     (maps / "azure/NAT Gateway.yaml").write_text(text)
     out = [r for r in rows(prices, load_mappings(maps)) if r.service == "NAT Gateway"]
     assert sorted(r.region for r in out) == ["eastus", "westeurope"]

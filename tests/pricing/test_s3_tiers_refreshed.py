@@ -27,13 +27,21 @@ PLAN = FIXTURES / "resources" / "aws" / "s3_bucket" / "plan.json"
 
 def _refreshed_catalog(server: HTTPServer, seed_catalog: Path) -> Path:
     server.expect_request("/offers/v1.0/aws/index.json").respond_with_data(
-        (PRICES / "aws" / "offer_index.json").read_bytes(), content_type="application/json")
+        (PRICES / "aws" / "offer_index.json").read_bytes(), content_type="application/json"
+    )
     server.expect_request("/offers/v1.0/aws/AmazonS3/current/region_index.json").respond_with_data(
-        (PRICES / "aws" / "region_index_s3.json").read_bytes(), content_type="application/json")
-    server.expect_request(S3_CSV_PATH).respond_with_data((PRICES / "aws" / "AmazonS3_us-east-1.csv").read_bytes(),
-                                                         content_type="text/csv")
-    request = RefreshRequest(providers=("aws",), services=("AmazonS3",), regions=("us-east-1",), aws_source="bulk",
-                             aws_base_url=server.url_for("").rstrip("/"))
+        (PRICES / "aws" / "region_index_s3.json").read_bytes(), content_type="application/json"
+    )
+    server.expect_request(S3_CSV_PATH).respond_with_data(
+        (PRICES / "aws" / "AmazonS3_us-east-1.csv").read_bytes(), content_type="text/csv"
+    )
+    request = RefreshRequest(
+        providers=("aws",),
+        services=("AmazonS3",),
+        regions=("us-east-1",),
+        aws_source="bulk",
+        aws_base_url=server.url_for("").rstrip("/"),
+    )
     refresh(request, seed_catalog, http=client(), progress=NullProgress())
     return seed_catalog
 
@@ -41,16 +49,31 @@ def _refreshed_catalog(server: HTTPServer, seed_catalog: Path) -> Path:
 def _storage(catalog: Path, tmp_path: Path, gb: int) -> dict[str, object]:
     usage = tmp_path / "usage.yml"
     usage.write_text(f"version: 0.1\nresource_usage:\n  aws_s3_bucket.plain:\n    standard:\n      storage_gb: {gb}\n")
-    result = run_cli("breakdown", "--plan", str(PLAN), "--usage-file", str(usage), "--catalog-dir", str(catalog),
-                     "--format", "json", "--max-catalog-age-days", "0")
+    result = run_cli(
+        "breakdown",
+        "--plan",
+        str(PLAN),
+        "--usage-file",
+        str(usage),
+        "--catalog-dir",
+        str(catalog),
+        "--format",
+        "json",
+        "--max-catalog-age-days",
+        "0",
+    )
     assert result.code == 0, result.err
     doc = json.loads(result.out)
     bucket = next(r for r in doc["projects"][0]["resources"] if r["address"] == "aws_s3_bucket.plain")
-    comp: dict[str, object] = next(c for c in bucket["components"] if c["name"] == "Storage" and c["path"] == "Standard")
+    comp: dict[str, object] = next(
+        c for c in bucket["components"] if c["name"] == "Storage" and c["path"] == "Standard"
+    )
     return comp
 
 
-def test_600_tb_standard_storage_crosses_the_three_tiers(httpserver: HTTPServer, seed_catalog: Path, tmp_path: Path) -> None:
+def test_600_tb_standard_storage_crosses_the_three_tiers(
+    httpserver: HTTPServer, seed_catalog: Path, tmp_path: Path
+) -> None:
     catalog = _refreshed_catalog(httpserver, seed_catalog)
     comp = _storage(catalog, tmp_path, 600 * 1024)
     first, nxt, over = Decimal(51200), Decimal(512000 - 51200), Decimal(600 * 1024 - 512000)
@@ -60,6 +83,8 @@ def test_600_tb_standard_storage_crosses_the_three_tiers(httpserver: HTTPServer,
     assert Decimal(str(comp["monthly_cost"])) != Decimal(600 * 1024) * Decimal("0.023")
 
 
-def test_within_the_first_tier_is_the_first_tier_price(httpserver: HTTPServer, seed_catalog: Path, tmp_path: Path) -> None:
+def test_within_the_first_tier_is_the_first_tier_price(
+    httpserver: HTTPServer, seed_catalog: Path, tmp_path: Path
+) -> None:
     comp = _storage(_refreshed_catalog(httpserver, seed_catalog), tmp_path, 1000)
     assert Decimal(str(comp["monthly_cost"])) == Decimal("23.000")

@@ -98,7 +98,9 @@ def test_an_index_of_another_scope_under_this_name_is_not_used(seed_catalog: Pat
 def test_a_killed_build_leaves_nothing_behind(tmp_path: Path) -> None:
     folder = tmp_path / INDEX_DIRNAME
     folder.mkdir()
-    gone = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True)
+    gone = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True, check=True
+    )
     dead = folder / f"{TEMP_PREFIX}{gone.stdout.strip()}-abcd.tmp"
     dead.write_bytes(b"half an index")
     mine = folder / f"{TEMP_PREFIX}{os.getpid()}-abcd.tmp"  # a build in progress in a live process

@@ -15,22 +15,59 @@ from collections.abc import Mapping, Sequence
 
 # Feature level "Mandatory" in v1.2 (column id -> allows nulls)
 MANDATORY: dict[str, bool] = {
-    "BilledCost": False, "BillingAccountId": False, "BillingAccountName": True, "BillingCurrency": False,
-    "BillingPeriodEnd": False, "BillingPeriodStart": False, "ChargeCategory": False, "ChargeClass": True,
-    "ChargeDescription": True, "ChargePeriodEnd": False, "ChargePeriodStart": False, "ContractedCost": False,
-    "EffectiveCost": False, "InvoiceIssuerName": False, "ListCost": False, "PricingQuantity": True,
-    "PricingUnit": True, "ProviderName": False, "PublisherName": False, "ServiceCategory": False,
+    "BilledCost": False,
+    "BillingAccountId": False,
+    "BillingAccountName": True,
+    "BillingCurrency": False,
+    "BillingPeriodEnd": False,
+    "BillingPeriodStart": False,
+    "ChargeCategory": False,
+    "ChargeClass": True,
+    "ChargeDescription": True,
+    "ChargePeriodEnd": False,
+    "ChargePeriodStart": False,
+    "ContractedCost": False,
+    "EffectiveCost": False,
+    "InvoiceIssuerName": False,
+    "ListCost": False,
+    "PricingQuantity": True,
+    "PricingUnit": True,
+    "ProviderName": False,
+    "PublisherName": False,
+    "ServiceCategory": False,
     "ServiceName": False,
 }
 # Conditional / recommended columns (column id -> allows nulls), when present
 OPTIONAL: dict[str, bool] = {
-    "ChargeFrequency": False, "ContractedUnitPrice": True, "ListUnitPrice": True, "PricingCategory": True,
-    "RegionId": True, "RegionName": True, "ResourceId": True, "ResourceName": True, "ResourceType": True,
-    "SkuId": True, "SkuPriceId": True, "SubAccountId": True, "SubAccountName": True, "Tags": True,
-    "AvailabilityZone": True, "ServiceSubcategory": False, "ConsumedQuantity": True, "ConsumedUnit": True,
+    "ChargeFrequency": False,
+    "ContractedUnitPrice": True,
+    "ListUnitPrice": True,
+    "PricingCategory": True,
+    "RegionId": True,
+    "RegionName": True,
+    "ResourceId": True,
+    "ResourceName": True,
+    "ResourceType": True,
+    "SkuId": True,
+    "SkuPriceId": True,
+    "SubAccountId": True,
+    "SubAccountName": True,
+    "Tags": True,
+    "AvailabilityZone": True,
+    "ServiceSubcategory": False,
+    "ConsumedQuantity": True,
+    "ConsumedUnit": True,
 }
-DECIMAL = {"BilledCost", "ContractedCost", "ContractedUnitPrice", "EffectiveCost", "ListCost", "ListUnitPrice",
-           "PricingQuantity", "ConsumedQuantity"}
+DECIMAL = {
+    "BilledCost",
+    "ContractedCost",
+    "ContractedUnitPrice",
+    "EffectiveCost",
+    "ListCost",
+    "ListUnitPrice",
+    "PricingQuantity",
+    "ConsumedQuantity",
+}
 NON_NEGATIVE = {"ListUnitPrice", "ContractedUnitPrice"}
 DATETIME = {"BillingPeriodEnd", "BillingPeriodStart", "ChargePeriodEnd", "ChargePeriodStart"}
 ALLOWED: dict[str, set[str]] = {
@@ -38,10 +75,27 @@ ALLOWED: dict[str, set[str]] = {
     "ChargeClass": {"Correction"},
     "ChargeFrequency": {"One-Time", "Recurring", "Usage-Based"},
     "PricingCategory": {"Standard", "Dynamic", "Committed", "Other"},
-    "ServiceCategory": {"AI and Machine Learning", "Analytics", "Business Applications", "Compute", "Databases",
-                        "Developer Tools", "Multicloud", "Identity", "Integration", "Internet of Things",
-                        "Management and Governance", "Media", "Migration", "Mobile", "Networking", "Security",
-                        "Storage", "Web", "Other"},
+    "ServiceCategory": {
+        "AI and Machine Learning",
+        "Analytics",
+        "Business Applications",
+        "Compute",
+        "Databases",
+        "Developer Tools",
+        "Multicloud",
+        "Identity",
+        "Integration",
+        "Internet of Things",
+        "Management and Governance",
+        "Media",
+        "Migration",
+        "Mobile",
+        "Networking",
+        "Security",
+        "Storage",
+        "Web",
+        "Other",
+    },
 }
 # Numeric Format: integer, decimal or E notation; no sign for positives, no commas, no units
 NUMERIC = re.compile(r"^-?(\d+(\.\d+)?|\.\d+)(E-?\d+)?$")
@@ -114,5 +168,7 @@ def _key_value(n: int, value: str) -> list[str]:
         return [f"row {n}: Tags is not a JSON object"]
     keys = [k for k, _ in pairs]
     out = [f"row {n}: Tags repeats a key"] if len(keys) != len(set(keys)) else []
-    out += [f"row {n}: Tags value of {k!r} is an object or array" for k, v in parsed.items() if isinstance(v, (dict, list))]
+    out += [
+        f"row {n}: Tags value of {k!r} is an object or array" for k, v in parsed.items() if isinstance(v, (dict, list))
+    ]
     return out

@@ -19,10 +19,22 @@ from tests.helpers import REPO
 
 
 def _comparison() -> Comparison:
-    rows = (CompareRow("=HYPERLINK(\"x\")", None, Decimal("2.5"), (Reason(ReasonCode.UNKNOWN_TAG_VALUE, "odd"),)),
-            CompareRow("web\x1b]0;pwned\x07", Decimal("1.005"), None, ()))
-    return Comparison("team", "2026-11", "aws-cost-explorer", "UnblendedCost", "team", "USD", rows, True,
-                      datetime(2026, 12, 2, 8, 30, tzinfo=UTC), 1)
+    rows = (
+        CompareRow('=HYPERLINK("x")', None, Decimal("2.5"), (Reason(ReasonCode.UNKNOWN_TAG_VALUE, "odd"),)),
+        CompareRow("web\x1b]0;pwned\x07", Decimal("1.005"), None, ()),
+    )
+    return Comparison(
+        "team",
+        "2026-11",
+        "aws-cost-explorer",
+        "UnblendedCost",
+        "team",
+        "USD",
+        rows,
+        True,
+        datetime(2026, 12, 2, 8, 30, tzinfo=UTC),
+        1,
+    )
 
 
 def test_the_table_shows_control_characters_as_question_marks_and_an_open_month() -> None:
@@ -35,16 +47,22 @@ def test_the_table_shows_control_characters_as_question_marks_and_an_open_month(
 
 def test_csv_cells_a_spreadsheet_would_run_are_quoted() -> None:
     rows = list(csv.DictReader(io.StringIO(render("actuals", "csv", ActualsReport(_comparison())))))
-    assert rows[0]["key"] == "'=HYPERLINK(\"x\")"
-    assert (rows[0]["estimate"], rows[0]["actual"], rows[0]["gap"], rows[0]["reason_codes"]) == ("", "2.5", "2.5",
-                                                                                                 "unknown_tag_value")
+    assert rows[0]["key"] == '\'=HYPERLINK("x")'
+    assert (rows[0]["estimate"], rows[0]["actual"], rows[0]["gap"], rows[0]["reason_codes"]) == (
+        "",
+        "2.5",
+        "2.5",
+        "unknown_tag_value",
+    )
 
 
 def test_json_has_null_for_a_missing_side_and_says_the_month_is_open() -> None:
     doc = json.loads(render("actuals", "json", ActualsReport(_comparison())))
     assert doc["version"] == 1 and doc["month_final"] is False
-    assert [(r["estimate"], r["actual"], r["gap"]) for r in doc["rows"]] == [(None, "2.5", "2.5"),
-                                                                             ("1.005", None, "-1.005")]
+    assert [(r["estimate"], r["actual"], r["gap"]) for r in doc["rows"]] == [
+        (None, "2.5", "2.5"),
+        ("1.005", None, "-1.005"),
+    ]
     assert doc["totals"] == {"estimate": "1.005", "actual": "2.5", "gap": "1.495"}
 
 

@@ -1,4 +1,4 @@
-""""Depends on usage" has one definition (PricedComponent.depends_on_usage) that every output and
+""" "Depends on usage" has one definition (PricedComponent.depends_on_usage) that every output and
 count reads. Before it was one, the JSON `usage_based` flag followed the pricer's flag, the table's
 quantity column said "depends on usage" for any missing quantity (an unpriced component too), and
 `counts.usage_based_components` counted only priced ones: three answers for one estimate."""
@@ -34,25 +34,48 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     yield CostComponent(name="Stored data", unit="GB", monthly_quantity=None, query=_query("us-east-1"))
     yield CostComponent(name="Replicated data", unit="GB", monthly_quantity=None, query=_query("ap-south-2"))
     yield CostComponent(name="Base data", unit="GB", monthly_quantity=Decimal(10), query=_query("us-east-1"))
-    yield CostComponent(name="Logged data", unit="GB", monthly_quantity=Decimal(4), query=_query("us-east-1"),
-                        usage_based=True)
+    yield CostComponent(
+        name="Logged data", unit="GB", monthly_quantity=Decimal(4), query=_query("us-east-1"), usage_based=True
+    )
 
 
 @pytest.fixture()
 def estimate(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Estimate:
-    row = CatalogRow(provider="aws", service="AmazonS3", family="Storage", region="us-east-1",
-                     attributes={"storageClass": "General Purpose"}, unit="GB-Mo", price=Decimal("0.023"),
-                     tier_start=Decimal(0), tier_end=None, sku="S1", currency="USD", source="test",
-                     price_date="2026-01-01")
-    write_catalog([row], tmp_path / "data", [SourceInfo(id="test", upstream="", price_date="2026-01-01")], BuildReport())
+    row = CatalogRow(
+        provider="aws",
+        service="AmazonS3",
+        family="Storage",
+        region="us-east-1",
+        attributes={"storageClass": "General Purpose"},
+        unit="GB-Mo",
+        price=Decimal("0.023"),
+        tier_start=Decimal(0),
+        tier_end=None,
+        sku="S1",
+        currency="USD",
+        source="test",
+        price_date="2026-01-01",
+    )
+    write_catalog(
+        [row], tmp_path / "data", [SourceInfo(id="test", upstream="", price_date="2026-01-01")], BuildReport()
+    )
     book = PriceBook(CatalogStore.open(tmp_path / "data", cache=tmp_path / "cache"))
     pricer = Pricer(type="aws_test_bucket", price=_price)
     real = registry.pricer_for
     monkeypatch.setattr("costgate.estimate.pricer_for", lambda t: pricer if t == "aws_test_bucket" else real(t))
-    monkeypatch.setattr("costgate.estimate.support",
-                        lambda t: registry.Support.PRICED if t == "aws_test_bucket" else registry.support(t))
-    resource = Resource(address=Address("aws_test_bucket.b"), type="aws_test_bucket", name="b", provider="aws",
-                        region="us-east-1", action=Action.CREATE, values={})
+    monkeypatch.setattr(
+        "costgate.estimate.support",
+        lambda t: registry.Support.PRICED if t == "aws_test_bucket" else registry.support(t),
+    )
+    resource = Resource(
+        address=Address("aws_test_bucket.b"),
+        type="aws_test_bucket",
+        name="b",
+        provider="aws",
+        region="us-east-1",
+        action=Action.CREATE,
+        values={},
+    )
     project = build_project("p", "plan.json", [resource], book)
     return Estimate(projects=(project,), catalog=CatalogInfo("test", "2026-01-01", "2026-01-01"))
 

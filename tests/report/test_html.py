@@ -25,8 +25,12 @@ from tests.helpers import EXAMPLE_PLAN, FIXTURES, REPO, run_cli
 
 HOSTILE_PLAN = FIXTURES / "plans" / "hostile_names" / "plan.json"
 GATE = REPO / "examples" / "gate"
-HOSTILE = ("<script>alert(1)</script>", '"><img src=x onerror=alert(2)>', "</title></style><svg onload=alert(3)>",
-           "<b onmouseover=alert(4)>storage</b>")
+HOSTILE = (
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(2)>',
+    "</title></style><svg onload=alert(3)>",
+    "<b onmouseover=alert(4)>storage</b>",
+)
 """What tests/fixtures/plans/hostile_names puts in for_each keys and team tags."""
 
 
@@ -92,8 +96,13 @@ def hostile(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 @pytest.fixture(scope="module")
 def gate_page(tmp_path_factory: pytest.TempPathFactory) -> str:
-    return _report("--plan", str(GATE / "plan.json"), "--config", str(GATE / "costgate.yml"),
-                   tmp_path=tmp_path_factory.mktemp("gate"))
+    return _report(
+        "--plan",
+        str(GATE / "plan.json"),
+        "--config",
+        str(GATE / "costgate.yml"),
+        tmp_path=tmp_path_factory.mktemp("gate"),
+    )
 
 
 def test_hostile_names_are_text_not_markup(hostile: str) -> None:
@@ -105,7 +114,7 @@ def test_hostile_names_are_text_not_markup(hostile: str) -> None:
     text = "".join(page.text)
     for name in HOSTILE:
         assert name in text  # shown, as text, in the tables and chart labels
-    assert "javascript:alert(5)" in text and "href=\"javascript" not in hostile
+    assert "javascript:alert(5)" in text and 'href="javascript' not in hostile
     # escaped in the source: the raw strings never appear outside their entity form
     for name in HOSTILE:
         assert name not in hostile
@@ -121,7 +130,9 @@ def test_the_page_loads_nothing_from_anywhere(gate_page: str, hostile: str) -> N
                 assert (attrs["href"] or "").startswith("#"), (tag, attrs)  # in-page links only
             assert tag not in ("link", "script", "base", "iframe", "img"), tag
         assert "@import" not in page and "url(" not in page and "@font-face" not in page
-        csp = next(a["content"] for t, a in parsed.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy")
+        csp = next(
+            a["content"] for t, a in parsed.tags if t == "meta" and a.get("http-equiv") == "Content-Security-Policy"
+        )
         assert csp is not None and "default-src 'none'" in csp and "script-src 'none'" in csp
 
 
@@ -136,7 +147,7 @@ def test_accessible_structure(gate_page: str) -> None:
     for attrs in svgs:
         assert attrs["role"] == "img" and attrs["aria-labelledby"]
         assert f'id="{attrs["aria-labelledby"]}"' in gate_page  # the chart's <title>
-    assert ('html', {"lang": "en"}) in page.tags
+    assert ("html", {"lang": "en"}) in page.tags
     # the verdict is a word, not only a colour
     assert re.search(r'class="verdict verdict-block">.*Block</span>', gate_page)
 
@@ -147,8 +158,17 @@ def test_gate_example_shows_verdict_findings_savings_budgets_and_gaps(gate_page:
     assert "Monthly cost will increase by $982.94 in what could be priced." in text
     assert "Block (3 blocking, 9 warnings, 1 waived)" in text
     assert "2 of 20 components have no price in this catalog" in text
-    check = run_cli("check", "--plan", str(GATE / "plan.json"), "--config", str(GATE / "costgate.yml"), "--format", "json",
-                    "--max-catalog-age-days", "0")
+    check = run_cli(
+        "check",
+        "--plan",
+        str(GATE / "plan.json"),
+        "--config",
+        str(GATE / "costgate.yml"),
+        "--format",
+        "json",
+        "--max-catalog-age-days",
+        "0",
+    )
     findings = json.loads(check.out)["gate"]["findings"]
     savings = sum(Decimal(str(f["monthly_saving"])) for f in findings if f["monthly_saving"] and not f["waived"])
     assert savings > Decimal("32.85")  # more than the NAT gateway's alone
@@ -156,10 +176,20 @@ def test_gate_example_shows_verdict_findings_savings_budgets_and_gaps(gate_page:
     # CG301's saving on the second NAT gateway
     nat = next(r for r in page.rows if len(r) == 6 and r[2] == "aws_nat_gateway.search[1]")
     assert nat[0] == "warn" and nat[1] == "CG301 nat-gateway-per-az-non-production" and nat[5] == "$32.85"
-    assert page.row("payments-monthly") == ["payments-monthly", "team payments", "$600.00", "$420.00", "$767.00",
-                                            "crossed"]
-    assert page.row("aws_eip.nat[0]") == ["aws_eip.nat[0]", "Public IPv4 address (in use)", "after",
-                                          page.row("aws_eip.nat[0]")[3]]  # an unpriced component, with its reason
+    assert page.row("payments-monthly") == [
+        "payments-monthly",
+        "team payments",
+        "$600.00",
+        "$420.00",
+        "$767.00",
+        "crossed",
+    ]
+    assert page.row("aws_eip.nat[0]") == [
+        "aws_eip.nat[0]",
+        "Public IPv4 address (in use)",
+        "after",
+        page.row("aws_eip.nat[0]")[3],
+    ]  # an unpriced component, with its reason
     assert "no product in the catalog" in page.row("aws_eip.nat[0]")[3]
     assert page.row("search") == ["search", "$0.00", "$634.34", "+$634.34"]  # the sign is text, the arrow CSS
 
@@ -183,7 +213,7 @@ def test_bar_chart_svg_has_no_script_and_a_stable_id() -> None:
     first = bar_chart(bars, chart_id="Team X", title="Cost <by> team")
     assert first == bar_chart(bars, chart_id="Team X", title="Cost <by> team")  # same bytes for the same input
     assert "<script" not in first and "&lt;script&gt;alert(1)&lt;/script&gt;" in first
-    assert 'id="chart-team-x"' in first and "<title id=\"chart-team-x-title\">Cost &lt;by&gt; team</title>" in first
+    assert 'id="chart-team-x"' in first and '<title id="chart-team-x-title">Cost &lt;by&gt; team</title>' in first
     assert "<!--" not in first and "$12.50" in first
 
 
@@ -212,12 +242,24 @@ def test_trend_and_unit_costs_render_when_given() -> None:
     from tests.report.test_html_support import gate_estimate
 
     estimate, gate = gate_estimate()
-    trend = Trend("sqlite:///ledger.db", (
-        TrendSeries("shop-staging", (("2026-01", Decimal(100)), ("2026-02", Decimal("150.50")))),
-        TrendSeries("<i>other</i>", (("2026-02", Decimal(10)),)),
-    ))
-    page = _parse(render(_WithUnits(estimate, diff=True, gate=gate, trend=trend,
-                                    units=(_Unit("requests", "per 1,000 requests", Decimal("0.41"), Decimal("0.47")),))))
+    trend = Trend(
+        "sqlite:///ledger.db",
+        (
+            TrendSeries("shop-staging", (("2026-01", Decimal(100)), ("2026-02", Decimal("150.50")))),
+            TrendSeries("<i>other</i>", (("2026-02", Decimal(10)),)),
+        ),
+    )
+    page = _parse(
+        render(
+            _WithUnits(
+                estimate,
+                diff=True,
+                gate=gate,
+                trend=trend,
+                units=(_Unit("requests", "per 1,000 requests", Decimal("0.41"), Decimal("0.47")),),
+            )
+        )
+    )
     assert page.row("2026-01") == ["2026-01", "$100.00", "–"]
     assert page.row("2026-02") == ["2026-02", "$160.50", "+$60.50"]  # the total over both series
     assert page.row("<i>other</i>") == ["<i>other</i>", "2026-02", "$10.00"]
@@ -240,7 +282,10 @@ def test_report_reads_the_trend_from_a_configured_ledger(tmp_path: Path) -> None
         ledger.close()
     page = _parse(_report("--plan", str(EXAMPLE_PLAN), "--ledger", url, tmp_path=tmp_path))
     assert [page.row(m) for m in ("2026-03", "2026-04", "2026-05")] == [
-        ["2026-03", "$200.00", "–"], ["2026-04", "$200.00", "$0.00"], ["2026-05", "$260.00", "+$60.00"]]
+        ["2026-03", "$200.00", "–"],
+        ["2026-04", "$200.00", "$0.00"],
+        ["2026-05", "$260.00", "+$60.00"],
+    ]
     assert page.row("basic")[1:] == ["2026-03", "$260.00"]
     text = "".join(page.text)
     assert "elsewhere" not in text and "$999.00" not in text  # another project's runs are not this report's
@@ -254,8 +299,17 @@ def test_an_unreachable_ledger_is_a_warning_not_a_failure(tmp_path: Path) -> Non
     out = tmp_path / "r.html"
     blocker = tmp_path / "file"
     blocker.write_text("")
-    result = run_cli("report", "--plan", str(EXAMPLE_PLAN), "--ledger", f"sqlite:///{blocker}/sub/ledger.db",
-                     "--max-catalog-age-days", "0", "--out", str(out))
+    result = run_cli(
+        "report",
+        "--plan",
+        str(EXAMPLE_PLAN),
+        "--ledger",
+        f"sqlite:///{blocker}/sub/ledger.db",
+        "--max-catalog-age-days",
+        "0",
+        "--out",
+        str(out),
+    )
     assert result.code == 0, result.err
     assert "warning: no trend:" in result.err and 'id="trend"' not in out.read_text()
 
@@ -277,8 +331,19 @@ def test_bad_input_is_one_line_and_exit_2(tmp_path: Path) -> None:
 
 def test_check_writes_the_page_and_exits_with_the_verdict(tmp_path: Path) -> None:
     out = tmp_path / "check.html"
-    result = run_cli("check", "--plan", str(GATE / "plan.json"), "--config", str(GATE / "costgate.yml"),
-                     "--format", "html", "--out", str(out), "--max-catalog-age-days", "0")
+    result = run_cli(
+        "check",
+        "--plan",
+        str(GATE / "plan.json"),
+        "--config",
+        str(GATE / "costgate.yml"),
+        "--format",
+        "html",
+        "--out",
+        str(out),
+        "--max-catalog-age-days",
+        "0",
+    )
     assert result.code == 1  # blocked: check decides the build, report does not
     page = _parse(out.read_text(encoding="utf-8"))
     assert "Block" in "".join(page.text) and page.row("payments-monthly")[-1] == "crossed"

@@ -138,8 +138,12 @@ def test_hostile_names_stay_text_in_the_browser(browser: Any, tmp_path: Path) ->
     assert seen.requests == [page.as_uri()]  # <img src=x> would have requested ./x
     assert seen.dom["scripts"] == 0 and seen.dom["images"] == 0 and seen.dom["handlers"] == 0
     assert seen.dom["svgs"] == 3
-    for name in ("<script>alert(1)</script>", '"><img src=x onerror=alert(2)>',
-                 "</title></style><svg onload=alert(3)>", "<b onmouseover=alert(4)>storage</b>"):
+    for name in (
+        "<script>alert(1)</script>",
+        '"><img src=x onerror=alert(2)>',
+        "</title></style><svg onload=alert(3)>",
+        "<b onmouseover=alert(4)>storage</b>",
+    ):
         assert name in seen.dom["text"]
     _assert_not_blank(seen.screenshot)
 
@@ -162,9 +166,23 @@ def test_the_readme_screenshot_script_makes_a_picture(tmp_path: Path) -> None:
 
     out = tmp_path / "report.png"
     env = {**os.environ, "COSTGATE_CHROMIUM": chromium()}
-    proc = subprocess.run([sys.executable, str(REPO / "scripts" / "report_screenshot.py"), "--out", str(out),
-                           "--width", "1200", "--height", "900"], capture_output=True, text=True, env=env,
-                          timeout=300, check=False)
+    proc = subprocess.run(
+        [
+            sys.executable,
+            str(REPO / "scripts" / "report_screenshot.py"),
+            "--out",
+            str(out),
+            "--width",
+            "1200",
+            "--height",
+            "900",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr
     with Image.open(out) as made, Image.open(REPO / "docs" / "img" / "report.png") as committed:
         assert made.size == (1200, 900)

@@ -38,16 +38,32 @@ def _html(markdown: str) -> str:
 
 def _component(name: str, cost: str | None, *, qty: str | None = "730", unit: str = "hours") -> PricedComponent:
     return PricedComponent(
-        name=name, unit=unit, monthly_quantity=Decimal(qty) if qty else None,
+        name=name,
+        unit=unit,
+        monthly_quantity=Decimal(qty) if qty else None,
         unit_price=Decimal("0.1") if cost is not None else None,
-        monthly_cost=Decimal(cost) if cost is not None else None, usage_based=False,
+        monthly_cost=Decimal(cost) if cost is not None else None,
+        usage_based=False,
     )
 
 
-def _resource(address: str, action: Action, after: str | None, before: str | None = None, *,
-              rtype: str = "aws_instance", support: Support = Support.PRICED) -> ResourceCost:
-    res = Resource(address=Address(address), type=rtype, name=address.split(".")[-1], provider="aws",
-                   region="us-east-1", action=action)
+def _resource(
+    address: str,
+    action: Action,
+    after: str | None,
+    before: str | None = None,
+    *,
+    rtype: str = "aws_instance",
+    support: Support = Support.PRICED,
+) -> ResourceCost:
+    res = Resource(
+        address=Address(address),
+        type=rtype,
+        name=address.split(".")[-1],
+        provider="aws",
+        region="us-east-1",
+        action=action,
+    )
     comps = (_component("Instance usage", after),) if after is not None and support is Support.PRICED else ()
     before_comps = (_component("Instance usage", before),) if before is not None and support is Support.PRICED else ()
     return ResourceCost(resource=res, support=support, components=comps, before_components=before_comps)
@@ -93,16 +109,19 @@ def test_report_sections() -> None:
     assert html.count("<table>") == 3 and "<details>" in html
 
 
-@pytest.mark.parametrize("evil", [
-    EVIL,
-    "@everyone",
-    "**bold** [click](https://evil.example) ![x](https://evil.example/x.png)",
-    "a|b|c",
-    "`code` <script>alert(1)</script> <!-- hidden -->",
-    "fixes #123 and www.evil.example",
-    "line\nbreak | # heading",
-    "\u202eevil bidi",
-])
+@pytest.mark.parametrize(
+    "evil",
+    [
+        EVIL,
+        "@everyone",
+        "**bold** [click](https://evil.example) ![x](https://evil.example/x.png)",
+        "a|b|c",
+        "`code` <script>alert(1)</script> <!-- hidden -->",
+        "fixes #123 and www.evil.example",
+        "line\nbreak | # heading",
+        "\u202eevil bidi",
+    ],
+)
 def test_plan_text_renders_inert(evil: str) -> None:
     address = f'aws_instance.x["{evil}"]'
     est = _estimate(
@@ -112,8 +131,10 @@ def test_plan_text_renders_inert(evil: str) -> None:
     )
     gate = GateResult(
         verdict=Verdict.BLOCK,
-        findings=(Finding("CG901", "required-tags", Severity.BLOCK, f"tag owner={evil}", address=address),
-                  Finding("CG902", "waived-one", Severity.WARN, evil, address=address, waived=True, waiver_reason=evil)),
+        findings=(
+            Finding("CG901", "required-tags", Severity.BLOCK, f"tag owner={evil}", address=address),
+            Finding("CG902", "waived-one", Severity.WARN, evil, address=address, waived=True, waiver_reason=evil),
+        ),
         budgets=(BudgetStatus(evil, evil, Decimal(1), Decimal(0), Decimal(10), "crossed", evil),),
         team_costs={evil: (Decimal(0), Decimal(10))},
         notes=(evil,),
@@ -123,7 +144,24 @@ def test_plan_text_renders_inert(evil: str) -> None:
     html = _html(md)
     # no element from the plan: only the tags the templates write
     tags = set(re.findall(r"<([a-z0-9]+)", html))
-    assert tags <= {"h3", "h4", "p", "table", "thead", "tbody", "tr", "th", "td", "details", "summary", "strong", "sub", "br", "em", "blockquote"}, tags
+    assert tags <= {
+        "h3",
+        "h4",
+        "p",
+        "table",
+        "thead",
+        "tbody",
+        "tr",
+        "th",
+        "td",
+        "details",
+        "summary",
+        "strong",
+        "sub",
+        "br",
+        "em",
+        "blockquote",
+    }, tags
     assert "<a " not in html and "<img" not in html and "<script" not in html
     # only the template's own: note, expired waiver; two finding names, the override, the incomplete line
     assert html.count("<em>") == 2 and html.count("<strong>") == 4
@@ -150,11 +188,31 @@ def test_verdict_section_with_budgets_findings_savings_and_teams() -> None:
     gate = GateResult(
         verdict=Verdict.BLOCK,
         findings=(
-            Finding("CG101", "gp2-volume", Severity.WARN, "gp2 costs 20% more than gp3", address="aws_ebs_volume.data",
-                    monthly_saving=Decimal("4.00")),
-            Finding("BUDGET", "budget-crossed", Severity.BLOCK, "team platform crosses $10.00", source="budget", project="app"),
-            Finding("CG501", "log-retention", Severity.INFO, "no retention", address="aws_cloudwatch_log_group.x",
-                    waived=True, waiver_reason="until Q3"),
+            Finding(
+                "CG101",
+                "gp2-volume",
+                Severity.WARN,
+                "gp2 costs 20% more than gp3",
+                address="aws_ebs_volume.data",
+                monthly_saving=Decimal("4.00"),
+            ),
+            Finding(
+                "BUDGET",
+                "budget-crossed",
+                Severity.BLOCK,
+                "team platform crosses $10.00",
+                source="budget",
+                project="app",
+            ),
+            Finding(
+                "CG501",
+                "log-retention",
+                Severity.INFO,
+                "no retention",
+                address="aws_cloudwatch_log_group.x",
+                waived=True,
+                waiver_reason="until Q3",
+            ),
         ),
         budgets=(BudgetStatus("platform", "team:platform", Decimal(10), Decimal(0), Decimal(20), "crossed"),),
         team_costs={"platform": (Decimal(0), Decimal(20))},
@@ -180,10 +238,12 @@ def test_verdict_section_with_budgets_findings_savings_and_teams() -> None:
 
 
 def _many(n: int) -> Estimate:
-    return _estimate(*(
-        _resource(f'module.fleet["{i:04d}"].aws_instance.worker_with_a_rather_long_name', Action.CREATE, f"{i}.00")
-        for i in range(1, n + 1)
-    ))
+    return _estimate(
+        *(
+            _resource(f'module.fleet["{i:04d}"].aws_instance.worker_with_a_rather_long_name', Action.CREATE, f"{i}.00")
+            for i in range(1, n + 1)
+        )
+    )
 
 
 def test_size_limit_cuts_details_first_and_says_so() -> None:
@@ -204,7 +264,9 @@ def test_size_limit_cuts_details_first_and_says_so() -> None:
 
 
 def test_tiny_limit_keeps_headline_and_verdict() -> None:
-    gate = GateResult(verdict=Verdict.WARN, findings=tuple(Finding(f"CG{i:03d}", "r", Severity.WARN, "m" * 50) for i in range(200)))
+    gate = GateResult(
+        verdict=Verdict.WARN, findings=tuple(Finding(f"CG{i:03d}", "r", Severity.WARN, "m" * 50) for i in range(200))
+    )
     md = render_markdown(_many(50), gate=gate, options=MarkdownOptions(max_chars=3000))
     assert len(md) <= 3000
     assert "Monthly cost will increase" in md and "Passed with 200 warnings" in md
@@ -248,7 +310,13 @@ def test_bitbucket_flavour_has_no_html() -> None:
 
 def test_templates_ship_with_the_package() -> None:
     templates = Path(__file__).resolve().parents[2] / "costgate" / "report" / "templates"
-    assert {p.name for p in templates.glob("*.md.j2")} >= {"comment.md.j2", "verdict.md.j2", "details.md.j2", "gaps.md.j2", "footer.md.j2"}
+    assert {p.name for p in templates.glob("*.md.j2")} >= {
+        "comment.md.j2",
+        "verdict.md.j2",
+        "details.md.j2",
+        "gaps.md.j2",
+        "footer.md.j2",
+    }
 
 
 def test_unpriced_components_are_grouped_and_the_resource_marked_partial() -> None:
@@ -257,13 +325,36 @@ def test_unpriced_components_are_grouped_and_the_resource_marked_partial() -> No
 
     query = PriceQuery.of("aws", "AmazonDynamoDB", None, "us-east-1")
     missing = NoPrice(query, "the catalog has no AmazonDynamoDB prices for region us-east-1", hint="run a refresh")
-    comps = (*tuple(PricedComponent(name=n, unit="GB", monthly_quantity=None, unit_price=None, monthly_cost=None, usage_based=False, no_price=missing) for n in ("Data storage", "Backups")), _component("Instance usage", "5.00"))
-    res = Resource(address=Address("aws_dynamodb_table.s"), type="aws_dynamodb_table", name="s", provider="aws",
-                   region="us-east-1", action=Action.CREATE)
+    comps = (
+        *tuple(
+            PricedComponent(
+                name=n,
+                unit="GB",
+                monthly_quantity=None,
+                unit_price=None,
+                monthly_cost=None,
+                usage_based=False,
+                no_price=missing,
+            )
+            for n in ("Data storage", "Backups")
+        ),
+        _component("Instance usage", "5.00"),
+    )
+    res = Resource(
+        address=Address("aws_dynamodb_table.s"),
+        type="aws_dynamodb_table",
+        name="s",
+        provider="aws",
+        region="us-east-1",
+        action=Action.CREATE,
+    )
     md = render_markdown(_estimate(ResourceCost(resource=res, support=Support.PRICED, components=comps)))
     assert "| + | aws\\_dynamodb\\_table.s | – | $5.00 (partial) | +$5.00 (incomplete) |" in md
     assert "<summary>⚠️ 2 cost components have no price in the catalog (not included in totals)</summary>" in md
-    assert "| aws\\_dynamodb\\_table.s | Data storage, Backups | the catalog has no AmazonDynamoDB prices for region us-east-1 (run a refresh) |" in md
+    assert (
+        "| aws\\_dynamodb\\_table.s | Data storage, Backups | the catalog has no AmazonDynamoDB prices for region us-east-1 (run a refresh) |"
+        in md
+    )
     assert "2 cost components without a price" in md
 
 

@@ -68,14 +68,26 @@ def test_a_name_registered_twice_for_one_command_is_refused() -> None:
 
 
 def test_an_unknown_format_is_a_costgate_error_naming_the_choices() -> None:
-    with pytest.raises(CostgateError, match=r"unknown format 'xml' for diff \(choose from table, html, json, markdown\)"):
+    with pytest.raises(
+        CostgateError, match=r"unknown format 'xml' for diff \(choose from table, html, json, markdown\)"
+    ):
         get_format("diff", "xml")
 
 
 def test_one_format_takes_the_estimate_with_or_without_a_gate() -> None:
     estimate = estimate_plans([EXAMPLE_PLAN])
-    gate = GateResult(verdict=Verdict.BLOCK, findings=(
-        Finding(code="CG101", name="gp2-volume", severity=Severity.BLOCK, message="gp2 <b>", address="aws_ebs_volume.data"),))
+    gate = GateResult(
+        verdict=Verdict.BLOCK,
+        findings=(
+            Finding(
+                code="CG101",
+                name="gp2-volume",
+                severity=Severity.BLOCK,
+                message="gp2 <b>",
+                address="aws_ebs_volume.data",
+            ),
+        ),
+    )
 
     plain = json.loads(render("diff", "json", Report(estimate, diff=True)))
     checked = json.loads(render("check", "json", Report(estimate, gate=gate, diff=True)))

@@ -16,13 +16,27 @@ def _estimate(*resources: Resource) -> Estimate:
 
 
 def _nat(address: str, action: Action = Action.CREATE) -> Resource:
-    return Resource(address=Address(address), type="aws_nat_gateway", name="n", provider="aws", region="us-east-1",
-                    action=action, values={"subnet_id": "s"}, before={"subnet_id": "s"} if action is Action.DELETE else None)
+    return Resource(
+        address=Address(address),
+        type="aws_nat_gateway",
+        name="n",
+        provider="aws",
+        region="us-east-1",
+        action=action,
+        values={"subnet_id": "s"},
+        before={"subnet_id": "s"} if action is Action.DELETE else None,
+    )
 
 
 def test_breakdown_lists_components_totals_and_honesty_lines() -> None:
-    weird = Resource(address=Address("aws_made_up_thing.x"), type="aws_made_up_thing", name="x", provider="aws",
-                     region="us-east-1", action=Action.CREATE)
+    weird = Resource(
+        address=Address("aws_made_up_thing.x"),
+        type="aws_made_up_thing",
+        name="x",
+        provider="aws",
+        region="us-east-1",
+        action=Action.CREATE,
+    )
     text = table.render(_estimate(_nat("aws_nat_gateway.a"), weird))
     assert "aws_nat_gateway.a" in text and "NAT gateway" in text and "$32.85" in text
     assert "depends on usage" in text

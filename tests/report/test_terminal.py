@@ -39,9 +39,16 @@ def _hostile_plan(tmp_path: Path) -> Path:
     return path
 
 
-@pytest.mark.parametrize("argv", [
-    ["breakdown"], ["diff"], ["check"], ["breakdown", "--format", "markdown"], ["check", "--format", "sarif"],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["breakdown"],
+        ["diff"],
+        ["check"],
+        ["breakdown", "--format", "markdown"],
+        ["check", "--format", "sarif"],
+    ],
+)
 def test_no_control_character_in_any_output(tmp_path: Path, argv: list[str]) -> None:
     config = tmp_path / "costgate.yml"
     config.write_text("version: 1\npolicies:\n  rules:\n    CG904: {severity: warn, params: {required: [owner]}}\n")

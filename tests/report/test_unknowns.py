@@ -12,8 +12,10 @@ from costgate.report.markdown import render_markdown
 from costgate.report.registry import get_format
 from tests.helpers import EXAMPLE_PLAN
 
-UNKNOWNS = ("aws_instance.web[*]: count depends on data.aws_availability_zones.all",
-            "var.size has no value <script>alert(1)</script>")
+UNKNOWNS = (
+    "aws_instance.web[*]: count depends on data.aws_availability_zones.all",
+    "var.size has no value <script>alert(1)</script>",
+)
 
 
 def _estimate() -> Estimate:
@@ -25,7 +27,9 @@ def _estimate() -> Estimate:
 def test_table_markdown_and_json_list_the_unknowns() -> None:
     estimate = _estimate()
     table = get_format("breakdown", "table").render(Report(estimate, diff=False, color=False))
-    assert "Unknown without the cloud (2): aws_instance.web[*]: count depends on data.aws_availability_zones.all" in table
+    assert (
+        "Unknown without the cloud (2): aws_instance.web[*]: count depends on data.aws_availability_zones.all" in table
+    )
     markdown = render_markdown(estimate, diff=True)
     assert "2 values cannot be known from the Terraform files alone" in markdown
     assert "> - aws\\_instance.web\\[\\*\\]: count depends on data.aws\\_availability\\_zones.all\n" in markdown
@@ -49,6 +53,8 @@ def test_the_gate_reports_an_estimate_with_unknowns_as_incomplete(tmp_path) -> N
     loaded = parse_config("policies:\n  incomplete_estimate: fail-closed\n", tmp_path / "costgate.yml")
     result = evaluate(estimate, loaded)
     assert result.incomplete
-    assert result.notes == ("the estimate is incomplete: 1 value the Terraform files alone cannot tell "
-                            "(listed as unknowns); policy: fail-closed",)
+    assert result.notes == (
+        "the estimate is incomplete: 1 value the Terraform files alone cannot tell "
+        "(listed as unknowns); policy: fail-closed",
+    )
     assert evaluate(complete, loaded).incomplete is False

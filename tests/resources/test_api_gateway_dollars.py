@@ -24,8 +24,9 @@ AWS = FIXTURES / "resources" / "aws"
 def _components(tmp_path: Path, plan: Path, address: str, usage: str) -> dict[str, Any]:
     path = tmp_path / "usage.yml"
     path.write_text(f"version: 0.1\nresource_usage:\n  {address}:\n    {usage}\n")
-    result = run_cli("breakdown", "--plan", str(plan), "--usage-file", str(path), "--format", "json",
-                     "--max-catalog-age-days", "0")
+    result = run_cli(
+        "breakdown", "--plan", str(plan), "--usage-file", str(path), "--format", "json", "--max-catalog-age-days", "0"
+    )
     assert result.code == 0, result.err
     doc = json.loads(result.out)
     resource = next(r for r in doc["projects"][0]["resources"] if r["address"] == address)
@@ -37,21 +38,32 @@ def _cost(component: dict[str, Any]) -> Decimal | None:
     return None if cost is None else Decimal(str(cost))
 
 
-@pytest.mark.parametrize(("requests", "cost"), [
-    ("1000000", "3.50"),
-    ("100000000", "350.00"),
-    ("333000000", "1165.50"),
-])
+@pytest.mark.parametrize(
+    ("requests", "cost"),
+    [
+        ("1000000", "3.50"),
+        ("100000000", "350.00"),
+        ("333000000", "1165.50"),
+    ],
+)
 def test_rest_api_requests_first_tier(tmp_path: Path, requests: str, cost: str) -> None:
-    comps = _components(tmp_path, AWS / "api_gateway_rest_api" / "plan.json", "aws_api_gateway_rest_api.with_usage",
-                        f"monthly_requests: {requests}")
+    comps = _components(
+        tmp_path,
+        AWS / "api_gateway_rest_api" / "plan.json",
+        "aws_api_gateway_rest_api.with_usage",
+        f"monthly_requests: {requests}",
+    )
     assert list(comps) == ["Requests"]
     assert _cost(comps["Requests"]) == Decimal(cost)
 
 
 def test_rest_api_requests_past_the_first_tier_are_split(tmp_path: Path) -> None:
-    comps = _components(tmp_path, AWS / "api_gateway_rest_api" / "plan.json", "aws_api_gateway_rest_api.with_usage",
-                        "monthly_requests: 500000000")
+    comps = _components(
+        tmp_path,
+        AWS / "api_gateway_rest_api" / "plan.json",
+        "aws_api_gateway_rest_api.with_usage",
+        "monthly_requests: 500000000",
+    )
     first = next(c for name, c in comps.items() if name.startswith("Requests (first"))
     over = next(c for name, c in comps.items() if name.startswith("Requests (over"))
     assert Decimal(str(first["monthly_quantity"])) == Decimal(333)
@@ -61,13 +73,21 @@ def test_rest_api_requests_past_the_first_tier_are_split(tmp_path: Path) -> None
 
 
 def test_http_api_requests_count_512_kb_chunks(tmp_path: Path) -> None:
-    comps = _components(tmp_path, AWS / "apigatewayv2_api" / "plan.json", "aws_apigatewayv2_api.http_with_usage",
-                        "monthly_requests: 2000000\n    request_size_kb: 700")
+    comps = _components(
+        tmp_path,
+        AWS / "apigatewayv2_api" / "plan.json",
+        "aws_apigatewayv2_api.http_with_usage",
+        "monthly_requests: 2000000\n    request_size_kb: 700",
+    )
     assert _cost(comps["Requests"]) == Decimal("4.00")  # 2M x 2 chunks x $1/M
 
 
 def test_websocket_messages_and_minutes(tmp_path: Path) -> None:
-    comps = _components(tmp_path, AWS / "apigatewayv2_api" / "plan.json", "aws_apigatewayv2_api.websocket_with_usage",
-                        "monthly_messages: 3000000\n    message_size_kb: 40\n    monthly_connection_mins: 5000000")
+    comps = _components(
+        tmp_path,
+        AWS / "apigatewayv2_api" / "plan.json",
+        "aws_apigatewayv2_api.websocket_with_usage",
+        "monthly_messages: 3000000\n    message_size_kb: 40\n    monthly_connection_mins: 5000000",
+    )
     assert _cost(comps["Messages"]) == Decimal("6.00")  # 3M x 2 chunks x $1/M
     assert _cost(comps["Connection duration"]) == Decimal("1.25")  # 5M min x $0.25/M

@@ -67,9 +67,9 @@ def test_every_cloud_resource_is_priced_or_free_and_no_silent_zero(name: str, cl
                 # Not priced or waiting for usage: either way the output must say which.
                 assert component["unpriced_reason"] or component["usage_based"], where
             elif cost == 0:
-                assert component["unpriced_reason"] or component["free_tier_quantity"] or component[
-                    "usage_based"
-                ], f"{where}: $0 without a reason"
+                assert component["unpriced_reason"] or component["free_tier_quantity"] or component["usage_based"], (
+                    f"{where}: $0 without a reason"
+                )
     unpriced = {(u["address"], u["component"]) for u in document["unpriced"]}
     for resource in resources:
         for component in resource["components"]:

@@ -45,16 +45,28 @@ def book() -> PriceBook:
 
 def test_the_catalog_has_the_outpost_twins() -> None:
     """The trap exists in the data: one type and engine, two products (else this test proves nothing)."""
-    twins = [r for r in _rows() if r["attributes"]["usagetype"] == "EU-Outpost-NodeUsage:cache.m5.large"
-             and r["attributes"]["cacheEngine"] == "Memcached"]
+    twins = [
+        r
+        for r in _rows()
+        if r["attributes"]["usagetype"] == "EU-Outpost-NodeUsage:cache.m5.large"
+        and r["attributes"]["cacheEngine"] == "Memcached"
+    ]
     assert [t["price"] for t in twins] == ["0.065"]
 
 
-@pytest.mark.parametrize("row", ROWS, ids=lambda r: f"{r['region']}/{r['attributes']['cacheEngine']}/{r['attributes']['instanceType']}")
+@pytest.mark.parametrize(
+    "row", ROWS, ids=lambda r: f"{r['region']}/{r['attributes']['cacheEngine']}/{r['attributes']['instanceType']}"
+)
 def test_every_node_prices_at_its_in_region_product(book: PriceBook, row: dict[str, Any]) -> None:
     attrs = row["attributes"]
-    r = Resource(address=Address("aws_elasticache_cluster.c"), type="aws_elasticache_cluster", name="c", provider="aws",
-                 region=row["region"], action=Action.CREATE)
+    r = Resource(
+        address=Address("aws_elasticache_cluster.c"),
+        type="aws_elasticache_cluster",
+        name="c",
+        provider="aws",
+        region=row["region"],
+        action=Action.CREATE,
+    )
     node = next(iter(nodes(r, Usage(), attrs["instanceType"], ENGINE_OF[attrs["cacheEngine"]], 1)))
     answer = book.lookup(node.query)
     assert not isinstance(answer, NoPrice), answer.reason

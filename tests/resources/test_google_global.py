@@ -84,7 +84,9 @@ def _priced(doc: dict[str, Any]) -> dict[tuple[str, str], str]:
     """(address, component) -> monthly cost to the cent, for every priced component."""
     return {
         (r["address"], c["name"]): f"{c['monthly_cost']:.2f}"
-        for p in doc["projects"] for r in p["resources"] for c in r["components"]
+        for p in doc["projects"]
+        for r in p["resources"]
+        for c in r["components"]
         if c["unpriced_reason"] is None and c["monthly_cost"] is not None
     }
 
@@ -113,15 +115,22 @@ def test_same_priced_components_everywhere(breakdowns: dict[str, dict[str, Any]]
 def test_regional_prices_are_not_moved_to_global() -> None:
     """Only the global SKUs live in region "global": Cloud SQL instances and Autopilot pod
     resources are priced per region and stay there."""
-    run = run_cli("catalog", "query", "--provider", "google", "--region", "global", "--limit", "100000", "--format", "json")
+    run = run_cli(
+        "catalog", "query", "--provider", "google", "--region", "global", "--limit", "100000", "--format", "json"
+    )
     assert run.code == 0, run.err
     rows = json.loads(run.out)
     rows = rows["products"] if isinstance(rows, dict) else rows
     groups = {(r["service"], r["attributes"].get("resourceGroup")) for r in rows if r["service"] != "Compute Engine"}
     assert groups == {
-        ("Cloud Pub/Sub", "MessageDelivery"), ("Cloud Pub/Sub", "MessageIngestion"),
-        ("Cloud Pub/Sub", "RetainedAckedMessageStorage"), ("Cloud Pub/Sub", "SnapshotMessageBacklog"),
-        ("Cloud DNS", "ManagedZone"), ("Cloud DNS", "DNSQuery"), ("Cloud Logging", "LogVolume"),
-        ("Kubernetes Engine", "ClusterManagementFee"), ("Cloud SQL", "IpAddress"),
+        ("Cloud Pub/Sub", "MessageDelivery"),
+        ("Cloud Pub/Sub", "MessageIngestion"),
+        ("Cloud Pub/Sub", "RetainedAckedMessageStorage"),
+        ("Cloud Pub/Sub", "SnapshotMessageBacklog"),
+        ("Cloud DNS", "ManagedZone"),
+        ("Cloud DNS", "DNSQuery"),
+        ("Cloud Logging", "LogVolume"),
+        ("Kubernetes Engine", "ClusterManagementFee"),
+        ("Cloud SQL", "IpAddress"),
         ("Cloud Run Functions", "Invocations"),
     }

@@ -27,7 +27,9 @@ def google_plans() -> list[str]:
         return [row["file"] for row in csv.DictReader(handle, delimiter="\t") if "google" in row["provider(s)"]]
 
 
-@pytest.mark.parametrize("name", google_plans() or [pytest.param("", marks=pytest.mark.skip("../shared corpus absent"))])
+@pytest.mark.parametrize(
+    "name", google_plans() or [pytest.param("", marks=pytest.mark.skip("../shared corpus absent"))]
+)
 def test_every_google_resource_is_priced_or_free(name: str) -> None:
     result = PlanJsonReader().read(Path(PLANS / name))
     google = [r for r in result.resources if r.provider == "google"]

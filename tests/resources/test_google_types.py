@@ -18,13 +18,28 @@ from tests.helpers import run_cli
 
 # Types Google bills by themselves (or by what they start); none may be listed free.
 BILLED = (
-    "google_compute_instance", "google_compute_disk", "google_compute_address", "google_compute_router_nat",
-    "google_compute_vpn_tunnel", "google_compute_forwarding_rule", "google_compute_security_policy_rule",
-    "google_compute_reservation", "google_compute_region_commitment", "google_compute_resource_policy",
-    "google_kms_crypto_key_version", "google_storage_bucket_object", "google_vpc_access_connector",
-    "google_monitoring_alert_policy", "google_monitoring_uptime_check_config", "google_logging_metric",
-    "google_cloud_tasks_queue", "google_workflows_workflow", "google_certificate_manager_certificate",
-    "google_container_cluster", "google_sql_database_instance", "google_pubsub_topic",
+    "google_compute_instance",
+    "google_compute_disk",
+    "google_compute_address",
+    "google_compute_router_nat",
+    "google_compute_vpn_tunnel",
+    "google_compute_forwarding_rule",
+    "google_compute_security_policy_rule",
+    "google_compute_reservation",
+    "google_compute_region_commitment",
+    "google_compute_resource_policy",
+    "google_kms_crypto_key_version",
+    "google_storage_bucket_object",
+    "google_vpc_access_connector",
+    "google_monitoring_alert_policy",
+    "google_monitoring_uptime_check_config",
+    "google_logging_metric",
+    "google_cloud_tasks_queue",
+    "google_workflows_workflow",
+    "google_certificate_manager_certificate",
+    "google_container_cluster",
+    "google_sql_database_instance",
+    "google_pubsub_topic",
 )
 
 
@@ -59,33 +74,44 @@ def test_resources_command_counts_google() -> None:
     assert counts["free"] == len(FREE_TYPES) >= 170
 
 
-@pytest.mark.parametrize(("scheduling", "usage", "option", "usage_type", "term"), [
-    ({}, {}, "on_demand", "OnDemand", None),
-    ({"preemptible": True}, {}, "spot", "Preemptible", None),
-    ({"provisioning_model": "SPOT", "preemptible": True}, {}, "spot", "Preemptible", None),
-    ({}, {"committed_use_term": "1_year"}, "committed", "Commit1Yr", {"commitment": "1yr"}),
-    ({}, {"committed_use_term": "3_year"}, "committed", "Commit3Yr", {"commitment": "3yr"}),
-    ({"preemptible": True}, {"committed_use_term": "3_year"}, "spot", "Preemptible", None),
-])
+@pytest.mark.parametrize(
+    ("scheduling", "usage", "option", "usage_type", "term"),
+    [
+        ({}, {}, "on_demand", "OnDemand", None),
+        ({"preemptible": True}, {}, "spot", "Preemptible", None),
+        ({"provisioning_model": "SPOT", "preemptible": True}, {}, "spot", "Preemptible", None),
+        ({}, {"committed_use_term": "1_year"}, "committed", "Commit1Yr", {"commitment": "1yr"}),
+        ({}, {"committed_use_term": "3_year"}, "committed", "Commit3Yr", {"commitment": "3yr"}),
+        ({"preemptible": True}, {"committed_use_term": "3_year"}, "spot", "Preemptible", None),
+    ],
+)
 def test_purchase_of(scheduling: dict, usage: dict, option: str, usage_type: str, term: dict | None) -> None:
     p = purchase_of(scheduling, Usage(usage))
     assert (p.option, p.usage_type, dict(p.term) if p.term else None) == (option, usage_type, term)
 
 
-@pytest.mark.parametrize(("family", "hours", "factor"), [
-    ("n1", Decimal(730), Decimal("0.7")),            # (1 + .8 + .6 + .4) / 4
-    ("n1", Decimal("182.5"), Decimal(1)),              # first quarter of the month: full price
-    ("n1", Decimal(400), Decimal("0.87375")),        # (182.5 + 146 + 35 x .6) / 400
-    ("n2", Decimal(730), Decimal("0.80020")),        # (1 + .8678 + .733 + .6) / 4
-    ("e2", Decimal(730), Decimal(1)),                # E2 earns no sustained-use discount
-])
+@pytest.mark.parametrize(
+    ("family", "hours", "factor"),
+    [
+        ("n1", Decimal(730), Decimal("0.7")),  # (1 + .8 + .6 + .4) / 4
+        ("n1", Decimal("182.5"), Decimal(1)),  # first quarter of the month: full price
+        ("n1", Decimal(400), Decimal("0.87375")),  # (182.5 + 146 + 35 x .6) / 400
+        ("n2", Decimal(730), Decimal("0.80020")),  # (1 + .8678 + .733 + .6) / 4
+        ("e2", Decimal(730), Decimal(1)),  # E2 earns no sustained-use discount
+    ],
+)
 def test_sustained_use_factor(family: str, hours: Decimal, factor: Decimal) -> None:
     assert sud_factor(family, hours)[0] == factor
 
 
-@pytest.mark.parametrize(("location", "node_locations", "zones"), [
-    ("us-central1", None, 3), ("us-central1-a", None, 1), ("us-central1", ["us-central1-a", "us-central1-b"], 2),
-])
+@pytest.mark.parametrize(
+    ("location", "node_locations", "zones"),
+    [
+        ("us-central1", None, 3),
+        ("us-central1-a", None, 1),
+        ("us-central1", ["us-central1-a", "us-central1-b"], 2),
+    ],
+)
 def test_zones_of(location: str, node_locations: list[str] | None, zones: int) -> None:
     assert zones_of(location, node_locations) == zones
 
@@ -96,7 +122,9 @@ def test_provider_type_script_reads_registrations() -> None:
 
     from tests.helpers import REPO
 
-    spec = importlib.util.spec_from_file_location("google_provider_types", REPO / "scripts" / "google_provider_types.py")
+    spec = importlib.util.spec_from_file_location(
+        "google_provider_types", REPO / "scripts" / "google_provider_types.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -125,5 +153,8 @@ def test_provider_type_script_reads_registrations() -> None:
         }.Register()
     }
     """
-    assert module.types_in(go) == {"google_compute_disk", "google_compute_disk_iam_member",
-                                   "google_apigee_keystores_aliases_key_cert_file"}
+    assert module.types_in(go) == {
+        "google_compute_disk",
+        "google_compute_disk_iam_member",
+        "google_apigee_keystores_aliases_key_cert_file",
+    }

@@ -10,7 +10,7 @@ from costgate.model import Resource
 from costgate.resources.base import PricingContext
 from costgate.resources.registry import pricer_for
 
-CONFIG = '''provider "azurerm" {
+CONFIG = """provider "azurerm" {
   features {}
 }
 locals {
@@ -41,7 +41,7 @@ resource "azurerm_logic_app_standard" "single" {
   storage_account_name       = "sa"
   storage_account_access_key = "key"
 }
-'''
+"""
 
 
 def _context(tmp_path: Path) -> tuple[dict[str, Resource], PricingContext]:

@@ -112,8 +112,11 @@ def test_pricer_fixture(case: Path, book: PriceBook) -> None:
         pricer = pricer_for(r.type)
         if pricer is None or not r.action.exists_after:
             continue
-        ctx = PricingContext(usage=usage.for_resource(r) if usage else Usage(), resources=by_address,
-                             usage_of=usage.for_resource if usage else lambda _r: Usage())
+        ctx = PricingContext(
+            usage=usage.for_resource(r) if usage else Usage(),
+            resources=by_address,
+            usage_of=usage.for_resource if usage else lambda _r: Usage(),
+        )
         comps = list(pricer.price(r, ctx))
         if comps:
             got[r.address] = [_as_expected(c) for c in comps]
@@ -121,8 +124,10 @@ def test_pricer_fixture(case: Path, book: PriceBook) -> None:
     want = {addr: [_normalise(c) for c in comps] for addr, comps in (expected.get("resources") or {}).items()}
     assert got == want
     unpriced_ok = {
-        (addr, c["name"], c.get("path") or "") for addr, comps in (expected.get("resources") or {}).items()
-        for c in comps if c.get("unpriced")
+        (addr, c["name"], c.get("path") or "")
+        for addr, comps in (expected.get("resources") or {}).items()
+        for c in comps
+        if c.get("unpriced")
     }
     missing, stale = [], []
     for addr, comp in queries:

@@ -33,8 +33,15 @@ class CountingMap(Mapping[str, Resource]):
 
 def _res(address: str, rtype: str, refs: dict[str, tuple[str, ...]] | None = None) -> Resource:
     name = address.split(".")[1].split("[")[0]
-    return Resource(address=Address(address), type=rtype, name=name, provider="aws", region="eu-west-1",
-                    action=Action.CREATE, refs=refs or {})
+    return Resource(
+        address=Address(address),
+        type=rtype,
+        name=name,
+        provider="aws",
+        region="eu-west-1",
+        action=Action.CREATE,
+        refs=refs or {},
+    )
 
 
 def test_attached_addresses_are_found_with_one_scan_per_user_type() -> None:
@@ -42,7 +49,9 @@ def test_attached_addresses_are_found_with_one_scan_per_user_type() -> None:
     plan: dict[str, Resource] = {}
     for i in range(n):
         plan[f"aws_eip.nat[{i}]"] = _res(f"aws_eip.nat[{i}]", "aws_eip")
-        plan[f"aws_nat_gateway.gw[{i}]"] = _res(f"aws_nat_gateway.gw[{i}]", "aws_nat_gateway", {"allocation_id": ("aws_eip.nat",)})
+        plan[f"aws_nat_gateway.gw[{i}]"] = _res(
+            f"aws_nat_gateway.gw[{i}]", "aws_nat_gateway", {"allocation_id": ("aws_eip.nat",)}
+        )
     plan["aws_eip.spare"] = _res("aws_eip.spare", "aws_eip")
     resources = CountingMap(plan)
     ctx = PricingContext(resources=resources, reverse=ReverseReferences(resources))
@@ -83,11 +92,19 @@ def test_a_launch_templates_public_address_is_priced_per_instance() -> None:
     from costgate.resources.aws._ec2 import instance_components, launch_template_spec
     from costgate.resources.base import Usage
 
-    lt = Resource(address=Address("aws_launch_template.web"), type="aws_launch_template", name="web", provider="aws",
-                  region="us-east-1", action=Action.CREATE,
-                  values={"instance_type": "t3.micro", "network_interfaces": [{"associate_public_ip_address": "true"}]})
+    lt = Resource(
+        address=Address("aws_launch_template.web"),
+        type="aws_launch_template",
+        name="web",
+        provider="aws",
+        region="us-east-1",
+        action=Action.CREATE,
+        values={"instance_type": "t3.micro", "network_interfaces": [{"associate_public_ip_address": "true"}]},
+    )
     spec = launch_template_spec(lt)
     assert spec.public_ipv4
     asg = _res("aws_autoscaling_group.web", "aws_autoscaling_group")
     ipv4 = [c for c in instance_components(asg, spec, Usage(), count=Decimal(3)) if c.name.startswith("Public IPv4")]
-    assert [(c.monthly_quantity, dict(c.query.attributes)["usagetype"]) for c in ipv4] == [(2190, "EU-PublicIPv4:InUseAddress")]
+    assert [(c.monthly_quantity, dict(c.query.attributes)["usagetype"]) for c in ipv4] == [
+        (2190, "EU-PublicIPv4:InUseAddress")
+    ]

@@ -24,8 +24,14 @@ from costgate.resources.base import Usage
 
 D = Decimal
 ITYPE = "m5.large"
-ATTRS = {"instanceType": ITYPE, "operatingSystem": "Linux", "tenancy": "Shared", "preInstalledSw": "NA",
-         "capacitystatus": "Used", "licenseModel": "No License required"}
+ATTRS = {
+    "instanceType": ITYPE,
+    "operatingSystem": "Linux",
+    "tenancy": "Shared",
+    "preInstalledSw": "NA",
+    "capacitystatus": "Used",
+    "licenseModel": "No License required",
+}
 # (term, payment): (hourly rate, upfront fee); the fees are chosen so that fee/12 and fee/36 are exact
 OFFERS = {
     ("1yr", "All Upfront"): ("0", "1051.2"),
@@ -40,10 +46,20 @@ HOURLY = f"Instance usage (Linux/UNIX, reserved, {ITYPE})"
 
 
 def _row(unit: str, price: str, term: str, payment: str) -> CatalogRow:
-    return CatalogRow(provider="aws", service="AmazonEC2", family="Compute Instance", region="us-east-1",
-                      attributes=ATTRS, unit=unit, price=D(price), purchase_option="reserved",
-                      term={"leaseContractLength": term, "purchaseOption": payment, "offeringClass": "standard"},
-                      sku=f"{term}-{payment}-{unit}", source="test", price_date="2026-01-01")
+    return CatalogRow(
+        provider="aws",
+        service="AmazonEC2",
+        family="Compute Instance",
+        region="us-east-1",
+        attributes=ATTRS,
+        unit=unit,
+        price=D(price),
+        purchase_option="reserved",
+        term={"leaseContractLength": term, "purchaseOption": payment, "offeringClass": "standard"},
+        sku=f"{term}-{payment}-{unit}",
+        source="test",
+        price_date="2026-01-01",
+    )
 
 
 @pytest.fixture(scope="module")
@@ -60,10 +76,21 @@ def book(tmp_path_factory: pytest.TempPathFactory) -> PriceBook:
 
 def _price(book: PriceBook, term: str, payment: str, **extra: Any) -> dict[str, PricedComponent]:
     """Price one aws_instance reserved for `term` ('1_year'...) and `payment` ('all_upfront'...)."""
-    r = Resource(address=Address("aws_instance.ri"), type="aws_instance", name="ri", provider="aws",
-                 region="us-east-1", action=Action.CREATE, values={"instance_type": ITYPE})
-    given = {"reserved_instance_type": "standard", "reserved_instance_term": term,
-             "reserved_instance_payment_option": payment, **extra}
+    r = Resource(
+        address=Address("aws_instance.ri"),
+        type="aws_instance",
+        name="ri",
+        provider="aws",
+        region="us-east-1",
+        action=Action.CREATE,
+        values={"instance_type": ITYPE},
+    )
+    given = {
+        "reserved_instance_type": "standard",
+        "reserved_instance_term": term,
+        "reserved_instance_payment_option": payment,
+        **extra,
+    }
     (cost,) = build_project("p", "p", [r], book, usage=lambda _r: Usage(given)).resources
     assert isinstance(cost, ResourceCost)
     return {c.name: c for c in cost.components if c.name in (HOURLY, UPFRONT)}
@@ -82,8 +109,11 @@ def test_all_upfront_one_year_costs_upfront_over_12_a_month(book: PriceBook) -> 
     assert fee.monthly_cost == D("1051.2") / 12 == D("87.6")
     assert fee.query is not None
     assert fee.query.unit == "Quantity" and fee.query.purchase_option == "reserved"
-    assert dict(fee.query.term) == {"leaseContractLength": "1yr", "offeringClass": "standard",
-                                    "purchaseOption": "All Upfront"}
+    assert dict(fee.query.term) == {
+        "leaseContractLength": "1yr",
+        "offeringClass": "standard",
+        "purchaseOption": "All Upfront",
+    }
     assert sum(_cost(c) for c in comps.values()) > 0, "an all-upfront RI is never $0"
 
 
@@ -94,10 +124,13 @@ def test_partial_upfront_three_years_is_hourly_plus_upfront_over_36(book: PriceB
     assert sum(_cost(c) for c in comps.values()) == D("0.031") * 730 + D("1051.2") / 36 == D("51.83")
 
 
-@pytest.mark.parametrize(("term", "payment", "hourly", "upfront", "months"), [
-    ("1_year", "partial_upfront", "0.03", "525.6", 12),
-    ("3_year", "all_upfront", "0", "2102.4", 36),
-])
+@pytest.mark.parametrize(
+    ("term", "payment", "hourly", "upfront", "months"),
+    [
+        ("1_year", "partial_upfront", "0.03", "525.6", 12),
+        ("3_year", "all_upfront", "0", "2102.4", 36),
+    ],
+)
 def test_other_upfront_offers(book: PriceBook, term: str, payment: str, hourly: str, upfront: str, months: int) -> None:
     comps = _price(book, term, payment)
     assert comps[HOURLY].monthly_cost == D(hourly) * 730
@@ -119,12 +152,24 @@ def test_fee_does_not_scale_with_hours_run(book: PriceBook) -> None:
 
 
 def test_fee_is_counted_per_instance_of_a_group() -> None:
-    r = Resource(address=Address("aws_autoscaling_group.g"), type="aws_autoscaling_group", name="g", provider="aws",
-                 region="us-east-1", action=Action.CREATE)
-    usage = Usage({"reserved_instance_type": "standard", "reserved_instance_term": "1_year",
-                   "reserved_instance_payment_option": "all_upfront"})
-    comps = {c.name: c for c in instance_components(r, InstanceSpec(ITYPE), usage, count=D(3),
-                                                     count_range=(D(1), D(6)))}
+    r = Resource(
+        address=Address("aws_autoscaling_group.g"),
+        type="aws_autoscaling_group",
+        name="g",
+        provider="aws",
+        region="us-east-1",
+        action=Action.CREATE,
+    )
+    usage = Usage(
+        {
+            "reserved_instance_type": "standard",
+            "reserved_instance_term": "1_year",
+            "reserved_instance_payment_option": "all_upfront",
+        }
+    )
+    comps = {
+        c.name: c for c in instance_components(r, InstanceSpec(ITYPE), usage, count=D(3), count_range=(D(1), D(6)))
+    }
     fee = comps[UPFRONT]
     assert fee.monthly_quantity == D(3) / 12
     assert fee.quantity_range == (D(1) / 12, D(6) / 12)
@@ -133,10 +178,21 @@ def test_fee_is_counted_per_instance_of_a_group() -> None:
 
 
 def test_spot_and_on_demand_have_no_fee() -> None:
-    r = Resource(address=Address("aws_instance.x"), type="aws_instance", name="x", provider="aws",
-                 region="us-east-1", action=Action.CREATE)
-    usage = Usage({"reserved_instance_type": "standard", "reserved_instance_term": "1_year",
-                   "reserved_instance_payment_option": "all_upfront"})
+    r = Resource(
+        address=Address("aws_instance.x"),
+        type="aws_instance",
+        name="x",
+        provider="aws",
+        region="us-east-1",
+        action=Action.CREATE,
+    )
+    usage = Usage(
+        {
+            "reserved_instance_type": "standard",
+            "reserved_instance_term": "1_year",
+            "reserved_instance_payment_option": "all_upfront",
+        }
+    )
     spot = [c.name for c in instance_components(r, InstanceSpec(ITYPE, spot=True), usage)]
     on_demand = [c.name for c in instance_components(r, InstanceSpec(ITYPE), Usage())]
     assert UPFRONT not in spot and UPFRONT not in on_demand
@@ -144,8 +200,14 @@ def test_spot_and_on_demand_have_no_fee() -> None:
 
 def test_unknown_term_length_gives_no_fee() -> None:
     """Without the term length there is nothing to spread the fee over: no guessed component."""
-    r = Resource(address=Address("aws_instance.x"), type="aws_instance", name="x", provider="aws",
-                 region="us-east-1", action=Action.CREATE)
+    r = Resource(
+        address=Address("aws_instance.x"),
+        type="aws_instance",
+        name="x",
+        provider="aws",
+        region="us-east-1",
+        action=Action.CREATE,
+    )
     usage = Usage({"reserved_instance_type": "standard", "reserved_instance_payment_option": "all_upfront"})
     assert UPFRONT not in [c.name for c in instance_components(r, InstanceSpec(ITYPE), usage)]
 
@@ -153,10 +215,20 @@ def test_unknown_term_length_gives_no_fee() -> None:
 def test_shipped_catalog_has_no_fee_rows_yet() -> None:
     """Documents the shipped catalog's gap: the fee component exists but is reported unpriced, never $0."""
     shipped = PriceBook(CatalogStore.open())
-    r = Resource(address=Address("aws_instance.ri"), type="aws_instance", name="ri", provider="aws",
-                 region="us-east-1", action=Action.CREATE, values={"instance_type": "t3.medium"})
-    given = {"reserved_instance_type": "standard", "reserved_instance_term": "1_year",
-             "reserved_instance_payment_option": "all_upfront"}
+    r = Resource(
+        address=Address("aws_instance.ri"),
+        type="aws_instance",
+        name="ri",
+        provider="aws",
+        region="us-east-1",
+        action=Action.CREATE,
+        values={"instance_type": "t3.medium"},
+    )
+    given = {
+        "reserved_instance_type": "standard",
+        "reserved_instance_term": "1_year",
+        "reserved_instance_payment_option": "all_upfront",
+    }
     (cost,) = build_project("p", "p", [r], shipped, usage=lambda _r: Usage(given)).resources
     fee = next(c for c in cost.components if c.name == UPFRONT)
     assert not fee.priced

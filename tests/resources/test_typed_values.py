@@ -11,19 +11,38 @@ from costgate.errors import InvalidValueError
 from costgate.resources.base import dec, integer, number, size_gb, text
 
 
-@pytest.mark.parametrize(("value", "expected"), [
-    (100, Decimal(100)), ("100", Decimal(100)), (2.5, Decimal("2.5")), (0, Decimal(0)),
-    (None, None), ("", None), (True, None),
-])
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        (100, Decimal(100)),
+        ("100", Decimal(100)),
+        (2.5, Decimal("2.5")),
+        (0, Decimal(0)),
+        (None, None),
+        ("", None),
+        (True, None),
+    ],
+)
 def test_numbers_accepted(value: object, expected: Decimal | None) -> None:
     assert number({"size": value}, "size") == expected
 
 
-@pytest.mark.parametrize(("value", "shown"), [
-    (-5, "-5"), (-1_000_000, "-1000000"), (float("nan"), "nan"), (float("inf"), "inf"), ("NaN", "'NaN'"),
-    ("Infinity", "'Infinity'"), ("1e999", "'1e999'"), (10**16, "10000000000000000"), ("ten", "'ten'"),
-    (["100"], "['100']"), ({"a": 1}, "{'a': 1}"),
-])
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (-5, "-5"),
+        (-1_000_000, "-1000000"),
+        (float("nan"), "nan"),
+        (float("inf"), "inf"),
+        ("NaN", "'NaN'"),
+        ("Infinity", "'Infinity'"),
+        ("1e999", "'1e999'"),
+        (10**16, "10000000000000000"),
+        ("ten", "'ten'"),
+        (["100"], "['100']"),
+        ({"a": 1}, "{'a': 1}"),
+    ],
+)
 def test_sizes_refused_with_a_reason(value: object, shown: str) -> None:
     with pytest.raises(InvalidValueError) as info:
         size_gb({"size": value}, "size")

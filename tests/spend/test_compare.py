@@ -13,8 +13,9 @@ WHEN = datetime(2026, 11, 1, tzinfo=UTC)
 BILL = BillSlice("2026-09", "aws-cost-explorer", "UnblendedCost", "project", None)
 
 
-def _line(project: str, team: str | None, service: str, monthly: str, *, usage: int = 0, unpriced: int = 0,
-          run_id: int = 1) -> EstimateLine:
+def _line(
+    project: str, team: str | None, service: str, monthly: str, *, usage: int = 0, unpriced: int = 0, run_id: int = 1
+) -> EstimateLine:
     return EstimateLine(project, team, "aws", service, Decimal(monthly), usage, unpriced, run_id, WHEN)
 
 
@@ -23,10 +24,16 @@ def _cost(service: str, value: str, amount: str, key: str = "project") -> Actual
 
 
 def test_by_project_reads_the_project_tag() -> None:
-    lines = [_line("api", "core", "AmazonEC2", "40.5", unpriced=1), _line("api", "core", "AmazonS3", "2"),
-             _line("batch", None, "AWSLambda", "9", run_id=2)]
-    costs = [_cost("Amazon Elastic Compute Cloud - Compute", "api", "44"), _cost("Amazon Simple Storage Service", "api", "1.5"),
-             _cost("AWS Lambda", "apii", "3")]
+    lines = [
+        _line("api", "core", "AmazonEC2", "40.5", unpriced=1),
+        _line("api", "core", "AmazonS3", "2"),
+        _line("batch", None, "AWSLambda", "9", run_id=2),
+    ]
+    costs = [
+        _cost("Amazon Elastic Compute Cloud - Compute", "api", "44"),
+        _cost("Amazon Simple Storage Service", "api", "1.5"),
+        _cost("AWS Lambda", "apii", "3"),
+    ]
     c = compare(lines, [UnsupportedLine("api", "core", "aws_x", 1)], costs, by="project", bill=BILL)
     rows = {r.key: (r.estimate, r.actual, r.gap, [x.code for x in r.reasons]) for r in c.rows}
     assert rows == {
@@ -41,12 +48,19 @@ def test_by_project_reads_the_project_tag() -> None:
 
 
 def test_by_team_an_estimate_nobody_owns_is_its_own_row() -> None:
-    c = compare([_line("batch", None, "AWSLambda", "9")], [], [_cost("AWS Lambda", "core", "1", key="team")],
-                by="team", bill=BillSlice("2026-09", "aws-cost-explorer", "UnblendedCost", "team", None),
-                team_aliases={"core": "platform"})
+    c = compare(
+        [_line("batch", None, "AWSLambda", "9")],
+        [],
+        [_cost("AWS Lambda", "core", "1", key="team")],
+        by="team",
+        bill=BillSlice("2026-09", "aws-cost-explorer", "UnblendedCost", "team", None),
+        team_aliases={"core": "platform"},
+    )
     rows = {r.key: (r.estimate, r.actual, [x.code for x in r.reasons]) for r in c.rows}
-    assert rows == {"(unowned)": (Decimal(9), None, [ReasonCode.UNALLOCATED]),
-                    "platform": (None, Decimal(1), [ReasonCode.NO_ESTIMATE])}
+    assert rows == {
+        "(unowned)": (Decimal(9), None, [ReasonCode.UNALLOCATED]),
+        "platform": (None, Decimal(1), [ReasonCode.NO_ESTIMATE]),
+    }
 
 
 def test_nothing_recorded_and_nothing_billed_is_an_empty_comparison() -> None:

@@ -39,6 +39,8 @@ def test_the_docs_print_the_table() -> None:
     text = (REPO / "docs" / "actuals.md").read_text(encoding="utf-8")
     block = text.split("<!-- services table: begin -->\n")[1].split("<!-- services table: end -->")[0]
     rows = [line for line in block.splitlines() if line.startswith("| ") and not line.startswith("| Cost Explorer")]
-    expected = [f"| {m.name} | {m.code if m.kind is ServiceKind.SERVICE else 'account charge (no resource)'} |"
-                for m in mapping_table()]
+    expected = [
+        f"| {m.name} | {m.code if m.kind is ServiceKind.SERVICE else 'account charge (no resource)'} |"
+        for m in mapping_table()
+    ]
     assert rows == expected

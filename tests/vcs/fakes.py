@@ -43,7 +43,9 @@ class Fake:
     def authorized(self, request: Request) -> bool:
         raise NotImplementedError
 
-    def fail_next(self, status: int, *, method: str | None = None, headers: dict[str, str] | None = None, body: str = "") -> None:
+    def fail_next(
+        self, status: int, *, method: str | None = None, headers: dict[str, str] | None = None, body: str = ""
+    ) -> None:
         """The next request (of `method`, when given) gets this answer instead."""
         self.failures.append((method, status, headers or {}, body))
 
@@ -58,14 +60,22 @@ class Fake:
             for i, (method, status, headers, body) in enumerate(self.failures):
                 if method in (None, request.method):
                     del self.failures[i]
-                    return Response(body or json.dumps({"message": f"injected {status}"}), status=status, headers=headers,
-                                    content_type="application/json")
+                    return Response(
+                        body or json.dumps({"message": f"injected {status}"}),
+                        status=status,
+                        headers=headers,
+                        content_type="application/json",
+                    )
         if not self.authorized(request):
             return _json({"message": "Bad credentials"}, 401)
         for method, pattern, fn in self.routes():
             m = pattern.fullmatch(request.path)
             if m and method == request.method:
-                if method == "GET" and self.before_list is not None and request.path.endswith(("/comments", "/notes", "/threads")):
+                if (
+                    method == "GET"
+                    and self.before_list is not None
+                    and request.path.endswith(("/comments", "/notes", "/threads"))
+                ):
                     self.before_list()
                 with self.lock:
                     return fn(request, **m.groupdict())
@@ -78,7 +88,7 @@ class Fake:
 def _page(items: list[Any], request: Request, size: int, page_param: str = "page") -> tuple[list[Any], int | None]:
     page = int(request.args.get(page_param, 1))
     per = min(size, int(request.args.get("per_page", size)))
-    chunk = items[(page - 1) * per: page * per]
+    chunk = items[(page - 1) * per : page * per]
     return chunk, (page + 1 if page * per < len(items) else None)
 
 
@@ -122,7 +132,9 @@ class FakeGitHub(Fake):
         chunk, nxt = _page(items, request, self.page_size)
         headers = {}
         if nxt:
-            headers["Link"] = f'<{request.host_url.rstrip("/")}{request.path}?per_page={self.page_size}&page={nxt}>; rel="next"'
+            headers["Link"] = (
+                f'<{request.host_url.rstrip("/")}{request.path}?per_page={self.page_size}&page={nxt}>; rel="next"'
+            )
         return _json(chunk, headers=headers)
 
     def create(self, request: Request, n: str) -> Response:
@@ -141,8 +153,14 @@ class FakeGitHub(Fake):
         return Response(status=204)
 
     def pull(self, request: Request, n: str) -> Response:
-        return _json({"number": int(n), "labels": [{"name": x} for x in self.labels], "head": {"sha": self.head_sha},
-                      "base": {"ref": self.base_ref}})
+        return _json(
+            {
+                "number": int(n),
+                "labels": [{"name": x} for x in self.labels],
+                "head": {"sha": self.head_sha},
+                "base": {"ref": self.base_ref},
+            }
+        )
 
     def status(self, request: Request, sha: str) -> Response:
         self.statuses.append({"sha": sha, **request.get_json()})
@@ -154,7 +172,12 @@ class FakeGitHub(Fake):
         if "minimizeComment" in query:
             node = variables["id"]
             if not any(c["node_id"] == node for c in self.comments.values()):
-                return _json({"data": None, "errors": [{"message": f"Could not resolve to a node with the global id of '{node}'"}]})
+                return _json(
+                    {
+                        "data": None,
+                        "errors": [{"message": f"Could not resolve to a node with the global id of '{node}'"}],
+                    }
+                )
             self.minimized.add(node)
             self.minimize_calls += 1
             return _json({"data": {"minimizeComment": {"minimizedComment": {"isMinimized": True}}}})
@@ -190,7 +213,11 @@ class FakeGitLab(Fake):
             ("GET", re.compile(rf"/api/v4/projects/{p}/merge_requests/(?P<iid>\d+)/notes"), self.list),
             ("POST", re.compile(rf"/api/v4/projects/{p}/merge_requests/(?P<iid>\d+)/notes"), self.create),
             ("PUT", re.compile(rf"/api/v4/projects/{p}/merge_requests/(?P<iid>\d+)/notes/(?P<nid>\d+)"), self.update),
-            ("DELETE", re.compile(rf"/api/v4/projects/{p}/merge_requests/(?P<iid>\d+)/notes/(?P<nid>\d+)"), self.delete),
+            (
+                "DELETE",
+                re.compile(rf"/api/v4/projects/{p}/merge_requests/(?P<iid>\d+)/notes/(?P<nid>\d+)"),
+                self.delete,
+            ),
             ("GET", re.compile(rf"/api/v4/projects/{p}/merge_requests/(?P<iid>\d+)"), self.mr),
             ("POST", re.compile(rf"/api/v4/projects/{p}/statuses/(?P<sha>\w+)"), self.status),
         ]
@@ -204,7 +231,9 @@ class FakeGitLab(Fake):
         chunk, nxt = _page([self.notes[k] for k in sorted(self.notes)], request, self.page_size)
         headers = {}
         if nxt:
-            headers["Link"] = f'<{request.host_url.rstrip("/")}{request.full_path.split("?")[0]}?per_page={self.page_size}&page={nxt}>; rel="next"'
+            headers["Link"] = (
+                f'<{request.host_url.rstrip("/")}{request.full_path.split("?")[0]}?per_page={self.page_size}&page={nxt}>; rel="next"'
+            )
         return _json(chunk, headers=headers)
 
     def create(self, request: Request, iid: str) -> Response:
@@ -270,7 +299,10 @@ class FakeAzure(Fake):
     def create(self, request: Request) -> Response:
         data = request.get_json()
         tid = self.new_id()
-        comments = [{"id": i + 1, "content": c["content"], "commentType": "text", "isDeleted": False} for i, c in enumerate(data["comments"])]
+        comments = [
+            {"id": i + 1, "content": c["content"], "commentType": "text", "isDeleted": False}
+            for i, c in enumerate(data["comments"])
+        ]
         self.threads[tid] = {"id": tid, "status": data.get("status"), "comments": comments, "isDeleted": False}
         return _json(self.threads[tid])
 
@@ -342,7 +374,7 @@ class FakeBitbucket(Fake):
         items = [self.comments[k] for k in sorted(self.comments)]
         page = int(request.args.get("page", 1))
         size = min(self.page_size, int(request.args.get("pagelen", self.page_size)))
-        chunk = items[(page - 1) * size: page * size]
+        chunk = items[(page - 1) * size : page * size]
         data: dict[str, Any] = {"values": chunk, "page": page, "pagelen": size}
         if page * size < len(items):
             data["next"] = f"{request.host_url.rstrip('/')}{request.path}?pagelen={size}&page={page + 1}"
@@ -375,8 +407,11 @@ class FakeBitbucket(Fake):
         return _json({"key": "costgate"}, 201)
 
     def costgate_comments(self) -> list[dict[str, Any]]:
-        return [self.comments[k] for k in sorted(self.comments)
-                if not self.comments[k]["deleted"] and "costgate-comment" in self.comments[k]["content"]["raw"]]
+        return [
+            self.comments[k]
+            for k in sorted(self.comments)
+            if not self.comments[k]["deleted"] and "costgate-comment" in self.comments[k]["content"]["raw"]
+        ]
 
 
 class Stage:

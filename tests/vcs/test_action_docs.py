@@ -36,8 +36,9 @@ FIXTURE = FIXTURES / "action"
 ACTION = load_yaml((REPO / "action.yml").read_text())
 PR = 7
 EXPRESSION = re.compile(r"\$\{\{\s*(.+?)\s*\}\}")
-pytestmark = pytest.mark.skipif(any(shutil.which(t) is None for t in ("bash", "git", "curl", "jq")),
-                                reason="bash, git, curl or jq is absent")
+pytestmark = pytest.mark.skipif(
+    any(shutil.which(t) is None for t in ("bash", "git", "curl", "jq")), reason="bash, git, curl or jq is absent"
+)
 
 
 def code_blocks() -> list[tuple[str, str]]:
@@ -113,14 +114,20 @@ class Runner:
                 return self.outputs.get(step.group(1), {}).get(step.group(2), "")
             assert expr in self.context, f"the page uses an expression the test does not know: {expr}"
             return self.context[expr]
+
         text = str(value).lower() if isinstance(value, bool) else str(value)  # Actions passes `false` as "false"
         return EXPRESSION.sub(one, text)
 
     def env(self, extra: dict[str, str]) -> dict[str, str]:
         out = self.tmp / "github-output"
         out.write_text("")
-        return {**self.base_env, "GITHUB_WORKSPACE": str(self.workspace), "RUNNER_TEMP": self.context["runner.temp"],
-                "GITHUB_OUTPUT": str(out), **extra}
+        return {
+            **self.base_env,
+            "GITHUB_WORKSPACE": str(self.workspace),
+            "RUNNER_TEMP": self.context["runner.temp"],
+            "GITHUB_OUTPUT": str(out),
+            **extra,
+        }
 
     def run_job(self, job: dict[str, Any]) -> None:
         for step in job["steps"]:
@@ -129,8 +136,14 @@ class Runner:
             if "run" in step:
                 env = self.env({k: self.expand(v) for k, v in (step.get("env") or {}).items()})
                 cwd = self.workspace / self.expand(step.get("working-directory", "."))
-                proc = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
-                                      cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+                proc = subprocess.run(
+                    ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+                    cwd=cwd,
+                    env=env,
+                    capture_output=True,
+                    text=True,
+                    timeout=300,
+                )
                 assert proc.returncode == 0, f"{step['run']}\n{proc.stdout}{proc.stderr}"
                 self.collect(step, Path(env["GITHUB_OUTPUT"]))
             elif uses.startswith("actions/checkout@"):
@@ -154,12 +167,16 @@ class Runner:
 
     def collect(self, step: dict[str, Any], output: Path) -> None:
         if "id" in step:
-            self.outputs[step["id"]] = dict(line.split("=", 1) for line in output.read_text().splitlines() if "=" in line)
+            self.outputs[step["id"]] = dict(
+                line.split("=", 1) for line in output.read_text().splitlines() if "=" in line
+            )
 
     def checkout(self, with_: dict[str, str]) -> None:
         assert "ref" not in with_ and "repository" not in with_  # the event's commit: what Actions checks out
         target = self.workspace / with_.get("path", ".")
-        subprocess.run(["git", "clone", "-q", str(self.origin), str(target)], check=True, capture_output=True, env=self.base_env)
+        subprocess.run(
+            ["git", "clone", "-q", str(self.origin), str(target)], check=True, capture_output=True, env=self.base_env
+        )
         git(target, "fetch", "-q", "origin", self.context["github.sha"])  # a pull request's head is no branch
         git(target, "checkout", "-q", "--detach", self.context["github.sha"])
 
@@ -179,12 +196,21 @@ class Runner:
         inputs = {k: self.expand(v) for k, v in inputs.items()}
         step = next(s for s in ACTION["runs"]["steps"] if s.get("id") == "costgate")
         shims = Path(str(shutil.which("costgate", path=self.base_env["PATH"]))).parent  # the scene's shim
-        ctx = {**{f"inputs.{k}": v for k, v in inputs.items()}, "steps.install.outputs.bin": str(shims),
-               "steps.keys.outputs.cache-dir": self.base_env["COSTGATE_CACHE_DIR"]}
+        ctx = {
+            **{f"inputs.{k}": v for k, v in inputs.items()},
+            "steps.install.outputs.bin": str(shims),
+            "steps.keys.outputs.cache-dir": self.base_env["COSTGATE_CACHE_DIR"],
+        }
         env = self.env({k: EXPRESSION.sub(lambda m: ctx[m.group(1)], v) for k, v in step["env"].items()})
         cwd = self.workspace / EXPRESSION.sub(lambda m: ctx[m.group(1)], step["working-directory"])
-        proc = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
-                              cwd=cwd, env=env, capture_output=True, text=True, timeout=300)
+        proc = subprocess.run(
+            ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", step["run"]],
+            cwd=cwd,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         assert proc.returncode == 0, proc.stderr
         assert TOKEN not in proc.stdout + proc.stderr
         self.action_outputs = dict(line.split("=", 1) for line in Path(env["GITHUB_OUTPUT"]).read_text().splitlines())
@@ -216,16 +242,27 @@ def scene(tmp_path: Path, github: tuple[FakeGitHub, str]) -> Iterator[dict[str, 
     (shims / "costgate").chmod(0o755)
     no_terraform = [d for d in os.environ["PATH"].split(os.pathsep) if d and not (Path(d) / "terraform").exists()]
     base_env = {k: v for k, v in os.environ.items() if not k.startswith(("GITHUB_", "CI_", "COSTGATE_", "AWS_", "TF_"))}
-    base_env.update({
-        "PATH": os.pathsep.join([str(shims), *no_terraform]), "HOME": str(tmp_path), "PYTHONPATH": str(REPO),
-        "GIT_CONFIG_NOSYSTEM": "1", "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@example.com",
-        "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@example.com",
-        "GITHUB_API_URL": url, "GITHUB_REPOSITORY": "o/r", "GITHUB_RUN_ID": "100", "GITHUB_ACTIONS": "true",
-        "COSTGATE_CACHE_DIR": os.environ.get("COSTGATE_CACHE_DIR", str(tmp_path / "cache")),
-        # any price fetch fails at once instead of reaching the network (the fixture needs none)
-        "COSTGATE_AWS_BASE_URL": "http://127.0.0.1:9", "COSTGATE_AZURE_BASE_URL": "http://127.0.0.1:9",
-        "COSTGATE_GCP_BASE_URL": "http://127.0.0.1:9",
-    })
+    base_env.update(
+        {
+            "PATH": os.pathsep.join([str(shims), *no_terraform]),
+            "HOME": str(tmp_path),
+            "PYTHONPATH": str(REPO),
+            "GIT_CONFIG_NOSYSTEM": "1",
+            "GIT_AUTHOR_NAME": "t",
+            "GIT_AUTHOR_EMAIL": "t@example.com",
+            "GIT_COMMITTER_NAME": "t",
+            "GIT_COMMITTER_EMAIL": "t@example.com",
+            "GITHUB_API_URL": url,
+            "GITHUB_REPOSITORY": "o/r",
+            "GITHUB_RUN_ID": "100",
+            "GITHUB_ACTIONS": "true",
+            "COSTGATE_CACHE_DIR": os.environ.get("COSTGATE_CACHE_DIR", str(tmp_path / "cache")),
+            # any price fetch fails at once instead of reaching the network (the fixture needs none)
+            "COSTGATE_AWS_BASE_URL": "http://127.0.0.1:9",
+            "COSTGATE_AZURE_BASE_URL": "http://127.0.0.1:9",
+            "COSTGATE_GCP_BASE_URL": "http://127.0.0.1:9",
+        }
+    )
     yield {"fake": fake, "url": url, "origin": origin, "head": head, "base_env": base_env, "artifacts": {}}
 
 
@@ -233,9 +270,18 @@ def pull_request_runner(scene: dict[str, Any], tmp: Path, tf_config: Path | None
     tmp.mkdir()
     event = tmp / "event.json"
     event.write_text(json.dumps({"pull_request": {"number": PR, "head": {"sha": scene["head"]}}}))
-    env = {**scene["base_env"], "GITHUB_EVENT_PATH": str(event), "GITHUB_BASE_REF": "main", "GITHUB_EVENT_NAME": "pull_request"}
-    ctx = {"github.sha": scene["head"], "github.token": TOKEN, "github.base_ref": "main",
-           "github.event.pull_request.number": str(PR)}
+    env = {
+        **scene["base_env"],
+        "GITHUB_EVENT_PATH": str(event),
+        "GITHUB_BASE_REF": "main",
+        "GITHUB_EVENT_NAME": "pull_request",
+    }
+    ctx = {
+        "github.sha": scene["head"],
+        "github.token": TOKEN,
+        "github.base_ref": "main",
+        "github.event.pull_request.number": str(PR),
+    }
     return Runner(tmp, scene["origin"], scene["url"], {}, ctx, scene["artifacts"], env, tf_config)
 
 
@@ -252,10 +298,17 @@ def test_the_fork_safe_recipe_comments_on_a_module_with_a_backend(scene: dict[st
     run = {"id": 99, "head_sha": scene["head"], "conclusion": "success", "event": "pull_request", "pull_requests": []}
     event.write_text(json.dumps({"workflow_run": run}))
     env = {**scene["base_env"], "GITHUB_EVENT_PATH": str(event), "GITHUB_EVENT_NAME": "workflow_run"}
-    ctx = {"github.sha": main, "github.token": TOKEN, "github.event.workflow_run.id": "99",
-           "github.event.workflow_run.head_sha": scene["head"]}
+    ctx = {
+        "github.sha": main,
+        "github.token": TOKEN,
+        "github.event.workflow_run.id": "99",
+        "github.event.workflow_run.head_sha": scene["head"],
+    }
     job = jobs()["cost-comment"]
-    assert job["if"] == "github.event.workflow_run.conclusion == 'success' && github.event.workflow_run.event == 'pull_request'"
+    assert (
+        job["if"]
+        == "github.event.workflow_run.conclusion == 'success' && github.event.workflow_run.event == 'pull_request'"
+    )
     trusted = Runner(tmp_path / "cost-comment", scene["origin"], scene["url"], {}, ctx, scene["artifacts"], env)
     trusted.run_job(job)
 
@@ -269,14 +322,22 @@ def test_the_fork_safe_recipe_comments_on_a_module_with_a_backend(scene: dict[st
     assert [s["sha"] for s in fake.statuses] == [scene["head"]]  # commit-sha: the pull request's head
 
 
-def test_the_fork_safe_recipe_refuses_an_artifact_for_another_pull_request(scene: dict[str, Any], tmp_path: Path) -> None:
+def test_the_fork_safe_recipe_refuses_an_artifact_for_another_pull_request(
+    scene: dict[str, Any], tmp_path: Path
+) -> None:
     fake: FakeGitHub = scene["fake"]
     fake.head_sha = "f" * 40  # the API's head of pull request 7 is not the commit the first workflow ran on
     pull_request_runner(scene, tmp_path / "cost-pr").run_job(jobs()["cost-pr"])
-    ctx = {"github.sha": git(scene["origin"], "rev-parse", "main").strip(), "github.token": TOKEN,
-           "github.event.workflow_run.id": "99", "github.event.workflow_run.head_sha": scene["head"]}
+    ctx = {
+        "github.sha": git(scene["origin"], "rev-parse", "main").strip(),
+        "github.token": TOKEN,
+        "github.event.workflow_run.id": "99",
+        "github.event.workflow_run.head_sha": scene["head"],
+    }
     (tmp_path / "cost-comment").mkdir()
-    trusted = Runner(tmp_path / "cost-comment", scene["origin"], scene["url"], {}, ctx, scene["artifacts"], scene["base_env"])
+    trusted = Runner(
+        tmp_path / "cost-comment", scene["origin"], scene["url"], {}, ctx, scene["artifacts"], scene["base_env"]
+    )
     with pytest.raises(AssertionError, match="artifact does not belong to pull request 7"):
         trusted.run_job(jobs()["cost-comment"])
     assert fake.costgate_comments() == [] and not (trusted.tmp / "runner-temp" / "pr").exists()
@@ -299,7 +360,9 @@ def terraform_config() -> Iterator[Path]:
         yield tc.cli_config
 
 
-def test_the_plan_workflow_and_the_command_by_hand(scene: dict[str, Any], tmp_path: Path, terraform_config: Path) -> None:
+def test_the_plan_workflow_and_the_command_by_hand(
+    scene: dict[str, Any], tmp_path: Path, terraform_config: Path
+) -> None:
     """The simple workflow plans with real Terraform; the hand-run command then reads that plan."""
     runner = pull_request_runner(scene, tmp_path / "job", terraform_config)
     runner.run_job(jobs()["cost"])
@@ -313,8 +376,14 @@ def test_the_plan_workflow_and_the_command_by_hand(scene: dict[str, Any], tmp_pa
     shutil.copy(runner.workspace / "infra" / "plan.json", by_hand / "plan.json")
     shutil.copy(runner.workspace / "costgate.yml", by_hand / "costgate.yml")
     before = len(scene["fake"].requests)
-    proc = subprocess.run(["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", command], cwd=by_hand,
-                          env={**scene["base_env"], "GITHUB_TOKEN": TOKEN}, capture_output=True, text=True, timeout=120)
+    proc = subprocess.run(
+        ["bash", "--noprofile", "--norc", "-eo", "pipefail", "-c", command],
+        cwd=by_hand,
+        env={**scene["base_env"], "GITHUB_TOKEN": TOKEN},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert proc.returncode == 0, proc.stderr
     assert "$148.96" in proc.stdout
     assert len(scene["fake"].requests) == before  # --dry-run: no API call
@@ -324,10 +393,27 @@ def test_the_old_recipe_fails_on_a_backend_block(tmp_path: Path, terraform_confi
     """Why the page changed: `init -backend=false` then `plan` stops at the backend block."""
     work = tmp_path / "infra"
     shutil.copytree(FIXTURE / "infra", work)
-    env = {**os.environ, "TF_CLI_CONFIG_FILE": str(terraform_config), "TF_IN_AUTOMATION": "1", "CHECKPOINT_DISABLE": "1"}
-    init = subprocess.run(["terraform", "init", "-input=false", "-backend=false"], cwd=work, env=env,
-                          capture_output=True, text=True, timeout=300)
+    env = {
+        **os.environ,
+        "TF_CLI_CONFIG_FILE": str(terraform_config),
+        "TF_IN_AUTOMATION": "1",
+        "CHECKPOINT_DISABLE": "1",
+    }
+    init = subprocess.run(
+        ["terraform", "init", "-input=false", "-backend=false"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert init.returncode == 0, init.stderr
-    plan = subprocess.run(["terraform", "plan", "-input=false", "-refresh=false", "-lock=false", "-out=tfplan"],
-                          cwd=work, env=env, capture_output=True, text=True, timeout=300)
+    plan = subprocess.run(
+        ["terraform", "plan", "-input=false", "-refresh=false", "-lock=false", "-out=tfplan"],
+        cwd=work,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert plan.returncode != 0 and "Backend initialization required" in plan.stderr + plan.stdout

@@ -28,6 +28,8 @@ def _headline(plan: Path) -> str:
     from costgate.report.markdown import headline
 
     return headline(estimate_plans([plan]).totals)
+
+
 CI_VARS = ("GITHUB_", "CI_", "SYSTEM_", "BUILD_", "BITBUCKET_", "GITLAB_", "AZURE_DEVOPS_")
 
 
@@ -40,20 +42,54 @@ def clean_ci_env(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 def _github_args(url: str, plan: Path = EXAMPLE_PLAN, *extra: str) -> list[str]:
-    return ["comment", "github", "--github-api-url", url, "--repo", "o/r", "--pull-request", "1",
-            "--github-token", TOKEN, "--plan", str(plan), *extra]
+    return [
+        "comment",
+        "github",
+        "--github-api-url",
+        url,
+        "--repo",
+        "o/r",
+        "--pull-request",
+        "1",
+        "--github-token",
+        TOKEN,
+        "--plan",
+        str(plan),
+        *extra,
+    ]
 
 
-def test_done_when_two_runs_with_two_plans_leave_one_comment_reflecting_the_second(github: tuple[FakeGitHub, str]) -> None:
+def test_done_when_two_runs_with_two_plans_leave_one_comment_reflecting_the_second(
+    github: tuple[FakeGitHub, str],
+) -> None:
     """The issue's acceptance test, through the installed CLI in a subprocess."""
     fake, url = github
     env = {k: v for k, v in os.environ.items() if not k.startswith(CI_VARS)}
     outputs = []
     for plan in (EXAMPLE_PLAN, SECOND_PLAN):
         proc = subprocess.run(
-            [sys.executable, "-m", "costgate", "comment", "github", "--github-api-url", url, "--repo", "o/r",
-             "--pull-request", "1", "--github-token", TOKEN, "--plan", str(plan)],
-            capture_output=True, text=True, env=env, cwd=REPO, timeout=120,
+            [
+                sys.executable,
+                "-m",
+                "costgate",
+                "comment",
+                "github",
+                "--github-api-url",
+                url,
+                "--repo",
+                "o/r",
+                "--pull-request",
+                "1",
+                "--github-token",
+                TOKEN,
+                "--plan",
+                str(plan),
+            ],
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=REPO,
+            timeout=120,
         )
         assert proc.returncode == 0, proc.stderr
         outputs.append(proc.stdout + proc.stderr)
@@ -85,10 +121,14 @@ def test_dry_run_needs_no_repo_or_token() -> None:
 LAMBDA = FIXTURES / "resources" / "aws" / "lambda_function"
 
 
-@pytest.mark.parametrize(("plan", "options"), [
-    (EXAMPLE_PLAN, ["--usage-profile", "large"]),
-    (LAMBDA / "plan.json", ["--usage-file", str(LAMBDA / "usage.yml"), "--free-tier"]),
-], ids=["usage-profile", "free-tier"])
+@pytest.mark.parametrize(
+    ("plan", "options"),
+    [
+        (EXAMPLE_PLAN, ["--usage-profile", "large"]),
+        (LAMBDA / "plan.json", ["--usage-file", str(LAMBDA / "usage.yml"), "--free-tier"]),
+    ],
+    ids=["usage-profile", "free-tier"],
+)
 def test_comment_prices_with_the_same_options_as_diff(plan: Path, options: list[str]) -> None:
     """An estimate option given to `comment` means what it means to `diff` (both were once ignored)."""
     from costgate.money import money
@@ -104,15 +144,25 @@ def test_comment_prices_with_the_same_options_as_diff(plan: Path, options: list[
     assert money(with_option) in result.out and money(without) not in result.out
 
 
-def test_defaults_from_the_actions_environment(github: tuple[FakeGitHub, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_defaults_from_the_actions_environment(
+    github: tuple[FakeGitHub, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     fake, url = github
     event = tmp_path / "event.json"
     event.write_text(json.dumps({"pull_request": {"number": 1}}))
     summary, output = tmp_path / "summary.md", tmp_path / "output.txt"
-    for k, v in {"GITHUB_REPOSITORY": "o/r", "GITHUB_EVENT_PATH": str(event), "GITHUB_TOKEN": TOKEN,
-                 "GITHUB_API_URL": url, "GITHUB_RUN_ID": "4242", "GITHUB_RUN_ATTEMPT": "2",
-                 "GITHUB_STEP_SUMMARY": str(summary), "GITHUB_OUTPUT": str(output),
-                 "GITHUB_SERVER_URL": "https://github.example", "GITHUB_SHA": "mergecommit"}.items():
+    for k, v in {
+        "GITHUB_REPOSITORY": "o/r",
+        "GITHUB_EVENT_PATH": str(event),
+        "GITHUB_TOKEN": TOKEN,
+        "GITHUB_API_URL": url,
+        "GITHUB_RUN_ID": "4242",
+        "GITHUB_RUN_ATTEMPT": "2",
+        "GITHUB_STEP_SUMMARY": str(summary),
+        "GITHUB_OUTPUT": str(output),
+        "GITHUB_SERVER_URL": "https://github.example",
+        "GITHUB_SHA": "mergecommit",
+    }.items():
         monkeypatch.setenv(k, v)
     result = run_cli("comment", "github", "--plan", str(EXAMPLE_PLAN))
     assert result.code == 0, result.err
@@ -120,7 +170,11 @@ def test_defaults_from_the_actions_environment(github: tuple[FakeGitHub, str], t
     assert parse_marker(body).run == "4242.2"  # type: ignore[union-attr]
     assert _headline(EXAMPLE_PLAN) in summary.read_text()
     total = output.read_text().splitlines()[0].partition("=")[2]
-    assert output.read_text().splitlines() == [f"total-monthly-cost={total}", f"delta-monthly-cost={total}", "verdict=none"]
+    assert output.read_text().splitlines() == [
+        f"total-monthly-cost={total}",
+        f"delta-monthly-cost={total}",
+        "verdict=none",
+    ]
     assert Decimal(total) > 0
     status = fake.statuses[0]
     assert status["sha"] == "abc123" and status["state"] == "success" and status["context"] == "costgate"
@@ -146,11 +200,15 @@ def test_quiet_threshold_posts_nothing(github: tuple[FakeGitHub, str]) -> None:
     assert loud.code == 0 and len(fake.costgate_comments()) == 1  # from $0: an infinite increase
 
 
-def test_api_errors_are_one_line_exit_2_without_the_token(github: tuple[FakeGitHub, str], caplog: pytest.LogCaptureFixture) -> None:
+def test_api_errors_are_one_line_exit_2_without_the_token(
+    github: tuple[FakeGitHub, str], caplog: pytest.LogCaptureFixture
+) -> None:
     fake, url = github
     caplog.set_level(logging.DEBUG)
     for _ in range(10):
-        fake.fail_next(403, method="GET", body=json.dumps({"message": f"Resource not accessible by integration ({TOKEN})"}))
+        fake.fail_next(
+            403, method="GET", body=json.dumps({"message": f"Resource not accessible by integration ({TOKEN})"})
+        )
     result = run_cli(*_github_args(url, EXAMPLE_PLAN))
     assert result.code == 2
     assert result.err.count("\n") == 1 and result.err.startswith("costgate: error: GitHub API: GET /repos/o/r/")
@@ -165,8 +223,22 @@ def test_missing_token_is_a_usage_error() -> None:
 
 def test_hide_and_new_is_refused_where_impossible(gitlab: tuple[FakeGitLab, str]) -> None:
     _, url = gitlab
-    result = run_cli("comment", "gitlab", "--gitlab-api-url", url, "--project", "group/proj", "--merge-request", "7",
-                     "--gitlab-token", TOKEN, "--plan", str(EXAMPLE_PLAN), "--behavior", "hide-and-new")
+    result = run_cli(
+        "comment",
+        "gitlab",
+        "--gitlab-api-url",
+        url,
+        "--project",
+        "group/proj",
+        "--merge-request",
+        "7",
+        "--gitlab-token",
+        TOKEN,
+        "--plan",
+        str(EXAMPLE_PLAN),
+        "--behavior",
+        "hide-and-new",
+    )
     assert result.code == 2 and "GitLab cannot hide comments" in result.err
 
 
@@ -174,9 +246,41 @@ def test_hide_and_new_is_refused_where_impossible(gitlab: tuple[FakeGitLab, str]
 def test_other_platforms_through_the_cli(kind: str, request: pytest.FixtureRequest) -> None:
     fake, url = request.getfixturevalue(kind)
     args = {
-        "gitlab": ["gitlab", "--gitlab-api-url", url, "--project", "group/proj", "--merge-request", "7", "--gitlab-token", TOKEN],
-        "azure": ["azure-repos", "--organization-url", url, "--project", "proj", "--repository", "repo", "--pull-request", "3", "--azure-token", TOKEN],
-        "bitbucket": ["bitbucket", "--bitbucket-api-url", url, "--repo", "ws/repo", "--pull-request", "5", "--bitbucket-token", TOKEN],
+        "gitlab": [
+            "gitlab",
+            "--gitlab-api-url",
+            url,
+            "--project",
+            "group/proj",
+            "--merge-request",
+            "7",
+            "--gitlab-token",
+            TOKEN,
+        ],
+        "azure": [
+            "azure-repos",
+            "--organization-url",
+            url,
+            "--project",
+            "proj",
+            "--repository",
+            "repo",
+            "--pull-request",
+            "3",
+            "--azure-token",
+            TOKEN,
+        ],
+        "bitbucket": [
+            "bitbucket",
+            "--bitbucket-api-url",
+            url,
+            "--repo",
+            "ws/repo",
+            "--pull-request",
+            "5",
+            "--bitbucket-token",
+            TOKEN,
+        ],
     }[kind]
     for plan in (EXAMPLE_PLAN, SECOND_PLAN):
         result = run_cli("comment", *args, "--plan", str(plan))
@@ -192,24 +296,42 @@ def test_other_platforms_through_the_cli(kind: str, request: pytest.FixtureReque
 
 def _gate(verdict: Verdict) -> GateResult:
     findings = (
-        Finding("CG101", "gp2-volume", Severity.BLOCK if verdict is Verdict.BLOCK else Severity.WARN,
-                "gp2 costs 20% more than gp3", address="aws_ebs_volume.data", monthly_saving=Decimal("4.00")),
+        Finding(
+            "CG101",
+            "gp2-volume",
+            Severity.BLOCK if verdict is Verdict.BLOCK else Severity.WARN,
+            "gp2 costs 20% more than gp3",
+            address="aws_ebs_volume.data",
+            monthly_saving=Decimal("4.00"),
+        ),
     )
-    return GateResult(verdict=verdict, findings=findings,
-                      budgets=(BudgetStatus("platform", "team:platform", Decimal(500), Decimal(0), Decimal("800.74"), "crossed"),))
+    return GateResult(
+        verdict=verdict,
+        findings=findings,
+        budgets=(BudgetStatus("platform", "team:platform", Decimal(500), Decimal(0), Decimal("800.74"), "crossed"),),
+    )
 
 
-@pytest.mark.parametrize(("verdict", "labels", "fail_on", "code", "state"), [
-    (Verdict.BLOCK, [], "block", 1, "failure"),
-    (Verdict.BLOCK, ["cost-approved"], "block", 0, "success"),
-    (Verdict.BLOCK, [], "never", 0, "failure"),
-    (Verdict.WARN, [], "block", 0, "success"),
-    (Verdict.WARN, [], "warn", 1, "success"),
-    (Verdict.PASS, [], "warn", 0, "success"),
-])
+@pytest.mark.parametrize(
+    ("verdict", "labels", "fail_on", "code", "state"),
+    [
+        (Verdict.BLOCK, [], "block", 1, "failure"),
+        (Verdict.BLOCK, ["cost-approved"], "block", 0, "success"),
+        (Verdict.BLOCK, [], "never", 0, "failure"),
+        (Verdict.WARN, [], "block", 0, "success"),
+        (Verdict.WARN, [], "warn", 1, "success"),
+        (Verdict.PASS, [], "warn", 0, "success"),
+    ],
+)
 def test_verdict_drives_status_exit_code_and_override_labels(
-    github: tuple[FakeGitHub, str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path,
-    verdict: Verdict, labels: list[str], fail_on: str, code: int, state: str,
+    github: tuple[FakeGitHub, str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    verdict: Verdict,
+    labels: list[str],
+    fail_on: str,
+    code: int,
+    state: str,
 ) -> None:
     """Every verdict, from hand-built GateResults (the real gate runs in the examples/gate test)."""
     fake, url = github
@@ -251,8 +373,20 @@ def test_comment_settings_from_the_config_and_flags_over_them(github: tuple[Fake
     ours = fake.costgate_comments()
     assert len(ours) == 2  # behavior: new, from the config
     assert ours[0]["body"].count("| + |") == 2 and "more resources not shown" in ours[0]["body"]
-    result = run_cli(*_github_args(url, EXAMPLE_PLAN, "--config", str(config), "--fail-on", "never",
-                                   "--behavior", "delete-and-new", "--max-resources", "3"))
+    result = run_cli(
+        *_github_args(
+            url,
+            EXAMPLE_PLAN,
+            "--config",
+            str(config),
+            "--fail-on",
+            "never",
+            "--behavior",
+            "delete-and-new",
+            "--max-resources",
+            "3",
+        )
+    )
     assert result.code == 0, result.err
     ours = fake.costgate_comments()
     assert len(ours) == 1 and ours[0]["body"].count("| + |") == 3
@@ -265,8 +399,9 @@ def test_bad_config_is_one_line_naming_the_file(tmp_path: Path) -> None:
     assert result.code == 2 and f"{config}:3" in result.err and "unknown key" in result.err
 
 
-def test_a_refused_comment_falls_back_to_the_job_summary(github: tuple[FakeGitHub, str], tmp_path: Path,
-                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_refused_comment_falls_back_to_the_job_summary(
+    github: tuple[FakeGitHub, str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """A fork's token may read but not write: with --on-comment-error summary the run warns, the
     report is in the job summary, and the verdict (none here) decides the exit code."""
     fake, url = github

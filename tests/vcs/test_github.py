@@ -79,6 +79,7 @@ def test_hide_and_new_minimizes_the_old_comment_via_graphql(github: tuple[FakeGi
     # the comment hidden by run 2 was not minimized again by run 3
     assert fake.minimize_calls == 2
 
+
 def test_delete_and_new(github: tuple[FakeGitHub, str], http: HttpClient) -> None:
     fake, url = github
     publish(_gh(http, url), "one", behavior=Behavior.DELETE_AND_NEW, run="1")
@@ -88,7 +89,9 @@ def test_delete_and_new(github: tuple[FakeGitHub, str], http: HttpClient) -> Non
     assert second.removed == 1
 
 
-def test_quiet_posts_nothing_new_but_keeps_an_existing_comment_current(github: tuple[FakeGitHub, str], http: HttpClient) -> None:
+def test_quiet_posts_nothing_new_but_keeps_an_existing_comment_current(
+    github: tuple[FakeGitHub, str], http: HttpClient
+) -> None:
     fake, url = github
     quiet = publish(_gh(http, url), "+$1", quiet=True, run="1")
     assert quiet.action is Action.QUIET and fake.costgate_comments() == []

@@ -18,7 +18,9 @@ def _platform(http: HttpClient, url: str) -> GitHubPlatform:
     return GitHubPlatform(http, repo="o/r", number=1, token=TOKEN, api_url=url)
 
 
-def test_500_then_success_retries_with_backoff(github: tuple[FakeGitHub, str], http: HttpClient, sleeps: list[float]) -> None:
+def test_500_then_success_retries_with_backoff(
+    github: tuple[FakeGitHub, str], http: HttpClient, sleeps: list[float]
+) -> None:
     fake, url = github
     fake.fail_next(500, method="POST")
     fake.fail_next(502, method="POST")
@@ -43,7 +45,9 @@ def test_retry_after_is_capped(github: tuple[FakeGitHub, str], sleeps: list[floa
     assert sleeps == [30.0]
 
 
-def test_secondary_rate_limit_403_with_retry_after_is_retried(github: tuple[FakeGitHub, str], http: HttpClient, sleeps: list[float]) -> None:
+def test_secondary_rate_limit_403_with_retry_after_is_retried(
+    github: tuple[FakeGitHub, str], http: HttpClient, sleeps: list[float]
+) -> None:
     fake, url = github
     fake.fail_next(403, headers={"Retry-After": "2"}, body='{"message": "You have exceeded a secondary rate limit"}')
     _platform(http, url).find_comments("x")
@@ -72,8 +76,9 @@ def test_401_is_not_retried_and_hints(github: tuple[FakeGitHub, str], sleeps: li
     assert sleeps == []
 
 
-def test_token_echoed_by_the_server_is_redacted_everywhere(github: tuple[FakeGitHub, str], http: HttpClient,
-                                                           caplog: pytest.LogCaptureFixture) -> None:
+def test_token_echoed_by_the_server_is_redacted_everywhere(
+    github: tuple[FakeGitHub, str], http: HttpClient, caplog: pytest.LogCaptureFixture
+) -> None:
     """A server (or proxy) that echoes the token in its error must not make costgate print it."""
     fake, url = github
     fake.fail_next(500, body=f'{{"message": "token {TOKEN} rejected by proxy"}}')

@@ -19,7 +19,9 @@ def _make(kind: str, url: str, http: HttpClient) -> Platform:
     if kind == "gitlab":
         return GitLabPlatform(http, project="group/proj", merge_request=7, token=TOKEN, api_url=url)
     if kind == "azure":
-        return AzureReposPlatform(http, organization_url=url, project="proj", repository="repo", pull_request=3, token=TOKEN)
+        return AzureReposPlatform(
+            http, organization_url=url, project="proj", repository="repo", pull_request=3, token=TOKEN
+        )
     return BitbucketPlatform(http, repo="ws/repo", pull_request=5, token=TOKEN, api_url=url)
 
 
@@ -114,11 +116,15 @@ def test_azure_pat_uses_basic_auth_and_jwt_bearer(azure: tuple[Any, str], http: 
     _, url = azure
     pat = AzureReposPlatform(http, organization_url=url, project="proj", repository="repo", pull_request=3, token=TOKEN)
     assert pat._headers["Authorization"].startswith("Basic ")
-    jwt = AzureReposPlatform(HttpClient(), organization_url=url, project="p", repository="r", pull_request=1, token="eyJa.eyJb.sig")
+    jwt = AzureReposPlatform(
+        HttpClient(), organization_url=url, project="p", repository="r", pull_request=1, token="eyJa.eyJb.sig"
+    )
     assert jwt._headers["Authorization"] == "Bearer eyJa.eyJb.sig"
 
 
-def test_bitbucket_marker_is_invisible_markdown_and_deleted_comments_are_skipped(bitbucket: tuple[Any, str], http: HttpClient) -> None:
+def test_bitbucket_marker_is_invisible_markdown_and_deleted_comments_are_skipped(
+    bitbucket: tuple[Any, str], http: HttpClient
+) -> None:
     fake, url = bitbucket
     platform = _make("bitbucket", url, http)
     publish(platform, "one", behavior=Behavior.DELETE_AND_NEW, run="1")
@@ -137,16 +143,28 @@ def test_each_platform_class_states_its_comment_traits_once(http: HttpClient) ->
     from costgate.vcs.guard import GuardedPlatform
     from costgate.vcs.platforms import platform_class, platform_names
 
-    expected = {"github": ("GitHub", 65_536, True, True), "gitlab": ("GitLab", 1_000_000, True, False),
-                "azure-repos": ("Azure Repos", 150_000, True, False), "bitbucket": ("Bitbucket", 32_768, False, False)}
-    traits = {name: (c.name, c.max_comment_chars, c.supports_html, c.supports_hide)
-              for name in platform_names() for c in [platform_class(name)]}
+    expected = {
+        "github": ("GitHub", 65_536, True, True),
+        "gitlab": ("GitLab", 1_000_000, True, False),
+        "azure-repos": ("Azure Repos", 150_000, True, False),
+        "bitbucket": ("Bitbucket", 32_768, False, False),
+    }
+    traits = {
+        name: (c.name, c.max_comment_chars, c.supports_html, c.supports_hide)
+        for name in platform_names()
+        for c in [platform_class(name)]
+    }
     assert traits == expected
-    comment = next(a for a in build_parser()._subparsers._group_actions[0].choices["comment"]._subparsers._group_actions
-                   if a.dest == "platform")  # type: ignore[union-attr]
+    comment = next(
+        a
+        for a in build_parser()._subparsers._group_actions[0].choices["comment"]._subparsers._group_actions
+        if a.dest == "platform"
+    )  # type: ignore[union-attr]
     assert sorted(comment.choices) == sorted(platform_names())
     guarded = GuardedPlatform(_make("bitbucket", "http://127.0.0.1:9", http), http)
-    assert (guarded.name, guarded.max_comment_chars, guarded.supports_html, guarded.supports_hide) == expected["bitbucket"]
+    assert (guarded.name, guarded.max_comment_chars, guarded.supports_html, guarded.supports_hide) == expected[
+        "bitbucket"
+    ]
 
 
 def test_a_dry_run_renders_for_the_platform_it_names() -> None:

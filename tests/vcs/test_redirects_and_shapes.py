@@ -38,7 +38,9 @@ def _platform(kind: str, url: str, http: HttpClient) -> Platform:
     if kind == "gitlab":
         return GitLabPlatform(http, project="group/proj", merge_request=7, token=TOKEN, api_url=url)
     if kind == "azure":
-        return AzureReposPlatform(http, organization_url=url, project="proj", repository="repo", pull_request=3, token=TOKEN)
+        return AzureReposPlatform(
+            http, organization_url=url, project="proj", repository="repo", pull_request=3, token=TOKEN
+        )
     username = "someone" if kind == "bitbucket-basic" else None
     return BitbucketPlatform(http, repo="ws/repo", pull_request=5, token=TOKEN, username=username, api_url=url)
 
@@ -46,7 +48,10 @@ def _platform(kind: str, url: str, http: HttpClient) -> Platform:
 @pytest.fixture(scope="module")
 def pair() -> Iterator[tuple[HTTPServer, HTTPServer]]:
     """Two servers for the module (starting werkzeug per test costs seconds)."""
-    first, second = HTTPServer(host="127.0.0.1", port=0, threaded=True), HTTPServer(host="127.0.0.1", port=0, threaded=True)
+    first, second = (
+        HTTPServer(host="127.0.0.1", port=0, threaded=True),
+        HTTPServer(host="127.0.0.1", port=0, threaded=True),
+    )
     first.start()
     second.start()
     yield first, second
@@ -80,14 +85,19 @@ def _redirect_all(first: HTTPServer, to: str, status: int) -> None:
 
 def _leaks(headers: dict[str, str]) -> list[str]:
     forms = [*secret_forms(TOKEN), base64.b64encode(f"someone:{TOKEN}".encode()).decode()]
-    return [f"{k}: {v}" for k, v in headers.items()
-            if k.lower() in ("authorization", "private-token") or any(f in v for f in forms)]
+    return [
+        f"{k}: {v}"
+        for k, v in headers.items()
+        if k.lower() in ("authorization", "private-token") or any(f in v for f in forms)
+    ]
 
 
 @pytest.mark.parametrize("status", [301, 302, 307, 308])
 @pytest.mark.parametrize("kind", PLATFORMS)
 def test_no_credential_follows_a_redirect_to_another_origin(
-    servers: tuple[HTTPServer, HTTPServer, list[dict[str, str]]], kind: str, status: int,
+    servers: tuple[HTTPServer, HTTPServer, list[dict[str, str]]],
+    kind: str,
+    status: int,
 ) -> None:
     first, second, received = servers
     _redirect_all(first, f"http://127.0.0.1:{second.port}", status)
@@ -123,7 +133,9 @@ SHAPES: list[Any] = [[1, 2], {"unexpected": True}, "text", [{"no_id": 1}], {"val
 @pytest.mark.parametrize("shape", SHAPES, ids=["list-of-ints", "object", "string", "items-without-id", "wrong-values"])
 @pytest.mark.parametrize("kind", PLATFORMS)
 def test_an_unexpected_answer_is_one_line_naming_the_platform_and_status(
-    servers: tuple[HTTPServer, HTTPServer, list[dict[str, str]]], kind: str, shape: Any,
+    servers: tuple[HTTPServer, HTTPServer, list[dict[str, str]]],
+    kind: str,
+    shape: Any,
 ) -> None:
     first, _second, _received = servers
     first.expect_request(re.compile(".*")).respond_with_json(shape)
@@ -139,8 +151,20 @@ def test_an_unexpected_answer_is_one_line_naming_the_platform_and_status(
 def test_the_cli_says_one_line_and_exits_2(servers: tuple[HTTPServer, HTTPServer, list[dict[str, str]]]) -> None:
     first, _second, _received = servers
     first.expect_request(re.compile(".*")).respond_with_json([1, 2])
-    run = run_cli("comment", "gitlab", "--gitlab-api-url", f"http://127.0.0.1:{first.port}/api/v4", "--project", "1",
-                  "--merge-request", "7", "--gitlab-token", TOKEN, "--plan", str(EXAMPLE_PLAN))
+    run = run_cli(
+        "comment",
+        "gitlab",
+        "--gitlab-api-url",
+        f"http://127.0.0.1:{first.port}/api/v4",
+        "--project",
+        "1",
+        "--merge-request",
+        "7",
+        "--gitlab-token",
+        TOKEN,
+        "--plan",
+        str(EXAMPLE_PLAN),
+    )
     assert run.code == 2 and "internal error" not in run.err and TOKEN not in run.err + run.out
     (line,) = [ln for ln in run.err.splitlines() if "error" in ln]
     assert line.startswith("costgate: error: GitLab API: unexpected answer to GET /api/v4/projects/1/merge_requests/7")

@@ -26,7 +26,9 @@ PINNED = re.compile(r"^[A-Za-z0-9_.-]+/[A-Za-z0-9_./-]+@[0-9a-f]{40}$")
 
 def _uses(node: Any) -> list[str]:
     if isinstance(node, dict):
-        return [v for k, v in node.items() if k == "uses" and isinstance(v, str)] + [u for v in node.values() for u in _uses(v)]
+        return [v for k, v in node.items() if k == "uses" and isinstance(v, str)] + [
+            u for v in node.values() for u in _uses(v)
+        ]
     if isinstance(node, list):
         return [u for v in node for u in _uses(v)]
     return []

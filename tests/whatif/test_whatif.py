@@ -30,23 +30,32 @@ def _region(doc: dict[str, object], name: str) -> dict[str, object]:
     return next(r for r in doc["regions"] if r["region"] == name)  # type: ignore[union-attr, index]
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("eu-central-1,eu-west-1,us-east-1", [("aws", "eu-central-1"), ("aws", "eu-west-1"), ("aws", "us-east-1")]),
-    ("westeurope, West Europe ,northeurope", [("azure", "westeurope"), ("azure", "northeurope")]),
-    ("europe-west1,us-central1", [("google", "europe-west1"), ("google", "us-central1")]),
-    ("us-gov-west-1,aws:mars-1,gcp:europe-west9", [("aws", "us-gov-west-1"), ("aws", "mars-1"), ("google", "europe-west9")]),
-    ("azure:newregion", [("azure", "newregion")]),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("eu-central-1,eu-west-1,us-east-1", [("aws", "eu-central-1"), ("aws", "eu-west-1"), ("aws", "us-east-1")]),
+        ("westeurope, West Europe ,northeurope", [("azure", "westeurope"), ("azure", "northeurope")]),
+        ("europe-west1,us-central1", [("google", "europe-west1"), ("google", "us-central1")]),
+        (
+            "us-gov-west-1,aws:mars-1,gcp:europe-west9",
+            [("aws", "us-gov-west-1"), ("aws", "mars-1"), ("google", "europe-west9")],
+        ),
+        ("azure:newregion", [("azure", "newregion")]),
+    ],
+)
 def test_region_names_are_told_apart_by_cloud(text: str, expected: list[tuple[str, str]]) -> None:
     assert parse_regions(text, AZURE) == [TargetRegion(p, r) for p, r in expected]
 
 
-@pytest.mark.parametrize(("text", "message"), [
-    ("mars", "'mars' is not a region name"),
-    ("eu", "'eu' is not a region name"),
-    (",", "give at least one region"),
-    ("oracle:eu-frankfurt-1", "not PROVIDER:REGION"),
-])
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("mars", "'mars' is not a region name"),
+        ("eu", "'eu' is not a region name"),
+        (",", "give at least one region"),
+        ("oracle:eu-frankfurt-1", "not PROVIDER:REGION"),
+    ],
+)
 def test_bad_region_names_are_refused(text: str, message: str) -> None:
     with pytest.raises(UsageError, match=message):
         parse_regions(text, AZURE)
@@ -80,7 +89,9 @@ def test_basic_is_ranked_and_the_gaps_are_said_with_the_way_to_a_price() -> None
     west = _region(doc, "eu-west-1")
     assert west["missing_vs_planned"] >= 1 and "no price there" in west["not_ranked_because"]  # type: ignore[operator]
     table = run_cli("whatif", *BASIC, "--region", "eu-central-1,us-east-1", "--max-catalog-age-days", "0").out
-    assert "Not priced in eu-central-1" in table and "the catalog has no AmazonEC2 prices for region eu-central-1" in table
+    assert (
+        "Not priced in eu-central-1" in table and "the catalog has no AmazonEC2 prices for region eu-central-1" in table
+    )
     assert "eu-central-1 is not ranked" in table and "--fetch-prices missing" in table
 
 
@@ -113,7 +124,9 @@ def test_other_clouds_and_global_prices_are_kept_and_said() -> None:
     azure = _region(doc, "westeurope")
     assert azure["rank"] is None and azure["resources_repriced"] == 0
     assert {k["reason"] for k in azure["kept"]} == {"an AWS resource; westeurope is an Azure region"}  # type: ignore[union-attr]
-    zone = _whatif("--plan", str(FIXTURES / "resources" / "aws" / "route53_zone" / "plan.json"), "--region", "eu-central-1")
+    zone = _whatif(
+        "--plan", str(FIXTURES / "resources" / "aws" / "route53_zone" / "plan.json"), "--region", "eu-central-1"
+    )
     kept = _region(zone, "eu-central-1")["kept"]
     assert kept and all("same in every region" in k["reason"] for k in kept)  # type: ignore[union-attr, index]
     assert _region(zone, "eu-central-1")["monthly_total"] == zone["planned"]["monthly_total"]  # type: ignore[index]
@@ -130,10 +143,16 @@ def test_azure_and_google_resources_move_to_their_clouds_regions() -> None:
     assert _region(doc, "europe-west1")["resources_repriced"] >= 5
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (("--region", "mars"), "--region: 'mars' is not a region name"),
-    (("--region", "eu-west-1", "--swap", "instance-family=arm"), "--swap: 'instance-family=arm' is not a known swap"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("--region", "mars"), "--region: 'mars' is not a region name"),
+        (
+            ("--region", "eu-west-1", "--swap", "instance-family=arm"),
+            "--swap: 'instance-family=arm' is not a known swap",
+        ),
+    ],
+)
 def test_bad_options_exit_2_with_one_line(args: tuple[str, ...], message: str) -> None:
     result = run_cli("whatif", *BASIC, *args)
     assert result.code == 2 and message in result.err and len(result.err.strip().splitlines()) == 1

@@ -28,9 +28,22 @@ def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def _whatif(server: HTTPServer, *extra: str) -> tuple[int, dict[str, object], str]:
-    result = run_cli("whatif", "--plan", str(EXAMPLE_PLAN), "--region", ",".join(REGIONS), "--format", "json",
-                     "--fetch-prices", "missing", "--aws-base-url", server.url_for(""), "--max-catalog-age-days", "0",
-                     *extra)
+    result = run_cli(
+        "whatif",
+        "--plan",
+        str(EXAMPLE_PLAN),
+        "--region",
+        ",".join(REGIONS),
+        "--format",
+        "json",
+        "--fetch-prices",
+        "missing",
+        "--aws-base-url",
+        server.url_for(""),
+        "--max-catalog-age-days",
+        "0",
+        *extra,
+    )
     return result.code, (json.loads(result.out) if result.out else {}), result.err
 
 

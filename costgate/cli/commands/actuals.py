@@ -45,8 +45,12 @@ def _positive(text: str) -> int:
 
 
 def _ledger_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--ledger", metavar="URL", help="sqlite:///FILE, a file path, or postgresql://…; default: "
-                                                   "the config's `ledger:`, else .costgate/ledger.db")
+    p.add_argument(
+        "--ledger",
+        metavar="URL",
+        help="sqlite:///FILE, a file path, or postgresql://…; default: "
+        "the config's `ledger:`, else .costgate/ledger.db",
+    )
     p.add_argument("--config", type=Path, help="costgate.yml (its `ledger:`, ownership tag keys and team aliases)")
 
 
@@ -56,26 +60,44 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     asub = p.add_subparsers(dest="actuals_command", metavar="SUBCOMMAND", parser_class=type(p))
 
     i = asub.add_parser("import", help="read monthly spend per service and tag from AWS Cost Explorer into the ledger")
-    i.add_argument("--source", choices=SOURCES, default="aws-cost-explorer", help="billing API (default aws-cost-explorer)")
+    i.add_argument(
+        "--source", choices=SOURCES, default="aws-cost-explorer", help="billing API (default aws-cost-explorer)"
+    )
     i.add_argument("--months", type=_positive, default=3, help="complete calendar months to import (default 3)")
     i.add_argument("--until", type=_month, metavar="YYYY-MM", help="last month to import (default: last month)")
-    i.add_argument("--tag-key", action="append", metavar="KEY",
-                   help="cost allocation tag that names the owner (repeatable, e.g. team and project); default: the "
-                        "first of the config's ownership.tag_keys, else `team`")
-    i.add_argument("--metric", choices=METRICS, default="UnblendedCost",
-                   help="Cost Explorer metric (default UnblendedCost: what each month billed, at the rates paid)")
+    i.add_argument(
+        "--tag-key",
+        action="append",
+        metavar="KEY",
+        help="cost allocation tag that names the owner (repeatable, e.g. team and project); default: the "
+        "first of the config's ownership.tag_keys, else `team`",
+    )
+    i.add_argument(
+        "--metric",
+        choices=METRICS,
+        default="UnblendedCost",
+        help="Cost Explorer metric (default UnblendedCost: what each month billed, at the rates paid)",
+    )
     i.add_argument("--profile", help="AWS profile (default: boto3's chain: AWS_PROFILE, env keys, IAM role)")
     i.add_argument("--region", default="us-east-1", help="Cost Explorer endpoint region (default us-east-1)")
     _ledger_options(i)
     i.set_defaults(func=run_import)
 
-    c = asub.add_parser("compare", help="estimate (latest recorded run-rate) vs actual spend per team, project or service")
+    c = asub.add_parser(
+        "compare", help="estimate (latest recorded run-rate) vs actual spend per team, project or service"
+    )
     c.add_argument("--by", choices=["team", "project", "service"], default="team", help="grouping (default team)")
     c.add_argument("--month", type=_month, metavar="YYYY-MM", help="billed month (default: the latest imported)")
-    c.add_argument("--tag-key", metavar="KEY", help="the imported tag key naming teams (or projects with --by project); "
-                                                     "default: the config's ownership tag key that was imported, "
-                                                     "`project` for --by project")
-    c.add_argument("--source", choices=SOURCES, default="aws-cost-explorer", help="billing API (default aws-cost-explorer)")
+    c.add_argument(
+        "--tag-key",
+        metavar="KEY",
+        help="the imported tag key naming teams (or projects with --by project); "
+        "default: the config's ownership tag key that was imported, "
+        "`project` for --by project",
+    )
+    c.add_argument(
+        "--source", choices=SOURCES, default="aws-cost-explorer", help="billing API (default aws-cost-explorer)"
+    )
     c.add_argument("--metric", choices=METRICS, help="metric (default: the imported one; UnblendedCost if several)")
     c.add_argument("--format", choices=format_names("actuals"), default="table", help="output format (default table)")
     c.add_argument("--out", type=Path, help="write to this file instead of stdout")
@@ -123,11 +145,15 @@ def run_import(args: argparse.Namespace) -> int:
     for key in tag_keys:
         values = {c.tag_value for c in costs if c.tag_key == key}
         if values == {""}:
-            sys.stderr.write(f"costgate: warning: no spend carries the tag `{key}`: is it activated as a cost "
-                             "allocation tag in the Billing console?\n")
+            sys.stderr.write(
+                f"costgate: warning: no spend carries the tag `{key}`: is it activated as a cost "
+                "allocation tag in the Billing console?\n"
+            )
     total = sum((c.amount for c in costs if c.tag_key == tag_keys[0]), start=Decimal(0))
-    sys.stdout.write(f"costgate: imported {kept} amount(s) of {args.metric} for {months[0]}..{months[-1]} "
-                     f"(tag {', '.join(tag_keys)}) into {ledger.label}: ${total:,.2f} in all\n")
+    sys.stdout.write(
+        f"costgate: imported {kept} amount(s) of {args.metric} for {months[0]}..{months[-1]} "
+        f"(tag {', '.join(tag_keys)}) into {ledger.label}: ${total:,.2f} in all\n"
+    )
     return 0
 
 
@@ -155,8 +181,10 @@ def run_compare(args: argparse.Namespace) -> int:
         ledger.close()
     if not imported:
         metric = f" ({args.metric})" if args.metric else ""
-        raise SpendError(f"no actual spend from {args.source}{metric} in the ledger: run `costgate actuals import` "
-                         "first", path=ledger.label)
+        raise SpendError(
+            f"no actual spend from {args.source}{metric} in the ledger: run `costgate actuals import` first",
+            path=ledger.label,
+        )
     metric = args.metric or _one_metric(imported)
     chosen = [i for i in imported if i.metric == metric]
     months = sorted({i.cost.month for i in chosen})
@@ -167,10 +195,10 @@ def run_compare(args: argparse.Namespace) -> int:
     keys = sorted({i.cost.tag_key for i in in_month})
     tag_key = _tag_key(args, loaded, keys, month)
     costs = [i.cost for i in in_month if i.cost.tag_key == tag_key]
-    aliases = ({alias: team.name for team in loaded.config.teams for alias in team.aliases}
-               if loaded is not None else {})
-    bill = BillSlice(month, args.source, metric, tag_key or None,
-                     max(i.imported_at for i in in_month if i.cost.tag_key == tag_key))
+    aliases = {alias: team.name for team in loaded.config.teams for alias in team.aliases} if loaded is not None else {}
+    bill = BillSlice(
+        month, args.source, metric, tag_key or None, max(i.imported_at for i in in_month if i.cost.tag_key == tag_key)
+    )
     comparison = compare(lines, unsupported, costs, by=args.by, bill=bill, team_aliases=aliases)
     emit_format("actuals", args.format, ActualsReport(comparison), args.out)
     return 0
@@ -195,6 +223,8 @@ def _tag_key(args: argparse.Namespace, loaded: LoadedConfig | None, keys: list[s
     found = next((k for k in wanted if k in keys), None)
     if found is None:
         shown = ", ".join(k or "(none)" for k in keys)
-        raise SpendError(f"no spend for {month} imported by tag {' or '.join(wanted)} (imported by: {shown}); run "
-                         f"`costgate actuals import --tag-key {wanted[0]}`")
+        raise SpendError(
+            f"no spend for {month} imported by tag {' or '.join(wanted)} (imported by: {shown}); run "
+            f"`costgate actuals import --tag-key {wanted[0]}`"
+        )
     return found

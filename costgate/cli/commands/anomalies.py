@@ -18,17 +18,32 @@ from costgate.report.registry import format_names
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the sub-command."""
     p = sub.add_parser("anomalies", help="recorded cost changes out of line with the history before them")
-    p.add_argument("--ledger", metavar="URL", help="sqlite:///FILE, a file path, or postgresql://…; default: "
-                                                   "the config's `ledger:`, else .costgate/ledger.db")
+    p.add_argument(
+        "--ledger",
+        metavar="URL",
+        help="sqlite:///FILE, a file path, or postgresql://…; default: "
+        "the config's `ledger:`, else .costgate/ledger.db",
+    )
     p.add_argument("--config", type=Path, help="costgate.yml (its `ledger:` and the CG908 thresholds)")
     p.add_argument("--project", help="only this project")
     p.add_argument("--team", help="only this team (the team of each recorded run)")
-    p.add_argument("--by", choices=["project", "team"], default=None,
-                   help="judge each change against its project's or its team's history (default: team with --team, else project)")
-    p.add_argument("--since", type=date.fromisoformat, metavar="YYYY-MM-DD",
-                   help="only report changes recorded from this day (UTC); earlier ones still count as history")
-    p.add_argument("--direction", choices=["increase", "decrease", "both"],
-                   help="which changes to report (default: the CG908 `direction`, increase)")
+    p.add_argument(
+        "--by",
+        choices=["project", "team"],
+        default=None,
+        help="judge each change against its project's or its team's history (default: team with --team, else project)",
+    )
+    p.add_argument(
+        "--since",
+        type=date.fromisoformat,
+        metavar="YYYY-MM-DD",
+        help="only report changes recorded from this day (UTC); earlier ones still count as history",
+    )
+    p.add_argument(
+        "--direction",
+        choices=["increase", "decrease", "both"],
+        help="which changes to report (default: the CG908 `direction`, increase)",
+    )
     p.add_argument("--format", choices=format_names("anomalies"), default="table", help="output format (default table)")
     p.add_argument("--out", type=Path, help="write to this file instead of stdout")
     p.set_defaults(func=run)

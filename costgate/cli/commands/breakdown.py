@@ -31,8 +31,9 @@ def run(args: argparse.Namespace) -> int:
     loaded = load_config_arg(args)
     estimate = estimate_from_args(args, loaded=loaded)
     color, width = terminal_style(args.out)
-    report = Report(estimate, diff=False, color=color, width=width, day=args.as_of,
-                    unit_costs=unit_costs_of(estimate, loaded))
+    report = Report(
+        estimate, diff=False, color=color, width=width, day=args.as_of, unit_costs=unit_costs_of(estimate, loaded)
+    )
     if args.format == "focus":
         from costgate.cli.focus_out import emit_focus
 

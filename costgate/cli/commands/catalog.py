@@ -16,8 +16,13 @@ from costgate.pricing.store import CatalogStore, default_data_dir
 
 
 def _max_age_option(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--max-catalog-age-days", type=int, default=None, metavar="DAYS",
-                        help=f"warn when the catalog's prices are older than this (default ${ENV_MAX_AGE} or 120; 0: never)")
+    parser.add_argument(
+        "--max-catalog-age-days",
+        type=int,
+        default=None,
+        metavar="DAYS",
+        help=f"warn when the catalog's prices are older than this (default ${ENV_MAX_AGE} or 120; 0: never)",
+    )
 
 
 def _csv_list(text: str) -> list[str]:
@@ -30,8 +35,12 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     csub = p.add_subparsers(dest="catalog_command", metavar="SUBCOMMAND", parser_class=type(p))
 
     b = csub.add_parser("build", help="derive pricing_data/ from public price files")
-    b.add_argument("--prices-dir", type=Path, default=None,
-                   help="folder of public price files (default: ../shared/corpus/prices next to the repo)")
+    b.add_argument(
+        "--prices-dir",
+        type=Path,
+        default=None,
+        help="folder of public price files (default: ../shared/corpus/prices next to the repo)",
+    )
     b.add_argument("--out", type=Path, default=None, help="output folder (default: the shipped pricing_data/)")
     b.add_argument("--source", action="append", help="only these source ids")
     b.add_argument("--verbose", action="store_true", help="list price lines no mapping claims")
@@ -39,26 +48,65 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 
     r = csub.add_parser("refresh", help="download fresh prices from the clouds' public price lists")
     r.add_argument("--catalog-dir", type=Path, help="catalog to refresh (default: the shipped pricing_data/)")
-    r.add_argument("--provider", action="append", choices=["aws", "azure", "google"],
-                   help="provider to refresh (repeatable; default: all three)")
-    r.add_argument("--services", type=_csv_list, default=None, metavar="LIST",
-                   help="comma-separated services: AWS offer codes (AmazonEC2), Azure serviceName (Virtual Machines), "
-                        "GCP service display names (Compute Engine); default: those the catalog holds")
-    r.add_argument("--regions", type=_csv_list, default=None, metavar="LIST",
-                   help="comma-separated region codes (us-east-1, eastus, us-central1); default: those the catalog holds")
-    r.add_argument("--all-regions", action="store_true",
-                   help="every region the clouds publish for the services (not only those the catalog holds); "
-                        "what the weekly catalog-refresh workflow runs")
-    r.add_argument("--aws-source", choices=["auto", "bulk", "api"], default="auto",
-                   help="AWS Price List bulk files, or the Pricing API via boto3 (auto: API when credentials exist)")
+    r.add_argument(
+        "--provider",
+        action="append",
+        choices=["aws", "azure", "google"],
+        help="provider to refresh (repeatable; default: all three)",
+    )
+    r.add_argument(
+        "--services",
+        type=_csv_list,
+        default=None,
+        metavar="LIST",
+        help="comma-separated services: AWS offer codes (AmazonEC2), Azure serviceName (Virtual Machines), "
+        "GCP service display names (Compute Engine); default: those the catalog holds",
+    )
+    r.add_argument(
+        "--regions",
+        type=_csv_list,
+        default=None,
+        metavar="LIST",
+        help="comma-separated region codes (us-east-1, eastus, us-central1); default: those the catalog holds",
+    )
+    r.add_argument(
+        "--all-regions",
+        action="store_true",
+        help="every region the clouds publish for the services (not only those the catalog holds); "
+        "what the weekly catalog-refresh workflow runs",
+    )
+    r.add_argument(
+        "--aws-source",
+        choices=["auto", "bulk", "api"],
+        default="auto",
+        help="AWS Price List bulk files, or the Pricing API via boto3 (auto: API when credentials exist)",
+    )
     r.add_argument("--with-reserved", action="store_true", help="keep AWS reserved-instance terms too")
-    r.add_argument("--aws-base-url", default=None, help="AWS Price List bulk base URL (default $COSTGATE_AWS_BASE_URL or https://pricing.us-east-1.amazonaws.com)")
-    r.add_argument("--azure-base-url", default=None, help="Azure Retail Prices API base URL (default $COSTGATE_AZURE_BASE_URL or https://prices.azure.com)")
-    r.add_argument("--gcp-source", choices=["auto", "api", "pricing-yml"], default="auto",
-                   help="GCP Cloud Billing Catalog API (needs GOOGLE_API_KEY or COSTGATE_GCP_API_KEY) or the Cyclenerd pricing.yml")
-    r.add_argument("--gcp-base-url", default=None, help="Cloud Billing Catalog API base URL (default $COSTGATE_GCP_BASE_URL or https://cloudbilling.googleapis.com)")
+    r.add_argument(
+        "--aws-base-url",
+        default=None,
+        help="AWS Price List bulk base URL (default $COSTGATE_AWS_BASE_URL or https://pricing.us-east-1.amazonaws.com)",
+    )
+    r.add_argument(
+        "--azure-base-url",
+        default=None,
+        help="Azure Retail Prices API base URL (default $COSTGATE_AZURE_BASE_URL or https://prices.azure.com)",
+    )
+    r.add_argument(
+        "--gcp-source",
+        choices=["auto", "api", "pricing-yml"],
+        default="auto",
+        help="GCP Cloud Billing Catalog API (needs GOOGLE_API_KEY or COSTGATE_GCP_API_KEY) or the Cyclenerd pricing.yml",
+    )
+    r.add_argument(
+        "--gcp-base-url",
+        default=None,
+        help="Cloud Billing Catalog API base URL (default $COSTGATE_GCP_BASE_URL or https://cloudbilling.googleapis.com)",
+    )
     r.add_argument("--gcp-pricing-yml-url", default=None, help="URL of the Cyclenerd pricing.yml")
-    r.add_argument("--timeout", type=float, default=120.0, help="seconds to wait for data before retrying (default 120)")
+    r.add_argument(
+        "--timeout", type=float, default=120.0, help="seconds to wait for data before retrying (default 120)"
+    )
     r.add_argument("--no-progress", action="store_true", help="no progress bar")
     r.set_defaults(func=run_refresh)
 
@@ -83,8 +131,11 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     d.add_argument("old", type=Path, metavar="OLD")
     d.add_argument("new", type=Path, metavar="NEW")
     d.add_argument("--format", choices=["table", "json"], default="table")
-    d.add_argument("--limit", type=int, default=50, help="changed/added/removed products listed in the table (default 50)")
+    d.add_argument(
+        "--limit", type=int, default=50, help="changed/added/removed products listed in the table (default 50)"
+    )
     d.set_defaults(func=run_diff)
+
     def _help(_args: argparse.Namespace) -> int:
         p.print_help()
         return 2
@@ -107,12 +158,16 @@ def run_build(args: argparse.Namespace) -> int:
     out = args.out or default_data_dir()
     mreport = MappingReport()
     manifest, report = build_catalog(prices, out, only=args.source, mapping_report=mreport)
-    print(f"catalog {manifest.catalog_id}: {report.rows} rows in {report.files} files at {out} (price date {manifest.price_date})")
+    print(
+        f"catalog {manifest.catalog_id}: {report.rows} rows in {report.files} files at {out} (price date {manifest.price_date})"
+    )
     for sid, n in report.by_source.items():
         print(f"  {sid}: {n} rows read")
     unexplained = mreport.unexplained
-    print(f"  price_facts lines mapped: {mreport.mapped_lines}, not mapped: {len(mreport.unmapped)} "
-          f"({len(mreport.explained)} with a recorded reason, {len(unexplained)} without)")
+    print(
+        f"  price_facts lines mapped: {mreport.mapped_lines}, not mapped: {len(mreport.unmapped)} "
+        f"({len(mreport.explained)} with a recorded reason, {len(unexplained)} without)"
+    )
     if args.verbose:
         for prov, region, item, unit, price in unexplained:
             print(f"    unmapped: {prov} {region} {item!r} {unit} {price}")
@@ -136,8 +191,9 @@ def run_refresh(args: argparse.Namespace) -> int:
         aws_base_url=args.aws_base_url or os.environ.get("COSTGATE_AWS_BASE_URL") or defaults.aws_base_url,
         azure_base_url=args.azure_base_url or os.environ.get("COSTGATE_AZURE_BASE_URL") or defaults.azure_base_url,
         gcp_base_url=args.gcp_base_url or os.environ.get("COSTGATE_GCP_BASE_URL") or defaults.gcp_base_url,
-        gcp_pricing_yml_url=(args.gcp_pricing_yml_url or os.environ.get("COSTGATE_GCP_PRICING_YML_URL")
-                             or defaults.gcp_pricing_yml_url),
+        gcp_pricing_yml_url=(
+            args.gcp_pricing_yml_url or os.environ.get("COSTGATE_GCP_PRICING_YML_URL") or defaults.gcp_pricing_yml_url
+        ),
         gcp_source=args.gcp_source,
         with_reserved=args.with_reserved,
         all_regions=args.all_regions,
@@ -146,8 +202,10 @@ def run_refresh(args: argparse.Namespace) -> int:
     # a bar on a terminal only, after a second (costgate/progress.py); --no-progress turns it off there too
     manifest, report = refresh(request, target, http=http, progress=NullProgress() if args.no_progress else current())
     total = sum(report.rows_by_scope.values())
-    print(f"catalog {manifest.catalog_id} (price date {manifest.price_date}): {total} fresh rows in "
-          f"{len(report.rows_by_scope)} scopes from {', '.join(report.sources)}; {report.requests} requests; at {target}")
+    print(
+        f"catalog {manifest.catalog_id} (price date {manifest.price_date}): {total} fresh rows in "
+        f"{len(report.rows_by_scope)} scopes from {', '.join(report.sources)}; {report.requests} requests; at {target}"
+    )
     for (provider, service, region), n in sorted(report.rows_by_scope.items()):
         print(f"  {provider:6} {service:28} {region:16} {n:>8}")
     for label in report.empty:
@@ -204,7 +262,11 @@ def run_info(args: argparse.Namespace) -> int:
         }
         emit(json.dumps(doc, indent=2) + "\n", None)
         return 0
-    lines = [f"costgate catalog {m.catalog_id} (built {m.built_at}, newest prices {m.price_date})", f"data: {store.data_dir}", "sources:"]
+    lines = [
+        f"costgate catalog {m.catalog_id} (built {m.built_at}, newest prices {m.price_date})",
+        f"data: {store.data_dir}",
+        "sources:",
+    ]
     for src in m.sources:
         lines.append(f"  {src.id}: price date {src.price_date}; {src.licence}; {src.upstream}")
     lines.append("coverage (services x regions, rows):")
@@ -231,12 +293,33 @@ def run_query(args: argparse.Namespace) -> int:
     found = store.search(args.provider, args.service, args.region, attrs, limit=args.limit)
     _warn_age(args, store)
     if args.format == "json":
-        emit(json.dumps([
-            {"service": p.service, "family": p.family, "region": p.region, "attributes": p.attributes,
-             "purchase_option": p.purchase_option, "term": p.term, "unit": p.unit, "price": str(p.price),
-             "currency": p.currency, "tier_start": str(p.tier_start), "tier_end": None if p.tier_end is None else str(p.tier_end),
-             "sku": p.sku, "source": p.source, "price_date": p.price_date,
-             "catalog_id": store.manifest.catalog_id} for p in found], indent=2) + "\n", None)
+        emit(
+            json.dumps(
+                [
+                    {
+                        "service": p.service,
+                        "family": p.family,
+                        "region": p.region,
+                        "attributes": p.attributes,
+                        "purchase_option": p.purchase_option,
+                        "term": p.term,
+                        "unit": p.unit,
+                        "price": str(p.price),
+                        "currency": p.currency,
+                        "tier_start": str(p.tier_start),
+                        "tier_end": None if p.tier_end is None else str(p.tier_end),
+                        "sku": p.sku,
+                        "source": p.source,
+                        "price_date": p.price_date,
+                        "catalog_id": store.manifest.catalog_id,
+                    }
+                    for p in found
+                ],
+                indent=2,
+            )
+            + "\n",
+            None,
+        )
         return 0
     header = f"# catalog {store.manifest.catalog_id}, price date {store.manifest.price_date}"
     if not found:
@@ -245,9 +328,15 @@ def run_query(args: argparse.Namespace) -> int:
     lines = [header]
     for p in found:
         attrs_text = ", ".join(f"{k}={v}" for k, v in sorted(p.attributes.items()))
-        tier = f" tier {p.tier_start}-{p.tier_end if p.tier_end is not None else 'inf'}" if p.tier_start or p.tier_end else ""
+        tier = (
+            f" tier {p.tier_start}-{p.tier_end if p.tier_end is not None else 'inf'}"
+            if p.tier_start or p.tier_end
+            else ""
+        )
         term = "".join(f" {k}={v}" for k, v in p.term.items())
-        lines.append(f"{p.region} {p.service}/{p.family or '-'} {p.price} {p.currency}/{p.unit} {p.purchase_option}{term}{tier} [{attrs_text}] ({p.source} {p.price_date})")
+        lines.append(
+            f"{p.region} {p.service}/{p.family or '-'} {p.price} {p.currency}/{p.unit} {p.purchase_option}{term}{tier} [{attrs_text}] ({p.source} {p.price_date})"
+        )
     emit("\n".join(lines) + "\n", None)
     return 0
 
@@ -260,20 +349,34 @@ def run_diff(args: argparse.Namespace) -> int:
 
     def item(c: PriceChange) -> dict[str, Any]:
         return {
-            "provider": c.provider, "service": c.service, "region": c.region, "family": c.family,
-            "attributes": c.attributes, "purchase_option": c.purchase_option, "term": c.term, "unit": c.unit,
-            "tier_start": str(c.tier_start), "old_price": None if c.old is None else str(c.old),
-            "new_price": None if c.new is None else str(c.new), "change": None if c.change is None else str(c.change),
-            "change_percent": None if c.percent is None else str(c.percent), "currency": c.currency,
+            "provider": c.provider,
+            "service": c.service,
+            "region": c.region,
+            "family": c.family,
+            "attributes": c.attributes,
+            "purchase_option": c.purchase_option,
+            "term": c.term,
+            "unit": c.unit,
+            "tier_start": str(c.tier_start),
+            "old_price": None if c.old is None else str(c.old),
+            "new_price": None if c.new is None else str(c.new),
+            "change": None if c.change is None else str(c.change),
+            "change_percent": None if c.percent is None else str(c.percent),
+            "currency": c.currency,
         }
 
     if args.format == "json":
         doc = {
             "old": {"catalog_id": result.old_id, "price_date": result.old_date, "path": str(args.old)},
             "new": {"catalog_id": result.new_id, "price_date": result.new_date, "path": str(args.new)},
-            "summary": {"changed": len(result.changed), "added": len(result.added), "removed": len(result.removed),
-                        "unchanged": result.unchanged},
-            "scopes_added": result.scopes_added, "scopes_removed": result.scopes_removed,
+            "summary": {
+                "changed": len(result.changed),
+                "added": len(result.added),
+                "removed": len(result.removed),
+                "unchanged": result.unchanged,
+            },
+            "scopes_added": result.scopes_added,
+            "scopes_removed": result.scopes_removed,
             "changed": [item(c) for c in result.changed],
             "added": [item(c) for c in result.added],
             "removed": [item(c) for c in result.removed],
@@ -303,6 +406,3 @@ def run_diff(args: argparse.Namespace) -> int:
                 lines.append(f"  ... {len(items) - args.limit} more")
     emit("\n".join(lines) + "\n", None)
     return 0
-
-
-

@@ -31,7 +31,10 @@ from costgate.report.console import info
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the sub-command."""
     p = sub.add_parser("check", help="run the cost gate: findings, budgets and a pass/warn/block verdict")
-    add_input_options(p, config_help="costgate.yml: gate settings and projects (default: $COSTGATE_CONFIG, else the nearest costgate.yml up to the repository root)")
+    add_input_options(
+        p,
+        config_help="costgate.yml: gate settings and projects (default: $COSTGATE_CONFIG, else the nearest costgate.yml up to the repository root)",
+    )
     p.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
     add_ledger_options(p, recording="record this run there (default: the config's `ledger:`; none: not recorded)")
     add_format_option(p, "check")
@@ -44,8 +47,9 @@ def run(args: argparse.Namespace) -> int:
     loaded = load_checked_config(config_path) if config_path is not None else None
     store = CatalogStore.open(args.catalog_dir) if args.catalog_dir else CatalogStore.open()
     estimate = estimate_from_args(args, loaded=loaded, store=store)
-    result = evaluate(estimate, loaded, book=PriceBook(store), today=args.today,
-                      history=history_if_configured(args, loaded))
+    result = evaluate(
+        estimate, loaded, book=PriceBook(store), today=args.today, history=history_if_configured(args, loaded)
+    )
     record_if_configured(args, loaded, estimate, source="check", verdict=result.verdict.value)
     color, width = terminal_style(args.out)
     emit_format("check", args.format, Report(estimate, gate=result, diff=True, color=color, width=width), args.out)

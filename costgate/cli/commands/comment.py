@@ -111,7 +111,11 @@ def _settings(args: argparse.Namespace, config: LoadedConfig | None) -> CommentS
         status=not args.no_status,
         status_context=args.status_context or ("costgate" if tag == "default" else f"costgate/{tag}"),
         fail_on=args.fail_on,
-        max_resources=args.max_resources if args.max_resources is not None else cfg("max_resources", None) if config else None,
+        max_resources=args.max_resources
+        if args.max_resources is not None
+        else cfg("max_resources", None)
+        if config
+        else None,
         show_findings=bool(cfg("show_findings", True)),
     )
 
@@ -154,8 +158,9 @@ def _estimate(args: argparse.Namespace, loaded: LoadedConfig | None) -> tuple[Es
     return estimate_from_args(args, loaded=loaded, store=store), store
 
 
-def _evaluate_gate(estimate: Estimate, loaded: LoadedConfig | None, store: CatalogStore,
-                   args: argparse.Namespace) -> GateResult | None:
+def _evaluate_gate(
+    estimate: Estimate, loaded: LoadedConfig | None, store: CatalogStore, args: argparse.Namespace
+) -> GateResult | None:
     """The gate's verdict when a config is given (savings are priced from the same catalog; the
     ledger's history, when one is configured, for the anomaly rule)."""
     if loaded is None:
@@ -180,7 +185,9 @@ def effective_verdict(gate: GateResult | None, override: str | None) -> Verdict 
     return gate.verdict
 
 
-def commit_status(estimate: Estimate, gate: GateResult | None, override: str | None, context: str, target_url: str | None) -> CommitStatus:
+def commit_status(
+    estimate: Estimate, gate: GateResult | None, override: str | None, context: str, target_url: str | None
+) -> CommitStatus:
     """The verdict as a commit status: failure when it blocks, the line from report/status.py."""
     verdict = effective_verdict(gate, override)
     state = StatusState.FAILURE if verdict is Verdict.BLOCK else StatusState.SUCCESS
@@ -242,7 +249,9 @@ def _github(args: argparse.Namespace, http: HttpClient) -> _Target:
     from costgate.vcs.github import DEFAULT_API_URL, GitHubPlatform
 
     repo = _required(args.repo or _env("GITHUB_REPOSITORY"), "--repo", "GITHUB_REPOSITORY")
-    number = _required(args.pull_request or _github_event_number(), "--pull-request", "GITHUB_EVENT_PATH with a pull_request")
+    number = _required(
+        args.pull_request or _github_event_number(), "--pull-request", "GITHUB_EVENT_PATH with a pull_request"
+    )
     token = _required(args.github_token or _env("GITHUB_TOKEN"), "--github-token", "GITHUB_TOKEN")
     api = args.github_api_url or _env("GITHUB_API_URL") or DEFAULT_API_URL
     run = args.run_id or _run_from(_env("GITHUB_RUN_ID"), _env("GITHUB_RUN_ATTEMPT"))
@@ -261,7 +270,9 @@ def _gitlab(args: argparse.Namespace, http: HttpClient) -> _Target:
     api = args.gitlab_api_url or _env("CI_API_V4_URL") or DEFAULT_API_URL
     run = args.run_id or (_env("CI_PIPELINE_ID") or "")
     platform = GitLabPlatform(http, project=str(project), merge_request=int(mr), token=token, api_url=api)
-    return _Target(platform, run, args.commit_sha or _env("CI_MERGE_REQUEST_SOURCE_BRANCH_SHA"), _env("CI_PIPELINE_URL"))
+    return _Target(
+        platform, run, args.commit_sha or _env("CI_MERGE_REQUEST_SOURCE_BRANCH_SHA"), _env("CI_PIPELINE_URL")
+    )
 
 
 def _azure(args: argparse.Namespace, http: HttpClient) -> _Target:
@@ -270,10 +281,20 @@ def _azure(args: argparse.Namespace, http: HttpClient) -> _Target:
     org = _required(args.organization_url or _env("SYSTEM_COLLECTIONURI"), "--organization-url", "SYSTEM_COLLECTIONURI")
     project = _required(args.project or _env("SYSTEM_TEAMPROJECT"), "--project", "SYSTEM_TEAMPROJECT")
     repo = _required(args.repository or _env("BUILD_REPOSITORY_ID"), "--repository", "BUILD_REPOSITORY_ID")
-    pr = _required(args.pull_request or _env("SYSTEM_PULLREQUEST_PULLREQUESTID"), "--pull-request", "SYSTEM_PULLREQUEST_PULLREQUESTID")
-    token = _required(args.azure_token or _env("AZURE_DEVOPS_TOKEN", "SYSTEM_ACCESSTOKEN"), "--azure-token", "AZURE_DEVOPS_TOKEN or SYSTEM_ACCESSTOKEN")
+    pr = _required(
+        args.pull_request or _env("SYSTEM_PULLREQUEST_PULLREQUESTID"),
+        "--pull-request",
+        "SYSTEM_PULLREQUEST_PULLREQUESTID",
+    )
+    token = _required(
+        args.azure_token or _env("AZURE_DEVOPS_TOKEN", "SYSTEM_ACCESSTOKEN"),
+        "--azure-token",
+        "AZURE_DEVOPS_TOKEN or SYSTEM_ACCESSTOKEN",
+    )
     run = args.run_id or (_env("BUILD_BUILDID") or "")
-    platform = AzureReposPlatform(http, organization_url=org, project=project, repository=repo, pull_request=int(pr), token=token)
+    platform = AzureReposPlatform(
+        http, organization_url=org, project=project, repository=repo, pull_request=int(pr), token=token
+    )
     return _Target(platform, run, args.commit_sha, None)
 
 
@@ -320,25 +341,59 @@ def _positive_int(text: str) -> int:
 
 def _common(p: argparse.ArgumentParser) -> None:
     add_input_options(p, config_help="costgate.yml: the gate's verdict, comment settings (`comment:`) and projects")
-    p.add_argument("--behavior", choices=[b.value for b in Behavior], help="what to do with the previous comment (default update)")
+    p.add_argument(
+        "--behavior", choices=[b.value for b in Behavior], help="what to do with the previous comment (default update)"
+    )
     p.add_argument("--tag", help="keep a separate comment per tag on one pull request (default 'default')")
-    p.add_argument("--run-id", type=lambda s: check_run(s), help="orders runs (default: the CI's run id); an older run never overwrites a newer comment")
+    p.add_argument(
+        "--run-id",
+        type=lambda s: check_run(s),
+        help="orders runs (default: the CI's run id); an older run never overwrites a newer comment",
+    )
     p.add_argument("--commit-sha", help="commit for the status (default: the pull request's head)")
     p.add_argument("--no-status", action="store_true", help="do not set a commit status")
     p.add_argument("--status-context", help="status name (default costgate, or costgate/<tag>)")
-    p.add_argument("--quiet-below-amount", type=_decimal, metavar="USD", help="post no new comment when |monthly change| is below this and no policy fired")
-    p.add_argument("--quiet-below-percent", type=_decimal, metavar="PCT", help="post no new comment when |monthly change| in percent is below this and no policy fired")
-    p.add_argument("--override-label", action="append", metavar="LABEL", help="a pull-request label that lets a blocking verdict through (repeatable; adds to the config's)")
-    p.add_argument("--fail-on", choices=["block", "warn", "never"], default="block", help="exit 1 when the verdict reaches this (default block)")
-    p.add_argument("--on-comment-error", choices=["fail", "summary"], default="fail",
-                   help="when the token may not comment (HTTP 403, e.g. a pull request from a fork): fail (exit 2, "
-                        "the default) or summary (a warning; the report stays in the job summary / stdout and the "
-                        "verdict decides the exit code)")
+    p.add_argument(
+        "--quiet-below-amount",
+        type=_decimal,
+        metavar="USD",
+        help="post no new comment when |monthly change| is below this and no policy fired",
+    )
+    p.add_argument(
+        "--quiet-below-percent",
+        type=_decimal,
+        metavar="PCT",
+        help="post no new comment when |monthly change| in percent is below this and no policy fired",
+    )
+    p.add_argument(
+        "--override-label",
+        action="append",
+        metavar="LABEL",
+        help="a pull-request label that lets a blocking verdict through (repeatable; adds to the config's)",
+    )
+    p.add_argument(
+        "--fail-on",
+        choices=["block", "warn", "never"],
+        default="block",
+        help="exit 1 when the verdict reaches this (default block)",
+    )
+    p.add_argument(
+        "--on-comment-error",
+        choices=["fail", "summary"],
+        default="fail",
+        help="when the token may not comment (HTTP 403, e.g. a pull request from a fork): fail (exit 2, "
+        "the default) or summary (a warning; the report stays in the job summary / stdout and the "
+        "verdict decides the exit code)",
+    )
     p.add_argument("--max-resources", type=_positive_int, help="show at most this many resources in the details")
     p.add_argument("--max-chars", type=_positive_int, help="comment size limit (default: the platform's)")
     p.add_argument("--dry-run", action="store_true", help="print the comment body; call no API")
-    p.add_argument("--ledger", metavar="URL", help="record this run in the cost ledger (sqlite:///FILE, a path, or "
-                                                   "postgresql://…; default: the config's `ledger:`; none: not recorded)")
+    p.add_argument(
+        "--ledger",
+        metavar="URL",
+        help="record this run in the cost ledger (sqlite:///FILE, a path, or "
+        "postgresql://…; default: the config's `ledger:`; none: not recorded)",
+    )
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -365,14 +420,20 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     az.add_argument("--organization-url", help="https://dev.azure.com/ORG (default SYSTEM_COLLECTIONURI)")
     az.add_argument("--project", help="project name or id (default SYSTEM_TEAMPROJECT)")
     az.add_argument("--repository", help="repository name or id (default BUILD_REPOSITORY_ID)")
-    az.add_argument("--pull-request", type=_positive_int, help="pull-request id (default SYSTEM_PULLREQUEST_PULLREQUESTID)")
-    az.add_argument("--azure-token", help="PAT or System.AccessToken (default AZURE_DEVOPS_TOKEN or SYSTEM_ACCESSTOKEN)")
+    az.add_argument(
+        "--pull-request", type=_positive_int, help="pull-request id (default SYSTEM_PULLREQUEST_PULLREQUESTID)"
+    )
+    az.add_argument(
+        "--azure-token", help="PAT or System.AccessToken (default AZURE_DEVOPS_TOKEN or SYSTEM_ACCESSTOKEN)"
+    )
 
     bb = platforms.add_parser("bitbucket", help="Bitbucket Cloud pull request")
     _common(bb)
     bb.add_argument("--repo", help="WORKSPACE/REPO (default BITBUCKET_REPO_FULL_NAME)")
     bb.add_argument("--pull-request", type=_positive_int, help="pull-request id (default BITBUCKET_PR_ID)")
-    bb.add_argument("--bitbucket-token", help="access token, or app password with --bitbucket-username (default BITBUCKET_TOKEN)")
+    bb.add_argument(
+        "--bitbucket-token", help="access token, or app password with --bitbucket-username (default BITBUCKET_TOKEN)"
+    )
     bb.add_argument("--bitbucket-username", help="username for an app password (default BITBUCKET_USERNAME)")
     bb.add_argument("--bitbucket-api-url", help="API base (default https://api.bitbucket.org/2.0)")
 
@@ -404,7 +465,13 @@ def run(args: argparse.Namespace, *, http: HttpClient | None = None) -> int:
         raise VcsError(client.redact(str(exc))) from None
 
 
-def _publish(args: argparse.Namespace, settings: CommentSettings, estimate: Estimate, gate: GateResult | None, target: _Target | None) -> int:
+def _publish(
+    args: argparse.Namespace,
+    settings: CommentSettings,
+    estimate: Estimate,
+    gate: GateResult | None,
+    target: _Target | None,
+) -> int:
     pr = None
     if target is not None and ((settings.override_labels and gate is not None) or (settings.status and not target.sha)):
         pr = target.platform.read_pull_request()
@@ -416,8 +483,9 @@ def _publish(args: argparse.Namespace, settings: CommentSettings, estimate: Esti
         html=traits.supports_html,
         platform_name=traits.name,
         override=override,
-        full_report_hint="The full report is in the job summary" if os.environ.get("GITHUB_STEP_SUMMARY") else
-        f"Run `costgate diff {_inputs_hint(args)} --format markdown` for the full report",
+        full_report_hint="The full report is in the job summary"
+        if os.environ.get("GITHUB_STEP_SUMMARY")
+        else f"Run `costgate diff {_inputs_hint(args)} --format markdown` for the full report",
         max_resources=settings.max_resources,
         show_findings=settings.show_findings,
     )
@@ -430,7 +498,9 @@ def _publish(args: argparse.Namespace, settings: CommentSettings, estimate: Esti
         sys.stdout.write(safe_output(content))
         return exit_code(verdict, settings.fail_on)
     if settings.behavior is Behavior.HIDE_AND_NEW and not target.platform.supports_hide:
-        raise VcsError(f"--behavior hide-and-new: {target.platform.name} cannot hide comments; use update, new or delete-and-new")
+        raise VcsError(
+            f"--behavior hide-and-new: {target.platform.name} cannot hide comments; use update, new or delete-and-new"
+        )
     try:
         outcome = publish(
             target.platform,
@@ -449,7 +519,9 @@ def _publish(args: argparse.Namespace, settings: CommentSettings, estimate: Esti
     if settings.status and outcome.action is not Action.SKIPPED_OLDER:
         sha = target.sha or (pr.head_sha if pr else None) or _env("GITHUB_SHA")
         if sha:
-            target.platform.set_status(sha, commit_status(estimate, gate, override, settings.status_context, target.target_url))
+            target.platform.set_status(
+                sha, commit_status(estimate, gate, override, settings.status_context, target.target_url)
+            )
         else:
             info("note: no commit sha known (give --commit-sha); no status set")
     return exit_code(verdict, settings.fail_on)

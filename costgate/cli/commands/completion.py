@@ -58,8 +58,14 @@ def _options(parser: argparse.ArgumentParser) -> tuple[Option, ...]:
         if not action.option_strings or action.help == argparse.SUPPRESS:
             continue
         choices = tuple(str(c) for c in action.choices) if action.choices else ()
-        out.append(Option(tuple(action.option_strings), " ".join((action.help or "").split()), choices,
-                          takes_value=action.nargs != 0))
+        out.append(
+            Option(
+                tuple(action.option_strings),
+                " ".join((action.help or "").split()),
+                choices,
+                takes_value=action.nargs != 0,
+            )
+        )
     return tuple(out)
 
 
@@ -87,8 +93,12 @@ def bash(root: Command, prog: str = "costgate") -> str:
     cases = []
     for command in _walk(root):
         key = " ".join(command.path)
-        values = [f'        "{key}|{flag}") COMPREPLY=($(compgen -W "{" ".join(o.choices)}" -- "$cur")); return;;'
-                  for o in command.options if o.choices for flag in o.flags]
+        values = [
+            f'        "{key}|{flag}") COMPREPLY=($(compgen -W "{" ".join(o.choices)}" -- "$cur")); return;;'
+            for o in command.options
+            if o.choices
+            for flag in o.flags
+        ]
         cases += values
         cases.append(f'        "{key}|"*) words="{_words(command)}";;')
     body = "\n".join(cases)
@@ -135,10 +145,16 @@ def fish(root: Command, prog: str = "costgate") -> str:
             cond = "__fish_use_subcommand"
         for child in command.children:
             parent = "__fish_use_subcommand" if not command.path else cond
-            lines.append(f"complete -c {prog} -n {_fish_quote(parent)} -a {child.path[-1]} -d {_fish_quote(child.help[:80])}")
+            lines.append(
+                f"complete -c {prog} -n {_fish_quote(parent)} -a {child.path[-1]} -d {_fish_quote(child.help[:80])}"
+            )
         for option in command.options:
             spell = " ".join(f"-l {f[2:]}" if f.startswith("--") else f"-s {f[1:]}" for f in option.flags)
-            extra = f" -x -a {_fish_quote(' '.join(option.choices))}" if option.choices else (" -r" if option.takes_value else "")
+            extra = (
+                f" -x -a {_fish_quote(' '.join(option.choices))}"
+                if option.choices
+                else (" -r" if option.takes_value else "")
+            )
             lines.append(f"complete -c {prog} -n {_fish_quote(cond)} {spell}{extra} -d {_fish_quote(option.help[:80])}")
     return "\n".join(lines) + "\n"
 

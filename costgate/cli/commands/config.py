@@ -18,7 +18,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     p = sub.add_parser("config", help="validate costgate.yml or print its JSON Schema")
     inner = p.add_subparsers(dest="config_command", metavar="SUBCOMMAND", parser_class=type(p))
     v = inner.add_parser("validate", help="validate a costgate.yml (exit 2 naming file, line and key)")
-    v.add_argument("config", nargs="?", type=Path, default=None, help="path (default $COSTGATE_CONFIG, else the nearest costgate.yml up to the repository root)")
+    v.add_argument(
+        "config",
+        nargs="?",
+        type=Path,
+        default=None,
+        help="path (default $COSTGATE_CONFIG, else the nearest costgate.yml up to the repository root)",
+    )
     v.add_argument("--config", dest="config_opt", type=Path, help=argparse.SUPPRESS)
     v.set_defaults(func=run_validate)
     s = inner.add_parser("schema", help="print the JSON Schema of costgate.yml (for editors)")
@@ -36,8 +42,10 @@ def run_validate(args: argparse.Namespace) -> int:
     """Load and check the config (Rego files included); say OK with a summary."""
     path = resolve_config(args.config or args.config_opt, announce=False)
     if path is None:
-        raise ConfigError("no config to validate: give a path, --config or $COSTGATE_CONFIG, or add a costgate.yml "
-                          "between the working directory and the repository root")
+        raise ConfigError(
+            "no config to validate: give a path, --config or $COSTGATE_CONFIG, or add a costgate.yml "
+            "between the working directory and the repository root"
+        )
     loaded = load_checked_config(path)
     c = loaded.config
     sys.stdout.write(

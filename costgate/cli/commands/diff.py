@@ -31,6 +31,10 @@ def run(args: argparse.Namespace) -> int:
     loaded = load_config_arg(args)
     estimate = estimate_from_args(args, loaded=loaded)
     color, width = terminal_style(args.out)
-    emit_format("diff", args.format, Report(estimate, diff=True, color=color, width=width,
-                                            unit_costs=unit_costs_of(estimate, loaded)), args.out)
+    emit_format(
+        "diff",
+        args.format,
+        Report(estimate, diff=True, color=color, width=width, unit_costs=unit_costs_of(estimate, loaded)),
+        args.out,
+    )
     return 0

@@ -26,17 +26,53 @@ def run(args: argparse.Namespace) -> int:
     if not args.rule:
         table = rules()
         if args.format == "json":
-            emit(json.dumps([{"code": r.code, "name": r.name, "title": r.title, "severity": r.severity.value,
-                              "status": r.status.value} for r in table.values()], indent=2) + "\n", None)
+            emit(
+                json.dumps(
+                    [
+                        {
+                            "code": r.code,
+                            "name": r.name,
+                            "title": r.title,
+                            "severity": r.severity.value,
+                            "status": r.status.value,
+                        }
+                        for r in table.values()
+                    ],
+                    indent=2,
+                )
+                + "\n",
+                None,
+            )
         else:
-            emit("".join(f"{r.code}  {r.name:42} {r.severity.value:6} {r.status.value:8} {r.title}\n" for r in table.values()), None)
+            emit(
+                "".join(
+                    f"{r.code}  {r.name:42} {r.severity.value:6} {r.status.value:8} {r.title}\n" for r in table.values()
+                ),
+                None,
+            )
         return 0
     rule = find_rule(args.rule)
     if rule is None:
         raise PolicyError(f"no built-in rule {args.rule!r} (see `costgate explain` for the list)")
     if args.format == "json":
-        emit(json.dumps({"code": rule.code, "name": rule.name, "title": rule.title, "severity": rule.severity.value,
-                         "status": rule.status.value, "doc": inspect.cleandoc(rule.doc)}, indent=2) + "\n", None)
+        emit(
+            json.dumps(
+                {
+                    "code": rule.code,
+                    "name": rule.name,
+                    "title": rule.title,
+                    "severity": rule.severity.value,
+                    "status": rule.status.value,
+                    "doc": inspect.cleandoc(rule.doc),
+                },
+                indent=2,
+            )
+            + "\n",
+            None,
+        )
         return 0
-    emit(f"{rule.code} {rule.name} ({rule.severity.value}, {rule.status.value})\n{rule.title}\n\n{inspect.cleandoc(rule.doc)}\n", None)
+    emit(
+        f"{rule.code} {rule.name} ({rule.severity.value}, {rule.status.value})\n{rule.title}\n\n{inspect.cleandoc(rule.doc)}\n",
+        None,
+    )
     return 0

@@ -17,16 +17,30 @@ from costgate.report.registry import format_names
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the sub-command."""
     p = sub.add_parser("history", help="monthly run-rate per project or team from the cost ledger")
-    p.add_argument("--ledger", metavar="URL", help="sqlite:///FILE, a file path, or postgresql://…; default: "
-                                                   "the config's `ledger:`, else .costgate/ledger.db")
+    p.add_argument(
+        "--ledger",
+        metavar="URL",
+        help="sqlite:///FILE, a file path, or postgresql://…; default: "
+        "the config's `ledger:`, else .costgate/ledger.db",
+    )
     p.add_argument("--config", type=Path, help="costgate.yml (for its `ledger:`)")
     p.add_argument("--project", help="only this project")
     p.add_argument("--team", help="only projects of this team (the team of each recorded run)")
-    p.add_argument("--since", type=date.fromisoformat, metavar="YYYY-MM-DD", help="only runs recorded from this day (UTC)")
-    p.add_argument("--by", choices=["project", "team"], default=None,
-                   help="one series per project or per team (default: team with --team, else project)")
-    p.add_argument("--changes", type=_changes, metavar="N|all",
-                   help="list the N most recent changes of each series (default: 20 in the table, all in json and csv)")
+    p.add_argument(
+        "--since", type=date.fromisoformat, metavar="YYYY-MM-DD", help="only runs recorded from this day (UTC)"
+    )
+    p.add_argument(
+        "--by",
+        choices=["project", "team"],
+        default=None,
+        help="one series per project or per team (default: team with --team, else project)",
+    )
+    p.add_argument(
+        "--changes",
+        type=_changes,
+        metavar="N|all",
+        help="list the N most recent changes of each series (default: 20 in the table, all in json and csv)",
+    )
     p.add_argument("--format", choices=format_names("history"), default="table", help="output format (default table)")
     p.add_argument("--out", type=Path, help="write to this file instead of stdout")
     p.set_defaults(func=run)

@@ -27,6 +27,8 @@ def run(args: argparse.Namespace) -> int:
     assert target is not None  # default=True always gives one
     run_id, label = record_run(args, loaded, estimate, source="record", verdict=None, target=target)
     t = estimate.totals
-    sys.stdout.write(f"costgate: recorded run {run_id} in {label}: {len(estimate.projects)} project(s), "
-                     f"{estimate.counts.resources} resource(s), ${t.after:,.2f}/month ({t.delta:+,.2f})\n")
+    sys.stdout.write(
+        f"costgate: recorded run {run_id} in {label}: {len(estimate.projects)} project(s), "
+        f"{estimate.counts.resources} resource(s), ${t.after:,.2f}/month ({t.delta:+,.2f})\n"
+    )
     return 0

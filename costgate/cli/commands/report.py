@@ -29,14 +29,21 @@ if TYPE_CHECKING:
     from costgate.config import LoadedConfig
     from costgate.estimate import Estimate
 
+
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the sub-command."""
     p = sub.add_parser("report", help="one self-contained HTML page: totals, verdict, charts, diff, findings, trend")
-    add_input_options(p, config_help="costgate.yml: gate settings, ownership, unit metrics, ledger and projects "
-                                     "(default: $COSTGATE_CONFIG, else the nearest costgate.yml)")
-    p.add_argument("--ledger", metavar="URL",
-                   help="sqlite:///FILE, a file path, or postgresql://…: show the recorded trend of these projects "
-                        "(default: the config's `ledger:`; without either, no trend)")
+    add_input_options(
+        p,
+        config_help="costgate.yml: gate settings, ownership, unit metrics, ledger and projects "
+        "(default: $COSTGATE_CONFIG, else the nearest costgate.yml)",
+    )
+    p.add_argument(
+        "--ledger",
+        metavar="URL",
+        help="sqlite:///FILE, a file path, or postgresql://…: show the recorded trend of these projects "
+        "(default: the config's `ledger:`; without either, no trend)",
+    )
     p.add_argument("--today", type=date.fromisoformat, help=argparse.SUPPRESS)
     add_format_option(p, "report", default="html")
     p.set_defaults(func=run)
@@ -48,8 +55,9 @@ def run(args: argparse.Namespace) -> int:
     store = CatalogStore.open(args.catalog_dir) if args.catalog_dir else CatalogStore.open()
     estimate = estimate_from_args(args, loaded=loaded, store=store)
     # the same gate as `check`, anomaly history (CG908) included, so the page's verdict is check's
-    gate = evaluate(estimate, loaded, book=PriceBook(store), today=args.today,
-                    history=history_if_configured(args, loaded))
+    gate = evaluate(
+        estimate, loaded, book=PriceBook(store), today=args.today, history=history_if_configured(args, loaded)
+    )
     trend = _trend(args, loaded, estimate)
     report = Report(estimate, diff=True, gate=gate, trend=trend)
     emit_format("report", args.format, report, args.out)
@@ -82,5 +90,6 @@ def _trend(args: argparse.Namespace, loaded: LoadedConfig | None, estimate: Esti
         return None
     names = {p.name for p in estimate.projects}
     series = monthly_series([e for e in entries if e.project in names], by="project")
-    return Trend(source=label, series=tuple(TrendSeries(s.key, tuple((m.month, m.run_rate) for m in s.months))
-                                            for s in series))
+    return Trend(
+        source=label, series=tuple(TrendSeries(s.key, tuple((m.month, m.run_rate) for m in s.months)) for s in series)
+    )

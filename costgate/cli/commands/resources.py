@@ -26,7 +26,13 @@ def run(args: argparse.Namespace) -> int:
             continue
         doc[prov] = {"priced": sorted(all_pricers(prov)), "free": sorted(free_types(prov))}
     if args.format == "json":
-        emit(json.dumps({"providers": doc, "counts": {p: {k: len(v) for k, v in d.items()} for p, d in doc.items()}}, indent=2) + "\n", None)
+        emit(
+            json.dumps(
+                {"providers": doc, "counts": {p: {k: len(v) for k, v in d.items()} for p, d in doc.items()}}, indent=2
+            )
+            + "\n",
+            None,
+        )
         return 0
     lines = []
     for prov, d in doc.items():

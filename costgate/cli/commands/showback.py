@@ -21,8 +21,13 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the sub-command."""
     p = sub.add_parser("showback", help="monthly cost per owning team, project, service, region or tag value")
     add_input_options(p, config_help="costgate.yml: ownership, shared-cost pools (showback.shared) and projects")
-    p.add_argument("--by", type=_dimension, default="team", metavar="team|project|service|region|tag:KEY",
-                   help="what to group cost by (default team, from the config's ownership)")
+    p.add_argument(
+        "--by",
+        type=_dimension,
+        default="team",
+        metavar="team|project|service|region|tag:KEY",
+        help="what to group cost by (default team, from the config's ownership)",
+    )
     add_format_option(p, "showback")
     p.set_defaults(func=run)
 

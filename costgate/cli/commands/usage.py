@@ -14,10 +14,14 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     i = usub.add_parser("init", help="write or update a usage file with every usage key of the plan's resources")
     i.add_argument("--plan", action="append", type=Path, required=True, metavar="PLAN_JSON")
     i.add_argument("--usage-file", type=Path, default=Path("costgate-usage.yml"), help="file to write or update")
-    i.add_argument("--strict", action="store_true",
-                   help="a problem in the existing file (unknown key, wrong type, address matching no resource) is an "
-                        "error (exit 2), as with breakdown --strict")
+    i.add_argument(
+        "--strict",
+        action="store_true",
+        help="a problem in the existing file (unknown key, wrong type, address matching no resource) is an "
+        "error (exit 2), as with breakdown --strict",
+    )
     i.set_defaults(func=run_init)
+
     def show_help(_args: argparse.Namespace) -> int:
         p.print_help(sys.stderr)
         return 2
@@ -41,6 +45,8 @@ def run_init(args: argparse.Namespace) -> int:
     if not existed:
         print(f"{summary.path}: wrote {summary.added_keys} keys for {summary.added_resources} resources")
     else:
-        print(f"{summary.path}: added {summary.added_keys} usage keys on {summary.added_resources} new resources; "
-              f"kept {summary.kept_keys} keys you had set")
+        print(
+            f"{summary.path}: added {summary.added_keys} usage keys on {summary.added_resources} new resources; "
+            f"kept {summary.kept_keys} keys you had set"
+        )
     return 0

@@ -32,12 +32,19 @@ from costgate.whatif.swap import SWAPS, parse_swap
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     """Add the sub-command."""
     p = sub.add_parser("whatif", help="price the same resources in other regions (ranked) and with cheaper choices")
-    p.add_argument("--region", required=True, metavar="REGIONS",
-                   help="comma-separated regions to compare (eu-central-1,eu-west-1,us-east-1; Azure westeurope, "
-                        "Google europe-west1; prefix with aws:, azure: or google: to be explicit)")
+    p.add_argument(
+        "--region",
+        required=True,
+        metavar="REGIONS",
+        help="comma-separated regions to compare (eu-central-1,eu-west-1,us-east-1; Azure westeurope, "
+        "Google europe-west1; prefix with aws:, azure: or google: to be explicit)",
+    )
     p.add_argument("--swap", metavar="SWAP", help=f"also price a swap in every region: {', '.join(SWAPS)}")
-    p.add_argument("--no-suggestions", action="store_true",
-                   help="leave out the built-in rules' savings (shown by default as what-if savings)")
+    p.add_argument(
+        "--no-suggestions",
+        action="store_true",
+        help="leave out the built-in rules' savings (shown by default as what-if savings)",
+    )
     add_input_options(p, config_help="costgate.yml: projects, and the rules' settings for the suggestions")
     add_format_option(p, "whatif")
     p.set_defaults(func=run)
@@ -47,8 +54,12 @@ def run(args: argparse.Namespace) -> int:
     """Price the plan as planned and in each region; print the ranking and the savings."""
     swap = parse_swap(args.swap) if args.swap else None
     store = CatalogStore.open(args.catalog_dir) if args.catalog_dir else CatalogStore.open()
-    azure = {region for (provider, _service), regions in store.regions_by_service().items() if provider == "azure"
-             for region in regions}
+    azure = {
+        region
+        for (provider, _service), regions in store.regions_by_service().items()
+        if provider == "azure"
+        for region in regions
+    }
     targets = parse_regions(args.region, azure)
     loaded = load_config_arg(args)
 

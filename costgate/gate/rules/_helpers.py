@@ -10,43 +10,124 @@ from decimal import Decimal
 from costgate.gate.rule import Item, RuleContext, components_with, total
 
 EC2_PREVIOUS_GENERATION: Mapping[str, str] = {
-    "t1": "t3", "t2": "t3", "m1": "m5", "m2": "r5", "m3": "m5", "m4": "m5", "c1": "c5", "c3": "c5", "c4": "c5",
-    "r3": "r5", "r4": "r5", "i2": "i3", "d2": "d3", "g2": "g4dn", "g3": "g4dn", "p2": "p3", "x1": "x2idn",
-    "x1e": "x2iedn", "cc2": "c5", "cr1": "r5", "hs1": "d3",
+    "t1": "t3",
+    "t2": "t3",
+    "m1": "m5",
+    "m2": "r5",
+    "m3": "m5",
+    "m4": "m5",
+    "c1": "c5",
+    "c3": "c5",
+    "c4": "c5",
+    "r3": "r5",
+    "r4": "r5",
+    "i2": "i3",
+    "d2": "d3",
+    "g2": "g4dn",
+    "g3": "g4dn",
+    "p2": "p3",
+    "x1": "x2idn",
+    "x1e": "x2iedn",
+    "cc2": "c5",
+    "cr1": "r5",
+    "hs1": "d3",
 }
 """EC2 previous-generation family -> current family with the same shape (AWS's list)."""
 
 EC2_GRAVITON: Mapping[str, str] = {
-    "t3": "t4g", "t3a": "t4g", "m5": "m6g", "m5a": "m6g", "m6i": "m7g", "m6a": "m7g", "m7i": "m7g", "m7a": "m7g",
-    "c5": "c6g", "c5a": "c6g", "c6i": "c7g", "c6a": "c7g", "c7i": "c7g", "c7a": "c7g", "r5": "r6g", "r5a": "r6g",
-    "r6i": "r7g", "r6a": "r7g", "r7i": "r7g", "r7a": "r7g",
+    "t3": "t4g",
+    "t3a": "t4g",
+    "m5": "m6g",
+    "m5a": "m6g",
+    "m6i": "m7g",
+    "m6a": "m7g",
+    "m7i": "m7g",
+    "m7a": "m7g",
+    "c5": "c6g",
+    "c5a": "c6g",
+    "c6i": "c7g",
+    "c6a": "c7g",
+    "c7i": "c7g",
+    "c7a": "c7g",
+    "r5": "r6g",
+    "r5a": "r6g",
+    "r6i": "r7g",
+    "r6a": "r7g",
+    "r7i": "r7g",
+    "r7a": "r7g",
     # local NVMe (d) and network-optimised (n) variants have Graviton twins of their own (M6gd, C6gd,
     # R6gd, C6gn and their Graviton3 successors, in AWS's list of Graviton instance families)
-    "m5d": "m6gd", "m5ad": "m6gd", "m6id": "m7gd", "c5d": "c6gd", "c5ad": "c6gd", "c6id": "c7gd",
-    "r5d": "r6gd", "r5ad": "r6gd", "r6id": "r7gd", "c5n": "c6gn", "c6in": "c7gn",
+    "m5d": "m6gd",
+    "m5ad": "m6gd",
+    "m6id": "m7gd",
+    "c5d": "c6gd",
+    "c5ad": "c6gd",
+    "c6id": "c7gd",
+    "r5d": "r6gd",
+    "r5ad": "r6gd",
+    "r6id": "r7gd",
+    "c5n": "c6gn",
+    "c6in": "c7gn",
 }
 """EC2 x86 family -> Graviton (arm64) family of the same vCPU and memory per size."""
 
 RDS_PREVIOUS_GENERATION: Mapping[str, str] = {
-    "db.t2": "db.t3", "db.m1": "db.m5", "db.m2": "db.r5", "db.m3": "db.m5", "db.m4": "db.m5", "db.r3": "db.r5",
+    "db.t2": "db.t3",
+    "db.m1": "db.m5",
+    "db.m2": "db.r5",
+    "db.m3": "db.m5",
+    "db.m4": "db.m5",
+    "db.r3": "db.r5",
     "db.r4": "db.r5",
 }
 RDS_GRAVITON: Mapping[str, str] = {
-    "db.t3": "db.t4g", "db.m5": "db.m6g", "db.m6i": "db.m7g", "db.r5": "db.r6g", "db.r6i": "db.r7g",
+    "db.t3": "db.t4g",
+    "db.m5": "db.m6g",
+    "db.m6i": "db.m7g",
+    "db.r5": "db.r6g",
+    "db.r6i": "db.r7g",
 }
 ELASTICACHE_PREVIOUS_GENERATION: Mapping[str, str] = {
-    "cache.t1": "cache.t3", "cache.t2": "cache.t3", "cache.m1": "cache.m5", "cache.m2": "cache.r5",
-    "cache.m3": "cache.m5", "cache.m4": "cache.m5", "cache.c1": "cache.m5", "cache.r3": "cache.r5",
+    "cache.t1": "cache.t3",
+    "cache.t2": "cache.t3",
+    "cache.m1": "cache.m5",
+    "cache.m2": "cache.r5",
+    "cache.m3": "cache.m5",
+    "cache.m4": "cache.m5",
+    "cache.c1": "cache.m5",
+    "cache.r3": "cache.r5",
     "cache.r4": "cache.r5",
 }
 ELASTICACHE_GRAVITON: Mapping[str, str] = {
-    "cache.t3": "cache.t4g", "cache.m5": "cache.m6g", "cache.m6i": "cache.m7g", "cache.r5": "cache.r6g",
+    "cache.t3": "cache.t4g",
+    "cache.m5": "cache.m6g",
+    "cache.m6i": "cache.m7g",
+    "cache.r5": "cache.r6g",
     "cache.r6i": "cache.r7g",
 }
 
-SIZES = ("nano", "micro", "small", "medium", "large", "xlarge", "2xlarge", "3xlarge", "4xlarge", "6xlarge",
-         "8xlarge", "9xlarge", "10xlarge", "12xlarge", "16xlarge", "18xlarge", "24xlarge", "32xlarge", "48xlarge",
-         "metal")
+SIZES = (
+    "nano",
+    "micro",
+    "small",
+    "medium",
+    "large",
+    "xlarge",
+    "2xlarge",
+    "3xlarge",
+    "4xlarge",
+    "6xlarge",
+    "8xlarge",
+    "9xlarge",
+    "10xlarge",
+    "12xlarge",
+    "16xlarge",
+    "18xlarge",
+    "24xlarge",
+    "32xlarge",
+    "48xlarge",
+    "metal",
+)
 """Instance sizes from smallest to largest (AWS naming, EC2, RDS and ElastiCache alike)."""
 
 EC2_INSTANCE_TYPES = ("aws_instance", "aws_launch_template", "aws_launch_configuration")
@@ -79,8 +160,13 @@ def instance_types_of(item: Item) -> list[str]:
     r = item.cost.resource
     if r.type == "aws_eks_node_group":
         return [str(t) for t in r.get("instance_types", []) if t]
-    key = "instance_class" if r.type in ("aws_db_instance", "aws_rds_cluster_instance") else \
-        "node_type" if r.type in ("aws_elasticache_cluster", "aws_elasticache_replication_group") else "instance_type"
+    key = (
+        "instance_class"
+        if r.type in ("aws_db_instance", "aws_rds_cluster_instance")
+        else "node_type"
+        if r.type in ("aws_elasticache_cluster", "aws_elasticache_replication_group")
+        else "instance_type"
+    )
     value = r.get(key)
     return [str(value)] if value else []
 
@@ -124,8 +210,11 @@ class _References:
             value = o.get(attribute)
             if value is not None:
                 values.setdefault(other.project.name, []).append(str(value))
-        return cls(refs=frozenset(refs), values={k: frozenset(v) for k, v in values.items()},
-                   joined={k: "\0".join(v) for k, v in values.items()})
+        return cls(
+            refs=frozenset(refs),
+            values={k: frozenset(v) for k, v in values.items()},
+            joined={k: "\0".join(v) for k, v in values.items()},
+        )
 
     def points_at(self, target: Item) -> bool:
         r, project = target.cost.resource, target.project.name

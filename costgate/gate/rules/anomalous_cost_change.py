@@ -87,5 +87,13 @@ def check(ctx: RuleContext, params: AnomalyParams) -> Iterator[Hit]:
             yield Hit(message=found.message(), project=project.name)
 
 
-RULE = Rule(code=CODE, name="anomalous-cost-change", title="Cost change out of line with the history of changes",
-            severity=Severity.WARN, params=AnomalyParams, check=check, status=Status.PREVIEW, doc=__doc__ or "")
+RULE = Rule(
+    code=CODE,
+    name="anomalous-cost-change",
+    title="Cost change out of line with the history of changes",
+    severity=Severity.WARN,
+    params=AnomalyParams,
+    check=check,
+    status=Status.PREVIEW,
+    doc=__doc__ or "",
+)

@@ -32,10 +32,22 @@ from costgate.gate.rule import Hit, NoParams, Rule, RuleContext, Status, compone
 def check(ctx: RuleContext, params: NoParams) -> Iterator[Hit]:
     """Flag classic load balancers; re-price their hours as an ALB's."""
     for item in ctx.items("aws_elb"):
-        saving = total(ctx.reprice(c, product_family="Load Balancer-Application")
-                       for c in components_with(item.cost, usagetype="*LoadBalancerUsage"))
-        yield ctx.hit(item, f"{item.address} is a Classic Load Balancer; an Application Load Balancer costs less per hour", saving)
+        saving = total(
+            ctx.reprice(c, product_family="Load Balancer-Application")
+            for c in components_with(item.cost, usagetype="*LoadBalancerUsage")
+        )
+        yield ctx.hit(
+            item, f"{item.address} is a Classic Load Balancer; an Application Load Balancer costs less per hour", saving
+        )
 
 
-RULE = Rule(code="CG302", name="classic-load-balancer", title="Classic Load Balancer", severity=Severity.INFO,
-            params=NoParams, check=check, status=Status.PREVIEW, doc=__doc__ or "")
+RULE = Rule(
+    code="CG302",
+    name="classic-load-balancer",
+    title="Classic Load Balancer",
+    severity=Severity.INFO,
+    params=NoParams,
+    check=check,
+    status=Status.PREVIEW,
+    doc=__doc__ or "",
+)

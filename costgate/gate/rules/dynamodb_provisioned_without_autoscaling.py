@@ -39,5 +39,13 @@ def check(ctx: RuleContext, params: NoParams) -> Iterator[Hit]:
         yield ctx.hit(item, f"{item.address} has fixed provisioned capacity and no autoscaling target")
 
 
-RULE = Rule(code="CG407", name="dynamodb-provisioned-without-autoscaling", title="Provisioned DynamoDB table without autoscaling",
-            severity=Severity.WARN, params=NoParams, check=check, status=Status.STABLE, doc=__doc__ or "")
+RULE = Rule(
+    code="CG407",
+    name="dynamodb-provisioned-without-autoscaling",
+    title="Provisioned DynamoDB table without autoscaling",
+    severity=Severity.WARN,
+    params=NoParams,
+    check=check,
+    status=Status.STABLE,
+    doc=__doc__ or "",
+)

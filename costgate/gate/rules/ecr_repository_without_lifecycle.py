@@ -35,5 +35,13 @@ def check(ctx: RuleContext, params: NoParams) -> Iterator[Hit]:
         yield ctx.hit(item, f"{item.address} has no lifecycle policy; every pushed image is kept and billed")
 
 
-RULE = Rule(code="CG106", name="ecr-repository-without-lifecycle", title="ECR repository without lifecycle policy",
-            severity=Severity.WARN, params=NoParams, check=check, status=Status.STABLE, doc=__doc__ or "")
+RULE = Rule(
+    code="CG106",
+    name="ecr-repository-without-lifecycle",
+    title="ECR repository without lifecycle policy",
+    severity=Severity.WARN,
+    params=NoParams,
+    check=check,
+    status=Status.STABLE,
+    doc=__doc__ or "",
+)

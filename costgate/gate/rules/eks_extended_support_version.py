@@ -59,8 +59,18 @@ def check(ctx: RuleContext, params: Params) -> Iterator[Hit]:
         if not extended and not too_old:
             continue
         saving = total(ctx.reprice(c, [("extendedSupport", "perCluster")]) for c in extended)
-        yield ctx.hit(item, f"{item.address} runs Kubernetes {version}, in extended support (billed at the higher rate)", saving)
+        yield ctx.hit(
+            item, f"{item.address} runs Kubernetes {version}, in extended support (billed at the higher rate)", saving
+        )
 
 
-RULE = Rule(code="CG208", name="eks-extended-support-version", title="EKS version in extended support",
-            severity=Severity.WARN, params=Params, check=check, status=Status.STABLE, doc=__doc__ or "")
+RULE = Rule(
+    code="CG208",
+    name="eks-extended-support-version",
+    title="EKS version in extended support",
+    severity=Severity.WARN,
+    params=Params,
+    check=check,
+    status=Status.STABLE,
+    doc=__doc__ or "",
+)

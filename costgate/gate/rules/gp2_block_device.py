@@ -50,5 +50,13 @@ def check(ctx: RuleContext, params: NoParams) -> Iterator[Hit]:
         yield ctx.hit(item, f"{item.address} has {len(gp2)} gp2 block device(s); gp3 costs less per GB", saving)
 
 
-RULE = Rule(code="CG102", name="gp2-block-device", title="Instance disk on gp2", severity=Severity.WARN,
-            params=NoParams, check=check, status=Status.STABLE, doc=__doc__ or "")
+RULE = Rule(
+    code="CG102",
+    name="gp2-block-device",
+    title="Instance disk on gp2",
+    severity=Severity.WARN,
+    params=NoParams,
+    check=check,
+    status=Status.STABLE,
+    doc=__doc__ or "",
+)

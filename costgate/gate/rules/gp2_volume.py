@@ -38,5 +38,13 @@ def check(ctx: RuleContext, params: NoParams) -> Iterator[Hit]:
         yield ctx.hit(item, f"{item.address} is a gp2 volume; gp3 gives the same baseline for less", saving)
 
 
-RULE = Rule(code="CG101", name="gp2-volume", title="EBS volume on gp2", severity=Severity.WARN,
-            params=NoParams, check=check, status=Status.STABLE, doc=__doc__ or "")
+RULE = Rule(
+    code="CG101",
+    name="gp2-volume",
+    title="EBS volume on gp2",
+    severity=Severity.WARN,
+    params=NoParams,
+    check=check,
+    status=Status.STABLE,
+    doc=__doc__ or "",
+)

@@ -39,5 +39,13 @@ def check(ctx: RuleContext, params: NoParams) -> Iterator[Hit]:
             yield ctx.hit(item, f"{item.address} is not priced: {reason}")
 
 
-RULE = Rule(code="CG906", name="invalid-resource-value", title="Resource value that cannot be priced",
-            severity=Severity.BLOCK, params=NoParams, check=check, status=Status.STABLE, doc=__doc__ or "")
+RULE = Rule(
+    code="CG906",
+    name="invalid-resource-value",
+    title="Resource value that cannot be priced",
+    severity=Severity.BLOCK,
+    params=NoParams,
+    check=check,
+    status=Status.STABLE,
+    doc=__doc__ or "",
+)

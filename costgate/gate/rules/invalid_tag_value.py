@@ -69,5 +69,13 @@ def check(ctx: RuleContext, params: Params) -> Iterator[Hit]:
                 yield ctx.hit(item, f"{item.address} has {key}={value!r}, which the tagging policy does not allow")
 
 
-RULE = Rule(code="CG905", name="invalid-tag-value", title="Tag value not allowed", severity=Severity.WARN,
-            params=Params, check=check, status=Status.STABLE, doc=__doc__ or "")
+RULE = Rule(
+    code="CG905",
+    name="invalid-tag-value",
+    title="Tag value not allowed",
+    severity=Severity.WARN,
+    params=Params,
+    check=check,
+    status=Status.STABLE,
+    doc=__doc__ or "",
+)

@@ -65,5 +65,13 @@ def check(ctx: RuleContext, params: Params) -> Iterator[Hit]:
         yield ctx.hit(item, f"{item.address} is an io1 volume ({iops} IOPS); {target} costs less", saving)
 
 
-RULE = Rule(code="CG103", name="io1-volume", title="EBS volume on io1", severity=Severity.WARN,
-            params=Params, check=check, status=Status.STABLE, doc=__doc__ or "")
+RULE = Rule(
+    code="CG103",
+    name="io1-volume",
+    title="EBS volume on io1",
+    severity=Severity.WARN,
+    params=Params,
+    check=check,
+    status=Status.STABLE,
+    doc=__doc__ or "",
+)

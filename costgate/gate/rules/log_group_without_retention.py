@@ -35,5 +35,13 @@ def check(ctx: RuleContext, params: NoParams) -> Iterator[Hit]:
         yield ctx.hit(item, f"{item.address} never expires its logs (retention_in_days unset)")
 
 
-RULE = Rule(code="CG501", name="log-group-without-retention", title="CloudWatch log group without retention",
-            severity=Severity.WARN, params=NoParams, check=check, status=Status.STABLE, doc=__doc__ or "")
+RULE = Rule(
+    code="CG501",
+    name="log-group-without-retention",
+    title="CloudWatch log group without retention",
+    severity=Severity.WARN,
+    params=NoParams,
+    check=check,
+    status=Status.STABLE,
+    doc=__doc__ or "",
+)

@@ -44,5 +44,13 @@ def check(ctx: RuleContext, params: Params) -> Iterator[Hit]:
         yield ctx.hit(item, f"{item.address} keeps logs {days} days outside production (at most {params.max_days})")
 
 
-RULE = Rule(code="CG502", name="long-non-production-log-retention", title="Long log retention outside production",
-            severity=Severity.INFO, params=Params, check=check, status=Status.STABLE, doc=__doc__ or "")
+RULE = Rule(
+    code="CG502",
+    name="long-non-production-log-retention",
+    title="Long log retention outside production",
+    severity=Severity.INFO,
+    params=Params,
+    check=check,
+    status=Status.STABLE,
+    doc=__doc__ or "",
+)

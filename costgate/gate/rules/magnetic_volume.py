@@ -32,12 +32,17 @@ def check(ctx: RuleContext, params: NoParams) -> Iterator[Hit]:
         if str(item.cost.resource.get("type", "")).lower() != "standard":
             continue
         storage = components_with(item.cost, volumeApiName="standard", usagetype="*VolumeUsage")
-        saving = total(ctx.reprice(c, [], set_attributes={"volumeApiName": "gp3", "usagetype": _gp3(c.query.attributes)})
-                       for c in storage if c.query is not None)
+        saving = total(
+            ctx.reprice(c, [], set_attributes={"volumeApiName": "gp3", "usagetype": _gp3(c.query.attributes)})
+            for c in storage
+            if c.query is not None
+        )
         io = total(c.monthly_cost for c in components_with(item.cost, usagetype="*VolumeIOUsage*"))
         if saving is not None and io is not None:
             saving += io
-        yield ctx.hit(item, f"{item.address} is a magnetic (standard) volume; gp3 is faster and usually cheaper", saving)
+        yield ctx.hit(
+            item, f"{item.address} is a magnetic (standard) volume; gp3 is faster and usually cheaper", saving
+        )
 
 
 def _gp3(attributes: tuple[tuple[str, str], ...]) -> str:
@@ -45,5 +50,13 @@ def _gp3(attributes: tuple[tuple[str, str], ...]) -> str:
     return usagetype + ".gp3"
 
 
-RULE = Rule(code="CG107", name="magnetic-volume", title="EBS magnetic volume", severity=Severity.WARN,
-            params=NoParams, check=check, status=Status.PREVIEW, doc=__doc__ or "")
+RULE = Rule(
+    code="CG107",
+    name="magnetic-volume",
+    title="EBS magnetic volume",
+    severity=Severity.WARN,
+    params=NoParams,
+    check=check,
+    status=Status.PREVIEW,
+    doc=__doc__ or "",
+)

@@ -54,5 +54,13 @@ def check(ctx: RuleContext, params: Params) -> Iterator[Hit]:
             yield ctx.hit(item, f"{item.address} lacks required tag(s): {', '.join(missing)}")
 
 
-RULE = Rule(code="CG904", name="missing-required-tag", title="Required tag missing", severity=Severity.WARN,
-            params=Params, check=check, status=Status.STABLE, doc=__doc__ or "")
+RULE = Rule(
+    code="CG904",
+    name="missing-required-tag",
+    title="Required tag missing",
+    severity=Severity.WARN,
+    params=Params,
+    check=check,
+    status=Status.STABLE,
+    doc=__doc__ or "",
+)

@@ -33,10 +33,20 @@ def check(ctx: RuleContext, params: NoParams) -> Iterator[Hit]:
     for item in ctx.items("aws_db_instance"):
         if item.cost.resource.get("multi_az") is not True or ctx.is_production(item):
             continue
-        saving = total(ctx.reprice(c, SINGLE_AZ, set_attributes={"deploymentOption": "Single-AZ"})
-                       for c in components_with(item.cost, deploymentOption="Multi-AZ"))
+        saving = total(
+            ctx.reprice(c, SINGLE_AZ, set_attributes={"deploymentOption": "Single-AZ"})
+            for c in components_with(item.cost, deploymentOption="Multi-AZ")
+        )
         yield ctx.hit(item, f"{item.address} is Multi-AZ outside production; the standby doubles its cost", saving)
 
 
-RULE = Rule(code="CG403", name="multi-az-non-production-database", title="Multi-AZ database outside production",
-            severity=Severity.WARN, params=NoParams, check=check, status=Status.STABLE, doc=__doc__ or "")
+RULE = Rule(
+    code="CG403",
+    name="multi-az-non-production-database",
+    title="Multi-AZ database outside production",
+    severity=Severity.WARN,
+    params=NoParams,
+    check=check,
+    status=Status.STABLE,
+    doc=__doc__ or "",
+)

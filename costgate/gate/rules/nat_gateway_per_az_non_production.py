@@ -51,13 +51,25 @@ def check(ctx: RuleContext, params: Params) -> Iterator[Hit]:
         ordered = sorted(items, key=lambda i: (i.project.name, i.address) in in_scope)
         # the position comes from enumerate: list.index compared whole items, once per
         # gateway (quadratic: 4 s for 2,000 gateways in one project)
-        for position, item in enumerate(ordered[params.max_gateways:], start=params.max_gateways + 1):
+        for position, item in enumerate(ordered[params.max_gateways :], start=params.max_gateways + 1):
             if (item.project.name, item.address) not in in_scope:
                 continue
             saving = total(c.monthly_cost for c in components_with(item.cost, usagetype="*NatGateway-Hours"))
-            yield ctx.hit(item, f"{item.address} is NAT gateway {position} of {len(items)} in "
-                          f"non-production project {name}; one shared gateway is enough there", saving)
+            yield ctx.hit(
+                item,
+                f"{item.address} is NAT gateway {position} of {len(items)} in "
+                f"non-production project {name}; one shared gateway is enough there",
+                saving,
+            )
 
 
-RULE = Rule(code="CG301", name="nat-gateway-per-az-non-production", title="NAT gateway per AZ outside production",
-            severity=Severity.WARN, params=Params, check=check, status=Status.STABLE, doc=__doc__ or "")
+RULE = Rule(
+    code="CG301",
+    name="nat-gateway-per-az-non-production",
+    title="NAT gateway per AZ outside production",
+    severity=Severity.WARN,
+    params=Params,
+    check=check,
+    status=Status.STABLE,
+    doc=__doc__ or "",
+)

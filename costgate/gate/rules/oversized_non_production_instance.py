@@ -61,9 +61,20 @@ def check(ctx: RuleContext, params: Params) -> Iterator[Hit]:
             if rank is None or parts is None or rank <= limit or parts[1] == "metal":
                 continue
             new = f"{parts[0]}.{params.max_size}"
-            yield ctx.hit(item, f"{item.address} is {old} outside production (largest allowed: {params.max_size})",
-                          swap_saving(ctx, item, old, new))
+            yield ctx.hit(
+                item,
+                f"{item.address} is {old} outside production (largest allowed: {params.max_size})",
+                swap_saving(ctx, item, old, new),
+            )
 
 
-RULE = Rule(code="CG203", name="oversized-non-production-instance", title="Oversized instance outside production",
-            severity=Severity.WARN, params=Params, check=check, status=Status.STABLE, doc=__doc__ or "")
+RULE = Rule(
+    code="CG203",
+    name="oversized-non-production-instance",
+    title="Oversized instance outside production",
+    severity=Severity.WARN,
+    params=Params,
+    check=check,
+    status=Status.STABLE,
+    doc=__doc__ or "",
+)

@@ -42,9 +42,20 @@ def check(ctx: RuleContext, params: NoParams) -> Iterator[Hit]:
             new = replacement_type(old, EC2_PREVIOUS_GENERATION)
             if new is None:
                 continue
-            yield ctx.hit(item, f"{item.address} uses previous-generation {old}; {new} costs less for the same size",
-                          swap_saving(ctx, item, old, new))
+            yield ctx.hit(
+                item,
+                f"{item.address} uses previous-generation {old}; {new} costs less for the same size",
+                swap_saving(ctx, item, old, new),
+            )
 
 
-RULE = Rule(code="CG201", name="previous-generation-instance", title="Previous-generation EC2 instance",
-            severity=Severity.WARN, params=NoParams, check=check, status=Status.STABLE, doc=__doc__ or "")
+RULE = Rule(
+    code="CG201",
+    name="previous-generation-instance",
+    title="Previous-generation EC2 instance",
+    severity=Severity.WARN,
+    params=NoParams,
+    check=check,
+    status=Status.STABLE,
+    doc=__doc__ or "",
+)

@@ -35,9 +35,14 @@ class Params(BaseModel):
     """Parameters of CG404."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
-    extended: dict[str, list[str]] = Field(default_factory=lambda: {
-        "mysql": ["5.7"], "postgres": ["11", "12"], "aurora-mysql": ["2"], "aurora-postgresql": ["11", "12"],
-    })
+    extended: dict[str, list[str]] = Field(
+        default_factory=lambda: {
+            "mysql": ["5.7"],
+            "postgres": ["11", "12"],
+            "aurora-mysql": ["2"],
+            "aurora-postgresql": ["11", "12"],
+        }
+    )
 
 
 def _major(engine: str, version: str) -> str:
@@ -62,5 +67,13 @@ def check(ctx: RuleContext, params: Params) -> Iterator[Hit]:
         yield ctx.hit(item, f"{item.address} runs {engine} {version}, billed RDS Extended Support", saving)
 
 
-RULE = Rule(code="CG404", name="rds-extended-support-version", title="RDS engine version in extended support",
-            severity=Severity.WARN, params=Params, check=check, status=Status.STABLE, doc=__doc__ or "")
+RULE = Rule(
+    code="CG404",
+    name="rds-extended-support-version",
+    title="RDS engine version in extended support",
+    severity=Severity.WARN,
+    params=Params,
+    check=check,
+    status=Status.STABLE,
+    doc=__doc__ or "",
+)

@@ -39,5 +39,13 @@ def check(ctx: RuleContext, params: NoParams) -> Iterator[Hit]:
         yield ctx.hit(item, f"{item.address} uses gp2 storage; RDS gp3 includes more IOPS for the same or less", saving)
 
 
-RULE = Rule(code="CG104", name="rds-gp2-storage", title="RDS storage on gp2", severity=Severity.WARN,
-            params=NoParams, check=check, status=Status.STABLE, doc=__doc__ or "")
+RULE = Rule(
+    code="CG104",
+    name="rds-gp2-storage",
+    title="RDS storage on gp2",
+    severity=Severity.WARN,
+    params=NoParams,
+    check=check,
+    status=Status.STABLE,
+    doc=__doc__ or "",
+)

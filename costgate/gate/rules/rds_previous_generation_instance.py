@@ -35,9 +35,20 @@ def check(ctx: RuleContext, params: NoParams) -> Iterator[Hit]:
         for old in instance_types_of(item):
             new = replacement_type(old, RDS_PREVIOUS_GENERATION)
             if new is not None:
-                yield ctx.hit(item, f"{item.address} uses previous-generation {old}; {new} costs less",
-                              swap_saving(ctx, item, old, new))
+                yield ctx.hit(
+                    item,
+                    f"{item.address} uses previous-generation {old}; {new} costs less",
+                    swap_saving(ctx, item, old, new),
+                )
 
 
-RULE = Rule(code="CG401", name="rds-previous-generation-instance", title="Previous-generation RDS instance class",
-            severity=Severity.WARN, params=NoParams, check=check, status=Status.STABLE, doc=__doc__ or "")
+RULE = Rule(
+    code="CG401",
+    name="rds-previous-generation-instance",
+    title="Previous-generation RDS instance class",
+    severity=Severity.WARN,
+    params=NoParams,
+    check=check,
+    status=Status.STABLE,
+    doc=__doc__ or "",
+)

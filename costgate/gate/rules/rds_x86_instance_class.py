@@ -32,9 +32,18 @@ def check(ctx: RuleContext, params: NoParams) -> Iterator[Hit]:
         for old in instance_types_of(item):
             new = replacement_type(old, RDS_GRAVITON)
             if new is not None:
-                yield ctx.hit(item, f"{item.address} uses x86 {old}; Graviton {new} costs less",
-                              swap_saving(ctx, item, old, new))
+                yield ctx.hit(
+                    item, f"{item.address} uses x86 {old}; Graviton {new} costs less", swap_saving(ctx, item, old, new)
+                )
 
 
-RULE = Rule(code="CG402", name="rds-x86-instance-class", title="x86 RDS class with a Graviton equivalent",
-            severity=Severity.INFO, params=NoParams, check=check, status=Status.STABLE, doc=__doc__ or "")
+RULE = Rule(
+    code="CG402",
+    name="rds-x86-instance-class",
+    title="x86 RDS class with a Graviton equivalent",
+    severity=Severity.INFO,
+    params=NoParams,
+    check=check,
+    status=Status.STABLE,
+    doc=__doc__ or "",
+)

@@ -39,5 +39,13 @@ def check(ctx: RuleContext, params: NoParams) -> Iterator[Hit]:
         yield ctx.hit(item, f"{item.address} has no lifecycle rules; objects stay in S3 Standard forever")
 
 
-RULE = Rule(code="CG105", name="s3-bucket-without-lifecycle", title="S3 bucket without lifecycle rules",
-            severity=Severity.WARN, params=NoParams, check=check, status=Status.STABLE, doc=__doc__ or "")
+RULE = Rule(
+    code="CG105",
+    name="s3-bucket-without-lifecycle",
+    title="S3 bucket without lifecycle rules",
+    severity=Severity.WARN,
+    params=NoParams,
+    check=check,
+    status=Status.STABLE,
+    doc=__doc__ or "",
+)

@@ -33,9 +33,19 @@ def check(ctx: RuleContext, params: NoParams) -> Iterator[Hit]:
     """One finding per unknown of every project (base-side ones included, marked with the base)."""
     for project in ctx.estimate.projects:
         for unknown in project.unknowns:
-            yield Hit(message=f"{project.name}: {unknown}" if len(ctx.estimate.projects) > 1 else unknown,
-                      project=project.name)
+            yield Hit(
+                message=f"{project.name}: {unknown}" if len(ctx.estimate.projects) > 1 else unknown,
+                project=project.name,
+            )
 
 
-RULE = Rule(code="CG907", name="unevaluated-configuration", title="Configuration HCL mode cannot evaluate",
-            severity=Severity.INFO, params=NoParams, check=check, status=Status.STABLE, doc=__doc__ or "")
+RULE = Rule(
+    code="CG907",
+    name="unevaluated-configuration",
+    title="Configuration HCL mode cannot evaluate",
+    severity=Severity.INFO,
+    params=NoParams,
+    check=check,
+    status=Status.STABLE,
+    doc=__doc__ or "",
+)

@@ -30,8 +30,14 @@ from costgate.gate.model import Severity
 from costgate.gate.rule import Hit, Rule, RuleContext, Status
 from costgate.gate.rules._helpers import EC2_INSTANCE_TYPES, instance_types_of
 
-TYPES = (*EC2_INSTANCE_TYPES, "aws_eks_node_group", "aws_db_instance", "aws_rds_cluster_instance",
-         "aws_elasticache_cluster", "aws_elasticache_replication_group")
+TYPES = (
+    *EC2_INSTANCE_TYPES,
+    "aws_eks_node_group",
+    "aws_db_instance",
+    "aws_rds_cluster_instance",
+    "aws_elasticache_cluster",
+    "aws_elasticache_replication_group",
+)
 
 
 class Params(BaseModel):
@@ -51,5 +57,13 @@ def check(ctx: RuleContext, params: Params) -> Iterator[Hit]:
                 yield ctx.hit(item, f"{item.address} uses {kind}, which is not on the approved list")
 
 
-RULE = Rule(code="CG206", name="unlisted-instance-type", title="Instance type not on the approved list",
-            severity=Severity.WARN, params=Params, check=check, status=Status.STABLE, doc=__doc__ or "")
+RULE = Rule(
+    code="CG206",
+    name="unlisted-instance-type",
+    title="Instance type not on the approved list",
+    severity=Severity.WARN,
+    params=Params,
+    check=check,
+    status=Status.STABLE,
+    doc=__doc__ or "",
+)

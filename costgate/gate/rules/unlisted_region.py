@@ -46,8 +46,18 @@ def check(ctx: RuleContext, params: Params) -> Iterator[Hit]:
         if not region or item.cost.support is Support.FREE:
             continue
         if not any(fnmatch.fnmatchcase(region, pattern) for pattern in params.allowed):
-            yield ctx.hit(item, f"{item.address} is in {region}, outside the preferred regions ({', '.join(params.allowed)})")
+            yield ctx.hit(
+                item, f"{item.address} is in {region}, outside the preferred regions ({', '.join(params.allowed)})"
+            )
 
 
-RULE = Rule(code="CG207", name="unlisted-region", title="Resource outside the preferred regions",
-            severity=Severity.WARN, params=Params, check=check, status=Status.STABLE, doc=__doc__ or "")
+RULE = Rule(
+    code="CG207",
+    name="unlisted-region",
+    title="Resource outside the preferred regions",
+    severity=Severity.WARN,
+    params=Params,
+    check=check,
+    status=Status.STABLE,
+    doc=__doc__ or "",
+)

@@ -38,5 +38,13 @@ def check(ctx: RuleContext, params: NoParams) -> Iterator[Hit]:
             yield ctx.hit(item, f"{item.address} has no owning team (no tag, rule or CODEOWNERS entry)")
 
 
-RULE = Rule(code="CG903", name="unowned-resource", title="Resource without an owning team", severity=Severity.INFO,
-            params=NoParams, check=check, status=Status.STABLE, doc=__doc__ or "")
+RULE = Rule(
+    code="CG903",
+    name="unowned-resource",
+    title="Resource without an owning team",
+    severity=Severity.INFO,
+    params=NoParams,
+    check=check,
+    status=Status.STABLE,
+    doc=__doc__ or "",
+)

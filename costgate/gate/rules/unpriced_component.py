@@ -35,9 +35,19 @@ def check(ctx: RuleContext, params: NoParams) -> Iterator[Hit]:
             first = gaps[0]
             reason = first.component.no_price.reason if first.component.no_price else "no price"
             more = f" (and {len(gaps) - 1} more)" if len(gaps) > 1 else ""
-            yield ctx.hit(item, f"{item.address}: {first.component.name} is not priced "
-                                f"({first.side.value} the change): {reason}{more}")
+            yield ctx.hit(
+                item,
+                f"{item.address}: {first.component.name} is not priced ({first.side.value} the change): {reason}{more}",
+            )
 
 
-RULE = Rule(code="CG902", name="unpriced-component", title="Cost component without a price", severity=Severity.INFO,
-            params=NoParams, check=check, status=Status.STABLE, doc=__doc__ or "")
+RULE = Rule(
+    code="CG902",
+    name="unpriced-component",
+    title="Cost component without a price",
+    severity=Severity.INFO,
+    params=NoParams,
+    check=check,
+    status=Status.STABLE,
+    doc=__doc__ or "",
+)

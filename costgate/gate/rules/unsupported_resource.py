@@ -32,8 +32,18 @@ def check(ctx: RuleContext, params: NoParams) -> Iterator[Hit]:
     """Flag unsupported resources in scope."""
     for item in ctx.touched():
         if item.cost.support is Support.UNSUPPORTED:
-            yield ctx.hit(item, f"{item.address}: costgate cannot price {item.cost.resource.type}; it is not in the totals")
+            yield ctx.hit(
+                item, f"{item.address}: costgate cannot price {item.cost.resource.type}; it is not in the totals"
+            )
 
 
-RULE = Rule(code="CG901", name="unsupported-resource", title="Resource costgate cannot price", severity=Severity.INFO,
-            params=NoParams, check=check, status=Status.STABLE, doc=__doc__ or "")
+RULE = Rule(
+    code="CG901",
+    name="unsupported-resource",
+    title="Resource costgate cannot price",
+    severity=Severity.INFO,
+    params=NoParams,
+    check=check,
+    status=Status.STABLE,
+    doc=__doc__ or "",
+)

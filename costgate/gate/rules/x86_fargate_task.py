@@ -35,9 +35,19 @@ def check(ctx: RuleContext, params: NoParams) -> Iterator[Hit]:
         platform = r.block("runtime_platform")
         if str(platform.get("cpu_architecture") or "X86_64").upper() == "ARM64" or r.is_unknown("runtime_platform"):
             continue
-        saving = total(ctx.reprice(c, [("Fargate-", "Fargate-ARM-")]) for c in components_with(item.cost, usagetype="*Fargate-*"))
+        saving = total(
+            ctx.reprice(c, [("Fargate-", "Fargate-ARM-")]) for c in components_with(item.cost, usagetype="*Fargate-*")
+        )
         yield ctx.hit(item, f"{item.address} runs Fargate on x86_64; ARM64 costs about 20% less", saving)
 
 
-RULE = Rule(code="CG205", name="x86-fargate-task", title="Fargate task on x86_64", severity=Severity.INFO,
-            params=NoParams, check=check, status=Status.PREVIEW, doc=__doc__ or "")
+RULE = Rule(
+    code="CG205",
+    name="x86-fargate-task",
+    title="Fargate task on x86_64",
+    severity=Severity.INFO,
+    params=NoParams,
+    check=check,
+    status=Status.PREVIEW,
+    doc=__doc__ or "",
+)

@@ -54,8 +54,18 @@ def check(ctx: RuleContext, params: Params) -> Iterator[Hit]:
             new = replacement_type(old, EC2_GRAVITON)
             if new is None:
                 continue
-            yield ctx.hit(item, f"{item.address} runs x86 {old}; Graviton {new} costs less", swap_saving(ctx, item, old, new))
+            yield ctx.hit(
+                item, f"{item.address} runs x86 {old}; Graviton {new} costs less", swap_saving(ctx, item, old, new)
+            )
 
 
-RULE = Rule(code="CG202", name="x86-instance-family", title="x86 EC2 instance with a Graviton equivalent",
-            severity=Severity.INFO, params=Params, check=check, status=Status.STABLE, doc=__doc__ or "")
+RULE = Rule(
+    code="CG202",
+    name="x86-instance-family",
+    title="x86 EC2 instance with a Graviton equivalent",
+    severity=Severity.INFO,
+    params=Params,
+    check=check,
+    status=Status.STABLE,
+    doc=__doc__ or "",
+)

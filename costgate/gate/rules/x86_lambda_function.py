@@ -34,11 +34,21 @@ def check(ctx: RuleContext, params: NoParams) -> Iterator[Hit]:
         if "arm64" in arch:
             continue
         saving = total(
-            ctx.reprice(c, [("Lambda-GB-Second", "Lambda-GB-Second-ARM"), ("AWS-Lambda-Duration", "AWS-Lambda-Duration-ARM")])
+            ctx.reprice(
+                c, [("Lambda-GB-Second", "Lambda-GB-Second-ARM"), ("AWS-Lambda-Duration", "AWS-Lambda-Duration-ARM")]
+            )
             for c in components_with(item.cost, usagetype="*Lambda-GB-Second")
         )
         yield ctx.hit(item, f"{item.address} runs on x86_64; arm64 duration costs about 20% less", saving)
 
 
-RULE = Rule(code="CG204", name="x86-lambda-function", title="Lambda function on x86_64", severity=Severity.INFO,
-            params=NoParams, check=check, status=Status.STABLE, doc=__doc__ or "")
+RULE = Rule(
+    code="CG204",
+    name="x86-lambda-function",
+    title="Lambda function on x86_64",
+    severity=Severity.INFO,
+    params=NoParams,
+    check=check,
+    status=Status.STABLE,
+    doc=__doc__ or "",
+)

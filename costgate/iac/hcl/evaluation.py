@@ -278,7 +278,9 @@ class ModuleInstance:
         if root == "terraform" and first == "workspace":
             return self.reading.workspace, 1
         if root in ("count", "each"):
-            raise EvalError(f"{root}.{first} is only available in a block that sets {'count' if root == 'count' else 'for_each'}")
+            raise EvalError(
+                f"{root}.{first} is only available in a block that sets {'count' if root == 'count' else 'for_each'}"
+            )
         if root == "self":
             return Unknown("self (known only after apply)"), 0
         if first is not None:
@@ -332,9 +334,11 @@ class ModuleInstance:
             if value is None:
                 default = decl.body.attributes.get("default")
                 nullable = decl.body.attributes.get("nullable")
-                if nullable is not None and default is not None and self.reading.evaluate(
-                    nullable, self.scope, "nullable"
-                ) is False:
+                if (
+                    nullable is not None
+                    and default is not None
+                    and self.reading.evaluate(nullable, self.scope, "nullable") is False
+                ):
                     value = self.reading.evaluate(default, self.scope, self._prefix(f"var.{name}"))
         else:
             default = decl.body.attributes.get("default")
@@ -709,9 +713,7 @@ class _ResourceGroup:
         keys = expansion.keys
         if isinstance(keys, Unknown):
             return keys
-        objects = {
-            key: AfterApply(self.instance_values(key), self.address + instance_key_suffix(key)) for key in keys
-        }
+        objects = {key: AfterApply(self.instance_values(key), self.address + instance_key_suffix(key)) for key in keys}
         if expansion.mode == "single":
             self._value = objects[None]
         elif expansion.mode == "count":
@@ -755,8 +757,10 @@ class _ModuleGroup:
     @property
     def mode(self) -> str:
         """single, count or for_each."""
-        return "count" if "count" in self.block.body.attributes else (
-            "for_each" if "for_each" in self.block.body.attributes else "single"
+        return (
+            "count"
+            if "count" in self.block.body.attributes
+            else ("for_each" if "for_each" in self.block.body.attributes else "single")
         )
 
     def _load(self) -> ModuleConfig | None:

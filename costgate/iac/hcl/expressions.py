@@ -300,7 +300,10 @@ def _arith(op: str) -> Callable[[Any, Any], Any]:
             return x + y if op == "+" else x - y if op == "-" else x * y
         if op in "/%" and y == 0:
             raise EvalError("division by zero")
-        dx, dy = Decimal(repr(x)) if isinstance(x, float) else Decimal(x), Decimal(repr(y)) if isinstance(y, float) else Decimal(y)
+        dx, dy = (
+            Decimal(repr(x)) if isinstance(x, float) else Decimal(x),
+            Decimal(repr(y)) if isinstance(y, float) else Decimal(y),
+        )
         if op == "+":
             result = dx + dy
         elif op == "-":
@@ -658,9 +661,7 @@ class ExprCompiler:
         name = "::".join(_token_text(n) for n in names)
         arguments = [k for k in tree.children if isinstance(k, Tree) and k.data == "arguments"]
         arg_nodes = _kids(arguments[0]) if arguments else []
-        expand = bool(arguments) and any(
-            isinstance(c, Token) and c.type == "ELLIPSIS" for c in arguments[0].children
-        )
+        expand = bool(arguments) and any(isinstance(c, Token) and c.type == "ELLIPSIS" for c in arguments[0].children)
         args = [self._expr(a) for a in arg_nodes]
         pos = self.pos(tree)
         if name in ("try", "can"):
@@ -804,10 +805,18 @@ class ExprCompiler:
     def _string_part(self, node: Tree[Token]) -> _Node:
         tokens = [c for c in node.children if isinstance(c, Token)]
         strips = [t for t in tokens if t.type == "STRIP_MARKER"]
-        first_kw = next((i for i, t in enumerate(node.children) if isinstance(t, Token) and t.type in (
-            "IF", "ELSE", "ENDIF", "FOR", "ENDFOR")), None)
-        strip_left = bool(strips) and first_kw is not None and any(
-            isinstance(c, Token) and c.type == "STRIP_MARKER" for c in node.children[:first_kw]
+        first_kw = next(
+            (
+                i
+                for i, t in enumerate(node.children)
+                if isinstance(t, Token) and t.type in ("IF", "ELSE", "ENDIF", "FOR", "ENDFOR")
+            ),
+            None,
+        )
+        strip_left = (
+            bool(strips)
+            and first_kw is not None
+            and any(isinstance(c, Token) and c.type == "STRIP_MARKER" for c in node.children[:first_kw])
         )
         strip_right = bool(strips) and isinstance(node.children[-2], Token) and node.children[-2].type == "STRIP_MARKER"
         kids = _kids(node)
@@ -850,8 +859,12 @@ class ExprCompiler:
         if part.kind == "text":
             return _Node("text", text=part.text)
         if part.kind == "interp":
-            return _Node("interp", fn=self._parse_fragment(part.text, pos), strip_left=part.strip_left,
-                         strip_right=part.strip_right)
+            return _Node(
+                "interp",
+                fn=self._parse_fragment(part.text, pos),
+                strip_left=part.strip_left,
+                strip_right=part.strip_right,
+            )
         words = part.text.split(None, 1)
         keyword = words[0] if words else ""
         node = _Node(keyword, strip_left=part.strip_left, strip_right=part.strip_right)

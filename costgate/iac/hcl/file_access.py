@@ -38,8 +38,13 @@ def allowed_root(folder: Path) -> Path:
     repository (safe.directory) all fall back to `folder`."""
     resolved = folder.resolve()
     try:
-        proc = subprocess.run(["git", "-C", str(resolved), "rev-parse", "--show-toplevel"],
-                              capture_output=True, text=True, check=False, timeout=30)
+        proc = subprocess.run(
+            ["git", "-C", str(resolved), "rev-parse", "--show-toplevel"],
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=30,
+        )
     except (OSError, subprocess.TimeoutExpired):
         return resolved
     top = proc.stdout.strip()

@@ -159,8 +159,10 @@ def _format(fmt: Any, *args: Any) -> str:
 
 def _format_verb(value: Any, flags: str, width: str | None, precision: str | None, verb: str) -> str:
     if verb in "sv":
-        text = json.dumps(_plain(value), separators=(",", ":")) if isinstance(value, (list, dict, tuple)) else (
-            to_string(value)
+        text = (
+            json.dumps(_plain(value), separators=(",", ":"))
+            if isinstance(value, (list, dict, tuple))
+            else (to_string(value))
         )
         if precision is not None:
             text = text[: int(precision)]
@@ -176,8 +178,10 @@ def _format_verb(value: Any, flags: str, width: str | None, precision: str | Non
         text = format(int(number), ("+" if "+" in flags else "") + spec)
     elif verb in "feEgG":
         number = float(to_number(value))
-        text = format(number, ("+" if "+" in flags else "") + (f".{precision}" if precision else (
-            ".6" if verb in "feE" else "")) + verb)
+        text = format(
+            number,
+            ("+" if "+" in flags else "") + (f".{precision}" if precision else (".6" if verb in "feE" else "")) + verb,
+        )
     else:
         raise EvalError(f"format(): unsupported verb %{verb}")
     if width and width != "*":
@@ -248,7 +252,6 @@ def _expand_go(template: str, match: re.Match[str]) -> str:
         return found or ""
 
     return _GO_GROUP_RE.sub(group, template)
-
 
 
 def _regex(pattern: Any, text: Any) -> Any:
@@ -585,8 +588,12 @@ def _plain(value: Any) -> Any:
 
 
 def _jsonencode(value: Any) -> str:
-    return json.dumps(_plain(value), separators=(",", ":"), ensure_ascii=False).replace("<", "\\u003c").replace(
-        ">", "\\u003e").replace("&", "\\u0026")
+    return (
+        json.dumps(_plain(value), separators=(",", ":"), ensure_ascii=False)
+        .replace("<", "\\u003c")
+        .replace(">", "\\u003e")
+        .replace("&", "\\u0026")
+    )
 
 
 def _jsondecode(text: Any) -> Any:
@@ -639,7 +646,12 @@ def _base64encode(text: Any) -> str:
 
 
 def _uuidv5(namespace: Any, name: Any) -> str:
-    spaces = {"dns": uuid.NAMESPACE_DNS, "url": uuid.NAMESPACE_URL, "oid": uuid.NAMESPACE_OID, "x500": uuid.NAMESPACE_X500}
+    spaces = {
+        "dns": uuid.NAMESPACE_DNS,
+        "url": uuid.NAMESPACE_URL,
+        "oid": uuid.NAMESPACE_OID,
+        "x500": uuid.NAMESPACE_X500,
+    }
     key = to_string(namespace)
     try:
         space = spaces.get(key) or uuid.UUID(key)
@@ -740,9 +752,33 @@ _UNKNOWN_RESULTS: Final[dict[str, str]] = {
 
 _SHALLOW: Final[frozenset[str]] = frozenset(
     {
-        "length", "lookup", "merge", "concat", "element", "coalesce", "coalescelist", "keys", "values",
-        "flatten", "zipmap", "tolist", "tomap", "toset", "one", "slice", "reverse", "compact", "chunklist",
-        "setproduct", "nonsensitive", "sensitive", "type", "alltrue", "anytrue", "try", "issensitive",
+        "length",
+        "lookup",
+        "merge",
+        "concat",
+        "element",
+        "coalesce",
+        "coalescelist",
+        "keys",
+        "values",
+        "flatten",
+        "zipmap",
+        "tolist",
+        "tomap",
+        "toset",
+        "one",
+        "slice",
+        "reverse",
+        "compact",
+        "chunklist",
+        "setproduct",
+        "nonsensitive",
+        "sensitive",
+        "type",
+        "alltrue",
+        "anytrue",
+        "try",
+        "issensitive",
     }
 )
 """Functions that accept unknown elements inside their arguments (only a wholly unknown
@@ -912,7 +948,11 @@ def _fileset(ctx: FunctionContext, base: Any, pattern: Any) -> TfSet | FileRefus
     found = []
     for match in root.glob(to_string(pattern)):
         resolved = match.resolve()
-        if resolved.is_file() and resolved.is_relative_to(allowed) and ".git" not in resolved.relative_to(allowed).parts:
+        if (
+            resolved.is_file()
+            and resolved.is_relative_to(allowed)
+            and ".git" not in resolved.relative_to(allowed).parts
+        ):
             found.append(str(match.relative_to(root)))
     return make_set(found)
 

@@ -81,7 +81,9 @@ def _top(document: dict[str, Any]) -> Iterator[str]:
                     yield "  }\n}\n"
         elif kind in depth:
             for labels, body in _labelled(value, depth[kind]):
-                schema = resource_schema("aws", labels[0]) if kind == "resource" and labels[0].startswith("aws_") else None
+                schema = (
+                    resource_schema("aws", labels[0]) if kind == "resource" and labels[0].startswith("aws_") else None
+                )
                 yield _block(kind, labels, body, schema, kind)
 
 

@@ -81,7 +81,11 @@ def _syntax_error(exc: LarkError, file: str, text: str) -> HclReaderError:
         if len(expected) <= 3:
             detail += f" (expected {', '.join(expected)})"
     elif isinstance(exc, UnexpectedCharacters):
-        detail = f"unexpected character {text[exc.pos_in_stream:exc.pos_in_stream + 1]!r}" if exc.pos_in_stream is not None else "unexpected character"
+        detail = (
+            f"unexpected character {text[exc.pos_in_stream : exc.pos_in_stream + 1]!r}"
+            if exc.pos_in_stream is not None
+            else "unexpected character"
+        )
     elif isinstance(exc, UnexpectedInput):
         detail = "invalid syntax"
     else:
@@ -138,7 +142,8 @@ def _name(node: Tree[Token]) -> str:
     """An attribute or block name, or a block label (identifier or quoted string)."""
     if node.data == "string":
         return "".join(
-            unescape(str(part.children[0])) for part in node.children
+            unescape(str(part.children[0]))
+            for part in node.children
             if isinstance(part, Tree) and isinstance(part.children[0], Token)
         )
     token = node.children[0]
@@ -203,12 +208,12 @@ def read_module(directory: Path, display: str) -> ModuleConfig:
     """
     config = ModuleConfig(directory=directory)
     try:
-        files = sorted(
-            p for p in directory.iterdir() if p.name.endswith((".tf", ".tf.json")) and p.is_file()
-        )
+        files = sorted(p for p in directory.iterdir() if p.name.endswith((".tf", ".tf.json")) and p.is_file())
     except OSError as exc:
         raise HclReaderError(f"{display}: cannot list the directory: {exc.strerror or exc}") from exc
-    overrides = [p for p in files if p.name.split(".", 1)[0] == "override" or p.name.split(".", 1)[0].endswith("_override")]
+    overrides = [
+        p for p in files if p.name.split(".", 1)[0] == "override" or p.name.split(".", 1)[0].endswith("_override")
+    ]
     for path in [p for p in files if p not in overrides] + overrides:
         file_display = f"{display}/{path.name}" if display not in ("", ".") else path.name
         tree = parse_file(path, file_display)
@@ -219,7 +224,14 @@ def read_module(directory: Path, display: str) -> ModuleConfig:
 
 
 _LABELS: Final[dict[str, int]] = {
-    "resource": 2, "data": 2, "module": 1, "variable": 1, "output": 1, "provider": 1, "locals": 0, "terraform": 0,
+    "resource": 2,
+    "data": 2,
+    "module": 1,
+    "variable": 1,
+    "output": 1,
+    "provider": 1,
+    "locals": 0,
+    "terraform": 0,
 }
 
 
@@ -229,7 +241,9 @@ def _index(config: ModuleConfig, body: Body, *, override: bool) -> None:
         kind, labels = block.type, block.labels
         wanted = _LABELS.get(kind)
         if wanted is not None and len(labels) != wanted:
-            config.warnings.append(f"{block.pos}: a {kind} block needs {wanted} label{'s' if wanted > 1 else ''}; ignored")
+            config.warnings.append(
+                f"{block.pos}: a {kind} block needs {wanted} label{'s' if wanted > 1 else ''}; ignored"
+            )
             continue
         if kind == "variable" and labels:
             config.variables[labels[0]] = _merged(config.variables.get(labels[0]), block, override)
@@ -276,6 +290,8 @@ def _provider_source(tree: Tree[Token]) -> str:
             kids = [c for c in node.children if isinstance(c, Tree)]
             key = kids[0]
             if "source" in (str(t) for t in key.scan_values(lambda v: isinstance(v, Token))):
-                values = [str(t) for t in kids[-1].scan_values(lambda v: isinstance(v, Token) and v.type == "STRING_CHARS")]
+                values = [
+                    str(t) for t in kids[-1].scan_values(lambda v: isinstance(v, Token) and v.type == "STRING_CHARS")
+                ]
                 return "".join(values)
     return ""

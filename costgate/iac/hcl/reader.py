@@ -148,7 +148,9 @@ class _Builder:
         schema = resource_schema(provider, instance.type)
         if schema is not None:
             evaluated = apply_schema(evaluated, schema, "", unknown)
-            tags_all = _tags_all(evaluated.get("tags"), config) if provider == "aws" and "tags_all" in schema.types else None
+            tags_all = (
+                _tags_all(evaluated.get("tags"), config) if provider == "aws" and "tags_all" in schema.types else None
+            )
             if tags_all is not None and "tags_all" in unknown:
                 evaluated["tags_all"] = tags_all
                 unknown.remove("tags_all")
@@ -180,7 +182,10 @@ class _Builder:
         if found is None:
             local_name = key.split(".", 1)[0]
             source = module.config.required_providers.get(local_name, "")
-            found = self._providers[cache_key] = (normalize_provider(source or local_name), _provider_name(source, local_name))
+            found = self._providers[cache_key] = (
+                normalize_provider(source or local_name),
+                _provider_name(source, local_name),
+            )
         return found
 
     def _default_tags(self, config: ProviderConfig | None) -> Mapping[str, str]:
@@ -233,8 +238,9 @@ class _Builder:
             return region, "resource"
         if config is not None:
             for key in PROVIDER_REGION_KEYS.get(provider, ()):
-                value, constant = (config.region, config.region_constant) if key == "region" else (
-                    config.zone, config.zone_constant)
+                value, constant = (
+                    (config.region, config.region_constant) if key == "region" else (config.zone, config.zone_constant)
+                )
                 if isinstance(value, str):
                     found = provider_region(provider, value)
                     if found is not None:
@@ -259,7 +265,9 @@ _NOT_REFERENCES: Final = frozenset({"count", "for_each", "provider", "depends_on
 """Meta-arguments: plan JSON keeps their references apart from the resource's expressions."""
 
 
-def _collect_refs(body: Body, prefix: str, out: dict[str, dict[str, None]], bound: frozenset[str] = frozenset()) -> None:
+def _collect_refs(
+    body: Body, prefix: str, out: dict[str, dict[str, None]], bound: frozenset[str] = frozenset()
+) -> None:
     """Referenced resources (or module calls) per attribute path, like the plan reader's refs."""
     for name, expr in body.attributes.items():
         if not prefix and name in _NOT_REFERENCES:
@@ -303,4 +311,3 @@ def _provider_name(source: str, local_name: str) -> str:
     if source.count("/") == 1:
         return f"registry.terraform.io/{source}"
     return f"registry.terraform.io/hashicorp/{local_name}"
-

@@ -88,7 +88,9 @@ def apply_schema(values: dict[str, Any], schema: BlockSchema, prefix: str, unkno
             if isinstance(value, list):
                 if mode in ("single", "group"):
                     first = value[0] if value else None
-                    out[key] = apply_schema(first, sub, f"{prefix}{key}.", unknown) if isinstance(first, dict) else first
+                    out[key] = (
+                        apply_schema(first, sub, f"{prefix}{key}.", unknown) if isinstance(first, dict) else first
+                    )
                 else:
                     out[key] = [
                         apply_schema(item, sub, f"{prefix}{key}.{i}.", unknown) if isinstance(item, dict) else item

@@ -69,7 +69,9 @@ def make_set(items: Iterable[Any]) -> TfSet:
             key = _canonical(item)
         unique.setdefault(key, item)
     values = list(unique.values())
-    if (values and all(isinstance(v, str) for v in values)) or (values and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values)):
+    if (values and all(isinstance(v, str) for v in values)) or (
+        values and all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values)
+    ):
         values.sort()
     return TfSet(values)
 
@@ -97,7 +99,13 @@ def contains_unknown(value: Any) -> bool:
 
 
 _TYPE_NAMES: Final[dict[type, str]] = {
-    str: "string", bool: "bool", int: "number", float: "number", list: "tuple", TfSet: "set", dict: "object",
+    str: "string",
+    bool: "bool",
+    int: "number",
+    float: "number",
+    list: "tuple",
+    TfSet: "set",
+    dict: "object",
 }
 
 

@@ -49,8 +49,10 @@ def upgrade(connection: Connection, *, label: str) -> None:
     script = ScriptDirectory.from_config(_config())
     found = current_version(connection)
     if found is not None and not _known(script, found):
-        raise LedgerError(f"ledger schema version {found} is newer than this costgate knows "
-                          f"(up to {known_head()}); upgrade costgate", path=label)
+        raise LedgerError(
+            f"ledger schema version {found} is newer than this costgate knows (up to {known_head()}); upgrade costgate",
+            path=label,
+        )
     if found == script.get_current_head():
         return
     command.upgrade(_config(connection), "head")

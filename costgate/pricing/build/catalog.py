@@ -23,7 +23,11 @@ SOURCES: list[tuple[str, SourceFn]] = [
 
 
 def build_catalog(
-    prices_dir: Path, out_dir: Path, *, only: list[str] | None = None, mapping_report: price_facts.MappingReport | None = None
+    prices_dir: Path,
+    out_dir: Path,
+    *,
+    only: list[str] | None = None,
+    mapping_report: price_facts.MappingReport | None = None,
 ) -> tuple[Manifest, BuildReport]:
     """Build pricing_data/ at `out_dir` from the public price files under `prices_dir`."""
     report = BuildReport()

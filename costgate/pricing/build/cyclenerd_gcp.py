@@ -81,7 +81,9 @@ def rows(prices_dir: Path) -> Iterator[CatalogRow]:
     yield from rows_from_doc(load(path), source=SOURCE_ID, price_date=PRICE_DATE, path=path)
 
 
-def rows_from_doc(doc: Mapping[str, Any], *, source: str, price_date: str, path: Path | None = None) -> Iterator[CatalogRow]:
+def rows_from_doc(
+    doc: Mapping[str, Any], *, source: str, price_date: str, path: Path | None = None
+) -> Iterator[CatalogRow]:
     """Yield rows from a parsed pricing.yml (also used by `catalog refresh`)."""
     try:
         yield from _rows(doc, source, price_date)
@@ -92,14 +94,37 @@ def rows_from_doc(doc: Mapping[str, Any], *, source: str, price_date: str, path:
 def _rows(doc: Mapping[str, Any], source: str, date: str) -> Iterator[CatalogRow]:
     compute = doc["compute"]
 
-    def row(service: str, family: str, region: str, attrs: dict[str, str], unit: str, price: Decimal,
-            po: str = "on_demand", term: Mapping[str, str] | None = None, *, sku: str, desc: str,
-            tier_start: Decimal = Decimal(0), tier_end: Decimal | None = None) -> CatalogRow:
+    def row(
+        service: str,
+        family: str,
+        region: str,
+        attrs: dict[str, str],
+        unit: str,
+        price: Decimal,
+        po: str = "on_demand",
+        term: Mapping[str, str] | None = None,
+        *,
+        sku: str,
+        desc: str,
+        tier_start: Decimal = Decimal(0),
+        tier_end: Decimal | None = None,
+    ) -> CatalogRow:
         return CatalogRow(
-            provider="google", service=service, family=family, region=region_name(region), attributes=attrs,
-            unit=unit, price=price, purchase_option=po, term=dict(term or {}), tier_start=tier_start, tier_end=tier_end,
-            sku=f"cyclenerd:{sku}:{region}:{po}{''.join(term.values()) if term else ''}", source=source,
-            price_date=date, description=desc,
+            provider="google",
+            service=service,
+            family=family,
+            region=region_name(region),
+            attributes=attrs,
+            unit=unit,
+            price=price,
+            purchase_option=po,
+            term=dict(term or {}),
+            tier_start=tier_start,
+            tier_end=tier_end,
+            sku=f"cyclenerd:{sku}:{region}:{po}{''.join(term.values()) if term else ''}",
+            source=source,
+            price_date=date,
+            description=desc,
         )
 
     for machine, spec in sorted((compute.get("instance") or {}).items()):
@@ -110,8 +135,18 @@ def _rows(doc: Mapping[str, Any], source: str, date: str) -> Iterator[CatalogRow
                 price = _dec(costs[key]) if divisor is None else (_dec(costs[key]) / divisor).quantize(_PLACES)
                 if price <= 0:
                     continue
-                yield row("Compute Engine", "Compute", region, {"machineType": machine, "usageType": usage}, "h", price,
-                          po, term, sku=f"instance/{machine}", desc=f"{machine} instance ({usage})")
+                yield row(
+                    "Compute Engine",
+                    "Compute",
+                    region,
+                    {"machineType": machine, "usageType": usage},
+                    "h",
+                    price,
+                    po,
+                    term,
+                    sku=f"instance/{machine}",
+                    desc=f"{machine} instance ({usage})",
+                )
 
     for machine, spec in sorted((compute.get("license") or {}).items()):
         for lic, costs in sorted((spec.get("cost") or {}).items()):
@@ -119,8 +154,18 @@ def _rows(doc: Mapping[str, Any], source: str, date: str) -> Iterator[CatalogRow
                 if costs.get(key) is None or po == "spot":
                     continue
                 price = _dec(costs[key]) if divisor is None else (_dec(costs[key]) / divisor).quantize(_PLACES)
-                yield row("Compute Engine", "License", "global", {"machineType": machine, "license": lic, "usageType": usage},
-                          "h", price, po, term, sku=f"license/{machine}/{lic}", desc=f"{lic} licence for {machine}")
+                yield row(
+                    "Compute Engine",
+                    "License",
+                    "global",
+                    {"machineType": machine, "license": lic, "usageType": usage},
+                    "h",
+                    price,
+                    po,
+                    term,
+                    sku=f"license/{machine}/{lic}",
+                    desc=f"{lic} licence for {machine}",
+                )
 
     for name, spec in sorted((compute.get("storage") or {}).items()):
         disk_type = str(spec.get("type") or name)
@@ -132,37 +177,89 @@ def _rows(doc: Mapping[str, Any], source: str, date: str) -> Iterator[CatalogRow
                 attrs = {"diskType": disk_type, "usageType": usage}
                 if disk_type != "pd-snapshot":
                     attrs["replication"] = replication
-                yield row("Compute Engine", "Storage", region, attrs, "GiBy.mo", _dec(costs[key]), po, term,
-                          sku=f"disk/{name}", desc=f"{disk_type} {replication} capacity")
+                yield row(
+                    "Compute Engine",
+                    "Storage",
+                    region,
+                    attrs,
+                    "GiBy.mo",
+                    _dec(costs[key]),
+                    po,
+                    term,
+                    sku=f"disk/{name}",
+                    desc=f"{disk_type} {replication} capacity",
+                )
 
     network = compute.get("network") or {}
     simple = [
-        (("ip", "unused"), {"resourceGroup": "IpAddress", "ipUsage": "unused"}, "hour", "h", "Static IP charge (unused)"),
-        (("ip", "vm"), {"resourceGroup": "IpAddress", "ipUsage": "standard-vm"}, "hour", "h", "External IP charge on a standard VM"),
-        (("nat", "gateway"), {"resourceGroup": "CloudNat", "natComponent": "gateway"}, "hour", "h", "Cloud NAT gateway uptime"),
-        (("nat", "data"), {"resourceGroup": "CloudNat", "natComponent": "data-processing"}, "month", "GiBy", "Cloud NAT data processing"),
+        (
+            ("ip", "unused"),
+            {"resourceGroup": "IpAddress", "ipUsage": "unused"},
+            "hour",
+            "h",
+            "Static IP charge (unused)",
+        ),
+        (
+            ("ip", "vm"),
+            {"resourceGroup": "IpAddress", "ipUsage": "standard-vm"},
+            "hour",
+            "h",
+            "External IP charge on a standard VM",
+        ),
+        (
+            ("nat", "gateway"),
+            {"resourceGroup": "CloudNat", "natComponent": "gateway"},
+            "hour",
+            "h",
+            "Cloud NAT gateway uptime",
+        ),
+        (
+            ("nat", "data"),
+            {"resourceGroup": "CloudNat", "natComponent": "data-processing"},
+            "month",
+            "GiBy",
+            "Cloud NAT data processing",
+        ),
         (("vpn", "tunnel"), {"resourceGroup": "VPN", "vpnComponent": "tunnel"}, "hour", "h", "Cloud VPN tunnel"),
     ]
     for (group, item), attrs, key, unit, desc in simple:
         for region, costs in sorted(((network.get(group) or {}).get(item, {}).get("cost") or {}).items()):
             if costs.get(key) is None:
                 continue
-            yield row("Compute Engine", "Network", region, {**attrs, "usageType": "OnDemand"}, unit, _dec(costs[key]),
-                      sku=f"network/{group}/{item}", desc=desc)
+            yield row(
+                "Compute Engine",
+                "Network",
+                region,
+                {**attrs, "usageType": "OnDemand"},
+                unit,
+                _dec(costs[key]),
+                sku=f"network/{group}/{item}",
+                desc=desc,
+            )
 
     internet = ((network.get("traffic") or {}).get("egress") or {}).get("internet") or {}
     destinations = [("worldwide", internet.get("cost") or {})]
-    destinations += [(dest, (spec or {}).get("cost") or {}) for dest, spec in sorted(internet.items()) if dest != "cost"]
+    destinations += [
+        (dest, (spec or {}).get("cost") or {}) for dest, spec in sorted(internet.items()) if dest != "cost"
+    ]
     for dest, tiers in destinations:
         for tier, by_region in sorted(tiers.items()):
             start, end = _tier_range(tier, TB_GIB)
             for region, costs in sorted(by_region.items()):
                 if costs.get("month") is None:
                     continue
-                yield row("Compute Engine", "Network", region,
-                          {"resourceGroup": "PremiumInternetEgress", "destination": dest, "usageType": "OnDemand"},
-                          "GiBy", _dec(costs["month"]), sku=f"egress/{dest}", desc=f"Internet egress to {dest} ({tier} TiB)",
-                          tier_start=start, tier_end=end)
+                yield row(
+                    "Compute Engine",
+                    "Network",
+                    region,
+                    {"resourceGroup": "PremiumInternetEgress", "destination": dest, "usageType": "OnDemand"},
+                    "GiBy",
+                    _dec(costs["month"]),
+                    sku=f"egress/{dest}",
+                    desc=f"Internet egress to {dest} ({tier} TiB)",
+                    tier_start=start,
+                    tier_end=end,
+                )
 
     monitoring = ((doc.get("monitoring") or {}).get("data") or {}).get("cost") or {}
     for tier, by_region in sorted(monitoring.items()):
@@ -170,9 +267,18 @@ def _rows(doc: Mapping[str, Any], source: str, date: str) -> Iterator[CatalogRow
         for region, costs in sorted(by_region.items()):
             if costs.get("month") is None:
                 continue
-            yield row("Cloud Monitoring", "Monitoring", region, {"resourceGroup": "MonitoringData", "usageType": "OnDemand"},
-                      "MiBy", _dec(costs["month"]), sku="monitoring/data", desc=f"Monitoring data ({tier} MiB)",
-                      tier_start=start, tier_end=end)
+            yield row(
+                "Cloud Monitoring",
+                "Monitoring",
+                region,
+                {"resourceGroup": "MonitoringData", "usageType": "OnDemand"},
+                "MiBy",
+                _dec(costs["month"]),
+                sku="monitoring/data",
+                desc=f"Monitoring data ({tier} MiB)",
+                tier_start=start,
+                tier_end=end,
+            )
 
     storage = doc.get("storage") or {}
     for group, resource_group, unit in (("bucket", "Storage", "GiBy.mo"), ("retrieval", "DataRetrieval", "GiBy")):
@@ -185,13 +291,25 @@ def _rows(doc: Mapping[str, Any], source: str, date: str) -> Iterator[CatalogRow
             for region, costs in sorted((spec.get("cost") or {}).items()):
                 if costs.get("month") is None:
                     continue
-                yield row("Cloud Storage", "Storage", region,
-                          {"storageClass": cls, "locationType": location_type, "resourceGroup": resource_group, "usageType": "OnDemand"},
-                          unit, _dec(costs["month"]), sku=f"gcs/{group}/{name}", desc=f"{cls} {location_type} {resource_group}")
+                yield row(
+                    "Cloud Storage",
+                    "Storage",
+                    region,
+                    {
+                        "storageClass": cls,
+                        "locationType": location_type,
+                        "resourceGroup": resource_group,
+                        "usageType": "OnDemand",
+                    },
+                    unit,
+                    _dec(costs["month"]),
+                    sku=f"gcs/{group}/{name}",
+                    desc=f"{cls} {location_type} {resource_group}",
+                )
 
 
 def _tier_range(tier: str, scale: Decimal) -> tuple[Decimal, Decimal | None]:
-    """"0-1" -> (0, 1*scale); "10n" -> (10*scale, None)."""
+    """ "0-1" -> (0, 1*scale); "10n" -> (10*scale, None)."""
     if tier.endswith("n"):
         return _dec(tier[:-1]) * scale, None
     low, _sep, high = tier.partition("-")

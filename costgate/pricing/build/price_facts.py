@@ -95,10 +95,13 @@ class UnmappedReason:
 
     def explains(self, provider: str, region: str, item: str, unit: str, price: Decimal) -> bool:
         """Whether this entry covers the line."""
-        return (provider == self.provider and (self.unit is None or unit == self.unit)
-                and (self.regions is None or region in self.regions)
-                and (self.price is None or abs(self.price - price) <= PRICE_TOLERANCE)
-                and self.pattern.fullmatch(item) is not None)
+        return (
+            provider == self.provider
+            and (self.unit is None or unit == self.unit)
+            and (self.regions is None or region in self.regions)
+            and (self.price is None or abs(self.price - price) <= PRICE_TOLERANCE)
+            and self.pattern.fullmatch(item) is not None
+        )
 
 
 @dataclass
@@ -154,15 +157,17 @@ def load_unmapped_register(root: Path | None = None) -> list[UnmappedReason]:
             doc = load_data(path.read_text(encoding="utf-8")) or {}
             provider = str(doc["provider"])
             for i, raw in enumerate(doc.get("lines") or []):
-                out.append(UnmappedReason(
-                    provider=provider,
-                    pattern=re.compile(raw["line_item"]),
-                    reason=str(raw["reason"]),
-                    unit=str(raw["unit"]) if raw.get("unit") is not None else None,
-                    regions=frozenset(raw["regions"]) if raw.get("regions") else None,
-                    price=Decimal(str(raw["price"])) if raw.get("price") is not None else None,
-                    origin=f"{path.name}#{i}",
-                ))
+                out.append(
+                    UnmappedReason(
+                        provider=provider,
+                        pattern=re.compile(raw["line_item"]),
+                        reason=str(raw["reason"]),
+                        unit=str(raw["unit"]) if raw.get("unit") is not None else None,
+                        regions=frozenset(raw["regions"]) if raw.get("regions") else None,
+                        price=Decimal(str(raw["price"])) if raw.get("price") is not None else None,
+                        origin=f"{path.name}#{i}",
+                    )
+                )
         except (YamlSyntaxError, KeyError, TypeError, re.error, InvalidOperation) as exc:
             raise CatalogBuildError(f"invalid register of unmapped lines ({exc!r})", path=str(path)) from exc
     return out
@@ -219,8 +224,12 @@ def _catalog_price(price: Decimal, unit: str, entry: MappingEntry) -> Decimal:
     return price / entry.divisor
 
 
-def rows(prices_dir: Path, mappings: list[MappingEntry] | None = None, report: MappingReport | None = None,
-         register: list[UnmappedReason] | None = None) -> Iterator[CatalogRow]:
+def rows(
+    prices_dir: Path,
+    mappings: list[MappingEntry] | None = None,
+    report: MappingReport | None = None,
+    register: list[UnmappedReason] | None = None,
+) -> Iterator[CatalogRow]:
     """Yield catalog rows for every price_facts line some mapping entry claims."""
     path = prices_dir / FILE
     entries = load_mappings() if mappings is None else mappings

@@ -40,9 +40,15 @@ class BuildReport:
 
 def _key(row: CatalogRow) -> tuple[object, ...]:
     return (
-        row.provider, row.service, row.family, row.region,
+        row.provider,
+        row.service,
+        row.family,
+        row.region,
         tuple(sorted((k.lower(), v.lower()) for k, v in row.attributes.items())),
-        row.purchase_option, tuple(sorted(row.term.items())), row.unit, row.tier_start,
+        row.purchase_option,
+        tuple(sorted(row.term.items())),
+        row.unit,
+        row.tier_start,
     )
 
 
@@ -109,8 +115,11 @@ def read_sources_tsv(prices_dir: Path) -> dict[str, SourceInfo]:
     with path.open(newline="", encoding="utf-8") as handle:
         for rec in csv.DictReader(handle, delimiter="\t"):
             out[rec["folder"]] = SourceInfo(
-                id=rec["folder"], upstream=rec["upstream"], price_date=rec["price_date"],
-                licence=rec.get("licence", ""), notes=rec.get("notes", "") or "",
+                id=rec["folder"],
+                upstream=rec["upstream"],
+                price_date=rec["price_date"],
+                licence=rec.get("licence", ""),
+                notes=rec.get("notes", "") or "",
             )
     return out
 
@@ -136,15 +145,22 @@ def write_catalog(rows: list[CatalogRow], out_dir: Path, sources: list[SourceInf
             data = target.read_bytes()
             files.append(
                 FileInfo(
-                    path=rel.as_posix(), provider=provider, service=service, rows=len(group),
-                    sha256=sha256_bytes(data), sources=sorted({r.source for r in group}), regions=[region],
+                    path=rel.as_posix(),
+                    provider=provider,
+                    service=service,
+                    rows=len(group),
+                    sha256=sha256_bytes(data),
+                    sources=sorted({r.source for r in group}),
+                    regions=[region],
                     price_date=max(r.price_date for r in group),
                 )
             )
         used = {s for f in files for s in f.sources}
         manifest = Manifest(
             built_at=datetime.now(UTC).strftime("%Y-%m-%d"),
-            price_date=max((d for s in sources if s.id in used for d in re.findall(r"\d{4}-\d{2}-\d{2}", s.price_date)), default=""),
+            price_date=max(
+                (d for s in sources if s.id in used for d in re.findall(r"\d{4}-\d{2}-\d{2}", s.price_date)), default=""
+            ),
             sources=[s for s in sources if s.id in used],
             files=files,
         )

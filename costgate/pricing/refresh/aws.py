@@ -30,25 +30,86 @@ SOURCE_BULK = "aws-price-list-bulk"
 SOURCE_API = "aws-pricing-api"
 
 # Attributes pricers query (AWS Price List JSON spelling); everything else is dropped while reading.
-KEEP_ATTRIBUTES = frozenset({
-    "instanceType", "operatingSystem", "tenancy", "preInstalledSw", "licenseModel", "capacitystatus",
-    "usagetype", "operation", "group", "groupDescription", "volumeApiName", "volumeType", "ebsOptimized",
-    "cacheEngine", "databaseEdition", "databaseEngine", "deploymentOption", "engineCode", "storageMedia",
-    "transferType", "fromLocation", "toLocation", "fromRegionCode", "toRegionCode", "storageClass",
-    "locationType", "instanceFamily", "vcpu", "memory", "productFamily",
-    # also queried by pricers (a fetched scope must answer them as the shipped rows do; a test
-    # checks that every attribute of the shipped AWS rows is kept)
-    "availabilityZone", "brokerEngine", "cacheMemorySizeGb", "capacity", "concurrencyscalingfreeusage",
-    "connectionType", "directorySize", "directoryType", "eventType", "fileSystemType", "location", "queueType",
-    "requestDescription", "requestType", "size", "storageFamily", "storageType", "type", "virtualInterfaceType",
-    "trafficDirection", "throughput", "softwareType", "iops",
-})
+KEEP_ATTRIBUTES = frozenset(
+    {
+        "instanceType",
+        "operatingSystem",
+        "tenancy",
+        "preInstalledSw",
+        "licenseModel",
+        "capacitystatus",
+        "usagetype",
+        "operation",
+        "group",
+        "groupDescription",
+        "volumeApiName",
+        "volumeType",
+        "ebsOptimized",
+        "cacheEngine",
+        "databaseEdition",
+        "databaseEngine",
+        "deploymentOption",
+        "engineCode",
+        "storageMedia",
+        "transferType",
+        "fromLocation",
+        "toLocation",
+        "fromRegionCode",
+        "toRegionCode",
+        "storageClass",
+        "locationType",
+        "instanceFamily",
+        "vcpu",
+        "memory",
+        "productFamily",
+        # also queried by pricers (a fetched scope must answer them as the shipped rows do; a test
+        # checks that every attribute of the shipped AWS rows is kept)
+        "availabilityZone",
+        "brokerEngine",
+        "cacheMemorySizeGb",
+        "capacity",
+        "concurrencyscalingfreeusage",
+        "connectionType",
+        "directorySize",
+        "directoryType",
+        "eventType",
+        "fileSystemType",
+        "location",
+        "queueType",
+        "requestDescription",
+        "requestType",
+        "size",
+        "storageFamily",
+        "storageType",
+        "type",
+        "virtualInterfaceType",
+        "trafficDirection",
+        "throughput",
+        "softwareType",
+        "iops",
+    }
+)
 _KEEP_BY_NORMAL = {a.lower(): a for a in KEEP_ATTRIBUTES}
-_TERM_COLUMNS = frozenset({
-    "SKU", "OfferTermCode", "RateCode", "TermType", "PriceDescription", "EffectiveDate", "StartingRange",
-    "EndingRange", "Unit", "PricePerUnit", "Currency", "RelatedTo", "LeaseContractLength", "PurchaseOption",
-    "OfferingClass", "Product Family",
-})
+_TERM_COLUMNS = frozenset(
+    {
+        "SKU",
+        "OfferTermCode",
+        "RateCode",
+        "TermType",
+        "PriceDescription",
+        "EffectiveDate",
+        "StartingRange",
+        "EndingRange",
+        "Unit",
+        "PricePerUnit",
+        "Currency",
+        "RelatedTo",
+        "LeaseContractLength",
+        "PurchaseOption",
+        "OfferingClass",
+        "Product Family",
+    }
+)
 _REQUIRED = ("SKU", "OfferTermCode", "TermType", "Unit", "PricePerUnit", "Currency")
 _RUNNING = frozenset({"", "Used"})  # CapacityStatus of instances that run (not unused reservations)
 
@@ -87,8 +148,14 @@ def region_csv_urls(region_index: Mapping[str, Any], base_url: str, regions: Ite
 
 
 def csv_rows(
-    lines: Iterable[str], *, service: str, region: str, source: str = SOURCE_BULK,
-    with_reserved: bool = False, origin: str = "", on_row: Callable[[], None] | None = None,
+    lines: Iterable[str],
+    *,
+    service: str,
+    region: str,
+    source: str = SOURCE_BULK,
+    with_reserved: bool = False,
+    origin: str = "",
+    on_row: Callable[[], None] | None = None,
 ) -> Iterator[CatalogRow]:
     """Parse a bulk CSV (metadata lines, header, rows) as a stream into catalog rows.
 
@@ -123,7 +190,9 @@ def csv_rows(
         if not record:
             continue
         if len(record) != width:
-            raise CatalogError(f"line {lineno}: {len(record)} fields, header has {width} (file cut short?)", path=origin or None)
+            raise CatalogError(
+                f"line {lineno}: {len(record)} fields, header has {width} (file cut short?)", path=origin or None
+            )
         term_type = record[pos["TermType"]]
         if term_type != "OnDemand" and not (with_reserved and term_type == "Reserved"):
             continue
@@ -140,8 +209,11 @@ def csv_rows(
             raise CatalogError(f"line {lineno}: bad price or range", path=origin or None) from exc
         term: dict[str, str] = {}
         if term_type == "Reserved":
-            for col, key in (("LeaseContractLength", "leaseContractLength"), ("PurchaseOption", "purchaseOption"),
-                             ("OfferingClass", "offeringClass")):
+            for col, key in (
+                ("LeaseContractLength", "leaseContractLength"),
+                ("PurchaseOption", "purchaseOption"),
+                ("OfferingClass", "offeringClass"),
+            ):
                 if col in pos and record[pos[col]]:
                     term[key] = record[pos[col]]
         if on_row is not None:
@@ -167,7 +239,12 @@ def csv_rows(
 
 
 def product_rows(
-    item: Mapping[str, Any], *, service: str, region: str, source: str = SOURCE_API, with_reserved: bool = False,
+    item: Mapping[str, Any],
+    *,
+    service: str,
+    region: str,
+    source: str = SOURCE_API,
+    with_reserved: bool = False,
     price_date: str = "",
 ) -> Iterator[CatalogRow]:
     """Rows of one product in AWS's JSON layout: {"product": {...}, "terms": {"OnDemand": ...}}.
@@ -188,24 +265,37 @@ def product_rows(
             continue
         for code, term_doc in by_code.items():
             ta = term_doc.get("termAttributes") or {}
-            term = {k[:1].lower() + k[1:]: str(v) for k, v in ta.items()
-                    if k in ("LeaseContractLength", "PurchaseOption", "OfferingClass")}
+            term = {
+                k[:1].lower() + k[1:]: str(v)
+                for k, v in ta.items()
+                if k in ("LeaseContractLength", "PurchaseOption", "OfferingClass")
+            }
             for dim in (term_doc.get("priceDimensions") or {}).values():
                 currency, amount = next(iter((dim.get("pricePerUnit") or {"USD": "0"}).items()))
                 end = dim.get("endRange")
                 yield CatalogRow(
-                    provider="aws", service=service, family=family, region=region, attributes=attrs,
-                    unit=str(dim["unit"]), price=Decimal(str(amount)),
-                    purchase_option="reserved" if term_type == "Reserved" else "on_demand", term=term,
-                    currency=currency, tier_start=Decimal(str(dim.get("beginRange") or 0)),
+                    provider="aws",
+                    service=service,
+                    family=family,
+                    region=region,
+                    attributes=attrs,
+                    unit=str(dim["unit"]),
+                    price=Decimal(str(amount)),
+                    purchase_option="reserved" if term_type == "Reserved" else "on_demand",
+                    term=term,
+                    currency=currency,
+                    tier_start=Decimal(str(dim.get("beginRange") or 0)),
                     tier_end=None if end in (None, "", "Inf") else Decimal(str(end)),
-                    sku=f"{sku}.{str(code).split('.')[-1]}", source=source,
+                    sku=f"{sku}.{str(code).split('.')[-1]}",
+                    source=source,
                     price_date=date or str(term_doc.get("effectiveDate", ""))[:10],
                     description=str(dim.get("description", "")),
                 )
 
 
-def offer_rows(offer: Mapping[str, Any], *, region: str, source: str = SOURCE_BULK, with_reserved: bool = False) -> Iterator[CatalogRow]:
+def offer_rows(
+    offer: Mapping[str, Any], *, region: str, source: str = SOURCE_BULK, with_reserved: bool = False
+) -> Iterator[CatalogRow]:
     """Rows of a (small) JSON offer file: {"offerCode", "publicationDate", "products", "terms"}."""
     try:
         service = str(offer["offerCode"])
@@ -213,14 +303,20 @@ def offer_rows(offer: Mapping[str, Any], *, region: str, source: str = SOURCE_BU
         terms = offer.get("terms") or {}
         for sku, product in offer["products"].items():
             item = {"product": product, "terms": {tt: terms.get(tt, {}).get(sku, {}) for tt in terms}}
-            yield from product_rows(item, service=service, region=region, source=source,
-                                    with_reserved=with_reserved, price_date=date)
+            yield from product_rows(
+                item, service=service, region=region, source=source, with_reserved=with_reserved, price_date=date
+            )
     except (KeyError, TypeError, AttributeError, InvalidOperation, StopIteration) as exc:
         raise CatalogError(f"not an AWS offer file ({exc!r})") from exc
 
 
 def api_rows(
-    client: Any, *, service: str, region: str, with_reserved: bool = False, on_page: Callable[[int], None] | None = None,
+    client: Any,
+    *,
+    service: str,
+    region: str,
+    with_reserved: bool = False,
+    on_page: Callable[[int], None] | None = None,
 ) -> Iterator[CatalogRow]:
     """Every product of `service` in `region` from the Pricing API (`pricing.get_products`, paged)."""
     from botocore.exceptions import BotoCoreError, ClientError  # type: ignore[import-untyped]

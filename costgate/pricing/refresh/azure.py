@@ -24,8 +24,19 @@ API_VERSION = "2023-01-01-preview"
 SOURCE_ID = "azure-retail-prices-api"
 MAX_PAGES = 10_000
 
-_ATTRIBUTES = ("armRegionName", "armSkuName", "meterName", "productName", "skuName", "unitOfMeasure", "type",
-               "meterId", "productId", "skuId", "serviceFamily")
+_ATTRIBUTES = (
+    "armRegionName",
+    "armSkuName",
+    "meterName",
+    "productName",
+    "skuName",
+    "unitOfMeasure",
+    "type",
+    "meterId",
+    "productId",
+    "skuId",
+    "serviceFamily",
+)
 
 
 def odata_filter(service: str, region: str | None) -> str:
@@ -82,7 +93,12 @@ def item_row(item: Mapping[str, Any], *, price_date: str) -> CatalogRow | None:
 
 
 def fetch(
-    http: HttpClient, *, service: str, region: str | None, base_url: str = DEFAULT_BASE_URL, price_date: str = "",
+    http: HttpClient,
+    *,
+    service: str,
+    region: str | None,
+    base_url: str = DEFAULT_BASE_URL,
+    price_date: str = "",
     on_page: Callable[[int], None] | None = None,
 ) -> Iterator[CatalogRow]:
     """Every usable price of `service` in `region`, page by page."""

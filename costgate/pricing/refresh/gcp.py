@@ -113,8 +113,14 @@ def _pages(http: HttpClient, url: str, params: dict[str, str], key: str) -> Iter
 
 
 def fetch_api(
-    http: HttpClient, *, key: str, services: Iterable[str] | None, regions: Iterable[str] | None,
-    base_url: str = DEFAULT_BASE_URL, price_date: str = "", on_page: Callable[[int], None] | None = None,
+    http: HttpClient,
+    *,
+    key: str,
+    services: Iterable[str] | None,
+    regions: Iterable[str] | None,
+    base_url: str = DEFAULT_BASE_URL,
+    price_date: str = "",
+    on_page: Callable[[int], None] | None = None,
 ) -> Iterator[CatalogRow]:
     """Rows of the chosen services (display names; all when None) from the Billing Catalog API."""
     base = base_url.rstrip("/")
@@ -143,7 +149,11 @@ def fetch_api(
 
 
 def fetch_pricing_yml(
-    http: HttpClient, *, url: str = DEFAULT_PRICING_YML_URL, services: Iterable[str] | None, regions: Iterable[str] | None,
+    http: HttpClient,
+    *,
+    url: str = DEFAULT_PRICING_YML_URL,
+    services: Iterable[str] | None,
+    regions: Iterable[str] | None,
     price_date: str = "",
 ) -> Iterator[CatalogRow]:
     """Rows of the Cyclenerd pricing.yml at `url` (a 4 MB YAML file, read whole)."""

@@ -100,8 +100,13 @@ class HttpClient:
         except requests.RequestException as exc:
             raise CatalogError(f"price list download was cut short ({type(exc).__name__})", path=_safe(url)) from exc
 
-    def iter_lines(self, url: str, *, on_bytes: Callable[[int], None] | None = None,
-                   on_total: Callable[[int | None], None] | None = None) -> Iterator[str]:
+    def iter_lines(
+        self,
+        url: str,
+        *,
+        on_bytes: Callable[[int], None] | None = None,
+        on_total: Callable[[int | None], None] | None = None,
+    ) -> Iterator[str]:
         """Stream a text file line by line without holding it in memory.
 
         A connection that ends before Content-Length is reached raises CatalogError (requests

@@ -25,6 +25,7 @@ from costgate.pricing.rows import CatalogRow
 
 PROVIDERS = ("aws", "azure", "google")
 
+
 @dataclass(frozen=True)
 class RefreshRequest:
     """What to refresh and where to get it (URLs overridable so tests use a local server)."""
@@ -41,6 +42,7 @@ class RefreshRequest:
     with_reserved: bool = False
     all_regions: bool = False  # every region the clouds publish for the services (AWS bulk, Azure, GCP)
 
+
 @dataclass
 class RefreshReport:
     """What a refresh did, for the CLI to print."""
@@ -50,10 +52,14 @@ class RefreshReport:
     sources: list[str] = field(default_factory=list)
     requests: int = 0
 
-def _pairs(existing: Manifest | None, provider: str, services: tuple[str, ...] | None,
-           regions: tuple[str, ...] | None) -> list[tuple[str, str]]:
+
+def _pairs(
+    existing: Manifest | None, provider: str, services: tuple[str, ...] | None, regions: tuple[str, ...] | None
+) -> list[tuple[str, str]]:
     """(service, region) pairs to fetch: the flags, completed from what the catalog holds."""
-    held = sorted({(f.service, r) for f in (existing.files if existing else []) if f.provider == provider for r in f.regions})
+    held = sorted(
+        {(f.service, r) for f in (existing.files if existing else []) if f.provider == provider for r in f.regions}
+    )
     if services and regions:
         return [(s, r) for s in services for r in regions]
     if services:
@@ -62,6 +68,7 @@ def _pairs(existing: Manifest | None, provider: str, services: tuple[str, ...] |
     if regions:
         return [(s, r) for s in sorted({s for s, _r in held}) for r in regions]
     return held
+
 
 def refresh(
     request: RefreshRequest,
@@ -90,25 +97,38 @@ def refresh(
             else:
                 raise CatalogError(f"unknown provider {provider!r} (choose from {', '.join(PROVIDERS)})")
         if not staging.scopes:
-            raise CatalogError("the refresh fetched no prices; the catalog is unchanged" + (
-                f" (empty: {', '.join(report.empty)})" if report.empty else ""))
+            raise CatalogError(
+                "the refresh fetched no prices; the catalog is unchanged"
+                + (f" (empty: {', '.join(report.empty)})" if report.empty else "")
+            )
         report.rows_by_scope = {s: st.rows for s, st in staging.scopes.items()}
         report.requests = http.attempts
         report.sources = sorted(sources)
         manifest = staging.commit(list(sources.values()))
     return manifest, report
 
+
 def _stage(staging: Staging, rows: Iterable[CatalogRow], label: str, report: RefreshReport) -> None:
     if staging.add_all(rows) == 0:
         report.empty.append(label)
 
-def _refresh_aws(request: RefreshRequest, existing: Manifest | None, staging: Staging, http: HttpClient,
-                 progress: RefreshProgress, report: RefreshReport, sources: dict[str, SourceInfo], client: Any) -> None:
+
+def _refresh_aws(
+    request: RefreshRequest,
+    existing: Manifest | None,
+    staging: Staging,
+    http: HttpClient,
+    progress: RefreshProgress,
+    report: RefreshReport,
+    sources: dict[str, SourceInfo],
+    client: Any,
+) -> None:
     pairs = _pairs(existing, "aws", request.services, request.regions)
     if not pairs:
         raise CatalogError("nothing to refresh for aws: pass --services and --regions")
-    use_api = request.aws_source == "api" or (request.aws_source == "auto" and not request.all_regions and (
-        client is not None or aws.has_credentials()))
+    use_api = request.aws_source == "api" or (
+        request.aws_source == "auto" and not request.all_regions and (client is not None or aws.has_credentials())
+    )
     if use_api and request.all_regions:
         raise CatalogError("--all-regions reads AWS's region indexes: use --aws-source bulk")
     if use_api:
@@ -119,12 +139,21 @@ def _refresh_aws(request: RefreshRequest, existing: Manifest | None, staging: St
             client = boto3.client("pricing", region_name="us-east-1")
         for service, region in pairs:
             task = progress.start(f"aws {service} {region} (Pricing API)", unit="products")
-            rows = aws.api_rows(client, service=service, region=region, with_reserved=request.with_reserved,
-                                on_page=partial(progress.advance, task))
+            rows = aws.api_rows(
+                client,
+                service=service,
+                region=region,
+                with_reserved=request.with_reserved,
+                on_page=partial(progress.advance, task),
+            )
             _stage(staging, rows, f"aws {service} {region}", report)
             progress.finish(task)
-        sources[aws.SOURCE_API] = SourceInfo(id=aws.SOURCE_API, upstream="AWS Pricing API (pricing.get_products)",
-                                             price_date=datetime.now(UTC).strftime("%Y-%m-%d"), licence="AWS Price List")
+        sources[aws.SOURCE_API] = SourceInfo(
+            id=aws.SOURCE_API,
+            upstream="AWS Pricing API (pricing.get_products)",
+            price_date=datetime.now(UTC).strftime("%Y-%m-%d"),
+            licence="AWS Price List",
+        )
         return
     base = request.aws_base_url.rstrip("/")
     index = http.get_json(base + aws.OFFER_INDEX_PATH)
@@ -143,13 +172,19 @@ def _refresh_aws(request: RefreshRequest, existing: Manifest | None, staging: St
                 report.empty.append(f"aws {service} {region} (not in AWS's region index)")
                 continue
             task = progress.start(f"aws {service} {region}", unit="bytes")
-            lines = http.iter_lines(url, on_bytes=partial(progress.advance, task),
-                                    on_total=partial(progress.set_total, task))
+            lines = http.iter_lines(
+                url, on_bytes=partial(progress.advance, task), on_total=partial(progress.set_total, task)
+            )
             rows = aws.csv_rows(lines, service=service, region=region, with_reserved=request.with_reserved, origin=url)
             _stage(staging, _note_dates(rows, dates), f"aws {service} {region}", report)
             progress.finish(task)
-    sources[aws.SOURCE_BULK] = SourceInfo(id=aws.SOURCE_BULK, upstream=base + aws.OFFER_INDEX_PATH,
-                                          price_date=max(dates, default=""), licence="AWS Price List")
+    sources[aws.SOURCE_BULK] = SourceInfo(
+        id=aws.SOURCE_BULK,
+        upstream=base + aws.OFFER_INDEX_PATH,
+        price_date=max(dates, default=""),
+        licence="AWS Price List",
+    )
+
 
 def _note_dates(rows: Iterable[CatalogRow], dates: list[str]) -> Iterator[CatalogRow]:
     seen = ""
@@ -160,8 +195,17 @@ def _note_dates(rows: Iterable[CatalogRow], dates: list[str]) -> Iterator[Catalo
                 dates.append(seen)
         yield row
 
-def _refresh_azure(request: RefreshRequest, existing: Manifest | None, staging: Staging, http: HttpClient,
-                   progress: RefreshProgress, report: RefreshReport, sources: dict[str, SourceInfo], date: str) -> None:
+
+def _refresh_azure(
+    request: RefreshRequest,
+    existing: Manifest | None,
+    staging: Staging,
+    http: HttpClient,
+    progress: RefreshProgress,
+    report: RefreshReport,
+    sources: dict[str, SourceInfo],
+    date: str,
+) -> None:
     pairs = _pairs(existing, "azure", request.services, request.regions)
     if not pairs:
         raise CatalogError("nothing to refresh for azure: pass --services and --regions")
@@ -169,16 +213,34 @@ def _refresh_azure(request: RefreshRequest, existing: Manifest | None, staging: 
         pairs = [(service, "") for service in sorted({s for s, _r in pairs})]
     for service, region in pairs:
         task = progress.start(f"azure {service} {region}", unit="prices")
-        rows = azure.fetch(http, service=service, region=None if region in ("global", "") else region,
-                           base_url=request.azure_base_url, price_date=date,
-                           on_page=partial(progress.advance, task))
+        rows = azure.fetch(
+            http,
+            service=service,
+            region=None if region in ("global", "") else region,
+            base_url=request.azure_base_url,
+            price_date=date,
+            on_page=partial(progress.advance, task),
+        )
         _stage(staging, rows, f"azure {service} {region}", report)
         progress.finish(task)
-    sources[azure.SOURCE_ID] = SourceInfo(id=azure.SOURCE_ID, upstream=request.azure_base_url.rstrip("/") + azure.PRICES_PATH,
-                                          price_date=date, licence="Azure Retail Prices API terms")
+    sources[azure.SOURCE_ID] = SourceInfo(
+        id=azure.SOURCE_ID,
+        upstream=request.azure_base_url.rstrip("/") + azure.PRICES_PATH,
+        price_date=date,
+        licence="Azure Retail Prices API terms",
+    )
 
-def _refresh_gcp(request: RefreshRequest, existing: Manifest | None, staging: Staging, http: HttpClient,
-                 progress: RefreshProgress, report: RefreshReport, sources: dict[str, SourceInfo], date: str) -> None:
+
+def _refresh_gcp(
+    request: RefreshRequest,
+    existing: Manifest | None,
+    staging: Staging,
+    http: HttpClient,
+    progress: RefreshProgress,
+    report: RefreshReport,
+    sources: dict[str, SourceInfo],
+    date: str,
+) -> None:
     key = gcp.api_key()
     use_api = request.gcp_source == "api" or (request.gcp_source == "auto" and key is not None)
     if use_api:
@@ -189,12 +251,23 @@ def _refresh_gcp(request: RefreshRequest, existing: Manifest | None, staging: St
         if not services:
             raise CatalogError("nothing to refresh for google: pass --services")
         task = progress.start("google Cloud Billing Catalog", unit="skus")
-        rows = gcp.fetch_api(http, key=key, services=services, regions=request.regions, base_url=request.gcp_base_url,
-                             price_date=date, on_page=partial(progress.advance, task))
+        rows = gcp.fetch_api(
+            http,
+            key=key,
+            services=services,
+            regions=request.regions,
+            base_url=request.gcp_base_url,
+            price_date=date,
+            on_page=partial(progress.advance, task),
+        )
         _stage(staging, rows, "google " + ", ".join(services), report)
         progress.finish(task)
-        sources[gcp.SOURCE_API] = SourceInfo(id=gcp.SOURCE_API, upstream=request.gcp_base_url.rstrip("/") + "/v1/services",
-                                             price_date=date, licence="Google Cloud Billing Catalog API terms")
+        sources[gcp.SOURCE_API] = SourceInfo(
+            id=gcp.SOURCE_API,
+            upstream=request.gcp_base_url.rstrip("/") + "/v1/services",
+            price_date=date,
+            licence="Google Cloud Billing Catalog API terms",
+        )
         return
     task = progress.start("google pricing.yml (Cyclenerd)", unit="rows")
     count = 0
@@ -208,10 +281,15 @@ def _refresh_gcp(request: RefreshRequest, existing: Manifest | None, staging: St
             yield row
 
     yml_dates: list[str] = []
-    rows = gcp.fetch_pricing_yml(http, url=request.gcp_pricing_yml_url, services=request.services, regions=request.regions)
+    rows = gcp.fetch_pricing_yml(
+        http, url=request.gcp_pricing_yml_url, services=request.services, regions=request.regions
+    )
     _stage(staging, _note_dates(counted(rows), yml_dates), "google pricing.yml", report)
     progress.finish(task)
     sources[gcp.SOURCE_YML] = SourceInfo(
-        id=gcp.SOURCE_YML, upstream=request.gcp_pricing_yml_url, price_date=max(yml_dates, default=date),
-        licence="Apache-2.0", notes="refreshed by costgate catalog refresh",
+        id=gcp.SOURCE_YML,
+        upstream=request.gcp_pricing_yml_url,
+        price_date=max(yml_dates, default=date),
+        licence="Apache-2.0",
+        notes="refreshed by costgate catalog refresh",
     )

@@ -65,7 +65,9 @@ class Staging:
     def __enter__(self) -> Staging:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()
 
     def close(self) -> None:
@@ -164,8 +166,13 @@ class Staging:
             plain.unlink()
         stats = self.scopes[scope]
         return FileInfo(
-            path=rel.as_posix(), provider=provider, service=service, rows=stats.rows,
-            sha256=_sha256_file(self.tmp / rel), sources=sorted(stats.sources), regions=[region],
+            path=rel.as_posix(),
+            provider=provider,
+            service=service,
+            rows=stats.rows,
+            sha256=_sha256_file(self.tmp / rel),
+            sources=sorted(stats.sources),
+            regions=[region],
             price_date=stats.price_date,
         )
 
@@ -174,7 +181,9 @@ class Staging:
         try:
             data = src.read_bytes()
         except FileNotFoundError as exc:
-            raise CatalogError("catalog file listed in the manifest is missing; refresh refused", path=str(src)) from exc
+            raise CatalogError(
+                "catalog file listed in the manifest is missing; refresh refused", path=str(src)
+            ) from exc
         if sha256_bytes(data) != info.sha256:
             raise CatalogError(
                 "catalog file does not match its manifest sha256 (tampered or truncated); refresh refused, "
@@ -193,4 +202,3 @@ def _sha256_file(path: Path) -> str:
         while chunk := handle.read(1 << 20):
             digest.update(chunk)
     return digest.hexdigest()
-

@@ -20,5 +20,6 @@ class MarkdownFormat:
         """The report, cut to `report.markdown.max_chars` when set."""
         from costgate.report.markdown import render_markdown
 
-        return render_markdown(report.estimate, gate=report.gate, diff=report.diff, options=report.markdown,
-                               unit_costs=report.units)
+        return render_markdown(
+            report.estimate, gate=report.gate, diff=report.diff, options=report.markdown, unit_costs=report.units
+        )

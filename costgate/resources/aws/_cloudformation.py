@@ -11,8 +11,11 @@ from costgate.resources.aws._usagetype import regional_ut
 from costgate.resources.base import PricingContext, UsageKey, usage_component
 
 USAGE = (
-    UsageKey("monthly_handler_operations", "int",
-             "Handler operations a month on resources outside the AWS::, Alexa:: and Custom:: namespaces"),
+    UsageKey(
+        "monthly_handler_operations",
+        "int",
+        "Handler operations a month on resources outside the AWS::, Alexa:: and Custom:: namespaces",
+    ),
     UsageKey("monthly_duration_secs", "int", "Seconds a month those handler operations run beyond 30 s each"),
 )
 
@@ -45,7 +48,21 @@ def handler_operations(r: Resource, ctx: PricingContext) -> Iterator[CostCompone
     body = r.get("template_body")
     if isinstance(body, str) and _only_free_types(body):
         return
-    yield usage_component("Handler operations", "operations", ctx.usage, "monthly_handler_operations", aws_query(
-        r, "AWSCloudFormation", None, {"usagetype": regional_ut(r, "Resource-Invocation-Count")}, unit="Count"))
-    yield usage_component("Durations above 30s", "seconds", ctx.usage, "monthly_duration_secs", aws_query(
-        r, "AWSCloudFormation", None, {"usagetype": regional_ut(r, "Resource-Processing-Time")}, unit="Seconds"))
+    yield usage_component(
+        "Handler operations",
+        "operations",
+        ctx.usage,
+        "monthly_handler_operations",
+        aws_query(
+            r, "AWSCloudFormation", None, {"usagetype": regional_ut(r, "Resource-Invocation-Count")}, unit="Count"
+        ),
+    )
+    yield usage_component(
+        "Durations above 30s",
+        "seconds",
+        ctx.usage,
+        "monthly_duration_secs",
+        aws_query(
+            r, "AWSCloudFormation", None, {"usagetype": regional_ut(r, "Resource-Processing-Time")}, unit="Seconds"
+        ),
+    )

@@ -28,8 +28,14 @@ def aws_query(
 ) -> PriceQuery:
     """A catalog query for an AWS product in the resource's region."""
     return PriceQuery.of(
-        "aws", service, family, region or region_of(resource), attributes,
-        purchase_option=purchase_option, unit=unit, term=term,
+        "aws",
+        service,
+        family,
+        region or region_of(resource),
+        attributes,
+        purchase_option=purchase_option,
+        unit=unit,
+        term=term,
     )
 
 

@@ -28,6 +28,16 @@ References:
 
 def rule_evaluations(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     """The rule's evaluations, tiered as the catalog tiers them."""
-    yield usage_component("Rule evaluations", "evaluations", ctx.usage, "monthly_rule_evaluations", aws_query(
-        r, "AWSConfig", "Management Tools - AWS Config Rules", {"usagetype": regional_ut(r, "ConfigRuleEvaluations")},
-        unit="Evaluations"))
+    yield usage_component(
+        "Rule evaluations",
+        "evaluations",
+        ctx.usage,
+        "monthly_rule_evaluations",
+        aws_query(
+            r,
+            "AWSConfig",
+            "Management Tools - AWS Config Rules",
+            {"usagetype": regional_ut(r, "ConfigRuleEvaluations")},
+            unit="Evaluations",
+        ),
+    )

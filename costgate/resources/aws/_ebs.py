@@ -22,9 +22,11 @@ DEFAULT_VOLUME_TYPE = "gp2"
 
 GP3_FREE_IOPS = Decimal(3000)
 GP3_FREE_THROUGHPUT = Decimal(125)
-IO2_IOPS_TIERS = ((Decimal(0), Decimal(32000), "EBS:VolumeP-IOPS.io2"),
-                  (Decimal(32000), Decimal(64000), "EBS:VolumeP-IOPS.io2.tier2"),
-                  (Decimal(64000), None, "EBS:VolumeP-IOPS.io2.tier3"))
+IO2_IOPS_TIERS = (
+    (Decimal(0), Decimal(32000), "EBS:VolumeP-IOPS.io2"),
+    (Decimal(32000), Decimal(64000), "EBS:VolumeP-IOPS.io2.tier2"),
+    (Decimal(64000), None, "EBS:VolumeP-IOPS.io2.tier3"),
+)
 MIB_PER_GIB = Decimal(1024)
 
 # volumeApiName -> (component name, storage usagetype suffix, catalog unit)
@@ -50,8 +52,14 @@ class Volume:
     path: str = ""
 
 
-def volume_of(block: Mapping[str, Any], *, path: str = "", size_key: str = "volume_size", type_key: str = "volume_type",
-              default_size: Decimal | None = None) -> Volume:
+def volume_of(
+    block: Mapping[str, Any],
+    *,
+    path: str = "",
+    size_key: str = "volume_size",
+    type_key: str = "volume_type",
+    default_size: Decimal | None = None,
+) -> Volume:
     """Read a volume from a block (ebs_block_device, root_block_device, launch template `ebs`)."""
     return Volume(
         type=(text(block, type_key) or DEFAULT_VOLUME_TYPE).lower(),
@@ -83,19 +91,37 @@ def volume_components(r: Resource, v: Volume, usage: Usage, *, count: Decimal = 
         if v.iops and v.iops > GP3_FREE_IOPS:
             yield _iops(r, v, (v.iops - GP3_FREE_IOPS) * count, "EBS:VolumeP-IOPS.gp3")
         if v.throughput and v.throughput > GP3_FREE_THROUGHPUT:
-            attrs = {"group": "EBS Throughput", "volumeApiName": "gp3", "usagetype": ut(r, "EBS:VolumeP-Throughput.gp3")}
-            yield monthly("Provisioned throughput", "Mbps", (v.throughput - GP3_FREE_THROUGHPUT) * count,
-                          _ebs(r, "Provisioned Throughput", "GiBps-mo", attrs), path=v.path,
-                          unit_multiplier=1 / MIB_PER_GIB)
+            attrs = {
+                "group": "EBS Throughput",
+                "volumeApiName": "gp3",
+                "usagetype": ut(r, "EBS:VolumeP-Throughput.gp3"),
+            }
+            yield monthly(
+                "Provisioned throughput",
+                "Mbps",
+                (v.throughput - GP3_FREE_THROUGHPUT) * count,
+                _ebs(r, "Provisioned Throughput", "GiBps-mo", attrs),
+                path=v.path,
+                unit_multiplier=1 / MIB_PER_GIB,
+            )
     elif v.type == "standard":
         raw = usage.number("monthly_standard_io_requests")
         attrs = {"group": "EBS I/O Requests", "volumeApiName": "standard", "usagetype": ut(r, "EBS:VolumeIOUsage")}
-        yield monthly("I/O requests", "1M requests", None if raw is None else raw * count / 1_000_000,
-                      _ebs(r, "System Operation", "IOs", attrs), path=v.path, usage_based=True, unit_multiplier=1_000_000)
+        yield monthly(
+            "I/O requests",
+            "1M requests",
+            None if raw is None else raw * count / 1_000_000,
+            _ebs(r, "System Operation", "IOs", attrs),
+            path=v.path,
+            usage_based=True,
+            unit_multiplier=1_000_000,
+        )
 
 
 def _iops(r: Resource, v: Volume, quantity: Decimal, suffix: str, *, tier: bool = False) -> CostComponent:
-    group = {"EBS:VolumeP-IOPS.io2.tier2": "EBS IOPS Tier 2", "EBS:VolumeP-IOPS.io2.tier3": "EBS IOPS Tier 3"}.get(suffix, "EBS IOPS")
+    group = {"EBS:VolumeP-IOPS.io2.tier2": "EBS IOPS Tier 2", "EBS:VolumeP-IOPS.io2.tier3": "EBS IOPS Tier 3"}.get(
+        suffix, "EBS IOPS"
+    )
     attrs = {"group": group, "volumeApiName": v.type, "usagetype": ut(r, suffix)}
     name = f"Provisioned IOPS ({group.removeprefix('EBS IOPS ').lower()})" if tier else "Provisioned IOPS"
     return monthly(name, "IOPS", quantity, _ebs(r, "System Operation", "IOPS-Mo", attrs), path=v.path)

@@ -30,11 +30,27 @@ DETAILED_MONITORING_METRICS = 7
 T_FAMILIES = {"t2": "standard", "t3": "unlimited", "t3a": "unlimited", "t4g": "unlimited"}
 """Burstable families and their default credit mode (AWS: T2 standard, later families unlimited)."""
 
-EBS_OPTIMIZED_SURCHARGE = frozenset({
-    "c1.xlarge", "c3.xlarge", "c3.2xlarge", "c3.4xlarge", "g2.2xlarge", "i2.xlarge", "i2.2xlarge",
-    "i2.4xlarge", "m1.large", "m1.xlarge", "m2.2xlarge", "m2.4xlarge", "m3.xlarge", "m3.2xlarge",
-    "r3.xlarge", "r3.2xlarge", "r3.4xlarge",
-})
+EBS_OPTIMIZED_SURCHARGE = frozenset(
+    {
+        "c1.xlarge",
+        "c3.xlarge",
+        "c3.2xlarge",
+        "c3.4xlarge",
+        "g2.2xlarge",
+        "i2.xlarge",
+        "i2.2xlarge",
+        "i2.4xlarge",
+        "m1.large",
+        "m1.xlarge",
+        "m2.2xlarge",
+        "m2.4xlarge",
+        "m3.xlarge",
+        "m3.2xlarge",
+        "r3.xlarge",
+        "r3.2xlarge",
+        "r3.4xlarge",
+    }
+)
 """Types where EBS optimization is optional and billed by the hour (AWS docs, previous generation)."""
 
 OPERATING_SYSTEMS = {"linux": "Linux", "windows": "Windows", "rhel": "RHEL", "suse": "SUSE"}
@@ -51,7 +67,9 @@ INSTANCE_USAGE = (
     UsageKey("reserved_instance_type", "str", "Reserved instance offering class: standard or convertible"),
     UsageKey("reserved_instance_term", "str", "Reserved instance term: 1_year or 3_year"),
     UsageKey("reserved_instance_payment_option", "str", "Reserved payment: no_upfront, partial_upfront or all_upfront"),
-    UsageKey("monthly_cpu_credit_hrs", "float", "Hours a month a T-family instance bursts above baseline (unlimited mode)"),
+    UsageKey(
+        "monthly_cpu_credit_hrs", "float", "Hours a month a T-family instance bursts above baseline (unlimited mode)"
+    ),
     UsageKey("vcpu_count", "int", "vCPUs that burst (unlimited mode CPU credits)"),
 )
 
@@ -86,7 +104,7 @@ def flag(value: Any) -> bool | None:
 
 def resolve(ctx: PricingContext, r: Resource, *attributes: str) -> Resource | None:
     """The resource one of `attributes` references, preferring the same count index as `r`."""
-    index = r.address[r.address.rindex("["):] if r.address.endswith("]") else ""
+    index = r.address[r.address.rindex("[") :] if r.address.endswith("]") else ""
     for attribute in attributes:
         for address in r.refs.get(attribute, ()):
             if index and (found := ctx.resources.get(f"{r.module + '.' if r.module else ''}{address}{index}")):
@@ -102,7 +120,8 @@ def launch_template_spec(lt: Resource) -> InstanceSpec:
     market = lt.block("instance_market_options").get("market_type")
     volumes = tuple(
         volume_of(m["ebs"][0], path=f"{lt.address}/block_device_mapping[{i}]")
-        for i, m in enumerate(lt.blocks("block_device_mappings")) if m.get("ebs")
+        for i, m in enumerate(lt.blocks("block_device_mappings"))
+        if m.get("ebs")
     )
     return InstanceSpec(
         instance_type=lt.get("instance_type"),
@@ -119,8 +138,12 @@ def launch_template_spec(lt: Resource) -> InstanceSpec:
 
 def launch_configuration_spec(lc: Resource) -> InstanceSpec:
     """An instance spec from an aws_launch_configuration (monitoring is on unless disabled)."""
-    root = volume_of(lc.block("root_block_device"), path=f"{lc.address}/root_block_device", default_size=DEFAULT_ROOT.size)
-    extra = tuple(volume_of(b, path=f"{lc.address}/ebs_block_device[{i}]") for i, b in enumerate(lc.blocks("ebs_block_device")))
+    root = volume_of(
+        lc.block("root_block_device"), path=f"{lc.address}/root_block_device", default_size=DEFAULT_ROOT.size
+    )
+    extra = tuple(
+        volume_of(b, path=f"{lc.address}/ebs_block_device[{i}]") for i, b in enumerate(lc.blocks("ebs_block_device"))
+    )
     return InstanceSpec(
         instance_type=lc.get("instance_type"),
         tenancy=TENANCY.get(str(lc.get("placement_tenancy", "default")), "Shared"),
@@ -165,7 +188,12 @@ def _upfront(r: Resource, family: str, attrs: Mapping[str, str], term: Mapping[s
 
 
 def instance_components(
-    r: Resource, spec: InstanceSpec, usage: Usage, *, count: Decimal | None = Decimal(1), hours: Decimal = HOURS_PER_MONTH,
+    r: Resource,
+    spec: InstanceSpec,
+    usage: Usage,
+    *,
+    count: Decimal | None = Decimal(1),
+    hours: Decimal = HOURS_PER_MONTH,
     count_range: tuple[Decimal, Decimal] | None = None,
 ) -> Iterator[CostComponent]:
     """Instance hours, amortised reserved upfront fee, EBS-optimized fee, detailed monitoring, CPU credits
@@ -193,8 +221,14 @@ def _one_instance(r: Resource, spec: InstanceSpec, usage: Usage, hours: Decimal)
 
     if itype and spec.tenancy != "Host":
         family = "Compute Instance (bare metal)" if itype.endswith(".metal") else "Compute Instance"
-        attrs = {"instanceType": itype, "operatingSystem": os, "tenancy": spec.tenancy, "preInstalledSw": "NA",
-                 "capacitystatus": "Used", "licenseModel": "No License required"}
+        attrs = {
+            "instanceType": itype,
+            "operatingSystem": os,
+            "tenancy": spec.tenancy,
+            "preInstalledSw": "NA",
+            "capacitystatus": "Used",
+            "licenseModel": "No License required",
+        }
         term = None if spec.spot else _reserved_term(usage)
         option = "spot" if spec.spot else "reserved" if term else "on_demand"
         label = {"on_demand": "on-demand"}.get(option, option)
@@ -204,16 +238,34 @@ def _one_instance(r: Resource, spec: InstanceSpec, usage: Usage, hours: Decimal)
         if term is not None and (upfront := _upfront(r, family, attrs, term)) is not None:
             yield replace(upfront, path=spec.source)
         if spec.ebs_optimized and itype in EBS_OPTIMIZED_SURCHARGE:
-            q = aws_query(r, "AmazonEC2", "Compute Instance", {"instanceType": itype, "usagetype": ut(r, f"EBSOptimized:{itype}")}, unit="Hrs")
+            q = aws_query(
+                r,
+                "AmazonEC2",
+                "Compute Instance",
+                {"instanceType": itype, "usagetype": ut(r, f"EBSOptimized:{itype}")},
+                unit="Hrs",
+            )
             yield monthly("EBS-optimized usage", "hours", hours, q, path=spec.source)
     if spec.monitoring:
-        q = aws_query(r, "AmazonCloudWatch", "Metric", {"group": "Metric", "usagetype": ut(r, "CW:MetricMonitorUsage")}, unit="Metrics")
+        q = aws_query(
+            r,
+            "AmazonCloudWatch",
+            "Metric",
+            {"group": "Metric", "usagetype": ut(r, "CW:MetricMonitorUsage")},
+            unit="Metrics",
+        )
         yield monthly("EC2 detailed monitoring", "metrics", Decimal(DETAILED_MONITORING_METRICS), q, path=spec.source)
     tfamily = (itype or "").split(".")[0]
     if tfamily in T_FAMILIES and (spec.cpu_credits or T_FAMILIES[tfamily]) == "unlimited":
         hrs, vcpus = usage.number("monthly_cpu_credit_hrs"), usage.number("vcpu_count")
         quantity = None if hrs is None or vcpus is None else hrs * vcpus
-        q = aws_query(r, "AmazonEC2", "CPU Credits", {"operatingSystem": os, "usagetype": ut(r, f"CPUCredits:{tfamily}")}, unit="vCPU-Hours")
+        q = aws_query(
+            r,
+            "AmazonEC2",
+            "CPU Credits",
+            {"operatingSystem": os, "usagetype": ut(r, f"CPUCredits:{tfamily}")},
+            unit="vCPU-Hours",
+        )
         yield monthly("CPU credits", "vCPU-hours", quantity, q, path=spec.source, usage_based=True)
     if spec.public_ipv4:
         yield replace(in_use_address(r, path=spec.source), monthly_quantity=hours)

@@ -28,13 +28,28 @@ def nodes(r: Resource, usage: Usage, node_type: str, engine: str, count: int | D
     reserved = {"leaseContractLength": term, "purchaseOption": payment} if term and payment else None
     # usagetype tells a region's nodes (<prefix>-NodeUsage:<type>) from the same type on an Outpost
     # (<prefix>-Outpost-NodeUsage:<type>), which the Price List sells under the same type and engine
-    attrs = {"instanceType": node_type, "cacheEngine": ENGINES.get(engine, engine), "usagetype": ut(r, f"NodeUsage:{node_type}")}
-    query = aws_query(r, SERVICE, "Cache Instance", attrs,
-                      unit="Hrs", purchase_option="reserved" if reserved else "on_demand", term=reserved)
+    attrs = {
+        "instanceType": node_type,
+        "cacheEngine": ENGINES.get(engine, engine),
+        "usagetype": ut(r, f"NodeUsage:{node_type}"),
+    }
+    query = aws_query(
+        r,
+        SERVICE,
+        "Cache Instance",
+        attrs,
+        unit="Hrs",
+        purchase_option="reserved" if reserved else "on_demand",
+        term=reserved,
+    )
     yield hourly(f"ElastiCache ({'reserved' if reserved else 'on-demand'}, {node_type})", query, count=count)
     limit = int(r.get("snapshot_retention_limit") or 0)
     if engine != "memcached" and limit > 1:
         size = usage.number("snapshot_storage_size_gb")
-        yield monthly("Backup storage", "GB", None if size is None else size * (limit - 1),
-                      aws_query(r, SERVICE, "Storage Snapshot", {"usagetype": ut(r, "ElastiCache:BackupUsage")}, unit="GB-Mo"),
-                      usage_based=True)
+        yield monthly(
+            "Backup storage",
+            "GB",
+            None if size is None else size * (limit - 1),
+            aws_query(r, SERVICE, "Storage Snapshot", {"usagetype": ut(r, "ElastiCache:BackupUsage")}, unit="GB-Mo"),
+            usage_based=True,
+        )

@@ -12,7 +12,9 @@ import re
 from decimal import Decimal
 
 _NXLARGE = re.compile(r"^(\d+)xlarge$")
-_ONE_VCPU = frozenset({"t2.nano", "t2.micro", "t2.small", "t1.micro", "m1.small", "m1.medium", "m3.medium", "c1.medium"})
+_ONE_VCPU = frozenset(
+    {"t2.nano", "t2.micro", "t2.small", "t1.micro", "m1.small", "m1.medium", "m3.medium", "c1.medium"}
+)
 
 
 def vcpus(instance_type: str | None) -> Decimal | None:

@@ -17,18 +17,34 @@ RUNNING_STORAGE_GB_PER_KPU = Decimal(50)
 def kpus(name: str, r: Resource, quantity: Decimal | None, *, java: bool, usage_based: bool = True) -> CostComponent:
     """KPUs running all month, in KPU-months (730 KPU-hours each)."""
     suffix = "KPU-Hour-Java" if java else "KPU-Hour"
-    return monthly(name, "KPU", quantity, aws_query(r, SERVICE, FAMILY, {"usagetype": ut(r, suffix)}, unit="Hrs"),
-                   usage_based=usage_based, unit_multiplier=HOURS_PER_MONTH)
+    return monthly(
+        name,
+        "KPU",
+        quantity,
+        aws_query(r, SERVICE, FAMILY, {"usagetype": ut(r, suffix)}, unit="Hrs"),
+        usage_based=usage_based,
+        unit_multiplier=HOURS_PER_MONTH,
+    )
 
 
 def running_storage(r: Resource, usage: Usage) -> CostComponent:
     """50 GB of running application storage per KPU, per GB-month."""
     units = usage.number(KPU_KEY.name)
-    return monthly("Running storage", "GB", None if units is None else units * RUNNING_STORAGE_GB_PER_KPU, aws_query(
-        r, SERVICE, FAMILY, {"usagetype": ut(r, "RunningApplicationStorage")}, unit="GB-Mo"), usage_based=True)
+    return monthly(
+        "Running storage",
+        "GB",
+        None if units is None else units * RUNNING_STORAGE_GB_PER_KPU,
+        aws_query(r, SERVICE, FAMILY, {"usagetype": ut(r, "RunningApplicationStorage")}, unit="GB-Mo"),
+        usage_based=True,
+    )
 
 
 def backup(r: Resource, usage: Usage) -> CostComponent:
     """Durable application backups, per GB-month (usage)."""
-    return usage_component("Backup", "GB", usage, BACKUP_KEY.name, aws_query(
-        r, SERVICE, FAMILY, {"usagetype": ut(r, "DurableApplicationBackups")}, unit="GB-Mo"))
+    return usage_component(
+        "Backup",
+        "GB",
+        usage,
+        BACKUP_KEY.name,
+        aws_query(r, SERVICE, FAMILY, {"usagetype": ut(r, "DurableApplicationBackups")}, unit="GB-Mo"),
+    )

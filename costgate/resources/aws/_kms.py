@@ -9,5 +9,9 @@ from costgate.resources.base import monthly
 
 def key_month(r: Resource) -> CostComponent:
     """One customer managed key for a month (replicas are keys of their own)."""
-    return monthly("Customer master key", "months", 1,
-                   aws_query(r, "awskms", "Encryption Key", {"usagetype": ut(r, "KMS-Keys")}, unit="Keys"))
+    return monthly(
+        "Customer master key",
+        "months",
+        1,
+        aws_query(r, "awskms", "Encryption Key", {"usagetype": ut(r, "KMS-Keys")}, unit="Keys"),
+    )

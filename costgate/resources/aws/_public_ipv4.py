@@ -22,11 +22,15 @@ IDLE_NAME = "IP address (if unused)"
 
 def in_use_address(r: Resource, *, path: str = "") -> CostComponent:
     """One in-use public IPv4 address for the month (AmazonVPC, no product family: match on usagetype)."""
-    return hourly(IN_USE_NAME, aws_query(r, "AmazonVPC", None, {"usagetype": regional_ut(r, "PublicIPv4:InUseAddress")},
-                                         unit="Hrs"), path=path)
+    return hourly(
+        IN_USE_NAME,
+        aws_query(r, "AmazonVPC", None, {"usagetype": regional_ut(r, "PublicIPv4:InUseAddress")}, unit="Hrs"),
+        path=path,
+    )
 
 
 def idle_address(r: Resource) -> CostComponent:
     """One allocated address attached to nothing (AmazonVPC `<prefix>-PublicIPv4:IdleAddress`)."""
-    return hourly(IDLE_NAME, aws_query(r, "AmazonVPC", None, {"usagetype": regional_ut(r, "PublicIPv4:IdleAddress")},
-                                       unit="Hrs"))
+    return hourly(
+        IDLE_NAME, aws_query(r, "AmazonVPC", None, {"usagetype": regional_ut(r, "PublicIPv4:IdleAddress")}, unit="Hrs")
+    )

@@ -41,14 +41,19 @@ class Engine:
 
 
 ENGINES: dict[str, Engine] = {
-    "mysql": Engine("MySQL"), "postgres": Engine("PostgreSQL"), "mariadb": Engine("MariaDB"),
-    "aurora": Engine("Aurora MySQL"), "aurora-mysql": Engine("Aurora MySQL"),
+    "mysql": Engine("MySQL"),
+    "postgres": Engine("PostgreSQL"),
+    "mariadb": Engine("MariaDB"),
+    "aurora": Engine("Aurora MySQL"),
+    "aurora-mysql": Engine("Aurora MySQL"),
     "aurora-postgresql": Engine("Aurora PostgreSQL"),
     # Oracle SE and EE are offered bring-your-own-license only; SE1 and SE2 default to included.
-    "oracle-se": Engine("Oracle", "Standard", BYOL), "oracle-se1": Engine("Oracle", "Standard One", LICENSE_INCLUDED),
+    "oracle-se": Engine("Oracle", "Standard", BYOL),
+    "oracle-se1": Engine("Oracle", "Standard One", LICENSE_INCLUDED),
     "oracle-se2": Engine("Oracle", "Standard Two", LICENSE_INCLUDED),
     "oracle-se2-cdb": Engine("Oracle", "Standard Two", LICENSE_INCLUDED),
-    "oracle-ee": Engine("Oracle", "Enterprise", BYOL), "oracle-ee-cdb": Engine("Oracle", "Enterprise", BYOL),
+    "oracle-ee": Engine("Oracle", "Enterprise", BYOL),
+    "oracle-ee-cdb": Engine("Oracle", "Enterprise", BYOL),
     "sqlserver-ex": Engine("SQL Server", "Express", LICENSE_INCLUDED),
     "sqlserver-web": Engine("SQL Server", "Web", LICENSE_INCLUDED),
     "sqlserver-se": Engine("SQL Server", "Standard", LICENSE_INCLUDED),
@@ -56,8 +61,12 @@ ENGINES: dict[str, Engine] = {
 }
 """Terraform `engine` -> price-list engine (RDS Custom and Db2 are not in the catalog)."""
 
-LICENSE_MODELS = {"license-included": LICENSE_INCLUDED, "bring-your-own-license": BYOL,
-                  "general-public-license": NO_LICENSE, "postgresql-license": NO_LICENSE}
+LICENSE_MODELS = {
+    "license-included": LICENSE_INCLUDED,
+    "bring-your-own-license": BYOL,
+    "general-public-license": NO_LICENSE,
+    "postgresql-license": NO_LICENSE,
+}
 
 RESERVED_TERM = {"1_year": "1yr", "3_year": "3yr"}
 RESERVED_PAYMENT = {"no_upfront": "No Upfront", "partial_upfront": "Partial Upfront", "all_upfront": "All Upfront"}
@@ -70,8 +79,11 @@ INSTANCE_USAGE = (
     *RESERVED_USAGE,
     UsageKey("monthly_cpu_credit_hrs", "float", "Hours a month a T-class instance bursts above baseline"),
     UsageKey("vcpu_count", "int", "vCPUs that burst (default: the class's vCPUs)"),
-    UsageKey("monthly_additional_performance_insights_requests", "int",
-             "Performance Insights API requests a month beyond the free tier"),
+    UsageKey(
+        "monthly_additional_performance_insights_requests",
+        "int",
+        "Performance Insights API requests a month beyond the free tier",
+    ),
 )
 
 # Extended Support: the first day of year 1 and of year 3 per engine major version (AWS release
@@ -81,10 +93,21 @@ EXTENDED_SUPPORT: dict[tuple[str, str], tuple[date, date | None]] = {
     ("MySQL", "8.0"): (date(2026, 8, 1), date(2028, 8, 1)),
     ("AuroraMySQL", "2"): (date(2024, 12, 1), None),
     ("AuroraMySQL", "3"): (date(2028, 5, 1), date(2030, 5, 1)),
-    **{("PostgreSQL", str(v)): (date(2013 + v, 3 if v > 11 else 4, 1), date(2015 + v, 3 if v > 11 else 4, 1)) for v in range(11, 17)},
-    **{("AuroraPostgreSQL", str(v)): (date(2013 + v, 3 if v > 11 else 4, 1), date(2015 + v, 3 if v > 11 else 4, 1)) for v in range(11, 17)},
+    **{
+        ("PostgreSQL", str(v)): (date(2013 + v, 3 if v > 11 else 4, 1), date(2015 + v, 3 if v > 11 else 4, 1))
+        for v in range(11, 17)
+    },
+    **{
+        ("AuroraPostgreSQL", str(v)): (date(2013 + v, 3 if v > 11 else 4, 1), date(2015 + v, 3 if v > 11 else 4, 1))
+        for v in range(11, 17)
+    },
 }
-ES_ENGINE = {"MySQL": "MySQL", "PostgreSQL": "PostgreSQL", "Aurora MySQL": "AuroraMySQL", "Aurora PostgreSQL": "AuroraPostgreSQL"}
+ES_ENGINE = {
+    "MySQL": "MySQL",
+    "PostgreSQL": "PostgreSQL",
+    "Aurora MySQL": "AuroraMySQL",
+    "Aurora PostgreSQL": "AuroraPostgreSQL",
+}
 
 
 def engine_of(name: str | None) -> Engine | None:
@@ -110,19 +133,38 @@ def reserved_term(usage: Usage) -> dict[str, str] | None:
     return {"leaseContractLength": term, "purchaseOption": payment} if term and payment else None
 
 
-def instance_component(r: Resource, engine: Engine, cls: str, usage: Usage, *, deployment: str | None = "Single-AZ",
-                       license_model: str | None = None, io_optimized: bool = False) -> CostComponent:
+def instance_component(
+    r: Resource,
+    engine: Engine,
+    cls: str,
+    usage: Usage,
+    *,
+    deployment: str | None = "Single-AZ",
+    license_model: str | None = None,
+    io_optimized: bool = False,
+) -> CostComponent:
     """The instance-hour line, reserved when the usage gives a term (hourly fee only)."""
-    attrs = {"instanceType": cls, "databaseEngine": engine.name, "deploymentOption": deployment or "Single-AZ",
-             "licenseModel": license_model or engine.license}
+    attrs = {
+        "instanceType": cls,
+        "databaseEngine": engine.name,
+        "deploymentOption": deployment or "Single-AZ",
+        "licenseModel": license_model or engine.license,
+    }
     if engine.edition:
         attrs["databaseEdition"] = engine.edition
     if io_optimized:
         attrs["storage"] = "Aurora IO Optimization Mode"
     term = reserved_term(usage)
     label = ", ".join(x for x in ("reserved" if term else "on-demand", deployment or "", cls) if x)
-    query = aws_query(r, SERVICE, "Database Instance", attrs, unit="Hrs",
-                      purchase_option="reserved" if term else "on_demand", term=term)
+    query = aws_query(
+        r,
+        SERVICE,
+        "Database Instance",
+        attrs,
+        unit="Hrs",
+        purchase_option="reserved" if term else "on_demand",
+        term=term,
+    )
     return hourly(f"Database instance ({label})", query)
 
 
@@ -137,11 +179,29 @@ def extras(r: Resource, engine: Engine, cls: str, usage: Usage, on: date) -> Ite
     family = cls.removeprefix("db.").partition(".")[0]
     if family.startswith("t") and usage.number("monthly_cpu_credit_hrs") is not None:
         hours, count = usage.number("monthly_cpu_credit_hrs"), usage.number("vcpu_count") or cpus
-        query = aws_query(r, SERVICE, "CPU Credits", {"databaseEngine": engine.name, "usagetype": ut(r, f"CPUCredits:db.{family}")}, unit="vCPU-Hours")
-        yield monthly("CPU credits", "vCPU-hours", None if hours is None or count is None else hours * count, query, usage_based=True)
+        query = aws_query(
+            r,
+            SERVICE,
+            "CPU Credits",
+            {"databaseEngine": engine.name, "usagetype": ut(r, f"CPUCredits:db.{family}")},
+            unit="vCPU-Hours",
+        )
+        yield monthly(
+            "CPU credits",
+            "vCPU-hours",
+            None if hours is None or count is None else hours * count,
+            query,
+            usage_based=True,
+        )
     if r.get("performance_insights_enabled") is True:
         if int(r.get("performance_insights_retention_period") or 7) > 7:
-            query = aws_query(r, SERVICE, "Performance Insights", {"usagetype": pi_usagetype(r, f"PI_LTR:{family.upper()}")}, unit="vCPU-Months")
+            query = aws_query(
+                r,
+                SERVICE,
+                "Performance Insights",
+                {"usagetype": pi_usagetype(r, f"PI_LTR:{family.upper()}")},
+                unit="vCPU-Months",
+            )
             yield monthly(f"Performance Insights long-term retention ({cls})", "vCPU-months", cpus, query)
         yield pi_api(r, usage)
     yield from extended_support(r, engine, cls, on)
@@ -150,7 +210,14 @@ def extras(r: Resource, engine: Engine, cls: str, usage: Usage, on: date) -> Ite
 def pi_api(r: Resource, usage: Usage) -> CostComponent:
     """Performance Insights API calls beyond the free tier (usage)."""
     query = aws_query(r, SERVICE, "Performance Insights", {"usagetype": pi_usagetype(r, "PI_API")}, unit="API Calls")
-    return usage_component("Performance Insights API", "1000 requests", usage, "monthly_additional_performance_insights_requests", query, per=1000)
+    return usage_component(
+        "Performance Insights API",
+        "1000 requests",
+        usage,
+        "monthly_additional_performance_insights_requests",
+        query,
+        per=1000,
+    )
 
 
 def major_version(engine: Engine, version: str) -> str:
@@ -175,7 +242,9 @@ def extended_support(r: Resource, engine: Engine, cls: str, on: date) -> Iterato
     year3 = dates[1] is not None and on >= dates[1]
     label, tier = ("year 3", "Yr3") if year3 else ("year 1", "Yr1-Yr2")
     cpus = vcpus(cls)
-    query = aws_query(r, SERVICE, None, {"usagetype": ut(r, f"ExtendedSupport:{tier}:{name}{major}")}, unit="vCPU-Hours")
+    query = aws_query(
+        r, SERVICE, None, {"usagetype": ut(r, f"ExtendedSupport:{tier}:{name}{major}")}, unit="vCPU-Hours"
+    )
     yield monthly(f"Extended support ({label})", "vCPU-hours", None if cpus is None else cpus * HOURS_PER_MONTH, query)
 
 

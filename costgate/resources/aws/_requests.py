@@ -11,7 +11,10 @@ CHUNK_KB = Decimal(64)
 
 
 def billed_requests(
-    usage: Usage, *, size_key: str = "request_size_kb", requests_key: str = "monthly_requests",
+    usage: Usage,
+    *,
+    size_key: str = "request_size_kb",
+    requests_key: str = "monthly_requests",
     chunk_kb: Decimal = CHUNK_KB,
 ) -> Decimal | None:
     """Monthly requests times the `chunk_kb` chunks each counts as; None when requests are not given."""

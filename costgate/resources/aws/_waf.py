@@ -29,5 +29,11 @@ def rules(r: Resource, name: str, count: Decimal | int, v2: bool, unit: str = "r
 
 def requests(r: Resource, usage: Usage, v2: bool) -> CostComponent:
     """Requests inspected, per 1M (usage: monthly_requests)."""
-    return usage_component("Requests", "1M requests", usage, REQUESTS_KEY.name,
-                           _q(r, "RequestV2-Tier1" if v2 else "Request", "Requests"), per=1_000_000)
+    return usage_component(
+        "Requests",
+        "1M requests",
+        usage,
+        REQUESTS_KEY.name,
+        _q(r, "RequestV2-Tier1" if v2 else "Request", "Requests"),
+        per=1_000_000,
+    )

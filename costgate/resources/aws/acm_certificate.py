@@ -29,9 +29,18 @@ from costgate.resources.base import Pricer, PricingContext, monthly
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if not r.get("certificate_authority_arn") and not r.is_unknown("certificate_authority_arn"):
         return
-    yield monthly("Private certificate", "certificates", 1, aws_query(
-        r, "AWSCertificateManager", "AWS Certificate Manager",
-        {"usagetype": regional_ut(r, "PrivateCertificatesIssued")}, unit="Certificates"))
+    yield monthly(
+        "Private certificate",
+        "certificates",
+        1,
+        aws_query(
+            r,
+            "AWSCertificateManager",
+            "AWS Certificate Manager",
+            {"usagetype": regional_ut(r, "PrivateCertificatesIssued")},
+            unit="Certificates",
+        ),
+    )
 
 
 PRICER = Pricer(type="aws_acm_certificate", price=_price, doc=__doc__ or "")

@@ -30,12 +30,30 @@ USAGE = (UsageKey("monthly_requests", "int", "Certificates issued by the CA a mo
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     short = str(r.get("usage_mode", "GENERAL_PURPOSE")).upper() == "SHORT_LIVED_CERTIFICATE"
-    ca, certs = ("ShortLivedCertificatePrivateCA", "ShortLivedCertificatesIssued") if short else (
-        "PaidPrivateCA", "PrivateCertificatesIssued")
-    yield monthly("Private CA" + (" (short-lived certificate mode)" if short else ""), "months", 1, aws_query(
-        r, "AWSCertificateManager", "AWS Certificate Manager", {"usagetype": regional_ut(r, ca)}, unit="Mo"))
-    yield usage_component("Certificates issued", "certificates", ctx.usage, "monthly_requests", aws_query(
-        r, "AWSCertificateManager", "AWS Certificate Manager", {"usagetype": regional_ut(r, certs)}, unit="Certificates"))
+    ca, certs = (
+        ("ShortLivedCertificatePrivateCA", "ShortLivedCertificatesIssued")
+        if short
+        else ("PaidPrivateCA", "PrivateCertificatesIssued")
+    )
+    yield monthly(
+        "Private CA" + (" (short-lived certificate mode)" if short else ""),
+        "months",
+        1,
+        aws_query(r, "AWSCertificateManager", "AWS Certificate Manager", {"usagetype": regional_ut(r, ca)}, unit="Mo"),
+    )
+    yield usage_component(
+        "Certificates issued",
+        "certificates",
+        ctx.usage,
+        "monthly_requests",
+        aws_query(
+            r,
+            "AWSCertificateManager",
+            "AWS Certificate Manager",
+            {"usagetype": regional_ut(r, certs)},
+            unit="Certificates",
+        ),
+    )
 
 
 PRICER = Pricer(type="aws_acmpca_certificate_authority", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -28,9 +28,16 @@ USAGE = (UsageKey("monthly_requests", "int", "API calls a month"),)
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    yield usage_component("Requests", "1M requests", ctx.usage, "monthly_requests", aws_query(
-        r, "AmazonApiGateway", "API Calls", {"usagetype": regional_ut(r, "ApiGatewayRequest")}, unit="Requests"),
-        per=1_000_000)
+    yield usage_component(
+        "Requests",
+        "1M requests",
+        ctx.usage,
+        "monthly_requests",
+        aws_query(
+            r, "AmazonApiGateway", "API Calls", {"usagetype": regional_ut(r, "ApiGatewayRequest")}, unit="Requests"
+        ),
+        per=1_000_000,
+    )
 
 
 PRICER = Pricer(type="aws_api_gateway_rest_api", price=_price, usage_keys=USAGE, doc=__doc__ or "")

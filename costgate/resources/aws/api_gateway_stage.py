@@ -39,8 +39,10 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if r.get("cache_cluster_enabled") is not True:
         return
     size = _size(r)
-    yield hourly(f"Cache memory ({size} GB)", aws_query(
-        r, "AmazonApiGateway", "Amazon API Gateway Cache", {"cacheMemorySizeGb": size}, unit="Hrs"))
+    yield hourly(
+        f"Cache memory ({size} GB)",
+        aws_query(r, "AmazonApiGateway", "Amazon API Gateway Cache", {"cacheMemorySizeGb": size}, unit="Hrs"),
+    )
 
 
 PRICER = Pricer(type="aws_api_gateway_stage", price=_price, usage_keys=USAGE, doc=__doc__ or "")

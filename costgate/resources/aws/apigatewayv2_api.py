@@ -50,18 +50,38 @@ def _per_million(quantity: Decimal | None) -> Decimal | None:
 
 def _http(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     requests = billed_requests(ctx.usage, chunk_kb=Decimal(512))
-    yield monthly("Requests", "1M requests", _per_million(requests), aws_query(
-        r, "AmazonApiGateway", "API Calls", {"usagetype": regional_ut(r, "ApiGatewayHttpRequest")}, unit="Requests"),
-        usage_based=True, unit_multiplier=MILLION)
+    yield monthly(
+        "Requests",
+        "1M requests",
+        _per_million(requests),
+        aws_query(
+            r, "AmazonApiGateway", "API Calls", {"usagetype": regional_ut(r, "ApiGatewayHttpRequest")}, unit="Requests"
+        ),
+        usage_based=True,
+        unit_multiplier=MILLION,
+    )
 
 
 def _websocket(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    messages = billed_requests(ctx.usage, size_key="message_size_kb", requests_key="monthly_messages", chunk_kb=Decimal(32))
-    yield monthly("Messages", "1M messages", _per_million(messages), aws_query(
-        r, "AmazonApiGateway", "WebSocket", {"usagetype": regional_ut(r, "ApiGatewayMessage")}),
-        usage_based=True, unit_multiplier=MILLION)
-    yield usage_component("Connection duration", "1M minutes", ctx.usage, "monthly_connection_mins", aws_query(
-        r, "AmazonApiGateway", "WebSocket", {"usagetype": regional_ut(r, "ApiGatewayMinute")}), per=MILLION)
+    messages = billed_requests(
+        ctx.usage, size_key="message_size_kb", requests_key="monthly_messages", chunk_kb=Decimal(32)
+    )
+    yield monthly(
+        "Messages",
+        "1M messages",
+        _per_million(messages),
+        aws_query(r, "AmazonApiGateway", "WebSocket", {"usagetype": regional_ut(r, "ApiGatewayMessage")}),
+        usage_based=True,
+        unit_multiplier=MILLION,
+    )
+    yield usage_component(
+        "Connection duration",
+        "1M minutes",
+        ctx.usage,
+        "monthly_connection_mins",
+        aws_query(r, "AmazonApiGateway", "WebSocket", {"usagetype": regional_ut(r, "ApiGatewayMinute")}),
+        per=MILLION,
+    )
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:

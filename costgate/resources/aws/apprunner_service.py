@@ -46,14 +46,35 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     gb = _fargate.memory_gb(inst.get("memory") or "2048") or Decimal(2)
     scaling = ctx.resolve(r, "auto_scaling_configuration_arn")
     minimum = (number(scaling, "min_size", Decimal(1)) if scaling else Decimal(1)) or Decimal(1)
-    mem = aws_query(r, SERVICE, "Compute", {"usagetype": regional_ut(r, "AppRunner-Provisioned-GB-Hours")}, unit="GB-Hours")
-    yield monthly(f"Provisioned memory ({minimum.normalize()} x {gb.normalize()} GB)", "GB-hours", gb * minimum * HOURS_PER_MONTH, mem)
+    mem = aws_query(
+        r, SERVICE, "Compute", {"usagetype": regional_ut(r, "AppRunner-Provisioned-GB-Hours")}, unit="GB-Hours"
+    )
+    yield monthly(
+        f"Provisioned memory ({minimum.normalize()} x {gb.normalize()} GB)",
+        "GB-hours",
+        gb * minimum * HOURS_PER_MONTH,
+        mem,
+    )
     active = ctx.usage.number("monthly_active_instance_hrs")
-    cpu = aws_query(r, SERVICE, "Compute", {"usagetype": regional_ut(r, "AppRunner-Active-vCPU-Hours")}, unit="vCPU-Hours")
-    yield monthly(f"Active vCPU ({vcpu.normalize()} vCPU)", "vCPU-hours", None if active is None else active * vcpu, cpu, usage_based=True)
+    cpu = aws_query(
+        r, SERVICE, "Compute", {"usagetype": regional_ut(r, "AppRunner-Active-vCPU-Hours")}, unit="vCPU-Hours"
+    )
+    yield monthly(
+        f"Active vCPU ({vcpu.normalize()} vCPU)",
+        "vCPU-hours",
+        None if active is None else active * vcpu,
+        cpu,
+        usage_based=True,
+    )
     source = r.block("source_configuration")
     if source.get("auto_deployments_enabled", True) is not False:
-        deploy = aws_query(r, SERVICE, "Automatic Deployment", {"usagetype": regional_ut(r, "AppRunner-AutomaticDeployment")}, unit="Apps")
+        deploy = aws_query(
+            r,
+            SERVICE,
+            "Automatic Deployment",
+            {"usagetype": regional_ut(r, "AppRunner-AutomaticDeployment")},
+            unit="Apps",
+        )
         yield monthly("Automatic deployments", "months", 1, deploy)
     if source.get("code_repository"):
         build = aws_query(r, SERVICE, "Build", {"usagetype": regional_ut(r, "AppRunner-Build-Minutes")}, unit="Minutes")

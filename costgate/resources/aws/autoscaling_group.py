@@ -60,8 +60,12 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         if count is None:
             yield from instance_components(r, spec, ctx.usage, count=None, count_range=span)
             return
-        on_demand, spot = split_capacity(count, dist.get("on_demand_base_capacity"),
-                                         dist.get("on_demand_percentage_above_base_capacity"), override.get("weighted_capacity"))
+        on_demand, spot = split_capacity(
+            count,
+            dist.get("on_demand_base_capacity"),
+            dist.get("on_demand_percentage_above_base_capacity"),
+            override.get("weighted_capacity"),
+        )
         if on_demand:
             yield from instance_components(r, spec, ctx.usage, count=on_demand)
         if spot:

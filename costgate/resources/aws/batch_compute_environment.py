@@ -52,14 +52,19 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if kind.startswith("FARGATE"):
         prefix = "Fargate-" if kind == "FARGATE" else "SpotUsage-Fargate-"
         u = ctx.usage
-        for name, unit, key, suffix in (("Per vCPU per hour", "vCPU-hours", "monthly_vcpu_hrs", "vCPU-Hours:perCPU"),
-                                         ("Per GB per hour", "GB-hours", "monthly_gb_hrs", "GB-Hours")):
+        for name, unit, key, suffix in (
+            ("Per vCPU per hour", "vCPU-hours", "monthly_vcpu_hrs", "vCPU-Hours:perCPU"),
+            ("Per GB per hour", "GB-hours", "monthly_gb_hrs", "GB-Hours"),
+        ):
             yield monthly(name, unit, u.number(key), _fargate.query(r, prefix + suffix), usage_based=True)
         return
     types = sorted(str(t) for t in cr.get("instance_type") or [])
     itype = types[0] if len(types) == 1 and "." in types[0] else None
-    spec = InstanceSpec(instance_type=itype or ",".join(types) or "optimal", spot=kind == "SPOT",
-                        source=f"{r.address}/compute_resources")
+    spec = InstanceSpec(
+        instance_type=itype or ",".join(types) or "optimal",
+        spot=kind == "SPOT",
+        source=f"{r.address}/compute_resources",
+    )
     per = vcpus(itype)
     if itype is None or per is None:
         yield from instance_components(r, spec, Usage(), count=None)  # AWS picks the type at launch
@@ -67,7 +72,11 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     low, high = number(cr, "min_vcpus", Decimal(0)), number(cr, "max_vcpus")
     desired = None if r.is_unknown("compute_resources.0.desired_vcpus") else number(cr, "desired_vcpus")
     count = _instances(desired if desired is not None else low, per)
-    span = None if high is None or low is None else (_instances(low, per) or Decimal(0), _instances(high, per) or Decimal(0))
+    span = (
+        None
+        if high is None or low is None
+        else (_instances(low, per) or Decimal(0), _instances(high, per) or Decimal(0))
+    )
     yield from instance_components(r, spec, Usage(), count=count, hours=HOURS_PER_MONTH, count_range=span)
 
 

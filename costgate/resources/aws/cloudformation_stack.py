@@ -1,5 +1,4 @@
-"""aws_cloudformation_stack: a CloudFormation stack, priced for its third-party resource operations.
-"""
+"""aws_cloudformation_stack: a CloudFormation stack, priced for its third-party resource operations."""
 
 from __future__ import annotations
 

@@ -1,5 +1,4 @@
-"""aws_cloudformation_stack_set: a CloudFormation stack set, priced for its third-party resource operations.
-"""
+"""aws_cloudformation_stack_set: a CloudFormation stack set, priced for its third-party resource operations."""
 
 from __future__ import annotations
 

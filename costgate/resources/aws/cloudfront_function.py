@@ -24,9 +24,21 @@ USAGE = (UsageKey("monthly_requests", "int", "Function invocations a month"),)
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    yield usage_component("Invocations", "1M invocations", ctx.usage, "monthly_requests", aws_query(
-        r, "AmazonCloudFront", "Request", {"usagetype": "Executions-CloudFrontFunctions"}, unit="Requests", region="us-east-1"),
-        per=1_000_000)
+    yield usage_component(
+        "Invocations",
+        "1M invocations",
+        ctx.usage,
+        "monthly_requests",
+        aws_query(
+            r,
+            "AmazonCloudFront",
+            "Request",
+            {"usagetype": "Executions-CloudFrontFunctions"},
+            unit="Requests",
+            region="us-east-1",
+        ),
+        per=1_000_000,
+    )
 
 
 PRICER = Pricer(type="aws_cloudfront_function", price=_price, usage_keys=USAGE, doc=__doc__ or "")

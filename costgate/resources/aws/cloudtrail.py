@@ -30,7 +30,11 @@ from costgate.resources.aws._usagetype import regional_ut
 from costgate.resources.base import Pricer, PricingContext, UsageKey, usage_component
 
 USAGE = (
-    UsageKey("monthly_additional_management_events", "float", "Management events delivered as a paid (additional) copy a month"),
+    UsageKey(
+        "monthly_additional_management_events",
+        "float",
+        "Management events delivered as a paid (additional) copy a month",
+    ),
     UsageKey("monthly_data_events", "float", "Data events recorded a month"),
     UsageKey("monthly_insight_events", "float", "Events analyzed by CloudTrail Insights a month"),
 )
@@ -52,8 +56,14 @@ def _events(r: Resource, ctx: PricingContext, name: str, key: str, family: str, 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if _logs_management_events(r) or ctx.usage.number("monthly_additional_management_events") is not None:
-        yield _events(r, ctx, "Management events (additional copies)", "monthly_additional_management_events",
-                      "Paid Events Recorded", "PaidEventsRecorded")
+        yield _events(
+            r,
+            ctx,
+            "Management events (additional copies)",
+            "monthly_additional_management_events",
+            "Paid Events Recorded",
+            "PaidEventsRecorded",
+        )
     yield _events(r, ctx, "Data events", "monthly_data_events", "Data Events Recorded", "DataEventsRecorded")
     if r.blocks("insight_selector") or ctx.usage.number("monthly_insight_events") is not None:
         yield _events(r, ctx, "Insight events", "monthly_insight_events", "Insights Events", "InsightsEvents")

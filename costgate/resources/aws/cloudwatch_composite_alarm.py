@@ -20,8 +20,13 @@ from costgate.resources.base import Pricer, PricingContext, monthly
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    query = aws_query(r, "AmazonCloudWatch", "Alarm", {"group": "Alarm", "usagetype": ut(r, "CW:CompositeAlarmMonitorUsage")},
-                      unit="Alarms")
+    query = aws_query(
+        r,
+        "AmazonCloudWatch",
+        "Alarm",
+        {"group": "Alarm", "usagetype": ut(r, "CW:CompositeAlarmMonitorUsage")},
+        unit="Alarms",
+    )
     yield monthly("Composite alarm", "alarms", 1, query)
 
 

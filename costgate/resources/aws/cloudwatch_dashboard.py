@@ -25,8 +25,19 @@ DASHBOARD_REGION = "us-east-1"
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    yield monthly("Dashboard", "months", 1, aws_query(
-        r, "AmazonCloudWatch", "Dashboard", {"usagetype": "DashboardsUsageHour"}, unit="Dashboards", region=DASHBOARD_REGION))
+    yield monthly(
+        "Dashboard",
+        "months",
+        1,
+        aws_query(
+            r,
+            "AmazonCloudWatch",
+            "Dashboard",
+            {"usagetype": "DashboardsUsageHour"},
+            unit="Dashboards",
+            region=DASHBOARD_REGION,
+        ),
+    )
 
 
 PRICER = Pricer(type="aws_cloudwatch_dashboard", price=_price, usage_keys=USAGE, doc=__doc__ or "")

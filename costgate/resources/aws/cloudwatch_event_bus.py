@@ -38,14 +38,47 @@ USAGE = (
 
 # name, unit, usage key, per, family, extra attributes, usagetype suffix, catalog unit
 _LINES: tuple[tuple[str, str, str, int, str, dict[str, str], str, str], ...] = (
-    ("Custom events published", "1M events", "monthly_custom_events", 1_000_000, "EventBridge",
-     {"eventType": "Custom Event"}, "Event-64K-Chunks", "Events"),
-    ("Third-party events published", "1M events", "monthly_third_party_events", 1_000_000, "EventBridge",
-     {"eventType": "Partner Event"}, "Event-64K-Chunks", "Events"),
-    ("Archive processing", "GB", "monthly_archive_processing_gb", 1, "CloudWatch Events", {}, "ArchivedEvents-Bytes", "GB"),
+    (
+        "Custom events published",
+        "1M events",
+        "monthly_custom_events",
+        1_000_000,
+        "EventBridge",
+        {"eventType": "Custom Event"},
+        "Event-64K-Chunks",
+        "Events",
+    ),
+    (
+        "Third-party events published",
+        "1M events",
+        "monthly_third_party_events",
+        1_000_000,
+        "EventBridge",
+        {"eventType": "Partner Event"},
+        "Event-64K-Chunks",
+        "Events",
+    ),
+    (
+        "Archive processing",
+        "GB",
+        "monthly_archive_processing_gb",
+        1,
+        "CloudWatch Events",
+        {},
+        "ArchivedEvents-Bytes",
+        "GB",
+    ),
     ("Archive storage", "GB", "archive_storage_gb", 1, "CloudWatch Events", {}, "TimedStorage-ByteHrs", "GB-Mo"),
-    ("Schema discovery", "1M events", "monthly_schema_discovery_events", 1_000_000, "EventBridge",
-     {"eventType": "Discovery Event"}, "Event-8K-Chunks", "Events"),
+    (
+        "Schema discovery",
+        "1M events",
+        "monthly_schema_discovery_events",
+        1_000_000,
+        "EventBridge",
+        {"eventType": "Discovery Event"},
+        "Event-8K-Chunks",
+        "Events",
+    ),
 )
 
 

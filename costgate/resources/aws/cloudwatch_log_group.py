@@ -32,13 +32,42 @@ USAGE = (
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    ingest = "DataProcessingIA-Bytes" if str(r.get("log_group_class", "")).upper() == "INFREQUENT_ACCESS" else "DataProcessing-Bytes"
-    yield usage_component("Data ingested", "GB", ctx.usage, "monthly_data_ingested_gb", aws_query(
-        r, "AmazonCloudWatch", "Data Payload", {"group": "Ingested Logs", "usagetype": ut(r, ingest)}, unit="GB"))
-    yield usage_component("Archival Storage", "GB", ctx.usage, "storage_gb", aws_query(
-        r, "AmazonCloudWatch", "Storage Snapshot", {"usagetype": ut(r, "TimedStorage-ByteHrs")}, unit="GB-Mo"))
-    yield usage_component("Insights queries data scanned", "GB", ctx.usage, "monthly_data_scanned_gb", aws_query(
-        r, "AmazonCloudWatch", "Data Payload", {"group": "Queried Logs", "usagetype": ut(r, "DataScanned-Bytes")}, unit="GB"))
+    ingest = (
+        "DataProcessingIA-Bytes"
+        if str(r.get("log_group_class", "")).upper() == "INFREQUENT_ACCESS"
+        else "DataProcessing-Bytes"
+    )
+    yield usage_component(
+        "Data ingested",
+        "GB",
+        ctx.usage,
+        "monthly_data_ingested_gb",
+        aws_query(
+            r, "AmazonCloudWatch", "Data Payload", {"group": "Ingested Logs", "usagetype": ut(r, ingest)}, unit="GB"
+        ),
+    )
+    yield usage_component(
+        "Archival Storage",
+        "GB",
+        ctx.usage,
+        "storage_gb",
+        aws_query(
+            r, "AmazonCloudWatch", "Storage Snapshot", {"usagetype": ut(r, "TimedStorage-ByteHrs")}, unit="GB-Mo"
+        ),
+    )
+    yield usage_component(
+        "Insights queries data scanned",
+        "GB",
+        ctx.usage,
+        "monthly_data_scanned_gb",
+        aws_query(
+            r,
+            "AmazonCloudWatch",
+            "Data Payload",
+            {"group": "Queried Logs", "usagetype": ut(r, "DataScanned-Bytes")},
+            unit="GB",
+        ),
+    )
 
 
 PRICER = Pricer(type="aws_cloudwatch_log_group", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -24,7 +24,9 @@ from costgate.resources.aws._common import aws_query, ut
 from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, number
 
 USAGE: tuple[UsageKey, ...] = ()
-ANOMALY_OPERATORS = frozenset({"LessThanLowerOrGreaterThanUpperThreshold", "LessThanLowerThreshold", "GreaterThanUpperThreshold"})
+ANOMALY_OPERATORS = frozenset(
+    {"LessThanLowerOrGreaterThanUpperThreshold", "LessThanLowerThreshold", "GreaterThanUpperThreshold"}
+)
 ANOMALY_METRICS = 3
 
 

@@ -25,12 +25,20 @@ from costgate.resources.base import Pricer, PricingContext, UsageKey, usage_comp
 
 USAGE = (UsageKey("monthly_build_mins", "int", "Build minutes a month"),)
 ENVIRONMENTS = {
-    "LINUX_CONTAINER": ("Linux", "Linux"), "LINUX_GPU_CONTAINER": ("LinuxGPU", "Linux GPU"),
-    "ARM_CONTAINER": ("ARM", "ARM"), "WINDOWS_CONTAINER": ("Windows", "Windows"),
-    "WINDOWS_SERVER_2019_CONTAINER": ("Windows", "Windows"), "WINDOWS_SERVER_2022_CONTAINER": ("Windows", "Windows"),
+    "LINUX_CONTAINER": ("Linux", "Linux"),
+    "LINUX_GPU_CONTAINER": ("LinuxGPU", "Linux GPU"),
+    "ARM_CONTAINER": ("ARM", "ARM"),
+    "WINDOWS_CONTAINER": ("Windows", "Windows"),
+    "WINDOWS_SERVER_2019_CONTAINER": ("Windows", "Windows"),
+    "WINDOWS_SERVER_2022_CONTAINER": ("Windows", "Windows"),
 }
-COMPUTE = {"BUILD_GENERAL1_SMALL": "small", "BUILD_GENERAL1_MEDIUM": "medium", "BUILD_GENERAL1_LARGE": "large",
-           "BUILD_GENERAL1_XLARGE": "xlarge", "BUILD_GENERAL1_2XLARGE": "2xlarge"}
+COMPUTE = {
+    "BUILD_GENERAL1_SMALL": "small",
+    "BUILD_GENERAL1_MEDIUM": "medium",
+    "BUILD_GENERAL1_LARGE": "large",
+    "BUILD_GENERAL1_XLARGE": "xlarge",
+    "BUILD_GENERAL1_2XLARGE": "2xlarge",
+}
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
@@ -40,7 +48,9 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if environment is None or size is None:
         return
     code, label = environment
-    query = aws_query(r, "CodeBuild", "Compute", {"usagetype": regional_ut(r, f"Build-Min:{code}:g1.{size}")}, unit="Minutes")
+    query = aws_query(
+        r, "CodeBuild", "Compute", {"usagetype": regional_ut(r, f"Build-Min:{code}:g1.{size}")}, unit="Minutes"
+    )
     yield usage_component(f"{label} (general1.{size})", "minutes", ctx.usage, "monthly_build_mins", query)
 
 

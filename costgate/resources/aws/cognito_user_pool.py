@@ -28,7 +28,9 @@ PLANS = {"LITE": "Lite", "ESSENTIALS": "Essentials", "PLUS": "Plus"}
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     plan = PLANS.get(str(r.get("user_pool_tier", "ESSENTIALS")).upper(), "Essentials")
-    query = aws_query(r, "AmazonCognito", f"Amazon Cognito - {plan}", {"usagetype": ut(r, f"Cognito{plan}MAU")}, unit="MAU")
+    query = aws_query(
+        r, "AmazonCognito", f"Amazon Cognito - {plan}", {"usagetype": ut(r, f"Cognito{plan}MAU")}, unit="MAU"
+    )
     yield usage_component(f"Monthly active users ({plan.lower()})", "MAU", ctx.usage, "monthly_active_users", query)
 
 

@@ -1,5 +1,4 @@
-"""aws_config_config_rule: an AWS Config rule (managed or custom).
-"""
+"""aws_config_config_rule: an AWS Config rule (managed or custom)."""
 
 from __future__ import annotations
 

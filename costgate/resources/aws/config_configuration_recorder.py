@@ -26,14 +26,23 @@ USAGE = (
     UsageKey("monthly_config_items", "int", "Configuration items recorded a month"),
     UsageKey("monthly_custom_config_items", "int", "Custom configuration items recorded a month"),
 )
-_ITEMS = (("Config items", "monthly_config_items", "ConfigurationItemRecorded"),
-          ("Custom config items", "monthly_custom_config_items", "CustomConfigItemRecorded"))
+_ITEMS = (
+    ("Config items", "monthly_config_items", "ConfigurationItemRecorded"),
+    ("Custom config items", "monthly_custom_config_items", "CustomConfigItemRecorded"),
+)
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     for name, key, suffix in _ITEMS:
-        yield usage_component(name, "records", ctx.usage, key, aws_query(
-            r, "AWSConfig", "Management Tools - AWS Config", {"usagetype": regional_ut(r, suffix)}, unit="Items"))
+        yield usage_component(
+            name,
+            "records",
+            ctx.usage,
+            key,
+            aws_query(
+                r, "AWSConfig", "Management Tools - AWS Config", {"usagetype": regional_ut(r, suffix)}, unit="Items"
+            ),
+        )
 
 
 PRICER = Pricer(type="aws_config_configuration_recorder", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -1,5 +1,4 @@
-"""aws_config_organization_managed_rule: an AWS Config managed rule deployed to every account of an organization.
-"""
+"""aws_config_organization_managed_rule: an AWS Config managed rule deployed to every account of an organization."""
 
 from __future__ import annotations
 

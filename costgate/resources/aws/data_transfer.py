@@ -47,8 +47,12 @@ USAGE = (
 )
 
 # representative destination for "other regions" (not a cheaper neighbour of the source)
-OTHER_REGION = {"us-east-1": "us-west-2", "us-west-1": "us-west-2", "cn-north-1": "cn-northwest-1",
-                "cn-northwest-1": "cn-north-1"}
+OTHER_REGION = {
+    "us-east-1": "us-west-2",
+    "us-west-1": "us-west-2",
+    "cn-north-1": "cn-northwest-1",
+    "cn-northwest-1": "cn-north-1",
+}
 
 
 def _transfer(r: Resource, transfer_type: str, to_region: str | None) -> dict[str, str]:
@@ -67,16 +71,25 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
             return None
         gb = ctx.usage.number(key)
         quantity = None if gb is None else gb * factor
-        return monthly(name, "GB", quantity, aws_query(r, "AWSDataTransfer", "Data Transfer", attrs, unit="GB"),
-                       usage_based=True)
+        return monthly(
+            name, "GB", quantity, aws_query(r, "AWSDataTransfer", "Data Transfer", attrs, unit="GB"), usage_based=True
+        )
 
     wanted = (
         component("Intra-region data transfer", "monthly_intra_region_gb", _transfer(r, "IntraRegion", here), factor=2),
-        component("Outbound data transfer to internet", "monthly_outbound_internet_gb", _transfer(r, "AWS Outbound", None)),
-        component("Outbound data transfer to US East regions", "monthly_outbound_us_east_to_us_east_gb",
-                  _transfer(r, "InterRegion Outbound", "us-east-2" if here == "us-east-1" else "us-east-1")),
-        component("Outbound data transfer to other regions", "monthly_outbound_other_regions_gb",
-                  _transfer(r, "InterRegion Outbound", OTHER_REGION.get(here, "us-west-1"))),
+        component(
+            "Outbound data transfer to internet", "monthly_outbound_internet_gb", _transfer(r, "AWS Outbound", None)
+        ),
+        component(
+            "Outbound data transfer to US East regions",
+            "monthly_outbound_us_east_to_us_east_gb",
+            _transfer(r, "InterRegion Outbound", "us-east-2" if here == "us-east-1" else "us-east-1"),
+        ),
+        component(
+            "Outbound data transfer to other regions",
+            "monthly_outbound_other_regions_gb",
+            _transfer(r, "InterRegion Outbound", OTHER_REGION.get(here, "us-west-1")),
+        ),
     )
     yield from (c for c in wanted if c is not None)
 

@@ -55,9 +55,13 @@ USAGE = (
     *INSTANCE_USAGE,
 )
 NAMES = {"standard": "magnetic"}
-VOLUME = {"gp2": ("General Purpose", "GP2-Storage"), "gp3": ("General Purpose-GP3", "GP3-Storage"),
-          "io1": ("Provisioned IOPS", "PIOPS-Storage"), "io2": ("Provisioned IOPS-IO2", "IO2-Storage"),
-          "standard": ("Magnetic", "StorageUsage")}
+VOLUME = {
+    "gp2": ("General Purpose", "GP2-Storage"),
+    "gp3": ("General Purpose-GP3", "GP3-Storage"),
+    "io1": ("Provisioned IOPS", "PIOPS-Storage"),
+    "io2": ("Provisioned IOPS-IO2", "IO2-Storage"),
+    "standard": ("Magnetic", "StorageUsage"),
+}
 
 
 def _storage(r: Resource, size: Decimal, ctx: PricingContext, az: str) -> Iterator[CostComponent]:
@@ -67,20 +71,52 @@ def _storage(r: Resource, size: Decimal, ctx: PricingContext, az: str) -> Iterat
     size = max(size, Decimal(100)) if kind in ("io1", "io2") else size
 
     def q(family: str, usagetype: str, unit: str, **more: str) -> PriceQuery:
-        return aws_query(r, SERVICE, family, {"databaseEngine": "Any", "deploymentOption": az, "usagetype": ut(r, f"RDS:{pre}{usagetype}"), **more}, unit=unit)
-    yield monthly(f"Storage ({NAMES.get(kind, kind)})", "GB", size, q("Database Storage", suffix, "GB-Mo", volumeType=volume))
+        return aws_query(
+            r,
+            SERVICE,
+            family,
+            {"databaseEngine": "Any", "deploymentOption": az, "usagetype": ut(r, f"RDS:{pre}{usagetype}"), **more},
+            unit=unit,
+        )
+
+    yield monthly(
+        f"Storage ({NAMES.get(kind, kind)})", "GB", size, q("Database Storage", suffix, "GB-Mo", volumeType=volume)
+    )
     if kind in ("io1", "io2"):
-        yield monthly("Provisioned IOPS", "IOPS", max(iops, Decimal(1000)), q("Provisioned IOPS", "PIOPS" if kind == "io1" else "IO2-PIOPS", "IOPS-Mo"))
+        yield monthly(
+            "Provisioned IOPS",
+            "IOPS",
+            max(iops, Decimal(1000)),
+            q("Provisioned IOPS", "PIOPS" if kind == "io1" else "IO2-PIOPS", "IOPS-Mo"),
+        )
     if kind == "gp3":
         big = size >= 400
         if iops > (base := Decimal(12000 if big else 3000)):
-            yield monthly(f"Provisioned GP3 IOPS (above {base:,})", "IOPS", iops - base, q("Provisioned IOPS", "GP3-PIOPS", "IOPS-Mo"))
+            yield monthly(
+                f"Provisioned GP3 IOPS (above {base:,})",
+                "IOPS",
+                iops - base,
+                q("Provisioned IOPS", "GP3-PIOPS", "IOPS-Mo"),
+            )
         throughput = number(r, "storage_throughput", Decimal(0)) or Decimal(0)
         if throughput > (base := Decimal(500 if big else 125)):
-            yield monthly(f"Provisioned GP3 throughput (above {base} MiB/s)", "MiB/s", throughput - base, q("Provisioned Throughput", "GP3-Throughput", "MBPS-Mo"))
+            yield monthly(
+                f"Provisioned GP3 throughput (above {base} MiB/s)",
+                "MiB/s",
+                throughput - base,
+                q("Provisioned Throughput", "GP3-Throughput", "MBPS-Mo"),
+            )
     if kind == "standard":
-        io = aws_query(r, SERVICE, "System Operation", {"databaseEngine": "Any", "usagetype": ut(r, "RDS:StorageIOUsage")}, unit="IOs")
-        yield usage_component("I/O requests", "1M requests", ctx.usage, "monthly_standard_io_requests", io, per=1_000_000)
+        io = aws_query(
+            r,
+            SERVICE,
+            "System Operation",
+            {"databaseEngine": "Any", "usagetype": ut(r, "RDS:StorageIOUsage")},
+            unit="IOs",
+        )
+        yield usage_component(
+            "I/O requests", "1M requests", ctx.usage, "monthly_standard_io_requests", io, per=1_000_000
+        )
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
@@ -93,10 +129,18 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     size = number(r, "allocated_storage") or (number(source, "allocated_storage") if source else None) or Decimal(20)
     yield from _storage(r, size, ctx, az)
     if r.get("backup_retention_period") != 0:
-        attrs = {"databaseEngine": engine.name, "usagetype": ut(r, "Aurora:BackupUsage")} if engine.aurora else \
-            {"databaseEngine": "Any", "usagetype": ut(r, "RDS:ChargedBackupUsage")}
-        yield usage_component("Additional backup storage", "GB", ctx.usage, "additional_backup_storage_gb",
-                              aws_query(r, SERVICE, "Storage Snapshot", attrs, unit="GB-Mo"))
+        attrs = (
+            {"databaseEngine": engine.name, "usagetype": ut(r, "Aurora:BackupUsage")}
+            if engine.aurora
+            else {"databaseEngine": "Any", "usagetype": ut(r, "RDS:ChargedBackupUsage")}
+        )
+        yield usage_component(
+            "Additional backup storage",
+            "GB",
+            ctx.usage,
+            "additional_backup_storage_gb",
+            aws_query(r, SERVICE, "Storage Snapshot", attrs, unit="GB-Mo"),
+        )
     yield from extras(r, engine, cls, ctx.usage, ctx.today)
 
 

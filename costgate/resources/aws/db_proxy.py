@@ -35,8 +35,14 @@ USAGE = (
 )
 MIN_VCPUS = Decimal(2)
 FAMILY_ENGINE = {"MYSQL": "MySQL", "POSTGRESQL": "PostgreSQL", "SQLSERVER": "SQL Server"}
-ENGINES = {"mysql": "MySQL", "mariadb": "MariaDB", "postgres": "PostgreSQL", "aurora-mysql": "Aurora MySQL",
-           "aurora-postgresql": "Aurora PostgreSQL", "aurora": "Aurora MySQL"}
+ENGINES = {
+    "mysql": "MySQL",
+    "mariadb": "MariaDB",
+    "postgres": "PostgreSQL",
+    "aurora-mysql": "Aurora MySQL",
+    "aurora-postgresql": "Aurora PostgreSQL",
+    "aurora": "Aurora MySQL",
+}
 
 
 def _engine(engine: str) -> str | None:
@@ -69,12 +75,25 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         total = sum((max(s or MIN_VCPUS, MIN_VCPUS) for s in sizes), Decimal(0))
     elif not classes:
         total = ctx.usage.number("vcpu_count")
-    q = aws_query(r, "AmazonRDS", "RDSProxy", {"databaseEngine": engine, "usagetype": ut(r, "RDS:ProxyUsage")}, unit="Hrs")
+    q = aws_query(
+        r, "AmazonRDS", "RDSProxy", {"databaseEngine": engine, "usagetype": ut(r, "RDS:ProxyUsage")}, unit="Hrs"
+    )
     if provisioned or not classes:
-        yield monthly("Proxy (per vCPU)", "vCPU-hours", None if total is None else total * HOURS_PER_MONTH, q,
-                      usage_based=not classes)
+        yield monthly(
+            "Proxy (per vCPU)",
+            "vCPU-hours",
+            None if total is None else total * HOURS_PER_MONTH,
+            q,
+            usage_based=not classes,
+        )
     if "db.serverless" in classes:
-        acu = aws_query(r, "AmazonRDS", "RDSProxy", {"databaseEngine": engine, "usagetype": ut(r, "RDS:Proxy-ASv2-Usage")}, unit="ACU-Hr")
+        acu = aws_query(
+            r,
+            "AmazonRDS",
+            "RDSProxy",
+            {"databaseEngine": engine, "usagetype": ut(r, "RDS:Proxy-ASv2-Usage")},
+            unit="ACU-Hr",
+        )
         yield usage_component("Proxy (per ACU, Serverless v2)", "ACU-hours", ctx.usage, "monthly_acu_hrs", acu)
 
 

@@ -35,7 +35,9 @@ FAMILY = "AWS Directory Service"
 
 
 def _query(r: Resource, directory_type: str, size: str) -> PriceQuery:
-    return aws_query(r, "AWSDirectoryService", FAMILY, {"directoryType": directory_type, "directorySize": size}, unit="Hrs")
+    return aws_query(
+        r, "AWSDirectoryService", FAMILY, {"directoryType": directory_type, "directorySize": size}, unit="Hrs"
+    )
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
@@ -44,13 +46,28 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     size = str(r.get("edition", "Enterprise")) if microsoft else str(r.get("size", "Small"))
     query = _query(r, kind, size)
     controllers = max(number(r, "desired_number_of_domain_controllers", TWO) or TWO, TWO)
-    yield monthly(f"Directory service ({kind}, {size})", "controllers", controllers, query, unit_multiplier=HOURS_PER_MONTH)
+    yield monthly(
+        f"Directory service ({kind}, {size})", "controllers", controllers, query, unit_multiplier=HOURS_PER_MONTH
+    )
     extra = ctx.usage.number("additional_domain_controllers")
     if extra is not None:
-        yield monthly("Additional domain controllers", "controllers", extra, query, usage_based=True, unit_multiplier=HOURS_PER_MONTH)
+        yield monthly(
+            "Additional domain controllers",
+            "controllers",
+            extra,
+            query,
+            usage_based=True,
+            unit_multiplier=HOURS_PER_MONTH,
+        )
     if microsoft:
-        yield monthly("Directory sharing", "accounts", ctx.usage.number("shared_accounts"), _query(r, "Shared Microsoft AD", size),
-                      usage_based=True, unit_multiplier=HOURS_PER_MONTH)
+        yield monthly(
+            "Directory sharing",
+            "accounts",
+            ctx.usage.number("shared_accounts"),
+            _query(r, "Shared Microsoft AD", size),
+            usage_based=True,
+            unit_multiplier=HOURS_PER_MONTH,
+        )
 
 
 PRICER = Pricer(type="aws_directory_service_directory", price=_price, usage_keys=USAGE, doc=__doc__ or "")

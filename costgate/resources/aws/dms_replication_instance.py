@@ -32,13 +32,20 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     instance = cls.removeprefix("dms.")
     multi_az = bool(r.get("multi_az", False))
     usagetype = f"{'Multi-AZUsg' if multi_az else 'InstanceUsg'}:dms.{instance}"
-    yield hourly(f"Instance ({instance})", aws_query(r, "AWSDatabaseMigrationSvc", "Replication Server", {"usagetype": ut(r, usagetype)}, unit="Hrs"))
+    yield hourly(
+        f"Instance ({instance})",
+        aws_query(r, "AWSDatabaseMigrationSvc", "Replication Server", {"usagetype": ut(r, usagetype)}, unit="Hrs"),
+    )
     free = FREE_STORAGE_BURSTABLE if instance.startswith(("t2.", "t3.")) else FREE_STORAGE_OTHER
     billable = (number(r, "allocated_storage", DEFAULT_STORAGE) or DEFAULT_STORAGE) - free
     if billable > 0:
         attrs = {"storageMedia": "SSD", "availabilityZone": "Multiple" if multi_az else "Single"}
-        yield monthly("Storage (general purpose SSD, gp2)", "GB", billable,
-                      aws_query(r, "AWSDatabaseMigrationSvc", "Storage", attrs, unit="GB-Mo"))
+        yield monthly(
+            "Storage (general purpose SSD, gp2)",
+            "GB",
+            billable,
+            aws_query(r, "AWSDatabaseMigrationSvc", "Storage", attrs, unit="GB-Mo"),
+        )
 
 
 PRICER = Pricer(type="aws_dms_replication_instance", price=_price, usage_keys=(), doc=__doc__ or "")

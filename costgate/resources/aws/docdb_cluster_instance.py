@@ -35,15 +35,34 @@ USAGE = (
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     cls = str(r.get("instance_class", ""))
-    yield hourly(f"Database instance (on-demand, {cls})", aws_query(r, SERVICE, "Database Instance", {"instanceType": cls}, unit="Hrs"))
-    yield usage_component("Storage", "GB", ctx.usage, "data_storage_gb",
-                          aws_query(r, SERVICE, "Database Storage", {"usagetype": ut(r, "StorageUsage")}, unit="GB-Mo"))
-    yield usage_component("I/O requests", "1M requests", ctx.usage, "monthly_io_requests",
-                          aws_query(r, SERVICE, "System Operation", {"usagetype": ut(r, "StorageIOUsage")}, unit="IOs"), per=1_000_000)
+    yield hourly(
+        f"Database instance (on-demand, {cls})",
+        aws_query(r, SERVICE, "Database Instance", {"instanceType": cls}, unit="Hrs"),
+    )
+    yield usage_component(
+        "Storage",
+        "GB",
+        ctx.usage,
+        "data_storage_gb",
+        aws_query(r, SERVICE, "Database Storage", {"usagetype": ut(r, "StorageUsage")}, unit="GB-Mo"),
+    )
+    yield usage_component(
+        "I/O requests",
+        "1M requests",
+        ctx.usage,
+        "monthly_io_requests",
+        aws_query(r, SERVICE, "System Operation", {"usagetype": ut(r, "StorageIOUsage")}, unit="IOs"),
+        per=1_000_000,
+    )
     family = cls.split(".")[1] if cls.count(".") == 2 else ""
     if family in ("t3", "t4g"):
-        yield usage_component("CPU credits", "vCPU-hours", ctx.usage, "monthly_cpu_credit_hrs",
-                              aws_query(r, SERVICE, "CPU Credits", {"usagetype": ut(r, f"CPUCredits:db.{family}")}, unit="vCPU-Hours"))
+        yield usage_component(
+            "CPU credits",
+            "vCPU-hours",
+            ctx.usage,
+            "monthly_cpu_credit_hrs",
+            aws_query(r, SERVICE, "CPU Credits", {"usagetype": ut(r, f"CPUCredits:db.{family}")}, unit="vCPU-Hours"),
+        )
 
 
 PRICER = Pricer(type="aws_docdb_cluster_instance", price=_price, usage_keys=USAGE, doc=__doc__ or "")

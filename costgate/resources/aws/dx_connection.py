@@ -34,19 +34,25 @@ from costgate.resources.base import Pricer, PricingContext, UsageKey, hourly, mo
 
 PER_REGION = "monthly_outbound_from_region_to_dx_connection_location"
 USAGE = (
-    UsageKey("monthly_outbound_region_to_dx_location_gb", "float", "GB sent from the connection's region to it a month"),
+    UsageKey(
+        "monthly_outbound_region_to_dx_location_gb", "float", "GB sent from the connection's region to it a month"
+    ),
     UsageKey("dx_virtual_interface_type", "str", "Virtual interface type: private, public or transit", "private"),
     UsageKey("dx_connection_type", "str", "Connection type: dedicated or hosted", "dedicated"),
-    *(UsageKey(f"{PER_REGION}.{reg.replace('-', '_')}", "float", f"GB sent from {reg} to the connection a month")
-      for reg in AWS_LOCATIONS),
+    *(
+        UsageKey(f"{PER_REGION}.{reg.replace('-', '_')}", "float", f"GB sent from {reg} to the connection a month")
+        for reg in AWS_LOCATIONS
+    ),
 )
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     capacity = str(r.get("bandwidth", "")).replace("bps", "")
     kind = (ctx.usage.text("dx_connection_type") or "dedicated").capitalize()
-    yield hourly(f"Port ({r.get('bandwidth', '')}, {kind.lower()})", aws_query(
-        r, "AWSDirectConnect", "Direct Connect", {"capacity": capacity, "connectionType": kind}, unit="Hrs"))
+    yield hourly(
+        f"Port ({r.get('bandwidth', '')}, {kind.lower()})",
+        aws_query(r, "AWSDirectConnect", "Direct Connect", {"capacity": capacity, "connectionType": kind}, unit="Hrs"),
+    )
     vif = (ctx.usage.text("dx_virtual_interface_type") or "private").capitalize()
     flows: dict[str, Decimal | None] = {}
     for reg in AWS_LOCATIONS:
@@ -56,9 +62,20 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if not flows:
         flows[region_of(r)] = ctx.usage.number("monthly_outbound_region_to_dx_location_gb")
     for reg, gb in flows.items():
-        yield monthly(f"Outbound data transfer (from {reg})", "GB", gb, aws_query(
-            r, "AWSDirectConnect", "Data Transfer", {"fromLocation": AWS_LOCATIONS.get(reg, reg), "virtualInterfaceType": vif},
-            unit="GB", region=reg), usage_based=True)
+        yield monthly(
+            f"Outbound data transfer (from {reg})",
+            "GB",
+            gb,
+            aws_query(
+                r,
+                "AWSDirectConnect",
+                "Data Transfer",
+                {"fromLocation": AWS_LOCATIONS.get(reg, reg), "virtualInterfaceType": vif},
+                unit="GB",
+                region=reg,
+            ),
+            usage_based=True,
+        )
 
 
 _KEYS_DOC = "\nGenerated usage keys:\n" + "".join(f"    {k.name}: {k.description}.\n" for k in USAGE[3:])

@@ -27,7 +27,9 @@ USAGE = (DATA_KEY,)
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    if r.get("associated_gateway_type") == "virtualPrivateGateway" or str(r.get("associated_gateway_id", "")).startswith("vgw-"):
+    if r.get("associated_gateway_type") == "virtualPrivateGateway" or str(
+        r.get("associated_gateway_id", "")
+    ).startswith("vgw-"):
         return
     yield data_processed(r, ctx.usage, "TransitGatewayDirectConnect")
     yield attachment(r, "TransitGatewayDirectConnect")

@@ -31,13 +31,18 @@ from costgate.resources.aws._common import aws_query, region_of
 from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, number, usage_component
 
 S = "AmazonDynamoDB"
-USAGE = tuple(UsageKey(k, "float", d) for k, d in (
-    ("monthly_write_request_units", "Write request units a month (on-demand tables)"),
-    ("monthly_read_request_units", "Read request units a month (on-demand tables)"),
-    ("storage_gb", "Table storage (GB)"), ("pitr_backup_storage_gb", "Point-in-time recovery backup storage (GB)"),
-    ("on_demand_backup_storage_gb", "On-demand backup storage (GB)"), ("monthly_data_restored_gb", "Data restored a month (GB)"),
-    ("monthly_streams_read_request_units", "Streams read request units a month"),
-))
+USAGE = tuple(
+    UsageKey(k, "float", d)
+    for k, d in (
+        ("monthly_write_request_units", "Write request units a month (on-demand tables)"),
+        ("monthly_read_request_units", "Read request units a month (on-demand tables)"),
+        ("storage_gb", "Table storage (GB)"),
+        ("pitr_backup_storage_gb", "Point-in-time recovery backup storage (GB)"),
+        ("on_demand_backup_storage_gb", "On-demand backup storage (GB)"),
+        ("monthly_data_restored_gb", "Data restored a month (GB)"),
+        ("monthly_streams_read_request_units", "Streams read request units a month"),
+    )
+)
 PPR = "Amazon DynamoDB PayPerRequest Throughput"
 
 
@@ -49,8 +54,10 @@ def _capacity(r: Resource, ctx: PricingContext, dimension: str, attribute: str) 
     one. Both are read from indexes built once per estimate, not a scan of the plan per table.
     """
     wanted = f"dynamodb:table:{dimension}"
-    candidates = [*ctx.referencing(r, "aws_appautoscaling_target", "resource_id"),
-                  *ctx.with_value("aws_appautoscaling_target", "resource_id", f"table/{r.get('name')}")]
+    candidates = [
+        *ctx.referencing(r, "aws_appautoscaling_target", "resource_id"),
+        *ctx.with_value("aws_appautoscaling_target", "resource_id", f"table/{r.get('name')}"),
+    ]
     for t in candidates:
         if t.get("scalable_dimension") == wanted:
             given = ctx.usage_of(t).number("capacity")  # the target's usage: capacity it runs at
@@ -64,33 +71,92 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     def q(family: str, suffix: str, unit: str, group: str | None = None, region: str | None = None) -> PriceQuery:
         attrs = {"usagetype": usage_type(region or region_of(r), ia + suffix), **({"group": group} if group else {})}
         return aws_query(r, S, family, attrs, unit=unit, region=region)
+
     provisioned, wcu = str(r.get("billing_mode") or "PROVISIONED") == "PROVISIONED", None
     if provisioned:
         for kind, short in (("Write", "WCU"), ("Read", "RCU")):
             units, scaled = _capacity(r, ctx, f"{kind}CapacityUnits", f"{kind.lower()}_capacity")
             wcu = units if kind == "Write" else wcu
             unit = f"{kind}CapacityUnit-Hrs"
-            yield monthly(f"{kind} capacity units ({short}{', autoscaling' if scaled else ''})", short, units,
-                          q("Provisioned IOPS", unit, unit, f"DDB-{kind}Units"), unit_multiplier=HOURS_PER_MONTH, usage_based=scaled)
+            yield monthly(
+                f"{kind} capacity units ({short}{', autoscaling' if scaled else ''})",
+                short,
+                units,
+                q("Provisioned IOPS", unit, unit, f"DDB-{kind}Units"),
+                unit_multiplier=HOURS_PER_MONTH,
+                usage_based=scaled,
+            )
     else:
-        yield usage_component("Write request units (WRU)", "1M WRUs", u, "monthly_write_request_units", q(PPR, "WriteRequestUnits", "WriteRequestUnits", "DDB-WriteUnits"), per=1_000_000)
-        yield usage_component("Read request units (RRU)", "1M RRUs", u, "monthly_read_request_units", q(PPR, "ReadRequestUnits", "ReadRequestUnits", "DDB-ReadUnits"), per=1_000_000)
+        yield usage_component(
+            "Write request units (WRU)",
+            "1M WRUs",
+            u,
+            "monthly_write_request_units",
+            q(PPR, "WriteRequestUnits", "WriteRequestUnits", "DDB-WriteUnits"),
+            per=1_000_000,
+        )
+        yield usage_component(
+            "Read request units (RRU)",
+            "1M RRUs",
+            u,
+            "monthly_read_request_units",
+            q(PPR, "ReadRequestUnits", "ReadRequestUnits", "DDB-ReadUnits"),
+            per=1_000_000,
+        )
     yield usage_component("Data storage", "GB", u, "storage_gb", q("Database Storage", "TimedStorage-ByteHrs", "GB-Mo"))
     if r.block("point_in_time_recovery").get("enabled") is True:
-        yield usage_component("Point-in-time recovery (PITR) backup storage", "GB", u, "pitr_backup_storage_gb", q("Database Storage", "TimedPITRStorage-ByteHrs", "GB-Mo"))
-    yield usage_component("On-demand backup storage", "GB", u, "on_demand_backup_storage_gb", q("Amazon DynamoDB On-Demand Backup Storage", "TimedBackupStorage-ByteHrs", "GB-Mo"))
-    yield usage_component("Table data restored", "GB", u, "monthly_data_restored_gb", q("Amazon DynamoDB Restore Data Size", "RestoreDataSize-Bytes", "GB"))
-    yield usage_component("Streams read request units (sRRU)", "1M sRRUs", u, "monthly_streams_read_request_units", q("API Request", "Streams-RequestsCount", "Requests", "DDB-StreamsReadRequests"), per=1_000_000)
+        yield usage_component(
+            "Point-in-time recovery (PITR) backup storage",
+            "GB",
+            u,
+            "pitr_backup_storage_gb",
+            q("Database Storage", "TimedPITRStorage-ByteHrs", "GB-Mo"),
+        )
+    yield usage_component(
+        "On-demand backup storage",
+        "GB",
+        u,
+        "on_demand_backup_storage_gb",
+        q("Amazon DynamoDB On-Demand Backup Storage", "TimedBackupStorage-ByteHrs", "GB-Mo"),
+    )
+    yield usage_component(
+        "Table data restored",
+        "GB",
+        u,
+        "monthly_data_restored_gb",
+        q("Amazon DynamoDB Restore Data Size", "RestoreDataSize-Bytes", "GB"),
+    )
+    yield usage_component(
+        "Streams read request units (sRRU)",
+        "1M sRRUs",
+        u,
+        "monthly_streams_read_request_units",
+        q("API Request", "Streams-RequestsCount", "Requests", "DDB-StreamsReadRequests"),
+        per=1_000_000,
+    )
     for replica in r.blocks("replica"):
         region = str(replica.get("region_name"))
         path = f"Global table ({region})"
         if provisioned:
             unit = "ReplWriteCapacityUnit-Hrs"
-            yield monthly("Replicated write capacity units (rWCU)", "rWCU", wcu, q("DDB-Operation-ReplicatedWrite", unit, unit, "DDB-ReplicatedWriteUnits", region),
-                          unit_multiplier=HOURS_PER_MONTH, path=path)
+            yield monthly(
+                "Replicated write capacity units (rWCU)",
+                "rWCU",
+                wcu,
+                q("DDB-Operation-ReplicatedWrite", unit, unit, "DDB-ReplicatedWriteUnits", region),
+                unit_multiplier=HOURS_PER_MONTH,
+                path=path,
+            )
         else:
-            yield usage_component("Replicated write request units (rWRU)", "1M rWRUs", u, "monthly_write_request_units",
-                                  q(PPR, "ReplWriteRequestUnits", "ReplWriteRequestUnits", "DDB-ReplicatedWriteUnits", region), per=1_000_000, path=path)
+            yield usage_component(
+                "Replicated write request units (rWRU)",
+                "1M rWRUs",
+                u,
+                "monthly_write_request_units",
+                q(PPR, "ReplWriteRequestUnits", "ReplWriteRequestUnits", "DDB-ReplicatedWriteUnits", region),
+                per=1_000_000,
+                path=path,
+            )
 
 
 PRICER = Pricer(type="aws_dynamodb_table", price=_price, usage_keys=USAGE, doc=__doc__ or "")

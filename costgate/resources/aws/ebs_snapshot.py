@@ -31,22 +31,48 @@ USAGE = (
     UsageKey("monthly_get_block_requests", "float", "GetSnapshotBlock requests a month"),
     UsageKey("monthly_put_block_requests", "float", "PutSnapshotBlock requests a month"),
 )
-API = (("ListChangedBlocks & ListSnapshotBlocks API requests", "1k requests", "monthly_list_block_requests", "List", "Requests"),
-       ("GetSnapshotBlock API requests", "1k SnapshotAPIUnits", "monthly_get_block_requests", "Get", "SnapshotAPIUnits"),
-       ("PutSnapshotBlock API requests", "1k SnapshotAPIUnits", "monthly_put_block_requests", "Put", "SnapshotAPIUnits"))
+API = (
+    (
+        "ListChangedBlocks & ListSnapshotBlocks API requests",
+        "1k requests",
+        "monthly_list_block_requests",
+        "List",
+        "Requests",
+    ),
+    ("GetSnapshotBlock API requests", "1k SnapshotAPIUnits", "monthly_get_block_requests", "Get", "SnapshotAPIUnits"),
+    ("PutSnapshotBlock API requests", "1k SnapshotAPIUnits", "monthly_put_block_requests", "Put", "SnapshotAPIUnits"),
+)
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     volume = ctx.resolve(r, "volume_id")
     size = number(volume, "size") if volume is not None else number(r, "volume_size")
-    yield monthly("EBS snapshot storage", "GB", size, aws_query(
-        r, "AmazonEC2", "Storage Snapshot", {"usagetype": ut(r, "EBS:SnapshotUsage")}, unit="GB-Mo"), usage_based=True)
-    yield usage_component("Fast snapshot restore", "DSU-hours", ctx.usage, "fast_snapshot_restore_hours", aws_query(
-        r, "AmazonEC2", "Fast Snapshot Restore", {"usagetype": ut(r, "EBS:FastSnapshotRestore")}, unit="hours"))
+    yield monthly(
+        "EBS snapshot storage",
+        "GB",
+        size,
+        aws_query(r, "AmazonEC2", "Storage Snapshot", {"usagetype": ut(r, "EBS:SnapshotUsage")}, unit="GB-Mo"),
+        usage_based=True,
+    )
+    yield usage_component(
+        "Fast snapshot restore",
+        "DSU-hours",
+        ctx.usage,
+        "fast_snapshot_restore_hours",
+        aws_query(
+            r, "AmazonEC2", "Fast Snapshot Restore", {"usagetype": ut(r, "EBS:FastSnapshotRestore")}, unit="hours"
+        ),
+    )
     for name, unit, key, kind, catalog_unit in API:
         attrs = {"group": f"EBS direct APIs:{kind} Requests", "usagetype": ut(r, f"EBS:directAPI.snapshot.{kind}")}
-        yield usage_component(name, unit, ctx.usage, key,
-                              aws_query(r, "AmazonEC2", "EBS direct API Requests", attrs, unit=catalog_unit), per=1000)
+        yield usage_component(
+            name,
+            unit,
+            ctx.usage,
+            key,
+            aws_query(r, "AmazonEC2", "EBS direct API Requests", attrs, unit=catalog_unit),
+            per=1000,
+        )
 
 
 PRICER = Pricer(type="aws_ebs_snapshot", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -22,13 +22,22 @@ from costgate.resources.aws._common import aws_query
 from costgate.resources.aws._usagetype import regional_ut
 from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly
 
-USAGE = (UsageKey("monthly_connection_hours", "float", "Client connection hours a month, all clients together", HOURS_PER_MONTH),)
+USAGE = (
+    UsageKey(
+        "monthly_connection_hours", "float", "Client connection hours a month, all clients together", HOURS_PER_MONTH
+    ),
+)
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     hours = ctx.usage.number("monthly_connection_hours")
-    yield monthly("Connection", "hours", HOURS_PER_MONTH if hours is None else hours, aws_query(
-        r, "AmazonVPC", None, {"usagetype": regional_ut(r, "ClientVPN-ConnectionHours")}, unit="Hrs"), usage_based=True)
+    yield monthly(
+        "Connection",
+        "hours",
+        HOURS_PER_MONTH if hours is None else hours,
+        aws_query(r, "AmazonVPC", None, {"usagetype": regional_ut(r, "ClientVPN-ConnectionHours")}, unit="Hrs"),
+        usage_based=True,
+    )
 
 
 PRICER = Pricer(type="aws_ec2_client_vpn_endpoint", price=_price, usage_keys=USAGE, doc=__doc__ or "")

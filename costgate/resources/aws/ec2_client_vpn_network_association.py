@@ -23,8 +23,10 @@ USAGE: tuple[UsageKey, ...] = ()
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    yield hourly("Endpoint association", aws_query(
-        r, "AmazonVPC", None, {"usagetype": regional_ut(r, "ClientVPN-EndpointHours")}, unit="Hrs"))
+    yield hourly(
+        "Endpoint association",
+        aws_query(r, "AmazonVPC", None, {"usagetype": regional_ut(r, "ClientVPN-EndpointHours")}, unit="Hrs"),
+    )
 
 
 PRICER = Pricer(type="aws_ec2_client_vpn_network_association", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -25,9 +25,18 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     family = r.get("instance_family") or str(r.get("instance_type", "")).split(".")[0]
     if not family:
         return
-    query = aws_query(r, "AmazonEC2", "Dedicated Host",
-                      {"instanceType": family, "tenancy": "Host", "operatingSystem": "Linux", "usagetype": ut(r, f"HostUsage:{family}")},
-                      unit="Hrs")
+    query = aws_query(
+        r,
+        "AmazonEC2",
+        "Dedicated Host",
+        {
+            "instanceType": family,
+            "tenancy": "Host",
+            "operatingSystem": "Linux",
+            "usagetype": ut(r, f"HostUsage:{family}"),
+        },
+        unit="Hrs",
+    )
     yield hourly(f"EC2 Dedicated Host (on-demand, {family})", query)
 
 

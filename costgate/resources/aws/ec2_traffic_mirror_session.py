@@ -24,7 +24,9 @@ USAGE: tuple[UsageKey, ...] = ()
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    yield hourly("Traffic mirror", aws_query(r, "AmazonVPC", None, {"usagetype": regional_ut(r, "ENI-Mirror")}, unit="Hrs"))
+    yield hourly(
+        "Traffic mirror", aws_query(r, "AmazonVPC", None, {"usagetype": regional_ut(r, "ENI-Mirror")}, unit="Hrs")
+    )
 
 
 PRICER = Pricer(type="aws_ec2_traffic_mirror_session", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -23,7 +23,9 @@ USAGE = (UsageKey("storage_gb", "float", "Image data stored, GB"),)
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    query = aws_query(r, "AmazonECR", "EC2 Container Registry", {"usagetype": ut(r, "TimedStorage-ByteHrs")}, unit="GB-Mo")
+    query = aws_query(
+        r, "AmazonECR", "EC2 Container Registry", {"usagetype": ut(r, "TimedStorage-ByteHrs")}, unit="GB-Mo"
+    )
     yield usage_component("Storage", "GB", ctx.usage, "storage_gb", query)
 
 

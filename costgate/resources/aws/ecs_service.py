@@ -33,12 +33,14 @@ FARGATE = ("FARGATE", "FARGATE_SPOT")
 
 
 def _names_fargate(blocks: list[Mapping[str, object]]) -> bool:
-    return any( str(b.get("capacity_provider", "")).upper() in FARGATE for b in blocks)
+    return any(str(b.get("capacity_provider", "")).upper() in FARGATE for b in blocks)
 
 
 def is_fargate(r: Resource, ctx: PricingContext) -> bool:
     """Whether the service's tasks run on Fargate (see the module docstring)."""
-    if str(r.get("launch_type", "")).upper() == "FARGATE" or _names_fargate(list(r.blocks("capacity_provider_strategy"))):
+    if str(r.get("launch_type", "")).upper() == "FARGATE" or _names_fargate(
+        list(r.blocks("capacity_provider_strategy"))
+    ):
         return True
     cluster = ctx.resolve(r, "cluster")
     if cluster is None:

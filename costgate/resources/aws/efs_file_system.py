@@ -49,13 +49,35 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     throughput = number(r, "provisioned_throughput_in_mibps")
     if r.get("throughput_mode") == "provisioned" and throughput:
         earned = (u.number("storage_gb") or Decimal(0)) / GB_PER_MIBPS
-        yield monthly("Provisioned throughput", "MiBps", max(throughput - earned, Decimal(0)),
-                      _q(r, "ProvisionedTP-MiBpsHrs", family="Provisioned Throughput", unit="MiBps-Mo"), usage_based=True)
+        yield monthly(
+            "Provisioned throughput",
+            "MiBps",
+            max(throughput - earned, Decimal(0)),
+            _q(r, "ProvisionedTP-MiBpsHrs", family="Provisioned Throughput", unit="MiBps-Mo"),
+            usage_based=True,
+        )
     if any(p.get("transition_to_ia") for p in r.blocks("lifecycle_policy")):
-        yield usage_component(f"Storage ({zone}, infrequent access)", "GB", u, "infrequent_access_storage_gb", _q(r, f"IATimedStorage{z}-ByteHrs"))
-        yield usage_component("Read requests (infrequent access)", "GB", u, "monthly_infrequent_access_read_gb", _q(r, "IADataAccess-Bytes", unit="GB"))
-        yield usage_component("Write requests (infrequent access)", "GB", u, "monthly_infrequent_access_write_gb",
-                              _q(r, "IADataAccess-Write-Bytes", unit="GB"))
+        yield usage_component(
+            f"Storage ({zone}, infrequent access)",
+            "GB",
+            u,
+            "infrequent_access_storage_gb",
+            _q(r, f"IATimedStorage{z}-ByteHrs"),
+        )
+        yield usage_component(
+            "Read requests (infrequent access)",
+            "GB",
+            u,
+            "monthly_infrequent_access_read_gb",
+            _q(r, "IADataAccess-Bytes", unit="GB"),
+        )
+        yield usage_component(
+            "Write requests (infrequent access)",
+            "GB",
+            u,
+            "monthly_infrequent_access_write_gb",
+            _q(r, "IADataAccess-Write-Bytes", unit="GB"),
+        )
 
 
 PRICER = Pricer(type="aws_efs_file_system", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -31,9 +31,13 @@ from costgate.model import CostComponent, Resource
 from costgate.resources.aws._public_ipv4 import idle_address, in_use_address
 from costgate.resources.base import Pricer, PricingContext
 
-USERS = (("aws_eip_association", "allocation_id"), ("aws_nat_gateway", "allocation_id"),
-         ("aws_nat_gateway", "secondary_allocation_ids"), ("aws_lb", "subnet_mapping.allocation_id"),
-         ("aws_alb", "subnet_mapping.allocation_id"))
+USERS = (
+    ("aws_eip_association", "allocation_id"),
+    ("aws_nat_gateway", "allocation_id"),
+    ("aws_nat_gateway", "secondary_allocation_ids"),
+    ("aws_lb", "subnet_mapping.allocation_id"),
+    ("aws_alb", "subnet_mapping.allocation_id"),
+)
 """Types that attach an address, and the attribute that references it."""
 
 

@@ -26,9 +26,17 @@ from costgate.resources.aws._common import aws_query, ut
 from costgate.resources.base import Pricer, PricingContext, hourly
 
 END_OF_STANDARD_SUPPORT = {
-    "1.23": date(2023, 10, 11), "1.24": date(2024, 1, 31), "1.25": date(2024, 5, 1), "1.26": date(2024, 6, 11),
-    "1.27": date(2024, 7, 24), "1.28": date(2024, 11, 26), "1.29": date(2025, 3, 23), "1.30": date(2025, 7, 23),
-    "1.31": date(2025, 11, 26), "1.32": date(2026, 3, 23), "1.33": date(2026, 7, 29),
+    "1.23": date(2023, 10, 11),
+    "1.24": date(2024, 1, 31),
+    "1.25": date(2024, 5, 1),
+    "1.26": date(2024, 6, 11),
+    "1.27": date(2024, 7, 24),
+    "1.28": date(2024, 11, 26),
+    "1.29": date(2025, 3, 23),
+    "1.30": date(2025, 7, 23),
+    "1.31": date(2025, 11, 26),
+    "1.32": date(2026, 3, 23),
+    "1.33": date(2026, 7, 29),
 }
 """Kubernetes minor version -> last day of EKS standard support (AWS's published calendar)."""
 
@@ -48,10 +56,15 @@ def extended_support(version: str | None, today: date) -> bool:
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     policy = str(r.block("upgrade_policy").get("support_type") or "EXTENDED").upper()
     if policy != "STANDARD" and extended_support(r.get("version"), ctx.today):
-        yield hourly("EKS cluster (extended support)",
-                     aws_query(r, "AmazonEKS", "Compute", {"usagetype": ut(r, "AmazonEKS-Hours:extendedSupport")}, unit="Hrs"))
+        yield hourly(
+            "EKS cluster (extended support)",
+            aws_query(r, "AmazonEKS", "Compute", {"usagetype": ut(r, "AmazonEKS-Hours:extendedSupport")}, unit="Hrs"),
+        )
     else:
-        yield hourly("EKS cluster", aws_query(r, "AmazonEKS", "Compute", {"usagetype": ut(r, "AmazonEKS-Hours:perCluster")}, unit="Hrs"))
+        yield hourly(
+            "EKS cluster",
+            aws_query(r, "AmazonEKS", "Compute", {"usagetype": ut(r, "AmazonEKS-Hours:perCluster")}, unit="Hrs"),
+        )
 
 
 PRICER = Pricer(type="aws_eks_cluster", price=_price, doc=__doc__ or "")

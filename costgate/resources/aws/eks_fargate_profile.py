@@ -24,7 +24,10 @@ from costgate.resources.base import Pricer, PricingContext, monthly
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    for name, unit, suffix in (("Fargate memory", "GB", "Fargate-GB-Hours"), ("Fargate vCPU", "vCPU", "Fargate-vCPU-Hours:perCPU")):
+    for name, unit, suffix in (
+        ("Fargate memory", "GB", "Fargate-GB-Hours"),
+        ("Fargate vCPU", "vCPU", "Fargate-vCPU-Hours:perCPU"),
+    ):
         query = aws_query(r, "AmazonEKS", "Compute", {"usagetype": ut(r, suffix)}, unit="Hrs")
         yield monthly(name, unit, 1, query, unit_multiplier=HOURS_PER_MONTH)
 

@@ -48,12 +48,23 @@ USAGE = (
     UsageKey("cloudwatch.monthly_data_scanned_gb", "float", "Log GB scanned by Logs Insights a month"),
     UsageKey("db.additional_backup_storage_gb", "float", "Database backup storage beyond the free allowance, GB"),
     UsageKey("db.monthly_standard_io_requests", "float", "Database I/O requests a month (magnetic storage)"),
-    UsageKey("db.monthly_additional_performance_insights_requests", "int", "Performance Insights API requests beyond the free ones"),
+    UsageKey(
+        "db.monthly_additional_performance_insights_requests",
+        "int",
+        "Performance Insights API requests beyond the free ones",
+    ),
 )
 
 
-def _part(r: Resource, ctx: PricingContext, pricer: Pricer, values: Mapping[str, Any], key: str, path: str,
-          count: Decimal = Decimal(1)) -> Iterator[CostComponent]:
+def _part(
+    r: Resource,
+    ctx: PricingContext,
+    pricer: Pricer,
+    values: Mapping[str, Any],
+    key: str,
+    path: str,
+    count: Decimal = Decimal(1),
+) -> Iterator[CostComponent]:
     """Price a resource the environment launches with that type's pricer and usage sub-key."""
     part = dataclasses.replace(r, type=pricer.type, values=values, unknown=frozenset(), refs={})
     # the same context (plan, date, reverse-reference index) with the part's usage: a fresh one
@@ -67,12 +78,22 @@ def _part(r: Resource, ctx: PricingContext, pricer: Pricer, values: Mapping[str,
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     s = {(str(b.get("namespace")), str(b.get("name"))): str(b.get("value")) for b in r.blocks("setting")}
     env, lc = "aws:elasticbeanstalk:environment", "aws:autoscaling:launchconfiguration"
-    itype = (s.get(("aws:ec2:instances", "InstanceTypes")) or s.get((lc, "InstanceType")) or "t3.micro").split(",")[0].strip()
+    itype = (
+        (s.get(("aws:ec2:instances", "InstanceTypes")) or s.get((lc, "InstanceType")) or "t3.micro")
+        .split(",")[0]
+        .strip()
+    )
     single = s.get((env, "EnvironmentType")) == "SingleInstance"
     count = Decimal(1) if single else dec(s.get(("aws:autoscaling:asg", "MinSize")), Decimal(1)) or Decimal(1)
-    root = {"volume_type": s.get((lc, "RootVolumeType"), "gp2"), "volume_size": s.get((lc, "RootVolumeSize"), "8"),
-            "iops": s.get((lc, "RootVolumeIOPS")), "throughput": s.get((lc, "RootVolumeThroughput"))}
-    yield from _part(r, ctx, instance.PRICER, {"instance_type": itype, "root_block_device": [root]}, "ec2", "instances", count)
+    root = {
+        "volume_type": s.get((lc, "RootVolumeType"), "gp2"),
+        "volume_size": s.get((lc, "RootVolumeSize"), "8"),
+        "iops": s.get((lc, "RootVolumeIOPS")),
+        "throughput": s.get((lc, "RootVolumeThroughput")),
+    }
+    yield from _part(
+        r, ctx, instance.PRICER, {"instance_type": itype, "root_block_device": [root]}, "ec2", "instances", count
+    )
     worker = str(r.get("tier", "WebServer")) == "Worker"
     if not (single or worker or s.get((env, "LoadBalancerIsShared")) == "true"):
         kind = s.get((env, "LoadBalancerType"), "classic")
@@ -84,8 +105,12 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         yield from _part(r, ctx, cloudwatch_log_group.PRICER, {}, "cloudwatch", "log_group")
     db = {name: value for (ns, name), value in s.items() if ns == "aws:rds:dbinstance"}
     if db:
-        values = {"instance_class": db.get("DBInstanceClass", "db.t3.micro"), "engine": db.get("DBEngine", "mysql"),
-                  "multi_az": db.get("MultiAZDatabase") == "true", "allocated_storage": db.get("DBAllocatedStorage")}
+        values = {
+            "instance_class": db.get("DBInstanceClass", "db.t3.micro"),
+            "engine": db.get("DBEngine", "mysql"),
+            "multi_az": db.get("MultiAZDatabase") == "true",
+            "allocated_storage": db.get("DBAllocatedStorage"),
+        }
         yield from _part(r, ctx, db_instance.PRICER, values, "db", "database")
 
 

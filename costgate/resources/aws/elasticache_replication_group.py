@@ -26,8 +26,11 @@ from costgate.resources.base import Pricer, PricingContext
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     groups = int(r.get("num_node_groups") or 0)
-    count = groups * (int(r.get("replicas_per_node_group") or 0) + 1) if groups else \
-        int(r.get("num_cache_clusters") or r.get("number_cache_clusters") or 1)
+    count = (
+        groups * (int(r.get("replicas_per_node_group") or 0) + 1)
+        if groups
+        else int(r.get("num_cache_clusters") or r.get("number_cache_clusters") or 1)
+    )
     engine = str(r.get("engine") or "redis").lower()
     yield from nodes(r, ctx.usage, str(r.get("node_type") or "unknown"), engine, count)
 

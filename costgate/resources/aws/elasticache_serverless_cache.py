@@ -48,15 +48,25 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     given = ctx.usage.number("average_data_stored_gb")
     gb = floor if given is None else max(given, floor)
     attrs = {"cacheEngine": engine, "usagetype": regional_ut(r, "ElastiCache:ServerlessStorage")}
-    yield monthly(f"Data stored ({engine})", "GB-hours", gb * HOURS_PER_MONTH,
-                  aws_query(r, "AmazonElastiCache", "ElastiCache Serverless", attrs, unit="GB-Hours"), usage_based=given is not None)
+    yield monthly(
+        f"Data stored ({engine})",
+        "GB-hours",
+        gb * HOURS_PER_MONTH,
+        aws_query(r, "AmazonElastiCache", "ElastiCache Serverless", attrs, unit="GB-Hours"),
+        usage_based=given is not None,
+    )
     ecpus = ctx.usage.number("monthly_ecpus")
     minimum = (number(ecpu[0], "minimum", Decimal(0)) or Decimal(0)) * SECONDS_PER_MONTH
     quantity = None if ecpus is None and not minimum else max(ecpus or Decimal(0), minimum)
     attrs = {"cacheEngine": engine, "usagetype": regional_ut(r, "ElastiCache:ServerlessUsage")}
-    yield monthly(f"ElastiCache Processing Units ({engine})", "1M ECPUs", None if quantity is None else quantity / 1_000_000,
-                  aws_query(r, "AmazonElastiCache", "ElastiCache Serverless", attrs, unit="ECPU"),
-                  usage_based=True, unit_multiplier=1_000_000)
+    yield monthly(
+        f"ElastiCache Processing Units ({engine})",
+        "1M ECPUs",
+        None if quantity is None else quantity / 1_000_000,
+        aws_query(r, "AmazonElastiCache", "ElastiCache Serverless", attrs, unit="ECPU"),
+        usage_based=True,
+        unit_multiplier=1_000_000,
+    )
 
 
 PRICER = Pricer(type="aws_elasticache_serverless_cache", price=_price, usage_keys=USAGE, doc=__doc__ or "")

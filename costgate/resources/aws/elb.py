@@ -24,10 +24,15 @@ USAGE = (UsageKey("monthly_data_processed_gb", "float", "GB processed by the loa
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     attrs = {"group": "ELB:Balancing"}
-    yield hourly("Classic load balancer",
-                 aws_query(r, "AWSELB", "Load Balancer", {**attrs, "usagetype": ut(r, "LoadBalancerUsage")}, unit="Hrs"))
+    yield hourly(
+        "Classic load balancer",
+        aws_query(r, "AWSELB", "Load Balancer", {**attrs, "usagetype": ut(r, "LoadBalancerUsage")}, unit="Hrs"),
+    )
     yield usage_component(
-        "Data processed", "GB", ctx.usage, "monthly_data_processed_gb",
+        "Data processed",
+        "GB",
+        ctx.usage,
+        "monthly_data_processed_gb",
         aws_query(r, "AWSELB", "Load Balancer", {**attrs, "usagetype": ut(r, "DataProcessing-Bytes")}, unit="GB"),
     )
 

@@ -36,13 +36,19 @@ from costgate.resources.base import Pricer, PricingContext, Usage, UsageKey, int
 USAGE: tuple[UsageKey, ...] = ()
 
 
-def _nodes(r: Resource, role: str, itype: str, count: Decimal, spot: bool, ebs: list[Mapping[str, Any]],
-           path: str) -> Iterator[CostComponent]:
-    volumes = tuple(volume_of(v, path=f"{path}/ebs_config[{i}]", size_key="size", type_key="type")
-                    for i, v in enumerate(ebs) for _ in range(integer(v, "volumes_per_instance", 1, high=1000) or 1))
+def _nodes(
+    r: Resource, role: str, itype: str, count: Decimal, spot: bool, ebs: list[Mapping[str, Any]], path: str
+) -> Iterator[CostComponent]:
+    volumes = tuple(
+        volume_of(v, path=f"{path}/ebs_config[{i}]", size_key="size", type_key="type")
+        for i, v in enumerate(ebs)
+        for _ in range(integer(v, "volumes_per_instance", 1, high=1000) or 1)
+    )
     spec = InstanceSpec(instance_type=itype, spot=spot, volumes=volumes, source=path)
     yield from instance_components(r, spec, Usage(), count=count)
-    uplift = aws_query(r, "ElasticMapReduce", "Elastic Map Reduce Instance", {"instanceType": itype, "softwareType": "EMR"}, unit="Hrs")
+    uplift = aws_query(
+        r, "ElasticMapReduce", "Elastic Map Reduce Instance", {"instanceType": itype, "softwareType": "EMR"}, unit="Hrs"
+    )
     yield monthly(f"EMR uplift ({role}, {itype})", "hours", HOURS_PER_MONTH * count, uplift, path=path)
 
 
@@ -53,7 +59,9 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         if group.get("instance_type"):
             count = number(group, "instance_count", Decimal(1)) or Decimal(1)
             spot = group.get("bid_price") not in (None, "")
-            yield from _nodes(r, role, str(group["instance_type"]), count, spot, list(group.get("ebs_config") or []), path)
+            yield from _nodes(
+                r, role, str(group["instance_type"]), count, spot, list(group.get("ebs_config") or []), path
+            )
         elif fleet.get("instance_type_configs"):
             config = next(iter(fleet["instance_type_configs"]))
             weight = number(config, "weighted_capacity", Decimal(1)) or Decimal(1)
@@ -61,7 +69,9 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
                 units = number(fleet, key, Decimal(0)) or Decimal(0)
                 if units > 0:
                     count = (units / weight).to_integral_value(rounding=ROUND_CEILING)
-                    yield from _nodes(r, role, str(config["instance_type"]), count, spot, list(config.get("ebs_config") or []), path)
+                    yield from _nodes(
+                        r, role, str(config["instance_type"]), count, spot, list(config.get("ebs_config") or []), path
+                    )
 
 
 PRICER = Pricer(type="aws_emr_cluster", price=_price, usage_keys=USAGE, doc=__doc__ or "")

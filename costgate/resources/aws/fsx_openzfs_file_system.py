@@ -28,7 +28,9 @@ from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, n
 
 USAGE = (
     UsageKey("backup_storage_gb", "float", "Backup storage, GB"),
-    UsageKey("compression_savings_percent", "float", "Accepted for compatibility; provisioned capacity is billed in full"),
+    UsageKey(
+        "compression_savings_percent", "float", "Accepted for compatibility; provisioned capacity is billed in full"
+    ),
 )
 INCLUDED_IOPS_PER_GB = Decimal(3)
 
@@ -38,16 +40,25 @@ def _q(r: Resource, family: str, attrs: Mapping[str, str], unit: str) -> PriceQu
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    deployment = {"deploymentOption": "Multi-AZ" if str(r.get("deployment_type", "")).startswith("MULTI_AZ") else "Single-AZ"}
+    deployment = {
+        "deploymentOption": "Multi-AZ" if str(r.get("deployment_type", "")).startswith("MULTI_AZ") else "Single-AZ"
+    }
     storage = number(r, "storage_capacity")
-    yield monthly("Throughput capacity", "MBps", number(r, "throughput_capacity"), _q(r, "Provisioned Throughput", deployment, "MiBps-Mo"))
+    yield monthly(
+        "Throughput capacity",
+        "MBps",
+        number(r, "throughput_capacity"),
+        _q(r, "Provisioned Throughput", deployment, "MiBps-Mo"),
+    )
     yield monthly("SSD storage", "GB", storage, _q(r, "Storage", {**deployment, "storageType": "SSD"}, "GB-Mo"))
     iops = r.block("disk_iops_configuration")
     if iops.get("mode") == "USER_PROVISIONED":
         extra = (number(iops, "iops") or Decimal(0)) - INCLUDED_IOPS_PER_GB * (storage or Decimal(0))
         if extra > 0:
             yield monthly("Provisioned IOPS", "IOPS", extra, _q(r, "Provisioned IOPS", deployment, "IOPS-Mo"))
-    yield usage_component("Backup storage", "GB", ctx.usage, "backup_storage_gb", _q(r, "Storage", {"storageType": "Backup"}, "GB-Mo"))
+    yield usage_component(
+        "Backup storage", "GB", ctx.usage, "backup_storage_gb", _q(r, "Storage", {"storageType": "Backup"}, "GB-Mo")
+    )
 
 
 PRICER = Pricer(type="aws_fsx_openzfs_file_system", price=_price, usage_keys=USAGE, doc=__doc__ or "")

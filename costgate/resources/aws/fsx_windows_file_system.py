@@ -37,12 +37,22 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     multi = "MULTI_AZ" in str(r.get("deployment_type", "SINGLE_AZ_1")).upper()
     deployment = {"deploymentOption": "Multi-AZ" if multi else "Single-AZ"}
     storage = "HDD" if str(r.get("storage_type", "SSD")).upper() == "HDD" else "SSD"
-    yield monthly("Throughput capacity", "MBps", number(r, "throughput_capacity"),
-                  _q(r, "Provisioned Throughput", deployment))
-    yield monthly(f"{storage} storage", "GB", number(r, "storage_capacity"),
-                  _q(r, "Storage", {**deployment, "storageType": storage}))
-    yield usage_component("Backup storage", "GB", ctx.usage, "backup_storage_gb",
-                          _q(r, "Storage", {**deployment, "usagetype": regional_ut(r, "BackupUsage")}))
+    yield monthly(
+        "Throughput capacity", "MBps", number(r, "throughput_capacity"), _q(r, "Provisioned Throughput", deployment)
+    )
+    yield monthly(
+        f"{storage} storage",
+        "GB",
+        number(r, "storage_capacity"),
+        _q(r, "Storage", {**deployment, "storageType": storage}),
+    )
+    yield usage_component(
+        "Backup storage",
+        "GB",
+        ctx.usage,
+        "backup_storage_gb",
+        _q(r, "Storage", {**deployment, "usagetype": regional_ut(r, "BackupUsage")}),
+    )
 
 
 PRICER = Pricer(type="aws_fsx_windows_file_system", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -26,8 +26,17 @@ ACCELERATOR_REGION = "us-east-1"
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    yield hourly("Fixed fee", aws_query(
-        r, "AWSGlobalAccelerator", "Accelerator", {"usagetype": "GlobalAccelerator-Hours"}, unit="Hrs", region=ACCELERATOR_REGION))
+    yield hourly(
+        "Fixed fee",
+        aws_query(
+            r,
+            "AWSGlobalAccelerator",
+            "Accelerator",
+            {"usagetype": "GlobalAccelerator-Hours"},
+            unit="Hrs",
+            region=ACCELERATOR_REGION,
+        ),
+    )
 
 
 PRICER = Pricer(type="aws_globalaccelerator_accelerator", price=_price, usage_keys=USAGE, doc=__doc__ or "")

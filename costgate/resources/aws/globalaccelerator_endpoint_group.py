@@ -29,21 +29,39 @@ from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly
 
 # usage sub-key -> (client location group shown, Price List location code)
 LOCATIONS = {
-    "us": ("US, Mexico, Canada", "NA"), "europe": ("Europe", "EU"), "south_africa": ("South Africa, Kenya", "ZA"),
-    "south_america": ("South America", "SA"), "south_korea": ("South Korea", "KR"), "middle_east": ("Middle East", "ME"),
-    "australia": ("Australia, New Zealand", "AU"), "asia_pacific": ("Asia Pacific", "AP"),
+    "us": ("US, Mexico, Canada", "NA"),
+    "europe": ("Europe", "EU"),
+    "south_africa": ("South Africa, Kenya", "ZA"),
+    "south_america": ("South America", "SA"),
+    "south_korea": ("South Korea", "KR"),
+    "middle_east": ("Middle East", "ME"),
+    "australia": ("Australia, New Zealand", "AU"),
+    "asia_pacific": ("Asia Pacific", "AP"),
     "india": ("India, Indonesia, Philippines, Thailand", "IN"),
 }
 DIRECTIONS = {"In": "monthly_inbound_data_transfer_gb", "Out": "monthly_outbound_data_transfer_gb"}
-USAGE = tuple(UsageKey(f"{key}.{loc}", "float", f"GB a month {'from' if d == 'In' else 'to'} clients in {LOCATIONS[loc][0]}")
-              for d, key in DIRECTIONS.items() for loc in LOCATIONS)
+USAGE = tuple(
+    UsageKey(f"{key}.{loc}", "float", f"GB a month {'from' if d == 'In' else 'to'} clients in {LOCATIONS[loc][0]}")
+    for d, key in DIRECTIONS.items()
+    for loc in LOCATIONS
+)
 
 
 def region_code(region: str) -> str:
     """The Price List's location code for an AWS region (NA, EU, AP, SA, ME, ZA, US for GovCloud)."""
     if region.startswith("us-gov"):
         return "US"
-    prefixes = {"us": "NA", "ca": "NA", "eu": "EU", "il": "EU", "me": "ME", "sa": "SA", "af": "ZA", "ap": "AP", "cn": "AP"}
+    prefixes = {
+        "us": "NA",
+        "ca": "NA",
+        "eu": "EU",
+        "il": "EU",
+        "me": "ME",
+        "sa": "SA",
+        "af": "ZA",
+        "ap": "AP",
+        "cn": "AP",
+    }
     return prefixes.get(region.split("-", 1)[0], "NA")
 
 
@@ -56,11 +74,30 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         if given["In"][loc] is None and given["Out"][loc] is None:
             continue
         usagetype = f"{source}-{code}-{direction.upper()}-Bytes-Internet"
-        yield monthly(f"{direction}bound DT-premium fee", "GB", given[direction][loc] or Decimal(0), aws_query(
-            r, "AWSGlobalAccelerator", None, {"trafficDirection": direction, "fromLocation": source, "toLocation": code,
-                                              "operation": "Dominant", "usagetype": usagetype}, unit="GB", region="us-east-1"),
-            usage_based=True, path=group)
+        yield monthly(
+            f"{direction}bound DT-premium fee",
+            "GB",
+            given[direction][loc] or Decimal(0),
+            aws_query(
+                r,
+                "AWSGlobalAccelerator",
+                None,
+                {
+                    "trafficDirection": direction,
+                    "fromLocation": source,
+                    "toLocation": code,
+                    "operation": "Dominant",
+                    "usagetype": usagetype,
+                },
+                unit="GB",
+                region="us-east-1",
+            ),
+            usage_based=True,
+            path=group,
+        )
 
 
 _KEYS_DOC = "\nGenerated usage keys:\n" + "".join(f"    {k.name}: {k.description}.\n" for k in USAGE)
-PRICER = Pricer(type="aws_globalaccelerator_endpoint_group", price=_price, usage_keys=USAGE, doc=(__doc__ or "") + _KEYS_DOC)
+PRICER = Pricer(
+    type="aws_globalaccelerator_endpoint_group", price=_price, usage_keys=USAGE, doc=(__doc__ or "") + _KEYS_DOC
+)

@@ -26,8 +26,15 @@ from costgate.resources.aws._common import aws_query, ut
 from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, number
 
 USAGE = (UsageKey("monthly_hours", "float", "Hours the job runs a month"),)
-WORKER_DPUS = {"G.025X": Decimal("0.25"), "G.1X": Decimal(1), "G.2X": Decimal(2), "G.4X": Decimal(4),
-               "G.8X": Decimal(8), "Standard": Decimal(1), "Z.2X": Decimal(2)}
+WORKER_DPUS = {
+    "G.025X": Decimal("0.25"),
+    "G.1X": Decimal(1),
+    "G.2X": Decimal(2),
+    "G.4X": Decimal(4),
+    "G.8X": Decimal(8),
+    "Standard": Decimal(1),
+    "Z.2X": Decimal(2),
+}
 DEFAULT_DPUS = {"pythonshell": Decimal("0.0625")}
 """AWS defaults when neither workers nor max_capacity are set: 0.0625 DPU for Python shell, else 10."""
 
@@ -47,7 +54,9 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     query = aws_query(r, "AWSGlue", "AWS Glue", {"usagetype": ut(r, suffix)}, unit="DPU-Hour")
     shown = format(size.normalize(), "f")
     quantity = None if hours is None else size * hours
-    yield monthly("Duration" + (" (flex)" if flex else ""), f"DPU-hours ({shown} DPUs)", quantity, query, usage_based=True)
+    yield monthly(
+        "Duration" + (" (flex)" if flex else ""), f"DPU-hours ({shown} DPUs)", quantity, query, usage_based=True
+    )
 
 
 PRICER = Pricer(type="aws_glue_job", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -42,7 +42,13 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     yield monthly("Viewer licenses", "users", viewers, _q(r, "Viewer"), usage_based=True)
     licences = ctx.referencing(r, "aws_grafana_license_association", "workspace_id")
     if any(str(a.get("license_type", "")).upper() == "ENTERPRISE" for a in licences):
-        yield monthly("Enterprise plugins licenses", "users", editors + (viewers or 0), _q(r, "EnterprisePlugins"), usage_based=True)
+        yield monthly(
+            "Enterprise plugins licenses",
+            "users",
+            editors + (viewers or 0),
+            _q(r, "EnterprisePlugins"),
+            usage_based=True,
+        )
 
 
 PRICER = Pricer(type="aws_grafana_workspace", price=_price, usage_keys=USAGE, doc=__doc__ or "")

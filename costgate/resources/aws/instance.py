@@ -75,21 +75,36 @@ def _spec(r: Resource, ctx: PricingContext) -> InstanceSpec:
     host = bool(r.get("host_id")) or "host_id" in r.refs  # state files hold "" for unset
     tenancy = "Host" if host else TENANCY.get(str(pick("tenancy", first("placement", "tenancy"), "default")), "Shared")
     market = r.block("instance_market_options").get("market_type") or first("instance_market_options", "market_type")
-    lt_disks = {str(m.get("device_name")): _ebs_of(m) for m in (lt.blocks("block_device_mappings") if lt else []) if m.get("ebs")}
+    lt_disks = {
+        str(m.get("device_name")): _ebs_of(m)
+        for m in (lt.blocks("block_device_mappings") if lt else [])
+        if m.get("ebs")
+    }
     root = r.block("root_block_device")
-    volumes = [volume_of(root, path="root_block_device", default_size=DEFAULT_ROOT.size) if root
-               else Volume(DEFAULT_ROOT.type, DEFAULT_ROOT.size, path="root_block_device")]
-    for block in r.blocks("ebs_block_device") + [{"device_name": d} for d in lt_disks if d not in
-                                                 {str(b.get("device_name")) for b in r.blocks("ebs_block_device")}]:
-        merged = {**lt_disks.get(str(block.get("device_name")), {}), **{k: v for k, v in block.items() if v is not None}}
+    volumes = [
+        volume_of(root, path="root_block_device", default_size=DEFAULT_ROOT.size)
+        if root
+        else Volume(DEFAULT_ROOT.type, DEFAULT_ROOT.size, path="root_block_device")
+    ]
+    for block in r.blocks("ebs_block_device") + [
+        {"device_name": d}
+        for d in lt_disks
+        if d not in {str(b.get("device_name")) for b in r.blocks("ebs_block_device")}
+    ]:
+        merged = {
+            **lt_disks.get(str(block.get("device_name")), {}),
+            **{k: v for k, v in block.items() if v is not None},
+        }
         volumes.append(volume_of(merged, path=f"ebs_block_device[{len(volumes) - 1}]"))
     credits = r.block("credit_specification").get("cpu_credits") or first("credit_specification", "cpu_credits")
     public = flag(r.get("associate_public_ip_address"))
     if public is None and lt is not None:
         public = any(flag(n.get("associate_public_ip_address")) for n in lt.blocks("network_interfaces"))
     # an Elastic IP on the instance replaces its auto-assigned address (the EIP is priced instead)
-    public = bool(public) and not any(ctx.referenced_by(r, rtype, attribute) for rtype, attribute in
-                                     (("aws_eip", "instance"), ("aws_eip_association", "instance_id")))
+    public = bool(public) and not any(
+        ctx.referenced_by(r, rtype, attribute)
+        for rtype, attribute in (("aws_eip", "instance"), ("aws_eip_association", "instance_id"))
+    )
     return InstanceSpec(
         instance_type=pick("instance_type", lt_vals.get("instance_type"), None),
         tenancy=tenancy,

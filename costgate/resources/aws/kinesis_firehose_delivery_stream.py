@@ -56,15 +56,29 @@ def _vpc_azs(r: Resource) -> int:
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     key = "monthly_data_ingested_gb"
-    yield usage_component("Data ingested", "GB", ctx.usage, key, aws_query(
-        r, SERVICE, FAMILY, {"group": "Event-by-Event Processing"}, unit="GB"))
+    yield usage_component(
+        "Data ingested",
+        "GB",
+        ctx.usage,
+        key,
+        aws_query(r, SERVICE, FAMILY, {"group": "Event-by-Event Processing"}, unit="GB"),
+    )
     if _converts(r):
-        yield usage_component("Format conversion", "GB", ctx.usage, key, aws_query(
-            r, SERVICE, FAMILY, {"operation": "DataFormatConversion"}, unit="GB"))
+        yield usage_component(
+            "Format conversion",
+            "GB",
+            ctx.usage,
+            key,
+            aws_query(r, SERVICE, FAMILY, {"operation": "DataFormatConversion"}, unit="GB"),
+        )
     azs = _vpc_azs(r)
     if azs:
-        yield usage_component("VPC data", "GB", ctx.usage, key, aws_query(r, SERVICE, FAMILY, {"operation": "VpcBandwidth"}, unit="GB"))
-        yield hourly("VPC AZ delivery", aws_query(r, SERVICE, FAMILY, {"operation": "RunVpcInstance"}, unit="Hrs"), count=azs)
+        yield usage_component(
+            "VPC data", "GB", ctx.usage, key, aws_query(r, SERVICE, FAMILY, {"operation": "VpcBandwidth"}, unit="GB")
+        )
+        yield hourly(
+            "VPC AZ delivery", aws_query(r, SERVICE, FAMILY, {"operation": "RunVpcInstance"}, unit="Hrs"), count=azs
+        )
 
 
 PRICER = Pricer(type="aws_kinesis_firehose_delivery_stream", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -44,23 +44,31 @@ from costgate.model import HOURS_PER_MONTH, CostComponent, PriceQuery, Resource
 from costgate.resources.aws._common import aws_query, ut
 from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, number, usage_component
 
-USAGE = tuple(UsageKey(n, "float", d) for n, d in (
-    ("monthly_on_demand_data_in_gb", "GB written to an on-demand stream a month"),
-    ("monthly_on_demand_data_out_gb", "GB read by shared-throughput consumers of an on-demand stream a month"),
-    ("monthly_on_demand_efo_data_out_gb", "GB read by enhanced fan-out consumers of an on-demand stream a month"),
-    ("monthly_on_demand_extended_retention_gb", "GB-months stored between 24 hours and 7 days (on-demand)"),
-    ("monthly_on_demand_long_term_retention_gb", "GB-months stored beyond 7 days (on-demand)"),
-    ("monthly_provisioned_put_units", "PUT payload units (25 KB each) a month"),
-    ("monthly_provisioned_extended_retention_gb", "Shard-hours of extended retention a month (AWS bills it per shard-hour)"),
-    ("monthly_provisioned_long_term_retention_gb", "GB-months stored beyond 7 days (provisioned)"),
-    ("monthly_provisioned_long_term_retrieval_gb", "GB read from beyond 7 days a month (provisioned)"),
-    ("monthly_provisioned_efo_data_out_gb", "GB read by enhanced fan-out consumers a month (provisioned)"),
-    ("monthly_provisioned_efo_consumer_hours", "Enhanced fan-out consumer-shard hours a month (provisioned)"),
-))
+USAGE = tuple(
+    UsageKey(n, "float", d)
+    for n, d in (
+        ("monthly_on_demand_data_in_gb", "GB written to an on-demand stream a month"),
+        ("monthly_on_demand_data_out_gb", "GB read by shared-throughput consumers of an on-demand stream a month"),
+        ("monthly_on_demand_efo_data_out_gb", "GB read by enhanced fan-out consumers of an on-demand stream a month"),
+        ("monthly_on_demand_extended_retention_gb", "GB-months stored between 24 hours and 7 days (on-demand)"),
+        ("monthly_on_demand_long_term_retention_gb", "GB-months stored beyond 7 days (on-demand)"),
+        ("monthly_provisioned_put_units", "PUT payload units (25 KB each) a month"),
+        (
+            "monthly_provisioned_extended_retention_gb",
+            "Shard-hours of extended retention a month (AWS bills it per shard-hour)",
+        ),
+        ("monthly_provisioned_long_term_retention_gb", "GB-months stored beyond 7 days (provisioned)"),
+        ("monthly_provisioned_long_term_retrieval_gb", "GB read from beyond 7 days a month (provisioned)"),
+        ("monthly_provisioned_efo_data_out_gb", "GB read by enhanced fan-out consumers a month (provisioned)"),
+        ("monthly_provisioned_efo_consumer_hours", "Enhanced fan-out consumer-shard hours a month (provisioned)"),
+    )
+)
 
 
 def _q(r: Resource, usagetype: str, operation: str, unit: str) -> PriceQuery:
-    return aws_query(r, "AmazonKinesis", "Kinesis Streams", {"usagetype": ut(r, usagetype), "operation": operation}, unit=unit)
+    return aws_query(
+        r, "AmazonKinesis", "Kinesis Streams", {"usagetype": ut(r, usagetype), "operation": operation}, unit=unit
+    )
 
 
 def _provisioned(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
@@ -68,21 +76,52 @@ def _provisioned(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     shard_hours = None if shards is None else shards * HOURS_PER_MONTH
     retention = number(r, "retention_period", Decimal(24)) or Decimal(24)
     yield monthly("Shard hours", "hours", shard_hours, _q(r, "Storage-ShardHour", "shardHourStorage", "Hrs"))
-    yield usage_component("PUT payload units", "1M units", ctx.usage, "monthly_provisioned_put_units",
-                          _q(r, "PutRequestPayloadUnits", "PutRequest", "Units"), per=1_000_000)
+    yield usage_component(
+        "PUT payload units",
+        "1M units",
+        ctx.usage,
+        "monthly_provisioned_put_units",
+        _q(r, "PutRequestPayloadUnits", "PutRequest", "Units"),
+        per=1_000_000,
+    )
     extended = ctx.usage.number("monthly_provisioned_extended_retention_gb")
     if extended is not None or retention > 24:
-        yield monthly("Extended retention (24h to 7 days)", "shard-hours", shard_hours if extended is None else extended,
-                      _q(r, "Extended-ShardHour", "shardHourStorage", "Hrs"), usage_based=extended is not None)
+        yield monthly(
+            "Extended retention (24h to 7 days)",
+            "shard-hours",
+            shard_hours if extended is None else extended,
+            _q(r, "Extended-ShardHour", "shardHourStorage", "Hrs"),
+            usage_based=extended is not None,
+        )
     if retention > 168 or ctx.usage.number("monthly_provisioned_long_term_retention_gb") is not None:
-        yield usage_component("Long-term retention (7 days+)", "GB", ctx.usage, "monthly_provisioned_long_term_retention_gb",
-                              _q(r, "LongTermRetention-ByteHrs", "LongTermRetentionByteHrs", "GB-Mo"))
-        yield usage_component("Long-term retention retrieval", "GB", ctx.usage, "monthly_provisioned_long_term_retrieval_gb",
-                              _q(r, "LongTermRetention-ReadBytes", "LongTermRetentionDataRetrieval", "GB"))
-    yield usage_component("Enhanced fan-out data retrieval", "GB", ctx.usage, "monthly_provisioned_efo_data_out_gb",
-                          _q(r, "ReadBytes", "EnhancedFanoutDataRetrieval", "GB"))
-    yield usage_component("Enhanced fan-out consumer-shard hours", "hours", ctx.usage, "monthly_provisioned_efo_consumer_hours",
-                          _q(r, "EnhancedFanoutHour", "ConsumerHour", "Hrs"))
+        yield usage_component(
+            "Long-term retention (7 days+)",
+            "GB",
+            ctx.usage,
+            "monthly_provisioned_long_term_retention_gb",
+            _q(r, "LongTermRetention-ByteHrs", "LongTermRetentionByteHrs", "GB-Mo"),
+        )
+        yield usage_component(
+            "Long-term retention retrieval",
+            "GB",
+            ctx.usage,
+            "monthly_provisioned_long_term_retrieval_gb",
+            _q(r, "LongTermRetention-ReadBytes", "LongTermRetentionDataRetrieval", "GB"),
+        )
+    yield usage_component(
+        "Enhanced fan-out data retrieval",
+        "GB",
+        ctx.usage,
+        "monthly_provisioned_efo_data_out_gb",
+        _q(r, "ReadBytes", "EnhancedFanoutDataRetrieval", "GB"),
+    )
+    yield usage_component(
+        "Enhanced fan-out consumer-shard hours",
+        "hours",
+        ctx.usage,
+        "monthly_provisioned_efo_consumer_hours",
+        _q(r, "EnhancedFanoutHour", "ConsumerHour", "Hrs"),
+    )
 
 
 def _on_demand(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
@@ -90,11 +129,27 @@ def _on_demand(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     for name, key, usagetype, operation, unit in (
         ("Data ingested", "data_in_gb", "OnDemand-BilledIncomingBytes", "OnDemandDataIngested", "GB"),
         ("Data retrieval", "data_out_gb", "OnDemand-BilledOutgoingBytes", "OnDemandDataRetrieval", "GB"),
-        ("Enhanced fan-out data retrieval", "efo_data_out_gb", "OnDemand-BilledOutgoingEFOBytes", "OnDemandEFODataRetrieval", "GB"),
-        ("Extended retention (24h to 7 days)", "extended_retention_gb", "OnDemand-ExtendedRetention-ByteHrs",
-         "OnDemandExtendedRetentionByteHrs", "GB-Mo"),
-        ("Long-term retention (7 days+)", "long_term_retention_gb", "OnDemand-LongTermRetention-ByteHrs",
-         "OnDemandLongTermRetentionByteHrs", "GB-Mo"),
+        (
+            "Enhanced fan-out data retrieval",
+            "efo_data_out_gb",
+            "OnDemand-BilledOutgoingEFOBytes",
+            "OnDemandEFODataRetrieval",
+            "GB",
+        ),
+        (
+            "Extended retention (24h to 7 days)",
+            "extended_retention_gb",
+            "OnDemand-ExtendedRetention-ByteHrs",
+            "OnDemandExtendedRetentionByteHrs",
+            "GB-Mo",
+        ),
+        (
+            "Long-term retention (7 days+)",
+            "long_term_retention_gb",
+            "OnDemand-LongTermRetention-ByteHrs",
+            "OnDemandLongTermRetentionByteHrs",
+            "GB-Mo",
+        ),
     ):
         yield usage_component(name, "GB", ctx.usage, f"monthly_on_demand_{key}", _q(r, usagetype, operation, unit))
 

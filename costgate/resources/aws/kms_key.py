@@ -43,8 +43,13 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     yield usage_component(name, "10k requests", ctx.usage, "monthly_requests", requests(usagetype), per=10_000)
     if spec == "SYMMETRIC_DEFAULT":
         for kind in ("ECC", "RSA"):
-            yield monthly(f"{kind} GenerateDataKeyPair requests", "10k requests", None,
-                          requests(f"KMS-Requests-GenerateDatakeyPair-{kind}"), unit_multiplier=10_000)
+            yield monthly(
+                f"{kind} GenerateDataKeyPair requests",
+                "10k requests",
+                None,
+                requests(f"KMS-Requests-GenerateDatakeyPair-{kind}"),
+                unit_multiplier=10_000,
+            )
 
 
 PRICER = Pricer(type="aws_kms_key", price=_price, usage_keys=USAGE, doc=__doc__ or "")

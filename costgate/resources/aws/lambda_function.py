@@ -44,17 +44,34 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         seconds = requests * duration.to_integral_value(rounding=ROUND_CEILING) / 1000
 
     def q(group: str, usagetype: str, unit: str) -> PriceQuery:
-        return aws_query(r, "AWSLambda", "Serverless", {"group": group + sfx, "usagetype": ut(r, usagetype + sfx)}, unit=unit)
+        return aws_query(
+            r, "AWSLambda", "Serverless", {"group": group + sfx, "usagetype": ut(r, usagetype + sfx)}, unit=unit
+        )
 
-    yield usage_component("Requests", "1M requests", ctx.usage, "monthly_requests",
-                          q("AWS-Lambda-Requests", "Request", "Requests"), per=1_000_000)
+    yield usage_component(
+        "Requests",
+        "1M requests",
+        ctx.usage,
+        "monthly_requests",
+        q("AWS-Lambda-Requests", "Request", "Requests"),
+        per=1_000_000,
+    )
     extra_gb = storage_gb - Decimal("0.5")
     if seconds is None or extra_gb > 0:
-        yield monthly("Ephemeral storage", "GB-seconds", None if seconds is None else seconds * extra_gb,
-                      q("AWS-Lambda-Storage-Duration", "Lambda-Storage-Gigabyte-Second", "GB-Seconds"),
-                      usage_based=True)
-    yield monthly("Duration", "GB-seconds", None if seconds is None else seconds * memory_gb,
-                  q("AWS-Lambda-Duration", "Lambda-GB-Second", "Lambda-GB-Second"), usage_based=True)
+        yield monthly(
+            "Ephemeral storage",
+            "GB-seconds",
+            None if seconds is None else seconds * extra_gb,
+            q("AWS-Lambda-Storage-Duration", "Lambda-Storage-Gigabyte-Second", "GB-Seconds"),
+            usage_based=True,
+        )
+    yield monthly(
+        "Duration",
+        "GB-seconds",
+        None if seconds is None else seconds * memory_gb,
+        q("AWS-Lambda-Duration", "Lambda-GB-Second", "Lambda-GB-Second"),
+        usage_based=True,
+    )
 
 
 PRICER = Pricer(type="aws_lambda_function", price=_price, usage_keys=USAGE, doc=__doc__ or "")

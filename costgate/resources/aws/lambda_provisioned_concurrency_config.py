@@ -68,8 +68,13 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     def q(group: str) -> PriceQuery:
         return aws_query(r, "AWSLambda", "Serverless", {"group": group + sfx})
 
-    yield monthly("Provisioned concurrency", "GB-seconds", kept_warm, q("AWS-Lambda-Provisioned-Concurrency"),
-                  usage_based=memory_gb is None or ctx.usage.number("monthly_duration_hrs") is not None)
+    yield monthly(
+        "Provisioned concurrency",
+        "GB-seconds",
+        kept_warm,
+        q("AWS-Lambda-Provisioned-Concurrency"),
+        usage_based=memory_gb is None or ctx.usage.number("monthly_duration_hrs") is not None,
+    )
     yield monthly("Duration", "GB-seconds", running, q("AWS-Lambda-Duration-Provisioned"), usage_based=True)
 
 

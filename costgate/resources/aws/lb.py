@@ -37,7 +37,13 @@ USAGE = (
 
 # type -> (family, component name, LCU-hour capacity: new connections, active connections, rule evaluations)
 _TYPES: dict[str, tuple[str, str, Decimal, Decimal, Decimal | None]] = {
-    "application": ("Load Balancer-Application", "Application load balancer", Decimal(90_000), Decimal(3_000), Decimal(3_600_000)),
+    "application": (
+        "Load Balancer-Application",
+        "Application load balancer",
+        Decimal(90_000),
+        Decimal(3_000),
+        Decimal(3_600_000),
+    ),
     "network": ("Load Balancer-Network", "Network load balancer", Decimal(2_880_000), Decimal(100_000), None),
     "gateway": ("Load Balancer-Gateway", "Gateway load balancer", Decimal(2_880_000), Decimal(100_000), None),
 }
@@ -62,9 +68,12 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     yield hourly(name, aws_query(r, "AWSELB", family, {**attrs, "usagetype": ut(r, "LoadBalancerUsage")}, unit="Hrs"))
     lcu_hours = _lcu_hours(ctx, new_cap, active_cap, rule_cap)
     yield monthly(
-        "Load balancer capacity units", "LCU", None if lcu_hours is None else lcu_hours / HOURS_PER_MONTH,
+        "Load balancer capacity units",
+        "LCU",
+        None if lcu_hours is None else lcu_hours / HOURS_PER_MONTH,
         aws_query(r, "AWSELB", family, {**attrs, "usagetype": ut(r, "LCUUsage")}, unit="LCU-Hrs"),
-        usage_based=True, unit_multiplier=HOURS_PER_MONTH,
+        usage_based=True,
+        unit_multiplier=HOURS_PER_MONTH,
     )
 
 

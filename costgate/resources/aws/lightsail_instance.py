@@ -27,8 +27,15 @@ from costgate.resources.aws._common import aws_query
 from costgate.resources.base import Pricer, PricingContext, UsageKey, hourly
 
 USAGE: tuple[UsageKey, ...] = ()
-BUNDLES = {"nano": ("2", "0.5GB"), "micro": ("2", "1GB"), "small": ("2", "2GB"), "medium": ("2", "4GB"),
-           "large": ("2", "8GB"), "xlarge": ("4", "16GB"), "2xlarge": ("8", "32GB")}
+BUNDLES = {
+    "nano": ("2", "0.5GB"),
+    "micro": ("2", "1GB"),
+    "small": ("2", "2GB"),
+    "medium": ("2", "4GB"),
+    "large": ("2", "8GB"),
+    "xlarge": ("4", "16GB"),
+    "2xlarge": ("8", "32GB"),
+}
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:

@@ -43,12 +43,26 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     shards = number(r, "num_shards", Decimal(1)) or Decimal(1)
     replicas = number(r, "num_replicas_per_shard", Decimal(1))
     nodes = shards * (1 + (replicas or Decimal(0)))
-    q = aws_query(r, "AmazonMemoryDB", "Amazon MemoryDB", {"engine": engine, "usagetype": regional_ut(r, f"NodeUsage:{node_type}")}, unit="Hrs")
+    q = aws_query(
+        r,
+        "AmazonMemoryDB",
+        "Amazon MemoryDB",
+        {"engine": engine, "usagetype": regional_ut(r, f"NodeUsage:{node_type}")},
+        unit="Hrs",
+    )
     yield monthly(f"MemoryDB nodes ({engine}, {node_type})", "hours", HOURS_PER_MONTH * nodes, q)
-    written = aws_query(r, "AmazonMemoryDB", "Amazon MemoryDB", {"engine": engine, "usagetype": regional_ut(r, "MemoryDB:DataWritten")}, unit="GB")
+    written = aws_query(
+        r,
+        "AmazonMemoryDB",
+        "Amazon MemoryDB",
+        {"engine": engine, "usagetype": regional_ut(r, "MemoryDB:DataWritten")},
+        unit="GB",
+    )
     yield usage_component("Data written", "GB", ctx.usage, "monthly_data_written_gb", written)
     if (number(r, "snapshot_retention_limit", Decimal(0)) or 0) > 0:
-        snap = aws_query(r, "AmazonMemoryDB", "Storage Snapshot", {"usagetype": regional_ut(r, "MemoryDB:BackupUsage")}, unit="GB-Mo")
+        snap = aws_query(
+            r, "AmazonMemoryDB", "Storage Snapshot", {"usagetype": regional_ut(r, "MemoryDB:BackupUsage")}, unit="GB-Mo"
+        )
         yield usage_component("Snapshot storage", "GB", ctx.usage, "snapshot_storage_size_gb", snap)
 
 

@@ -32,16 +32,33 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     engine = "RabbitMQ" if str(r.get("engine_type", "")).lower() == "rabbitmq" else "ActiveMQ"
     mode = str(r.get("deployment_mode", "SINGLE_INSTANCE")).upper()
     multi_az = mode in ("ACTIVE_STANDBY_MULTI_AZ", "CLUSTER_MULTI_AZ")
-    yield hourly("Broker instance", aws_query(r, "AmazonMQ", "Broker Instances", {
-        "instanceType": str(r.get("host_instance_type", "")), "brokerEngine": engine,
-        "deploymentOption": "Multi-AZ" if multi_az else "Single-AZ"}, unit="Hrs"))
+    yield hourly(
+        "Broker instance",
+        aws_query(
+            r,
+            "AmazonMQ",
+            "Broker Instances",
+            {
+                "instanceType": str(r.get("host_instance_type", "")),
+                "brokerEngine": engine,
+                "deploymentOption": "Multi-AZ" if multi_az else "Single-AZ",
+            },
+            unit="Hrs",
+        ),
+    )
     storage = "ebs" if engine == "RabbitMQ" else str(r.get("storage_type", "efs")).lower()
     suffix = {"RabbitMQ": "TimedStorage-RabbitMQ-ByteHrs"}.get(
-        engine, "TimedStorage-EBS-ByteHrs" if storage == "ebs" else "TimedStorage-ByteHrs")
+        engine, "TimedStorage-EBS-ByteHrs" if storage == "ebs" else "TimedStorage-ByteHrs"
+    )
     nodes = 3 if engine == "RabbitMQ" and multi_az else 1
     gb = ctx.usage.number("storage_size_gb")
-    yield monthly(f"Storage ({storage.upper()})", "GB", None if gb is None else gb * Decimal(nodes), aws_query(
-        r, "AmazonMQ", "Broker Storage", {"usagetype": regional_ut(r, suffix)}, unit="GB-Mo"), usage_based=True)
+    yield monthly(
+        f"Storage ({storage.upper()})",
+        "GB",
+        None if gb is None else gb * Decimal(nodes),
+        aws_query(r, "AmazonMQ", "Broker Storage", {"usagetype": regional_ut(r, suffix)}, unit="GB-Mo"),
+        usage_based=True,
+    )
 
 
 PRICER = Pricer(type="aws_mq_broker", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -40,12 +40,20 @@ def _first(block: Mapping[str, Any], key: str) -> Mapping[str, Any]:
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     group = r.block("broker_node_group_info")
     brokers = None if r.is_unknown("number_of_broker_nodes") else number(r, "number_of_broker_nodes", Decimal(0))
-    yield monthly("Broker instances", "hours", None if brokers is None else brokers * HOURS_PER_MONTH, aws_query(
-        r, "AmazonMSK", FAMILY, {"instanceType": str(group.get("instance_type", ""))}, unit="Hrs"))
+    yield monthly(
+        "Broker instances",
+        "hours",
+        None if brokers is None else brokers * HOURS_PER_MONTH,
+        aws_query(r, "AmazonMSK", FAMILY, {"instanceType": str(group.get("instance_type", ""))}, unit="Hrs"),
+    )
     ebs = _first(_first(group, "storage_info"), "ebs_storage_info")
     size = number(ebs, "volume_size") or number(group, "ebs_volume_size") or DEFAULT_VOLUME_GB
-    yield monthly("Storage", "GB", None if brokers is None else size * brokers, aws_query(
-        r, "AmazonMSK", FAMILY, {"storageFamily": "GP2"}, unit="GB-Mo"))
+    yield monthly(
+        "Storage",
+        "GB",
+        None if brokers is None else size * brokers,
+        aws_query(r, "AmazonMSK", FAMILY, {"storageFamily": "GP2"}, unit="GB-Mo"),
+    )
 
 
 PRICER = Pricer(type="aws_msk_cluster", price=_price, doc=__doc__ or "")

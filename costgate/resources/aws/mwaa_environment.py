@@ -31,7 +31,14 @@ from costgate.resources.aws._common import aws_query
 from costgate.resources.aws._usagetype import regional_ut
 from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, number, usage_component
 
-SIZES = {"micro": "Micro", "small": "Small", "medium": "Medium", "large": "Large", "xlarge": "XLarge", "2xlarge": "2XLarge"}
+SIZES = {
+    "micro": "Micro",
+    "small": "Small",
+    "medium": "Medium",
+    "large": "Large",
+    "xlarge": "XLarge",
+    "2xlarge": "2XLarge",
+}
 USAGE = (
     UsageKey("additional_workers", "float", "Average number of workers running beyond the first"),
     UsageKey("additional_schedulers", "float", "Number of schedulers beyond the two included"),
@@ -58,10 +65,22 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     ):
         query = aws_query(r, "AmazonMWAA", None, {"type": kind, "size": size}, unit="Hrs")
         name = kind if kind == "Environment" else f"Additional {kind.lower()}s"
-        yield monthly(f"{name} ({size})", "hours", quantity, query, usage_based=kind != "Environment" and ctx.usage.number(
-            f"additional_{kind.lower()}s") is not None)
-    yield usage_component("Meta database", "GB", ctx.usage, "meta_database_gb", aws_query(
-        r, "AmazonMWAA", None, {"usagetype": regional_ut(r, "Airflow-StandardDatabaseStorage")}, unit="GB-Mo"))
+        yield monthly(
+            f"{name} ({size})",
+            "hours",
+            quantity,
+            query,
+            usage_based=kind != "Environment" and ctx.usage.number(f"additional_{kind.lower()}s") is not None,
+        )
+    yield usage_component(
+        "Meta database",
+        "GB",
+        ctx.usage,
+        "meta_database_gb",
+        aws_query(
+            r, "AmazonMWAA", None, {"usagetype": regional_ut(r, "Airflow-StandardDatabaseStorage")}, unit="GB-Mo"
+        ),
+    )
 
 
 PRICER = Pricer(type="aws_mwaa_environment", price=_price, usage_keys=USAGE, doc=__doc__ or "")

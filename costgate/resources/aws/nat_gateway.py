@@ -24,9 +24,14 @@ USAGE = (UsageKey("monthly_data_processed_gb", "float", "GB processed by the NAT
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    yield hourly("NAT gateway", aws_query(r, "AmazonEC2", "NAT Gateway", {"usagetype": ut(r, "NatGateway-Hours")}, unit="Hrs"))
+    yield hourly(
+        "NAT gateway", aws_query(r, "AmazonEC2", "NAT Gateway", {"usagetype": ut(r, "NatGateway-Hours")}, unit="Hrs")
+    )
     yield usage_component(
-        "Data processed", "GB", ctx.usage, "monthly_data_processed_gb",
+        "Data processed",
+        "GB",
+        ctx.usage,
+        "monthly_data_processed_gb",
         aws_query(r, "AmazonEC2", "NAT Gateway", {"usagetype": ut(r, "NatGateway-Bytes")}, unit="GB"),
     )
 

@@ -35,10 +35,21 @@ USAGE = (
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     u = ctx.usage
-    yield usage_component("Storage", "GB", u, "storage_gb",
-                          aws_query(r, SERVICE, "Database Storage", {"usagetype": ut(r, "StorageUsage")}, unit="GB-Mo"))
-    yield usage_component("I/O requests", "1M requests", u, "monthly_io_requests",
-                          aws_query(r, SERVICE, "System Operation", {"usagetype": ut(r, "StorageIOUsage")}, unit="IOs"), per=1_000_000)
+    yield usage_component(
+        "Storage",
+        "GB",
+        u,
+        "storage_gb",
+        aws_query(r, SERVICE, "Database Storage", {"usagetype": ut(r, "StorageUsage")}, unit="GB-Mo"),
+    )
+    yield usage_component(
+        "I/O requests",
+        "1M requests",
+        u,
+        "monthly_io_requests",
+        aws_query(r, SERVICE, "System Operation", {"usagetype": ut(r, "StorageIOUsage")}, unit="IOs"),
+        per=1_000_000,
+    )
     if (number(r, "backup_retention_period", Decimal(1)) or Decimal(1)) > 1:
         yield usage_component("Backup storage", "GB", u, "backup_storage_gb", backup_query(r))
 

@@ -26,11 +26,19 @@ USAGE = (UsageKey("monthly_cpu_credit_hrs", "float", "vCPU-hours of CPU credits 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     cls = str(r.get("instance_class", ""))
-    yield hourly(f"Database instance (on-demand, {cls})", aws_query(r, SERVICE, "Database Instance", {"instanceType": cls}, unit="Hrs"))
+    yield hourly(
+        f"Database instance (on-demand, {cls})",
+        aws_query(r, SERVICE, "Database Instance", {"instanceType": cls}, unit="Hrs"),
+    )
     family = cls.split(".")[1] if cls.count(".") == 2 else ""
     if family in ("t3", "t4g"):
-        yield usage_component("CPU credits", "vCPU-hours", ctx.usage, "monthly_cpu_credit_hrs",
-                              aws_query(r, SERVICE, "CPU Credits", {"usagetype": ut(r, f"CPUCredits:db.{family}")}, unit="vCPU-Hours"))
+        yield usage_component(
+            "CPU credits",
+            "vCPU-hours",
+            ctx.usage,
+            "monthly_cpu_credit_hrs",
+            aws_query(r, SERVICE, "CPU Credits", {"usagetype": ut(r, f"CPUCredits:db.{family}")}, unit="vCPU-Hours"),
+        )
 
 
 PRICER = Pricer(type="aws_neptune_cluster_instance", price=_price, usage_keys=USAGE, doc=__doc__ or "")

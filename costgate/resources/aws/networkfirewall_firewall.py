@@ -29,10 +29,20 @@ USAGE = (UsageKey("monthly_data_processed_gb", "float", "GB processed by the fir
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     endpoints = max(len(r.blocks("subnet_mapping")), 1)
-    yield hourly("Firewall endpoints", aws_query(
-        r, "AWSNetworkFirewall", "AWS Firewall", {"usagetype": regional_ut(r, "Endpoint-Hour")}, unit="Hrs"), count=endpoints)
-    yield usage_component("Data processed", "GB", ctx.usage, "monthly_data_processed_gb", aws_query(
-        r, "AWSNetworkFirewall", "AWS Firewall", {"usagetype": regional_ut(r, "Traffic-GB-Processed")}, unit="GB"))
+    yield hourly(
+        "Firewall endpoints",
+        aws_query(r, "AWSNetworkFirewall", "AWS Firewall", {"usagetype": regional_ut(r, "Endpoint-Hour")}, unit="Hrs"),
+        count=endpoints,
+    )
+    yield usage_component(
+        "Data processed",
+        "GB",
+        ctx.usage,
+        "monthly_data_processed_gb",
+        aws_query(
+            r, "AWSNetworkFirewall", "AWS Firewall", {"usagetype": regional_ut(r, "Traffic-GB-Processed")}, unit="GB"
+        ),
+    )
 
 
 PRICER = Pricer(type="aws_networkfirewall_firewall", price=_price, usage_keys=USAGE, doc=__doc__ or "")

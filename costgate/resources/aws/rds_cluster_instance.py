@@ -40,7 +40,10 @@ from costgate.resources.aws._rds import (
 )
 from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly
 
-USAGE = (UsageKey("capacity_units_per_hr", "float", "Aurora Serverless v2 capacity units (ACUs) in use, on average"), *INSTANCE_USAGE)
+USAGE = (
+    UsageKey("capacity_units_per_hr", "float", "Aurora Serverless v2 capacity units (ACUs) in use, on average"),
+    *INSTANCE_USAGE,
+)
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
@@ -54,13 +57,25 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         return
     acus = ctx.usage.number("capacity_units_per_hr")
     suffix = "Aurora:ServerlessV2IOOptimizedUsage" if optimized else "Aurora:ServerlessV2Usage"
-    yield monthly("Aurora serverless v2" + (" (I/O-optimized)" if optimized else ""), "ACU-hours", per_month(acus, HOURS_PER_MONTH),
-                  aurora_query(r, "ServerlessV2", suffix, "ACU-Hr", engine), usage_based=True)
+    yield monthly(
+        "Aurora serverless v2" + (" (I/O-optimized)" if optimized else ""),
+        "ACU-hours",
+        per_month(acus, HOURS_PER_MONTH),
+        aurora_query(r, "ServerlessV2", suffix, "ACU-Hr", engine),
+        usage_based=True,
+    )
     if r.get("performance_insights_enabled") is True:
         if int(r.get("performance_insights_retention_period") or 7) > 7:
-            query = aws_query(r, SERVICE, "Performance Insights", {"databaseEngine": engine.name,
-                              "usagetype": pi_usagetype(r, "PI_LTR_FMR:Serverless")}, unit="ACU-Months")
-            yield monthly("Performance Insights long-term retention (serverless)", "ACU-months", acus, query, usage_based=True)
+            query = aws_query(
+                r,
+                SERVICE,
+                "Performance Insights",
+                {"databaseEngine": engine.name, "usagetype": pi_usagetype(r, "PI_LTR_FMR:Serverless")},
+                unit="ACU-Months",
+            )
+            yield monthly(
+                "Performance Insights long-term retention (serverless)", "ACU-months", acus, query, usage_based=True
+            )
         yield pi_api(r, ctx.usage)
 
 

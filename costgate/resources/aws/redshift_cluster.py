@@ -33,7 +33,9 @@ from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, n
 
 USAGE = (
     UsageKey("managed_storage_gb", "float", "GB of RA3 managed storage used"),
-    UsageKey("excess_concurrency_scaling_secs", "int", "Seconds of concurrency scaling a month beyond the free credits"),
+    UsageKey(
+        "excess_concurrency_scaling_secs", "int", "Seconds of concurrency scaling a month beyond the free credits"
+    ),
     UsageKey("spectrum_data_scanned_tb", "float", "TB scanned by Redshift Spectrum queries a month"),
     UsageKey("backup_storage_gb", "float", "GB of backup storage beyond the free allowance"),
 )
@@ -46,20 +48,49 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         nodes = Decimal(1)
     elif r.is_unknown("number_of_nodes"):
         nodes = None
-    yield monthly(f"Nodes ({node})", "hours", None if nodes is None else nodes * HOURS_PER_MONTH, aws_query(
-        r, "AmazonRedshift", "Compute Instance", {"instanceType": node}, unit="Hrs"))
+    yield monthly(
+        f"Nodes ({node})",
+        "hours",
+        None if nodes is None else nodes * HOURS_PER_MONTH,
+        aws_query(r, "AmazonRedshift", "Compute Instance", {"instanceType": node}, unit="Hrs"),
+    )
     if node.startswith("ra3"):
-        yield usage_component("Managed storage", "GB", ctx.usage, "managed_storage_gb", aws_query(
-            r, "AmazonRedshift", "Redshift Managed Storage", {"instanceType": node}, unit="GB-Mo"))
+        yield usage_component(
+            "Managed storage",
+            "GB",
+            ctx.usage,
+            "managed_storage_gb",
+            aws_query(r, "AmazonRedshift", "Redshift Managed Storage", {"instanceType": node}, unit="GB-Mo"),
+        )
     if node.startswith(("ra3", "dc2", "ds2")):
         secs = ctx.usage.number("excess_concurrency_scaling_secs")
-        yield monthly("Concurrency scaling", "node-seconds", None if secs is None or nodes is None else secs * nodes, aws_query(
-            r, "AmazonRedshift", "Redshift Concurrency Scaling", {"instanceType": node, "concurrencyscalingfreeusage": "No"},
-            unit="Node-Seconds"), usage_based=True)
-    yield usage_component("Spectrum", "TB", ctx.usage, "spectrum_data_scanned_tb",
-                          aws_query(r, "AmazonRedshift", "Redshift Data Scan", unit="Terabytes"))
-    yield usage_component("Backup storage", "GB", ctx.usage, "backup_storage_gb",
-                          aws_query(r, "AmazonRedshift", "Storage Snapshot", unit="GB-Mo"))
+        yield monthly(
+            "Concurrency scaling",
+            "node-seconds",
+            None if secs is None or nodes is None else secs * nodes,
+            aws_query(
+                r,
+                "AmazonRedshift",
+                "Redshift Concurrency Scaling",
+                {"instanceType": node, "concurrencyscalingfreeusage": "No"},
+                unit="Node-Seconds",
+            ),
+            usage_based=True,
+        )
+    yield usage_component(
+        "Spectrum",
+        "TB",
+        ctx.usage,
+        "spectrum_data_scanned_tb",
+        aws_query(r, "AmazonRedshift", "Redshift Data Scan", unit="Terabytes"),
+    )
+    yield usage_component(
+        "Backup storage",
+        "GB",
+        ctx.usage,
+        "backup_storage_gb",
+        aws_query(r, "AmazonRedshift", "Storage Snapshot", unit="GB-Mo"),
+    )
 
 
 PRICER = Pricer(type="aws_redshift_cluster", price=_price, usage_keys=USAGE, doc=__doc__ or "")

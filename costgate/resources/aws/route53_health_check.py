@@ -30,15 +30,42 @@ USAGE = (UsageKey("endpoint_type", "str", "aws or non_aws: whether the checked e
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     endpoint = "Non-AWS" if (ctx.usage.text("endpoint_type") or "aws").lower().replace("_", "-") == "non-aws" else "AWS"
     kind = str(r.get("type", ""))
-    yield monthly("Health check", "months", 1, aws_query(
-        r, "AmazonRoute53", "DNS Health Check", {"usagetype": f"Health-Check-{endpoint}"}, unit="Count", region=ROUTE53_REGION),
-        tiered=False)
-    features = sum((kind.startswith("HTTPS"), kind.endswith("STR_MATCH"), str(r.get("request_interval", "30")) == "10",
-                    r.get("measure_latency") is True))
+    yield monthly(
+        "Health check",
+        "months",
+        1,
+        aws_query(
+            r,
+            "AmazonRoute53",
+            "DNS Health Check",
+            {"usagetype": f"Health-Check-{endpoint}"},
+            unit="Count",
+            region=ROUTE53_REGION,
+        ),
+        tiered=False,
+    )
+    features = sum(
+        (
+            kind.startswith("HTTPS"),
+            kind.endswith("STR_MATCH"),
+            str(r.get("request_interval", "30")) == "10",
+            r.get("measure_latency") is True,
+        )
+    )
     if features:
-        yield monthly("Optional features", "months", features, aws_query(
-            r, "AmazonRoute53", "DNS Health Check", {"usagetype": f"Health-Check-Option-{endpoint}"}, unit="Count",
-            region=ROUTE53_REGION))
+        yield monthly(
+            "Optional features",
+            "months",
+            features,
+            aws_query(
+                r,
+                "AmazonRoute53",
+                "DNS Health Check",
+                {"usagetype": f"Health-Check-Option-{endpoint}"},
+                unit="Count",
+                region=ROUTE53_REGION,
+            ),
+        )
 
 
 PRICER = Pricer(type="aws_route53_health_check", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -42,9 +42,14 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if r.blocks("alias"):
         return
     for name, key, usagetype in _QUERIES:
-        yield usage_component(name, "1M queries", ctx.usage, key, aws_query(
-            r, "AmazonRoute53", "DNS Query", {"usagetype": usagetype}, unit="Queries", region=ROUTE53_REGION),
-            per=1_000_000)
+        yield usage_component(
+            name,
+            "1M queries",
+            ctx.usage,
+            key,
+            aws_query(r, "AmazonRoute53", "DNS Query", {"usagetype": usagetype}, unit="Queries", region=ROUTE53_REGION),
+            per=1_000_000,
+        )
 
 
 PRICER = Pricer(type="aws_route53_record", price=_price, usage_keys=USAGE, doc=__doc__ or "")

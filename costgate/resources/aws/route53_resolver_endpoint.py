@@ -27,10 +27,21 @@ USAGE = (UsageKey("monthly_queries", "int", "DNS queries through the endpoint a 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     interfaces = len(r.blocks("ip_address")) or 2
-    yield hourly("Resolver endpoints", aws_query(
-        r, "AmazonRoute53", "DNS Query", {"usagetype": regional_ut(r, "ResolverNetworkInterface")}, unit="Hrs"), count=interfaces)
-    yield usage_component("DNS queries", "1M queries", ctx.usage, "monthly_queries", aws_query(
-        r, "AmazonRoute53", "DNS Query", {"usagetype": regional_ut(r, "DNS-Queries")}, unit="Queries"), per=1_000_000)
+    yield hourly(
+        "Resolver endpoints",
+        aws_query(
+            r, "AmazonRoute53", "DNS Query", {"usagetype": regional_ut(r, "ResolverNetworkInterface")}, unit="Hrs"
+        ),
+        count=interfaces,
+    )
+    yield usage_component(
+        "DNS queries",
+        "1M queries",
+        ctx.usage,
+        "monthly_queries",
+        aws_query(r, "AmazonRoute53", "DNS Query", {"usagetype": regional_ut(r, "DNS-Queries")}, unit="Queries"),
+        per=1_000_000,
+    )
 
 
 PRICER = Pricer(type="aws_route53_resolver_endpoint", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -25,8 +25,14 @@ ROUTE53_REGION = "us-east-1"
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    yield monthly("Hosted zone", "months", 1, aws_query(
-        r, "AmazonRoute53", "DNS Zone", {"usagetype": "HostedZone"}, unit="HostedZone", region=ROUTE53_REGION))
+    yield monthly(
+        "Hosted zone",
+        "months",
+        1,
+        aws_query(
+            r, "AmazonRoute53", "DNS Zone", {"usagetype": "HostedZone"}, unit="HostedZone", region=ROUTE53_REGION
+        ),
+    )
 
 
 PRICER = Pricer(type="aws_route53_zone", price=_price, doc=__doc__ or "")

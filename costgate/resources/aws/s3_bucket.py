@@ -33,8 +33,11 @@ from costgate.resources.base import Pricer, PricingContext, UsageKey, usage_comp
 
 USAGE = (
     UsageKey("object_tags", "int", "Object tags stored in the bucket"),
-    *(UsageKey(f"{cls}.{line[2]}", "float", f"{title}: {line[0]}, " + ("count a month" if line[3] > 1 else "GB"))
-      for cls, (title, _, lines) in CLASSES.items() for line in lines),
+    *(
+        UsageKey(f"{cls}.{line[2]}", "float", f"{title}: {line[0]}, " + ("count a month" if line[3] > 1 else "GB"))
+        for cls, (title, _, lines) in CLASSES.items()
+        for line in lines
+    ),
 )
 
 
@@ -50,8 +53,14 @@ def _lifecycle_classes(r: Resource, ctx: PricingContext) -> tuple[set[str], bool
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     classes, tagged = _lifecycle_classes(r, ctx)
     if tagged or ctx.usage.raw("object_tags") is not None:
-        yield usage_component("Object tagging", "10k tags", ctx.usage, "object_tags",
-                              aws_query(r, S3, None, {"usagetype": ut(r, "TagStorage-TagHrs")}, unit="Tag-Mo"), per=10_000)
+        yield usage_component(
+            "Object tagging",
+            "10k tags",
+            ctx.usage,
+            "object_tags",
+            aws_query(r, S3, None, {"usagetype": ut(r, "TagStorage-TagHrs")}, unit="Tag-Mo"),
+            per=10_000,
+        )
     for key, (title, names, lines) in CLASSES.items():
         if key != "standard" and ctx.usage.raw(key) is None and not classes.intersection(names):
             continue

@@ -22,8 +22,12 @@ USAGE = (UsageKey("monthly_monitored_objects", "float", "Objects monitored a mon
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    query = aws_query(r, "AmazonS3", "Storage Class Analysis", {"usagetype": ut(r, "StorageAnalytics-ObjCount")}, unit="Objects")
-    yield usage_component("Objects monitored", "1M objects", ctx.usage, "monthly_monitored_objects", query, per=1_000_000)
+    query = aws_query(
+        r, "AmazonS3", "Storage Class Analysis", {"usagetype": ut(r, "StorageAnalytics-ObjCount")}, unit="Objects"
+    )
+    yield usage_component(
+        "Objects monitored", "1M objects", ctx.usage, "monthly_monitored_objects", query, per=1_000_000
+    )
 
 
 PRICER = Pricer(type="aws_s3_bucket_analytics_configuration", price=_price, usage_keys=USAGE, doc=__doc__ or "")

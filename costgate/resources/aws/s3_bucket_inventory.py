@@ -24,8 +24,14 @@ USAGE = (UsageKey("monthly_listed_objects", "int", "Objects listed by inventory 
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    yield usage_component("Objects listed", "1M objects", ctx.usage, "monthly_listed_objects", aws_query(
-        r, "AmazonS3", None, {"usagetype": ut(r, "Inventory-ObjectsListed")}), per=1_000_000)
+    yield usage_component(
+        "Objects listed",
+        "1M objects",
+        ctx.usage,
+        "monthly_listed_objects",
+        aws_query(r, "AmazonS3", None, {"usagetype": ut(r, "Inventory-ObjectsListed")}),
+        per=1_000_000,
+    )
 
 
 PRICER = Pricer(type="aws_s3_bucket_inventory", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -37,16 +37,36 @@ USAGE = (
 SECONDS_PER_HOUR = 3600
 
 
-def _serverless(r: Resource, ctx: PricingContext, name: str, cfg: Mapping[str, Any], path: str) -> Iterator[CostComponent]:
+def _serverless(
+    r: Resource, ctx: PricingContext, name: str, cfg: Mapping[str, Any], path: str
+) -> Iterator[CostComponent]:
     gb = (number(cfg, "memory_size_in_mb", Decimal(1024)) or Decimal(1024)) / 1024
     shown = format(gb.normalize(), "f")
-    q = aws_query(r, "AmazonSageMaker", "ML Serverless", {"usagetype": regional_ut(r, f"ServerlessInf:Mem-{shown}GB")}, unit="Second")
+    q = aws_query(
+        r,
+        "AmazonSageMaker",
+        "ML Serverless",
+        {"usagetype": regional_ut(r, f"ServerlessInf:Mem-{shown}GB")},
+        unit="Second",
+    )
     requests, ms = ctx.usage.number("monthly_requests"), ctx.usage.number("request_duration_ms")
     seconds = None if requests is None or ms is None else requests * ms / 1000
     yield monthly(f"Serverless inference ({name}, {shown} GB)", "seconds", seconds, q, path=path, usage_based=True)
-    if (pc := number(cfg, "provisioned_concurrency")):
-        pq = aws_query(r, "AmazonSageMaker", "ML Serverless", {"usagetype": regional_ut(r, f"ServerlessInf:PCMem-{shown}GB")}, unit="Second")
-        yield monthly(f"Provisioned concurrency ({name}, {shown} GB)", "seconds", pc * HOURS_PER_MONTH * SECONDS_PER_HOUR, pq, path=path)
+    if pc := number(cfg, "provisioned_concurrency"):
+        pq = aws_query(
+            r,
+            "AmazonSageMaker",
+            "ML Serverless",
+            {"usagetype": regional_ut(r, f"ServerlessInf:PCMem-{shown}GB")},
+            unit="Second",
+        )
+        yield monthly(
+            f"Provisioned concurrency ({name}, {shown} GB)",
+            "seconds",
+            pc * HOURS_PER_MONTH * SECONDS_PER_HOUR,
+            pq,
+            path=path,
+        )
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
@@ -65,8 +85,10 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         count = number(variant, "initial_instance_count", Decimal(1)) or Decimal(1)
         q = aws_query(r, "AmazonSageMaker", "ML Instance", {"usagetype": regional_ut(r, f"Host:{itype}")}, unit="Hrs")
         yield monthly(f"Hosting instance ({name}, {itype})", "hours", HOURS_PER_MONTH * count, q, path=path)
-        if (size := number(variant, "volume_size_in_gb")):
-            sq = aws_query(r, "AmazonSageMaker", "ML Storage", {"usagetype": regional_ut(r, "Host:VolumeUsage.gp2")}, unit="GB-Mo")
+        if size := number(variant, "volume_size_in_gb"):
+            sq = aws_query(
+                r, "AmazonSageMaker", "ML Storage", {"usagetype": regional_ut(r, "Host:VolumeUsage.gp2")}, unit="GB-Mo"
+            )
             yield monthly(f"ML storage ({name})", "GB", size * count, sq, path=path)
 
 

@@ -30,7 +30,9 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     instance = aws_query(r, "AmazonSageMaker", "ML Instance", {"instanceType": f"{itype}-Notebook"}, unit="Hrs")
     hours = ctx.usage.number("monthly_hrs")
     yield hourly(f"Notebook instance ({itype})", instance, hours=hours, usage_based=hours is not None)
-    storage = aws_query(r, "AmazonSageMaker", "ML Storage", {"usagetype": ut(r, "Notebk:VolumeUsage.gp2")}, unit="GB-Mo")
+    storage = aws_query(
+        r, "AmazonSageMaker", "ML Storage", {"usagetype": ut(r, "Notebk:VolumeUsage.gp2")}, unit="GB-Mo"
+    )
     yield monthly("Storage (general purpose SSD)", "GB", number(r, "volume_size", DEFAULT_VOLUME_GB), storage)
 
 

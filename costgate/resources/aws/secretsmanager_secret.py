@@ -24,17 +24,43 @@ USAGE = (UsageKey("monthly_requests", "float", "API requests a month"),)
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    yield monthly("Secret", "months", 1, aws_query(
-        r, "AWSSecretsManager", "Secret", {"usagetype": ut(r, "AWSSecretsManager-Secrets")}, unit="Secrets"))
+    yield monthly(
+        "Secret",
+        "months",
+        1,
+        aws_query(r, "AWSSecretsManager", "Secret", {"usagetype": ut(r, "AWSSecretsManager-Secrets")}, unit="Secrets"),
+    )
     for replica in r.blocks("replica"):
         region = str(replica.get("region") or "")
         if region:
-            yield monthly(f"Secret (replica, {region})", "months", 1, aws_query(
-                r, "AWSSecretsManager", "Secret", {"usagetype": usage_type(region, "AWSSecretsManager-Secrets")},
-                unit="Secrets", region=region), path=f"replica.{region}")
-    yield usage_component("API requests", "10k requests", ctx.usage, "monthly_requests", aws_query(
-        r, "AWSSecretsManager", "API Request", {"usagetype": ut(r, "AWSSecretsManager-APIRequest")},
-        unit="API Requests"), per=10_000)
+            yield monthly(
+                f"Secret (replica, {region})",
+                "months",
+                1,
+                aws_query(
+                    r,
+                    "AWSSecretsManager",
+                    "Secret",
+                    {"usagetype": usage_type(region, "AWSSecretsManager-Secrets")},
+                    unit="Secrets",
+                    region=region,
+                ),
+                path=f"replica.{region}",
+            )
+    yield usage_component(
+        "API requests",
+        "10k requests",
+        ctx.usage,
+        "monthly_requests",
+        aws_query(
+            r,
+            "AWSSecretsManager",
+            "API Request",
+            {"usagetype": ut(r, "AWSSecretsManager-APIRequest")},
+            unit="API Requests",
+        ),
+        per=10_000,
+    )
 
 
 PRICER = Pricer(type="aws_secretsmanager_secret", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -43,17 +43,31 @@ def _round_up(value: Decimal, step: int) -> Decimal:
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     u = ctx.usage
     if str(r.get("type", "STANDARD")).upper() != "EXPRESS":
-        q = aws_query(r, "AmazonStates", "AWS Step Functions", {"usagetype": regional_ut(r, "StateTransition")}, unit="Transitions")
+        q = aws_query(
+            r,
+            "AmazonStates",
+            "AWS Step Functions",
+            {"usagetype": regional_ut(r, "StateTransition")},
+            unit="Transitions",
+        )
         yield usage_component("Transitions", "1K transitions", u, "monthly_transitions", q, per=1000)
         return
-    req = aws_query(r, "AmazonStates", "AWS Step Functions", {"usagetype": regional_ut(r, "StepFunctions-Request")}, unit="Requests")
+    req = aws_query(
+        r, "AmazonStates", "AWS Step Functions", {"usagetype": regional_ut(r, "StepFunctions-Request")}, unit="Requests"
+    )
     yield usage_component("Requests", "1M requests", u, "monthly_requests", req, per=1_000_000)
     requests, ms, mb = u.number("monthly_requests"), u.number("workflow_duration_ms"), u.number("memory_mb")
     gb_hours = None
     if requests is not None and ms is not None and mb is not None:
         seconds = requests * _round_up(ms, 100) / 1000
         gb_hours = seconds * _round_up(max(mb, Decimal(64)), 64) / 1024 / SECONDS_PER_HOUR
-    dur = aws_query(r, "AmazonStates", "AWS Step Functions", {"usagetype": regional_ut(r, "StepFunctions-GB-Second")}, unit="GB-Second")
+    dur = aws_query(
+        r,
+        "AmazonStates",
+        "AWS Step Functions",
+        {"usagetype": regional_ut(r, "StepFunctions-GB-Second")},
+        unit="GB-Second",
+    )
     yield monthly("Duration", "GB-hours", gb_hours, dur, usage_based=True, unit_multiplier=SECONDS_PER_HOUR)
 
 

@@ -52,9 +52,27 @@ USAGE = (
 
 # name, unit, per, usagetype suffix, subscriptions key
 _DELIVERIES = (
-    ("HTTP/HTTPS notifications (first 100k free)", "100k notifications", 100_000, "DeliveryAttempts-HTTP", "http_subscriptions"),
-    ("Email/Email-JSON notifications (first 1k free)", "100k notifications", 100_000, "DeliveryAttempts-SMTP", "email_subscriptions"),
-    ("Kinesis Firehose notifications", "1M notifications", 1_000_000, "DeliveryAttempts-FIREHOSE", "kinesis_subscriptions"),
+    (
+        "HTTP/HTTPS notifications (first 100k free)",
+        "100k notifications",
+        100_000,
+        "DeliveryAttempts-HTTP",
+        "http_subscriptions",
+    ),
+    (
+        "Email/Email-JSON notifications (first 1k free)",
+        "100k notifications",
+        100_000,
+        "DeliveryAttempts-SMTP",
+        "email_subscriptions",
+    ),
+    (
+        "Kinesis Firehose notifications",
+        "1M notifications",
+        1_000_000,
+        "DeliveryAttempts-FIREHOSE",
+        "kinesis_subscriptions",
+    ),
     ("Mobile Push notifications", "1M notifications", 1_000_000, "DeliveryAttempts-APNS", "mobile_push_subscriptions"),
     ("MacOS notifications", "1M notifications", 1_000_000, "DeliveryAttempts-MACOS", "macos_subscriptions"),
     ("SMS notifications (first 100 free)", "100 notifications", 100, "DeliveryAttempts-SMS", "sms_subscriptions"),
@@ -67,15 +85,31 @@ def _per(total: Decimal | None, per: int) -> Decimal | None:
 
 def _standard(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     requests = billed_requests(ctx.usage)
-    yield monthly("API requests (first 1M free)", "1M requests", _per(requests, 1_000_000), aws_query(
-        r, "AmazonSNS", "API Request", {"usagetype": ut(r, "Requests-Tier1")}, unit="Requests"),
-        usage_based=True, unit_multiplier=1_000_000)
+    yield monthly(
+        "API requests (first 1M free)",
+        "1M requests",
+        _per(requests, 1_000_000),
+        aws_query(r, "AmazonSNS", "API Request", {"usagetype": ut(r, "Requests-Tier1")}, unit="Requests"),
+        usage_based=True,
+        unit_multiplier=1_000_000,
+    )
     for name, unit, per, suffix, key in _DELIVERIES:
         subs = ctx.usage.number(key)
-        total = subs * requests if subs is not None and requests is not None else Decimal(0) if subs == 0 or requests == 0 else None
-        yield monthly(name, unit, _per(total, per), aws_query(
-            r, "AmazonSNS", "Message Delivery", {"usagetype": ut(r, suffix)}, unit="Notifications"),
-            usage_based=True, unit_multiplier=per)
+        total = (
+            subs * requests
+            if subs is not None and requests is not None
+            else Decimal(0)
+            if subs == 0 or requests == 0
+            else None
+        )
+        yield monthly(
+            name,
+            unit,
+            _per(total, per),
+            aws_query(r, "AmazonSNS", "Message Delivery", {"usagetype": ut(r, suffix)}, unit="Notifications"),
+            usage_based=True,
+            unit_multiplier=per,
+        )
 
 
 def _fifo(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
@@ -86,14 +120,27 @@ def _fifo(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     lines = (
         ("FIFO Publish API requests", "1M requests", 1_000_000, "F-Request-Tier1", "Requests", requests),
         ("FIFO Publish API payload", "GB", 1, "F-Ingress-Tier1", "GB", gb),
-        ("FIFO notifications", "1M notifications", 1_000_000, "F-DA-SQS", "Notifications", None if requests is None else requests * subs),
+        (
+            "FIFO notifications",
+            "1M notifications",
+            1_000_000,
+            "F-DA-SQS",
+            "Notifications",
+            None if requests is None else requests * subs,
+        ),
         ("FIFO notification payload", "GB", 1, "F-Egress-SQS", "GB", None if gb is None else gb * subs),
     )
     for i, (name, unit, per, suffix, catalog_unit, quantity) in enumerate(lines):
         if i >= 2 and subs == 0:
             quantity = Decimal(0)
-        yield monthly(name, unit, None if quantity is None else quantity / per, aws_query(
-            r, "AmazonSNS", None, {"usagetype": regional_ut(r, suffix)}, unit=catalog_unit), usage_based=True, unit_multiplier=per)
+        yield monthly(
+            name,
+            unit,
+            None if quantity is None else quantity / per,
+            aws_query(r, "AmazonSNS", None, {"usagetype": regional_ut(r, suffix)}, unit=catalog_unit),
+            usage_based=True,
+            unit_multiplier=per,
+        )
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:

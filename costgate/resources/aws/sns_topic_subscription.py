@@ -34,9 +34,16 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         return
     requests = billed_requests(ctx.usage)
     quantity = None if requests is None else requests / 1_000_000
-    yield monthly("HTTP notifications", "1M notifications", quantity, aws_query(
-        r, "AmazonSNS", "Message Delivery", {"usagetype": ut(r, "DeliveryAttempts-HTTP")}, unit="Notifications"),
-        usage_based=True, unit_multiplier=1_000_000)
+    yield monthly(
+        "HTTP notifications",
+        "1M notifications",
+        quantity,
+        aws_query(
+            r, "AmazonSNS", "Message Delivery", {"usagetype": ut(r, "DeliveryAttempts-HTTP")}, unit="Notifications"
+        ),
+        usage_based=True,
+        unit_multiplier=1_000_000,
+    )
 
 
 PRICER = Pricer(type="aws_sns_topic_subscription", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -31,9 +31,14 @@ USAGE = (
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     queue_type = "FIFO (first-in, first-out)" if r.get("fifo_queue") is True else "Standard"
     requests = billed_requests(ctx.usage)
-    yield monthly("Requests", "1M requests", None if requests is None else requests / 1_000_000, aws_query(
-        r, "AWSQueueService", "API Request", {"queueType": queue_type}, unit="Requests"),
-        usage_based=True, unit_multiplier=1_000_000)
+    yield monthly(
+        "Requests",
+        "1M requests",
+        None if requests is None else requests / 1_000_000,
+        aws_query(r, "AWSQueueService", "API Request", {"queueType": queue_type}, unit="Requests"),
+        usage_based=True,
+        unit_multiplier=1_000_000,
+    )
 
 
 PRICER = Pricer(type="aws_sqs_queue", price=_price, usage_keys=USAGE, doc=__doc__ or "")

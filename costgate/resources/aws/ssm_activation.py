@@ -35,9 +35,19 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if tier.lower() != "advanced":
         return
     instances = ctx.usage.number("instances")
-    yield monthly("On-prem managed instances (advanced)", "hours", None if instances is None else instances * HOURS_PER_MONTH,
-                  aws_query(r, "AWSSystemsManager", "AWS Systems Manager",
-                            {"usagetype": regional_ut(r, "MI-AdvInstances-Hrs")}, unit="Hrs"), usage_based=True)
+    yield monthly(
+        "On-prem managed instances (advanced)",
+        "hours",
+        None if instances is None else instances * HOURS_PER_MONTH,
+        aws_query(
+            r,
+            "AWSSystemsManager",
+            "AWS Systems Manager",
+            {"usagetype": regional_ut(r, "MI-AdvInstances-Hrs")},
+            unit="Hrs",
+        ),
+        usage_based=True,
+    )
 
 
 PRICER = Pricer(type="aws_ssm_activation", price=_price, usage_keys=USAGE, doc=__doc__ or "")

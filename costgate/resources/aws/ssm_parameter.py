@@ -49,13 +49,37 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     advanced = _advanced(r)
     if advanced:
         hours = ctx.usage.number("parameter_storage_hrs")
-        q = aws_query(r, "AWSSystemsManager", "AWS Systems Manager", {"usagetype": regional_ut(r, "PS-Advanced-Param-Tier1")}, unit="Hrs")
-        yield monthly("Parameter storage (advanced)", "hours", HOURS_PER_MONTH if hours is None else hours, q,
-                      usage_based=hours is not None)
+        q = aws_query(
+            r,
+            "AWSSystemsManager",
+            "AWS Systems Manager",
+            {"usagetype": regional_ut(r, "PS-Advanced-Param-Tier1")},
+            unit="Hrs",
+        )
+        yield monthly(
+            "Parameter storage (advanced)",
+            "hours",
+            HOURS_PER_MONTH if hours is None else hours,
+            q,
+            usage_based=hours is not None,
+        )
     limit = (ctx.usage.text("api_throughput_limit") or ("advanced" if advanced else "standard")).lower()
     if limit != "standard":
-        q = aws_query(r, "AWSSystemsManager", "API Request", {"usagetype": regional_ut(r, "PS-Param-Processed-Tier2")}, unit="Requests")
-        yield usage_component("API interactions (higher throughput)", "10k interactions", ctx.usage, "monthly_api_interactions", q, per=10_000)
+        q = aws_query(
+            r,
+            "AWSSystemsManager",
+            "API Request",
+            {"usagetype": regional_ut(r, "PS-Param-Processed-Tier2")},
+            unit="Requests",
+        )
+        yield usage_component(
+            "API interactions (higher throughput)",
+            "10k interactions",
+            ctx.usage,
+            "monthly_api_interactions",
+            q,
+            per=10_000,
+        )
 
 
 PRICER = Pricer(type="aws_ssm_parameter", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -31,15 +31,25 @@ USAGE = (
 
 
 def _q(r: Resource, suffix: str, operation: str, unit: str) -> PriceQuery:
-    return aws_query(r, "AWSTransfer", "AWS Transfer Family", {"usagetype": regional_ut(r, suffix), "operation": operation}, unit=unit)
+    return aws_query(
+        r,
+        "AWSTransfer",
+        "AWS Transfer Family",
+        {"usagetype": regional_ut(r, suffix), "operation": operation},
+        unit=unit,
+    )
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     protocols = r.get("protocols") or ["SFTP"]
     for protocol in sorted({str(p).upper() for p in protocols}):
         yield hourly(f"{protocol} protocol", _q(r, "ProtocolHours", f"{protocol}:S3", "Hrs"))
-    yield usage_component("Data downloaded", "GB", ctx.usage, "monthly_data_downloaded_gb", _q(r, "DownloadBytes", "FTP:S3", "GB"))
-    yield usage_component("Data uploaded", "GB", ctx.usage, "monthly_data_uploaded_gb", _q(r, "UploadBytes", "FTP:S3", "GB"))
+    yield usage_component(
+        "Data downloaded", "GB", ctx.usage, "monthly_data_downloaded_gb", _q(r, "DownloadBytes", "FTP:S3", "GB")
+    )
+    yield usage_component(
+        "Data uploaded", "GB", ctx.usage, "monthly_data_uploaded_gb", _q(r, "UploadBytes", "FTP:S3", "GB")
+    )
 
 
 PRICER = Pricer(type="aws_transfer_server", price=_price, usage_keys=USAGE, doc=__doc__ or "")

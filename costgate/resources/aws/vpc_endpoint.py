@@ -40,8 +40,13 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     subnets = r.refs.get("subnet_ids", ()) if r.is_unknown("subnet_ids") else r.get("subnet_ids") or []
     count = len(subnets) if kind == "interface" and subnets else 1
     yield hourly(name, aws_query(r, "AmazonVPC", "VpcEndpoint", {"usagetype": ut(r, hours)}, unit="Hrs"), count=count)
-    yield usage_component("Data processed", "GB", ctx.usage, "monthly_data_processed_gb",
-                          aws_query(r, "AmazonVPC", "VpcEndpoint", {"usagetype": ut(r, data)}, unit="GB"))
+    yield usage_component(
+        "Data processed",
+        "GB",
+        ctx.usage,
+        "monthly_data_processed_gb",
+        aws_query(r, "AmazonVPC", "VpcEndpoint", {"usagetype": ut(r, data)}, unit="GB"),
+    )
 
 
 PRICER = Pricer(type="aws_vpc_endpoint", price=_price, usage_keys=USAGE, doc=__doc__ or "")

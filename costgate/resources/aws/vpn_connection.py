@@ -28,8 +28,10 @@ USAGE = (DATA_KEY,)
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    yield hourly("VPN connection", aws_query(
-        r, "AmazonVPC", "Cloud Connectivity", {"usagetype": ut(r, "VPN-Usage-Hours:ipsec.1")}, unit="Hrs"))
+    yield hourly(
+        "VPN connection",
+        aws_query(r, "AmazonVPC", "Cloud Connectivity", {"usagetype": ut(r, "VPN-Usage-Hours:ipsec.1")}, unit="Hrs"),
+    )
     if r.get("transit_gateway_id") or r.is_unknown("transit_gateway_id"):
         yield attachment(r, "TransitGatewayVPN")
         yield data_processed(r, ctx.usage, "TransitGatewayVPN")

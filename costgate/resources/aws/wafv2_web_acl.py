@@ -29,8 +29,11 @@ from costgate.model import CostComponent, Resource
 from costgate.resources.aws._waf import REQUESTS_KEY, RULE_GROUP_RULES_KEY, requests, rules, web_acl
 from costgate.resources.base import Pricer, PricingContext, UsageKey
 
-USAGE = (REQUESTS_KEY, RULE_GROUP_RULES_KEY,
-         UsageKey("managed_rule_group_rules", "int", "Rules inside the managed rule groups the web ACL uses"))
+USAGE = (
+    REQUESTS_KEY,
+    RULE_GROUP_RULES_KEY,
+    UsageKey("managed_rule_group_rules", "int", "Rules inside the managed rule groups the web ACL uses"),
+)
 
 
 def _uses(rule: Mapping[str, Any], statement: str) -> bool:

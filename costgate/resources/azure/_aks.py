@@ -46,8 +46,9 @@ def node_count(pool: Mapping[str, Any], usage: Usage, prefix: str = "") -> Decim
     return None if dec(pool.get("min_count")) == 0 else Decimal(1)
 
 
-def pool_components(r: Resource, pool: Mapping[str, Any], usage: Usage, *, path: str = "", prefix: str = ""
-                    ) -> Iterator[CostComponent]:
+def pool_components(
+    r: Resource, pool: Mapping[str, Any], usage: Usage, *, path: str = "", prefix: str = ""
+) -> Iterator[CostComponent]:
     """Instance hours and OS disks of every node of a pool (`prefix` scopes usage keys and paths)."""
     size = pool.get("vm_size")
     if not size:
@@ -55,13 +56,15 @@ def pool_components(r: Resource, pool: Mapping[str, Any], usage: Usage, *, path:
     count = node_count(pool, usage, prefix)
     hours = usage.number(f"{prefix}monthly_hrs")
     windows = "windows" in (str(pool.get("os_type") or "").lower(), str(pool.get("os_sku") or "").lower()[:7])
-    vm = vm_hours(r, str(size), windows=windows, priority=pool.get("priority"),
-                  hours=HOURS_PER_MONTH if hours is None else hours)
+    vm = vm_hours(
+        r, str(size), windows=windows, priority=pool.get("priority"), hours=HOURS_PER_MONTH if hours is None else hours
+    )
     yield from scaled(iter([replace(vm, path=path)]), count)
     if str(pool.get("os_disk_type") or "Managed").lower() != "managed":
         return
     kind = "Premium" if premium_capable(str(size)) else "Standard"
-    disk = Disk(kind, "LRS", dec(pool.get("os_disk_size_gb")) or AKS_OS_DISK_GB,
-                path=f"{path}/os_disk" if path else "os_disk")
+    disk = Disk(
+        kind, "LRS", dec(pool.get("os_disk_size_gb")) or AKS_OS_DISK_GB, path=f"{path}/os_disk" if path else "os_disk"
+    )
     storage = (c for c in disk_components(r, disk, None) if c.name != "Disk operations")
     yield from scaled(storage, count)

@@ -49,8 +49,9 @@ def product_and_sku(size: str, *, linux: bool) -> tuple[str, str] | None:
     return f"Azure App Service {tier} Plan{suffix}", sku
 
 
-def plan_components(r: Resource, size: str | None, *, linux: bool, workers: Decimal, usage: Usage
-                    ) -> Iterator[CostComponent]:
+def plan_components(
+    r: Resource, size: str | None, *, linux: bool, workers: Decimal, usage: Usage
+) -> Iterator[CostComponent]:
     """Hourly workers of a plan of `size` (or Elastic Premium vCPU and memory)."""
     if not size or size.upper() in NO_HOURLY or size.upper().startswith("WS"):
         return
@@ -59,15 +60,21 @@ def plan_components(r: Resource, size: str | None, *, linux: bool, workers: Deci
     label = size.upper()
     if label in ELASTIC_PREMIUM:
         vcpus, memory = ELASTIC_PREMIUM[label]
-        for name, meter, unit, per, catalog_unit in (("vCPU", "Premium vCPU Duration", "vCPU", vcpus, "1 Hour"),
-                                                     ("Memory", "Premium Memory Duration", "GB", memory, "1 GB Hour")):
-            attrs = {"productName": "Premium Functions", "skuName": "Premium", "meterName": meter, "type": "Consumption"}
+        for name, meter, unit, per, catalog_unit in (
+            ("vCPU", "Premium vCPU Duration", "vCPU", vcpus, "1 Hour"),
+            ("Memory", "Premium Memory Duration", "GB", memory, "1 GB Hour"),
+        ):
+            attrs = {
+                "productName": "Premium Functions",
+                "skuName": "Premium",
+                "meterName": meter,
+                "type": "Consumption",
+            }
             query = azure_query(r, "Functions", attrs, family="Compute", unit=catalog_unit)
             yield monthly(f"{name} ({label})", unit, count * per, query, unit_multiplier=HOURS_PER_MONTH)
         return
     # a size this module does not know is still looked up (and reported unpriced), never dropped
     product, sku = product_and_sku(size, linux=linux) or ("", size)
     attrs = {"productName": product, "skuName": sku} if product else {"skuName": sku}
-    query = azure_query(r, "Azure App Service", consumption(attrs, "1 Hour"),
-                        family="Compute", unit="1 Hour")
+    query = azure_query(r, "Azure App Service", consumption(attrs, "1 Hour"), family="Compute", unit="1 Hour")
     yield hourly(f"Instance usage ({size})", query, count=count)

@@ -17,20 +17,38 @@ NODE_USAGE = UsageKey("non_azure_config_node_count", "int", "DSC nodes outside A
 
 
 def _q(r: Resource, ctx: PricingContext, product: str, sku: str, meter: str, unit: str) -> PriceQuery:
-    return azure_query(r, "Automation", {"productName": product, "skuName": sku, "meterName": meter, "unitOfMeasure": unit},
-                       family="Management and Governance", unit=unit, region=location_from(r, ctx, *PARENTS))
+    return azure_query(
+        r,
+        "Automation",
+        {"productName": product, "skuName": sku, "meterName": meter, "unitOfMeasure": unit},
+        family="Management and Governance",
+        unit=unit,
+        region=location_from(r, ctx, *PARENTS),
+    )
 
 
 def job_run_time(r: Resource, ctx: PricingContext, usage: Usage) -> CostComponent:
     """Runbook job minutes (usage)."""
-    return usage_component("Job run time", "minutes", usage, JOB_USAGE.name,
-                           _q(r, ctx, "Process Automation", "Basic", "Basic Runtime", "1 Minute"), tiered=False)
+    return usage_component(
+        "Job run time",
+        "minutes",
+        usage,
+        JOB_USAGE.name,
+        _q(r, ctx, "Process Automation", "Basic", "Basic Runtime", "1 Minute"),
+        tiered=False,
+    )
 
 
 def config_nodes(r: Resource, ctx: PricingContext, usage: Usage) -> CostComponent:
     """DSC nodes outside Azure (usage); nodes in Azure are free."""
-    return usage_component("Non-Azure config nodes", "nodes", usage, NODE_USAGE.name,
-                           _q(r, ctx, "Configuration Management", "Non-Azure", "Non-Azure Node", "1/Month"), tiered=False)
+    return usage_component(
+        "Non-Azure config nodes",
+        "nodes",
+        usage,
+        NODE_USAGE.name,
+        _q(r, ctx, "Configuration Management", "Non-Azure", "Non-Azure Node", "1/Month"),
+        tiered=False,
+    )
 
 
 def watcher(r: Resource, ctx: PricingContext) -> PriceQuery:

@@ -16,6 +16,7 @@ from costgate.resources.base import hourly
 def hosts(r: Resource, sku: str, count: Decimal) -> CostComponent:
     """`count` hosts of `sku`, each hour."""
     label = sku.upper()
-    query = azure_query(r, "Azure VMware Solution", consumption({"skuName": label}, "1 Hour"), family="Compute",
-                        unit="1 Hour")
+    query = azure_query(
+        r, "Azure VMware Solution", consumption({"skuName": label}, "1 Hour"), family="Compute", unit="1 Hour"
+    )
     return hourly(f"Hosts ({label})", query, count=count)

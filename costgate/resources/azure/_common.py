@@ -40,8 +40,13 @@ def azure_query(
 ) -> PriceQuery:
     """A catalog query for an Azure meter in the resource's location (or `region`, e.g. 'global')."""
     return PriceQuery.of(
-        "azure", service, family, region or location_of(resource), attributes,
-        purchase_option=purchase_option, unit=unit,
+        "azure",
+        service,
+        family,
+        region or location_of(resource),
+        attributes,
+        purchase_option=purchase_option,
+        unit=unit,
     )
 
 
@@ -71,8 +76,9 @@ def address_order(address: str) -> tuple[object, ...]:
     return tuple(int(part) if part.isdigit() else part for part in re.split(r"(\d+)", address))
 
 
-def usage_in(name: str, unit: str, usage: Usage, key: str, query: PriceQuery, *, divisor: Decimal | int,
-             path: str = "") -> CostComponent:
+def usage_in(
+    name: str, unit: str, usage: Usage, key: str, query: PriceQuery, *, divisor: Decimal | int, path: str = ""
+) -> CostComponent:
     """A usage-based component counted in units of `divisor` of the usage value, priced per such unit.
 
     Azure prices many meters per bundle ("1M" queries, "10K" operations): the usage file gives
@@ -82,8 +88,22 @@ def usage_in(name: str, unit: str, usage: Usage, key: str, query: PriceQuery, *,
     return monthly(name, unit, None if raw is None else raw / Decimal(divisor), query, path=path, usage_based=True)
 
 
-_ZONE_2 = ("eastasia", "southeastasia", "australia", "japan", "korea", "india", "centralindia", "southindia",
-           "westindia", "jioindia", "indonesia", "malaysia", "newzealand", "taiwan")
+_ZONE_2 = (
+    "eastasia",
+    "southeastasia",
+    "australia",
+    "japan",
+    "korea",
+    "india",
+    "centralindia",
+    "southindia",
+    "westindia",
+    "jioindia",
+    "indonesia",
+    "malaysia",
+    "newzealand",
+    "taiwan",
+)
 _ZONE_3 = ("brazil",)
 
 
@@ -110,18 +130,34 @@ def zone_query(
     zone: str | None = None,
 ) -> PriceQuery:
     """A query for a meter sold per billing zone (the resource's, unless `zone` is given)."""
-    return azure_query(resource, service, attributes, family=family, unit=unit,
-                       region=zone or billing_zone(location_of(resource)))
+    return azure_query(
+        resource, service, attributes, family=family, unit=unit, region=zone or billing_zone(location_of(resource))
+    )
 
 
-def reserved_query(resource: Resource, service: str, attributes: Mapping[str, str], *, reservation_term: str,
-                   family: str | None = None, unit: str | None = None) -> PriceQuery:
+def reserved_query(
+    resource: Resource,
+    service: str,
+    attributes: Mapping[str, str],
+    *,
+    reservation_term: str,
+    family: str | None = None,
+    unit: str | None = None,
+) -> PriceQuery:
     """A query for a reservation price (Retail Prices type Reservation, reservationTerm "1 Year" / "3 Years").
 
     Azure lists a reservation's retailPrice as the price of the whole term, not per unit of use.
     """
-    return PriceQuery.of("azure", service, family, location_of(resource), attributes, purchase_option="reserved",
-                         unit=unit, term={"reservationTerm": reservation_term})
+    return PriceQuery.of(
+        "azure",
+        service,
+        family,
+        location_of(resource),
+        attributes,
+        purchase_option="reserved",
+        unit=unit,
+        term={"reservationTerm": reservation_term},
+    )
 
 
 def cdn_zone(location: str) -> str:
@@ -161,4 +197,8 @@ PER_DAY = Decimal(1) / Decimal(24)
 def is_set(resource: Resource, attribute: str) -> bool:
     """True when `attribute` is given: a value, a reference (e.g. another resource's id, only
     known after apply) or a value the plan leaves unknown."""
-    return resource.get(attribute) not in (None, "") or bool(resource.refs.get(attribute)) or resource.is_unknown(attribute)
+    return (
+        resource.get(attribute) not in (None, "")
+        or bool(resource.refs.get(attribute))
+        or resource.is_unknown(attribute)
+    )

@@ -30,7 +30,9 @@ PARENTS = ("account_name", "cassandra_keyspace_id", "keyspace_name", "database_n
 ZONE_FACTOR, AUTOSCALE_FACTOR = Decimal("1.25"), Decimal("1.5")
 USAGE = (
     UsageKey("storage_gb", "float", "Transactional (and analytical) storage per region (GB)"),
-    UsageKey("max_request_units_utilization_percentage", "float", "Autoscale: average share of the maximum RU/s used (%)"),
+    UsageKey(
+        "max_request_units_utilization_percentage", "float", "Autoscale: average share of the maximum RU/s used (%)"
+    ),
     UsageKey("monthly_serverless_request_units", "float", "Serverless account: request units consumed a month"),
     UsageKey("monthly_analytical_storage_write_operations", "float", "Analytical store write operations a month"),
     UsageKey("monthly_analytical_storage_read_operations", "float", "Analytical store read operations a month"),
@@ -52,9 +54,12 @@ def account_of(r: Resource, ctx: PricingContext) -> Resource | None:
 
 def regions(account: Resource | None, r: Resource, ctx: PricingContext) -> list[tuple[str, bool]]:
     """(location, zone redundant) per region of the account, the write region first."""
-    blocks: list[Mapping[str, Any]] = sorted(account.blocks("geo_location") if account else [],
-                                             key=lambda b: int(b.get("failover_priority") or 0))
-    out = [(normalize_location(str(b["location"])), b.get("zone_redundant") is True) for b in blocks if b.get("location")]
+    blocks: list[Mapping[str, Any]] = sorted(
+        account.blocks("geo_location") if account else [], key=lambda b: int(b.get("failover_priority") or 0)
+    )
+    out = [
+        (normalize_location(str(b["location"])), b.get("zone_redundant") is True) for b in blocks if b.get("location")
+    ]
     return out or [(location_from(account or r, ctx, *PARENTS), False)]
 
 
@@ -66,19 +71,33 @@ def _capabilities(account: Resource | None) -> set[str]:
     return {str(c.get("name")) for c in account.blocks("capabilities")} if account else set()
 
 
-def throughput(r: Resource, usage: Usage, account: Resource | None, zones: list[tuple[str, bool]]) -> Iterator[CostComponent]:
+def throughput(
+    r: Resource, usage: Usage, account: Resource | None, zones: list[tuple[str, bool]]
+) -> Iterator[CostComponent]:
     """Provisioned or autoscale RU/s per region, or serverless request units."""
-    multi = account is not None and (account.get("multiple_write_locations_enabled") is True
-                                     or account.get("enable_multiple_write_locations") is True)
+    multi = account is not None and (
+        account.get("multiple_write_locations_enabled") is True
+        or account.get("enable_multiple_write_locations") is True
+    )
     sku, meter = ("mRUs", "100 Multi-master RU/s") if multi else ("RUs", "100 RU/s")
     fixed, autoscale = dec(r.get("throughput")), dec(r.block("autoscale_settings").get("max_throughput"))
     if fixed is None and autoscale is None:
         if "EnableServerless" in _capabilities(account):
             units = usage.number("monthly_serverless_request_units")
             factor = ZONE_FACTOR if zones[0][1] else Decimal(1)
-            yield monthly("Request units (serverless)", "1M RU", None if units is None else units / 1_000_000 * factor,
-                          _q(r, zones[0][0], {"productName": "Azure Cosmos DB serverless", "skuName": "RUs", "meterName": "1M RUs"}, "1M"),
-                          usage_based=True, unit_multiplier=1)
+            yield monthly(
+                "Request units (serverless)",
+                "1M RU",
+                None if units is None else units / 1_000_000 * factor,
+                _q(
+                    r,
+                    zones[0][0],
+                    {"productName": "Azure Cosmos DB serverless", "skuName": "RUs", "meterName": "1M RUs"},
+                    "1M",
+                ),
+                usage_based=True,
+                unit_multiplier=1,
+            )
         return  # a container without its own throughput shares its database's, priced there
     hundreds: Decimal | None
     if fixed is not None:
@@ -86,51 +105,116 @@ def throughput(r: Resource, usage: Usage, account: Resource | None, zones: list[
     else:
         share = usage.number("max_request_units_utilization_percentage")
         label = "autoscale"
-        hundreds = None if share is None or autoscale is None else autoscale * share / 100 / 100 * (AUTOSCALE_FACTOR if not multi else 1)
+        hundreds = (
+            None
+            if share is None or autoscale is None
+            else autoscale * share / 100 / 100 * (AUTOSCALE_FACTOR if not multi else 1)
+        )
     for region, zone in zones:
         quantity = None if hundreds is None else hundreds * (ZONE_FACTOR if zone and not multi else 1)
-        yield monthly(f"Provisioned throughput ({label}, {region})", "RU/s x 100", quantity,
-                      _q(r, region, {"productName": "Azure Cosmos DB", "skuName": sku, "meterName": meter}, "1/Hour"),
-                      usage_based=label == "autoscale", unit_multiplier=HOURS_PER_MONTH)
+        yield monthly(
+            f"Provisioned throughput ({label}, {region})",
+            "RU/s x 100",
+            quantity,
+            _q(r, region, {"productName": "Azure Cosmos DB", "skuName": sku, "meterName": meter}, "1/Hour"),
+            usage_based=label == "autoscale",
+            unit_multiplier=HOURS_PER_MONTH,
+        )
 
 
-def storage(r: Resource, usage: Usage, account: Resource | None, zones: list[tuple[str, bool]]) -> Iterator[CostComponent]:
+def storage(
+    r: Resource, usage: Usage, account: Resource | None, zones: list[tuple[str, bool]]
+) -> Iterator[CostComponent]:
     """Transactional storage per region; analytical storage and operations when the account enables it."""
     gb = usage.number("storage_gb")
     analytical = account is not None and account.get("analytical_storage_enabled") is True
     for region, _zone in zones:
-        yield monthly(f"Transactional storage ({region})", "GB", gb, _q(r, region, {
-            "productName": "Azure Cosmos DB", "skuName": "RUs", "meterName": "Data Stored"}, "1 GB/Month"), usage_based=True)
+        yield monthly(
+            f"Transactional storage ({region})",
+            "GB",
+            gb,
+            _q(
+                r,
+                region,
+                {"productName": "Azure Cosmos DB", "skuName": "RUs", "meterName": "Data Stored"},
+                "1 GB/Month",
+            ),
+            usage_based=True,
+        )
         if analytical:
             store = {"productName": "Azure Cosmos DB Analytics Storage", "skuName": "Standard"}
-            yield monthly(f"Analytical storage ({region})", "GB", gb, _q(r, region, {**store, "meterName": "Standard Data Stored"}, "1 GB/Month"),
-                          usage_based=True)
+            yield monthly(
+                f"Analytical storage ({region})",
+                "GB",
+                gb,
+                _q(r, region, {**store, "meterName": "Standard Data Stored"}, "1 GB/Month"),
+                usage_based=True,
+            )
             for kind in ("write", "read"):
                 ops = usage.number(f"monthly_analytical_storage_{kind}_operations")
-                yield monthly(f"Analytical {kind} operations ({region})", "10K operations", None if ops is None else ops / 10_000,
-                              _q(r, region, {**store, "meterName": f"Standard {kind.capitalize()} Operations"}, "10K"), usage_based=True)
+                yield monthly(
+                    f"Analytical {kind} operations ({region})",
+                    "10K operations",
+                    None if ops is None else ops / 10_000,
+                    _q(r, region, {**store, "meterName": f"Standard {kind.capitalize()} Operations"}, "10K"),
+                    usage_based=True,
+                )
 
 
-def backups(r: Resource, usage: Usage, account: Resource | None, zones: list[tuple[str, bool]]) -> Iterator[CostComponent]:
+def backups(
+    r: Resource, usage: Usage, account: Resource | None, zones: list[tuple[str, bool]]
+) -> Iterator[CostComponent]:
     """Backup storage beyond the two free periodic copies, or continuous (30-day) backup, and restores."""
     backup = account.block("backup") if account else {}
     gb = usage.number("storage_gb")
     if str(backup.get("type") or "Periodic").lower() == "continuous":
         if str(backup.get("tier") or "Continuous30Days") != "Continuous7Days":  # the 7-day tier is free
             for region, _zone in zones:
-                yield monthly(f"Continuous backup ({region})", "GB", gb, _q(r, region, {
-                    "productName": "Azure Cosmos DB - PITR", "skuName": "Backup", "meterName": "Continuous Backup"}, "1 GB/Month"),
-                    usage_based=True)
+                yield monthly(
+                    f"Continuous backup ({region})",
+                    "GB",
+                    gb,
+                    _q(
+                        r,
+                        region,
+                        {
+                            "productName": "Azure Cosmos DB - PITR",
+                            "skuName": "Backup",
+                            "meterName": "Continuous Backup",
+                        },
+                        "1 GB/Month",
+                    ),
+                    usage_based=True,
+                )
     else:
         interval = (dec(backup.get("interval_in_minutes")) or Decimal(240)) / 60
         retention = dec(backup.get("retention_in_hours")) or Decimal(8)
         copies = max(int(retention // interval) - 2, 0)
         for region, _zone in zones if copies else ():
-            yield monthly(f"Periodic backup ({region}, {copies} extra copies)", "GB", None if gb is None else gb * copies,
-                          _q(r, region, {"productName": "Azure Cosmos DB Snapshot", "skuName": "Standard", "meterName": "Data Stored"},
-                             "1 GB/Month"), usage_based=True)
-    yield monthly("Restored data", "GB", usage.number("monthly_restored_data_gb"), _q(r, zones[0][0], {
-        "productName": "Azure Cosmos DB - PITR", "skuName": "Backup", "meterName": "Data Restore"}, "1 GB"), usage_based=True)
+            yield monthly(
+                f"Periodic backup ({region}, {copies} extra copies)",
+                "GB",
+                None if gb is None else gb * copies,
+                _q(
+                    r,
+                    region,
+                    {"productName": "Azure Cosmos DB Snapshot", "skuName": "Standard", "meterName": "Data Stored"},
+                    "1 GB/Month",
+                ),
+                usage_based=True,
+            )
+    yield monthly(
+        "Restored data",
+        "GB",
+        usage.number("monthly_restored_data_gb"),
+        _q(
+            r,
+            zones[0][0],
+            {"productName": "Azure Cosmos DB - PITR", "skuName": "Backup", "meterName": "Data Restore"},
+            "1 GB",
+        ),
+        usage_based=True,
+    )
 
 
 def price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:

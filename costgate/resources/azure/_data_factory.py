@@ -25,8 +25,14 @@ ACTIVITY_USAGE = (
 
 def query(r: Resource, ctx: PricingContext, attributes: dict[str, str], unit: str) -> PriceQuery:
     """A Data Factory meter at the runtime's location (its own, else its data factory's)."""
-    return azure_query(r, SERVICE, {**attributes, "unitOfMeasure": unit}, family="Analytics", unit=unit,
-                       region=location_from(r, ctx, "data_factory_id", "data_factory_name"))
+    return azure_query(
+        r,
+        SERVICE,
+        {**attributes, "unitOfMeasure": unit},
+        family="Analytics",
+        unit=unit,
+        region=location_from(r, ctx, "data_factory_id", "data_factory_name"),
+    )
 
 
 def activities(r: Resource, ctx: PricingContext, sku: str) -> Iterator[CostComponent]:
@@ -35,12 +41,28 @@ def activities(r: Resource, ctx: PricingContext, sku: str) -> Iterator[CostCompo
 
     def meter(name: str, unit: str) -> PriceQuery:
         return query(r, ctx, {"productName": SERVICE, "skuName": sku, "meterName": f"{sku} {name}"}, unit)
+
     runs = usage.number("monthly_orchestration_runs")
-    yield monthly("Orchestration", "1K runs", None if runs is None else runs / 1000, meter("Orchestration Activity Run", "1K"), usage_based=True)
-    yield usage_component("Data movement activity", "hours", usage, "monthly_data_movement_hours", meter("Data Movement", "1 Hour"))
-    yield usage_component("Pipeline activity", "hours", usage, "monthly_pipeline_activity_hours", meter("Pipeline Activity", "1 Hour"))
-    yield usage_component("External pipeline activity", "hours", usage, "monthly_external_pipeline_activity_hours",
-                          meter("External Pipeline Activity", "1 Hour"))
+    yield monthly(
+        "Orchestration",
+        "1K runs",
+        None if runs is None else runs / 1000,
+        meter("Orchestration Activity Run", "1K"),
+        usage_based=True,
+    )
+    yield usage_component(
+        "Data movement activity", "hours", usage, "monthly_data_movement_hours", meter("Data Movement", "1 Hour")
+    )
+    yield usage_component(
+        "Pipeline activity", "hours", usage, "monthly_pipeline_activity_hours", meter("Pipeline Activity", "1 Hour")
+    )
+    yield usage_component(
+        "External pipeline activity",
+        "hours",
+        usage,
+        "monthly_external_pipeline_activity_hours",
+        meter("External Pipeline Activity", "1 Hour"),
+    )
 
 
 def ssis_nodes(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
@@ -50,7 +72,11 @@ def ssis_nodes(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     edition = str(r.get("edition") or "Standard").capitalize()
     licensed = str(r.get("license_type") or "LicenseIncluded") != "BasePrice"
     nodes = int(r.get("number_of_nodes") or 1)
-    q = query(r, ctx, {"productName": f"SSIS {edition}", "skuName": size,
-                  "meterName": size if licensed else f"{size} AHB"}, "1 Hour")
+    q = query(
+        r,
+        ctx,
+        {"productName": f"SSIS {edition}", "skuName": size, "meterName": size if licensed else f"{size} AHB"},
+        "1 Hour",
+    )
     label = f"{size}, {edition}" + (", license included" if licensed else "")
     yield monthly(f"Compute ({label})", "hours", HOURS_PER_MONTH * nodes, q)

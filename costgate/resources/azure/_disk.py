@@ -19,17 +19,59 @@ from costgate.resources.azure._common import azure_query
 from costgate.resources.base import dec, monthly
 
 TIERS: Mapping[str, tuple[tuple[str, int], ...]] = {
-    "Standard": (("S4", 32), ("S6", 64), ("S10", 128), ("S15", 256), ("S20", 512), ("S30", 1024), ("S40", 2048),
-                 ("S50", 4096), ("S60", 8192), ("S70", 16384), ("S80", 32767)),
-    "StandardSSD": (("E1", 4), ("E2", 8), ("E3", 16), ("E4", 32), ("E6", 64), ("E10", 128), ("E15", 256), ("E20", 512),
-                    ("E30", 1024), ("E40", 2048), ("E50", 4096), ("E60", 8192), ("E70", 16384), ("E80", 32767)),
-    "Premium": (("P1", 4), ("P2", 8), ("P3", 16), ("P4", 32), ("P6", 64), ("P10", 128), ("P15", 256), ("P20", 512),
-                ("P30", 1024), ("P40", 2048), ("P50", 4096), ("P60", 8192), ("P70", 16384), ("P80", 32767)),
+    "Standard": (
+        ("S4", 32),
+        ("S6", 64),
+        ("S10", 128),
+        ("S15", 256),
+        ("S20", 512),
+        ("S30", 1024),
+        ("S40", 2048),
+        ("S50", 4096),
+        ("S60", 8192),
+        ("S70", 16384),
+        ("S80", 32767),
+    ),
+    "StandardSSD": (
+        ("E1", 4),
+        ("E2", 8),
+        ("E3", 16),
+        ("E4", 32),
+        ("E6", 64),
+        ("E10", 128),
+        ("E15", 256),
+        ("E20", 512),
+        ("E30", 1024),
+        ("E40", 2048),
+        ("E50", 4096),
+        ("E60", 8192),
+        ("E70", 16384),
+        ("E80", 32767),
+    ),
+    "Premium": (
+        ("P1", 4),
+        ("P2", 8),
+        ("P3", 16),
+        ("P4", 32),
+        ("P6", 64),
+        ("P10", 128),
+        ("P15", 256),
+        ("P20", 512),
+        ("P30", 1024),
+        ("P40", 2048),
+        ("P50", 4096),
+        ("P60", 8192),
+        ("P70", 16384),
+        ("P80", 32767),
+    ),
 }
 """Size tiers (name, GiB) per disk kind, smallest first."""
 
-PRODUCTS = {"Standard": "Standard HDD Managed Disks", "StandardSSD": "Standard SSD Managed Disks",
-            "Premium": "Premium SSD Managed Disks"}
+PRODUCTS = {
+    "Standard": "Standard HDD Managed Disks",
+    "StandardSSD": "Standard SSD Managed Disks",
+    "Premium": "Premium SSD Managed Disks",
+}
 KINDS = {k.lower(): k for k in (*TIERS, "UltraSSD", "PremiumV2")}
 
 DEFAULT_SIZE_GB = Decimal(30)
@@ -42,8 +84,13 @@ ULTRA_DEFAULTS = (Decimal(1024), Decimal(2048), Decimal(8))
 PREMIUM_V2_FREE_IOPS, PREMIUM_V2_FREE_MBPS = Decimal(3000), Decimal(125)
 """Premium SSD v2 includes 3,000 IOPS and 125 MB/s at no charge."""
 
-SNAPSHOT_METER = {"productName": "Standard HDD Managed Disks", "skuName": "Snapshots LRS", "meterName": "LRS Snapshots",
-                  "type": "Consumption", "unitOfMeasure": "1 GB/Month"}
+SNAPSHOT_METER = {
+    "productName": "Standard HDD Managed Disks",
+    "skuName": "Snapshots LRS",
+    "meterName": "LRS Snapshots",
+    "type": "Consumption",
+    "unitOfMeasure": "1 GB/Month",
+}
 """Snapshots of managed disks and images: Retail Prices' standard LRS snapshot meter."""
 
 SNAPSHOT_METERS = {
@@ -68,8 +115,16 @@ class Disk:
     """A performance tier set above the size's own (`tier = "P30"` on a Premium disk) bills as that tier."""
 
 
-def disk_of(storage_account_type: Any, size_gb: Any, *, iops: Any = None, mbps: Any = None, path: str = "",
-            default_size: Decimal | None = None, tier: Any = None) -> Disk | None:
+def disk_of(
+    storage_account_type: Any,
+    size_gb: Any,
+    *,
+    iops: Any = None,
+    mbps: Any = None,
+    path: str = "",
+    default_size: Decimal | None = None,
+    tier: Any = None,
+) -> Disk | None:
     """A Disk from Terraform's `storage_account_type` ("Premium_LRS"); None when the type is unknown."""
     if not isinstance(storage_account_type, str) or "_" not in storage_account_type:
         return None
@@ -99,19 +154,28 @@ def _larger(kind: str, by_size: str | None, chosen: str | None) -> str | None:
 
 
 def _q(r: Resource, attrs: Mapping[str, str], unit: str) -> Any:
-    return azure_query(r, "Storage", {**attrs, "type": "Consumption", "unitOfMeasure": unit}, family="Storage", unit=unit)
+    return azure_query(
+        r, "Storage", {**attrs, "type": "Consumption", "unitOfMeasure": unit}, family="Storage", unit=unit
+    )
 
 
-def disk_components(r: Resource, disk: Disk, operations: Decimal | None, *, count: Decimal = Decimal(1)
-                    ) -> Iterator[CostComponent]:
+def disk_components(
+    r: Resource, disk: Disk, operations: Decimal | None, *, count: Decimal = Decimal(1)
+) -> Iterator[CostComponent]:
     """Storage (per tier or provisioned), and operations for Standard disks, `count` times."""
     if disk.kind == "UltraSSD":
         yield from _provisioned(r, disk, count, "Ultra Disks", "", ULTRA_DEFAULTS, (Decimal(0), Decimal(0)))
         return
     if disk.kind == "PremiumV2":
-        yield from _provisioned(r, disk, count, "Azure Premium SSD v2", f"Premium {disk.redundancy} ",
-                                (Decimal(0), PREMIUM_V2_FREE_IOPS, PREMIUM_V2_FREE_MBPS),
-                                (PREMIUM_V2_FREE_IOPS, PREMIUM_V2_FREE_MBPS))
+        yield from _provisioned(
+            r,
+            disk,
+            count,
+            "Azure Premium SSD v2",
+            f"Premium {disk.redundancy} ",
+            (Decimal(0), PREMIUM_V2_FREE_IOPS, PREMIUM_V2_FREE_MBPS),
+            (PREMIUM_V2_FREE_IOPS, PREMIUM_V2_FREE_MBPS),
+        )
         return
     size = disk.size_gb if disk.size_gb is not None else DEFAULT_SIZE_GB
     tier = _larger(disk.kind, tier_of(disk.kind, size), disk.tier)
@@ -119,28 +183,60 @@ def disk_components(r: Resource, disk: Disk, operations: Decimal | None, *, coun
         return
     sku = f"{tier} {disk.redundancy}"
     product = PRODUCTS[disk.kind]
-    yield monthly(f"Storage ({tier}, {disk.redundancy})", "months", count,
-                  _q(r, {"productName": product, "skuName": sku, "meterName": f"{sku} Disk"}, "1/Month"), path=disk.path)
+    yield monthly(
+        f"Storage ({tier}, {disk.redundancy})",
+        "months",
+        count,
+        _q(r, {"productName": product, "skuName": sku, "meterName": f"{sku} Disk"}, "1/Month"),
+        path=disk.path,
+    )
     if disk.kind in ("Standard", "StandardSSD"):
         ops = None if operations is None else operations / 10000 * count
-        yield monthly("Disk operations", "10k operations", ops,
-                      _q(r, {"productName": product, "skuName": sku, "meterName": f"{sku} Disk Operations"}, "10K"),
-                      path=disk.path, usage_based=True)
+        yield monthly(
+            "Disk operations",
+            "10k operations",
+            ops,
+            _q(r, {"productName": product, "skuName": sku, "meterName": f"{sku} Disk Operations"}, "10K"),
+            path=disk.path,
+            usage_based=True,
+        )
 
 
-def _provisioned(r: Resource, disk: Disk, count: Decimal, product: str, meter_prefix: str,
-                 defaults: tuple[Decimal, ...], free: tuple[Decimal, Decimal]) -> Iterator[CostComponent]:
+def _provisioned(
+    r: Resource,
+    disk: Disk,
+    count: Decimal,
+    product: str,
+    meter_prefix: str,
+    defaults: tuple[Decimal, ...],
+    free: tuple[Decimal, Decimal],
+) -> Iterator[CostComponent]:
     """Provisioned capacity (GiB), IOPS and throughput, each billed by the hour (Ultra, Premium SSD v2)."""
     size = disk.size_gb if disk.size_gb is not None else defaults[0]
     iops = disk.iops if disk.iops is not None else defaults[1]
     mbps = disk.mbps if disk.mbps is not None else defaults[2]
     label = "ultra" if disk.kind == "UltraSSD" else "premium v2"
-    yield monthly(f"Storage ({label}, {size} GiB)", "GiB", size * count,
-                  _q(r, {"productName": product, "meterName": f"{meter_prefix}Provisioned Capacity"}, "1 GiB/Hour"),
-                  path=disk.path, unit_multiplier=HOURS_PER_MONTH)
-    yield monthly("Provisioned IOPS", "IOPS", max(Decimal(0), iops - free[0]) * count,
-                  _q(r, {"productName": product, "meterName": f"{meter_prefix}Provisioned IOPS"}, "1/Hour"),
-                  path=disk.path, unit_multiplier=HOURS_PER_MONTH)
-    yield monthly("Throughput", "MB/s", max(Decimal(0), mbps - free[1]) * count,
-                  _q(r, {"productName": product, "meterName": f"{meter_prefix}Provisioned Throughput (MBps)"}, "1/Hour"),
-                  path=disk.path, unit_multiplier=HOURS_PER_MONTH)
+    yield monthly(
+        f"Storage ({label}, {size} GiB)",
+        "GiB",
+        size * count,
+        _q(r, {"productName": product, "meterName": f"{meter_prefix}Provisioned Capacity"}, "1 GiB/Hour"),
+        path=disk.path,
+        unit_multiplier=HOURS_PER_MONTH,
+    )
+    yield monthly(
+        "Provisioned IOPS",
+        "IOPS",
+        max(Decimal(0), iops - free[0]) * count,
+        _q(r, {"productName": product, "meterName": f"{meter_prefix}Provisioned IOPS"}, "1/Hour"),
+        path=disk.path,
+        unit_multiplier=HOURS_PER_MONTH,
+    )
+    yield monthly(
+        "Throughput",
+        "MB/s",
+        max(Decimal(0), mbps - free[1]) * count,
+        _q(r, {"productName": product, "meterName": f"{meter_prefix}Provisioned Throughput (MBps)"}, "1/Hour"),
+        path=disk.path,
+        unit_multiplier=HOURS_PER_MONTH,
+    )

@@ -27,13 +27,23 @@ def hosted_zone(r: Resource, *, path: str = "") -> CostComponent:
 
 def dns_queries(r: Resource, usage: Usage) -> CostComponent:
     """Queries a month, in millions (usage: monthly_queries)."""
-    query = zone_query(r, "Azure DNS", {"meterName": "Public Queries", "type": "Consumption", "unitOfMeasure": "1M"},
-                       unit="1M", zone=DNS_ZONE)
+    query = zone_query(
+        r,
+        "Azure DNS",
+        {"meterName": "Public Queries", "type": "Consumption", "unitOfMeasure": "1M"},
+        unit="1M",
+        zone=DNS_ZONE,
+    )
     return usage_in("DNS queries", "1M queries", usage, "monthly_queries", query, divisor=1_000_000)
 
 
 def resolver_meter(r: Resource, name: str, meter: str) -> CostComponent:
     """A DNS private resolver endpoint or ruleset, per month it exists."""
-    query = zone_query(r, "Azure DNS", {"skuName": "Private Resolver", "meterName": meter, "type": "Consumption"},
-                       zone=DNS_ZONE, unit="1/Month")
+    query = zone_query(
+        r,
+        "Azure DNS",
+        {"skuName": "Private Resolver", "meterName": meter, "type": "Consumption"},
+        zone=DNS_ZONE,
+        unit="1/Month",
+    )
     return monthly(name, "months", 1, query)

@@ -40,7 +40,9 @@ def compute_attributes(engine: str, sku: str) -> dict[str, str] | None:
 
 def query(r: Resource, engine: str, attributes: dict[str, str], unit: str) -> PriceQuery:
     """A query in the "Azure Database for <engine>" service at the server's location."""
-    return azure_query(r, f"Azure Database for {engine}", {**attributes, "unitOfMeasure": unit}, family=FAMILY, unit=unit)
+    return azure_query(
+        r, f"Azure Database for {engine}", {**attributes, "unitOfMeasure": unit}, family=FAMILY, unit=unit
+    )
 
 
 def server(r: Resource, engine: str, usage: Usage, *, storage_gb: Decimal, copies: int) -> Iterator[CostComponent]:
@@ -49,8 +51,29 @@ def server(r: Resource, engine: str, usage: Usage, *, storage_gb: Decimal, copie
     sku = str(r.get("sku_name") or "unknown")
     attrs = compute_attributes(engine, sku) or {"skuName": sku}
     yield hourly(f"Compute ({sku})", query(r, engine, attrs, "1 Hour"), count=copies)
-    yield monthly("Storage", "GB", storage_gb * copies, query(r, engine, {
-        "productName": f"Azure Database for {engine} Flexible Server Storage", "meterName": "Storage Data Stored"}, "1 GB/Month"))
-    yield usage_component("Additional backup storage", "GB", usage, "additional_backup_storage_gb", query(r, engine, {
-        "productName": f"Azure Database for {engine} Flexible Server Backup Storage", "meterName": "Backup Storage LRS Data Stored"},
-        "1 GB/Month"))
+    yield monthly(
+        "Storage",
+        "GB",
+        storage_gb * copies,
+        query(
+            r,
+            engine,
+            {"productName": f"Azure Database for {engine} Flexible Server Storage", "meterName": "Storage Data Stored"},
+            "1 GB/Month",
+        ),
+    )
+    yield usage_component(
+        "Additional backup storage",
+        "GB",
+        usage,
+        "additional_backup_storage_gb",
+        query(
+            r,
+            engine,
+            {
+                "productName": f"Azure Database for {engine} Flexible Server Backup Storage",
+                "meterName": "Backup Storage LRS Data Stored",
+            },
+            "1 GB/Month",
+        ),
+    )

@@ -43,12 +43,24 @@ def consumption_components(r: Resource, ctx: PricingContext) -> Iterator[CostCom
     if executions is not None and duration is not None and memory is not None:
         billed_mb = Decimal(max(1, math.ceil(memory / 128)) * 128)
         gb_seconds = executions * max(duration, Decimal(100)) / 1000 * billed_mb / 1024
-    attrs = consumption({"productName": "Functions", "skuName": "Standard", "meterName": "Standard Execution Time"},
-                        "1 GB Second")
-    yield monthly("Execution time", "GB-seconds", gb_seconds, azure_query(r, "Functions", attrs, family="Compute"),
-                  usage_based=True)
-    attrs = consumption({"productName": "Functions", "skuName": "Standard", "meterName": "Standard Total Executions"},
-                        "10")
-    yield monthly("Executions", "1M executions", None if executions is None else executions / 1_000_000,
-                  azure_query(r, "Functions", attrs, family="Compute"), usage_based=True,
-                  unit_multiplier=Decimal(1_000_000) / EXECUTIONS_PER_CATALOG_UNIT)
+    attrs = consumption(
+        {"productName": "Functions", "skuName": "Standard", "meterName": "Standard Execution Time"}, "1 GB Second"
+    )
+    yield monthly(
+        "Execution time",
+        "GB-seconds",
+        gb_seconds,
+        azure_query(r, "Functions", attrs, family="Compute"),
+        usage_based=True,
+    )
+    attrs = consumption(
+        {"productName": "Functions", "skuName": "Standard", "meterName": "Standard Total Executions"}, "10"
+    )
+    yield monthly(
+        "Executions",
+        "1M executions",
+        None if executions is None else executions / 1_000_000,
+        azure_query(r, "Functions", attrs, family="Compute"),
+        usage_based=True,
+        unit_multiplier=Decimal(1_000_000) / EXECUTIONS_PER_CATALOG_UNIT,
+    )

@@ -20,8 +20,12 @@ from costgate.resources.base import dec, hourly
 
 D_SERIES = frozenset({"D1", "D2", "D3", "D4", "D5", "D11", "D12", "D13", "D14"})
 A_SERIES = frozenset({"A5", "A6", "A7", "A8", "A9", "A10", "A11"})
-ROLES = (("head_node", "Head", Decimal(2)), ("worker_node", "Worker", None), ("zookeeper_node", "Zookeeper", Decimal(3)),
-         ("edge_node", "Edge", None))
+ROLES = (
+    ("head_node", "Head", Decimal(2)),
+    ("worker_node", "Worker", None),
+    ("zookeeper_node", "Zookeeper", Decimal(3)),
+    ("edge_node", "Edge", None),
+)
 
 
 def hdinsight_sku(size: str) -> str:
@@ -47,6 +51,11 @@ def node_components(r: Resource) -> Iterator[CostComponent]:
         if not size:
             continue
         count = fixed if fixed is not None else dec(node.get("target_instance_count"), Decimal(1)) or Decimal(0)
-        query = azure_query(r, "HDInsight", {"armSkuName": hdinsight_sku(str(size)), "type": "Consumption"},
-                            family="Analytics", unit="1 Hour")
+        query = azure_query(
+            r,
+            "HDInsight",
+            {"armSkuName": hdinsight_sku(str(size)), "type": "Consumption"},
+            family="Analytics",
+            unit="1 Hour",
+        )
         yield hourly(f"{label} node ({size})", query, count=count)

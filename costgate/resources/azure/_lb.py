@@ -38,8 +38,10 @@ def rule_components(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]
     if lb is None:  # load balancer outside the plan: the marginal rule's price
         yield hourly("Rule usage", lb_meter(r, "Standard Overage LB Rules and Outbound Rules", "1/Hour"))
         return
-    rules = sorted({x.address for t in RULE_TYPES for x in ctx.referencing(lb, t, "loadbalancer_id")} | {r.address},
-                   key=address_order)
+    rules = sorted(
+        {x.address for t in RULE_TYPES for x in ctx.referencing(lb, t, "loadbalancer_id")} | {r.address},
+        key=address_order,
+    )
     position = rules.index(r.address)
     if position == 0:
         yield hourly("Rules (first 5)", lb_meter(r, "Standard Included LB Rules and Outbound Rules", "1 Hour"))

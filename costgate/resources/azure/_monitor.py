@@ -37,7 +37,9 @@ def time_series(criteria: Iterable[Mapping[str, Any]]) -> int:
         for dim in dims if isinstance(dims, list) else [dims]:
             if isinstance(dim, Mapping):
                 listed = dim.get("values") or ["*"]
-                values.setdefault(str(dim.get("name")), set()).update(str(v) for v in (listed if isinstance(listed, list) else [listed]))
+                values.setdefault(str(dim.get("name")), set()).update(
+                    str(v) for v in (listed if isinstance(listed, list) else [listed])
+                )
         count = 1
         for names in values.values():
             count *= max(len(names), 1)

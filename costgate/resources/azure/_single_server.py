@@ -27,14 +27,30 @@ def server(r: Resource, engine: str, usage: Usage) -> Iterator[CostComponent]:
 
     def q(attrs: dict[str, str], unit: str) -> PriceQuery:
         return azure_query(r, service, {**attrs, "unitOfMeasure": unit}, family="Databases", unit=unit)
+
     sku = str(r.get("sku_name") or "unknown")
     parts = sku.split("_")
     tier = TIERS.get(parts[0].upper()) if len(parts) == 3 else None
-    attrs = {"productName": f"{product} {tier} - Compute {parts[1]}", "skuName": f"{parts[2]} vCore"} if tier else {"skuName": sku}
+    attrs = (
+        {"productName": f"{product} {tier} - Compute {parts[1]}", "skuName": f"{parts[2]} vCore"}
+        if tier
+        else {"skuName": sku}
+    )
     yield hourly(f"Compute ({sku})", q(attrs, "1 Hour"))
     storage_tier = "General Purpose" if tier == "Memory Optimized" else tier or "General Purpose"
     size = (dec(r.get("storage_mb")) or dec(r.block("storage_profile").get("storage_mb")) or DEFAULT_STORAGE_MB) / 1024
     yield monthly("Storage", "GB", size, q({"productName": f"{product} {storage_tier} - Storage"}, "1 GB/Month"))
-    geo = r.get("geo_redundant_backup_enabled") is True or r.block("storage_profile").get("geo_redundant_backup") == "Enabled"
-    yield usage_component("Additional backup storage", "GB", usage, "additional_backup_storage_gb",
-                          q({"productName": f"{product} - Backup Storage", "skuName": "Backup GRS" if geo else "Backup LRS"}, "1 GB/Month"))
+    geo = (
+        r.get("geo_redundant_backup_enabled") is True
+        or r.block("storage_profile").get("geo_redundant_backup") == "Enabled"
+    )
+    yield usage_component(
+        "Additional backup storage",
+        "GB",
+        usage,
+        "additional_backup_storage_gb",
+        q(
+            {"productName": f"{product} - Backup Storage", "skuName": "Backup GRS" if geo else "Backup LRS"},
+            "1 GB/Month",
+        ),
+    )

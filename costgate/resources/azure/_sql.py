@@ -24,11 +24,22 @@ FAMILY = "Databases"
 TIERS = {"GP": "General Purpose", "BC": "Business Critical", "HS": "Hyperscale"}
 TIER_NAMES = {"generalpurpose": "GP", "businesscritical": "BC", "hyperscale": "HS"}
 # Hardware families as Terraform spells them -> the productName suffix Azure uses
-HARDWARE = {"gen5": "Compute Gen5", "m": "Compute M Series", "dc": "Compute DC-Series", "fsv2": "Compute FSv2 Series",
-            "prms": "Compute Premium Series", "moprms": "Compute Premium Series Memory Optimized"}
+HARDWARE = {
+    "gen5": "Compute Gen5",
+    "m": "Compute M Series",
+    "dc": "Compute DC-Series",
+    "fsv2": "Compute FSv2 Series",
+    "prms": "Compute Premium Series",
+    "moprms": "Compute Premium Series Memory Optimized",
+}
 DTU_TIERS = {"b": "Basic", "s": "Standard", "p": "Premium"}
 # Storage a DTU database includes before "extra data storage" bills (Basic cannot grow past it)
-DTU_INCLUDED_GB = {"s": Decimal(250), **{f"p{n}": Decimal(500) for n in (1, 2, 4, 6)}, "p11": Decimal(4096), "p15": Decimal(4096)}
+DTU_INCLUDED_GB = {
+    "s": Decimal(250),
+    **{f"p{n}": Decimal(500) for n in (1, 2, 4, 6)},
+    "p11": Decimal(4096),
+    "p15": Decimal(4096),
+}
 REDUNDANCY = {"geo": "RA-GRS", "georedundant": "RA-GRS", "local": "LRS", "zone": "ZRS", "geozone": "RA-GZRS"}
 DEFAULT_VCORE_MAX_GB = Decimal(32)
 """A vCore database or pool without max_size_gb gets Azure's default maximum, 32 GB, and is billed on it."""
@@ -80,28 +91,68 @@ def query(r: Resource, region: str, attributes: dict[str, str], unit: str = "1 H
     return azure_query(r, SERVICE, {**attributes, "unitOfMeasure": unit}, family=FAMILY, region=region, unit=unit)
 
 
-def vcore_compute(r: Resource, region: str, v: VCore, usage: Usage, *, label: str, zone_redundant: bool) -> Iterator[CostComponent]:
+def vcore_compute(
+    r: Resource, region: str, v: VCore, usage: Usage, *, label: str, zone_redundant: bool
+) -> Iterator[CostComponent]:
     """Compute (per vCore-hour when serverless, per hour of the size otherwise) and GP zone redundancy."""
     product = compute_product(v)
     if v.serverless:
         hours = usage.number("monthly_vcore_hours")
-        yield monthly(f"Compute (serverless, {v.sku})", "vCore-hours", hours,
-                      query(r, region, {"productName": product, "skuName": "1 vCore", "meterName": "vCore"}), usage_based=True)
+        yield monthly(
+            f"Compute (serverless, {v.sku})",
+            "vCore-hours",
+            hours,
+            query(r, region, {"productName": product, "skuName": "1 vCore", "meterName": "vCore"}),
+            usage_based=True,
+        )
         if zone_redundant:
-            yield monthly(f"Zone redundancy (serverless, {v.sku})", "vCore-hours", hours,
-                          query(r, region, {"productName": product, "skuName": "1 vCore Zone Redundancy", "meterName": "Zone Redundancy vCore"}),
-                          usage_based=True)
+            yield monthly(
+                f"Zone redundancy (serverless, {v.sku})",
+                "vCore-hours",
+                hours,
+                query(
+                    r,
+                    region,
+                    {
+                        "productName": product,
+                        "skuName": "1 vCore Zone Redundancy",
+                        "meterName": "Zone Redundancy vCore",
+                    },
+                ),
+                usage_based=True,
+            )
         return
-    yield hourly(f"Compute ({label})", query(r, region, {"productName": product, "skuName": f"{v.cores} vCore", "meterName": "vCore"}))
+    yield hourly(
+        f"Compute ({label})",
+        query(r, region, {"productName": product, "skuName": f"{v.cores} vCore", "meterName": "vCore"}),
+    )
     if zone_redundant and v.tier == "GP":
-        yield hourly(f"Zone redundancy ({label})", query(r, region, {
-            "productName": product, "skuName": f"{v.cores} vCore Zone Redundancy", "meterName": "Zone Redundancy vCore"}))
+        yield hourly(
+            f"Zone redundancy ({label})",
+            query(
+                r,
+                region,
+                {
+                    "productName": product,
+                    "skuName": f"{v.cores} vCore Zone Redundancy",
+                    "meterName": "Zone Redundancy vCore",
+                },
+            ),
+        )
 
 
-def license_component(r: Resource, v: VCore, *, service: str = SERVICE, scope: str = "SQL Database Single/Elastic Pool") -> CostComponent:
+def license_component(
+    r: Resource, v: VCore, *, service: str = SERVICE, scope: str = "SQL Database Single/Elastic Pool"
+) -> CostComponent:
     """The SQL Server licence per vCore-hour (license_type LicenseIncluded), a Global meter."""
-    q = azure_query(r, service, {"productName": f"{scope} {v.tier_name} - SQL License", "unitOfMeasure": "1 Hour"},
-                    family=FAMILY, region="global", unit="1 Hour")
+    q = azure_query(
+        r,
+        service,
+        {"productName": f"{scope} {v.tier_name} - SQL License", "unitOfMeasure": "1 Hour"},
+        family=FAMILY,
+        region="global",
+        unit="1 Hour",
+    )
     return monthly("SQL license", "vCore-hours", HOURS_PER_MONTH * v.cores, q)
 
 
@@ -109,8 +160,17 @@ def vcore_storage(r: Resource, region: str, v: VCore, size_gb: Decimal, *, zone_
     """Data storage per GB-month of the maximum size (serverless storage is General Purpose's)."""
     sku = v.tier_name + (" Zone Redundancy" if zone_redundant and v.tier == "GP" else "")
     scope = "SingleDB/Elastic Pool" if v.tier == "HS" else "Single/Elastic Pool"
-    return monthly("Storage", "GB", size_gb, query(r, region, {"productName": f"SQL Database {scope} {v.tier_name} - Storage",
-                                                                "skuName": sku}, unit="1 GB/Month"))
+    return monthly(
+        "Storage",
+        "GB",
+        size_gb,
+        query(
+            r,
+            region,
+            {"productName": f"SQL Database {scope} {v.tier_name} - Storage", "skuName": sku},
+            unit="1 GB/Month",
+        ),
+    )
 
 
 def dtu_tier(sku: str) -> str | None:
@@ -125,17 +185,27 @@ def dtu_compute(r: Resource, region: str, sku: str) -> CostComponent:
     """A DTU database's size, billed per day ('1/Day'), shown per hour; a SKU that is neither
     vCore nor DTU (DW100c, DS100) is looked up by its name alone, and reported unpriced."""
     tier = dtu_tier(sku)
-    attrs = {"skuName": sku} if tier is None else \
-        {"productName": f"SQL Database Single {tier}", "skuName": "B" if tier == "Basic" else sku.upper()}
+    attrs = (
+        {"skuName": sku}
+        if tier is None
+        else {"productName": f"SQL Database Single {tier}", "skuName": "B" if tier == "Basic" else sku.upper()}
+    )
     q = query(r, region, attrs, unit="1/Day")
     return monthly(f"Compute ({sku.upper()})", "hours", HOURS_PER_MONTH, q, unit_multiplier=PER_DAY)
 
 
-def extra_storage(r: Resource, region: str, tier: str, extra_gb: Decimal | None, usage_based: bool = False) -> Iterator[CostComponent]:
+def extra_storage(
+    r: Resource, region: str, tier: str, extra_gb: Decimal | None, usage_based: bool = False
+) -> Iterator[CostComponent]:
     """Storage a DTU database or pool has beyond what its size includes (per GB-month)."""
     if extra_gb is not None and extra_gb <= 0:
         return
-    q = query(r, region, {"productName": f"SQL Database {tier} - Storage", "skuName": tier, "meterName": "Data Stored"}, unit="1 GB/Month")
+    q = query(
+        r,
+        region,
+        {"productName": f"SQL Database {tier} - Storage", "skuName": tier, "meterName": "Data Stored"},
+        unit="1 GB/Month",
+    )
     yield monthly("Extra data storage", "GB", extra_gb, q, usage_based=usage_based)
 
 
@@ -154,16 +224,52 @@ def dtu_extra_gb(sku: str, max_size_gb: Decimal | None, usage: Usage) -> Decimal
 def backups(r: Resource, region: str, usage: Usage, storage_account_type: str | None) -> Iterator[CostComponent]:
     """Long-term retention and point-in-time-restore backup storage (usage), by backup redundancy."""
     redundancy = REDUNDANCY.get(str(storage_account_type or "Geo").lower().replace("_", ""), "RA-GRS")
-    yield usage_component(f"Long-term retention ({redundancy})", "GB", usage, "long_term_retention_storage_gb",
-                          query(r, region, {"productName": "SQL Database - LTR Backup Storage", "skuName": f"Backup {redundancy}",
-                                            "meterName": f"{redundancy} Data Stored"}, unit="1 GB/Month"))
-    yield usage_component(f"PITR backup storage ({redundancy})", "GB", usage, "backup_storage_gb",
-                          query(r, region, {"productName": "SQL Database Single/Elastic Pool PITR Backup Storage",
-                                            "skuName": f"Backup {redundancy}", "meterName": f"{redundancy} Data Stored"}, unit="1 GB/Month"))
+    yield usage_component(
+        f"Long-term retention ({redundancy})",
+        "GB",
+        usage,
+        "long_term_retention_storage_gb",
+        query(
+            r,
+            region,
+            {
+                "productName": "SQL Database - LTR Backup Storage",
+                "skuName": f"Backup {redundancy}",
+                "meterName": f"{redundancy} Data Stored",
+            },
+            unit="1 GB/Month",
+        ),
+    )
+    yield usage_component(
+        f"PITR backup storage ({redundancy})",
+        "GB",
+        usage,
+        "backup_storage_gb",
+        query(
+            r,
+            region,
+            {
+                "productName": "SQL Database Single/Elastic Pool PITR Backup Storage",
+                "skuName": f"Backup {redundancy}",
+                "meterName": f"{redundancy} Data Stored",
+            },
+            unit="1 GB/Month",
+        ),
+    )
 
 
-def database(r: Resource, region: str, sku: str, usage: Usage, *, max_gb: Decimal | None, zone_redundant: bool,
-             replicas: int, licensed: bool, storage_account_type: str | None) -> Iterator[CostComponent]:
+def database(
+    r: Resource,
+    region: str,
+    sku: str,
+    usage: Usage,
+    *,
+    max_gb: Decimal | None,
+    zone_redundant: bool,
+    replicas: int,
+    licensed: bool,
+    storage_account_type: str | None,
+) -> Iterator[CostComponent]:
     """Every component of a single (not pooled) database of `sku`, DTU or vCore."""
     backup = backups(r, region, usage, storage_account_type)
     v = parse_vcore(sku)
@@ -189,23 +295,43 @@ def database(r: Resource, region: str, sku: str, usage: Usage, *, max_gb: Decima
 
 POOL_TIERS = {"basicpool": "Basic", "standardpool": "Standard", "premiumpool": "Premium"}
 # Storage an eDTU pool includes (GB) per size: Standard includes its eDTU count, Premium these
-POOL_PREMIUM_INCLUDED_GB = {125: 250, 250: 500, 500: 750, 1000: 1024, 1500: 1536, 2000: 2048, 2500: 2560,
-                            3000: 3072, 3500: 3584, 4000: 4096}
+POOL_PREMIUM_INCLUDED_GB = {
+    125: 250,
+    250: 500,
+    500: 750,
+    1000: 1024,
+    1500: 1536,
+    2000: 2048,
+    2500: 2560,
+    3000: 3072,
+    3500: 3584,
+    4000: 4096,
+}
 
 
 def dtu_pool(r: Resource, region: str, tier: str, edtus: int, max_gb: Decimal | None) -> Iterator[CostComponent]:
     """An eDTU elastic pool: the pool size per hour (billed per day) and storage above what it includes."""
-    q = query(r, region, {"productName": f"SQL Database Elastic Pool - {tier}", "skuName": f"{edtus} DTU Pack",
-                          "meterName": "eDTUs"}, unit="1/Day")
+    q = query(
+        r,
+        region,
+        {"productName": f"SQL Database Elastic Pool - {tier}", "skuName": f"{edtus} DTU Pack", "meterName": "eDTUs"},
+        unit="1/Day",
+    )
     yield monthly(f"Compute ({tier}, {edtus} DTUs)", "hours", HOURS_PER_MONTH, q, unit_multiplier=PER_DAY)
-    included = Decimal(edtus) if tier == "Standard" else \
-        Decimal(POOL_PREMIUM_INCLUDED_GB[edtus]) if tier == "Premium" and edtus in POOL_PREMIUM_INCLUDED_GB else None
+    included = (
+        Decimal(edtus)
+        if tier == "Standard"
+        else Decimal(POOL_PREMIUM_INCLUDED_GB[edtus])
+        if tier == "Premium" and edtus in POOL_PREMIUM_INCLUDED_GB
+        else None
+    )
     if included is not None and max_gb is not None:
         yield from extra_storage(r, region, tier, max_gb - included)
 
 
-def vcore_pool(r: Resource, region: str, v: VCore, usage: Usage, *, max_gb: Decimal | None, zone_redundant: bool,
-               licensed: bool) -> Iterator[CostComponent]:
+def vcore_pool(
+    r: Resource, region: str, v: VCore, usage: Usage, *, max_gb: Decimal | None, zone_redundant: bool, licensed: bool
+) -> Iterator[CostComponent]:
     """A vCore elastic pool: compute, General Purpose zone redundancy, licence and storage."""
     label = f"{v.sku}, {v.cores} vCore"
     yield from vcore_compute(r, region, v, usage, label=label, zone_redundant=zone_redundant)
@@ -227,16 +353,40 @@ def managed_instance(r: Resource, usage: Usage) -> Iterator[CostComponent]:
 
     def q(attrs: dict[str, str], unit: str = "1 GB/Month") -> PriceQuery:
         return azure_query(r, MI_SERVICE, {**attrs, "unitOfMeasure": unit}, family=FAMILY, unit=unit)
-    yield hourly(f"Compute ({sku.upper()} {cores} cores)", q({"productName": f"SQL Managed Instance {v.tier_name} - {hardware}",
-                                                               "skuName": f"{cores} vCore", "meterName": "vCore"}, "1 Hour"))
+
+    yield hourly(
+        f"Compute ({sku.upper()} {cores} cores)",
+        q(
+            {
+                "productName": f"SQL Managed Instance {v.tier_name} - {hardware}",
+                "skuName": f"{cores} vCore",
+                "meterName": "vCore",
+            },
+            "1 Hour",
+        ),
+    )
     if str(r.get("license_type") or "LicenseIncluded") != "BasePrice":
         yield license_component(r, v, service=MI_SERVICE, scope="SQL Managed Instance")
     extra = Decimal(int(r.get("storage_size_in_gb") or MI_INCLUDED_GB)) - MI_INCLUDED_GB
     if extra > 0:
-        yield monthly("Additional storage", "GB", extra, q({"productName": "SQL Managed Instance General Purpose - Storage",
-                                                             "skuName": "General Purpose"}))
+        yield monthly(
+            "Additional storage",
+            "GB",
+            extra,
+            q({"productName": "SQL Managed Instance General Purpose - Storage", "skuName": "General Purpose"}),
+        )
     kind = MI_REDUNDANCY.get(str(r.get("storage_account_type") or "GRS").lower(), "RA-GRS")
-    yield usage_component(f"PITR backup storage ({kind})", "GB", usage, "backup_storage_gb",
-                          q({"productName": "SQL Managed Instance PITR Backup Storage", "meterName": f"{kind} Data Stored"}))
-    yield usage_component(f"LTR backup storage ({kind})", "GB", usage, "long_term_retention_storage_gb",
-                          q({"productName": "SQL Managed Instance - LTR Backup Storage", "meterName": f"LTR Backup {kind} Data Stored"}))
+    yield usage_component(
+        f"PITR backup storage ({kind})",
+        "GB",
+        usage,
+        "backup_storage_gb",
+        q({"productName": "SQL Managed Instance PITR Backup Storage", "meterName": f"{kind} Data Stored"}),
+    )
+    yield usage_component(
+        f"LTR backup storage ({kind})",
+        "GB",
+        usage,
+        "long_term_retention_storage_gb",
+        q({"productName": "SQL Managed Instance - LTR Backup Storage", "meterName": f"LTR Backup {kind} Data Stored"}),
+    )

@@ -18,8 +18,13 @@ FAST_INTERVAL_SECONDS = 10
 
 def tm_query(r: Resource, sku: str, meter: str, unit: str) -> PriceQuery:
     """A Traffic Manager meter."""
-    attrs = {"productName": "Traffic Manager", "skuName": sku, "meterName": meter, "type": "Consumption",
-             "unitOfMeasure": unit}
+    attrs = {
+        "productName": "Traffic Manager",
+        "skuName": sku,
+        "meterName": meter,
+        "type": "Consumption",
+        "unitOfMeasure": unit,
+    }
     return global_query(r, "Traffic Manager", attrs, unit=unit)
 
 
@@ -29,5 +34,9 @@ def endpoint_components(r: Resource, ctx: PricingContext, sku: str) -> Iterator[
     profile = ctx.resolve(r, "profile_id")
     interval = dec(profile.block("monitor_config").get("interval_in_seconds")) if profile is not None else None
     if interval == FAST_INTERVAL_SECONDS:
-        yield monthly("Fast interval health checks add-on", "months", 1,
-                      tm_query(r, sku, f"{sku} Fast Interval Health Check Add-ons", "1"))
+        yield monthly(
+            "Fast interval health checks add-on",
+            "months",
+            1,
+            tm_query(r, sku, f"{sku} Fast Interval Health Check Add-ons", "1"),
+        )

@@ -30,8 +30,9 @@ RESERVATION_TERMS = {"1_year": ("1 Year", 12), "3_year": ("3 Years", 36)}
 """Usage `reserved_instance_term` -> (Retail Prices reservationTerm, months): a reservation's
 retailPrice is the whole term's price, so a month costs 1/12 or 1/36 of it."""
 
-RESERVED_USAGE = UsageKey("reserved_instance_term", "str",
-                          "Price as a reserved VM instance: 1_year or 3_year (Linux or hybrid-benefit rates)")
+RESERVED_USAGE = UsageKey(
+    "reserved_instance_term", "str", "Price as a reserved VM instance: 1_year or 3_year (Linux or hybrid-benefit rates)"
+)
 
 VM_USAGE = (
     UsageKey("monthly_hrs", "float", "Hours the VM runs a month", 730),
@@ -45,9 +46,17 @@ def arm_sku(size: str) -> str:
     return size if size.lower().startswith(("standard_", "basic_")) else f"Standard_{size}"
 
 
-def vm_hours(r: Resource, size: str, *, windows: bool, license_type: Any = None, priority: Any = None,
-             hours: Decimal = HOURS_PER_MONTH, count: Decimal = Decimal(1), reserved: str | None = None
-             ) -> CostComponent:
+def vm_hours(
+    r: Resource,
+    size: str,
+    *,
+    windows: bool,
+    license_type: Any = None,
+    priority: Any = None,
+    hours: Decimal = HOURS_PER_MONTH,
+    count: Decimal = Decimal(1),
+    reserved: str | None = None,
+) -> CostComponent:
     """Instance hours of `count` VMs of `size`, by OS, hybrid benefit and priority.
 
     With `reserved` (1_year or 3_year) a pay-as-you-go Linux or hybrid-benefit VM is priced as a
@@ -64,7 +73,12 @@ def vm_hours(r: Resource, size: str, *, windows: bool, license_type: Any = None,
         query = reserved_query(r, "Virtual Machines", attrs, reservation_term=term[0], family="Compute", unit="1 Hour")
         name = f"Instance usage ({'Windows' if windows else 'Linux'}, reserved {term[0].lower()}, {arm_sku(size)})"
         return monthly(name, "months", count, query, unit_multiplier=Decimal(1) / term[1])
-    attrs = {"armSkuName": arm_sku(size), "operatingSystem": priced_os, "type": "Consumption", "unitOfMeasure": "1 Hour"}
+    attrs = {
+        "armSkuName": arm_sku(size),
+        "operatingSystem": priced_os,
+        "type": "Consumption",
+        "unitOfMeasure": "1 Hour",
+    }
     query = azure_query(r, "Virtual Machines", attrs, family="Compute", unit="1 Hour", purchase_option=option)
     name = f"Instance usage ({'Windows' if windows else 'Linux'}, {label}, {arm_sku(size)})"
     return monthly(name, "hours", hours * count, query)
@@ -72,14 +86,33 @@ def vm_hours(r: Resource, size: str, *, windows: bool, license_type: Any = None,
 
 def ultra_reservation(r: Resource) -> CostComponent:
     """Ultra disk capacity reserved per vCPU, billed only while no ultra disk is attached (usage)."""
-    query = azure_query(r, "Storage", {"productName": "Ultra Disks", "meterName": "Reservation per vCPU Provisioned",
-                                       "type": "Consumption", "unitOfMeasure": "1/Hour"}, family="Storage", unit="1/Hour")
+    query = azure_query(
+        r,
+        "Storage",
+        {
+            "productName": "Ultra Disks",
+            "meterName": "Reservation per vCPU Provisioned",
+            "type": "Consumption",
+            "unitOfMeasure": "1/Hour",
+        },
+        family="Storage",
+        unit="1/Hour",
+    )
     return monthly("Ultra disk reservation (if unattached)", "vCPU", None, query, unit_multiplier=HOURS_PER_MONTH)
 
 
-def os_disk_components(r: Resource, block: Mapping[str, Any], usage: Usage, *, windows: bool, path: str,
-                       type_key: str = "storage_account_type", size_key: str = "disk_size_gb",
-                       count: Decimal = Decimal(1), usage_key: str = "os_disk") -> Iterator[CostComponent]:
+def os_disk_components(
+    r: Resource,
+    block: Mapping[str, Any],
+    usage: Usage,
+    *,
+    windows: bool,
+    path: str,
+    type_key: str = "storage_account_type",
+    size_key: str = "disk_size_gb",
+    count: Decimal = Decimal(1),
+    usage_key: str = "os_disk",
+) -> Iterator[CostComponent]:
     """An OS (or data) disk block's storage and operations; a disk of unknown type is left out."""
     default = WINDOWS_DEFAULT_SIZE_GB if windows else None
     disk = disk_of(block.get(type_key), block.get(size_key), path=path, default_size=default)
@@ -96,8 +129,11 @@ def scaled(components: Iterator[CostComponent], count: Decimal | None) -> Iterat
     """Components of one instance, `count` times (None: instance count depends on usage)."""
     for c in components:
         q = c.monthly_quantity
-        yield replace(c, monthly_quantity=None if q is None or count is None else q * count,
-                      usage_based=c.usage_based or count is None)
+        yield replace(
+            c,
+            monthly_quantity=None if q is None or count is None else q * count,
+            usage_based=c.usage_based or count is None,
+        )
 
 
 SCALE_SET_USAGE = (
@@ -119,19 +155,44 @@ def instance_count(usage: Usage, given: Any) -> Decimal | None:
         return None
 
 
-def scale_set_components(r: Resource, usage: Usage, *, size: Any, windows: bool, count: Decimal | None,
-                         disks: list[tuple[Mapping[str, Any], str, str, str, str]], license_type: Any = None,
-                         priority: Any = None) -> Iterator[CostComponent]:
+def scale_set_components(
+    r: Resource,
+    usage: Usage,
+    *,
+    size: Any,
+    windows: bool,
+    count: Decimal | None,
+    disks: list[tuple[Mapping[str, Any], str, str, str, str]],
+    license_type: Any = None,
+    priority: Any = None,
+) -> Iterator[CostComponent]:
     """Instance hours and per-instance disks of `count` instances (None: depends on usage).
 
     `disks` lists (block, path, type key, size key, usage key) for every disk each instance has.
     """
+
     def one() -> Iterator[CostComponent]:
         if size:
             hours = usage.number("monthly_hrs")
-            yield vm_hours(r, str(size), windows=windows, license_type=license_type, priority=priority,
-                           hours=HOURS_PER_MONTH if hours is None else hours, reserved=usage.text("reserved_instance_term"))
+            yield vm_hours(
+                r,
+                str(size),
+                windows=windows,
+                license_type=license_type,
+                priority=priority,
+                hours=HOURS_PER_MONTH if hours is None else hours,
+                reserved=usage.text("reserved_instance_term"),
+            )
         for i, (block, path, type_key, size_key, usage_key) in enumerate(disks):
-            yield from os_disk_components(r, block, usage, windows=windows and i == 0, path=path, type_key=type_key,
-                                          size_key=size_key, usage_key=usage_key)
+            yield from os_disk_components(
+                r,
+                block,
+                usage,
+                windows=windows and i == 0,
+                path=path,
+                type_key=type_key,
+                size_key=size_key,
+                usage_key=usage_key,
+            )
+
     yield from scaled(one(), count)

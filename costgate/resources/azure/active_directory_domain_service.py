@@ -21,8 +21,13 @@ from costgate.resources.base import Pricer, PricingContext, hourly
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     sku = str(r.get("sku") or "Standard").capitalize()
-    q = azure_query(r, "Azure Active Directory Domain Services", {"skuName": sku, "meterName": f"{sku} User Forest", "unitOfMeasure": "1 Hour"},
-                    family="Security", unit="1 Hour")
+    q = azure_query(
+        r,
+        "Azure Active Directory Domain Services",
+        {"skuName": sku, "meterName": f"{sku} User Forest", "unitOfMeasure": "1 Hour"},
+        family="Security",
+        unit="1 Hour",
+    )
     yield hourly(f"Domain services ({sku})", q)
 
 

@@ -38,24 +38,53 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     tier = V2.get(tier_name, tier_name.capitalize())
 
     def q(sku: str, meter: str, unit: str, region: str | None = None, product: bool = True) -> PriceQuery:
-        attrs = {"skuName": sku, "meterName": meter, "unitOfMeasure": unit, **({"productName": "API Management"} if product else {})}
+        attrs = {
+            "skuName": sku,
+            "meterName": meter,
+            "unitOfMeasure": unit,
+            **({"productName": "API Management"} if product else {}),
+        }
         return azure_query(r, "API Management", attrs, family="Developer Tools", unit=unit, region=region)
+
     if tier == "Consumption":
         calls = ctx.usage.number("monthly_api_calls")
-        yield monthly("API management (consumption)", "1M calls", None if calls is None else calls / 1_000_000,
-                      q("Consumption", "Consumption Calls", "10K"), usage_based=True, unit_multiplier=100)
+        yield monthly(
+            "API management (consumption)",
+            "1M calls",
+            None if calls is None else calls / 1_000_000,
+            q("Consumption", "Consumption Calls", "10K"),
+            usage_based=True,
+            unit_multiplier=100,
+        )
         return
     units = dec(count) or Decimal(1)
-    yield monthly(f"API management ({tier.lower()})", "units", units, q(tier, f"{tier} Unit", "1 Hour"), unit_multiplier=HOURS_PER_MONTH)
+    yield monthly(
+        f"API management ({tier.lower()})",
+        "units",
+        units,
+        q(tier, f"{tier} Unit", "1 Hour"),
+        unit_multiplier=HOURS_PER_MONTH,
+    )
     if tier != "Premium":
         return
     for extra in r.blocks("additional_location"):
         region = normalize_location(str(extra.get("location") or ""))
-        yield monthly(f"API management (premium, {region})", "units", dec(extra.get("capacity")) or Decimal(1),
-                      q(tier, f"{tier} Unit", "1 Hour", region), unit_multiplier=HOURS_PER_MONTH)
+        yield monthly(
+            f"API management (premium, {region})",
+            "units",
+            dec(extra.get("capacity")) or Decimal(1),
+            q(tier, f"{tier} Unit", "1 Hour", region),
+            unit_multiplier=HOURS_PER_MONTH,
+        )
     gateways = ctx.usage.number("self_hosted_gateway_count")
-    yield monthly("Self-hosted gateways", "gateways", gateways, q("Gateway", "Gateway Unit", "1 Hour", product=False),
-                  usage_based=True, unit_multiplier=HOURS_PER_MONTH)
+    yield monthly(
+        "Self-hosted gateways",
+        "gateways",
+        gateways,
+        q("Gateway", "Gateway Unit", "1 Hour", product=False),
+        usage_based=True,
+        unit_multiplier=HOURS_PER_MONTH,
+    )
 
 
 PRICER = Pricer(type="azurerm_api_management", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -30,13 +30,30 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         return
 
     def q(meter: str, unit: str) -> PriceQuery:
-        return azure_query(r, "App Configuration", {"skuName": sku, "meterName": f"{sku} {meter}", "unitOfMeasure": unit},
-                           family="Developer Tools", unit=unit)
+        return azure_query(
+            r,
+            "App Configuration",
+            {"skuName": sku, "meterName": f"{sku} {meter}", "unitOfMeasure": unit},
+            family="Developer Tools",
+            unit=unit,
+        )
+
     stores = 1 + len(r.blocks("replica"))
-    yield monthly(f"Store ({sku}, {stores} with replicas)", "hours", HOURS_PER_MONTH * stores, q("Instance", "1/Day"), unit_multiplier=PER_DAY)
+    yield monthly(
+        f"Store ({sku}, {stores} with replicas)",
+        "hours",
+        HOURS_PER_MONTH * stores,
+        q("Instance", "1/Day"),
+        unit_multiplier=PER_DAY,
+    )
     extra = ctx.usage.number("monthly_additional_requests")
-    yield monthly("Requests beyond the daily allowance", "10K requests", None if extra is None else extra / Decimal(10_000),
-                  q("Overage Operations", "10K"), usage_based=True)
+    yield monthly(
+        "Requests beyond the daily allowance",
+        "10K requests",
+        None if extra is None else extra / Decimal(10_000),
+        q("Overage Operations", "10K"),
+        usage_based=True,
+    )
 
 
 PRICER = Pricer(type="azurerm_app_configuration", price=_price, usage_keys=USAGE, doc=__doc__ or "")

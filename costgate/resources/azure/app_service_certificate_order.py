@@ -26,8 +26,9 @@ PRODUCTS = {"standard": "Standard", "wildcard": "Wildcard"}
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     product = PRODUCTS.get(str(r.get("product_type") or "Standard").lower(), "Standard")
-    query = global_query(r, "Azure App Service", {"skuName": f"{product} SSL - 1 Year", "type": "Consumption"},
-                         family="Compute")
+    query = global_query(
+        r, "Azure App Service", {"skuName": f"{product} SSL - 1 Year", "type": "Consumption"}, family="Compute"
+    )
     yield monthly(f"SSL certificate ({product})", "months", 1, query, unit_multiplier=Decimal(1) / 12)
 
 

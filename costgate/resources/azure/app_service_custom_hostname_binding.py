@@ -24,8 +24,9 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if not str(r.get("ssl_state") or "").upper().startswith("IP"):
         return
     app = ctx.resolve(r, "app_service_name")
-    query = azure_query(app or r, "Azure App Service", {"skuName": "IP SSL", "type": "Consumption"}, family="Compute",
-                        unit="1/Month")
+    query = azure_query(
+        app or r, "Azure App Service", {"skuName": "IP SSL", "type": "Consumption"}, family="Compute", unit="1/Month"
+    )
     yield monthly("IP SSL certificate", "months", 1, query)
 
 

@@ -30,8 +30,13 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     tier = str(r.get("pricing_tier") or "I1").upper()
 
     def q(sku: str) -> PriceQuery:
-        return azure_query(r, "Azure App Service", consumption({"productName": product, "skuName": sku}, "1 Hour"),
-                           family="Compute", unit="1 Hour")
+        return azure_query(
+            r,
+            "Azure App Service",
+            consumption({"productName": product, "skuName": sku}, "1 Hour"),
+            family="Compute",
+            unit="1 Hour",
+        )
 
     yield hourly(f"Instance usage ({tier})", q(tier))
     yield hourly("Stamp fee", q("Stamp"))

@@ -28,7 +28,9 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if ctx.referencing(r, "azurerm_service_plan", "app_service_environment_id"):
         return
     attrs = consumption({"productName": "Azure App Service Isolated v2 Plan", "skuName": "I1 v2"}, "1 Hour")
-    yield hourly("Empty environment (I1v2)", azure_query(r, "Azure App Service", attrs, family="Compute", unit="1 Hour"))
+    yield hourly(
+        "Empty environment (I1v2)", azure_query(r, "Azure App Service", attrs, family="Compute", unit="1 Hour")
+    )
 
 
 PRICER = Pricer(type="azurerm_app_service_environment_v3", price=_price, doc=__doc__ or "")

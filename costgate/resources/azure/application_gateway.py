@@ -47,20 +47,34 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     instances = dec(sku.get("capacity")) or dec(r.block("autoscale_configuration").get("min_capacity"))
     if size.lower() == "v2":
         product = f"Application Gateway {'WAF' if waf else 'Standard'} v2"
-        yield hourly(f"Gateway usage ({'WAF' if waf else 'basic'} v2)",
-                     _q(r, {"productName": product, "meterName": "Fixed Cost"}))
+        yield hourly(
+            f"Gateway usage ({'WAF' if waf else 'basic'} v2)",
+            _q(r, {"productName": product, "meterName": "Fixed Cost"}),
+        )
         units = ctx.usage.number("capacity_units")
         units = units if units is not None else instances * CU_PER_INSTANCE if instances else None
-        yield monthly(f"V2 capacity units ({'WAF' if waf else 'basic'})", "CU-hours",
-                      None if units is None else units * HOURS_PER_MONTH,
-                      _q(r, {"productName": product, "meterName": "Capacity Units"}), usage_based=True)
+        yield monthly(
+            f"V2 capacity units ({'WAF' if waf else 'basic'})",
+            "CU-hours",
+            None if units is None else units * HOURS_PER_MONTH,
+            _q(r, {"productName": product, "meterName": "Capacity Units"}),
+            usage_based=True,
+        )
         return
     product = f"{'WAF' if waf else 'Basic'} Application Gateway"
     size = size.capitalize()
-    yield hourly(f"Gateway usage ({'WAF' if waf else 'basic'}, {size.lower()})",
-                 _q(r, {"productName": product, "meterName": f"{size} Gateway"}), count=instances or 1)
-    yield usage_component("Data processed", "GB", ctx.usage, "monthly_data_processed_gb",
-                          _q(r, {"meterName": f"{size} Data Processed"}, "1 GB"))
+    yield hourly(
+        f"Gateway usage ({'WAF' if waf else 'basic'}, {size.lower()})",
+        _q(r, {"productName": product, "meterName": f"{size} Gateway"}),
+        count=instances or 1,
+    )
+    yield usage_component(
+        "Data processed",
+        "GB",
+        ctx.usage,
+        "monthly_data_processed_gb",
+        _q(r, {"meterName": f"{size} Data Processed"}, "1 GB"),
+    )
 
 
 PRICER = Pricer(type="azurerm_application_gateway", price=_price, usage_keys=USAGE, doc=__doc__ or "")

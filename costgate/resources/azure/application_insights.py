@@ -32,20 +32,36 @@ FREE_RETENTION_DAYS = 90
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     ingested = ctx.usage.number("monthly_data_ingested_gb")
     if is_set(r, "workspace_id"):
-        q = azure_query(r, "Log Analytics", {"skuName": "Analytics Logs", "meterName": "Analytics Logs Data Ingestion", "unitOfMeasure": "1 GB"},
-                        family="Management and Governance", unit="1 GB")
+        q = azure_query(
+            r,
+            "Log Analytics",
+            {"skuName": "Analytics Logs", "meterName": "Analytics Logs Data Ingestion", "unitOfMeasure": "1 GB"},
+            family="Management and Governance",
+            unit="1 GB",
+        )
         yield monthly("Data ingested (Log Analytics workspace)", "GB", ingested, q, usage_based=True)
         return
 
     def q2(meter: str, unit: str) -> PriceQuery:
-        return azure_query(r, "Application Insights", {"skuName": "Enterprise", "meterName": meter, "unitOfMeasure": unit},
-                           family="Management and Governance", unit=unit)
+        return azure_query(
+            r,
+            "Application Insights",
+            {"skuName": "Enterprise", "meterName": meter, "unitOfMeasure": unit},
+            family="Management and Governance",
+            unit=unit,
+        )
+
     yield monthly("Data ingested", "GB", ingested, q2("Enterprise Overage Data", "1 GB"), usage_based=True)
     days = int(r.get("retention_in_days") or FREE_RETENTION_DAYS)
     if days > FREE_RETENTION_DAYS:
         months = Decimal(days - FREE_RETENTION_DAYS) / 30
-        yield monthly(f"Data retention ({days} days)", "GB", None if ingested is None else ingested * months,
-                      q2("Data Retention", "1 GB/Month"), usage_based=True)
+        yield monthly(
+            f"Data retention ({days} days)",
+            "GB",
+            None if ingested is None else ingested * months,
+            q2("Data Retention", "1 GB/Month"),
+            usage_based=True,
+        )
 
 
 PRICER = Pricer(type="azurerm_application_insights", price=_price, usage_keys=USAGE, doc=__doc__ or "")

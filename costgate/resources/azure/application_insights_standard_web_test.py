@@ -29,8 +29,12 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     frequency = dec(r.get("frequency"), Decimal(300)) or Decimal(300)
     locations = max(len(r.get("geo_locations") or []), 1)
     tests = HOURS_PER_MONTH * 3600 / frequency * locations
-    yield monthly(f"Standard web test ({frequency} second frequency)", "tests", tests,
-                  _monitor.query(r, "Standard Web Test", None, "1"))
+    yield monthly(
+        f"Standard web test ({frequency} second frequency)",
+        "tests",
+        tests,
+        _monitor.query(r, "Standard Web Test", None, "1"),
+    )
 
 
 PRICER = Pricer(type="azurerm_application_insights_standard_web_test", price=_price, doc=__doc__ or "")

@@ -24,4 +24,9 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     yield _automation.config_nodes(r, ctx, ctx.usage)
 
 
-PRICER = Pricer(type="azurerm_automation_account", price=_price, usage_keys=(_automation.JOB_USAGE, _automation.NODE_USAGE), doc=__doc__ or "")
+PRICER = Pricer(
+    type="azurerm_automation_account",
+    price=_price,
+    usage_keys=(_automation.JOB_USAGE, _automation.NODE_USAGE),
+    doc=__doc__ or "",
+)

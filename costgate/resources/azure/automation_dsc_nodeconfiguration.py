@@ -23,4 +23,9 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     yield _automation.config_nodes(r, ctx, ctx.usage)
 
 
-PRICER = Pricer(type="azurerm_automation_dsc_nodeconfiguration", price=_price, usage_keys=(_automation.NODE_USAGE,), doc=__doc__ or "")
+PRICER = Pricer(
+    type="azurerm_automation_dsc_nodeconfiguration",
+    price=_price,
+    usage_keys=(_automation.NODE_USAGE,),
+    doc=__doc__ or "",
+)

@@ -23,4 +23,6 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     yield _automation.job_run_time(r, ctx, ctx.usage)
 
 
-PRICER = Pricer(type="azurerm_automation_job_schedule", price=_price, usage_keys=(_automation.JOB_USAGE,), doc=__doc__ or "")
+PRICER = Pricer(
+    type="azurerm_automation_job_schedule", price=_price, usage_keys=(_automation.JOB_USAGE,), doc=__doc__ or ""
+)

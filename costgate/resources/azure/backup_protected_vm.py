@@ -44,16 +44,35 @@ def instances(size_gb: Decimal | None) -> Decimal | None:
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     vault = ctx.resolve(r, "recovery_vault_name")
-    redundancy = REDUNDANCY.get(str((vault.get("storage_mode_type") if vault else None) or "GeoRedundant").lower(), "GRS")
+    redundancy = REDUNDANCY.get(
+        str((vault.get("storage_mode_type") if vault else None) or "GeoRedundant").lower(), "GRS"
+    )
     region = location_from(r, ctx, "recovery_vault_name", "source_vm_id")
 
     def q(meter: str, unit: str) -> PriceQuery:
-        return azure_query(r, "Backup", {"productName": "Backup", "skuName": "Azure VM", "meterName": meter, "unitOfMeasure": unit},
-                           family="Storage", unit=unit, region=region)
-    yield monthly("Protected instance", "instances", instances(ctx.usage.number("disk_utilization_gb")),
-                  q("Azure VM Protected Instances", "1/Month"), usage_based=True)
-    yield usage_component(f"Backup storage ({redundancy})", "GB", ctx.usage, "additional_backup_retention_gb",
-                          q(f"{redundancy} Data Stored", "1 GB/Month"))
+        return azure_query(
+            r,
+            "Backup",
+            {"productName": "Backup", "skuName": "Azure VM", "meterName": meter, "unitOfMeasure": unit},
+            family="Storage",
+            unit=unit,
+            region=region,
+        )
+
+    yield monthly(
+        "Protected instance",
+        "instances",
+        instances(ctx.usage.number("disk_utilization_gb")),
+        q("Azure VM Protected Instances", "1/Month"),
+        usage_based=True,
+    )
+    yield usage_component(
+        f"Backup storage ({redundancy})",
+        "GB",
+        ctx.usage,
+        "additional_backup_retention_gb",
+        q(f"{redundancy} Data Stored", "1 GB/Month"),
+    )
 
 
 PRICER = Pricer(type="azurerm_backup_protected_vm", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -31,8 +31,13 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     host = consumption({"skuName": sku, "meterName": f"{sku} Gateway"}, "1 Hour")
     yield hourly("Bastion host", azure_query(r, "Azure Bastion", host, family="Networking", unit="1 Hour"))
     data = {"skuName": sku, "meterName": f"{sku} Data Transfer Out", "type": "Consumption"}
-    yield usage_component("Outbound data transfer", "GB", ctx.usage, "monthly_outbound_data_gb",
-                          azure_query(r, "Azure Bastion", data, family="Networking", unit="1 GB"))
+    yield usage_component(
+        "Outbound data transfer",
+        "GB",
+        ctx.usage,
+        "monthly_outbound_data_gb",
+        azure_query(r, "Azure Bastion", data, family="Networking", unit="1 GB"),
+    )
 
 
 PRICER = Pricer(type="azurerm_bastion_host", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -38,8 +38,10 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     fixed = r.block("fixed_scale")
     hours = ctx.usage.number("monthly_hrs")
     hours = HOURS_PER_MONTH if hours is None else hours
-    for key, attribute, priority in (("dedicated_nodes", "target_dedicated_nodes", None),
-                                     ("low_priority_nodes", "target_low_priority_nodes", "spot")):
+    for key, attribute, priority in (
+        ("dedicated_nodes", "target_dedicated_nodes", None),
+        ("low_priority_nodes", "target_low_priority_nodes", "spot"),
+    ):
         nodes = ctx.usage.number(key)
         nodes = nodes if nodes is not None else dec(fixed.get(attribute)) if fixed else None
         if nodes == 0 or (nodes is None and priority):

@@ -43,11 +43,20 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         return azure_query(r, "Content Delivery Network", attrs, family="Networking", unit="1 GB", region=zone)
 
     label = f"{tier} {vendor}" if vendor.lower() == "verizon" else vendor
-    yield usage_component(f"Outbound data transfer ({label})", "GB", ctx.usage, "monthly_outbound_gb",
-                          q(f"{tier} Data Transfer"))
-    if vendor.lower() in ("akamai", "verizon") and str(r.get("optimization_type") or "").lower() == "dynamicsiteacceleration":
-        yield usage_component("Acceleration outbound data transfer", "GB", ctx.usage, "monthly_outbound_gb",
-                              q(f"{tier} Acceleration Data Transfer"))
+    yield usage_component(
+        f"Outbound data transfer ({label})", "GB", ctx.usage, "monthly_outbound_gb", q(f"{tier} Data Transfer")
+    )
+    if (
+        vendor.lower() in ("akamai", "verizon")
+        and str(r.get("optimization_type") or "").lower() == "dynamicsiteacceleration"
+    ):
+        yield usage_component(
+            "Acceleration outbound data transfer",
+            "GB",
+            ctx.usage,
+            "monthly_outbound_gb",
+            q(f"{tier} Acceleration Data Transfer"),
+        )
 
 
 PRICER = Pricer(type="azurerm_cdn_endpoint", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -27,8 +27,12 @@ USAGE = (UsageKey("monthly_requests", "int", "Requests a month the policy inspec
 
 
 def _q(r: Resource, meter: str) -> PriceQuery:
-    attrs = {"productName": "Azure Front Door", "skuName": "Standard", "meterName": f"Standard {meter}",
-             "type": "Consumption"}
+    attrs = {
+        "productName": "Azure Front Door",
+        "skuName": "Standard",
+        "meterName": f"Standard {meter}",
+        "type": "Consumption",
+    }
     return zone_query(r, "Azure Front Door Service", attrs, zone="Zone 1")
 
 

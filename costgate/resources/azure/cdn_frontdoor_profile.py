@@ -42,10 +42,16 @@ def _q(r: Resource, tier: str, meter: str, unit: str) -> PriceQuery:
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     tier = "Premium" if str(r.get("sku_name") or "").lower().startswith("premium") else "Standard"
     yield monthly(f"Base fee ({tier})", "months", 1, _q(r, tier, "Base Fees", "1/Month"))
-    yield usage_in("Requests", "10k requests", ctx.usage, "monthly_requests", _q(r, tier, "Requests", "10K"),
-                   divisor=10_000)
-    yield usage_component("Outbound data transfer", "GB", ctx.usage, "monthly_outbound_data_transfer_gb",
-                          _q(r, tier, "Data Transfer Out", "1 GB"))
+    yield usage_in(
+        "Requests", "10k requests", ctx.usage, "monthly_requests", _q(r, tier, "Requests", "10K"), divisor=10_000
+    )
+    yield usage_component(
+        "Outbound data transfer",
+        "GB",
+        ctx.usage,
+        "monthly_outbound_data_transfer_gb",
+        _q(r, tier, "Data Transfer Out", "1 GB"),
+    )
 
 
 PRICER = Pricer(type="azurerm_cdn_frontdoor_profile", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -47,9 +47,21 @@ DEPLOYMENTS = {"standard": "regional", "globalstandard": "global", "datazonestan
 # (model, version) -> deployment scope -> token kind -> Azure Retail Prices skuName (productName "Azure OpenAI")
 MODELS: dict[tuple[str, str], dict[str, dict[str, str]]] = {
     ("gpt-4.5-preview", "2025-02-27"): {
-        "regional": {"input": "gpt 4.5 0227 Inp regnl", "cached_input": "gpt 4.5 0227 cached Inp regnl", "output": "gpt 4.5 0227 Outp regnl"},
-        "global": {"input": "gpt 4.5 0227 Inp glbl", "cached_input": "gpt 4.5 0227 cached Inp glbl", "output": "gpt 4.5 0227 Outp glbl"},
-        "data zone": {"input": "gpt 4.5 0227 Inp DZone", "cached_input": "gpt 4.5 0227 cached Inp DZone", "output": "gpt 4.5 0227 Outp DZone"},
+        "regional": {
+            "input": "gpt 4.5 0227 Inp regnl",
+            "cached_input": "gpt 4.5 0227 cached Inp regnl",
+            "output": "gpt 4.5 0227 Outp regnl",
+        },
+        "global": {
+            "input": "gpt 4.5 0227 Inp glbl",
+            "cached_input": "gpt 4.5 0227 cached Inp glbl",
+            "output": "gpt 4.5 0227 Outp glbl",
+        },
+        "data zone": {
+            "input": "gpt 4.5 0227 Inp DZone",
+            "cached_input": "gpt 4.5 0227 cached Inp DZone",
+            "output": "gpt 4.5 0227 Outp DZone",
+        },
     },
     ("gpt-4o", "2024-05-13"): {
         "regional": {"input": "gpt 4o 0513 Input regional", "output": "gpt 4o 0513 Output regional"},
@@ -58,8 +70,11 @@ MODELS: dict[tuple[str, str], dict[str, dict[str, str]]] = {
     },
 }
 DEFAULT_VERSIONS = {"gpt-4.5-preview": "2025-02-27", "gpt-4o": "2024-05-13"}
-EMBEDDINGS = {"text-embedding-ada-002": "Az-Embeddings-Ada", "text-embedding-3-small": "Az-Text-Embedding-3-Small",
-              "text-embedding-3-large": "Az-Text-Embedding-3-Large"}
+EMBEDDINGS = {
+    "text-embedding-ada-002": "Az-Embeddings-Ada",
+    "text-embedding-3-small": "Az-Text-Embedding-3-Small",
+    "text-embedding-3-large": "Az-Text-Embedding-3-Large",
+}
 FINE_TUNING = {"gpt-35-turbo": "Az-GPT35-Turbo-4K", "babbage-002": "Az-Babbage-002", "davinci-002": "Az-Davinci-002"}
 
 
@@ -75,24 +90,50 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     region = location_from(r, ctx, "cognitive_account_id")
 
     def q(sku: str, unit: str, meter: str | None = None) -> PriceQuery:
-        attrs = {"productName": "Azure OpenAI", "skuName": sku, "unitOfMeasure": unit, **({"meterName": meter} if meter else {})}
+        attrs = {
+            "productName": "Azure OpenAI",
+            "skuName": sku,
+            "unitOfMeasure": unit,
+            **({"meterName": meter} if meter else {}),
+        }
         return azure_query(r, "Cognitive Services", attrs, family="AI + Machine Learning", unit=unit, region=region)
+
     u = ctx.usage
     if name in EMBEDDINGS:
         sku = EMBEDDINGS[name]
-        yield monthly(f"Text embeddings ({name})", "1K tokens", _per_1k(u, "monthly_text_embedding_tokens"), q(sku, "1K", f"{sku} Tokens"),
-                      usage_based=True)
+        yield monthly(
+            f"Text embeddings ({name})",
+            "1K tokens",
+            _per_1k(u, "monthly_text_embedding_tokens"),
+            q(sku, "1K", f"{sku} Tokens"),
+            usage_based=True,
+        )
         return
     if name in FINE_TUNING:
         prefix = FINE_TUNING[name]
-        yield usage_component(f"Fine tuning training ({name})", "hours", u, "monthly_fine_tuning_training_hours",
-                              q(f"{prefix}-FTuned", "1 Hour", f"{prefix}-FTuned Training Unit"))
-        yield usage_component(f"Fine tuning hosting ({name})", "hours", u, "monthly_fine_tuning_hosting_hours",
-                              q(f"{prefix}-FTuned", "1 Hour", f"{prefix}-FTuned Deployment Hosting Unit"))
+        yield usage_component(
+            f"Fine tuning training ({name})",
+            "hours",
+            u,
+            "monthly_fine_tuning_training_hours",
+            q(f"{prefix}-FTuned", "1 Hour", f"{prefix}-FTuned Training Unit"),
+        )
+        yield usage_component(
+            f"Fine tuning hosting ({name})",
+            "hours",
+            u,
+            "monthly_fine_tuning_hosting_hours",
+            q(f"{prefix}-FTuned", "1 Hour", f"{prefix}-FTuned Deployment Hosting Unit"),
+        )
         for kind in ("input", "output"):
             sku = f"{prefix}-Fine Tuned-{kind.capitalize()}"
-            yield monthly(f"Fine tuning {kind} ({name})", "1K tokens", _per_1k(u, f"monthly_fine_tuning_{kind}_tokens"),
-                          q(sku, "1K", f"{sku} Tokens"), usage_based=True)
+            yield monthly(
+                f"Fine tuning {kind} ({name})",
+                "1K tokens",
+                _per_1k(u, f"monthly_fine_tuning_{kind}_tokens"),
+                q(sku, "1K", f"{sku} Tokens"),
+                usage_based=True,
+            )
         return
     skus = MODELS.get((name, version or DEFAULT_VERSIONS.get(name, "")), {}).get(scope or "")
     for kind in TOKENS:
@@ -100,11 +141,25 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         label = kind.replace("_", " ")
         if known is None and skus and kind == "cached_input":
             continue  # the model has no cached-input meter
-        title = f"Text {label} ({name})" if known else f"Text {label} ({name} {version}, {r.block('sku').get('name')}: not in costgate's model table)"
-        yield monthly(title, "1K tokens", _per_1k(u, f"monthly_language_{kind}_tokens"),
-                      q(known or f"{name} {version} {label}".strip(), "1K"), usage_based=True)
-    yield usage_component("Code interpreter sessions", "sessions", u, "monthly_code_interpreter_sessions",
-                          q("Az-Assistants-Code-Interpreter", "1", "Az-Assistants-Code-Interpreter Session"))
+        title = (
+            f"Text {label} ({name})"
+            if known
+            else f"Text {label} ({name} {version}, {r.block('sku').get('name')}: not in costgate's model table)"
+        )
+        yield monthly(
+            title,
+            "1K tokens",
+            _per_1k(u, f"monthly_language_{kind}_tokens"),
+            q(known or f"{name} {version} {label}".strip(), "1K"),
+            usage_based=True,
+        )
+    yield usage_component(
+        "Code interpreter sessions",
+        "sessions",
+        u,
+        "monthly_code_interpreter_sessions",
+        q("Az-Assistants-Code-Interpreter", "1", "Az-Assistants-Code-Interpreter Session"),
+    )
 
 
 PRICER = Pricer(type="azurerm_cognitive_deployment", price=_price, usage_keys=USAGE, doc=__doc__ or "")

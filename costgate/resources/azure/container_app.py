@@ -48,20 +48,22 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     containers = template.get("container") or []
     containers = containers if isinstance(containers, list) else [containers]
     vcpus = sum((dec(c.get("cpu"), Decimal(0)) or Decimal(0) for c in containers), Decimal(0))
-    memory = sum((dec(str(c.get("memory") or "0").removesuffix("Gi"), Decimal(0)) or Decimal(0) for c in containers),
-                 Decimal(0))
+    memory = sum(
+        (dec(str(c.get("memory") or "0").removesuffix("Gi"), Decimal(0)) or Decimal(0) for c in containers), Decimal(0)
+    )
     replicas = ctx.usage.number("replicas")
     replicas = replicas if replicas is not None else dec(template.get("min_replicas")) or None
     hours = ctx.usage.number("monthly_active_hrs")
     seconds = (HOURS_PER_MONTH if hours is None else hours) * SECONDS_PER_HOUR
-    for name, unit, amount, meter, catalog_unit in (("vCPU (active)", "vCPU-seconds", vcpus, "Standard vCPU Active Usage",
-                                                     "1 Second"),
-                                                    ("Memory (active)", "GiB-seconds", memory, "Standard Memory Active Usage",
-                                                     "1 GiB Second")):
+    for name, unit, amount, meter, catalog_unit in (
+        ("vCPU (active)", "vCPU-seconds", vcpus, "Standard vCPU Active Usage", "1 Second"),
+        ("Memory (active)", "GiB-seconds", memory, "Standard Memory Active Usage", "1 GiB Second"),
+    ):
         quantity = None if replicas is None else amount * replicas * seconds
         yield monthly(name, unit, quantity, _q(r, meter, catalog_unit), usage_based=True)
-    yield usage_in("Requests", "1M requests", ctx.usage, "monthly_requests", _q(r, "Standard Requests", "1M"),
-                   divisor=1_000_000)
+    yield usage_in(
+        "Requests", "1M requests", ctx.usage, "monthly_requests", _q(r, "Standard Requests", "1M"), divisor=1_000_000
+    )
 
 
 PRICER = Pricer(type="azurerm_container_app", price=_price, usage_keys=USAGE, doc=__doc__ or "")

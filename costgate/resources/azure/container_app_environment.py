@@ -54,10 +54,18 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
             continue
         vcpus += int(m.group(2)) * count
         memory += int(m.group(2)) * count * GIB_PER_VCPU[m.group(1)]
-    yield monthly("Dedicated vCPU", "vCPU-hours", vcpus * HOURS_PER_MONTH if known else None,
-                  _q(r, "Dedicated vCPU Usage", "1 Hour"))
-    yield monthly("Dedicated memory", "GiB-hours", memory * HOURS_PER_MONTH if known else None,
-                  _q(r, "Dedicated Memory Usage", "1 GiB Hour"))
+    yield monthly(
+        "Dedicated vCPU",
+        "vCPU-hours",
+        vcpus * HOURS_PER_MONTH if known else None,
+        _q(r, "Dedicated vCPU Usage", "1 Hour"),
+    )
+    yield monthly(
+        "Dedicated memory",
+        "GiB-hours",
+        memory * HOURS_PER_MONTH if known else None,
+        _q(r, "Dedicated Memory Usage", "1 GiB Hour"),
+    )
 
 
 PRICER = Pricer(type="azurerm_container_app_environment", price=_price, doc=__doc__ or "")

@@ -41,18 +41,23 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     containers = template.get("container") or []
     containers = containers if isinstance(containers, list) else [containers]
     vcpus = sum((dec(c.get("cpu"), Decimal(0)) or Decimal(0) for c in containers), Decimal(0))
-    memory = sum((dec(str(c.get("memory") or "0").removesuffix("Gi"), Decimal(0)) or Decimal(0) for c in containers),
-                 Decimal(0))
+    memory = sum(
+        (dec(str(c.get("memory") or "0").removesuffix("Gi"), Decimal(0)) or Decimal(0) for c in containers), Decimal(0)
+    )
     triggers = [r.values, *(r.block(f"{kind}_trigger_config") for kind in ("manual", "schedule", "event"))]
-    replicas = next((n for t in triggers for key in ("replica_completion_count", "parallelism")
-                     if (n := dec(t.get(key)))), Decimal(1))
+    replicas = next(
+        (n for t in triggers for key in ("replica_completion_count", "parallelism") if (n := dec(t.get(key)))),
+        Decimal(1),
+    )
     executions, seconds = ctx.usage.number("monthly_executions"), ctx.usage.number("execution_duration_seconds")
     running = None if executions is None or seconds is None else executions * seconds * replicas
     for name, unit, amount, meter, catalog_unit in (
-            ("vCPU (active)", "vCPU-seconds", vcpus, "Standard vCPU Active Usage", "1 Second"),
-            ("Memory (active)", "GiB-seconds", memory, "Standard Memory Active Usage", "1 GiB Second")):
-        yield monthly(name, unit, None if running is None else amount * running, _q(r, meter, catalog_unit),
-                      usage_based=True)
+        ("vCPU (active)", "vCPU-seconds", vcpus, "Standard vCPU Active Usage", "1 Second"),
+        ("Memory (active)", "GiB-seconds", memory, "Standard Memory Active Usage", "1 GiB Second"),
+    ):
+        yield monthly(
+            name, unit, None if running is None else amount * running, _q(r, meter, catalog_unit), usage_based=True
+        )
 
 
 PRICER = Pricer(type="azurerm_container_app_job", price=_price, usage_keys=USAGE, doc=__doc__ or "")

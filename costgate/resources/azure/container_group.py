@@ -35,13 +35,18 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     hours = ctx.usage.number("monthly_hrs")
     hours = HOURS_PER_MONTH if hours is None else hours
     sku = "Standard Windows" if str(r.get("os_type") or "Linux").lower() == "windows" else "Standard"
-    for name, unit, amount, meter, catalog_unit in (("vCPU", "vCPU-hours", vcpus, "vCPU Duration", "1 Hour"),
-                                                    ("Memory", "GB-hours", memory, "Memory Duration", "1 GB Hour")):
-        attrs = {"productName": "Container Instances", "skuName": sku, "meterName": f"{sku} {meter}",
-                 "type": "Consumption"}
+    for name, unit, amount, meter, catalog_unit in (
+        ("vCPU", "vCPU-hours", vcpus, "vCPU Duration", "1 Hour"),
+        ("Memory", "GB-hours", memory, "Memory Duration", "1 GB Hour"),
+    ):
+        attrs = {
+            "productName": "Container Instances",
+            "skuName": sku,
+            "meterName": f"{sku} {meter}",
+            "type": "Consumption",
+        }
         query = azure_query(r, "Container Instances", attrs, family="Containers", unit=catalog_unit)
-        yield monthly(f"{name} ({'Windows' if 'Windows' in sku else 'Linux'})", unit,
-                      amount * hours, query)
+        yield monthly(f"{name} ({'Windows' if 'Windows' in sku else 'Linux'})", unit, amount * hours, query)
 
 
 PRICER = Pricer(type="azurerm_container_group", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -47,15 +47,26 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     replicas = len(r.blocks("georeplications")) or len(r.get("georeplication_locations") or [])
     if sku == "Premium" and replicas:
         label = f"{replicas} location{'s' if replicas > 1 else ''}"
-        yield monthly(f"Geo replication ({label})", "hours", HOURS_PER_MONTH * replicas, unit, unit_multiplier=DAY_PER_HOUR)
+        yield monthly(
+            f"Geo replication ({label})", "hours", HOURS_PER_MONTH * replicas, unit, unit_multiplier=DAY_PER_HOUR
+        )
     stored = ctx.usage.number("storage_gb")
     extra = None if stored is None else max(Decimal(0), stored - INCLUDED_GB.get(sku, Decimal(0)))
-    yield monthly(f"Storage (over {INCLUDED_GB.get(sku, 0)}GB)", "GB", extra, _q(r, sku, "Data Stored", "1 GB/Month"),
-                  usage_based=True)
+    yield monthly(
+        f"Storage (over {INCLUDED_GB.get(sku, 0)}GB)",
+        "GB",
+        extra,
+        _q(r, sku, "Data Stored", "1 GB/Month"),
+        usage_based=True,
+    )
     build = ctx.usage.number("monthly_build_vcpu_hrs")
-    task = azure_query(r, "Container Registry", {"productName": "Container Registry", "skuName": sku,
-                                                 "meterName": "Task vCPU Duration", "type": "Consumption"},
-                       family="Containers", unit="1 Second")
+    task = azure_query(
+        r,
+        "Container Registry",
+        {"productName": "Container Registry", "skuName": sku, "meterName": "Task vCPU Duration", "type": "Consumption"},
+        family="Containers",
+        unit="1 Second",
+    )
     yield monthly("Build vCPU", "seconds", None if build is None else build * 3600, task, usage_based=True)
 
 

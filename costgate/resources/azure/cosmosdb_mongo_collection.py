@@ -30,4 +30,6 @@ from __future__ import annotations
 from costgate.resources.azure import _cosmos
 from costgate.resources.base import Pricer
 
-PRICER = Pricer(type="azurerm_cosmosdb_mongo_collection", price=_cosmos.price, usage_keys=_cosmos.USAGE, doc=__doc__ or "")
+PRICER = Pricer(
+    type="azurerm_cosmosdb_mongo_collection", price=_cosmos.price, usage_keys=_cosmos.USAGE, doc=__doc__ or ""
+)

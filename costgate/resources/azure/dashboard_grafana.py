@@ -29,11 +29,22 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         return
 
     def q(meter: str, unit: str) -> PriceQuery:
-        return azure_query(r, "Azure Grafana Service", {"skuName": sku, "meterName": meter, "unitOfMeasure": unit},
-                           family="Management and Governance", unit=unit)
+        return azure_query(
+            r,
+            "Azure Grafana Service",
+            {"skuName": sku, "meterName": meter, "unitOfMeasure": unit},
+            family="Management and Governance",
+            unit=unit,
+        )
+
     zone = r.get("zone_redundancy_enabled") is True
-    yield hourly(f"Instance ({sku}{', zone redundant' if zone else ''})", q(f"{sku} Instance{' Zone Redundancy' if zone else ''}", "1 Hour"))
-    yield usage_component("Active users", "users", ctx.usage, "monthly_active_users", q(f"{sku} Active User", "1/Month"))
+    yield hourly(
+        f"Instance ({sku}{', zone redundant' if zone else ''})",
+        q(f"{sku} Instance{' Zone Redundancy' if zone else ''}", "1 Hour"),
+    )
+    yield usage_component(
+        "Active users", "users", ctx.usage, "monthly_active_users", q(f"{sku} Active User", "1/Month")
+    )
 
 
 PRICER = Pricer(type="azurerm_dashboard_grafana", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -29,11 +29,18 @@ USAGE = (
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    for name, key, meter in (("Read/write operations", "monthly_read_write_operation_entities", "Cloud Read Write Operations"),
-                             ("Monitoring operations", "monthly_monitoring_operation_entities", "Cloud Monitoring Operations")):
+    for name, key, meter in (
+        ("Read/write operations", "monthly_read_write_operation_entities", "Cloud Read Write Operations"),
+        ("Monitoring operations", "monthly_monitoring_operation_entities", "Cloud Monitoring Operations"),
+    ):
         entities = ctx.usage.number(key)
-        q = azure_query(r, "Azure Data Factory v2", {"productName": "Azure Data Factory v2", "skuName": "Cloud", "meterName": meter,
-                                                     "unitOfMeasure": "50K"}, family="Analytics", unit="50K")
+        q = azure_query(
+            r,
+            "Azure Data Factory v2",
+            {"productName": "Azure Data Factory v2", "skuName": "Cloud", "meterName": meter, "unitOfMeasure": "50K"},
+            family="Analytics",
+            unit="50K",
+        )
         yield monthly(name, "50K entities", None if entities is None else entities / 50_000, q, usage_based=True)
 
 

@@ -27,7 +27,10 @@ from costgate.model import CostComponent, Resource
 from costgate.resources.azure import _data_factory
 from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, monthly
 
-USAGE = (UsageKey("monthly_data_flow_hours", "float", "Hours data flow clusters run a month"), *_data_factory.ACTIVITY_USAGE)
+USAGE = (
+    UsageKey("monthly_data_flow_hours", "float", "Hours data flow clusters run a month"),
+    *_data_factory.ACTIVITY_USAGE,
+)
 COMPUTE = {"general": "General Purpose", "computeoptimized": "Compute Optimized", "memoryoptimized": "Memory Optimized"}
 
 
@@ -35,10 +38,20 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     kind = COMPUTE.get(str(r.get("compute_type") or "General").lower(), "General Purpose")
     cores = dec(r.get("core_count")) or Decimal(8)
     hours = ctx.usage.number("monthly_data_flow_hours")
-    q = _data_factory.query(r, ctx, {"productName": f"Azure Data Factory v2 Data Flow - {kind}", "skuName": "vCore"}, "1 Hour")
-    yield monthly(f"Data flow compute ({kind}, {cores} vCores)", "vCore-hours", None if hours is None else hours * cores, q, usage_based=True)
+    q = _data_factory.query(
+        r, ctx, {"productName": f"Azure Data Factory v2 Data Flow - {kind}", "skuName": "vCore"}, "1 Hour"
+    )
+    yield monthly(
+        f"Data flow compute ({kind}, {cores} vCores)",
+        "vCore-hours",
+        None if hours is None else hours * cores,
+        q,
+        usage_based=True,
+    )
     vnet = r.get("virtual_network_enabled") is True
     yield from _data_factory.activities(r, ctx, "Azure Managed VNET" if vnet else "Cloud")
 
 
-PRICER = Pricer(type="azurerm_data_factory_integration_runtime_azure", price=_price, usage_keys=USAGE, doc=__doc__ or "")
+PRICER = Pricer(
+    type="azurerm_data_factory_integration_runtime_azure", price=_price, usage_keys=USAGE, doc=__doc__ or ""
+)

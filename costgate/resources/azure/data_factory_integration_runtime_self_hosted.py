@@ -26,5 +26,9 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     yield from _data_factory.activities(r, ctx, "Self Hosted")
 
 
-PRICER = Pricer(type="azurerm_data_factory_integration_runtime_self_hosted", price=_price,
-                usage_keys=_data_factory.ACTIVITY_USAGE, doc=__doc__ or "")
+PRICER = Pricer(
+    type="azurerm_data_factory_integration_runtime_self_hosted",
+    price=_price,
+    usage_keys=_data_factory.ACTIVITY_USAGE,
+    doc=__doc__ or "",
+)

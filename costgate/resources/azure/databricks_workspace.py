@@ -34,10 +34,18 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     tier = str(r.get("sku") or "standard").capitalize()
     if tier == "Trial":
         return
-    for name, key, workload in (("All-purpose compute DBUs", "monthly_all_purpose_compute_dbu_hrs", "All-purpose Compute"),
-                                ("Jobs compute DBUs", "monthly_jobs_compute_dbu_hrs", "Jobs Compute"),
-                                ("Jobs light compute DBUs", "monthly_jobs_light_compute_dbu_hrs", "Jobs Light Compute")):
-        q = azure_query(r, "Azure Databricks", {"skuName": f"{tier} {workload}", "unitOfMeasure": "1 Hour"}, family="Analytics", unit="1 Hour")
+    for name, key, workload in (
+        ("All-purpose compute DBUs", "monthly_all_purpose_compute_dbu_hrs", "All-purpose Compute"),
+        ("Jobs compute DBUs", "monthly_jobs_compute_dbu_hrs", "Jobs Compute"),
+        ("Jobs light compute DBUs", "monthly_jobs_light_compute_dbu_hrs", "Jobs Light Compute"),
+    ):
+        q = azure_query(
+            r,
+            "Azure Databricks",
+            {"skuName": f"{tier} {workload}", "unitOfMeasure": "1 Hour"},
+            family="Analytics",
+            unit="1 Hour",
+        )
         yield usage_component(name, "DBU-hours", ctx.usage, key, q)
 
 

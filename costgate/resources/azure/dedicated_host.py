@@ -26,8 +26,13 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     sku = r.get("sku_name")
     if not sku:
         return
-    query = azure_query(r, "Virtual Machines", consumption({"armSkuName": str(sku).replace("-", "_")}, "1 Hour"),
-                        family="Compute", unit="1 Hour")
+    query = azure_query(
+        r,
+        "Virtual Machines",
+        consumption({"armSkuName": str(sku).replace("-", "_")}, "1 Hour"),
+        family="Compute",
+        unit="1 Hour",
+    )
     yield hourly(f"Dedicated host ({sku})", query)
 
 

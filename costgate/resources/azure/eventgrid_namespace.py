@@ -25,12 +25,24 @@ USAGE = (UsageKey("monthly_operations", "float", "Namespace operations a month")
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     def q(meter: str, unit: str) -> PriceQuery:
-        return azure_query(r, "Event Grid", {"productName": "Event Grid Namespace", "skuName": "Standard", "meterName": meter,
-                                              "unitOfMeasure": unit}, family="Internet of Things", unit=unit)
+        return azure_query(
+            r,
+            "Event Grid",
+            {"productName": "Event Grid Namespace", "skuName": "Standard", "meterName": meter, "unitOfMeasure": unit},
+            family="Internet of Things",
+            unit=unit,
+        )
+
     units = dec(r.get("capacity")) or Decimal(1)
     yield hourly("Throughput units", q("Standard Throughput Unit", "1 Hour"), count=units)
     ops = ctx.usage.number("monthly_operations")
-    yield monthly("Operations", "1M operations", None if ops is None else ops / 1_000_000, q("Standard Operations", "1M"), usage_based=True)
+    yield monthly(
+        "Operations",
+        "1M operations",
+        None if ops is None else ops / 1_000_000,
+        q("Standard Operations", "1M"),
+        usage_based=True,
+    )
 
 
 PRICER = Pricer(type="azurerm_eventgrid_namespace", price=_price, usage_keys=USAGE, doc=__doc__ or "")

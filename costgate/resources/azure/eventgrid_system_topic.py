@@ -26,8 +26,18 @@ USAGE = (UsageKey("monthly_operations", "float", "Event Grid operations a month"
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     ops = ctx.usage.number("monthly_operations")
-    q = azure_query(r, "Event Grid", {"productName": "Event Grid", "skuName": "Standard", "meterName": "Standard Operations",
-                                       "unitOfMeasure": "100K"}, family="Internet of Things", unit="100K")
+    q = azure_query(
+        r,
+        "Event Grid",
+        {
+            "productName": "Event Grid",
+            "skuName": "Standard",
+            "meterName": "Standard Operations",
+            "unitOfMeasure": "100K",
+        },
+        family="Internet of Things",
+        unit="100K",
+    )
     yield monthly("Operations", "100K operations", None if ops is None else ops / 100_000, q, usage_based=True)
 
 

@@ -24,7 +24,12 @@ from costgate.resources.base import Pricer, PricingContext, dec, monthly
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     units = dec(str(r.get("sku_name") or "Dedicated_1").rpartition("_")[2]) or Decimal(1)
-    q = azure_query(r, "Event Hubs", {"skuName": "Dedicated", "meterName": "Dedicated Capacity Unit", "unitOfMeasure": "1 Hour"}, unit="1 Hour")
+    q = azure_query(
+        r,
+        "Event Hubs",
+        {"skuName": "Dedicated", "meterName": "Dedicated Capacity Unit", "unitOfMeasure": "1 Hour"},
+        unit="1 Hour",
+    )
     yield monthly("Capacity (Dedicated)", "capacity units", units, q, unit_multiplier=HOURS_PER_MONTH)
 
 

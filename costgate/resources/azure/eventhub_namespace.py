@@ -42,7 +42,9 @@ PREMIUM_INCLUDED_GB = Decimal(1000)
 def _capture(r: Resource, ctx: PricingContext) -> bool:
     if ctx.usage.raw("capture_enabled") is True:
         return True
-    hubs = ctx.referencing(r, "azurerm_eventhub", "namespace_name") + ctx.referencing(r, "azurerm_eventhub", "namespace_id")
+    hubs = ctx.referencing(r, "azurerm_eventhub", "namespace_name") + ctx.referencing(
+        r, "azurerm_eventhub", "namespace_id"
+    )
     return any(hub.block("capture_description").get("enabled") is True for hub in hubs)
 
 
@@ -53,17 +55,33 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     units = ctx.usage.number("throughput_or_capacity_units") or dec(r.get("capacity")) or Decimal(1)
 
     def q(meter: str, unit: str) -> PriceQuery:
-        return azure_query(r, "Event Hubs", {"skuName": sku, "meterName": f"{sku} {meter}", "unitOfMeasure": unit}, unit=unit)
+        return azure_query(
+            r, "Event Hubs", {"skuName": sku, "meterName": f"{sku} {meter}", "unitOfMeasure": unit}, unit=unit
+        )
+
     if sku == "Premium":
-        yield monthly("Capacity (Premium)", "processing units", units, q("Processing Unit", "1 Hour"), unit_multiplier=HOURS_PER_MONTH)
+        yield monthly(
+            "Capacity (Premium)",
+            "processing units",
+            units,
+            q("Processing Unit", "1 Hour"),
+            unit_multiplier=HOURS_PER_MONTH,
+        )
         stored = ctx.usage.number("retention_storage_gb")
         extra = None if stored is None else max(stored - PREMIUM_INCLUDED_GB * units, Decimal(0))
         yield monthly("Extended retention", "GB", extra, q("Extended Retention", "1 GB/Month"), usage_based=True)
         return
-    yield monthly(f"Capacity ({sku})", "throughput units", units, q("Throughput Unit", "1 Hour"), unit_multiplier=HOURS_PER_MONTH)
+    yield monthly(
+        f"Capacity ({sku})", "throughput units", units, q("Throughput Unit", "1 Hour"), unit_multiplier=HOURS_PER_MONTH
+    )
     events = ctx.usage.number("monthly_ingress_events")
-    yield monthly(f"Ingress events ({sku})", "1M events", None if events is None else events / 1_000_000,
-                  q("Ingress Events", "1M"), usage_based=True)
+    yield monthly(
+        f"Ingress events ({sku})",
+        "1M events",
+        None if events is None else events / 1_000_000,
+        q("Ingress Events", "1M"),
+        usage_based=True,
+    )
     if sku == "Standard" and _capture(r, ctx):
         yield monthly("Capture", "throughput units", units, q("Capture", "1 Hour"), unit_multiplier=HOURS_PER_MONTH)
 

@@ -47,12 +47,21 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     plan = f"{tier} {'Metered' if metered else 'Unlimited'} Data"
     bandwidth = _bandwidth(r)
     if bandwidth and not r.get("express_route_port_id") and "express_route_port_id" not in r.refs:
-        query = azure_query(r, "ExpressRoute", {"skuName": plan, "meterName": f"{bandwidth} Circuit",
-                                                "type": "Consumption"}, family="Networking", unit="1/Month")
+        query = azure_query(
+            r,
+            "ExpressRoute",
+            {"skuName": plan, "meterName": f"{bandwidth} Circuit", "type": "Consumption"},
+            family="Networking",
+            unit="1/Month",
+        )
         yield monthly(f"Circuit ({plan}, {bandwidth})", "months", Decimal(1), query)
     if metered:
-        query = zone_query(r, "ExpressRoute", {"skuName": plan, "meterName": f"{plan} Data Transfer Out",
-                                               "type": "Consumption"}, unit="1 GB")
+        query = zone_query(
+            r,
+            "ExpressRoute",
+            {"skuName": plan, "meterName": f"{plan} Data Transfer Out", "type": "Consumption"},
+            unit="1 GB",
+        )
         yield usage_component("Outbound data transfer", "GB", ctx.usage, "monthly_outbound_data_gb", query)
 
 

@@ -29,9 +29,13 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     peering = ctx.resolve(r, "peering_id")
     circuit = ctx.resolve(peering, "express_route_circuit_name") if peering is not None else None
     attrs = {"skuName": "Global Reach", "meterName": "Global Reach Data Transfer", "type": "Consumption"}
-    yield usage_component("Global Reach data transfer", "GB", ctx.usage, "monthly_data_transfer_gb",
-                          zone_query(circuit or r, "ExpressRoute", attrs, unit="1 GB",
-                                     zone=None if circuit is not None else "Zone 1"))
+    yield usage_component(
+        "Global Reach data transfer",
+        "GB",
+        ctx.usage,
+        "monthly_data_transfer_gb",
+        zone_query(circuit or r, "ExpressRoute", attrs, unit="1 GB", zone=None if circuit is not None else "Zone 1"),
+    )
 
 
 PRICER = Pricer(type="azurerm_express_route_circuit_connection", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -29,8 +29,13 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         return
     metered = str(r.get("billing_type") or "MeteredData").lower() == "metereddata"
     plan = f"ExpressRoute Direct {'Metered' if metered else 'Unlimited'} Data"
-    query = azure_query(r, "ExpressRoute", {"skuName": plan, "meterName": f"{gbps.normalize():f} Gbps Port Pair",
-                                            "type": "Consumption"}, family="Networking", unit="1/Month")
+    query = azure_query(
+        r,
+        "ExpressRoute",
+        {"skuName": plan, "meterName": f"{gbps.normalize():f} Gbps Port Pair", "type": "Consumption"},
+        family="Networking",
+        unit="1/Month",
+    )
     yield monthly(f"Port pair ({gbps.normalize():f} Gbps)", "months", 1, query)
 
 

@@ -24,8 +24,13 @@ USAGE = (UsageKey("monthly_data_processed_gb", "float", "GB the firewall process
 
 
 def _q(r: Resource, tier: str, meter: str, unit: str) -> PriceQuery:
-    return azure_query(r, "Azure Firewall", {"skuName": tier, "meterName": meter, "type": "Consumption"},
-                       family="Networking", unit=unit)
+    return azure_query(
+        r,
+        "Azure Firewall",
+        {"skuName": tier, "meterName": meter, "type": "Consumption"},
+        family="Networking",
+        unit=unit,
+    )
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
@@ -33,8 +38,9 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if r.blocks("virtual_hub"):
         tier = "Standard Secure Virtual Hub" if tier == "Standard" else f"{tier} Secured Virtual Hub"
     yield hourly(f"Deployment ({tier})", _q(r, tier, f"{tier} Deployment", "1 Hour"))
-    yield usage_component("Data processed", "GB", ctx.usage, "monthly_data_processed_gb",
-                          _q(r, tier, f"{tier} Data Processed", "1 GB"))
+    yield usage_component(
+        "Data processed", "GB", ctx.usage, "monthly_data_processed_gb", _q(r, tier, f"{tier} Data Processed", "1 GB")
+    )
 
 
 PRICER = Pricer(type="azurerm_firewall", price=_price, usage_keys=USAGE, doc=__doc__ or "")

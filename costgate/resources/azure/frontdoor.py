@@ -35,39 +35,67 @@ from costgate.model import CostComponent, PriceQuery, Resource
 from costgate.resources.azure._common import zone_query
 from costgate.resources.base import Pricer, PricingContext, UsageKey, hourly, monthly, usage_component
 
-ZONES = (("north_america_europe_africa", "Zone 1", "North America, Europe and Africa"),
-         ("asia_pacific", "Zone 2", "Asia Pacific (including Japan)"), ("south_america", "Zone 3", "South America"),
-         ("australia", "Zone 4", "Australia"), ("india", "Zone 5", "India"), ("us_gov", "US Gov Zone 1", "US Gov"))
+ZONES = (
+    ("north_america_europe_africa", "Zone 1", "North America, Europe and Africa"),
+    ("asia_pacific", "Zone 2", "Asia Pacific (including Japan)"),
+    ("south_america", "Zone 3", "South America"),
+    ("australia", "Zone 4", "Australia"),
+    ("india", "Zone 5", "India"),
+    ("us_gov", "US Gov Zone 1", "US Gov"),
+)
 USAGE = (
     UsageKey("monthly_inbound_data_transfer_gb", "float", "GB sent to the edge a month"),
-    *(UsageKey(f"monthly_outbound_data_transfer_gb.{key}", "float", f"GB sent from {label} edges a month")
-      for key, _zone, label in ZONES),
+    *(
+        UsageKey(f"monthly_outbound_data_transfer_gb.{key}", "float", f"GB sent from {label} edges a month")
+        for key, _zone, label in ZONES
+    ),
 )
 INCLUDED_RULES, INCLUDED_HOSTS = 5, 100
 
 
 def _q(r: Resource, meter: str, zone: str = "Zone 1", unit: str | None = None) -> PriceQuery:
-    attrs = {"productName": "Azure Front Door Service", "skuName": "Standard", "meterName": f"Standard {meter}",
-             "type": "Consumption"}
+    attrs = {
+        "productName": "Azure Front Door Service",
+        "skuName": "Standard",
+        "meterName": f"Standard {meter}",
+        "type": "Consumption",
+    }
     return zone_query(r, "Azure Front Door Service", attrs, zone=zone, unit=unit)
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     rules = len(r.blocks("routing_rule")) or 1
-    yield hourly("Routing rules (first 5 rules)", _q(r, "Included Routing Rules", unit="1 Hour"), count=min(rules, INCLUDED_RULES))
+    yield hourly(
+        "Routing rules (first 5 rules)",
+        _q(r, "Included Routing Rules", unit="1 Hour"),
+        count=min(rules, INCLUDED_RULES),
+    )
     if rules > INCLUDED_RULES:
-        yield hourly("Routing rules (per additional rule)", _q(r, "Overage Routing Rules", unit="1 Hour"),
-                     count=rules - INCLUDED_RULES)
+        yield hourly(
+            "Routing rules (per additional rule)",
+            _q(r, "Overage Routing Rules", unit="1 Hour"),
+            count=rules - INCLUDED_RULES,
+        )
     hosts = len(r.blocks("frontend_endpoint"))
     if hosts > INCLUDED_HOSTS:
         yield monthly("Frontend hosts (over 100)", "hosts", Decimal(hosts - INCLUDED_HOSTS), _q(r, "Custom Domain"))
-    yield usage_component("Inbound data transfer", "GB", ctx.usage, "monthly_inbound_data_transfer_gb",
-                          _q(r, "Data Transfer In", unit="1 GB"))
+    yield usage_component(
+        "Inbound data transfer",
+        "GB",
+        ctx.usage,
+        "monthly_inbound_data_transfer_gb",
+        _q(r, "Data Transfer In", unit="1 GB"),
+    )
     for key, zone, label in ZONES:
         amount = ctx.usage.number(f"monthly_outbound_data_transfer_gb.{key}")
         if amount is not None or zone == "Zone 1":
-            yield monthly(f"Outbound data transfer ({label})", "GB", amount, _q(r, "Data Transfer Out", zone, "1 GB"),
-                          usage_based=True)
+            yield monthly(
+                f"Outbound data transfer ({label})",
+                "GB",
+                amount,
+                _q(r, "Data Transfer Out", zone, "1 GB"),
+                usage_based=True,
+            )
 
 
 PRICER = Pricer(type="azurerm_frontdoor", price=_price, usage_keys=USAGE, doc=__doc__ or "")

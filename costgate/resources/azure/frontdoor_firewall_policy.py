@@ -34,8 +34,12 @@ USAGE = (
 
 
 def _q(r: Resource, meter: str) -> PriceQuery:
-    attrs = {"productName": "Azure Front Door Service", "skuName": "Standard", "meterName": f"Standard {meter}",
-             "type": "Consumption"}
+    attrs = {
+        "productName": "Azure Front Door Service",
+        "skuName": "Standard",
+        "meterName": f"Standard {meter}",
+        "type": "Consumption",
+    }
     return zone_query(r, "Azure Front Door Service", attrs, zone="Zone 1")
 
 
@@ -43,12 +47,24 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     yield monthly("Policy", "months", 1, _q(r, "Policy"))
     if rules := len(r.blocks("custom_rule")):
         yield monthly("Custom rules", "rules", Decimal(rules), _q(r, "Rule"))
-        yield usage_in("Custom rule requests", "1M requests", ctx.usage, "monthly_custom_rule_requests",
-                       _q(r, "Requests"), divisor=1_000_000)
+        yield usage_in(
+            "Custom rule requests",
+            "1M requests",
+            ctx.usage,
+            "monthly_custom_rule_requests",
+            _q(r, "Requests"),
+            divisor=1_000_000,
+        )
     if rulesets := len(r.blocks("managed_rule")):
         yield monthly("Managed rulesets", "rulesets", Decimal(rulesets), _q(r, "Default Ruleset"))
-        yield usage_in("Managed ruleset requests", "1M requests", ctx.usage, "monthly_managed_ruleset_requests",
-                       _q(r, "Default Request"), divisor=1_000_000)
+        yield usage_in(
+            "Managed ruleset requests",
+            "1M requests",
+            ctx.usage,
+            "monthly_managed_ruleset_requests",
+            _q(r, "Default Request"),
+            divisor=1_000_000,
+        )
 
 
 PRICER = Pricer(type="azurerm_frontdoor_firewall_policy", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -36,8 +36,13 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         region = normalize_location(str(target.get("name") or r.region or "")) or None
         attrs = {"productName": product, "skuName": sku, "meterName": meter, "type": "Consumption"}
         query = azure_query(r, "Storage", attrs, family="Storage", unit="1 GB/Month", region=region)
-        yield monthly(f"Replica storage ({region}, {replicas} x {kind})", "GB",
-                      None if size is None else size * replicas, query, usage_based=True)
+        yield monthly(
+            f"Replica storage ({region}, {replicas} x {kind})",
+            "GB",
+            None if size is None else size * replicas,
+            query,
+            usage_based=True,
+        )
 
 
 PRICER = Pricer(type="azurerm_gallery_application_version", price=_price, usage_keys=USAGE, doc=__doc__ or "")

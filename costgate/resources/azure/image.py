@@ -46,8 +46,9 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         size += sum((_disk_size(r, ctx, d, "data_disk.managed_disk_id") for d in r.blocks("data_disk")), Decimal(0))
         if not size and (vm := ctx.resolve(r, "source_virtual_machine_id")) is not None:
             size = _vm_size(vm)
-    yield monthly("Storage", "GB", size or None, azure_query(r, "Storage", SNAPSHOT_METER, family="Storage",
-                                                              unit="1 GB/Month"))
+    yield monthly(
+        "Storage", "GB", size or None, azure_query(r, "Storage", SNAPSHOT_METER, family="Storage", unit="1 GB/Month")
+    )
 
 
 PRICER = Pricer(type="azurerm_image", price=_price, usage_keys=USAGE, doc=__doc__ or "")

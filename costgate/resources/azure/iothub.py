@@ -27,8 +27,13 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     name = str(sku.get("name") or "S1").upper()
     if name == "F1":
         return
-    q = azure_query(r, "IoT Hub", {"skuName": name, "meterName": f"{name} Unit", "unitOfMeasure": "1/Month"},
-                    family="Internet of Things", unit="1/Month")
+    q = azure_query(
+        r,
+        "IoT Hub",
+        {"skuName": name, "meterName": f"{name} Unit", "unitOfMeasure": "1/Month"},
+        family="Internet of Things",
+        unit="1/Month",
+    )
     yield monthly(f"IoT Hub ({name})", "units", dec(sku.get("capacity")) or Decimal(1), q)
 
 

@@ -24,8 +24,13 @@ USAGE = (UsageKey("monthly_operations", "float", "Device provisioning operations
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     name = str(r.block("sku").get("name") or "S1").upper()
     ops = ctx.usage.number("monthly_operations")
-    q = azure_query(r, "IoT Hub", {"skuName": name, "meterName": f"{name} Operations", "unitOfMeasure": "1K"},
-                    family="Internet of Things", unit="1K")
+    q = azure_query(
+        r,
+        "IoT Hub",
+        {"skuName": name, "meterName": f"{name} Operations", "unitOfMeasure": "1K"},
+        family="Internet of Things",
+        unit="1K",
+    )
     yield monthly("Device provisioning", "1K operations", None if ops is None else ops / 1000, q, usage_based=True)
 
 

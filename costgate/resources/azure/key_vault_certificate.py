@@ -32,8 +32,13 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         return  # self-signed, manually issued or imported: no renewal request to a CA
     vault = ctx.resolve(r, "key_vault_id")
     sku = "Premium" if vault is not None and str(vault.get("sku_name") or "").lower() == "premium" else "Standard"
-    q = azure_query(r, "Key Vault", {"productName": "Key Vault", "skuName": sku, "meterName": "Certificate Renewal Request",
-                                      "unitOfMeasure": "1"}, family="Security", unit="1")
+    q = azure_query(
+        r,
+        "Key Vault",
+        {"productName": "Key Vault", "skuName": sku, "meterName": "Certificate Renewal Request", "unitOfMeasure": "1"},
+        family="Security",
+        unit="1",
+    )
     yield usage_component("Certificate renewals", "requests", ctx.usage, "monthly_certificate_renewal_requests", q)
 
 

@@ -51,14 +51,32 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     basic = kind.startswith("RSA") and int(r.get("key_size") or 2048) == 2048
 
     def q(meter: str, unit: str) -> PriceQuery:
-        return azure_query(r, "Key Vault", {"productName": "Key Vault", "skuName": sku, "meterName": meter, "unitOfMeasure": unit},
-                           family="Security", unit=unit)
-    yield monthly("Secrets operations", "10K transactions", _per_10k(ctx.usage, "monthly_secrets_operations"), q("Operations", "10K"),
-                  usage_based=True)
-    yield usage_component("Storage key rotations", "renewals", ctx.usage, "monthly_key_rotation_renewals", q("Secret Renewal", "1"))
+        return azure_query(
+            r,
+            "Key Vault",
+            {"productName": "Key Vault", "skuName": sku, "meterName": meter, "unitOfMeasure": unit},
+            family="Security",
+            unit=unit,
+        )
+
+    yield monthly(
+        "Secrets operations",
+        "10K transactions",
+        _per_10k(ctx.usage, "monthly_secrets_operations"),
+        q("Operations", "10K"),
+        usage_based=True,
+    )
+    yield usage_component(
+        "Storage key rotations", "renewals", ctx.usage, "monthly_key_rotation_renewals", q("Secret Renewal", "1")
+    )
     label = "HSM-protected keys" if hsm else "Software-protected keys"
-    yield monthly(f"{label} (operations)", "10K transactions", _per_10k(ctx.usage, "monthly_protected_keys_operations"),
-                  q("Operations" if basic else "Advanced Key Operations", "10K"), usage_based=True)
+    yield monthly(
+        f"{label} (operations)",
+        "10K transactions",
+        _per_10k(ctx.usage, "monthly_protected_keys_operations"),
+        q("Operations" if basic else "Advanced Key Operations", "10K"),
+        usage_based=True,
+    )
     if hsm:
         meter = "Premium HSM-protected RSA 2048-bit key" if basic else "Premium HSM-protected Advanced Key"
         yield monthly(label, "key-months", ctx.usage.number("hsm_protected_keys") or Decimal(1), q(meter, "1/Month"))

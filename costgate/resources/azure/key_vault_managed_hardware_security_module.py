@@ -25,8 +25,18 @@ from costgate.resources.base import Pricer, PricingContext, hourly
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     sku = str(r.get("sku_name") or "Standard_B1")
     tier = "Standard" if sku == "Standard_B1" else sku
-    q = azure_query(r, "Key Vault", {"productName": "Azure Dedicated HSM", "skuName": tier, "meterName": f"{tier} Instance",
-                                      "unitOfMeasure": "1 Hour"}, family="Security", unit="1 Hour")
+    q = azure_query(
+        r,
+        "Key Vault",
+        {
+            "productName": "Azure Dedicated HSM",
+            "skuName": tier,
+            "meterName": f"{tier} Instance",
+            "unitOfMeasure": "1 Hour",
+        },
+        family="Security",
+        unit="1 Hour",
+    )
     yield hourly(f"HSM pool ({sku})", q)
 
 

@@ -40,7 +40,9 @@ USAGE = (
 
 
 def _aks(r: Resource, name: str, meter: str) -> CostComponent:
-    attrs = consumption({"productName": "Azure Kubernetes Service", "skuName": "Standard", "meterName": meter}, "1 Hour")
+    attrs = consumption(
+        {"productName": "Azure Kubernetes Service", "skuName": "Standard", "meterName": meter}, "1 Hour"
+    )
     return hourly(name, azure_query(r, "Azure Kubernetes Service", attrs, family="Compute", unit="1 Hour"))
 
 
@@ -50,13 +52,21 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         yield _aks(r, "Uptime SLA", "Standard Uptime SLA")
     elif tier == "premium":
         yield _aks(r, "Long term support", "Standard Long Term Support")
-    yield from pool_components(r, r.block("default_node_pool"), ctx.usage, path="default_node_pool",
-                               prefix="default_node_pool.")
+    yield from pool_components(
+        r, r.block("default_node_pool"), ctx.usage, path="default_node_pool", prefix="default_node_pool."
+    )
     if str(r.block("network_profile").get("load_balancer_sku") or "").lower() == "standard":
-        attrs = consumption({"productName": "Load Balancer", "skuName": "Standard", "meterName": "Standard Data Processed"},
-                            "1 GB")
-        yield usage_component("Data processed", "GB", ctx.usage, "load_balancer.monthly_data_processed_gb",
-                            global_query(r, "Load Balancer", attrs, unit="1 GB"), path="Load Balancer")
+        attrs = consumption(
+            {"productName": "Load Balancer", "skuName": "Standard", "meterName": "Standard Data Processed"}, "1 GB"
+        )
+        yield usage_component(
+            "Data processed",
+            "GB",
+            ctx.usage,
+            "load_balancer.monthly_data_processed_gb",
+            global_query(r, "Load Balancer", attrs, unit="1 GB"),
+            path="Load Balancer",
+        )
     if r.get("http_application_routing_enabled"):
         yield hosted_zone(r, path="DNS")
 

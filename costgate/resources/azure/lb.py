@@ -26,8 +26,13 @@ USAGE = (UsageKey("monthly_data_processed_gb", "float", "GB processed (inbound a
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if str(r.get("sku") or "Standard").lower() == "standard":
-        yield usage_component("Data processed", "GB", ctx.usage, "monthly_data_processed_gb",
-                              lb_meter(r, "Standard Data Processed", "1 GB"))
+        yield usage_component(
+            "Data processed",
+            "GB",
+            ctx.usage,
+            "monthly_data_processed_gb",
+            lb_meter(r, "Standard Data Processed", "1 GB"),
+        )
 
 
 PRICER = Pricer(type="azurerm_lb", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -28,15 +28,27 @@ from costgate.model import CostComponent, Resource
 from costgate.resources.azure._vm import SCALE_SET_USAGE, instance_count, scale_set_components
 from costgate.resources.base import Pricer, PricingContext, UsageKey
 
-USAGE = (*SCALE_SET_USAGE, UsageKey("data_disk.monthly_disk_operations", "int", "Disk operations a month on each data disk"))
+USAGE = (
+    *SCALE_SET_USAGE,
+    UsageKey("data_disk.monthly_disk_operations", "int", "Disk operations a month on each data disk"),
+)
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     disks = [(r.block("os_disk"), "os_disk", "storage_account_type", "disk_size_gb", "os_disk")]
-    disks += [(d, f"data_disk[{i}]", "storage_account_type", "disk_size_gb", "data_disk")
-              for i, d in enumerate(r.blocks("data_disk"))]
-    yield from scale_set_components(r, ctx.usage, size=r.get("sku"), windows=False, disks=disks,
-                                    count=instance_count(ctx.usage, r.get("instances")), priority=r.get("priority"))
+    disks += [
+        (d, f"data_disk[{i}]", "storage_account_type", "disk_size_gb", "data_disk")
+        for i, d in enumerate(r.blocks("data_disk"))
+    ]
+    yield from scale_set_components(
+        r,
+        ctx.usage,
+        size=r.get("sku"),
+        windows=False,
+        disks=disks,
+        count=instance_count(ctx.usage, r.get("instances")),
+        priority=r.get("priority"),
+    )
 
 
 PRICER = Pricer(type="azurerm_linux_virtual_machine_scale_set", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -26,8 +26,17 @@ TIERS = (100, 200, 300, 400, 500, 1000, 2000, 5000, 10000, 25000, 50000)
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     wanted = int(r.get("size_gb") or 100)
     tier = max([t for t in TIERS if t <= wanted] or [TIERS[0]])
-    q = azure_query(r, "Azure Monitor", {"skuName": f"{tier} GB Commitment Tier", "meterName": f"{tier} GB Commitment Tier Capacity Reservation",
-                                          "unitOfMeasure": "1/Day"}, family="Management and Governance", unit="1/Day")
+    q = azure_query(
+        r,
+        "Azure Monitor",
+        {
+            "skuName": f"{tier} GB Commitment Tier",
+            "meterName": f"{tier} GB Commitment Tier Capacity Reservation",
+            "unitOfMeasure": "1/Day",
+        },
+        family="Management and Governance",
+        unit="1/Day",
+    )
     yield monthly(f"Commitment tier ({tier} GB a day)", "hours", HOURS_PER_MONTH, q, unit_multiplier=PER_DAY)
 
 

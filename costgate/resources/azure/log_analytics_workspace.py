@@ -45,11 +45,27 @@ USAGE = (
 )
 TIERS = (100, 200, 300, 400, 500, 1000, 2000, 5000, 10000, 25000, 50000)
 FREE_RETENTION_DAYS = 31
-SENTINEL_REFS = (("azurerm_sentinel_log_analytics_workspace_onboarding", "workspace_id"),
-                 *((f"azurerm_sentinel_data_connector_{k}", "log_analytics_workspace_id") for k in (
-                     "azure_active_directory", "azure_security_center", "microsoft_cloud_app_security", "threat_intelligence",
-                     "azure_advanced_threat_protection", "microsoft_defender_advanced_threat_protection", "office_365",
-                     "aws_cloud_trail", "aws_s3", "office_atp", "microsoft_threat_protection", "iot", "dynamics_365")))
+SENTINEL_REFS = (
+    ("azurerm_sentinel_log_analytics_workspace_onboarding", "workspace_id"),
+    *(
+        (f"azurerm_sentinel_data_connector_{k}", "log_analytics_workspace_id")
+        for k in (
+            "azure_active_directory",
+            "azure_security_center",
+            "microsoft_cloud_app_security",
+            "threat_intelligence",
+            "azure_advanced_threat_protection",
+            "microsoft_defender_advanced_threat_protection",
+            "office_365",
+            "aws_cloud_trail",
+            "aws_s3",
+            "office_atp",
+            "microsoft_threat_protection",
+            "iot",
+            "dynamics_365",
+        )
+    ),
+)
 
 
 def _sentinel(r: Resource, ctx: PricingContext) -> bool:
@@ -65,29 +81,76 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         return
 
     def q(service: str, sku_name: str, meter: str, unit: str) -> PriceQuery:
-        return azure_query(r, service, {"skuName": sku_name, "meterName": meter, "unitOfMeasure": unit},
-                           family="Management and Governance", unit=unit)
+        return azure_query(
+            r,
+            service,
+            {"skuName": sku_name, "meterName": meter, "unitOfMeasure": unit},
+            family="Management and Governance",
+            unit=unit,
+        )
+
     if sku == "CapacityReservation":
         wanted = int(dec(r.get("reservation_capacity_in_gb_per_day"), Decimal(100)) or 100)
         tier = max([t for t in TIERS if t <= wanted] or [TIERS[0]])
-        yield monthly(f"Log data ingestion ({tier} GB a day commitment)", "hours", HOURS_PER_MONTH,
-                      q("Azure Monitor", f"{tier} GB Commitment Tier", f"{tier} GB Commitment Tier Capacity Reservation", "1/Day"),
-                      unit_multiplier=PER_DAY)
+        yield monthly(
+            f"Log data ingestion ({tier} GB a day commitment)",
+            "hours",
+            HOURS_PER_MONTH,
+            q(
+                "Azure Monitor",
+                f"{tier} GB Commitment Tier",
+                f"{tier} GB Commitment Tier Capacity Reservation",
+                "1/Day",
+            ),
+            unit_multiplier=PER_DAY,
+        )
     elif sku == "PerGB2018":
-        yield usage_component("Log data ingestion", "GB", ctx.usage, "monthly_log_data_ingestion_gb",
-                              q("Log Analytics", "Analytics Logs", "Analytics Logs Data Ingestion", "1 GB"))
+        yield usage_component(
+            "Log data ingestion",
+            "GB",
+            ctx.usage,
+            "monthly_log_data_ingestion_gb",
+            q("Log Analytics", "Analytics Logs", "Analytics Logs Data Ingestion", "1 GB"),
+        )
     else:
-        yield usage_component(f"Log data ingestion ({sku})", "GB", ctx.usage, "monthly_log_data_ingestion_gb",
-                              q("Log Analytics", sku, f"{sku} Data Ingestion", "1 GB"))
+        yield usage_component(
+            f"Log data ingestion ({sku})",
+            "GB",
+            ctx.usage,
+            "monthly_log_data_ingestion_gb",
+            q("Log Analytics", sku, f"{sku} Data Ingestion", "1 GB"),
+        )
     if _sentinel(r, ctx):
-        yield usage_component("Sentinel data ingestion", "GB", ctx.usage, "monthly_sentinel_data_ingestion_gb",
-                              q("Sentinel", "Pay-as-you-go", "Pay-as-you-go Analysis", "1 GB"))
+        yield usage_component(
+            "Sentinel data ingestion",
+            "GB",
+            ctx.usage,
+            "monthly_sentinel_data_ingestion_gb",
+            q("Sentinel", "Pay-as-you-go", "Pay-as-you-go Analysis", "1 GB"),
+        )
     if int(r.get("retention_in_days") or 30) > FREE_RETENTION_DAYS:
-        yield usage_component("Log data retention", "GB", ctx.usage, "monthly_additional_log_data_retention_gb",
-                              q("Log Analytics", "Analytics Logs", "Analytics Logs Data Retention", "1 GB/Month"))
+        yield usage_component(
+            "Log data retention",
+            "GB",
+            ctx.usage,
+            "monthly_additional_log_data_retention_gb",
+            q("Log Analytics", "Analytics Logs", "Analytics Logs Data Retention", "1 GB/Month"),
+        )
     for name, key, sku_name, meter, unit in (
-        ("Log data export", "monthly_log_data_export_gb", "Log Analytics data export", "Log Analytics data export Data Exported", "1 GB"),
-        ("Basic log data ingestion", "monthly_basic_log_data_ingestion_gb", "Basic Logs", "Basic Logs Data Ingestion", "1 GB"),
+        (
+            "Log data export",
+            "monthly_log_data_export_gb",
+            "Log Analytics data export",
+            "Log Analytics data export Data Exported",
+            "1 GB",
+        ),
+        (
+            "Basic log data ingestion",
+            "monthly_basic_log_data_ingestion_gb",
+            "Basic Logs",
+            "Basic Logs Data Ingestion",
+            "1 GB",
+        ),
         ("Basic log search queries", "monthly_basic_log_search_gb", "Search Queries", "Search Queries Scanned", "1 GB"),
         ("Archive data", "monthly_archived_data_gb", "Data Archive", "Data Archive", "1 GB/Month"),
         ("Archive data restored", "monthly_archived_data_restored_gb", "Data Restore", "Data Restore", "1 GB/Day"),

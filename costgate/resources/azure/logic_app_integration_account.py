@@ -24,8 +24,18 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     tier = str(r.get("sku_name") or "Free").capitalize()
     if tier == "Free":
         return
-    q = azure_query(r, "Logic Apps", {"productName": "Logic Apps Integration Account", "skuName": tier, "meterName": f"{tier} Unit",
-                                       "unitOfMeasure": "1/Month"}, family="Integration", unit="1/Month")
+    q = azure_query(
+        r,
+        "Logic Apps",
+        {
+            "productName": "Logic Apps Integration Account",
+            "skuName": tier,
+            "meterName": f"{tier} Unit",
+            "unitOfMeasure": "1/Month",
+        },
+        family="Integration",
+        unit="1/Month",
+    )
     yield monthly(f"Integration account ({tier})", "hours", HOURS_PER_MONTH, q, unit_multiplier=1 / HOURS_PER_MONTH)
 
 

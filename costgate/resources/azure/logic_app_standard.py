@@ -46,11 +46,23 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     label = size if known else "unknown size"
     cpu, memory = (None, None) if known is None or workers is None else (workers * known[0], workers * known[1])
     # the plan runs all month: vCPUs and GiB held, each priced per month (730 x the hourly meter)
-    yield monthly(f"Workflow vCPU ({label})", "vCPU", cpu, _logic_apps.query(r, "Standard", "Standard vCPU Duration", "1 Hour"),
-                  unit_multiplier=HOURS_PER_MONTH)
-    yield monthly(f"Workflow memory ({label})", "GiB", memory,
-                  _logic_apps.query(r, "Standard", "Standard Memory Duration", "1 GiB Hour"), unit_multiplier=HOURS_PER_MONTH)
+    yield monthly(
+        f"Workflow vCPU ({label})",
+        "vCPU",
+        cpu,
+        _logic_apps.query(r, "Standard", "Standard vCPU Duration", "1 Hour"),
+        unit_multiplier=HOURS_PER_MONTH,
+    )
+    yield monthly(
+        f"Workflow memory ({label})",
+        "GiB",
+        memory,
+        _logic_apps.query(r, "Standard", "Standard Memory Duration", "1 GiB Hour"),
+        unit_multiplier=HOURS_PER_MONTH,
+    )
     yield from _logic_apps.connectors(r, ctx.usage)
 
 
-PRICER = Pricer(type="azurerm_logic_app_standard", price=_price, usage_keys=_logic_apps.CONNECTOR_USAGE, doc=__doc__ or "")
+PRICER = Pricer(
+    type="azurerm_logic_app_standard", price=_price, usage_keys=_logic_apps.CONNECTOR_USAGE, doc=__doc__ or ""
+)

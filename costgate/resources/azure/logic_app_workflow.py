@@ -23,12 +23,20 @@ from costgate.model import CostComponent, Resource
 from costgate.resources.azure import _logic_apps
 from costgate.resources.base import Pricer, PricingContext, UsageKey, usage_component
 
-USAGE = (UsageKey("monthly_action_executions", "float", "Built-in action and trigger executions a month"), *_logic_apps.CONNECTOR_USAGE)
+USAGE = (
+    UsageKey("monthly_action_executions", "float", "Built-in action and trigger executions a month"),
+    *_logic_apps.CONNECTOR_USAGE,
+)
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    yield usage_component("Actions", "executions", ctx.usage, "monthly_action_executions",
-                          _logic_apps.query(r, "Consumption", "Consumption Actions", "1"))
+    yield usage_component(
+        "Actions",
+        "executions",
+        ctx.usage,
+        "monthly_action_executions",
+        _logic_apps.query(r, "Consumption", "Consumption Actions", "1"),
+    )
     yield from _logic_apps.connectors(r, ctx.usage)
 
 

@@ -36,8 +36,13 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     size = r.get("disk_size_gb")
     if size is None and (source := ctx.resolve(r, "source_resource_id")) is not None:
         size = source.get("disk_size_gb")  # a copy of a managed disk or snapshot in the plan has its size
-    disk = disk_of(r.get("storage_account_type"), size, iops=r.get("disk_iops_read_write"),
-                   mbps=r.get("disk_mbps_read_write"), tier=r.get("tier"))
+    disk = disk_of(
+        r.get("storage_account_type"),
+        size,
+        iops=r.get("disk_iops_read_write"),
+        mbps=r.get("disk_mbps_read_write"),
+        tier=r.get("tier"),
+    )
     if disk is not None:
         yield from disk_components(r, disk, ctx.usage.number("monthly_disk_operations"))
 

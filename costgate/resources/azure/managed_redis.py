@@ -26,9 +26,16 @@ from costgate.resources.base import Pricer, PricingContext, hourly
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     sku = str(r.get("sku_name") or "Balanced_B0")
     family, _, size = sku.partition("_")
-    product = "Azure Managed Redis - " + re.sub(r"(?<=[a-z])(?=[A-Z])", " ", family)  # MemoryOptimized -> Memory Optimized
-    q = azure_query(r, "Redis Cache", {"productName": product, "skuName": size, "meterName": f"{size} Cache Instance",
-                                        "unitOfMeasure": "1 Hour"}, family="Databases", unit="1 Hour")
+    product = "Azure Managed Redis - " + re.sub(
+        r"(?<=[a-z])(?=[A-Z])", " ", family
+    )  # MemoryOptimized -> Memory Optimized
+    q = azure_query(
+        r,
+        "Redis Cache",
+        {"productName": product, "skuName": size, "meterName": f"{size} Cache Instance", "unitOfMeasure": "1 Hour"},
+        family="Databases",
+        unit="1 Hour",
+    )
     yield hourly(f"Cache usage ({sku})", q, count=1 if r.get("high_availability_enabled") is False else 2)
 
 

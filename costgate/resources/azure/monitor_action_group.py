@@ -33,22 +33,50 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     sent = ctx.usage.number("monthly_notifications")
     region = normalize_location(str(r.get("location") or "global"))
 
-    def line(name: str, unit: str, count: int, sku: str, meter: str | None, catalog_unit: str, per: int = 1) -> CostComponent:
-        return monthly(f"{name} ({count})", unit, None if sent is None else sent * count,
-                       _monitor.query(r, sku, meter, catalog_unit, region=region), usage_based=True,
-                       unit_multiplier=Decimal(1) / per, tiered=False)
+    def line(
+        name: str, unit: str, count: int, sku: str, meter: str | None, catalog_unit: str, per: int = 1
+    ) -> CostComponent:
+        return monthly(
+            f"{name} ({count})",
+            unit,
+            None if sent is None else sent * count,
+            _monitor.query(r, sku, meter, catalog_unit, region=region),
+            usage_based=True,
+            unit_multiplier=Decimal(1) / per,
+            tiered=False,
+        )
+
     webhooks = r.blocks("webhook_receiver")
     secure = sum(1 for w in webhooks if w.get("aad_auth"))
     for name, unit, count, sku, meter, catalog_unit, per in (
         ("Email notifications", "emails", len(r.blocks("email_receiver")), "Emails", "Emails", "1", 1),
-        ("ITSM connectors", "events", len(r.blocks("itsm_receiver")), "Notifications", "Notifications ITSM Connector Create/Update Event", "1", 1),
-        ("Push notifications", "notifications", len(r.blocks("azure_app_push_receiver")), "Notifications", "Notifications Push Notification", "1", 1),
+        (
+            "ITSM connectors",
+            "events",
+            len(r.blocks("itsm_receiver")),
+            "Notifications",
+            "Notifications ITSM Connector Create/Update Event",
+            "1",
+            1,
+        ),
+        (
+            "Push notifications",
+            "notifications",
+            len(r.blocks("azure_app_push_receiver")),
+            "Notifications",
+            "Notifications Push Notification",
+            "1",
+            1,
+        ),
         ("Secure web hooks", "notifications", secure, "Notifications", "Notifications Secure web hook", "10", 10),
         ("Web hooks", "notifications", len(webhooks) - secure, "Notifications", "Notifications Web hook", "10", 10),
     ):
         if count:
             yield line(name, unit, count, sku, meter, catalog_unit, per)
-    for kind, unit, block, sku in (("SMS", "messages", "sms_receiver", "SMS Country Code"), ("Voice", "calls", "voice_receiver", "Voice Call Country Code")):
+    for kind, unit, block, sku in (
+        ("SMS", "messages", "sms_receiver", "SMS Country Code"),
+        ("Voice", "calls", "voice_receiver", "Voice Call Country Code"),
+    ):
         codes: dict[str, int] = {}
         for receiver in r.blocks(block):
             code = str(receiver.get("country_code") or "1")

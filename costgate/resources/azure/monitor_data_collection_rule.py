@@ -25,8 +25,13 @@ USAGE = (UsageKey("monthly_custom_metrics_samples", "float", "Custom metric samp
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     samples = ctx.usage.number("monthly_custom_metrics_samples")
-    yield monthly("Metrics ingestion", "10M samples", None if samples is None else samples / 10_000_000,
-                  _monitor.query(r, "Metrics ingestion", "Metrics ingestion Metric samples", "10M"), usage_based=True)
+    yield monthly(
+        "Metrics ingestion",
+        "10M samples",
+        None if samples is None else samples / 10_000_000,
+        _monitor.query(r, "Metrics ingestion", "Metrics ingestion Metric samples", "10M"),
+        usage_based=True,
+    )
 
 
 PRICER = Pricer(type="azurerm_monitor_data_collection_rule", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -31,11 +31,21 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     scopes = max(len(r.get("scopes") or []), 1)
     static, dynamic = _monitor.time_series(r.blocks("criteria")), _monitor.time_series(r.blocks("dynamic_criteria"))
     if static + dynamic:
-        yield monthly("Metrics monitoring", "time-series", scopes * (static + dynamic),
-                      _monitor.query(r, "Alerts", "Alerts Metric Monitored", "1/Month"), tiered=False)
+        yield monthly(
+            "Metrics monitoring",
+            "time-series",
+            scopes * (static + dynamic),
+            _monitor.query(r, "Alerts", "Alerts Metric Monitored", "1/Month"),
+            tiered=False,
+        )
     if dynamic:
-        yield monthly("Dynamic threshold monitoring", "time-series", scopes * dynamic,
-                      _monitor.query(r, "Alerts", "Alerts Dynamic Threshold", "1/Month"), tiered=False)
+        yield monthly(
+            "Dynamic threshold monitoring",
+            "time-series",
+            scopes * dynamic,
+            _monitor.query(r, "Alerts", "Alerts Dynamic Threshold", "1/Month"),
+            tiered=False,
+        )
 
 
 PRICER = Pricer(type="azurerm_monitor_metric_alert", price=_price, doc=__doc__ or "")

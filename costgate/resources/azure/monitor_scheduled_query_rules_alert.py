@@ -25,8 +25,13 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if r.get("enabled") is False:
         return
     band = _monitor.billed_frequency(_monitor.frequency_minutes(r.get("frequency")))
-    yield monthly(f"Log alerts monitoring ({band} minute frequency)", "rules", 1,
-                  _monitor.query(r, "Alerts", f"Alerts System Log Monitored at {band} Minute Frequency", "1/Month"), tiered=False)
+    yield monthly(
+        f"Log alerts monitoring ({band} minute frequency)",
+        "rules",
+        1,
+        _monitor.query(r, "Alerts", f"Alerts System Log Monitored at {band} Minute Frequency", "1/Month"),
+        tiered=False,
+    )
 
 
 PRICER = Pricer(type="azurerm_monitor_scheduled_query_rules_alert", price=_price, doc=__doc__ or "")

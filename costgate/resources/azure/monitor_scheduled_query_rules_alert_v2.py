@@ -26,12 +26,22 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if r.get("enabled") is False:
         return
     band = _monitor.billed_frequency(_monitor.frequency_minutes(r.get("evaluation_frequency")))
-    yield monthly(f"Log alerts monitoring ({band} minute frequency)", "rules", 1,
-                  _monitor.query(r, "Alerts", f"Alerts System Log Monitored at {band} Minute Frequency", "1/Month"), tiered=False)
+    yield monthly(
+        f"Log alerts monitoring ({band} minute frequency)",
+        "rules",
+        1,
+        _monitor.query(r, "Alerts", f"Alerts System Log Monitored at {band} Minute Frequency", "1/Month"),
+        tiered=False,
+    )
     extra = _monitor.time_series(r.blocks("criteria")) - 1
     if extra > 0:
-        yield monthly(f"Additional time-series monitoring ({band} minute frequency)", "time-series", extra,
-                      _monitor.query(r, "Alerts", f"Alerts Resource Monitored at {band} Minute Frequency", "1/Month"), tiered=False)
+        yield monthly(
+            f"Additional time-series monitoring ({band} minute frequency)",
+            "time-series",
+            extra,
+            _monitor.query(r, "Alerts", f"Alerts Resource Monitored at {band} Minute Frequency", "1/Month"),
+            tiered=False,
+        )
 
 
 PRICER = Pricer(type="azurerm_monitor_scheduled_query_rules_alert_v2", price=_price, doc=__doc__ or "")

@@ -52,9 +52,16 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         yield from _sql.backups(r, region, ctx.usage, r.get("storage_account_type"))
         return
     yield from _sql.database(
-        r, region, sku, ctx.usage, max_gb=dec(r.get("max_size_gb")), zone_redundant=r.get("zone_redundant") is True,
-        replicas=int(dec(r.get("read_replica_count"), Decimal(0)) or 0), storage_account_type=r.get("storage_account_type"),
-        licensed=str(r.get("license_type") or "LicenseIncluded") != "BasePrice")
+        r,
+        region,
+        sku,
+        ctx.usage,
+        max_gb=dec(r.get("max_size_gb")),
+        zone_redundant=r.get("zone_redundant") is True,
+        replicas=int(dec(r.get("read_replica_count"), Decimal(0)) or 0),
+        storage_account_type=r.get("storage_account_type"),
+        licensed=str(r.get("license_type") or "LicenseIncluded") != "BasePrice",
+    )
 
 
 PRICER = Pricer(type="azurerm_mssql_database", price=_price, usage_keys=USAGE, doc=__doc__ or "")

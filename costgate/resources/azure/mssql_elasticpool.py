@@ -42,9 +42,20 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         yield from _sql.dtu_pool(r, region, tier, capacity, max_gb)
         return
     v = _sql.parse_vcore(name, capacity) or _sql.VCore(  # a name Azure does not spell TIER_FAMILY: from tier and family
-        name, _sql.TIER_NAMES.get(str(sku.get("tier") or "").lower(), "GP"), str(sku.get("family") or "Gen5").lower(), capacity)
-    yield from _sql.vcore_pool(r, region, v, ctx.usage, max_gb=max_gb, zone_redundant=r.get("zone_redundant") is True,
-                               licensed=str(r.get("license_type") or "LicenseIncluded") != "BasePrice")
+        name,
+        _sql.TIER_NAMES.get(str(sku.get("tier") or "").lower(), "GP"),
+        str(sku.get("family") or "Gen5").lower(),
+        capacity,
+    )
+    yield from _sql.vcore_pool(
+        r,
+        region,
+        v,
+        ctx.usage,
+        max_gb=max_gb,
+        zone_redundant=r.get("zone_redundant") is True,
+        licensed=str(r.get("license_type") or "LicenseIncluded") != "BasePrice",
+    )
 
 
 PRICER = Pricer(type="azurerm_mssql_elasticpool", price=_price, doc=__doc__ or "")

@@ -37,8 +37,19 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     yield from _flexible.server(r, "MySQL", ctx.usage, storage_gb=size, copies=copies)
     extra = (dec(storage.get("iops")) or Decimal(0)) - FREE_IOPS - FREE_IOPS_PER_GB * size
     if extra > 0 and storage.get("io_scaling_enabled") is not True:
-        yield monthly("Additional IOPS", "IOPS", extra, _flexible.query(r, "MySQL", {
-            "productName": "Azure Database for MySQL Flexible Server Additional IOPS", "meterName": "IOPS"}, "1/Month"))
+        yield monthly(
+            "Additional IOPS",
+            "IOPS",
+            extra,
+            _flexible.query(
+                r,
+                "MySQL",
+                {"productName": "Azure Database for MySQL Flexible Server Additional IOPS", "meterName": "IOPS"},
+                "1/Month",
+            ),
+        )
 
 
-PRICER = Pricer(type="azurerm_mysql_flexible_server", price=_price, usage_keys=_flexible.BACKUP_USAGE, doc=__doc__ or "")
+PRICER = Pricer(
+    type="azurerm_mysql_flexible_server", price=_price, usage_keys=_flexible.BACKUP_USAGE, doc=__doc__ or ""
+)

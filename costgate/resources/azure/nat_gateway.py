@@ -24,14 +24,19 @@ USAGE = (UsageKey("monthly_data_processed_gb", "float", "GB processed by the NAT
 
 
 def _meter(r: Resource, meter: str, unit: str) -> PriceQuery:
-    return global_query(r, "NAT Gateway", consumption({"productName": "NAT Gateway", "skuName": "Standard",
-                                                       "meterName": meter}, unit), unit=unit)
+    return global_query(
+        r,
+        "NAT Gateway",
+        consumption({"productName": "NAT Gateway", "skuName": "Standard", "meterName": meter}, unit),
+        unit=unit,
+    )
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     yield hourly("NAT gateway", _meter(r, "Standard Gateway", "1 Hour"))
-    yield usage_component("Data processed", "GB", ctx.usage, "monthly_data_processed_gb",
-                          _meter(r, "Standard Data Processed", "1 GB"))
+    yield usage_component(
+        "Data processed", "GB", ctx.usage, "monthly_data_processed_gb", _meter(r, "Standard Data Processed", "1 GB")
+    )
 
 
 PRICER = Pricer(type="azurerm_nat_gateway", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -29,10 +29,16 @@ GIB_PER_TIB = Decimal(1024)
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     level = str(r.get("service_level") or "Standard").capitalize()
     tib = dec(r.get("size_in_tb"))
-    query = azure_query(r, "Azure NetApp Files", {"skuName": level, "meterName": f"{level} Capacity",
-                                                  "type": "Consumption"}, family="Storage", unit="1 GiB/Hour")
-    yield monthly(f"Capacity ({level})", "GiB", None if tib is None else tib * GIB_PER_TIB, query,
-                  unit_multiplier=HOURS_PER_MONTH)
+    query = azure_query(
+        r,
+        "Azure NetApp Files",
+        {"skuName": level, "meterName": f"{level} Capacity", "type": "Consumption"},
+        family="Storage",
+        unit="1 GiB/Hour",
+    )
+    yield monthly(
+        f"Capacity ({level})", "GiB", None if tib is None else tib * GIB_PER_TIB, query, unit_multiplier=HOURS_PER_MONTH
+    )
 
 
 PRICER = Pricer(type="azurerm_netapp_pool", price=_price, doc=__doc__ or "")

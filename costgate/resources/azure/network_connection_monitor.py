@@ -29,8 +29,9 @@ def _tests(r: Resource) -> Decimal | None:
     for group in r.blocks("test_group"):
         if group.get("enabled") is False:
             continue
-        sources, destinations, tests = (group.get(k) for k in ("source_endpoints", "destination_endpoints",
-                                                                "test_configuration_names"))
+        sources, destinations, tests = (
+            group.get(k) for k in ("source_endpoints", "destination_endpoints", "test_configuration_names")
+        )
         if not (isinstance(sources, list) and isinstance(destinations, list) and isinstance(tests, list)):
             return None
         total += Decimal(len(sources) * len(destinations) * len(tests))
@@ -39,8 +40,12 @@ def _tests(r: Resource) -> Decimal | None:
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     tests = ctx.usage.number("tests")
-    query = azure_query(r, "Network Watcher", {"meterName": "Standard Connection Monitor Test", "type": "Consumption"},
-                        family="Networking")
+    query = azure_query(
+        r,
+        "Network Watcher",
+        {"meterName": "Standard Connection Monitor Test", "type": "Consumption"},
+        family="Networking",
+    )
     yield monthly("Tests", "tests", tests if tests is not None else _tests(r), query, usage_based=True)
 
 

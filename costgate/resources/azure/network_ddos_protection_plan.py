@@ -30,8 +30,14 @@ def _meter(r: Resource, meter: str) -> PriceQuery:
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     yield hourly("DDoS Protection Plan", _meter(r, "Network Protection Plan"))
-    yield monthly("Overage charges", "resources", ctx.usage.number("overage_amount"),
-                  _meter(r, "Network Protection Resource"), usage_based=True, unit_multiplier=HOURS_PER_MONTH)
+    yield monthly(
+        "Overage charges",
+        "resources",
+        ctx.usage.number("overage_amount"),
+        _meter(r, "Network Protection Resource"),
+        usage_based=True,
+        unit_multiplier=HOURS_PER_MONTH,
+    )
 
 
 PRICER = Pricer(type="azurerm_network_ddos_protection_plan", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -30,17 +30,24 @@ ACCELERATED_MINUTES = 10
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     def q(meter: str) -> PriceQuery:
-        return azure_query(r, "Network Watcher", {"meterName": meter, "type": "Consumption"}, family="Networking",
-                           unit="1 GB")
+        return azure_query(
+            r, "Network Watcher", {"meterName": meter, "type": "Consumption"}, family="Networking", unit="1 GB"
+        )
 
-    yield usage_component("Network logs collected", "GB", ctx.usage, "monthly_logs_collected_gb",
-                          q("Standard Network Logs Collected"))
+    yield usage_component(
+        "Network logs collected", "GB", ctx.usage, "monthly_logs_collected_gb", q("Standard Network Logs Collected")
+    )
     analytics = r.block("traffic_analytics")
     if analytics.get("enabled"):
         fast = dec(analytics.get("interval_in_minutes")) == ACCELERATED_MINUTES
         meter = "Standard Traffic Analytics Processing" + (" at 10-Minute Interval" if fast else "")
-        yield usage_component(f"Traffic Analytics data processed ({10 if fast else 60} min interval)", "GB", ctx.usage,
-                              "monthly_logs_collected_gb", q(meter))
+        yield usage_component(
+            f"Traffic Analytics data processed ({10 if fast else 60} min interval)",
+            "GB",
+            ctx.usage,
+            "monthly_logs_collected_gb",
+            q(meter),
+        )
 
 
 PRICER = Pricer(type="azurerm_network_watcher_flow_log", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -28,11 +28,18 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         return
 
     def q(meter: str, unit: str) -> PriceQuery:
-        return azure_query(r, "Notification Hubs", {"productName": "Notification Hubs", "skuName": sku, "meterName": f"{sku} {meter}",
-                                                     "unitOfMeasure": unit}, unit=unit)
+        return azure_query(
+            r,
+            "Notification Hubs",
+            {"productName": "Notification Hubs", "skuName": sku, "meterName": f"{sku} {meter}", "unitOfMeasure": unit},
+            unit=unit,
+        )
+
     yield monthly(f"Namespace usage ({sku})", "months", 1, q("Unit", "1/Month"))
     pushes = ctx.usage.number("monthly_pushes")
-    yield monthly("Pushes", "1M pushes", None if pushes is None else pushes / 1_000_000, q("Pushes", "1M"), usage_based=True)
+    yield monthly(
+        "Pushes", "1M pushes", None if pushes is None else pushes / 1_000_000, q("Pushes", "1M"), usage_based=True
+    )
 
 
 PRICER = Pricer(type="azurerm_notification_hub_namespace", price=_price, usage_keys=USAGE, doc=__doc__ or "")

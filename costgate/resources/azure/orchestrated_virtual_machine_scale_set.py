@@ -28,7 +28,10 @@ from costgate.model import CostComponent, Resource
 from costgate.resources.azure._vm import SCALE_SET_USAGE, instance_count, scale_set_components
 from costgate.resources.base import Pricer, PricingContext, UsageKey
 
-USAGE = (*SCALE_SET_USAGE, UsageKey("data_disk.monthly_disk_operations", "int", "Disk operations a month on each data disk"))
+USAGE = (
+    *SCALE_SET_USAGE,
+    UsageKey("data_disk.monthly_disk_operations", "int", "Disk operations a month on each data disk"),
+)
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
@@ -36,12 +39,22 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         return
     windows = bool(r.block("os_profile").get("windows_configuration"))
     disks = [(r.block("os_disk"), "os_disk", "storage_account_type", "disk_size_gb", "os_disk")]
-    disks += [(d, f"data_disk[{i}]", "storage_account_type", "disk_size_gb", "data_disk")
-              for i, d in enumerate(r.blocks("data_disk"))]
-    yield from scale_set_components(r, ctx.usage, size=r.get("sku_name"), windows=windows, disks=disks,
-                                    count=instance_count(ctx.usage, r.get("instances")),
-                                    license_type=r.get("license_type"), priority=r.get("priority"))
+    disks += [
+        (d, f"data_disk[{i}]", "storage_account_type", "disk_size_gb", "data_disk")
+        for i, d in enumerate(r.blocks("data_disk"))
+    ]
+    yield from scale_set_components(
+        r,
+        ctx.usage,
+        size=r.get("sku_name"),
+        windows=windows,
+        disks=disks,
+        count=instance_count(ctx.usage, r.get("instances")),
+        license_type=r.get("license_type"),
+        priority=r.get("priority"),
+    )
 
 
-PRICER = Pricer(type="azurerm_orchestrated_virtual_machine_scale_set", price=_price, usage_keys=USAGE,
-                doc=__doc__ or "")
+PRICER = Pricer(
+    type="azurerm_orchestrated_virtual_machine_scale_set", price=_price, usage_keys=USAGE, doc=__doc__ or ""
+)

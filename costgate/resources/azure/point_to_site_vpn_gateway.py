@@ -24,8 +24,9 @@ USAGE = (UsageKey("monthly_p2s_connections_hrs", "float", "Connection-hours of a
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     yield scale_units(r, "P2S scale units (500 Mbps)", "VPN P2S Scale Unit", r.get("scale_unit"))
-    yield usage_component("P2S connections", "hours", ctx.usage, "monthly_p2s_connections_hrs",
-                          vwan_query(r, "VPN P2S Connection Unit"))
+    yield usage_component(
+        "P2S connections", "hours", ctx.usage, "monthly_p2s_connections_hrs", vwan_query(r, "VPN P2S Connection Unit")
+    )
 
 
 PRICER = Pricer(type="azurerm_point_to_site_vpn_gateway", price=_price, usage_keys=USAGE, doc=__doc__ or "")

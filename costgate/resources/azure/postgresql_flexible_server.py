@@ -33,4 +33,6 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     yield from _flexible.server(r, "PostgreSQL", ctx.usage, storage_gb=storage, copies=copies)
 
 
-PRICER = Pricer(type="azurerm_postgresql_flexible_server", price=_price, usage_keys=_flexible.BACKUP_USAGE, doc=__doc__ or "")
+PRICER = Pricer(
+    type="azurerm_postgresql_flexible_server", price=_price, usage_keys=_flexible.BACKUP_USAGE, doc=__doc__ or ""
+)

@@ -21,8 +21,13 @@ from costgate.resources.base import Pricer, PricingContext, hourly
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     sku = str(r.get("sku_name") or "A1").upper()
-    q = azure_query(r, "Power BI Embedded", {"skuName": sku, "meterName": f"{sku} Node", "unitOfMeasure": "1 Hour"},
-                    family="Analytics", unit="1 Hour")
+    q = azure_query(
+        r,
+        "Power BI Embedded",
+        {"skuName": sku, "meterName": f"{sku} Node", "unitOfMeasure": "1 Hour"},
+        family="Analytics",
+        unit="1 Hour",
+    )
     yield hourly(f"Node usage ({sku})", q)
 
 

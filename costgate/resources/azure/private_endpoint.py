@@ -34,10 +34,20 @@ def _meter(r: Resource, meter: str, unit: str) -> PriceQuery:
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     yield hourly("Private endpoint", _meter(r, "Standard Private Endpoint", "1 Hour"))
-    yield usage_component("Inbound data processed", "GB", ctx.usage, "monthly_inbound_data_processed_gb",
-                          _meter(r, "Standard Data Processed - Ingress", "1 GB"))
-    yield usage_component("Outbound data processed", "GB", ctx.usage, "monthly_outbound_data_processed_gb",
-                          _meter(r, "Standard Data Processed - Egress", "1 GB"))
+    yield usage_component(
+        "Inbound data processed",
+        "GB",
+        ctx.usage,
+        "monthly_inbound_data_processed_gb",
+        _meter(r, "Standard Data Processed - Ingress", "1 GB"),
+    )
+    yield usage_component(
+        "Outbound data processed",
+        "GB",
+        ctx.usage,
+        "monthly_outbound_data_processed_gb",
+        _meter(r, "Standard Data Processed - Egress", "1 GB"),
+    )
 
 
 PRICER = Pricer(type="azurerm_private_endpoint", price=_price, usage_keys=USAGE, doc=__doc__ or "")

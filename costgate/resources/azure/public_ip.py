@@ -28,10 +28,14 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     allocation = "Dynamic" if sku == "Basic" and dynamic else "Static"
     tier = "Global" if sku == "Standard" and str(r.get("sku_tier") or "").lower() == "global" else "Regional"
     meter_sku = "Global" if tier == "Global" else sku
-    attrs = consumption({"productName": "IP Addresses", "skuName": meter_sku,
-                         "meterName": f"{meter_sku} IPv4 {allocation} Public IP"}, "1 Hour")
-    yield hourly(f"IP address ({allocation.lower()}, {tier.lower()})",
-                 azure_query(r, "Virtual Network", attrs, family="Networking", unit="1 Hour"))
+    attrs = consumption(
+        {"productName": "IP Addresses", "skuName": meter_sku, "meterName": f"{meter_sku} IPv4 {allocation} Public IP"},
+        "1 Hour",
+    )
+    yield hourly(
+        f"IP address ({allocation.lower()}, {tier.lower()})",
+        azure_query(r, "Virtual Network", attrs, family="Networking", unit="1 Hour"),
+    )
 
 
 PRICER = Pricer(type="azurerm_public_ip", price=_price, doc=__doc__ or "")

@@ -30,8 +30,13 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     length = dec(r.get("prefix_length"), Decimal(DEFAULT_PREFIX_LENGTH)) or Decimal(DEFAULT_PREFIX_LENGTH)
     bits = (128 if str(r.get("ip_version") or "").lower() == "ipv6" else 32) - int(length)
     addresses = Decimal(2) ** max(0, bits)
-    query = azure_query(r, "Virtual Network", consumption({"productName": "Public IP Prefix"}, "1 Hour"),
-                        family="Networking", unit="1 Hour")
+    query = azure_query(
+        r,
+        "Virtual Network",
+        consumption({"productName": "Public IP Prefix"}, "1 Hour"),
+        family="Networking",
+        unit="1 Hour",
+    )
     yield hourly("IP prefix", query, count=addresses)
 
 

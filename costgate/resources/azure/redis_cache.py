@@ -36,9 +36,16 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     else:
         nodes, meter = Decimal(2 if tier == "Standard" else 1), f"{size} Cache"
         factor = Decimal(1) / nodes  # the meter prices the whole cache
-    q = azure_query(r, "Redis Cache", {"productName": f"Azure Redis Cache {tier}", "skuName": size, "meterName": meter,
-                                        "unitOfMeasure": "1 Hour"}, family="Databases", unit="1 Hour")
-    yield monthly(f"Cache usage ({tier}_{size})", "nodes", nodes, q, unit_multiplier=HOURS_PER_MONTH, price_factor=factor)
+    q = azure_query(
+        r,
+        "Redis Cache",
+        {"productName": f"Azure Redis Cache {tier}", "skuName": size, "meterName": meter, "unitOfMeasure": "1 Hour"},
+        family="Databases",
+        unit="1 Hour",
+    )
+    yield monthly(
+        f"Cache usage ({tier}_{size})", "nodes", nodes, q, unit_multiplier=HOURS_PER_MONTH, price_factor=factor
+    )
 
 
 PRICER = Pricer(type="azurerm_redis_cache", price=_price, doc=__doc__ or "")

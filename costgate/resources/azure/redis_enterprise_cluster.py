@@ -32,8 +32,13 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     m = re.fullmatch(r"([A-Za-z]+)_([A-Za-z]+\d+)-(\d+)", sku)
     tier, size, count = (m.group(1), m.group(2), Decimal(m.group(3))) if m else (sku, sku, Decimal(1))
     product = PRODUCTS.get(tier.lower(), f"Azure Redis Cache {tier}")
-    q = azure_query(r, "Redis Cache", {"productName": product, "skuName": size, "meterName": f"{size} Cache Instance",
-                                        "unitOfMeasure": "1 Hour"}, family="Databases", unit="1 Hour")
+    q = azure_query(
+        r,
+        "Redis Cache",
+        {"productName": product, "skuName": size, "meterName": f"{size} Cache Instance", "unitOfMeasure": "1 Hour"},
+        family="Databases",
+        unit="1 Hour",
+    )
     yield monthly(f"Cache instances ({sku})", "instances", count, q, unit_multiplier=HOURS_PER_MONTH)
 
 

@@ -28,12 +28,29 @@ USAGE = (
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     def q(meter: str, unit: str) -> PriceQuery:
-        return azure_query(r, "Service Bus", {"skuName": "Standard", "meterName": meter, "unitOfMeasure": unit},
-                           family="Integration", unit=unit)
-    yield usage_component("Listener hours", "hours", ctx.usage, "monthly_listener_hours", q("Standard Hybrid Connection Listener Unit", "1 Hour"))
+        return azure_query(
+            r,
+            "Service Bus",
+            {"skuName": "Standard", "meterName": meter, "unitOfMeasure": unit},
+            family="Integration",
+            unit=unit,
+        )
+
+    yield usage_component(
+        "Listener hours",
+        "hours",
+        ctx.usage,
+        "monthly_listener_hours",
+        q("Standard Hybrid Connection Listener Unit", "1 Hour"),
+    )
     messages = ctx.usage.number("monthly_messages")
-    yield monthly("Messages", "10K messages", None if messages is None else messages / 10_000, q("Standard Hybrid Connection Data Transfer", "10K"),
-                  usage_based=True)
+    yield monthly(
+        "Messages",
+        "10K messages",
+        None if messages is None else messages / 10_000,
+        q("Standard Hybrid Connection Data Transfer", "10K"),
+        usage_based=True,
+    )
 
 
 PRICER = Pricer(type="azurerm_relay_namespace", price=_price, usage_keys=USAGE, doc=__doc__ or "")

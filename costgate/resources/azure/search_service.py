@@ -24,8 +24,14 @@ from costgate.resources.azure._common import azure_query
 from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, hourly, monthly
 
 USAGE = (UsageKey("monthly_images_extracted", "float", "Images extracted from documents a month"),)
-SKUS = {"basic": "Basic", "standard": "Standard S1", "standard2": "Standard S2", "standard3": "Standard S3",
-        "storage_optimized_l1": "Storage Optimized L1", "storage_optimized_l2": "Storage Optimized L2"}
+SKUS = {
+    "basic": "Basic",
+    "standard": "Standard S1",
+    "standard2": "Standard S2",
+    "standard3": "Standard S3",
+    "storage_optimized_l1": "Storage Optimized L1",
+    "storage_optimized_l2": "Storage Optimized L2",
+}
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
@@ -36,11 +42,21 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
 
     def q(attrs: dict[str, str], unit: str) -> PriceQuery:
         return azure_query(r, "Azure Cognitive Search", {**attrs, "unitOfMeasure": unit}, family="Web", unit=unit)
+
     units = (dec(r.get("replica_count")) or Decimal(1)) * (dec(r.get("partition_count")) or Decimal(1))
-    yield hourly(f"Search usage ({name}, {units} units)", q({"skuName": name, "meterName": f"{name} Unit"}, "1 Hour"), count=units)
+    yield hourly(
+        f"Search usage ({name}, {units} units)",
+        q({"skuName": name, "meterName": f"{name} Unit"}, "1 Hour"),
+        count=units,
+    )
     images = ctx.usage.number("monthly_images_extracted")
-    yield monthly("Image extraction", "1000 images", None if images is None else images / 1000, q({"skuName": "Document Cracking"}, "1K"),
-                  usage_based=True)
+    yield monthly(
+        "Image extraction",
+        "1000 images",
+        None if images is None else images / 1000,
+        q({"skuName": "Document Cracking"}, "1K"),
+        usage_based=True,
+    )
 
 
 PRICER = Pricer(type="azurerm_search_service", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -34,8 +34,14 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     sku = str(r.get("sku") or "Standard").capitalize()
 
     def q(meter: str, unit: str) -> PriceQuery:
-        return azure_query(r, "Service Bus", {"skuName": sku, "meterName": f"{sku} {meter}", "unitOfMeasure": unit},
-                           family="Integration", unit=unit)
+        return azure_query(
+            r,
+            "Service Bus",
+            {"skuName": sku, "meterName": f"{sku} {meter}", "unitOfMeasure": unit},
+            family="Integration",
+            unit=unit,
+        )
+
     if sku == "Premium":
         units = dec(r.get("capacity")) or Decimal(1)
         yield monthly("Messaging units", "units", units, q("Messaging Unit", "1/Hour"), unit_multiplier=HOURS_PER_MONTH)
@@ -43,11 +49,21 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if sku == "Standard":
         yield monthly("Base charge", "hours", HOURS_PER_MONTH, q("Base Unit", "1/Hour"))
     ops = ctx.usage.number("monthly_messaging_operations")
-    yield monthly("Messaging operations", "1M operations", None if ops is None else ops / 1_000_000, q("Messaging Operations", "1M"),
-                  usage_based=True)
+    yield monthly(
+        "Messaging operations",
+        "1M operations",
+        None if ops is None else ops / 1_000_000,
+        q("Messaging Operations", "1M"),
+        usage_based=True,
+    )
     if sku == "Standard":
-        yield usage_component("Brokered connections", "connections", ctx.usage, "monthly_brokered_connections",
-                              q("Brokered Connection", "1"))
+        yield usage_component(
+            "Brokered connections",
+            "connections",
+            ctx.usage,
+            "monthly_brokered_connections",
+            q("Brokered Connection", "1"),
+        )
 
 
 PRICER = Pricer(type="azurerm_servicebus_namespace", price=_price, usage_keys=USAGE, doc=__doc__ or "")

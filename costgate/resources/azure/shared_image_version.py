@@ -28,6 +28,8 @@ from costgate.resources.azure._disk import SNAPSHOT_METERS as METERS
 from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, monthly
 
 USAGE = (UsageKey("storage_gb", "float", "GB the image version holds"),)
+
+
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     size = ctx.usage.number("storage_gb")
     if size is None and (image := ctx.resolve(r, "managed_image_id")) is not None:
@@ -39,8 +41,9 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         region = normalize_location(str(target.get("name") or r.region or ""))
         attrs = {"productName": product, "skuName": sku, "meterName": meter, "type": "Consumption"}
         query = azure_query(r, "Storage", attrs, family="Storage", unit="1 GB/Month", region=region or None)
-        c = monthly(f"Replica storage ({region}, {replicas} x {kind})", "GB", None if size is None else size * replicas,
-                    query)
+        c = monthly(
+            f"Replica storage ({region}, {replicas} x {kind})", "GB", None if size is None else size * replicas, query
+        )
         yield replace(c, usage_based=True)
 
 

@@ -26,6 +26,7 @@ from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, month
 
 USAGE = (UsageKey("storage_gb", "float", "GB the snapshot stores (default: the disk size)"),)
 
+
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     size = ctx.usage.number("storage_gb") or dec(r.get("disk_size_gb"))
     if size is None and (source := ctx.resolve(r, "source_uri")) is not None:

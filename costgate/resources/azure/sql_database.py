@@ -36,8 +36,16 @@ USAGE = (
     UsageKey("extra_data_storage_gb", "float", "DTU database storage beyond the included amount (GB)"),
     *_sql.BACKUP_USAGE,
 )
-EDITIONS = {"generalpurpose": "GP_Gen5_2", "businesscritical": "BC_Gen5_2", "hyperscale": "HS_Gen5_2",
-            "standard": "S0", "premium": "P1", "basic": "Basic", "datawarehouse": "DW100c", "stretch": "DS100"}
+EDITIONS = {
+    "generalpurpose": "GP_Gen5_2",
+    "businesscritical": "BC_Gen5_2",
+    "hyperscale": "HS_Gen5_2",
+    "standard": "S0",
+    "premium": "P1",
+    "basic": "Basic",
+    "datawarehouse": "DW100c",
+    "stretch": "DS100",
+}
 GB = Decimal(1024) ** 3
 
 
@@ -50,8 +58,16 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     sku = str(r.get("requested_service_objective_name") or EDITIONS.get(edition.lower()) or edition or "GP_Gen5_2")
     size = dec(r.get("max_size_bytes"))
     yield from _sql.database(
-        r, region, sku, ctx.usage, max_gb=size / GB if size else None, zone_redundant=r.get("zone_redundant") is True,
-        replicas=1 if r.get("read_scale") is True else 0, licensed=True, storage_account_type="Geo")
+        r,
+        region,
+        sku,
+        ctx.usage,
+        max_gb=size / GB if size else None,
+        zone_redundant=r.get("zone_redundant") is True,
+        replicas=1 if r.get("read_scale") is True else 0,
+        licensed=True,
+        storage_account_type="Geo",
+    )
 
 
 PRICER = Pricer(type="azurerm_sql_database", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -27,8 +27,13 @@ from costgate.resources.base import Pricer, PricingContext, dec
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     tier = str(r.get("edition") or "Basic").capitalize()
     size_mb = dec(r.get("pool_size"))
-    yield from _sql.dtu_pool(r, location_from(r, ctx, "server_name"), tier, int(dec(r.get("dtu"), Decimal(0)) or 0),
-                             size_mb / 1024 if size_mb else None)
+    yield from _sql.dtu_pool(
+        r,
+        location_from(r, ctx, "server_name"),
+        tier,
+        int(dec(r.get("dtu"), Decimal(0)) or 0),
+        size_mb / 1024 if size_mb else None,
+    )
 
 
 PRICER = Pricer(type="azurerm_sql_elasticpool", price=_price, doc=__doc__ or "")

@@ -32,14 +32,22 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if str(r.get("sku_tier") or r.get("sku_size") or "Free").lower() != "standard":
         return
     attrs = {"productName": "Static Web Apps", "skuName": "Standard", "type": "Consumption"}
-    yield monthly("Static Web App (Standard)", "months", 1,
-                  global_query(r, "Azure App Service", {**attrs, "meterName": "Standard App"}, family="Compute",
-                               unit="1/Month"))
+    yield monthly(
+        "Static Web App (Standard)",
+        "months",
+        1,
+        global_query(r, "Azure App Service", {**attrs, "meterName": "Standard App"}, family="Compute", unit="1/Month"),
+    )
     served = ctx.usage.number("monthly_bandwidth_gb")
-    yield monthly("Bandwidth (over 100GB)", "GB", None if served is None else max(Decimal(0), served - INCLUDED_GB),
-                  global_query(r, "Azure App Service", {**attrs, "meterName": "Standard Bandwidth Usage"}, family="Compute",
-                               unit="1 GB"),
-                  usage_based=True)
+    yield monthly(
+        "Bandwidth (over 100GB)",
+        "GB",
+        None if served is None else max(Decimal(0), served - INCLUDED_GB),
+        global_query(
+            r, "Azure App Service", {**attrs, "meterName": "Standard Bandwidth Usage"}, family="Compute", unit="1 GB"
+        ),
+        usage_based=True,
+    )
 
 
 PRICER = Pricer(type="azurerm_static_web_app", price=_price, usage_keys=USAGE, doc=__doc__ or "")

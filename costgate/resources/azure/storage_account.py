@@ -53,7 +53,11 @@ def product(a: Account) -> str:
     if a.kind == "Storage":
         return "Premium Block Blob" if premium else "General Block Blob"
     if a.kind == "StorageV2" and a.nfsv3:
-        return "Premium Block Blob v2 Hierarchical Namespace" if premium else "General Block Blob v2 Hierarchical Namespace"
+        return (
+            "Premium Block Blob v2 Hierarchical Namespace"
+            if premium
+            else "General Block Blob v2 Hierarchical Namespace"
+        )
     if premium:
         return "Premium Block Blob"
     if a.kind in ("BlobStorage", "BlockBlobStorage") or (a.redundancy == "LRS" and a.access == "Hot"):
@@ -74,21 +78,46 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     sku = f"{access} {a.redundancy}"
     u = ctx.usage
     yield usage_component("Capacity", "GB", u, "storage_gb", _q(r, a, sku, f"{sku} Data Stored", "1 GB/Month"))
-    yield usage_in("Write operations", "10k operations", u, "monthly_write_operations",
-                   _q(r, a, sku, f"{sku} Write Operations", "10K"), divisor=10_000)
-    yield usage_in("List and create container operations", "10k operations", u,
-                   "monthly_list_and_create_container_operations",
-                   _q(r, a, sku, f"{sku} List and Create Container Operations", "10K"), divisor=10_000)
-    yield usage_in("Read operations", "10k operations", u, "monthly_read_operations",
-                   _q(r, a, sku, f"{access} Read Operations", "10K"), divisor=10_000)
-    yield usage_in("All other operations", "10k operations", u, "monthly_other_operations",
-                   _q(r, a, sku, "All Other Operations", "10K"), divisor=10_000)
+    yield usage_in(
+        "Write operations",
+        "10k operations",
+        u,
+        "monthly_write_operations",
+        _q(r, a, sku, f"{sku} Write Operations", "10K"),
+        divisor=10_000,
+    )
+    yield usage_in(
+        "List and create container operations",
+        "10k operations",
+        u,
+        "monthly_list_and_create_container_operations",
+        _q(r, a, sku, f"{sku} List and Create Container Operations", "10K"),
+        divisor=10_000,
+    )
+    yield usage_in(
+        "Read operations",
+        "10k operations",
+        u,
+        "monthly_read_operations",
+        _q(r, a, sku, f"{access} Read Operations", "10K"),
+        divisor=10_000,
+    )
+    yield usage_in(
+        "All other operations",
+        "10k operations",
+        u,
+        "monthly_other_operations",
+        _q(r, a, sku, "All Other Operations", "10K"),
+        divisor=10_000,
+    )
     if access in ("Cool", "Cold"):
-        yield usage_component("Data retrieval", "GB", u, "monthly_data_retrieval_gb",
-                              _q(r, a, sku, f"{access} Data Retrieval", "1 GB"))
+        yield usage_component(
+            "Data retrieval", "GB", u, "monthly_data_retrieval_gb", _q(r, a, sku, f"{access} Data Retrieval", "1 GB")
+        )
     if a.tier == "Standard" and a.kind != "Storage" and not a.nfsv3:
-        yield usage_in("Blob index", "10k tags", u, "blob_index_tags", _q(r, a, sku, f"{access} Index Tags", "10K"),
-                       divisor=10_000)
+        yield usage_in(
+            "Blob index", "10k tags", u, "blob_index_tags", _q(r, a, sku, f"{access} Index Tags", "10K"), divisor=10_000
+        )
 
 
 PRICER = Pricer(type="azurerm_storage_account", price=_price, usage_keys=USAGE, doc=__doc__ or "")

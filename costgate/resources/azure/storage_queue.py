@@ -46,14 +46,33 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         return azure_query(home, "Storage", attrs, family="Storage", unit=unit)
 
     u = ctx.usage
-    yield usage_component("Capacity", "GB", u, "monthly_storage_gb", q(f"{account.redundancy} Data Stored", "1 GB/Month"))
-    yield usage_in("Class 1 operations", "10k operations", u, "monthly_class_1_operations", q("Class 1 Operations", "10K"),
-                   divisor=10_000)
-    yield usage_in("Class 2 operations", "10k operations", u, "monthly_class_2_operations", q("Class 2 Operations", "10K"),
-                   divisor=10_000)
+    yield usage_component(
+        "Capacity", "GB", u, "monthly_storage_gb", q(f"{account.redundancy} Data Stored", "1 GB/Month")
+    )
+    yield usage_in(
+        "Class 1 operations",
+        "10k operations",
+        u,
+        "monthly_class_1_operations",
+        q("Class 1 Operations", "10K"),
+        divisor=10_000,
+    )
+    yield usage_in(
+        "Class 2 operations",
+        "10k operations",
+        u,
+        "monthly_class_2_operations",
+        q("Class 2 Operations", "10K"),
+        divisor=10_000,
+    )
     if account.redundancy not in ("LRS", "ZRS"):
-        yield usage_component("Geo-replication data transfer", "GB", u, "monthly_geo_replication_data_transfer_gb",
-                              q("Geo-Replication v2 Data Transfer", "1 GB", "Storage - Bandwidth", "Geo-Replication v2"))
+        yield usage_component(
+            "Geo-replication data transfer",
+            "GB",
+            u,
+            "monthly_geo_replication_data_transfer_gb",
+            q("Geo-Replication v2 Data Transfer", "1 GB", "Storage - Bandwidth", "Geo-Replication v2"),
+        )
 
 
 PRICER = Pricer(type="azurerm_storage_queue", price=_price, usage_keys=USAGE, doc=__doc__ or "")

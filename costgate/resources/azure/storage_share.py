@@ -50,13 +50,19 @@ TIERS = {"hot": "Hot", "cool": "Cool", "transactionoptimized": "Standard", "prem
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     account = parent_account(r, ctx)
-    tier = "Premium" if account.kind == "FileStorage" else TIERS.get(str(r.get("access_tier") or "").lower(), "Standard")
+    tier = (
+        "Premium" if account.kind == "FileStorage" else TIERS.get(str(r.get("access_tier") or "").lower(), "Standard")
+    )
     sku = f"{tier} {account.redundancy}"
     home = account.resource or r
 
     def q(meter: str, unit: str) -> PriceQuery:
-        attrs = {"productName": "Premium Files" if tier == "Premium" else "Files v2", "skuName": sku, "meterName": meter,
-                 "type": "Consumption"}
+        attrs = {
+            "productName": "Premium Files" if tier == "Premium" else "Files v2",
+            "skuName": sku,
+            "meterName": meter,
+            "type": "Consumption",
+        }
         return azure_query(home, "Storage", attrs, family="Storage", unit=unit)
 
     u = ctx.usage
@@ -66,13 +72,17 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         return
     yield usage_component("Data at rest", "GB", u, "storage_gb", q(f"{sku} Data Stored", "1 GB/Month"))
     yield usage_component("Snapshots", "GB", u, "snapshots_storage_gb", q(f"{sku} Data Stored", "1 GB/Month"))
-    for name, key, meter in (("Read operations", "monthly_read_operations", f"{tier} Read Operations"),
-                             ("Write operations", "monthly_write_operations", f"{sku} Write Operations"),
-                             ("List operations", "monthly_list_operations", f"{sku} List Operations"),
-                             ("Other operations", "monthly_other_operations", f"{tier} Other Operations")):
+    for name, key, meter in (
+        ("Read operations", "monthly_read_operations", f"{tier} Read Operations"),
+        ("Write operations", "monthly_write_operations", f"{sku} Write Operations"),
+        ("List operations", "monthly_list_operations", f"{sku} List Operations"),
+        ("Other operations", "monthly_other_operations", f"{tier} Other Operations"),
+    ):
         yield usage_in(name, "10k operations", u, key, q(meter, "10K"), divisor=10_000)
     if tier == "Cool":
-        yield usage_component("Data retrieval", "GB", u, "monthly_data_retrieval_gb", q(f"{tier} Data Retrieval", "1 GB"))
+        yield usage_component(
+            "Data retrieval", "GB", u, "monthly_data_retrieval_gb", q(f"{tier} Data Retrieval", "1 GB")
+        )
 
 
 PRICER = Pricer(type="azurerm_storage_share", price=_price, usage_keys=USAGE, doc=__doc__ or "")

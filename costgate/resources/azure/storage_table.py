@@ -32,8 +32,10 @@ from costgate.resources.base import Pricer, PricingContext, UsageKey, usage_comp
 OPERATIONS = ("batch_write", "write", "read", "scan", "list", "delete")
 USAGE = (
     UsageKey("monthly_storage_gb", "float", "GB the table holds on average"),
-    *(UsageKey(f"monthly_{op}_operations", "int", f"{op.replace('_', ' ').capitalize()} operations a month")
-      for op in OPERATIONS),
+    *(
+        UsageKey(f"monthly_{op}_operations", "int", f"{op.replace('_', ' ').capitalize()} operations a month")
+        for op in OPERATIONS
+    ),
 )
 
 
@@ -43,14 +45,27 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     sku = f"Standard {account.redundancy}"
 
     def q(meter: str, unit: str = "10K") -> PriceQuery:
-        return azure_query(home, "Storage", {"productName": "Tables", "skuName": sku, "meterName": meter,
-                                             "type": "Consumption"}, family="Storage", unit=unit)
+        return azure_query(
+            home,
+            "Storage",
+            {"productName": "Tables", "skuName": sku, "meterName": meter, "type": "Consumption"},
+            family="Storage",
+            unit=unit,
+        )
 
-    yield usage_component("Capacity", "GB", ctx.usage, "monthly_storage_gb", q(f"{account.redundancy} Data Stored", "1 GB/Month"))
+    yield usage_component(
+        "Capacity", "GB", ctx.usage, "monthly_storage_gb", q(f"{account.redundancy} Data Stored", "1 GB/Month")
+    )
     for op in OPERATIONS:
         label = op.replace("_", " ").title()
-        yield usage_in(f"{label.capitalize()} operations", "10k operations", ctx.usage, f"monthly_{op}_operations",
-                       q(f"{label} Operations"), divisor=10_000)
+        yield usage_in(
+            f"{label.capitalize()} operations",
+            "10k operations",
+            ctx.usage,
+            f"monthly_{op}_operations",
+            q(f"{label} Operations"),
+            divisor=10_000,
+        )
 
 
 PRICER = Pricer(type="azurerm_storage_table", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -26,8 +26,13 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if is_set(r, "stream_analytics_cluster_id"):
         return
     units = dec(r.get("streaming_units")) or Decimal(3)
-    q = azure_query(r, "Stream Analytics", {"skuName": "Standard", "meterName": "Standard Streaming Unit", "unitOfMeasure": "1 Hour"},
-                    family="Internet of Things", unit="1 Hour")
+    q = azure_query(
+        r,
+        "Stream Analytics",
+        {"skuName": "Standard", "meterName": "Standard Streaming Unit", "unitOfMeasure": "1 Hour"},
+        family="Internet of Things",
+        unit="1 Hour",
+    )
     yield monthly(f"Streaming units ({units})", "hours", HOURS_PER_MONTH * units, q)
 
 

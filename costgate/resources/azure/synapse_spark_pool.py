@@ -33,10 +33,26 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     family = FAMILIES.get(str(r.get("node_size_family") or "MemoryOptimized").lower(), "Memory Optimized")
     hours = ctx.usage.number("monthly_hours")
     vcores = Decimal(VCORES.get(size.lower(), 4))
-    q = azure_query(r, "Azure Synapse Analytics", {"productName": f"Azure Synapse Analytics Serverless Apache Spark Pool - {family}",
-                                                    "skuName": "vCore", "meterName": "vCore", "unitOfMeasure": "1 Hour"},
-                    family="Analytics", unit="1 Hour", region=location_from(r, ctx, "synapse_workspace_id"))
-    yield monthly(f"{size.lower()} ({nodes} nodes)", "vCore-hours", None if hours is None else hours * nodes * vcores, q, usage_based=True)
+    q = azure_query(
+        r,
+        "Azure Synapse Analytics",
+        {
+            "productName": f"Azure Synapse Analytics Serverless Apache Spark Pool - {family}",
+            "skuName": "vCore",
+            "meterName": "vCore",
+            "unitOfMeasure": "1 Hour",
+        },
+        family="Analytics",
+        unit="1 Hour",
+        region=location_from(r, ctx, "synapse_workspace_id"),
+    )
+    yield monthly(
+        f"{size.lower()} ({nodes} nodes)",
+        "vCore-hours",
+        None if hours is None else hours * nodes * vcores,
+        q,
+        usage_based=True,
+    )
 
 
 PRICER = Pricer(type="azurerm_synapse_spark_pool", price=_price, usage_keys=USAGE, doc=__doc__ or "")

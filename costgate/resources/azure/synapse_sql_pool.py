@@ -33,15 +33,28 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     sku = str(r.get("sku_name") or "DW100c")
 
     def q(product: str, sku_name: str, unit: str) -> PriceQuery:
-        return azure_query(r, "Azure Synapse Analytics", {"productName": f"Azure Synapse Analytics {product}", "skuName": sku_name,
-                                                          "unitOfMeasure": unit}, family="Analytics", unit=unit,
-                           region=location_from(r, ctx, "synapse_workspace_id"))
+        return azure_query(
+            r,
+            "Azure Synapse Analytics",
+            {"productName": f"Azure Synapse Analytics {product}", "skuName": sku_name, "unitOfMeasure": unit},
+            family="Analytics",
+            unit=unit,
+            region=location_from(r, ctx, "synapse_workspace_id"),
+        )
+
     yield hourly(f"Compute ({sku})", q("Dedicated SQL Pool", sku, "1 Hour"))
     stored = ctx.usage.number("storage_tb")
-    yield monthly("Storage", "TB", stored, q("Dedicated SQL Pool Storage", "Standard LRS", "1 TB/Month"), usage_based=True)
+    yield monthly(
+        "Storage", "TB", stored, q("Dedicated SQL Pool Storage", "Standard LRS", "1 TB/Month"), usage_based=True
+    )
     if ctx.usage.raw("disaster_recovery_enabled") is True:
-        yield monthly("Geo-redundant disaster recovery", "TB", stored, q("Dedicated SQL Pool Storage", "Standard RA-GRS", "1 TB/Month"),
-                      usage_based=True)
+        yield monthly(
+            "Geo-redundant disaster recovery",
+            "TB",
+            stored,
+            q("Dedicated SQL Pool Storage", "Standard RA-GRS", "1 TB/Month"),
+            usage_based=True,
+        )
 
 
 PRICER = Pricer(type="azurerm_synapse_sql_pool", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -35,18 +35,30 @@ from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, u
 PIPE = "monthly_datapipeline_"
 USAGE = (
     UsageKey("serverless_sql_pool_size_tb", "float", "Data processed by serverless SQL a month (TB)"),
-    *(UsageKey(f"dataflow_{t}_instances", "int", f"{t.capitalize()} data flow clusters") for t in ("basic", "standard")),
+    *(
+        UsageKey(f"dataflow_{t}_instances", "int", f"{t.capitalize()} data flow clusters")
+        for t in ("basic", "standard")
+    ),
     *(UsageKey(f"dataflow_{t}_vcores", "int", f"vCores of each {t} data flow cluster") for t in ("basic", "standard")),
-    *(UsageKey(f"monthly_dataflow_{t}_hours", "float", f"Hours {t} data flows run a month") for t in ("basic", "standard")),
+    *(
+        UsageKey(f"monthly_dataflow_{t}_hours", "float", f"Hours {t} data flows run a month")
+        for t in ("basic", "standard")
+    ),
     UsageKey(f"{PIPE}azure_hosted_activity_runs", "float", "Azure-hosted activity runs a month (thousands)"),
     UsageKey(f"{PIPE}azure_hosted_data_integration_units", "float", "Data integration units per copy"),
     UsageKey(f"{PIPE}azure_hosted_data_integration_hours", "float", "Hours of data integration a month"),
     UsageKey(f"{PIPE}azure_hosted_integration_runtime_hours", "float", "Azure-hosted pipeline activity hours a month"),
-    UsageKey(f"{PIPE}azure_hosted_external_integration_runtime_hours", "float", "Azure-hosted external activity hours a month"),
+    UsageKey(
+        f"{PIPE}azure_hosted_external_integration_runtime_hours",
+        "float",
+        "Azure-hosted external activity hours a month",
+    ),
     UsageKey(f"{PIPE}self_hosted_activity_runs", "float", "Self-hosted activity runs a month (thousands)"),
     UsageKey(f"{PIPE}self_hosted_data_movement_hours", "float", "Self-hosted data movement hours a month"),
     UsageKey(f"{PIPE}self_hosted_integration_runtime_hours", "float", "Self-hosted pipeline activity hours a month"),
-    UsageKey(f"{PIPE}self_hosted_external_integration_runtime_hours", "float", "Self-hosted external activity hours a month"),
+    UsageKey(
+        f"{PIPE}self_hosted_external_integration_runtime_hours", "float", "Self-hosted external activity hours a month"
+    ),
 )
 
 
@@ -54,33 +66,104 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     u = ctx.usage
 
     def q(product: str, attrs: dict[str, str], unit: str) -> PriceQuery:
-        return azure_query(r, "Azure Synapse Analytics", {"productName": f"Azure Synapse Analytics {product}", **attrs, "unitOfMeasure": unit},
-                           family="Analytics", unit=unit)
-    yield usage_component("Serverless SQL pool data processed", "TB", u, "serverless_sql_pool_size_tb",
-                          q("Serverless SQL Pool", {"skuName": "Standard", "meterName": "Standard Data Processed"}, "1 TB"))
+        return azure_query(
+            r,
+            "Azure Synapse Analytics",
+            {"productName": f"Azure Synapse Analytics {product}", **attrs, "unitOfMeasure": unit},
+            family="Analytics",
+            unit=unit,
+        )
+
+    yield usage_component(
+        "Serverless SQL pool data processed",
+        "TB",
+        u,
+        "serverless_sql_pool_size_tb",
+        q("Serverless SQL Pool", {"skuName": "Standard", "meterName": "Standard Data Processed"}, "1 TB"),
+    )
     for tier in ("basic", "standard"):
         flow_hours: Decimal | None = Decimal(1)
         for key in (f"dataflow_{tier}_instances", f"dataflow_{tier}_vcores", f"monthly_dataflow_{tier}_hours"):
             part = u.number(key)
             flow_hours = None if part is None or flow_hours is None else flow_hours * part
-        yield monthly(f"Data flow ({tier})", "vCore-hours", flow_hours,
-                      q(f"Data Flow - {tier.capitalize()}", {"skuName": "vCore", "meterName": "vCore"}, "1 Hour"), usage_based=True)
+        yield monthly(
+            f"Data flow ({tier})",
+            "vCore-hours",
+            flow_hours,
+            q(f"Data Flow - {tier.capitalize()}", {"skuName": "vCore", "meterName": "vCore"}, "1 Hour"),
+            usage_based=True,
+        )
     hosted = "Azure Hosted Managed VNET IR" if r.get("managed_virtual_network_enabled") is True else "Azure Hosted IR"
-    units, hours = u.number(f"{PIPE}azure_hosted_data_integration_units"), u.number(f"{PIPE}azure_hosted_data_integration_hours")
+    units, hours = (
+        u.number(f"{PIPE}azure_hosted_data_integration_units"),
+        u.number(f"{PIPE}azure_hosted_data_integration_hours"),
+    )
     for name, sku, meter, unit, quantity in (
-        ("Azure-hosted activity runs", hosted, "Orchestration Activity Run", "1K", u.number(f"{PIPE}azure_hosted_activity_runs")),
-        ("Azure-hosted data integration units", hosted, "Data Movement", "1 Hour", None if units is None or hours is None else units * hours),
-        ("Azure-hosted pipeline activity", hosted, "Pipeline Activity", "1 Hour", u.number(f"{PIPE}azure_hosted_integration_runtime_hours")),
-        ("Azure-hosted external activity", hosted, "External Pipeline Activity", "1 Hour",
-         u.number(f"{PIPE}azure_hosted_external_integration_runtime_hours")),
-        ("Self-hosted activity runs", "Self Hosted IR", "Orchestration Activity Run", "1K", u.number(f"{PIPE}self_hosted_activity_runs")),
-        ("Self-hosted data movement", "Self Hosted IR", "Data Movement", "1 Hour", u.number(f"{PIPE}self_hosted_data_movement_hours")),
-        ("Self-hosted pipeline activity", "Self Hosted IR", "Pipeline Activity", "1 Hour", u.number(f"{PIPE}self_hosted_integration_runtime_hours")),
-        ("Self-hosted external activity", "Self Hosted IR", "External Pipeline Activity", "1 Hour",
-         u.number(f"{PIPE}self_hosted_external_integration_runtime_hours")),
+        (
+            "Azure-hosted activity runs",
+            hosted,
+            "Orchestration Activity Run",
+            "1K",
+            u.number(f"{PIPE}azure_hosted_activity_runs"),
+        ),
+        (
+            "Azure-hosted data integration units",
+            hosted,
+            "Data Movement",
+            "1 Hour",
+            None if units is None or hours is None else units * hours,
+        ),
+        (
+            "Azure-hosted pipeline activity",
+            hosted,
+            "Pipeline Activity",
+            "1 Hour",
+            u.number(f"{PIPE}azure_hosted_integration_runtime_hours"),
+        ),
+        (
+            "Azure-hosted external activity",
+            hosted,
+            "External Pipeline Activity",
+            "1 Hour",
+            u.number(f"{PIPE}azure_hosted_external_integration_runtime_hours"),
+        ),
+        (
+            "Self-hosted activity runs",
+            "Self Hosted IR",
+            "Orchestration Activity Run",
+            "1K",
+            u.number(f"{PIPE}self_hosted_activity_runs"),
+        ),
+        (
+            "Self-hosted data movement",
+            "Self Hosted IR",
+            "Data Movement",
+            "1 Hour",
+            u.number(f"{PIPE}self_hosted_data_movement_hours"),
+        ),
+        (
+            "Self-hosted pipeline activity",
+            "Self Hosted IR",
+            "Pipeline Activity",
+            "1 Hour",
+            u.number(f"{PIPE}self_hosted_integration_runtime_hours"),
+        ),
+        (
+            "Self-hosted external activity",
+            "Self Hosted IR",
+            "External Pipeline Activity",
+            "1 Hour",
+            u.number(f"{PIPE}self_hosted_external_integration_runtime_hours"),
+        ),
     ):
         unit_name = "1K activity runs" if unit == "1K" else "hours"
-        yield monthly(name, unit_name, quantity, q("Pipelines", {"skuName": sku, "meterName": f"{sku} {meter}"}, unit), usage_based=True)
+        yield monthly(
+            name,
+            unit_name,
+            quantity,
+            q("Pipelines", {"skuName": sku, "meterName": f"{sku} {meter}"}, unit),
+            usage_based=True,
+        )
 
 
 PRICER = Pricer(type="azurerm_synapse_workspace", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -30,11 +30,23 @@ USAGE = (
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    yield usage_in("DNS queries", "1M queries", ctx.usage, "monthly_dns_queries",
-                   tm_query(r, "Azure Endpoint", "DNS Queries", "1M"), divisor=1_000_000)
+    yield usage_in(
+        "DNS queries",
+        "1M queries",
+        ctx.usage,
+        "monthly_dns_queries",
+        tm_query(r, "Azure Endpoint", "DNS Queries", "1M"),
+        divisor=1_000_000,
+    )
     if r.get("traffic_view_enabled"):
-        yield usage_in("Traffic view", "1M data points", ctx.usage, "monthly_traffic_view_data_points",
-                       tm_query(r, "Traffic View", "Traffic View Data Points Processed", "1M"), divisor=1_000_000)
+        yield usage_in(
+            "Traffic view",
+            "1M data points",
+            ctx.usage,
+            "monthly_traffic_view_data_points",
+            tm_query(r, "Traffic View", "Traffic View Data Points Processed", "1M"),
+            divisor=1_000_000,
+        )
 
 
 PRICER = Pricer(type="azurerm_traffic_manager_profile", price=_price, usage_keys=USAGE, doc=__doc__ or "")

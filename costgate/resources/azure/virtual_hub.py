@@ -28,8 +28,13 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if sku == "Basic":
         return
     yield hourly("Deployment", vwan_query(r, f"{sku} Hub", f"{sku} Hub Unit"))
-    yield usage_component("Data processed", "GB", ctx.usage, "monthly_data_processed_gb",
-                          vwan_query(r, f"{sku} Hub", f"{sku} Hub Data Processed", unit="1 GB"))
+    yield usage_component(
+        "Data processed",
+        "GB",
+        ctx.usage,
+        "monthly_data_processed_gb",
+        vwan_query(r, f"{sku} Hub", f"{sku} Hub Data Processed", unit="1 GB"),
+    )
 
 
 PRICER = Pricer(type="azurerm_virtual_hub", price=_price, usage_keys=USAGE, doc=__doc__ or "")

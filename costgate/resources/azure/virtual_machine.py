@@ -45,15 +45,34 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     windows = is_windows(r)
     if size := r.get("vm_size"):
         hours = ctx.usage.number("monthly_hrs")
-        yield vm_hours(r, size, windows=windows, license_type=r.get("license_type"),
-                       hours=HOURS_PER_MONTH if hours is None else hours)
+        yield vm_hours(
+            r,
+            size,
+            windows=windows,
+            license_type=r.get("license_type"),
+            hours=HOURS_PER_MONTH if hours is None else hours,
+        )
     if ultra_enabled(r):
         yield ultra_reservation(r)
-    yield from os_disk_components(r, r.block("storage_os_disk"), ctx.usage, windows=windows, path="storage_os_disk",
-                                  type_key="managed_disk_type", usage_key="storage_os_disk")
+    yield from os_disk_components(
+        r,
+        r.block("storage_os_disk"),
+        ctx.usage,
+        windows=windows,
+        path="storage_os_disk",
+        type_key="managed_disk_type",
+        usage_key="storage_os_disk",
+    )
     for i, block in enumerate(r.blocks("storage_data_disk")):
-        yield from os_disk_components(r, block, ctx.usage, windows=False, path=f"storage_data_disk[{i}]",
-                                      type_key="managed_disk_type", usage_key="storage_data_disk")
+        yield from os_disk_components(
+            r,
+            block,
+            ctx.usage,
+            windows=False,
+            path=f"storage_data_disk[{i}]",
+            type_key="managed_disk_type",
+            usage_key="storage_data_disk",
+        )
 
 
 PRICER = Pricer(type="azurerm_virtual_machine", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -37,13 +37,29 @@ USAGE = (
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     sku = r.block("sku")
     windows = bool(r.blocks("os_profile_windows_config"))
-    disks = [(r.block("storage_profile_os_disk"), "storage_profile_os_disk", "managed_disk_type", "disk_size_gb",
-              "storage_profile_os_disk")]
-    disks += [(d, f"storage_profile_data_disk[{i}]", "managed_disk_type", "disk_size_gb", "storage_profile_data_disk")
-              for i, d in enumerate(r.blocks("storage_profile_data_disk"))]
-    yield from scale_set_components(r, ctx.usage, size=sku.get("name"), windows=windows, disks=disks,
-                                    count=instance_count(ctx.usage, sku.get("capacity")),
-                                    license_type=r.get("license_type"), priority=r.get("priority"))
+    disks = [
+        (
+            r.block("storage_profile_os_disk"),
+            "storage_profile_os_disk",
+            "managed_disk_type",
+            "disk_size_gb",
+            "storage_profile_os_disk",
+        )
+    ]
+    disks += [
+        (d, f"storage_profile_data_disk[{i}]", "managed_disk_type", "disk_size_gb", "storage_profile_data_disk")
+        for i, d in enumerate(r.blocks("storage_profile_data_disk"))
+    ]
+    yield from scale_set_components(
+        r,
+        ctx.usage,
+        size=sku.get("name"),
+        windows=windows,
+        disks=disks,
+        count=instance_count(ctx.usage, sku.get("capacity")),
+        license_type=r.get("license_type"),
+        priority=r.get("priority"),
+    )
 
 
 PRICER = Pricer(type="azurerm_virtual_machine_scale_set", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -38,23 +38,45 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     sku = str(r.get("sku") or "Basic")
     if str(r.get("type") or "Vpn").lower() == "expressroute":
         attrs = {"productName": "ExpressRoute Gateway", "meterName": sku, "type": "Consumption"}
-        yield hourly(f"ExpressRoute gateway ({sku})", azure_query(r, "ExpressRoute", attrs, family="Networking",
-                                                                                unit="1 Hour"))
+        yield hourly(
+            f"ExpressRoute gateway ({sku})", azure_query(r, "ExpressRoute", attrs, family="Networking", unit="1 Hour")
+        )
         return
     meter = "Basic Gateway" if sku == "Basic" else sku
-    yield hourly(f"VPN gateway ({sku})", azure_query(r, "VPN Gateway", {"meterName": meter, "type": "Consumption"},
-                                                     family="Networking", unit="1 Hour"))
+    yield hourly(
+        f"VPN gateway ({sku})",
+        azure_query(r, "VPN Gateway", {"meterName": meter, "type": "Consumption"}, family="Networking", unit="1 Hour"),
+    )
     if sku != "Basic":
         tunnels = ctx.usage.number("p2s_connection")
         extra = None if tunnels is None else max(Decimal(0), tunnels - INCLUDED_P2S)
-        query = azure_query(r, "VPN Gateway", {"skuName": sku, "meterName": "P2S Connection", "type": "Consumption"},
-                            family="Networking", unit="1 Hour")
-        yield monthly("VPN gateway P2S tunnels (over 128)", "tunnels", extra, query, usage_based=True,
-                      unit_multiplier=HOURS_PER_MONTH)
-    bandwidth = {"productName": "VPN Gateway Bandwidth", "meterName": "Inter-Virtual Network Data Transfer Out",
-                 "type": "Consumption"}
-    yield usage_component("VPN gateway data transfer", "GB", ctx.usage, "monthly_data_transfer_gb",
-                          zone_query(r, "VPN Gateway", bandwidth, unit="1 GB"))
+        query = azure_query(
+            r,
+            "VPN Gateway",
+            {"skuName": sku, "meterName": "P2S Connection", "type": "Consumption"},
+            family="Networking",
+            unit="1 Hour",
+        )
+        yield monthly(
+            "VPN gateway P2S tunnels (over 128)",
+            "tunnels",
+            extra,
+            query,
+            usage_based=True,
+            unit_multiplier=HOURS_PER_MONTH,
+        )
+    bandwidth = {
+        "productName": "VPN Gateway Bandwidth",
+        "meterName": "Inter-Virtual Network Data Transfer Out",
+        "type": "Consumption",
+    }
+    yield usage_component(
+        "VPN gateway data transfer",
+        "GB",
+        ctx.usage,
+        "monthly_data_transfer_gb",
+        zone_query(r, "VPN Gateway", bandwidth, unit="1 GB"),
+    )
 
 
 PRICER = Pricer(type="azurerm_virtual_network_gateway", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -33,12 +33,20 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if sku == "Basic":
         return
     if gateway is not None:
-        peers = {c.address for c in ctx.referencing(gateway, TYPE, "virtual_network_gateway_id")
-                 if str(c.get("type") or "").lower() == "ipsec"} | {r.address}
+        peers = {
+            c.address
+            for c in ctx.referencing(gateway, TYPE, "virtual_network_gateway_id")
+            if str(c.get("type") or "").lower() == "ipsec"
+        } | {r.address}
         if sorted(peers, key=address_order).index(r.address) < INCLUDED_S2S:
             return
-    query = azure_query(r, "VPN Gateway", {"skuName": sku, "meterName": "S2S Connection", "type": "Consumption"},
-                        family="Networking", unit="1 Hour")
+    query = azure_query(
+        r,
+        "VPN Gateway",
+        {"skuName": sku, "meterName": "S2S Connection", "type": "Consumption"},
+        family="Networking",
+        unit="1 Hour",
+    )
     yield hourly(f"S2S tunnel ({sku})", query)
 
 

@@ -33,8 +33,13 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     for direction, meter in (("Inbound", "Ingress"), ("Outbound", "Egress")):
         attrs = {"productName": "Virtual Network Peering", "type": "Consumption", "unitOfMeasure": "1 GB"}
         if regional:
-            query = azure_query(home, "Virtual Network", {**attrs, "meterName": f"Intra-Region {meter}"},
-                                family="Networking", unit="1 GB")
+            query = azure_query(
+                home,
+                "Virtual Network",
+                {**attrs, "meterName": f"Intra-Region {meter}"},
+                family="Networking",
+                unit="1 GB",
+            )
         else:
             query = zone_query(home, "Virtual Network", {**attrs, "meterName": f"Inter-Region {meter}"}, unit="1 GB")
         yield usage_component(f"{direction} data transfer", "GB", ctx.usage, "monthly_data_transfer_gb", query)

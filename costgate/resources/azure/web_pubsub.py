@@ -34,12 +34,23 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     units = dec(r.get("capacity")) or Decimal(1)
 
     def q(meter: str, unit: str) -> PriceQuery:
-        return azure_query(r, "Web PubSub", {"productName": "Web PubSub", "skuName": tier, "meterName": f"{tier} {meter}", "unitOfMeasure": unit},
-                           family="Analytics", unit=unit)
+        return azure_query(
+            r,
+            "Web PubSub",
+            {"productName": "Web PubSub", "skuName": tier, "meterName": f"{tier} {meter}", "unitOfMeasure": unit},
+            family="Analytics",
+            unit=unit,
+        )
+
     yield monthly(f"Service usage ({tier})", "units", units, q("Unit", "1/Day"), unit_multiplier=HOURS_PER_MONTH / 24)
     extra = ctx.usage.number("monthly_additional_messages")
-    yield monthly(f"Additional messages ({tier})", "1M messages", None if extra is None else extra / 1_000_000, q("Message", "1M"),
-                  usage_based=True)
+    yield monthly(
+        f"Additional messages ({tier})",
+        "1M messages",
+        None if extra is None else extra / 1_000_000,
+        q("Message", "1M"),
+        usage_based=True,
+    )
 
 
 PRICER = Pricer(type="azurerm_web_pubsub", price=_price, usage_keys=USAGE, doc=__doc__ or "")

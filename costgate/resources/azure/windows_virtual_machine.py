@@ -35,8 +35,15 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     size = r.get("size")
     if size:
         hours = ctx.usage.number("monthly_hrs")
-        yield vm_hours(r, size, windows=True, license_type=r.get("license_type"), priority=r.get("priority"),
-                       hours=HOURS_PER_MONTH if hours is None else hours, reserved=ctx.usage.text("reserved_instance_term"))
+        yield vm_hours(
+            r,
+            size,
+            windows=True,
+            license_type=r.get("license_type"),
+            priority=r.get("priority"),
+            hours=HOURS_PER_MONTH if hours is None else hours,
+            reserved=ctx.usage.text("reserved_instance_term"),
+        )
     if ultra_enabled(r):
         yield ultra_reservation(r)
     yield from os_disk_components(r, r.block("os_disk"), ctx.usage, windows=True, path="os_disk")

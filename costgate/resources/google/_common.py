@@ -40,8 +40,13 @@ def gcp_query(
 ) -> PriceQuery:
     """A catalog query for a Google SKU in the resource's region (or `region`, e.g. 'global')."""
     return PriceQuery.of(
-        "google", service, family, region or region_of(resource), attributes,
-        purchase_option=purchase_option, unit=unit,
+        "google",
+        service,
+        family,
+        region or region_of(resource),
+        attributes,
+        purchase_option=purchase_option,
+        unit=unit,
     )
 
 
@@ -82,12 +87,22 @@ def purchase_of(scheduling: Mapping[str, Any], usage: Usage) -> Purchase:
 
 
 def compute_query(
-    resource: Resource, family: str, attributes: Mapping[str, str], unit: str, purchase: Purchase = ON_DEMAND,
+    resource: Resource,
+    family: str,
+    attributes: Mapping[str, str],
+    unit: str,
+    purchase: Purchase = ON_DEMAND,
 ) -> PriceQuery:
     """A Compute Engine SKU bought as `purchase` (its usageType is added to the attributes)."""
     return PriceQuery.of(
-        "google", "Compute Engine", family, region_of(resource), {**attributes, "usageType": purchase.usage_type},
-        purchase_option=purchase.option, unit=unit, term=purchase.term,
+        "google",
+        "Compute Engine",
+        family,
+        region_of(resource),
+        {**attributes, "usageType": purchase.usage_type},
+        purchase_option=purchase.option,
+        unit=unit,
+        term=purchase.term,
     )
 
 

@@ -37,11 +37,19 @@ DEFAULT_IOPS = {"pd-extreme": Decimal(100_000), "hyperdisk-extreme": Decimal(350
 """Provisioned IOPS a disk gets when provisioned_iops is unset (the provider's default values)."""
 
 GPU_TYPES = {
-    "nvidia-tesla-k80": "Tesla K80", "nvidia-tesla-p4": "Tesla P4", "nvidia-tesla-p100": "Tesla P100",
-    "nvidia-tesla-v100": "Tesla V100", "nvidia-tesla-t4": "Tesla T4", "nvidia-tesla-a100": "Tesla A100",
-    "nvidia-a100-80gb": "A100 80GB", "nvidia-l4": "L4", "nvidia-h100-80gb": "H100 80GB",
-    "nvidia-h100-mega-80gb": "H100 80GB Mega", "nvidia-tesla-p4-vws": "Tesla P4 Virtual Workstation",
-    "nvidia-tesla-t4-vws": "Tesla T4 Virtual Workstation", "nvidia-l4-vws": "L4 Virtual Workstation",
+    "nvidia-tesla-k80": "Tesla K80",
+    "nvidia-tesla-p4": "Tesla P4",
+    "nvidia-tesla-p100": "Tesla P100",
+    "nvidia-tesla-v100": "Tesla V100",
+    "nvidia-tesla-t4": "Tesla T4",
+    "nvidia-tesla-a100": "Tesla A100",
+    "nvidia-a100-80gb": "A100 80GB",
+    "nvidia-l4": "L4",
+    "nvidia-h100-80gb": "H100 80GB",
+    "nvidia-h100-mega-80gb": "H100 80GB Mega",
+    "nvidia-tesla-p4-vws": "Tesla P4 Virtual Workstation",
+    "nvidia-tesla-t4-vws": "Tesla T4 Virtual Workstation",
+    "nvidia-l4-vws": "L4 Virtual Workstation",
 }
 """guest_accelerator type -> the gpuType of its SKU."""
 
@@ -116,16 +124,29 @@ def _custom(r: Resource, m: re.Match[str], spec: MachineSpec, hours: Decimal, us
         limit = cpus * EXTENDED_AFTER_GB.get(family, Decimal(8))
         gb, extended = min(gb, limit), max(Decimal(0), gb - limit)
     p = spec.purchase
-    factor, sud = sud_factor(family, hours) if usage.raw("sustained_use_discount") is True and p is ON_DEMAND else (Decimal(1), "")
+    factor, sud = (
+        sud_factor(family, hours)
+        if usage.raw("sustained_use_discount") is True and p is ON_DEMAND
+        else (Decimal(1), "")
+    )
     head, fam = f"Linux/UNIX, {p.label}", family.upper()
-    parts = [("Custom instance CPU", f"{cpus.normalize():f} vCPUs", "CustomCore", cpus),
-             ("Custom Instance RAM", f"{gb.normalize():f} GB", "CustomRAM", gb),
-             ("Custom Instance Extended RAM", f"{extended.normalize():f} GB", "CustomExtendedRAM", extended)]
+    parts = [
+        ("Custom instance CPU", f"{cpus.normalize():f} vCPUs", "CustomCore", cpus),
+        ("Custom Instance RAM", f"{gb.normalize():f} GB", "CustomRAM", gb),
+        ("Custom Instance Extended RAM", f"{extended.normalize():f} GB", "CustomExtendedRAM", extended),
+    ]
     for name, what, group, amount in parts:
         if amount > 0:
             q = compute_query(r, "Compute", {"machineFamily": fam, "resourceGroup": group}, "h", p)
-            yield monthly(f"{name} ({head}, {fam} {what}{sud})", "hours", hours, q, path=spec.path,
-                          unit_multiplier=amount, price_factor=factor)
+            yield monthly(
+                f"{name} ({head}, {fam} {what}{sud})",
+                "hours",
+                hours,
+                q,
+                path=spec.path,
+                unit_multiplier=amount,
+                price_factor=factor,
+            )
 
 
 def _one(r: Resource, spec: MachineSpec, usage: Usage, hours: Decimal) -> Iterator[CostComponent]:
@@ -138,7 +159,14 @@ def _one(r: Resource, spec: MachineSpec, usage: Usage, hours: Decimal) -> Iterat
         if usage.raw("sustained_use_discount") is True and p is ON_DEMAND:
             factor, sud = sud_factor(mtype.split("-")[0], hours)
         q = compute_query(r, "Compute", {"machineType": mtype}, "h", p)
-        yield monthly(f"Instance usage (Linux/UNIX, {p.label}, {mtype}{sud})", "hours", hours, q, path=spec.path, price_factor=factor)
+        yield monthly(
+            f"Instance usage (Linux/UNIX, {p.label}, {mtype}{sud})",
+            "hours",
+            hours,
+            q,
+            path=spec.path,
+            price_factor=factor,
+        )
     for disk in spec.disks:
         yield from disk_components(r, disk)
     if spec.external_ips:
@@ -168,7 +196,12 @@ def disk_components(r: Resource, disk: Disk) -> Iterator[CostComponent]:
 
 
 def machine_components(
-    r: Resource, spec: MachineSpec, usage: Usage, *, count: Decimal | None = Decimal(1), hours: Decimal = HOURS_PER_MONTH,
+    r: Resource,
+    spec: MachineSpec,
+    usage: Usage,
+    *,
+    count: Decimal | None = Decimal(1),
+    hours: Decimal = HOURS_PER_MONTH,
 ) -> Iterator[CostComponent]:
     """A VM's machine, disks, local SSDs and GPUs, `count` times (None: count unknown, by usage)."""
     for c in _one(r, spec, usage, hours):
@@ -186,7 +219,9 @@ def ephemeral_ips(interfaces: Any, static: int = 0) -> int:
     (priced on that google_compute_address). A literal nat_ip is a static address billed on its own
     resource."""
     blocks = interfaces if isinstance(interfaces, list) else []
-    configs = [c for b in blocks if isinstance(b, Mapping) for c in (b.get("access_config") or []) if isinstance(c, Mapping)]
+    configs = [
+        c for b in blocks if isinstance(b, Mapping) for c in (b.get("access_config") or []) if isinstance(c, Mapping)
+    ]
     return max(0, sum(1 for c in configs if not c.get("nat_ip")) - static)
 
 
@@ -202,10 +237,23 @@ def template_spec(values: Mapping[str, Any], purchase: Purchase, path: str) -> M
         if d.get("source"):
             continue  # an existing disk, priced by its own google_compute_disk
         size = dec(d.get("disk_size_gb")) or DEFAULT_BOOT_GB
-        disks.append(Disk(str(d.get("disk_type") or "pd-standard"), size, f"{path}/disk[{i}]" if path else f"disk[{i}]",
-                          iops=dec(d.get("provisioned_iops"))))
-    return MachineSpec(values.get("machine_type"), purchase, gpus_of(values.get("guest_accelerator") or []),
-                       tuple(disks), scratch, path, ephemeral_ips(values.get("network_interface")))
+        disks.append(
+            Disk(
+                str(d.get("disk_type") or "pd-standard"),
+                size,
+                f"{path}/disk[{i}]" if path else f"disk[{i}]",
+                iops=dec(d.get("provisioned_iops")),
+            )
+        )
+    return MachineSpec(
+        values.get("machine_type"),
+        purchase,
+        gpus_of(values.get("guest_accelerator") or []),
+        tuple(disks),
+        scratch,
+        path,
+        ephemeral_ips(values.get("network_interface")),
+    )
 
 
 def first(values: Mapping[str, Any], key: str) -> Mapping[str, Any]:

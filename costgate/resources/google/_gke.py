@@ -36,8 +36,7 @@ def node_spec(config: Mapping[str, Any], usage: Usage, path: str) -> MachineSpec
     ssds = int(dec(config.get("local_ssd_count"), Decimal(0)) or 0)
     ephemeral = first(config, "ephemeral_storage_local_ssd_config") or first(config, "local_nvme_ssd_block_config")
     ssds += int(dec(ephemeral.get("local_ssd_count"), Decimal(0)) or 0)
-    return MachineSpec(machine, purchase,
-                       gpus_of(config.get("guest_accelerator") or []), (disk,), ssds, path)
+    return MachineSpec(machine, purchase, gpus_of(config.get("guest_accelerator") or []), (disk,), ssds, path)
 
 
 def pool_nodes(pool: Mapping[str, Any], usage: Usage, prefix: str) -> Decimal:
@@ -53,14 +52,24 @@ def pool_nodes(pool: Mapping[str, Any], usage: Usage, prefix: str) -> Decimal:
 
 
 def pool_components(
-    r: Resource, pool: Mapping[str, Any], cluster: Mapping[str, Any], usage: Usage, *, prefix: str = "", path: str = "",
+    r: Resource,
+    pool: Mapping[str, Any],
+    cluster: Mapping[str, Any],
+    usage: Usage,
+    *,
+    prefix: str = "",
+    path: str = "",
 ) -> Iterator[CostComponent]:
     """A pool's nodes: per-zone count x zones (its node_locations, else the cluster's, else 3 in a
     regional location and 1 in a zonal one). A total autoscaling minimum is not multiplied."""
     location = cluster.get("location") or pool.get("location")
     zones = Decimal(zones_of(location, pool.get("node_locations") or cluster.get("node_locations")))
     total = dec(first(pool, "autoscaling").get("total_min_node_count"))
-    nodes = total if total is not None and usage.number(f"{prefix}nodes") is None else pool_nodes(pool, usage, prefix) * zones
+    nodes = (
+        total
+        if total is not None and usage.number(f"{prefix}nodes") is None
+        else pool_nodes(pool, usage, prefix) * zones
+    )
     spec = node_spec(first(pool, "node_config"), usage, path)
     yield from machine_components(r, spec, usage, count=nodes)
 
@@ -72,12 +81,12 @@ def autopilot_query(r: Resource, group: str, unit: str) -> PriceQuery:
 
 def management_fee_query(r: Resource) -> PriceQuery:
     """The cluster management fee (standard and Autopilot): one global SKU, the same in every region."""
-    return gcp_query(r, "Kubernetes Engine", {"resourceGroup": "ClusterManagementFee"}, family="Compute", unit="h",
-                     region=GLOBAL)
+    return gcp_query(
+        r, "Kubernetes Engine", {"resourceGroup": "ClusterManagementFee"}, family="Compute", unit="h", region=GLOBAL
+    )
 
 
 def cluster_of(r: Resource, ctx: PricingContext) -> Mapping[str, Any]:
     """The values of the cluster a node pool belongs to, when it is in the configuration."""
     cluster = ctx.resolve(r, "cluster")
     return cluster.values if cluster is not None else {}
-

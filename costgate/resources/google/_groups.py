@@ -10,7 +10,10 @@ from costgate.resources.base import PricingContext, UsageKey, dec
 from costgate.resources.google._common import purchase_of
 from costgate.resources.google._compute import COMPUTE_USAGE, first, machine_components, template_spec
 
-GROUP_USAGE = (UsageKey("instances", "int", "Instances the group runs on average (overrides target_size)"), *COMPUTE_USAGE)
+GROUP_USAGE = (
+    UsageKey("instances", "int", "Instances the group runs on average (overrides target_size)"),
+    *COMPUTE_USAGE,
+)
 
 
 def group_components(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:

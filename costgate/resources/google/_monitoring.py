@@ -14,5 +14,11 @@ INGESTION_USAGE = UsageKey("monthly_monitoring_data_mb", "float", "MiB of metric
 
 def ingestion_components(r: Resource, usage: Usage) -> Iterator[CostComponent]:
     """Metric data ingested (usage), billed by volume tiers."""
-    q = gcp_query(r, "Cloud Monitoring", {"resourceGroup": "MonitoringData", "usageType": "OnDemand"}, family="Monitoring", unit="MiBy")
+    q = gcp_query(
+        r,
+        "Cloud Monitoring",
+        {"resourceGroup": "MonitoringData", "usageType": "OnDemand"},
+        family="Monitoring",
+        unit="MiBy",
+    )
     yield usage_component("Metric data ingested", "MiB", usage, "monthly_monitoring_data_mb", q)

@@ -10,11 +10,16 @@ from costgate.model import CostComponent, PriceQuery, Resource
 from costgate.resources.base import Usage, UsageKey, monthly, usage_component
 from costgate.resources.google._common import compute_query, region_of
 
-EGRESS_DESTINATIONS = (("worldwide", "worldwide excluding China and Australia"), ("china", "China"), ("australia", "Australia"))
+EGRESS_DESTINATIONS = (
+    ("worldwide", "worldwide excluding China and Australia"),
+    ("china", "China"),
+    ("australia", "Australia"),
+)
 """Usage sub-key -> destination of Compute Engine's premium-tier internet egress SKUs."""
 
 EGRESS_USAGE = UsageKey(
-    "monthly_egress_data_transfer_gb", "float",
+    "monthly_egress_data_transfer_gb",
+    "float",
     "GB sent to the internet a month, by destination: worldwide, china, australia (asia: billed as worldwide)",
 )
 WORLDWIDE_ALIASES = (("asia", "Asia (worldwide rates)"),)
@@ -33,13 +38,22 @@ def egress_components(r: Resource, usage: Usage, label: str = "Internet egress")
         yield usage_component(f"{label} to {where}", "GB", usage, f"monthly_egress_data_transfer_gb.{key}", q)
     for key, where in WORLDWIDE_ALIASES:  # only when the usage file gives them: no empty lines
         if usage.raw(f"monthly_egress_data_transfer_gb.{key}") is not None:
-            q = compute_query(r, "Network", {"destination": "worldwide", "resourceGroup": "PremiumInternetEgress"}, "GiBy")
+            q = compute_query(
+                r, "Network", {"destination": "worldwide", "resourceGroup": "PremiumInternetEgress"}, "GiBy"
+            )
             yield usage_component(f"{label} to {where}", "GB", usage, f"monthly_egress_data_transfer_gb.{key}", q)
 
 
-CONTINENTS = (("northamerica-", "Northern America"), ("us-", "Northern America"), ("southamerica-", "South America"),
-              ("europe-", "Europe"), ("asia-", "Asia Pacific"), ("australia-", "Oceania"), ("me-", "Middle East"),
-              ("africa-", "Africa"))
+CONTINENTS = (
+    ("northamerica-", "Northern America"),
+    ("us-", "Northern America"),
+    ("southamerica-", "South America"),
+    ("europe-", "Europe"),
+    ("asia-", "Asia Pacific"),
+    ("australia-", "Oceania"),
+    ("me-", "Middle East"),
+    ("africa-", "Africa"),
+)
 """Region prefix -> the continent Google's inter-region transfer SKUs name."""
 
 
@@ -65,8 +79,14 @@ def inter_region_components(r: Resource, usage: Usage, service: str, key: str, l
         totals[dest] = totals.get(dest, Decimal(0)) + amount
     src = continent_of(source) or source
     for dest, amount in totals.items():
-        q = PriceQuery.of("google", service, "Network", source, {"resourceGroup": "InterRegionEgress", "route": f"{src} to {dest}"},
-                          unit="GiBy")
+        q = PriceQuery.of(
+            "google",
+            service,
+            "Network",
+            source,
+            {"resourceGroup": "InterRegionEgress", "route": f"{src} to {dest}"},
+            unit="GiBy",
+        )
         yield monthly(f"{label} {src} to {dest}", "GB", amount, q, usage_based=True)
 
 
@@ -75,5 +95,7 @@ def proxy_components(r: Resource, usage: Usage) -> Iterator[CostComponent]:
     instances = usage.number("monthly_proxy_instances")
     q = compute_query(r, "Network", {"lbComponent": "forwarding-rule-minimum", "resourceGroup": "LoadBalancing"}, "h")
     yield monthly("Proxy instance", "hours", None if instances is None else instances * 730, q, usage_based=True)
-    q = compute_query(r, "Network", {"lbComponent": "internal-data-processing", "resourceGroup": "LoadBalancing"}, "GiBy")
+    q = compute_query(
+        r, "Network", {"lbComponent": "internal-data-processing", "resourceGroup": "LoadBalancing"}, "GiBy"
+    )
     yield usage_component("Data processed", "GB", usage, "monthly_data_processed_gb", q)

@@ -16,11 +16,25 @@ from costgate.model import CostComponent, PriceQuery, Resource
 from costgate.resources.base import Usage, UsageKey, monthly, usage_component
 from costgate.resources.google._common import region_of
 
-TIER_1 = frozenset({
-    "asia-east1", "asia-northeast1", "asia-northeast2", "europe-north1", "europe-southwest1", "europe-west1",
-    "europe-west8", "europe-west9", "me-west1", "us-central1", "us-east1", "us-east4", "us-east5",
-    "us-south1", "us-west1",
-})
+TIER_1 = frozenset(
+    {
+        "asia-east1",
+        "asia-northeast1",
+        "asia-northeast2",
+        "europe-north1",
+        "europe-southwest1",
+        "europe-west1",
+        "europe-west8",
+        "europe-west9",
+        "me-west1",
+        "us-central1",
+        "us-east1",
+        "us-east4",
+        "us-east5",
+        "us-south1",
+        "us-west1",
+    }
+)
 """Cloud Run's tier-1 regions (Google's pricing page); every other region is tier 2."""
 
 RUN_USAGE = (
@@ -29,7 +43,10 @@ RUN_USAGE = (
     UsageKey("concurrent_requests_per_instance", "float", "Requests an instance serves at once on average", 1),
     UsageKey("instance_hrs", "float", "Hours each instance runs a month (instance-based billing)"),
 )
-REQUEST_BASED = {"CPU": "Services CPU Tier {t}  (Request-based billing)", "RAM": "Services Memory Tier {t} (Request-based billing)"}
+REQUEST_BASED = {
+    "CPU": "Services CPU Tier {t}  (Request-based billing)",
+    "RAM": "Services Memory Tier {t} (Request-based billing)",
+}
 """SKU descriptions of request-based billing (the CPU one has two spaces, as the billing catalog spells it)."""
 QUANTITY_RE = re.compile(r"^\s*([0-9.]+)\s*([a-zA-Z]*)\s*$")
 
@@ -48,8 +65,15 @@ def memory_gib(value: Any, default: str = "512Mi") -> Decimal:
     if not m:
         return memory_gib(default)
     unit = m.group(2).lower().rstrip("b")
-    factor = {"": Decimal(1) / 1024 ** 3, "k": Decimal(1) / 1024 ** 2, "ki": Decimal(1) / 1024 ** 2, "m": Decimal(1) / 1024,
-              "mi": Decimal(1) / 1024, "g": Decimal(1), "gi": Decimal(1)}.get(unit, Decimal(1))
+    factor = {
+        "": Decimal(1) / 1024**3,
+        "k": Decimal(1) / 1024**2,
+        "ki": Decimal(1) / 1024**2,
+        "m": Decimal(1) / 1024,
+        "mi": Decimal(1) / 1024,
+        "g": Decimal(1),
+        "gi": Decimal(1),
+    }.get(unit, Decimal(1))
     return (Decimal(m.group(1)) * factor).normalize()
 
 
@@ -57,14 +81,24 @@ def _query(r: Resource, group: str, instance_based: bool) -> PriceQuery:
     region = region_of(r)
     tier = "1" if region in TIER_1 else "2"
     what = "CPU" if group == "CPU" else "Memory"
-    desc = f"Services {what} (Instance-based billing) in {region}" if instance_based else \
-        REQUEST_BASED[group].format(t=tier)
-    return PriceQuery.of("google", "Cloud Run", "ApplicationServices", region,
-                         {"description": desc, "resourceGroup": group, "usageType": "OnDemand"}, unit="s" if group == "CPU" else "GiBy.s")
+    desc = (
+        f"Services {what} (Instance-based billing) in {region}"
+        if instance_based
+        else REQUEST_BASED[group].format(t=tier)
+    )
+    return PriceQuery.of(
+        "google",
+        "Cloud Run",
+        "ApplicationServices",
+        region,
+        {"description": desc, "resourceGroup": group, "usageType": "OnDemand"},
+        unit="s" if group == "CPU" else "GiBy.s",
+    )
 
 
-def run_components(r: Resource, usage: Usage, cpu: Decimal, gib: Decimal, *, instance_based: bool,
-                   min_instances: Decimal = Decimal(0)) -> Iterator[CostComponent]:
+def run_components(
+    r: Resource, usage: Usage, cpu: Decimal, gib: Decimal, *, instance_based: bool, min_instances: Decimal = Decimal(0)
+) -> Iterator[CostComponent]:
     """CPU and memory allocation time, and requests when billed per request.
 
     Instance-based: `instance_hrs` hours for each of the service's minimum instances (at least
@@ -79,13 +113,29 @@ def run_components(r: Resource, usage: Usage, cpu: Decimal, gib: Decimal, *, ins
         requests, ms = usage.number("monthly_requests"), usage.number("average_request_duration_ms")
         concurrency = usage.number("concurrent_requests_per_instance") or Decimal(1)
         seconds = None if requests is None or ms is None else requests * ms / 1000 / concurrency
-    yield monthly(f"CPU allocation time (tier {tier})", "vCPU-seconds", None if seconds is None else seconds * cpu,
-                  _query(r, "CPU", instance_based), usage_based=True)
-    yield monthly(f"Memory allocation time (tier {tier})", "GiB-seconds", None if seconds is None else seconds * gib,
-                  _query(r, "RAM", instance_based), usage_based=True)
+    yield monthly(
+        f"CPU allocation time (tier {tier})",
+        "vCPU-seconds",
+        None if seconds is None else seconds * cpu,
+        _query(r, "CPU", instance_based),
+        usage_based=True,
+    )
+    yield monthly(
+        f"Memory allocation time (tier {tier})",
+        "GiB-seconds",
+        None if seconds is None else seconds * gib,
+        _query(r, "RAM", instance_based),
+        usage_based=True,
+    )
     if not instance_based:
-        q = PriceQuery.of("google", "Cloud Run", "ApplicationServices", "global",
-                          {"resourceGroup": "Requests", "usageType": "OnDemand"}, unit="count")
+        q = PriceQuery.of(
+            "google",
+            "Cloud Run",
+            "ApplicationServices",
+            "global",
+            {"resourceGroup": "Requests", "usageType": "OnDemand"},
+            unit="count",
+        )
         yield usage_component("Number of requests", "requests", usage, "monthly_requests", q)
 
 

@@ -29,10 +29,32 @@ USAGE = (
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    yield usage_component("Storage", "GB", ctx.usage, "storage_gb",
-                          gcp_query(r, SERVICE, {"resourceGroup": "Storage", "usageType": "OnDemand"}, family="ApplicationServices", unit="GiBy.mo"))
-    yield usage_component("Backups", "GB", ctx.usage, "backup_storage_gb",
-                          gcp_query(r, SERVICE, {"resourceGroup": "BackupStorage", "usageType": "OnDemand"}, family="ApplicationServices", unit="GiBy.mo"))
+    yield usage_component(
+        "Storage",
+        "GB",
+        ctx.usage,
+        "storage_gb",
+        gcp_query(
+            r,
+            SERVICE,
+            {"resourceGroup": "Storage", "usageType": "OnDemand"},
+            family="ApplicationServices",
+            unit="GiBy.mo",
+        ),
+    )
+    yield usage_component(
+        "Backups",
+        "GB",
+        ctx.usage,
+        "backup_storage_gb",
+        gcp_query(
+            r,
+            SERVICE,
+            {"resourceGroup": "BackupStorage", "usageType": "OnDemand"},
+            family="ApplicationServices",
+            unit="GiBy.mo",
+        ),
+    )
 
 
 PRICER = Pricer(type="google_alloydb_cluster", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -40,7 +40,9 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     q = gcp_query(r, SERVICE, {"resourceGroup": "CPU", "usageType": "OnDemand"}, family="ApplicationServices", unit="h")
     count = f"{nodes.normalize():f} node{'' if nodes == 1 else 's'}"
     yield monthly(f"vCPUs ({label}, {count})", "vCPU-hours", nodes * cpus * HOURS_PER_MONTH, q)
-    q = gcp_query(r, SERVICE, {"resourceGroup": "RAM", "usageType": "OnDemand"}, family="ApplicationServices", unit="GiBy.h")
+    q = gcp_query(
+        r, SERVICE, {"resourceGroup": "RAM", "usageType": "OnDemand"}, family="ApplicationServices", unit="GiBy.h"
+    )
     yield monthly(f"Memory ({label})", "GB-hours", nodes * cpus * GB_PER_VCPU * HOURS_PER_MONTH, q)
 
 

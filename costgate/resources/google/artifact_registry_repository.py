@@ -33,8 +33,13 @@ USAGE = (
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    yield usage_component("Storage", "GB", ctx.usage, "storage_gb",
-                          gcp_query(r, SERVICE, {"resourceGroup": "Storage"}, family="ApplicationServices", unit="GiBy.mo"))
+    yield usage_component(
+        "Storage",
+        "GB",
+        ctx.usage,
+        "storage_gb",
+        gcp_query(r, SERVICE, {"resourceGroup": "Storage"}, family="ApplicationServices", unit="GiBy.mo"),
+    )
     yield from inter_region_components(r, ctx.usage, SERVICE, "monthly_egress_data_transfer_gb", "Data egress")
 
 

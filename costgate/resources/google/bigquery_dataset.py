@@ -21,14 +21,17 @@ from costgate.resources.base import Pricer, PricingContext, UsageKey, usage_comp
 from costgate.resources.google._common import gcp_query
 
 SERVICE = "BigQuery"
-USAGE = (
-    UsageKey("monthly_queries_tb", "float", "TB scanned by on-demand queries a month"),
-)
+USAGE = (UsageKey("monthly_queries_tb", "float", "TB scanned by on-demand queries a month"),)
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    yield usage_component("Queries (on-demand)", "TB", ctx.usage, "monthly_queries_tb",
-                          gcp_query(r, SERVICE, {'resourceGroup': 'AnalysisOnDemand'}, family="ApplicationServices", unit="TiBy"))
+    yield usage_component(
+        "Queries (on-demand)",
+        "TB",
+        ctx.usage,
+        "monthly_queries_tb",
+        gcp_query(r, SERVICE, {"resourceGroup": "AnalysisOnDemand"}, family="ApplicationServices", unit="TiBy"),
+    )
 
 
 PRICER = Pricer(type="google_bigquery_dataset", price=_price, usage_keys=USAGE, doc=__doc__ or "")

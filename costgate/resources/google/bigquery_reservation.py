@@ -28,8 +28,13 @@ USAGE = (UsageKey("monthly_autoscale_slot_hours", "float", "Slot-hours a month a
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     edition = str(r.get("edition") or "ENTERPRISE").lower()
-    q = gcp_query(r, "BigQuery Reservation API", {"edition": edition, "resourceGroup": "Slots", "usageType": "OnDemand"},
-                  family="ApplicationServices", unit="h")
+    q = gcp_query(
+        r,
+        "BigQuery Reservation API",
+        {"edition": edition, "resourceGroup": "Slots", "usageType": "OnDemand"},
+        family="ApplicationServices",
+        unit="h",
+    )
     slots = dec(r.get("slot_capacity"), Decimal(0)) or Decimal(0)
     if slots > 0:
         yield monthly(f"Baseline slots ({edition})", "slot-hours", slots * HOURS_PER_MONTH, q)

@@ -39,16 +39,41 @@ USAGE = (
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    yield usage_component("Active storage", "GB", ctx.usage, "monthly_active_storage_gb",
-                          gcp_query(r, SERVICE, {'resourceGroup': 'ActiveStorage'}, family="ApplicationServices", unit="GiBy.mo"))
-    yield usage_component("Long-term storage", "GB", ctx.usage, "monthly_long_term_storage_gb",
-                          gcp_query(r, SERVICE, {'resourceGroup': 'LongTermStorage'}, family="ApplicationServices", unit="GiBy.mo"))
-    yield usage_component("Streaming inserts", "MB", ctx.usage, "monthly_streaming_inserts_mb",
-                          gcp_query(r, SERVICE, {'resourceGroup': 'StreamingInserts'}, family="ApplicationServices", unit="MiBy"))
-    yield usage_component("Storage write API", "GB", ctx.usage, "monthly_storage_write_api_gb",
-                          gcp_query(r, SERVICE, {'resourceGroup': 'StorageWriteAPI'}, family="ApplicationServices", unit="GiBy"))
-    yield usage_component("Storage read API", "TB", ctx.usage, "monthly_storage_read_api_tb",
-                          gcp_query(r, SERVICE, {'resourceGroup': 'StorageReadAPI'}, family="ApplicationServices", unit="TiBy"))
+    yield usage_component(
+        "Active storage",
+        "GB",
+        ctx.usage,
+        "monthly_active_storage_gb",
+        gcp_query(r, SERVICE, {"resourceGroup": "ActiveStorage"}, family="ApplicationServices", unit="GiBy.mo"),
+    )
+    yield usage_component(
+        "Long-term storage",
+        "GB",
+        ctx.usage,
+        "monthly_long_term_storage_gb",
+        gcp_query(r, SERVICE, {"resourceGroup": "LongTermStorage"}, family="ApplicationServices", unit="GiBy.mo"),
+    )
+    yield usage_component(
+        "Streaming inserts",
+        "MB",
+        ctx.usage,
+        "monthly_streaming_inserts_mb",
+        gcp_query(r, SERVICE, {"resourceGroup": "StreamingInserts"}, family="ApplicationServices", unit="MiBy"),
+    )
+    yield usage_component(
+        "Storage write API",
+        "GB",
+        ctx.usage,
+        "monthly_storage_write_api_gb",
+        gcp_query(r, SERVICE, {"resourceGroup": "StorageWriteAPI"}, family="ApplicationServices", unit="GiBy"),
+    )
+    yield usage_component(
+        "Storage read API",
+        "TB",
+        ctx.usage,
+        "monthly_storage_read_api_tb",
+        gcp_query(r, SERVICE, {"resourceGroup": "StorageReadAPI"}, family="ApplicationServices", unit="TiBy"),
+    )
 
 
 PRICER = Pricer(type="google_bigquery_table", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -35,9 +35,23 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         scaling = first(c, "autoscaling_config")
         nodes = dec(c.get("num_nodes")) or dec(scaling.get("min_nodes")) or Decimal(1)
         disk = "HDD" if str(c.get("storage_type") or "SSD").upper() == "HDD" else "SSD"
-        q = gcp_query(r, "Cloud Bigtable", {"resourceGroup": "BigtableNode"}, family="ApplicationServices", unit="h", region=region)
+        q = gcp_query(
+            r,
+            "Cloud Bigtable",
+            {"resourceGroup": "BigtableNode"},
+            family="ApplicationServices",
+            unit="h",
+            region=region,
+        )
         yield monthly("Nodes", "node-hours", nodes * HOURS_PER_MONTH, q, path=f"cluster[{i}]")
-        q = gcp_query(r, "Cloud Bigtable", {"resourceGroup": f"Bigtable{disk}Storage"}, family="ApplicationServices", unit="GiBy.mo", region=region)
+        q = gcp_query(
+            r,
+            "Cloud Bigtable",
+            {"resourceGroup": f"Bigtable{disk}Storage"},
+            family="ApplicationServices",
+            unit="GiBy.mo",
+            region=region,
+        )
         yield usage_component(f"Storage ({disk})", "GB", ctx.usage, "storage_gb", q, path=f"cluster[{i}]")
 
 

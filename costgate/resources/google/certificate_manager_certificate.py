@@ -22,7 +22,9 @@ from costgate.resources.google._common import gcp_query
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    q = gcp_query(r, "Certificate Manager", {"resourceGroup": "Certificate", "usageType": "OnDemand"}, family="Network", unit="mo")
+    q = gcp_query(
+        r, "Certificate Manager", {"resourceGroup": "Certificate", "usageType": "OnDemand"}, family="Network", unit="mo"
+    )
     yield monthly("Certificate", "months", 1, q)
 
 

@@ -32,8 +32,14 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     limits = limits_of(container)
     instance_based = str(annotations.get("run.googleapis.com/cpu-throttling", "true")).lower() == "false"
     minimum = dec(annotations.get("autoscaling.knative.dev/minScale"), Decimal(0)) or Decimal(0)
-    yield from run_components(r, ctx.usage, cpu_of(limits.get("cpu")), memory_gib(limits.get("memory")),
-                              instance_based=instance_based, min_instances=minimum)
+    yield from run_components(
+        r,
+        ctx.usage,
+        cpu_of(limits.get("cpu")),
+        memory_gib(limits.get("memory")),
+        instance_based=instance_based,
+        min_instances=minimum,
+    )
 
 
 PRICER = Pricer(type="google_cloud_run_service", price=_price, usage_keys=RUN_USAGE, doc=__doc__ or "")

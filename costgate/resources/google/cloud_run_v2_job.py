@@ -35,7 +35,9 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     runs, seconds = ctx.usage.number("monthly_executions"), ctx.usage.number("average_task_duration_s")
     hours = None if runs is None or seconds is None else runs * tasks * seconds / 3600
     usage = Usage({} if hours is None else {"instance_hrs": hours})
-    yield from run_components(r, usage, cpu_of(limits.get("cpu")), memory_gib(limits.get("memory")), instance_based=True)
+    yield from run_components(
+        r, usage, cpu_of(limits.get("cpu")), memory_gib(limits.get("memory")), instance_based=True
+    )
 
 
 PRICER = Pricer(type="google_cloud_run_v2_job", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -34,8 +34,14 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     res = first(container, "resources")
     instance_based = res.get("cpu_idle") is False
     minimum = dec(first(template, "scaling").get("min_instance_count"), Decimal(0)) or Decimal(0)
-    yield from run_components(r, ctx.usage, cpu_of(limits.get("cpu")), memory_gib(limits.get("memory")),
-                              instance_based=instance_based, min_instances=minimum)
+    yield from run_components(
+        r,
+        ctx.usage,
+        cpu_of(limits.get("cpu")),
+        memory_gib(limits.get("memory")),
+        instance_based=instance_based,
+        min_instances=minimum,
+    )
 
 
 PRICER = Pricer(type="google_cloud_run_v2_service", price=_price, usage_keys=RUN_USAGE, doc=__doc__ or "")

@@ -22,7 +22,12 @@ from costgate.resources.google._common import gcp_query
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    yield monthly("Job", "months", 1, gcp_query(r, "Cloud Scheduler", {"resourceGroup": "Job"}, family="ApplicationServices", unit="mo"))
+    yield monthly(
+        "Job",
+        "months",
+        1,
+        gcp_query(r, "Cloud Scheduler", {"resourceGroup": "Job"}, family="ApplicationServices", unit="mo"),
+    )
 
 
 PRICER = Pricer(type="google_cloud_scheduler_job", price=_price, doc=__doc__ or "")

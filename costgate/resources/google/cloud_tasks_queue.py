@@ -24,7 +24,13 @@ USAGE = (UsageKey("monthly_operations", "float", "Billable operations a month"),
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    q = gcp_query(r, "Cloud Tasks", {"resourceGroup": "Operations", "usageType": "OnDemand"}, family="ApplicationServices", unit="count")
+    q = gcp_query(
+        r,
+        "Cloud Tasks",
+        {"resourceGroup": "Operations", "usageType": "OnDemand"},
+        family="ApplicationServices",
+        unit="count",
+    )
     yield usage_component("Operations", "1M operations", ctx.usage, "monthly_operations", q, per=1_000_000)
 
 

@@ -28,8 +28,13 @@ USAGE = (UsageKey("monthly_build_minutes", "float", "Minutes the trigger's build
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     given = str(first(r.block("build"), "options").get("machine_type") or "UNSPECIFIED")
     machine = "e2-standard-2" if given.upper() == "UNSPECIFIED" else given.lower().replace("_", "-")
-    q = gcp_query(r, "Cloud Build", {"machineType": machine, "resourceGroup": "BuildMinutes", "usageType": "OnDemand"},
-                  family="ApplicationServices", unit="min")
+    q = gcp_query(
+        r,
+        "Cloud Build",
+        {"machineType": machine, "resourceGroup": "BuildMinutes", "usageType": "OnDemand"},
+        family="ApplicationServices",
+        unit="min",
+    )
     yield usage_component(f"Build minutes ({machine})", "minutes", ctx.usage, "monthly_build_minutes", q)
 
 

@@ -33,11 +33,24 @@ USAGE = (
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     config = r.block("service_config")
     u = ctx.usage
-    usage = Usage({k: v for k, v in {"monthly_requests": u.number("monthly_function_invocations"),
-                                     "average_request_duration_ms": u.number("request_duration_ms"),
-                                     "concurrent_requests_per_instance": u.number("concurrent_requests_per_instance")}.items() if v is not None})
-    yield from run_components(r, usage, cpu_of(config.get("available_cpu")), memory_gib(config.get("available_memory"), "256M"),
-                              instance_based=False)
+    usage = Usage(
+        {
+            k: v
+            for k, v in {
+                "monthly_requests": u.number("monthly_function_invocations"),
+                "average_request_duration_ms": u.number("request_duration_ms"),
+                "concurrent_requests_per_instance": u.number("concurrent_requests_per_instance"),
+            }.items()
+            if v is not None
+        }
+    )
+    yield from run_components(
+        r,
+        usage,
+        cpu_of(config.get("available_cpu")),
+        memory_gib(config.get("available_memory"), "256M"),
+        instance_based=False,
+    )
 
 
 PRICER = Pricer(type="google_cloudfunctions2_function", price=_price, usage_keys=USAGE, doc=__doc__ or "")

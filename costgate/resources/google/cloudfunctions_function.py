@@ -32,7 +32,17 @@ USAGE = (
 )
 SERVICE = "Cloud Run Functions"
 """The Billing Catalog's display name for Cloud Functions (1st gen SKUs are "(1st Gen) ...")."""
-GHZ = {128: "0.2", 256: "0.4", 512: "0.8", 1024: "1.4", 2048: "2.4", 4096: "4.8", 8192: "4.8", 16384: "4.8", 32768: "4.8"}
+GHZ = {
+    128: "0.2",
+    256: "0.4",
+    512: "0.8",
+    1024: "1.4",
+    2048: "2.4",
+    4096: "4.8",
+    8192: "4.8",
+    16384: "4.8",
+    32768: "4.8",
+}
 """Memory size (MB) -> CPU clock (GHz) Google allocates with it."""
 
 
@@ -44,10 +54,17 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
 
     def q(group: str, unit: str, region: str | None = None) -> PriceQuery:
         return gcp_query(r, SERVICE, {"resourceGroup": group}, family="ApplicationServices", unit=unit, region=region)
+
     yield monthly("CPU", "GHz-seconds", None if seconds is None else seconds * ghz, q("CPU", "GHz.s"), usage_based=True)
-    yield monthly("Memory", "GB-seconds", None if seconds is None else seconds * mb / 1024, q("RAM", "GiBy.s"), usage_based=True)
-    yield usage_component("Invocations", "invocations", ctx.usage, "monthly_function_invocations", q("Invocations", "count", GLOBAL))
-    yield usage_component("Outbound data transfer", "GB", ctx.usage, "monthly_outbound_data_gb", q("NetworkEgress", "GiBy"))
+    yield monthly(
+        "Memory", "GB-seconds", None if seconds is None else seconds * mb / 1024, q("RAM", "GiBy.s"), usage_based=True
+    )
+    yield usage_component(
+        "Invocations", "invocations", ctx.usage, "monthly_function_invocations", q("Invocations", "count", GLOBAL)
+    )
+    yield usage_component(
+        "Outbound data transfer", "GB", ctx.usage, "monthly_outbound_data_gb", q("NetworkEgress", "GiBy")
+    )
 
 
 PRICER = Pricer(type="google_cloudfunctions_function", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -34,13 +34,21 @@ SERVICE = "Cloud Composer"
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    size = str(first(r.values, "config").get("environment_size") or "ENVIRONMENT_SIZE_SMALL").upper().removeprefix("ENVIRONMENT_SIZE_").lower()
+    size = (
+        str(first(r.values, "config").get("environment_size") or "ENVIRONMENT_SIZE_SMALL")
+        .upper()
+        .removeprefix("ENVIRONMENT_SIZE_")
+        .lower()
+    )
 
     def q(group: str, unit: str, **more: str) -> PriceQuery:
         return gcp_query(r, SERVICE, {"resourceGroup": group, **more}, family="ApplicationServices", unit=unit)
+
     yield hourly(f"Environment fee ({size})", q("EnvironmentFee", "h", environmentSize=size))
     yield usage_component("Compute vCPUs", "vCPU-hours", ctx.usage, "monthly_compute_vcpu_hours", q("ComputeCPU", "h"))
-    yield usage_component("Compute memory", "GB-hours", ctx.usage, "monthly_compute_memory_gb_hours", q("ComputeRAM", "GiBy.h"))
+    yield usage_component(
+        "Compute memory", "GB-hours", ctx.usage, "monthly_compute_memory_gb_hours", q("ComputeRAM", "GiBy.h")
+    )
     yield usage_component("Database storage", "GB", ctx.usage, "database_storage_gb", q("DatabaseStorage", "GiBy.mo"))
 
 

@@ -32,11 +32,15 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         return
     vms = ctx.referencing(r, "google_compute_instance", "network_interface.access_config.nat_ip")
     if not vms:
-        yield hourly("IP address (unused)", compute_query(r, "Network", {"ipUsage": "unused", "resourceGroup": "IpAddress"}, "h"))
+        yield hourly(
+            "IP address (unused)", compute_query(r, "Network", {"ipUsage": "unused", "resourceGroup": "IpAddress"}, "h")
+        )
         return
     spot = purchase_of(vms[0].block("scheduling"), ctx.usage).option == "spot"
     usage, label = ("preemptible-vm", "preemptible VM") if spot else ("standard-vm", "standard VM")
-    yield hourly(f"IP address ({label})", compute_query(r, "Network", {"ipUsage": usage, "resourceGroup": "IpAddress"}, "h"))
+    yield hourly(
+        f"IP address ({label})", compute_query(r, "Network", {"ipUsage": usage, "resourceGroup": "IpAddress"}, "h")
+    )
 
 
 PRICER = Pricer(type="google_compute_address", price=_price, doc=__doc__ or "")

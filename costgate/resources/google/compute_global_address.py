@@ -22,11 +22,16 @@ from costgate.resources.google._common import compute_query
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    if str(r.get("address_type") or "EXTERNAL").upper() == "INTERNAL" or r.get("purpose") in ("VPC_PEERING", "PRIVATE_SERVICE_CONNECT"):
+    if str(r.get("address_type") or "EXTERNAL").upper() == "INTERNAL" or r.get("purpose") in (
+        "VPC_PEERING",
+        "PRIVATE_SERVICE_CONNECT",
+    ):
         return
     if ctx.referencing(r, "google_compute_global_forwarding_rule", "ip_address"):
         return
-    yield hourly("IP address (unused)", compute_query(r, "Network", {"ipUsage": "unused", "resourceGroup": "IpAddress"}, "h"))
+    yield hourly(
+        "IP address (unused)", compute_query(r, "Network", {"ipUsage": "unused", "resourceGroup": "IpAddress"}, "h")
+    )
 
 
 PRICER = Pricer(type="google_compute_global_address", price=_price, doc=__doc__ or "")

@@ -29,7 +29,9 @@ USAGE = (UsageKey("monthly_data_processed_gb", "float", "GB the load balancer pr
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     rule = {"lbComponent": "forwarding-rule-minimum", "resourceGroup": "LoadBalancing"}
     yield hourly("Forwarding rule", compute_query(r, "Network", rule, "h"))
-    q = compute_query(r, "Network", {"lbComponent": "internal-data-processing", "resourceGroup": "LoadBalancing"}, "GiBy")
+    q = compute_query(
+        r, "Network", {"lbComponent": "internal-data-processing", "resourceGroup": "LoadBalancing"}, "GiBy"
+    )
     yield usage_component("Data processed", "GB", ctx.usage, "monthly_data_processed_gb", q)
 
 

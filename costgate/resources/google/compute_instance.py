@@ -54,12 +54,22 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     params = params[0] if isinstance(params, list) and params else {}
     disks = []
     if not boot.get("source"):
-        disks.append(Disk(str(params.get("type") or "pd-standard"), dec(params.get("size")) or DEFAULT_BOOT_GB,
-                          iops=dec(params.get("provisioned_iops"))))
+        disks.append(
+            Disk(
+                str(params.get("type") or "pd-standard"),
+                dec(params.get("size")) or DEFAULT_BOOT_GB,
+                iops=dec(params.get("provisioned_iops")),
+            )
+        )
     static = len(r.refs.get("network_interface.access_config.nat_ip", ()))
-    spec = MachineSpec(r.get("machine_type"), purchase_of(r.block("scheduling"), ctx.usage),
-                       gpus_of(r.blocks("guest_accelerator")), tuple(disks), len(r.blocks("scratch_disk")),
-                       external_ips=ephemeral_ips(r.values.get("network_interface"), static))
+    spec = MachineSpec(
+        r.get("machine_type"),
+        purchase_of(r.block("scheduling"), ctx.usage),
+        gpus_of(r.blocks("guest_accelerator")),
+        tuple(disks),
+        len(r.blocks("scratch_disk")),
+        external_ips=ephemeral_ips(r.values.get("network_interface"), static),
+    )
     hours = ctx.usage.number("monthly_hrs")
     yield from machine_components(r, spec, ctx.usage, hours=HOURS_PER_MONTH if hours is None else Decimal(hours))
 

@@ -30,8 +30,10 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     attrs = {"interconnectType": kind.lower(), "resourceGroup": "InterconnectAttachment"}
     if kind == "PARTNER":
         attrs["bandwidth"] = str(r.get("bandwidth") or "BPS_10G")
-    yield hourly(f"VLAN attachment ({kind.lower()}{', ' + attrs['bandwidth'] if 'bandwidth' in attrs else ''})",
-                 compute_query(r, "Network", attrs, "h"))
+    yield hourly(
+        f"VLAN attachment ({kind.lower()}{', ' + attrs['bandwidth'] if 'bandwidth' in attrs else ''})",
+        compute_query(r, "Network", attrs, "h"),
+    )
     q = compute_query(r, "Network", {"interconnectType": kind.lower(), "resourceGroup": "InterconnectEgress"}, "GiBy")
     yield usage_component("Data transfer out", "GB", ctx.usage, "monthly_egress_data_gb", q)
 

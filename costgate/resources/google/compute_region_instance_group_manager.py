@@ -28,4 +28,6 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     yield from group_components(r, ctx)
 
 
-PRICER = Pricer(type="google_compute_region_instance_group_manager", price=_price, usage_keys=GROUP_USAGE, doc=__doc__ or "")
+PRICER = Pricer(
+    type="google_compute_region_instance_group_manager", price=_price, usage_keys=GROUP_USAGE, doc=__doc__ or ""
+)

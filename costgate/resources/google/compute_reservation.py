@@ -44,9 +44,18 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         spec = template_spec(template.values, purchase, "")
         spec = MachineSpec(spec.machine_type, purchase, spec.gpus, (), spec.local_ssds)
     else:
-        gpus = tuple((str(g.get("accelerator_type")).rsplit("/", 1)[-1], dec(g.get("accelerator_count"), Decimal(1)) or Decimal(0))
-                     for g in props.get("guest_accelerators") or [] if g.get("accelerator_type"))
-        ssd_gb = sum((dec(s.get("disk_size_gb"), LOCAL_SSD_GB) or LOCAL_SSD_GB for s in props.get("local_ssds") or []), Decimal(0))
+        gpus = tuple(
+            (
+                str(g.get("accelerator_type")).rsplit("/", 1)[-1],
+                dec(g.get("accelerator_count"), Decimal(1)) or Decimal(0),
+            )
+            for g in props.get("guest_accelerators") or []
+            if g.get("accelerator_type")
+        )
+        ssd_gb = sum(
+            (dec(s.get("disk_size_gb"), LOCAL_SSD_GB) or LOCAL_SSD_GB for s in props.get("local_ssds") or []),
+            Decimal(0),
+        )
         spec = MachineSpec(props.get("machine_type"), purchase, gpus, (), int(ssd_gb / LOCAL_SSD_GB))
     yield from machine_components(r, spec, ctx.usage, count=count)
 

@@ -34,7 +34,9 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     vms = ctx.usage.number("assigned_vms")
     hours = None if vms is None else min(vms, VMS_PER_GATEWAY_RATE) * 730
     q = compute_query(r, "Network", {"natComponent": "gateway", "resourceGroup": "CloudNat"}, "h")
-    yield monthly("Assigned VMs (first 32)", "VM-hours", hours, q, usage_based=True, unit_multiplier=1 / VMS_PER_GATEWAY_RATE)
+    yield monthly(
+        "Assigned VMs (first 32)", "VM-hours", hours, q, usage_based=True, unit_multiplier=1 / VMS_PER_GATEWAY_RATE
+    )
     q = compute_query(r, "Network", {"natComponent": "data-processing", "resourceGroup": "CloudNat"}, "GiBy")
     yield usage_component("Data processed", "GB", ctx.usage, "monthly_data_processed_gb", q)
 

@@ -29,7 +29,12 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     policy = {"armorComponent": "policy", "resourceGroup": "CloudArmor"}
     yield monthly("Security policy", "months", 1, compute_query(r, "Network", policy, "mo"))
     rules = max(1, len(r.blocks("rule")))
-    yield monthly("Rules", "rules", rules, compute_query(r, "Network", {"armorComponent": "rule", "resourceGroup": "CloudArmor"}, "mo"))
+    yield monthly(
+        "Rules",
+        "rules",
+        rules,
+        compute_query(r, "Network", {"armorComponent": "rule", "resourceGroup": "CloudArmor"}, "mo"),
+    )
     q = compute_query(r, "Network", {"armorComponent": "request", "resourceGroup": "CloudArmor"}, "count")
     yield usage_component("Requests", "1M requests", ctx.usage, "monthly_requests", q, per=1_000_000)
 

@@ -35,25 +35,44 @@ USAGE = (
     UsageKey("autopilot_ephemeral_storage_gb", "float", "GB of ephemeral storage Autopilot pods request on average"),
     *COMPUTE_USAGE,
 )
-AUTOPILOT = (("Autopilot vCPU", "vCPU", "autopilot_vcpu_count", "AutopilotCPU", "h"),
-             ("Autopilot memory", "GB", "autopilot_memory_gb", "AutopilotRAM", "GiBy.h"),
-             ("Autopilot ephemeral storage", "GB", "autopilot_ephemeral_storage_gb", "AutopilotEphemeralStorage", "GiBy.h"))
+AUTOPILOT = (
+    ("Autopilot vCPU", "vCPU", "autopilot_vcpu_count", "AutopilotCPU", "h"),
+    ("Autopilot memory", "GB", "autopilot_memory_gb", "AutopilotRAM", "GiBy.h"),
+    ("Autopilot ephemeral storage", "GB", "autopilot_ephemeral_storage_gb", "AutopilotEphemeralStorage", "GiBy.h"),
+)
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     autopilot = r.get("enable_autopilot") is True
-    yield hourly("Cluster management fee (Autopilot)" if autopilot else "Cluster management fee", management_fee_query(r))
+    yield hourly(
+        "Cluster management fee (Autopilot)" if autopilot else "Cluster management fee", management_fee_query(r)
+    )
     if autopilot:
         for name, unit, key, group, catalog_unit in AUTOPILOT:
-            yield monthly(name, unit, ctx.usage.number(key), autopilot_query(r, group, catalog_unit),
-                          usage_based=True, unit_multiplier=HOURS_PER_MONTH)
+            yield monthly(
+                name,
+                unit,
+                ctx.usage.number(key),
+                autopilot_query(r, group, catalog_unit),
+                usage_based=True,
+                unit_multiplier=HOURS_PER_MONTH,
+            )
         return
     pools = r.blocks("node_pool")
     for i, pool in enumerate(pools):
         yield from pool_components(r, pool, r.values, ctx.usage, prefix=f"node_pool[{i}].", path=f"node_pool[{i}]")
     if not pools and r.get("remove_default_node_pool") is not True:
-        yield from pool_components(r, {"initial_node_count": r.get("initial_node_count"), "node_config": r.get("node_config"),
-                                       "node_locations": r.get("node_locations")}, r.values, ctx.usage, path="default_pool")
+        yield from pool_components(
+            r,
+            {
+                "initial_node_count": r.get("initial_node_count"),
+                "node_config": r.get("node_config"),
+                "node_locations": r.get("node_locations"),
+            },
+            r.values,
+            ctx.usage,
+            path="default_pool",
+        )
 
 
 PRICER = Pricer(type="google_container_cluster", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -33,14 +33,27 @@ USAGE = (
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    mode = "streaming" if r.get("enable_streaming_engine") is True or "streaming" in str(r.get("template_gcs_path") or "").lower() else "batch"
+    mode = (
+        "streaming"
+        if r.get("enable_streaming_engine") is True or "streaming" in str(r.get("template_gcs_path") or "").lower()
+        else "batch"
+    )
 
     def q(group: str, unit: str) -> PriceQuery:
-        return gcp_query(r, "Dataflow", {"jobType": mode, "resourceGroup": group}, family="ApplicationServices", unit=unit)
+        return gcp_query(
+            r, "Dataflow", {"jobType": mode, "resourceGroup": group}, family="ApplicationServices", unit=unit
+        )
+
     yield usage_component(f"Worker vCPUs ({mode})", "vCPU-hours", ctx.usage, "monthly_vcpu_hours", q("WorkerCPU", "h"))
-    yield usage_component(f"Worker memory ({mode})", "GB-hours", ctx.usage, "monthly_memory_gb_hours", q("WorkerRAM", "GiBy.h"))
-    yield usage_component("Worker persistent disk", "GB-hours", ctx.usage, "monthly_pd_gb_hours", q("WorkerPD", "GiBy.h"))
-    yield usage_component(f"Data processed ({mode})", "GB", ctx.usage, "monthly_shuffle_data_gb", q("ShuffleData", "GiBy"))
+    yield usage_component(
+        f"Worker memory ({mode})", "GB-hours", ctx.usage, "monthly_memory_gb_hours", q("WorkerRAM", "GiBy.h")
+    )
+    yield usage_component(
+        "Worker persistent disk", "GB-hours", ctx.usage, "monthly_pd_gb_hours", q("WorkerPD", "GiBy.h")
+    )
+    yield usage_component(
+        f"Data processed ({mode})", "GB", ctx.usage, "monthly_shuffle_data_gb", q("ShuffleData", "GiBy")
+    )
 
 
 PRICER = Pricer(type="google_dataflow_job", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -44,14 +44,27 @@ def vcpus_of(machine: str) -> Decimal | None:
     return Decimal(SHARED_CORE_VCPUS[last]) if last in SHARED_CORE_VCPUS else None
 
 
-def _role(r: Resource, role: str, config: Mapping[str, Any], default_count: Decimal, purchase: Purchase) -> tuple[MachineSpec, Decimal]:
+def _role(
+    r: Resource, role: str, config: Mapping[str, Any], default_count: Decimal, purchase: Purchase
+) -> tuple[MachineSpec, Decimal]:
     disk = first(config, "disk_config")
     count = dec(config.get("num_instances"), default_count)
-    disks = (Disk(str(disk.get("boot_disk_type") or "pd-standard"), dec(disk.get("boot_disk_size_gb")) or DEFAULT_BOOT_GB, role),)
-    gpus = tuple((str(a.get("accelerator_type")).rsplit("/", 1)[-1], dec(a.get("accelerator_count"), Decimal(1)) or Decimal(0))
-                 for a in config.get("accelerators") or [] if a.get("accelerator_type"))
+    disks = (
+        Disk(
+            str(disk.get("boot_disk_type") or "pd-standard"),
+            dec(disk.get("boot_disk_size_gb")) or DEFAULT_BOOT_GB,
+            role,
+        ),
+    )
+    gpus = tuple(
+        (str(a.get("accelerator_type")).rsplit("/", 1)[-1], dec(a.get("accelerator_count"), Decimal(1)) or Decimal(0))
+        for a in config.get("accelerators") or []
+        if a.get("accelerator_type")
+    )
     ssds = int(dec(disk.get("num_local_ssds"), Decimal(0)) or 0)
-    return MachineSpec(str(config.get("machine_type") or DEFAULT_MACHINE), purchase, gpus, disks, ssds, role), count or Decimal(0)
+    return MachineSpec(
+        str(config.get("machine_type") or DEFAULT_MACHINE), purchase, gpus, disks, ssds, role
+    ), count or Decimal(0)
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
@@ -61,13 +74,28 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         config = first(cluster, role)
         if not config and role == "preemptible_worker_config":
             continue
-        spot = role == "preemptible_worker_config" and str(config.get("preemptibility") or "PREEMPTIBLE") != "NON_PREEMPTIBLE"
-        purchase = Purchase("spot", "Preemptible", "preemptible") if spot else purchase_of({}, ctx.usage) if role != "preemptible_worker_config" else ON_DEMAND
+        spot = (
+            role == "preemptible_worker_config"
+            and str(config.get("preemptibility") or "PREEMPTIBLE") != "NON_PREEMPTIBLE"
+        )
+        purchase = (
+            Purchase("spot", "Preemptible", "preemptible")
+            if spot
+            else purchase_of({}, ctx.usage)
+            if role != "preemptible_worker_config"
+            else ON_DEMAND
+        )
         spec, count = _role(r, role, config, default, purchase)
         if count > 0:
             yield from machine_components(r, spec, ctx.usage, count=count)
             vcpu_hours += (vcpus_of(spec.machine_type or "") or Decimal(0)) * count * HOURS_PER_MONTH
-    q = gcp_query(r, "Cloud Dataproc", {"resourceGroup": "DataprocFee", "usageType": "OnDemand"}, family="ApplicationServices", unit="h")
+    q = gcp_query(
+        r,
+        "Cloud Dataproc",
+        {"resourceGroup": "DataprocFee", "usageType": "OnDemand"},
+        family="ApplicationServices",
+        unit="h",
+    )
     yield monthly("Dataproc fee", "vCPU-hours", vcpu_hours, q)
 
 

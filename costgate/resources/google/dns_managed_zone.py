@@ -21,7 +21,12 @@ from costgate.resources.google._common import GLOBAL, gcp_query
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    yield monthly("Managed zone", "months", 1, gcp_query(r, "Cloud DNS", {"resourceGroup": "ManagedZone"}, family="Network", unit="mo", region=GLOBAL))
+    yield monthly(
+        "Managed zone",
+        "months",
+        1,
+        gcp_query(r, "Cloud DNS", {"resourceGroup": "ManagedZone"}, family="Network", unit="mo", region=GLOBAL),
+    )
 
 
 PRICER = Pricer(type="google_dns_managed_zone", price=_price, doc=__doc__ or "")

@@ -20,14 +20,18 @@ from costgate.resources.base import Pricer, PricingContext, UsageKey, usage_comp
 from costgate.resources.google._common import GLOBAL, gcp_query
 
 SERVICE = "Cloud DNS"
-USAGE = (
-    UsageKey("monthly_queries", "float", "DNS queries answered for the record set a month"),
-)
+USAGE = (UsageKey("monthly_queries", "float", "DNS queries answered for the record set a month"),)
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    yield usage_component("Queries", "1M queries", ctx.usage, "monthly_queries",
-                          gcp_query(r, SERVICE, {'resourceGroup': 'DNSQuery'}, family="Network", unit="count", region=GLOBAL), per=1000000)
+    yield usage_component(
+        "Queries",
+        "1M queries",
+        ctx.usage,
+        "monthly_queries",
+        gcp_query(r, SERVICE, {"resourceGroup": "DNSQuery"}, family="Network", unit="count", region=GLOBAL),
+        per=1000000,
+    )
 
 
 PRICER = Pricer(type="google_dns_record_set", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -29,7 +29,9 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     tier = str(r.get("tier") or "BASIC_HDD").upper()
     tier = LEGACY.get(tier, tier)
     capacity = sum((dec(s.get("capacity_gb"), Decimal(0)) or Decimal(0) for s in r.blocks("file_shares")), Decimal(0))
-    q = gcp_query(r, "Cloud Filestore", {"resourceGroup": "FilestoreCapacity", "tier": tier}, family="Storage", unit="GiBy.mo")
+    q = gcp_query(
+        r, "Cloud Filestore", {"resourceGroup": "FilestoreCapacity", "tier": tier}, family="Storage", unit="GiBy.mo"
+    )
     yield monthly(f"Capacity ({tier.lower()})", "GB", capacity, q)
 
 

@@ -36,10 +36,20 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     level = str(first(r.values, "version_template").get("protection_level") or "SOFTWARE").lower()
     versions = ctx.usage.number("key_versions")
     initial = Decimal(0) if r.get("skip_initial_version_creation") is True else Decimal(1)
-    q = gcp_query(r, SERVICE, {"protectionLevel": level, "resourceGroup": "KeyVersion"}, family="ApplicationServices", unit="mo")
+    q = gcp_query(
+        r, SERVICE, {"protectionLevel": level, "resourceGroup": "KeyVersion"}, family="ApplicationServices", unit="mo"
+    )
     if versions is not None or initial:
-        yield monthly("Key versions", "months", initial if versions is None else versions, q, usage_based=versions is not None)
-    q = gcp_query(r, SERVICE, {"protectionLevel": level, "resourceGroup": "CryptoOperation"}, family="ApplicationServices", unit="count")
+        yield monthly(
+            "Key versions", "months", initial if versions is None else versions, q, usage_based=versions is not None
+        )
+    q = gcp_query(
+        r,
+        SERVICE,
+        {"protectionLevel": level, "resourceGroup": "CryptoOperation"},
+        family="ApplicationServices",
+        unit="count",
+    )
     yield usage_component("Operations", "10k operations", ctx.usage, "monthly_key_operations", q, per=10_000)
 
 

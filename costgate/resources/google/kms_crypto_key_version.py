@@ -27,9 +27,16 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if str(r.get("state") or "ENABLED").upper() in ("DESTROYED", "DESTROY_SCHEDULED"):
         return
     key = ctx.resolve(r, "crypto_key")
-    level = str(first(key.values, "version_template").get("protection_level") or "SOFTWARE").lower() if key else "software"
-    q = gcp_query(r, "Cloud Key Management Service (KMS)", {"protectionLevel": level, "resourceGroup": "KeyVersion"},
-                  family="ApplicationServices", unit="mo")
+    level = (
+        str(first(key.values, "version_template").get("protection_level") or "SOFTWARE").lower() if key else "software"
+    )
+    q = gcp_query(
+        r,
+        "Cloud Key Management Service (KMS)",
+        {"protectionLevel": level, "resourceGroup": "KeyVersion"},
+        family="ApplicationServices",
+        unit="mo",
+    )
     yield monthly("Key version", "months", 1, q)
 
 

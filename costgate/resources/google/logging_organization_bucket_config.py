@@ -21,14 +21,17 @@ from costgate.resources.base import Pricer, PricingContext, UsageKey, usage_comp
 from costgate.resources.google._common import GLOBAL, gcp_query
 
 SERVICE = "Cloud Logging"
-USAGE = (
-    UsageKey("monthly_logging_data_gb", "float", "GB of logs ingested a month"),
-)
+USAGE = (UsageKey("monthly_logging_data_gb", "float", "GB of logs ingested a month"),)
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    yield usage_component("Logging data", "GB", ctx.usage, "monthly_logging_data_gb",
-                          gcp_query(r, SERVICE, {'resourceGroup': 'LogVolume'}, family="ApplicationServices", unit="GiBy", region=GLOBAL))
+    yield usage_component(
+        "Logging data",
+        "GB",
+        ctx.usage,
+        "monthly_logging_data_gb",
+        gcp_query(r, SERVICE, {"resourceGroup": "LogVolume"}, family="ApplicationServices", unit="GiBy", region=GLOBAL),
+    )
 
 
 PRICER = Pricer(type="google_logging_organization_bucket_config", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -26,7 +26,10 @@ SERVICE = "Cloud Memorystore for Memcached"
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     config = r.block("node_config")
     nodes = dec(r.get("node_count"), Decimal(1)) or Decimal(1)
-    cpus, gb = dec(config.get("cpu_count"), Decimal(1)) or Decimal(1), (dec(config.get("memory_size_mb"), Decimal(1024)) or Decimal(1024)) / 1024
+    cpus, gb = (
+        dec(config.get("cpu_count"), Decimal(1)) or Decimal(1),
+        (dec(config.get("memory_size_mb"), Decimal(1024)) or Decimal(1024)) / 1024,
+    )
     q = gcp_query(r, SERVICE, {"resourceGroup": "MemcacheNodeCPU"}, family="ApplicationServices", unit="h")
     yield monthly("Node vCPUs", "vCPU-hours", nodes * cpus * HOURS_PER_MONTH, q)
     q = gcp_query(r, SERVICE, {"resourceGroup": "MemcacheNodeRAM"}, family="ApplicationServices", unit="GiBy.h")

@@ -26,9 +26,21 @@ USAGE = (UsageKey("monthly_time_series", "float", "Time series the policy's quer
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     conditions = max(1, len(r.blocks("conditions")))
-    q = gcp_query(r, "Cloud Monitoring", {"resourceGroup": "AlertingCondition", "usageType": "OnDemand"}, family="Monitoring", unit="mo")
+    q = gcp_query(
+        r,
+        "Cloud Monitoring",
+        {"resourceGroup": "AlertingCondition", "usageType": "OnDemand"},
+        family="Monitoring",
+        unit="mo",
+    )
     yield monthly("Alert conditions", "conditions", conditions, q)
-    q = gcp_query(r, "Cloud Monitoring", {"resourceGroup": "AlertingTimeSeries", "usageType": "OnDemand"}, family="Monitoring", unit="count")
+    q = gcp_query(
+        r,
+        "Cloud Monitoring",
+        {"resourceGroup": "AlertingTimeSeries", "usageType": "OnDemand"},
+        family="Monitoring",
+        unit="count",
+    )
     yield usage_component("Time series returned", "1M time series", ctx.usage, "monthly_time_series", q, per=1_000_000)
 
 

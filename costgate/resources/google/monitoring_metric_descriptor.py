@@ -25,4 +25,6 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     yield from ingestion_components(r, ctx.usage)
 
 
-PRICER = Pricer(type="google_monitoring_metric_descriptor", price=_price, usage_keys=(INGESTION_USAGE,), doc=__doc__ or "")
+PRICER = Pricer(
+    type="google_monitoring_metric_descriptor", price=_price, usage_keys=(INGESTION_USAGE,), doc=__doc__ or ""
+)

@@ -33,7 +33,13 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     regions = r.get("selected_regions") or []
     locations = sum(LOCATIONS.get(str(x).upper(), 1) for x in regions) if regions else ALL_LOCATIONS
     executions = HOURS_PER_MONTH * 3600 / period * locations
-    q = gcp_query(r, "Cloud Monitoring", {"resourceGroup": "UptimeCheckExecution", "usageType": "OnDemand"}, family="Monitoring", unit="count")
+    q = gcp_query(
+        r,
+        "Cloud Monitoring",
+        {"resourceGroup": "UptimeCheckExecution", "usageType": "OnDemand"},
+        family="Monitoring",
+        unit="count",
+    )
     yield monthly("Uptime check executions", "1k executions", executions / 1000, q, unit_multiplier=1000)
 
 

@@ -32,12 +32,43 @@ USAGE = (
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    yield usage_component("Message delivery data", "TiB", ctx.usage, "monthly_message_data_tb",
-                          gcp_query(r, SERVICE, {'resourceGroup': 'MessageDelivery'}, family="ApplicationServices", unit="TiBy", region=GLOBAL))
-    yield usage_component("Retained acknowledged message storage", "GiB", ctx.usage, "storage_gb",
-                          gcp_query(r, SERVICE, {'resourceGroup': 'RetainedAckedMessageStorage'}, family="ApplicationServices", unit="GiBy.mo", region=GLOBAL))
-    yield usage_component("Snapshot message backlog storage", "GiB", ctx.usage, "snapshot_storage_gb",
-                          gcp_query(r, SERVICE, {'resourceGroup': 'SnapshotMessageBacklog'}, family="ApplicationServices", unit="GiBy.mo", region=GLOBAL))
+    yield usage_component(
+        "Message delivery data",
+        "TiB",
+        ctx.usage,
+        "monthly_message_data_tb",
+        gcp_query(
+            r, SERVICE, {"resourceGroup": "MessageDelivery"}, family="ApplicationServices", unit="TiBy", region=GLOBAL
+        ),
+    )
+    yield usage_component(
+        "Retained acknowledged message storage",
+        "GiB",
+        ctx.usage,
+        "storage_gb",
+        gcp_query(
+            r,
+            SERVICE,
+            {"resourceGroup": "RetainedAckedMessageStorage"},
+            family="ApplicationServices",
+            unit="GiBy.mo",
+            region=GLOBAL,
+        ),
+    )
+    yield usage_component(
+        "Snapshot message backlog storage",
+        "GiB",
+        ctx.usage,
+        "snapshot_storage_gb",
+        gcp_query(
+            r,
+            SERVICE,
+            {"resourceGroup": "SnapshotMessageBacklog"},
+            family="ApplicationServices",
+            unit="GiBy.mo",
+            region=GLOBAL,
+        ),
+    )
 
 
 PRICER = Pricer(type="google_pubsub_subscription", price=_price, usage_keys=USAGE, doc=__doc__ or "")

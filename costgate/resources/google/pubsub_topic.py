@@ -21,14 +21,19 @@ from costgate.resources.base import Pricer, PricingContext, UsageKey, usage_comp
 from costgate.resources.google._common import GLOBAL, gcp_query
 
 SERVICE = "Cloud Pub/Sub"
-USAGE = (
-    UsageKey("monthly_message_data_tb", "float", "TB of messages published a month"),
-)
+USAGE = (UsageKey("monthly_message_data_tb", "float", "TB of messages published a month"),)
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    yield usage_component("Message ingestion data", "TiB", ctx.usage, "monthly_message_data_tb",
-                          gcp_query(r, SERVICE, {'resourceGroup': 'MessageIngestion'}, family="ApplicationServices", unit="TiBy", region=GLOBAL))
+    yield usage_component(
+        "Message ingestion data",
+        "TiB",
+        ctx.usage,
+        "monthly_message_data_tb",
+        gcp_query(
+            r, SERVICE, {"resourceGroup": "MessageIngestion"}, family="ApplicationServices", unit="TiBy", region=GLOBAL
+        ),
+    )
 
 
 PRICER = Pricer(type="google_pubsub_topic", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -34,14 +34,18 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     node = str(r.get("node_type") or "REDIS_HIGHMEM_MEDIUM").upper().removeprefix("REDIS_").replace("_", " ").lower()
     shards = dec(r.get("shard_count"), Decimal(1)) or Decimal(1)
     nodes = shards * (1 + (dec(r.get("replica_count"), Decimal(0)) or Decimal(0)))
-    q = gcp_query(r, SERVICE, {"nodeType": node, "resourceGroup": "RedisClusterNode"}, family="ApplicationServices", unit="h")
+    q = gcp_query(
+        r, SERVICE, {"nodeType": node, "resourceGroup": "RedisClusterNode"}, family="ApplicationServices", unit="h"
+    )
     yield monthly(f"Cluster node ({node})", "hours", nodes * HOURS_PER_MONTH, q)
     if str(first(r.values, "persistence_config").get("mode") or "").upper() == "AOF":
         q = gcp_query(r, SERVICE, {"resourceGroup": "RedisClusterAOF"}, family="ApplicationServices", unit="GiBy.h")
         gb = ctx.usage.number("aof_storage_gb")
         yield monthly("AOF persistence", "GB", gb, q, usage_based=True, unit_multiplier=HOURS_PER_MONTH)
     q = gcp_query(r, SERVICE, {"resourceGroup": "RedisBackup"}, family="ApplicationServices", unit="GiBy.h")
-    yield monthly("Backups", "GB", ctx.usage.number("backup_storage_gb"), q, usage_based=True, unit_multiplier=HOURS_PER_MONTH)
+    yield monthly(
+        "Backups", "GB", ctx.usage.number("backup_storage_gb"), q, usage_based=True, unit_multiplier=HOURS_PER_MONTH
+    )
 
 
 PRICER = Pricer(type="google_redis_cluster", price=_price, usage_keys=USAGE, doc=__doc__ or "")

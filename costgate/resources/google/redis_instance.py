@@ -28,8 +28,13 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     size = dec(r.get("memory_size_gb"), Decimal(1)) or Decimal(1)
     tier = "standard" if str(r.get("tier") or "BASIC").upper() == "STANDARD_HA" else "basic"
     capacity = next((name for top, name in CAPACITY_TIERS if size <= top), "M5")
-    q = gcp_query(r, "Cloud Memorystore for Redis", {"capacityTier": capacity, "resourceGroup": "Redis", "tier": tier},
-                  family="ApplicationServices", unit="GiBy.h")
+    q = gcp_query(
+        r,
+        "Cloud Memorystore for Redis",
+        {"capacityTier": capacity, "resourceGroup": "Redis", "tier": tier},
+        family="ApplicationServices",
+        unit="GiBy.h",
+    )
     yield monthly(f"Redis instance ({tier}, {capacity})", "GB", size, q, unit_multiplier=HOURS_PER_MONTH)
     replicas = dec(r.get("replica_count"), Decimal(0)) or Decimal(0)
     if tier == "standard" and replicas > 1:

@@ -34,9 +34,25 @@ SERVICE = "Secret Manager"
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     def q(group: str, unit: str) -> PriceQuery:
         return gcp_query(r, SERVICE, {"resourceGroup": group}, family="ApplicationServices", unit=unit)
-    yield usage_component("Active secret versions", "versions", ctx.usage, "active_secret_versions", q("SecretVersion", "mo"))
-    yield usage_component("Access operations", "10K requests", ctx.usage, "monthly_access_operations", q("AccessOperation", "count"), per=10_000)
-    yield usage_component("Rotation notifications", "rotations", ctx.usage, "monthly_rotation_notifications", q("RotationNotification", "count"))
+
+    yield usage_component(
+        "Active secret versions", "versions", ctx.usage, "active_secret_versions", q("SecretVersion", "mo")
+    )
+    yield usage_component(
+        "Access operations",
+        "10K requests",
+        ctx.usage,
+        "monthly_access_operations",
+        q("AccessOperation", "count"),
+        per=10_000,
+    )
+    yield usage_component(
+        "Rotation notifications",
+        "rotations",
+        ctx.usage,
+        "monthly_rotation_notifications",
+        q("RotationNotification", "count"),
+    )
 
 
 PRICER = Pricer(type="google_secret_manager_secret", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -30,10 +30,20 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     secret = ctx.resolve(r, "secret")
     replicas = first(first(secret.values, "replication"), "user_managed").get("replicas") if secret else None
     versions = len(replicas) if isinstance(replicas, list) and replicas else 1
-    yield monthly("Active secret versions", "versions", versions,
-                  gcp_query(r, SERVICE, {"resourceGroup": "SecretVersion"}, family="ApplicationServices", unit="mo"))
-    yield usage_component("Access operations", "10K requests", ctx.usage, "monthly_access_operations",
-                          gcp_query(r, SERVICE, {"resourceGroup": "AccessOperation"}, family="ApplicationServices", unit="count"), per=10_000)
+    yield monthly(
+        "Active secret versions",
+        "versions",
+        versions,
+        gcp_query(r, SERVICE, {"resourceGroup": "SecretVersion"}, family="ApplicationServices", unit="mo"),
+    )
+    yield usage_component(
+        "Access operations",
+        "10K requests",
+        ctx.usage,
+        "monthly_access_operations",
+        gcp_query(r, SERVICE, {"resourceGroup": "AccessOperation"}, family="ApplicationServices", unit="count"),
+        per=10_000,
+    )
 
 
 PRICER = Pricer(type="google_secret_manager_secret_version", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -31,13 +31,30 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     config = str(r.get("config") or "regional-us-central1").rsplit("/", 1)[-1]
     region = config.removeprefix("regional-")
     limits = first(first(r.values, "autoscaling_config"), "autoscaling_limits")
-    units = dec(r.get("processing_units")) or (dec(r.get("num_nodes")) or Decimal(0)) * 1000 or \
-        dec(limits.get("min_processing_units")) or (dec(limits.get("min_nodes")) or Decimal(1)) * 1000
+    units = (
+        dec(r.get("processing_units"))
+        or (dec(r.get("num_nodes")) or Decimal(0)) * 1000
+        or dec(limits.get("min_processing_units"))
+        or (dec(limits.get("min_nodes")) or Decimal(1)) * 1000
+    )
     edition = str(r.get("edition") or "STANDARD").lower()
-    q = gcp_query(r, SERVICE, {"config": config, "edition": edition, "resourceGroup": "SpannerCompute"},
-                  family="ApplicationServices", unit="h", region=region)
+    q = gcp_query(
+        r,
+        SERVICE,
+        {"config": config, "edition": edition, "resourceGroup": "SpannerCompute"},
+        family="ApplicationServices",
+        unit="h",
+        region=region,
+    )
     yield monthly(f"Compute capacity ({config}, {edition})", "node-hours", units / 1000 * HOURS_PER_MONTH, q)
-    q = gcp_query(r, SERVICE, {"config": config, "resourceGroup": "SpannerStorage"}, family="ApplicationServices", unit="GiBy.mo", region=region)
+    q = gcp_query(
+        r,
+        SERVICE,
+        {"config": config, "resourceGroup": "SpannerStorage"},
+        family="ApplicationServices",
+        unit="GiBy.mo",
+        region=region,
+    )
     yield usage_component("Storage", "GB", ctx.usage, "storage_gb", q)
 
 

@@ -45,27 +45,80 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     named, custom = TIER_RE.match(tier), CUSTOM_RE.match(tier)
     cpus = gb = None
     if tier in SHARED or (tier.startswith("db-n1-") and engine.startswith("MYSQL")):
-        yield hourly(f"SQL instance ({tier}, {avail})", gcp_query(r, SERVICE, {"availabilityType": avail, "resourceGroup": "SQLInstance", "tier": tier}, family="ApplicationServices", unit="h"))
+        yield hourly(
+            f"SQL instance ({tier}, {avail})",
+            gcp_query(
+                r,
+                SERVICE,
+                {"availabilityType": avail, "resourceGroup": "SQLInstance", "tier": tier},
+                family="ApplicationServices",
+                unit="h",
+            ),
+        )
     elif named or custom:
         cpus = Decimal((named or custom).group("cpus"))  # type: ignore[union-attr]
         gb = cpus * GB_PER_CPU[named.group("kind")] if named else Decimal(custom.group("mb")) / 1024  # type: ignore[union-attr]
-        q = gcp_query(r, SERVICE, {"availabilityType": avail, "resourceGroup": "SQLGen2InstancesCPU"}, family="ApplicationServices", unit="h")
+        q = gcp_query(
+            r,
+            SERVICE,
+            {"availabilityType": avail, "resourceGroup": "SQLGen2InstancesCPU"},
+            family="ApplicationServices",
+            unit="h",
+        )
         yield monthly(f"vCPUs ({cpus}, {avail})", "hours", cpus * HOURS_PER_MONTH, q)
-        q = gcp_query(r, SERVICE, {"availabilityType": avail, "resourceGroup": "SQLGen2InstancesRAM"}, family="ApplicationServices", unit="GiBy.h")
+        q = gcp_query(
+            r,
+            SERVICE,
+            {"availabilityType": avail, "resourceGroup": "SQLGen2InstancesRAM"},
+            family="ApplicationServices",
+            unit="GiBy.h",
+        )
         yield monthly(f"Memory ({gb.normalize():f} GB, {avail})", "GB", gb, q, unit_multiplier=HOURS_PER_MONTH)
     else:
-        yield hourly(f"SQL instance ({tier}, {avail})", gcp_query(r, SERVICE, {"availabilityType": avail, "resourceGroup": "SQLInstance", "tier": tier}, family="ApplicationServices", unit="h"))
+        yield hourly(
+            f"SQL instance ({tier}, {avail})",
+            gcp_query(
+                r,
+                SERVICE,
+                {"availabilityType": avail, "resourceGroup": "SQLInstance", "tier": tier},
+                family="ApplicationServices",
+                unit="h",
+            ),
+        )
     if engine.startswith("SQLSERVER") and cpus is not None:
         edition = engine.rsplit("_", 1)[-1].lower()
-        q = gcp_query(r, SERVICE, {"edition": edition, "resourceGroup": "SQLServerLicense"}, family="ApplicationServices", unit="h")
+        q = gcp_query(
+            r,
+            SERVICE,
+            {"edition": edition, "resourceGroup": "SQLServerLicense"},
+            family="ApplicationServices",
+            unit="h",
+        )
         yield monthly(f"SQL Server licence ({edition})", "vCPU-hours", cpus * HOURS_PER_MONTH, q)
     disk = "HDD" if str(settings.get("disk_type") or "PD_SSD").upper() == "PD_HDD" else "SSD"
     size = dec(settings.get("disk_size")) or Decimal(10)
-    yield monthly(f"Storage ({disk}, {avail})", "GB", size, gcp_query(r, SERVICE, {"availabilityType": avail, "resourceGroup": disk}, family="ApplicationServices", unit="GiBy.mo"))
-    yield usage_component("Backups", "GB", ctx.usage, "backup_storage_gb",
-                          gcp_query(r, SERVICE, {"resourceGroup": "PDSnapshot"}, family="ApplicationServices", unit="GiBy.mo"))
+    yield monthly(
+        f"Storage ({disk}, {avail})",
+        "GB",
+        size,
+        gcp_query(
+            r, SERVICE, {"availabilityType": avail, "resourceGroup": disk}, family="ApplicationServices", unit="GiBy.mo"
+        ),
+    )
+    yield usage_component(
+        "Backups",
+        "GB",
+        ctx.usage,
+        "backup_storage_gb",
+        gcp_query(r, SERVICE, {"resourceGroup": "PDSnapshot"}, family="ApplicationServices", unit="GiBy.mo"),
+    )
     if first(settings, "ip_configuration").get("ipv4_enabled", True) is not False:
-        yield hourly("IP address (if unused)", gcp_query(r, SERVICE, {"resourceGroup": "IpAddress"}, family="ApplicationServices", unit="h", region=GLOBAL))
+        yield hourly(
+            "IP address (if unused)",
+            gcp_query(
+                r, SERVICE, {"resourceGroup": "IpAddress"}, family="ApplicationServices", unit="h", region=GLOBAL
+            ),
+        )
 
 
 PRICER = Pricer(type="google_sql_database_instance", price=_price, usage_keys=USAGE, doc=__doc__ or "")

@@ -30,7 +30,13 @@ USAGE = (
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     machine = ctx.usage.text("machine_type") or "n1-standard-2"
-    q = gcp_query(r, "Vertex AI", {"machineType": machine, "resourceGroup": "OnlinePrediction"}, family="ApplicationServices", unit="h")
+    q = gcp_query(
+        r,
+        "Vertex AI",
+        {"machineType": machine, "resourceGroup": "OnlinePrediction"},
+        family="ApplicationServices",
+        unit="h",
+    )
     yield usage_component(f"Prediction nodes ({machine})", "node-hours", ctx.usage, "monthly_node_hours", q)
 
 

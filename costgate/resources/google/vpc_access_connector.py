@@ -27,7 +27,9 @@ MIN_INSTANCES = Decimal(2)
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     given = ctx.usage.number("instances")
-    count = given if given is not None else max(dec(r.get("min_instances"), MIN_INSTANCES) or MIN_INSTANCES, MIN_INSTANCES)
+    count = (
+        given if given is not None else max(dec(r.get("min_instances"), MIN_INSTANCES) or MIN_INSTANCES, MIN_INSTANCES)
+    )
     yield from machine_components(r, MachineSpec(str(r.get("machine_type") or "e2-micro")), ctx.usage, count=count)
 
 

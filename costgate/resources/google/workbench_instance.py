@@ -25,7 +25,12 @@ from costgate.resources.google._compute import Disk, MachineSpec, first, machine
 from costgate.resources.google.dataproc_cluster import vcpus_of
 
 USAGE = (UsageKey("monthly_hrs", "float", "Hours the instance runs a month", 730),)
-DISK_TYPES = {"PD_STANDARD": "pd-standard", "PD_BALANCED": "pd-balanced", "PD_SSD": "pd-ssd", "PD_EXTREME": "pd-extreme"}
+DISK_TYPES = {
+    "PD_STANDARD": "pd-standard",
+    "PD_BALANCED": "pd-balanced",
+    "PD_SSD": "pd-ssd",
+    "PD_EXTREME": "pd-extreme",
+}
 
 
 def _disk(block: dict[str, object] | object, default_gb: int, path: str) -> Disk:
@@ -37,17 +42,35 @@ def _disk(block: dict[str, object] | object, default_gb: int, path: str) -> Disk
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     setup = r.block("gce_setup")
     machine = str(setup.get("machine_type") or "n1-standard-4")
-    disks = (_disk(dict(first(setup, "boot_disk")), 150, "boot_disk"), _disk(dict(first(setup, "data_disks")), 100, "data_disks"))
-    gpus = tuple((str(a.get("type") or "").lower().replace("_", "-"), dec(a.get("core_count"), Decimal(1)) or Decimal(0))
-                 for a in setup.get("accelerator_configs") or [] if a.get("type"))
+    disks = (
+        _disk(dict(first(setup, "boot_disk")), 150, "boot_disk"),
+        _disk(dict(first(setup, "data_disks")), 100, "data_disks"),
+    )
+    gpus = tuple(
+        (str(a.get("type") or "").lower().replace("_", "-"), dec(a.get("core_count"), Decimal(1)) or Decimal(0))
+        for a in setup.get("accelerator_configs") or []
+        if a.get("type")
+    )
     hours = ctx.usage.number("monthly_hrs")
     hours = HOURS_PER_MONTH if hours is None else hours
     yield from machine_components(r, MachineSpec(machine, gpus=gpus, disks=disks), ctx.usage, hours=hours)
-    q = gcp_query(r, "Vertex AI Workbench", {"resourceGroup": "ManagementFeeCPU", "usageType": "OnDemand"}, family="ApplicationServices", unit="h")
+    q = gcp_query(
+        r,
+        "Vertex AI Workbench",
+        {"resourceGroup": "ManagementFeeCPU", "usageType": "OnDemand"},
+        family="ApplicationServices",
+        unit="h",
+    )
     yield monthly("Management fee (vCPUs)", "vCPU-hours", (vcpus_of(machine) or Decimal(0)) * hours, q)
     gpu_count = sum((c for _t, c in gpus), Decimal(0))
     if gpu_count:
-        q = gcp_query(r, "Vertex AI Workbench", {"resourceGroup": "ManagementFeeGPU", "usageType": "OnDemand"}, family="ApplicationServices", unit="h")
+        q = gcp_query(
+            r,
+            "Vertex AI Workbench",
+            {"resourceGroup": "ManagementFeeGPU", "usageType": "OnDemand"},
+            family="ApplicationServices",
+            unit="h",
+        )
         yield monthly("Management fee (GPUs)", "GPU-hours", gpu_count * hours, q)
 
 

@@ -28,8 +28,13 @@ USAGE = (
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     for kind in ("internal", "external"):
-        q = gcp_query(r, "Workflows", {"resourceGroup": f"{kind.capitalize()}Steps", "usageType": "OnDemand"},
-                      family="ApplicationServices", unit="count")
+        q = gcp_query(
+            r,
+            "Workflows",
+            {"resourceGroup": f"{kind.capitalize()}Steps", "usageType": "OnDemand"},
+            family="ApplicationServices",
+            unit="count",
+        )
         yield usage_component(f"{kind.capitalize()} steps", "1k steps", ctx.usage, f"monthly_{kind}_steps", q, per=1000)
 
 

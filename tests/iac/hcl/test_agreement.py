@@ -101,7 +101,10 @@ def test_repository_fixtures_values_unknowns_regions_tags_and_refs_match_the_pla
                 assert (planned.get(path), type(planned.get(path))) == (value, type(value)), (address, path)
         assert all(theirs.is_unknown(path) for path in mine.unknown), (address, sorted(mine.unknown - theirs.unknown))
         assert (mine.region, mine.region_source, dict(mine.refs), mine.module) == (
-            theirs.region, theirs.region_source, dict(theirs.refs), theirs.module
+            theirs.region,
+            theirs.region_source,
+            dict(theirs.refs),
+            theirs.module,
         ), address
         if theirs.type != "aws_autoscaling_group":  # plan mode merges only constant default_tags there
             assert dict(mine.tags) == dict(theirs.tags), address

@@ -16,7 +16,7 @@ from costgate.iac.hcl import HclReader
     [
         ('resource "aws_instance" "x" {\n  ami = \n}\n', r"main\.tf:2:\d+: syntax error: unexpected"),
         ('resource "aws_instance" "x" {\n  ami = "a"\n', r"main\.tf:\d+:\d+: syntax error: unexpected end of file"),
-        ('locals {\n  x = [1, 2\n}\n', r"main\.tf:\d+:\d+: syntax error"),
+        ("locals {\n  x = [1, 2\n}\n", r"main\.tf:\d+:\d+: syntax error"),
         ('locals {\n  x = "unterminated\n}\n', r"main\.tf:\d+:\d+: syntax error"),
         ('resource "aws_eip" "x" {}\n}\n', r"main\.tf:2:1: syntax error: unexpected '}'"),
         ("x = = 1\n", r"main\.tf:1:\d+: syntax error"),
@@ -44,7 +44,7 @@ def test_a_missing_directory_and_one_without_tf_files(tmp_path: Path) -> None:
 
 def test_a_broken_var_file_is_named(tmp_path: Path) -> None:
     (tmp_path / "main.tf").write_text('variable "a" {}\n')
-    (tmp_path / "terraform.tfvars").write_text('a = [\n')
+    (tmp_path / "terraform.tfvars").write_text("a = [\n")
     with pytest.raises(HclReaderError, match=r"terraform\.tfvars:\d+:\d+: syntax error"):
         HclReader(env={}).read(tmp_path)
     (tmp_path / "terraform.tfvars").unlink()
@@ -80,7 +80,9 @@ def test_blocks_without_their_labels_are_warned_about(tmp_path: Path) -> None:
 
 
 def test_local_cycles_are_named(tmp_path: Path) -> None:
-    (tmp_path / "main.tf").write_text('locals {\n  a = local.b\n  b = local.a\n}\nresource "aws_eip" "x" { tags = { a = local.a } }\n')
+    (tmp_path / "main.tf").write_text(
+        'locals {\n  a = local.b\n  b = local.a\n}\nresource "aws_eip" "x" { tags = { a = local.a } }\n'
+    )
     result = HclReader(env={}).read(tmp_path)
     assert any("cycle: local.a -> local.b -> local.a" in u for u in result.unknowns)
 
@@ -100,14 +102,19 @@ def test_a_count_terraform_would_refuse_is_reported_as_an_error_not_a_dependency
     result = HclReader(env={}).read(tmp_path)
     assert result.resources == []
     assert len(result.unknowns) == 1
-    assert re.match(r"aws_eip\.x: count cannot be evaluated \(.*main\.tf:2:\d+\): index 5 is out of range", result.unknowns[0])
+    assert re.match(
+        r"aws_eip\.x: count cannot be evaluated \(.*main\.tf:2:\d+\): index 5 is out of range", result.unknowns[0]
+    )
 
 
-@pytest.mark.parametrize(("count", "reason"), [
-    ("100000000", "count is 100000000, more than the 100,000 instances costgate expands"),
-    ("1e999", "count is inf, more than the 100,000 instances costgate expands"),
-    ("-1e999", "count must be a whole number >= 0, got -inf"),
-])
+@pytest.mark.parametrize(
+    ("count", "reason"),
+    [
+        ("100000000", "count is 100000000, more than the 100,000 instances costgate expands"),
+        ("1e999", "count is inf, more than the 100,000 instances costgate expands"),
+        ("-1e999", "count must be a whole number >= 0, got -inf"),
+    ],
+)
 def test_a_huge_or_infinite_count_is_unknown_not_expanded(tmp_path: Path, count: str, reason: str) -> None:
     from tests.helpers import run_cli
 
@@ -120,6 +127,8 @@ def test_a_huge_or_infinite_count_is_unknown_not_expanded(tmp_path: Path, count:
 def test_an_infinite_number_where_a_string_belongs_is_not_a_crash(tmp_path: Path) -> None:
     from tests.helpers import run_cli
 
-    (tmp_path / "main.tf").write_text('resource "aws_db_instance" "r0" {\n  engine = 1e999\n  instance_class = "db.t3.micro"\n}\n')
+    (tmp_path / "main.tf").write_text(
+        'resource "aws_db_instance" "r0" {\n  engine = 1e999\n  instance_class = "db.t3.micro"\n}\n'
+    )
     run = run_cli("breakdown", "--path", str(tmp_path), "--format", "json", "--max-catalog-age-days", "0")
     assert run.code == 0 and "internal error" not in run.err

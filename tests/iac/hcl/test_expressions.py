@@ -111,7 +111,7 @@ def test_unknown_elements_stay_inside_known_collections() -> None:
 
 @pytest.mark.parametrize(
     "text",
-    ["[1, 2][5]", '{ a = 1 }.b', '1 + "x"', 'tonumber("x")', "element([], 0)", 'lookup({}, "k")', "null.x"],
+    ["[1, 2][5]", "{ a = 1 }.b", '1 + "x"', 'tonumber("x")', "element([], 0)", 'lookup({}, "k")', "null.x"],
 )
 def test_errors_terraform_would_raise_are_eval_errors(text: str) -> None:
     with pytest.raises(EvalError):

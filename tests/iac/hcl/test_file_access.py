@@ -38,13 +38,16 @@ def repo(tmp_path: Path) -> Path:
     root.mkdir()
     git(root, "init", "-q")
     (root / ".git" / "config").write_text((root / ".git" / "config").read_text() + f"\n# {SECRET}\n")
-    write_tree(root, {
-        "infra/name.txt": "web-name\n",
-        "infra/user_data.tpl": "hello ${who}",
-        "shared/common.txt": "common",
-        "modules/m/main.tf": 'resource "aws_eip" "m" {\n  tags = { v = trimspace(file("${path.module}/m.txt")) }\n}\n',
-        "modules/m/m.txt": "from-module\n",
-    })
+    write_tree(
+        root,
+        {
+            "infra/name.txt": "web-name\n",
+            "infra/user_data.tpl": "hello ${who}",
+            "shared/common.txt": "common",
+            "modules/m/main.tf": 'resource "aws_eip" "m" {\n  tags = { v = trimspace(file("${path.module}/m.txt")) }\n}\n',
+            "modules/m/m.txt": "from-module\n",
+        },
+    )
     return root
 
 
@@ -150,7 +153,8 @@ def test_through_the_cli_the_content_never_reaches_any_output(repo: Path) -> Non
 
     (repo / "infra" / "main.tf").write_text(
         'resource "aws_instance" "x" {\n  ami = "ami-1"\n  instance_type = "t3.micro"\n'
-        '  tags = { Name = file("../../secret.txt"), Cfg = file("../.git/config") }\n}\n')
+        '  tags = { Name = file("../../secret.txt"), Cfg = file("../.git/config") }\n}\n'
+    )
     for fmt in ("json", "table", "markdown"):
         run = run_cli("breakdown", "--path", str(repo / "infra"), "--format", fmt)
         assert run.code == 0, run.err
@@ -168,4 +172,6 @@ def test_file_calls_inside_a_template_are_guarded_too(repo: Path) -> None:
 def test_file_hashes_are_of_the_bytes(repo: Path) -> None:
     (repo / "infra" / "blob.bin").write_bytes(b"\xff\x00\xfe")
     _, tags = _read_expr(repo / "infra", 'filemd5("blob.bin")')
-    assert tags == {"v": "13a18f27d9e54107c1d22c7d67f55018"}  # md5 of those three bytes (`printf '\\377\\000\\376' | md5sum`)
+    assert tags == {
+        "v": "13a18f27d9e54107c1d22c7d67f55018"
+    }  # md5 of those three bytes (`printf '\\377\\000\\376' | md5sum`)

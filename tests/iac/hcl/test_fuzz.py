@@ -13,7 +13,31 @@ from costgate.iac.hcl import HclReader
 from tests.helpers import REPO
 
 SEEDS = sorted((REPO / "tests" / "fixtures" / "hcl").rglob("*.tf"))
-TOKENS = [*list('{}[]()"=\n ,.:?!<>*$%~\\-+/#'), "${", "%{", "<<EOT\n", "EOT\n", "for ", " in ", "if ", "count", "each.", "var.", "local.", "module.", "null", "...", "=>", "x", "1", '"a"', "-1", "1e999", "é", "\x00"]
+TOKENS = [
+    *list('{}[]()"=\n ,.:?!<>*$%~\\-+/#'),
+    "${",
+    "%{",
+    "<<EOT\n",
+    "EOT\n",
+    "for ",
+    " in ",
+    "if ",
+    "count",
+    "each.",
+    "var.",
+    "local.",
+    "module.",
+    "null",
+    "...",
+    "=>",
+    "x",
+    "1",
+    '"a"',
+    "-1",
+    "1e999",
+    "é",
+    "\x00",
+]
 
 
 @settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])

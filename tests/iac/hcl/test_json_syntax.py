@@ -14,19 +14,33 @@ from costgate.iac.hcl import HclReader
 
 
 def test_a_directory_of_json_configuration_alone(tmp_path: Path) -> None:
-    (tmp_path / "main.tf.json").write_text(json.dumps({
-        "provider": {"google": [{"region": "europe-west1"}]},
-        "module": {"m": {"source": "./m", "n": 2}},
-        "resource": {"google_compute_disk": {"d": {"//": "a comment", "name": "d-${terraform.workspace}", "size": 10}}},
-    }))
+    (tmp_path / "main.tf.json").write_text(
+        json.dumps(
+            {
+                "provider": {"google": [{"region": "europe-west1"}]},
+                "module": {"m": {"source": "./m", "n": 2}},
+                "resource": {
+                    "google_compute_disk": {"d": {"//": "a comment", "name": "d-${terraform.workspace}", "size": 10}}
+                },
+            }
+        )
+    )
     (tmp_path / "m").mkdir()
-    (tmp_path / "m" / "main.tf.json").write_text(json.dumps({
-        "variable": {"n": {"type": "number"}},
-        "resource": {"google_compute_address": {"ip": {"count": "${var.n}", "name": "ip"}}},
-    }))
+    (tmp_path / "m" / "main.tf.json").write_text(
+        json.dumps(
+            {
+                "variable": {"n": {"type": "number"}},
+                "resource": {"google_compute_address": {"ip": {"count": "${var.n}", "name": "ip"}}},
+            }
+        )
+    )
     result = HclReader(env={}).read(tmp_path)
     found = {r.address: r for r in result.resources}
-    assert set(found) == {"google_compute_disk.d", "module.m.google_compute_address.ip[0]", "module.m.google_compute_address.ip[1]"}
+    assert set(found) == {
+        "google_compute_disk.d",
+        "module.m.google_compute_address.ip[0]",
+        "module.m.google_compute_address.ip[1]",
+    }
     assert found["google_compute_disk.d"].values == {"name": "d-default", "size": 10}
     assert found["google_compute_disk.d"].region == "europe-west1"
 

@@ -23,7 +23,9 @@ def _by_address(result: ReadResult) -> dict[str, object]:
 
 
 def test_count_locals_in_any_order_and_provider_region(tmp_path: Path) -> None:
-    result = _read(tmp_path, """
+    result = _read(
+        tmp_path,
+        """
 provider "aws" {
   region = var.region
   default_tags { tags = { env = "prod" } }
@@ -39,7 +41,8 @@ resource "aws_instance" "web" {
   tags          = { Name = "web-${count.index}" }
   root_block_device { volume_size = 30 }
 }
-""")
+""",
+    )
     web = [r for r in result.resources if r.type == "aws_instance"]
     assert [r.address for r in web] == ["aws_instance.web[0]", "aws_instance.web[1]", "aws_instance.web[2]"]
     first = web[0]
@@ -58,7 +61,9 @@ resource "aws_instance" "web" {
 
 
 def test_for_each_keys_alias_and_var_flag(tmp_path: Path) -> None:
-    result = _read(tmp_path, """
+    result = _read(
+        tmp_path,
+        """
 provider "aws" { region = "us-east-1" }
 provider "aws" {
   alias  = "west"
@@ -70,7 +75,9 @@ resource "aws_instance" "fe" {
   instance_type = each.value
   provider      = aws.west
 }
-""", variables={"sizes": '{ a = "t3.micro", "b c" = "m5.large" }'})
+""",
+        variables={"sizes": '{ a = "t3.micro", "b c" = "m5.large" }'},
+    )
     found = _by_address(result)
     assert set(found) == {'aws_instance.fe["a"]', 'aws_instance.fe["b c"]'}
     b = found['aws_instance.fe["b c"]']
@@ -79,7 +86,9 @@ resource "aws_instance" "fe" {
 
 
 def test_unknown_count_is_reported_never_one(tmp_path: Path) -> None:
-    result = _read(tmp_path, """
+    result = _read(
+        tmp_path,
+        """
 data "aws_availability_zones" "all" {}
 resource "aws_instance" "az" {
   count         = length(data.aws_availability_zones.all.names)
@@ -89,7 +98,8 @@ resource "aws_instance" "one" {
   instance_type = "t3.micro"
   subnet_id     = aws_instance.az[0].subnet_id
 }
-""")
+""",
+    )
     assert [r.address for r in result.resources] == ["aws_instance.one"]
     assert result.unknowns == ["aws_instance.az: count depends on data.aws_availability_zones.all"]
     assert "subnet_id" in result.resources[0].unknown
@@ -97,13 +107,16 @@ resource "aws_instance" "one" {
 
 
 def test_refs_let_an_asg_find_its_launch_template(tmp_path: Path) -> None:
-    result = _read(tmp_path, """
+    result = _read(
+        tmp_path,
+        """
 resource "aws_launch_template" "lt" { instance_type = "m5.xlarge" }
 resource "aws_autoscaling_group" "asg" {
   min_size = 1
   launch_template { id = aws_launch_template.lt.id }
 }
-""")
+""",
+    )
     asg = _by_address(result)["aws_autoscaling_group.asg"]
     assert asg.refs == {"launch_template.id": ("aws_launch_template.lt",)}  # type: ignore[attr-defined]
     assert "launch_template.0.id" in asg.unknown  # type: ignore[attr-defined]
@@ -111,13 +124,16 @@ resource "aws_autoscaling_group" "asg" {
 
 
 def test_variable_without_value_is_unknown_and_reported(tmp_path: Path) -> None:
-    result = _read(tmp_path, """
+    result = _read(
+        tmp_path,
+        """
 variable "n" {}
 resource "aws_instance" "x" {
   count         = var.n
   instance_type = "t3.micro"
 }
-""")
+""",
+    )
     assert result.resources == []
     assert any("var.n has no value" in u for u in result.unknowns)
     assert "aws_instance.x: count depends on var.n (no value given)" in result.unknowns
@@ -131,7 +147,9 @@ def test_syntax_error_names_file_line_and_column(tmp_path: Path) -> None:
 
 
 def test_aws_values_take_the_types_and_shapes_of_the_provider_schema(tmp_path: Path) -> None:
-    result = _read(tmp_path, """
+    result = _read(
+        tmp_path,
+        """
 resource "aws_elastic_beanstalk_environment" "eb" {
   name                = "x"
   application         = "app"
@@ -153,7 +171,8 @@ resource "aws_instance" "i" {
   vpc_security_group_ids = ["sg-b", "sg-a", "sg-b"]
   capacity_reservation_specification { capacity_reservation_preference = "open" }
 }
-""")
+""",
+    )
     found = _by_address(result)
     assert found["aws_elastic_beanstalk_environment.eb"].values["setting"][0]["value"] == "true"  # type: ignore[attr-defined]
     volume = found["aws_ebs_volume.v"]
@@ -166,7 +185,9 @@ resource "aws_instance" "i" {
 
 
 def test_azure_location_from_the_resource_group_and_google_zone_to_region(tmp_path: Path) -> None:
-    result = _read(tmp_path, """
+    result = _read(
+        tmp_path,
+        """
 provider "azurerm" {
   features {}
 }
@@ -196,9 +217,13 @@ resource "google_compute_disk" "beta" {
   provider = google-beta
   name     = "d"
 }
-""")
+""",
+    )
     found = _by_address(result)
-    assert (found["azurerm_storage_account.by_reference"].region, found["azurerm_storage_account.by_reference"].region_source) == ("westeurope", "resource")  # type: ignore[attr-defined]
+    assert (
+        found["azurerm_storage_account.by_reference"].region,
+        found["azurerm_storage_account.by_reference"].region_source,
+    ) == ("westeurope", "resource")  # type: ignore[attr-defined]
     assert found["azurerm_network_interface.by_group_name"].region == "westeurope"  # type: ignore[attr-defined]
     vm = found["google_compute_instance.vm"]
     assert (vm.provider, vm.region, vm.region_source) == ("google", "europe-west4", "provider")  # type: ignore[attr-defined]
@@ -216,12 +241,15 @@ def test_no_region_anywhere_falls_back_with_one_warning(tmp_path: Path) -> None:
 
 
 def test_an_unknown_function_makes_unknown_values_and_one_warning(tmp_path: Path) -> None:
-    result = _read(tmp_path, """
+    result = _read(
+        tmp_path,
+        """
 resource "aws_sqs_queue" "q" {
   name          = made_up(1)
   delay_seconds = provider::aws::arn_parse("x").region
 }
-""")
+""",
+    )
     queue = result.resources[0]
     assert {"name", "delay_seconds"} <= queue.unknown
     assert any("function made_up() is not supported by HCL mode" in w and ":3:" in w for w in result.warnings)

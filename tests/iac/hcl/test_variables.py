@@ -77,7 +77,7 @@ def test_values_that_do_not_convert_are_bad_input(tmp_path: Path, variables: dic
 
 def test_undeclared_values_are_warned_about_not_fatal(tmp_path: Path) -> None:
     (tmp_path / "main.tf").write_text(CONFIG)
-    (tmp_path / "terraform.tfvars").write_text('zzz = 1\n')
+    (tmp_path / "terraform.tfvars").write_text("zzz = 1\n")
     result = HclReader(env={}, variables={"yyy": "1"}).read(tmp_path)
     assert any("undeclared variable 'zzz'" in w for w in result.warnings)
     assert any("--var yyy" in w for w in result.warnings)

@@ -43,6 +43,7 @@ def upgrade() -> None:
         sa.Column("currency", sa.String(3), nullable=False),
         sa.Column("estimated", sa.Boolean, nullable=False),
         sa.Column("imported_at", sa.DateTime(timezone=True), nullable=False),
-        sa.UniqueConstraint("source", "metric", "month", "tag_key", "service", "tag_value",
-                            name="uq_actual_costs_slice"),
+        sa.UniqueConstraint(
+            "source", "metric", "month", "tag_key", "service", "tag_value", name="uq_actual_costs_slice"
+        ),
     )
