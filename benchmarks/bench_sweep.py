@@ -13,8 +13,12 @@ once per module call, as Terraform does) and its own addresses. Two sweeps:
 - mixed: all fixtures together, copied until the plan holds ~1k, 5k, 20k, 100k resources;
 - eip: only the aws_eip fixture (addresses attached to instances, NAT gateways and associations, and
   idle ones), copied until the plan holds 2k, 4k, 8k Elastic IPs: the quadratic case of issue 15.
+- nat: only the aws_nat_gateway fixture, 1k, 2k, 4k gateways in one non-production project, timed
+  with `costgate check --format json` (no config: the built-in rules): rule CG301 once looked each
+  flagged gateway's position up with list.index over whole items, quadratic in the gateways.
 
-    python benchmarks/bench_sweep.py [--sizes 1000,5000,20000,100000] [--eips 2000,4000,8000] [--runs 1]
+    python benchmarks/bench_sweep.py [--sizes 1000,5000,20000,100000] [--eips 2000,4000,8000]
+                                     [--nats 1000,2000,4000] [--runs 1]
 
 Benchmarks print figures; no test asserts them (DESIGN.md).
 """
@@ -103,10 +107,19 @@ def copies_for(fixtures: Mapping[str, Mapping[str, Any]], target: int, rtype: st
     return max(1, round(target / per_copy))
 
 
+SWEEPS = {
+    "mixed": (None, None, "breakdown"),
+    "eip": ("eip", "aws_eip", "breakdown"),
+    "nat": ("nat_gateway", "aws_nat_gateway", "check"),
+}
+"""kind -> (the one fixture it copies or None for all, the type it counts, the command it times)."""
+
+
 def write_plan(kind: str, size: int, path: Path) -> None:
-    """Build the `kind` plan ("mixed" or "eip") of `size` resources (or EIPs) and write it to `path`."""
-    fixtures = load_fixtures(None if kind == "mixed" else "eip")
-    copies = copies_for(fixtures, size, None if kind == "mixed" else "aws_eip")
+    """Build the `kind` plan (SWEEPS) of `size` resources (or of the counted type) and write it to `path`."""
+    only, rtype, _ = SWEEPS[kind]
+    fixtures = load_fixtures(only)
+    copies = copies_for(fixtures, size, rtype)
     plan = build_plan(fixtures, copies)
     path.write_bytes(orjson.dumps(plan))
     print(len(plan["resource_changes"]))
@@ -121,9 +134,11 @@ def _measure(bench: Any, kind: str, size: int, folder: Path, runs: int, env: dic
         [sys.executable, __file__, "--write", kind, str(size), str(path)], check=True, capture_output=True, text=True
     )
     n = int(made.stdout)
-    command = [*bench.costgate_command(), "breakdown", "--plan", str(path), "--format", "json"]
+    verb = SWEEPS[kind][2]
+    command = [*bench.costgate_command(), verb, "--plan", str(path), "--format", "json"]
     results = [bench.run_once(command, env) for _ in range(max(1, runs))]
-    bad = [r for r in results if r.exit_code != 0]
+    ok = {0, 1} if verb == "check" else {0}  # check exits 1 when the gate blocks
+    bad = [r for r in results if r.exit_code not in ok]
     if bad:
         print(f"{label}: costgate exited {bad[0].exit_code}: {bad[0].stderr.strip()[-400:]}")
         return
@@ -143,6 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--sizes", default="1000,5000,20000,100000", help="resource counts of the mixed sweep")
     parser.add_argument("--eips", default="2000,4000,8000", help="Elastic IP counts of the EIP sweep")
+    parser.add_argument("--nats", default="1000,2000,4000", help="NAT gateway counts of the check sweep (CG301)")
     parser.add_argument("--runs", type=int, default=1, help="runs per size (median; default 1)")
     parser.add_argument("--write", nargs=3, metavar=("KIND", "SIZE", "PATH"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -163,6 +179,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             _measure(bench, "mixed", size, folder, args.runs, env)
         for count in (int(s) for s in args.eips.split(",") if s):
             _measure(bench, "eip", count, folder, args.runs, env)
+        for count in (int(s) for s in args.nats.split(",") if s):
+            _measure(bench, "nat", count, folder, args.runs, env)
     return 0
 
 
