@@ -5,8 +5,9 @@ Prices:
     hierarchical namespace with NFSv3), access tier (Hot, Cool, Cold; Premium) and redundancy;
     Hot capacity is cheaper above 50 TB and 500 TB (the meter's tiers).
     Write, list and create container, read and other operations: per 10,000 (usage).
-    Data retrieval: per GB read from Cool and Cold tiers (usage).
-    Blob index: per 10,000 index tags a month (usage), on Standard accounts.
+    Data retrieval and early deletion: per GB read from / deleted early out of the Cool and Cold
+    tiers (usage; early deletion on StorageV2 accounts, as Azure bills it for general-purpose v2).
+    Blob index: per 10,000 index tags a month (usage), on Standard v2 and blob accounts.
 Usage keys:
     storage_gb: GB stored on average.
     monthly_write_operations: write operations a month.
@@ -14,15 +15,22 @@ Usage keys:
     monthly_read_operations: read operations a month.
     monthly_other_operations: other operations a month.
     monthly_data_retrieval_gb: GB read from the Cool or Cold tier a month.
+    early_deletion_gb: GB deleted or moved out of the Cool or Cold tier before its minimum days.
     blob_index_tags: blob index tags stored.
 Not priced / assumptions:
-    Meters follow Retail Prices spelling: "<access> <redundancy> Data Stored", "<access>
-    <redundancy> Write Operations", "<access> <redundancy> List and Create Container
-    Operations", "<access> Read Operations", "All Other Operations", "<access> Data Retrieval",
-    "<access> Index Tags"; a meter Azure names otherwise shows as not priced. FileStorage
-    accounts bill their shares (azurerm_storage_share); queues and tables are priced on
-    azurerm_storage_queue / azurerm_storage_table. Early deletion, geo-replication transfer,
-    iterative HNS operations and the Archive tier (set per blob) are not priced.
+    Meters follow Retail Prices spelling (evidence in mappings/azure/Storage-accounts.yaml):
+    "<access> <redundancy> Data Stored", "<access> <redundancy> Write Operations", "<redundancy>
+    List and Create Container Operations", "<access> Read Operations", "All Other Operations",
+    "<access> Data Retrieval", "Index Tags"; v1 accounts (skuName "Standard <redundancy>") bill
+    "<redundancy> Data Stored", "<redundancy> Write Operations", "Read Operations" and "All Other Operations", Premium block
+    blob accounts "<redundancy> ..." meters; a meter the catalog lacks shows as not priced
+    ("<access> <redundancy> Early Delete" is not confirmed anywhere, so early deletion always does).
+    The reference estimator prices v1 read / other operations from the "Other" / "Delete
+    Operations" meters as stand-ins; costgate queries the meters Azure names for them.
+    FileStorage accounts bill their shares (azurerm_storage_share); queues and tables are priced
+    on azurerm_storage_queue / azurerm_storage_table. NFSv3 accounts list containers free (as the
+    reference has it); their iterative HNS operations, geo-replication transfer and the Archive
+    tier (set per blob) are not priced.
 References:
     https://azure.microsoft.com/pricing/details/storage/blobs/
 """
@@ -43,6 +51,7 @@ USAGE = (
     UsageKey("monthly_read_operations", "int", "Read operations a month"),
     UsageKey("monthly_other_operations", "int", "Other operations a month"),
     UsageKey("monthly_data_retrieval_gb", "float", "GB read from the Cool or Cold tier a month"),
+    UsageKey("early_deletion_gb", "float", "GB deleted early out of the Cool or Cold tier a month"),
     UsageKey("blob_index_tags", "int", "Blob index tags stored"),
 )
 
@@ -70,53 +79,56 @@ def _q(r: Resource, a: Account, sku: str, meter: str, unit: str | None = None) -
     return azure_query(r, "Storage", {**attrs, "unitOfMeasure": unit} if unit else attrs, family="Storage", unit=unit)
 
 
+def _meters(a: Account, access: str) -> dict[str, str]:
+    """meterNames of an account's operations, by component."""
+    r = a.redundancy
+    if a.tier == "Premium":
+        return {"write": f"{r} Write Operations", "read": f"{r} Read Operations", "other": f"{r} All Other Operations"}
+    if a.kind == "Storage":
+        return {"write": f"{r} Write Operations", "read": "Read Operations", "other": "All Other Operations"}
+    return {
+        "write": f"{access} {r} Write Operations",
+        "read": f"{access} Read Operations",
+        "other": "All Other Operations",
+    }
+
+
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     a = account_of(r)
     if a.kind == "FileStorage":
         return
     access = "Premium" if a.tier == "Premium" else "Standard" if a.kind == "Storage" else a.access
     sku = f"{access} {a.redundancy}"
+    meters = _meters(a, access)
     u = ctx.usage
-    yield usage_component("Capacity", "GB", u, "storage_gb", _q(r, a, sku, f"{sku} Data Stored", "1 GB/Month"))
-    yield usage_in(
-        "Write operations",
-        "10k operations",
-        u,
-        "monthly_write_operations",
-        _q(r, a, sku, f"{sku} Write Operations", "10K"),
-        divisor=10_000,
-    )
-    yield usage_in(
-        "List and create container operations",
-        "10k operations",
-        u,
-        "monthly_list_and_create_container_operations",
-        _q(r, a, sku, f"{sku} List and Create Container Operations", "10K"),
-        divisor=10_000,
-    )
-    yield usage_in(
-        "Read operations",
-        "10k operations",
-        u,
-        "monthly_read_operations",
-        _q(r, a, sku, f"{access} Read Operations", "10K"),
-        divisor=10_000,
-    )
-    yield usage_in(
-        "All other operations",
-        "10k operations",
-        u,
-        "monthly_other_operations",
-        _q(r, a, sku, "All Other Operations", "10K"),
-        divisor=10_000,
-    )
+    stored = f"{a.redundancy} Data Stored" if a.kind == "Storage" else f"{sku} Data Stored"  # v1: no tier in it
+    yield usage_component("Capacity", "GB", u, "storage_gb", _q(r, a, sku, stored, "1 GB/Month"))
+    ops = [("Write operations", "monthly_write_operations", meters["write"])]
+    if not (a.kind == "StorageV2" and a.nfsv3):
+        ops.append(
+            (
+                "List and create container operations",
+                "monthly_list_and_create_container_operations",
+                f"{a.redundancy} List and Create Container Operations",
+            )
+        )
+    ops += [
+        ("Read operations", "monthly_read_operations", meters["read"]),
+        ("All other operations", "monthly_other_operations", meters["other"]),
+    ]
+    for name, key, meter in ops:
+        yield usage_in(name, "10k operations", u, key, _q(r, a, sku, meter, "10K"), divisor=10_000)
     if access in ("Cool", "Cold"):
         yield usage_component(
             "Data retrieval", "GB", u, "monthly_data_retrieval_gb", _q(r, a, sku, f"{access} Data Retrieval", "1 GB")
         )
     if a.tier == "Standard" and a.kind != "Storage" and not a.nfsv3:
         yield usage_in(
-            "Blob index", "10k tags", u, "blob_index_tags", _q(r, a, sku, f"{access} Index Tags", "10K"), divisor=10_000
+            "Blob index", "10k tags", u, "blob_index_tags", _q(r, a, sku, "Index Tags", "10K/Month"), divisor=10_000
+        )
+    if access in ("Cool", "Cold") and a.kind == "StorageV2":
+        yield usage_component(
+            "Early deletion", "GB", u, "early_deletion_gb", _q(r, a, sku, f"{sku} Early Delete", "1 GB")
         )
 
 
