@@ -41,6 +41,9 @@ CASES = [
     ("westus", _m("Blob Storage", "Cool GRS", "GRS List and Create Container Operations"), "10K", "0.11"),
     ("westus", _m(V2, "Hot ZRS", "ZRS List and Create Container Operations"), "10K", "0.06875"),
     ("westus", _m(V2, "Cool ZRS", "Cool Data Retrieval"), "1 GB", "0.01"),
+    ("westus", _m("Blob Storage", "Hot RA-GRS", "GRS Index Tags"), "10K/Month", "0.069"),
+    ("westeurope", _m(V2, "Hot GRS", "GRS Index Tags"), "10K/Month", "0.075"),
+    ("westus", _m("Blob Storage", "Hot GRS", "Hot GRS Data Stored"), "1 GB/Month", "0.0458"),
     # general-purpose v1 accounts (account_kind Storage), westus
     ("westus", _m("General Block Blob", "Standard LRS", "LRS Data Stored"), "1 GB/Month", "0.024"),
     ("westus", _m("General Block Blob", "Standard GRS", "GRS Data Stored"), "1 GB/Month", "0.048"),
@@ -83,10 +86,11 @@ def test_storage_meter_is_unique_at_the_printed_price(
         # Standard RA-GZRS tables have no write meters (the reference priced them from the read meter)
         _m("Tables", "Standard RA-GZRS", "Batch Write Operations"),
         _m("Tables", "Standard RA-GZRS", "Write Operations"),
-        # RA-* blob write / list and GRS-family blob index spellings are not confirmed
+        # RA-* blob write / list and GZRS-family blob index spellings are not confirmed
         _m(V2, "Hot RA-GRS", "Hot RA-GRS Write Operations"),
         _m(V2, "Hot RA-GZRS", "RA-GZRS List and Create Container Operations"),
-        _m(V2, "Hot GRS", "Index Tags"),
+        _m(V2, "Hot GZRS", "Index Tags"),
+        _m(V2, "Hot GZRS", "GRS Index Tags"),
     ],
     ids=lambda a: "/".join(a.values()),
 )

@@ -43,9 +43,19 @@ def account_of(r: Resource) -> Account:
 
 
 def parent_account(r: Resource, ctx: PricingContext) -> Account:
-    """The storage account a share, queue or table lives in (defaults when outside the plan)."""
+    """The storage account a share, queue or table lives in (defaults when outside the plan).
+
+    A reference names the account's configuration block; when that block has several instances
+    (for_each) and the child's `storage_account_name` is known, the instance of that name is meant.
+    """
+    name = r.get("storage_account_name")
     for attribute in ACCOUNT_REFS:
         found = ctx.resolve(r, attribute)
-        if found is not None and found.type == "azurerm_storage_account":
-            return account_of(found)
+        if found is None or found.type != "azurerm_storage_account":
+            continue
+        if isinstance(name, str) and found.get("name") != name:
+            block = found.address.split("[", 1)[0]
+            siblings = (x for a, x in ctx.resources.items() if a.startswith(block + "[") and x.get("name") == name)
+            found = next(siblings, found)
+        return account_of(found)
     return Account()

@@ -21,12 +21,13 @@ Not priced / assumptions:
     Meters follow Retail Prices spelling (evidence in mappings/azure/Storage-accounts.yaml):
     "<access> <redundancy> Data Stored", "<access> <redundancy> Write Operations", "<redundancy>
     List and Create Container Operations", "<access> Read Operations", "All Other Operations",
-    "<access> Data Retrieval", "Index Tags"; v1 accounts (skuName "Standard <redundancy>") bill
-    "<redundancy> Data Stored", "<redundancy> Write Operations", "Read Operations" and "All Other Operations", Premium block
-    blob accounts "<redundancy> ..." meters; a meter the catalog lacks shows as not priced
-    ("<access> <redundancy> Early Delete" is not confirmed anywhere, so early deletion always does).
-    The reference estimator prices v1 read / other operations from the "Other" / "Delete
-    Operations" meters as stand-ins; costgate queries the meters Azure names for them.
+    "<access> Data Retrieval", "Index Tags" ("GRS Index Tags" for GRS / RA-GRS). v1 accounts
+    (skuName "Standard <redundancy>") bill "<redundancy> Data Stored", "<redundancy> Write
+    Operations", "Read Operations" and "All Other Operations"; Premium block blob accounts
+    "<redundancy> ..." meters. A meter the catalog lacks shows as not priced ("<access>
+    <redundancy> Early Delete" is confirmed nowhere, so early deletion always does). The
+    reference estimator prices v1 read / other operations from the "Other" / "Delete Operations"
+    meters as stand-ins; costgate queries the meters Azure names for them.
     FileStorage accounts bill their shares (azurerm_storage_share); queues and tables are priced
     on azurerm_storage_queue / azurerm_storage_table. NFSv3 accounts list containers free (as the
     reference has it); their iterative HNS operations, geo-replication transfer and the Archive
@@ -123,8 +124,9 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
             "Data retrieval", "GB", u, "monthly_data_retrieval_gb", _q(r, a, sku, f"{access} Data Retrieval", "1 GB")
         )
     if a.tier == "Standard" and a.kind != "Storage" and not a.nfsv3:
+        index = "GRS Index Tags" if a.redundancy in ("GRS", "RA-GRS") else "Index Tags"
         yield usage_in(
-            "Blob index", "10k tags", u, "blob_index_tags", _q(r, a, sku, "Index Tags", "10K/Month"), divisor=10_000
+            "Blob index", "10k tags", u, "blob_index_tags", _q(r, a, sku, index, "10K/Month"), divisor=10_000
         )
     if access in ("Cool", "Cold") and a.kind == "StorageV2":
         yield usage_component(
