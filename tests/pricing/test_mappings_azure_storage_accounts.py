@@ -22,6 +22,7 @@ def _m(product: str, sku: str, meter: str) -> dict[str, str]:
 
 
 V2 = "General Block Blob v2"
+HNS = "General Block Blob v2 Hierarchical Namespace"
 CASES = [
     # (region, attributes, catalog unit, price)
     # function_*_test accounts: StorageV2 Standard LRS Cool, eastus
@@ -44,6 +45,18 @@ CASES = [
     ("westus", _m("Blob Storage", "Hot RA-GRS", "GRS Index Tags"), "10K/Month", "0.069"),
     ("westeurope", _m(V2, "Hot GRS", "GRS Index Tags"), "10K/Month", "0.075"),
     ("westus", _m("Blob Storage", "Hot GRS", "Hot GRS Data Stored"), "1 GB/Month", "0.0458"),
+    # RA-GRS skus bill the GRS operation meters
+    ("westus", _m("Blob Storage", "Hot RA-GRS", "Hot GRS Write Operations"), "10K", "0.11"),
+    ("westeurope", _m(V2, "Hot RA-GRS", "GRS List and Create Container Operations"), "10K", "0.11"),
+    # early deletion of Cool StorageV2 accounts (function cases eastus, HDInsight cases West Europe)
+    ("eastus", _m(V2, "Cool LRS", "Cool LRS Early Delete"), "1 GB", "0.0152"),
+    ("westeurope", _m(V2, "Cool LRS", "Cool LRS Early Delete"), "1 GB", "0.01"),
+    # hierarchical-namespace (NFSv3) StorageV2 accounts, westus
+    ("westus", _m(HNS, "Hot LRS", "Hot Write Operations"), "10K", "0.072"),
+    ("westus", _m(HNS, "Cool GRS", "Cool GRS Write Operations"), "10K", "0.26"),
+    ("westus", _m(HNS, "Cool LRS", "Cool Read Operations"), "10K", "0.013"),
+    ("westus", _m(HNS, "Cool GRS", "Cool GRS Early Delete"), "1 GB", "0.033"),
+    ("westus", _m(HNS, "Hot LRS", "Hot Iterative Write Operations"), "100", "0.072"),
     # general-purpose v1 accounts (account_kind Storage), westus
     ("westus", _m("General Block Blob", "Standard LRS", "LRS Data Stored"), "1 GB/Month", "0.024"),
     ("westus", _m("General Block Blob", "Standard GRS", "GRS Data Stored"), "1 GB/Month", "0.048"),
@@ -86,7 +99,7 @@ def test_storage_meter_is_unique_at_the_printed_price(
         # Standard RA-GZRS tables have no write meters (the reference priced them from the read meter)
         _m("Tables", "Standard RA-GZRS", "Batch Write Operations"),
         _m("Tables", "Standard RA-GZRS", "Write Operations"),
-        # RA-* blob write / list and GZRS-family blob index spellings are not confirmed
+        # RA-GZRS list and GZRS-family blob index spellings are not confirmed; RA-GRS bills GRS meters
         _m(V2, "Hot RA-GRS", "Hot RA-GRS Write Operations"),
         _m(V2, "Hot RA-GZRS", "RA-GZRS List and Create Container Operations"),
         _m(V2, "Hot GZRS", "Index Tags"),

@@ -4,7 +4,8 @@ Prices:
     Capacity: per GB-month (usage: storage_gb) by product (account kind, performance tier,
     hierarchical namespace with NFSv3), access tier (Hot, Cool, Cold; Premium) and redundancy;
     Hot capacity is cheaper above 50 TB and 500 TB (the meter's tiers).
-    Write, list and create container, read and other operations: per 10,000 (usage).
+    Write, list and create container, read and other operations: per 10,000 (usage); NFSv3
+    (hierarchical namespace) accounts also iterative reads per 10,000 and writes per 100.
     Data retrieval and early deletion: per GB read from / deleted early out of the Cool and Cold
     tiers (usage; early deletion on StorageV2 accounts, as Azure bills it for general-purpose v2).
     Blob index: per 10,000 index tags a month (usage), on Standard v2 and blob accounts.
@@ -14,6 +15,8 @@ Usage keys:
     monthly_list_and_create_container_operations: list and create container operations a month.
     monthly_read_operations: read operations a month.
     monthly_other_operations: other operations a month.
+    monthly_iterative_read_operations: iterative (directory) read operations a month (NFSv3).
+    monthly_iterative_write_operations: iterative (directory) write operations a month (NFSv3).
     monthly_data_retrieval_gb: GB read from the Cool or Cold tier a month.
     early_deletion_gb: GB deleted or moved out of the Cool or Cold tier before its minimum days.
     blob_index_tags: blob index tags stored.
@@ -21,17 +24,17 @@ Not priced / assumptions:
     Meters follow Retail Prices spelling (evidence in mappings/azure/Storage-accounts.yaml):
     "<access> <redundancy> Data Stored", "<access> <redundancy> Write Operations", "<redundancy>
     List and Create Container Operations", "<access> Read Operations", "All Other Operations",
-    "<access> Data Retrieval", "Index Tags" ("GRS Index Tags" for GRS / RA-GRS). v1 accounts
+    "<access> Data Retrieval", "<access> <redundancy> Early Delete", "Index Tags" ("GRS Index
+    Tags" for GRS / RA-GRS). RA-GRS / RA-GZRS skus bill the GRS / GZRS operation meters; NFSv3
+    accounts' LRS / ZRS write meters name no redundancy ("Hot Write Operations"). v1 accounts
     (skuName "Standard <redundancy>") bill "<redundancy> Data Stored", "<redundancy> Write
     Operations", "Read Operations" and "All Other Operations"; Premium block blob accounts
-    "<redundancy> ..." meters. A meter the catalog lacks shows as not priced ("<access>
-    <redundancy> Early Delete" is confirmed nowhere, so early deletion always does). The
-    reference estimator prices v1 read / other operations from the "Other" / "Delete Operations"
-    meters as stand-ins; costgate queries the meters Azure names for them.
+    "<redundancy> ..." meters. A meter the catalog lacks shows as not priced. The reference
+    estimator prices v1 read / other operations from the "Other" / "Delete Operations" meters as
+    stand-ins; costgate queries the meters Azure names for them.
     FileStorage accounts bill their shares (azurerm_storage_share); queues and tables are priced
     on azurerm_storage_queue / azurerm_storage_table. NFSv3 accounts list containers free (as the
-    reference has it); their iterative HNS operations, geo-replication transfer and the Archive
-    tier (set per blob) are not priced.
+    reference has it); geo-replication transfer and the Archive tier (set per blob) are not priced.
 References:
     https://azure.microsoft.com/pricing/details/storage/blobs/
 """
@@ -42,7 +45,7 @@ from collections.abc import Iterator
 
 from costgate.model import CostComponent, PriceQuery, Resource
 from costgate.resources.azure._common import azure_query, usage_in
-from costgate.resources.azure._storage import Account, account_of
+from costgate.resources.azure._storage import Account, account_of, meters_of, product
 from costgate.resources.base import Pricer, PricingContext, UsageKey, usage_component
 
 USAGE = (
@@ -51,47 +54,17 @@ USAGE = (
     UsageKey("monthly_list_and_create_container_operations", "int", "List and create container operations a month"),
     UsageKey("monthly_read_operations", "int", "Read operations a month"),
     UsageKey("monthly_other_operations", "int", "Other operations a month"),
+    UsageKey("monthly_iterative_read_operations", "int", "Iterative (HNS directory) read operations a month"),
+    UsageKey("monthly_iterative_write_operations", "int", "Iterative (HNS directory) write operations a month"),
     UsageKey("monthly_data_retrieval_gb", "float", "GB read from the Cool or Cold tier a month"),
     UsageKey("early_deletion_gb", "float", "GB deleted early out of the Cool or Cold tier a month"),
     UsageKey("blob_index_tags", "int", "Blob index tags stored"),
 )
 
 
-def product(a: Account) -> str:
-    """Retail Prices productName of an account's blob meters."""
-    premium = a.tier == "Premium"
-    if a.kind == "Storage":
-        return "Premium Block Blob" if premium else "General Block Blob"
-    if a.kind == "StorageV2" and a.nfsv3:
-        return (
-            "Premium Block Blob v2 Hierarchical Namespace"
-            if premium
-            else "General Block Blob v2 Hierarchical Namespace"
-        )
-    if premium:
-        return "Premium Block Blob"
-    if a.kind in ("BlobStorage", "BlockBlobStorage") or (a.redundancy == "LRS" and a.access == "Hot"):
-        return "Blob Storage"  # LRS Hot StorageV2 capacity is listed under Blob Storage (reference estimator)
-    return "General Block Blob v2"
-
-
 def _q(r: Resource, a: Account, sku: str, meter: str, unit: str | None = None) -> PriceQuery:
     attrs = {"productName": product(a), "skuName": sku, "meterName": meter, "type": "Consumption"}
     return azure_query(r, "Storage", {**attrs, "unitOfMeasure": unit} if unit else attrs, family="Storage", unit=unit)
-
-
-def _meters(a: Account, access: str) -> dict[str, str]:
-    """meterNames of an account's operations, by component."""
-    r = a.redundancy
-    if a.tier == "Premium":
-        return {"write": f"{r} Write Operations", "read": f"{r} Read Operations", "other": f"{r} All Other Operations"}
-    if a.kind == "Storage":
-        return {"write": f"{r} Write Operations", "read": "Read Operations", "other": "All Other Operations"}
-    return {
-        "write": f"{access} {r} Write Operations",
-        "read": f"{access} Read Operations",
-        "other": "All Other Operations",
-    }
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
@@ -100,23 +73,34 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         return
     access = "Premium" if a.tier == "Premium" else "Standard" if a.kind == "Storage" else a.access
     sku = f"{access} {a.redundancy}"
-    meters = _meters(a, access)
+    meters = meters_of(a, access)
     u = ctx.usage
     stored = f"{a.redundancy} Data Stored" if a.kind == "Storage" else f"{sku} Data Stored"  # v1: no tier in it
     yield usage_component("Capacity", "GB", u, "storage_gb", _q(r, a, sku, stored, "1 GB/Month"))
     ops = [("Write operations", "monthly_write_operations", meters["write"])]
-    if not (a.kind == "StorageV2" and a.nfsv3):
+    hns = a.kind == "StorageV2" and a.nfsv3
+    if not hns:  # NFSv3 accounts list containers free (reference estimator)
         ops.append(
             (
                 "List and create container operations",
                 "monthly_list_and_create_container_operations",
-                f"{a.redundancy} List and Create Container Operations",
+                meters.get("list", f"{a.redundancy} List and Create Container Operations"),
             )
         )
     ops += [
         ("Read operations", "monthly_read_operations", meters["read"]),
         ("All other operations", "monthly_other_operations", meters["other"]),
     ]
+    if hns and a.tier == "Standard":
+        ops.append(("Iterative read operations", "monthly_iterative_read_operations", meters["iterative_read"]))
+        yield usage_in(
+            "Iterative write operations",
+            "100 operations",
+            u,
+            "monthly_iterative_write_operations",
+            _q(r, a, sku, meters["iterative_write"], "100"),
+            divisor=100,
+        )
     for name, key, meter in ops:
         yield usage_in(name, "10k operations", u, key, _q(r, a, sku, meter, "10K"), divisor=10_000)
     if access in ("Cool", "Cold"):
