@@ -57,6 +57,11 @@ CASES = [
     ("westus", _m(HNS, "Cool LRS", "Cool Read Operations"), "10K", "0.013"),
     ("westus", _m(HNS, "Cool GRS", "Cool GRS Early Delete"), "1 GB", "0.033"),
     ("westus", _m(HNS, "Hot LRS", "Hot Iterative Write Operations"), "100", "0.072"),
+    # Premium block blob accounts (not NFSv3), westus
+    ("westus", _m("Premium Block Blob", "Premium LRS", "LRS Write Operations"), "10K", "0.0228"),
+    ("westus", _m("Premium Block Blob", "Premium ZRS", "ZRS List and Create Container Operations"), "10K", "0.086"),
+    ("westus", _m("Premium Block Blob", "Premium ZRS", "ZRS Read Operations"), "10K", "0.00242"),
+    ("westus", _m("Premium Block Blob", "Premium LRS", "LRS All Other Operations"), "10K", "0.00182"),
     # general-purpose v1 accounts (account_kind Storage), westus
     ("westus", _m("General Block Blob", "Standard LRS", "LRS Data Stored"), "1 GB/Month", "0.024"),
     ("westus", _m("General Block Blob", "Standard GRS", "GRS Data Stored"), "1 GB/Month", "0.048"),

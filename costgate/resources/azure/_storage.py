@@ -66,7 +66,7 @@ def product(a: Account) -> str:
     premium = a.tier == "Premium"
     if a.kind == "Storage":
         return "Premium Block Blob" if premium else "General Block Blob"
-    if a.kind == "StorageV2" and a.nfsv3:
+    if a.nfsv3 and a.kind in ("StorageV2", "BlockBlobStorage"):  # NFSv3 needs a hierarchical namespace
         return (
             "Premium Block Blob v2 Hierarchical Namespace"
             if premium

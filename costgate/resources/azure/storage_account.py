@@ -31,7 +31,10 @@ Not priced / assumptions:
     Operations", "Read Operations" and "All Other Operations"; Premium block blob accounts
     "<redundancy> ..." meters. A meter the catalog lacks shows as not priced. The reference
     estimator prices v1 read / other operations from the "Other" / "Delete Operations" meters as
-    stand-ins; costgate queries the meters Azure names for them.
+    stand-ins; costgate queries the meters Azure names for them. NFSv3 BlockBlobStorage accounts
+    (which need a hierarchical namespace) are priced as Premium Block Blob v2 Hierarchical
+    Namespace: the reference's code names plain Premium Block Blob for them, but its own output
+    prints the HNS figures (westus 0.20 / 0.26, against 0.195 / 0.259 without NFSv3).
     FileStorage accounts bill their shares (azurerm_storage_share); queues and tables are priced
     on azurerm_storage_queue / azurerm_storage_table. NFSv3 accounts list containers free (as the
     reference has it); geo-replication transfer and the Archive tier (set per blob) are not priced.
