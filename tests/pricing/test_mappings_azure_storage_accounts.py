@@ -67,6 +67,7 @@ CASES = [
     ("westus", _m("General Block Blob", "Standard GRS", "GRS Data Stored"), "1 GB/Month", "0.048"),
     ("westus", _m("General Block Blob", "Standard RA-GRS", "RA-GRS Data Stored"), "1 GB/Month", "0.061"),
     ("westus", _m("General Block Blob", "Standard GRS", "GRS Write Operations"), "10K", "0.00036"),
+    ("westus", _m("General Block Blob", "Standard RA-GRS", "Read Operations"), "10K", "0.00036"),
     # storage_table_test tables, West Europe: Standard and customer-managed-key ("Account Encrypted") skus
     ("westeurope", _m("Tables", "Standard LRS", "LRS Data Stored"), "1 GB/Month", "0.045"),
     ("westeurope", _m("Tables", "Standard RA-GZRS", "RA-GZRS Data Stored"), "1 GB/Month", "0.13"),
