@@ -30,6 +30,10 @@ Mapping file format::
           databaseEngine: MySQL
         catalog_unit: Hrs
         divisor: 1                 # price_facts price / divisor = catalog price per catalog unit
+        printed_cents: false       # optional: the price is a figure for `divisor` catalog units
+                                   # printed to the cent (a Defender plan's hourly meter shown per
+                                   # 730-hour month); the catalog price is the list price behind it,
+                                   # the shortest decimal whose `divisor` units round to that cent
         purchase_option: on_demand # optional
         term: {}                   # optional (reserved: leaseContractLength, purchaseOption, offeringClass)
         tier_start: 0              # optional, catalog units
@@ -49,7 +53,7 @@ from pathlib import Path
 from typing import Any
 
 from costgate.errors import CatalogBuildError
-from costgate.pricing.build.list_price import list_price
+from costgate.pricing.build.list_price import list_price, price_behind_cents
 from costgate.pricing.rows import CatalogRow
 from costgate.safe_yaml import YamlSyntaxError, load_data
 
@@ -78,6 +82,7 @@ class MappingEntry:
     tier_start: Decimal = Decimal(0)
     tier_end: Decimal | None = None
     catalog_region: str | None = None
+    printed_cents: bool = False
     origin: str = ""
 
 
@@ -193,6 +198,7 @@ def _entry(provider: str, service: str, raw: Mapping[str, Any], origin: str, pat
             tier_start=Decimal(str(raw.get("tier_start", 0))),
             tier_end=Decimal(str(raw["tier_end"])) if raw.get("tier_end") is not None else None,
             catalog_region=str(raw["catalog_region"]) if raw.get("catalog_region") else None,
+            printed_cents=bool(raw.get("printed_cents", False)),
             origin=origin,
         )
     except (KeyError, re.error, InvalidOperation, AttributeError, TypeError) as exc:
@@ -221,6 +227,8 @@ def _catalog_price(price: Decimal, unit: str, entry: MappingEntry) -> Decimal:
     a monthly figure / 730 by nature (GiB-hours) is not either."""
     if unit == HOURLY_UNIT and entry.divisor == 1:
         return list_price(price)
+    if entry.printed_cents:
+        return price_behind_cents(price, entry.divisor)
     return price / entry.divisor
 
 

@@ -1,0 +1,48 @@
+"""The reviewed Cognitive Services and Microsoft Defender for Cloud mappings, checked on the shipped catalog.
+
+Each case is a product a pricer looks up with the Retail Prices attributes it uses; the lookup must find
+exactly one product at the list price behind the figure the reference estimator printed (Defender's hourly
+meters are printed per 730-hour month, rounded to the cent: "4.91" is $0.00672 an hour).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.pricing.catalog_queries import assert_one_at_price
+
+D = "Microsoft Defender for "
+DEFENDER = "Microsoft Defender for Cloud"
+
+CASES = [
+    # (service, region, attributes, catalog unit, price)
+    (DEFENDER, "global", {"productName": D + "Servers", "meterName": "Standard P1 Node"}, "1/Hour", "0.00672"),
+    (DEFENDER, "global", {"productName": D + "Servers", "meterName": "Standard P2 Node"}, "1/Hour", "0.02"),
+    (DEFENDER, "global", {"productName": D + "Containers", "skuName": "Standard vCore"}, "1/Hour", "0.00941"),
+    (DEFENDER, "global", {"productName": D + "Azure Cosmos DB", "meterName": "Standard 100 RU/s"}, "1/Hour", "0.0012"),
+    (DEFENDER, "global", {"productName": D + "Storage", "meterName": "Standard Node"}, "1/Hour", "0.0134"),
+    (DEFENDER, "global", {"productName": D + "SQL", "meterName": "Standard vCore"}, "1 Hour", "0.015"),
+    (DEFENDER, "global", {"productName": D + "SQL", "meterName": "Standard Node"}, "1/Month", "15"),
+    (DEFENDER, "global", {"productName": D + "PostgreSQL", "meterName": "Standard Node"}, "1/Month", "15"),
+    (DEFENDER, "westus2", {"productName": D + "MariaDB", "meterName": "Standard Instance"}, "1 Hour", "0.0202"),
+    (DEFENDER, "westus2", {"productName": D + "Key Vault", "meterName": "Per node Std Node"}, "1/Hour", "0.00034"),
+    (
+        DEFENDER,
+        "westus2",
+        {"productName": D + "Resource Manager", "meterName": "Per node Std Node"},
+        "1/Hour",
+        "0.0069",
+    ),
+    (DEFENDER, "westus2", {"productName": D + "DNS", "meterName": "Standard Queries"}, "1M", "0.70"),
+    ("Advanced Threat Protection", "global", {"productName": D + "Kubernetes"}, "1 Hour", "0.00268"),
+    ("Advanced Threat Protection", "global", {"productName": D + "Container Registries"}, "1", "0.29"),
+]
+
+
+@pytest.mark.parametrize(
+    ("service", "region", "attrs", "unit", "price"), CASES, ids=[f"{c[0]}:{'/'.join(c[2].values())}" for c in CASES]
+)
+def test_product_is_unique_at_its_list_price(
+    service: str, region: str, attrs: dict[str, str], unit: str, price: str
+) -> None:
+    assert_one_at_price("azure", service, region, attrs, unit, price)
