@@ -9,13 +9,24 @@ from __future__ import annotations
 
 import pytest
 
-from tests.pricing.catalog_queries import assert_one_at_price
+from tests.pricing.catalog_queries import assert_one_at_price, query
 
+OPENAI = {"productName": "Azure OpenAI"}
 D = "Microsoft Defender for "
 DEFENDER = "Microsoft Defender for Cloud"
 
 CASES = [
     # (service, region, attributes, catalog unit, price)
+    # Azure OpenAI: each region holds the figure its own deployments printed (price_facts labels all eastus)
+    ("Cognitive Services", "swedencentral", {**OPENAI, "skuName": "gpt 4.5 0227 Inp regnl"}, "1K", "0.09075"),
+    ("Cognitive Services", "swedencentral", {**OPENAI, "skuName": "gpt 4.5 0227 Outp regnl"}, "1K", "0.1815"),
+    ("Cognitive Services", "eastus2", {**OPENAI, "skuName": "gpt 4.5 0227 Inp regnl"}, "1K", "0.0825"),
+    ("Cognitive Services", "eastus2", {**OPENAI, "skuName": "Az-GPT35-Turbo-4K-Fine Tuned-Input"}, "1K", "0.0005"),
+    ("Cognitive Services", "eastus", {**OPENAI, "skuName": "Az-GPT35-Turbo-4K-Fine Tuned-Input"}, "1K", "0.0015"),
+    ("Cognitive Services", "eastus2", {**OPENAI, "skuName": "Az-Assistants-Code-Interpreter"}, "1", "0.03"),
+    ("Cognitive Services", "swedencentral", {**OPENAI, "skuName": "Az-Image-Dall-E-3 HD HighRes"}, "100", "12"),
+    ("Cognitive Services", "eastus", {**OPENAI, "skuName": "Az-Image-DALL-E"}, "100", "2"),
+    ("Cognitive Services", "swedencentral", {**OPENAI, "skuName": "Az-Speech-Text to Speech HD"}, "1M", "30"),
     (DEFENDER, "global", {"productName": D + "Servers", "meterName": "Standard P1 Node"}, "1/Hour", "0.00672"),
     (DEFENDER, "global", {"productName": D + "Servers", "meterName": "Standard P2 Node"}, "1/Hour", "0.02"),
     (DEFENDER, "global", {"productName": D + "Containers", "skuName": "Standard vCore"}, "1/Hour", "0.00941"),
@@ -46,3 +57,19 @@ def test_product_is_unique_at_its_list_price(
     service: str, region: str, attrs: dict[str, str], unit: str, price: str
 ) -> None:
     assert_one_at_price("azure", service, region, attrs, unit, price)
+
+
+def test_eastus2_holds_only_the_image_meter_its_deployments_printed() -> None:
+    """eastus2's dall-e-3 deployments printed the standard 1024x1792 price only; the other sizes stay out."""
+    found = query(
+        "--provider",
+        "azure",
+        "--service",
+        "Cognitive Services",
+        "--region",
+        "eastus2",
+        "--attr",
+        "productName=Azure OpenAI",
+    )
+    images = {str(r["attributes"]["skuName"]) for r in found if "Image" in str(r["attributes"]["skuName"])}  # type: ignore[index]
+    assert images == {"Az-Image-Dall-E-3 Standard HighRes"}
