@@ -17,6 +17,50 @@ DEFENDER = "Microsoft Defender for Cloud"
 
 CASES = [
     # (service, region, attributes, catalog unit, price)
+    # AI services accounts (West Europe): commitment tiers stored as their monthly fee, not per unit
+    (
+        "Cognitive Services",
+        "westeurope",
+        {"productName": "Language Understanding", "skuName": "Commitment Tier Azure 25M"},
+        "1/Month",
+        "21750",
+    ),
+    (
+        "Cognitive Services",
+        "westeurope",
+        {"productName": "Language Understanding", "skuName": "Commitment Tier Azure 5M"},
+        "1/Month",
+        "5100",
+    ),
+    (
+        "Cognitive Services",
+        "westeurope",
+        {"productName": "Speech", "skuName": "Commitment Tier Custom Speech to Text Azure 50K"},
+        "1/Month",
+        "30000",
+    ),
+    (
+        "Cognitive Services",
+        "westeurope",
+        {"productName": "Speech", "skuName": "Commitment Tier Custom Speech to Text Connected 2K"},
+        "1/Month",
+        "1824",
+    ),
+    (
+        "Cognitive Services",
+        "westeurope",
+        {"productName": "Language", "skuName": "Commitment Tier Connected 3M"},
+        "1/Month",
+        "1100",
+    ),
+    ("Cognitive Services", "westeurope", {"productName": "Language Understanding", "skuName": "S1"}, "1K", "5.50"),
+    (
+        "Cognitive Services",
+        "westeurope",
+        {"productName": "Language", "meterName": "Standard Custom Summarization Text Records"},
+        "1K",
+        "4",
+    ),
     # Azure OpenAI: each region holds the figure its own deployments printed (price_facts labels all eastus)
     ("Cognitive Services", "swedencentral", {**OPENAI, "skuName": "gpt 4.5 0227 Inp regnl"}, "1K", "0.09075"),
     ("Cognitive Services", "swedencentral", {**OPENAI, "skuName": "gpt 4.5 0227 Outp regnl"}, "1K", "0.1815"),
