@@ -525,6 +525,26 @@ CASES = [
         "0.136875",
     ),
     (
+        "SQL Database",
+        "global",
+        {"productName": "SQL Database SingleDB/Elastic Pool Hyperscale - SQL License"},
+        "1 Hour",
+        "0.09996575342",
+    ),
+    (
+        "SQL Database",
+        "westeurope",
+        {
+            "productName": "SQL Database Single/Elastic Pool Business Critical - Compute DC-Series",
+            "skuName": "8 vCore",
+            "meterName": "vCore",
+        },
+        "1 Hour",
+        "6.336",
+    ),
+    # the region-less S3 line: its server's location is a data source, priced in the default eastus
+    ("SQL Database", "eastus", {"productName": "SQL Database Single Standard", "skuName": "S3"}, "1/Day", "4.838794"),
+    (
         "SQL Managed Instance",
         "westeurope",
         {"productName": "SQL Managed Instance - LTR Backup Storage", "meterName": "LTR Backup LRS Data Stored"},
