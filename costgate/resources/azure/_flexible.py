@@ -19,10 +19,9 @@ from costgate.resources.base import Usage, UsageKey, hourly, monthly, usage_comp
 
 TIERS = {"b": "Burstable", "gp": "General Purpose", "mo": "Memory Optimized"}
 FAMILY = "Databases"
-# Storage products: PostgreSQL's is "Flex Server" in current listings ("Az DB for PostgreSQL Flexible Server
-# Storage" in older ones, the same meter)
+# Storage products: Azure abbreviates PostgreSQL's ("Az DB for ...")
 STORAGE_PRODUCTS = {
-    "PostgreSQL": "Azure Database for PostgreSQL Flex Server Storage",
+    "PostgreSQL": "Az DB for PostgreSQL Flexible Server Storage",
     "MySQL": "Azure Database for MySQL Flexible Server Storage",
 }
 BACKUP_USAGE = (UsageKey("additional_backup_storage_gb", "float", "Backup storage beyond the free allowance (GB)"),)
