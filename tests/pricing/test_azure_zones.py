@@ -158,6 +158,32 @@ def test_first_tier_only_ends_where_the_price_ends(service: str, meter: str, end
     assert Decimal(str(found["tier_end"])) == end
 
 
+LA = {"productName": "Log Analytics", "skuName": "Analytics Logs"}
+SWA = {"productName": "Static Web Apps", "skuName": "Standard"}
+
+
+@pytest.mark.parametrize(
+    ("service", "region", "attrs", "unit", "price", "start"),
+    [
+        ("Log Analytics", "westeurope", {**LA, "meterName": "Analytics Logs Data Ingestion"}, "1 GB", "2.99", 5),
+        ("Log Analytics", "westeurope", {**LA, "meterName": "Analytics Logs Data Retention"}, "1 GB/Month", "0.13", 0),
+        ("Azure App Service", "centralus", {**SWA, "meterName": "Standard App"}, "1/Month", "9", 0),
+        ("Azure App Service", "centralus", {**SWA, "meterName": "Standard Bandwidth Usage"}, "1 GB", "0.2", 100),
+    ],
+)
+def test_regional_rows_with_their_free_grants(
+    service: str, region: str, attrs: dict[str, str], unit: str, price: str, start: int
+) -> None:
+    """Paid tiers that start after the free grant (5 GB ingested, 100 GB served) keep that start."""
+    assert_one_at_price("azure", service, region, attrs, unit, price)
+    (found,) = query("--provider", "azure", "--service", service, "--region", region, *_attr_args(attrs))
+    assert Decimal(str(found["tier_start"])) == start
+
+
+def _attr_args(attrs: dict[str, str]) -> list[str]:
+    return [arg for k, v in attrs.items() for arg in ("--attr", f"{k}={v}")]
+
+
 def test_zone_meters_are_not_under_the_labelled_location() -> None:
     assert query("--provider", "azure", "--service", "Azure DNS", "--region", "westeurope") == []
 
