@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from typing import Any
 
 from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
@@ -78,6 +78,9 @@ DEFAULT_SIZE_GB = Decimal(30)
 """An OS disk whose size the plan does not give: 30 GiB, the size of Linux marketplace images."""
 WINDOWS_DEFAULT_SIZE_GB = Decimal(127)
 """A Windows OS disk whose size the plan does not give: 127 GiB, the Windows Server images' disk."""
+
+ULTRA_SMALL_SIZES_GB = (4, 8, 16, 32, 64, 128, 256, 512)
+"""Ultra disk sizes up to 512 GiB; above, sizes go in 1 TiB steps. A disk bills its size's capacity."""
 
 ULTRA_DEFAULTS = (Decimal(1024), Decimal(2048), Decimal(8))
 """Ultra disk size, IOPS and MB/s when the plan leaves them to Azure's defaults."""
@@ -202,6 +205,15 @@ def disk_components(
         )
 
 
+def ultra_billed_gb(size_gb: Decimal) -> Decimal:
+    """The capacity an ultra disk bills: its size rounded up to an ultra disk size (4 ... 512 GiB,
+    then whole TiB), e.g. 2,000 GiB bills 2,048."""
+    for step in ULTRA_SMALL_SIZES_GB:
+        if size_gb <= step:
+            return Decimal(step)
+    return (size_gb / 1024).to_integral_value(rounding=ROUND_CEILING) * 1024
+
+
 def _provisioned(
     r: Resource,
     disk: Disk,
@@ -213,6 +225,8 @@ def _provisioned(
 ) -> Iterator[CostComponent]:
     """Provisioned capacity (GiB), IOPS and throughput, each billed by the hour (Ultra, Premium SSD v2)."""
     size = disk.size_gb if disk.size_gb is not None else defaults[0]
+    if disk.kind == "UltraSSD":
+        size = ultra_billed_gb(size)
     iops = disk.iops if disk.iops is not None else defaults[1]
     mbps = disk.mbps if disk.mbps is not None else defaults[2]
     label = "ultra" if disk.kind == "UltraSSD" else "premium v2"

@@ -3,7 +3,8 @@
 Prices:
     Storage: Standard HDD (S*), Standard SSD (E*) and Premium SSD (P*) per disk-month of the
     smallest size tier holding `disk_size_gb` (or the higher performance `tier` of a Premium
-    disk); Ultra and Premium SSD v2 per provisioned GiB-hour.
+    disk); Ultra and Premium SSD v2 per provisioned GiB-hour (an Ultra disk bills its size
+    rounded up to an Ultra size: 4 ... 512 GiB in powers of two, then whole TiB).
     Disk operations: Standard HDD/SSD, per 10,000 (usage: monthly_disk_operations).
     Provisioned IOPS and throughput: Ultra disks (`disk_iops_read_write`, `disk_mbps_read_write`,
     Azure's defaults 2,048 IOPS and 8 MB/s when unset) and Premium SSD v2 above the 3,000 IOPS
