@@ -5,6 +5,10 @@ a disk is billed as the smallest tier that holds it, per disk-month (Retail Pric
 "<tier> <LRS|ZRS> Disk", productName "<kind> Managed Disks"). Standard HDD/SSD also bill
 transactions per 10,000 ("<tier> <LRS|ZRS> Disk Operations"). Ultra disks and Premium SSD v2
 bill provisioned GiB, IOPS and MB/s by the hour. Tier sizes: Azure's managed disk docs.
+Transactions are billed under one meter per disk kind whatever the disk's tier: Azure's billing
+guide (learn.microsoft.com/azure/virtual-machines/disks-understanding-billing) shows a 512 GiB
+Standard HDD billed as "S20 LRS Disk" plus "S4 LRS Disk Operations", and a 1 TiB Standard SSD
+as "E30 LRS Disk" plus "E4 LRS Disk Operations".
 """
 
 from __future__ import annotations
@@ -73,6 +77,8 @@ PRODUCTS = {
     "Premium": "Premium SSD Managed Disks",
 }
 KINDS = {k.lower(): k for k in (*TIERS, "UltraSSD", "PremiumV2")}
+OPERATIONS_TIER = {"Standard": "S4", "StandardSSD": "E4"}
+"""The tier whose "<tier> <REDUNDANCY> Disk Operations" meter bills every disk's transactions, per kind."""
 
 DEFAULT_SIZE_GB = Decimal(30)
 """An OS disk whose size the plan does not give: 30 GiB, the size of Linux marketplace images."""
@@ -193,13 +199,14 @@ def disk_components(
         _q(r, {"productName": product, "skuName": sku, "meterName": f"{sku} Disk"}, "1/Month"),
         path=disk.path,
     )
-    if disk.kind in ("Standard", "StandardSSD"):
+    if disk.kind in OPERATIONS_TIER:
         ops = None if operations is None else operations / 10000 * count
+        ops_sku = f"{OPERATIONS_TIER[disk.kind]} {disk.redundancy}"
         yield monthly(
             "Disk operations",
             "10k operations",
             ops,
-            _q(r, {"productName": product, "skuName": sku, "meterName": f"{sku} Disk Operations"}, "10K"),
+            _q(r, {"productName": product, "skuName": ops_sku, "meterName": f"{ops_sku} Disk Operations"}, "10K"),
             path=disk.path,
             usage_based=True,
         )
