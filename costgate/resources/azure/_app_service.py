@@ -62,7 +62,7 @@ def plan_components(
         vcpus, memory = ELASTIC_PREMIUM[label]
         for name, meter, unit, per, catalog_unit in (
             ("vCPU", "Premium vCPU Duration", "vCPU", vcpus, "1 Hour"),
-            ("Memory", "Premium Memory Duration", "GB", memory, "1 GB Hour"),
+            ("Memory", "Premium Memory Duration", "GB", memory, "1 GiB Hour"),
         ):
             attrs = {
                 "productName": "Premium Functions",

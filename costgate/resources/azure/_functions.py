@@ -1,10 +1,12 @@
 """Azure Functions consumption pricing shared by the three function app types.
 
 On a Consumption plan a function app bills execution time (GB-seconds: memory rounded up to
-128 MB, at least 100 ms per execution) and executions, each after a monthly free grant (400,000
-GB-s and 1 million executions, the first tier of each Retail Prices meter). On any other plan
-the plan bills by the hour (azurerm_service_plan / azurerm_app_service_plan) and the app adds
-nothing.
+128 MB, at least 100 ms per execution) and executions. Azure's monthly free grant (400,000 GB-s
+and 1 million executions, the zero-priced first tier of each Retail Prices meter) is per
+subscription, shared by every Consumption app in it: a plan shows only some of them, so the
+grant cannot be given to any one app, and every execution is priced at the paid rate (the
+reference estimator does the same). On any other plan the plan bills by the hour
+(azurerm_service_plan / azurerm_app_service_plan) and the app adds nothing.
 """
 
 from __future__ import annotations
@@ -52,6 +54,7 @@ def consumption_components(r: Resource, ctx: PricingContext) -> Iterator[CostCom
         gb_seconds,
         azure_query(r, "Functions", attrs, family="Compute"),
         usage_based=True,
+        tiered=False,
     )
     attrs = consumption(
         {"productName": "Functions", "skuName": "Standard", "meterName": "Standard Total Executions"}, "10"
@@ -63,4 +66,5 @@ def consumption_components(r: Resource, ctx: PricingContext) -> Iterator[CostCom
         azure_query(r, "Functions", attrs, family="Compute"),
         usage_based=True,
         unit_multiplier=Decimal(1_000_000) / EXECUTIONS_PER_CATALOG_UNIT,
+        tiered=False,
     )

@@ -3,8 +3,9 @@
 Prices:
     Instance usage: per worker-hour by `sku.size` (B1-B3, S1-S3, P1v2-P3v2, P1v3-P3v3, I1-I3,
     I1v2-I3v2, PC2-PC4, D1 shared) times `sku.capacity`; Linux rates when `reserved` is true (Azure's
-    Linux flag; the provider requires it for `kind = "Linux"`), or `kind` is Linux and `reserved`
-    is unset.
+    Linux flag) or `kind` is Linux. The provider refuses `kind = "Linux"` without `reserved = true`
+    (and `kind = "Windows"` with it), so a plan that says Linux either is one or is never created:
+    its Linux price is the one the author will pay once the plan applies.
     vCPU and memory: Elastic Premium plans (`sku.tier` ElasticPremium, EP1-EP3) per instance-hour.
 Usage keys:
     instances: workers the plan runs (default `sku.capacity`, else 1).
@@ -28,8 +29,7 @@ from costgate.resources.base import Pricer, PricingContext, dec
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     sku = r.block("sku")
-    reserved = r.get("reserved")  # ARM's Linux flag: a kind of Linux without it is still a Windows plan
-    linux = bool(reserved) if reserved is not None else str(r.get("kind") or "").lower() == "linux"
+    linux = r.get("reserved") is True or str(r.get("kind") or "").lower() == "linux"
     workers = dec(sku.get("capacity"), Decimal(1)) or Decimal(1)
     yield from plan_components(r, sku.get("size"), linux=linux, workers=workers, usage=ctx.usage)
 

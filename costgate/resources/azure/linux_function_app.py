@@ -1,9 +1,9 @@
 """azurerm_linux_function_app: a Linux function app.
 
 Prices:
-    Execution time: per GB-second on a Consumption plan (usage), after the monthly free grant of
-    400,000 GB-s; memory rounded up to 128 MB and at least 100 ms per execution.
-    Executions: per million on a Consumption plan (usage), after the first million a month.
+    Execution time: per GB-second on a Consumption plan (usage); memory rounded up to 128 MB and
+    at least 100 ms per execution.
+    Executions: per million on a Consumption plan (usage).
 Usage keys:
     monthly_executions: executions a month.
     execution_duration_ms: average execution time in milliseconds.
@@ -12,7 +12,8 @@ Not priced / assumptions:
     An app on a dedicated or Elastic Premium plan (`service_plan_id`) costs nothing itself: the plan
     is priced, once, on azurerm_service_plan / azurerm_app_service_plan. An app whose plan is
     outside the plan file is taken to run on a Consumption plan. The storage account it needs is
-    priced on azurerm_storage_account. The free grant is per subscription, not per app.
+    priced on azurerm_storage_account. Azure's monthly free grant (400,000 GB-s, 1 million executions) is per
+    subscription, shared by all its Consumption apps, so it is not deducted from any one app.
 References:
     https://azure.microsoft.com/pricing/details/functions/
 """

@@ -1,0 +1,55 @@
+"""App Service, Functions and analytics pricers end to end in dollars, through the HCL reader and the CLI.
+
+The fixtures' expected.yaml record what is looked up; these check what users see: a Consumption
+function app priced from its first execution (Azure's free grant is per subscription, not per
+app), an Elastic Premium plan's memory, a legacy plan that says Linux priced at the Linux rate.
+Prices are the list prices the shipped catalog holds (eastus unless stated).
+"""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from typing import Any
+
+from tests.helpers import FIXTURES, run_cli
+
+AZURE = FIXTURES / "resources" / "azure"
+
+
+def _resources(case: str) -> dict[str, dict[str, Any]]:
+    usage = AZURE / case / "usage.yml"
+    argv = ["breakdown", "--path", str(AZURE / case), "--format", "json", "--max-catalog-age-days", "0"]
+    result = run_cli(*argv, *(["--usage-file", str(usage)] if usage.exists() else []))
+    assert result.code == 0, result.err
+    doc = json.loads(result.out)
+    return {r["address"]: {c["name"]: c for c in r["components"]} for r in doc["projects"][0]["resources"]}
+
+
+def _cost(component: dict[str, Any]) -> Decimal | None:
+    cost = component["monthly_cost"]
+    return None if cost is None else Decimal(str(cost)).quantize(Decimal("0.01"))
+
+
+def test_consumption_function_app_pays_from_the_first_execution() -> None:
+    app = _resources("linux_function_app")["azurerm_linux_function_app.consumption"]
+    # 12M executions x 0.25 s x 384 MB (300 MB rounded up to 128 MB steps) = 1,125,000 GB-s at $0.000016
+    assert _cost(app["Execution time"]) == Decimal("18.00")
+    # 12M executions at $0.20 per million; the subscription's free million is not this app's
+    assert _cost(app["Executions"]) == Decimal("2.40")
+
+
+def test_elastic_premium_plan_bills_vcpu_and_memory() -> None:
+    plan = _resources("linux_function_app")["azurerm_service_plan.elastic"]
+    assert _cost(plan["vCPU (EP3)"]) == Decimal("505.16")  # 4 vCPU x $0.173 x 730
+    assert _cost(plan["Memory (EP3)"]) == Decimal("125.71")  # 14 GiB x $0.0123 x 730
+
+
+def test_legacy_plan_of_kind_linux_is_priced_as_linux() -> None:
+    plans = _resources("app_service_plan")
+    assert _cost(plans["azurerm_app_service_plan.linux_kind_not_reserved"]["Instance usage (I1)"]) == Decimal(
+        "208.05"
+    )  # Linux I1 $0.285 x 730
+    assert _cost(plans["azurerm_app_service_plan.isolated_windows"]["Instance usage (I1)"]) == Decimal(
+        "219.00"
+    )  # Windows I1 $0.30 x 730
