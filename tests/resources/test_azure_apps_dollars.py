@@ -53,3 +53,13 @@ def test_legacy_plan_of_kind_linux_is_priced_as_linux() -> None:
     assert _cost(plans["azurerm_app_service_plan.isolated_windows"]["Instance usage (I1)"]) == Decimal(
         "219.00"
     )  # Windows I1 $0.30 x 730
+
+
+def test_synapse_serverless_sql_and_pipelines() -> None:
+    ws = _resources("synapse_workspace")["azurerm_synapse_workspace.main"]
+    # 13 TB at $5 from the first TB: Azure lists no free allowance for serverless SQL
+    assert _cost(ws["Serverless SQL pool size"]) == Decimal("65.00")
+    # 3 DIUs x 29 hours at $0.25; 210 pipeline hours at $0.005; 4,100 self-hosted external hours at $0.0001
+    assert _cost(ws["Data pipeline azure hosted data integration units"]) == Decimal("21.75")
+    assert _cost(ws["Data pipeline azure hosted integration runtime"]) == Decimal("1.05")
+    assert _cost(ws["Data pipeline self hosted external integration runtime"]) == Decimal("0.41")
