@@ -347,8 +347,10 @@ def monthly(
     unit_multiplier: Decimal | int = 1,
     price_factor: Decimal | int = 1,
     tiered: bool = True,
+    tier_start: Decimal | int = 0,
 ) -> CostComponent:
-    """A component with a monthly quantity (GB-months, requests, ...); None = depends on usage."""
+    """A component with a monthly quantity (GB-months, requests, ...); None = depends on usage.
+    `tier_start` (catalog units) makes it one band of a tiered price (see CostComponent)."""
     return CostComponent(
         name=name,
         unit=unit,
@@ -359,6 +361,7 @@ def monthly(
         unit_multiplier=Decimal(unit_multiplier),
         price_factor=Decimal(price_factor),
         tiered=tiered,
+        tier_start=Decimal(tier_start),
     )
 
 
