@@ -73,3 +73,9 @@ def test_search_image_extraction_is_shown_per_volume_band() -> None:
     assert _cost(basic["Image extraction (over 5M)"]) == Decimal("715.00")
     assert Decimal(str(basic["Image extraction (next 4M)"]["unit_price"])) == Decimal("0.8")
     assert _cost(basic["Search usage (Basic, 6 units)"]) == Decimal("442.38")  # 6 units x $0.101 x 730
+
+
+def test_api_management_consumption_prices_every_call() -> None:
+    apim = _resources("api_management")["azurerm_api_management.consumption"]
+    # 17M calls at $3.50 per million: the free million is the subscription's, not this instance's
+    assert _cost(apim["API management (consumption)"]) == Decimal("59.50")
