@@ -39,10 +39,22 @@ def test_consumption_function_app_pays_from_the_first_execution() -> None:
     assert _cost(app["Executions"]) == Decimal("2.40")
 
 
-def test_elastic_premium_plan_bills_vcpu_and_memory() -> None:
-    plan = _resources("linux_function_app")["azurerm_service_plan.elastic"]
-    assert _cost(plan["vCPU (EP3)"]) == Decimal("505.16")  # 4 vCPU x $0.173 x 730
-    assert _cost(plan["Memory (EP3)"]) == Decimal("125.71")  # 14 GiB x $0.0123 x 730
+def test_elastic_premium_plan_bills_once_on_its_first_app() -> None:
+    resources = _resources("linux_function_app")
+    app = resources["azurerm_linux_function_app.premium"]
+    # 2 instances (the app's usage) of EP3: 8 vCPU x $0.173 x 730 and 28 GiB x $0.0123 x 730
+    assert _cost(app["vCPU (EP3)"]) == Decimal("1010.32")
+    assert _cost(app["Memory (EP3)"]) == Decimal("251.41")
+    # the plan and the second app on it add nothing: Azure bills the plan's instances once
+    assert not resources.get("azurerm_service_plan.elastic") and not resources.get(
+        "azurerm_linux_function_app.premium_second"
+    )
+
+
+def test_elastic_premium_plan_without_an_app_is_priced_on_the_plan() -> None:
+    plan = _resources("service_plan")["azurerm_service_plan.elastic"]
+    assert _cost(plan["vCPU (EP2)"]) == Decimal("252.58")  # 2 vCPU x $0.173 x 730
+    assert _cost(plan["Memory (EP2)"]) == Decimal("62.85")  # 7 GiB x $0.0123 x 730
 
 
 def test_legacy_plan_of_kind_linux_is_priced_as_linux() -> None:

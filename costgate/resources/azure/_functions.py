@@ -16,6 +16,13 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from costgate.model import CostComponent, Resource
+from costgate.resources.azure._app_service import (
+    ELASTIC_PREMIUM,
+    elastic_carrier,
+    elastic_components,
+    plan_size,
+    plan_workers,
+)
 from costgate.resources.azure._common import azure_query, consumption
 from costgate.resources.base import PricingContext, UsageKey, monthly
 
@@ -23,6 +30,12 @@ FUNCTION_USAGE = (
     UsageKey("monthly_executions", "int", "Function executions a month (Consumption plan)"),
     UsageKey("execution_duration_ms", "float", "Average execution time in milliseconds (Consumption plan)"),
     UsageKey("memory_mb", "float", "Average memory used per execution in MB (Consumption plan)"),
+    UsageKey(
+        "instances",
+        "int",
+        "Elastic Premium instances of the app's plan, read on the app that shows the plan's cost "
+        "(default: the plan's own usage, else its worker count)",
+    ),
 )
 CONSUMPTION_SIZES = ("Y1", "DYNAMIC")
 EXECUTIONS_PER_CATALOG_UNIT = Decimal(10)
@@ -35,6 +48,20 @@ def on_consumption(plan: Resource | None) -> bool:
         return True
     size = plan.get("sku_name") or plan.block("sku").get("size") or plan.block("sku").get("tier")
     return str(size or "").upper() in CONSUMPTION_SIZES
+
+
+def function_components(r: Resource, ctx: PricingContext, plan_attribute: str) -> Iterator[CostComponent]:
+    """A function app's lines: executions on a Consumption plan; its Elastic Premium plan's vCPU
+    and memory when it is the app that shows them (see _app_service); nothing on other plans."""
+    plan = ctx.resolve(r, plan_attribute)
+    if plan is None or on_consumption(plan):
+        yield from consumption_components(r, ctx)
+        return
+    size = plan_size(plan)
+    if size in ELASTIC_PREMIUM and elastic_carrier(plan, ctx) == r.address:
+        instances = ctx.usage.number("instances")
+        instances = ctx.usage_of(plan).number("instances") if instances is None else instances
+        yield from elastic_components(plan, size, plan_workers(plan) if instances is None else instances)
 
 
 def consumption_components(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
