@@ -12,6 +12,10 @@ import json
 from decimal import Decimal
 from typing import Any
 
+from costgate.estimate import build_project
+from costgate.model import Action, Address, Resource
+from costgate.pricing.lookup import PriceBook
+from costgate.pricing.store import CatalogStore
 from tests.helpers import FIXTURES, run_cli
 
 AZURE = FIXTURES / "resources" / "azure"
@@ -91,3 +95,40 @@ def test_api_management_consumption_prices_every_call() -> None:
     apim = _resources("api_management")["azurerm_api_management.consumption"]
     # 17M calls at $3.50 per million: the free million is the subscription's, not this instance's
     assert _cost(apim["API management (consumption)"]) == Decimal("59.50")
+
+
+def test_deleting_the_app_that_shows_an_elastic_premium_plan_hands_the_cost_on() -> None:
+    """The plan still bills: when its first app is deleted, the next app shows the cost after the
+    change, so the diff is the plan's real change (none), not a lost plan."""
+
+    def res(
+        address: str, rtype: str, action: Action, values: dict[str, Any], refs: dict[str, tuple[str, ...]]
+    ) -> Resource:
+        before = values if action is not Action.CREATE else None
+        return Resource(
+            address=Address(address),
+            type=rtype,
+            name=address.split(".")[1],
+            provider="azurerm",
+            region="eastus",
+            action=action,
+            values=values,
+            before=before,
+            refs=refs,
+        )
+
+    plan = res(
+        "azurerm_service_plan.ep", "azurerm_service_plan", Action.NO_OP, {"sku_name": "EP1", "os_type": "Linux"}, {}
+    )
+    app = {"service_plan_id": "id"}
+    ref = {"service_plan_id": ("azurerm_service_plan.ep",)}
+    apps = [
+        res("azurerm_linux_function_app.a", "azurerm_linux_function_app", Action.DELETE, app, ref),
+        res("azurerm_linux_function_app.b", "azurerm_linux_function_app", Action.NO_OP, app, ref),
+    ]
+    project = build_project("p", "p", [plan, *apps], PriceBook(CatalogStore.open()))
+    after = {r.resource.address: [c.name for c in r.components] for r in project.resources}
+    before = {r.resource.address: [c.name for c in r.before_components] for r in project.resources}
+    assert after["azurerm_linux_function_app.b"] == ["vCPU (EP1)", "Memory (EP1)"]
+    assert not after["azurerm_linux_function_app.a"] and not after["azurerm_service_plan.ep"]
+    assert sum(len(names) for names in before.values()) == 2  # once before too: no change in the total

@@ -71,8 +71,14 @@ def plan_workers(plan: Resource) -> Decimal:
 
 def elastic_carrier(plan: Resource, ctx: PricingContext) -> str | None:
     """The address of the function app that shows an Elastic Premium plan's cost: the first (by
-    address) of the configuration's function apps that run on it; None when none does."""
-    apps = [app.address for rtype, attribute in FUNCTION_APPS for app in ctx.referencing(plan, rtype, attribute)]
+    address) of the configuration's function apps that run on it and stay after the change (an
+    app being deleted hands the cost on, so that it is not lost); None when none does."""
+    apps = [
+        app.address
+        for rtype, attribute in FUNCTION_APPS
+        for app in ctx.referencing(plan, rtype, attribute)
+        if app.action.exists_after
+    ]
     return min(apps, key=address_order) if apps else None
 
 
