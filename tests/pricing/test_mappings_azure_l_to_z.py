@@ -368,6 +368,84 @@ CASES = [
         "1 TB",
         "5",
     ),
+    # Synapse pipeline hourly meters: the managed virtual network's runtime bills 1.00 where the plain one bills 0.005
+    (
+        "Azure Synapse Analytics",
+        "westeurope",
+        {
+            "productName": "Azure Synapse Analytics Pipelines",
+            "skuName": "Azure Hosted IR",
+            "meterName": "Azure Hosted IR Data Movement",
+        },
+        "1 Hour",
+        "0.25",
+    ),
+    (
+        "Azure Synapse Analytics",
+        "westeurope",
+        {
+            "productName": "Azure Synapse Analytics Pipelines",
+            "skuName": "Azure Hosted Managed VNET IR",
+            "meterName": "Azure Hosted Managed VNET IR Data Movement",
+        },
+        "1 Hour",
+        "0.25",
+    ),
+    (
+        "Azure Synapse Analytics",
+        "westeurope",
+        {
+            "productName": "Azure Synapse Analytics Pipelines",
+            "skuName": "Azure Hosted IR",
+            "meterName": "Azure Hosted IR Pipeline Activity",
+        },
+        "1 Hour",
+        "0.005",
+    ),
+    (
+        "Azure Synapse Analytics",
+        "westeurope",
+        {
+            "productName": "Azure Synapse Analytics Pipelines",
+            "skuName": "Azure Hosted Managed VNET IR",
+            "meterName": "Azure Hosted Managed VNET IR Pipeline Activity",
+        },
+        "1 Hour",
+        "1",
+    ),
+    (
+        "Azure Synapse Analytics",
+        "westeurope",
+        {
+            "productName": "Azure Synapse Analytics Pipelines",
+            "skuName": "Azure Hosted IR",
+            "meterName": "Azure Hosted IR External Pipeline Activity",
+        },
+        "1 Hour",
+        "0.00025",
+    ),
+    (
+        "Azure Synapse Analytics",
+        "westeurope",
+        {
+            "productName": "Azure Synapse Analytics Pipelines",
+            "skuName": "Self Hosted IR",
+            "meterName": "Self Hosted IR Data Movement",
+        },
+        "1 Hour",
+        "0.1",
+    ),
+    (
+        "Azure Synapse Analytics",
+        "westeurope",
+        {
+            "productName": "Azure Synapse Analytics Pipelines",
+            "skuName": "Self Hosted IR",
+            "meterName": "Self Hosted IR External Pipeline Activity",
+        },
+        "1 Hour",
+        "0.0001",
+    ),
     # Hot blob capacity of StorageV2 accounts (first 50 TB tier)
     (
         "Storage",
