@@ -77,4 +77,3 @@ def test_the_shipped_catalog_has_the_alb_list_price() -> None:
 )
 def test_unit_prices_print_with_their_source_precision(value: str, shown: str) -> None:
     assert unit_price(D(value)) == shown
-

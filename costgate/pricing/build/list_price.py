@@ -64,4 +64,3 @@ def shortest_between(low: Decimal, high: Decimal) -> Decimal:
         if candidate < high:
             return candidate
     return low
-
