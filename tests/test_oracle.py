@@ -263,3 +263,25 @@ def test_scorer_sets_apart_a_case_whose_input_is_rejected(tmp_path) -> None:  # 
     assert score.total[("google_compute_disk", "fixed")] == 0
     assert score.excluded[("google_compute_disk", "fixed", "case input rejected")] == 1
     assert score.unreadable and "bad_usage" in score.unreadable[0]
+
+
+def test_azure_ai_services_and_defender_types_hold() -> None:
+    """Azure OpenAI deployments (lines mapped into the regions whose deployments printed them), AI
+    services accounts (commitment fees) and Defender plans (list prices behind per-month figures)."""
+    corpus = need_shared()
+    scorer = _scorer()
+    names = ("cognitive_deployment_test", "cognitive_account_test", "security_center_subscription_pricing_test")
+    score = scorer.run([corpus / "oracle" / "azure" / name for name in names])
+    floors = {
+        ("azurerm_cognitive_deployment", "fixed"): 161,
+        ("azurerm_cognitive_deployment", "usage"): 187,
+        ("azurerm_cognitive_account", "fixed"): 11,
+        ("azurerm_cognitive_account", "usage"): 11,
+        ("azurerm_security_center_subscription_pricing", "usage"): 34,
+    }
+    for key, floor in floors.items():
+        assert score.matched[key] >= floor, (key, score.matched[key], score.total[key])
+    assert (
+        score.matched[("azurerm_security_center_subscription_pricing", "usage")]
+        == score.total[("azurerm_security_center_subscription_pricing", "usage")]
+    )
