@@ -285,3 +285,33 @@ def test_azure_ai_services_and_defender_types_hold() -> None:
         score.matched[("azurerm_security_center_subscription_pricing", "usage")]
         == score.total[("azurerm_security_center_subscription_pricing", "usage")]
     )
+
+
+AZURE_APP_CASES = (
+    "api_management_test",
+    "app_service_plan_test",
+    "function_app_test",
+    "function_linux_app_test",
+    "function_windows_app_test",
+    "search_service_test",
+    "synapse_workspace_test",
+)
+
+
+def test_azure_app_and_analytics_types_hold() -> None:
+    """Functions, App Service plans, API Management, Search and Synapse (docs/oracle.md, "App Service,
+    Functions, ..."): Consumption executions and API calls at the paid rate, search image extraction
+    per tier and Synapse pipelines reproduce every line; a Linux plan that says so is priced as Linux."""
+    corpus = need_shared()
+    scorer = _scorer()
+    cases = [c for c in scorer.cases_of("azure", corpus / "oracle") if c.name in AZURE_APP_CASES]
+    assert len(cases) == len(AZURE_APP_CASES)
+    score = scorer.run(cases)
+    for rtype in ("azurerm_api_management", "azurerm_search_service", "azurerm_synapse_workspace"):
+        got = score.matched[(rtype, "fixed")] + score.matched[(rtype, "usage")]
+        assert got == score.total[(rtype, "fixed")] + score.total[(rtype, "usage")] > 0, rtype
+    for rtype in ("azurerm_linux_function_app", "azurerm_windows_function_app"):
+        assert score.matched[(rtype, "usage")] == score.total[(rtype, "usage")] == 32, rtype
+    assert score.matched[("azurerm_app_service_plan", "fixed")] >= 9  # all but the Linux Isolated I1 departure
+    # the first app of each Elastic Premium plan shows the plan's vCPU and memory
+    assert score.matched[("azurerm_function_app", "fixed")] >= 4
