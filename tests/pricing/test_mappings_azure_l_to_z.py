@@ -267,6 +267,13 @@ CASES = [
     ),  # one node: 202.21 / 730
     (
         "Redis Cache",
+        "australiacentral",
+        {"productName": "Azure Redis Cache Premium", "skuName": "P1", "meterName": "P1 Cache Instance"},
+        "1 Hour",
+        "0.277",
+    ),  # premium_p1_australiacentral printed the same figure in its own region
+    (
+        "Redis Cache",
         "eastus",
         {"productName": "Azure Redis Cache Standard", "skuName": "C3", "meterName": "C3 Cache"},
         "1 Hour",
