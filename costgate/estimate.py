@@ -674,7 +674,12 @@ def _priced_split(component: CostComponent, answer: PriceResult) -> tuple[Priced
         return (replace(_priced(component, NoPrice(component.query, component.invalid)), invalid=True),)
     if isinstance(answer, NoPrice) or answer.currency != "USD" or component.quantity_range is not None:
         return (_priced(component, answer),)
-    if component.split_tiers and component.tiered and component.monthly_quantity is not None:
+    if (
+        component.split_tiers
+        and component.tiered
+        and component.monthly_quantity is not None
+        and not component.tier_start
+    ):
         return _per_tier(component, answer)
     last_end = answer.tiers[-1][1]
     quantity = component.monthly_quantity
