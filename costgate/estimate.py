@@ -674,19 +674,13 @@ def _priced_split(component: CostComponent, answer: PriceResult) -> tuple[Priced
         return (replace(_priced(component, NoPrice(component.query, component.invalid)), invalid=True),)
     if isinstance(answer, NoPrice) or answer.currency != "USD" or component.quantity_range is not None:
         return (_priced(component, answer),)
-    if (
-        component.split_tiers
-        and component.tiered
-        and component.monthly_quantity is not None
-        and not component.tier_start
-    ):
+    if component.split_tiers and component.tiered and component.monthly_quantity is not None:
         return _per_tier(component, answer)
     last_end = answer.tiers[-1][1]
     quantity = component.monthly_quantity
-    start = component.tier_start
-    if last_end is None or quantity is None or start + quantity * component.unit_multiplier <= last_end:
+    if last_end is None or quantity is None or quantity * component.unit_multiplier <= last_end:
         return (_priced(component, answer),)
-    covered = max(last_end - start, Decimal(0)) / component.unit_multiplier
+    covered = last_end / component.unit_multiplier
     label = f"{last_end.normalize():,f} {answer.unit}"
     known = _priced(replace(component, name=f"{component.name} (first {label})", monthly_quantity=covered), answer)
     miss = NoPrice(
@@ -791,12 +785,12 @@ def _priced(component: CostComponent, answer: PriceResult) -> PricedComponent:
         miss = NoPrice(component.query, f"the catalog's price is in {answer.currency}; costgate totals are in USD")
         return PricedComponent(unit_price=None, monthly_cost=None, no_price=miss, **base)  # type: ignore[arg-type]
     factor = component.price_factor
-    unit_price = _band_price(answer, component.tier_start) * component.unit_multiplier * factor
+    unit_price = answer.unit_price * component.unit_multiplier * factor
     last_end = answer.tiers[-1][1]
     top = max(
         [q for q in (component.monthly_quantity, *(component.quantity_range or ())) if q is not None], default=None
     )
-    if last_end is not None and top is not None and component.tier_start + top * component.unit_multiplier > last_end:
+    if last_end is not None and top is not None and top * component.unit_multiplier > last_end:
         miss = NoPrice(
             component.query,
             f"the quantity goes past the catalog's last price tier (which ends at {last_end} {answer.unit})",
@@ -820,25 +814,9 @@ def _priced(component: CostComponent, answer: PriceResult) -> PricedComponent:
 
 def _cost(component: CostComponent, quantity: Decimal, price: Price) -> Decimal:
     catalog_units = quantity * component.unit_multiplier
-    if component.tier_start:
-        start = component.tier_start
-        return (
-            tiered_cost(start + catalog_units, price.tiers) - tiered_cost(start, price.tiers)
-        ) * component.price_factor
     if component.tiered:
         return tiered_cost(catalog_units, price.tiers) * component.price_factor
     return catalog_units * price.unit_price * component.price_factor
-
-
-def _band_price(price: Price, start: Decimal) -> Decimal:
-    """The price per catalog unit of the tier a band starting at `start` units opens in (the
-    catalog's unit price for a component that starts at the first unit)."""
-    if not start:
-        return price.unit_price
-    for low, high, tier_price in price.tiers:
-        if low <= start and (high is None or start < high):
-            return tier_price
-    return price.unit_price
 
 
 def build_project(

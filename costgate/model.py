@@ -212,11 +212,7 @@ class CostComponent:
     split_tiers: bool = False
     """Show a tiered price as one line per tier the quantity reaches ("(first 1,000,000 1 GB)",
     "(1,000,000-5,000,000 1 GB)", "(over 5,000,000 1 GB)"), as the clouds' price pages and bills
-    do; the total is the same. Not combined with `tier_start` (such a component is one band)."""
-    tier_start: Decimal = Decimal(0)
-    """Catalog units billed before this component's quantity: the component is one band of a
-    tiered price (Azure image extraction "next 4M" starts at 1,000 units of 1K images), costed
-    and shown at the tiers from there on. 0 for a component that starts at the first unit."""
+    do; the total is the same."""
     note: str = ""
     invalid: str = ""
     """Why this component cannot be priced at all (a size of -5 GB): it is shown as not

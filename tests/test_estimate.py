@@ -283,29 +283,3 @@ def test_equal_components_are_priced_once_and_memoized_totals_follow_replace(boo
     smaller = replace(project, resources=project.resources[:1])  # a new Project: its own totals, not the memo's
     assert smaller.totals.after == D("2.3") and smaller.counts.resources == 1
     assert project.totals.after == 30 * D("2.3") + D("4.6")
-
-
-def test_a_band_of_a_tiered_price_starts_at_its_tier(book: PriceBook) -> None:
-    """A component that is one band (tier_start) is costed and shown at the tiers from its start."""
-
-    def band(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-        yield monthly("Storage (next)", "GB", D(1000), _q("General Purpose"), tier_start=D(51000))
-
-    pricer = Pricer(type="aws_test_thing", price=band)
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr("costgate.estimate.pricer_for", lambda t: pricer)
-        (comp,) = build_project("p", "p", [_res("1")], book).resources[0].components
-    # 200 GB still in the first tier (to 51,200), 800 GB in the second
-    assert comp.monthly_cost == D(200) * D("0.023") + D(800) * D("0.022")
-    assert comp.unit_price == D("0.023")
-    with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(
-            "costgate.estimate.pricer_for",
-            lambda t: Pricer(
-                type=t,
-                price=lambda r, c: iter([monthly("S", "GB", D(10), _q("Capped"), tier_start=D(95))]),
-            ),
-        )
-        known, rest = build_project("p", "p", [_res("1")], book).resources[0].components
-    # the capped product's tiers end at 100: 5 GB of the band are priced, 5 listed as not priced
-    assert known.monthly_quantity == D(5) and known.monthly_cost == D("2.5") and rest.monthly_quantity == D(5)

@@ -348,11 +348,9 @@ def monthly(
     price_factor: Decimal | int = 1,
     tiered: bool = True,
     split_tiers: bool = False,
-    tier_start: Decimal | int = 0,
 ) -> CostComponent:
     """A component with a monthly quantity (GB-months, requests, ...); None = depends on usage.
-    `split_tiers` shows a tiered price as one line per tier reached (CostComponent.split_tiers);
-    `tier_start` (catalog units) makes it one band of a tiered price (see CostComponent)."""
+    `split_tiers` shows a tiered price as one line per tier reached (CostComponent.split_tiers)."""
     return CostComponent(
         name=name,
         unit=unit,
@@ -364,7 +362,6 @@ def monthly(
         price_factor=Decimal(price_factor),
         tiered=tiered,
         split_tiers=split_tiers,
-        tier_start=Decimal(tier_start),
     )
 
 

@@ -777,9 +777,19 @@ def test_classic_redis_cache_and_cache_instance_meters_are_not_confused() -> Non
 def test_hot_blob_capacity_is_the_first_volume_tier_only() -> None:
     """Azure bills Hot capacity in 0 / 51200 / 512000 GB tiers; a "Capacity" line is the first one, not a flat price."""
     for region, attrs in (
-        ("westus", {"productName": "Blob Storage", "skuName": "Hot LRS"}),
-        ("westus", {"productName": "General Block Blob v2 Hierarchical Namespace", "skuName": "Hot LRS"}),
-        ("westeurope", {"productName": "General Block Blob v2", "skuName": "Hot GZRS"}),
+        ("westus", {"productName": "Blob Storage", "skuName": "Hot LRS", "meterName": "Hot LRS Data Stored"}),
+        (
+            "westus",
+            {
+                "productName": "General Block Blob v2 Hierarchical Namespace",
+                "skuName": "Hot LRS",
+                "meterName": "Hot LRS Data Stored",
+            },
+        ),
+        (
+            "westeurope",
+            {"productName": "General Block Blob v2", "skuName": "Hot GZRS", "meterName": "Hot GZRS Data Stored"},
+        ),
     ):
         found = _query("--provider", "azure", "--service", "Storage", "--region", region, *_attrs(attrs))
         assert [(r["tier_start"], r["tier_end"]) for r in found] == [("0", "51200")], found

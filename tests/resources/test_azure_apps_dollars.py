@@ -81,13 +81,13 @@ def test_synapse_serverless_sql_and_pipelines() -> None:
     assert _cost(ws["Data pipeline self hosted external integration runtime"]) == Decimal("0.41")
 
 
-def test_search_image_extraction_is_shown_per_volume_band() -> None:
+def test_search_image_extraction_is_shown_per_volume_tier() -> None:
     basic = _resources("search_service")["azurerm_search_service.basic"]
     # 6.1M images: 1M at $1, 4M at $0.80 and 1.1M at $0.65 per 1,000
-    assert _cost(basic["Image extraction (first 1M)"]) == Decimal("1000.00")
-    assert _cost(basic["Image extraction (next 4M)"]) == Decimal("3200.00")
-    assert _cost(basic["Image extraction (over 5M)"]) == Decimal("715.00")
-    assert Decimal(str(basic["Image extraction (next 4M)"]["unit_price"])) == Decimal("0.8")
+    assert _cost(basic["Image extraction (first 1,000 1K)"]) == Decimal("1000.00")
+    assert _cost(basic["Image extraction (1,000-5,000 1K)"]) == Decimal("3200.00")
+    assert _cost(basic["Image extraction (over 5,000 1K)"]) == Decimal("715.00")
+    assert Decimal(str(basic["Image extraction (1,000-5,000 1K)"]["unit_price"])) == Decimal("0.8")
     assert _cost(basic["Search usage (Basic, 6 units)"]) == Decimal("442.38")  # 6 units x $0.101 x 730
 
 
