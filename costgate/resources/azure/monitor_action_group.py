@@ -12,6 +12,9 @@ Not priced / assumptions:
     hooks, 100 SMS and 10 voice calls for some countries) are per subscription and not subtracted:
     notifications are priced at the paid rate (the catalog lists the grants as free first tiers).
     Automation runbooks, Azure Functions, Logic Apps and Event Hubs receivers bill on those services.
+    SMS: skuName "SMS Country Code <N>"; voice: skuName "Voice Calls", meterName "Voice Calls" (US)
+    or "Voice Calls Voice Call Country Code <N>" (the reference estimator's filters); their prices
+    are not on this machine, so they show as not priced until a catalog refresh.
 References:
     https://azure.microsoft.com/pricing/details/monitor/
 """
@@ -73,16 +76,18 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     ):
         if count:
             yield line(name, unit, count, sku, meter, catalog_unit, per)
-    for kind, unit, block, sku in (
-        ("SMS", "messages", "sms_receiver", "SMS Country Code"),
-        ("Voice", "calls", "voice_receiver", "Voice Call Country Code"),
-    ):
+    for kind, unit, block in (("SMS", "messages", "sms_receiver"), ("Voice", "calls", "voice_receiver")):
         codes: dict[str, int] = {}
         for receiver in r.blocks(block):
             code = str(receiver.get("country_code") or "1")
             codes[code] = codes.get(code, 0) + 1
         for code, count in sorted(codes.items(), key=lambda kv: int(kv[0]) if kv[0].isdigit() else 0):
-            yield line(f"{kind} country code {code}", unit, count, f"{sku} {code}", None, "1")
+            if kind == "SMS":
+                yield line(f"SMS country code {code}", unit, count, f"SMS Country Code {code}", None, "1")
+                continue
+            # one "Voice Calls" sku; the US meter is "Voice Calls", the others name the country code
+            voice = "Voice Calls" if code == "1" else f"Voice Calls Voice Call Country Code {code}"
+            yield line(f"Voice country code {code}", unit, count, "Voice Calls", voice, "1")
 
 
 PRICER = Pricer(type="azurerm_monitor_action_group", price=_price, usage_keys=USAGE, doc=__doc__ or "")
