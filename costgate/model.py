@@ -209,6 +209,13 @@ class CostComponent:
     path: str = ""
     price_factor: Decimal = Decimal(1)
     tiered: bool = True
+    split_tiers: bool = False
+    """Show a tiered price as one line per tier the quantity reaches ("(first 1,000,000 1 GB)",
+    "(next ...)", "(over ...)"), as the clouds' price pages and bills do; the total is the same."""
+    tier_start: Decimal = Decimal(0)
+    """Catalog units billed before this component's quantity: the component is one band of a
+    tiered price (Azure image extraction "next 4M" starts at 1,000 units of 1K images), costed
+    and shown at the tiers from there on. 0 for a component that starts at the first unit."""
     note: str = ""
     invalid: str = ""
     """Why this component cannot be priced at all (a size of -5 GB): it is shown as not

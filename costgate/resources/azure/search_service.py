@@ -3,8 +3,8 @@
 Prices:
     Search units per hour: replica_count x partition_count (each default 1) of the sku
     (basic, standard, standard2, standard3, storage_optimized_l1, storage_optimized_l2).
-    Image extraction in skillsets per 1,000 images, at Azure's volume tiers (usage). The free
-    sku costs nothing.
+    Image extraction in skillsets per 1,000 images (usage), one line per volume band Azure
+    prices differently (first 1M, next 4M, over 5M a month). The free sku costs nothing.
 Usage keys:
     monthly_images_extracted: images extracted from documents a month.
 Not priced / assumptions:
@@ -24,6 +24,13 @@ from costgate.resources.azure._common import azure_query
 from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, hourly, monthly
 
 USAGE = (UsageKey("monthly_images_extracted", "float", "Images extracted from documents a month"),)
+IMAGE_BANDS = (
+    ("first 1M", Decimal(0), Decimal(1_000_000)),
+    ("next 4M", Decimal(1_000_000), Decimal(5_000_000)),
+    ("over 5M", Decimal(5_000_000), None),
+)
+"""Azure's volume bands for image extraction (images a month): each is shown as its own line,
+priced at its tier of the one "Document Cracking" meter; a band is shown once images reach it."""
 SKUS = {
     "basic": "Basic",
     "standard": "Standard S1",
@@ -45,18 +52,23 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
 
     units = (dec(r.get("replica_count")) or Decimal(1)) * (dec(r.get("partition_count")) or Decimal(1))
     yield hourly(
-        f"Search usage ({name}, {units} units)",
+        f"Search usage ({name}, {units} unit{'' if units == 1 else 's'})",
         q({"skuName": name, "meterName": f"{name} Unit"}, "1 Hour"),
         count=units,
     )
     images = ctx.usage.number("monthly_images_extracted")
-    yield monthly(
-        "Image extraction",
-        "1000 images",
-        None if images is None else images / 1000,
-        q({"skuName": "Document Cracking"}, "1K"),
-        usage_based=True,
-    )
+    for label, low, high in IMAGE_BANDS:
+        if low and (images is None or images <= low):
+            break
+        count = None if images is None else (images if high is None else min(images, high)) - low
+        yield monthly(
+            f"Image extraction ({label})",
+            "1000 images",
+            None if count is None else count / 1000,
+            q({"skuName": "Document Cracking"}, "1K"),
+            usage_based=True,
+            tier_start=low / 1000,
+        )
 
 
 PRICER = Pricer(type="azurerm_search_service", price=_price, usage_keys=USAGE, doc=__doc__ or "")
