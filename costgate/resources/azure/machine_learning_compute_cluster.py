@@ -8,7 +8,10 @@ Usage keys:
     instances: nodes running on average.
     monthly_hrs: hours each node runs a month (default 730).
 Not priced / assumptions:
-    Node OS disks and the workspace's resources are not priced here.
+    Node OS disks and the workspace's resources are not priced here. Low-priority nodes are
+    billed at Azure's low-priority rate (the reference estimator ignores `vm_priority` and prices
+    pay as you go); the shipped catalog has no low-priority rates, so they show as not priced
+    with their query until a `catalog refresh` fetches them.
 References:
     https://azure.microsoft.com/pricing/details/machine-learning/
 """
