@@ -12,7 +12,8 @@ from datetime import datetime, timedelta
 from decimal import Decimal
 
 from costgate.gate.anomaly import CostHistory, PastChange
-from costgate.ledger.store import HistoryEntry, Ledger
+from costgate.ledger.record import HistoryEntry
+from costgate.ledger.store import Ledger
 
 
 def cost_history(

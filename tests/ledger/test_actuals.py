@@ -333,7 +333,7 @@ def test_a_ledger_of_schema_0001_migrates_and_keeps_its_runs(ledger_url: str) ->
     engine.dispose()
     ledger = Ledger.open(ledger_url)
     try:
-        assert ledger.schema_version() == "0003"
+        assert ledger.schema_version() == "0004"
         lines, unsupported = ledger.latest_estimates()
     finally:
         ledger.close()
