@@ -271,6 +271,9 @@ def build_series(
         slot = (_key(r.project, r.team, by), r.currency, r.month)
         count, moved = counted.get(slot, (0, Decimal(0)))
         counted[slot] = (count + r.changes, moved + r.moved)
+    months_of: dict[tuple[str, str], list[str]] = {}
+    for key, currency, month in counted:
+        months_of.setdefault((key, currency), []).append(month)
     listed: dict[tuple[str, str, str], list[ChangeRow]] = {}
     for c in changes:
         if selection.team is not None and c.team != selection.team:
@@ -293,7 +296,7 @@ def build_series(
             continue
         shown = []
         total = 0
-        for month in sorted({m for k, cur, m in counted if (k, cur) == (key, currency) and m >= since}):
+        for month in sorted(m for m in months_of.get((key, currency), ()) if m >= since):
             total += counted[(key, currency, month)][0]
             ranked = sorted(listed.get((key, currency, month), []), key=_rank_key, reverse=True)
             for c in ranked[:limit] if limit is not None else ranked:

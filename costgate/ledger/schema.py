@@ -121,6 +121,9 @@ month_changes = Table(  # since 0004: the largest moves of each project_months r
     Column("rank", Integer, nullable=False),  # 1 = the largest move (by size; the most recent first on a tie)
     Column("run_id", Integer, ForeignKey("runs.id", ondelete="CASCADE"), nullable=False),
     Column("recorded_at", DateTime(timezone=True), nullable=False),
+    Column("pull_request", Integer),  # copied from the run, so that history reads no runs
+    Column("head_commit", String(64)),
+    Column("branch", String(255)),
     Column("moved_micros", BigInteger, nullable=False),
     Column("after_micros", BigInteger, nullable=False),
     UniqueConstraint("project", "month", "currency", "team", "rank", name="uq_month_changes"),

@@ -290,26 +290,9 @@ class Ledger:
         for the whole project, with provider and service "" (unknown).
         """
         with self._begin() as conn:
-            ranked = (
-                select(
-                    run_projects.c.project,
-                    runs.c.id,
-                    runs.c.recorded_at,
-                    run_projects.c.team,
-                    run_projects.c.after_micros,
-                    func.row_number()
-                    .over(partition_by=run_projects.c.project, order_by=(runs.c.recorded_at.desc(), runs.c.id.desc()))
-                    .label("rn"),
-                )
-                .join(runs, run_projects.c.run_id == runs.c.id)
-                .where(runs.c.source == "record")
-                .subquery()
-            )
             latest: dict[str, tuple[int, datetime, str | None, int]] = {
-                project: (run_id, _utc(when), team, after)
-                for project, run_id, when, team, after in conn.execute(
-                    select(*[c for c in ranked.c if c.name != "rn"]).where(ranked.c.rn == 1)
-                )
+                e.project: (e.run_id, e.recorded_at, e.team, to_micros(e.after))
+                for e in summary.entries_of(conn, summary.latest_runs(conn))
             }
             wanted = {(run_id, project) for project, (run_id, _, _, _) in latest.items()}
             run_ids = sorted({run_id for run_id, _ in wanted})
@@ -383,23 +366,12 @@ class Ledger:
         with self._begin() as conn:
             return summary.read(conn, selection, limit=min(limit, CHANGES_KEPT))
 
-    def latest_before(self, before: date | datetime, *, sources: tuple[str, ...] = ("record",)) -> list[HistoryEntry]:
+    def latest_before(self, before: date | datetime) -> list[HistoryEntry]:
         """Each project's latest recorded entry before `before`: where its run-rate stood when a
-        window of history starts (the anomaly rule reads the window, not the whole ledger)."""
-        ranked = (
-            _entries(sources)
-            .add_columns(
-                func.row_number()
-                .over(partition_by=run_projects.c.project, order_by=(runs.c.recorded_at.desc(), runs.c.id.desc()))
-                .label("rn"),
-            )
-            .where(runs.c.recorded_at < _start(before))
-            .subquery()
-        )
-        query = select(*[c for c in ranked.c if c.name != "rn"]).where(ranked.c.rn == 1).order_by(ranked.c.project)
+        window of history starts (the anomaly rule reads the window, not the whole ledger; the
+        summary says which run that was)."""
         with self._begin() as conn:
-            rows = conn.execute(query).all()
-        return [_entry(r) for r in rows]
+            return summary.entries_of(conn, summary.latest_runs(conn, before=_start(before)))
 
     def count(self, table: str) -> int:
         """Rows in one of the ledger's tables (for `record`'s summary and for tests)."""

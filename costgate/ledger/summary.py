@@ -152,6 +152,9 @@ def _change_values(c: ChangeRow) -> dict[str, Any]:
         "rank": c.rank,
         "run_id": c.run_id,
         "recorded_at": c.recorded_at,
+        "pull_request": c.pull_request,
+        "head_commit": c.head_commit,
+        "branch": c.branch,
         "moved_micros": to_micros(c.moved),
         "after_micros": to_micros(c.after),
     }
@@ -161,12 +164,32 @@ def read(conn: Connection, selection: Selection, *, limit: int) -> tuple[list[Mo
     """The summary rows `selection` needs (every row of the projects it concerns, the listed
     changes from its first month, at most `limit` per row) and the ledger's last recorded month."""
     pm, mc = project_months, month_changes
-    month_query = select(pm)
-    change_query = (
-        select(mc, runs.c.pull_request, runs.c.head_commit, runs.c.branch)
-        .join(runs, runs.c.id == mc.c.run_id)
-        .where(mc.c.rank <= limit)
+    month_query = select(
+        pm.c.project,
+        pm.c.month,
+        pm.c.currency,
+        pm.c.team,
+        pm.c.runs,
+        pm.c.changes,
+        pm.c.moved_micros,
+        pm.c.last_recorded_at,
+        pm.c.last_run_id,
+        pm.c.last_after_micros,
     )
+    change_query = select(
+        mc.c.project,
+        mc.c.month,
+        mc.c.currency,
+        mc.c.team,
+        mc.c.rank,
+        mc.c.run_id,
+        mc.c.recorded_at,
+        mc.c.pull_request,
+        mc.c.head_commit,
+        mc.c.branch,
+        mc.c.moved_micros,
+        mc.c.after_micros,
+    ).where(mc.c.rank <= limit)
     if selection.project is not None:
         month_query = month_query.where(pm.c.project == selection.project)
         change_query = change_query.where(mc.c.project == selection.project)
@@ -179,35 +202,24 @@ def read(conn: Connection, selection: Selection, *, limit: int) -> tuple[list[Mo
     if selection.since_month is not None:
         change_query = change_query.where(mc.c.month >= selection.since_month)
     months = [
-        MonthRow(
-            r.project,
-            r.month,
-            r.currency,
-            r.team or None,
-            r.runs,
-            r.changes,
-            from_micros(r.moved_micros),
-            _utc(r.last_recorded_at),
-            r.last_run_id,
-            from_micros(r.last_after_micros),
-        )
+        MonthRow(r[0], r[1], r[2], r[3] or None, r[4], r[5], from_micros(r[6]), _utc(r[7]), r[8], from_micros(r[9]))
         for r in conn.execute(month_query)
     ]
     changes = (
         [
             ChangeRow(
-                r.project,
-                r.month,
-                r.currency,
-                r.team or None,
-                r.rank,
-                r.run_id,
-                _utc(r.recorded_at),
-                r.pull_request,
-                r.head_commit,
-                r.branch,
-                from_micros(r.moved_micros),
-                from_micros(r.after_micros),
+                r[0],
+                r[1],
+                r[2],
+                r[3] or None,
+                r[4],
+                r[5],
+                _utc(r[6]),
+                r[7],
+                r[8],
+                r[9],
+                from_micros(r[10]),
+                from_micros(r[11]),
             )
             for r in conn.execute(change_query)
         ]
@@ -218,22 +230,50 @@ def read(conn: Connection, selection: Selection, *, limit: int) -> tuple[list[Mo
     return months, changes, last
 
 
-def latest_runs(conn: Connection) -> list[tuple[str, int]]:
-    """Each project's latest recorded run (project, run id), from the summary: the row of its
-    latest month with the latest run."""
+def latest_runs(conn: Connection, *, before: datetime | None = None) -> list[tuple[str, int]]:
+    """Each project's latest recorded run (project, run id), before `before` when given: the row
+    of its latest month in the summary, and for the month holding `before` the runs of that
+    month before it (one indexed range of runs, not every run)."""
     pm = project_months
-    newest = select(pm.c.project, func.max(pm.c.month).label("month")).group_by(pm.c.project).subquery("newest")
-    rows = conn.execute(
-        select(pm.c.project, pm.c.last_recorded_at, pm.c.last_run_id).join(
-            newest, and_(newest.c.project == pm.c.project, newest.c.month == pm.c.month)
+    newest = select(pm.c.project, func.max(pm.c.month).label("month")).group_by(pm.c.project)
+    start = None
+    if before is not None:
+        start, _ = _bounds(month_of(before.astimezone(UTC)))
+        newest = newest.where(pm.c.month < month_of(before.astimezone(UTC)))
+    latest = newest.subquery("newest")
+    rows: list[Any] = list(
+        conn.execute(
+            select(pm.c.project, pm.c.last_recorded_at, pm.c.last_run_id).join(
+                latest, and_(latest.c.project == pm.c.project, latest.c.month == pm.c.month)
+            )
         )
-    ).all()
+    )
+    if before is not None and start is not None:
+        rows += conn.execute(
+            select(run_projects.c.project, runs.c.recorded_at, runs.c.id)
+            .join(run_projects, run_projects.c.run_id == runs.c.id)
+            .where(runs.c.source == "record", runs.c.recorded_at >= start, runs.c.recorded_at < before)
+        ).all()
     best: dict[str, tuple[datetime, int]] = {}
     for project, when, run_id in rows:
         mark = (_utc(when), int(run_id))
         if project not in best or best[project] < mark:
             best[project] = mark
     return sorted((project, run_id) for project, (_, run_id) in best.items())
+
+
+def entries_of(conn: Connection, wanted: Sequence[tuple[str, int]]) -> list[HistoryEntry]:
+    """The HistoryEntry of each (project, run id), sorted by project."""
+    pairs = set(wanted)
+    ids = sorted({run_id for _, run_id in pairs})
+    found: list[HistoryEntry] = []
+    for lo in range(0, len(ids), 500):
+        found += [
+            e
+            for e in (_entry(r) for r in conn.execute(entries_query().where(runs.c.id.in_(ids[lo : lo + 500]))))
+            if (e.project, e.run_id) in pairs
+        ]
+    return sorted(found, key=lambda e: e.project)
 
 
 def _utc(value: datetime) -> datetime:

@@ -199,3 +199,13 @@ def test_a_failed_run_leaves_the_summary_as_it_was(ledger_url: str) -> None:
         assert _stored(ledger) == before
     finally:
         ledger.close()
+
+
+def test_each_projects_run_before_a_moment_comes_from_the_summary(ledger: Ledger) -> None:
+    entries = ledger.history()
+    for moment in (START, START + timedelta(days=17, hours=5), START + timedelta(days=61), START + timedelta(days=400)):
+        expected: dict[str, Any] = {}
+        for e in sorted(entries, key=lambda e: (e.recorded_at, e.run_id)):
+            if e.recorded_at < moment:
+                expected[e.project] = e
+        assert ledger.latest_before(moment) == [expected[p] for p in sorted(expected)], moment

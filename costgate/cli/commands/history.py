@@ -41,8 +41,8 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         "--changes",
         type=_changes,
         metavar="N|all",
-        help=f"the N largest changes listed per series and month (default {TABLE_CHANGES} in the table, "
-        f"{CHANGES_KEPT} in json and csv; more than {CHANGES_KEPT}, or all, reads every recorded run)",
+        help=f"the N largest changes listed per series and month (default {LISTED_CHANGES}; "
+        f"more than {CHANGES_KEPT}, or all, reads every recorded run)",
     )
     p.add_argument("--format", choices=format_names("history"), default="table", help="output format (default table)")
     p.add_argument("--out", type=Path, help="write to this file instead of stdout")
@@ -55,8 +55,9 @@ def _currency(text: str) -> str:
     return text.upper()
 
 
-TABLE_CHANGES = 3
-"""Changes listed per series and month in the table by default: the largest ones."""
+LISTED_CHANGES = 3
+"""Changes listed per series and month by default (the largest ones), in every format: the
+summary keeps CHANGES_KEPT, and the whole ledger's JSON stays a few thousand lines."""
 
 
 def _changes(text: str) -> int | str:
@@ -80,7 +81,7 @@ def run(args: argparse.Namespace) -> int:
         args.by or ("team" if args.team else "project"), args.project, args.team, args.since, args.currency
     )
     if args.changes is None:  # not given
-        limit: int | None = TABLE_CHANGES if args.format == "table" else CHANGES_KEPT
+        limit: int | None = LISTED_CHANGES
     else:
         limit = None if args.changes == "all" else int(args.changes)
     ledger = Ledger.open(target)

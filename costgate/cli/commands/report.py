@@ -56,7 +56,11 @@ def run(args: argparse.Namespace) -> int:
     estimate = estimate_from_args(args, loaded=loaded, store=store)
     # the same gate as `check`, anomaly history (CG908) included, so the page's verdict is check's
     gate = evaluate(
-        estimate, loaded, book=PriceBook(store), today=args.today, history=history_if_configured(args, loaded)
+        estimate,
+        loaded,
+        book=PriceBook(store),
+        today=args.today,
+        history=history_if_configured(args, loaded, currency=estimate.currency),
     )
     trend = _trend(args, loaded, estimate)
     report = Report(estimate, diff=True, gate=gate, trend=trend)

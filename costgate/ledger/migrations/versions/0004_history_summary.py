@@ -53,6 +53,9 @@ def upgrade() -> None:
         sa.Column("rank", sa.Integer, nullable=False),
         sa.Column("run_id", sa.Integer, sa.ForeignKey("runs.id", ondelete="CASCADE"), nullable=False),
         sa.Column("recorded_at", sa.DateTime(timezone=True), nullable=False),
+        sa.Column("pull_request", sa.Integer),
+        sa.Column("head_commit", sa.String(64)),
+        sa.Column("branch", sa.String(255)),
         sa.Column("moved_micros", sa.BigInteger, nullable=False),
         sa.Column("after_micros", sa.BigInteger, nullable=False),
         sa.UniqueConstraint("project", "month", "currency", "team", "rank", name="uq_month_changes"),
@@ -74,7 +77,14 @@ def _backfill(conn: sa.Connection) -> None:
     by its own delta, as a project's first run does)."""
     when_type = sa.DateTime(timezone=True)
     runs = sa.table(
-        "runs", sa.column("id"), sa.column("recorded_at", when_type), sa.column("source"), sa.column("currency")
+        "runs",
+        sa.column("id"),
+        sa.column("recorded_at", when_type),
+        sa.column("source"),
+        sa.column("currency"),
+        sa.column("pull_request"),
+        sa.column("head_commit"),
+        sa.column("branch"),
     )
     rp = sa.table(
         "run_projects",
@@ -94,6 +104,9 @@ def _backfill(conn: sa.Connection) -> None:
             runs.c.currency,
             rp.c.after_micros,
             rp.c.delta_micros,
+            runs.c.pull_request,
+            runs.c.head_commit,
+            runs.c.branch,
         )
         .join(rp, rp.c.run_id == runs.c.id)
         .where(runs.c.source == "record")
@@ -101,7 +114,7 @@ def _backfill(conn: sa.Connection) -> None:
     )
     groups: dict[tuple[str, str, str, str], dict[str, Any]] = {}
     previous: tuple[str, str, int] | None = None  # project, currency, after
-    for project, when, run_id, team, currency, after, delta in conn.execute(query):
+    for project, when, run_id, team, currency, after, delta, pull_request, head_commit, branch in conn.execute(query):
         moment = when.replace(tzinfo=UTC) if when.tzinfo is None else when.astimezone(UTC)
         same = previous is not None and previous[0] == project and previous[1] == currency
         moved = after - previous[2] if same and previous is not None else delta
@@ -111,7 +124,7 @@ def _backfill(conn: sa.Connection) -> None:
         group["runs"] += 1
         group["last"] = (moment, run_id, after)
         if moved:
-            group["moves"].append((abs(moved), moment, run_id, moved, after))
+            group["moves"].append((abs(moved), moment, run_id, moved, after, pull_request, head_commit, branch))
     month_rows, change_rows = [], []
     for (project, month, currency, team), group in groups.items():
         moves = group["moves"]
@@ -128,13 +141,17 @@ def _backfill(conn: sa.Connection) -> None:
                 "last_after_micros": last[2],
             }
         )
-        for rank, (_, moment, run_id, moved, after) in enumerate(sorted(moves, reverse=True)[:KEPT], start=1):
+        ranked = sorted(moves, key=lambda m: m[:3], reverse=True)[:KEPT]
+        for rank, (_, moment, run_id, moved, after, pull_request, head_commit, branch) in enumerate(ranked, start=1):
             change_rows.append(
                 {
                     **base,
                     "rank": rank,
                     "run_id": run_id,
                     "recorded_at": moment,
+                    "pull_request": pull_request,
+                    "head_commit": head_commit,
+                    "branch": branch,
                     "moved_micros": moved,
                     "after_micros": after,
                 }
