@@ -157,6 +157,45 @@ def test_azure_shares_hold() -> None:
     assert score.matched[("azurerm_logic_app_standard", "fixed")] >= 6
 
 
+AZURE_COMPUTE_CASES = (
+    "hdinsight_hadoop_cluster_test",
+    "hdinsight_hbase_cluster_test",
+    "hdinsight_interactive_query_cluster_test",
+    "hdinsight_kafka_cluster_test",
+    "hdinsight_spark_cluster_test",
+    "kubernetes_cluster_node_pool_test",
+    "managed_disk_test",
+    "windows_virtual_machine_test",
+    "windows_virtual_machine_scale_set_test",
+)
+
+
+def test_azure_compute_types_hold() -> None:
+    """HDInsight nodes, AKS node disks, ultra disk sizes and Standard disk operations (docs/oracle.md,
+    "Compute"): every expected line of these types is reproduced, except the departures on purpose
+    (Windows OS disks of 127 GiB, Kafka disk operations)."""
+    corpus = need_shared()
+    scorer = _scorer()
+    cases = [c for c in scorer.cases_of("azure", corpus / "oracle") if c.name in AZURE_COMPUTE_CASES]
+    assert len(cases) == len(AZURE_COMPUTE_CASES)
+    score = scorer.run(cases)
+    full = (
+        "azurerm_hdinsight_hadoop_cluster",
+        "azurerm_hdinsight_hbase_cluster",
+        "azurerm_hdinsight_interactive_query_cluster",
+        "azurerm_hdinsight_spark_cluster",
+        "azurerm_kubernetes_cluster_node_pool",
+        "azurerm_managed_disk",
+    )
+    for rtype in full:
+        got = score.matched[(rtype, "fixed")] + score.matched[(rtype, "usage")]
+        assert got == score.total[(rtype, "fixed")] + score.total[(rtype, "usage")] > 0, rtype
+    assert score.matched[("azurerm_hdinsight_kafka_cluster", "fixed")] >= 12
+    # Standard disk operations of 127 GiB Windows OS disks bill at the S4 / E4 meter
+    assert score.matched[("azurerm_windows_virtual_machine", "usage")] == 7
+    assert score.matched[("azurerm_windows_virtual_machine_scale_set", "usage")] == 2
+
+
 def test_scorer_reads_a_case_without_a_plan_through_the_hcl_reader(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """A case with only .tf files is priced in HCL mode and matched like a plan case (no ../shared needed)."""
     import json
