@@ -282,6 +282,11 @@ class Ledger:
             for r in rows
         ]
 
+    def latest_currencies(self) -> dict[str, str]:
+        """Each project's currency in its latest recorded run (from the summary)."""
+        with self._begin() as conn:
+            return {e.project: e.currency for e in summary.entries_of(conn, summary.latest_runs(conn))}
+
     def latest_estimates(self) -> tuple[list[EstimateLine], list[UnsupportedLine]]:
         """Each project's slices of cost in its latest recorded (main-branch) run, and the
         resources of unsupported types in it.
