@@ -14,7 +14,7 @@ import pytest
 
 from costgate.money import unit_price
 from costgate.pricing.build import price_facts
-from costgate.pricing.build.list_price import list_price, price_behind_cents
+from costgate.pricing.build.list_price import list_price
 from tests.pricing.catalog_queries import query
 
 D = Decimal
@@ -77,21 +77,3 @@ def test_the_shipped_catalog_has_the_alb_list_price() -> None:
 )
 def test_unit_prices_print_with_their_source_precision(value: str, shown: str) -> None:
     assert unit_price(D(value)) == shown
-
-
-@pytest.mark.parametrize(
-    ("printed", "units", "listed"),
-    [
-        ("4.91", "730", "0.00672"),  # Defender for Servers Plan 1, printed per server-month
-        ("0.25", "730", "0.00034"),  # Defender for Key Vault: 730 x 0.00034 = 0.2482, printed 0.25
-        ("6.87", "730", "0.00941"),
-        ("15", "1", "15"),  # a monthly price is its own list price
-    ],
-)
-def test_price_behind_cents(printed: str, units: str, listed: str) -> None:
-    assert price_behind_cents(Decimal(printed), Decimal(units)) == Decimal(listed)
-
-
-def test_a_figure_no_short_price_explains_is_divided() -> None:
-    """Printed to the cent, 12,345,678.91 leaves a window only a ten-digit price fits: no list price."""
-    assert price_behind_cents(Decimal("12345678.91"), Decimal(730)) == Decimal("12345678.91") / 730

@@ -81,6 +81,14 @@ CASES = [
         "1 Hour",
         "0.173",
     ),
+    # Elastic Premium memory: 125.71 / 14 GB-months, recovered to the published hourly price
+    (
+        "Functions",
+        "eastus",
+        {"productName": "Premium Functions", "skuName": "Premium", "meterName": "Premium Memory Duration"},
+        "1 GiB Hour",
+        "0.0123",
+    ),
     (
         "Azure Active Directory Domain Services",
         "australiaeast",
@@ -303,6 +311,29 @@ CASES = [
     ("Azure App Service", "eastus", {**ISOLATED_LINUX, "skuName": "I1"}, "1 Hour", "0.285"),
     ("Azure App Service", "eastus", {**ISOLATED_LINUX, "skuName": "I2"}, "1 Hour", "0.57"),
     ("Azure App Service", "eastus", {**ISOLATED_LINUX, "skuName": "Stamp"}, "1 Hour", "1.358"),
+    # app_service_plan_test: the Windows Isolated I1 and the Linux Isolated v2 I1v2 (kind Linux)
+    (
+        "Azure App Service",
+        "eastus",
+        {"productName": "Azure App Service Isolated Plan", "skuName": "I1"},
+        "1 Hour",
+        "0.3",
+    ),
+    (
+        "Azure App Service",
+        "eastus",
+        {"productName": "Azure App Service Isolated v2 Plan - Linux", "skuName": "I1 v2"},
+        "1 Hour",
+        "0.386",
+    ),
+    # app_service_custom_hostname_binding_test's plan: no kind, so the Windows S1
+    (
+        "Azure App Service",
+        "eastus2",
+        {"productName": "Azure App Service Standard Plan", "skuName": "S1"},
+        "1 Hour",
+        "0.1",
+    ),
     (
         "Azure Data Factory v2",
         "westeurope",

@@ -368,6 +368,84 @@ CASES = [
         "1 TB",
         "5",
     ),
+    # Synapse pipeline hourly meters: the managed virtual network's runtime bills 1.00 where the plain one bills 0.005
+    (
+        "Azure Synapse Analytics",
+        "westeurope",
+        {
+            "productName": "Azure Synapse Analytics Pipelines",
+            "skuName": "Azure Hosted IR",
+            "meterName": "Azure Hosted IR Data Movement",
+        },
+        "1 Hour",
+        "0.25",
+    ),
+    (
+        "Azure Synapse Analytics",
+        "westeurope",
+        {
+            "productName": "Azure Synapse Analytics Pipelines",
+            "skuName": "Azure Hosted Managed VNET IR",
+            "meterName": "Azure Hosted Managed VNET IR Data Movement",
+        },
+        "1 Hour",
+        "0.25",
+    ),
+    (
+        "Azure Synapse Analytics",
+        "westeurope",
+        {
+            "productName": "Azure Synapse Analytics Pipelines",
+            "skuName": "Azure Hosted IR",
+            "meterName": "Azure Hosted IR Pipeline Activity",
+        },
+        "1 Hour",
+        "0.005",
+    ),
+    (
+        "Azure Synapse Analytics",
+        "westeurope",
+        {
+            "productName": "Azure Synapse Analytics Pipelines",
+            "skuName": "Azure Hosted Managed VNET IR",
+            "meterName": "Azure Hosted Managed VNET IR Pipeline Activity",
+        },
+        "1 Hour",
+        "1",
+    ),
+    (
+        "Azure Synapse Analytics",
+        "westeurope",
+        {
+            "productName": "Azure Synapse Analytics Pipelines",
+            "skuName": "Azure Hosted IR",
+            "meterName": "Azure Hosted IR External Pipeline Activity",
+        },
+        "1 Hour",
+        "0.00025",
+    ),
+    (
+        "Azure Synapse Analytics",
+        "westeurope",
+        {
+            "productName": "Azure Synapse Analytics Pipelines",
+            "skuName": "Self Hosted IR",
+            "meterName": "Self Hosted IR Data Movement",
+        },
+        "1 Hour",
+        "0.1",
+    ),
+    (
+        "Azure Synapse Analytics",
+        "westeurope",
+        {
+            "productName": "Azure Synapse Analytics Pipelines",
+            "skuName": "Self Hosted IR",
+            "meterName": "Self Hosted IR External Pipeline Activity",
+        },
+        "1 Hour",
+        "0.0001",
+    ),
     # Hot blob capacity of StorageV2 accounts (first 50 TB tier)
     (
         "Storage",
@@ -699,9 +777,19 @@ def test_classic_redis_cache_and_cache_instance_meters_are_not_confused() -> Non
 def test_hot_blob_capacity_is_the_first_volume_tier_only() -> None:
     """Azure bills Hot capacity in 0 / 51200 / 512000 GB tiers; a "Capacity" line is the first one, not a flat price."""
     for region, attrs in (
-        ("westus", {"productName": "Blob Storage", "skuName": "Hot LRS"}),
-        ("westus", {"productName": "General Block Blob v2 Hierarchical Namespace", "skuName": "Hot LRS"}),
-        ("westeurope", {"productName": "General Block Blob v2", "skuName": "Hot GZRS"}),
+        ("westus", {"productName": "Blob Storage", "skuName": "Hot LRS", "meterName": "Hot LRS Data Stored"}),
+        (
+            "westus",
+            {
+                "productName": "General Block Blob v2 Hierarchical Namespace",
+                "skuName": "Hot LRS",
+                "meterName": "Hot LRS Data Stored",
+            },
+        ),
+        (
+            "westeurope",
+            {"productName": "General Block Blob v2", "skuName": "Hot GZRS", "meterName": "Hot GZRS Data Stored"},
+        ),
     ):
         found = _query("--provider", "azure", "--service", "Storage", "--region", region, *_attrs(attrs))
         assert [(r["tier_start"], r["tier_end"]) for r in found] == [("0", "51200")], found

@@ -64,18 +64,3 @@ def shortest_between(low: Decimal, high: Decimal) -> Decimal:
         if candidate < high:
             return candidate
     return low
-
-
-def price_behind_cents(printed: Decimal, units: Decimal) -> Decimal:
-    """The list price per unit behind a figure for `units` units printed to the cent.
-
-    Why: an estimator shows an hourly meter as a monthly figure (Defender for Servers Plan 1,
-    $0.00672 an hour, printed "$4.91" per server-month); dividing the printed figure by 730
-    gives $0.0067260, a price nobody published. The list price is the shortest decimal whose
-    `units` units round to the printed cents; when that needs more than LIST_DIGITS significant
-    digits the match is no list price and printed / units is kept.
-    """
-    if printed <= 0 or units <= 0:
-        return printed
-    found = shortest_between((printed - _HALF_CENT) / units, (printed + _HALF_CENT) / units)
-    return found if len(found.normalize().as_tuple().digits) <= LIST_DIGITS else printed / units

@@ -32,14 +32,14 @@ Mapping file format::
         divisor: 1                 # price_facts price / divisor = catalog price per catalog unit
         multiplier: 1              # optional: price_facts price x multiplier / divisor (a commitment
                                    # fee the line shows spread over the committed amount: the amount)
-        printed_cents: false       # optional: the price is a figure for `divisor` catalog units
-                                   # printed to the cent (a Defender plan's hourly meter shown per
-                                   # 730-hour month); the catalog price is the list price behind it,
-                                   # the shortest decimal whose `divisor` units round to that cent
         purchase_option: on_demand # optional
         term: {}                   # optional (reserved: leaseContractLength, purchaseOption, offeringClass)
         tier_start: 0              # optional, catalog units
         tier_end: null             # optional
+        hourly_list_price: false   # optional: the line is an hourly list price x 730 printed per unit
+                                   # from a cost rounded to the cent (an Elastic Premium GB-month):
+                                   # recover the published hourly price (list_price.py) from
+                                   # price / divisor, as is done for lines in hours
 """
 
 from __future__ import annotations
@@ -55,7 +55,7 @@ from pathlib import Path
 from typing import Any
 
 from costgate.errors import CatalogBuildError
-from costgate.pricing.build.list_price import list_price, price_behind_cents
+from costgate.pricing.build.list_price import list_price
 from costgate.pricing.rows import CatalogRow
 from costgate.safe_yaml import YamlSyntaxError, load_data
 
@@ -84,8 +84,8 @@ class MappingEntry:
     tier_start: Decimal = Decimal(0)
     tier_end: Decimal | None = None
     catalog_region: str | None = None
-    printed_cents: bool = False
     multiplier: Decimal = Decimal(1)
+    hourly_list_price: bool = False
     origin: str = ""
 
 
@@ -201,8 +201,8 @@ def _entry(provider: str, service: str, raw: Mapping[str, Any], origin: str, pat
             tier_start=Decimal(str(raw.get("tier_start", 0))),
             tier_end=Decimal(str(raw["tier_end"])) if raw.get("tier_end") is not None else None,
             catalog_region=str(raw["catalog_region"]) if raw.get("catalog_region") else None,
-            printed_cents=bool(raw.get("printed_cents", False)),
             multiplier=Decimal(str(raw.get("multiplier", 1))),
+            hourly_list_price=raw.get("hourly_list_price") is True,
             origin=origin,
         )
     except (KeyError, re.error, InvalidOperation, AttributeError, TypeError) as exc:
@@ -228,11 +228,12 @@ def _catalog_price(price: Decimal, unit: str, entry: MappingEntry) -> Decimal:
     """The line's price per catalog unit; an hourly list price back-computed from a rounded monthly
     figure is recovered first (list_price.py). Only where the product is sold by the hour (divisor
     1): a per-day or per-month price divided into hours is no rounding artefact, and a price that is
-    a monthly figure / 730 by nature (GiB-hours) is not either."""
+    a monthly figure / 730 by nature (GiB-hours) is not either, unless the entry says its line is an
+    hourly list price printed per month (`hourly_list_price`)."""
     if unit == HOURLY_UNIT and entry.divisor == 1 and entry.multiplier == 1:
         return list_price(price)
-    if entry.printed_cents:
-        return price_behind_cents(price, entry.divisor)
+    if entry.hourly_list_price:
+        return list_price(price / entry.divisor)
     return price * entry.multiplier / entry.divisor
 
 

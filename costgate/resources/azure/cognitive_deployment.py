@@ -2,9 +2,9 @@
 
 Prices:
     By usage, per the model's families (a model may have several, as the reference estimator
-    prices them): language models' input, cached input and output tokens per 1,000 at the
-    deployment type of sku.name (Standard: regional meters, GlobalStandard: global,
-    DataZoneStandard: data zone), or provisioned throughput units per hour (sku.capacity PTUs,
+    prices them): language models' input, cached input and output tokens (and audio tokens)
+    per 1,000 at the deployment type of sku.name (Standard: regional meters, GlobalStandard:
+    global, DataZoneStandard: data zone, GlobalBatch / DataZoneBatch: batch meters), or provisioned throughput units per hour (sku.capacity PTUs,
     for ProvisionedManaged / GlobalProvisionedManaged / DataZoneProvisionedManaged), plus
     Assistants code interpreter sessions; fine-tunable models' training and hosting hours and
     fine-tuned tokens; base models' tokens; embeddings' tokens; DALL-E images per 100 (per size
@@ -16,14 +16,17 @@ Usage keys:
     monthly_fine_tuning_hosting_hours, monthly_fine_tuning_input_tokens,
     monthly_fine_tuning_output_tokens, monthly_standard_1024_1024_images,
     monthly_standard_1024_1792_images, monthly_hd_1024_1024_images, monthly_hd_1024_1792_images,
-    monthly_text_to_speech_characters, monthly_text_to_speech_hours.
+    monthly_text_to_speech_characters, monthly_text_to_speech_hours, monthly_audio_input_tokens,
+    monthly_audio_output_tokens.
 Not priced / assumptions:
-    Token prices are known for the (model, version, deployment type) in _openai.MODELS; any
+    Token meters are known for the (model, version, deployment type) in _openai.MODELS (the
+    reference's table; versions match in any case, "1106-preview" = "1106-Preview"); any
     other language model (and a name costgate knows in no table) yields one "not in costgate's
     model table" line per token kind, looked up by the model's name and reported unpriced,
     never $0. Provisioned throughput is hourly whatever the usage; the catalog has no PTU
-    price yet, so it shows not priced. Audio tokens of the audio / realtime models, file search
-    tool calls and storage, and batch deployments are not priced. Code interpreter sessions and
+    price yet, so it shows not priced. Batch deployments (GlobalBatch, DataZoneBatch) use the
+    batch token meters; audio / realtime models add audio input and output tokens. File search
+    tool calls and storage are not priced. Code interpreter sessions and
     fine-tuning lines are usage-based on every deployment of a model that can use them (the
     reference does the same): without usage they cost nothing. whisper transcribes, so its line
     is "Speech to text" (the reference names it "Text to speech"). The location is the account's
@@ -71,6 +74,8 @@ USAGE = (
     UsageKey("monthly_hd_1024_1792_images", "float", "HD 1024x1792 images generated a month"),
     UsageKey("monthly_text_to_speech_characters", "float", "Characters turned into speech (tts, tts-hd) a month"),
     UsageKey("monthly_text_to_speech_hours", "float", "Audio hours transcribed (whisper) a month"),
+    UsageKey("monthly_audio_input_tokens", "float", "Audio input tokens (audio and realtime models) a month"),
+    UsageKey("monthly_audio_output_tokens", "float", "Audio output tokens (audio and realtime models) a month"),
 )
 
 
@@ -149,7 +154,7 @@ def _language(
         yield hourly(f"Provisioned throughput units ({name})", q(ptu, None), count=units)
         return
     scope = DEPLOYMENTS.get(sku_name.lower(), "")
-    skus = MODELS.get((name, version or DEFAULT_VERSIONS.get(name, "")), {}).get(scope)
+    skus = MODELS.get((name, (version or DEFAULT_VERSIONS.get(name, "")).lower()), {}).get(scope)
     for kind in TOKENS:
         known = skus.get(kind) if skus else None
         if known is None and skus and kind == "cached_input":
@@ -164,6 +169,11 @@ def _language(
         yield monthly(
             title, "1K tokens", tokens, q(known or f"{name} {version} {label}".strip(), "1K"), usage_based=True
         )
+    for kind, sku in (skus or {}).items():
+        if kind.startswith("audio_"):
+            tokens = _per(u, f"monthly_{kind}_tokens", 1000)
+            label = kind.replace("_", " ").capitalize()
+            yield monthly(f"{label} tokens ({name})", "1K tokens", tokens, q(sku, "1K"), usage_based=True)
 
 
 PRICER = Pricer(type="azurerm_cognitive_deployment", price=_price, usage_keys=USAGE, doc=__doc__ or "")
