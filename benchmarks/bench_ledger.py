@@ -99,7 +99,8 @@ def _big_run(plan: Path | None, resources: int) -> RunRecord:
 
 
 def _populate(ledger: Ledger, runs_wanted: int) -> None:
-    """`runs_wanted` main-branch runs in bulk: one project row each, 50 projects, a run every 15 minutes."""
+    """`runs_wanted` main-branch runs in bulk: one project row each, 50 projects, a run every 15
+    minutes, five of the projects priced in EUR (history keeps the currencies apart)."""
     from sqlalchemy import func, insert, select
 
     from costgate.ledger.schema import run_projects, runs
@@ -128,7 +129,7 @@ def _populate(ledger: Ledger, runs_wanted: int) -> None:
                     "branch": "main",
                     "verdict": None,
                     "catalog_id": "bench",
-                    "currency": "USD",
+                    "currency": "EUR" if i % 10 == 3 else "USD",
                     "before_micros": before,
                     "after_micros": rate[p],
                     "delta_micros": delta,
@@ -156,39 +157,86 @@ def _populate(ledger: Ledger, runs_wanted: int) -> None:
     print(f"  set-up: {runs_wanted:,} runs written in bulk in {time.perf_counter() - t0:.1f} s")
 
 
-def _history(ledger: Ledger, fmt: str = "table", **kwargs: object) -> int:
-    """What `costgate history` does after opening the ledger: the database computes month-end rows
-    and changes (the 20 most recent per series for the table, all for json), then the series and
-    the rendering."""
-    from costgate.ledger.history import series_from_rows
-    from costgate.report.history import history_json, history_table
+def _history(ledger: Ledger, fmt: str = "table", limit: int | None = 3, **kwargs: object) -> int:
+    """What `costgate history` does after opening the ledger: read the summary (or, for more
+    changes than it keeps, every run), build the series, render them."""
+    from costgate.ledger.history import CHANGES_KEPT, Selection, build_series, monthly_series
+    from costgate.report.history import history_csv, history_json, history_table
 
     by = "team" if "team" in kwargs else "project"
-    rows = ledger.series_rows(by=by, changes=20 if fmt == "table" else None, **kwargs)  # type: ignore[arg-type]
-    render = history_table if fmt == "table" else history_json
-    return len(render(series_from_rows(rows), by=by))
+    selection = Selection(by, **kwargs)  # type: ignore[arg-type]
+    if limit is not None and limit <= CHANGES_KEPT:
+        months, changes, last = ledger.summary_rows(selection, limit=limit)
+        series = build_series(months, changes, selection, limit=limit, last_month=last)
+    else:
+        series = monthly_series(ledger.history(), selection, limit=limit)
+    if fmt == "csv":
+        return len(history_csv(series))
+    return len(history_table(series, by=by) if fmt == "table" else history_json(series, by=by))
+
+
+def _migrate_to(url: str, revision: str) -> None:
+    """Bring an empty database to one schema revision (the ledger as an older costgate left it)."""
+    from alembic import command
+    from sqlalchemy import create_engine
+
+    from costgate.ledger import migrations
+    from costgate.ledger.store import ledger_url
+
+    engine = create_engine(ledger_url(url))
+    with engine.begin() as conn:
+        command.upgrade(migrations._config(conn), revision)
+    engine.dispose()
 
 
 def bench(url: str, big: RunRecord, *, runs_wanted: int, repeat: int) -> None:
-    """Print the figures for one (empty) database."""
+    """Print the figures for one (empty) database: 100,000 runs written at schema 0003, the
+    migration that summarises them, recording into that ledger, then every `history` variant."""
+    from dataclasses import replace
+
+    _migrate_to(url, "0003")
+    bare = Ledger.__new__(Ledger)  # the engine only: Ledger.open would migrate before the runs are in
+    from costgate.ledger.store import _engine, ledger_url, safe_url
+
+    parsed = ledger_url(url)
+    Ledger.__init__(bare, _engine(parsed, safe_url(parsed)), safe_url(parsed))
+    print(f"{bare.label}:")
+    _populate(bare, runs_wanted)
+    bare.close()
+    w, c = time.perf_counter(), time.process_time()
     ledger = Ledger.open(url)
-    print(f"{ledger.label}:")
+    print(
+        f"  migration 0004 (summary backfill of {runs_wanted:,} runs): "
+        f"{(time.perf_counter() - w) * 1000:,.0f} ms wall, {(time.process_time() - c) * 1000:,.0f} ms CPU"
+    )
+    last = datetime(2023, 1, 1, tzinfo=UTC) + timedelta(minutes=15 * runs_wanted)
+    big = replace(big, recorded_at=last - timedelta(minutes=7))  # inside the recorded months
     figures = _timed(lambda: ledger.record(big), repeat)
     print(f"  record one run of {len(big.resources):,} resources: {_fmt(figures)}")
-    _populate(ledger, runs_wanted)
+    small = replace(big, resources=(), services=(), projects=big.projects[:1])
+    figures = _timed(lambda: ledger.record(small), repeat)
+    print(f"  record one run of one project, no resources (the summary's share): {_fmt(figures)}")
     total = ledger.count("runs")
-    last = datetime(2023, 1, 1, tzinfo=UTC) + timedelta(minutes=15 * runs_wanted)
-    cases = (
-        ("table, all projects", "table", {}),
-        ("json, all projects (every change)", "json", {}),
-        ("table, one project", "table", {"project": "p07"}),
-        ("json, one project", "json", {"project": "p07"}),
-        ("table, one team", "table", {"team": "team3"}),
-        ("table, last 30 days", "table", {"since": last - timedelta(days=30)}),
+    cases: tuple[tuple[str, str, int | None, dict[str, object]], ...] = (
+        ("table, all projects", "table", 3, {}),
+        ("json, all projects", "json", 3, {}),
+        ("csv, all projects", "csv", 3, {}),
+        ("json, all projects, --changes 5 (all the summary keeps)", "json", 5, {}),
+        ("table, one project", "table", 3, {"project": "p07"}),
+        ("json, one project", "json", 3, {"project": "p07"}),
+        ("table, one team", "table", 3, {"team": "team3"}),
+        ("json, one team", "json", 3, {"team": "team3"}),
+        ("table, since (last 30 days)", "table", 3, {"since": (last - timedelta(days=30)).date()}),
+        ("json, since (last 30 days)", "json", 3, {"since": (last - timedelta(days=30)).date()}),
+        ("json, all projects, --changes all (every run read)", "json", None, {}),
     )
-    for label, fmt, kwargs in cases:
-        _history(ledger, fmt, **kwargs)  # warm the caches once
-        figures = _timed(lambda fmt=fmt, kwargs=kwargs: _history(ledger, fmt, **kwargs), repeat)  # type: ignore[misc]
+    for label, fmt, limit, kwargs in cases:
+        if limit is None:  # the reference path over every run: once is enough to see its cost
+            figures = _timed(lambda fmt=fmt: _history(ledger, fmt, None), 1)  # type: ignore[misc]
+            print(f"  history over {total:,} runs, {label}: {_fmt(figures)}")
+            continue
+        _history(ledger, fmt, limit, **kwargs)  # warm the caches once
+        figures = _timed(lambda fmt=fmt, limit=limit, kwargs=kwargs: _history(ledger, fmt, limit, **kwargs), repeat)  # type: ignore[misc]
         print(f"  history over {total:,} runs, {label}: {_fmt(figures)}")
     ledger.close()
 

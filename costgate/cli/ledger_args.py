@@ -120,10 +120,12 @@ def record_if_configured(
     sys.stderr.write(f"costgate: recorded run {run_id} in {label}\n")
 
 
-def history_if_configured(args: argparse.Namespace, loaded: LoadedConfig | None) -> CostHistory | None:
+def history_if_configured(
+    args: argparse.Namespace, loaded: LoadedConfig | None, *, currency: str = "USD"
+) -> CostHistory | None:
     """check/comment: the ledger's main-branch history for rule CG908 (anomalies), when a ledger
     is configured and the rule is enabled; read before this run is recorded, so a change is never
-    compared with itself. A ledger failure is one warning line and no anomaly check, unless the
+    compared with itself; only history in `currency` (the estimate's) counts. A ledger failure is one warning line and no anomaly check, unless the
     config sets `ledger_required: true` (then it raises LedgerError)."""
     from datetime import UTC, datetime
 
@@ -145,7 +147,7 @@ def history_if_configured(args: argparse.Namespace, loaded: LoadedConfig | None)
     try:
         ledger = Ledger.open(target)
         try:
-            return read_history(ledger, as_of=datetime.now(UTC), window_days=params.window_days)
+            return read_history(ledger, as_of=datetime.now(UTC), window_days=params.window_days, currency=currency)
         finally:
             ledger.close()
     except LedgerError as exc:

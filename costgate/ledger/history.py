@@ -1,27 +1,82 @@
-"""Monthly run-rate over time, from the ledger's recorded runs: for each project (or team), the
-monthly cost at the end of every month, carried forward through months nobody recorded, and the
-changes (pull request, commit, delta) that moved it."""
+"""Monthly run-rate over time, from the ledger's recorded runs: for each project (or team) and
+currency, the monthly cost at the end of every month, carried forward through months nobody
+recorded, and the changes (pull request, commit, delta) that moved it.
+
+Two steps, two ways in. `summarise` turns recorded runs into one MonthRow per project, month,
+currency and team (runs, moves, the run-rate at its latest run) and the ChangeRows (each run
+that moved a run-rate); `build_series` turns those rows into series. The ledger keeps the rows
+of `summarise` up to date when it records a run (tables project_months and month_changes,
+ledger/summary.py), so `history` reads a few thousand rows instead of every run;
+`monthly_series` computes the same series from every run (the reference a test holds the
+summary to, and the path for `--changes all`).
+
+Money is never added across currencies: a series is one key in one currency, and a project's
+run-rate counts in the currency of its latest run (a project recorded first in USD and then in
+EUR leaves the USD series and starts a EUR one, as a project that changes team changes series).
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Literal
 
-from costgate.ledger.store import HistoryEntry, SeriesRow
+from costgate.ledger.record import HistoryEntry
 
 GroupBy = Literal["project", "team"]
 UNOWNED = "unowned"
+CHANGES_KEPT = 5
+"""The largest changes the ledger keeps per project, month, currency and team (month_changes):
+what `history` lists by default in json and csv; `--changes all` (or more) reads every run."""
+
+
+@dataclass(frozen=True)
+class MonthRow:
+    """A project's recorded runs of one month, team and currency: how many, how many moved its
+    run-rate and by how much in all, and its run-rate after the latest of them."""
+
+    project: str
+    month: str
+    currency: str
+    team: str | None
+    runs: int
+    changes: int
+    moved: Decimal
+    last_recorded_at: datetime
+    last_run_id: int
+    last_after: Decimal
+
+
+@dataclass(frozen=True)
+class ChangeRow:
+    """One recorded run that moved a project's run-rate, ranked among the moves of its MonthRow
+    (1 = the largest; the most recent first on a tie)."""
+
+    project: str
+    month: str
+    currency: str
+    team: str | None
+    rank: int
+    run_id: int
+    recorded_at: datetime
+    pull_request: int | None
+    head_commit: str | None
+    branch: str | None
+    moved: Decimal
+    after: Decimal
 
 
 @dataclass(frozen=True)
 class MonthPoint:
-    """The run-rate at the end of one month (YYYY-MM) and how much it moved in that month."""
+    """The run-rate at the end of one month (YYYY-MM), how much it moved in that month, and how
+    many recorded runs moved it."""
 
     month: str
     run_rate: Decimal
     change: Decimal
+    change_count: int = 0
 
 
 @dataclass(frozen=True)
@@ -41,16 +96,19 @@ class Change:
 
 @dataclass(frozen=True)
 class Series:
-    """One project's (or team's) months and changes."""
+    """One project's (or team's) months and listed changes, in one currency. `changes` holds, for
+    each month shown, its largest changes (as many as asked); `total_changes` counts them all."""
 
     key: str
+    currency: str
     months: tuple[MonthPoint, ...]
     changes: tuple[Change, ...]
-    total_changes: int | None = None  # when `changes` holds only the most recent ones: how many there are
+    total_changes: int
 
 
-def _month(entry: HistoryEntry) -> str:
-    return entry.recorded_at.strftime("%Y-%m")
+def month_of(when: datetime) -> str:
+    """YYYY-MM of a UTC moment."""
+    return f"{when.year:04d}-{when.month:02d}"
 
 
 def _months_between(first: str, last: str) -> list[str]:
@@ -62,120 +120,226 @@ def _months_between(first: str, last: str) -> list[str]:
     return out
 
 
-def monthly_series(entries: Sequence[HistoryEntry], *, by: GroupBy = "project") -> list[Series]:
-    """The run-rate series, one per project or team, sorted by key.
+def _rank_key(c: ChangeRow) -> tuple[Decimal, datetime, int]:
+    return (abs(c.moved), c.recorded_at, c.run_id)
 
-    A project's run-rate is its `after` total in its latest recorded run; a team's is the sum of
-    its projects' run-rates (a project counts for the team of its latest run). Each run whose
-    total differs from the previous run-rate of that project is a change; a project's first run
-    counts its full `delta` (what that run added to what was there before).
+
+def summarise(
+    entries: Iterable[HistoryEntry],
+    *,
+    prior: Mapping[str, tuple[str, Decimal]] | None = None,
+    keep: int | None = CHANGES_KEPT,
+) -> tuple[list[MonthRow], list[ChangeRow]]:
+    """The MonthRows and ChangeRows (the `keep` largest per MonthRow, all when None) of `entries`.
+
+    A run moves its project's run-rate by `after` minus the project's previous run-rate (so drift,
+    a plan whose prior state is not the last recorded run-rate, shows as the real movement);
+    a project's first run, or its first run in another currency than the run before it, moves
+    it by its own delta. `prior` gives each project's (currency, run-rate) before `entries`.
     """
-    if not entries:
+    state: dict[str, tuple[str, Decimal]] = dict(prior or {})
+    groups: dict[tuple[str, str, str, str | None], list[HistoryEntry]] = {}
+    moves: dict[tuple[str, str, str, str | None], list[ChangeRow]] = {}
+    for e in sorted(entries, key=lambda e: (e.recorded_at, e.run_id, e.project)):
+        previous = state.get(e.project)
+        moved = e.after - previous[1] if previous is not None and previous[0] == e.currency else e.delta
+        state[e.project] = (e.currency, e.after)
+        group = (e.project, month_of(e.recorded_at), e.currency, e.team)
+        groups.setdefault(group, []).append(e)
+        if moved:
+            moves.setdefault(group, []).append(
+                ChangeRow(
+                    e.project,
+                    group[1],
+                    e.currency,
+                    e.team,
+                    0,
+                    e.run_id,
+                    e.recorded_at,
+                    e.pull_request,
+                    e.head_commit,
+                    e.branch,
+                    moved,
+                    e.after,
+                )
+            )
+    rows: list[MonthRow] = []
+    changes: list[ChangeRow] = []
+    for (project, month, currency, team), runs in groups.items():
+        moved_here = moves.get((project, month, currency, team), [])
+        last = runs[-1]
+        rows.append(
+            MonthRow(
+                project,
+                month,
+                currency,
+                team,
+                len(runs),
+                len(moved_here),
+                sum((c.moved for c in moved_here), Decimal(0)),
+                last.recorded_at,
+                last.run_id,
+                last.after,
+            )
+        )
+        ranked = sorted(moved_here, key=_rank_key, reverse=True)
+        for rank, c in enumerate(ranked[:keep] if keep is not None else ranked, start=1):
+            changes.append(
+                ChangeRow(
+                    c.project,
+                    c.month,
+                    c.currency,
+                    c.team,
+                    rank,
+                    c.run_id,
+                    c.recorded_at,
+                    c.pull_request,
+                    c.head_commit,
+                    c.branch,
+                    c.moved,
+                    c.after,
+                )
+            )
+    return rows, changes
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What `history` was asked for: one project, one team's projects, from a month, one currency."""
+
+    by: GroupBy = "project"
+    project: str | None = None
+    team: str | None = None
+    since: date | None = None
+    currency: str | None = None
+
+    @property
+    def since_month(self) -> str | None:
+        """The first month shown: history works in whole months."""
+        return None if self.since is None else f"{self.since.year:04d}-{self.since.month:02d}"
+
+
+def _key(project: str, team: str | None, by: GroupBy) -> str:
+    return project if by == "project" else (team or UNOWNED)
+
+
+def build_series(
+    months: Sequence[MonthRow],
+    changes: Sequence[ChangeRow],
+    selection: Selection,
+    *,
+    limit: int | None,
+    last_month: str | None = None,
+) -> list[Series]:
+    """The series of `selection` from the MonthRows of the projects it concerns (for a team:
+    every project that was ever that team's) and their ChangeRows, sorted by key and currency.
+
+    A project's run-rate at the end of a month is the `after` of its latest run so far; it
+    counts in the series of that run's team (or project) and currency. Months run from the first
+    row to `last_month` (the ledger's last recorded month; default the rows' last), carrying
+    run-rates forward. A month's change is the run-rate minus the series' previous point; at
+    its first point, the sum of the moves recorded that month. `limit` changes are listed per
+    series and month, the largest first (all when None).
+    """
+    if not months:
         return []
-    all_months = _months_between(min(_month(e) for e in entries), max(_month(e) for e in entries))
-    current: dict[str, tuple[str, Decimal]] = {}  # project -> (group key, run-rate)
-    rate_at: dict[str, dict[str, Decimal]] = {}  # group key -> month -> run-rate at month end
-    changes: dict[str, list[Change]] = {}
-    ordered = sorted(entries, key=lambda e: (e.recorded_at, e.run_id, e.project))
-    i = 0
-    for month in all_months:
-        while i < len(ordered) and _month(ordered[i]) == month:
-            e = ordered[i]
-            i += 1
-            key = e.project if by == "project" else (e.team or UNOWNED)
-            previous = current.get(e.project)
-            moved = e.after - previous[1] if previous is not None else e.delta
-            current[e.project] = (key, e.after)
-            if moved:
-                changes.setdefault(key, []).append(
+    by = selection.by
+    last = max(last_month or "", max(r.month for r in months))
+    per_month: dict[str, list[MonthRow]] = {}
+    for r in months:
+        per_month.setdefault(r.month, []).append(r)
+    state: dict[str, MonthRow] = {}
+    rate_at: dict[tuple[str, str], dict[str, Decimal]] = {}
+    for month in _months_between(min(per_month), last):
+        for r in per_month.get(month, ()):
+            held = state.get(r.project)
+            if held is None or (held.month, held.last_recorded_at, held.last_run_id) < (
+                r.month,
+                r.last_recorded_at,
+                r.last_run_id,
+            ):
+                state[r.project] = r
+        for r in state.values():
+            if selection.team is not None and r.team != selection.team:
+                continue
+            series = rate_at.setdefault((_key(r.project, r.team, by), r.currency), {})
+            series[month] = series.get(month, Decimal(0)) + r.last_after
+    counted: dict[tuple[str, str, str], tuple[int, Decimal]] = {}
+    for r in months:
+        if selection.team is not None and r.team != selection.team:
+            continue  # a team's view counts the changes recorded with that team
+        slot = (_key(r.project, r.team, by), r.currency, r.month)
+        count, moved = counted.get(slot, (0, Decimal(0)))
+        counted[slot] = (count + r.changes, moved + r.moved)
+    months_of: dict[tuple[str, str], list[str]] = {}
+    for key, currency, month in counted:
+        months_of.setdefault((key, currency), []).append(month)
+    listed: dict[tuple[str, str, str], list[ChangeRow]] = {}
+    for c in changes:
+        if selection.team is not None and c.team != selection.team:
+            continue
+        listed.setdefault((_key(c.project, c.team, by), c.currency, c.month), []).append(c)
+    since = selection.since_month or ""
+    out = []
+    for key, currency in sorted(rate_at):
+        if selection.currency is not None and currency != selection.currency:
+            continue
+        if by == "team" and selection.team is not None and key != selection.team:
+            continue
+        points, previous = [], None
+        for month, rate in sorted(rate_at[(key, currency)].items()):
+            count, moved = counted.get((key, currency, month), (0, Decimal(0)))
+            if month >= since:
+                points.append(MonthPoint(month, rate, rate - previous if previous is not None else moved, count))
+            previous = rate
+        if not points:
+            continue
+        shown = []
+        total = 0
+        for month in sorted(m for m in months_of.get((key, currency), ()) if m >= since):
+            total += counted[(key, currency, month)][0]
+            ranked = sorted(listed.get((key, currency, month), []), key=_rank_key, reverse=True)
+            for c in ranked[:limit] if limit is not None else ranked:
+                shown.append(
                     Change(
                         month,
-                        e.recorded_at.isoformat(timespec="seconds"),
-                        e.project,
-                        e.team,
-                        e.pull_request,
-                        e.head_commit,
-                        e.branch,
-                        moved,
-                        e.after,
+                        c.recorded_at.isoformat(timespec="seconds"),
+                        c.project,
+                        c.team,
+                        c.pull_request,
+                        c.head_commit,
+                        c.branch,
+                        c.moved,
+                        c.after,
                     )
                 )
-        for key in {k for k, _ in current.values()}:
-            rate_at.setdefault(key, {})[month] = sum((r for k, r in current.values() if k == key), Decimal(0))
-    series = []
-    for key in sorted(rate_at):
-        points, last = [], None
-        for month in all_months:
-            if month not in rate_at[key]:
-                continue
-            rate = rate_at[key][month]
-            points.append(
-                MonthPoint(
-                    month,
-                    rate,
-                    rate - last
-                    if last is not None
-                    else sum((c.delta for c in changes.get(key, []) if c.month == month), Decimal(0)),
-                )
-            )
-            last = rate
-        series.append(Series(key, tuple(points), tuple(changes.get(key, []))))
-    return series
+        out.append(Series(key, currency, tuple(points), tuple(shown), total))
+    return out
 
 
-def series_from_rows(rows: Sequence[SeriesRow]) -> list[Series]:
-    """The same series as monthly_series, from what Ledger.series_rows computed in the database
-    (each project's month-end entries and the changes) rather than from every recorded run: a
-    ledger of 100,000 runs hands over a few thousand rows. A test holds the two equal."""
-    if not rows:
-        return []
-    all_months = _months_between(min(r.month for r in rows), max(r.month for r in rows))
-    month_ends: dict[str, list[SeriesRow]] = {}
-    changes: dict[str, list[Change]] = {}
-    first_move: dict[tuple[str, str], Decimal] = {}
-    totals_of: dict[str, int] = {}
-    for r in rows:
-        first_move.setdefault((r.key, r.month), r.month_moved)
-        if r.change and r.changes_in_series:
-            totals_of[r.key] = r.changes_in_series
-        if r.month_end:
-            month_ends.setdefault(r.month, []).append(r)
-        if r.change:
-            changes.setdefault(r.key, []).append(
-                Change(
-                    r.month,
-                    r.recorded_at.isoformat(timespec="seconds"),
-                    r.project,
-                    r.team,
-                    r.pull_request,
-                    r.head_commit,
-                    r.branch,
-                    r.moved,
-                    r.after,
-                )
-            )
-    current: dict[str, tuple[str, Decimal]] = {}
-    rate_at: dict[str, dict[str, Decimal]] = {}
-    for month in all_months:
-        for r in month_ends.get(month, ()):
-            current[r.project] = (r.key, r.after)
-        totals: dict[str, Decimal] = {}
-        for k, rate in current.values():
-            totals[k] = totals.get(k, Decimal(0)) + rate
-        for k, total in totals.items():
-            rate_at.setdefault(k, {})[month] = total
-    series = []
-    for key in sorted(rate_at):
-        points, last = [], None
-        for month in all_months:
-            if month not in rate_at[key]:
-                continue
-            rate = rate_at[key][month]
-            points.append(
-                MonthPoint(month, rate, rate - last if last is not None else first_move.get((key, month), Decimal(0)))
-            )
-            last = rate
-        shown = tuple(changes.get(key, []))
-        count = totals_of.get(key, 0)
-        series.append(Series(key, tuple(points), shown, count if count > len(shown) else None))
-    return series
+def projects_of(months: Sequence[MonthRow], selection: Selection) -> set[str]:
+    """The projects a selection reads: the one asked for, or every project that was ever the
+    team's (a project that left it still tells when it left)."""
+    if selection.project is not None:
+        return {selection.project}
+    if selection.team is not None:
+        return {r.project for r in months if r.team == selection.team}
+    return {r.project for r in months}
+
+
+def monthly_series(
+    entries: Sequence[HistoryEntry], selection: Selection | None = None, *, limit: int | None = None
+) -> list[Series]:
+    """The series from every recorded run (`entries`, all of them: a run-rate before `since` or of
+    another team still counts), listing `limit` changes per series and month (all when None)."""
+    chosen = selection or Selection()
+    rows, changes = summarise(entries, keep=None)
+    wanted = projects_of(rows, chosen)
+    last = max((r.month for r in rows), default=None)
+    return build_series(
+        [r for r in rows if r.project in wanted],
+        [c for c in changes if c.project in wanted],
+        chosen,
+        limit=limit,
+        last_month=last,
+    )

@@ -167,3 +167,21 @@ def _project(project: Project, team_of: Mapping[tuple[str, str], str | None]) ->
     team = min(weight, key=lambda t: (-weight[t][0], -weight[t][1], t)) if weight else None
     totals = project.totals
     return ProjectRecord(project.name, team, totals.before, totals.after)
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    """One project's totals in one recorded run, with where the change came from."""
+
+    run_id: int
+    recorded_at: datetime
+    project: str
+    team: str | None
+    repository: str | None
+    pull_request: int | None
+    head_commit: str | None
+    branch: str | None
+    before: Decimal
+    after: Decimal
+    delta: Decimal
+    currency: str

@@ -93,6 +93,44 @@ run_services = Table(  # since 0003: a run's after-cost per project, team, provi
     Index("ix_run_services_run", "run_id"),
 )
 
+project_months = Table(  # since 0004: history's summary, kept up to date by every `record` run (ledger/summary.py)
+    "project_months",
+    metadata,
+    Column("project", String(255), nullable=False),
+    Column("month", String(7), nullable=False),  # YYYY-MM (UTC)
+    Column("currency", String(3), nullable=False),
+    Column("team", String(255), nullable=False),  # "" when the runs named no team
+    Column("runs", Integer, nullable=False),  # recorded runs of this project, team and currency that month
+    Column("changes", Integer, nullable=False),  # of those, the runs that moved the project's run-rate
+    Column("moved_micros", BigInteger, nullable=False),  # the sum of their moves
+    Column("last_recorded_at", DateTime(timezone=True), nullable=False),  # the latest of those runs:
+    Column("last_run_id", Integer, nullable=False),  # when, which,
+    Column("last_after_micros", BigInteger, nullable=False),  # and the project's run-rate after it
+    UniqueConstraint("project", "month", "currency", "team", name="uq_project_months"),
+    Index("ix_project_months_team", "team"),
+    Index("ix_project_months_month", "month"),
+)
+
+month_changes = Table(  # since 0004: the largest moves of each project_months row (CHANGES_KEPT at most)
+    "month_changes",
+    metadata,
+    Column("project", String(255), nullable=False),
+    Column("month", String(7), nullable=False),
+    Column("currency", String(3), nullable=False),
+    Column("team", String(255), nullable=False),
+    Column("rank", Integer, nullable=False),  # 1 = the largest move (by size; the most recent first on a tie)
+    Column("run_id", Integer, ForeignKey("runs.id", ondelete="CASCADE"), nullable=False),
+    Column("recorded_at", DateTime(timezone=True), nullable=False),
+    Column("pull_request", Integer),  # copied from the run, so that history reads no runs
+    Column("head_commit", String(64)),
+    Column("branch", String(255)),
+    Column("moved_micros", BigInteger, nullable=False),
+    Column("after_micros", BigInteger, nullable=False),
+    UniqueConstraint("project", "month", "currency", "team", "rank", name="uq_month_changes"),
+    Index("ix_month_changes_team", "team"),
+    Index("ix_month_changes_month", "month"),
+)
+
 actual_costs = Table(  # since 0003: billed spend imported from a cloud's billing API
     "actual_costs",
     metadata,

@@ -20,14 +20,11 @@ from sqlalchemy import (
     Select,
     Table,
     and_,
-    case,
     create_engine,
     delete,
     event,
     func,
     insert,
-    literal,
-    or_,
     select,
     text,
 )
@@ -35,11 +32,14 @@ from sqlalchemy.engine import URL, Connection, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError, SQLAlchemyError
 
 from costgate.errors import LedgerError
-from costgate.ledger import migrations
-from costgate.ledger.record import RunRecord
+from costgate.ledger import migrations, summary
+from costgate.ledger.history import CHANGES_KEPT, ChangeRow, MonthRow, Selection
+from costgate.ledger.record import HistoryEntry, RunRecord
 from costgate.ledger.schema import (
     actual_costs,
     from_micros,
+    month_changes,
+    project_months,
     resource_costs,
     run_projects,
     run_services,
@@ -91,23 +91,6 @@ def _redact_text(raw: str) -> str:
 
 
 @dataclass(frozen=True)
-class HistoryEntry:
-    """One project's totals in one recorded run, with where the change came from."""
-
-    run_id: int
-    recorded_at: datetime
-    project: str
-    team: str | None
-    repository: str | None
-    pull_request: int | None
-    head_commit: str | None
-    branch: str | None
-    before: Decimal
-    after: Decimal
-    delta: Decimal
-
-
-@dataclass(frozen=True)
 class ImportedCost:
     """Imported spend as stored: the amount, where it came from and when it was imported."""
 
@@ -115,28 +98,6 @@ class ImportedCost:
     source: str
     metric: str
     imported_at: datetime
-
-
-@dataclass(frozen=True)
-class SeriesRow:
-    """One row of Ledger.series_rows: a project's entry that ends a month (`month_end`), moved a
-    run-rate (`change`), or both; `moved` is its move, `month_moved` its series' moves that month."""
-
-    project: str
-    team: str | None
-    key: str
-    month: str
-    recorded_at: datetime
-    run_id: int
-    pull_request: int | None
-    head_commit: str | None
-    branch: str | None
-    after: Decimal
-    moved: Decimal
-    month_moved: Decimal
-    month_end: bool
-    change: bool
-    changes_in_series: int  # how many changes its series has in all (0 on a row that is not a change)
 
 
 class Ledger:
@@ -234,6 +195,8 @@ class Ledger:
                     for x in run.services
                 ],
             )
+            if run.context.source == "record":  # history's summary, in the same transaction
+                summary.refresh(conn, (p.project for p in run.projects), run.recorded_at)
         return int(run_id)
 
     def replace_actuals(
@@ -319,6 +282,11 @@ class Ledger:
             for r in rows
         ]
 
+    def latest_currencies(self) -> dict[str, str]:
+        """Each project's currency in its latest recorded run (from the summary)."""
+        with self._begin() as conn:
+            return {e.project: e.currency for e in summary.entries_of(conn, summary.latest_runs(conn))}
+
     def latest_estimates(self) -> tuple[list[EstimateLine], list[UnsupportedLine]]:
         """Each project's slices of cost in its latest recorded (main-branch) run, and the
         resources of unsupported types in it.
@@ -327,26 +295,9 @@ class Ledger:
         for the whole project, with provider and service "" (unknown).
         """
         with self._begin() as conn:
-            ranked = (
-                select(
-                    run_projects.c.project,
-                    runs.c.id,
-                    runs.c.recorded_at,
-                    run_projects.c.team,
-                    run_projects.c.after_micros,
-                    func.row_number()
-                    .over(partition_by=run_projects.c.project, order_by=(runs.c.recorded_at.desc(), runs.c.id.desc()))
-                    .label("rn"),
-                )
-                .join(runs, run_projects.c.run_id == runs.c.id)
-                .where(runs.c.source == "record")
-                .subquery()
-            )
             latest: dict[str, tuple[int, datetime, str | None, int]] = {
-                project: (run_id, _utc(when), team, after)
-                for project, run_id, when, team, after in conn.execute(
-                    select(*[c for c in ranked.c if c.name != "rn"]).where(ranked.c.rn == 1)
-                )
+                e.project: (e.run_id, e.recorded_at, e.team, to_micros(e.after))
+                for e in summary.entries_of(conn, summary.latest_runs(conn))
             }
             wanted = {(run_id, project) for project, (run_id, _, _, _) in latest.items()}
             run_ids = sorted({run_id for run_id, _ in wanted})
@@ -411,141 +362,21 @@ class Ledger:
             rows = conn.execute(query).all()
         return [_entry(r) for r in rows]
 
-    def series_rows(
-        self,
-        *,
-        by: str = "project",
-        project: str | None = None,
-        team: str | None = None,
-        since: date | datetime | None = None,
-        changes: int | None = None,
-        sources: tuple[str, ...] = ("record",),
-    ) -> list[SeriesRow]:
-        """What `history` needs, computed by the database in one query instead of reading every
-        run: each project's last entry of each month (its run-rate then), and the runs that moved
-        a run-rate (the `changes` most recent per series, all when None), each with the sum of its
-        series' moves in its month. Same filters as `history`; see ledger/history.series_from_rows.
-        """
-        key = run_projects.c.project if by == "project" else func.coalesce(run_projects.c.team, "unowned")
-        month = (
-            func.to_char(func.timezone("UTC", runs.c.recorded_at), "YYYY-MM")
-            if self.engine.dialect.name == "postgresql"
-            else func.substr(runs.c.recorded_at, 1, 7)
-        )
-        inner = (
-            select(
-                run_projects.c.project,
-                run_projects.c.team,
-                key.label("key"),
-                month.label("month"),
-                runs.c.recorded_at,
-                runs.c.id.label("run_id"),
-                runs.c.pull_request,
-                runs.c.head_commit,
-                runs.c.branch,
-                run_projects.c.after_micros,
-                run_projects.c.delta_micros,
-                func.lag(run_projects.c.after_micros)
-                .over(partition_by=run_projects.c.project, order_by=(runs.c.recorded_at, runs.c.id))
-                .label("prev"),
-                func.lead(month)
-                .over(
-                    partition_by=run_projects.c.project,  # the same window: one sort
-                    order_by=(runs.c.recorded_at, runs.c.id),
-                )
-                .label("next_month"),
-            )
-            .join(run_projects, run_projects.c.run_id == runs.c.id)
-            .where(runs.c.source.in_(sources))
-        )
-        if project is not None:
-            inner = inner.where(run_projects.c.project == project)
-        if team is not None:
-            inner = inner.where(run_projects.c.team == team)
-        if since is not None:
-            inner = inner.where(runs.c.recorded_at >= _start(since))
-        a = inner.subquery("a")
-        moved = case((a.c.prev.is_(None), a.c.delta_micros), else_=a.c.after_micros - a.c.prev)
-        month_end = or_(a.c.next_month.is_(None), a.c.next_month != a.c.month)
-        windows = [
-            moved.label("moved"),
-            month_end.label("month_end"),
-            func.sum(moved).over(partition_by=(a.c.key, a.c.month)).label("month_moved"),
-        ]
-        if changes is not None:  # rank the changes only when some are left out
-            windows += [
-                func.row_number()
-                .over(partition_by=(a.c.key, moved != 0), order_by=(a.c.recorded_at.desc(), a.c.run_id.desc()))
-                .label("recent"),
-                func.count().over(partition_by=(a.c.key, moved != 0)).label("of"),
-            ]
-        b = select(a, *windows).subquery("b")
-        is_change = b.c.moved != 0
-        count: Any = literal(0)
-        if changes is not None:
-            is_change = and_(is_change, b.c.recent <= changes)
-            count = case((b.c.moved != 0, b.c.of), else_=0)
-        query = (
-            select(
-                b.c.project,
-                b.c.team,
-                b.c.key,
-                b.c.month,
-                b.c.recorded_at,
-                b.c.run_id,
-                b.c.pull_request,
-                b.c.head_commit,
-                b.c.branch,
-                b.c.after_micros,
-                b.c.moved,
-                b.c.month_moved,
-                b.c.month_end,
-                is_change,
-                count,
-            )
-            .where(or_(b.c.month_end, is_change))
-            .order_by(b.c.recorded_at, b.c.run_id, b.c.project)
-        )
+    def summary_rows(
+        self, selection: Selection, *, limit: int = CHANGES_KEPT
+    ) -> tuple[list[MonthRow], list[ChangeRow], str | None]:
+        """What `history` reads: the summary rows of the projects `selection` concerns, their
+        listed changes (at most `limit`, up to CHANGES_KEPT, per project, month, currency and
+        team) and the ledger's last recorded month; see ledger/history.build_series."""
         with self._begin() as conn:
-            rows = conn.execute(query).all()
-        return [
-            SeriesRow(
-                r[0],
-                r[1],
-                r[2],
-                r[3],
-                _utc(r[4]),
-                r[5],
-                r[6],
-                r[7],
-                r[8],
-                from_micros(r[9]),
-                from_micros(r[10]),
-                from_micros(r[11]),
-                bool(r[12]),
-                bool(r[13]),
-                int(r[14]),
-            )
-            for r in rows
-        ]
+            return summary.read(conn, selection, limit=min(limit, CHANGES_KEPT))
 
-    def latest_before(self, before: date | datetime, *, sources: tuple[str, ...] = ("record",)) -> list[HistoryEntry]:
+    def latest_before(self, before: date | datetime) -> list[HistoryEntry]:
         """Each project's latest recorded entry before `before`: where its run-rate stood when a
-        window of history starts (the anomaly rule reads the window, not the whole ledger)."""
-        ranked = (
-            _entries(sources)
-            .add_columns(
-                func.row_number()
-                .over(partition_by=run_projects.c.project, order_by=(runs.c.recorded_at.desc(), runs.c.id.desc()))
-                .label("rn"),
-            )
-            .where(runs.c.recorded_at < _start(before))
-            .subquery()
-        )
-        query = select(*[c for c in ranked.c if c.name != "rn"]).where(ranked.c.rn == 1).order_by(ranked.c.project)
+        window of history starts (the anomaly rule reads the window, not the whole ledger; the
+        summary says which run that was)."""
         with self._begin() as conn:
-            rows = conn.execute(query).all()
-        return [_entry(r) for r in rows]
+            return summary.entries_of(conn, summary.latest_runs(conn, before=_start(before)))
 
     def count(self, table: str) -> int:
         """Rows in one of the ledger's tables (for `record`'s summary and for tests)."""
@@ -555,6 +386,8 @@ class Ledger:
             "resource_costs": resource_costs,
             "run_services": run_services,
             "actual_costs": actual_costs,
+            "project_months": project_months,
+            "month_changes": month_changes,
         }[table]
         with self._begin() as conn:
             return int(conn.execute(select(func.count()).select_from(chosen)).scalar_one())
@@ -610,6 +443,7 @@ def _entries(sources: tuple[str, ...]) -> Select[Any]:
             run_projects.c.before_micros,
             run_projects.c.after_micros,
             run_projects.c.delta_micros,
+            runs.c.currency,
         )
         .join(run_projects, run_projects.c.run_id == runs.c.id)
         .where(runs.c.source.in_(sources))
@@ -618,7 +452,18 @@ def _entries(sources: tuple[str, ...]) -> Select[Any]:
 
 def _entry(r: Sequence[Any]) -> HistoryEntry:
     return HistoryEntry(
-        r[0], _utc(r[1]), r[2], r[3], r[4], r[5], r[6], r[7], from_micros(r[8]), from_micros(r[9]), from_micros(r[10])
+        r[0],
+        _utc(r[1]),
+        r[2],
+        r[3],
+        r[4],
+        r[5],
+        r[6],
+        r[7],
+        from_micros(r[8]),
+        from_micros(r[9]),
+        from_micros(r[10]),
+        r[11],
     )
 
 

@@ -20,10 +20,13 @@ ANOMALIES_JSON_VERSION = 1
 _DIRECTION = {"increase": "increases", "decrease": "decreases", "both": "increases and decreases"}
 
 
-def render_anomalies(steps: Sequence[StepChange], fmt: str, *, by: str, params: AnomalyParams) -> str:
-    """Render the step changes in one of ANOMALY_FORMATS (report/formats/anomalies_*.py offer them)."""
+def render_anomalies(
+    steps: Sequence[StepChange], fmt: str, *, by: str, params: AnomalyParams, currency: str = "USD"
+) -> str:
+    """Render the step changes in one of ANOMALY_FORMATS (report/formats/anomalies_*.py offer
+    them); every amount is in `currency` (the CLI sets it as the display currency too)."""
     if fmt == "json":
-        return _json(steps, by=by, params=params)
+        return _json(steps, by=by, params=params, currency=currency)
     return _table(steps, by=by, params=params)
 
 
@@ -39,7 +42,7 @@ def _table(steps: Sequence[StepChange], *, by: str, params: AnomalyParams) -> st
     header = f"Out-of-line changes by {by} ({_settings(params)})"
     if not steps:
         return f"{header}: none found.\n"
-    rows = [("recorded (UTC)", by, "PR", "commit", "change $/mo", "run-rate after", "median", "x largest", "z")]
+    rows = [("recorded (UTC)", by, "PR", "commit", "change/month", "run-rate after", "median", "x largest", "z")]
     for s in steps:
         c, j = s.change, s.judgement
         rows.append(
@@ -73,11 +76,11 @@ def _dec(value: Decimal | None) -> str | None:
     return None if value is None else str(value)
 
 
-def _json(steps: Sequence[StepChange], *, by: str, params: AnomalyParams) -> str:
+def _json(steps: Sequence[StepChange], *, by: str, params: AnomalyParams, currency: str) -> str:
     doc = {
         "version": ANOMALIES_JSON_VERSION,
         "group_by": by,
-        "currency": "USD",
+        "currency": currency,
         "params": json.loads(params.model_dump_json()),
         "anomalies": [
             {

@@ -103,6 +103,7 @@ class AnomaliesReport:
     steps: Sequence[StepChange]
     by: str
     params: AnomalyParams
+    currency: str = "USD"
 
 
 @dataclass(frozen=True)

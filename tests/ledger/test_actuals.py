@@ -333,7 +333,7 @@ def test_a_ledger_of_schema_0001_migrates_and_keeps_its_runs(ledger_url: str) ->
     engine.dispose()
     ledger = Ledger.open(ledger_url)
     try:
-        assert ledger.schema_version() == "0003"
+        assert ledger.schema_version() == "0004"
         lines, unsupported = ledger.latest_estimates()
     finally:
         ledger.close()
@@ -341,3 +341,17 @@ def test_a_ledger_of_schema_0001_migrates_and_keeps_its_runs(ledger_url: str) ->
         ("old", "core", "", "", Decimal("12.5"))
     ]
     assert unsupported == []
+
+
+def test_compare_refuses_estimates_in_another_currency_than_the_bill(ledger_url: str, moto_ce: None) -> None:
+    record_runs(ledger_url)
+    ledger = Ledger.open(ledger_url)
+    ledger.record(
+        make_run(project="shop", team="web", after="40", when=datetime(2026, 11, 4, tzinfo=UTC), currency="EUR")
+    )
+    ledger.close()
+    seed_account()
+    assert import_october(ledger_url).code == 0
+    c = run_cli("actuals", "compare", "--by", "service", "--ledger", ledger_url)
+    assert c.code == 2 and c.err.count("\n") == 1 and "Traceback" not in c.err
+    assert "the latest runs of shop were recorded in EUR and the bill is in USD" in c.err

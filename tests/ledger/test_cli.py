@@ -205,7 +205,7 @@ def test_a_newer_schema_stops_record_with_both_versions(ledger_url: str) -> None
     engine.dispose()
     r = run_cli("record", "--plan", str(EXAMPLE_PLAN), "--ledger", ledger_url)
     assert r.code == 2
-    assert "ledger schema version 0007 is newer than this costgate knows (up to 0003); upgrade costgate" in r.err
+    assert "ledger schema version 0007 is newer than this costgate knows (up to 0004); upgrade costgate" in r.err
 
 
 def test_the_config_ledger_path_is_relative_to_the_config_file(tmp_path: Path) -> None:

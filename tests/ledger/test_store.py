@@ -90,7 +90,7 @@ def test_reopening_keeps_the_schema_and_the_rows(ledger_url: str) -> None:
     first.record(make_run())
     first.close()
     again = Ledger.open(ledger_url)
-    assert again.schema_version() == known_head() == "0003"
+    assert again.schema_version() == known_head() == "0004"
     assert again.count("runs") == 1
     again.close()
 
@@ -102,7 +102,7 @@ def test_a_newer_schema_is_refused_with_both_versions(ledger_url: str) -> None:
         conn.execute(text("UPDATE alembic_version SET version_num = '0042'"))
     engine.dispose()
     with pytest.raises(
-        LedgerError, match=r"ledger schema version 0042 is newer than this costgate knows \(up to 0003\)"
+        LedgerError, match=r"ledger schema version 0042 is newer than this costgate knows \(up to 0004\)"
     ):
         Ledger.open(ledger_url)
 

@@ -177,6 +177,7 @@ def run_compare(args: argparse.Namespace) -> int:
     try:
         imported = ledger.actuals(source=args.source, metric=args.metric)
         lines, unsupported = ledger.latest_estimates()
+        currencies = ledger.latest_currencies()
     finally:
         ledger.close()
     if not imported:
@@ -199,6 +200,15 @@ def run_compare(args: argparse.Namespace) -> int:
     bill = BillSlice(
         month, args.source, metric, tag_key or None, max(i.imported_at for i in in_month if i.cost.tag_key == tag_key)
     )
+    billed = next((c.currency for c in costs), "USD")
+    other = sorted(p for p, code in currencies.items() if code != billed)
+    if other:
+        raise SpendError(
+            f"the latest runs of {', '.join(other[:5])}{' …' if len(other) > 5 else ''} were recorded in "
+            f"{', '.join(sorted({currencies[p] for p in other}))} and the bill is in {billed}: record them "
+            f"with --currency {billed} to compare (amounts in two currencies are never compared)",
+            path=ledger.label,
+        )
     comparison = compare(lines, unsupported, costs, by=args.by, bill=bill, team_aliases=aliases)
     emit_format("actuals", args.format, ActualsReport(comparison), args.out)
     return 0

@@ -5,14 +5,21 @@ the thresholds of rule CG908 (costgate.yml: `policies.rules.CG908.params`)."""
 from __future__ import annotations
 
 import argparse
+from collections.abc import Sequence
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from costgate.cli.estimate_args import load_config_arg
 from costgate.cli.ledger_args import ledger_target
 from costgate.cli.options import emit_format
+from costgate.errors import LedgerError
+from costgate.money import set_display_currency
 from costgate.report.base import AnomaliesReport
 from costgate.report.registry import format_names
+
+if TYPE_CHECKING:
+    from costgate.ledger.record import HistoryEntry
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -44,9 +51,21 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         choices=["increase", "decrease", "both"],
         help="which changes to report (default: the CG908 `direction`, increase)",
     )
+    p.add_argument(
+        "--currency",
+        type=_currency,
+        metavar="CODE",
+        help="judge the changes recorded in this currency (needed when the ledger holds several)",
+    )
     p.add_argument("--format", choices=format_names("anomalies"), default="table", help="output format (default table)")
     p.add_argument("--out", type=Path, help="write to this file instead of stdout")
     p.set_defaults(func=run)
+
+
+def _currency(text: str) -> str:
+    if len(text) != 3 or not text.isalpha():
+        raise argparse.ArgumentTypeError(f"{text!r}: give a three-letter currency code (USD, EUR, ...)")
+    return text.upper()
 
 
 def run(args: argparse.Namespace) -> int:
@@ -80,8 +99,23 @@ def run(args: argparse.Namespace) -> int:
     if args.project is not None or args.team is not None:
         prior = [e for e in prior if args.project in (None, e.project) and args.team in (None, e.team)]
     by: ScopeKind = args.by or ("team" if args.team else "project")
-    steps = scan(cost_history(entries, prior=prior), params=params, by=by)
+    currency = args.currency or _one_currency(entries, prior, ledger.label)
+    set_display_currency(currency)
+    steps = scan(cost_history(entries, prior=prior, currency=currency), params=params, by=by)
     if start is not None:
         steps = [s for s in steps if s.change.recorded_at >= start]
-    emit_format("anomalies", args.format, AnomaliesReport(steps, by, params), args.out)
+    emit_format("anomalies", args.format, AnomaliesReport(steps, by, params, currency), args.out)
     return 0
+
+
+def _one_currency(entries: Sequence[HistoryEntry], prior: Sequence[HistoryEntry], label: str) -> str:
+    """The one currency of the runs read; LedgerError when there are several, since a change in
+    euros is not judged against changes in dollars."""
+    found = sorted({e.currency for e in (*entries, *prior)})
+    if len(found) > 1:
+        raise LedgerError(
+            f"the ledger holds runs in {', '.join(found)}; pass --currency to choose which to scan "
+            "(changes in different currencies are never compared)",
+            path=label,
+        )
+    return found[0] if found else "USD"

@@ -48,7 +48,11 @@ def run(args: argparse.Namespace) -> int:
     store = CatalogStore.open(args.catalog_dir) if args.catalog_dir else CatalogStore.open()
     estimate = estimate_from_args(args, loaded=loaded, store=store)
     result = evaluate(
-        estimate, loaded, book=PriceBook(store), today=args.today, history=history_if_configured(args, loaded)
+        estimate,
+        loaded,
+        book=PriceBook(store),
+        today=args.today,
+        history=history_if_configured(args, loaded, currency=estimate.currency),
     )
     record_if_configured(args, loaded, estimate, source="check", verdict=result.verdict.value)
     color, width = terminal_style(args.out)

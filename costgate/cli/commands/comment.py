@@ -165,7 +165,9 @@ def _evaluate_gate(
     ledger's history, when one is configured, for the anomaly rule)."""
     if loaded is None:
         return None
-    return evaluate(estimate, loaded, book=PriceBook(store), history=history_if_configured(args, loaded))
+    return evaluate(
+        estimate, loaded, book=PriceBook(store), history=history_if_configured(args, loaded, currency=estimate.currency)
+    )
 
 
 def _override(gate: GateResult | None, pr: PullRequest | None, labels: tuple[str, ...]) -> str | None:

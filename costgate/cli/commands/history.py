@@ -10,6 +10,7 @@ from pathlib import Path
 from costgate.cli.estimate_args import load_config_arg
 from costgate.cli.ledger_args import ledger_target
 from costgate.cli.options import emit_format, terminal_style
+from costgate.ledger.history import CHANGES_KEPT
 from costgate.report.base import HistoryReport
 from costgate.report.registry import format_names
 
@@ -35,19 +36,28 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
         default=None,
         help="one series per project or per team (default: team with --team, else project)",
     )
+    p.add_argument("--currency", type=_currency, metavar="CODE", help="only the series in this currency (e.g. EUR)")
     p.add_argument(
         "--changes",
         type=_changes,
         metavar="N|all",
-        help="list the N most recent changes of each series (default: 20 in the table, all in json and csv)",
+        help=f"the N largest changes listed per series and month (default {LISTED_CHANGES}; "
+        f"more than {CHANGES_KEPT}, or all, reads every recorded run)",
     )
     p.add_argument("--format", choices=format_names("history"), default="table", help="output format (default table)")
     p.add_argument("--out", type=Path, help="write to this file instead of stdout")
     p.set_defaults(func=run)
 
 
-TABLE_CHANGES = 20
-"""Changes listed per series in the table by default: a terminal is no place for thousands."""
+def _currency(text: str) -> str:
+    if len(text) != 3 or not text.isalpha():
+        raise argparse.ArgumentTypeError(f"{text!r}: give a three-letter currency code (USD, EUR, ...)")
+    return text.upper()
+
+
+LISTED_CHANGES = 3
+"""Changes listed per series and month by default (the largest ones), in every format: the
+summary keeps CHANGES_KEPT, and the whole ledger's JSON stays a few thousand lines."""
 
 
 def _changes(text: str) -> int | str:
@@ -59,24 +69,30 @@ def _changes(text: str) -> int | str:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Read the ledger's recorded (main-branch) runs and print the series. The database does the
-    reading work (Ledger.series_rows): a ledger of 100,000 runs hands over month-end rows and the
-    changes listed, not every run."""
-    from costgate.ledger.history import GroupBy, series_from_rows
+    """Read the ledger's summary of recorded (main-branch) runs and print the series: a few
+    thousand rows however many runs the ledger holds (Ledger.summary_rows). Listing more changes
+    per month than the summary keeps reads every recorded run instead."""
+    from costgate.ledger.history import Selection, build_series, monthly_series
     from costgate.ledger.store import Ledger
 
     target = ledger_target(args, load_config_arg(args), default=True)
     assert target is not None  # default=True always gives one
-    by: GroupBy = args.by or ("team" if args.team else "project")
+    selection = Selection(
+        args.by or ("team" if args.team else "project"), args.project, args.team, args.since, args.currency
+    )
     if args.changes is None:  # not given
-        limit: int | None = TABLE_CHANGES if args.format == "table" else None
+        limit: int | None = LISTED_CHANGES
     else:
         limit = None if args.changes == "all" else int(args.changes)
     ledger = Ledger.open(target)
     try:
-        rows = ledger.series_rows(by=by, project=args.project, team=args.team, since=args.since, changes=limit)
+        if limit is not None and limit <= CHANGES_KEPT:
+            months, changes, last = ledger.summary_rows(selection, limit=limit)
+            series = build_series(months, changes, selection, limit=limit, last_month=last)
+        else:
+            series = monthly_series(ledger.history(), selection, limit=limit)
     finally:
         ledger.close()
     color, width = terminal_style(args.out)
-    emit_format("history", args.format, HistoryReport(series_from_rows(rows), by, color=color, width=width), args.out)
+    emit_format("history", args.format, HistoryReport(series, selection.by, color=color, width=width), args.out)
     return 0

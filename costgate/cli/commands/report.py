@@ -56,7 +56,11 @@ def run(args: argparse.Namespace) -> int:
     estimate = estimate_from_args(args, loaded=loaded, store=store)
     # the same gate as `check`, anomaly history (CG908) included, so the page's verdict is check's
     gate = evaluate(
-        estimate, loaded, book=PriceBook(store), today=args.today, history=history_if_configured(args, loaded)
+        estimate,
+        loaded,
+        book=PriceBook(store),
+        today=args.today,
+        history=history_if_configured(args, loaded, currency=estimate.currency),
     )
     trend = _trend(args, loaded, estimate)
     report = Report(estimate, diff=True, gate=gate, trend=trend)
@@ -73,13 +77,14 @@ def _trend(args: argparse.Namespace, loaded: LoadedConfig | None, estimate: Esti
     target = ledger_target(args, loaded, default=False)
     if target is None:
         return None
-    from costgate.ledger.history import monthly_series
+    from costgate.ledger.history import Selection, build_series
     from costgate.ledger.store import Ledger
 
+    selection = Selection(currency=estimate.currency)  # a trend never adds amounts of two currencies
     try:
         ledger = Ledger.open(target)
         try:
-            entries = ledger.history()
+            months, _, last = ledger.summary_rows(selection, limit=0)
             label = ledger.label
         finally:
             ledger.close()
@@ -89,7 +94,7 @@ def _trend(args: argparse.Namespace, loaded: LoadedConfig | None, estimate: Esti
         sys.stderr.write(f"costgate: warning: no trend: {exc}\n")
         return None
     names = {p.name for p in estimate.projects}
-    series = monthly_series([e for e in entries if e.project in names], by="project")
+    series = build_series([r for r in months if r.project in names], [], selection, limit=0, last_month=last)
     return Trend(
         source=label, series=tuple(TrendSeries(s.key, tuple((m.month, m.run_rate) for m in s.months)) for s in series)
     )

@@ -17,4 +17,4 @@ class AnomaliesJsonFormat:
         """The step changes for `costgate anomalies`."""
         from costgate.report.anomalies import render_anomalies
 
-        return render_anomalies(report.steps, self.name, by=report.by, params=report.params)
+        return render_anomalies(report.steps, self.name, by=report.by, params=report.params, currency=report.currency)
