@@ -7,7 +7,6 @@ Plan- and config-controlled text is escaped for rich markup and stripped of cont
 from __future__ import annotations
 
 import io
-import itertools
 import re
 from collections.abc import Sequence
 
@@ -117,7 +116,6 @@ def render_gate_table(gate: GateResult, *, color: bool = False, width: int = PIP
 # tests/report/test_gate_table.py holds the two byte-identical.
 
 _WORD_RE = re.compile(r"\s*\S+\s*")
-_TRAILING_SPACE = re.compile(r"\s+$")
 _EMOJI_CODE = re.compile(r":\S*?:")
 
 
@@ -131,44 +129,38 @@ def _plain_cell(text: str) -> bool:
 def _wrap(text: str, width: int, right: bool) -> list[str]:
     """rich's Text.wrap for one line of printable ASCII at `width` cells (overflow "ellipsis")."""
     if len(text) <= width:
-        pieces = [text]
-    else:
-        breaks: list[int] = []
-        offset = 0
-        for found in _WORD_RE.finditer(text):  # rich._wrap.divide_line with fold=False
-            start, word = found.start(), found.group()
-            length = len(word.rstrip())
-            if width - offset >= length:
-                offset += len(word)
-            elif length > width:
-                if start:
-                    breaks.append(start)
-                offset = len(word)
-            elif offset and start:
-                breaks.append(start)
-                offset = len(word)
-        bounds = [0, *breaks, len(text)]
-        pieces = []
-        for a, b in itertools.pairwise(bounds):
-            piece = text[a:b]
-            if len(piece) > width:  # Text.rstrip_end
-                space = _TRAILING_SPACE.search(piece)
-                if space is not None:
-                    piece = piece[: len(piece) - min(len(space.group()), len(piece) - width)]
-            pieces.append(piece)
-    lines = []
-    for piece in pieces:
+        return [text.rstrip().rjust(width) if right else text.ljust(width)]
+    lines: list[str] = []
+    line_start = start = offset = 0
+    for word in _WORD_RE.findall(text):  # rich._wrap.divide_line with fold=False
+        size = len(word)
+        length = len(word.rstrip())
+        if width - offset >= length:
+            offset += size
+        elif (length > width or offset) and start:
+            lines.append(text[line_start:start])
+            line_start = start
+            offset = size
+        elif length > width:
+            offset = size
+        start += size
+    lines.append(text[line_start:])
+    out: list[str] = []
+    for piece in lines:
+        if len(piece) > width:  # Text.rstrip_end: trailing spaces past the width go
+            stripped = piece.rstrip()
+            piece = piece[: len(piece) - min(len(piece) - len(stripped), len(piece) - width)]
         if right:
             piece = piece.rstrip()
         if len(piece) > width:
             piece = piece[: width - 1] + "…"
-        lines.append(piece.rjust(width) if right else piece.ljust(width))
-    return lines
+        out.append(piece.rjust(width) if right else piece.ljust(width))
+    return out
 
 
 def _plain_findings(console: Console, rows: Sequence[tuple[Finding, tuple[str, ...]]]) -> str:
     """The findings table as console.print(table) writes it without colour (see above)."""
-    plain = [all(_plain_cell(c) for c in cells) for _, cells in rows]
+    plain = [_plain_cell(" ".join(cells)) for _, cells in rows]  # a space: no emoji code spans two cells
     bounding: set[int] = set()
     for column in range(len(_COLUMNS)):
         # rich measures a cell as (its longest word, its whole length); a column as the largest of each
@@ -178,36 +170,44 @@ def _plain_findings(console: Console, rows: Sequence[tuple[Finding, tuple[str, .
             if not plain[i]:
                 continue
             text = cells[column]
-            words = text.split()
-            word = max(map(len, words)) if words else len(text)
-            if word > longest_word:
-                longest_word, by_word = word, i
             if len(text) > longest:
                 longest, by_length = len(text), i
+            if len(text) > longest_word:  # a longer word than the longest so far is possible
+                words = text.split()
+                word = max(map(len, words)) if words else len(text)
+                if word > longest_word:
+                    longest_word, by_word = word, i
         bounding.update(i for i in (by_word, by_length) if i >= 0)
     proxy = [rows[i] for i in range(len(rows)) if i in bounding or not plain[i]]
     head = _rendered(console, _findings_table(proxy))
     separator = next(i for i, line in enumerate(head) if line.startswith("┡"))
     widths = [len(part) for part in head[separator][1:-1].split("╇")]
+    inner = [w - 2 for w in widths]
+    right = [name in _RIGHT for name in _COLUMNS]
+    blanks = [" " * w for w in inner]
+    wrapped: list[dict[str, list[str]]] = [{} for _ in widths]
     out = head[: separator + 1]
+    template = "│ " + " │ ".join("{}" for _ in widths) + " │"
     for (finding, cells), simple in zip(rows, plain, strict=True):
-        if simple:
-            columns = [
-                _wrap(text, w - 2, name in _RIGHT) for text, w, name in zip(cells, widths, _COLUMNS, strict=True)
-            ]
-            height = max(map(len, columns))
-            for n in range(height):
-                out.append(
-                    "│"
-                    + "│".join(
-                        f" {lines[n]} " if n < len(lines) else " " * w for lines, w in zip(columns, widths, strict=True)
-                    )
-                    + "│"
-                )
-        else:
+        if not simple:
             out += _fixed_row(console, widths, finding, cells)
+            continue
+        columns = []
+        for column, text in enumerate(cells):  # rule names, owners and amounts repeat: wrapped once
+            lines = wrapped[column].get(text)
+            if lines is None:
+                lines = wrapped[column][text] = _wrap(text, inner[column], right[column])
+            columns.append(lines)
+        height = max(map(len, columns))
+        if height > 1:  # a shorter cell is blank below its text (rich's vertical "top")
+            columns = [
+                c if len(c) == height else c + [blank] * (height - len(c))
+                for c, blank in zip(columns, blanks, strict=True)
+            ]
+        out += [template.format(*parts) for parts in zip(*columns, strict=True)]
     out.append(head[-1])
-    return "".join(f"{line}\n" for line in out)
+    out.append("")
+    return "\n".join(out)
 
 
 def _rendered(console: Console, table: Table) -> list[str]:
