@@ -6,7 +6,7 @@ pyproject.toml."""
 import tomllib
 from pathlib import Path
 
-from setuptools import find_packages, setup
+from setuptools import find_namespace_packages, setup
 
 REPOSITORY = tomllib.loads((Path(__file__).parent / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["costgate"][
     "repository"
@@ -21,7 +21,13 @@ setup(
         "Issues": f"{HOME}/issues",
         "Changelog": f"{HOME}/releases",
     },
-    packages=[*find_packages(include=["costgate", "costgate.*"]), "costgate.catalog_data"],
+    packages=[
+        *find_namespace_packages(include=["costgate", "costgate.*"], exclude=["*.__pycache__"]),
+        "costgate.catalog_data",
+        # the catalog's provider/service folders hold only data; naming them keeps setuptools from
+        # warning that they are importable yet undeclared
+        *(f"costgate.catalog_data.{sub}" for sub in find_namespace_packages(where="pricing_data")),
+    ],
     package_dir={"costgate.catalog_data": "pricing_data"},
     package_data={
         "costgate": [

@@ -14,8 +14,15 @@ Region, in the order it is looked for (`Resource.region_source` says which one w
      through its `provider_config_key`, following module nesting and passed providers.
   3. "variable": that `region` is `var.NAME`: the variable's value from the plan (root module),
      or what the module call passes in (module-level provider blocks).
-  4. "default": the provider's default region (one warning per provider), or None for
-     providers that have no regions (random, null...).
+  4. "plan values": the region every ARN, availability zone or provider-computed region/zone in
+     the plan's values of resources and data sources of that same provider configuration names,
+     when they agree (costgate/iac/region_evidence.py; the provider block may set the region
+     through a `local`, which the plan does not evaluate, or not at all).
+  5. "environment": the provider block names no region, and a variable the provider reads in that
+     case (AWS_REGION, AWS_DEFAULT_REGION; GOOGLE_REGION...) is set where costgate runs.
+  6. "default": the provider's default region, or None for providers that have no regions
+     (random, null...).
+  Steps 4-6 warn once per provider and region, naming the step.
 
 Values are not copied: `Resource.values`, `before` and often `tags` are the parsed dicts
 themselves, so a 1,280-resource plan reads in a few milliseconds after parsing. Treat them as
@@ -27,7 +34,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Final
 
@@ -50,12 +57,13 @@ from costgate.iac.providers import (
     normalize_provider,
     provider_type,
 )
+from costgate.iac.region_evidence import EXPLICIT_REGION_ARGUMENTS, environment_region, regions_in_values
 from costgate.inputs import read_bytes
 from costgate.model import Action, Address, Resource
 
 __all__ = ["REGION_SOURCES", "PlanJsonReader"]
 
-REGION_SOURCES: Final[tuple[str, ...]] = ("resource", "provider", "variable", "default")
+REGION_SOURCES: Final[tuple[str, ...]] = ("resource", "provider", "variable", "plan values", "environment", "default")
 """The values `Resource.region_source` takes, most to least specific."""
 
 MAKE_PLAN_JSON: Final = "terraform plan -out=plan.bin && terraform show -json plan.bin > plan.json"
@@ -369,10 +377,14 @@ class _Config:
         resources = module.get("resources")
         if isinstance(resources, list):
             for block in resources:
-                if not isinstance(block, dict) or block.get("mode", "managed") != "managed":
+                if not isinstance(block, dict):
                     continue
+                mode = block.get("mode", "managed")
+                if mode not in ("managed", "data"):
+                    continue
+                prefix = "data." if mode == "data" else ""
                 expressions = block.get("expressions")
-                self.blocks[(path, f"{block.get('type')}.{block.get('name')}")] = _ConfigBlock(
+                self.blocks[(path, f"{prefix}{block.get('type')}.{block.get('name')}")] = _ConfigBlock(
                     provider_config_key=str(block.get("provider_config_key") or ""),
                     expressions=expressions if isinstance(expressions, dict) else {},
                 )
@@ -532,7 +544,8 @@ class _PlanReading:
         self.config = _Config.of(document.get("configuration"))
         self._provider_cache: dict[tuple[str, str], _ProviderBlock | None] = {}
         self._module_paths: dict[str, str] = {}
-        self._defaulted: dict[str, tuple[str, str]] = {}
+        self._defaulted: dict[tuple[str, int | None], list[str]] = {}
+        self._group_blocks: dict[tuple[str, int | None], _ProviderBlock | None] = {}
         self._resource_group_locations: dict[str, str | None] | None = None
         self._unknown_cache: dict[bytes, frozenset[str]] = {}
 
@@ -551,10 +564,8 @@ class _PlanReading:
                 f"{self.source}: {NOTHING_TO_PRICE}: no resources of a cloud costgate prices "
                 f"(aws, azure, google); providers found: {found}"
             )
-        for provider, (region, address) in self._defaulted.items():
-            self.warnings.append(
-                f"{self.source}: no region configured for {provider} resources (first: {address}); assuming {region}"
-            )
+        if self._defaulted:
+            resources = self._settle_regions(resources)
         return ReadResult(
             resources=resources,
             warnings=self.warnings,
@@ -685,6 +696,10 @@ class _PlanReading:
         )
         provider_block = self._provider_block(module_path, provider_key) if default_region(provider) else None
         region, region_source = self._region(provider, address, values or before_map or {}, provider_block)
+        if region_source == "default" and region is not None:
+            group = (provider, id(provider_block) if provider_block is not None else None)
+            self._group_blocks[group] = provider_block
+            self._defaulted.setdefault(group, []).append(address)
         tags = self._tags(provider, values, provider_block)
         if before_map is values:
             before_tags = tags
@@ -827,10 +842,109 @@ class _PlanReading:
                     region = provider_region(provider, text)
                     if region is not None:
                         return region, source
-        fallback = default_region(provider)
-        if fallback is not None and provider not in self._defaulted:
-            self._defaulted[provider] = (fallback, address)
-        return fallback, "default"
+        return default_region(provider), "default"
+
+    def _settle_regions(self, resources: list[Resource]) -> list[Resource]:
+        """Give resources that fell to the default region a witnessed one where the plan or the
+        environment has it (steps 4-5 of the module docstring), and warn once per outcome."""
+        settled: dict[str, tuple[str, str]] = {}
+        said: set[tuple[str, str, str]] = set()
+        for group, addresses in self._defaulted.items():
+            provider = group[0]
+            block = self._group_blocks.get(group)
+            region, source, how = self._witnessed_region(provider, group, block)
+            if source != "default":
+                for address in addresses:
+                    settled[address] = (region, source)
+            if (provider, region, source) not in said:
+                said.add((provider, region, source))
+                self.warnings.append(
+                    f"{self.source}: no region configured for {provider} resources (first: {addresses[0]}); {how}"
+                )
+        if not settled:
+            return resources
+        out = []
+        for resource in resources:
+            found = settled.get(resource.address)
+            out.append(resource if found is None else replace(resource, region=found[0], region_source=found[1]))
+        return out
+
+    def _witnessed_region(
+        self, provider: str, group: tuple[str, int | None], block: _ProviderBlock | None
+    ) -> tuple[str, str, str]:
+        """(region, region_source, what to tell the user) for one provider configuration."""
+        seen = self._regions_witnessed(provider, group)
+        if len(seen) == 1:
+            (region,) = seen
+            return region, "plan values", f"using {region}, the region the provider's own values in the plan name"
+        names_region = block is not None and any(
+            key in block.expressions for key in PROVIDER_REGION_KEYS.get(provider, ())
+        )
+        fallback = default_region(provider) or ""
+        conflict = f" (the plan's values name several: {', '.join(sorted(seen))})" if seen else ""
+        if not names_region:
+            found = environment_region(provider)
+            if found is not None:
+                return found[0], "environment", f"using {found[0]} from {found[1]}{conflict}"
+        return fallback, "default", f"assuming {fallback}{conflict}"
+
+    def _regions_witnessed(self, provider: str, group: tuple[str, int | None]) -> set[str]:
+        """Regions in the values of resources and data sources that use the group's provider
+        configuration and leave their placement to it (region_evidence.py says which count)."""
+        explicit = EXPLICIT_REGION_ARGUMENTS.get(provider, ())
+        seen: set[str] = set()
+
+        def witness(
+            module: str, mode: object, rtype: object, name: object, provider_name: object, *values: object
+        ) -> None:
+            if normalize_provider(str(provider_name or "")) != provider:
+                return
+            module_path = self._module_path(module)
+            prefix = "data." if mode == "data" else ""
+            block = self.config.blocks.get((module_path, f"{prefix}{rtype}.{name}"))
+            if block is not None and any(key in block.expressions for key in explicit):
+                return
+            key = block.provider_config_key if block is not None and block.provider_config_key else None
+            if key is None:
+                full = str(provider_name or "")
+                key = full if "/" not in full else provider_type(full)
+            found = self._provider_block(module_path, key)
+            if (provider, id(found) if found is not None else None) != group:
+                return
+            for value in values:
+                if isinstance(value, dict):
+                    seen.update(regions_in_values(provider, value))
+
+        for rc in self.document.get("resource_changes") or ():
+            if isinstance(rc, dict) and isinstance(rc.get("change"), dict):
+                change = rc["change"]
+                address = str(rc.get("address") or "")
+                module = str(rc.get("module_address") or _module_of(address))
+                witness(
+                    module,
+                    rc.get("mode", "managed"),
+                    rc.get("type"),
+                    rc.get("name"),
+                    rc.get("provider_name"),
+                    change.get("before"),
+                    change.get("after"),
+                )
+                if len(seen) > 1:
+                    return seen
+        prior_state = self.document.get("prior_state")
+        if isinstance(prior_state, dict):
+            for module_address, item in _state_resources(prior_state.get("values")):
+                witness(
+                    module_address,
+                    item.get("mode", "managed"),
+                    item.get("type"),
+                    item.get("name"),
+                    item.get("provider_name"),
+                    item.get("values"),
+                )
+                if len(seen) > 1:
+                    break
+        return seen
 
     def _expression_text(self, expr: object, module_path: str) -> tuple[str, str] | None:
         """A string an expression stands for: its constant ("provider") or a var's ("variable")."""

@@ -236,13 +236,39 @@ def test_region_from_variable() -> None:
 
 
 @needs_corpus
-def test_default_region_warns_once_per_provider() -> None:
+def test_region_witnessed_by_the_plans_values() -> None:
+    """No provider block, but the AMI data sources the provider read carry us-west-1 ARNs."""
     result = corpus("tf-compliance/tests__functional__test_issue-456__plan.out.json")
     assert len(result.resources) == 32
-    assert {(r.region, r.region_source) for r in result.resources} == {("us-east-1", "default")}
+    assert {(r.region, r.region_source) for r in result.resources} == {("us-west-1", "plan values")}
     (warning,) = result.warnings
     assert warning.startswith(f"{result.source}: no region configured for aws resources")
+    assert warning.endswith("using us-west-1, the region the provider's own values in the plan name")
+
+
+@needs_corpus
+def test_default_region_warns_once_per_provider() -> None:
+    result = corpus("tf-compliance/tests__functional__test_issue_522__plan.out.json")
+    assert len(result.resources) == 15
+    assert {(r.region, r.region_source) for r in result.resources} == {("us-east-1", "default")}
+    (warning,) = [w for w in result.warnings if "region" in w]
+    assert warning.startswith(f"{result.source}: no region configured for aws resources")
     assert warning.endswith("assuming us-east-1")
+
+
+@needs_corpus
+def test_region_from_the_providers_environment_variables(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The block names no region: the provider reads AWS_REGION before AWS_DEFAULT_REGION."""
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "eu-west-1")
+    result = corpus("tf-compliance/tests__functional__test_issue_522__plan.out.json")
+    assert {(r.region, r.region_source) for r in result.resources} == {("eu-west-1", "environment")}
+    monkeypatch.setenv("AWS_REGION", "eu-central-1")
+    result = corpus("tf-compliance/tests__functional__test_issue_522__plan.out.json")
+    assert {(r.region, r.region_source) for r in result.resources} == {("eu-central-1", "environment")}
+    assert any(w.endswith("using eu-central-1 from AWS_REGION") for w in result.warnings)
+    # what the plan's values witness outranks the environment of the run that reads it
+    result = corpus("tf-compliance/tests__functional__test_issue-456__plan.out.json")
+    assert {r.region_source for r in result.resources} == {"plan values"}
 
 
 @needs_corpus
@@ -711,3 +737,95 @@ def test_the_same_address_twice_is_counted_once(tmp_path: Path) -> None:
         f"{path}: resource_changes[1] repeats aws_ebs_volume.v (first at resource_changes[0]); counted once"
         in result.warnings
     )
+
+
+def _configured(*blocks: tuple[str, str, dict[str, Any]], providers: dict[str, Any]) -> dict[str, Any]:
+    """A configuration section: (address, provider_config_key, expressions) per resource block."""
+    resources = []
+    for address, key, expressions in blocks:
+        mode = "data" if address.startswith("data.") else "managed"
+        rtype, name = address.removeprefix("data.").split(".")
+        resources.append(
+            {"address": address, "mode": mode, "type": rtype, "name": name, "provider_config_key": key}
+            | {"expressions": expressions}
+        )
+    return {"provider_config": providers, "root_module": {"resources": resources}}
+
+
+def test_region_witnessed_per_provider_configuration(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A region set through a local is not in the plan; the values of the resources that use
+    that configuration (ARNs, zones; not those that set their own region) witness it, per alias."""
+    monkeypatch.setenv("AWS_REGION", "ap-south-1")  # the block names a region: the variable is not read
+    local_region = {"name": "aws", "expressions": {"region": {"references": ["local.region"]}}}
+    west = {"name": "aws", "alias": "west", "expressions": {"region": {"references": ["local.other"]}}}
+    doc = _plan(
+        _change("aws_nat_gateway.main", ["create"], {"connectivity_type": "public"}),
+        _change(
+            "aws_subnet.a",
+            ["create"],
+            {"availability_zone": "eu-central-1a", "arn": None},
+        ),
+        _change(
+            "aws_sqs_queue.q",
+            ["update"],
+            {"arn": "arn:aws:sqs:eu-central-1:123456789012:q"},
+            {"arn": "arn:aws:sqs:eu-central-1:123456789012:q"},
+        ),
+        _change("aws_iam_role.r", ["create"], {"arn": "arn:aws:iam::123456789012:role/r"}),  # global: no region
+        _change("aws_instance.elsewhere", ["create"], {"region": "us-west-2", "availability_zone": "us-west-2a"}),
+        _change("aws_nat_gateway.west", ["create"], {}),
+        _change(
+            "aws_sns_topic.w1", ["update"], {"arn": "arn:aws:sns:us-west-2:1:a"}, {"arn": "arn:aws:sns:us-west-2:1:a"}
+        ),
+        _change(
+            "aws_sns_topic.w2", ["update"], {"arn": "arn:aws:sns:us-west-1:1:b"}, {"arn": "arn:aws:sns:us-west-1:1:b"}
+        ),
+        configuration=_configured(
+            ("aws_nat_gateway.main", "aws", {}),
+            ("aws_subnet.a", "aws", {"availability_zone": {"constant_value": "eu-central-1a"}}),
+            ("aws_sqs_queue.q", "aws", {}),
+            ("aws_iam_role.r", "aws", {}),
+            ("aws_instance.elsewhere", "aws", {"region": {"constant_value": "us-west-2"}}),  # its own choice
+            ("aws_nat_gateway.west", "aws.west", {}),
+            ("aws_sns_topic.w1", "aws.west", {}),
+            ("aws_sns_topic.w2", "aws.west", {}),
+            providers={"aws": local_region, "aws.west": west},
+        ),
+    )
+    path = write_json(tmp_path, doc)
+    result = read(path)
+    regions = {r.address: (r.region, r.region_source) for r in result.resources}
+    assert regions["aws_nat_gateway.main"] == ("eu-central-1", "plan values")
+    assert regions["aws_iam_role.r"] == ("eu-central-1", "plan values")
+    assert regions["aws_instance.elsewhere"] == ("us-west-2", "resource")
+    # the alias's values disagree (two regions): no guess, and the block names a region, so
+    # AWS_REGION is not what the provider used either
+    assert regions["aws_nat_gateway.west"] == ("us-east-1", "default")
+    assert (
+        f"{path}: no region configured for aws resources (first: aws_nat_gateway.west); assuming us-east-1 (the plan's values name several: us-west-1, us-west-2)"
+        in result.warnings
+    )
+    assert any(
+        w.endswith(
+            "(first: aws_nat_gateway.main); using eu-central-1, the region the provider's own values in the plan name"
+        )
+        for w in result.warnings
+    )
+
+
+def test_data_sources_in_prior_state_witness_the_region(tmp_path: Path) -> None:
+    ami = {
+        "address": "data.aws_ami.ubuntu",
+        "mode": "data",
+        "type": "aws_ami",
+        "name": "ubuntu",
+        "provider_name": "registry.terraform.io/hashicorp/aws",
+        "values": {"arn": "arn:aws:ec2:ap-southeast-2::image/ami-0123"},
+    }
+    doc = _plan(
+        _change("aws_instance.web", ["create"], {"instance_type": "t3.micro"}),
+        prior_state={"format_version": "1.0", "values": {"root_module": {"resources": [ami]}}},
+    )
+    result = read(write_json(tmp_path, doc))
+    (instance,) = result.resources
+    assert (instance.region, instance.region_source) == ("ap-southeast-2", "plan values")

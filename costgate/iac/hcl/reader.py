@@ -31,6 +31,7 @@ from costgate.iac.placement import (
     string_map,
 )
 from costgate.iac.providers import default_region, normalize_provider
+from costgate.iac.region_evidence import environment_region
 from costgate.model import Action, Address, Resource, SourceLocation
 
 __all__ = ["HclReader"]
@@ -117,6 +118,7 @@ class _Builder:
         self.instances = instances
         self._refs: dict[int, Mapping[str, tuple[str, ...]]] = {}
         self._defaulted: dict[str, str] = {}
+        self._from_environment: dict[str, tuple[str, str, str]] = {}
         self._group_locations: dict[str, str | None] = {}
         self._unknown_sets: dict[tuple[str, ...], frozenset[str]] = {}
         self._providers: dict[tuple[int, str], tuple[str, str]] = {}
@@ -132,6 +134,11 @@ class _Builder:
     def resources(self) -> list[Resource]:
         """Every instance as a Resource, then one warning per provider that fell back to its default region."""
         out = [self._resource(i) for i in self.instances]
+        for provider, (address, region, variable) in self._from_environment.items():
+            self.reading.warnings.append(
+                f"{self.reading.display}: no region configured for {provider} resources (first: {address}); "
+                f"using {region} from {variable}"
+            )
         for provider, address in self._defaulted.items():
             self.reading.warnings.append(
                 f"{self.reading.display}: no region configured for {provider} resources (first: {address}); "
@@ -245,6 +252,12 @@ class _Builder:
                     found = provider_region(provider, value)
                     if found is not None:
                         return found, "provider" if constant else "variable"
+        names_region = config is not None and (config.region is not None or config.zone is not None)
+        if not names_region:  # the provider itself then reads its environment variables
+            from_env = environment_region(provider)
+            if from_env is not None:
+                self._from_environment.setdefault(provider, (address, *from_env))
+                return from_env[0], "environment"
         fallback = default_region(provider)
         if fallback is not None and provider not in self._defaulted:
             self._defaulted[provider] = address

@@ -240,6 +240,32 @@ def test_no_region_anywhere_falls_back_with_one_warning(tmp_path: Path) -> None:
     ]
 
 
+def test_a_provider_without_region_reads_its_environment_variables(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """As the provider itself does: AWS_REGION first; a block that sets a region is not overridden."""
+    monkeypatch.setenv("AWS_DEFAULT_REGION", "eu-west-1")
+    monkeypatch.setenv("AWS_REGION", "eu-north-1")
+    monkeypatch.setenv("GOOGLE_REGION", "europe-west3")
+    result = _read(
+        tmp_path,
+        'resource "aws_eip" "a" {}\n'
+        'provider "aws" {\n  alias  = "tokyo"\n  region = "ap-northeast-1"\n}\n'
+        'resource "aws_eip" "b" {\n  provider = aws.tokyo\n}\n'
+        'resource "google_compute_address" "c" {\n  name = "c"\n}\n',
+    )
+    found = {r.address: (r.region, r.region_source) for r in result.resources}
+    assert found == {
+        "aws_eip.a": ("eu-north-1", "environment"),
+        "aws_eip.b": ("ap-northeast-1", "provider"),
+        "google_compute_address.c": ("europe-west3", "environment"),
+    }
+    assert (
+        f"{tmp_path}: no region configured for aws resources (first: aws_eip.a); using eu-north-1 from AWS_REGION"
+        in (result.warnings)
+    )
+
+
 def test_an_unknown_function_makes_unknown_values_and_one_warning(tmp_path: Path) -> None:
     result = _read(
         tmp_path,
