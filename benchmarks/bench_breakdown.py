@@ -113,6 +113,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument("--profile", action="store_true", help="with --check: print cProfile's top entries")
     parser.add_argument(
+        "--formats",
+        default=",".join(CHECK_FORMATS),
+        help=f"with --check: formats to time (default {','.join(CHECK_FORMATS)})",
+    )
+    parser.add_argument(
         "--no-bytecode-cache", action="store_true", help="compile costgate from source in every run (as this checkout)"
     )
     args = parser.parse_args(argv)
@@ -123,7 +128,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.check:
         with _bytecode(not args.no_bytecode_cache) as env:
-            return bench_check(plan, args.runs, env, profile=args.profile)
+            return bench_check(plan, args.runs, env, profile=args.profile, formats=args.formats.split(","))
     command = [*costgate_command(), "breakdown", "--plan", str(plan), "--format", args.format]
     if args.args:
         command = [*costgate_command(), *(a.replace("{plan}", str(plan)) for a in shlex.split(args.args))]
@@ -170,7 +175,9 @@ def _bytecode(cached: bool) -> Iterator[dict[str, str]]:
         yield {**env, "PYTHONPYCACHEPREFIX": pyc}
 
 
-def bench_check(plan: Path, runs: int, env: dict[str, str], *, profile: bool = False) -> int:
+def bench_check(
+    plan: Path, runs: int, env: dict[str, str], *, profile: bool = False, formats: Sequence[str] = CHECK_FORMATS
+) -> int:
     """`check` with examples/gate's config on `plan`, each output format: one warm-up, then `runs`
     timed runs (CPU includes the Rego child, which the parent waits for)."""
     _OK_CODES.add(1)  # a blocking verdict is a result, not a failure
@@ -179,7 +186,7 @@ def bench_check(plan: Path, runs: int, env: dict[str, str], *, profile: bool = F
     print(f"bytecode cache: {'yes' if 'PYTHONPYCACHEPREFIX' in env else 'no (compiled from source every run)'}")
     with tempfile.TemporaryDirectory(prefix="costgate-bench-cache-") as tmp:
         env = {**env, "COSTGATE_CACHE_DIR": str(Path(tmp) / "warm")}
-        for fmt in CHECK_FORMATS:
+        for fmt in formats:
             command = [*base, "--format", fmt]
             warm_up = run_once(command, env)
             if _failed([warm_up]):
