@@ -674,6 +674,8 @@ def _priced_split(component: CostComponent, answer: PriceResult) -> tuple[Priced
         return (replace(_priced(component, NoPrice(component.query, component.invalid)), invalid=True),)
     if isinstance(answer, NoPrice) or answer.currency != "USD" or component.quantity_range is not None:
         return (_priced(component, answer),)
+    if component.split_tiers and component.tiered and component.monthly_quantity is not None:
+        return _per_tier(component, answer)
     last_end = answer.tiers[-1][1]
     quantity = component.monthly_quantity
     if last_end is None or quantity is None or quantity * component.unit_multiplier <= last_end:
@@ -700,6 +702,62 @@ def _priced_split(component: CostComponent, answer: PriceResult) -> tuple[Priced
         price_factor=component.price_factor,
     )
     return known, rest
+
+
+def _tier_label(amount: Decimal, unit: str) -> str:
+    return f"{amount.normalize():,f} {unit}"
+
+
+def _per_tier(component: CostComponent, answer: Price) -> tuple[PricedComponent, ...]:
+    """A tiered price shown as one priced line per tier the quantity reaches (split_tiers), each at
+    its tier's own price (a price of that one tier, so no later step re-applies the tiers); a
+    quantity past the last tier keeps its not-priced rest, as `_priced_split` does. Below a first
+    tier that starts above 0 (a free grant the catalog leaves out) nothing is billed, as in
+    `tiered_cost`, so that part has no line of its own."""
+    tiers = answer.tiers
+    quantity = component.monthly_quantity
+    if quantity is None or len(tiers) < 2:
+        return _priced_split(replace(component, split_tiers=False), answer)
+    units = quantity * component.unit_multiplier
+    parts: list[PricedComponent] = []
+    for i, (start, end, price) in enumerate(tiers):
+        if units <= start and i > 0:
+            break
+        upper = max(start, units if end is None else min(units, end))
+        if end is None:
+            label = f"over {_tier_label(start, answer.unit)}"
+        elif start == 0:
+            label = f"first {_tier_label(end, answer.unit)}"
+        else:
+            label = f"{start.normalize():,f}-{_tier_label(end, answer.unit)}"
+        one = replace(answer, unit_price=price, tiers=((Decimal(0), None, price),))
+        part = replace(
+            component, name=f"{component.name} ({label})", monthly_quantity=(upper - start) / component.unit_multiplier
+        )
+        parts.append(_priced(replace(part, split_tiers=False), one))
+    last_end = tiers[-1][1]
+    if last_end is not None and units > last_end:
+        rest = replace(component, name=f"{component.name} (over {_tier_label(last_end, answer.unit)})")
+        parts.append(
+            PricedComponent(
+                name=rest.name,
+                unit=component.unit,
+                monthly_quantity=quantity - last_end / component.unit_multiplier,
+                unit_price=None,
+                monthly_cost=None,
+                usage_based=component.usage_based,
+                path=component.path,
+                no_price=NoPrice(
+                    component.query,
+                    f"the catalog's price tiers end at {_tier_label(last_end, answer.unit)}",
+                    hint="refresh the catalog from the provider's price list to get the higher tiers",
+                ),
+                query=component.query,
+                unit_multiplier=component.unit_multiplier,
+                price_factor=component.price_factor,
+            )
+        )
+    return tuple(parts)
 
 
 def _usage_based(component: CostComponent) -> bool:

@@ -209,6 +209,9 @@ class CostComponent:
     path: str = ""
     price_factor: Decimal = Decimal(1)
     tiered: bool = True
+    split_tiers: bool = False
+    """Show a tiered price as one line per tier the quantity reaches ("(first 1,000,000 1 GB)",
+    "(next ...)", "(over ...)"), as the clouds' price pages and bills do; the total is the same."""
     note: str = ""
     invalid: str = ""
     """Why this component cannot be priced at all (a size of -5 GB): it is shown as not

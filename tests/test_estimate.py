@@ -60,6 +60,8 @@ def book(tmp_path: Path) -> PriceBook:
         _row("1", attrs={"storageClass": "Twin"}, sku="T1"),
         _row("2", attrs={"storageClass": "Twin"}, sku="T2"),
         _row("7", attrs={"storageClass": "Yuan"}, sku="Y", region="cn-north-1", currency="CNY"),
+        _row("1", attrs={"storageClass": "Granted"}, sku="G", start="10", end="100"),
+        _row("0.5", attrs={"storageClass": "Granted"}, sku="G", start="100"),
     ]
     write_catalog(rows, tmp_path / "data", [SourceInfo(id="test", upstream="", price_date="2026-01-01")], BuildReport())
     return PriceBook(CatalogStore.open(tmp_path / "data", cache=tmp_path / "cache"))
@@ -76,8 +78,9 @@ def _res(
     action: Action = Action.CREATE,
     before: str | None = None,
     region: str = "us-east-1",
+    split: bool = False,
 ) -> Resource:
-    values = {"gb": quantity, "cls": cls}
+    values = {"gb": quantity, "cls": cls, "split": split}
     return Resource(
         address=Address(f"aws_test_thing.t{quantity}"),
         type="aws_test_thing",
@@ -92,7 +95,8 @@ def _res(
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     gb = r.get("gb")
-    yield monthly("Storage", "GB", None if gb is None else D(gb), _q(r.get("cls"), r.region or "us-east-1"))
+    query = _q(r.get("cls"), r.region or "us-east-1")
+    yield monthly("Storage", "GB", None if gb is None else D(gb), query, split_tiers=bool(r.get("split")))
 
 
 @pytest.fixture(autouse=True)
@@ -129,6 +133,35 @@ def test_quantity_past_the_last_tier_prices_what_the_tiers_cover_and_lists_the_r
     assert known.monthly_cost == D(50) and rest.monthly_quantity == D(20) and rest.monthly_cost is None
     ok = build_project("p", "p", [_res("80", "Capped")], book).resources[0].components
     assert [(c.name, c.monthly_cost) for c in ok] == [("Storage", D(40))]
+
+
+def test_split_tiers_shows_one_line_per_tier_at_its_own_price(book: PriceBook) -> None:
+    gb = 600 * 1024
+    comps = build_project("p", "p", [_res(str(gb), split=True)], book).resources[0].components
+    assert [(c.name, c.monthly_quantity, c.unit_price) for c in comps] == [
+        ("Storage (first 51,200 GB-Mo)", D(51200), D("0.023")),
+        ("Storage (51,200-512,000 GB-Mo)", D(512000 - 51200), D("0.022")),
+        ("Storage (over 512,000 GB-Mo)", D(gb - 512000), D("0.021")),
+    ]
+    whole = build_project("p", "p", [_res(str(gb))], book).resources[0].components[0]
+    assert sum(c.monthly_cost or 0 for c in comps) == whole.monthly_cost  # the same total, shown by tier
+    assert all(c.price is not None and len(c.price.tiers) == 1 for c in comps)  # no step re-applies the tiers
+    # within the first tier: one line, named for it
+    (one,) = build_project("p", "p", [_res("100", split=True)], book).resources[0].components
+    assert (one.name, one.monthly_cost) == ("Storage (first 51,200 GB-Mo)", D("2.3"))
+
+
+def test_split_tiers_after_a_free_grant_and_past_the_last_tier(book: PriceBook) -> None:
+    comps = build_project("p", "p", [_res("130", "Granted", split=True)], book).resources[0].components
+    assert [(c.name, c.monthly_quantity, c.monthly_cost) for c in comps] == [
+        ("Storage (10-100 GB-Mo)", D(90), D(90)),  # the first 10 GB are not billed, as tiered_cost says
+        ("Storage (over 100 GB-Mo)", D(30), D(15)),
+    ]
+    known, rest = build_project("p", "p", [_res("150", "Capped", split=True)], book).resources[0].components
+    assert (known.name, known.monthly_cost) == ("Storage (first 100 GB-Mo)", D(50))  # a single tier: as before
+    assert rest.monthly_quantity == D(50) and rest.monthly_cost is None and rest.no_price is not None
+    (waiting,) = build_project("p", "p", [_res(None, split=True)], book).resources[0].components
+    assert (waiting.name, waiting.unit_price, waiting.monthly_cost) == ("Storage", D("0.023"), None)
 
 
 def test_ambiguous_products_are_reported_not_guessed(book: PriceBook) -> None:
@@ -192,7 +225,7 @@ def test_a_lone_tier_that_starts_late_charges_only_from_its_start() -> None:
 def test_no_match_in_a_thinly_seeded_region_points_to_a_refresh(book: PriceBook, tmp_path: Path) -> None:
     thin = book.lookup(_q("Glacier Something"))
     assert isinstance(thin, NoPrice) and thin.reason == "no product in the catalog matches"
-    assert "holds only" in thin.hint and "--service AmazonS3 --region us-east-1" in thin.hint
+    assert "holds only" in thin.hint and "--services AmazonS3 --regions us-east-1" in thin.hint
     rows = [_row(str(i + 1), attrs={"storageClass": f"C{i}"}, sku=f"S{i}") for i in range(120)]
     write_catalog(rows, tmp_path / "full", [SourceInfo(id="test", upstream="", price_date="2026-01-01")], BuildReport())
     full = PriceBook(CatalogStore.open(tmp_path / "full", cache=tmp_path / "cache-full")).lookup(

@@ -157,6 +157,45 @@ def test_azure_shares_hold() -> None:
     assert score.matched[("azurerm_logic_app_standard", "fixed")] >= 6
 
 
+AZURE_COMPUTE_CASES = (
+    "hdinsight_hadoop_cluster_test",
+    "hdinsight_hbase_cluster_test",
+    "hdinsight_interactive_query_cluster_test",
+    "hdinsight_kafka_cluster_test",
+    "hdinsight_spark_cluster_test",
+    "kubernetes_cluster_node_pool_test",
+    "managed_disk_test",
+    "windows_virtual_machine_test",
+    "windows_virtual_machine_scale_set_test",
+)
+
+
+def test_azure_compute_types_hold() -> None:
+    """HDInsight nodes, AKS node disks, ultra disk sizes and Standard disk operations (docs/oracle.md,
+    "Compute"): every expected line of these types is reproduced, except the departures on purpose
+    (Windows OS disks of 127 GiB, Kafka disk operations)."""
+    corpus = need_shared()
+    scorer = _scorer()
+    cases = [c for c in scorer.cases_of("azure", corpus / "oracle") if c.name in AZURE_COMPUTE_CASES]
+    assert len(cases) == len(AZURE_COMPUTE_CASES)
+    score = scorer.run(cases)
+    full = (
+        "azurerm_hdinsight_hadoop_cluster",
+        "azurerm_hdinsight_hbase_cluster",
+        "azurerm_hdinsight_interactive_query_cluster",
+        "azurerm_hdinsight_spark_cluster",
+        "azurerm_kubernetes_cluster_node_pool",
+        "azurerm_managed_disk",
+    )
+    for rtype in full:
+        got = score.matched[(rtype, "fixed")] + score.matched[(rtype, "usage")]
+        assert got == score.total[(rtype, "fixed")] + score.total[(rtype, "usage")] > 0, rtype
+    assert score.matched[("azurerm_hdinsight_kafka_cluster", "fixed")] >= 12
+    # Standard disk operations of 127 GiB Windows OS disks bill at the S4 / E4 meter
+    assert score.matched[("azurerm_windows_virtual_machine", "usage")] == 7
+    assert score.matched[("azurerm_windows_virtual_machine_scale_set", "usage")] == 2
+
+
 def test_scorer_reads_a_case_without_a_plan_through_the_hcl_reader(tmp_path) -> None:  # type: ignore[no-untyped-def]
     """A case with only .tf files is priced in HCL mode and matched like a plan case (no ../shared needed)."""
     import json
@@ -224,3 +263,55 @@ def test_scorer_sets_apart_a_case_whose_input_is_rejected(tmp_path) -> None:  # 
     assert score.total[("google_compute_disk", "fixed")] == 0
     assert score.excluded[("google_compute_disk", "fixed", "case input rejected")] == 1
     assert score.unreadable and "bad_usage" in score.unreadable[0]
+
+
+def test_azure_ai_services_and_defender_types_hold() -> None:
+    """Azure OpenAI deployments (lines mapped into the regions whose deployments printed them), AI
+    services accounts (commitment fees) and Defender plans (list prices behind per-month figures)."""
+    corpus = need_shared()
+    scorer = _scorer()
+    names = ("cognitive_deployment_test", "cognitive_account_test", "security_center_subscription_pricing_test")
+    score = scorer.run([corpus / "oracle" / "azure" / name for name in names])
+    floors = {
+        ("azurerm_cognitive_deployment", "fixed"): 161,
+        ("azurerm_cognitive_deployment", "usage"): 187,
+        ("azurerm_cognitive_account", "fixed"): 11,
+        ("azurerm_cognitive_account", "usage"): 11,
+        ("azurerm_security_center_subscription_pricing", "usage"): 34,
+    }
+    for key, floor in floors.items():
+        assert score.matched[key] >= floor, (key, score.matched[key], score.total[key])
+    assert (
+        score.matched[("azurerm_security_center_subscription_pricing", "usage")]
+        == score.total[("azurerm_security_center_subscription_pricing", "usage")]
+    )
+
+
+AZURE_APP_CASES = (
+    "api_management_test",
+    "app_service_plan_test",
+    "function_app_test",
+    "function_linux_app_test",
+    "function_windows_app_test",
+    "search_service_test",
+    "synapse_workspace_test",
+)
+
+
+def test_azure_app_and_analytics_types_hold() -> None:
+    """Functions, App Service plans, API Management, Search and Synapse (docs/oracle.md, "App Service,
+    Functions, ..."): Consumption executions and API calls at the paid rate, search image extraction
+    per tier and Synapse pipelines reproduce every line; a Linux plan that says so is priced as Linux."""
+    corpus = need_shared()
+    scorer = _scorer()
+    cases = [c for c in scorer.cases_of("azure", corpus / "oracle") if c.name in AZURE_APP_CASES]
+    assert len(cases) == len(AZURE_APP_CASES)
+    score = scorer.run(cases)
+    for rtype in ("azurerm_api_management", "azurerm_search_service", "azurerm_synapse_workspace"):
+        got = score.matched[(rtype, "fixed")] + score.matched[(rtype, "usage")]
+        assert got == score.total[(rtype, "fixed")] + score.total[(rtype, "usage")] > 0, rtype
+    for rtype in ("azurerm_linux_function_app", "azurerm_windows_function_app"):
+        assert score.matched[(rtype, "usage")] == score.total[(rtype, "usage")] == 32, rtype
+    assert score.matched[("azurerm_app_service_plan", "fixed")] >= 9  # all but the Linux Isolated I1 departure
+    # the first app of each Elastic Premium plan shows the plan's vCPU and memory
+    assert score.matched[("azurerm_function_app", "fixed")] >= 4

@@ -7,6 +7,7 @@ costgate reports that instead of picking the cheapest.
 
 from __future__ import annotations
 
+import shlex
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -129,16 +130,14 @@ class PriceBook:
             return NoPrice(
                 query,
                 f"the catalog has no {query.provider} {query.service} prices",
-                hint=f"run `costgate catalog refresh --provider {query.provider} --service {query.service}`"
-                + self._fetch_hint(),
+                hint=f"run `{refresh_command(query, region=False)}`" + self._fetch_hint(),
                 kind=NO_PRODUCT,
             )
         if query.region not in regions:
             return NoPrice(
                 query,
                 f"the catalog has no {query.service} prices for region {query.region}",
-                hint=f"run `costgate catalog refresh --provider {query.provider} --service {query.service} --region {query.region}`"
-                + self._fetch_hint(),
+                hint=f"run `{refresh_command(query)}`" + self._fetch_hint(),
                 kind=NO_PRODUCT,
             )
         products = self.store.candidates(
@@ -188,10 +187,19 @@ class PriceBook:
 THIN_SCOPE = 100
 
 
+def refresh_command(query: PriceQuery, *, region: bool = True) -> str:
+    """The `catalog refresh` command that fetches the query's service (and region), quoted for a
+    shell: Azure names services and billing zones with spaces ("Azure DNS", "Zone 1")."""
+    parts = ["costgate catalog refresh", f"--provider {query.provider}", f"--services {shlex.quote(query.service)}"]
+    if region and query.region:
+        parts.append(f"--regions {shlex.quote(query.region)}")
+    return " ".join(parts)
+
+
 def _thin_scope_hint(query: PriceQuery, count: int) -> str:
     return (
         f"the catalog holds only {count} {query.service} products for {query.region}; "
-        f"`costgate catalog refresh --provider {query.provider} --service {query.service} --region {query.region}` "
+        f"`{refresh_command(query)}` "
         "adds the rest"
     )
 

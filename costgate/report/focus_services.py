@@ -66,6 +66,7 @@ SERVICES: dict[tuple[str, str], tuple[str, str]] = {
     ("aws", "awswaf"): ("AWS WAF", "Security"),
     # Azure: serviceName is already the name
     ("azure", "API Management"): ("API Management", "Integration"),
+    ("azure", "Advanced Threat Protection"): ("Microsoft Defender for Cloud", "Security"),
     ("azure", "Application Gateway"): ("Application Gateway", "Networking"),
     ("azure", "Automation"): ("Automation", "Management and Governance"),
     ("azure", "Azure Active Directory Domain Services"): ("Azure Active Directory Domain Services", "Identity"),
@@ -88,6 +89,7 @@ SERVICES: dict[tuple[str, str], tuple[str, str]] = {
     ("azure", "Key Vault"): ("Key Vault", "Security"),
     ("azure", "Load Balancer"): ("Load Balancer", "Networking"),
     ("azure", "Logic Apps"): ("Logic Apps", "Integration"),
+    ("azure", "Microsoft Defender for Cloud"): ("Microsoft Defender for Cloud", "Security"),
     ("azure", "NAT Gateway"): ("NAT Gateway", "Networking"),
     ("azure", "Notification Hubs"): ("Notification Hubs", "Mobile"),
     ("azure", "Redis Cache"): ("Redis Cache", "Databases"),

@@ -347,8 +347,10 @@ def monthly(
     unit_multiplier: Decimal | int = 1,
     price_factor: Decimal | int = 1,
     tiered: bool = True,
+    split_tiers: bool = False,
 ) -> CostComponent:
-    """A component with a monthly quantity (GB-months, requests, ...); None = depends on usage."""
+    """A component with a monthly quantity (GB-months, requests, ...); None = depends on usage.
+    `split_tiers` shows a tiered price as one line per tier reached (CostComponent.split_tiers)."""
     return CostComponent(
         name=name,
         unit=unit,
@@ -359,6 +361,7 @@ def monthly(
         unit_multiplier=Decimal(unit_multiplier),
         price_factor=Decimal(price_factor),
         tiered=tiered,
+        split_tiers=split_tiers,
     )
 
 
@@ -372,11 +375,22 @@ def usage_component(
     per: Decimal | int = 1,
     path: str = "",
     tiered: bool = True,
+    split_tiers: bool = False,
 ) -> CostComponent:
     """A usage-based component: quantity from usage key `key` (None until given), in units of `per`."""
     raw = usage.number(key)
     quantity = None if raw is None else raw / Decimal(per)
-    return monthly(name, unit, quantity, query, path=path, usage_based=True, unit_multiplier=per, tiered=tiered)
+    return monthly(
+        name,
+        unit,
+        quantity,
+        query,
+        path=path,
+        usage_based=True,
+        unit_multiplier=per,
+        tiered=tiered,
+        split_tiers=split_tiers,
+    )
 
 
 def usage_keys_of(keys: Iterable[UsageKey]) -> Mapping[str, UsageKey]:

@@ -81,6 +81,14 @@ CASES = [
         "1 Hour",
         "0.173",
     ),
+    # Elastic Premium memory: 125.71 / 14 GB-months, recovered to the published hourly price
+    (
+        "Functions",
+        "eastus",
+        {"productName": "Premium Functions", "skuName": "Premium", "meterName": "Premium Memory Duration"},
+        "1 GiB Hour",
+        "0.0123",
+    ),
     (
         "Azure Active Directory Domain Services",
         "australiaeast",
@@ -152,6 +160,81 @@ CASES = [
     ("Azure Cosmos DB", "centralus", {**COSMOS, "skuName": "RUs", "meterName": "100 RU/s"}, "1/Hour", "0.008"),
     ("Azure Cosmos DB", "eastus", {**COSMOS, "skuName": "RUs", "meterName": "100 RU/s"}, "1/Hour", "0.008"),
     ("Azure Cosmos DB", "westus", {**COSMOS, "skuName": "RUs", "meterName": "Data Stored"}, "1 GB/Month", "0.25"),
+    # third round: analytical store, backups and serverless request units (account regions from the oracle *.tf)
+    (
+        "Azure Cosmos DB",
+        "westus",
+        {
+            "productName": "Azure Cosmos DB Analytics Storage",
+            "skuName": "Standard",
+            "meterName": "Standard Data Stored",
+        },
+        "1 GB/Month",
+        "0.03",
+    ),
+    *[
+        (
+            "Azure Cosmos DB",
+            region,
+            {"productName": "Azure Cosmos DB Snapshot", "skuName": "Standard", "meterName": "Backup Data Stored"},
+            "1 GB/Month",
+            price,
+        )
+        for region, price in (("westus", "0.15"), ("centralus", "0.15"), ("eastus", "0.12"))
+    ],
+    *[
+        (
+            "Azure Cosmos DB",
+            region,
+            {
+                "productName": "Azure Cosmos DB - PITR",
+                "skuName": "Backup",
+                "meterName": "Cont 30D Bckp Continuous Backup",
+            },
+            "1 GB",
+            price,
+        )
+        for region, price in (("westus", "0.2"), ("centralus", "0.246"))  # not the cent-rounded 0.25
+    ],
+    (
+        "Azure Cosmos DB",
+        "westus",
+        {"productName": "Azure Cosmos DB serverless", "skuName": "RUs", "meterName": "1M RUs"},
+        "1M",
+        "0.279",
+    ),
+    # single servers: one line, one row per engine (mariadb/mysql/postgresql_server_test print the same figures)
+    *[
+        (
+            f"Azure Database for {engine}",
+            "eastus",
+            {"productName": f"Azure Database for {engine} Single Server {tier} - Compute Gen5", "skuName": sku},
+            "1 Hour",
+            price,
+        )
+        for engine in ("MariaDB", "MySQL", "PostgreSQL")
+        for tier, sku, price in (
+            ("Basic", "2 vCore", "0.068"),
+            ("General Purpose", "4 vCore", "0.3503972603"),
+            ("Memory Optimized", "16 vCore", "1.88960274"),
+        )
+    ],
+    *[
+        (
+            f"Azure Database for {engine}",
+            "eastus",
+            {"productName": f"Azure Database for {engine} Single Server {product}", "skuName": sku},
+            "1 GB/Month",
+            price,
+        )
+        for engine in ("MariaDB", "MySQL", "PostgreSQL")
+        for product, sku, price in (
+            ("Basic - Storage", "Basic", "0.1"),
+            ("General Purpose - Storage", "General Purpose", "0.115"),  # not the rounded 0.116
+            ("- Backup Storage", "Backup LRS", "0.1"),
+            ("- Backup Storage", "Backup GRS", "0.2"),
+        )
+    ],
     (
         "Azure Kubernetes Service",
         "eastus",
@@ -228,6 +311,29 @@ CASES = [
     ("Azure App Service", "eastus", {**ISOLATED_LINUX, "skuName": "I1"}, "1 Hour", "0.285"),
     ("Azure App Service", "eastus", {**ISOLATED_LINUX, "skuName": "I2"}, "1 Hour", "0.57"),
     ("Azure App Service", "eastus", {**ISOLATED_LINUX, "skuName": "Stamp"}, "1 Hour", "1.358"),
+    # app_service_plan_test: the Windows Isolated I1 and the Linux Isolated v2 I1v2 (kind Linux)
+    (
+        "Azure App Service",
+        "eastus",
+        {"productName": "Azure App Service Isolated Plan", "skuName": "I1"},
+        "1 Hour",
+        "0.3",
+    ),
+    (
+        "Azure App Service",
+        "eastus",
+        {"productName": "Azure App Service Isolated v2 Plan - Linux", "skuName": "I1 v2"},
+        "1 Hour",
+        "0.386",
+    ),
+    # app_service_custom_hostname_binding_test's plan: no kind, so the Windows S1
+    (
+        "Azure App Service",
+        "eastus2",
+        {"productName": "Azure App Service Standard Plan", "skuName": "S1"},
+        "1 Hour",
+        "0.1",
+    ),
     (
         "Azure Data Factory v2",
         "westeurope",
@@ -343,7 +449,7 @@ def test_cosmos_lines_are_stored_in_the_region_their_item_names() -> None:
     assert regions == {"eastus", "westus", "centralus"}
     assert not _query(
         "--provider", "azure", "--service", "Azure Cosmos DB", "--region", "eastus", "--attr", "meterName=1M RUs"
-    )  # serverless: two prices (0.28 / 0.279), left unmapped
+    )  # serverless request units are priced in the account's first region (westus), never the eastus label
 
 
 def test_key_vault_advanced_hsm_keys_are_one_tiered_product() -> None:

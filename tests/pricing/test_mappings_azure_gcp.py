@@ -19,7 +19,8 @@ from tests.pricing.catalog_queries import query as _query
 
 AZURE_CASES = [
     # (service, region, attributes, catalog unit, price)
-    # price_facts has P10 only in West Europe; P4 is the eastus premium disk it prints
+    # P4 is the eastus premium disk price_facts prints; its P10 line is labelled West Europe but was printed by
+    # node pools of eastus AKS clusters, so it is stored in eastus (Storage.yaml)
     (
         "Storage",
         "eastus",
@@ -29,7 +30,7 @@ AZURE_CASES = [
     ),
     (
         "Storage",
-        "westeurope",
+        "eastus",
         {"productName": "Premium SSD Managed Disks", "skuName": "P10 LRS", "meterName": "P10 LRS Disk"},
         "1/Month",
         "19.71",

@@ -368,6 +368,84 @@ CASES = [
         "1 TB",
         "5",
     ),
+    # Synapse pipeline hourly meters: the managed virtual network's runtime bills 1.00 where the plain one bills 0.005
+    (
+        "Azure Synapse Analytics",
+        "westeurope",
+        {
+            "productName": "Azure Synapse Analytics Pipelines",
+            "skuName": "Azure Hosted IR",
+            "meterName": "Azure Hosted IR Data Movement",
+        },
+        "1 Hour",
+        "0.25",
+    ),
+    (
+        "Azure Synapse Analytics",
+        "westeurope",
+        {
+            "productName": "Azure Synapse Analytics Pipelines",
+            "skuName": "Azure Hosted Managed VNET IR",
+            "meterName": "Azure Hosted Managed VNET IR Data Movement",
+        },
+        "1 Hour",
+        "0.25",
+    ),
+    (
+        "Azure Synapse Analytics",
+        "westeurope",
+        {
+            "productName": "Azure Synapse Analytics Pipelines",
+            "skuName": "Azure Hosted IR",
+            "meterName": "Azure Hosted IR Pipeline Activity",
+        },
+        "1 Hour",
+        "0.005",
+    ),
+    (
+        "Azure Synapse Analytics",
+        "westeurope",
+        {
+            "productName": "Azure Synapse Analytics Pipelines",
+            "skuName": "Azure Hosted Managed VNET IR",
+            "meterName": "Azure Hosted Managed VNET IR Pipeline Activity",
+        },
+        "1 Hour",
+        "1",
+    ),
+    (
+        "Azure Synapse Analytics",
+        "westeurope",
+        {
+            "productName": "Azure Synapse Analytics Pipelines",
+            "skuName": "Azure Hosted IR",
+            "meterName": "Azure Hosted IR External Pipeline Activity",
+        },
+        "1 Hour",
+        "0.00025",
+    ),
+    (
+        "Azure Synapse Analytics",
+        "westeurope",
+        {
+            "productName": "Azure Synapse Analytics Pipelines",
+            "skuName": "Self Hosted IR",
+            "meterName": "Self Hosted IR Data Movement",
+        },
+        "1 Hour",
+        "0.1",
+    ),
+    (
+        "Azure Synapse Analytics",
+        "westeurope",
+        {
+            "productName": "Azure Synapse Analytics Pipelines",
+            "skuName": "Self Hosted IR",
+            "meterName": "Self Hosted IR External Pipeline Activity",
+        },
+        "1 Hour",
+        "0.0001",
+    ),
     # Hot blob capacity of StorageV2 accounts (first 50 TB tier)
     (
         "Storage",
@@ -473,6 +551,83 @@ CASES = [
         {"productName": "Virtual WAN", "skuName": "VPN S2S Connection Unit", "meterName": "VPN S2S Connection Unit"},
         "1 Hour",
         "0.05",
+    ),
+    # data storage by tier and redundancy (eastus single databases, West Europe elastic pools)
+    *[
+        (
+            "SQL Database",
+            region,
+            {"productName": f"SQL Database Single/Elastic Pool {tier} - Storage", "skuName": sku},
+            "1 GB/Month",
+            price,
+        )
+        for region, tier, sku, price in (
+            ("eastus", "General Purpose", "General Purpose", "0.115"),
+            ("eastus", "General Purpose", "General Purpose Zone Redundancy", "0.23"),
+            ("eastus", "Business Critical", "Business Critical", "0.25"),
+            ("westeurope", "General Purpose", "General Purpose", "0.1369"),
+            ("westeurope", "General Purpose", "General Purpose Zone Redundancy", "0.274"),
+            ("westeurope", "Business Critical", "Business Critical", "0.2975"),
+        )
+    ],
+    # eDTU elastic pools: per day (the lines show daily / 24 per hour)
+    *[
+        (
+            "SQL Database",
+            "westeurope",
+            {"productName": f"SQL Database Elastic Pool - {tier}", "skuName": f"{n} DTU Pack", "meterName": "eDTUs"},
+            "1/Day",
+            price,
+        )
+        for tier, n, price in (("Basic", 100, "4.84011"), ("Standard", 200, "14.49995"), ("Premium", 500, "90"))
+    ],
+    *[
+        (
+            "SQL Managed Instance",
+            "westeurope",
+            {"productName": f"SQL Managed Instance {tier} - Compute Gen5", "skuName": f"{n} vCore"},
+            "1 Hour",
+            price,
+        )
+        for tier, n, price in (
+            ("General Purpose", 4, "0.6697534247"),
+            ("General Purpose", 16, "2.679027397"),
+            ("Business Critical", 40, "13.39516438"),
+        )
+    ],
+    (
+        "SQL Managed Instance",
+        "westeurope",
+        {"productName": "SQL Managed Instance General Purpose - Storage", "skuName": "General Purpose"},
+        "1 GB/Month",
+        "0.136875",
+    ),
+    (
+        "SQL Database",
+        "global",
+        {"productName": "SQL Database SingleDB/Elastic Pool Hyperscale - SQL License"},
+        "1 Hour",
+        "0.09996575342",
+    ),
+    (
+        "SQL Database",
+        "westeurope",
+        {
+            "productName": "SQL Database Single/Elastic Pool Business Critical - Compute DC-Series",
+            "skuName": "8 vCore",
+            "meterName": "vCore",
+        },
+        "1 Hour",
+        "6.336",
+    ),
+    # the region-less S3 line: its server's location is a data source, priced in the default eastus
+    ("SQL Database", "eastus", {"productName": "SQL Database Single Standard", "skuName": "S3"}, "1/Day", "4.838794"),
+    (
+        "SQL Managed Instance",
+        "westeurope",
+        {"productName": "SQL Managed Instance - LTR Backup Storage", "meterName": "LTR Backup LRS Data Stored"},
+        "1 GB/Month",
+        "0.0298",
     ),
 ]
 
@@ -622,9 +777,19 @@ def test_classic_redis_cache_and_cache_instance_meters_are_not_confused() -> Non
 def test_hot_blob_capacity_is_the_first_volume_tier_only() -> None:
     """Azure bills Hot capacity in 0 / 51200 / 512000 GB tiers; a "Capacity" line is the first one, not a flat price."""
     for region, attrs in (
-        ("westus", {"productName": "Blob Storage", "skuName": "Hot LRS"}),
-        ("westus", {"productName": "General Block Blob v2 Hierarchical Namespace", "skuName": "Hot LRS"}),
-        ("westeurope", {"productName": "General Block Blob v2", "skuName": "Hot GZRS"}),
+        ("westus", {"productName": "Blob Storage", "skuName": "Hot LRS", "meterName": "Hot LRS Data Stored"}),
+        (
+            "westus",
+            {
+                "productName": "General Block Blob v2 Hierarchical Namespace",
+                "skuName": "Hot LRS",
+                "meterName": "Hot LRS Data Stored",
+            },
+        ),
+        (
+            "westeurope",
+            {"productName": "General Block Blob v2", "skuName": "Hot GZRS", "meterName": "Hot GZRS Data Stored"},
+        ),
     ):
         found = _query("--provider", "azure", "--service", "Storage", "--region", region, *_attrs(attrs))
         assert [(r["tier_start"], r["tier_end"]) for r in found] == [("0", "51200")], found

@@ -76,3 +76,29 @@ def test_without_catalog_region_the_line_region_is_kept(tmp_path: Path) -> None:
     (maps / "azure/NAT Gateway.yaml").write_text(text)
     out = [r for r in rows(prices, load_mappings(maps)) if r.service == "NAT Gateway"]
     assert sorted(r.region for r in out) == ["eastus", "westeurope"]
+
+
+def test_hourly_list_price_recovers_the_published_price_from_a_rounded_month(tmp_path: Path) -> None:
+    """125.71 for 14 GiB x 730 hours printed as 8.979285714 per GiB-month: the meter is $0.0123 per hour;
+    without the flag the line is divided as it is (a per-GB-month list price is no rounding artefact)."""
+    prices = tmp_path / "prices"
+    (prices / "infracost-golden").mkdir(parents=True)
+    (prices / "infracost-golden" / "price_facts.csv").write_text(
+        "provider,region,line_item,unit,unit_price_usd\nazure,eastus,Memory (EP3),GB,8.979285714\n"
+    )
+    entry = """provider: azure
+service: Functions
+entries:
+  - line_item: 'Memory \\(EP3\\)'
+    unit: GB
+    family: Compute
+    attributes: {meterName: Premium Memory Duration}
+    catalog_unit: 1 GiB Hour
+    divisor: 730
+"""
+    maps = tmp_path / "mappings"
+    (maps / "azure").mkdir(parents=True)
+    (maps / "azure" / "Functions.yaml").write_text(entry + "    hourly_list_price: true\n")
+    assert [r.price for r in rows(prices, load_mappings(maps))] == [Decimal("0.0123")]
+    (maps / "azure" / "Functions.yaml").write_text(entry)
+    assert [r.price for r in rows(prices, load_mappings(maps))] == [Decimal("8.979285714") / 730]

@@ -30,10 +30,16 @@ Mapping file format::
           databaseEngine: MySQL
         catalog_unit: Hrs
         divisor: 1                 # price_facts price / divisor = catalog price per catalog unit
+        multiplier: 1              # optional: price_facts price x multiplier / divisor (a commitment
+                                   # fee the line shows spread over the committed amount: the amount)
         purchase_option: on_demand # optional
         term: {}                   # optional (reserved: leaseContractLength, purchaseOption, offeringClass)
         tier_start: 0              # optional, catalog units
         tier_end: null             # optional
+        hourly_list_price: false   # optional: the line is an hourly list price x 730 printed per unit
+                                   # from a cost rounded to the cent (an Elastic Premium GB-month):
+                                   # recover the published hourly price (list_price.py) from
+                                   # price / divisor, as is done for lines in hours
 """
 
 from __future__ import annotations
@@ -78,6 +84,8 @@ class MappingEntry:
     tier_start: Decimal = Decimal(0)
     tier_end: Decimal | None = None
     catalog_region: str | None = None
+    multiplier: Decimal = Decimal(1)
+    hourly_list_price: bool = False
     origin: str = ""
 
 
@@ -193,6 +201,8 @@ def _entry(provider: str, service: str, raw: Mapping[str, Any], origin: str, pat
             tier_start=Decimal(str(raw.get("tier_start", 0))),
             tier_end=Decimal(str(raw["tier_end"])) if raw.get("tier_end") is not None else None,
             catalog_region=str(raw["catalog_region"]) if raw.get("catalog_region") else None,
+            multiplier=Decimal(str(raw.get("multiplier", 1))),
+            hourly_list_price=raw.get("hourly_list_price") is True,
             origin=origin,
         )
     except (KeyError, re.error, InvalidOperation, AttributeError, TypeError) as exc:
@@ -218,10 +228,13 @@ def _catalog_price(price: Decimal, unit: str, entry: MappingEntry) -> Decimal:
     """The line's price per catalog unit; an hourly list price back-computed from a rounded monthly
     figure is recovered first (list_price.py). Only where the product is sold by the hour (divisor
     1): a per-day or per-month price divided into hours is no rounding artefact, and a price that is
-    a monthly figure / 730 by nature (GiB-hours) is not either."""
-    if unit == HOURLY_UNIT and entry.divisor == 1:
+    a monthly figure / 730 by nature (GiB-hours) is not either, unless the entry says its line is an
+    hourly list price printed per month (`hourly_list_price`)."""
+    if unit == HOURLY_UNIT and entry.divisor == 1 and entry.multiplier == 1:
         return list_price(price)
-    return price / entry.divisor
+    if entry.hourly_list_price:
+        return list_price(price / entry.divisor)
+    return price * entry.multiplier / entry.divisor
 
 
 def rows(

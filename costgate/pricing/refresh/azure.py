@@ -6,15 +6,21 @@ them exactly, as the shipped karpenter-azure rows do: `operatingSystem` (Windows
 productName says so, else Linux) for Virtual Machines, and the purchase option (spot and
 low priority meters are separate SKUs in Azure's list, reservations are `type`
 Reservation with a reservationTerm). Dev/test prices are left out.
+
+Meters Azure sells per billing zone (Azure DNS, Front Door, CDN, bandwidth, VNet peering) come
+under armRegionName "Zone 1", "Zone 2", ... rather than a location: they are stored under that
+zone as a region of its own (costgate/pricing/azure_zones.py), and a refresh of a location also
+fetches the zones its resources are billed in (`zones_of`).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
 from costgate.errors import CatalogError
+from costgate.pricing.azure_zones import cdn_zone, network_zone, zone_region
 from costgate.pricing.refresh.http import HttpClient
 from costgate.pricing.rows import CatalogRow
 
@@ -37,6 +43,20 @@ _ATTRIBUTES = (
     "skuId",
     "serviceFamily",
 )
+
+
+def zones_of(regions: Iterable[str]) -> list[str]:
+    """The billing zones (network and CDN) of the locations in `regions`, in order, without the
+    zones or `global` already there: what a refresh of those locations must fetch as well."""
+    asked = set(regions)
+    zones: list[str] = []
+    for region in regions:
+        if region in ("", "global") or zone_region(region):
+            continue
+        for zone in (network_zone(region), cdn_zone(region)):
+            if zone not in asked and zone not in zones:
+                zones.append(zone)
+    return zones
 
 
 def odata_filter(service: str, region: str | None) -> str:
@@ -68,10 +88,12 @@ def item_row(item: Mapping[str, Any], *, price_date: str) -> CatalogRow | None:
         po = "low_priority"
     else:
         po = "on_demand"
-    # meters sold region-free come as armRegionName "" or "Global": one spelling, as mappings use
+    # meters sold region-free come as armRegionName "" or "Global": one spelling, as mappings use;
+    # meters sold per billing zone ("Zone 1", "US Gov Zone 1") keep the zone's name, spelled one way
     region = str(item.get("armRegionName") or "global")
     if region.lower() == "global":
         region = "global"
+    region = zone_region(region) or region
     effective = str(item.get("effectiveStartDate", ""))[:10]
     return CatalogRow(
         provider="azure",

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from costgate.errors import CatalogError
+from costgate.pricing.azure_zones import ZONE_SERVICES, zone_region
 from costgate.pricing.manifest import MANIFEST_NAME, Manifest, SourceInfo, load_manifest
 from costgate.pricing.refresh import aws, azure, gcp
 from costgate.pricing.refresh.http import HttpClient
@@ -209,9 +210,18 @@ def _refresh_azure(
     pairs = _pairs(existing, "azure", request.services, request.regions)
     if not pairs:
         raise CatalogError("nothing to refresh for azure: pass --services and --regions")
+    pairs = [(s, zone_region(r) or r) for s, r in pairs]  # "zone 1", "Zone1" -> "Zone 1"
     if request.all_regions:  # one query per service without a region filter: every region's prices
         pairs = [(service, "") for service in sorted({s for s, _r in pairs})]
-    for service, region in pairs:
+    # the billing zones of the locations asked for: zone-priced meters (Azure DNS, Front Door,
+    # peering) are listed under "Zone 1"..., never under the location itself
+    zone_pairs = [
+        (service, zone)
+        for service in dict.fromkeys(s for s, _r in pairs)
+        if service in ZONE_SERVICES
+        for zone in azure.zones_of([r for s, r in pairs if s == service])
+    ]
+    for service, region in [*pairs, *zone_pairs]:
         task = progress.start(f"azure {service} {region}", unit="prices")
         rows = azure.fetch(
             http,
@@ -221,7 +231,10 @@ def _refresh_azure(
             price_date=date,
             on_page=partial(progress.advance, task),
         )
-        _stage(staging, rows, f"azure {service} {region}", report)
+        if (service, region) in zone_pairs:  # a location's CDN zone may sell no DNS: not worth a line
+            staging.add_all(rows)
+        else:
+            _stage(staging, rows, f"azure {service} {region}", report)
         progress.finish(task)
     sources[azure.SOURCE_ID] = SourceInfo(
         id=azure.SOURCE_ID,

@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from decimal import Decimal
 
 from costgate.model import CostComponent, PriceQuery, Resource
+from costgate.pricing.azure_zones import cdn_zone as cdn_delivery_zone
+from costgate.pricing.azure_zones import network_zone
 from costgate.resources.base import PricingContext, Usage, monthly
 
 DEFAULT_REGION = "eastus"
@@ -88,36 +90,14 @@ def usage_in(
     return monthly(name, unit, None if raw is None else raw / Decimal(divisor), query, path=path, usage_based=True)
 
 
-_ZONE_2 = (
-    "eastasia",
-    "southeastasia",
-    "australia",
-    "japan",
-    "korea",
-    "india",
-    "centralindia",
-    "southindia",
-    "westindia",
-    "jioindia",
-    "indonesia",
-    "malaysia",
-    "newzealand",
-    "taiwan",
-)
-_ZONE_3 = ("brazil",)
-
-
 def billing_zone(location: str) -> str:
     """Azure's data-transfer billing zone of a location, as Retail Prices spells it (armRegionName).
 
-    Zone 1: North America and Europe (and the locations not listed below); Zone 2: Asia Pacific,
-    Japan, Australia, Korea and India; Zone 3: Brazil. Zone-priced meters (Azure DNS, Front Door,
-    inter-region bandwidth) are listed under these names instead of a location.
+    Zone-priced meters (Azure DNS, Front Door, inter-region bandwidth, VNet peering) are listed
+    under these names instead of a location; the table and its source are in
+    costgate/pricing/azure_zones.py.
     """
-    loc = normalize_location(location)
-    if loc.startswith(_ZONE_3):
-        return "Zone 3"
-    return "Zone 2" if loc.startswith(_ZONE_2) else "Zone 1"
+    return network_zone(location)
 
 
 def zone_query(
@@ -161,19 +141,9 @@ def reserved_query(
 
 
 def cdn_zone(location: str) -> str:
-    """The CDN / Front Door (classic) delivery zone of a location (five zones, reference estimator's table).
-
-    Zone 1 North America, Europe, Middle East and Africa; Zone 2 Asia Pacific (with Japan and
-    Korea); Zone 3 South America; Zone 4 Australia and New Zealand; Zone 5 India.
-    """
-    loc = normalize_location(location)
-    if loc.startswith(("australia", "newzealand")):
-        return "Zone 4"
-    if loc.startswith(("centralindia", "southindia", "westindia", "jioindia")):
-        return "Zone 5"
-    if loc.startswith(_ZONE_3):
-        return "Zone 3"
-    return "Zone 2" if loc.startswith(_ZONE_2) else "Zone 1"
+    """The CDN / Front Door (classic) delivery zone of a location (five zones; table and source in
+    costgate/pricing/azure_zones.py)."""
+    return cdn_delivery_zone(location)
 
 
 def location_from(resource: Resource, ctx: PricingContext, *parents: str) -> str:

@@ -41,15 +41,29 @@ USAGE = (
 
 
 def account_of(r: Resource, ctx: PricingContext) -> Resource | None:
-    """The azurerm_cosmosdb_account behind `r`, following account, keyspace and database references."""
+    """The azurerm_cosmosdb_account behind `r`, following account, keyspace and database references,
+    or an account_name given as a literal that names one account of the configuration."""
     seen: set[str] = set()
     current: Resource | None = r
     while current is not None and current.address not in seen:
         if current.type == ACCOUNT:
             return current
         seen.add(current.address)
-        current = next((p for p in (ctx.resolve(current, a) for a in PARENTS) if p is not None), None)
+        parent = next((p for p in (ctx.resolve(current, a) for a in PARENTS) if p is not None), None)
+        current = parent if parent is not None else _named_account(current, ctx)
     return None
+
+
+def _named_account(r: Resource, ctx: PricingContext) -> Resource | None:
+    """The account whose name is `r`'s literal account_name (one of that name, or the one in `r`'s
+    resource group); None when the name is unknown or ambiguous."""
+    name = r.get("account_name")
+    if not isinstance(name, str) or not name:
+        return None
+    found = ctx.with_value(ACCOUNT, "name", name)
+    if len(found) > 1:
+        found = [a for a in found if a.get("resource_group_name") == r.get("resource_group_name")]
+    return found[0] if len(found) == 1 else None
 
 
 def regions(account: Resource | None, r: Resource, ctx: PricingContext) -> list[tuple[str, bool]]:
@@ -180,9 +194,9 @@ def backups(
                         {
                             "productName": "Azure Cosmos DB - PITR",
                             "skuName": "Backup",
-                            "meterName": "Continuous Backup",
+                            "meterName": "Cont 30D Bckp Continuous Backup",
                         },
-                        "1 GB/Month",
+                        "1 GB",
                     ),
                     usage_based=True,
                 )
@@ -198,7 +212,11 @@ def backups(
                 _q(
                     r,
                     region,
-                    {"productName": "Azure Cosmos DB Snapshot", "skuName": "Standard", "meterName": "Data Stored"},
+                    {
+                        "productName": "Azure Cosmos DB Snapshot",
+                        "skuName": "Standard",
+                        "meterName": "Backup Data Stored",
+                    },
                     "1 GB/Month",
                 ),
                 usage_based=True,

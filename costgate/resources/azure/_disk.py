@@ -5,13 +5,17 @@ a disk is billed as the smallest tier that holds it, per disk-month (Retail Pric
 "<tier> <LRS|ZRS> Disk", productName "<kind> Managed Disks"). Standard HDD/SSD also bill
 transactions per 10,000 ("<tier> <LRS|ZRS> Disk Operations"). Ultra disks and Premium SSD v2
 bill provisioned GiB, IOPS and MB/s by the hour. Tier sizes: Azure's managed disk docs.
+Transactions are billed under one meter per disk kind whatever the disk's tier: Azure's billing
+guide (learn.microsoft.com/azure/virtual-machines/disks-understanding-billing) shows a 512 GiB
+Standard HDD billed as "S20 LRS Disk" plus "S4 LRS Disk Operations", and a 1 TiB Standard SSD
+as "E30 LRS Disk" plus "E4 LRS Disk Operations".
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_CEILING, Decimal
 from typing import Any
 
 from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
@@ -73,11 +77,16 @@ PRODUCTS = {
     "Premium": "Premium SSD Managed Disks",
 }
 KINDS = {k.lower(): k for k in (*TIERS, "UltraSSD", "PremiumV2")}
+OPERATIONS_TIER = {"Standard": "S4", "StandardSSD": "E4"}
+"""The tier whose "<tier> <REDUNDANCY> Disk Operations" meter bills every disk's transactions, per kind."""
 
 DEFAULT_SIZE_GB = Decimal(30)
 """An OS disk whose size the plan does not give: 30 GiB, the size of Linux marketplace images."""
 WINDOWS_DEFAULT_SIZE_GB = Decimal(127)
 """A Windows OS disk whose size the plan does not give: 127 GiB, the Windows Server images' disk."""
+
+ULTRA_SMALL_SIZES_GB = (4, 8, 16, 32, 64, 128, 256, 512)
+"""Ultra disk sizes up to 512 GiB; above, sizes go in 1 TiB steps. A disk bills its size's capacity."""
 
 ULTRA_DEFAULTS = (Decimal(1024), Decimal(2048), Decimal(8))
 """Ultra disk size, IOPS and MB/s when the plan leaves them to Azure's defaults."""
@@ -190,16 +199,26 @@ def disk_components(
         _q(r, {"productName": product, "skuName": sku, "meterName": f"{sku} Disk"}, "1/Month"),
         path=disk.path,
     )
-    if disk.kind in ("Standard", "StandardSSD"):
+    if disk.kind in OPERATIONS_TIER:
         ops = None if operations is None else operations / 10000 * count
+        ops_sku = f"{OPERATIONS_TIER[disk.kind]} {disk.redundancy}"
         yield monthly(
             "Disk operations",
             "10k operations",
             ops,
-            _q(r, {"productName": product, "skuName": sku, "meterName": f"{sku} Disk Operations"}, "10K"),
+            _q(r, {"productName": product, "skuName": ops_sku, "meterName": f"{ops_sku} Disk Operations"}, "10K"),
             path=disk.path,
             usage_based=True,
         )
+
+
+def ultra_billed_gb(size_gb: Decimal) -> Decimal:
+    """The capacity an ultra disk bills: its size rounded up to an ultra disk size (4 ... 512 GiB,
+    then whole TiB), e.g. 2,000 GiB bills 2,048."""
+    for step in ULTRA_SMALL_SIZES_GB:
+        if size_gb <= step:
+            return Decimal(step)
+    return (size_gb / 1024).to_integral_value(rounding=ROUND_CEILING) * 1024
 
 
 def _provisioned(
@@ -213,6 +232,8 @@ def _provisioned(
 ) -> Iterator[CostComponent]:
     """Provisioned capacity (GiB), IOPS and throughput, each billed by the hour (Ultra, Premium SSD v2)."""
     size = disk.size_gb if disk.size_gb is not None else defaults[0]
+    if disk.kind == "UltraSSD":
+        size = ultra_billed_gb(size)
     iops = disk.iops if disk.iops is not None else defaults[1]
     mbps = disk.mbps if disk.mbps is not None else defaults[2]
     label = "ultra" if disk.kind == "UltraSSD" else "premium v2"

@@ -3,8 +3,8 @@
 Terraform names a flexible server's size "GP_Standard_D4s_v3" or "B_Standard_B1ms"; Azure's
 Retail Prices list names its compute meter by productName "Azure Database for PostgreSQL
 Flexible Server General Purpose Dsv3 Series Compute", skuName "4 vCore", meterName "vCore"
-(burstable sizes: the "BS Series" product, skuName = the size). Storage and backup storage
-are per-GB meters of the same service.
+(burstable sizes: the "BS Series" product, skuName = the size in capitals, "B1MS"). Storage
+and backup storage are per-GB meters of the same service.
 """
 
 from __future__ import annotations
@@ -19,6 +19,11 @@ from costgate.resources.base import Usage, UsageKey, hourly, monthly, usage_comp
 
 TIERS = {"b": "Burstable", "gp": "General Purpose", "mo": "Memory Optimized"}
 FAMILY = "Databases"
+# Storage products: Azure abbreviates PostgreSQL's ("Az DB for ...")
+STORAGE_PRODUCTS = {
+    "PostgreSQL": "Az DB for PostgreSQL Flexible Server Storage",
+    "MySQL": "Azure Database for MySQL Flexible Server Storage",
+}
 BACKUP_USAGE = (UsageKey("additional_backup_storage_gb", "float", "Backup storage beyond the free allowance (GB)"),)
 
 
@@ -32,7 +37,7 @@ def compute_attributes(engine: str, sku: str) -> dict[str, str] | None:
         tier = "Business Critical"
     product = f"Azure Database for {engine} Flexible Server {tier}"
     if tier == "Burstable":
-        size = f"{m.group(2)}{m.group(3)}{m.group(4)}"
+        size = f"{m.group(2)}{m.group(3)}{m.group(4)}".upper()  # Azure spells the size "B1MS"
         return {"productName": f"{product} BS Series Compute", "skuName": size}
     series = f"{m.group(2)}{m.group(4)}{m.group(5) or ''}"
     return {"productName": f"{product} {series} Series Compute", "skuName": f"{m.group(3)} vCore", "meterName": "vCore"}
@@ -58,7 +63,7 @@ def server(r: Resource, engine: str, usage: Usage, *, storage_gb: Decimal, copie
         query(
             r,
             engine,
-            {"productName": f"Azure Database for {engine} Flexible Server Storage", "meterName": "Storage Data Stored"},
+            {"productName": STORAGE_PRODUCTS[engine], "meterName": "Storage Data Stored"},
             "1 GB/Month",
         ),
     )

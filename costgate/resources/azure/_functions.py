@@ -1,10 +1,12 @@
 """Azure Functions consumption pricing shared by the three function app types.
 
 On a Consumption plan a function app bills execution time (GB-seconds: memory rounded up to
-128 MB, at least 100 ms per execution) and executions, each after a monthly free grant (400,000
-GB-s and 1 million executions, the first tier of each Retail Prices meter). On any other plan
-the plan bills by the hour (azurerm_service_plan / azurerm_app_service_plan) and the app adds
-nothing.
+128 MB, at least 100 ms per execution) and executions. Azure's monthly free grant (400,000 GB-s
+and 1 million executions, the zero-priced first tier of each Retail Prices meter) is per
+subscription, shared by every Consumption app in it: a plan shows only some of them, so the
+grant cannot be given to any one app, and every execution is priced at the paid rate (the
+reference estimator does the same). On any other plan the plan bills by the hour
+(azurerm_service_plan / azurerm_app_service_plan) and the app adds nothing.
 """
 
 from __future__ import annotations
@@ -14,6 +16,13 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from costgate.model import CostComponent, Resource
+from costgate.resources.azure._app_service import (
+    ELASTIC_PREMIUM,
+    elastic_carrier,
+    elastic_components,
+    plan_size,
+    plan_workers,
+)
 from costgate.resources.azure._common import azure_query, consumption
 from costgate.resources.base import PricingContext, UsageKey, monthly
 
@@ -21,6 +30,12 @@ FUNCTION_USAGE = (
     UsageKey("monthly_executions", "int", "Function executions a month (Consumption plan)"),
     UsageKey("execution_duration_ms", "float", "Average execution time in milliseconds (Consumption plan)"),
     UsageKey("memory_mb", "float", "Average memory used per execution in MB (Consumption plan)"),
+    UsageKey(
+        "instances",
+        "int",
+        "Elastic Premium instances of the app's plan, read on the app that shows the plan's cost "
+        "(default: the plan's own usage, else its worker count)",
+    ),
 )
 CONSUMPTION_SIZES = ("Y1", "DYNAMIC")
 EXECUTIONS_PER_CATALOG_UNIT = Decimal(10)
@@ -33,6 +48,20 @@ def on_consumption(plan: Resource | None) -> bool:
         return True
     size = plan.get("sku_name") or plan.block("sku").get("size") or plan.block("sku").get("tier")
     return str(size or "").upper() in CONSUMPTION_SIZES
+
+
+def function_components(r: Resource, ctx: PricingContext, plan_attribute: str) -> Iterator[CostComponent]:
+    """A function app's lines: executions on a Consumption plan; its Elastic Premium plan's vCPU
+    and memory when it is the app that shows them (see _app_service); nothing on other plans."""
+    plan = ctx.resolve(r, plan_attribute)
+    if plan is None or on_consumption(plan):
+        yield from consumption_components(r, ctx)
+        return
+    size = plan_size(plan)
+    if size in ELASTIC_PREMIUM and elastic_carrier(plan, ctx) == r.address:
+        instances = ctx.usage.number("instances")
+        instances = ctx.usage_of(plan).number("instances") if instances is None else instances
+        yield from elastic_components(plan, size, plan_workers(plan) if instances is None else instances)
 
 
 def consumption_components(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
@@ -52,6 +81,7 @@ def consumption_components(r: Resource, ctx: PricingContext) -> Iterator[CostCom
         gb_seconds,
         azure_query(r, "Functions", attrs, family="Compute"),
         usage_based=True,
+        tiered=False,
     )
     attrs = consumption(
         {"productName": "Functions", "skuName": "Standard", "meterName": "Standard Total Executions"}, "10"
@@ -63,4 +93,5 @@ def consumption_components(r: Resource, ctx: PricingContext) -> Iterator[CostCom
         azure_query(r, "Functions", attrs, family="Compute"),
         usage_based=True,
         unit_multiplier=Decimal(1_000_000) / EXECUTIONS_PER_CATALOG_UNIT,
+        tiered=False,
     )

@@ -159,7 +159,7 @@ def license_component(
 def vcore_storage(r: Resource, region: str, v: VCore, size_gb: Decimal, *, zone_redundant: bool) -> CostComponent:
     """Data storage per GB-month of the maximum size (serverless storage is General Purpose's)."""
     sku = v.tier_name + (" Zone Redundancy" if zone_redundant and v.tier == "GP" else "")
-    scope = "SingleDB/Elastic Pool" if v.tier == "HS" else "Single/Elastic Pool"
+    scope = "SingleDB" if v.tier == "HS" else "Single/Elastic Pool"
     return monthly(
         "Storage",
         "GB",
@@ -235,7 +235,7 @@ def backups(r: Resource, region: str, usage: Usage, storage_account_type: str | 
             {
                 "productName": "SQL Database - LTR Backup Storage",
                 "skuName": f"Backup {redundancy}",
-                "meterName": f"{redundancy} Data Stored",
+                "meterName": f"Backup {redundancy} Data Stored",
             },
             unit="1 GB/Month",
         ),
@@ -360,7 +360,6 @@ def managed_instance(r: Resource, usage: Usage) -> Iterator[CostComponent]:
             {
                 "productName": f"SQL Managed Instance {v.tier_name} - {hardware}",
                 "skuName": f"{cores} vCore",
-                "meterName": "vCore",
             },
             "1 Hour",
         ),

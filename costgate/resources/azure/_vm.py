@@ -101,6 +101,38 @@ def ultra_reservation(r: Resource) -> CostComponent:
     return monthly("Ultra disk reservation (if unattached)", "vCPU", None, query, unit_multiplier=HOURS_PER_MONTH)
 
 
+LINUX_PUBLISHERS = frozenset(
+    {"canonical", "redhat", "suse", "openlogic", "debian", "credativ", "kinvolk", "almalinux", "resf"}
+)
+"""Marketplace publishers of Linux images only (Ubuntu, RHEL, SLES, CentOS, Debian, Flatcar, AlmaLinux, Rocky)."""
+LINUX_OFFERS = ("ubuntu", "rhel", "centos", "debian", "sles", "suse", "almalinux", "rockylinux", "flatcar")
+WINDOWS_PUBLISHERS = frozenset({"microsoftwindowsserver", "microsoftwindowsdesktop"})
+
+
+def image_windows(image: Mapping[str, Any]) -> bool | None:
+    """What a marketplace image reference says of the OS: True for a Windows image, False for a
+    known Linux one, None when it does not tell (no image, or a custom / third-party offer).
+
+    The image decides what Azure bills: the Windows license comes with a Windows image, whatever
+    `os_type` or OS profile block the configuration also sets.
+    """
+    publisher = str(image.get("publisher") or "").lower()
+    offer = str(image.get("offer") or "").lower()
+    if publisher in WINDOWS_PUBLISHERS or "windows" in offer:
+        return True
+    if publisher in LINUX_PUBLISHERS or any(token in offer for token in LINUX_OFFERS):
+        return False
+    return None
+
+
+def os_disk_default_gb(windows: bool, image: Mapping[str, Any] | None = None) -> Decimal | None:
+    """The size of an OS disk the plan does not size: 127 GiB on Windows, whose Server images ship a
+    127 GiB disk, except the "smalldisk" image SKUs (30 GiB); None: the Linux default (30 GiB)."""
+    if not windows or "smalldisk" in str((image or {}).get("sku") or "").lower():
+        return None
+    return WINDOWS_DEFAULT_SIZE_GB
+
+
 def os_disk_components(
     r: Resource,
     block: Mapping[str, Any],
@@ -112,9 +144,10 @@ def os_disk_components(
     size_key: str = "disk_size_gb",
     count: Decimal = Decimal(1),
     usage_key: str = "os_disk",
+    image: Mapping[str, Any] | None = None,
 ) -> Iterator[CostComponent]:
     """An OS (or data) disk block's storage and operations; a disk of unknown type is left out."""
-    default = WINDOWS_DEFAULT_SIZE_GB if windows else None
+    default = os_disk_default_gb(windows, image)
     disk = disk_of(block.get(type_key), block.get(size_key), path=path, default_size=default)
     if disk is not None:
         yield from disk_components(r, disk, usage.number(f"{usage_key}.monthly_disk_operations"), count=count)
@@ -165,6 +198,7 @@ def scale_set_components(
     disks: list[tuple[Mapping[str, Any], str, str, str, str]],
     license_type: Any = None,
     priority: Any = None,
+    image: Mapping[str, Any] | None = None,
 ) -> Iterator[CostComponent]:
     """Instance hours and per-instance disks of `count` instances (None: depends on usage).
 
@@ -193,6 +227,7 @@ def scale_set_components(
                 type_key=type_key,
                 size_key=size_key,
                 usage_key=usage_key,
+                image=image,
             )
 
     yield from scaled(one(), count)

@@ -10,9 +10,10 @@ Usage keys:
     self_hosted_gateway_count: self-hosted gateway deployments (Premium).
 Not priced / assumptions:
     An additional location without capacity runs one unit. The Consumption tier's free million
-    calls a month is the catalog's free first tier (Retail Prices tierMinimumUnits 100 x 10K)
-    and is applied to each instance's calls, although Azure grants it once per subscription
-    (the reference estimator prices every call). Workspaces and their gateways are other resources.
+    calls a month (the meter's free first tier, tierMinimumUnits 100 x 10K) is granted once per
+    subscription, shared by all its Consumption instances: a plan shows only some of them, so
+    every call is priced at the paid rate (as the reference estimator does). Workspaces and
+    their gateways are other resources.
 References:
     https://azure.microsoft.com/pricing/details/api-management/
 """
@@ -55,6 +56,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
             q("Consumption", "Consumption Calls", "10K"),
             usage_based=True,
             unit_multiplier=100,
+            tiered=False,
         )
         return
     units = dec(count) or Decimal(1)

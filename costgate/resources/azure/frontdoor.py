@@ -1,8 +1,9 @@
 """azurerm_frontdoor: an Azure Front Door (classic) profile.
 
 Prices:
-    Routing rules: per rule-hour, the first five (`routing_rule` blocks) at the included rate and
-    each further rule at the overage rate.
+    Routing rules: per rule-hour, the first five (`routing_rule` blocks, those with `enabled =
+    false` left out: a disabled rule is not billed) at the included rate and each further rule at
+    the overage rate.
     Frontend hosts: per host-month above the 100 a profile includes (`frontend_endpoint` blocks).
     Inbound data transfer: per GB (usage: monthly_inbound_data_transfer_gb).
     Outbound data transfer: per GB from the edge in each billing zone (usage:
@@ -64,7 +65,7 @@ def _q(r: Resource, meter: str, zone: str = "Zone 1", unit: str | None = None) -
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    rules = len(r.blocks("routing_rule")) or 1
+    rules = sum(1 for rule in r.blocks("routing_rule") if rule.get("enabled") is not False) or 1
     yield hourly(
         "Routing rules (first 5 rules)",
         _q(r, "Included Routing Rules", unit="1 Hour"),

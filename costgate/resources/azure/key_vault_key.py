@@ -79,7 +79,13 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     )
     if hsm:
         meter = "Premium HSM-protected RSA 2048-bit key" if basic else "Premium HSM-protected Advanced Key"
-        yield monthly(label, "key-months", ctx.usage.number("hsm_protected_keys") or Decimal(1), q(meter, "1/Month"))
+        yield monthly(
+            label,
+            "key-months",
+            ctx.usage.number("hsm_protected_keys") or Decimal(1),
+            q(meter, "1/Month"),
+            split_tiers=True,
+        )
 
 
 PRICER = Pricer(type="azurerm_key_vault_key", price=_price, usage_keys=USAGE, doc=__doc__ or "")

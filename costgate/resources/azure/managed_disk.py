@@ -3,8 +3,10 @@
 Prices:
     Storage: Standard HDD (S*), Standard SSD (E*) and Premium SSD (P*) per disk-month of the
     smallest size tier holding `disk_size_gb` (or the higher performance `tier` of a Premium
-    disk); Ultra and Premium SSD v2 per provisioned GiB-hour.
-    Disk operations: Standard HDD/SSD, per 10,000 (usage: monthly_disk_operations).
+    disk); Ultra and Premium SSD v2 per provisioned GiB-hour (an Ultra disk bills its size
+    rounded up to an Ultra size: 4 ... 512 GiB in powers of two, then whole TiB).
+    Disk operations: Standard HDD/SSD, per 10,000 (usage: monthly_disk_operations), billed at the
+    "S4 LRS Disk Operations" / "E4 LRS Disk Operations" meter whatever the disk's tier.
     Provisioned IOPS and throughput: Ultra disks (`disk_iops_read_write`, `disk_mbps_read_write`,
     Azure's defaults 2,048 IOPS and 8 MB/s when unset) and Premium SSD v2 above the 3,000 IOPS
     and 125 MB/s it includes.
@@ -19,6 +21,7 @@ Not priced / assumptions:
 References:
     https://azure.microsoft.com/pricing/details/managed-disks/
     https://learn.microsoft.com/azure/virtual-machines/disks-understanding-billing
+    https://learn.microsoft.com/azure/virtual-machines/disks-types#ultra-disks (Ultra sizes)
 """
 
 from __future__ import annotations

@@ -8,10 +8,13 @@ Prices:
 Usage keys:
     additional_backup_storage_gb: backup storage beyond the free allowance (the server's size).
 Not priced / assumptions:
-    storage.size_gb unset: Azure's default, 20 GB. The product names follow the PostgreSQL
-    flexible server's pattern ("... Flexible Server General Purpose Dadsv5 Series Compute");
-    the shipped catalog has no MySQL prices, so every line is reported unpriced with its query
-    until `costgate catalog refresh --provider azure --service "Azure Database for MySQL"`.
+    storage.size_gb unset: Azure's default, 20 GB. The General Purpose / Business Critical
+    product names follow the PostgreSQL flexible server's pattern ("... Flexible Server General
+    Purpose Dadsv5 Series Compute", not confirmed); the shipped catalog holds burstable compute,
+    storage and backup storage in westus only, other lines are reported unpriced with their
+    query until `costgate catalog refresh --provider azure --service "Azure Database for MySQL"`.
+    Additional IOPS: productName "... Flexible Server Storage", skuName "Additional IOPS" (the
+    reference's filter); its unit of measure is not confirmed.
     Autoscale IOPS (storage.io_scaling_enabled) are billed per million I/Os used and are not
     priced. Geo-redundant backup is looked up at the LRS backup meter.
 References:
@@ -44,7 +47,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
             _flexible.query(
                 r,
                 "MySQL",
-                {"productName": "Azure Database for MySQL Flexible Server Additional IOPS", "meterName": "IOPS"},
+                {"productName": "Azure Database for MySQL Flexible Server Storage", "skuName": "Additional IOPS"},
                 "1/Month",
             ),
         )

@@ -38,7 +38,12 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     yield monthly(f"Namespace usage ({sku})", "months", 1, q("Unit", "1/Month"))
     pushes = ctx.usage.number("monthly_pushes")
     yield monthly(
-        "Pushes", "1M pushes", None if pushes is None else pushes / 1_000_000, q("Pushes", "1M"), usage_based=True
+        "Pushes",
+        "1M pushes",
+        None if pushes is None else pushes / 1_000_000,
+        q("Pushes", "1M"),
+        usage_based=True,
+        split_tiers=True,
     )
 
 

@@ -8,8 +8,8 @@ Usage keys:
 Not priced / assumptions:
     The zone itself is priced on its zone resource. Queries are billed per zone by Azure; here
     they are attributed to the record sets the usage file names.
-    Private zones are billed at the public zones' rates (Azure DNS pricing), so the public
-    query meter is used.
+    Private zones are billed at the public zones' rates (Azure DNS pricing) but on their own
+    meter ("Private Queries"), which is the one asked for (the reference estimator asks for the public one).
 References:
     https://azure.microsoft.com/pricing/details/dns/
 """
@@ -24,7 +24,7 @@ from costgate.resources.base import Pricer, PricingContext
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    yield dns_queries(r, ctx.usage)
+    yield dns_queries(r, ctx.usage, kind="Private")
 
 
 PRICER = Pricer(type="azurerm_private_dns_a_record", price=_price, usage_keys=QUERY_USAGE, doc=__doc__ or "")

@@ -7,8 +7,8 @@ Usage keys:
     (none)
 Not priced / assumptions:
     Queries are priced on the record sets (usage: monthly_queries).
-    Private zones are billed at the public zones' rates (Azure DNS pricing), so the public
-    zone meter is used. Virtual network links are free.
+    Private zones are billed at the public zones' rates (Azure DNS pricing) but on their own
+    meter ("Private Zone"), which is the one asked for (the reference estimator asks for the public one). Virtual network links are free.
 References:
     https://azure.microsoft.com/pricing/details/dns/
 """
@@ -23,7 +23,7 @@ from costgate.resources.base import Pricer, PricingContext
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    yield hosted_zone(r)
+    yield hosted_zone(r, kind="Private")
 
 
 PRICER = Pricer(type="azurerm_private_dns_zone", price=_price, doc=__doc__ or "")

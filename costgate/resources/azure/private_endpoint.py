@@ -40,6 +40,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         ctx.usage,
         "monthly_inbound_data_processed_gb",
         _meter(r, "Standard Data Processed - Ingress", "1 GB"),
+        split_tiers=True,
     )
     yield usage_component(
         "Outbound data processed",
@@ -47,6 +48,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         ctx.usage,
         "monthly_outbound_data_processed_gb",
         _meter(r, "Standard Data Processed - Egress", "1 GB"),
+        split_tiers=True,
     )
 
 

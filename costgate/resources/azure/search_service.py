@@ -3,8 +3,8 @@
 Prices:
     Search units per hour: replica_count x partition_count (each default 1) of the sku
     (basic, standard, standard2, standard3, storage_optimized_l1, storage_optimized_l2).
-    Image extraction in skillsets per 1,000 images, at Azure's volume tiers (usage). The free
-    sku costs nothing.
+    Image extraction in skillsets per 1,000 images (usage), one line per volume tier Azure
+    prices differently (first 1M, next 4M, over 5M a month). The free sku costs nothing.
 Usage keys:
     monthly_images_extracted: images extracted from documents a month.
 Not priced / assumptions:
@@ -45,7 +45,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
 
     units = (dec(r.get("replica_count")) or Decimal(1)) * (dec(r.get("partition_count")) or Decimal(1))
     yield hourly(
-        f"Search usage ({name}, {units} units)",
+        f"Search usage ({name}, {units} unit{'' if units == 1 else 's'})",
         q({"skuName": name, "meterName": f"{name} Unit"}, "1 Hour"),
         count=units,
     )
@@ -56,6 +56,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         None if images is None else images / 1000,
         q({"skuName": "Document Cracking"}, "1K"),
         usage_based=True,
+        split_tiers=True,
     )
 
 

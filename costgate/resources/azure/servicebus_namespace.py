@@ -55,6 +55,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         None if ops is None else ops / 1_000_000,
         q("Messaging Operations", "1M"),
         usage_based=True,
+        split_tiers=True,
     )
     if sku == "Standard":
         yield usage_component(
@@ -63,6 +64,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
             ctx.usage,
             "monthly_brokered_connections",
             q("Brokered Connection", "1"),
+            split_tiers=True,
         )
 
 

@@ -17,6 +17,8 @@ Usage keys:
     monthly_datapipeline_self_hosted_external_integration_runtime_hours.
 Not priced / assumptions:
     Activity runs are given in thousands (as the reference estimator's usage files give them).
+    Serverless SQL is priced per TB from the first TB: Azure lists $5 per TB processed with no free
+    allowance (the catalog's meter starts at 10 units, as the reference estimator asks for it).
     Dedicated SQL pools and Spark pools are their own resources; the workspace's storage
     account bills as storage.
 References:
@@ -75,11 +77,12 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         )
 
     yield usage_component(
-        "Serverless SQL pool data processed",
+        "Serverless SQL pool size",
         "TB",
         u,
         "serverless_sql_pool_size_tb",
         q("Serverless SQL Pool", {"skuName": "Standard", "meterName": "Standard Data Processed"}, "1 TB"),
+        tiered=False,
     )
     for tier in ("basic", "standard"):
         flow_hours: Decimal | None = Decimal(1)
@@ -100,70 +103,74 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     )
     for name, sku, meter, unit, quantity in (
         (
-            "Azure-hosted activity runs",
+            "Data pipeline azure hosted activity runs",
             hosted,
             "Orchestration Activity Run",
             "1K",
             u.number(f"{PIPE}azure_hosted_activity_runs"),
         ),
         (
-            "Azure-hosted data integration units",
+            "Data pipeline azure hosted data integration units",
             hosted,
             "Data Movement",
             "1 Hour",
             None if units is None or hours is None else units * hours,
         ),
         (
-            "Azure-hosted pipeline activity",
+            "Data pipeline azure hosted integration runtime",
             hosted,
             "Pipeline Activity",
             "1 Hour",
             u.number(f"{PIPE}azure_hosted_integration_runtime_hours"),
         ),
         (
-            "Azure-hosted external activity",
+            "Data pipeline azure hosted external integration runtime",
             hosted,
             "External Pipeline Activity",
             "1 Hour",
             u.number(f"{PIPE}azure_hosted_external_integration_runtime_hours"),
         ),
         (
-            "Self-hosted activity runs",
+            "Data pipeline self hosted activity runs",
             "Self Hosted IR",
             "Orchestration Activity Run",
             "1K",
             u.number(f"{PIPE}self_hosted_activity_runs"),
         ),
         (
-            "Self-hosted data movement",
+            "Data pipeline self hosted data movement",
             "Self Hosted IR",
             "Data Movement",
             "1 Hour",
             u.number(f"{PIPE}self_hosted_data_movement_hours"),
         ),
         (
-            "Self-hosted pipeline activity",
+            "Data pipeline self hosted integration runtime",
             "Self Hosted IR",
             "Pipeline Activity",
             "1 Hour",
             u.number(f"{PIPE}self_hosted_integration_runtime_hours"),
         ),
         (
-            "Self-hosted external activity",
+            "Data pipeline self hosted external integration runtime",
             "Self Hosted IR",
             "External Pipeline Activity",
             "1 Hour",
             u.number(f"{PIPE}self_hosted_external_integration_runtime_hours"),
         ),
     ):
-        unit_name = "1K activity runs" if unit == "1K" else "hours"
-        yield monthly(
-            name,
-            unit_name,
-            quantity,
-            q("Pipelines", {"skuName": sku, "meterName": f"{sku} {meter}"}, unit),
-            usage_based=True,
-        )
+        unit_name = "1K activity runs" if unit == "1K" else "DIU-hours" if "integration units" in name else "hours"
+        yield monthly(name, unit_name, quantity, _pipeline_meter(r, sku, f"{sku} {meter}", unit), usage_based=True)
+
+
+def _pipeline_meter(r: Resource, sku: str, meter: str, unit: str) -> PriceQuery:
+    """A pipeline meter of productName "Azure Synapse Analytics Pipelines": activity runs per "1K";
+    the hourly meters without unitOfMeasure, which no Synapse listing confirms (the catalog unit is
+    the hour, as for the same Data Factory meters)."""
+    attrs = {"productName": "Azure Synapse Analytics Pipelines", "skuName": sku, "meterName": meter}
+    if unit == "1K":
+        attrs["unitOfMeasure"] = unit
+    return azure_query(r, "Azure Synapse Analytics", attrs, family="Analytics", unit=unit)
 
 
 PRICER = Pricer(type="azurerm_synapse_workspace", price=_price, usage_keys=USAGE, doc=__doc__ or "")

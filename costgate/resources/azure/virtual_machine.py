@@ -1,8 +1,9 @@
 """azurerm_virtual_machine: a VM of the legacy resource type, with its managed disks.
 
 Prices:
-    Instance usage: per hour by `vm_size`, Linux or Windows (Windows when the image offer is
-    WindowsServer, the OS disk's `os_type` is Windows or a Windows profile is set); Azure Hybrid
+    Instance usage: per hour by `vm_size`, Linux or Windows (the image reference decides when it
+    names a Windows or a known Linux image; otherwise Windows when the OS disk's `os_type` is
+    Windows or a Windows profile is set); Azure Hybrid
     Benefit (`license_type` Windows_Server / Windows_Client) prices the base (Linux) rate.
     Ultra disk reservation: per vCPU-hour when ultra disks are enabled but none is attached (usage).
     Managed OS and data disks (`managed_disk_type`): storage by tier, operations of Standard disks.
@@ -12,8 +13,10 @@ Usage keys:
     storage_data_disk.monthly_disk_operations: disk operations a month on each data disk.
 Not priced / assumptions:
     Unmanaged disks (`vhd_uri`) are page blobs billed by their storage account. An OS disk without
-    `disk_size_gb` is 30 GiB (127 GiB on Windows). The reference estimator adds the ultra disk
-    reservation to every VM; here only VMs that enable ultra disks carry it.
+    `disk_size_gb` is 30 GiB; on Windows 127 GiB, the disk of Windows Server marketplace
+    images (30 GiB for their "smalldisk" SKUs), where the reference estimator assumes 30 GiB.
+    The reference estimator adds the ultra disk reservation (usage) to every VM; Azure bills it
+    only to VMs that enable ultra disk compatibility, so only those carry it here.
 References:
     https://azure.microsoft.com/pricing/details/virtual-machines/
     https://azure.microsoft.com/pricing/details/managed-disks/
@@ -24,7 +27,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
-from costgate.resources.azure._vm import os_disk_components, ultra_enabled, ultra_reservation, vm_hours
+from costgate.resources.azure._vm import image_windows, os_disk_components, ultra_enabled, ultra_reservation, vm_hours
 from costgate.resources.base import Pricer, PricingContext, UsageKey
 
 USAGE = (
@@ -35,10 +38,13 @@ USAGE = (
 
 
 def is_windows(r: Resource) -> bool:
-    """Windows when the image, the OS disk or a Windows profile says so."""
-    offer = str(r.block("storage_image_reference").get("offer") or "").lower()
+    """The image decides (a Windows or a known Linux image); without one that tells, the OS disk's
+    `os_type` or a Windows profile does."""
+    by_image = image_windows(r.block("storage_image_reference"))
+    if by_image is not None:
+        return by_image
     os_type = str(r.block("storage_os_disk").get("os_type") or "").lower()
-    return offer == "windowsserver" or os_type == "windows" or bool(r.blocks("os_profile_windows_config"))
+    return os_type == "windows" or bool(r.blocks("os_profile_windows_config"))
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
@@ -62,6 +68,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         path="storage_os_disk",
         type_key="managed_disk_type",
         usage_key="storage_os_disk",
+        image=r.block("storage_image_reference"),
     )
     for i, block in enumerate(r.blocks("storage_data_disk")):
         yield from os_disk_components(

@@ -2,14 +2,15 @@
 
 Prices:
     Inbound and outbound data transfer: per GB (usage: monthly_data_transfer_gb), at the
-    intra-region rates when both networks are in one region, else at the global peering rates.
+    intra-region rates when both networks are in one region (meters sold region-free, "Global"),
+    else at the global peering rates of a billing zone: egress at the sending network's zone,
+    ingress at the receiving (remote) network's zone (Zone 1 $0.035, Zone 2 $0.09 per GB).
 Usage keys:
     monthly_data_transfer_gb: GB sent over this peering a month (billed once as egress on the
     sending side and once as ingress on the receiving side).
 Not priced / assumptions:
     The two networks' regions come from the virtual networks the peering names (in the plan);
-    when either is unknown the peering is taken to be regional. Global peering meters are sold
-    per billing zone: the zone of the network this peering belongs to.
+    when either is unknown the peering is taken to be regional. Zones: costgate/pricing/azure_zones.py.
 References:
     https://azure.microsoft.com/pricing/details/virtual-network/
 """
@@ -19,7 +20,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from costgate.model import CostComponent, Resource
-from costgate.resources.azure._common import azure_query, location_of, zone_query
+from costgate.resources.azure._common import global_query, location_of, zone_query
 from costgate.resources.base import Pricer, PricingContext, UsageKey, usage_component
 
 USAGE = (UsageKey("monthly_data_transfer_gb", "float", "GB sent over this peering a month"),)
@@ -29,19 +30,13 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     source = ctx.resolve(r, "virtual_network_name")
     remote = ctx.resolve(r, "remote_virtual_network_id")
     regional = source is None or remote is None or location_of(source) == location_of(remote)
-    home = source or r
-    for direction, meter in (("Inbound", "Ingress"), ("Outbound", "Egress")):
-        attrs = {"productName": "Virtual Network Peering", "type": "Consumption", "unitOfMeasure": "1 GB"}
+    for direction, meter, side in (("Inbound", "Ingress", remote), ("Outbound", "Egress", source)):
         if regional:
-            query = azure_query(
-                home,
-                "Virtual Network",
-                {**attrs, "meterName": f"Intra-Region {meter}"},
-                family="Networking",
-                unit="1 GB",
-            )
+            attrs = {"productName": "Virtual Network Peering", "meterName": f"Intra-Region {meter}"}
+            query = global_query(source or r, "Virtual Network", {**attrs, "type": "Consumption"}, unit="1 GB")
         else:
-            query = zone_query(home, "Virtual Network", {**attrs, "meterName": f"Inter-Region {meter}"}, unit="1 GB")
+            attrs = {"productName": "Global Virtual Network Peering", "meterName": f"Inter-Region {meter}"}
+            query = zone_query(side or r, "Virtual Network", {**attrs, "type": "Consumption"}, unit="1 GB")
         yield usage_component(f"{direction} data transfer", "GB", ctx.usage, "monthly_data_transfer_gb", query)
 
 

@@ -14,7 +14,7 @@ Usage keys:
     only: a Windows VM without hybrid benefit stays pay as you go.
 Not priced / assumptions:
     An OS disk without `disk_size_gb` is 127 GiB, the disk of Windows Server marketplace images
-    (the reference estimator assumes 30 GiB, one tier smaller). Data disks are
+    (30 GiB for their "smalldisk" SKUs); the reference estimator assumes 30 GiB, one tier smaller. Data disks are
     azurerm_managed_disk resources, priced there. Dev/test subscription rates are not used.
 References:
     https://azure.microsoft.com/pricing/details/virtual-machines/windows/
@@ -46,7 +46,9 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         )
     if ultra_enabled(r):
         yield ultra_reservation(r)
-    yield from os_disk_components(r, r.block("os_disk"), ctx.usage, windows=True, path="os_disk")
+    yield from os_disk_components(
+        r, r.block("os_disk"), ctx.usage, windows=True, path="os_disk", image=r.block("source_image_reference")
+    )
 
 
 PRICER = Pricer(type="azurerm_windows_virtual_machine", price=_price, usage_keys=VM_USAGE, doc=__doc__ or "")

@@ -15,7 +15,7 @@ Usage keys:
     hybrid-benefit rates): a month of the term's price per instance.
 Not priced / assumptions:
     Data disks declared in `data_disk` blocks are priced per instance like the OS disk. An OS
-    disk without `disk_size_gb` is 127 GiB (Windows Server images). Autoscale settings
+    disk without `disk_size_gb` is 127 GiB (Windows Server images; 30 GiB for "smalldisk" image SKUs). Autoscale settings
     (azurerm_monitor_autoscale_setting) are not read: give `instances` in the usage file for an autoscaled set.
 References:
     https://azure.microsoft.com/pricing/details/virtual-machine-scale-sets/windows/
@@ -51,6 +51,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         license_type=r.get("license_type"),
         count=instance_count(ctx.usage, r.get("instances")),
         priority=r.get("priority"),
+        image=r.block("source_image_reference"),
     )
 
 
