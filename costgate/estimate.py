@@ -412,7 +412,7 @@ class CatalogInfo:
     sources: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, weakref_slot=True)
 class Estimate:
     """Everything the gate, the reports and the VCS layer need: projects and the catalog."""
 

@@ -13,6 +13,7 @@ JSON Schema is generated from them and the tests validate real output against it
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Iterable
 from decimal import Decimal
 from typing import Any
@@ -217,7 +218,22 @@ def _counts(counts: Counts) -> dict[str, int]:
 
 
 def to_dict(estimate: Estimate) -> dict[str, Any]:
-    """The JSON document as plain Python values."""
+    """The JSON document as plain Python values; callers read it and never change it in place.
+
+    The last estimate's document is kept (by a weak reference): `check` serialises one estimate
+    twice, for the Rego input and for the output, and on a 20,000-resource plan each costs 0.3 s."""
+    held = _last[0]
+    if held is not None and held[0]() is estimate:
+        return held[1]
+    doc = _to_dict(estimate)
+    _last[0] = (weakref.ref(estimate), doc)
+    return doc
+
+
+_last: list[tuple[weakref.ref[Estimate], dict[str, Any]] | None] = [None]
+
+
+def _to_dict(estimate: Estimate) -> dict[str, Any]:
     projects = []
     all_unsupported: list[dict[str, Any]] = []
     all_unpriced: list[dict[str, Any]] = []

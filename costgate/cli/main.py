@@ -11,7 +11,6 @@ import gc
 import importlib
 import os
 import pkgutil
-import platform
 import sys
 import traceback
 from collections.abc import Iterator, Sequence
@@ -214,6 +213,8 @@ def _main(argv: Sequence[str] | None) -> int:
         flush_deferred(failed=True)
         if debug:
             traceback.print_exc()
+            import platform
+
             sys.stderr.write(f"costgate {__version__}, Python {platform.python_version()}, {platform.platform()}\n")
         sys.stderr.write(
             f"{ERROR_PREFIX}internal error ({type(exc).__name__}: {safe_text(str(exc))}); rerun with --debug\n"

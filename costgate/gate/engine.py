@@ -12,6 +12,7 @@ resources (CG901), unpriced components (CG902) and what HCL mode could not evalu
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from datetime import date
 from typing import Any
@@ -33,6 +34,9 @@ from costgate.gate.unit_costs import compute_unit_costs
 from costgate.gate.waivers import apply_waivers
 from costgate.model import Resource
 from costgate.pricing.lookup import PriceBook
+
+_BACKGROUND = ThreadPoolExecutor(max_workers=1, thread_name_prefix="costgate-rego")
+"""Waits on the Rego children (one policy at a time, as before) while the gate runs its rules."""
 
 _RANK = {Severity.INFO: 0, Severity.WARN: 1, Severity.BLOCK: 2}
 INCOMPLETE_CODES = ("CG901", "CG902", "CG907")
@@ -98,6 +102,13 @@ def evaluate(
         history=history,
     )
     units = compute_unit_costs(estimate, config.unit_metrics)
+    policies: Future[list[list[Finding]]] | None = None
+    if loaded is not None and config.policies.rego:
+        # Rego policies run in child processes; they start before the built-in rules so that the
+        # rules run while a policy evaluates (their findings keep their place below)
+        document = input_document(ctx, estimate, team_costs, units)
+        loaded_policies = [load_policy(loaded.resolve(p.path), p.name) for p in config.policies.rego]
+        policies = _BACKGROUND.submit(lambda: [evaluate_policy(policy, document) for policy in loaded_policies])
     findings: list[Finding] = []
     located = {(p.name, rc.address): rc.resource for p in estimate.projects for rc in p.resources}
     sources = {p.name: p.source for p in estimate.projects}
@@ -127,11 +138,9 @@ def evaluate(
             i: loaded.located.line_of(("policies", "custom", i)) for i in range(len(config.policies.custom))
         }
         findings.extend(evaluate_custom(ctx, config.policies.custom, config_path=str(loaded.path), lines=custom_lines))
-        if config.policies.rego:
-            document = input_document(ctx, estimate, team_costs, units)
-            for policy_conf in config.policies.rego:
-                policy = load_policy(loaded.resolve(policy_conf.path), policy_conf.name)
-                findings.extend(_with_projects(evaluate_policy(policy, document), ctx))
+        if policies is not None:
+            for policy_findings in policies.result():  # the rules' context is read here, in one thread
+                findings.extend(_with_projects(policy_findings, ctx))
         statuses, budget_findings = evaluate_budgets(loaded, estimate, owners, fetch=fetch_budget, unit_costs=units)
         findings.extend(budget_findings)
     else:

@@ -92,8 +92,14 @@ def load_policy(path: Path, name: str | None = None) -> RegoPolicyFile:
     source = read_text(path, error=PolicyError, what="Rego policy")
     package = check_v1(source, str(path))
     policy = RegoPolicyFile(name=name or path.stem.replace("_", "-"), path=path, package=package, source=source)
-    run_policy(policy, {}, ("deny",))  # parse and compile errors surface at the first query
+    if policy not in _COMPILED:  # the config check and the gate load the same file: one child, not two
+        run_policy(policy, {}, ("deny",))  # parse and compile errors surface at the first query
+        _COMPILED.add(policy)
     return policy
+
+
+_COMPILED: set[RegoPolicyFile] = set()
+"""Policies (name, path, package and source text) that compiled in this process."""
 
 
 def _limit(name: str, default: float) -> float:
@@ -297,18 +303,105 @@ def fields_needed(source: str) -> frozenset[str]:
     return frozenset(f for f in HEAVY_FIELDS if re.search(rf"\b{f}\b", source))
 
 
-def _for_policy(document: Mapping[str, Any], needed: frozenset[str]) -> Mapping[str, Any]:
+_STRING = re.compile(r'"(?:[^"\\\n]|\\.)*"|`[^`]*`')
+_COMMENT = re.compile(r"#[^\n]*")
+_WORD = re.compile(r"[A-Za-z_]\w*")
+_RESOURCES = r"\binput\s*\.\s*resources\b"
+_BOUND_IN = re.compile(rf"\b(?:some|every)\s+(?:\w+\s*,\s*)?([A-Za-z_]\w*)\s+in\s+{_RESOURCES}(?!\s*[.\[])")
+_BOUND_ITEM = re.compile(rf"\b([A-Za-z_]\w*)\s*:?=\s*{_RESOURCES}\s*\[[^\[\]]*\](?!\s*[.\[])")
+_ITEM_USED = re.compile(rf"{_RESOURCES}\s*\[[^\[\]]*\]\s*[.\[]")
+_COUNTED = re.compile(rf"\bcount\s*\(\s*{_RESOURCES}\s*\)")
+_INPUT = re.compile(r"(?<![.\w])input\b")
+_INPUT_FIELD = re.compile(r"(?<![.\w])input\s*\.\s*[A-Za-z_]")
+
+
+def _code_and_strings(source: str) -> tuple[str, list[str]]:
+    """The source with string literals blanked and comments removed, and the literals' text."""
+    strings: list[str] = []
+    out: list[str] = []
+    position = 0
+    while position < len(source):
+        found = re.compile(r'"|`|#').search(source, position)
+        if found is None:
+            out.append(source[position:])
+            break
+        out.append(source[position : found.start()])
+        if found.group() == "#":
+            end = source.find("\n", found.start())
+            position = len(source) if end < 0 else end
+            continue
+        literal = _STRING.match(source, found.start())
+        if literal is None:  # an unterminated string: the rest is text a name search still reads
+            strings.append(source[found.start() :])
+            break
+        strings.append(literal.group()[1:-1])
+        out.append('""')
+        position = literal.end()
+    return "".join(out), strings
+
+
+def resource_fields(source: str) -> frozenset[str] | None:
+    """The fields of `input.resources[]` a policy can read, or None when it may read a resource
+    as a whole value (then it gets every field).
+
+    A policy reads a field by naming it (`r.type`, `r["type"]`). It can also see fields it does
+    not name by using a resource as a value: passing it to a function (`count(r)`, `f(r)`,
+    `sprintf("%v", [r])`), returning it (`deny contains r`), comparing or collecting it, indexing it
+    with a variable, walking or marshalling the input, or aliasing `input` or `input.resources`.
+    Any of those gives None. So a resource is trimmed only when every resource variable (bound by
+    `some r in input.resources`, `every r in ...` or `r := input.resources[...]`) and every
+    `input.resources[...]` is followed by `.field` or `[...]`."""
+    if _DYNAMIC.search(source):
+        return None
+    code, strings = _code_and_strings(source)
+    # `input` only as `input.<name>`; `input.resources` only iterated, indexed or counted
+    if len(_INPUT.findall(code)) != len(_INPUT_FIELD.findall(code)):
+        return None
+    uses = len(re.findall(_RESOURCES, code))
+    bindings = _BOUND_IN.findall(code)
+    items = _BOUND_ITEM.findall(code)
+    if uses != len(bindings) + len(items) + len(_ITEM_USED.findall(code)) + len(_COUNTED.findall(code)):
+        return None
+    for name in {*bindings, *items}:
+        if name == "_":
+            continue
+        # every use of the variable reads a field; its bindings are the only other places it appears
+        reads = len(re.findall(rf"(?<![.\w]){name}\s*[.\[]", code))
+        binds = len(re.findall(rf"\b(?:some|every)\s+(?:\w+\s*,\s*)?{name}\s+in\b", code)) + len(
+            re.findall(rf"(?<![.\w]){name}\s*:?=(?!=)", code)
+        )
+        if reads + binds != len(re.findall(rf"(?<![.\w]){name}\b", code)):
+            return None
+    names = set(_WORD.findall(code))
+    for text in strings:
+        names.update(_WORD.findall(text))
+        names.add(text)
+    return frozenset(names)
+
+
+def _for_policy(
+    document: Mapping[str, Any], needed: frozenset[str], fields: frozenset[str] | None = None
+) -> Mapping[str, Any]:
+    """The input without the heavy fields a policy never names (`needed` lists those it may read),
+    and, when `fields` is given (`resource_fields`), without any resource field outside it."""
     dropped = set(HEAVY_FIELDS) - needed
-    if not dropped:
+    if not dropped and fields is None:
         return document
-    resources = [{k: v for k, v in r.items() if k not in dropped} for r in document.get("resources", [])]
+    if fields is None:
+        resources = [{k: v for k, v in r.items() if k not in dropped} for r in document.get("resources", [])]
+    else:
+        keep = fields - dropped
+        resources = [{k: v for k, v in r.items() if k in keep} for r in document.get("resources", [])]
     return {**document, "resources": resources}
 
 
 def evaluate_policy(policy: RegoPolicyFile, document: Mapping[str, Any]) -> list[Finding]:
     """Run `deny` and `warn` of one policy over `document` (without the heavy resource fields the
     policy never names: `fields_needed`)."""
-    results = run_policy(policy, _for_policy(document, fields_needed(policy.source)), ("deny", "warn"))
+    source = policy.source
+    results = run_policy(
+        policy, _for_policy(document, fields_needed(source), resource_fields(source)), ("deny", "warn")
+    )
     findings: list[Finding] = []
     for rule, severity in (("deny", Severity.BLOCK), ("warn", Severity.WARN)):
         for entry in results.get(rule, []):

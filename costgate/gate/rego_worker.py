@@ -222,10 +222,72 @@ def _error_message(text: str) -> str:
     return text[found.end() : found.end() + int(found.group(1))]
 
 
+def _input(document: Any) -> Any:
+    """A rego-cpp input built from a JSON document (dicts, lists, strings, numbers, booleans, null).
+
+    regopy's `Input` makes the same calls, but through a wrapper per value that checks abstract
+    types and copies each string into a new buffer: 2.6 s for the 1.1 million values of a
+    20,000-resource plan, where this loop over the C functions takes 1.2 s. Identical keys and
+    values are encoded once. Raises PolicyError when rego-cpp refuses a value."""
+    from regopy.rego_shared import rego
+
+    handle = rego.regoNewInput()
+    put_str, put_int, put_float = rego.regoInputString, rego.regoInputInt, rego.regoInputFloat
+    put_bool, put_null, put_item = rego.regoInputBoolean, rego.regoInputNull, rego.regoInputObjectItem
+    put_object, put_array = rego.regoInputObject, rego.regoInputArray
+    encoded: dict[str, bytes] = {}
+
+    def text(value: str) -> bytes:
+        raw = encoded.get(value)
+        if raw is None:
+            raw = encoded[value] = value.encode("utf-8")
+        return raw
+
+    def add(value: Any) -> int:
+        kind = type(value)
+        if kind is str:
+            return int(put_str(handle, text(value)))
+        if kind is dict:
+            for key, item in value.items():
+                if put_str(handle, text(key)) or add(item) or put_item(handle):
+                    return 1
+            return int(put_object(handle, len(value)))
+        if kind is list:
+            for item in value:
+                if add(item):
+                    return 1
+            return int(put_array(handle, len(value)))
+        if kind is bool:
+            return int(put_bool(handle, value))
+        if kind is int:
+            return int(put_int(handle, value))
+        if kind is float:
+            return int(put_float(handle, value))
+        if value is None:
+            return int(put_null(handle))
+        raise ValueError(f"Cannot convert object of type {kind} to rego input")
+
+    try:
+        failed = add(document)
+    except BaseException:  # an integer past 64 bits fails as it did through regopy's Input
+        rego.regoFreeInput(handle)
+        raise
+    if failed:
+        rego.regoFreeInput(handle)
+        raise PolicyError("rego-cpp refused the policy input")
+    return handle
+
+
 def query_rules(policy: RegoPolicyFile, document: Mapping[str, Any], rules: Sequence[str]) -> dict[str, list[Any]]:
     """Each rule's set as Python values, in this process (the child calls it). Raises PolicyError."""
+    from regopy.rego_shared import rego_free_input, rego_set_input
+
     rego = _interpreter(policy)
-    rego.set_input(dict(document))
+    handle = _input(dict(document))
+    try:
+        rego_set_input(rego._impl, handle)
+    finally:
+        rego_free_input(handle)
     return {rule: _query(rego, policy, rule) for rule in rules}
 
 

@@ -11,13 +11,16 @@ from __future__ import annotations
 
 import os
 import subprocess
-import tarfile
 import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from costgate.errors import GitRefError
+
+if TYPE_CHECKING:  # tarfile is imported where a base is checked out, not at start-up
+    import tarfile
 
 
 def _git(root: Path, args: Sequence[str]) -> subprocess.CompletedProcess[str]:
@@ -57,6 +60,8 @@ def resolve_ref(root: Path, ref: str) -> str:
 def _safe(member: tarfile.TarInfo, dest: str) -> tarfile.TarInfo | None:
     """tarfile's `data` filter (no absolute paths, no links out of the folder); a member it
     refuses (a symlink pointing outside the repository) is skipped, not fatal."""
+    import tarfile
+
     data_filter = getattr(tarfile, "data_filter", None)
     if data_filter is None:  # Python < 3.11.4: git archive writes relative, in-tree paths only
         return member
@@ -70,6 +75,8 @@ def _safe(member: tarfile.TarInfo, dest: str) -> tarfile.TarInfo | None:
 @contextmanager
 def checkout(root: Path, commit: str) -> Iterator[Path]:
     """The files of `commit` in a temporary folder (the repository's layout), removed afterwards."""
+    import tarfile
+
     with tempfile.TemporaryDirectory(prefix="costgate-base-") as tmp:
         dest = Path(tmp)
         try:

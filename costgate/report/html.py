@@ -64,7 +64,10 @@ _VERDICT_SIGN = {Verdict.PASS: "✓", Verdict.WARN: "!", Verdict.BLOCK: "✕"}
 
 def _clean(value: object) -> str:
     """Plan text as one line with no control or bidi characters (escaping comes after)."""
-    text = str(value).replace("\r\n", " ").replace("\n", " ").replace("\r", " ").replace("\t", " ")
+    text = str(value)
+    if text.isprintable():  # the common case: nothing below would change it (all it removes is unprintable)
+        return text
+    text = text.replace("\r\n", " ").replace("\n", " ").replace("\r", " ").replace("\t", " ")
     return _CONTROL.sub("", text)
 
 

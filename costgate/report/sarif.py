@@ -13,10 +13,12 @@ code scanning shows them as dismissed instead of dropping them.
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
+
+import orjson
 
 from costgate import __version__
 from costgate.gate.model import Finding, GateResult, Severity
@@ -64,7 +66,7 @@ def _rule_descriptor(finding: Finding) -> dict[str, Any]:
     }
 
 
-def _result(finding: Finding, index: int) -> dict[str, Any]:
+def _result(finding: Finding, index: int, uris: dict[str, str]) -> dict[str, Any]:
     result: dict[str, Any] = {
         "ruleId": finding.code,
         "ruleIndex": index,
@@ -73,7 +75,10 @@ def _result(finding: Finding, index: int) -> dict[str, Any]:
     }
     location: dict[str, Any] = {}
     if finding.file:
-        physical: dict[str, Any] = {"artifactLocation": {"uri": _uri(finding.file)}}
+        uri = uris.get(finding.file)
+        if uri is None:  # one plan file for thousands of findings: resolved once per render
+            uri = uris[finding.file] = _uri(finding.file)
+        physical: dict[str, Any] = {"artifactLocation": {"uri": uri}}
         if finding.line:
             physical["region"] = {"startLine": finding.line}
         location["physicalLocation"] = physical
@@ -104,11 +109,12 @@ def to_sarif(gate: GateResult, *, currency: Mapping[str, Any] | None = None) -> 
     rules: list[dict[str, Any]] = []
     index: dict[str, int] = {}
     results = []
+    uris: dict[str, str] = {}
     for finding in gate.findings:
         if finding.code not in index:
             index[finding.code] = len(rules)
             rules.append(_rule_descriptor(finding))
-        results.append(_result(finding, index[finding.code]))
+        results.append(_result(finding, index[finding.code], uris))
     return {
         "$schema": SARIF_SCHEMA_URI,
         "version": SARIF_VERSION,
@@ -142,4 +148,30 @@ def render_sarif(gate: GateResult, *, currency: Mapping[str, Any] | None = None)
     """The SARIF 2.1.0 log, indented, ending in a newline; `currency` (the estimate's currency_rate
     block: code, rate, rate_date, source) goes in the run's properties, so that every
     `monthly_saving` says what it is counted in."""
-    return json.dumps(to_sarif(gate, currency=currency), indent=2) + "\n"
+    return dumps(to_sarif(gate, currency=currency)) + "\n"
+
+
+def dumps(doc: Any) -> str:
+    """`json.dumps(doc, indent=2)`, byte for byte, written by orjson when the two agree: ASCII
+    text without DEL (which json.dumps escapes) and every float in positional notation (1e-4 <= |x| < 1e16, or 0). The standard
+    library's indented encoder is pure Python: 2 s for the 42,000 findings of a 20,000-resource
+    plan, against 0.1 s."""
+    text = orjson.dumps(doc, option=orjson.OPT_INDENT_2).decode()
+    if text.isascii() and "\x7f" not in text and all(_positional(x) for x in _floats(doc)):
+        return text
+    return json.dumps(doc, indent=2)
+
+
+def _floats(value: Any) -> Iterator[float]:
+    if isinstance(value, float):
+        yield value
+    elif isinstance(value, dict):
+        for item in value.values():
+            yield from _floats(item)
+    elif isinstance(value, list):
+        for item in value:
+            yield from _floats(item)
+
+
+def _positional(x: float) -> bool:
+    return x == 0 or 1e-4 <= abs(x) < 1e16

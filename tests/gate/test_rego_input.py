@@ -1,0 +1,125 @@
+"""The Rego input on its way to rego-cpp: built value by value through the C functions (worker
+`_input`), and trimmed to the resource fields a policy can read (rego.resource_fields).
+
+A trimmed field must be one the policy cannot observe: these tests hold that a policy using a
+resource as a whole value (returning it, passing it to a function, marshalling it) still sees
+every field, and that the values reach the policy unchanged."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from costgate.gate.engine import evaluate
+from costgate.gate.rego import resource_fields
+from costgate.gate.rego_worker import RegoPolicyFile, query_rules
+from tests.gate.helpers import config, estimate, resource
+
+EVERY_KIND = {
+    "text": "plain",
+    "quoted": 'module.x["a"]',
+    "accents": "caf\u00e9 \u6771\u4eac \u2603",
+    "empty": "",
+    "int": -42,
+    "big": 2**62,
+    "float": 1.25,
+    "true": True,
+    "false": False,
+    "null": None,
+    "list": [1, "two", [3.5, None], {}],
+    "nested": {"a": {"b": {"c": [True, False]}}, "": "empty key"},
+    "empty_list": [],
+}
+
+
+def test_the_input_reaches_the_policy_unchanged(tmp_path: Path) -> None:
+    policy = RegoPolicyFile(
+        name="echo",
+        path=tmp_path / "echo.rego",
+        package="echo",
+        source="package echo\n\nwarn contains input if { true }\n",
+    )
+    assert query_rules(policy, EVERY_KIND, ("warn",)) == {"warn": [EVERY_KIND]}
+
+
+def test_an_input_value_rego_cannot_hold_is_refused(tmp_path: Path) -> None:
+    policy = RegoPolicyFile(
+        name="echo", path=tmp_path / "echo.rego", package="echo", source="package echo\n\nwarn contains 1 if { true }\n"
+    )
+    with pytest.raises(ValueError, match="Cannot convert"):
+        query_rules(policy, {"set": {1, 2}}, ("warn",))
+
+
+ALL = None
+
+
+@pytest.mark.parametrize(
+    ("source", "fields"),
+    [
+        # fields named through a resource variable, a string key, an indexed resource
+        ("some r in input.resources\n r.monthly_cost > 5\n msg := r.address", {"monthly_cost", "address"}),
+        ('r := input.resources[_]\n r["type"] == "x"', {"type"}),
+        ("every i, r in input.resources { r.tags.team }", {"tags", "team"}),
+        ("input.resources[_].region == input.cost_estimate.currency", {"region", "cost_estimate", "currency"}),
+        ("count(input.resources) > 3", set()),
+        ("x := [r.name | some r in input.resources]", {"name"}),
+        # a resource as a whole value: every field
+        ("deny contains r if { some r in input.resources }", ALL),
+        ('some r in input.resources\n msg := sprintf("%v", [r])', ALL),
+        ("some r in input.resources\n count(r) > 3", ALL),
+        ("some r in input.resources\n is_big(r)", ALL),
+        ("x := [r | some r in input.resources]", ALL),
+        ("r := input.resources[0]\n r == {}", ALL),
+        ("input.resources[0] == {}", ALL),
+        ("rs := input.resources\n rs[0].type", ALL),
+        ("x := input", ALL),
+        ('x := input["resources"]', ALL),
+        ("import input.resources as rs", ALL),
+        ("some r in input.resources\n v := r[k]", ALL),
+        ("some k, v in input.resources[0]", ALL),
+        ("x := walk(input)", ALL),
+        ("s := json.marshal(input.resources[_])", ALL),
+        ("o := object.keys(input.resources[0])", ALL),
+        ('msg := "input" # input.resources as a whole', set()),
+    ],
+)
+def test_resource_fields_are_those_a_policy_can_read(source: str, fields: set[str] | None) -> None:
+    found = resource_fields(source)
+    if fields is None:
+        assert found is None
+    else:
+        assert found is not None and fields <= found
+        assert not {"support_reason", "project", "before_monthly_cost"} & found
+
+
+RESOURCES = (
+    resource("aws_instance.big", "100", "400", tags={"team": "a"}, values={"instance_type": "m5.4xlarge", "tags": {}}),
+)
+
+
+def _messages(tmp_path: Path, body: str) -> list[Any]:
+    (tmp_path / "p.rego").write_text(f"package p\n\n{body}\n")
+    loaded = config("policies:\n  rego:\n    - path: p.rego\n", tmp_path)
+    result = evaluate(estimate(*RESOURCES), loaded, today=date(2026, 1, 1))
+    return sorted(f.message for f in result.findings if f.source == "rego")
+
+
+def test_a_policy_returning_whole_resources_sees_every_field(tmp_path: Path) -> None:
+    (whole,) = _messages(tmp_path, "warn contains r if {\n  some r in input.resources\n}")
+    # the light fields; the heavy ones (components, values) keep their rule: named or read dynamically
+    for field in ("support_reason", "project", "environment", "prior_monthly_cost", "module", "region"):
+        assert f"'{field}'" in whole, whole
+    (counted,) = _messages(tmp_path, 'warn contains sprintf("%d", [count(r)]) if {\n  some r in input.resources\n}')
+    assert int(counted) == 17
+
+
+def test_a_policy_naming_fields_reads_their_values(tmp_path: Path) -> None:
+    messages = _messages(
+        tmp_path,
+        'warn contains sprintf("%s %s %v %s", [r.address, r.support_reason, r.monthly_cost, r["owner"]]) if {\n'
+        "  some r in input.resources\n}",
+    )
+    assert messages == ["aws_instance.big priced from the catalog 400 a"]
