@@ -105,7 +105,7 @@ def test_racing_runs_leave_one_comment(github: tuple[FakeGitHub, str], round_: i
     """Both runs list before either creates (a barrier in the server), so both create; each then
     re-lists and removes the duplicate, and the newest run's content wins."""
     fake, url = github
-    barrier = threading.Barrier(2, timeout=10)
+    barrier = threading.Barrier(2, timeout=60)  # both runs must list before either creates, even on a loaded runner
     listed = {"n": 0}
 
     def hold_first_lists() -> None:
@@ -128,7 +128,7 @@ def test_racing_runs_leave_one_comment(github: tuple[FakeGitHub, str], round_: i
     for t in threads:
         t.start()
     for t in threads:
-        t.join(20)
+        t.join(120)
     assert not errors
     ours = fake.costgate_comments()
     assert len(ours) == 1, [c["body"] for c in ours]
