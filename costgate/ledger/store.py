@@ -17,7 +17,6 @@ from typing import Any
 
 from sqlalchemy import (
     Engine,
-    Select,
     Table,
     and_,
     create_engine,
@@ -351,7 +350,7 @@ class Ledger:
     ) -> list[HistoryEntry]:
         """Recorded project totals, oldest first, from runs of the given sources (by default only
         `costgate record`: the state of the main branch, not proposals a check priced)."""
-        query = _entries(sources).order_by(runs.c.recorded_at, runs.c.id, run_projects.c.project)
+        query = summary.entry_columns(sources).order_by(runs.c.recorded_at, runs.c.id, run_projects.c.project)
         if project is not None:
             query = query.where(run_projects.c.project == project)
         if team is not None:
@@ -426,28 +425,6 @@ def _reason(exc: BaseException) -> str:
     inner = exc.orig if isinstance(exc, DBAPIError) and exc.orig is not None else exc
     lines = [line.strip() for line in str(inner).splitlines() if line.strip()]
     return lines[0] if lines else type(inner).__name__
-
-
-def _entries(sources: tuple[str, ...]) -> Select[Any]:
-    """The columns a HistoryEntry is made of, for runs of `sources`."""
-    return (
-        select(
-            runs.c.id,
-            runs.c.recorded_at,
-            run_projects.c.project,
-            run_projects.c.team,
-            runs.c.repository,
-            runs.c.pull_request,
-            runs.c.head_commit,
-            runs.c.branch,
-            run_projects.c.before_micros,
-            run_projects.c.after_micros,
-            run_projects.c.delta_micros,
-            runs.c.currency,
-        )
-        .join(run_projects, run_projects.c.run_id == runs.c.id)
-        .where(runs.c.source.in_(sources))
-    )
 
 
 def _entry(r: Sequence[Any]) -> HistoryEntry:

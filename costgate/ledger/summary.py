@@ -81,8 +81,8 @@ def _refresh_month(conn: Connection, project: str, month: str) -> None:
         conn.execute(insert(month_changes), [_change_values(c) for c in changes])
 
 
-def entries_query() -> Select[Any]:
-    """Recorded (`record`) runs as HistoryEntry columns, in the order history reads them."""
+def entry_columns(sources: tuple[str, ...] = ("record",)) -> Select[Any]:
+    """The columns a HistoryEntry is made of, for runs of `sources` (the store reads other sources too)."""
     return (
         select(
             runs.c.id,
@@ -99,9 +99,13 @@ def entries_query() -> Select[Any]:
             runs.c.currency,
         )
         .join(run_projects, run_projects.c.run_id == runs.c.id)
-        .where(runs.c.source == "record")
-        .order_by(runs.c.recorded_at, runs.c.id, run_projects.c.id)
+        .where(runs.c.source.in_(sources))
     )
+
+
+def entries_query() -> Select[Any]:
+    """Recorded (`record`) runs as HistoryEntry columns, in the order history reads them."""
+    return entry_columns().order_by(runs.c.recorded_at, runs.c.id, run_projects.c.id)
 
 
 def _entry(r: Sequence[Any]) -> HistoryEntry:
