@@ -21,6 +21,7 @@ COSMOS = {"productName": "Azure Cosmos DB"}
 KEY_VAULT = {"productName": "Key Vault"}
 ISOLATED_LINUX = {"productName": "Azure App Service Isolated Plan - Linux"}
 ADF = {"productName": "Azure Data Factory v2"}
+ACR = {"productName": "Container Registry"}
 COOL_LRS_V2 = {"productName": "General Block Blob v2", "skuName": "Cool LRS", "meterName": "Cool LRS Data Stored"}
 
 CASES = [
@@ -398,6 +399,29 @@ CASES = [
     ),
     ("Storage", "eastus", {**COOL_LRS_V2}, "1 GB/Month", "0.0152"),
     ("Storage", "westeurope", {**COOL_LRS_V2}, "1 GB/Month", "0.01"),
+    # Standard availability test executions: list price recovered from 5.65 printed for 8,760 executions
+    (
+        "Azure Monitor",
+        "westeurope",
+        {"productName": "Azure Monitor", "skuName": "Standard Web Test", "meterName": "Standard Web Test Execution"},
+        "1",
+        "0.000645",
+    ),
+    # ACR Tasks build seconds, per registry SKU that printed them (container_registry_test)
+    (
+        "Container Registry",
+        "westeurope",
+        {**ACR, "skuName": "Basic", "meterName": "Task vCPU Duration"},
+        "1 Second",
+        "0.0001",
+    ),
+    (
+        "Container Registry",
+        "westeurope",
+        {**ACR, "skuName": "Premium", "meterName": "Task vCPU Duration"},
+        "1 Second",
+        "0.0001",
+    ),
 ]
 
 
@@ -499,3 +523,18 @@ def test_paid_tiers_start_after_the_free_grant(service: str, meter: str, start: 
     region = "westeurope" if service == "Event Grid" else "eastus"
     found = _query("--provider", "azure", "--service", service, "--region", region, "--attr", f"meterName={meter}")
     assert [Decimal(str(r["tier_start"])) for r in found] == [Decimal(start)]
+
+
+def test_acr_build_seconds_start_after_the_free_grant() -> None:
+    """ "Task vCPU Duration" is paid from 6,000 vCPU-seconds a month (Azure's zero-priced first tier)."""
+    found = _query(
+        "--provider",
+        "azure",
+        "--service",
+        "Container Registry",
+        "--region",
+        "westeurope",
+        "--attr",
+        "meterName=Task vCPU Duration",
+    )
+    assert {Decimal(str(r["tier_start"])) for r in found} == {Decimal(6000)}

@@ -37,8 +37,9 @@ Mapping file format::
         tier_start: 0              # optional, catalog units
         tier_end: null             # optional
         hourly_list_price: false   # optional: the line is an hourly list price x 730 printed per unit
-                                   # from a cost rounded to the cent (an Elastic Premium GB-month):
-                                   # recover the published hourly price (list_price.py) from
+                                   # from a cost rounded to the cent (an Elastic Premium GB-month,
+                                   # or executions that run k times an hour for 730 hours):
+                                   # recover the published price (list_price.py) from
                                    # price / divisor, as is done for lines in hours
 """
 

@@ -8,7 +8,8 @@ Usage keys:
 Not priced / assumptions:
     Executions are 730 hours' worth; retries (retry_enabled) add executions only when a test
     fails and are not counted. Classic URL ping tests (azurerm_application_insights_web_test)
-    are free and are not this type.
+    are free and are not this type. The meter is Azure Monitor's regional "Standard Web Test
+    Execution" (skuName "Standard Web Test"), priced per execution in the test's location.
 References:
     https://azure.microsoft.com/pricing/details/monitor/
 """
@@ -33,7 +34,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         f"Standard web test ({frequency} second frequency)",
         "tests",
         tests,
-        _monitor.query(r, "Standard Web Test", None, "1"),
+        _monitor.query(r, "Standard Web Test", "Standard Web Test Execution", "1"),
     )
 
 

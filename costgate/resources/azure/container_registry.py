@@ -6,13 +6,17 @@ Prices:
     Geo replication: Premium registries, one more registry for each `georeplications` location.
     Storage: per GB-month above what the SKU includes (Basic 10 GB, Standard 100 GB, Premium
     500 GB) (usage: storage_gb).
-    Build vCPU: ACR Tasks, per vCPU-second (usage: monthly_build_vcpu_hrs).
+    Build vCPU: ACR Tasks, per vCPU-second (usage: monthly_build_vcpu_hrs), every second at the
+    paid rate of "Task vCPU Duration".
 Usage keys:
     storage_gb: GB of images stored.
     monthly_build_vcpu_hrs: vCPU-hours of ACR Tasks builds a month.
 Not priced / assumptions:
     Data transfer is not priced. A month is 730 hours: 30.42 registry-days, where the reference
-    estimator counts 30.
+    estimator counts 30. Azure's free 6,000 vCPU-seconds of ACR Tasks a month (the zero-priced
+    first tier of "Task vCPU Duration") are a grant per subscription, shared by every registry in
+    it: a plan shows only some of them, so the grant is not given to any one registry (as for
+    Azure Functions' free executions).
 References:
     https://azure.microsoft.com/pricing/details/container-registry/
 """
@@ -60,14 +64,9 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         usage_based=True,
     )
     build = ctx.usage.number("monthly_build_vcpu_hrs")
-    task = azure_query(
-        r,
-        "Container Registry",
-        {"productName": "Container Registry", "skuName": sku, "meterName": "Task vCPU Duration", "type": "Consumption"},
-        family="Containers",
-        unit="1 Second",
-    )
-    yield monthly("Build vCPU", "seconds", None if build is None else build * 3600, task, usage_based=True)
+    task = _q(r, sku, "Task vCPU Duration", "1 Second")
+    seconds = None if build is None else build * 3600
+    yield monthly("Build vCPU", "seconds", seconds, task, usage_based=True, tiered=False)
 
 
 PRICER = Pricer(type="azurerm_container_registry", price=_price, usage_keys=USAGE, doc=__doc__ or "")
