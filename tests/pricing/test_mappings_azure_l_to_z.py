@@ -175,6 +175,23 @@ CASES = [
         "1",
         "0.00002",
     ),
+    # action-group SMS and voice by country code, per message / call (no unitOfMeasure attribute)
+    ("Azure Monitor", "global", {"productName": "Azure Monitor", "skuName": "SMS Country Code 1"}, "1", "0.00645"),
+    ("Azure Monitor", "global", {"productName": "Azure Monitor", "skuName": "SMS Country Code 34"}, "1", "0.088"),
+    (
+        "Azure Monitor",
+        "global",
+        {"skuName": "Voice Calls", "meterName": "Voice Calls Voice Call Country Code 86"},
+        "1",
+        "0.06",
+    ),
+    (
+        "Azure Monitor",
+        "global",
+        {"skuName": "Voice Calls", "meterName": "Voice Calls Voice Call Country Code 64"},
+        "1",
+        "0.08",
+    ),
     (
         "SQL Database",
         "global",

@@ -19,9 +19,12 @@ SERVICE = "Azure Monitor"
 FAMILY = "Management and Governance"
 
 
-def query(r: Resource, sku: str, meter: str | None, unit: str, *, region: str | None = None) -> PriceQuery:
-    """An Azure Monitor meter in the resource's location (or `region`)."""
-    attrs = {"productName": SERVICE, "skuName": sku, "unitOfMeasure": unit}
+def query(r: Resource, sku: str, meter: str | None, unit: str | None, *, region: str | None = None) -> PriceQuery:
+    """An Azure Monitor meter in the resource's location (or `region`); `meter` / `unit` None: a
+    meter whose meterName / unitOfMeasure no source confirms is asked without them."""
+    attrs = {"productName": SERVICE, "skuName": sku}
+    if unit is not None:
+        attrs["unitOfMeasure"] = unit
     if meter is not None:
         attrs["meterName"] = meter
     return azure_query(r, SERVICE, attrs, family=FAMILY, unit=unit, region=region)

@@ -13,8 +13,10 @@ Not priced / assumptions:
     notifications are priced at the paid rate (the catalog lists the grants as free first tiers).
     Automation runbooks, Azure Functions, Logic Apps and Event Hubs receivers bill on those services.
     SMS: skuName "SMS Country Code <N>"; voice: skuName "Voice Calls", meterName "Voice Calls" (US)
-    or "Voice Calls Voice Call Country Code <N>" (the reference estimator's filters); their prices
-    are not on this machine, so they show as not priced until a catalog refresh.
+    or "Voice Calls Voice Call Country Code <N>" (the reference estimator's filters), per message
+    or call, asked without unitOfMeasure (not confirmed by a second source). The catalog holds the
+    countries the oracle printed (SMS 1 and 34, voice 64 and 86); others show as not priced until
+    a catalog refresh.
 References:
     https://azure.microsoft.com/pricing/details/monitor/
 """
@@ -37,7 +39,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     region = normalize_location(str(r.get("location") or "global"))
 
     def line(
-        name: str, unit: str, count: int, sku: str, meter: str | None, catalog_unit: str, per: int = 1
+        name: str, unit: str, count: int, sku: str, meter: str | None, catalog_unit: str | None, per: int = 1
     ) -> CostComponent:
         return monthly(
             f"{name} ({count})",
@@ -82,12 +84,13 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
             code = str(receiver.get("country_code") or "1")
             codes[code] = codes.get(code, 0) + 1
         for code, count in sorted(codes.items(), key=lambda kv: int(kv[0]) if kv[0].isdigit() else 0):
+            # per message / call; unitOfMeasure (and the SMS meterName) are not confirmed, so not asked
             if kind == "SMS":
-                yield line(f"SMS country code {code}", unit, count, f"SMS Country Code {code}", None, "1")
+                yield line(f"SMS country code {code}", unit, count, f"SMS Country Code {code}", None, None)
                 continue
             # one "Voice Calls" sku; the US meter is "Voice Calls", the others name the country code
             voice = "Voice Calls" if code == "1" else f"Voice Calls Voice Call Country Code {code}"
-            yield line(f"Voice country code {code}", unit, count, "Voice Calls", voice, "1")
+            yield line(f"Voice country code {code}", unit, count, "Voice Calls", voice, None)
 
 
 PRICER = Pricer(type="azurerm_monitor_action_group", price=_price, usage_keys=USAGE, doc=__doc__ or "")
