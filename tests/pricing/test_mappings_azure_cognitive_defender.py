@@ -35,16 +35,43 @@ CASES = [
     (
         "Cognitive Services",
         "westeurope",
-        {"productName": "Speech", "skuName": "Commitment Tier Custom Speech to Text Azure 50K"},
+        {
+            "productName": "Speech",
+            "skuName": "Commitment Tier Custom Speech to Text Azure 50K",
+            "unitOfMeasure": "1/Month",
+        },
         "1/Month",
         "30000",
     ),
     (
         "Cognitive Services",
         "westeurope",
-        {"productName": "Speech", "skuName": "Commitment Tier Custom Speech to Text Connected 2K"},
+        {
+            "productName": "Speech",
+            "skuName": "Commitment Tier Custom Speech to Text Connected 2K",
+            "unitOfMeasure": "1/Month",
+        },
         "1/Month",
         "1824",
+    ),
+    # the same tiers' overage hours, told from the fee by unitOfMeasure
+    (
+        "Cognitive Services",
+        "westeurope",
+        {
+            "productName": "Speech",
+            "skuName": "Commitment Tier Custom Speech to Text Azure 50K",
+            "unitOfMeasure": "1 Hour",
+        },
+        "1 Hour",
+        "0.6",
+    ),
+    (
+        "Cognitive Services",
+        "westeurope",
+        {"productName": "Speech", "skuName": "Commitment Tier Speech to Text Connected 2K", "unitOfMeasure": "1 Hour"},
+        "1 Hour",
+        "0.76",
     ),
     (
         "Cognitive Services",
