@@ -121,6 +121,21 @@ CASES = [
         "1 Hour",
         "0.005",
     ),
+    # the load-balancer cases' West US IPs (lines labelled with their eastus resource group)
+    (
+        "Virtual Network",
+        "westus",
+        {"productName": "IP Addresses", "skuName": "Standard", "meterName": "Standard IPv4 Static Public IP"},
+        "1 Hour",
+        "0.005",
+    ),
+    (
+        "Virtual Network",
+        "westus",
+        {"productName": "IP Addresses", "skuName": "Basic", "meterName": "Basic IPv4 Static Public IP"},
+        "1 Hour",
+        "0.0036",
+    ),
     # meters Azure sells in "Global": stored in `global`, whatever region the price_facts line names
     (
         "Load Balancer",
@@ -827,3 +842,18 @@ def test_sql_database_test_lines_are_not_stored_in_west_europe() -> None:
         {"productName": "SQL Database Single/Elastic Pool Business Critical - Compute Gen5"},
     ):
         assert not _query("--provider", "azure", "--service", "SQL Database", "--region", "westeurope", *_attrs(attrs))
+
+
+def test_basic_static_ip_is_stored_where_it_was_printed() -> None:
+    """0.0036 was printed only by a West US Basic IP (lb_rule_v2_test): eastus holds no Basic static price."""
+    found = _query(
+        "--provider",
+        "azure",
+        "--service",
+        "Virtual Network",
+        "--region",
+        "eastus",
+        "--attr",
+        "meterName=Basic IPv4 Static Public IP",
+    )
+    assert found == []
