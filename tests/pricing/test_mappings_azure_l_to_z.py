@@ -121,6 +121,8 @@ CASES = [
         "1 Hour",
         "0.005",
     ),
+    # a public IP prefix, per IP address and hour (nat_gateway_test, West Europe)
+    ("Virtual Network", "westeurope", {"productName": "Public IP Prefix"}, "1 Hour", "0.006"),
     # the load-balancer cases' West US IPs (lines labelled with their eastus resource group)
     (
         "Virtual Network",
