@@ -785,7 +785,7 @@ def _priced(component: CostComponent, answer: PriceResult) -> PricedComponent:
         miss = NoPrice(component.query, f"the catalog's price is in {answer.currency}; costgate totals are in USD")
         return PricedComponent(unit_price=None, monthly_cost=None, no_price=miss, **base)  # type: ignore[arg-type]
     factor = component.price_factor
-    unit_price = answer.unit_price * component.unit_multiplier * factor
+    unit_price = (answer.unit_price if component.tiered else _flat_rate(answer)) * component.unit_multiplier * factor
     last_end = answer.tiers[-1][1]
     top = max(
         [q for q in (component.monthly_quantity, *(component.quantity_range or ())) if q is not None], default=None
@@ -816,7 +816,15 @@ def _cost(component: CostComponent, quantity: Decimal, price: Price) -> Decimal:
     catalog_units = quantity * component.unit_multiplier
     if component.tiered:
         return tiered_cost(catalog_units, price.tiers) * component.price_factor
-    return catalog_units * price.unit_price * component.price_factor
+    return catalog_units * _flat_rate(price) * component.price_factor
+
+
+def _flat_rate(price: Price) -> Decimal:
+    """The rate a component priced without tiers (tiered=False) pays for every unit: its meter's
+    first priced tier. A price list can show a free grant as a zero-priced first tier (Azure's
+    Retail Prices do, for grants shared by a whole subscription); a component that does not give
+    that grant to one resource pays the paid rate from its first unit, never the grant's $0."""
+    return next((rate for _start, _end, rate in price.tiers if rate > 0), price.unit_price)
 
 
 def build_project(

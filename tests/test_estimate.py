@@ -62,6 +62,8 @@ def book(tmp_path: Path) -> PriceBook:
         _row("7", attrs={"storageClass": "Yuan"}, sku="Y", region="cn-north-1", currency="CNY"),
         _row("1", attrs={"storageClass": "Granted"}, sku="G", start="10", end="100"),
         _row("0.5", attrs={"storageClass": "Granted"}, sku="G", start="100"),
+        _row("0", attrs={"storageClass": "Subscription grant"}, sku="F", end="10"),
+        _row("0.4", attrs={"storageClass": "Subscription grant"}, sku="F", start="10"),
     ]
     write_catalog(rows, tmp_path / "data", [SourceInfo(id="test", upstream="", price_date="2026-01-01")], BuildReport())
     return PriceBook(CatalogStore.open(tmp_path / "data", cache=tmp_path / "cache"))
@@ -79,8 +81,9 @@ def _res(
     before: str | None = None,
     region: str = "us-east-1",
     split: bool = False,
+    flat: bool = False,
 ) -> Resource:
-    values = {"gb": quantity, "cls": cls, "split": split}
+    values = {"gb": quantity, "cls": cls, "split": split, "flat": flat}
     return Resource(
         address=Address(f"aws_test_thing.t{quantity}"),
         type="aws_test_thing",
@@ -96,7 +99,8 @@ def _res(
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     gb = r.get("gb")
     query = _q(r.get("cls"), r.region or "us-east-1")
-    yield monthly("Storage", "GB", None if gb is None else D(gb), query, split_tiers=bool(r.get("split")))
+    quantity = None if gb is None else D(gb)
+    yield monthly("Storage", "GB", quantity, query, split_tiers=bool(r.get("split")), tiered=not r.get("flat"))
 
 
 @pytest.fixture(autouse=True)
@@ -162,6 +166,19 @@ def test_split_tiers_after_a_free_grant_and_past_the_last_tier(book: PriceBook) 
     assert rest.monthly_quantity == D(50) and rest.monthly_cost is None and rest.no_price is not None
     (waiting,) = build_project("p", "p", [_res(None, split=True)], book).resources[0].components
     assert (waiting.name, waiting.unit_price, waiting.monthly_cost) == ("Storage", D("0.023"), None)
+
+
+def test_untiered_component_pays_the_paid_rate_not_a_zero_priced_grant_tier(book: PriceBook) -> None:
+    """tiered=False (a subscription's free grant not given to one resource): every unit at the first
+    priced tier's rate, also when the price list shows the grant as a $0 first tier."""
+    (flat,) = build_project("p", "p", [_res("25", "Subscription grant", flat=True)], book).resources[0].components
+    assert (flat.unit_price, flat.monthly_cost) == (D("0.4"), D(10))
+    (waiting,) = build_project("p", "p", [_res(None, "Subscription grant", flat=True)], book).resources[0].components
+    assert (waiting.unit_price, waiting.monthly_cost) == (D("0.4"), None)
+    (tiered,) = build_project("p", "p", [_res("25", "Subscription grant")], book).resources[0].components
+    assert tiered.monthly_cost == D(6)  # tiered: the first 10 are the grant's
+    (volume,) = build_project("p", "p", [_res("100", flat=True)], book).resources[0].components
+    assert volume.monthly_cost == D("2.3")  # a priced first tier is the rate, as before
 
 
 def test_ambiguous_products_are_reported_not_guessed(book: PriceBook) -> None:
