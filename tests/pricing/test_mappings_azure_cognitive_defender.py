@@ -21,14 +21,14 @@ CASES = [
     (
         "Cognitive Services",
         "westeurope",
-        {"productName": "Language Understanding", "skuName": "Commitment Tier Azure 25M"},
+        {"productName": "Language Understanding", "skuName": "Commitment Tier Azure 25M", "unitOfMeasure": "1/Month"},
         "1/Month",
         "21750",
     ),
     (
         "Cognitive Services",
         "westeurope",
-        {"productName": "Language Understanding", "skuName": "Commitment Tier Azure 5M"},
+        {"productName": "Language Understanding", "skuName": "Commitment Tier Azure 5M", "unitOfMeasure": "1/Month"},
         "1/Month",
         "5100",
     ),
@@ -54,6 +54,21 @@ CASES = [
         "1/Month",
         "1824",
     ),
+    # the same tiers' overage, told from the fee by unitOfMeasure (per 1K transactions / records)
+    (
+        "Cognitive Services",
+        "westeurope",
+        {"productName": "Language Understanding", "skuName": "Commitment Tier Azure 25M", "unitOfMeasure": "1K"},
+        "1K",
+        "0.87",
+    ),
+    (
+        "Cognitive Services",
+        "westeurope",
+        {"productName": "Language", "skuName": "Commitment Tier Connected 3M", "unitOfMeasure": "1K"},
+        "1K",
+        "0.44",
+    ),
     # the same tiers' overage hours, told from the fee by unitOfMeasure
     (
         "Cognitive Services",
@@ -76,7 +91,7 @@ CASES = [
     (
         "Cognitive Services",
         "westeurope",
-        {"productName": "Language", "skuName": "Commitment Tier Connected 3M"},
+        {"productName": "Language", "skuName": "Commitment Tier Connected 3M", "unitOfMeasure": "1/Month"},
         "1/Month",
         "1100",
     ),
