@@ -28,7 +28,7 @@ from costgate.gate.custom import evaluate_custom
 from costgate.gate.model import Finding, GateResult, Severity, Verdict
 from costgate.gate.ownership import OwnershipResolver, production_map, showback
 from costgate.gate.registry import find_rule, rules
-from costgate.gate.rego import evaluate_policy, input_document, load_policy
+from costgate.gate.rego import evaluate_policy, input_document, load_policy, policy_fields
 from costgate.gate.rule import Item, Rule, RuleContext, Status
 from costgate.gate.unit_costs import compute_unit_costs
 from costgate.gate.waivers import apply_waivers
@@ -106,8 +106,8 @@ def evaluate(
     if loaded is not None and config.policies.rego:
         # Rego policies run in child processes; they start before the built-in rules so that the
         # rules run while a policy evaluates (their findings keep their place below)
-        document = input_document(ctx, estimate, team_costs, units)
         loaded_policies = [load_policy(loaded.resolve(p.path), p.name) for p in config.policies.rego]
+        document = input_document(ctx, estimate, team_costs, units, fields=policy_fields(loaded_policies))
         policies = _BACKGROUND.submit(lambda: [evaluate_policy(policy, document) for policy in loaded_policies])
     findings: list[Finding] = []
     located = {(p.name, rc.address): rc.resource for p in estimate.projects for rc in p.resources}

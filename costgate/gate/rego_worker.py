@@ -4,9 +4,12 @@ Why a child: a policy runs on input a pull request controls, and rego-cpp has no
 own: `numbers.range(1, 20000000)` takes minutes and gigabytes, `regex.match("^(a+)+$", ...)`
 backtracks forever. costgate.gate.rego starts this module with a time limit, watches its
 memory and kills it past either, so a runaway policy is an error naming its file, never a
-hang. The child reads one JSON request on stdin and writes one JSON answer: {"results":
+hang. The child reads a JSON request on stdin and writes a JSON answer: {"results":
 {rule: [values]}} or {"error": "<one-line message>"}. rego-cpp prints parse errors on file
 descriptor 1, so the answer goes to a duplicate of it and fd 1 itself to /dev/null.
+
+The child answers one JSON request per line until its stdin closes, so that the child which
+compiled a policy for the config check also evaluates it (costgate.gate.rego_process).
 
 This module imports nothing of costgate but its errors: the child starts in a fraction of a second.
 """
@@ -278,11 +281,16 @@ def _input(document: Any) -> Any:
     return handle
 
 
-def query_rules(policy: RegoPolicyFile, document: Mapping[str, Any], rules: Sequence[str]) -> dict[str, list[Any]]:
-    """Each rule's set as Python values, in this process (the child calls it). Raises PolicyError."""
+def query_rules(
+    policy: RegoPolicyFile, document: Mapping[str, Any], rules: Sequence[str], rego: Any = None
+) -> dict[str, list[Any]]:
+    """Each rule's set as Python values, in this process (the child calls it). Raises PolicyError.
+
+    `rego` is an interpreter that already holds the policy (`_interpreter`); without one it is made."""
     from regopy.rego_shared import rego_free_input, rego_set_input
 
-    rego = _interpreter(policy)
+    if rego is None:
+        rego = _interpreter(policy)
     handle = _input(dict(document))
     try:
         rego_set_input(rego._impl, handle)
@@ -292,23 +300,36 @@ def query_rules(policy: RegoPolicyFile, document: Mapping[str, Any], rules: Sequ
 
 
 def main() -> int:
-    """Answer one request from stdin (see the module docstring); always exit 0 when it could answer."""
+    """Answer requests from stdin, one JSON line each, until it closes (see the module docstring).
+
+    The policy of a request is compiled once and kept: costgate sends the compile check first and
+    the evaluation later to the same child (costgate.gate.rego_process). Each request may use
+    `cpu_seconds` of CPU time more, a backstop for the parent's wall-clock limit."""
     answer_to = os.fdopen(os.dup(1), "w", encoding="utf-8")
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
-    request = json.load(sys.stdin)
-    cpu = int(request.get("cpu_seconds") or 0)
-    if cpu > 0:  # a backstop for the parent's wall-clock limit
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
-    policy = RegoPolicyFile(
-        name=request["name"], path=Path(request["path"]), package=request["package"], source=request["source"]
-    )
-    try:
-        answer: dict[str, Any] = {"results": query_rules(policy, request["input"], request["rules"])}
-    except PolicyError as exc:
-        answer = {"error": str(exc)}
-    json.dump(answer, answer_to)
-    answer_to.flush()
+    compiled: dict[RegoPolicyFile, Any] = {}
+    for line in sys.stdin.buffer:
+        request = json.loads(line)
+        cpu = int(request.get("cpu_seconds") or 0)
+        if cpu > 0:
+            used = resource.getrusage(resource.RUSAGE_SELF)
+            _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+            soft = int(used.ru_utime + used.ru_stime) + cpu
+            resource.setrlimit(resource.RLIMIT_CPU, (soft if hard == resource.RLIM_INFINITY else min(soft, hard), hard))
+        policy = RegoPolicyFile(
+            name=request["name"], path=Path(request["path"]), package=request["package"], source=request["source"]
+        )
+        try:
+            if policy not in compiled:
+                compiled[policy] = _interpreter(policy)
+            answer: dict[str, Any] = {
+                "results": query_rules(policy, request["input"], request["rules"], compiled[policy])
+            }
+        except PolicyError as exc:
+            answer = {"error": str(exc)}
+        answer_to.write(json.dumps(answer) + "\n")
+        answer_to.flush()
     return 0
 
 
