@@ -83,11 +83,13 @@ def evaluate(
     today: date | None = None,
     fetch_budget: Callable[..., Any] | None = None,
     history: CostHistory | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> GateResult:
     """Run the whole gate. Raises PolicyError/ConfigError for broken policies or budgets.
 
     `history` is the ledger's record of past changes (when a ledger is configured): rule CG908
-    compares this change with it."""
+    compares this change with it. `meanwhile` is work of the caller's (preparing its output)
+    done after the built-in rules, while Rego policies still evaluate in their child processes."""
     config = loaded.config if loaded is not None else Config()
     base_dir = loaded.base_dir if loaded is not None else None
     resolver = OwnershipResolver.of(loaded)
@@ -139,6 +141,8 @@ def evaluate(
         }
         findings.extend(evaluate_custom(ctx, config.policies.custom, config_path=str(loaded.path), lines=custom_lines))
         if policies is not None:
+            if meanwhile is not None:
+                meanwhile()
             for policy_findings in policies.result():  # the rules' context is read here, in one thread
                 findings.extend(_with_projects(policy_findings, ctx))
         statuses, budget_findings = evaluate_budgets(loaded, estimate, owners, fetch=fetch_budget, unit_costs=units)

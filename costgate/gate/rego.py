@@ -35,7 +35,7 @@ from typing import Any
 
 from costgate.errors import PolicyError
 from costgate.estimate import Estimate
-from costgate.estimate_document import num, to_dict
+from costgate.estimate_document import num, resource_row, totals_row
 from costgate.gate.model import Finding, Severity
 from costgate.gate.rego_process import RegoChild, keep_warm, take_warm
 from costgate.gate.rego_worker import RegoPolicyFile, line_of
@@ -156,19 +156,19 @@ def input_document(
     """The documented `input` for policies: resources in scope, totals, projects, teams, unit costs.
 
     Resource rows, totals and money come from the one serialiser of the estimate
-    (estimate_document.to_dict, the rows of `--format json`), with what only the gate knows added
+    (estimate_document.resource_row and totals_row, the rows of `--format json`; built here for
+    the resources in scope only), with what only the gate knows added
     (project, owner, environment, planned values) and the names this document has always used
     (`prior_monthly_cost`, `proposed_monthly_cost`). `teams` is the gate's showback, computed once.
     With `fields` (`policy_fields` of the policies that will read it), a resource holds only
     those fields: copying every resource's planned values for policies that never read them was
     a quarter of a second on a 20,000-resource plan, on the path that decides how long `check` takes.
     """
-    doc = to_dict(estimate)
-    index = {id(p): i for i, p in enumerate(estimate.projects)}
-    rows = [{r["address"]: r for r in p["resources"]} for p in doc["projects"]]
+    seen: dict[int, dict[str, Any]] = {}
+    components = fields is None or bool({"components", "before_components"} & fields)
     resources = []
     for item in ctx.items():
-        row = rows[index[id(item.project)]][item.cost.resource.address]
+        row = resource_row(item.cost, seen, components=components)
         if fields is None:
             entry = {**row, **{key: value(ctx, item, row) for key, value in _GATE_FIELDS.items()}}
         else:
@@ -185,8 +185,8 @@ def input_document(
 
     return {
         "resources": resources,
-        "cost_estimate": {**change(doc["totals"]), "currency": doc["currency"]},
-        "projects": [{"name": p["name"], **change(p["totals"])} for p in doc["projects"]],
+        "cost_estimate": {**change(totals_row(estimate.totals)), "currency": estimate.currency},
+        "projects": [{"name": p.name, **change(totals_row(p.totals))} for p in estimate.projects],
         "teams": {
             team: {
                 "prior_monthly_cost": num(before),

@@ -94,3 +94,29 @@ def test_a_warm_child_keeps_the_time_limit(tmp_path: Path, monkeypatch: pytest.M
     monkeypatch.setenv("COSTGATE_REGO_TIMEOUT_S", "2")
     with pytest.raises(PolicyError, match="did not finish within 2 s"):
         run_policy(policy, {"resources": [{"name": "a" * 40 + "!"}]}, ("deny",))
+
+
+def test_the_callers_work_runs_while_policies_evaluate(tmp_path: Path) -> None:
+    """`meanwhile` (check: the output's estimate document) runs after the built-in rules and before
+    the Rego findings are read; without Rego policies there is no wait and it is not called."""
+    (tmp_path / "warm.rego").write_text(POLICY)
+    est = estimate(resource("aws_instance.big", None, "25"))
+    calls: list[str] = []
+    with_rego = config("policies:\n  rego:\n    - path: warm.rego\n", tmp_path)
+    result = evaluate(est, with_rego, today=date(2026, 1, 1), meanwhile=lambda: calls.append("prepared"))
+    assert calls == ["prepared"] and any(f.source == "rego" for f in result.findings)
+    evaluate(est, config("policies: {}\n", tmp_path), today=date(2026, 1, 1), meanwhile=lambda: calls.append("x"))
+    assert calls == ["prepared"]
+
+
+def test_the_json_format_prepares_the_document_render_then_uses(tmp_path: Path) -> None:
+    from costgate import estimate_document
+    from costgate.report.registry import prepare
+
+    est = estimate(resource("aws_instance.big", None, "25"))
+    estimate_document._last[0] = None
+    prepare("check", "table", est)  # a format without a prepare step: nothing built
+    assert estimate_document._last[0] is None
+    prepare("check", "json", est)
+    held = estimate_document._last[0]
+    assert held is not None and held[0]() is est  # the document render will read

@@ -26,6 +26,7 @@ from costgate.pricing.lookup import PriceBook
 from costgate.pricing.store import CatalogStore
 from costgate.report.base import Report
 from costgate.report.console import info
+from costgate.report.registry import prepare
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -53,6 +54,7 @@ def run(args: argparse.Namespace) -> int:
         book=PriceBook(store),
         today=args.today,
         history=history_if_configured(args, loaded, currency=estimate.currency),
+        meanwhile=lambda: prepare("check", args.format, estimate),
     )
     record_if_configured(args, loaded, estimate, source="check", verdict=result.verdict.value)
     color, width = terminal_style(args.out)

@@ -3,6 +3,7 @@ result for check."""
 
 from __future__ import annotations
 
+from costgate.estimate import Estimate
 from costgate.report.base import Report
 from costgate.report.registry import register
 
@@ -13,6 +14,12 @@ class JsonFormat:
 
     name = "json"
     commands = frozenset({"breakdown", "diff", "check"})
+
+    def prepare(self, estimate: Estimate) -> None:
+        """Build the estimate's document (kept by estimate_document.to_dict for `render`)."""
+        from costgate.estimate_document import to_dict
+
+        to_dict(estimate)
 
     def render(self, report: Report) -> str:
         """The estimate document, or {"version", "gate", "estimate"} when the gate ran."""
