@@ -109,14 +109,22 @@ def test_the_callers_work_runs_while_policies_evaluate(tmp_path: Path) -> None:
     assert calls == ["prepared"]
 
 
-def test_the_json_format_prepares_the_document_render_then_uses(tmp_path: Path) -> None:
+def test_formats_prepare_what_render_then_uses(tmp_path: Path) -> None:
+    """json builds the estimate's document, table lays out the estimate's table, ahead of render."""
     from costgate import estimate_document
-    from costgate.report.registry import prepare
+    from costgate.report import table
+    from costgate.report.base import Report
+    from costgate.report.registry import prepare, render
 
     est = estimate(resource("aws_instance.big", None, "25"))
-    estimate_document._last[0] = None
-    prepare("check", "table", est)  # a format without a prepare step: nothing built
-    assert estimate_document._last[0] is None
-    prepare("check", "json", est)
+    estimate_document._last[0] = table._last[0] = None
+    prepare("check", "sarif", Report(est, diff=True))  # a format without a prepare step: nothing built
+    assert estimate_document._last[0] is None and table._last[0] is None
+    prepare("check", "json", Report(est, diff=True))
     held = estimate_document._last[0]
     assert held is not None and held[0]() is est  # the document render will read
+    prepare("check", "table", Report(est, diff=True))
+    laid_out = table._last[0]
+    assert laid_out is not None and laid_out[0]() is est and laid_out[1] == (True, False)
+    assert render("breakdown", "table", Report(est, diff=True)).startswith(laid_out[2])
+    assert table.render(est, diff=False) != laid_out[2]  # another view is laid out anew

@@ -3,7 +3,6 @@ result for check."""
 
 from __future__ import annotations
 
-from costgate.estimate import Estimate
 from costgate.report.base import Report
 from costgate.report.registry import register
 
@@ -15,11 +14,11 @@ class JsonFormat:
     name = "json"
     commands = frozenset({"breakdown", "diff", "check"})
 
-    def prepare(self, estimate: Estimate) -> None:
+    def prepare(self, report: Report) -> None:
         """Build the estimate's document (kept by estimate_document.to_dict for `render`)."""
         from costgate.estimate_document import to_dict
 
-        to_dict(estimate)
+        to_dict(report.estimate)
 
     def render(self, report: Report) -> str:
         """The estimate document, or {"version", "gate", "estimate"} when the gate ran."""
