@@ -116,6 +116,7 @@ def render_gate_table(gate: GateResult, *, color: bool = False, width: int = PIP
 # tests/report/test_gate_table.py holds the two byte-identical.
 
 _WORD_RE = re.compile(r"\s*\S+\s*")
+_SPACES = re.compile(r" *")
 _EMOJI_CODE = re.compile(r":\S*?:")
 
 
@@ -127,24 +128,31 @@ def _plain_cell(text: str) -> bool:
 
 
 def _wrap(text: str, width: int, right: bool) -> list[str]:
-    """rich's Text.wrap for one line of printable ASCII at `width` cells (overflow "ellipsis")."""
+    """rich's Text.wrap for one line of printable ASCII at `width` cells (overflow "ellipsis").
+
+    rich (rich._wrap.divide_line, fold=False) fills a line with words while the line up to the end
+    of the word's last non-space character fits; a word longer than the width stands alone (cut
+    with "…" below). That is the last space at or before `width` columns on, found with rfind in C
+    rather than a Python step per word (60,000 messages of a 20,000-resource plan)."""
     if len(text) <= width:
         return [text.rstrip().rjust(width) if right else text.ljust(width)]
     lines: list[str] = []
-    line_start = start = offset = 0
-    for word in _WORD_RE.findall(text):  # rich._wrap.divide_line with fold=False
-        size = len(word)
-        length = len(word.rstrip())
-        if width - offset >= length:
-            offset += size
-        elif (length > width or offset) and start:
-            lines.append(text[line_start:start])
-            line_start = start
-            offset = size
-        elif length > width:
-            offset = size
-        start += size
-    lines.append(text[line_start:])
+    start, size = 0, len(text)
+    while start < size:
+        if start + width >= size:
+            lines.append(text[start:])
+            break
+        space = text.rfind(" ", start, start + width + 1)
+        end = len(text[start:space].rstrip(" ")) + start if space > start else start
+        if end > start:  # words that fit, then the spaces after them
+            following = _SPACES.match(text, end)
+            assert following is not None
+            stop = following.end()
+        else:  # one word longer than the line (with any leading spaces), alone on its line
+            word = _WORD_RE.match(text, start)
+            stop = size if word is None else word.end()  # None: nothing but spaces left
+        lines.append(text[start:stop])
+        start = stop
     out: list[str] = []
     for piece in lines:
         if len(piece) > width:  # Text.rstrip_end: trailing spaces past the width go
