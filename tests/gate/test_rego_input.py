@@ -157,3 +157,15 @@ def test_the_input_built_for_the_policies_fields_is_what_each_policy_saw_before(
         needed, fields = fields_needed(policy.source), resource_fields(policy.source)
         assert _for_policy(built, needed, fields) == _for_policy(whole, needed, fields)
     assert built["cost_estimate"] == whole["cost_estimate"] and built["projects"] == whole["projects"]
+
+
+def test_an_integer_past_64_bits_reaches_the_policy_as_the_nearest_number(tmp_path: Path) -> None:
+    """ctypes wraps an integer outside int64 around without a word (2**70 became 0); it goes in as a float."""
+    policy = RegoPolicyFile(
+        name="echo",
+        path=tmp_path / "echo.rego",
+        package="echo",
+        source="package echo\n\nwarn contains input if { true }\n",
+    )
+    found = query_rules(policy, {"big": 2**70, "small": -(2**70), "edge": 2**63 - 1}, ("warn",))
+    assert found == {"warn": [{"big": float(2**70), "small": -float(2**70), "edge": 2**63 - 1}]}
