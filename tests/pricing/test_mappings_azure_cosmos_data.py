@@ -25,6 +25,18 @@ CASES = [
         "1 GB",
         "0.15",
     ),
+    # MySQL flexible server IOPS above the free 300 + 3 per GB (mysql_flexible_server_test .mo, westus)
+    (
+        "Azure Database for MySQL",
+        "westus",
+        {
+            "productName": "Azure Database for MySQL Flexible Server Storage",
+            "skuName": "Additional IOPS",
+            "meterName": "Additional IOPS",
+        },
+        "1 IOPS/Month",
+        "0.06",
+    ),
 ]
 
 
