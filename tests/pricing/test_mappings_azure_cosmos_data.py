@@ -37,6 +37,24 @@ CASES = [
         "1 IOPS/Month",
         "0.06",
     ),
+    # PostgreSQL flexible servers in eastus (postgresql_flexible_server_test .readable_location_set)
+    (
+        "Azure Database for PostgreSQL",
+        "eastus",
+        {"productName": "Az DB for PostgreSQL Flexible Server Storage", "meterName": "Storage Data Stored"},
+        "1 GB/Month",
+        "0.115",
+    ),
+    (
+        "Azure Database for PostgreSQL",
+        "eastus",
+        {
+            "productName": "Azure Database for PostgreSQL Flexible Server Backup Storage",
+            "meterName": "Backup Storage LRS Data Stored",
+        },
+        "1 GB/Month",
+        "0.095",
+    ),
 ]
 
 
