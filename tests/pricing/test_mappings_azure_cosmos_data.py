@@ -55,6 +55,16 @@ CASES = [
         "1 GB/Month",
         "0.095",
     ),
+    # Event Hubs Capture (per throughput-unit-hour) and extended retention (event_hubs_namespace_test, eastus)
+    ("Event Hubs", "eastus", {"skuName": "Standard", "meterName": "Standard Capture"}, "1 Hour", "0.1"),
+    ("Event Hubs", "eastus", {"skuName": "Premium", "meterName": "Premium Extended Retention"}, "1 GB/Month", "0.1"),
+    (
+        "Event Hubs",
+        "eastus",
+        {"skuName": "Dedicated", "meterName": "Dedicated Extended Retention"},
+        "1 GB/Month",
+        "0.1",
+    ),
 ]
 
 
