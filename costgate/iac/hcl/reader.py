@@ -290,14 +290,15 @@ def _ref_instances(instance: Instance, values: Mapping[str, Any]) -> Mapping[str
 
     Evaluation knows what a reference cannot say: `service_plan_id = each.value.id` under
     `for_each = { for p in azurerm_service_plan.plan : p.name => p }` is the id of one plan
-    instance, and so is `azurerm_service_plan.plan[each.key].id`. Two sources: the references
-    each argument writes, followed in the instance's scope to the instance they select
-    (`selected_instance`), and the value itself, where an attribute known only after apply is an
-    Unknown naming its instance (which also crosses locals and module outputs).
+    instance, and so is `azurerm_service_plan.plan[each.key].id`. Two sources, in this order:
+    the value itself, where an attribute known only after apply is an Unknown naming its
+    instance (exact: `cond ? a["x"].id : b["y"].id` names the one taken; it also crosses locals
+    and module outputs), then the references each argument writes, followed in the instance's
+    scope to the instance they select (`selected_instance`: configured attributes too).
     """
     out: dict[str, dict[str, None]] = {}
-    _follow_references(instance.block.body, instance.scope, "", out)
     _bind_body([instance.block.body], values, "", out)
+    _follow_references(instance.block.body, instance.scope, "", out)
     return {path: tuple(found) for path, found in out.items()} if out else _NO_INSTANCES
 
 

@@ -166,3 +166,33 @@ resource "aws_eip_association" "a" {
     association = {r.address: r for r in result.resources}["aws_eip_association.a"]
     assert association.refs == {"allocation_id": ("aws_eip.ip",)}
     assert association.ref_instances == {}
+
+
+def test_the_value_taken_comes_before_every_reference_written(tmp_path: Path) -> None:
+    """Both branches of a conditional are references; the instance its value came from is first."""
+    (tmp_path / "main.tf").write_text(
+        """
+provider "aws" { region = "eu-west-1" }
+variable "big" { default = false }
+resource "aws_launch_template" "lt" {
+  for_each      = { small = "t3.nano", large = "m5.4xlarge" }
+  instance_type = each.value
+}
+resource "aws_autoscaling_group" "asg" {
+  min_size           = 1
+  max_size           = 1
+  availability_zones = ["eu-west-1a"]
+  launch_template {
+    id = var.big ? aws_launch_template.lt["large"].id : aws_launch_template.lt["small"].id
+  }
+}
+"""
+    )
+    result = HclReader(env={}).read(tmp_path)
+    asg = {r.address: r for r in result.resources}["aws_autoscaling_group.asg"]
+    assert asg.ref_instances["launch_template.id"] == (
+        'aws_launch_template.lt["small"]',
+        'aws_launch_template.lt["large"]',
+    )
+    template = _context(result).resolve(asg, "launch_template.id")
+    assert template is not None and template.values["instance_type"] == "t3.nano"
