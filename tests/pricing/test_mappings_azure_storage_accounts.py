@@ -23,6 +23,7 @@ def _m(product: str, sku: str, meter: str) -> dict[str, str]:
 
 V2 = "General Block Blob v2"
 HNS = "General Block Blob v2 Hierarchical Namespace"
+FILES = "Files v2"
 CASES = [
     # (region, attributes, catalog unit, price)
     # function_*_test accounts: StorageV2 Standard LRS Cool, eastus
@@ -57,11 +58,30 @@ CASES = [
     ("westus", _m(HNS, "Cool LRS", "Cool Read Operations"), "10K", "0.013"),
     ("westus", _m(HNS, "Cool GRS", "Cool GRS Early Delete"), "1 GB", "0.033"),
     ("westus", _m(HNS, "Hot LRS", "Hot Iterative Write Operations"), "100", "0.072"),
+    ("westus", _m(HNS, "Hot GRS", "Hot GRS Iterative Write Operations"), "100", "0.14"),
+    ("westus", _m(HNS, "Hot LRS", "Hot Iterative Read Operations"), "10K", "0.072"),
+    ("westus", _m(HNS, "Hot GRS", "Hot GRS Iterative Read Operations"), "10K", "0.14"),
+    ("westus", _m(HNS, "Hot LRS", "Hot Other Operations"), "10K", "0.006"),
+    ("westus", _m(HNS, "Hot GRS", "Hot Other Operations"), "10K", "0.006"),
     # Premium block blob accounts (not NFSv3), westus
     ("westus", _m("Premium Block Blob", "Premium LRS", "LRS Write Operations"), "10K", "0.0228"),
     ("westus", _m("Premium Block Blob", "Premium ZRS", "ZRS List and Create Container Operations"), "10K", "0.086"),
     ("westus", _m("Premium Block Blob", "Premium ZRS", "ZRS Read Operations"), "10K", "0.00242"),
     ("westus", _m("Premium Block Blob", "Premium LRS", "LRS All Other Operations"), "10K", "0.00182"),
+    # Azure Files (Storage-files.yaml): FileStorage accounts and shares, westus
+    ("westus", _m(FILES, "Cool LRS", "Cool LRS Data Stored"), "1 GB/Month", "0.0228"),
+    ("westus", _m(FILES, "Hot LRS", "LRS Metadata"), "1 GB/Month", "0.0297"),
+    ("westus", _m(FILES, "Cool LRS", "LRS Metadata"), "1 GB/Month", "0.0297"),
+    ("westus", _m(FILES, "Hot LRS", "Hot LRS List Operations"), "10K", "0.0715"),
+    ("westus", _m(FILES, "Cool LRS", "Cool LRS List Operations"), "10K", "0.0715"),
+    ("westus", _m(FILES, "Hot ZRS", "Hot Other Operations"), "10K", "0.00572"),
+    ("westus", _m(FILES, "Cool GRS", "Cool Other Operations"), "10K", "0.00572"),
+    ("westus", _m(FILES, "Cool ZRS", "Cool ZRS Write Operations"), "10K", "0.13"),
+    ("westus", _m(FILES, "Cool GRS", "Cool GRS Write Operations"), "10K", "0.26"),
+    ("westus", _m(FILES, "Cool GRS", "Cool Read Operations"), "10K", "0.013"),
+    ("westus", _m(FILES, "Cool ZRS", "Cool Data Retrieval"), "1 GB", "0.01"),
+    ("westus", _m("Premium Files", "Premium ZRS", "Premium ZRS Provisioned"), "1 GiB/Month", "0.22"),
+    ("westus", _m("Premium Files", "Premium LRS", "Premium LRS Snapshots"), "1 GiB/Month", "0.15"),
     # general-purpose v1 accounts (account_kind Storage), westus
     ("westus", _m("General Block Blob", "Standard LRS", "LRS Data Stored"), "1 GB/Month", "0.024"),
     ("westus", _m("General Block Blob", "Standard GRS", "GRS Data Stored"), "1 GB/Month", "0.048"),
@@ -115,4 +135,28 @@ def test_storage_meter_is_unique_at_the_printed_price(
 )
 def test_unconfirmed_meters_are_not_mapped(attrs: dict[str, str]) -> None:
     found = _query("--provider", "azure", "--service", "Storage", "--region", "westeurope", *_attrs(attrs))
+    assert found == []
+
+
+@pytest.mark.parametrize(
+    "attrs",
+    [
+        # Cool hierarchical-namespace iterative and other meters: no source spells them
+        _m(HNS, "Cool LRS", "Cool Iterative Write Operations"),
+        _m(HNS, "Cool GRS", "Cool GRS Iterative Read Operations"),
+        _m(HNS, "Cool LRS", "Cool Other Operations"),
+        # "$0.20 / $0.26 per GB" are Premium Block Blob capacity (0.195 / 0.259) printed to the cent
+        _m("Premium Block Blob", "Premium LRS", "Premium LRS Data Stored"),
+        _m("Premium Block Blob v2 Hierarchical Namespace", "Premium LRS", "Premium LRS Data Stored"),
+        _m("Premium Block Blob v2 Hierarchical Namespace", "Premium ZRS", "Premium ZRS Data Stored"),
+        # Premium Files LRS provisioned / ZRS snapshots were printed only to the cent (0.18 / 0.19)
+        _m("Premium Files", "Premium LRS", "Premium LRS Provisioned"),
+        _m("Premium Files", "Premium ZRS", "Premium ZRS Snapshots"),
+        # the Files early-delete meterName is in no source
+        _m(FILES, "Cool LRS", "Cool LRS Early Delete"),
+    ],
+    ids=lambda a: "/".join(a.values()),
+)
+def test_unconfirmed_or_rounded_westus_meters_are_not_mapped(attrs: dict[str, str]) -> None:
+    found = _query("--provider", "azure", "--service", "Storage", "--region", "westus", *_attrs(attrs))
     assert found == []

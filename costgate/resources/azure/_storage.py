@@ -66,7 +66,7 @@ def product(a: Account) -> str:
     premium = a.tier == "Premium"
     if a.kind == "Storage":
         return "Premium Block Blob" if premium else "General Block Blob"
-    if a.nfsv3 and a.kind in ("StorageV2", "BlockBlobStorage"):  # NFSv3 needs a hierarchical namespace
+    if a.nfsv3 and a.kind == "StorageV2":  # NFSv3 needs a hierarchical namespace
         return (
             "Premium Block Blob v2 Hierarchical Namespace"
             if premium
@@ -97,7 +97,61 @@ def meters_of(a: Account, access: str) -> dict[str, str]:
         "write": f"{prefix}Write Operations",
         "list": f"{ops} List and Create Container Operations",
         "read": f"{access} Read Operations",
-        "other": "All Other Operations",
+        "other": f"{access} Other Operations" if hns else "All Other Operations",
         "iterative_write": f"{prefix}Iterative Write Operations",
         "iterative_read": f"{prefix}Iterative Read Operations",
+    }
+
+
+FILES_TIERS = {"hot": "Hot", "cool": "Cool", "transactionoptimized": "Standard", "premium": "Premium"}
+"""Azure Files tiers (Terraform access_tier, lower case) -> the tier word of their Retail Prices skuName."""
+
+FILES_REDUNDANCY = {"RA-GRS": "GRS", "RA-GZRS": "GZRS"}
+"""Azure Files has no read-access redundancy: a share in an RA-GRS / RA-GZRS account is GRS / GZRS."""
+
+
+def files_product(tier: str) -> str:
+    """Retail Prices productName of Azure Files at `tier` (a FILES_TIERS value)."""
+    return "Premium Files" if tier == "Premium" else "Files v2"
+
+
+def files_sku(tier: str, redundancy: str) -> str:
+    """Retail Prices skuName of Azure Files at `tier` and an account's redundancy ("Hot LRS")."""
+    return f"{tier} {FILES_REDUNDANCY.get(redundancy, redundancy)}"
+
+
+def files_meters(tier: str, redundancy: str) -> dict[str, str]:
+    """Azure Files meterNames by component at `tier` ("Hot", "Cool", "Standard", "Premium").
+
+    Hot / Cool: "<tier> <red> Data Stored" (snapshots bill the same meter), "<red> Metadata",
+    "<tier> <red> Write / List Operations", "<tier> Read Operations", "<tier> Other Operations"
+    ("<tier> GZRS Other Operations" and "Cool GZRS Data Retrieval" for GZRS), "Cool Data Retrieval".
+    Transaction optimized (skuName "Standard <red>"): "<red> Data Stored", "<red> Write
+    Operations", "Read / List / Protocol Operations" (prefixed "<red> " for ZRS and GZRS).
+    Premium (provisioned v1): "Premium <red> Provisioned", "Premium <red> Snapshots".
+    """
+    r = FILES_REDUNDANCY.get(redundancy, redundancy)
+    if tier == "Premium":
+        return {"stored": f"Premium {r} Provisioned", "snapshots": f"Premium {r} Snapshots"}
+    if tier == "Standard":
+        zonal = f"{r} " if r in ("ZRS", "GZRS") else ""
+        return {
+            "stored": f"{r} Data Stored",
+            "snapshots": f"{r} Data Stored",
+            "write": f"{r} Write Operations",
+            "list": f"{zonal}List Operations",
+            "read": f"{zonal}Read Operations",
+            "other": f"{zonal}Protocol Operations",
+        }
+    gz = "GZRS " if r == "GZRS" else ""
+    return {
+        "stored": f"{tier} {r} Data Stored",
+        "snapshots": f"{tier} {r} Data Stored",
+        "metadata": f"{r} Metadata",
+        "write": f"{tier} {r} Write Operations",
+        "list": f"{tier} {r} List Operations",
+        "read": f"{tier} Read Operations",
+        "other": f"{tier} {gz}Other Operations",
+        "retrieval": f"{tier} {gz}Data Retrieval",
+        "early_delete": f"{tier} {r} Early Delete",
     }

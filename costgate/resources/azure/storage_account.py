@@ -9,10 +9,15 @@ Prices:
     Data retrieval and early deletion: per GB read from / deleted early out of the Cool and Cold
     tiers (usage; early deletion on StorageV2 accounts, as Azure bills it for general-purpose v2).
     Blob index: per 10,000 index tags a month (usage), on Standard v2 and blob accounts.
+    FileStorage accounts (Azure Files): data at rest, snapshots and metadata per GB-month,
+    write, list, read and other operations per 10,000, Cool data retrieval and early deletion
+    per GB (usage, for the account's shares as a whole); Premium ones data at rest (provisioned
+    GiB) and snapshots.
 Usage keys:
     storage_gb: GB stored on average.
     monthly_write_operations: write operations a month.
-    monthly_list_and_create_container_operations: list and create container operations a month.
+    monthly_list_and_create_container_operations: list and create container operations a month
+        (list operations, for a FileStorage account).
     monthly_read_operations: read operations a month.
     monthly_other_operations: other operations a month.
     monthly_iterative_read_operations: iterative (directory) read operations a month (NFSv3).
@@ -20,24 +25,31 @@ Usage keys:
     monthly_data_retrieval_gb: GB read from the Cool or Cold tier a month.
     early_deletion_gb: GB deleted or moved out of the Cool or Cold tier before its minimum days.
     blob_index_tags: blob index tags stored.
+    data_at_rest_storage_gb: GB stored in a FileStorage account's shares.
+    snapshots_storage_gb: GB of share snapshots in a FileStorage account.
+    metadata_at_rest_storage_gb: GB of file-system metadata in a FileStorage account.
 Not priced / assumptions:
     Meters follow Retail Prices spelling (evidence in mappings/azure/Storage-accounts.yaml):
     "<access> <redundancy> Data Stored", "<access> <redundancy> Write Operations", "<redundancy>
     List and Create Container Operations", "<access> Read Operations", "All Other Operations",
     "<access> Data Retrieval", "<access> <redundancy> Early Delete", "Index Tags" ("GRS Index
-    Tags" for GRS / RA-GRS). RA-GRS / RA-GZRS skus bill the GRS / GZRS operation meters; NFSv3
-    accounts' LRS / ZRS write meters name no redundancy ("Hot Write Operations"). v1 accounts
-    (skuName "Standard <redundancy>") bill "<redundancy> Data Stored", "<redundancy> Write
-    Operations", "Read Operations" and "All Other Operations"; Premium block blob accounts
+    Tags" for GRS / RA-GRS). RA-GRS / RA-GZRS skus bill the GRS / GZRS operation meters. NFSv3
+    StorageV2 accounts (productName "General Block Blob v2 Hierarchical Namespace") bill "<access>
+    Other Operations" and iterative meters "<access> [<redundancy> ]Iterative Read / Write
+    Operations", their LRS / ZRS write meters naming no redundancy ("Hot Write Operations").
+    v1 accounts (skuName "Standard <redundancy>") bill "<redundancy> Data Stored", "<redundancy>
+    Write Operations", "Read Operations" and "All Other Operations"; Premium block blob accounts
     "<redundancy> ..." meters. A meter the catalog lacks shows as not priced. The reference
     estimator prices v1 read / other operations from the "Other" / "Delete Operations" meters as
     stand-ins; costgate queries the meters Azure names for them. NFSv3 BlockBlobStorage accounts
-    (which need a hierarchical namespace) are priced as Premium Block Blob v2 Hierarchical
-    Namespace: the reference's code names plain Premium Block Blob for them, but its own output
-    prints the HNS figures (westus 0.20 / 0.26, against 0.195 / 0.259 without NFSv3).
-    FileStorage accounts bill their shares (azurerm_storage_share); queues and tables are priced
-    on azurerm_storage_queue / azurerm_storage_table. NFSv3 accounts list containers free (as the
-    reference has it); geo-replication transfer and the Archive tier (set per blob) are not priced.
+    bill the Premium Block Blob meters, as the reference estimator prices them (its printed
+    "$0.20 / $0.26 per GB" for them are 0.195 / 0.259 rounded to cents: it prints unit prices of
+    $0.10 and more to the cent). FileStorage accounts bill Azure Files meters (_files.py, as
+    azurerm_storage_share; evidence in mappings/azure/Storage-files.yaml) from usage given on the
+    account: a plan that also prices the account's shares should give share usage on one of the
+    two, not both. Queues and tables are priced on azurerm_storage_queue / azurerm_storage_table.
+    NFSv3 StorageV2 accounts list containers free (as the reference has it); geo-replication
+    transfer and the Archive tier (set per blob) are not priced.
 References:
     https://azure.microsoft.com/pricing/details/storage/blobs/
 """
@@ -48,6 +60,7 @@ from collections.abc import Iterator
 
 from costgate.model import CostComponent, PriceQuery, Resource
 from costgate.resources.azure._common import azure_query, usage_in
+from costgate.resources.azure._files import STANDARD_KEYS, files_components
 from costgate.resources.azure._storage import Account, account_of, meters_of, product
 from costgate.resources.base import Pricer, PricingContext, UsageKey, usage_component
 
@@ -62,7 +75,16 @@ USAGE = (
     UsageKey("monthly_data_retrieval_gb", "float", "GB read from the Cool or Cold tier a month"),
     UsageKey("early_deletion_gb", "float", "GB deleted early out of the Cool or Cold tier a month"),
     UsageKey("blob_index_tags", "int", "Blob index tags stored"),
+    UsageKey("data_at_rest_storage_gb", "float", "GB stored in a FileStorage account's shares"),
+    UsageKey("snapshots_storage_gb", "float", "GB of share snapshots in a FileStorage account"),
+    UsageKey("metadata_at_rest_storage_gb", "float", "GB of file-system metadata in a FileStorage account"),
 )
+FILE_KEYS = {
+    **STANDARD_KEYS,
+    "stored": "data_at_rest_storage_gb",
+    "list": "monthly_list_and_create_container_operations",
+}
+"""A FileStorage account's Azure Files usage keys (the reference estimator's names)."""
 
 
 def _q(r: Resource, a: Account, sku: str, meter: str, unit: str | None = None) -> PriceQuery:
@@ -72,7 +94,9 @@ def _q(r: Resource, a: Account, sku: str, meter: str, unit: str | None = None) -
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     a = account_of(r)
-    if a.kind == "FileStorage":
+    if a.kind == "FileStorage":  # Azure Files: the account's shares as a whole, from usage
+        tier = "Premium" if a.tier == "Premium" else a.access
+        yield from files_components(r, tier, a.redundancy, ctx.usage, keys=FILE_KEYS)
         return
     access = "Premium" if a.tier == "Premium" else "Standard" if a.kind == "Storage" else a.access
     sku = f"{access} {a.redundancy}"

@@ -6,23 +6,32 @@ Prices:
     Premium shares (accounts of kind FileStorage, or `access_tier = "Premium"`) per provisioned
     GiB (`quota`).
     Snapshots: per GB-month (usage: snapshots_storage_gb).
+    Metadata at rest: Hot and Cool shares, per GB-month (usage: metadata_at_rest_storage_gb).
     Read, write, list and other operations: Standard shares, per 10,000 (usage).
-    Data retrieval: Cool shares, per GB (usage).
+    Data retrieval and early deletion: Cool shares, per GB (usage).
 Usage keys:
     storage_gb: GB stored (Standard shares).
     snapshots_storage_gb: GB of share snapshots.
+    metadata_at_rest_storage_gb: GB of file-system metadata (Hot and Cool shares).
     monthly_read_operations: read operations a month.
     monthly_write_operations: write operations a month.
     monthly_list_operations: list operations a month.
     monthly_other_operations: other operations a month.
     monthly_data_retrieval_gb: GB read from a Cool share a month.
+    early_deletion_gb: GB deleted from a Cool share before its 30 days.
 Not priced / assumptions:
-    Meters follow Retail Prices spelling under productName "Files v2" / "Premium Files":
-    "<tier> <redundancy> Data Stored" (Premium: "Provisioned", "Snapshots"), "<tier> Read
-    Operations", "<tier> <redundancy> Write Operations", "<tier> <redundancy> List Operations",
-    "<tier> Other Operations", "<tier> Data Retrieval"; a meter named otherwise shows as not
-    priced. A share whose account is outside the plan is taken to be Standard LRS. Provisioned v2
-    shares and metadata at rest are not priced.
+    Meters under productName "Files v2" / "Premium Files" as Retail Prices spells them
+    (_storage.files_meters; evidence in mappings/azure/Storage-files.yaml): Hot / Cool "<tier>
+    <redundancy> Data Stored" (snapshots bill the same meter), "<redundancy> Metadata", "<tier>
+    <redundancy> Write / List Operations", "<tier> Read Operations", "<tier> Other Operations";
+    transaction optimized (skuName "Standard <redundancy>") "<redundancy> Data Stored",
+    "<redundancy> Write Operations", "Read / List / Protocol Operations" (prefixed by ZRS / GZRS
+    for those); Premium "Premium <redundancy> Provisioned" / "Snapshots". Files has no
+    read-access redundancy: a share in an RA-GRS / RA-GZRS account is priced as GRS / GZRS. A
+    share whose account is outside the plan is taken to be StorageV2 LRS. The early-deletion
+    meter's spelling is not confirmed (it shows as not priced until a source lists it);
+    provisioned v2 shares are not priced. The reference estimator prices a Premium share from
+    usage (storage_gb); costgate prices the provisioned quota, which is what Azure bills.
 References:
     https://azure.microsoft.com/pricing/details/storage/files/
 """
@@ -31,58 +40,33 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from costgate.model import CostComponent, PriceQuery, Resource
-from costgate.resources.azure._common import azure_query, usage_in
-from costgate.resources.azure._storage import parent_account
-from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, monthly, usage_component
+from costgate.model import CostComponent, Resource
+from costgate.resources.azure._files import files_components
+from costgate.resources.azure._storage import FILES_TIERS, parent_account
+from costgate.resources.base import Pricer, PricingContext, UsageKey, dec
 
 USAGE = (
     UsageKey("storage_gb", "float", "GB stored (Standard shares)"),
     UsageKey("snapshots_storage_gb", "float", "GB of share snapshots"),
+    UsageKey("metadata_at_rest_storage_gb", "float", "GB of file-system metadata (Hot and Cool shares)"),
     UsageKey("monthly_read_operations", "int", "Read operations a month"),
     UsageKey("monthly_write_operations", "int", "Write operations a month"),
     UsageKey("monthly_list_operations", "int", "List operations a month"),
     UsageKey("monthly_other_operations", "int", "Other operations a month"),
     UsageKey("monthly_data_retrieval_gb", "float", "GB read from a Cool share a month"),
+    UsageKey("early_deletion_gb", "float", "GB deleted from a Cool share before its 30 days"),
 )
-TIERS = {"hot": "Hot", "cool": "Cool", "transactionoptimized": "Standard", "premium": "Premium"}
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     account = parent_account(r, ctx)
     tier = (
-        "Premium" if account.kind == "FileStorage" else TIERS.get(str(r.get("access_tier") or "").lower(), "Standard")
+        "Premium"
+        if account.kind == "FileStorage"
+        else FILES_TIERS.get(str(r.get("access_tier") or "").lower(), "Standard")
     )
-    sku = f"{tier} {account.redundancy}"
-    home = account.resource or r
-
-    def q(meter: str, unit: str) -> PriceQuery:
-        attrs = {
-            "productName": "Premium Files" if tier == "Premium" else "Files v2",
-            "skuName": sku,
-            "meterName": meter,
-            "type": "Consumption",
-        }
-        return azure_query(home, "Storage", attrs, family="Storage", unit=unit)
-
-    u = ctx.usage
-    if tier == "Premium":
-        yield monthly("Provisioned storage", "GB", dec(r.get("quota")), q(f"{sku} Provisioned", "1 GiB/Month"))
-        yield usage_component("Snapshots", "GB", u, "snapshots_storage_gb", q(f"{sku} Snapshots", "1 GiB/Month"))
-        return
-    yield usage_component("Data at rest", "GB", u, "storage_gb", q(f"{sku} Data Stored", "1 GB/Month"))
-    yield usage_component("Snapshots", "GB", u, "snapshots_storage_gb", q(f"{sku} Data Stored", "1 GB/Month"))
-    for name, key, meter in (
-        ("Read operations", "monthly_read_operations", f"{tier} Read Operations"),
-        ("Write operations", "monthly_write_operations", f"{sku} Write Operations"),
-        ("List operations", "monthly_list_operations", f"{sku} List Operations"),
-        ("Other operations", "monthly_other_operations", f"{tier} Other Operations"),
-    ):
-        yield usage_in(name, "10k operations", u, key, q(meter, "10K"), divisor=10_000)
-    if tier == "Cool":
-        yield usage_component(
-            "Data retrieval", "GB", u, "monthly_data_retrieval_gb", q(f"{tier} Data Retrieval", "1 GB")
-        )
+    quota = dec(r.get("quota")) if tier == "Premium" else None
+    yield from files_components(account.resource or r, tier, account.redundancy, ctx.usage, provisioned_gb=quota)
 
 
 PRICER = Pricer(type="azurerm_storage_share", price=_price, usage_keys=USAGE, doc=__doc__ or "")
