@@ -131,6 +131,7 @@ class _Builder:
         self._providers: dict[tuple[int, str], tuple[str, str]] = {}
         self._tags: dict[int, Mapping[str, str]] = {}
         self._sources: dict[int, SourceLocation] = {}
+        self._selected: dict[tuple[int, str, int], str | None] = {}
         for instance in instances:
             if instance.type == "azurerm_resource_group":
                 name, location = instance.values.get("name"), instance.values.get("location")
@@ -185,7 +186,7 @@ class _Builder:
             module=instance.module,
             region_source=region_source,
             refs=self._block_refs(instance),
-            ref_instances=_ref_instances(instance, evaluated),
+            ref_instances=_ref_instances(instance, evaluated, self._selected),
             source=self._source(instance),
             provider_name=provider_name,
         )
@@ -285,7 +286,9 @@ class _Builder:
 _NO_INSTANCES: Final[Mapping[str, tuple[str, ...]]] = {}
 
 
-def _ref_instances(instance: Instance, values: Mapping[str, Any]) -> Mapping[str, tuple[str, ...]]:
+def _ref_instances(
+    instance: Instance, values: Mapping[str, Any], selected: dict[tuple[int, str, int], str | None]
+) -> Mapping[str, tuple[str, ...]]:
     """Attribute path (as in refs) -> the resource instances its evaluated value is taken from.
 
     Evaluation knows what a reference cannot say: `service_plan_id = each.value.id` under
@@ -295,20 +298,36 @@ def _ref_instances(instance: Instance, values: Mapping[str, Any]) -> Mapping[str
     instance (exact: `cond ? a["x"].id : b["y"].id` names the one taken; it also crosses locals
     and module outputs), then the references each argument writes, followed in the instance's
     scope to the instance they select (`selected_instance`: configured attributes too).
+    `selected` remembers what a reference without each/count and without index expressions
+    selects in a module instance: the same for every instance of the block.
     """
     out: dict[str, dict[str, None]] = {}
     _bind_body([instance.block.body], values, "", out)
-    _follow_references(instance.block.body, instance.scope, "", out)
+    _follow_references(instance.block.body, instance.scope, "", out, selected)
     return {path: tuple(found) for path, found in out.items()} if out else _NO_INSTANCES
 
 
-def _follow_references(body: Body, scope: Scope, prefix: str, out: dict[str, dict[str, None]]) -> None:
+def _follow_references(
+    body: Body,
+    scope: Scope,
+    prefix: str,
+    out: dict[str, dict[str, None]],
+    selected: dict[tuple[int, str, int], str | None],
+) -> None:
     """Add the instances the references of `body`'s arguments select (nested blocks by their paths)."""
     for name, expr in body.attributes.items():
         if not prefix and name in _NOT_REFERENCES:
             continue
         for root, steps in expr.traversals:
-            found = selected_instance(root, steps, scope)
+            if root in scope.bindings or not all(is_attr for is_attr, _ in steps):
+                found = selected_instance(root, steps, scope)
+            else:
+                key = (id(scope.context), root, id(steps))
+                found = (
+                    selected[key]
+                    if key in selected
+                    else selected.setdefault(key, selected_instance(root, steps, scope))
+                )
             if found is not None:
                 out.setdefault(f"{prefix}.{name}" if prefix else name, {})[found] = None
     for block in body.blocks:
@@ -316,9 +335,9 @@ def _follow_references(body: Body, scope: Scope, prefix: str, out: dict[str, dic
             content = next((b for b in block.body.blocks if b.type == "content"), None)
             if content is not None:
                 label = f"{prefix}.{block.labels[0]}" if prefix else block.labels[0]
-                _follow_references(content.body, scope, label, out)
+                _follow_references(content.body, scope, label, out, selected)
         elif block.type not in ("lifecycle", "provisioner", "connection"):
-            _follow_references(block.body, scope, f"{prefix}.{block.type}" if prefix else block.type, out)
+            _follow_references(block.body, scope, f"{prefix}.{block.type}" if prefix else block.type, out, selected)
 
 
 def _bind_body(bodies: list[Body], values: Mapping[str, Any], prefix: str, out: dict[str, dict[str, None]]) -> None:
