@@ -126,6 +126,8 @@ def test_plan_and_hcl_mode_bind_the_same_instances(mode: str) -> None:
     assert template_of("aws_autoscaling_group.pinned") == 'aws_launch_template.lt["web"]'
     assert template_of('aws_autoscaling_group.fleet["batch"]') == 'aws_launch_template.lt["batch"]'
     assert template_of('aws_autoscaling_group.fleet["web"]') == 'aws_launch_template.lt["web"]'
+    assert template_of('aws_autoscaling_group.fleet["edge.v2"]') == 'aws_launch_template.lt["edge.v2"]'
+    assert template_of("aws_autoscaling_group.edge") == 'aws_launch_template.lt["edge.v2"]'
     assert by["aws_eip_association.second"].ref_instances == {"allocation_id": ("aws_eip.ip[1]",)}
     in_use = [
         a for a, r in by.items() if r.type == "aws_eip" and ctx.referenced_by(r, "aws_eip_association", "allocation_id")
@@ -139,6 +141,7 @@ def test_aws_fixture_prices_each_group_on_its_template_and_only_the_attached_add
     found = _components(AWS_CASE)
     assert found["aws_autoscaling_group.pinned"][0] == "Instance usage (Linux/UNIX, on-demand, t3.small)"
     assert found['aws_autoscaling_group.fleet["batch"]'] == ["Instance usage (Linux/UNIX, on-demand, c5.2xlarge)"]
+    assert found["aws_autoscaling_group.edge"] == ["Instance usage (Linux/UNIX, on-demand, m5.large)"]
     assert [found[f"aws_eip.ip[{i}]"] for i in range(3)] == [
         ["IP address (if unused)"],
         ["Public IPv4 address (in use)"],
