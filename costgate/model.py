@@ -67,7 +67,12 @@ class Resource:
     needs one reports the component as depending on it instead of guessing.
     `refs` maps attribute names of the configuration to the addresses they reference
     (e.g. ``launch_template.id`` -> ``aws_launch_template.web``) so that pricers can price a
-    resource from the resource it points to.
+    resource from the resource it points to. They name configuration blocks; `ref_instances`
+    maps the same attribute paths to the instances (absolute addresses with their count or
+    for_each key, ``azurerm_service_plan.plan["b"]``) the value is taken from, where the reader
+    can tell: a literal key in plan mode (``aws_eip.nat[0].id``), and in HCL mode also computed
+    keys (``[each.key]``), ``each.value`` of a for_each over a resource's instances, and values
+    passed through locals and module outputs.
     `before_region` is set only when the region before the change differs from `region` (a
     branch diff that moves a project to another region); the before view is priced there.
     """
@@ -86,6 +91,7 @@ class Resource:
     module: str = ""
     region_source: str = "resource"
     refs: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+    ref_instances: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
     source: SourceLocation | None = None
     provider_name: str = ""
     before_region: str | None = None

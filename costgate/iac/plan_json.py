@@ -334,16 +334,39 @@ class _ConfigBlock:
 
     provider_config_key: str
     expressions: Mapping[str, Any]
+    for_each_references: tuple[str, ...] = ()
     _refs: Mapping[str, tuple[str, ...]] | None = None
+    _instances: Mapping[str, tuple[str, ...]] | None = None
+    _absolute: dict[str, Mapping[str, tuple[str, ...]]] = field(default_factory=dict)
 
     @property
     def refs(self) -> Mapping[str, tuple[str, ...]]:
         """Attribute path -> referenced resource addresses, shared by every instance."""
-        if self._refs is None:
+        return self._collected()[0]
+
+    def _collected(self) -> tuple[Mapping[str, tuple[str, ...]], Mapping[str, tuple[str, ...]]]:
+        """(refs, instances referenced with a literal key), module-relative; worked out once."""
+        if self._refs is None or self._instances is None:
             out: dict[str, dict[str, None]] = {}
-            _collect_refs(self.expressions, "", out)
+            instances: dict[str, dict[str, None]] = {}
+            each_value = tuple(t for t in map(_ref_target, self.for_each_references) if t is not None)
+            _collect_refs(self.expressions, "", out, instances, each_value)
             self._refs = {path: tuple(targets) for path, targets in out.items()}
-        return self._refs
+            self._instances = {path: tuple(targets) for path, targets in instances.items()}
+        return self._refs, self._instances
+
+    def ref_instances(self, module: str) -> Mapping[str, tuple[str, ...]]:
+        """Attribute path -> instances referenced with a literal key (`aws_eip.nat[0].id`), as
+        absolute addresses for an instance of this block in module instance `module`."""
+        found = self._absolute.get(module)
+        if found is None:
+            relative = self._collected()[1]
+            found = self._absolute[module] = (
+                {path: tuple(f"{module}.{t}" for t in targets) for path, targets in relative.items()}
+                if module
+                else relative
+            )
+        return found
 
 
 @dataclass(slots=True)
@@ -384,9 +407,14 @@ class _Config:
                     continue
                 prefix = "data." if mode == "data" else ""
                 expressions = block.get("expressions")
+                for_each = block.get("for_each_expression")
+                references = for_each.get("references") if isinstance(for_each, dict) else None
                 self.blocks[(path, f"{prefix}{block.get('type')}.{block.get('name')}")] = _ConfigBlock(
                     provider_config_key=str(block.get("provider_config_key") or ""),
                     expressions=expressions if isinstance(expressions, dict) else {},
+                    for_each_references=tuple(r for r in references if isinstance(r, str))
+                    if isinstance(references, list)
+                    else (),
                 )
         calls = module.get("module_calls")
         if isinstance(calls, dict):
@@ -400,24 +428,65 @@ class _Config:
                     self._walk(child_module, child)
 
 
-def _collect_refs(expressions: Mapping[str, Any], prefix: str, out: dict[str, dict[str, None]]) -> None:
-    """Gather referenced resource addresses per dotted attribute path (blocks are lists of dicts)."""
+def _collect_refs(
+    expressions: Mapping[str, Any],
+    prefix: str,
+    out: dict[str, dict[str, None]],
+    instances: dict[str, dict[str, None]],
+    each_value: tuple[str, ...],
+) -> None:
+    """Gather referenced resource addresses per dotted attribute path (blocks are lists of dicts),
+    and the instances referenced with a literal key (`aws_eip.nat[0]`) into `instances`.
+
+    `each.value` stands for an element of the block's for_each, so an argument reading it
+    references what the for_each references (`each_value`): `service_plan_id = each.value.id`
+    under `for_each = azurerm_service_plan.plan` references the plans.
+    """
     for key, expr in expressions.items():
         path = f"{prefix}.{key}" if prefix else key
         if isinstance(expr, list):
             for block in expr:
                 if isinstance(block, dict):
-                    _collect_refs(block, path, out)
+                    _collect_refs(block, path, out, instances, each_value)
         elif isinstance(expr, dict):
             references = expr.get("references")
             if expr.keys() <= _EXPRESSION_KEYS and (isinstance(references, list) or "constant_value" in expr):
                 if isinstance(references, list):
                     for ref in references:
-                        target = _ref_target(ref) if isinstance(ref, str) else None
+                        if not isinstance(ref, str):
+                            continue
+                        if ref == "each.value" or ref.startswith(("each.value.", "each.value[")):
+                            for each_target in each_value:
+                                out.setdefault(path, {})[each_target] = None
+                            continue
+                        target = _ref_target(ref)
                         if target is not None:
                             out.setdefault(path, {})[target] = None
+                            instance = _keyed_instance(ref, target)
+                            if instance is not None:
+                                instances.setdefault(path, {})[instance] = None
             else:  # a single nested block (NestingSingle / NestingGroup)
-                _collect_refs(expr, path, out)
+                _collect_refs(expr, path, out, instances, each_value)
+
+
+def _keyed_instance(ref: str, target: str) -> str | None:
+    """`aws_eip.nat[0]` for a reference that names an instance by a literal key
+    (`aws_eip.nat[0].id`, `x.y["k"]`), else None (a module output, a key computed at plan time)."""
+    if target.startswith("module.") or not ref.startswith(target + "["):
+        return None
+    rest = ref[len(target) :]
+    if rest.startswith('["'):
+        i = 2
+        while i < len(rest):
+            if rest[i] == "\\":
+                i += 2
+                continue
+            if rest[i] == '"':
+                return target + rest[: i + 2] if rest[i + 1 : i + 2] == "]" else None
+            i += 1
+        return None
+    end = rest.find("]")
+    return target + rest[: end + 1] if end > 1 and rest[1:end].isdigit() else None
 
 
 def _ref_target(ref: str) -> str | None:
@@ -720,6 +789,7 @@ class _PlanReading:
             module=module,
             region_source=region_source,
             refs=block.refs if block is not None else {},
+            ref_instances=block.ref_instances(module) if block is not None else {},
             source=None,
             provider_name=provider_name,
         )

@@ -112,14 +112,17 @@ class ReverseReferences:
         self._tables: dict[tuple[str, str], dict[int, list[Resource]]] = {}
         self._targets: dict[tuple[str, str], frozenset[str]] = {}
         self._values: dict[tuple[str, str], dict[str, list[Resource]]] = {}
+        self._counts: dict[str, int] | None = None
 
     def targets(self, rtype: str, attribute: str) -> frozenset[str]:
-        """Configuration addresses (module-qualified, without count or for_each keys) that
-        `attribute` of any `rtype` resource references; built once per (type, attribute).
+        """What `attribute` of any `rtype` resource references: instance addresses where the
+        reader knows the instance (`Resource.ref_instances`), else configuration addresses
+        (module-qualified, without count or for_each keys); built once per (type, attribute).
 
-        Why raw addresses: `aws_nat_gateway.nat[1]` refers to `aws_eip.nat` in configuration
-        (`aws_eip.nat[count.index].id`), which resolves to one instance only; a caller that asks
-        "is any instance of this configuration block referenced?" needs the block's address.
+        Why configuration addresses as the fallback: `aws_nat_gateway.nat[1]` refers to
+        `aws_eip.nat` in a plan's configuration (`aws_eip.nat[count.index].id`) without saying
+        which instance; a caller that asks "is this resource referenced?" then has only the
+        block to go by.
         """
         key = (rtype, attribute)
         found = self._targets.get(key)
@@ -127,10 +130,28 @@ class ReverseReferences:
             out: set[str] = set()
             for other in self._resources.values():
                 if other.type == rtype:
+                    bound = other.ref_instances.get(attribute, ())
+                    out.update(bound)
+                    covered = {block_address(address) for address in bound}
                     prefix = f"{other.module}." if other.module else ""
-                    out.update(prefix + target for target in other.refs.get(attribute, ()))
+                    out.update(
+                        prefix + target for target in other.refs.get(attribute, ()) if prefix + target not in covered
+                    )
             found = self._targets[key] = frozenset(out)
         return found
+
+    def instance_count(self, address: str) -> int:
+        """How many instances the configuration block at `address` (module-qualified, no key) has."""
+        if self._counts is None:
+            counts: dict[str, int] = {}
+            seen: set[str] = set()
+            for other in self._resources.values():  # the map also holds bare config addresses: dedupe
+                if other.address not in seen:
+                    seen.add(other.address)
+                    block = block_address(other.address)
+                    counts[block] = counts.get(block, 0) + 1
+            self._counts = counts
+        return self._counts.get(address, 0)
 
     def by_value(self, rtype: str, attribute: str) -> Mapping[str, list[Resource]]:
         """Resources of `rtype` by the literal text of `attribute` (those whose `attribute` is not a
@@ -176,6 +197,23 @@ def config_address(resource: Resource) -> str:
     return (f"{resource.module}." if resource.module else "") + f"{resource.type}.{resource.name}"
 
 
+def block_address(address: str) -> str:
+    """An instance address without its own count or for_each key (`aws_eip.nat[1]` -> `aws_eip.nat`,
+    `x.y["a.b[1]"]` -> `x.y`); module keys stay (`module.a["x"].aws_eip.nat`)."""
+    if address.endswith('"]'):
+        i = len(address) - 3
+        while i > 0:
+            if address[i] == '"':
+                escapes = 0
+                while address[i - 1 - escapes] == "\\":
+                    escapes += 1
+                if escapes % 2 == 0:
+                    return address[: i - 1]
+            i -= 1
+        return address
+    return address[: address.rindex("[")] if address.endswith("]") else address
+
+
 @dataclass(frozen=True, slots=True)
 class PricingContext:
     """What a pricer may read besides its resource: usage, and resources it references.
@@ -198,15 +236,27 @@ class PricingContext:
     def resolve(self, resource: Resource, attribute: str) -> Resource | None:
         """The resource that `attribute` of `resource` references, or None.
 
-        A reference names a configuration block (`azurerm_service_plan.p`), not one of its
-        instances; when `resource` is itself an instance (`...app["b"]`, `...app[1]`) and the
-        referenced block has an instance of the same key, that instance is the one meant: the
-        `p[each.key]` / `p[count.index]` idiom of blocks iterating over the same keys.
+        Where the reader knows the instance the value is taken from (`Resource.ref_instances`:
+        `p["b"].id`, and in HCL mode `p[each.key].id`, `each.value.id` of a for_each over `p`'s
+        instances), that instance is the one meant. Otherwise a reference names a configuration
+        block (`azurerm_service_plan.p`): its only instance when it has one; when `resource` is
+        itself an instance (`...app["b"]`, `...app[1]`) and the block has an instance of the
+        same key, that one (the `p[each.key]` / `p[count.index]` idiom of blocks iterating over
+        the same keys); else the block's first instance, the plan giving nothing to tell them
+        apart by (`p[var.k].id` in plan mode).
         """
+        bound = resource.ref_instances.get(attribute, ())
+        for address in bound:
+            found = self.resources.get(address)
+            if found is not None and found.address == address:
+                return found
+        covered = {block_address(address) for address in bound}
         key = resource.address[resource.address.rindex("[") :] if resource.address.endswith("]") else ""
         for address in resource.refs.get(attribute, ()):
             # references inside modules are module-relative: also try the resource's module
             for candidate in (address, f"{resource.module}.{address}") if resource.module else (address,):
+                if candidate in covered:
+                    continue
                 keyed = self.resources.get(candidate + key) if key and not candidate.endswith("]") else None
                 found = keyed or self.resources.get(candidate)
                 if found is not None:
@@ -214,10 +264,12 @@ class PricingContext:
         return None
 
     def referenced_by(self, resource: Resource, rtype: str, attribute: str) -> bool:
-        """Whether `attribute` of some `rtype` resource references `resource`'s configuration block
-        (any of its count/for_each instances); one set lookup, the index built once per estimate."""
+        """Whether `attribute` of some `rtype` resource references `resource`: this instance where
+        the referrer's reader knows the instance (`Resource.ref_instances`), else any instance of
+        its configuration block; one set lookup, the index built once per estimate."""
         index = self.reverse if self.reverse is not None else ReverseReferences(self.resources)
-        return config_address(resource) in index.targets(rtype, attribute)
+        targets = index.targets(rtype, attribute)
+        return resource.address in targets or config_address(resource) in targets
 
     def referencing(self, resource: Resource, rtype: str, attribute: str) -> list[Resource]:
         """Resources of `rtype` whose `attribute` references `resource` (reverse lookup)."""

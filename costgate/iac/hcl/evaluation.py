@@ -20,7 +20,17 @@ from typing import Any, Final
 
 from lark import Token, Tree
 
-from costgate.iac.hcl.expressions import Expr, ExprCompiler, Pos, Scope, Step, to_number, to_string
+from costgate.iac.hcl.expressions import (
+    Expr,
+    ExprCompiler,
+    Pos,
+    Scope,
+    Step,
+    get_attr,
+    get_index,
+    to_number,
+    to_string,
+)
 from costgate.iac.hcl.file_access import allowed_root
 from costgate.iac.hcl.functions import FUNCTION_NAMES, FileRefusal, call_function
 from costgate.iac.hcl.modules import ModuleSources
@@ -28,7 +38,7 @@ from costgate.iac.hcl.parsing import Block, Body, ModuleConfig, read_module
 from costgate.iac.hcl.types import ANY, TypeSpec, convert, parse_type
 from costgate.iac.hcl.values import AfterApply, EvalError, Lazy, TfSet, Unknown
 
-__all__ = ["Instance", "ModuleInstance", "ProviderConfig", "Reading", "raw_traversal"]
+__all__ = ["Instance", "ModuleInstance", "ProviderConfig", "Reading", "raw_traversal", "selected_instance"]
 
 _META_ARGUMENTS: Final = frozenset({"count", "for_each", "provider", "depends_on", "lifecycle"})
 _META_BLOCKS: Final = frozenset({"lifecycle", "provisioner", "connection", "precondition", "postcondition"})
@@ -63,6 +73,8 @@ class Instance:
     block: Block
     module_instance: ModuleInstance
     provider_key: str
+    scope: Scope
+    """The scope its arguments are evaluated in (each / count bound)."""
 
 
 class Reading:
@@ -136,6 +148,39 @@ class Reading:
         except RecursionError:
             self.warn(f"{expr.pos}: {what}: nested too deeply to evaluate")
             return Unknown(f"{what} is nested too deeply")
+
+
+_NOT_FOLLOWED: Final = frozenset({"data", "path", "terraform", "count", "self"})
+"""Reference roots that never lead to a managed resource instance."""
+
+
+def selected_instance(root: str, steps: Sequence[Step], scope: Scope) -> str | None:
+    """The managed resource instance a reference selects, evaluated in `scope`, or None.
+
+    `aws_eip.nat[count.index].public_ip`, `each.value.name` under a for_each over a resource's
+    instances and `local.plans["a"].sku_name` each read one instance's attribute: the steps are
+    applied one by one until they reach a resource object, whose address is returned. Why not
+    from the value read: a configured attribute (`name`) is a plain string that cannot say where
+    it came from. A reference that cannot be followed here (a name bound inside a for expression
+    or a dynamic block, an evaluation error, an unknown) gives None.
+    """
+    if root in _NOT_FOLLOWED:
+        return None
+    try:
+        if root in scope.bindings:
+            value, used = scope.bindings[root], 0
+        else:
+            value, used = scope.context.resolve(root, steps, scope, Pos("", 0, 0))
+        for i in range(used, len(steps) + 1):
+            if isinstance(value, AfterApply):
+                return value.instance or None
+            if i == len(steps) or not isinstance(value, (dict, list, tuple)) or isinstance(value, Unknown):
+                return None
+            is_attr, arg = steps[i]
+            value = get_attr(value, arg) if is_attr else get_index(value, arg(scope))
+    except (EvalError, RecursionError):
+        return None
+    return None
 
 
 def instance_key_suffix(key: Any) -> str:
@@ -473,8 +518,9 @@ class ModuleInstance:
 
     # -- bodies
 
-    def evaluate_body(self, body: Body, scope: Scope, what: str, *, top: bool) -> dict[str, Any]:
-        """Arguments and nested blocks (lists of objects, dynamic blocks expanded)."""
+    def evaluate_body(self, body: Body, scope: Scope, what: str, *, top: bool, instance: str = "") -> dict[str, Any]:
+        """Arguments and nested blocks (lists of objects, dynamic blocks expanded); `instance`
+        is the resource instance the body belongs to (its nested block objects name it)."""
         out: dict[str, Any] = {}
         for name, expr in body.attributes.items():
             if top and name in _META_ARGUMENTS:
@@ -484,15 +530,15 @@ class ModuleInstance:
             if block.type in _META_BLOCKS:
                 continue
             if block.type == "dynamic" and block.labels:
-                self._dynamic(block, scope, what, out)
+                self._dynamic(block, scope, what, out, instance)
                 continue
-            values = self.evaluate_body(block.body, scope, f"{what}.{block.type}", top=False)
+            values = self.evaluate_body(block.body, scope, f"{what}.{block.type}", top=False, instance=instance)
             existing = out.setdefault(block.type, [])
             if isinstance(existing, list):
-                existing.append(AfterApply(values, f"{what}.{block.type}"))
+                existing.append(AfterApply(values, f"{what}.{block.type}", instance=instance))
         return out
 
-    def _dynamic(self, block: Block, scope: Scope, what: str, out: dict[str, Any]) -> None:
+    def _dynamic(self, block: Block, scope: Scope, what: str, out: dict[str, Any], instance: str) -> None:
         label = block.labels[0]
         for_each = block.body.attributes.get("for_each")
         content = next((b for b in block.body.blocks if b.type == "content"), None)
@@ -520,8 +566,8 @@ class ModuleInstance:
             return
         for key, item in items:
             inner = scope.child({iterator: {"key": key, "value": item}})
-            values = self.evaluate_body(content.body, inner, f"{what}.{label}", top=False)
-            existing.append(AfterApply(values, f"{what}.{label}"))
+            values = self.evaluate_body(content.body, inner, f"{what}.{label}", top=False, instance=instance)
+            existing.append(AfterApply(values, f"{what}.{label}", instance=instance))
 
 
 class _TemplateContext:
@@ -699,7 +745,7 @@ class _ResourceGroup:
             reading.enter(ident, address)
             try:
                 scope = Scope(self.module, _bindings(self.expansion, key))
-                values = self.module.evaluate_body(self.block.body, scope, address, top=True)
+                values = self.module.evaluate_body(self.block.body, scope, address, top=True, instance=address)
             finally:
                 reading.leave(ident)
             self._values[key] = values
@@ -713,7 +759,10 @@ class _ResourceGroup:
         keys = expansion.keys
         if isinstance(keys, Unknown):
             return keys
-        objects = {key: AfterApply(self.instance_values(key), self.address + instance_key_suffix(key)) for key in keys}
+        objects = {}
+        for key in keys:
+            address = self.address + instance_key_suffix(key)
+            objects[key] = AfterApply(self.instance_values(key), address, instance=address)
         if expansion.mode == "single":
             self._value = objects[None]
         elif expansion.mode == "count":
@@ -738,6 +787,7 @@ class _ResourceGroup:
                 block=self.block,
                 module_instance=self.module,
                 provider_key=provider_key,
+                scope=Scope(self.module, _bindings(self.expansion, key)),
             )
 
 

@@ -94,6 +94,9 @@ class Expr:
     pos: Pos
     references: tuple[str, ...] = ()
     constant: bool = False
+    traversals: tuple[tuple[str, tuple[Step, ...]], ...] = ()
+    """The references as (root, steps) (`aws_eip.nat[each.key].id`), names bound inside the
+    expression left out: the reader follows them to the resource instance they select."""
 
     def evaluate(self, scope: Scope) -> Any:
         """The value, Unknown where it cannot be known; raises EvalError like Terraform would."""
@@ -408,6 +411,7 @@ class ExprCompiler:
     def __init__(self, file: str) -> None:
         self.file = file
         self._refs: list[str] = []
+        self._traversals: list[tuple[str, tuple[Step, ...]]] = []
         self._bound: list[tuple[str, ...]] = []
 
     def pos(self, node: Tree[Token] | Token) -> Pos:
@@ -419,16 +423,18 @@ class ExprCompiler:
 
     def compile(self, tree: Tree[Token]) -> Expr:
         """Compile one expression tree."""
-        saved = self._refs
-        self._refs = []
+        saved, saved_traversals = self._refs, self._traversals
+        self._refs, self._traversals = [], []
         try:
             fn = self._expr(tree)
             refs = tuple(dict.fromkeys(self._refs))
+            traversals = tuple(self._traversals)
         finally:
-            self._refs = saved
+            self._refs, self._traversals = saved, saved_traversals
         self._refs.extend(refs)
+        self._traversals.extend(traversals)
         constant = not refs and not _calls_functions(tree)
-        return Expr(fn=fn, pos=self.pos(tree), references=refs, constant=constant)
+        return Expr(fn=fn, pos=self.pos(tree), references=refs, constant=constant, traversals=traversals)
 
     # -- dispatch
 
@@ -619,6 +625,7 @@ class ExprCompiler:
                     break
                 names.append(arg)
             self._refs.append(".".join(names))
+            self._traversals.append((root, tuple(steps)))
         pos = self.pos(tree)
 
         def run(scope: Scope) -> Any:
@@ -646,11 +653,18 @@ class ExprCompiler:
             else:
                 steps.append((False, self._index(step)))
 
+        after: list[Step] = []
+        if tree.data == "attr_splat_expr_term":
+            # the legacy `.*` takes attributes only: `a.*.b[0].c` is `[for o in a : o.b][0].c`
+            cut = next((i for i, (is_attr, _) in enumerate(steps) if not is_attr), len(steps))
+            steps, after = steps[:cut], steps[cut:]
+
         def run(scope: Scope) -> Any:
             items = _splat(base(scope))
             if isinstance(items, Unknown):
                 return items
-            return [force(apply_steps(item, steps, 0, scope)) for item in items]
+            result = [force(apply_steps(item, steps, 0, scope)) for item in items]
+            return force(apply_steps(result, after, 0, scope)) if after else result
 
         return run
 

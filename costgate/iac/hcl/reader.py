@@ -16,11 +16,18 @@ from typing import Any, Final
 
 from costgate.errors import HclReaderError
 from costgate.iac.base import ReadResult
-from costgate.iac.hcl.evaluation import Instance, ModuleInstance, ProviderConfig, Reading, raw_traversal
-from costgate.iac.hcl.expressions import normalize_number
+from costgate.iac.hcl.evaluation import (
+    Instance,
+    ModuleInstance,
+    ProviderConfig,
+    Reading,
+    raw_traversal,
+    selected_instance,
+)
+from costgate.iac.hcl.expressions import Scope, normalize_number
 from costgate.iac.hcl.parsing import Body
 from costgate.iac.hcl.schema import apply_schema, resource_schema
-from costgate.iac.hcl.values import Unknown
+from costgate.iac.hcl.values import AfterApply, Unknown
 from costgate.iac.hcl.variables import root_variable_values
 from costgate.iac.placement import (
     PROVIDER_REGION_KEYS,
@@ -124,6 +131,7 @@ class _Builder:
         self._providers: dict[tuple[int, str], tuple[str, str]] = {}
         self._tags: dict[int, Mapping[str, str]] = {}
         self._sources: dict[int, SourceLocation] = {}
+        self._selected: dict[tuple[int, str, int], str | None] = {}
         for instance in instances:
             if instance.type == "azurerm_resource_group":
                 name, location = instance.values.get("name"), instance.values.get("location")
@@ -178,6 +186,7 @@ class _Builder:
             module=instance.module,
             region_source=region_source,
             refs=self._block_refs(instance),
+            ref_instances=_ref_instances(instance, evaluated, self._selected),
             source=self._source(instance),
             provider_name=provider_name,
         )
@@ -274,33 +283,151 @@ class _Builder:
         return refs
 
 
+_NO_INSTANCES: Final[Mapping[str, tuple[str, ...]]] = {}
+
+
+def _ref_instances(
+    instance: Instance, values: Mapping[str, Any], selected: dict[tuple[int, str, int], str | None]
+) -> Mapping[str, tuple[str, ...]]:
+    """Attribute path (as in refs) -> the resource instances its evaluated value is taken from.
+
+    Evaluation knows what a reference cannot say: `service_plan_id = each.value.id` under
+    `for_each = { for p in azurerm_service_plan.plan : p.name => p }` is the id of one plan
+    instance, and so is `azurerm_service_plan.plan[each.key].id`. Two sources, in this order:
+    the value itself, where an attribute known only after apply is an Unknown naming its
+    instance (exact: `cond ? a["x"].id : b["y"].id` names the one taken; it also crosses locals
+    and module outputs), then the references each argument writes, followed in the instance's
+    scope to the instance they select (`selected_instance`: configured attributes too).
+    `selected` remembers what a reference without each/count and without index expressions
+    selects in a module instance: the same for every instance of the block.
+    """
+    out: dict[str, dict[str, None]] = {}
+    _bind_body([instance.block.body], values, "", out)
+    _follow_references(instance.block.body, instance.scope, "", out, selected)
+    return {path: tuple(found) for path, found in out.items()} if out else _NO_INSTANCES
+
+
+def _follow_references(
+    body: Body,
+    scope: Scope,
+    prefix: str,
+    out: dict[str, dict[str, None]],
+    selected: dict[tuple[int, str, int], str | None],
+) -> None:
+    """Add the instances the references of `body`'s arguments select (nested blocks by their paths)."""
+    for name, expr in body.attributes.items():
+        if not prefix and name in _NOT_REFERENCES:
+            continue
+        for root, steps in expr.traversals:
+            if root in scope.bindings or not all(is_attr for is_attr, _ in steps):
+                found = selected_instance(root, steps, scope)
+            else:
+                key = (id(scope.context), root, id(steps))
+                found = (
+                    selected[key]
+                    if key in selected
+                    else selected.setdefault(key, selected_instance(root, steps, scope))
+                )
+            if found is not None:
+                out.setdefault(f"{prefix}.{name}" if prefix else name, {})[found] = None
+    for block in body.blocks:
+        if block.type == "dynamic" and block.labels:
+            content = next((b for b in block.body.blocks if b.type == "content"), None)
+            if content is not None:
+                label = f"{prefix}.{block.labels[0]}" if prefix else block.labels[0]
+                _follow_references(content.body, scope, label, out, selected)
+        elif block.type not in ("lifecycle", "provisioner", "connection"):
+            _follow_references(block.body, scope, f"{prefix}.{block.type}" if prefix else block.type, out, selected)
+
+
+def _bind_body(bodies: list[Body], values: Mapping[str, Any], prefix: str, out: dict[str, dict[str, None]]) -> None:
+    """Walk one block's values: nested blocks by their paths, arguments as a whole."""
+    nested: dict[str, list[Body]] = {}
+    for body in bodies:
+        for block in body.blocks:
+            if block.type == "dynamic" and block.labels:
+                content = next((b for b in block.body.blocks if b.type == "content"), None)
+                if content is not None:
+                    nested.setdefault(block.labels[0], []).append(content.body)
+            else:
+                nested.setdefault(block.type, []).append(block.body)
+    for name, value in values.items():
+        if type(value) in _SCALARS:
+            continue
+        path = f"{prefix}.{name}" if prefix else name
+        inner = nested.get(name)
+        if inner is not None and not isinstance(value, Unknown):
+            for item in value if isinstance(value, (list, tuple)) else (value,):
+                if isinstance(item, Mapping):
+                    _bind_body(inner, item, path, out)
+            continue
+        _bind_value(value, path, out)
+
+
+_SCALARS: Final = frozenset({str, int, float, bool, type(None)})
+
+
+def _bind_value(value: Any, path: str, out: dict[str, dict[str, None]]) -> None:
+    """Add the instances a value holds (unknown attributes, whole resource objects) under `path`."""
+    if type(value) in _SCALARS:
+        return
+    if isinstance(value, Unknown):
+        if value.instance:
+            out.setdefault(path, {})[value.instance] = None
+    elif isinstance(value, dict):
+        if isinstance(value, AfterApply) and value.instance:
+            out.setdefault(path, {})[value.instance] = None
+            return
+        for item in value.values():
+            _bind_value(item, path, out)
+    elif isinstance(value, (list, tuple)):
+        for item in value:
+            _bind_value(item, path, out)
+
+
 _NOT_REFERENCES: Final = frozenset({"count", "for_each", "provider", "depends_on", "lifecycle"})
 """Meta-arguments: plan JSON keeps their references apart from the resource's expressions."""
 
 
 def _collect_refs(
-    body: Body, prefix: str, out: dict[str, dict[str, None]], bound: frozenset[str] = frozenset()
+    body: Body,
+    prefix: str,
+    out: dict[str, dict[str, None]],
+    bound: frozenset[str] = frozenset(),
+    each_value: tuple[str, ...] | None = None,
 ) -> None:
-    """Referenced resources (or module calls) per attribute path, like the plan reader's refs."""
+    """Referenced resources (or module calls) per attribute path, like the plan reader's refs;
+    `each.value` references what the block's for_each references, as in plan mode."""
+    if each_value is None:
+        for_each = body.attributes.get("for_each")
+        each_value = tuple(dict.fromkeys(_targets(for_each.references, bound))) if for_each is not None else ()
     for name, expr in body.attributes.items():
         if not prefix and name in _NOT_REFERENCES:
             continue
         path = f"{prefix}.{name}" if prefix else name
         for ref in expr.references:
-            head, _, rest = ref.partition(".")
-            if not rest or head in bound:
-                continue
-            if head == "module" or ("_" in head and head != "data"):
-                out.setdefault(path, {})[f"{head}.{rest.split('.', 1)[0]}"] = None
+            targets = each_value if ref == "each.value" and "each" not in bound else _targets((ref,), bound)
+            for target in targets:
+                out.setdefault(path, {})[target] = None
     for block in body.blocks:
         if block.type == "dynamic" and block.labels:
             content = next((b for b in block.body.blocks if b.type == "content"), None)
             iterator = raw_traversal(block.body.raw.get("iterator")) or block.labels[0]
             if content is not None:
                 label = f"{prefix}.{block.labels[0]}" if prefix else block.labels[0]
-                _collect_refs(content.body, label, out, bound | {iterator})
+                _collect_refs(content.body, label, out, bound | {iterator}, each_value)
         elif block.type not in ("lifecycle", "provisioner", "connection"):
-            _collect_refs(block.body, f"{prefix}.{block.type}" if prefix else block.type, out, bound)
+            _collect_refs(block.body, f"{prefix}.{block.type}" if prefix else block.type, out, bound, each_value)
+
+
+def _targets(references: tuple[str, ...], bound: frozenset[str]) -> list[str]:
+    """The resources and module calls among `references` (`aws_lb.web` of `aws_lb.web.arn`)."""
+    out = []
+    for ref in references:
+        head, _, rest = ref.partition(".")
+        if rest and head not in bound and (head == "module" or ("_" in head and head != "data")):
+            out.append(f"{head}.{rest.split('.', 1)[0]}")
+    return out
 
 
 def _tags_all(tags: Any, config: ProviderConfig | None) -> Any:

@@ -22,12 +22,17 @@ class Unknown:
 
     Why a reason: a count that cannot be evaluated is reported as "count depends on
     data.aws_availability_zones.all", never silently 1, so the origin travels with the value.
+    `instance` is the resource instance (absolute address, `module.a.aws_eip.x["k"]`) whose
+    attribute, known only after apply, this value is ("" for any other unknown). It travels with
+    the value through locals, module outputs and operators, so the reader can tell which instance
+    an argument such as `service_plan_id = each.value.id` was taken from.
     """
 
-    __slots__ = ("reason",)
+    __slots__ = ("instance", "reason")
 
-    def __init__(self, reason: str) -> None:
+    def __init__(self, reason: str, *, instance: str = "") -> None:
         self.reason = reason
+        self.instance = instance
 
     def __repr__(self) -> str:
         return f"Unknown({self.reason!r})"
@@ -122,17 +127,22 @@ def type_name(value: Any) -> str:
 
 class AfterApply(dict[str, Any]):
     """A resource instance as references see it: configured arguments are known, and every
-    other attribute (id, arn, computed defaults) is Unknown, known only after apply."""
+    other attribute (id, arn, computed defaults) is Unknown, known only after apply.
 
-    __slots__ = ("origin",)
+    `instance` is the absolute address of the resource instance the object belongs to (the
+    instance itself, or the instance a nested block object is part of)."""
 
-    def __init__(self, values: Mapping[str, Any], origin: str) -> None:
+    __slots__ = ("instance", "origin")
+
+    def __init__(self, values: Mapping[str, Any], origin: str, *, instance: str = "") -> None:
         super().__init__(values)
         self.origin = origin
+        self.instance = instance
 
     def missing(self, name: str) -> Unknown:
-        """The Unknown that stands for an attribute the configuration does not set."""
-        return Unknown(f"{self.origin}.{name} (known only after apply)")
+        """The Unknown that stands for an attribute the configuration does not set; it names
+        the instance it belongs to."""
+        return Unknown(f"{self.origin}.{name} (known only after apply)", instance=self.instance)
 
 
 class Lazy:

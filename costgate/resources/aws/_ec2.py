@@ -103,7 +103,11 @@ def flag(value: Any) -> bool | None:
 
 
 def resolve(ctx: PricingContext, r: Resource, *attributes: str) -> Resource | None:
-    """The resource one of `attributes` references, preferring the same count index as `r`."""
+    """The resource one of `attributes` references: the instance the reader bound it to where it
+    knows it (`Resource.ref_instances`), else preferring the same count index as `r`."""
+    for attribute in attributes:
+        if r.ref_instances.get(attribute) and (found := ctx.resolve(r, attribute)) is not None:
+            return found
     index = r.address[r.address.rindex("[") :] if r.address.endswith("]") else ""
     for attribute in attributes:
         for address in r.refs.get(attribute, ()):

@@ -13,9 +13,10 @@ Usage keys:
 Not priced / assumptions:
     An address is in use when it names an instance or network interface, or when an
     aws_eip_association, aws_nat_gateway (allocation_id or secondary_allocation_ids) or aws_lb/aws_alb
-    subnet mapping in the plan references it. Configuration references carry no count index (`aws_eip.nat[count.index]` is a reference
-    to `aws_eip.nat`), so every instance of a referenced block counts as in use; both kinds cost
-    the same per hour, so only the label can be off. Whether an address is in use is read from a
+    subnet mapping in the plan references it. A reference that names one instance
+    (`aws_eip.nat[1].id`; in HCL mode also `[count.index]`, `[each.key]`) marks that instance;
+    one whose index a plan does not record (`aws_eip.nat[count.index]` in plan mode) marks every
+    instance of the block as in use; both kinds cost the same per hour, so only the label can be off. Whether an address is in use is read from a
     reverse-reference index built once per estimate (linear in the plan's size). BYOIP addresses
     (public_ipv4_pool other than amazon) are not billed by AWS and yield nothing.
 References:

@@ -59,6 +59,16 @@ def product_and_sku(size: str, *, linux: bool) -> tuple[str, str] | None:
     return f"Azure App Service {tier} Plan{suffix}", sku
 
 
+def legacy_consumption(plan: Resource) -> bool:
+    """Whether a legacy azurerm_app_service_plan is a Consumption plan whatever its size: kind
+    `FunctionApp` is the provider's kind for one ("elastic" for Premium), unless its tier says
+    ElasticPremium (the reference estimator reads it the same way)."""
+    if plan.type != "azurerm_app_service_plan":
+        return False
+    tier = str(plan.block("sku").get("tier") or "").lower()
+    return str(plan.get("kind") or "").lower() == "functionapp" and tier != "elasticpremium"
+
+
 def plan_size(plan: Resource) -> str:
     """A plan's size in capitals: `sku_name` (azurerm_service_plan) or `sku.size` (legacy)."""
     return str(plan.get("sku_name") or plan.block("sku").get("size") or "").upper()

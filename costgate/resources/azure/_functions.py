@@ -20,6 +20,7 @@ from costgate.resources.azure._app_service import (
     ELASTIC_PREMIUM,
     elastic_carrier,
     elastic_components,
+    legacy_consumption,
     plan_size,
     plan_workers,
 )
@@ -44,7 +45,7 @@ EXECUTIONS_PER_CATALOG_UNIT = Decimal(10)
 
 def on_consumption(plan: Resource | None) -> bool:
     """Whether the app runs on a Consumption plan (assumed when its plan is outside the plan file)."""
-    if plan is None:
+    if plan is None or legacy_consumption(plan):
         return True
     size = plan.get("sku_name") or plan.block("sku").get("size") or plan.block("sku").get("tier")
     return str(size or "").upper() in CONSUMPTION_SIZES

@@ -12,7 +12,8 @@ Usage keys:
     instances: workers the plan runs (default `sku.capacity`, else 1).
 Not priced / assumptions:
     Free (F1), Dynamic (Y1, consumption) plans have no hourly charge: function executions are
-    priced on the function apps. Elastic Premium is billed once however many apps share the
+    priced on the function apps; so is a plan of `kind = "FunctionApp"` (the provider's kind for
+    a Consumption plan) whatever its size, unless its tier is ElasticPremium. Elastic Premium is billed once however many apps share the
     plan: on its first function app, as azurerm_service_plan does.
 References:
     https://azure.microsoft.com/pricing/details/app-service/windows/
@@ -25,11 +26,13 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from costgate.model import CostComponent, Resource
-from costgate.resources.azure._app_service import PLAN_USAGE, plan_components
+from costgate.resources.azure._app_service import PLAN_USAGE, legacy_consumption, plan_components
 from costgate.resources.base import Pricer, PricingContext, dec
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
+    if legacy_consumption(r):
+        return
     sku = r.block("sku")
     linux = r.get("reserved") is True or str(r.get("kind") or "").lower() == "linux"
     workers = dec(sku.get("capacity"), Decimal(1)) or Decimal(1)
