@@ -38,7 +38,7 @@ tests/resources/test_google_types.py checks every free and priced type against i
 by their suffix, so a service's IAM resources are free as soon as the provider has them.
 
 Kept out on purpose, because Google bills them or what they start: google_compute_security_policy_rule
-(Cloud Armor bills per rule), google_compute_resource_policy and google_compute_disk_resource_policy_attachment
+and its regional twin (Cloud Armor bills per rule; priced), google_compute_resource_policy and google_compute_disk_resource_policy_attachment
 (the snapshots they schedule are priced nowhere else), google_compute_service_attachment and
 google_compute_network_attachment (Private Service Connect data processing), google_compute_packet_mirroring
 (per GB mirrored), google_compute_reservation and google_compute_region_commitment (committed capacity),
