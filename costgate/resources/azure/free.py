@@ -37,7 +37,8 @@ scripts/derive_azurerm_types.py derives from the provider's repository.
 
 Kept out on purpose, because Azure bills some uses of them: deployments that create what they
 declare (azurerm_*template_deployment, azurerm_resource_deployment_script_*), diagnostic
-settings (streaming platform logs to Event Hubs or partners is metered), azurerm_log_analytics_data_export_rule
+settings (platform logs routed to storage, Event Hubs or partners are metered per GB; azurerm_monitor_diagnostic_setting
+is priced), azurerm_log_analytics_data_export_rule
 (per GB exported), azurerm_storage_blob, azurerm_storage_share_file and azurerm_storage_table_entity (they hold data),
 azurerm_storage_management_policy and azurerm_storage_blob_inventory_policy (per-object operations),
 azurerm_storage_object_replication (replication traffic), azurerm_virtual_hub_connection (per
