@@ -133,6 +133,22 @@ def test_google_shares_hold() -> None:
         ), rtype
 
 
+def test_google_egress_tiers_global_skus_and_sql_tiers_hold() -> None:
+    """Internet egress one line per volume tier, Artifact Registry storage and Cloud Run requests as
+    global SKUs, db-lightweight-N Cloud SQL tiers (docs/oracle.md, Google): every line of these types
+    is reproduced except the departures on purpose (a MySQL "replica", bucket operations and
+    same-continent transfer no source prices, Artifact Registry egress)."""
+    score = _provider_score("google")
+    for rtype in ("google_cloud_run_v2_service", "google_compute_external_vpn_gateway"):
+        got = score.matched[(rtype, "fixed")] + score.matched[(rtype, "usage")]
+        assert got == score.total[(rtype, "fixed")] + score.total[(rtype, "usage")] > 0, rtype
+    sql = "google_sql_database_instance"
+    assert score.matched[(sql, "fixed")] == score.total[(sql, "fixed")] - 3
+    assert score.matched[("google_storage_bucket", "usage")] >= 21
+    assert score.matched[("google_container_registry", "usage")] >= 15
+    assert score.matched[("google_artifact_registry_repository", "usage")] >= 6
+
+
 def test_google_sustained_use_option_reproduces_the_discounted_figures() -> None:
     """The reference estimator applies sustained-use discounts; costgate does when asked."""
     scorer = _scorer()

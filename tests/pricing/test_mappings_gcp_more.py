@@ -52,6 +52,10 @@ CASES = [
     # google_compute_image / google_compute_machine_image "Storage" (not Artifact Registry's 0.10)
     ("Compute Engine", "us-central1", {"resourceGroup": "ImageStorage"}, "GiBy.mo", "0.05"),
     ("Compute Engine", "us-central1", {"resourceGroup": "MachineImageStorage"}, "GiBy.mo", "0.05"),
+    # google_artifact_registry_repository "Storage": one price for every location, stored in `global`
+    ("Artifact Registry", "global", {"resourceGroup": "Storage"}, "GiBy.mo", "0.10"),
+    # google_cloud_run_v2_service "Number of requests": a global SKU, printed under the service's region
+    ("Cloud Run", "global", {"resourceGroup": "Requests"}, "count", "0.0000004"),
     # google_cloudfunctions_function "Outbound data transfer"
     ("Cloud Run Functions", "us-central1", {"resourceGroup": "NetworkEgress"}, "GiBy", "0.12"),
     # google_redis_cluster "AOF persistence" (per GB-hour) and "Backups" (0.0811103 per GB-month / 730)

@@ -1,6 +1,6 @@
 """Google SKUs sold at one price everywhere (Billing Catalog serviceRegions ["global"]) price the
-same in every region with the shipped catalog: a Pub/Sub topic, a GKE cluster's management fee or a
-DNS zone in europe-west1 or asia-east1 is neither "not priced" nor priced differently from
+same in every region with the shipped catalog: a Pub/Sub topic, a GKE cluster's management fee,
+Artifact Registry storage, Cloud Run requests or a DNS zone in europe-west1 or asia-east1 is neither "not priced" nor priced differently from
 us-central1. Regional SKUs (Cloud SQL instances, Autopilot resources) stay in their region."""
 
 from __future__ import annotations
@@ -41,6 +41,22 @@ resource "google_dns_managed_zone" "zone" {{
   dns_name = "example.com."
 }}
 
+resource "google_artifact_registry_repository" "repo" {{
+  location      = "{region}"
+  repository_id = "images"
+  format        = "DOCKER"
+}}
+
+resource "google_cloud_run_v2_service" "api" {{
+  name     = "api"
+  location = "{region}"
+  template {{
+    containers {{
+      image = "us-docker.pkg.dev/cloudrun/container/hello"
+    }}
+  }}
+}}
+
 resource "google_logging_project_sink" "sink" {{
   name        = "sink"
   destination = "storage.googleapis.com/some-bucket"
@@ -55,17 +71,25 @@ resource_usage:
     monthly_message_data_tb: 1
   google_logging_project_sink.sink:
     monthly_logging_data_gb: 100
+  google_artifact_registry_repository.repo:
+    storage_gb: 40
+  google_cloud_run_v2_service.api:
+    monthly_requests: 5000000
 """
 
 # Written from Google's price pages, not read from the catalog: Pub/Sub throughput $40 per TiB,
 # the GKE cluster management fee $0.10 an hour (x 730), a Cloud DNS managed zone $0.20 a month,
-# Cloud Logging ingestion $0.50 per GiB.
+# Cloud Logging ingestion $0.50 per GiB, Artifact Registry storage $0.10 per GB-month ("the same for both
+# regional and multi-regional repositories"), Cloud Run requests $0.40 per million (the monthly free 2M
+# belong to the billing account and are not applied).
 EXPECTED = {
     ("google_pubsub_topic.topic", "Message ingestion data"): "80.00",
     ("google_pubsub_subscription.sub", "Message delivery data"): "40.00",
     ("google_container_cluster.cluster", "Cluster management fee"): "73.00",
     ("google_dns_managed_zone.zone", "Managed zone"): "0.20",
     ("google_logging_project_sink.sink", "Logging data"): "50.00",
+    ("google_artifact_registry_repository.repo", "Storage"): "4.00",
+    ("google_cloud_run_v2_service.api", "Number of requests"): "2.00",
 }
 
 
@@ -133,4 +157,6 @@ def test_regional_prices_are_not_moved_to_global() -> None:
         ("Kubernetes Engine", "ClusterManagementFee"),
         ("Cloud SQL", "IpAddress"),
         ("Cloud Run Functions", "Invocations"),
+        ("Artifact Registry", "Storage"),
+        ("Cloud Run", "Requests"),
     }

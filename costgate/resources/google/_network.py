@@ -32,16 +32,21 @@ LB_USAGE = (
 
 
 def egress_components(r: Resource, usage: Usage, label: str = "Internet egress") -> Iterator[CostComponent]:
-    """Premium-tier internet egress per destination (tiered by volume), from usage."""
+    """Premium-tier internet egress per destination, from usage: tiered by volume and shown as one
+    line per tier reached (first TiB, next 9 TiB, ...), as Google's bills and price page show it."""
     for key, where in EGRESS_DESTINATIONS:
         q = compute_query(r, "Network", {"destination": key, "resourceGroup": "PremiumInternetEgress"}, "GiBy")
-        yield usage_component(f"{label} to {where}", "GB", usage, f"monthly_egress_data_transfer_gb.{key}", q)
+        yield usage_component(
+            f"{label} to {where}", "GB", usage, f"monthly_egress_data_transfer_gb.{key}", q, split_tiers=True
+        )
     for key, where in WORLDWIDE_ALIASES:  # only when the usage file gives them: no empty lines
         if usage.raw(f"monthly_egress_data_transfer_gb.{key}") is not None:
             q = compute_query(
                 r, "Network", {"destination": "worldwide", "resourceGroup": "PremiumInternetEgress"}, "GiBy"
             )
-            yield usage_component(f"{label} to {where}", "GB", usage, f"monthly_egress_data_transfer_gb.{key}", q)
+            yield usage_component(
+                f"{label} to {where}", "GB", usage, f"monthly_egress_data_transfer_gb.{key}", q, split_tiers=True
+            )
 
 
 CONTINENTS = (

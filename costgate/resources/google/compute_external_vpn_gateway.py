@@ -1,7 +1,8 @@
 """google_compute_external_vpn_gateway: a peer (on-premises or other cloud) VPN gateway.
 
 Prices:
-    IPsec traffic to the peer: premium-tier internet egress by destination (usage).
+    IPsec traffic to the peer: premium-tier internet egress by destination (usage), one line per
+    volume tier reached.
 Usage keys:
     monthly_egress_data_transfer_gb: GB sent to the peer gateway a month, by destination
     (worldwide, china, australia).

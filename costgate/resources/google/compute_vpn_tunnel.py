@@ -2,7 +2,7 @@
 
 Prices:
     VPN tunnel: per tunnel-hour.
-    Internet egress through the tunnel, by destination (usage).
+    Internet egress through the tunnel, by destination (usage), one line per volume tier reached.
 Usage keys:
     monthly_egress_data_transfer_gb: GB sent through the tunnel a month, by destination
     (worldwide, china, australia).

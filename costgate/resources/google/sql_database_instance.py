@@ -2,16 +2,19 @@
 
 Prices:
     SQL instance: per hour for shared-core tiers (db-f1-micro, db-g1-small) and MySQL's legacy
-    db-n1-standard/highmem tiers; otherwise vCPUs and memory per hour (db-custom-CPU-MB, and the
-    standard/highmem tiers of other engines and names, at 3.75 / 6.5 GB per vCPU), zonal or
-    regional (HA).
+    db-n1-standard/highmem tiers; otherwise vCPUs and memory per hour (db-custom-CPU-MB, the
+    standard/highmem tiers of other engines and names at 3.75 / 6.5 GB per vCPU, and
+    db-lightweight-N at N vCPUs with 3.75 GB), zonal or regional (HA).
     Storage: per GB-month, SSD or HDD, zonal or regional. Backups: per GB-month (usage).
     IP address (if unused): per hour when a public IPv4 address is enabled.
     SQL Server licence: per vCPU-hour by edition.
 Usage keys:
     backup_storage_gb: GB of backups kept a month.
 Not priced / assumptions:
-    Storage without disk_size is 10 GB (Cloud SQL's minimum). Enterprise Plus tiers
+    Storage without disk_size is 10 GB (Cloud SQL's minimum). db-lightweight-N: Google's
+    instance settings list "Lightweight" machine types but document no shape per tier name; they
+    are priced as N vCPUs with 3.75 GB, the smallest memory Cloud SQL allows an instance and the
+    shape the reference estimator uses (the memory assumed is in the component name). Enterprise Plus tiers
     (db-perf-optimized-*) and SQL Server licences are looked up but the shipped catalog lacks
     them. Read replicas are priced as the instances they are. Committed-use discounts are not
     applied.
@@ -35,6 +38,9 @@ SERVICE = "Cloud SQL"
 SHARED = ("db-f1-micro", "db-g1-small")
 TIER_RE = re.compile(r"^db-(?:n1-)?(?P<kind>standard|highmem)-(?P<cpus>\d+)$")
 CUSTOM_RE = re.compile(r"^db-custom-(?P<cpus>\d+)-(?P<mb>\d+)$")
+LIGHTWEIGHT_RE = re.compile(r"^db-lightweight-(?P<cpus>\d+)$")
+LIGHTWEIGHT_GB = Decimal("3.75")
+"""Memory of a db-lightweight-N tier: Cloud SQL's minimum for dedicated cores (3,840 MB)."""
 GB_PER_CPU = {"standard": Decimal("3.75"), "highmem": Decimal("6.5")}
 
 
@@ -42,7 +48,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     settings = r.block("settings")
     tier, engine = str(settings.get("tier") or "db-f1-micro"), str(r.get("database_version") or "").upper()
     avail = "regional" if str(settings.get("availability_type") or "").upper() == "REGIONAL" else "zonal"
-    named, custom = TIER_RE.match(tier), CUSTOM_RE.match(tier)
+    named, custom, light = TIER_RE.match(tier), CUSTOM_RE.match(tier), LIGHTWEIGHT_RE.match(tier)
     cpus = gb = None
     if tier in SHARED or (tier.startswith("db-n1-") and engine.startswith("MYSQL")):
         yield hourly(
@@ -55,9 +61,12 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
                 unit="h",
             ),
         )
-    elif named or custom:
-        cpus = Decimal((named or custom).group("cpus"))  # type: ignore[union-attr]
-        gb = cpus * GB_PER_CPU[named.group("kind")] if named else Decimal(custom.group("mb")) / 1024  # type: ignore[union-attr]
+    elif named or custom or light:
+        cpus = Decimal((named or custom or light).group("cpus"))  # type: ignore[union-attr]
+        if named:
+            gb = cpus * GB_PER_CPU[named.group("kind")]
+        else:
+            gb = Decimal(custom.group("mb")) / 1024 if custom else LIGHTWEIGHT_GB
         q = gcp_query(
             r,
             SERVICE,

@@ -5,7 +5,8 @@ Prices:
     type (region, dual-region, multi-region) (usage).
     Class A and class B operations: per 10,000 (usage).
     Data retrieval: per GB read from Nearline, Coldline and Archive (usage).
-    Data transfer: premium-tier internet egress by destination (usage).
+    Data transfer: premium-tier internet egress by destination (usage), one line per volume tier
+    reached.
 Usage keys:
     storage_gb: GB stored on average.
     monthly_class_a_operations, monthly_class_b_operations: operations a month.
