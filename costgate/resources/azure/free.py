@@ -30,8 +30,9 @@ connections; Media Services accounts, assets, filters, locators, policies and tr
 disks, images and storage paths on the customer's hardware; Data Explorer databases (the cluster
 bills compute and storage), Event Grid namespace topics, NetApp volume groups, disk pool targets,
 IoT Central rules, e-mail domains and senders, Health Data Services workspaces, Service Fabric
-clusters (their scale sets bill), Logic Apps API connections (calls bill on the workflow) and
-Database Migration projects. Every name is a resource type of the Terraform azurerm provider (2.99 to 5.2):
+clusters (their scale sets bill), Logic Apps API connections (calls bill on the workflow),
+Database Migration projects, the remaining Sentinel data connectors and a Time Series Insights
+reference data set. Every name is a resource type of the Terraform azurerm provider (2.99 to 5.2):
 tests/resources/test_azure_types.py checks each against provider_types.txt, which
 scripts/derive_azurerm_types.py derives from the provider's repository.
 
@@ -897,5 +898,13 @@ FREE_TYPES: frozenset[str] = frozenset(
         "azurerm_database_migration_project",
         "azurerm_workloads_sap_discovery_virtual_instance",
         "azurerm_app_service_certificate_binding",
+        # Sentinel data connectors not listed above (ingestion bills on the workspace, as for the
+        # others) and a Time Series Insights reference data set (the environment bills)
+        "azurerm_sentinel_data_connector_microsoft_threat_intelligence",
+        "azurerm_sentinel_data_connector_office_365_project",
+        "azurerm_sentinel_data_connector_office_irm",
+        "azurerm_sentinel_data_connector_office_power_bi",
+        "azurerm_sentinel_data_connector_threat_intelligence_taxii",
+        "azurerm_iot_time_series_insights_reference_data_set",
     }
 )

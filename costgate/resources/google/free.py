@@ -29,7 +29,9 @@ its provisioned capacity); Dataproc jobs, templates and autoscaling policies (cl
 bill); services Google does not charge for (Dataform, Migration Center, App Hub, Privileged Access
 Manager, site verification, asset feeds, Cloud Identity policies); and settings of billed parents
 (Cloud Deploy targets, Workstations configs, CA pools, Filestore snapshots, Composer workload
-config maps and secrets, VMware Engine networks and subnets).
+config maps and secrets, VMware Engine networks and subnets, Database Migration Service and
+Datastream connection profiles, Managed Microsoft AD trusts and peerings, API Gateway APIs and
+configs, AI Platform model containers).
 
 Every name is a resource type of the Terraform Google provider: provider_types.txt beside this
 module is derived from the provider's registration code by scripts/google_provider_types.py, and
@@ -47,7 +49,7 @@ version), google_storage_bucket_object (its bytes), google_storage_transfer_job,
 (its instances; priced), google_monitoring_alert_policy and google_monitoring_uptime_check_config
 (billed per condition / per execution; priced), google_monitoring_metric_descriptor and
 google_logging_metric (custom metric data; priced), google_logging_linked_dataset, google_dns_policy and google_dns_response_policy (forwarded
-queries), google_eventarc_trigger, google_api_gateway_*, google_endpoints_service, Cloud Build worker
+queries), google_eventarc_trigger, google_api_gateway_gateway (per call; its APIs and configs are free), google_endpoints_service, Cloud Build worker
 pools, google_sourcerepo_repository, google_identity_platform_config, google_recaptcha_enterprise_key,
 google_service_directory_*, google_pubsub_lite_*, google_bigquery_job, google_bigquery_data_transfer_config,
 google_os_config_* (VM Manager), google_binary_authorization_policy, google_network_services_*
@@ -602,6 +604,17 @@ CONFIGURATION_TYPES: frozenset[str] = frozenset(
         "google_vmwareengine_subnet",
         "google_vmwareengine_external_access_rule",
         "google_vmwareengine_network_peering",
+        # Connection definitions of migration and replication services (migration jobs and
+        # streams bill), Managed Microsoft AD trusts and peerings (the domain bills per hour),
+        # API Gateway APIs and configs (calls bill on the gateway, kept out), AI Platform model
+        # containers (versions bill)
+        "google_database_migration_service_connection_profile",
+        "google_datastream_connection_profile",
+        "google_active_directory_domain_trust",
+        "google_active_directory_peering",
+        "google_api_gateway_api",
+        "google_api_gateway_api_config",
+        "google_ml_engine_model",
     }
 )
 """Free configuration types, listed by hand with the reasons in the module docstring."""
