@@ -14,6 +14,7 @@ from dataclasses import astuple, dataclass, field, replace
 from datetime import date
 from decimal import Decimal
 from enum import StrEnum
+from itertools import chain
 from typing import TYPE_CHECKING, Any
 
 from costgate.errors import InvalidValueError
@@ -538,7 +539,7 @@ def price_resources(
                     before = _run_pricer(pricer, resource.before_view(), ctx)
         pending.append((resource, kind, after, before))
 
-    queries = {c.query for _, _, a, b in pending for c in (*a, *b) if not c.invalid}
+    queries = {c.query for _, _, a, b in pending for side in (a, b) for c in side if not c.invalid}
     answers = book.lookup_all(queries)
     # Instances of one block (count, for_each, a module called 2,000 times) yield equal components:
     # price each distinct one once. The answer is a function of the component's query, and both
@@ -551,15 +552,12 @@ def price_resources(
             found = memo[c] = _priced_split(c, answers.get(c.query, _NOT_LOOKED_UP))
         return found
 
-    return [
-        ResourceCost(
-            resource=r,
-            support=kind,
-            components=tuple(p for c in a for p in priced(c)),
-            before_components=tuple(p for c in b for p in priced(c)),
-        )
-        for r, kind, a, b in pending
-    ]
+    out = []
+    for r, kind, a, b in pending:
+        now = tuple(chain.from_iterable(map(priced, a)))
+        then = now if b is a else tuple(chain.from_iterable(map(priced, b)))  # unchanged: one tuple
+        out.append(ResourceCost(resource=r, support=kind, components=now, before_components=then))
+    return out
 
 
 def _usage_at(lookup: UsageLookup, which: str) -> Callable[[Resource], Usage]:
@@ -650,9 +648,26 @@ def _bad_number(value: object) -> bool:
     return not number.is_finite() or number < 0
 
 
+def _fine(value: object) -> bool:
+    """The common case of `_bad_number`, decided without a conversion: None, or a finite Decimal or
+    an int (not a bool) >= 0. False means "check it the long way", not "bad"."""
+    if type(value) is Decimal:
+        return value.is_finite() and value >= 0
+    if type(value) is int:
+        return value >= 0
+    return value is None
+
+
 def _checked(component: CostComponent) -> CostComponent:
     """The component, or the same marked invalid when a pricer hands over a negative, NaN or
     infinite quantity: whatever a pricer does, no such number reaches a total or a budget."""
+    if (
+        component.quantity_range is None
+        and _fine(component.monthly_quantity)
+        and _fine(component.unit_multiplier)
+        and _fine(component.price_factor)
+    ):
+        return component  # every pricer's usual output: 50,000 components on a 20,000-resource plan
     numbers = [
         ("quantity", component.monthly_quantity),
         ("unit multiplier", component.unit_multiplier),

@@ -83,9 +83,12 @@ def _component(c: PricedComponent) -> dict[str, Any]:
     }
 
 
-def resource_row(r: ResourceCost, seen: dict[int, dict[str, Any]] | None = None) -> dict[str, Any]:
+def resource_row(
+    r: ResourceCost, seen: dict[int, dict[str, Any]] | None = None, *, components: bool = True
+) -> dict[str, Any]:
     """A resource's row in the document. `seen` shares the rows of components that are one object (the
-    estimate prices equal components once: 2,000 instances of a block share theirs)."""
+    estimate prices equal components once: 2,000 instances of a block share theirs). Without
+    `components` the two component lists are left out (a policy input that never reads them)."""
     res = r.resource
     if seen is None:
         seen = {}
@@ -97,7 +100,7 @@ def resource_row(r: ResourceCost, seen: dict[int, dict[str, Any]] | None = None)
         return row
 
     after, before = r.monthly_cost, r.before_monthly_cost  # each a sum over components: once per resource
-    return {
+    row = {
         "address": res.address,
         "type": res.type,
         "provider": res.provider,
@@ -108,11 +111,14 @@ def resource_row(r: ResourceCost, seen: dict[int, dict[str, Any]] | None = None)
         "monthly_cost": float(after),
         "before_monthly_cost": float(before),
         "delta_monthly_cost": float(after - before),
-        "components": [component(c) for c in r.components],
-        "before_components": [component(c) for c in r.before_components],
+        "components": [component(c) for c in r.components] if components else [],
+        "before_components": [component(c) for c in r.before_components] if components else [],
         "tags": dict(res.tags),
         "module": res.module,
     }
+    if not components:
+        del row["components"], row["before_components"]
+    return row
 
 
 def totals_row(t: Totals, fetched: int = 0) -> dict[str, Any]:

@@ -376,7 +376,48 @@ def test_azure_database_types_hold() -> None:
         assert score.matched[(rtype, "usage")] == score.total[(rtype, "usage")] == 3, rtype
     for rtype in ("azurerm_mssql_elasticpool", "azurerm_mssql_managed_instance", "azurerm_sql_managed_instance"):
         assert score.matched[(rtype, "fixed")] == score.total[(rtype, "fixed")] > 0, rtype
-    # restored data and analytical operations stay unmapped (meter spelling not confirmed)
+    # Cosmos DB lines of these two cases (test_azure_cosmos_messaging_and_flexible_servers_hold holds the rest)
     assert score.matched[("azurerm_cosmosdb_sql_database", "fixed")] >= 19  # of 26
     assert score.matched[("azurerm_cosmosdb_sql_database", "usage")] >= 7  # of 14
     assert score.matched[("azurerm_cosmosdb_mongo_database", "fixed")] >= 18  # of 25
+
+
+AZURE_COSMOS_CASES = (
+    "cosmosdb_cassandra_keyspace_test_with_blank_geo_location",
+    "cosmosdb_cassandra_table_test",
+    "cosmosdb_gremlin_database_test",
+    "cosmosdb_gremlin_graph_test",
+    "cosmosdb_mongo_collection_test",
+    "cosmosdb_mongo_database_test",
+    "cosmosdb_sql_container_test",
+    "cosmosdb_sql_database_test",
+    "cosmosdb_table_test",
+    "event_hubs_namespace_test",
+    "mysql_flexible_server_test",
+    "postgresql_flexible_server_test",
+)
+
+
+def test_azure_cosmos_messaging_and_flexible_servers_hold() -> None:
+    """Cosmos DB analytical-store operations and restored data, Event Hubs Capture and extended
+    retention, MySQL flexible IOPS and PostgreSQL flexible eastus storage (docs/oracle.md,
+    "Databases"): what remains of these types are the departures listed there."""
+    corpus = need_shared()
+    scorer = _scorer()
+    cases = [c for c in scorer.cases_of("azure", corpus / "oracle") if c.name in AZURE_COSMOS_CASES]
+    assert len(cases) == len(AZURE_COSMOS_CASES)
+    score = scorer.run(cases)
+    for rtype in ("cassandra_table", "gremlin_graph", "sql_container", "sql_database", "table"):
+        # every usage line; of the fixed ones, all but serverless RUs and zone-redundant autoscale
+        assert (
+            score.matched[(f"azurerm_cosmosdb_{rtype}", "usage")] == score.total[(f"azurerm_cosmosdb_{rtype}", "usage")]
+        )
+        assert (
+            score.matched[(f"azurerm_cosmosdb_{rtype}", "fixed")]
+            >= score.total[(f"azurerm_cosmosdb_{rtype}", "fixed")] - 2
+        )
+    assert score.matched[("azurerm_cosmosdb_mongo_database", "usage")] >= 36  # of 39
+    assert score.matched[("azurerm_cosmosdb_cassandra_keyspace", "usage")] >= 31  # of 35
+    assert score.matched[("azurerm_eventhub_namespace", "fixed")] >= 10  # of 13: the rest is a dedicated cluster's
+    assert score.matched[("azurerm_mysql_flexible_server", "fixed")] >= 6  # of 9
+    assert score.matched[("azurerm_postgresql_flexible_server", "usage")] >= 8  # of 11

@@ -28,7 +28,7 @@ from costgate.gate.custom import evaluate_custom
 from costgate.gate.model import Finding, GateResult, Severity, Verdict
 from costgate.gate.ownership import OwnershipResolver, production_map, showback
 from costgate.gate.registry import find_rule, rules
-from costgate.gate.rego import evaluate_policy, input_document, load_policy
+from costgate.gate.rego import evaluate_policy, input_document, load_policy, policy_fields
 from costgate.gate.rule import Item, Rule, RuleContext, Status
 from costgate.gate.unit_costs import compute_unit_costs
 from costgate.gate.waivers import apply_waivers
@@ -83,11 +83,13 @@ def evaluate(
     today: date | None = None,
     fetch_budget: Callable[..., Any] | None = None,
     history: CostHistory | None = None,
+    meanwhile: Callable[[], object] | None = None,
 ) -> GateResult:
     """Run the whole gate. Raises PolicyError/ConfigError for broken policies or budgets.
 
     `history` is the ledger's record of past changes (when a ledger is configured): rule CG908
-    compares this change with it."""
+    compares this change with it. `meanwhile` is work of the caller's (preparing its output)
+    done after the built-in rules, while Rego policies still evaluate in their child processes."""
     config = loaded.config if loaded is not None else Config()
     base_dir = loaded.base_dir if loaded is not None else None
     resolver = OwnershipResolver.of(loaded)
@@ -106,8 +108,8 @@ def evaluate(
     if loaded is not None and config.policies.rego:
         # Rego policies run in child processes; they start before the built-in rules so that the
         # rules run while a policy evaluates (their findings keep their place below)
-        document = input_document(ctx, estimate, team_costs, units)
         loaded_policies = [load_policy(loaded.resolve(p.path), p.name) for p in config.policies.rego]
+        document = input_document(ctx, estimate, team_costs, units, fields=policy_fields(loaded_policies))
         policies = _BACKGROUND.submit(lambda: [evaluate_policy(policy, document) for policy in loaded_policies])
     findings: list[Finding] = []
     located = {(p.name, rc.address): rc.resource for p in estimate.projects for rc in p.resources}
@@ -139,6 +141,8 @@ def evaluate(
         }
         findings.extend(evaluate_custom(ctx, config.policies.custom, config_path=str(loaded.path), lines=custom_lines))
         if policies is not None:
+            if meanwhile is not None:
+                meanwhile()
             for policy_findings in policies.result():  # the rules' context is read here, in one thread
                 findings.extend(_with_projects(policy_findings, ctx))
         statuses, budget_findings = evaluate_budgets(loaded, estimate, owners, fetch=fetch_budget, unit_costs=units)

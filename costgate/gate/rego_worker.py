@@ -4,9 +4,12 @@ Why a child: a policy runs on input a pull request controls, and rego-cpp has no
 own: `numbers.range(1, 20000000)` takes minutes and gigabytes, `regex.match("^(a+)+$", ...)`
 backtracks forever. costgate.gate.rego starts this module with a time limit, watches its
 memory and kills it past either, so a runaway policy is an error naming its file, never a
-hang. The child reads one JSON request on stdin and writes one JSON answer: {"results":
+hang. The child reads a JSON request on stdin and writes a JSON answer: {"results":
 {rule: [values]}} or {"error": "<one-line message>"}. rego-cpp prints parse errors on file
 descriptor 1, so the answer goes to a duplicate of it and fd 1 itself to /dev/null.
+
+The child answers one JSON request per line until its stdin closes, so that the child which
+compiled a policy for the config check also evaluates it (costgate.gate.rego_process).
 
 This module imports nothing of costgate but its errors: the child starts in a fraction of a second.
 """
@@ -222,13 +225,18 @@ def _error_message(text: str) -> str:
     return text[found.end() : found.end() + int(found.group(1))]
 
 
+_INT64_MIN, _INT64_MAX = -(2**63), 2**63 - 1
+
+
 def _input(document: Any) -> Any:
     """A rego-cpp input built from a JSON document (dicts, lists, strings, numbers, booleans, null).
 
     regopy's `Input` makes the same calls, but through a wrapper per value that checks abstract
     types and copies each string into a new buffer: 2.6 s for the 1.1 million values of a
     20,000-resource plan, where this loop over the C functions takes 1.2 s. Identical keys and
-    values are encoded once. Raises PolicyError when rego-cpp refuses a value."""
+    values are encoded once. An integer outside 64 bits goes in as the nearest float (as JSON
+    readers take it): through ctypes it would wrap around silently. Raises PolicyError when
+    rego-cpp refuses a value."""
     from regopy.rego_shared import rego
 
     handle = rego.regoNewInput()
@@ -260,7 +268,9 @@ def _input(document: Any) -> Any:
         if kind is bool:
             return int(put_bool(handle, value))
         if kind is int:
-            return int(put_int(handle, value))
+            if _INT64_MIN <= value <= _INT64_MAX:
+                return int(put_int(handle, value))
+            return int(put_float(handle, float(value)))  # ctypes would wrap it silently (2**70 -> 0)
         if kind is float:
             return int(put_float(handle, value))
         if value is None:
@@ -269,7 +279,7 @@ def _input(document: Any) -> Any:
 
     try:
         failed = add(document)
-    except BaseException:  # an integer past 64 bits fails as it did through regopy's Input
+    except BaseException:  # a value ctypes refuses: free what was built
         rego.regoFreeInput(handle)
         raise
     if failed:
@@ -278,11 +288,16 @@ def _input(document: Any) -> Any:
     return handle
 
 
-def query_rules(policy: RegoPolicyFile, document: Mapping[str, Any], rules: Sequence[str]) -> dict[str, list[Any]]:
-    """Each rule's set as Python values, in this process (the child calls it). Raises PolicyError."""
+def query_rules(
+    policy: RegoPolicyFile, document: Mapping[str, Any], rules: Sequence[str], rego: Any = None
+) -> dict[str, list[Any]]:
+    """Each rule's set as Python values, in this process (the child calls it). Raises PolicyError.
+
+    `rego` is an interpreter that already holds the policy (`_interpreter`); without one it is made."""
     from regopy.rego_shared import rego_free_input, rego_set_input
 
-    rego = _interpreter(policy)
+    if rego is None:
+        rego = _interpreter(policy)
     handle = _input(dict(document))
     try:
         rego_set_input(rego._impl, handle)
@@ -292,23 +307,36 @@ def query_rules(policy: RegoPolicyFile, document: Mapping[str, Any], rules: Sequ
 
 
 def main() -> int:
-    """Answer one request from stdin (see the module docstring); always exit 0 when it could answer."""
+    """Answer requests from stdin, one JSON line each, until it closes (see the module docstring).
+
+    The policy of a request is compiled once and kept: costgate sends the compile check first and
+    the evaluation later to the same child (costgate.gate.rego_process). Each request may use
+    `cpu_seconds` of CPU time more, a backstop for the parent's wall-clock limit."""
     answer_to = os.fdopen(os.dup(1), "w", encoding="utf-8")
     devnull = os.open(os.devnull, os.O_WRONLY)
     os.dup2(devnull, 1)
-    request = json.load(sys.stdin)
-    cpu = int(request.get("cpu_seconds") or 0)
-    if cpu > 0:  # a backstop for the parent's wall-clock limit
-        resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
-    policy = RegoPolicyFile(
-        name=request["name"], path=Path(request["path"]), package=request["package"], source=request["source"]
-    )
-    try:
-        answer: dict[str, Any] = {"results": query_rules(policy, request["input"], request["rules"])}
-    except PolicyError as exc:
-        answer = {"error": str(exc)}
-    json.dump(answer, answer_to)
-    answer_to.flush()
+    compiled: dict[RegoPolicyFile, Any] = {}
+    for line in sys.stdin.buffer:
+        request = json.loads(line)  # exact integers; `_input` decides what rego-cpp can hold
+        cpu = int(request.get("cpu_seconds") or 0)
+        if cpu > 0:
+            used = resource.getrusage(resource.RUSAGE_SELF)
+            _, hard = resource.getrlimit(resource.RLIMIT_CPU)
+            soft = int(used.ru_utime + used.ru_stime) + cpu
+            resource.setrlimit(resource.RLIMIT_CPU, (soft if hard == resource.RLIM_INFINITY else min(soft, hard), hard))
+        policy = RegoPolicyFile(
+            name=request["name"], path=Path(request["path"]), package=request["package"], source=request["source"]
+        )
+        try:
+            if policy not in compiled:
+                compiled[policy] = _interpreter(policy)
+            answer: dict[str, Any] = {
+                "results": query_rules(policy, request["input"], request["rules"], compiled[policy])
+            }
+        except PolicyError as exc:
+            answer = {"error": str(exc)}
+        answer_to.write(json.dumps(answer) + "\n")
+        answer_to.flush()
     return 0
 
 

@@ -14,8 +14,9 @@ from typing import Any
 import pytest
 
 from costgate.gate.engine import evaluate
-from costgate.gate.rego import resource_fields
+from costgate.gate.rego import _for_policy, fields_needed, input_document, policy_fields, resource_fields
 from costgate.gate.rego_worker import RegoPolicyFile, query_rules
+from costgate.gate.rule import RuleContext
 from tests.gate.helpers import config, estimate, resource
 
 EVERY_KIND = {
@@ -123,3 +124,48 @@ def test_a_policy_naming_fields_reads_their_values(tmp_path: Path) -> None:
         "  some r in input.resources\n}",
     )
     assert messages == ["aws_instance.big priced from the catalog 400 a"]
+
+
+@pytest.mark.parametrize(
+    "bodies",
+    [
+        ["some r in input.resources\n r.monthly_cost > 5\n msg := r.address"],
+        ["some r in input.resources\n r.values.instance_type == r.owner"],
+        ["some r in input.resources\n r.project == r.environment", 'x := input.resources[_]["name"]'],
+        ["some r in input.resources\n r.components[_].name", "count(input.resources) > 3"],
+        ["deny contains r if { some r in input.resources }", "some r in input.resources\n r.type"],
+    ],
+)
+def test_the_input_built_for_the_policies_fields_is_what_each_policy_saw_before(
+    tmp_path: Path, bodies: list[str]
+) -> None:
+    """input_document(fields=policy_fields(...)) gives each policy the same resources as trimming
+    the whole document per policy (`_for_policy`) did."""
+    est = estimate(*RESOURCES)
+    ctx = RuleContext(estimate=est, owners={("app", "aws_instance.big"): "a"})
+    policies = [
+        RegoPolicyFile(name=f"p{i}", path=tmp_path / f"p{i}.rego", package=f"p{i}", source=body)
+        for i, body in enumerate(bodies)
+    ]
+    whole = input_document(ctx, est, {})
+    built = input_document(ctx, est, {}, fields=policy_fields(policies))
+    if policy_fields(policies) is not None:
+        assert built["resources"] != whole["resources"]  # trimmed
+    else:  # a policy reads resources whole: every field for every policy
+        assert built["resources"] == whole["resources"]
+    for policy in policies:
+        needed, fields = fields_needed(policy.source), resource_fields(policy.source)
+        assert _for_policy(built, needed, fields) == _for_policy(whole, needed, fields)
+    assert built["cost_estimate"] == whole["cost_estimate"] and built["projects"] == whole["projects"]
+
+
+def test_an_integer_past_64_bits_reaches_the_policy_as_the_nearest_number(tmp_path: Path) -> None:
+    """ctypes wraps an integer outside int64 around without a word (2**70 became 0); it goes in as a float."""
+    policy = RegoPolicyFile(
+        name="echo",
+        path=tmp_path / "echo.rego",
+        package="echo",
+        source="package echo\n\nwarn contains input if { true }\n",
+    )
+    found = query_rules(policy, {"big": 2**70, "small": -(2**70), "edge": 2**63 - 1}, ("warn",))
+    assert found == {"warn": [{"big": float(2**70), "small": -float(2**70), "edge": 2**63 - 1}]}

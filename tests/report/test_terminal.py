@@ -76,3 +76,12 @@ def test_helpers() -> None:
     assert safe_text("café 東京 ok") == "café 東京 ok"
     assert safe_text("a\x1b[2Jb\nc") == "a?[2Jb?c"
     assert safe_output("\x1b[1mTotal\x1b[0m\n\tx\x1b]0;t\x07y\u202e") == "\x1b[1mTotal\x1b[0m\n\tx]0;ty"
+
+
+def test_safe_output_filters_every_ascii_control_but_newline_and_tab() -> None:
+    """The fast path for plain ASCII output must not let one control byte through."""
+    for code in [*range(0x00, 0x20), 0x7F]:
+        ch = chr(code)
+        expected = "ab" if ch not in "\n\t" else f"a{ch}b"
+        assert safe_output(f"a{ch}b") == expected, hex(code)
+    assert safe_output("plain {} text\n\twith tabs ~") == "plain {} text\n\twith tabs ~"

@@ -26,6 +26,7 @@ from costgate.pricing.lookup import PriceBook
 from costgate.pricing.store import CatalogStore
 from costgate.report.base import Report
 from costgate.report.console import info
+from costgate.report.registry import prepare
 
 
 def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -47,15 +48,16 @@ def run(args: argparse.Namespace) -> int:
     loaded = load_checked_config(config_path) if config_path is not None else None
     store = CatalogStore.open(args.catalog_dir) if args.catalog_dir else CatalogStore.open()
     estimate = estimate_from_args(args, loaded=loaded, store=store)
+    color, width = terminal_style(args.out)
     result = evaluate(
         estimate,
         loaded,
         book=PriceBook(store),
         today=args.today,
         history=history_if_configured(args, loaded, currency=estimate.currency),
+        meanwhile=lambda: prepare("check", args.format, Report(estimate, diff=True, color=color, width=width)),
     )
     record_if_configured(args, loaded, estimate, source="check", verdict=result.verdict.value)
-    color, width = terminal_style(args.out)
     emit_format("check", args.format, Report(estimate, gate=result, diff=True, color=color, width=width), args.out)
     if args.out is not None or args.format != "table":
         info(f"verdict {result.verdict.value}")

@@ -14,6 +14,12 @@ class JsonFormat:
     name = "json"
     commands = frozenset({"breakdown", "diff", "check"})
 
+    def prepare(self, report: Report) -> None:
+        """Build the estimate's document (kept by estimate_document.to_dict for `render`)."""
+        from costgate.estimate_document import to_dict
+
+        to_dict(report.estimate)
+
     def render(self, report: Report) -> str:
         """The estimate document, or {"version", "gate", "estimate"} when the gate ran."""
         from costgate.report import json_format

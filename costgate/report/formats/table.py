@@ -13,6 +13,12 @@ class TableFormat:
     name = "table"
     commands = frozenset({"breakdown", "diff", "check"})
 
+    def prepare(self, report: Report) -> None:
+        """Lay out the estimate's table (kept by report.table.render for `render`)."""
+        from costgate.report import table
+
+        table.render(report.estimate, diff=report.diff, color=report.color)
+
     def render(self, report: Report) -> str:
         """The estimate (the change when `report.diff`), then findings, budgets and the verdict."""
         from costgate.report import table

@@ -176,9 +176,12 @@ def storage(
 
 
 def backups(
-    r: Resource, usage: Usage, account: Resource | None, zones: list[tuple[str, bool]]
+    r: Resource, ctx: PricingContext, account: Resource | None, zones: list[tuple[str, bool]]
 ) -> Iterator[CostComponent]:
-    """Backup storage beyond the two free periodic copies, or continuous (30-day) backup, and restores."""
+    """Backup storage beyond the two free periodic copies, or continuous (30-day) backup, per region
+    of the account; restores in the account's own location (its ARM region, where the restore meter is
+    billed), not per replica."""
+    usage = ctx.usage
     backup = account.block("backup") if account else {}
     gb = usage.number("storage_gb")
     if str(backup.get("type") or "Periodic").lower() == "continuous":
@@ -227,8 +230,8 @@ def backups(
         usage.number("monthly_restored_data_gb"),
         _q(
             r,
-            zones[0][0],
-            {"productName": "Azure Cosmos DB - PITR", "skuName": "Backup", "meterName": "Data Restore"},
+            location_from(account or r, ctx, *PARENTS),
+            {"productName": "Azure Cosmos DB - PITR", "skuName": "Backup", "meterName": "Cont 30D Bckp Data Restore"},
             "1 GB",
         ),
         usage_based=True,
@@ -241,4 +244,4 @@ def price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     zones = regions(account, r, ctx)
     yield from throughput(r, ctx.usage, account, zones)
     yield from storage(r, ctx.usage, account, zones)
-    yield from backups(r, ctx.usage, account, zones)
+    yield from backups(r, ctx, account, zones)

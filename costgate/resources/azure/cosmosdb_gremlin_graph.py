@@ -8,7 +8,8 @@ Prices:
     throughput: request units (usage). Transactional storage per region (usage); analytical
     storage and its read and write operations when the account enables the analytical store.
     Backups: periodic copies beyond the two free ones (retention_in_hours over
-    interval_in_minutes), or continuous 30-day backup, per region; restored data (usage).
+    interval_in_minutes), or continuous 30-day backup, per region; restored data (usage) at the
+    account's own location, where its restore meter ("Cont 30D Bckp Data Restore") is billed.
 Usage keys:
     storage_gb: data stored per region (GB); give it where the data lives, not on both a
     database and its containers. max_request_units_utilization_percentage: autoscale use.

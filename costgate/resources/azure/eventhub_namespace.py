@@ -6,8 +6,8 @@ Prices:
     capture_description enabled, or the usage's capture_enabled) per throughput-unit-hour.
     Premium: processing units (capacity) per hour; retention beyond the included 1 TB per
     processing unit per GB-month (usage).
-    A namespace on a dedicated cluster (dedicated_cluster_id) adds nothing: its capacity units
-    bill on azurerm_eventhub_cluster.
+    A namespace on a dedicated cluster (dedicated_cluster_id) adds nothing: the cluster's
+    capacity units and its retention beyond 10 TB per unit bill on azurerm_eventhub_cluster.
 Usage keys:
     monthly_ingress_events: events published a month (Basic, Standard).
     capture_enabled: true when Capture is on although no azurerm_eventhub in the plan says so.

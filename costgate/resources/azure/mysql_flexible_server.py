@@ -13,8 +13,7 @@ Not priced / assumptions:
     Purpose Dadsv5 Series Compute", not confirmed); the shipped catalog holds burstable compute,
     storage and backup storage in westus only, other lines are reported unpriced with their
     query until `costgate catalog refresh --provider azure --service "Azure Database for MySQL"`.
-    Additional IOPS: productName "... Flexible Server Storage", skuName "Additional IOPS" (the
-    reference's filter); its unit of measure is not confirmed.
+    Additional IOPS: the "Additional IOPS" meter of "... Flexible Server Storage", per IOPS-month.
     Autoscale IOPS (storage.io_scaling_enabled) are billed per million I/Os used and are not
     priced. Geo-redundant backup is looked up at the LRS backup meter.
 References:
@@ -47,8 +46,12 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
             _flexible.query(
                 r,
                 "MySQL",
-                {"productName": "Azure Database for MySQL Flexible Server Storage", "skuName": "Additional IOPS"},
-                "1/Month",
+                {
+                    "productName": "Azure Database for MySQL Flexible Server Storage",
+                    "skuName": "Additional IOPS",
+                    "meterName": "Additional IOPS",
+                },
+                "1 IOPS/Month",
             ),
         )
 

@@ -1,0 +1,130 @@
+"""The child that compiles a Rego policy for the config check stays warm and evaluates it
+(costgate.gate.rego_process): one child per policy instead of two, the same answers as a fresh
+child, and no child left over or piling up."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from costgate.errors import PolicyError
+from costgate.gate import rego_process
+from costgate.gate.engine import evaluate
+from costgate.gate.rego import load_policy, run_policy
+from tests.gate.helpers import config, estimate, resource
+
+POLICY = (
+    "package warm\n\n"
+    "deny contains msg if {\n  some r in input.resources\n  r.monthly_cost > 10\n"
+    '  msg := sprintf("%s costs %v", [r.address, r.monthly_cost])\n}\n\n'
+    'warn contains "nothing in" if { count(input.resources) == 0 }\n'
+)
+
+
+@pytest.fixture(autouse=True)
+def clean_pool() -> Iterator[None]:
+    rego_process.close_all()
+    yield
+    rego_process.close_all()
+
+
+def test_the_compile_child_answers_the_evaluation(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "warm.rego").write_text(POLICY)
+    started: list[rego_process.RegoChild] = []
+    original = rego_process.RegoChild.__init__
+
+    def counting(self: rego_process.RegoChild, memory_limit: int) -> None:
+        original(self, memory_limit)
+        started.append(self)
+
+    monkeypatch.setattr(rego_process.RegoChild, "__init__", counting)
+    loaded = config("policies:\n  rego:\n    - path: warm.rego\n", tmp_path)
+    assert len(started) == 1 and list(rego_process._WARM.values()) == started  # compiled, kept warm
+    est = estimate(resource("aws_instance.big", None, "25"), resource("aws_instance.small", None, "5"))
+    result = evaluate(est, loaded, today=date(2026, 1, 1))
+    assert [f.message for f in result.findings if f.source == "rego"] == ["aws_instance.big costs 25"]
+    assert len(started) == 1  # the gate's evaluation used the warm child
+    assert not rego_process._WARM and started[0].proc.poll() is not None  # used once, then ended
+
+
+def test_a_warm_interpreter_answers_as_a_fresh_one(tmp_path: Path) -> None:
+    path = tmp_path / "warm.rego"
+    path.write_text(POLICY)
+    policy = load_policy(path)
+    document = {"resources": [{"address": "a.b", "monthly_cost": 11}, {"address": "a.c", "monthly_cost": 1}]}
+    warm = run_policy(policy, document, ("deny", "warn"))
+    assert not rego_process._WARM
+    fresh = run_policy(policy, document, ("deny", "warn"))
+    assert warm == fresh == {"deny": ["a.b costs 11"], "warn": []}
+    assert run_policy(policy, {"resources": []}, ("warn",)) == {"warn": ["nothing in"]}
+
+
+def test_warm_children_are_bounded_and_the_oldest_closed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(rego_process, "MAX_WARM", 2)
+    children = []
+    for i in range(4):
+        path = tmp_path / f"p{i}.rego"
+        path.write_text(POLICY.replace("package warm", f"package p{i}"))
+        load_policy(path)
+        children.append(list(rego_process._WARM.values())[-1])
+    assert list(rego_process._WARM.values()) == children[2:]
+    assert [c.proc.poll() is not None for c in children] == [True, True, False, False]
+
+
+def test_a_dead_warm_child_is_replaced(tmp_path: Path) -> None:
+    path = tmp_path / "warm.rego"
+    path.write_text(POLICY)
+    policy = load_policy(path)
+    child = rego_process._WARM[policy]
+    child.proc.kill()
+    child.proc.wait()
+    assert run_policy(policy, {"resources": []}, ("warn",)) == {"warn": ["nothing in"]}
+
+
+def test_a_warm_child_keeps_the_time_limit(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    path = tmp_path / "slow.rego"
+    path.write_text(
+        'package slow\n\ndeny contains "slow" if {\n  some r in input.resources\n  regex.match("^(a+)+$", r.name)\n}\n'
+    )
+    policy = load_policy(path)
+    assert policy in rego_process._WARM
+    monkeypatch.setenv("COSTGATE_REGO_TIMEOUT_S", "2")
+    with pytest.raises(PolicyError, match="did not finish within 2 s"):
+        run_policy(policy, {"resources": [{"name": "a" * 40 + "!"}]}, ("deny",))
+
+
+def test_the_callers_work_runs_while_policies_evaluate(tmp_path: Path) -> None:
+    """`meanwhile` (check: the output's estimate document) runs after the built-in rules and before
+    the Rego findings are read; without Rego policies there is no wait and it is not called."""
+    (tmp_path / "warm.rego").write_text(POLICY)
+    est = estimate(resource("aws_instance.big", None, "25"))
+    calls: list[str] = []
+    with_rego = config("policies:\n  rego:\n    - path: warm.rego\n", tmp_path)
+    result = evaluate(est, with_rego, today=date(2026, 1, 1), meanwhile=lambda: calls.append("prepared"))
+    assert calls == ["prepared"] and any(f.source == "rego" for f in result.findings)
+    evaluate(est, config("policies: {}\n", tmp_path), today=date(2026, 1, 1), meanwhile=lambda: calls.append("x"))
+    assert calls == ["prepared"]
+
+
+def test_formats_prepare_what_render_then_uses(tmp_path: Path) -> None:
+    """json builds the estimate's document, table lays out the estimate's table, ahead of render."""
+    from costgate import estimate_document
+    from costgate.report import table
+    from costgate.report.base import Report
+    from costgate.report.registry import prepare, render
+
+    est = estimate(resource("aws_instance.big", None, "25"))
+    estimate_document._last[0] = table._last[0] = None
+    prepare("check", "sarif", Report(est, diff=True))  # a format without a prepare step: nothing built
+    assert estimate_document._last[0] is None and table._last[0] is None
+    prepare("check", "json", Report(est, diff=True))
+    held = estimate_document._last[0]
+    assert held is not None and held[0]() is est  # the document render will read
+    prepare("check", "table", Report(est, diff=True))
+    laid_out = table._last[0]
+    assert laid_out is not None and laid_out[0]() is est and laid_out[1] == (True, False)
+    assert render("breakdown", "table", Report(est, diff=True)).startswith(laid_out[2])
+    assert table.render(est, diff=False) != laid_out[2]  # another view is laid out anew
