@@ -39,10 +39,13 @@ def _per_hour(name: str, query: PriceQuery) -> CostComponent:
     return monthly(name, "hours", HOURS_PER_MONTH, query, unit_multiplier=PER_MONTH_BY_HOUR)
 
 
-def endpoint_components(r: Resource, ctx: PricingContext, sku: str) -> Iterator[CostComponent]:
-    """Health checks of one endpoint, and the fast-interval add-on its profile may ask for."""
+def endpoint_components(
+    r: Resource, ctx: PricingContext, sku: str, profile_attr: str = "profile_id"
+) -> Iterator[CostComponent]:
+    """Health checks of one endpoint, and the fast-interval add-on its profile (referenced by
+    `profile_attr`) may ask for."""
     yield _per_hour("Basic health check", tm_query(r, sku, f"{sku} Health Checks", "1"))
-    profile = ctx.resolve(r, "profile_id")
+    profile = ctx.resolve(r, profile_attr)
     interval = dec(profile.block("monitor_config").get("interval_in_seconds")) if profile is not None else None
     if interval == FAST_INTERVAL_SECONDS:
         yield _per_hour(

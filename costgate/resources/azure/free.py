@@ -16,13 +16,30 @@ policies; a Cosmos DB account's throughput, storage and backups on its databases
 keyspaces, graphs and tables (azurerm_cosmosdb_account); ingestion on the Log Analytics
 workspace, not the rules that read it; backups on the protected items, not the Recovery
 Services vault that holds them; and Microsoft Sentinel's ingestion on the workspace that
-an onboarding, a SecurityInsights solution or a data connector switches it on for. Every name is a resource type of the Terraform azurerm provider (2.99 to 5.2):
+an onboarding, a SecurityInsights solution or a data connector switches it on for.
+
+The same rule covers the children found by scripts/unclassified_types.py (the provider's types
+neither priced nor free): bindings, domains and APM settings of Spring Apps (the service and its
+app instances bill); groups, members, admin and routing rules of a Virtual Network Manager (the
+manager bills per managed subscription or network); BGP peerings of a virtual hub or route server;
+Kubernetes Fleet members and update plans (the fleet's hub is an AKS cluster); machine
+configuration assignments on Azure VMs (no charge outside Arc); the standard Bot Service channels
+(Teams, Slack, Facebook, e-mail, SMS, LINE, Alexa: unlimited messages at no charge) and OAuth
+connections; Media Services accounts, assets, filters, locators, policies and transforms
+(streaming endpoints, live events and encoding jobs bill); Azure Local logical networks, NICs,
+disks, images and storage paths on the customer's hardware; Data Explorer databases (the cluster
+bills compute and storage), Event Grid namespace topics, NetApp volume groups, disk pool targets,
+IoT Central rules, e-mail domains and senders, Health Data Services workspaces, Service Fabric
+clusters (their scale sets bill), Logic Apps API connections (calls bill on the workflow),
+Database Migration projects, the remaining Sentinel data connectors and a Time Series Insights
+reference data set. Every name is a resource type of the Terraform azurerm provider (2.99 to 5.2):
 tests/resources/test_azure_types.py checks each against provider_types.txt, which
 scripts/derive_azurerm_types.py derives from the provider's repository.
 
 Kept out on purpose, because Azure bills some uses of them: deployments that create what they
 declare (azurerm_*template_deployment, azurerm_resource_deployment_script_*), diagnostic
-settings (streaming platform logs to Event Hubs or partners is metered), azurerm_log_analytics_data_export_rule
+settings (platform logs routed to storage, Event Hubs or partners are metered per GB; azurerm_monitor_diagnostic_setting
+is priced), azurerm_log_analytics_data_export_rule
 (per GB exported), azurerm_storage_blob, azurerm_storage_share_file and azurerm_storage_table_entity (they hold data),
 azurerm_storage_management_policy and azurerm_storage_blob_inventory_policy (per-object operations),
 azurerm_storage_object_replication (replication traffic), azurerm_virtual_hub_connection (per
@@ -34,9 +51,12 @@ azurerm_eventhub_cluster
 (dedicated capacity), azurerm_key_vault_certificate (issuance and renewals), azurerm_shared_image_version
 and azurerm_gallery_application_version (replica storage), azurerm_virtual_machine_restore_point
 (snapshot storage), hybrid connections (Relay listener-hours), packet captures, connection
-monitors and flow logs, and types of services whose pricers are still to be written (Arc,
-Kubernetes Fleet (a hub cluster bills), network managers, Front Door rule sets and rules engines,
-Bot channels) and azurerm_firewall_policy (billed per policy and region when several firewalls use it).
+monitors and flow logs, the premium Bot channels (Direct Line, Direct Line Speech, Web Chat:
+per message on S1), Virtual Network Manager connectivity configurations and deployments (they create
+peerings billed per GB), IPAM pools and verifier workspaces, services whose pricers
+are still to be written (Arc, the Kubernetes Fleet manager (a hub cluster bills), Front Door rule sets
+and rules engines, DNS resolver forwarding rules and links, Data Share) and azurerm_firewall_policy
+(billed per policy and region when several firewalls use it).
 """
 
 from __future__ import annotations
@@ -767,5 +787,124 @@ FREE_TYPES: frozenset[str] = frozenset(
         "azurerm_firewall_policy_rule_collection_group",
         "azurerm_network_watcher",
         "azurerm_private_link_service",
+        # Added from scripts/unclassified_types.py (the provider's types neither priced nor free):
+        # configuration inside a service whose parent resource carries the bill.
+        # Spring Apps: bindings, domains, certificates, storage and APM settings of an app or
+        # service (the service instance and its app instances bill vCPU and memory).
+        "azurerm_spring_cloud_active_deployment",
+        "azurerm_spring_cloud_api_portal_custom_domain",
+        "azurerm_spring_cloud_app_cosmosdb_association",
+        "azurerm_spring_cloud_app_dynamics_application_performance_monitoring",
+        "azurerm_spring_cloud_app_mysql_association",
+        "azurerm_spring_cloud_app_redis_association",
+        "azurerm_spring_cloud_application_insights_application_performance_monitoring",
+        "azurerm_spring_cloud_build_pack_binding",
+        "azurerm_spring_cloud_certificate",
+        "azurerm_spring_cloud_connection",
+        "azurerm_spring_cloud_custom_domain",
+        "azurerm_spring_cloud_customized_accelerator",
+        "azurerm_spring_cloud_dynatrace_application_performance_monitoring",
+        "azurerm_spring_cloud_elastic_application_performance_monitoring",
+        "azurerm_spring_cloud_gateway_custom_domain",
+        "azurerm_spring_cloud_gateway_route_config",
+        "azurerm_spring_cloud_new_relic_application_performance_monitoring",
+        "azurerm_spring_cloud_storage",
+        # Virtual Network Manager: groups, members, rules and scope connections (the manager bills
+        # per managed subscription or network; connectivity configurations and their deployments,
+        # which create peerings billed per GB, IPAM pools and the verifier are kept out)
+        "azurerm_network_manager_admin_rule",
+        "azurerm_network_manager_admin_rule_collection",
+        "azurerm_network_manager_management_group_connection",
+        "azurerm_network_manager_network_group",
+        "azurerm_network_manager_routing_configuration",
+        "azurerm_network_manager_routing_rule",
+        "azurerm_network_manager_routing_rule_collection",
+        "azurerm_network_manager_scope_connection",
+        "azurerm_network_manager_security_admin_configuration",
+        "azurerm_network_manager_static_member",
+        "azurerm_network_manager_subscription_connection",
+        # Container group network profile, BGP peerings of a hub or route server (the hub's routing
+        # units and the route server's hours bill), deployment-safeguard policy of an AKS cluster,
+        # Kubernetes Fleet members and update plans (the fleet's hub cluster bills as AKS)
+        "azurerm_network_profile",
+        "azurerm_virtual_hub_bgp_connection",
+        "azurerm_route_server_bgp_connection",
+        "azurerm_kubernetes_cluster_deployment_safeguard",
+        "azurerm_kubernetes_fleet_member",
+        "azurerm_kubernetes_fleet_update_run",
+        "azurerm_kubernetes_fleet_update_strategy",
+        # Machine configuration (guest policy) on Azure VMs: no charge on Azure machines (Arc
+        # machines bill per server, and no Arc type is here)
+        "azurerm_virtual_machine_configuration_policy_assignment",
+        "azurerm_policy_virtual_machine_configuration_assignment",
+        # Names of types that are already free under another name
+        "azurerm_attestation",
+        "azurerm_dev_center_catalogs",
+        "azurerm_cost_management_export_resource_group",
+        "azurerm_synapse_workspace_keys",
+        # Bot Service: OAuth connection settings and the standard channels (unlimited messages at no
+        # charge); Direct Line, Direct Line Speech and Web Chat are premium channels billed per
+        # message on S1 bots and are kept out
+        "azurerm_bot_connection",
+        "azurerm_bot_channel_alexa",
+        "azurerm_bot_channel_email",
+        "azurerm_bot_channel_facebook",
+        "azurerm_bot_channel_line",
+        "azurerm_bot_channel_ms_teams",
+        "azurerm_bot_channel_slack",
+        "azurerm_bot_channel_sms",
+        # Media Services definitions (streaming endpoints, live events and encoding jobs bill; asset
+        # bytes bill on their storage account)
+        "azurerm_media_services_account",
+        "azurerm_media_services_account_filter",
+        "azurerm_media_asset",
+        "azurerm_media_asset_filter",
+        "azurerm_media_streaming_locator",
+        "azurerm_media_streaming_policy",
+        "azurerm_media_transform",
+        # Azure Local (Stack HCI) definitions on the customer's hardware (the cluster's host fee bills)
+        "azurerm_stack_hci_deployment_setting",
+        "azurerm_stack_hci_logical_network",
+        "azurerm_stack_hci_marketplace_gallery_image",
+        "azurerm_stack_hci_network_interface",
+        "azurerm_stack_hci_storage_path",
+        "azurerm_stack_hci_virtual_hard_disk",
+        # Children whose bill is the parent's: health data workspace and MedTech destination (FHIR,
+        # DICOM and MedTech services bill), disk pool targets (the pool bills), NetApp volume groups
+        # (volumes draw on their capacity pool, as azurerm_netapp_volume), Data Explorer databases
+        # and principals (the cluster bills compute and storage), Event Grid namespace topics (the
+        # namespace's throughput units bill), IoT Central network rules and organizations (devices
+        # bill on the application), Communication Services email domains and senders (emails bill on
+        # the service), Service Fabric cluster (its scale sets bill), an AD DS forest trust,
+        # Logic Apps managed API connections (actions bill on the workflow), Database Migration
+        # projects (the service bills), SAP discovery of an existing system (its VMs bill)
+        "azurerm_healthcare_workspace",
+        "azurerm_healthcare_medtech_service_fhir_destination",
+        "azurerm_disk_pool_iscsi_target",
+        "azurerm_disk_pool_iscsi_target_lun",
+        "azurerm_disk_pool_managed_disk_attachment",
+        "azurerm_netapp_volume_group_oracle",
+        "azurerm_netapp_volume_group_sap_hana",
+        "azurerm_kusto_database",
+        "azurerm_kusto_database_principal",
+        "azurerm_eventgrid_namespace_topic",
+        "azurerm_iotcentral_application_network_rule_set",
+        "azurerm_iotcentral_organization",
+        "azurerm_email_communication_service_domain",
+        "azurerm_email_communication_service_domain_sender_username",
+        "azurerm_service_fabric_cluster",
+        "azurerm_active_directory_domain_service_trust",
+        "azurerm_api_connection",
+        "azurerm_database_migration_project",
+        "azurerm_workloads_sap_discovery_virtual_instance",
+        "azurerm_app_service_certificate_binding",
+        # Sentinel data connectors not listed above (ingestion bills on the workspace, as for the
+        # others) and a Time Series Insights reference data set (the environment bills)
+        "azurerm_sentinel_data_connector_microsoft_threat_intelligence",
+        "azurerm_sentinel_data_connector_office_365_project",
+        "azurerm_sentinel_data_connector_office_irm",
+        "azurerm_sentinel_data_connector_office_power_bi",
+        "azurerm_sentinel_data_connector_threat_intelligence_taxii",
+        "azurerm_iot_time_series_insights_reference_data_set",
     }
 )

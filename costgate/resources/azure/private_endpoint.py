@@ -53,3 +53,6 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
 
 
 PRICER = Pricer(type="azurerm_private_endpoint", price=_price, usage_keys=USAGE, doc=__doc__ or "")
+price_endpoint = _price
+"""The pricing function, shared with the private endpoints services create for themselves
+(azurerm_search_shared_private_link_service)."""

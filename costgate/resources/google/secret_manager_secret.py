@@ -19,40 +19,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from costgate.model import CostComponent, PriceQuery, Resource
-from costgate.resources.base import Pricer, PricingContext, UsageKey, usage_component
-from costgate.resources.google._common import gcp_query
-
-USAGE = (
-    UsageKey("active_secret_versions", "float", "Active versions not declared in the configuration"),
-    UsageKey("monthly_access_operations", "float", "Access operations a month"),
-    UsageKey("monthly_rotation_notifications", "float", "Rotation notifications a month"),
-)
-SERVICE = "Secret Manager"
+from costgate.model import CostComponent, Resource
+from costgate.resources.base import Pricer, PricingContext
+from costgate.resources.google._secret_manager import SECRET_USAGE, secret_components
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    def q(group: str, unit: str) -> PriceQuery:
-        return gcp_query(r, SERVICE, {"resourceGroup": group}, family="ApplicationServices", unit=unit)
-
-    yield usage_component(
-        "Active secret versions", "versions", ctx.usage, "active_secret_versions", q("SecretVersion", "mo")
-    )
-    yield usage_component(
-        "Access operations",
-        "10K requests",
-        ctx.usage,
-        "monthly_access_operations",
-        q("AccessOperation", "count"),
-        per=10_000,
-    )
-    yield usage_component(
-        "Rotation notifications",
-        "rotations",
-        ctx.usage,
-        "monthly_rotation_notifications",
-        q("RotationNotification", "count"),
-    )
+    yield from secret_components(r, ctx)
 
 
-PRICER = Pricer(type="google_secret_manager_secret", price=_price, usage_keys=USAGE, doc=__doc__ or "")
+PRICER = Pricer(type="google_secret_manager_secret", price=_price, usage_keys=SECRET_USAGE, doc=__doc__ or "")
