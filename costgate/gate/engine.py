@@ -108,7 +108,7 @@ def evaluate(
     if loaded is not None and config.policies.rego:
         # Rego policies run in child processes; they start before the built-in rules so that the
         # rules run while a policy evaluates (their findings keep their place below)
-        loaded_policies = [load_policy(loaded.resolve(p.path), p.name) for p in config.policies.rego]
+        loaded_policies = [load_policy(loaded.resolve(p.path), p.name, wait=False) for p in config.policies.rego]
         document = input_document(ctx, estimate, team_costs, units, fields=policy_fields(loaded_policies))
         policies = _BACKGROUND.submit(lambda: [evaluate_policy(policy, document) for policy in loaded_policies])
     findings: list[Finding] = []

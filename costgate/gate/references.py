@@ -20,11 +20,15 @@ from costgate.config import LoadedConfig, load_config, parse_config
 from costgate.errors import ConfigError, PolicyError
 
 
-def load_checked_config(path: Path) -> LoadedConfig:
+def load_checked_config(path: Path, *, compile_now: bool = True) -> LoadedConfig:
     """Read a costgate.yml, validate every key and check its cross-references: what every command
-    that reads a config calls. Raises ConfigError (PolicyError for a broken Rego file)."""
+    that reads a config calls. Raises ConfigError (PolicyError for a broken Rego file).
+
+    Without `compile_now` the Rego policies' compile checks run in their children while the
+    caller goes on, and a compile error is raised when the gate evaluates the policy: for the
+    commands that always do (check, comment), so that they read the plan meanwhile."""
     loaded = load_config(path)
-    check_references(loaded)
+    check_references(loaded, compile_now=compile_now)
     return loaded
 
 
@@ -35,8 +39,9 @@ def parse_checked_config(text: str, path: Path) -> LoadedConfig:
     return loaded
 
 
-def check_references(loaded: LoadedConfig) -> None:
-    """Raise ConfigError (or PolicyError for a broken Rego file) at the first problem."""
+def check_references(loaded: LoadedConfig, *, compile_now: bool = True) -> None:
+    """Raise ConfigError (or PolicyError for a broken Rego file) at the first problem (see
+    load_checked_config for `compile_now`)."""
     from costgate.config import _clean_loc, _message
     from costgate.gate.registry import RETIRED_CODES, find_rule
 
@@ -124,7 +129,7 @@ def check_references(loaded: LoadedConfig) -> None:
         if not path.is_file():
             raise loaded.error(("policies", "rego", i, "path"), f"Rego policy file not found: {path}")
         try:
-            policy = load_policy(path, rego.name)
+            policy = load_policy(path, rego.name, wait=compile_now)
         except PolicyError as exc:
             raise PolicyError(f"{exc} (from {loaded.where(('policies', 'rego', i, 'path'))})") from exc
         rego_names.append(policy.name)

@@ -37,7 +37,7 @@ from costgate.errors import PolicyError
 from costgate.estimate import Estimate
 from costgate.estimate_document import num, resource_row, totals_row
 from costgate.gate.model import Finding, Severity
-from costgate.gate.rego_process import RegoChild, keep_warm, take_warm
+from costgate.gate.rego_process import RegoChild, is_warm, keep_warm, take_warm
 from costgate.gate.rego_worker import RegoPolicyFile, line_of
 from costgate.gate.rule import Item, RuleContext
 from costgate.gate.unit_costs import UnitCost
@@ -84,14 +84,25 @@ def check_v1(source: str, path: str) -> str:
     return found.group(1)
 
 
-def load_policy(path: Path, name: str | None = None) -> RegoPolicyFile:
-    """Read, check (v1) and compile a policy file; raises PolicyError naming file and line."""
+def load_policy(path: Path, name: str | None = None, *, wait: bool = True) -> RegoPolicyFile:
+    """Read, check (v1) and compile a policy file; raises PolicyError naming file and line.
+
+    Without `wait` the compile check is sent to the policy's child and its answer read before
+    the policy's evaluation (run_policy), so a command that will evaluate the policy anyway does
+    not wait for a child to start while it could be reading the plan; a broken policy is then
+    reported when the gate runs, still before any finding."""
     source = read_text(path, error=PolicyError, what="Rego policy")
     package = check_v1(source, str(path))
     policy = RegoPolicyFile(name=name or path.stem.replace("_", "-"), path=path, package=package, source=source)
-    if policy not in _COMPILED:  # the config check and the gate load the same file: one child, not two
-        run_policy(policy, {}, ("deny",), keep=True)  # parse and compile errors surface at the first query
-        _COMPILED.add(policy)
+    if policy in _COMPILED:  # the config check and the gate load the same file: one child, not two
+        return policy
+    if not wait:
+        if not is_warm(policy):
+            child = RegoChild(int(_limit("COSTGATE_REGO_MEMORY_MB", REGO_MEMORY_MB) * 1024 * 1024))
+            child.send(_request(policy, {}, ("deny",)), timeout=_limit("COSTGATE_REGO_TIMEOUT_S", REGO_TIMEOUT_S))
+            keep_warm(policy, child)
+        return policy
+    run_policy(policy, {}, ("deny",), keep=True)  # parse and compile errors surface at the first query
     return policy
 
 
@@ -126,22 +137,36 @@ def run_policy(
     memory_mb = _limit("COSTGATE_REGO_MEMORY_MB", REGO_MEMORY_MB)
     limit = int(memory_mb * 1024 * 1024)
     child = take_warm(policy, limit) or RegoChild(limit)
-    request = {
+    if child.pending:  # the compile check sent when the config was loaded (load_policy without wait)
+        _results(child, policy, child.receive(memory_mb=memory_mb, path=str(policy.path)))
+    answer = child.ask(_request(policy, document, rules), timeout=timeout, memory_mb=memory_mb, path=str(policy.path))
+    results = _results(child, policy, answer)
+    if keep:
+        keep_warm(policy, child)
+    else:
+        child.close()
+    return results
+
+
+def _request(policy: RegoPolicyFile, document: Mapping[str, Any], rules: Sequence[str]) -> dict[str, Any]:
+    return {
         "name": policy.name,
         "path": str(policy.path),
         "package": policy.package,
         "source": policy.source,
         "input": document,
         "rules": list(rules),
-        "cpu_seconds": int(timeout) + 2,
+        "cpu_seconds": int(_limit("COSTGATE_REGO_TIMEOUT_S", REGO_TIMEOUT_S)) + 2,
     }
-    answer = child.ask(request, timeout=timeout, memory_mb=memory_mb, path=str(policy.path))
-    if keep and "error" not in answer:
-        keep_warm(policy, child)
-    else:
-        child.close()
+
+
+def _results(child: RegoChild, policy: RegoPolicyFile, answer: Mapping[str, Any]) -> dict[str, list[Any]]:
+    """The results of one answer of `child`: PolicyError (the child closed) when it is an error;
+    otherwise the policy compiled."""
     if "error" in answer:
+        child.close()
         raise PolicyError(str(answer["error"]))
+    _COMPILED.add(policy)
     results: dict[str, list[Any]] = answer["results"]
     return results
 

@@ -128,3 +128,36 @@ def test_formats_prepare_what_render_then_uses(tmp_path: Path) -> None:
     assert laid_out is not None and laid_out[0]() is est and laid_out[1] == (True, False)
     assert render("breakdown", "table", Report(est, diff=True)).startswith(laid_out[2])
     assert table.render(est, diff=False) != laid_out[2]  # another view is laid out anew
+
+
+def test_a_compile_check_not_waited_for_is_read_before_the_evaluation(tmp_path: Path) -> None:
+    """check loads its config without waiting for the compile checks (load_policy(wait=False)): the
+    child compiles while the plan is read, and run_policy reads that answer first."""
+    path = tmp_path / "warm.rego"
+    path.write_text(POLICY)
+    policy = load_policy(path, wait=False)
+    child = rego_process._WARM[policy]
+    assert child.pending  # sent, not read
+    assert run_policy(policy, {"resources": []}, ("warn",)) == {"warn": ["nothing in"]}
+    assert not rego_process._WARM and child.proc.poll() is not None
+
+
+def test_a_broken_policy_loaded_without_waiting_fails_at_its_evaluation(tmp_path: Path) -> None:
+    path = tmp_path / "broken.rego"
+    path.write_text('package broken\n\ndeny contains "x" if {\n  input.a ==\n}\n')
+    policy = load_policy(path, wait=False)  # no error yet: nothing was read
+    with pytest.raises(PolicyError, match=r"broken\.rego"):
+        run_policy(policy, {}, ("deny",))
+    assert not rego_process._WARM
+
+
+def test_check_reports_a_broken_policy_as_before(tmp_path: Path) -> None:
+    from tests.helpers import EXAMPLE_PLAN, run_cli
+
+    (tmp_path / "broken.rego").write_text('package broken\n\ndeny contains "x" if {\n  input.a ==\n}\n')
+    (tmp_path / "costgate.yml").write_text("policies:\n  rego:\n    - path: broken.rego\n")
+    run = run_cli(
+        "check", "--plan", str(EXAMPLE_PLAN), "--config", str(tmp_path / "costgate.yml"), "--max-catalog-age-days", "0"
+    )
+    assert run.code == 2 and run.err.count("\n") == 1, run.err
+    assert run.err.startswith(f"costgate: error: {tmp_path / 'broken.rego'}:4: Rego error: "), run.err

@@ -45,7 +45,7 @@ def register(sub: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
 def run(args: argparse.Namespace) -> int:
     """Run the gate; the exit code is the verdict (0 pass/warn, 1 block)."""
     config_path = resolve_config(args.config)
-    loaded = load_checked_config(config_path) if config_path is not None else None
+    loaded = load_checked_config(config_path, compile_now=False) if config_path is not None else None
     store = CatalogStore.open(args.catalog_dir) if args.catalog_dir else CatalogStore.open()
     estimate = estimate_from_args(args, loaded=loaded, store=store)
     color, width = terminal_style(args.out)
