@@ -445,6 +445,17 @@ def usage_component(
     )
 
 
+def no_charge(resource: Resource, name: str, reason: str, *, path: str = "") -> CostComponent:
+    """A line that costs nothing for a stated reason ("included in the Developer tier", "billed as
+    the Log Analytics workspace's ingestion"): what a pricer yields where a configuration has no
+    charge of its own, so that the resource shows a known $0 with its reason, never a bare $0 and
+    never a gap. It is never looked up in the catalog; `reason` is said to the user as written."""
+    if not reason.strip():
+        raise ValueError(f"no_charge({name!r}) needs a reason")
+    query = PriceQuery.of(resource.provider, resource.type, None, resource.region or "")
+    return CostComponent(name=name, unit="", monthly_quantity=Decimal(0), query=query, path=path, no_charge=reason)
+
+
 def usage_keys_of(keys: Iterable[UsageKey]) -> Mapping[str, UsageKey]:
     """Index usage keys by name (for validation and docs)."""
     return {k.name: k for k in keys}

@@ -60,6 +60,8 @@ def test_every_cloud_resource_is_priced_or_free_and_no_silent_zero(name: str, cl
             assert not resource["components"], resource["address"]
             continue
         assert resource["support"] == "priced", resource["address"]
+        # a priced resource with no line at all would pass the loop below vacuously: a bare $0
+        assert resource["components"] or resource["action"] == "delete", f"{name}: {resource['address']} has no line"
         for component in resource["components"]:
             where = f"{name}: {resource['address']} / {component['name']}"
             cost = component["monthly_cost"]
@@ -67,7 +69,12 @@ def test_every_cloud_resource_is_priced_or_free_and_no_silent_zero(name: str, cl
                 # Not priced or waiting for usage: either way the output must say which.
                 assert component["unpriced_reason"] or component["usage_based"], where
             elif cost == 0:
-                assert component["unpriced_reason"] or component["free_tier_quantity"] or component["usage_based"], (
+                assert (
+                    component["unpriced_reason"]
+                    or component["free_tier_quantity"]
+                    or component["usage_based"]
+                    or component["no_charge_reason"]
+                ), (
                     f"{where}: $0 without a reason"
                 )
     unpriced = {(u["address"], u["component"]) for u in document["unpriced"]}

@@ -23,11 +23,16 @@ from collections.abc import Iterator
 from costgate.model import CostComponent, Resource
 from costgate.resources.aws._common import aws_query
 from costgate.resources.aws._usagetype import regional_ut
-from costgate.resources.base import Pricer, PricingContext, monthly
+from costgate.resources.base import Pricer, PricingContext, monthly, no_charge
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if not r.get("certificate_authority_arn") and not r.is_unknown("certificate_authority_arn"):
+        yield no_charge(
+            r,
+            "Certificate",
+            "public ACM certificates are free; only private ones (issued by AWS Private CA) are billed",
+        )
         return
     yield monthly(
         "Private certificate",

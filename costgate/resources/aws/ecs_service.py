@@ -27,7 +27,7 @@ from decimal import Decimal
 
 from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.aws import _fargate
-from costgate.resources.base import Pricer, PricingContext, monthly, number
+from costgate.resources.base import Pricer, PricingContext, monthly, no_charge, number
 
 FARGATE = ("FARGATE", "FARGATE_SPOT")
 
@@ -63,7 +63,12 @@ def _task(r: Resource, ctx: PricingContext) -> Resource | None:
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     task = _task(r, ctx)
-    if task is None or not is_fargate(r, ctx):
+    if not is_fargate(r, ctx):
+        yield no_charge(
+            r, "Tasks", "not on Fargate: the tasks run on EC2 or external capacity, billed as that capacity"
+        )
+        return
+    if task is None:
         return
     count = None if r.is_unknown("desired_count") else number(r, "desired_count", Decimal(0))
     cpu, mem = _fargate.task_size(task)

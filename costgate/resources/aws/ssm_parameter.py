@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.aws._common import aws_query
 from costgate.resources.aws._usagetype import regional_ut
-from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, usage_component
+from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, no_charge, usage_component
 
 USAGE = (
     UsageKey("parameter_storage_hrs", "int", "Hours a month the advanced parameter is stored (default 730)"),
@@ -64,6 +64,8 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
             usage_based=hours is not None,
         )
     limit = (ctx.usage.text("api_throughput_limit") or ("advanced" if advanced else "standard")).lower()
+    if not advanced and limit == "standard":
+        yield no_charge(r, "Parameter storage (standard)", "standard parameters at standard throughput have no charge")
     if limit != "standard":
         q = aws_query(
             r,

@@ -22,12 +22,13 @@ from collections.abc import Iterator
 
 from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.azure._common import azure_query, location_from
-from costgate.resources.base import Pricer, PricingContext, monthly
+from costgate.resources.base import Pricer, PricingContext, monthly, no_charge
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     service = ctx.resolve(r, "api_management_id")
     if service is not None and str(service.get("sku_name") or "").lower().startswith("developer"):
+        yield no_charge(r, "Self-hosted gateway", "included in the Developer tier")
         return
     attrs = {"skuName": "Gateway", "meterName": "Gateway Unit", "unitOfMeasure": "1 Hour"}
     region = location_from(r, ctx, "api_management_id")

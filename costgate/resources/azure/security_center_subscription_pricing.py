@@ -34,7 +34,7 @@ from decimal import Decimal
 
 from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.azure._common import azure_query
-from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, text
+from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, no_charge, text
 
 SERVICE, ATP, REGIONAL = "Microsoft Defender for Cloud", "Advanced Threat Protection", "westus2"
 D = "Microsoft Defender for "
@@ -76,6 +76,7 @@ USAGE = tuple(
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if (text(r, "tier") or "Free").lower() == "free":
+        yield no_charge(r, "Defender plan", "Free tier (foundational CSPM)")
         return
     kind = text(r, "resource_type") or "VirtualMachines"
     subplan = (text(r, "subplan") or "").upper()
