@@ -74,9 +74,7 @@ def test_every_cloud_resource_is_priced_or_free_and_no_silent_zero(name: str, cl
                     or component["free_tier_quantity"]
                     or component["usage_based"]
                     or component["no_charge_reason"]
-                ), (
-                    f"{where}: $0 without a reason"
-                )
+                ), f"{where}: $0 without a reason"
     unpriced = {(u["address"], u["component"]) for u in document["unpriced"]}
     for resource in resources:
         for component in resource["components"]:
