@@ -1,7 +1,8 @@
 """Issue 13 part 5 for Azure and Google, through the whole CLI: every managed Azure/Google resource of
 the real plans in ../shared/corpus/plans is priced or known free (none unsupported), and no component
-costs $0 without a reason — a price of zero is either a free-tier allowance the output states, or the
-component is reported "not priced" with the catalog's reason. Skips when the corpus is absent.
+costs $0 without a reason: a price of zero is a free-tier allowance the output states, a no-charge line with its
+reason (`no_charge_reason`), or the component is reported "not priced" with the catalog's reason; and no priced
+resource has no line at all (the checks below would pass vacuously for it). Skips when the corpus is absent.
 
 (tests/resources/test_google_plans.py checks the Google pricers below the CLI; this file checks what a
 user reads.)"""
