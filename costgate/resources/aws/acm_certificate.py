@@ -6,7 +6,7 @@ Prices:
 Usage keys:
     None.
 Not priced / assumptions:
-    Public and imported certificates cost nothing and yield no component. AWS bills a private
+    Public and imported certificates cost nothing: a no-charge line says so. AWS bills a private
     certificate once, when issued (and again at each renewal); like the reference estimator,
     costgate shows that one certificate in the month's cost. The price is the general-purpose
     mode's first tier (first 1,000 certificates a month, per account and region); a CA in

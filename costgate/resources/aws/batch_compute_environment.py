@@ -16,7 +16,7 @@ Not priced / assumptions:
     prices desired (or min) vCPUs / the type's vCPUs instances (rounded up) for the month and
     shows the min..max range; otherwise the instances depend on usage (never guessed). An
     environment with min_vcpus 0 and no desired vCPUs costs nothing while idle: its instances
-    show quantity 0 with the range up to max_vcpus. Unmanaged environments yield nothing (their
+    show quantity 0 with the range up to max_vcpus. Unmanaged environments yield a no-charge line (their
     instances are priced where they are declared). EBS volumes of launch templates are not priced.
 References:
     https://aws.amazon.com/batch/pricing/

@@ -10,7 +10,7 @@ Not priced / assumptions:
     A service is Fargate when launch_type is FARGATE, its capacity_provider_strategy names FARGATE or
     FARGATE_SPOT, or its cluster's aws_ecs_cluster_capacity_providers enables FARGATE(_SPOT).
     EC2 launch type services run on instances priced on their own resources (aws_instance,
-    aws_autoscaling_group): this pricer yields nothing for them. A service without task_definition
+    aws_autoscaling_group): this pricer yields a no-charge line for them. A service without task_definition
     takes it from an aws_ecs_task_set of the service. Task-level cpu/memory win; else containers
     are summed. arm64 tasks use the Fargate-ARM usagetypes, Windows tasks Fargate-Windows (the
     Windows OS licence fee is not priced). FARGATE_SPOT is priced at the on-demand rate.

@@ -9,7 +9,7 @@ Usage keys:
     snapshot_storage_size_gb, reserved_instance_term, reserved_instance_payment_option.
 Not priced / assumptions:
     A cluster that joins a replication group (replication_group_id) is priced by
-    aws_elasticache_replication_group, so it has no components of its own.
+    aws_elasticache_replication_group, so it yields a no-charge line saying so.
     num_cache_nodes unknown: 1, the provider's only value for Redis. Reserved nodes: the hourly
     fee only, upfront fees are not amortised.
 References:

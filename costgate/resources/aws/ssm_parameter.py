@@ -11,7 +11,7 @@ Usage keys:
     api_throughput_limit: the account's Parameter Store throughput setting: standard, advanced or higher.
     monthly_api_interactions: API interactions with the parameter a month.
 Not priced / assumptions:
-    Standard parameters are free (no components). tier = "Intelligent-Tiering" stores a
+    Standard parameters are free (a no-charge line). tier = "Intelligent-Tiering" stores a
     parameter as advanced only when it needs to (a value over 4 KB, or parameter policies, which
     the provider does not set); costgate applies the size rule to the planned value. No shipped price source has the advanced-parameter
     storage price (usage type PS-Advanced-Param-Tier1): shown as not priced.

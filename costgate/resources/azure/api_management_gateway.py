@@ -8,7 +8,7 @@ Usage keys:
 Not priced / assumptions:
     Azure bills each gateway resource as one deployment, whatever the number of its nodes. The
     Developer tier includes self-hosted gateways at no charge, so a gateway of a Developer
-    service yields no line; the other tiers cannot host one. A service outside the
+    service yields a no-charge line; the other tiers cannot host one. A service outside the
     configuration is taken to be Premium. Do not also count this gateway in the service's
     self_hosted_gateway_count usage key (that key is for gateways the configuration does not
     declare). The meter is looked up in the service's location.

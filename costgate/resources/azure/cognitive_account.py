@@ -62,8 +62,8 @@ Usage keys:
     monthly_connected_container_commitment_language_summarization_records,
     monthly_connected_container_commitment_language_summarization_overage_records.
 Not priced / assumptions:
-    sku_name F0 is Azure's free tier: no components. Kind OpenAI bills per model deployment
-    (azurerm_cognitive_deployment), not on the account: no components. Any other kind yields one
+    sku_name F0 is Azure's free tier: a no-charge line. Kind OpenAI bills per model deployment
+    (azurerm_cognitive_deployment), not on the account: a no-charge line. Any other kind yields one
     usage-based line reported not priced with the kind in its query. Tiered meters (text
     analytics, question answering, health) are one component over Azure's tiers (the reference
     prints one line per tier). A commitment amount Azure does not sell (not 2K / 10K / 50K hours,

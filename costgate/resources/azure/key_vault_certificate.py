@@ -8,7 +8,7 @@ Not priced / assumptions:
     The certificate authority's own fee (DigiCert, GlobalSign) is billed by the CA, not Azure.
     Operations on the certificate count as vault operations, given on keys. Self-signed (issuer
     Self), manually issued (Unknown) and imported certificates make no renewal requests and
-    yield nothing.
+    yield a no-charge line.
 References:
     https://azure.microsoft.com/pricing/details/key-vault/
 """

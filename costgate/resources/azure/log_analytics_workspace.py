@@ -14,7 +14,7 @@ Usage keys:
     monthly_basic_log_data_ingestion_gb, monthly_basic_log_search_gb,
     monthly_archived_data_gb, monthly_archived_data_restored_gb, monthly_archived_data_searched_gb.
 Not priced / assumptions:
-    The Free sku yields nothing (500 MB a day, 7 days' retention). Legacy skus (PerNode,
+    The Free sku yields a no-charge line (500 MB a day, 7 days' retention). Legacy skus (PerNode,
     Standalone, Standard, Premium) are looked up by name and reported unpriced. The free 5 GB
     a month of the pay-as-you-go tier is not subtracted. A commitment tier bills every day of
     the month (priced per day, shown per hour).

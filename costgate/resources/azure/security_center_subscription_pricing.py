@@ -17,7 +17,7 @@ Usage keys:
     monthly_mariadb_instances, monthly_dns_queries, monthly_kubernetes_cores,
     monthly_container_registry_images, monthly_cloud_posture_resources.
 Not priced / assumptions:
-    tier Free enables no paid plan: no components. A plan has no region: Azure lists most Defender
+    tier Free enables no paid plan: a no-charge line. A plan has no region: Azure lists most Defender
     meters in "Global", which is asked; MariaDB, Key Vault, Resource Manager and DNS are listed
     per region only and are priced at westus2's list price. CloudPosture (Defender CSPM, per
     billable resource) and any other resource_type costgate has no meter for yield one usage-based

@@ -6,8 +6,8 @@ Prices:
 Usage keys:
     None.
 Not priced / assumptions:
-    Internal addresses (address_type = "INTERNAL") are free and yield no components. An address
-    used by a forwarding rule or Cloud NAT is billed with that product, so it yields none either.
+    Internal addresses (address_type = "INTERNAL") are free (a no-charge line). An address
+    used by a forwarding rule or Cloud NAT is billed with that product, so it yields a no-charge line too.
     A static IP used by a spot/preemptible VM is billed at the preemptible rate, which the shipped
     catalog lacks (a global SKU): it shows as not priced.
 References:

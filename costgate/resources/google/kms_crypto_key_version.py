@@ -5,7 +5,7 @@ Prices:
 Usage keys:
     None.
 Not priced / assumptions:
-    A version whose state is DESTROYED (or DESTROY_SCHEDULED) is not billed and yields nothing;
+    A version whose state is DESTROYED (or DESTROY_SCHEDULED) is not billed: a no-charge line;
     a DISABLED version still bills. The protection level is read from the google_kms_crypto_key
     it belongs to (SOFTWARE when that key is not in the configuration). Operations are priced on
     google_kms_crypto_key.
