@@ -95,3 +95,12 @@ def test_every_output_says_why(estimate: Estimate) -> None:
 def test_a_no_charge_line_needs_a_reason() -> None:
     with pytest.raises(ValueError, match="needs a reason"):
         no_charge(_resource("x", "developer"), "Gateway", " ")
+
+
+def test_focus_has_no_row_for_no_charge_and_counts_only_the_gap(estimate: Estimate) -> None:
+    from datetime import date
+
+    from costgate.report.focus import charges_of, focus_rows
+
+    result = focus_rows(estimate, charges_of(estimate), day=date(2026, 1, 15))
+    assert result.rows == () and result.left_out == 1  # the gap line is left out; the $0 line is no charge
