@@ -657,7 +657,7 @@ def _no_components(resource: Resource) -> CostComponent:
     gap, shown as not priced rather than as a bare $0 (tests/resources/test_no_silent_zero.py
     fails on any fixture or oracle case that reaches this)."""
     query = PriceQuery.of(resource.provider, resource.type, None, resource.region or "")
-    reason = (
+    reason = (  # base.cannot_price, with the estimate's reason
         f"costgate's {resource.type} pricer gave no cost line for this configuration and no reason why "
         "it costs nothing (a costgate gap: please report it)"
     )

@@ -229,7 +229,8 @@ class CostComponent:
     Build it with `resources.base.no_charge`."""
     gap: str = ""
     """Why costgate cannot say what this resource costs (its pricer gave no line at all): shown as
-    not priced with this reason and never looked up; set by the estimate, never by a pricer."""
+    not priced with this reason and never looked up. Build it with `resources.base.cannot_price`;
+    the estimate sets it for a priced resource whose pricer gave no line."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,12 @@ components" line) is listed with its reason, so that the test fails when a new o
 a listed one is fixed:
 
     gaps:
-      aws_codebuild_project.lambda: Lambda compute for CodeBuild has no pricer path yet
+      aws_example.thing: why the pricer says nothing for it
+
+A pricer that knows why it cannot price a configuration says so (resources.base.cannot_price):
+
+        - name: Endpoint
+          not_priced: its endpoint configuration is outside the plan
 """
 
 from __future__ import annotations
@@ -64,6 +69,8 @@ def book() -> PriceBook:
 def _as_expected(c: CostComponent) -> dict[str, Any]:
     if c.no_charge:  # a known $0 with its reason: nothing to look up
         return {"name": c.name, "no_charge": c.no_charge, **({"path": c.path} if c.path else {})}
+    if c.gap:  # not priced with its reason (base.cannot_price): nothing to look up
+        return {"name": c.name, "not_priced": c.gap, **({"path": c.path} if c.path else {})}
     q = c.query
     out: dict[str, Any] = {
         "name": c.name,
@@ -87,8 +94,9 @@ def _as_expected(c: CostComponent) -> dict[str, Any]:
 
 def _normalise(exp: dict[str, Any]) -> dict[str, Any]:
     out = {k: v for k, v in exp.items() if k != "unpriced"}
-    if "no_charge" in out:
-        return {k: v for k, v in out.items() if k in ("name", "no_charge", "path") and (k != "path" or v)}
+    for kind in ("no_charge", "not_priced"):
+        if kind in out:
+            return {k: v for k, v in out.items() if k in ("name", kind, "path") and (k != "path" or v)}
     if out.get("monthly_quantity") is not None:
         out["monthly_quantity"] = Decimal(str(out["monthly_quantity"]))
     out["attributes"] = {str(k): str(v) for k, v in (out.get("attributes") or {}).items()}
@@ -138,7 +146,7 @@ def test_pricer_fixture(case: Path, book: PriceBook) -> None:
             silent.append(r.address)
         if comps:
             got[r.address] = [_as_expected(c) for c in comps]
-            queries += [(r.address, c) for c in comps if not c.no_charge]
+            queries += [(r.address, c) for c in comps if not (c.no_charge or c.gap)]
     want = {addr: [_normalise(c) for c in comps] for addr, comps in (expected.get("resources") or {}).items()}
     gaps = expected.get("gaps") or {}  # known gaps, each with why: the estimate shows "No cost components"
     assert sorted(silent) == sorted(gaps), "priced resources with no cost line and no no_charge reason"
