@@ -18,7 +18,7 @@ from costgate.pricing.store import CatalogStore
 from costgate.report.base import Report
 from costgate.report.registry import render
 from costgate.resources import registry
-from costgate.resources.base import Pricer, PricingContext, no_charge
+from costgate.resources.base import Pricer, PricingContext, cannot_price, no_charge
 
 REASON = "included in the Developer tier"
 
@@ -92,9 +92,24 @@ def test_every_output_says_why(estimate: Estimate) -> None:
     assert f"no charge: {REASON}" in html
 
 
-def test_a_no_charge_line_needs_a_reason() -> None:
+def test_a_no_charge_or_cannot_price_line_needs_a_reason() -> None:
     with pytest.raises(ValueError, match="needs a reason"):
         no_charge(_resource("x", "developer"), "Gateway", " ")
+    with pytest.raises(ValueError, match="needs a reason"):
+        cannot_price(_resource("x", "developer"), "Gateway", "")
+
+
+def test_cannot_price_is_not_priced_with_its_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    write_catalog([], tmp_path / "data", [SourceInfo(id="test", upstream="", price_date="2026-01-01")], BuildReport())
+    book = PriceBook(CatalogStore.open(tmp_path / "data", cache=tmp_path / "cache"))
+    why = "its configuration is outside the plan"
+    pricer = Pricer(type="azurerm_test_gateway", price=lambda r, _ctx: [cannot_price(r, "Gateway", why)])
+    monkeypatch.setattr("costgate.estimate.pricer_for", lambda t: pricer)
+    monkeypatch.setattr("costgate.estimate.support", lambda t: registry.Support.PRICED)
+    (cost,) = build_project("p", "plan.json", [_resource("x", "premium")], book).resources
+    (line,) = cost.components
+    assert line.no_price is not None and line.no_price.reason == why and line.monthly_cost is None
+    assert not line.usage_based and not line.depends_on_usage and not cost.after_complete
 
 
 def test_focus_has_no_row_for_no_charge_and_counts_only_the_gap(estimate: Estimate) -> None:
