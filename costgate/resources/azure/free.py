@@ -46,7 +46,8 @@ azurerm_storage_object_replication (replication traffic), azurerm_virtual_hub_co
 VNet traffic at peering rates; priced), azurerm_virtual_network_peering (per GB), Data Factory, Synapse and Machine
 Learning managed private endpoints and outbound rules, Defender settings that enable a paid plan
 (azurerm_advanced_threat_protection, azurerm_security_center_storage_defender,
-azurerm_mssql_server_security_alert_policy, the vulnerability-assessment types),
+the SQL security alert policies (priced: Defender for SQL per server), the
+vulnerability-assessment types),
 azurerm_eventhub_cluster
 (dedicated capacity), azurerm_key_vault_certificate (issuance and renewals), azurerm_shared_image_version
 and azurerm_gallery_application_version (replica storage), azurerm_virtual_machine_restore_point
