@@ -283,6 +283,7 @@ FREE_TYPES: frozenset[str] = frozenset(
         "azurerm_netapp_volume_quota_rule",
         # Backup and Site Recovery policies and registrations (protected items and vaults bill)
         "azurerm_recovery_services_vault",
+        "azurerm_data_protection_backup_vault",
         "azurerm_backup_container_storage_account",
         "azurerm_backup_policy_vm",
         "azurerm_backup_policy_vm_workload",
