@@ -9,7 +9,8 @@ Usage keys:
 Not priced / assumptions:
     OneLake storage is billed per GB stored, by usage the configuration does not tell, and is
     not priced. Reserved capacity is not applied. This machine's catalog has no Fabric rows, so
-    the component shows as not priced until `catalog refresh`.
+    the query (no serviceFamily asked) could not be checked here and the component shows as not
+    priced until `catalog refresh`.
 References:
     https://azure.microsoft.com/pricing/details/microsoft-fabric/
 """
@@ -34,7 +35,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     hours = ctx.usage.number("monthly_hrs")
     hours = HOURS_PER_MONTH if hours is None else hours
     attrs = consumption({"productName": "Fabric Capacity", "meterName": "Fabric Capacity Usage CU"}, "1 Hour")
-    q = azure_query(r, "Microsoft Fabric", attrs, family="Analytics", unit="1 Hour")
+    q = azure_query(r, "Microsoft Fabric", attrs, unit="1 Hour")
     cus = Decimal(m.group(1)) if m else None
     yield monthly(f"Capacity ({sku.upper()})", "CU-hours", None if cus is None else cus * hours, q)
 

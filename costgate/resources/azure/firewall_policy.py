@@ -12,9 +12,9 @@ Not priced / assumptions:
     A policy the plan associates with zero or one firewall yields no component (it is free);
     associations made outside this configuration (a firewall in another state referencing the
     policy by id) are not seen. Rules, rule collection groups and IP groups are free.
-    The query follows the Retail Prices naming (serviceName "Azure Firewall Manager", meterName
-    "Azure Firewall Policy"); this machine's catalog has no Firewall Manager rows, so the
-    component shows as not priced until `catalog refresh`.
+    The query (serviceName "Azure Firewall Manager", meterName "Azure Firewall Policy", no
+    serviceFamily) could not be checked against a catalog here: this machine's catalog has no
+    Firewall Manager rows, so the component shows as not priced until `catalog refresh`.
 References:
     https://azure.microsoft.com/pricing/details/firewall-manager/
 """
@@ -41,7 +41,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         return
     regions = sorted({location_of(f) for f in firewalls})
     attrs = consumption({"meterName": "Azure Firewall Policy"}, "1/Month")
-    q = azure_query(r, "Azure Firewall Manager", attrs, family="Networking", unit="1/Month")
+    q = azure_query(r, "Azure Firewall Manager", attrs, unit="1/Month")
     yield monthly(f"Policy ({len(regions)} region{'s' if len(regions) > 1 else ''})", "months", len(regions), q)
 
 

@@ -12,8 +12,8 @@ Not priced / assumptions:
     Hot cache SSDs come with the VM size; storage of the data (a storage account Azure manages)
     and data transfer depend on usage and are not priced. vCores come from the size name (the
     digits after the family letters; legacy D11-D14 v2 sizes have 2-16 vCPUs). This machine's
-    catalog has no Data Explorer markup rows, so the markup shows as not priced until
-    `catalog refresh`.
+    catalog has no Data Explorer rows, so the markup query (no serviceFamily asked) could not be
+    checked here and shows as not priced until `catalog refresh`.
 References:
     https://azure.microsoft.com/pricing/details/data-explorer/
 """
@@ -58,7 +58,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
         return
     cores = vcpus(size)
     attrs = consumption({"productName": "Azure Data Explorer", "meterName": "Standard Markup"}, "1 Hour")
-    q = azure_query(r, "Azure Data Explorer", attrs, family="Analytics", unit="1 Hour")
+    q = azure_query(r, "Azure Data Explorer", attrs, unit="1 Hour")
     yield monthly("Markup", "vCore-hours", None if cores is None else cores * nodes * HOURS_PER_MONTH, q)
 
 

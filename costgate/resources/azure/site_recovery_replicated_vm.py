@@ -10,7 +10,8 @@ Not priced / assumptions:
     The replica managed disks, cache storage account and the storage of recovery points are
     billed as storage where they are declared (or by Azure outside the plan) and are not priced
     here; the first 31 days of each protected instance are free and not applied. This machine's
-    catalog has no Site Recovery rows, so the component shows as not priced until `catalog refresh`.
+    catalog has no Site Recovery rows, so the query (no serviceFamily asked) could not be checked
+    here and the component shows as not priced until `catalog refresh`.
 References:
     https://azure.microsoft.com/pricing/details/site-recovery/
 """
@@ -28,7 +29,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     target = ctx.resolve(r, "target_resource_group_id")
     region = location_of(target) if target is not None and target.region else None
     attrs = consumption({"meterName": "VM Replicated to Azure"}, "1/Month")
-    q = azure_query(r, "Azure Site Recovery", attrs, family="Management and Governance", unit="1/Month", region=region)
+    q = azure_query(r, "Azure Site Recovery", attrs, unit="1/Month", region=region)
     yield monthly("Protected instance", "months", 1, q)
 
 
