@@ -130,6 +130,13 @@ def _tail(project: Project, style: _Style) -> list[str]:
         )
     if len(gaps) > 20:
         lines.append(style.warn(f"... and {len(gaps) - 20} more components not priced (see --format json)"))
+    hints = list(
+        dict.fromkeys(g.component.no_price.hint for g in gaps if g.component.no_price and g.component.no_price.hint)
+    )
+    for hint in hints[:5]:  # what would price them (most share one: a catalog refresh of a service)
+        lines.append(style.dim(f"To price them: {_clean(hint)}"))
+    if len(hints) > 5:
+        lines.append(style.dim(f"... and {len(hints) - 5} more ways to price them (see --format json)"))
     lines += [style.dim(f"warning: {_clean(w)}") for w in project.warnings[:10]]
     if len(project.warnings) > 10:
         lines.append(style.dim(f"... and {len(project.warnings) - 10} more warnings"))

@@ -69,3 +69,25 @@ def test_a_project_without_changes_says_so_instead_of_an_empty_table() -> None:
     assert "No priced resource changes (1 unchanged resource)." in text
     assert "Resource  Before" not in text
     assert "Monthly cost change: $32.85 -> $32.85 ($0.00" in text
+
+
+def test_not_priced_lines_say_how_to_price_them_once_per_way() -> None:
+    """Part 6 of issue 13: a component the catalog lacks names the refresh that would fetch it
+    (the JSON, markdown and HTML outputs carry the hint; the table said only what was missing)."""
+    far = [
+        Resource(
+            address=Address(f"aws_nat_gateway.far{i}"),
+            type="aws_nat_gateway",
+            name=f"far{i}",
+            provider="aws",
+            region="ap-southeast-3",  # a region the shipped catalog has no NAT gateway prices for
+            action=Action.CREATE,
+            values={"subnet_id": "s"},
+        )
+        for i in range(3)
+    ]
+    text = table.render(_estimate(*far))
+    assert text.count("Not priced: aws_nat_gateway.far") >= 3
+    hints = [line for line in text.splitlines() if line.startswith("To price them: ")]
+    assert len(hints) == 1, hints  # three gaps, one service and region: one way to price them
+    assert "costgate catalog refresh --provider aws --services AmazonEC2 --regions ap-southeast-3" in hints[0]
