@@ -141,6 +141,7 @@ def evaluate(
         }
         findings.extend(evaluate_custom(ctx, config.policies.custom, config_path=str(loaded.path), lines=custom_lines))
         if policies is not None:
+            _first_by_address(ctx)  # what their findings are matched with, built in the wait
             if meanwhile is not None:
                 meanwhile()
             for policy_findings in policies.result():  # the rules' context is read here, in one thread
@@ -174,18 +175,29 @@ def evaluate(
 
 def _with_projects(findings: list[Finding], ctx: RuleContext) -> list[Finding]:
     """Findings of a custom or Rego policy with the project and owner of the resource they name
-    (the first project that has the address). One index per call: a policy may name every
-    resource of a 20,000-resource plan, and a walk per finding made that quadratic."""
+    (the first project that has the address). One index per run (`_first_by_address`): a policy
+    may name every resource of a 20,000-resource plan, and a walk per finding made that quadratic."""
     if not any(f.address is not None for f in findings):
         return findings
-    first: dict[str, Item] = {}
-    for item in ctx.all_after():
-        first.setdefault(item.address, item)
+    first = _first_by_address(ctx)
     out = []
     for f in findings:
         match = first.get(f.address) if f.address is not None else None
         out.append(replace(f, project=match.project.name, owner=ctx.owner(match)) if match else f)
     return out
+
+
+def _first_by_address(ctx: RuleContext) -> dict[str, Item]:
+    """Each address's first resource that exists after the change (kept in the run's memo; the
+    gate builds it while Rego policies evaluate, before their findings need it)."""
+
+    def build() -> dict[str, Item]:
+        first: dict[str, Item] = {}
+        for item in ctx.all_after():
+            first.setdefault(item.address, item)
+        return first
+
+    return ctx.memo("first-by-address", build)
 
 
 def _where(resource: Resource | None, project_source: str | None) -> dict[str, Any]:

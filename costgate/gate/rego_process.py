@@ -72,9 +72,9 @@ class RegoChild:
     def send(self, request: dict[str, Any], *, timeout: float) -> None:
         """Send one request; its answer is due within `timeout` seconds (`receive` reads it)."""
         try:  # orjson: 6x faster than json on a big plan's input, the same JSON values
-            line = orjson.dumps(request, default=str, option=orjson.OPT_NON_STR_KEYS) + b"\n"
+            line = b"o" + orjson.dumps(request, default=str, option=orjson.OPT_NON_STR_KEYS) + b"\n"
         except orjson.JSONEncodeError:  # e.g. an integer past 64 bits, which json writes
-            line = json.dumps(request, default=str).encode() + b"\n"
+            line = b"j" + json.dumps(request, default=str).encode() + b"\n"
         self._deadline, self._timeout = time.monotonic() + timeout, timeout
         self.pending = True
         with contextlib.suppress(OSError):  # a child that is gone: `receive` finds its end and says why

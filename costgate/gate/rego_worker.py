@@ -8,7 +8,7 @@ hang. The child reads a JSON request on stdin and writes a JSON answer: {"result
 {rule: [values]}} or {"error": "<one-line message>"}. rego-cpp prints parse errors on file
 descriptor 1, so the answer goes to a duplicate of it and fd 1 itself to /dev/null.
 
-The child answers one JSON request per line until its stdin closes, so that the child which
+The child answers one request per line (a one-letter codec, then JSON) until its stdin closes, so that the child which
 compiled a policy for the config check also evaluates it (costgate.gate.rego_process).
 
 This module imports nothing of costgate but its errors: the child starts in a fraction of a second.
@@ -26,6 +26,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+import orjson
 
 from costgate.errors import PolicyError
 
@@ -317,7 +319,9 @@ def main() -> int:
     os.dup2(devnull, 1)
     compiled: dict[RegoPolicyFile, Any] = {}
     for line in sys.stdin.buffer:
-        request = json.loads(line)  # exact integers; `_input` decides what rego-cpp can hold
+        # "o": written by orjson, whose integers fit 64 bits, read by orjson (2x faster); "j":
+        # written by json, perhaps with a larger integer, which orjson would read as a float
+        request = orjson.loads(line[1:]) if line[:1] == b"o" else json.loads(line[1:])
         cpu = int(request.get("cpu_seconds") or 0)
         if cpu > 0:
             used = resource.getrusage(resource.RUSAGE_SELF)

@@ -197,7 +197,6 @@ def _plain_findings(console: Console, rows: Sequence[tuple[Finding, tuple[str, .
     right = [name in _RIGHT for name in _COLUMNS]
     blanks = [" " * w for w in inner]
     out = head[: separator + 1]
-    template = "│ " + " │ ".join("{}" for _ in widths) + " │"
     # one cache per column (rule names, owners and amounts repeat: each wrapped once), and the
     # column's width and alignment bound once: this loop runs once per finding
     caches: list[tuple[dict[str, list[str]], int, bool, str]] = [
@@ -217,14 +216,14 @@ def _plain_findings(console: Console, rows: Sequence[tuple[Finding, tuple[str, .
                 height = len(lines)
             columns.append(lines)
         if height == 1:
-            out.append(template.format(*[c[0] for c in columns]))
+            out.append("│ " + " │ ".join([c[0] for c in columns]) + " │")
             continue
         for i, (c, (_, _, _, blank)) in enumerate(
             zip(columns, caches, strict=True)
         ):  # blank below a shorter cell (rich's "top")
             if len(c) < height:
                 columns[i] = c + [blank] * (height - len(c))  # a new list: the cached one stays as it was
-        out += [template.format(*parts) for parts in zip(*columns, strict=True)]
+        out += ["│ " + " │ ".join(parts) + " │" for parts in zip(*columns, strict=True)]
     out.append(head[-1])
     out.append("")
     return "\n".join(out)
