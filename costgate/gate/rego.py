@@ -366,13 +366,16 @@ def _for_policy(
     """The input without the heavy fields a policy never names (`needed` lists those it may read),
     and, when `fields` is given (`resource_fields`), without any resource field outside it."""
     dropped = set(HEAVY_FIELDS) - needed
-    if not dropped and fields is None:
-        return document
+    given = document.get("resources", [])
     if fields is None:
-        resources = [{k: v for k, v in r.items() if k not in dropped} for r in document.get("resources", [])]
+        if not any(k in r for r in given for k in dropped):
+            return document
+        resources = [{k: v for k, v in r.items() if k not in dropped} for r in given]
     else:
         keep = fields - dropped
-        resources = [{k: v for k, v in r.items() if k in keep} for r in document.get("resources", [])]
+        if all(keep.issuperset(r) for r in given):  # built for this policy's fields already (policy_fields)
+            return document
+        resources = [{k: v for k, v in r.items() if k in keep} for r in given]
     return {**document, "resources": resources}
 
 

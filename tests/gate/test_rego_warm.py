@@ -4,6 +4,7 @@ child, and no child left over or piling up."""
 
 from __future__ import annotations
 
+import time
 from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
@@ -161,3 +162,18 @@ def test_check_reports_a_broken_policy_as_before(tmp_path: Path) -> None:
     )
     assert run.code == 2 and run.err.count("\n") == 1, run.err
     assert run.err.startswith(f"costgate: error: {tmp_path / 'broken.rego'}:4: Rego error: "), run.err
+
+
+def test_a_compile_answer_waiting_past_its_deadline_still_counts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The compile check is sent at config load and read after pricing, which on a big plan can
+    take longer than the policy time limit: an answer already in the pipe is not a time-out."""
+    monkeypatch.setenv("COSTGATE_REGO_TIMEOUT_S", "1")
+    path = tmp_path / "warm.rego"
+    path.write_text(POLICY)
+    policy = load_policy(path, wait=False)
+    child = rego_process._WARM[policy]
+    time.sleep(1.5)  # the compile check answered long ago; its deadline has passed
+    assert child.pending
+    assert run_policy(policy, {"resources": []}, ("warn",)) == {"warn": ["nothing in"]}
