@@ -13,7 +13,7 @@ test_free_types.py checks them against the provider schema when Terraform is ins
 
 Kept out on purpose, because AWS bills some uses of them: aws_ssm_parameter (advanced tier),
 aws_lambda_event_source_mapping (provisioned poller mode), aws_cloudwatch_log_metric_filter (custom
-metrics), aws_flow_log (vended log delivery), aws_network_interface (public IPv4),
+metrics), aws_network_interface (public IPv4),
 aws_vpc_endpoint_subnet_association (one more endpoint network interface), aws_acm_certificate
 (private certificates), aws_s3_object (storage), aws_s3_bucket_analytics_configuration,
 aws_s3_bucket_inventory, aws_s3_bucket_metric, aws_s3_bucket_accelerate_configuration,
