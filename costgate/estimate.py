@@ -53,6 +53,9 @@ class PricedComponent:
     invalid: bool = False
     """Not priced because an input value is invalid (a size of -5 GB, NaN), not because the
     catalog lacks a price: the gate blocks on it (CG906) whatever `incomplete_estimate` says."""
+    no_charge: str = ""
+    """Why this line costs nothing (CostComponent.no_charge): a known $0 with its reason, shown
+    by every output and never counted as not priced."""
 
     @property
     def priced(self) -> bool:
@@ -539,7 +542,9 @@ def price_resources(
                     before = _run_pricer(pricer, resource.before_view(), ctx)
         pending.append((resource, kind, after, before))
 
-    queries = {c.query for _, _, a, b in pending for side in (a, b) for c in side if not c.invalid}
+    queries = {
+        c.query for _, _, a, b in pending for side in (a, b) for c in side if not (c.invalid or c.no_charge or c.gap)
+    }
     answers = book.lookup_all(queries)
     # Instances of one block (count, for_each, a module called 2,000 times) yield equal components:
     # price each distinct one once. The answer is a function of the component's query, and both
@@ -623,6 +628,8 @@ def _run_pricer(pricer: Pricer, resource: Resource, ctx: PricingContext) -> list
     """
     try:
         components = list(pricer.price(resource, ctx))
+        if not components:
+            return [_no_components(resource)]
     except InvalidValueError as exc:
         return [_invalid(resource, exc.reason)]
     except _PRICER_READ_ERRORS as exc:
@@ -638,6 +645,23 @@ def _invalid(resource: Resource, reason: str) -> CostComponent:
     """The one component standing for a resource whose values cannot be priced."""
     query = PriceQuery.of(resource.provider, resource.type, None, resource.region or "")
     return CostComponent(name="All components", unit="", monthly_quantity=None, query=query, invalid=reason)
+
+
+NO_COMPONENTS = "No cost components"
+"""The name of the line standing for a priced resource whose pricer gave no line at all."""
+
+
+def _no_components(resource: Resource) -> CostComponent:
+    """The line standing for a priced resource whose pricer gave nothing for its configuration: a
+    pricer with nothing to bill says why (`resources.base.no_charge`); one that says nothing has a
+    gap, shown as not priced rather than as a bare $0 (tests/resources/test_no_silent_zero.py
+    fails on any fixture or oracle case that reaches this)."""
+    query = PriceQuery.of(resource.provider, resource.type, None, resource.region or "")
+    reason = (  # base.cannot_price, with the estimate's reason
+        f"costgate's {resource.type} pricer gave no cost line for this configuration and no reason why "
+        "it costs nothing (a costgate gap: please report it)"
+    )
+    return CostComponent(name=NO_COMPONENTS, unit="", monthly_quantity=None, query=query, gap=reason)
 
 
 def _bad_number(value: object) -> bool:
@@ -687,6 +711,21 @@ def _priced_split(component: CostComponent, answer: PriceResult) -> tuple[Priced
     tier's rate, never dropped). A component with a usage range stays whole (and unpriced)."""
     if component.invalid:
         return (replace(_priced(component, NoPrice(component.query, component.invalid)), invalid=True),)
+    if component.gap:
+        return (_priced(component, NoPrice(component.query, component.gap)),)
+    if component.no_charge:
+        return (
+            PricedComponent(
+                name=component.name,
+                unit=component.unit,
+                monthly_quantity=component.monthly_quantity,
+                unit_price=None,
+                monthly_cost=ZERO,
+                usage_based=False,
+                path=component.path,
+                no_charge=component.no_charge,
+            ),
+        )
     if isinstance(answer, NoPrice) or answer.currency != "USD" or component.quantity_range is not None:
         return (_priced(component, answer),)
     if component.split_tiers and component.tiered and component.monthly_quantity is not None:
@@ -779,7 +818,7 @@ def _usage_based(component: CostComponent) -> bool:
     """A component whose quantity comes from usage: the pricer says so, or it has no quantity (a
     pricer that leaves the quantity out is waiting for usage, whatever flag it set), so that every
     component that depends on usage is also flagged usage-based in every output."""
-    return component.usage_based or (component.monthly_quantity is None and not component.invalid)
+    return component.usage_based or (component.monthly_quantity is None and not (component.invalid or component.gap))
 
 
 def _priced(component: CostComponent, answer: PriceResult) -> PricedComponent:

@@ -28,7 +28,7 @@ from costgate.estimate import (
 )
 from costgate.resources.registry import support_reason
 
-JSON_VERSION = "1.4"
+JSON_VERSION = "1.5"
 """The output document's version: minor for additions, major for changes that break readers."""
 
 
@@ -80,6 +80,7 @@ def _component(c: PricedComponent) -> dict[str, Any]:
         "monthly_cost_range": [float(v) for v in c.cost_range] if c.cost_range else None,
         "unpriced_reason": c.no_price.reason if c.no_price else None,
         "free_tier_quantity": num(c.free_tier_quantity),
+        "no_charge_reason": c.no_charge or None,
     }
 
 

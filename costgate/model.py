@@ -223,6 +223,14 @@ class CostComponent:
     invalid: str = ""
     """Why this component cannot be priced at all (a size of -5 GB): it is shown as not
     priced with this reason and never looked up."""
+    no_charge: str = ""
+    """Why this line costs nothing (a Free tier, a feature the tier includes, a charge billed on
+    another resource): a known $0 with its reason, never looked up and never "not priced".
+    Build it with `resources.base.no_charge`."""
+    gap: str = ""
+    """Why costgate cannot say what this resource costs (its pricer gave no line at all): shown as
+    not priced with this reason and never looked up. Build it with `resources.base.cannot_price`;
+    the estimate sets it for a priced resource whose pricer gave no line."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,10 +27,18 @@ def _git(git_dir: str, *args: str) -> str:
     return subprocess.run(["git", "--git-dir", git_dir, *args], check=True, capture_output=True, text=True).stdout
 
 
+def type_of(file_name: str) -> str:
+    """The resource type a doc file documents: `azurerm_` + its name. A few files of older releases
+    already carry the prefix (v3.117.1's `azurerm_security_center_server_vulnerability_assessment
+    .html.markdown`, whose page title is `azurerm_security_center_server_vulnerability_assessment`):
+    the prefix is not doubled."""
+    return "azurerm_" + file_name.removesuffix(SUFFIX).removeprefix("azurerm_")
+
+
 def types_at(git_dir: str, ref: str) -> set[str]:
     """Resource type names documented at `ref`."""
     names = _git(git_dir, "ls-tree", "--name-only", f"{ref}:{DOCS_DIR}").split()
-    return {"azurerm_" + n.removesuffix(SUFFIX) for n in names if n.endswith(SUFFIX)}
+    return {type_of(n) for n in names if n.endswith(SUFFIX)}
 
 
 def main(argv: list[str] | None = None) -> int:

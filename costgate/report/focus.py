@@ -12,7 +12,9 @@ way. Choices a forecast forces, documented in docs/focus.md:
   ResourceId is `<project>/<Terraform address>` (the cloud's id does not exist yet);
 * components without a price (or whose quantity depends on usage nobody gave) are NOT rows:
   FOCUS cost columns may be neither null nor a placeholder 0 (Null Handling), so the writer
-  returns how many it left out and the command says so on stderr;
+  returns how many it left out and the command says so on stderr; a no-charge line (a $0 with its
+  reason: a Free tier, a charge billed on another resource) is no charge, so it is no row either
+  and is not counted as left out;
 * custom columns (`x_` prefix, after the FOCUS columns) carry project, address, component,
   owner and the shared pool a row's share came from.
 
@@ -147,6 +149,8 @@ def focus_rows(estimate: Estimate, charges: Iterable[Charge], *, day: date) -> F
     left_out = 0
     for ch in charges:
         c = ch.component
+        if c.no_charge:  # a known $0 with its reason is no charge at all: not a row, and not left out
+            continue
         if c.monthly_cost is None or c.monthly_quantity is None or c.unit_price is None or c.price is None:
             left_out += 1
             continue

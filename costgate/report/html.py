@@ -178,6 +178,8 @@ def _components(r: ResourceCost) -> list[dict[str, Any]]:
         assert c is not None
         if c.no_price is not None:
             how = f"{quantity(c.monthly_quantity)} {c.unit}, not priced: {c.no_price.reason}"
+        elif c.no_charge:
+            how = f"no charge: {c.no_charge}"
         elif c.monthly_quantity is None:
             how = f"{unit_price(c.unit_price)} per {c.unit}"
         else:

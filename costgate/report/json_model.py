@@ -49,6 +49,11 @@ class ComponentOut(_Model):
     monthly_cost_range: list[Num] | None = None
     unpriced_reason: str | None = None
     free_tier_quantity: Num | None = None
+    no_charge_reason: str | None = Field(
+        None,
+        description="Why this line costs nothing (a Free tier, a feature the tier includes, a charge billed on "
+        "another resource): a known $0, not a gap. Null on every other line.",
+    )
 
 
 class ResourceOut(_Model):

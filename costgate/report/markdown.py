@@ -235,6 +235,8 @@ def _component_rows(r: ResourceCost) -> list[dict[str, Any]]:
 
 def _component_detail(c: PricedComponent) -> str:
     unit = escape_markdown(c.unit)
+    if c.no_charge:
+        return f"no charge: {escape_markdown(c.no_charge)}"
     if c.monthly_quantity is None:
         return f"{unit_price(c.unit_price)} per {unit}" if c.no_price is None else f"per {unit}, not priced"
     qty = quantity(c.monthly_quantity)

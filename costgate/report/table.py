@@ -65,6 +65,9 @@ def _component_row(c: PricedComponent) -> Row:
     name = "  " + _clean(c.name) + (f" [{_clean(c.path)}]" if c.path else "")
     if c.no_price is not None:
         cost = "not priced"
+    elif c.no_charge:
+        name += f" (no charge: {_clean(c.no_charge)})"
+        cost = money(c.monthly_cost)
     elif c.depends_on_usage:
         cost = "depends on usage"
     elif c.monthly_cost is None:  # not reached: a priced component with a quantity has a cost

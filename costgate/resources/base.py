@@ -445,6 +445,29 @@ def usage_component(
     )
 
 
+def no_charge(resource: Resource, name: str, reason: str, *, path: str = "") -> CostComponent:
+    """A line that costs nothing for a stated reason ("included in the Developer tier", "billed as
+    the Log Analytics workspace's ingestion"): what a pricer yields where a configuration has no
+    charge of its own, so that the resource shows a known $0 with its reason, never a bare $0 and
+    never a gap. It is never looked up in the catalog; `reason` is said to the user as written."""
+    if not reason.strip():
+        raise ValueError(f"no_charge({name!r}) needs a reason")
+    query = PriceQuery.of(resource.provider, resource.type, None, resource.region or "")
+    return CostComponent(name=name, unit="", monthly_quantity=Decimal(0), query=query, path=path, no_charge=reason)
+
+
+def cannot_price(resource: Resource, name: str, reason: str, *, path: str = "") -> CostComponent:
+    """A line costgate cannot price for a stated reason that no catalog refresh would fix (what the
+    resource runs is outside the plan; a configuration no pricer path covers yet): shown as not
+    priced with `reason`, never looked up, never $0. What a pricer yields instead of nothing when
+    it cannot tell the cost; the estimate gives a pricer that yields nothing a generic line of
+    this kind ("No cost components")."""
+    if not reason.strip():
+        raise ValueError(f"cannot_price({name!r}) needs a reason")
+    query = PriceQuery.of(resource.provider, resource.type, None, resource.region or "")
+    return CostComponent(name=name, unit="", monthly_quantity=None, query=query, path=path, gap=reason)
+
+
 def usage_keys_of(keys: Iterable[UsageKey]) -> Mapping[str, UsageKey]:
     """Index usage keys by name (for validation and docs)."""
     return {k.name: k for k in keys}

@@ -96,7 +96,7 @@ def test_breakdown_json_matches_schema() -> None:
     doc = json.loads(result.out)
     schema = json.loads((REPO / "costgate" / "schemas" / "estimate-v1.schema.json").read_text())
     jsonschema.validate(doc, schema)
-    assert doc["version"] == "1.4" and doc["currency"] == "USD"
+    assert doc["version"] == "1.5" and doc["currency"] == "USD"
     assert doc["currency_rate"] == {
         "code": "USD",
         "base": "USD",

@@ -49,10 +49,14 @@ def test_elastic_premium_plan_bills_once_on_its_first_app() -> None:
     # 2 instances (the app's usage) of EP3: 8 vCPU x $0.173 x 730 and 28 GiB x $0.0123 x 730
     assert _cost(app["vCPU (EP3)"]) == Decimal("1010.32")
     assert _cost(app["Memory (EP3)"]) == Decimal("251.41")
-    # the plan and the second app on it add nothing: Azure bills the plan's instances once
-    assert not resources.get("azurerm_service_plan.elastic") and not resources.get(
-        "azurerm_linux_function_app.premium_second"
-    )
+    # the plan and the second app on it add nothing: Azure bills the plan's instances once, and each
+    # says where its cost is (a known $0 with its reason, never a bare $0)
+    plan = resources["azurerm_service_plan.elastic"]["Plan"]
+    second = resources["azurerm_linux_function_app.premium_second"]["Function app"]
+    for line in (plan, second):
+        assert line["monthly_cost"] == 0 and line["unpriced_reason"] is None
+    assert "azurerm_linux_function_app.premium" in plan["no_charge_reason"]
+    assert "azurerm_linux_function_app.premium" in second["no_charge_reason"]
 
 
 def test_elastic_premium_plan_without_an_app_is_priced_on_the_plan() -> None:
@@ -127,8 +131,12 @@ def test_deleting_the_app_that_shows_an_elastic_premium_plan_hands_the_cost_on()
         res("azurerm_linux_function_app.b", "azurerm_linux_function_app", Action.NO_OP, app, ref),
     ]
     project = build_project("p", "p", [plan, *apps], PriceBook(CatalogStore.open()))
-    after = {r.resource.address: [c.name for c in r.components] for r in project.resources}
-    before = {r.resource.address: [c.name for c in r.before_components] for r in project.resources}
+    after = {r.resource.address: [c.name for c in r.components if not c.no_charge] for r in project.resources}
+    before = {r.resource.address: [c.name for c in r.before_components if not c.no_charge] for r in project.resources}
     assert after["azurerm_linux_function_app.b"] == ["vCPU (EP1)", "Memory (EP1)"]
     assert not after["azurerm_linux_function_app.a"] and not after["azurerm_service_plan.ep"]
     assert sum(len(names) for names in before.values()) == 2  # once before too: no change in the total
+    plan_lines = next(r.components for r in project.resources if r.resource.address == "azurerm_service_plan.ep")
+    assert [c.no_charge for c in plan_lines] == [
+        "Elastic Premium vCPU and memory are shown on the function app azurerm_linux_function_app.b"
+    ]

@@ -83,7 +83,9 @@ def test_subscription_free_grants_do_not_zero_each_rule() -> None:
     alerts = _resources("monitor_metric_alert")
     assert _cost(alerts["azurerm_monitor_metric_alert.single"]["Metrics monitoring"]) == Decimal("0.10")
     assert _cost(alerts["azurerm_monitor_metric_alert.dimensions"]["Metrics monitoring"]) == Decimal("1.20")
-    assert alerts["azurerm_monitor_metric_alert.disabled"] == {}
+    disabled = alerts["azurerm_monitor_metric_alert.disabled"]
+    assert list(disabled) == ["Alert rule"] and disabled["Alert rule"]["monthly_cost"] == 0
+    assert disabled["Alert rule"]["no_charge_reason"] == "disabled: a disabled rule is not billed"
 
 
 def test_workflow_standard_plan_is_billed_once() -> None:

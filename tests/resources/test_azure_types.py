@@ -36,6 +36,8 @@ BILLED = (
     "azurerm_lb",
     "azurerm_lb_rule",
     "azurerm_lb_outbound_rule",
+    "azurerm_signalr_shared_private_link_resource",  # a private endpoint, at Private Link rates
+    "azurerm_web_pubsub_shared_private_link_resource",
     "azurerm_firewall",
     "azurerm_firewall_policy",
     "azurerm_application_gateway",
@@ -155,3 +157,19 @@ def test_unknown_provider_is_a_usage_error(name: str) -> None:
     assert run.code == 2
     assert run.out == ""
     assert "--provider" in run.err and len(run.err.strip().splitlines()) == 1
+
+
+def test_provider_types_name_each_type_once() -> None:
+    """Doc files that already carry the prefix (azurerm_security_center_server_vulnerability_assessment
+    .html.markdown in v3.117.1) name their type once, not `azurerm_azurerm_...`."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("derive", REPO / "scripts" / "derive_azurerm_types.py")
+    assert spec is not None and spec.loader is not None
+    derive = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(derive)
+    assert derive.type_of("azurerm_sentinel_alert_rule_nrt.html.markdown") == "azurerm_sentinel_alert_rule_nrt"
+    assert derive.type_of("lb.html.markdown") == "azurerm_lb"
+    names = [line for line in PROVIDER_TYPES.read_text().splitlines() if not line.startswith("#")]
+    assert not [n for n in names if n.startswith("azurerm_azurerm_")]
+    assert "azurerm_security_center_server_vulnerability_assessment" in names

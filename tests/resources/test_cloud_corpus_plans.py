@@ -1,7 +1,8 @@
 """Issue 13 part 5 for Azure and Google, through the whole CLI: every managed Azure/Google resource of
 the real plans in ../shared/corpus/plans is priced or known free (none unsupported), and no component
-costs $0 without a reason — a price of zero is either a free-tier allowance the output states, or the
-component is reported "not priced" with the catalog's reason. Skips when the corpus is absent.
+costs $0 without a reason: a price of zero is a free-tier allowance the output states, a no-charge line with its
+reason (`no_charge_reason`), or the component is reported "not priced" with the catalog's reason; and no priced
+resource has no line at all (the checks below would pass vacuously for it). Skips when the corpus is absent.
 
 (tests/resources/test_google_plans.py checks the Google pricers below the CLI; this file checks what a
 user reads.)"""
@@ -60,6 +61,8 @@ def test_every_cloud_resource_is_priced_or_free_and_no_silent_zero(name: str, cl
             assert not resource["components"], resource["address"]
             continue
         assert resource["support"] == "priced", resource["address"]
+        # a priced resource with no line at all would pass the loop below vacuously: a bare $0
+        assert resource["components"] or resource["action"] == "delete", f"{name}: {resource['address']} has no line"
         for component in resource["components"]:
             where = f"{name}: {resource['address']} / {component['name']}"
             cost = component["monthly_cost"]
@@ -67,9 +70,12 @@ def test_every_cloud_resource_is_priced_or_free_and_no_silent_zero(name: str, cl
                 # Not priced or waiting for usage: either way the output must say which.
                 assert component["unpriced_reason"] or component["usage_based"], where
             elif cost == 0:
-                assert component["unpriced_reason"] or component["free_tier_quantity"] or component["usage_based"], (
-                    f"{where}: $0 without a reason"
-                )
+                assert (
+                    component["unpriced_reason"]
+                    or component["free_tier_quantity"]
+                    or component["usage_based"]
+                    or component["no_charge_reason"]
+                ), f"{where}: $0 without a reason"
     unpriced = {(u["address"], u["component"]) for u in document["unpriced"]}
     for resource in resources:
         for component in resource["components"]:

@@ -19,6 +19,22 @@ component is marked `unpriced: <reason>`. Resources not listed must yield no com
           purchase_option: on_demand       # optional
           term: {}                         # optional
           path: ""                         # optional sub-resource path
+        - name: Gateway                    # a line that costs nothing, with its reason
+          no_charge: included in the Developer tier
+
+Every priced resource must yield at least one line: a configuration with nothing to bill yields a
+`no_charge` line (resources.base.no_charge) saying why, never nothing (a bare $0). A configuration
+the pricer cannot price yet (a costgate gap; the estimate then shows a not-priced "No cost
+components" line) is listed with its reason, so that the test fails when a new one appears and when
+a listed one is fixed:
+
+    gaps:
+      aws_example.thing: why the pricer says nothing for it
+
+A pricer that knows why it cannot price a configuration says so (resources.base.cannot_price):
+
+        - name: Endpoint
+          not_priced: its endpoint configuration is outside the plan
 """
 
 from __future__ import annotations
@@ -51,6 +67,10 @@ def book() -> PriceBook:
 
 
 def _as_expected(c: CostComponent) -> dict[str, Any]:
+    if c.no_charge:  # a known $0 with its reason: nothing to look up
+        return {"name": c.name, "no_charge": c.no_charge, **({"path": c.path} if c.path else {})}
+    if c.gap:  # not priced with its reason (base.cannot_price): nothing to look up
+        return {"name": c.name, "not_priced": c.gap, **({"path": c.path} if c.path else {})}
     q = c.query
     out: dict[str, Any] = {
         "name": c.name,
@@ -74,6 +94,9 @@ def _as_expected(c: CostComponent) -> dict[str, Any]:
 
 def _normalise(exp: dict[str, Any]) -> dict[str, Any]:
     out = {k: v for k, v in exp.items() if k != "unpriced"}
+    for kind in ("no_charge", "not_priced"):
+        if kind in out:
+            return {k: v for k, v in out.items() if k in ("name", kind, "path") and (k != "path" or v)}
     if out.get("monthly_quantity") is not None:
         out["monthly_quantity"] = Decimal(str(out["monthly_quantity"]))
     out["attributes"] = {str(k): str(v) for k, v in (out.get("attributes") or {}).items()}
@@ -107,6 +130,7 @@ def test_pricer_fixture(case: Path, book: PriceBook) -> None:
     by_address = _context_map(result.resources)
     got: dict[str, list[dict[str, Any]]] = {}
     queries = []
+    silent: list[str] = []  # priced resources with no line at all: a bare $0 (resources.base.no_charge says why)
     usage_only = usage.usage_only_resources()[0] if usage else []  # types declared only in usage files
     for r in [*result.resources, *usage_only]:
         pricer = pricer_for(r.type)
@@ -118,10 +142,14 @@ def test_pricer_fixture(case: Path, book: PriceBook) -> None:
             usage_of=usage.for_resource if usage else lambda _r: Usage(),
         )
         comps = list(pricer.price(r, ctx))
+        if not comps:
+            silent.append(r.address)
         if comps:
             got[r.address] = [_as_expected(c) for c in comps]
-            queries += [(r.address, c) for c in comps]
+            queries += [(r.address, c) for c in comps if not (c.no_charge or c.gap)]
     want = {addr: [_normalise(c) for c in comps] for addr, comps in (expected.get("resources") or {}).items()}
+    gaps = expected.get("gaps") or {}  # known gaps, each with why: the estimate shows "No cost components"
+    assert sorted(silent) == sorted(gaps), "priced resources with no cost line and no no_charge reason"
     assert got == want
     unpriced_ok = {
         (addr, c["name"], c.get("path") or "")

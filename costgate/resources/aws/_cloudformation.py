@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from costgate.model import CostComponent, Resource
 from costgate.resources.aws._common import aws_query
 from costgate.resources.aws._usagetype import regional_ut
-from costgate.resources.base import PricingContext, UsageKey, usage_component
+from costgate.resources.base import PricingContext, UsageKey, no_charge, usage_component
 
 USAGE = (
     UsageKey(
@@ -47,6 +47,11 @@ def handler_operations(r: Resource, ctx: PricingContext) -> Iterator[CostCompone
     """Third-party handler operations and their long durations (usage-based)."""
     body = r.get("template_body")
     if isinstance(body, str) and _only_free_types(body):
+        yield no_charge(
+            r,
+            "Handler operations",
+            "the template uses only AWS::, Alexa:: and Custom:: types: no handler operations billed",
+        )
         return
     yield usage_component(
         "Handler operations",

@@ -19,7 +19,7 @@ from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.aws._common import aws_query, ut
 from costgate.resources.aws._ebs import Volume, volume_components, volume_of
 from costgate.resources.aws._public_ipv4 import in_use_address
-from costgate.resources.base import PricingContext, Usage, UsageKey, dec, monthly
+from costgate.resources.base import PricingContext, Usage, UsageKey, dec, monthly, no_charge
 
 DEFAULT_ROOT = Volume(type="gp2", size=Decimal(8))
 """Root volume when the plan does not say: 8 GB gp2, the size of the common Amazon Linux AMIs."""
@@ -205,10 +205,10 @@ def instance_components(
 
     A `count` of None (instances unknown) gives every component an unknown quantity;
     `count_range` (a group's min and max size) gives each a quantity range.
-    Host tenancy is billed on the dedicated host, so it yields disks only.
+    Host tenancy is billed on the dedicated host: a no-charge line says so, then disks.
     """
     for c in _one_instance(r, spec, usage, hours):
-        if count == 1 and count_range is None:
+        if (count == 1 and count_range is None) or c.no_charge:
             yield c  # the common single instance: nothing to scale
             continue
         q = c.monthly_quantity
@@ -223,6 +223,9 @@ def _one_instance(r: Resource, spec: InstanceSpec, usage: Usage, hours: Decimal)
     itype = spec.instance_type
     os = _os(usage, spec.os)
 
+    if itype and spec.tenancy == "Host":
+        reason = "runs on a Dedicated Host: the host is billed (aws_ec2_host), not the instance"
+        yield no_charge(r, f"Instance usage ({itype}, host tenancy)", reason, path=spec.source)
     if itype and spec.tenancy != "Host":
         family = "Compute Instance (bare metal)" if itype.endswith(".metal") else "Compute Instance"
         attrs = {

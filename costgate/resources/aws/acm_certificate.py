@@ -6,7 +6,7 @@ Prices:
 Usage keys:
     None.
 Not priced / assumptions:
-    Public and imported certificates cost nothing and yield no component. AWS bills a private
+    Public and imported certificates cost nothing: a no-charge line says so. AWS bills a private
     certificate once, when issued (and again at each renewal); like the reference estimator,
     costgate shows that one certificate in the month's cost. The price is the general-purpose
     mode's first tier (first 1,000 certificates a month, per account and region); a CA in
@@ -23,11 +23,16 @@ from collections.abc import Iterator
 from costgate.model import CostComponent, Resource
 from costgate.resources.aws._common import aws_query
 from costgate.resources.aws._usagetype import regional_ut
-from costgate.resources.base import Pricer, PricingContext, monthly
+from costgate.resources.base import Pricer, PricingContext, monthly, no_charge
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if not r.get("certificate_authority_arn") and not r.is_unknown("certificate_authority_arn"):
+        yield no_charge(
+            r,
+            "Certificate",
+            "public ACM certificates are free; only private ones (issued by AWS Private CA) are billed",
+        )
         return
     yield monthly(
         "Private certificate",

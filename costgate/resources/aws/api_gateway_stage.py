@@ -19,7 +19,7 @@ from decimal import Decimal, InvalidOperation
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.aws._common import aws_query
-from costgate.resources.base import Pricer, PricingContext, UsageKey, hourly
+from costgate.resources.base import Pricer, PricingContext, UsageKey, hourly, no_charge
 
 USAGE: tuple[UsageKey, ...] = ()
 DEFAULT_SIZE_GB = "0.5"
@@ -37,6 +37,9 @@ def _size(r: Resource) -> str:
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if r.get("cache_cluster_enabled") is not True:
+        yield no_charge(
+            r, "Cache", "no cache cluster: a stage is billed only for its cache (requests are billed on the API)"
+        )
         return
     size = _size(r)
     yield hourly(

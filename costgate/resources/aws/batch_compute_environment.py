@@ -16,7 +16,7 @@ Not priced / assumptions:
     prices desired (or min) vCPUs / the type's vCPUs instances (rounded up) for the month and
     shows the min..max range; otherwise the instances depend on usage (never guessed). An
     environment with min_vcpus 0 and no desired vCPUs costs nothing while idle: its instances
-    show quantity 0 with the range up to max_vcpus. Unmanaged environments yield nothing (their
+    show quantity 0 with the range up to max_vcpus. Unmanaged environments yield a no-charge line (their
     instances are priced where they are declared). EBS volumes of launch templates are not priced.
 References:
     https://aws.amazon.com/batch/pricing/
@@ -32,7 +32,7 @@ from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.aws import _fargate
 from costgate.resources.aws._ec2 import InstanceSpec, instance_components
 from costgate.resources.aws._instance_vcpus import vcpus
-from costgate.resources.base import Pricer, PricingContext, Usage, UsageKey, monthly, number
+from costgate.resources.base import Pricer, PricingContext, Usage, UsageKey, monthly, no_charge, number
 
 USAGE = (
     UsageKey("monthly_vcpu_hrs", "float", "vCPU-hours a month of jobs on a Fargate environment"),
@@ -46,6 +46,11 @@ def _instances(v: Decimal | None, per: Decimal) -> Decimal | None:
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if str(r.get("type", "MANAGED")).upper() != "MANAGED":
+        yield no_charge(
+            r,
+            "Compute environment",
+            "unmanaged: the instances you launch for it are billed as those instances; AWS Batch adds no charge",
+        )
         return
     cr = r.block("compute_resources")
     kind = str(cr.get("type", "EC2")).upper()

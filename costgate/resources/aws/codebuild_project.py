@@ -8,7 +8,7 @@ Usage keys:
 Not priced / assumptions:
     environment.compute_type BUILD_GENERAL1_SMALL/MEDIUM/LARGE/XLARGE/2XLARGE map to AWS's
     g1.small ... g1.2xlarge usage types; Lambda compute (BUILD_LAMBDA_*), attribute-based and
-    reserved-capacity fleets (aws_codebuild_fleet) are other products and yield nothing here.
+    reserved-capacity fleets (aws_codebuild_fleet) are other products: one not-priced line says so.
     The free tier (100 general1.small minutes a month) is not subtracted.
 References:
     https://aws.amazon.com/codebuild/pricing/
@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from costgate.model import CostComponent, Resource
 from costgate.resources.aws._common import aws_query
 from costgate.resources.aws._usagetype import regional_ut
-from costgate.resources.base import Pricer, PricingContext, UsageKey, usage_component
+from costgate.resources.base import Pricer, PricingContext, UsageKey, cannot_price, usage_component
 
 USAGE = (UsageKey("monthly_build_mins", "int", "Build minutes a month"),)
 ENVIRONMENTS = {
@@ -46,6 +46,8 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     environment = ENVIRONMENTS.get(str(env.get("type", "")))
     size = COMPUTE.get(str(env.get("compute_type", "")))
     if environment is None or size is None:
+        kind = f"{env.get('type', '')} / {env.get('compute_type', '')}"
+        yield cannot_price(r, "Build compute", f"no pricer path for this environment and compute type ({kind})")
         return
     code, label = environment
     query = aws_query(

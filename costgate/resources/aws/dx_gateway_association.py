@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.aws._transit_gateway import DATA_KEY, attachment, data_processed
-from costgate.resources.base import Pricer, PricingContext
+from costgate.resources.base import Pricer, PricingContext, no_charge
 
 USAGE = (DATA_KEY,)
 
@@ -30,6 +30,11 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if r.get("associated_gateway_type") == "virtualPrivateGateway" or str(
         r.get("associated_gateway_id", "")
     ).startswith("vgw-"):
+        yield no_charge(
+            r,
+            "Association",
+            "with a virtual private gateway: no association or data processing charge (data transfer is billed on the Direct Connect connection)",
+        )
         return
     yield data_processed(r, ctx.usage, "TransitGatewayDirectConnect")
     yield attachment(r, "TransitGatewayDirectConnect")

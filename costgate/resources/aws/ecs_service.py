@@ -10,7 +10,7 @@ Not priced / assumptions:
     A service is Fargate when launch_type is FARGATE, its capacity_provider_strategy names FARGATE or
     FARGATE_SPOT, or its cluster's aws_ecs_cluster_capacity_providers enables FARGATE(_SPOT).
     EC2 launch type services run on instances priced on their own resources (aws_instance,
-    aws_autoscaling_group): this pricer yields nothing for them. A service without task_definition
+    aws_autoscaling_group): this pricer yields a no-charge line for them. A service without task_definition
     takes it from an aws_ecs_task_set of the service. Task-level cpu/memory win; else containers
     are summed. arm64 tasks use the Fargate-ARM usagetypes, Windows tasks Fargate-Windows (the
     Windows OS licence fee is not priced). FARGATE_SPOT is priced at the on-demand rate.
@@ -27,7 +27,7 @@ from decimal import Decimal
 
 from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.aws import _fargate
-from costgate.resources.base import Pricer, PricingContext, monthly, number
+from costgate.resources.base import Pricer, PricingContext, monthly, no_charge, number
 
 FARGATE = ("FARGATE", "FARGATE_SPOT")
 
@@ -63,7 +63,12 @@ def _task(r: Resource, ctx: PricingContext) -> Resource | None:
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     task = _task(r, ctx)
-    if task is None or not is_fargate(r, ctx):
+    if not is_fargate(r, ctx):
+        yield no_charge(
+            r, "Tasks", "not on Fargate: the tasks run on EC2 or external capacity, billed as that capacity"
+        )
+        return
+    if task is None:
         return
     count = None if r.is_unknown("desired_count") else number(r, "desired_count", Decimal(0))
     cpu, mem = _fargate.task_size(task)

@@ -18,7 +18,7 @@ Not priced / assumptions:
     one whose index a plan does not record (`aws_eip.nat[count.index]` in plan mode) marks every
     instance of the block as in use; both kinds cost the same per hour, so only the label can be off. Whether an address is in use is read from a
     reverse-reference index built once per estimate (linear in the plan's size). BYOIP addresses
-    (public_ipv4_pool other than amazon) are not billed by AWS and yield nothing.
+    (public_ipv4_pool other than amazon) are not billed by AWS: a no-charge line says so.
 References:
     https://aws.amazon.com/vpc/pricing/
     https://aws.amazon.com/blogs/aws/new-aws-public-ipv4-address-charge-public-ip-insights/
@@ -30,7 +30,7 @@ from collections.abc import Iterator
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.aws._public_ipv4 import idle_address, in_use_address
-from costgate.resources.base import Pricer, PricingContext
+from costgate.resources.base import Pricer, PricingContext, no_charge
 
 USERS = (
     ("aws_eip_association", "allocation_id"),
@@ -51,6 +51,7 @@ def _in_use(r: Resource, ctx: PricingContext) -> bool:
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     pool = r.get("public_ipv4_pool")
     if isinstance(pool, str) and pool and pool != "amazon":  # bring-your-own addresses: no AWS IPv4 charge
+        yield no_charge(r, "IP address", "a bring-your-own (BYOIP) address: AWS has no public IPv4 charge for it")
         return
     yield in_use_address(r) if _in_use(r, ctx) else idle_address(r)
 

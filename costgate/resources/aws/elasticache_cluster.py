@@ -9,7 +9,7 @@ Usage keys:
     snapshot_storage_size_gb, reserved_instance_term, reserved_instance_payment_option.
 Not priced / assumptions:
     A cluster that joins a replication group (replication_group_id) is priced by
-    aws_elasticache_replication_group, so it has no components of its own.
+    aws_elasticache_replication_group, so it yields a no-charge line saying so.
     num_cache_nodes unknown: 1, the provider's only value for Redis. Reserved nodes: the hourly
     fee only, upfront fees are not amortised.
 References:
@@ -22,11 +22,16 @@ from collections.abc import Iterator
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.aws._elasticache import USAGE, nodes
-from costgate.resources.base import Pricer, PricingContext
+from costgate.resources.base import Pricer, PricingContext, no_charge
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if r.get("replication_group_id") or r.refs.get("replication_group_id"):
+        yield no_charge(
+            r,
+            "Cluster",
+            "a member of a replication group: its nodes are billed on the aws_elasticache_replication_group",
+        )
         return
     engine = str(r.get("engine") or "redis").lower()
     yield from nodes(r, ctx.usage, str(r.get("node_type") or "unknown"), engine, int(r.get("num_cache_nodes") or 1))

@@ -25,7 +25,7 @@ from decimal import Decimal
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.aws._common import aws_query, region_of
-from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly
+from costgate.resources.base import Pricer, PricingContext, UsageKey, cannot_price, monthly
 
 # usage sub-key -> (client location group shown, Price List location code)
 LOCATIONS = {
@@ -69,6 +69,13 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     given = {d: {loc: ctx.usage.number(f"{key}.{loc}") for loc in LOCATIONS} for d, key in DIRECTIONS.items()}
     totals = {d: sum((v for v in given[d].values() if v is not None), Decimal(0)) for d in DIRECTIONS}
     direction = "Out" if totals["Out"] > totals["In"] else "In"
+    if not any(v is not None for d in given.values() for v in d.values()):
+        reason = (
+            "depends on traffic per client location, which no usage file gives "
+            "(monthly_inbound_data_transfer_gb.<location>, monthly_outbound_data_transfer_gb.<location>)"
+        )
+        yield cannot_price(r, "Data transfer premium", reason)
+        return
     source = region_code(str(r.get("endpoint_group_region") or region_of(r)))
     for loc, (group, code) in LOCATIONS.items():
         if given["In"][loc] is None and given["Out"][loc] is None:

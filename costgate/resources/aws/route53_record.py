@@ -23,7 +23,7 @@ from collections.abc import Iterator
 from costgate.model import CostComponent, Resource
 from costgate.resources.aws._common import aws_query
 from costgate.resources.aws.route53_zone import ROUTE53_REGION
-from costgate.resources.base import Pricer, PricingContext, UsageKey, usage_component
+from costgate.resources.base import Pricer, PricingContext, UsageKey, no_charge, usage_component
 
 USAGE = (
     UsageKey("monthly_standard_queries", "int", "Standard queries a month"),
@@ -40,6 +40,11 @@ _QUERIES = (
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if r.blocks("alias"):
+        yield no_charge(
+            r,
+            "Queries",
+            "an alias record: Route 53 does not charge for queries to alias records that point at AWS resources",
+        )
         return
     for name, key, usagetype in _QUERIES:
         yield usage_component(

@@ -11,7 +11,7 @@ Usage keys:
     request_duration_ms: average inference duration in ms (serverless variants).
 Not priced / assumptions:
     The configuration is found through endpoint_config_name; without it (or when it is not in
-    the plan) nothing can be known and the endpoint yields nothing. Autoscaling beyond
+    the plan) nothing can be known: one not-priced line says so. Autoscaling beyond
     initial_instance_count, shadow variants, asynchronous inference, data processed in/out and
     inference components are not priced. No shipped price source has SageMaker prices: every
     component shows as not priced until a catalog refresh.
@@ -28,7 +28,7 @@ from typing import Any
 from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.aws._common import aws_query
 from costgate.resources.aws._usagetype import regional_ut
-from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, number
+from costgate.resources.base import Pricer, PricingContext, UsageKey, cannot_price, monthly, number
 
 USAGE = (
     UsageKey("monthly_requests", "float", "Inference requests a month (serverless variants)"),
@@ -72,6 +72,7 @@ def _serverless(
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     config = ctx.resolve(r, "endpoint_config_name")
     if config is None:
+        yield cannot_price(r, "Endpoint", "its endpoint configuration is outside the plan: nothing says what it runs")
         return
     for i, variant in enumerate(config.blocks("production_variants")):
         name, path = str(variant.get("variant_name") or f"variant-{i}"), f"{config.address}/production_variants[{i}]"

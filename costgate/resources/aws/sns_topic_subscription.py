@@ -21,7 +21,7 @@ from collections.abc import Iterator
 from costgate.model import CostComponent, Resource
 from costgate.resources.aws._common import aws_query, ut
 from costgate.resources.aws._requests import billed_requests
-from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly
+from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, no_charge
 
 USAGE = (
     UsageKey("monthly_requests", "int", "Messages delivered to this subscription a month"),
@@ -30,7 +30,13 @@ USAGE = (
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    if str(r.get("protocol", "")).lower() not in ("http", "https"):
+    protocol = str(r.get("protocol", "")).lower()
+    if protocol in ("sqs", "lambda", "firehose"):
+        yield no_charge(
+            r, "Deliveries", f"deliveries to {protocol} have no SNS charge (the receiving service bills its own)"
+        )
+        return
+    if protocol not in ("http", "https"):
         return
     requests = billed_requests(ctx.usage)
     quantity = None if requests is None else requests / 1_000_000

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.aws._common import aws_query
 from costgate.resources.aws._usagetype import regional_ut
-from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, number
+from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, no_charge, number
 
 USAGE = (
     UsageKey("instance_tier", "str", "Instance tier: standard or advanced"),
@@ -33,6 +33,9 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if tier is None:
         tier = "advanced" if (number(r, "registration_limit") or 0) > 1000 else "standard"
     if tier.lower() != "advanced":
+        yield no_charge(
+            r, "On-premises instances", "standard tier: managing up to 1,000 on-premises instances has no charge"
+        )
         return
     instances = ctx.usage.number("instances")
     yield monthly(

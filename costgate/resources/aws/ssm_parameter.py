@@ -11,7 +11,7 @@ Usage keys:
     api_throughput_limit: the account's Parameter Store throughput setting: standard, advanced or higher.
     monthly_api_interactions: API interactions with the parameter a month.
 Not priced / assumptions:
-    Standard parameters are free (no components). tier = "Intelligent-Tiering" stores a
+    Standard parameters are free (a no-charge line). tier = "Intelligent-Tiering" stores a
     parameter as advanced only when it needs to (a value over 4 KB, or parameter policies, which
     the provider does not set); costgate applies the size rule to the planned value. No shipped price source has the advanced-parameter
     storage price (usage type PS-Advanced-Param-Tier1): shown as not priced.
@@ -26,7 +26,7 @@ from collections.abc import Iterator
 from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.aws._common import aws_query
 from costgate.resources.aws._usagetype import regional_ut
-from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, usage_component
+from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, no_charge, usage_component
 
 USAGE = (
     UsageKey("parameter_storage_hrs", "int", "Hours a month the advanced parameter is stored (default 730)"),
@@ -64,6 +64,8 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
             usage_based=hours is not None,
         )
     limit = (ctx.usage.text("api_throughput_limit") or ("advanced" if advanced else "standard")).lower()
+    if not advanced and limit == "standard":
+        yield no_charge(r, "Parameter storage (standard)", "standard parameters at standard throughput have no charge")
     if limit != "standard":
         q = aws_query(
             r,

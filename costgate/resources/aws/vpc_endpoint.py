@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.aws._common import aws_query, ut
-from costgate.resources.base import Pricer, PricingContext, UsageKey, hourly, usage_component
+from costgate.resources.base import Pricer, PricingContext, UsageKey, hourly, no_charge, usage_component
 
 USAGE = (UsageKey("monthly_data_processed_gb", "float", "GB processed by the endpoint a month"),)
 
@@ -34,6 +34,11 @@ _TYPES = {
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     kind = str(r.get("vpc_endpoint_type", "Gateway")).lower()
+    if kind == "gateway":
+        yield no_charge(
+            r, "Endpoint (Gateway)", "gateway endpoints (S3, DynamoDB) have no hourly or data processing charge"
+        )
+        return
     if kind not in _TYPES:
         return
     name, hours, data = _TYPES[kind]

@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.azure._common import address_order, azure_query, consumption
-from costgate.resources.base import PricingContext, UsageKey, dec, hourly, monthly
+from costgate.resources.base import PricingContext, UsageKey, dec, hourly, monthly, no_charge
 
 ELASTIC_PREMIUM = {"EP1": (1, Decimal("3.5")), "EP2": (2, Decimal(7)), "EP3": (4, Decimal(14))}
 """Elastic Premium sizes: (vCPUs, GB of memory) per instance."""
@@ -109,14 +109,23 @@ def plan_components(
 ) -> Iterator[CostComponent]:
     """Hourly workers of a plan of `size` (or Elastic Premium vCPU and memory, unless a function
     app of the configuration shows them)."""
-    if not size or size.upper() in NO_HOURLY or size.upper().startswith("WS"):
+    if not size:
+        return  # unknown size: a gap the estimate reports, never a guess
+    if size.upper() in NO_HOURLY:
+        yield no_charge(r, "Plan", f"{size}: no hourly charge (Free, or Consumption: billed per execution on its apps)")
+        return
+    if size.upper().startswith("WS"):
+        yield no_charge(r, "Plan", f"{size}: Workflow Standard vCPU and memory are billed on its Logic App (Standard)")
         return
     count = ctx.usage.number("instances")
     count = workers if count is None else count
     label = size.upper()
     if label in ELASTIC_PREMIUM:
-        if elastic_carrier(r, ctx) is None:
+        carrier = elastic_carrier(r, ctx)
+        if carrier is None:
             yield from elastic_components(r, label, count)
+        else:
+            yield no_charge(r, "Plan", f"Elastic Premium vCPU and memory are shown on the function app {carrier}")
         return
     # a size this module does not know is still looked up (and reported unpriced), never dropped
     product, sku = product_and_sku(size, linux=linux) or ("", size)

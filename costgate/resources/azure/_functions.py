@@ -25,7 +25,7 @@ from costgate.resources.azure._app_service import (
     plan_workers,
 )
 from costgate.resources.azure._common import azure_query, consumption
-from costgate.resources.base import PricingContext, UsageKey, monthly
+from costgate.resources.base import PricingContext, UsageKey, monthly, no_charge
 
 FUNCTION_USAGE = (
     UsageKey("monthly_executions", "int", "Function executions a month (Consumption plan)"),
@@ -63,6 +63,10 @@ def function_components(r: Resource, ctx: PricingContext, plan_attribute: str) -
         instances = ctx.usage.number("instances")
         instances = ctx.usage_of(plan).number("instances") if instances is None else instances
         yield from elastic_components(plan, size, plan_workers(plan) if instances is None else instances)
+    elif size in ELASTIC_PREMIUM:
+        yield no_charge(r, "Function app", f"its Elastic Premium plan is billed once, on {elastic_carrier(plan, ctx)}")
+    elif size:
+        yield no_charge(r, "Function app", f"runs on a dedicated plan ({size}): billed on that plan's instances")
 
 
 def consumption_components(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:

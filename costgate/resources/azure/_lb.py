@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from costgate.model import CostComponent, PriceQuery, Resource
 from costgate.resources.azure._common import address_order, consumption, global_query
-from costgate.resources.base import PricingContext, hourly
+from costgate.resources.base import PricingContext, hourly, no_charge
 
 INCLUDED_RULES = 5
 RULE_TYPES = ("azurerm_lb_rule", "azurerm_lb_outbound_rule")
@@ -34,6 +34,7 @@ def rule_components(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]
     """This rule's share of its load balancer's rule fees."""
     lb = ctx.resolve(r, "loadbalancer_id")
     if not is_standard(lb):
+        yield no_charge(r, "Rule", "on a Basic load balancer: rules have no charge")
         return
     if lb is None:  # load balancer outside the plan: the marginal rule's price
         yield hourly("Rule usage", lb_meter(r, "Standard Overage LB Rules and Outbound Rules", "1/Hour"))
@@ -47,3 +48,7 @@ def rule_components(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]
         yield hourly("Rules (first 5)", lb_meter(r, "Standard Included LB Rules and Outbound Rules", "1 Hour"))
     elif position >= INCLUDED_RULES:
         yield hourly("Rule usage", lb_meter(r, "Standard Overage LB Rules and Outbound Rules", "1/Hour"))
+    else:
+        yield no_charge(
+            r, "Rule", f"one of the first {INCLUDED_RULES} rules, billed on the load balancer's first rule line"
+        )

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.azure._common import azure_query
-from costgate.resources.base import PricingContext, UsageKey, monthly, usage_component
+from costgate.resources.base import PricingContext, UsageKey, monthly, no_charge, usage_component
 
 USAGE = (UsageKey("monthly_bandwidth_gb", "float", "GB served a month"),)
 
@@ -21,6 +21,7 @@ USAGE = (UsageKey("monthly_bandwidth_gb", "float", "GB served a month"),)
 def static_app_components(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     """The Standard plan's app-month and bandwidth beyond the included 100 GB; nothing on Free."""
     if str(r.get("sku_tier") or r.get("sku_size") or "Free").lower() != "standard":
+        yield no_charge(r, "Static Web App", "Free plan")
         return
     attrs = {"productName": "Static Web Apps", "skuName": "Standard", "type": "Consumption"}
     app = azure_query(r, "Azure App Service", {**attrs, "meterName": "Standard App"}, family="Compute", unit="1/Month")

@@ -19,7 +19,7 @@ from decimal import Decimal
 
 from costgate.model import HOURS_PER_MONTH, CostComponent, PriceQuery, Resource
 from costgate.resources.azure._common import PER_DAY, azure_query
-from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly
+from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, no_charge
 
 USAGE = (UsageKey("monthly_additional_requests", "float", "Requests a month beyond the included ones"),)
 
@@ -27,6 +27,7 @@ USAGE = (UsageKey("monthly_additional_requests", "float", "Requests a month beyo
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     sku = str(r.get("sku") or "free").capitalize()
     if sku == "Free":
+        yield no_charge(r, "Store", "Free tier")
         return
 
     def q(meter: str, unit: str) -> PriceQuery:

@@ -17,11 +17,12 @@ from collections.abc import Iterator
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.azure._common import azure_query
-from costgate.resources.base import Pricer, PricingContext, monthly
+from costgate.resources.base import Pricer, PricingContext, monthly, no_charge
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if not str(r.get("ssl_state") or "").upper().startswith("IP"):
+        yield no_charge(r, "Hostname binding", "no IP-based SSL: custom hostnames and SNI SSL bindings have no charge")
         return
     app = ctx.resolve(r, "app_service_name")
     query = azure_query(

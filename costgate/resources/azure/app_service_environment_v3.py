@@ -21,11 +21,16 @@ from collections.abc import Iterator
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.azure._common import azure_query, consumption
-from costgate.resources.base import Pricer, PricingContext, hourly
+from costgate.resources.base import Pricer, PricingContext, hourly, no_charge
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if ctx.referencing(r, "azurerm_service_plan", "app_service_environment_id"):
+        yield no_charge(
+            r,
+            "Environment",
+            "hosts App Service plans: the Isolated v2 instances are billed on each azurerm_service_plan",
+        )
         return
     attrs = consumption({"productName": "Azure App Service Isolated v2 Plan", "skuName": "I1 v2"}, "1 Hour")
     yield hourly(

@@ -27,11 +27,12 @@ from decimal import Decimal
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.azure._app_service import PLAN_USAGE, legacy_consumption, plan_components
-from costgate.resources.base import Pricer, PricingContext, dec
+from costgate.resources.base import Pricer, PricingContext, dec, no_charge
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if legacy_consumption(r):
+        yield no_charge(r, "Plan", "Consumption plan: executions are billed on its function apps")
         return
     sku = r.block("sku")
     linux = r.get("reserved") is True or str(r.get("kind") or "").lower() == "linux"

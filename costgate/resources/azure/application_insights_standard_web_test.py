@@ -21,11 +21,12 @@ from decimal import Decimal
 
 from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.azure import _monitor
-from costgate.resources.base import Pricer, PricingContext, dec, monthly
+from costgate.resources.base import Pricer, PricingContext, dec, monthly, no_charge
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if r.get("enabled") is False:
+        yield no_charge(r, "Web test", "disabled: a disabled test runs nothing and is not billed")
         return
     frequency = dec(r.get("frequency"), Decimal(300)) or Decimal(300)
     locations = max(len(r.get("geo_locations") or []), 1)

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.azure._common import azure_query, consumption
-from costgate.resources.base import Pricer, PricingContext, UsageKey, hourly, usage_component
+from costgate.resources.base import Pricer, PricingContext, UsageKey, hourly, no_charge, usage_component
 
 USAGE = (UsageKey("monthly_outbound_data_gb", "float", "GB transferred out through the host a month"),)
 
@@ -27,6 +27,7 @@ USAGE = (UsageKey("monthly_outbound_data_gb", "float", "GB transferred out throu
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     sku = str(r.get("sku") or "Basic").capitalize()
     if sku == "Developer":
+        yield no_charge(r, "Bastion host", "the Developer SKU has no charge")
         return
     host = consumption({"skuName": sku, "meterName": f"{sku} Gateway"}, "1 Hour")
     yield hourly("Bastion host", azure_query(r, "Azure Bastion", host, family="Networking", unit="1 Hour"))

@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from costgate.model import CostComponent, PriceQuery, Resource
 from costgate.resources.azure._common import usage_in, zone_query
-from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly
+from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, no_charge
 
 USAGE = (UsageKey("monthly_requests", "int", "Requests a month the policy inspects"),)
 
@@ -38,6 +38,7 @@ def _q(r: Resource, meter: str) -> PriceQuery:
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if str(r.get("sku_name") or "").lower().startswith("premium"):
+        yield no_charge(r, "Policy", "included in the Front Door Premium tier")
         return
     yield monthly("WAF policy", "months", 1, _q(r, "WAF Policy"))
     if rules := len(r.blocks("custom_rule")):

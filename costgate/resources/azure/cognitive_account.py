@@ -62,8 +62,8 @@ Usage keys:
     monthly_connected_container_commitment_language_summarization_records,
     monthly_connected_container_commitment_language_summarization_overage_records.
 Not priced / assumptions:
-    sku_name F0 is Azure's free tier: no components. Kind OpenAI bills per model deployment
-    (azurerm_cognitive_deployment), not on the account: no components. Any other kind yields one
+    sku_name F0 is Azure's free tier: a no-charge line. Kind OpenAI bills per model deployment
+    (azurerm_cognitive_deployment), not on the account: a no-charge line. Any other kind yields one
     usage-based line reported not priced with the kind in its query. Tiered meters (text
     analytics, question answering, health) are one component over Azure's tiers (the reference
     prints one line per tier). A commitment amount Azure does not sell (not 2K / 10K / 50K hours,
@@ -81,7 +81,7 @@ from collections.abc import Iterator
 from costgate.model import CostComponent, PriceQuery, Resource
 from costgate.resources.azure._cognitive import KINDS, commitment_components
 from costgate.resources.azure._common import azure_query
-from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, text
+from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, no_charge, text
 
 FAMILY = "AI + Machine Learning"
 USAGE = tuple(
@@ -100,7 +100,13 @@ USAGE = tuple(
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     kind, sku = text(r, "kind") or "", (text(r, "sku_name") or "S0").upper()
-    if sku == "F0" or kind.lower() == "openai":
+    if sku == "F0":
+        yield no_charge(r, "Account", "Free tier (F0)")
+        return
+    if kind.lower() == "openai":
+        yield no_charge(
+            r, "Account", "an Azure OpenAI account is billed per model deployment (azurerm_cognitive_deployment)"
+        )
         return
     found = KINDS.get(kind.lower())
     if found is None:

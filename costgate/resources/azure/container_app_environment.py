@@ -27,7 +27,7 @@ from decimal import Decimal
 
 from costgate.model import HOURS_PER_MONTH, CostComponent, PriceQuery, Resource
 from costgate.resources.azure._common import azure_query
-from costgate.resources.base import Pricer, PricingContext, dec, hourly, monthly
+from costgate.resources.base import Pricer, PricingContext, dec, hourly, monthly, no_charge
 
 GIB_PER_VCPU = {"D": Decimal(4), "E": Decimal(8)}
 _PROFILE = re.compile(r"^([DE])(\d+)$")
@@ -41,6 +41,7 @@ def _q(r: Resource, meter: str, unit: str) -> PriceQuery:
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     dedicated = [p for p in r.blocks("workload_profile") if str(p.get("workload_profile_type")) != "Consumption"]
     if not dedicated:
+        yield no_charge(r, "Environment", "Consumption profile only: usage is billed on its container apps")
         return
     yield hourly("Dedicated plan management", _q(r, "Dedicated Plan Management", "1 Hour"))
     vcpus, memory, known = Decimal(0), Decimal(0), True

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from costgate.model import CostComponent, PriceQuery, Resource
 from costgate.resources.azure._common import azure_query
-from costgate.resources.base import Pricer, PricingContext, UsageKey, hourly, usage_component
+from costgate.resources.base import Pricer, PricingContext, UsageKey, hourly, no_charge, usage_component
 
 USAGE = (UsageKey("monthly_active_users", "float", "Users who sign in during the month"),)
 
@@ -26,6 +26,7 @@ USAGE = (UsageKey("monthly_active_users", "float", "Users who sign in during the
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     sku = str(r.get("sku") or "Standard").capitalize()
     if sku == "Essential":
+        yield no_charge(r, "Workspace", "the Essential tier has no charge")
         return
 
     def q(meter: str, unit: str) -> PriceQuery:

@@ -21,7 +21,7 @@ from collections.abc import Iterator
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.azure._common import azure_query
-from costgate.resources.base import Pricer, PricingContext, UsageKey, usage_component
+from costgate.resources.base import Pricer, PricingContext, UsageKey, no_charge, usage_component
 
 USAGE = (
     UsageKey("monthly_all_purpose_compute_dbu_hrs", "float", "All-purpose compute DBU-hours a month"),
@@ -33,6 +33,7 @@ USAGE = (
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     tier = str(r.get("sku") or "standard").capitalize()
     if tier == "Trial":
+        yield no_charge(r, "Workspace", "Trial tier: no DBU charge during the trial")
         return
     for name, key, workload in (
         ("All-purpose compute DBUs", "monthly_all_purpose_compute_dbu_hrs", "All-purpose Compute"),

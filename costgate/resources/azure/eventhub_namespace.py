@@ -28,7 +28,7 @@ from decimal import Decimal
 
 from costgate.model import HOURS_PER_MONTH, CostComponent, PriceQuery, Resource
 from costgate.resources.azure._common import azure_query, is_set
-from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, monthly
+from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, monthly, no_charge
 
 USAGE = (
     UsageKey("monthly_ingress_events", "float", "Events published a month (Basic, Standard)"),
@@ -50,6 +50,7 @@ def _capture(r: Resource, ctx: PricingContext) -> bool:
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if is_set(r, "dedicated_cluster_id"):
+        yield no_charge(r, "Namespace", "runs on a dedicated cluster: billed on the azurerm_eventhub_cluster")
         return
     sku = str(r.get("sku") or "Standard").capitalize()
     units = ctx.usage.number("throughput_or_capacity_units") or dec(r.get("capacity")) or Decimal(1)

@@ -7,7 +7,8 @@ Prices:
 Usage keys:
     monthly_data_processed_gb: GB the firewall processes a month.
 Not priced / assumptions:
-    Its public IPs are priced on azurerm_public_ip. Firewall policies are free.
+    Its public IPs are priced on azurerm_public_ip; a policy shared by several firewalls on
+    azurerm_firewall_policy.
 References:
     https://azure.microsoft.com/pricing/details/azure-firewall/
 """

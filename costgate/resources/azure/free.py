@@ -42,11 +42,12 @@ settings (platform logs routed to storage, Event Hubs or partners are metered pe
 is priced), azurerm_log_analytics_data_export_rule
 (per GB exported), azurerm_storage_blob, azurerm_storage_share_file and azurerm_storage_table_entity (they hold data),
 azurerm_storage_management_policy and azurerm_storage_blob_inventory_policy (per-object operations),
-azurerm_storage_object_replication (replication traffic), azurerm_virtual_hub_connection (per
-connection-hour), azurerm_virtual_network_peering (per GB), Data Factory, Synapse and Machine
+azurerm_storage_object_replication (replication traffic), azurerm_virtual_hub_connection (hub to
+VNet traffic at peering rates; priced), azurerm_virtual_network_peering (per GB), Data Factory, Synapse and Machine
 Learning managed private endpoints and outbound rules, Defender settings that enable a paid plan
 (azurerm_advanced_threat_protection, azurerm_security_center_storage_defender,
-azurerm_mssql_server_security_alert_policy, the vulnerability-assessment types),
+the SQL security alert policies (priced: Defender for SQL per server), the
+vulnerability-assessment types),
 azurerm_eventhub_cluster
 (dedicated capacity), azurerm_key_vault_certificate (issuance and renewals), azurerm_shared_image_version
 and azurerm_gallery_application_version (replica storage), azurerm_virtual_machine_restore_point
@@ -282,6 +283,7 @@ FREE_TYPES: frozenset[str] = frozenset(
         "azurerm_netapp_volume_quota_rule",
         # Backup and Site Recovery policies and registrations (protected items and vaults bill)
         "azurerm_recovery_services_vault",
+        "azurerm_data_protection_backup_vault",
         "azurerm_backup_container_storage_account",
         "azurerm_backup_policy_vm",
         "azurerm_backup_policy_vm_workload",
@@ -489,14 +491,12 @@ FREE_TYPES: frozenset[str] = frozenset(
         "azurerm_notification_hub",
         "azurerm_notification_hub_authorization_rule",
         "azurerm_signalr_service_network_acl",
-        "azurerm_signalr_shared_private_link_resource",
         "azurerm_signalr_service_custom_certificate",
         "azurerm_signalr_service_custom_domain",
         "azurerm_web_pubsub_hub",
         "azurerm_web_pubsub_network_acl",
         "azurerm_web_pubsub_custom_certificate",
         "azurerm_web_pubsub_custom_domain",
-        "azurerm_web_pubsub_shared_private_link_resource",
         # API Management entities (the service bills by tier and units)
         "azurerm_api_management_api",
         "azurerm_api_management_api_diagnostic",

@@ -19,13 +19,14 @@ from decimal import Decimal
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.azure._common import azure_query
-from costgate.resources.base import Pricer, PricingContext, dec, monthly
+from costgate.resources.base import Pricer, PricingContext, dec, monthly, no_charge
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     sku = r.block("sku")
     name = str(sku.get("name") or "S1").upper()
     if name == "F1":
+        yield no_charge(r, "Hub", "Free tier (F1)")
         return
     q = azure_query(
         r,

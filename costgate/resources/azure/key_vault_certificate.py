@@ -8,7 +8,7 @@ Not priced / assumptions:
     The certificate authority's own fee (DigiCert, GlobalSign) is billed by the CA, not Azure.
     Operations on the certificate count as vault operations, given on keys. Self-signed (issuer
     Self), manually issued (Unknown) and imported certificates make no renewal requests and
-    yield nothing.
+    yield a no-charge line.
 References:
     https://azure.microsoft.com/pricing/details/key-vault/
 """
@@ -19,7 +19,7 @@ from collections.abc import Iterator, Mapping
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.azure._common import azure_query
-from costgate.resources.base import Pricer, PricingContext, UsageKey, usage_component
+from costgate.resources.base import Pricer, PricingContext, UsageKey, no_charge, usage_component
 
 USAGE = (UsageKey("monthly_certificate_renewal_requests", "float", "Certificate renewal requests a month"),)
 
@@ -29,7 +29,9 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     first = params[0] if isinstance(params, list) and params else params
     issuer = str(first.get("name") or "") if isinstance(first, Mapping) else ""
     if issuer.lower() in ("self", "unknown") or r.get("certificate"):
-        return  # self-signed, manually issued or imported: no renewal request to a CA
+        # self-signed, manually issued or imported: no renewal request to a CA
+        yield no_charge(r, "Certificate renewals", "self-signed, manually issued or imported: no renewals by a CA")
+        return
     vault = ctx.resolve(r, "key_vault_id")
     sku = "Premium" if vault is not None and str(vault.get("sku_name") or "").lower() == "premium" else "Standard"
     q = azure_query(

@@ -19,13 +19,15 @@ from collections.abc import Iterator
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.azure._lb import lb_meter
-from costgate.resources.base import Pricer, PricingContext, UsageKey, usage_component
+from costgate.resources.base import Pricer, PricingContext, UsageKey, no_charge, usage_component
 
 USAGE = (UsageKey("monthly_data_processed_gb", "float", "GB processed (inbound and outbound) a month"),)
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    if str(r.get("sku") or "Standard").lower() == "standard":
+    if str(r.get("sku") or "Standard").lower() != "standard":
+        yield no_charge(r, "Load balancer", "the Basic SKU has no charge")
+    else:
         yield usage_component(
             "Data processed",
             "GB",

@@ -14,7 +14,7 @@ Usage keys:
     monthly_basic_log_data_ingestion_gb, monthly_basic_log_search_gb,
     monthly_archived_data_gb, monthly_archived_data_restored_gb, monthly_archived_data_searched_gb.
 Not priced / assumptions:
-    The Free sku yields nothing (500 MB a day, 7 days' retention). Legacy skus (PerNode,
+    The Free sku yields a no-charge line (500 MB a day, 7 days' retention). Legacy skus (PerNode,
     Standalone, Standard, Premium) are looked up by name and reported unpriced. The free 5 GB
     a month of the pay-as-you-go tier is not subtracted. A commitment tier bills every day of
     the month (priced per day, shown per hour).
@@ -30,7 +30,7 @@ from decimal import Decimal
 
 from costgate.model import HOURS_PER_MONTH, CostComponent, PriceQuery, Resource
 from costgate.resources.azure._common import PER_DAY, azure_query
-from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, monthly, usage_component
+from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, monthly, no_charge, usage_component
 
 USAGE = (
     UsageKey("monthly_log_data_ingestion_gb", "float", "Analytics logs ingested a month (GB)"),
@@ -78,6 +78,7 @@ def _sentinel(r: Resource, ctx: PricingContext) -> bool:
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     sku = str(r.get("sku") or "PerGB2018")
     if sku == "Free":
+        yield no_charge(r, "Workspace", "legacy Free tier (500 MB of ingestion a day, no charge)")
         return
 
     def q(service: str, sku_name: str, meter: str, unit: str) -> PriceQuery:

@@ -17,12 +17,13 @@ from collections.abc import Iterator
 
 from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.azure._common import azure_query
-from costgate.resources.base import Pricer, PricingContext, monthly
+from costgate.resources.base import Pricer, PricingContext, monthly, no_charge
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     tier = str(r.get("sku_name") or "Free").capitalize()
     if tier == "Free":
+        yield no_charge(r, "Integration account", "Free tier")
         return
     q = azure_query(
         r,

@@ -29,7 +29,7 @@ from decimal import Decimal
 from costgate.model import CostComponent, Resource
 from costgate.resources.azure import _monitor
 from costgate.resources.azure._common import normalize_location
-from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly
+from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, no_charge
 
 USAGE = (UsageKey("monthly_notifications", "float", "Notifications sent a month (each reaches every receiver)"),)
 
@@ -51,6 +51,10 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
             tiered=False,
         )
 
+    receivers = ("email_receiver", "itsm_receiver", "azure_app_push_receiver", "webhook_receiver", "sms_receiver")
+    if not any(r.blocks(block) for block in (*receivers, "voice_receiver")):
+        yield no_charge(r, "Notifications", "no email, SMS, voice, push, ITSM or webhook receivers: nothing is billed")
+        return
     webhooks = r.blocks("webhook_receiver")
     secure = sum(1 for w in webhooks if w.get("aad_auth"))
     for name, unit, count, sku, meter, catalog_unit, per in (

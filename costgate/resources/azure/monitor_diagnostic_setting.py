@@ -23,7 +23,7 @@ from collections.abc import Iterator
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.azure._common import azure_query, consumption, location_from
-from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly
+from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, no_charge
 
 USAGE = (UsageKey("monthly_platform_logs_gb", "float", "GB of resource logs routed a month"),)
 DESTINATIONS = (
@@ -36,6 +36,11 @@ DESTINATIONS = (
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     targets = [label for attr, label in DESTINATIONS if r.get(attr) or r.is_unknown(attr)]
     if not targets:
+        yield no_charge(
+            r,
+            "Platform logs",
+            "routed to a Log Analytics workspace only (or nowhere billed): billed as that workspace's ingestion",
+        )
         return
     attrs = consumption({"skuName": "Platform Logs", "meterName": "Platform Logs Data Processed"}, "1 GB")
     gb = ctx.usage.number("monthly_platform_logs_gb")

@@ -22,11 +22,12 @@ from collections.abc import Iterator
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.azure import _monitor
-from costgate.resources.base import Pricer, PricingContext, monthly
+from costgate.resources.base import Pricer, PricingContext, monthly, no_charge
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if r.get("enabled") is False:
+        yield no_charge(r, "Alert rule", "disabled: a disabled rule is not billed")
         return
     scopes = max(len(r.get("scopes") or []), 1)
     static, dynamic = _monitor.time_series(r.blocks("criteria")), _monitor.time_series(r.blocks("dynamic_criteria"))

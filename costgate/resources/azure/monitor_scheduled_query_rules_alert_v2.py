@@ -19,11 +19,12 @@ from collections.abc import Iterator
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.azure import _monitor
-from costgate.resources.base import Pricer, PricingContext, monthly
+from costgate.resources.base import Pricer, PricingContext, monthly, no_charge
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if r.get("enabled") is False:
+        yield no_charge(r, "Alert rule", "disabled: a disabled rule is not billed")
         return
     band = _monitor.billed_frequency(_monitor.frequency_minutes(r.get("evaluation_frequency")))
     yield monthly(

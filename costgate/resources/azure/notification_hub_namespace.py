@@ -17,7 +17,7 @@ from collections.abc import Iterator
 
 from costgate.model import CostComponent, PriceQuery, Resource
 from costgate.resources.azure._common import azure_query
-from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly
+from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, no_charge
 
 USAGE = (UsageKey("monthly_pushes", "float", "Pushes sent a month"),)
 
@@ -25,6 +25,7 @@ USAGE = (UsageKey("monthly_pushes", "float", "Pushes sent a month"),)
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     sku = str(r.get("sku_name") or "Free").capitalize()
     if sku == "Free":
+        yield no_charge(r, "Namespace", "Free tier")
         return
 
     def q(meter: str, unit: str) -> PriceQuery:

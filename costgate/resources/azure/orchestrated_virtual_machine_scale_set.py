@@ -26,7 +26,7 @@ from collections.abc import Iterator
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.azure._vm import SCALE_SET_USAGE, instance_count, scale_set_components
-from costgate.resources.base import Pricer, PricingContext, UsageKey
+from costgate.resources.base import Pricer, PricingContext, UsageKey, no_charge
 
 USAGE = (
     *SCALE_SET_USAGE,
@@ -36,6 +36,11 @@ USAGE = (
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if not r.get("sku_name"):
+        yield no_charge(
+            r,
+            "Scale set",
+            "flexible orchestration without sku_name: its VMs are separate virtual machine resources, billed there",
+        )
         return
     windows = bool(r.block("os_profile").get("windows_configuration"))
     disks = [(r.block("os_disk"), "os_disk", "storage_account_type", "disk_size_gb", "os_disk")]

@@ -21,7 +21,7 @@ from decimal import Decimal
 
 from costgate.model import CostComponent, PriceQuery, Resource
 from costgate.resources.azure._common import azure_query
-from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, hourly, monthly
+from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, hourly, monthly, no_charge
 
 USAGE = (UsageKey("monthly_images_extracted", "float", "Images extracted from documents a month"),)
 SKUS = {
@@ -37,6 +37,7 @@ SKUS = {
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     sku = str(r.get("sku") or "basic").lower()
     if sku == "free":
+        yield no_charge(r, "Search service", "Free tier")
         return
     name = SKUS.get(sku, sku)
 

@@ -17,7 +17,7 @@ Usage keys:
     monthly_mariadb_instances, monthly_dns_queries, monthly_kubernetes_cores,
     monthly_container_registry_images, monthly_cloud_posture_resources.
 Not priced / assumptions:
-    tier Free enables no paid plan: no components. A plan has no region: Azure lists most Defender
+    tier Free enables no paid plan: a no-charge line. A plan has no region: Azure lists most Defender
     meters in "Global", which is asked; MariaDB, Key Vault, Resource Manager and DNS are listed
     per region only and are priced at westus2's list price. CloudPosture (Defender CSPM, per
     billable resource) and any other resource_type costgate has no meter for yield one usage-based
@@ -34,7 +34,7 @@ from decimal import Decimal
 
 from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.azure._common import azure_query
-from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, text
+from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, no_charge, text
 
 SERVICE, ATP, REGIONAL = "Microsoft Defender for Cloud", "Advanced Threat Protection", "westus2"
 D = "Microsoft Defender for "
@@ -76,6 +76,7 @@ USAGE = tuple(
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if (text(r, "tier") or "Free").lower() == "free":
+        yield no_charge(r, "Defender plan", "Free tier (foundational CSPM)")
         return
     kind = text(r, "resource_type") or "VirtualMachines"
     subplan = (text(r, "subplan") or "").upper()

@@ -19,11 +19,12 @@ from decimal import Decimal
 
 from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.azure._common import azure_query, is_set
-from costgate.resources.base import Pricer, PricingContext, dec, monthly
+from costgate.resources.base import Pricer, PricingContext, dec, monthly, no_charge
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if is_set(r, "stream_analytics_cluster_id"):
+        yield no_charge(r, "Job", "runs on a Stream Analytics cluster: billed on the azurerm_stream_analytics_cluster")
         return
     units = dec(r.get("streaming_units")) or Decimal(3)
     q = azure_query(

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.azure._vwan import vwan_query
-from costgate.resources.base import Pricer, PricingContext, UsageKey, hourly, usage_component
+from costgate.resources.base import Pricer, PricingContext, UsageKey, hourly, no_charge, usage_component
 
 USAGE = (UsageKey("monthly_data_processed_gb", "float", "GB processed by the hub a month"),)
 
@@ -26,6 +26,7 @@ USAGE = (UsageKey("monthly_data_processed_gb", "float", "GB processed by the hub
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     sku = str(r.get("sku") or "Standard").capitalize()
     if sku == "Basic":
+        yield no_charge(r, "Hub", "a Basic hub has no hub charge")
         return
     yield hourly("Deployment", vwan_query(r, f"{sku} Hub", f"{sku} Hub Unit"))
     yield usage_component(

@@ -19,7 +19,7 @@ from collections.abc import Iterator
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.azure._common import address_order, azure_query
-from costgate.resources.base import Pricer, PricingContext, hourly
+from costgate.resources.base import Pricer, PricingContext, hourly, no_charge
 
 INCLUDED_S2S = 10
 TYPE = "azurerm_virtual_network_gateway_connection"
@@ -27,10 +27,16 @@ TYPE = "azurerm_virtual_network_gateway_connection"
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if str(r.get("type") or "").lower() != "ipsec":
+        yield no_charge(
+            r,
+            "Connection",
+            "not a site-to-site (IPsec) connection: no per-connection charge (billed on the gateways and circuits)",
+        )
         return
     gateway = ctx.resolve(r, "virtual_network_gateway_id")
     sku = str(gateway.get("sku") or "Basic") if gateway is not None else "VpnGw1"
     if sku == "Basic":
+        yield no_charge(r, "Connection", "on a Basic gateway: its tunnels are included in the gateway's price")
         return
     if gateway is not None:
         peers = {
@@ -39,6 +45,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
             if str(c.get("type") or "").lower() == "ipsec"
         } | {r.address}
         if sorted(peers, key=address_order).index(r.address) < INCLUDED_S2S:
+            yield no_charge(r, "Connection", "one of the site-to-site tunnels the gateway SKU includes")
             return
     query = azure_query(
         r,

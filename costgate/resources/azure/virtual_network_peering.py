@@ -20,8 +20,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from costgate.model import CostComponent, Resource
-from costgate.resources.azure._common import global_query, location_of, zone_query
-from costgate.resources.base import Pricer, PricingContext, UsageKey, usage_component
+from costgate.resources.azure._peering import peering_components
+from costgate.resources.base import Pricer, PricingContext, UsageKey
 
 USAGE = (UsageKey("monthly_data_transfer_gb", "float", "GB sent over this peering a month"),)
 
@@ -29,15 +29,7 @@ USAGE = (UsageKey("monthly_data_transfer_gb", "float", "GB sent over this peerin
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     source = ctx.resolve(r, "virtual_network_name")
     remote = ctx.resolve(r, "remote_virtual_network_id")
-    regional = source is None or remote is None or location_of(source) == location_of(remote)
-    for direction, meter, side in (("Inbound", "Ingress", remote), ("Outbound", "Egress", source)):
-        if regional:
-            attrs = {"productName": "Virtual Network Peering", "meterName": f"Intra-Region {meter}"}
-            query = global_query(source or r, "Virtual Network", {**attrs, "type": "Consumption"}, unit="1 GB")
-        else:
-            attrs = {"productName": "Global Virtual Network Peering", "meterName": f"Inter-Region {meter}"}
-            query = zone_query(side or r, "Virtual Network", {**attrs, "type": "Consumption"}, unit="1 GB")
-        yield usage_component(f"{direction} data transfer", "GB", ctx.usage, "monthly_data_transfer_gb", query)
+    yield from peering_components(r, ctx.usage, "monthly_data_transfer_gb", source, remote)
 
 
 PRICER = Pricer(type="azurerm_virtual_network_peering", price=_price, usage_keys=USAGE, doc=__doc__ or "")

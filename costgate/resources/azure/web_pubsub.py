@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from costgate.model import HOURS_PER_MONTH, CostComponent, PriceQuery, Resource
 from costgate.resources.azure._common import azure_query
-from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, monthly
+from costgate.resources.base import Pricer, PricingContext, UsageKey, dec, monthly, no_charge
 
 TIERS = {"Free_F1": "Free", "Standard_S1": "Standard", "Premium_P1": "Premium"}
 USAGE = (UsageKey("monthly_additional_messages", "float", "Messages a month beyond the included ones"),)
@@ -30,6 +30,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     name = str(r.get("sku") or "Free_F1")
     tier = TIERS.get(name, name.replace("_", " "))
     if tier == "Free":
+        yield no_charge(r, "Service", "Free tier (Free_F1)")
         return
     units = dec(r.get("capacity")) or Decimal(1)
 

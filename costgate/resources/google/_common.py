@@ -114,3 +114,57 @@ def zones_of(location: str | None, node_locations: Any) -> int:
     if location and ZONE_RE.match(location):
         return 1
     return 3 if location else 1
+
+
+LOCATION_NAMES = {
+    "us-central1": "Iowa",
+    "us-east1": "South Carolina",
+    "us-east4": "Northern Virginia",
+    "us-east5": "Columbus",
+    "us-south1": "Dallas",
+    "us-west1": "Oregon",
+    "us-west2": "Los Angeles",
+    "us-west3": "Salt Lake City",
+    "us-west4": "Las Vegas",
+    "northamerica-northeast1": "Montreal",
+    "northamerica-northeast2": "Toronto",
+    "southamerica-east1": "Sao Paulo",
+    "southamerica-west1": "Santiago",
+    "europe-west1": "Belgium",
+    "europe-west2": "London",
+    "europe-west3": "Frankfurt",
+    "europe-west4": "Netherlands",
+    "europe-west6": "Zurich",
+    "europe-west8": "Milan",
+    "europe-west9": "Paris",
+    "europe-west10": "Berlin",
+    "europe-west12": "Turin",
+    "europe-north1": "Finland",
+    "europe-north2": "Stockholm",
+    "europe-central2": "Warsaw",
+    "europe-southwest1": "Madrid",
+    "asia-east1": "Taiwan",
+    "asia-east2": "Hong Kong",
+    "asia-northeast1": "Tokyo",
+    "asia-northeast2": "Osaka",
+    "asia-northeast3": "Seoul",
+    "asia-south1": "Mumbai",
+    "asia-south2": "Delhi",
+    "asia-southeast1": "Singapore",
+    "asia-southeast2": "Jakarta",
+    "australia-southeast1": "Sydney",
+    "australia-southeast2": "Melbourne",
+    "me-west1": "Tel Aviv",
+    "me-central1": "Doha",
+    "me-central2": "Dammam",
+    "africa-south1": "Johannesburg",
+}
+"""Region -> the location name Google's Billing Catalog puts in some SKU descriptions
+("Standard Small Node Oregon"): the city or area of Google's region list
+(https://cloud.google.com/compute/docs/regions-zones)."""
+
+
+def location_name(region: str) -> str:
+    """The location name of a region in SKU descriptions (the region id itself when unknown, so
+    a query for it finds nothing rather than another region's price)."""
+    return LOCATION_NAMES.get(region, region)

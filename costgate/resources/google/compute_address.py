@@ -6,8 +6,8 @@ Prices:
 Usage keys:
     None.
 Not priced / assumptions:
-    Internal addresses (address_type = "INTERNAL") are free and yield no components. An address
-    used by a forwarding rule or Cloud NAT is billed with that product, so it yields none either.
+    Internal addresses (address_type = "INTERNAL") are free (a no-charge line). An address
+    used by a forwarding rule or Cloud NAT is billed with that product, so it yields a no-charge line too.
     A static IP used by a spot/preemptible VM is billed at the preemptible rate, which the shipped
     catalog lacks (a global SKU): it shows as not priced.
 References:
@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from costgate.model import CostComponent, Resource
-from costgate.resources.base import Pricer, PricingContext, hourly
+from costgate.resources.base import Pricer, PricingContext, hourly, no_charge
 from costgate.resources.google._common import compute_query, purchase_of
 
 USERS = (("google_compute_forwarding_rule", "ip_address"), ("google_compute_router_nat", "nat_ips"))
@@ -27,8 +27,10 @@ USERS = (("google_compute_forwarding_rule", "ip_address"), ("google_compute_rout
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if str(r.get("address_type") or "EXTERNAL").upper() == "INTERNAL":
+        yield no_charge(r, "IP address", "internal addresses have no charge")
         return
     if any(ctx.referencing(r, rtype, attr) for rtype, attr in USERS):
+        yield no_charge(r, "IP address", "used by a forwarding rule or Cloud NAT: billed with that product")
         return
     vms = ctx.referencing(r, "google_compute_instance", "network_interface.access_config.nat_ip")
     if not vms:

@@ -40,8 +40,7 @@ tests/resources/test_google_types.py checks every free and priced type against i
 by their suffix, so a service's IAM resources are free as soon as the provider has them.
 
 Kept out on purpose, because Google bills them or what they start: google_compute_security_policy_rule
-and its regional twin (Cloud Armor bills per rule; priced), google_compute_resource_policy and google_compute_disk_resource_policy_attachment
-(the snapshots they schedule are priced nowhere else), google_compute_service_attachment and
+and its regional twin (Cloud Armor bills per rule; priced), google_compute_service_attachment and
 google_compute_network_attachment (Private Service Connect data processing), google_compute_packet_mirroring
 (per GB mirrored), google_compute_reservation and google_compute_region_commitment (committed capacity),
 google_compute_project_cloud_armor_tier (subscription), google_kms_crypto_key_version (billed per
@@ -131,6 +130,11 @@ CONFIGURATION_TYPES: frozenset[str] = frozenset(
         "google_compute_subnetwork",
         "google_compute_firewall",
         "google_compute_route",
+        # attachments of resource policies: a snapshot schedule's storage is priced on
+        # google_compute_resource_policy, VM schedules and placement cost nothing
+        "google_compute_disk_resource_policy_attachment",
+        "google_compute_region_disk_resource_policy_attachment",
+        "google_compute_resource_policy_attachment",
         "google_compute_router",
         "google_compute_router_interface",
         "google_compute_router_peer",

@@ -5,7 +5,7 @@ Prices:
 Usage keys:
     None.
 Not priced / assumptions:
-    A version whose state is DESTROYED (or DESTROY_SCHEDULED) is not billed and yields nothing;
+    A version whose state is DESTROYED (or DESTROY_SCHEDULED) is not billed: a no-charge line;
     a DISABLED version still bills. The protection level is read from the google_kms_crypto_key
     it belongs to (SOFTWARE when that key is not in the configuration). Operations are priced on
     google_kms_crypto_key.
@@ -18,13 +18,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from costgate.model import CostComponent, Resource
-from costgate.resources.base import Pricer, PricingContext, monthly
+from costgate.resources.base import Pricer, PricingContext, monthly, no_charge
 from costgate.resources.google._common import gcp_query
 from costgate.resources.google._compute import first
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if str(r.get("state") or "ENABLED").upper() in ("DESTROYED", "DESTROY_SCHEDULED"):
+        yield no_charge(r, "Key version", "destroyed or scheduled for destruction: not billed")
         return
     key = ctx.resolve(r, "crypto_key")
     level = (

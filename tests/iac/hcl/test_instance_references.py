@@ -32,7 +32,13 @@ def _components(path: Path) -> dict[str, list[str]]:
     assert run.code == 0, run.err
     (project,) = json.loads(run.out)["projects"]
     assert project["unknowns"] == [] and project["warnings"] == []
-    return {r["address"]: [c["name"] for c in r["components"]] for r in project["resources"]}
+    # billed lines only: a no-charge line ("its Elastic Premium plan is billed once, on ...") says
+    # where the cost is, and every priced resource without a billed line must have one
+    for r in project["resources"]:
+        assert r["support"] != "priced" or r["components"], r["address"]
+    return {
+        r["address"]: [c["name"] for c in r["components"] if not c["no_charge_reason"]] for r in project["resources"]
+    }
 
 
 def _context(result: ReadResult) -> PricingContext:
