@@ -16,7 +16,7 @@ from collections.abc import Iterator
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.azure._common import azure_query
-from costgate.resources.base import PricingContext, monthly, text
+from costgate.resources.base import PricingContext, monthly, no_charge, text
 
 
 def subscription_plan_covers_sql(ctx: PricingContext) -> bool:
@@ -31,7 +31,12 @@ def subscription_plan_covers_sql(ctx: PricingContext) -> bool:
 
 def defender_for_sql(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     """One month of Defender for SQL for the server the enabled policy protects."""
-    if (text(r, "state") or "").lower() != "enabled" or subscription_plan_covers_sql(ctx):
+    if (text(r, "state") or "").lower() != "enabled":
+        yield no_charge(r, "Microsoft Defender for SQL", "the policy is not enabled")
+        return
+    if subscription_plan_covers_sql(ctx):
+        reason = "covered by the subscription's Defender for SQL plan in this configuration"
+        yield no_charge(r, "Microsoft Defender for SQL", reason)
         return
     attrs = {
         "productName": "Microsoft Defender for SQL",

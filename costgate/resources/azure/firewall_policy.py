@@ -9,7 +9,7 @@ Prices:
 Usage keys:
     (none)
 Not priced / assumptions:
-    A policy the plan associates with zero or one firewall yields no component (it is free);
+    A policy the plan associates with zero or one firewall is a "no charge" line (it is free);
     associations made outside this configuration (a firewall in another state referencing the
     policy by id) are not seen. Rules, rule collection groups and IP groups are free.
     The query (serviceName "Azure Firewall Manager", meterName "Azure Firewall Policy", no
@@ -25,7 +25,7 @@ from collections.abc import Iterator
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.azure._common import azure_query, consumption, location_of
-from costgate.resources.base import Pricer, PricingContext, monthly
+from costgate.resources.base import Pricer, PricingContext, monthly, no_charge
 
 
 def _firewalls(r: Resource, ctx: PricingContext) -> list[Resource]:
@@ -38,6 +38,8 @@ def _firewalls(r: Resource, ctx: PricingContext) -> list[Resource]:
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     firewalls = _firewalls(r, ctx)
     if len(firewalls) < 2:
+        used = "no firewall" if not firewalls else "one firewall"
+        yield no_charge(r, "Policy", f"used by {used} in this configuration: a policy is billed from two firewalls")
         return
     regions = sorted({location_of(f) for f in firewalls})
     attrs = consumption({"meterName": "Azure Firewall Policy"}, "1/Month")

@@ -8,7 +8,7 @@ Usage keys:
 Not priced / assumptions:
     A Disabled policy costs nothing. When the configuration also enables the subscription-wide
     plan (azurerm_security_center_subscription_pricing, resource_type SqlServers, tier Standard)
-    that plan covers the server and this policy yields no component. Alert e-mails are free; the
+    that plan covers the server and this policy is a "no charge" line. Alert e-mails are free; the
     storage account that keeps audit or scan results is priced where it is declared.
 References:
     https://azure.microsoft.com/pricing/details/defender-for-cloud/

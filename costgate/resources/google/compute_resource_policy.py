@@ -7,8 +7,8 @@ Prices:
 Usage keys:
     storage_gb: GB the snapshots the schedule retains hold together.
 Not priced / assumptions:
-    Instance schedules, group placement and workload policies cost nothing themselves and yield
-    no component. The snapshots' size depends on the disks the policy is attached to
+    Instance schedules, group placement and workload policies cost nothing themselves: a
+    "no charge" line. The snapshots' size depends on the disks the policy is attached to
     (google_compute_disk_resource_policy_attachment, free) and on how much they change between
     snapshots, so it comes from usage: the first snapshot of a disk is a full copy, later ones
     are incremental. Snapshots kept in a multi-region storage location are priced at the
@@ -22,7 +22,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from costgate.model import CostComponent, Resource
-from costgate.resources.base import Pricer, PricingContext, UsageKey, usage_component
+from costgate.resources.base import Pricer, PricingContext, UsageKey, no_charge, usage_component
 from costgate.resources.google._common import compute_query
 
 USAGE = (UsageKey("storage_gb", "float", "GB the snapshots the schedule retains hold together"),)
@@ -30,6 +30,7 @@ USAGE = (UsageKey("storage_gb", "float", "GB the snapshots the schedule retains 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     if not r.blocks("snapshot_schedule_policy"):
+        yield no_charge(r, "Policy", "an instance schedule or placement policy has no charge")
         return
     q = compute_query(r, "Storage", {"diskType": "pd-snapshot"}, "GiBy.mo")
     yield usage_component("Snapshot storage", "GB", ctx.usage, "storage_gb", q)
