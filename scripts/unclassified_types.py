@@ -2,18 +2,23 @@
 """List the resource types of a provider that costgate neither prices nor knows to be free.
 
 Such a type is reported "unsupported" when a plan uses it. This script reads the provider's
-complete type list (costgate/resources/<provider>/provider_types.txt), removes the priced types
+complete type list (Azure, Google: costgate/resources/<provider>/provider_types.txt; AWS: the
+resource types of the provider schema that scripts/make_provider_schemas.py derived from
+`terraform providers schema -json` into costgate/iac/hcl/provider_schemas/aws.jsonl.gz, whose
+first line names the provider version), removes the priced types
 (the registry) and the free ones (FREE_TYPES), and groups what is left by service prefix (the
 first word after the provider prefix: `azurerm_kusto_cluster` -> `kusto`), so that the next
 free-list or pricer round can start from the largest groups.
 
-    python3 scripts/unclassified_types.py                  # counts and groups, azure and google
+    python3 scripts/unclassified_types.py                  # counts and groups, every provider
     python3 scripts/unclassified_types.py --provider azure --list   # one type a line
 """
 
 from __future__ import annotations
 
 import argparse
+import gzip
+import json
 import sys
 from collections import defaultdict
 from importlib import resources
@@ -23,11 +28,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from costgate.resources.registry import all_pricers, free_types
 
-PREFIXES = {"azure": "azurerm_", "google": "google_"}
+PREFIXES = {"aws": "aws_", "azure": "azurerm_", "google": "google_"}
+AWS_SCHEMA = Path(__file__).resolve().parents[1] / "costgate" / "iac" / "hcl" / "provider_schemas" / "aws.jsonl.gz"
+
+
+def aws_schema_types() -> frozenset[str]:
+    """The resource types of the shipped AWS provider schema (one JSON line per type after the header)."""
+    lines = gzip.decompress(AWS_SCHEMA.read_bytes()).decode().splitlines()[1:]
+    return frozenset(next(iter(json.loads(line))) for line in lines if line.strip())
 
 
 def provider_types(provider: str) -> frozenset[str]:
-    """Every type in the provider's provider_types.txt (comment lines skipped)."""
+    """Every resource type of the provider: the AWS schema, or provider_types.txt (comments skipped)."""
+    if provider == "aws":
+        return aws_schema_types()
     text = resources.files(f"costgate.resources.{provider}").joinpath("provider_types.txt").read_text(encoding="utf-8")
     return frozenset(line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#"))
 

@@ -31,7 +31,7 @@ def _load_script() -> ModuleType:
 script = _load_script()
 
 
-@pytest.mark.parametrize("provider", ["azure", "google"])
+@pytest.mark.parametrize("provider", ["aws", "azure", "google"])
 def test_listed_types_are_the_unsupported_ones(provider: str) -> None:
     priced, free, rest = script.unclassified(provider)
     every = script.provider_types(provider)
@@ -50,3 +50,10 @@ def test_groups_by_service_and_prints_counts(capsys: pytest.CaptureFixture[str])
     service = script.service_of(listed, "google")
     line = next(x for x in out.splitlines() if x.startswith(f"  {service} ("))
     assert listed.removeprefix("google_") in line.split(": ", 1)[1].split()
+
+
+def test_aws_types_come_from_the_shipped_provider_schema() -> None:
+    every = script.provider_types("aws")
+    assert len(every) > 1400  # hashicorp/aws 5.100.0 has ~1,500 resource types
+    assert {"aws_instance", "aws_iam_role", "aws_s3_bucket"} <= every
+    assert not any(t.startswith("data.") or not t.startswith("aws_") for t in every)

@@ -13,7 +13,7 @@ test_free_types.py checks them against the provider schema when Terraform is ins
 
 Kept out on purpose, because AWS bills some uses of them: aws_ssm_parameter (advanced tier),
 aws_lambda_event_source_mapping (provisioned poller mode), aws_cloudwatch_log_metric_filter (custom
-metrics), aws_flow_log (vended log delivery), aws_network_interface (public IPv4),
+metrics), aws_network_interface (public IPv4),
 aws_vpc_endpoint_subnet_association (one more endpoint network interface), aws_acm_certificate
 (private certificates), aws_s3_object (storage), aws_s3_bucket_analytics_configuration,
 aws_s3_bucket_inventory, aws_s3_bucket_metric, aws_s3_bucket_accelerate_configuration,
@@ -34,7 +34,20 @@ Route 53 Resolver endpoints and query logs, SNS, SQS, Kinesis, Config, CloudForm
 Directory Service, DMS, DocumentDB, ECR, EFS, Elastic Beanstalk, FSx, Glue, Grafana, Neptune,
 OpenSearch, SageMaker, EMR, MemoryDB, ElastiCache, App Runner, Bedrock, RDS, DynamoDB) add nothing
 here beyond the configuration types listed before that work started, so that no type ends up both
-free and priced.
+free and priced. Once those pricers landed, the configuration types of their services were added
+(the last block of FREE_TYPES: custom domain names and VPC links of API Gateway, Glue connections
+and triggers, EFS mount targets and access points, endpoints, policies and event subscriptions of
+the database services, Verified Permissions policies, Bedrock agent aliases, SageMaker images and
+lifecycle configurations, ...); their billed neighbours stay out: aws_glue_catalog_table and
+aws_glue_partition (catalog objects), aws_efs_backup_policy and aws_efs_replication_configuration,
+aws_ecr_registry_scanning_configuration (enhanced scanning), aws_ecr_pull_through_cache_rule
+(the repositories it creates are in no plan), aws_cloudwatch_log_account_policy (data protection
+scans), aws_cloudwatch_log_index_policy, aws_ssm_service_setting (can switch on advanced tiers),
+aws_opensearch_vpc_endpoint
+(PrivateLink hours), aws_rds_global_cluster, aws_directory_service_shared_directory and
+aws_directory_service_region, aws_cloudfront_key_value_store, aws_cloudfront_realtime_log_config
+and aws_cloudfront_monitoring_subscription, aws_verifiedpermissions_policy_store (authorization
+requests), aws_bedrock_guardrail, aws_sagemaker_domain (its EFS volume), aws_appconfig_deployment.
 """
 
 from __future__ import annotations
@@ -826,5 +839,126 @@ FREE_TYPES: frozenset[str] = frozenset(
         "aws_sagemaker_endpoint_configuration",
         "aws_sagemaker_model",
         "aws_apprunner_auto_scaling_configuration_version",
+        # configuration of services whose pricers have landed (the billed resource is priced
+        # there): API Gateway custom domain names and their mappings bill nothing themselves
+        # (requests are billed on the API, the certificate on ACM); VPC links of API Gateway
+        # bill nothing (the NLB behind a REST API VPC link is priced as an aws_lb)
+        "aws_api_gateway_domain_name",
+        "aws_api_gateway_domain_name_access_association",
+        "aws_apigatewayv2_domain_name",
+        "aws_api_gateway_client_certificate",
+        "aws_api_gateway_documentation_part",
+        "aws_api_gateway_documentation_version",
+        "aws_api_gateway_rest_api_put",
+        "aws_api_gateway_vpc_link",
+        "aws_apigatewayv2_vpc_link",
+        "aws_apigatewayv2_model",
+        "aws_apigatewayv2_integration_response",
+        "aws_apigatewayv2_route_response",
+        # Glue: settings and definitions (jobs, crawlers and the catalog are priced; catalog
+        # tables and partitions are kept out: objects past the first million are billed)
+        "aws_glue_classifier",
+        "aws_glue_connection",
+        "aws_glue_security_configuration",
+        "aws_glue_data_catalog_encryption_settings",
+        "aws_glue_resource_policy",
+        "aws_glue_trigger",
+        "aws_glue_workflow",
+        "aws_glue_user_defined_function",
+        "aws_glue_registry",
+        "aws_glue_schema",
+        # EFS, ECR, RDS, Neptune, DocumentDB, DMS, ElastiCache, OpenSearch: access, endpoints,
+        # policies, role associations and event subscriptions (notifications bill on the topic)
+        "aws_efs_access_point",
+        "aws_efs_mount_target",
+        "aws_efs_file_system_policy",
+        "aws_ecr_account_setting",
+        "aws_ecr_repository_creation_template",
+        "aws_rds_cluster_endpoint",
+        "aws_rds_cluster_role_association",
+        "aws_rds_certificate",
+        "aws_db_instance_role_association",
+        "aws_db_event_subscription",
+        "aws_neptune_cluster_endpoint",
+        "aws_neptune_event_subscription",
+        "aws_docdb_event_subscription",
+        "aws_dms_event_subscription",
+        "aws_dms_certificate",
+        "aws_dms_endpoint",
+        "aws_dms_s3_endpoint",
+        "aws_dms_replication_task",
+        "aws_elasticache_user_group_association",
+        "aws_opensearch_domain_policy",
+        "aws_opensearch_domain_saml_options",
+        "aws_opensearch_authorize_vpc_endpoint_access",
+        "aws_opensearch_package",
+        "aws_opensearch_package_association",
+        "aws_elasticsearch_domain_policy",
+        "aws_elasticsearch_domain_saml_options",
+        # Config, EMR, Elastic Beanstalk, App Runner, Directory Service,
+        # CloudFront: settings of a priced resource
+        "aws_config_aggregate_authorization",
+        "aws_config_configuration_aggregator",
+        "aws_config_configuration_recorder_status",
+        "aws_config_delivery_channel",
+        "aws_config_retention_configuration",
+        "aws_emr_block_public_access_configuration",
+        "aws_emr_security_configuration",
+        "aws_emr_managed_scaling_policy",
+        "aws_emr_studio",
+        "aws_emr_studio_session_mapping",
+        "aws_elastic_beanstalk_application_version",
+        "aws_elastic_beanstalk_configuration_template",
+        "aws_apprunner_connection",
+        "aws_apprunner_custom_domain_association",
+        "aws_apprunner_default_auto_scaling_configuration_version",
+        "aws_apprunner_vpc_connector",
+        "aws_directory_service_conditional_forwarder",
+        "aws_directory_service_radius_settings",
+        "aws_directory_service_trust",
+        "aws_cloudfront_continuous_deployment_policy",
+        "aws_cloudfront_vpc_origin",
+        # AppConfig, Verified Permissions, Bedrock agents, SageMaker: definitions (requests,
+        # invocations and compute bill on the store, agent, model or endpoint that serves them)
+        "aws_appconfig_application",
+        "aws_appconfig_environment",
+        "aws_appconfig_configuration_profile",
+        "aws_appconfig_hosted_configuration_version",
+        "aws_verifiedpermissions_policy",
+        "aws_verifiedpermissions_policy_template",
+        "aws_verifiedpermissions_schema",
+        "aws_verifiedpermissions_identity_source",
+        "aws_bedrockagent_agent_action_group",
+        "aws_bedrockagent_agent_alias",
+        "aws_bedrockagent_agent_collaborator",
+        "aws_bedrockagent_agent_knowledge_base_association",
+        "aws_bedrock_guardrail_version",
+        "aws_bedrock_model_invocation_logging_configuration",
+        "aws_sagemaker_app_image_config",
+        "aws_sagemaker_code_repository",
+        "aws_sagemaker_human_task_ui",
+        "aws_sagemaker_image",
+        "aws_sagemaker_image_version",
+        "aws_sagemaker_model_package_group",
+        "aws_sagemaker_model_package_group_policy",
+        "aws_sagemaker_notebook_instance_lifecycle_configuration",
+        "aws_sagemaker_studio_lifecycle_config",
+        "aws_sagemaker_servicecatalog_portfolio_status",
+        "aws_sagemaker_workforce",
+        "aws_sagemaker_workteam",
+        "aws_sagemaker_user_profile",
+        # EC2: rules and routes of a priced client VPN endpoint, traffic mirror filters and
+        # targets (sessions are priced), Lake Formation filters, SNS platform settings, Lightsail DNS
+        "aws_ec2_client_vpn_authorization_rule",
+        "aws_ec2_client_vpn_route",
+        "aws_ec2_traffic_mirror_filter",
+        "aws_ec2_traffic_mirror_filter_rule",
+        "aws_ec2_traffic_mirror_target",
+        "aws_ec2_transit_gateway_connect_peer",
+        "aws_lakeformation_data_cells_filter",
+        "aws_sns_platform_application",
+        "aws_sns_sms_preferences",
+        "aws_lightsail_domain",
+        "aws_lightsail_domain_entry",
     }
 )

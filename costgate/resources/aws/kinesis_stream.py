@@ -28,8 +28,9 @@ Usage keys:
     monthly_provisioned_efo_data_out_gb: GB read by enhanced fan-out consumers a month.
     monthly_provisioned_efo_consumer_hours: enhanced fan-out consumer-shard hours a month.
 Not priced / assumptions:
-    Server-side encryption with KMS is billed by KMS. Enhanced fan-out consumers are separate
-    resources (aws_kinesis_stream_consumer); their usage is entered on the stream. An unknown
+    Server-side encryption with KMS is billed by KMS. Enhanced fan-out consumers declared in the
+    plan (aws_kinesis_stream_consumer) are priced on the consumer; the enhanced fan-out usage keys
+    here are for consumers outside the plan (give each consumer's usage once). An unknown
     shard_count is reported as depending on it (quantity unknown), not guessed.
 References:
     https://aws.amazon.com/kinesis/data-streams/pricing/
