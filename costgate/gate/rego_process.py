@@ -87,6 +87,11 @@ class RegoChild:
         answer = self._read_line(self._deadline)
         self.pending = False
         if answer is None:
+            timed_out, failure = time.monotonic() >= self._deadline, ""
+            if not timed_out and not self.watch.exceeded:  # it died: its exit status and last words
+                with contextlib.suppress(subprocess.TimeoutExpired):
+                    self.proc.wait(timeout=1)
+                failure = self._last_error_line()[:200]
             self.close()
             if self.watch.exceeded:
                 raise PolicyError(
@@ -94,13 +99,13 @@ class RegoChild:
                     "$COSTGATE_REGO_MEMORY_MB if the policy needs it)",
                     path=path,
                 )
-            if time.monotonic() >= self._deadline:
+            if timed_out:
                 raise PolicyError(
                     f"evaluation did not finish within {self._timeout:g} s (a runaway rule? raise "
                     "$COSTGATE_REGO_TIMEOUT_S if the policy is meant to take this long)",
                     path=path,
                 )
-            raise PolicyError(f"evaluation failed ({self._last_error_line()[:200]})", path=path)
+            raise PolicyError(f"evaluation failed ({failure})", path=path)
         found: dict[str, Any] = json.loads(answer)
         return found
 
@@ -129,16 +134,13 @@ class RegoChild:
         return lines[-1] if lines else f"exit status {self.proc.returncode}"
 
     def close(self) -> None:
-        """End the child (EOF on its stdin, then a kill if it lingers) and its memory watch."""
+        """End the child and its memory watch, without waiting for it: nothing in the child needs
+        winding down, and its exit (freeing a big policy input) is reaped on a thread of its own
+        (a wait here was 0.1 s of `check` on a 20,000-resource plan)."""
         if self.proc.poll() is None:
             with contextlib.suppress(OSError):
-                assert self.proc.stdin is not None
-                self.proc.stdin.close()
-            try:
-                self.proc.wait(timeout=1)
-            except subprocess.TimeoutExpired:
                 self.proc.kill()
-                self.proc.wait()
+            threading.Thread(target=self.proc.wait, daemon=True, name="costgate-rego-reap").start()
         for stream in (self.proc.stdin, self.proc.stdout):
             if stream is not None and not stream.closed:
                 with contextlib.suppress(OSError):

@@ -4,6 +4,8 @@ child, and no child left over or piling up."""
 
 from __future__ import annotations
 
+import subprocess
+import threading
 import time
 from collections.abc import Iterator
 from datetime import date
@@ -23,6 +25,15 @@ POLICY = (
     '  msg := sprintf("%s costs %v", [r.address, r.monthly_cost])\n}\n\n'
     'warn contains "nothing in" if { count(input.resources) == 0 }\n'
 )
+
+
+def _ended(child: rego_process.RegoChild) -> bool:
+    """Whether `child` ended (closing kills it and reaps it on a thread of its own: give it time)."""
+    try:
+        child.proc.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        return False
+    return True
 
 
 @pytest.fixture(autouse=True)
@@ -48,7 +59,7 @@ def test_the_compile_child_answers_the_evaluation(tmp_path: Path, monkeypatch: p
     result = evaluate(est, loaded, today=date(2026, 1, 1))
     assert [f.message for f in result.findings if f.source == "rego"] == ["aws_instance.big costs 25"]
     assert len(started) == 1  # the gate's evaluation used the warm child
-    assert not rego_process._WARM and started[0].proc.poll() is not None  # used once, then ended
+    assert not rego_process._WARM and _ended(started[0])  # used once, then ended
 
 
 def test_a_warm_interpreter_answers_as_a_fresh_one(tmp_path: Path) -> None:
@@ -72,7 +83,8 @@ def test_warm_children_are_bounded_and_the_oldest_closed(tmp_path: Path, monkeyp
         load_policy(path)
         children.append(list(rego_process._WARM.values())[-1])
     assert list(rego_process._WARM.values()) == children[2:]
-    assert [c.proc.poll() is not None for c in children] == [True, True, False, False]
+    assert [c.proc.poll() is None for c in children[2:]] == [True, True]  # the warm two still run
+    assert all(_ended(c) for c in children[:2])
 
 
 def test_a_dead_warm_child_is_replaced(tmp_path: Path) -> None:
@@ -140,7 +152,7 @@ def test_a_compile_check_not_waited_for_is_read_before_the_evaluation(tmp_path: 
     child = rego_process._WARM[policy]
     assert child.pending  # sent, not read
     assert run_policy(policy, {"resources": []}, ("warn",)) == {"warn": ["nothing in"]}
-    assert not rego_process._WARM and child.proc.poll() is not None
+    assert not rego_process._WARM and _ended(child)
 
 
 def test_a_broken_policy_loaded_without_waiting_fails_at_its_evaluation(tmp_path: Path) -> None:
@@ -177,3 +189,30 @@ def test_a_compile_answer_waiting_past_its_deadline_still_counts(
     time.sleep(1.5)  # the compile check answered long ago; its deadline has passed
     assert child.pending
     assert run_policy(policy, {"resources": []}, ("warn",)) == {"warn": ["nothing in"]}
+
+
+def test_a_child_that_dies_is_an_error_naming_the_policy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A child killed mid-evaluation (a crash in rego-cpp looks the same): "evaluation failed" with
+    its exit status, never a hang or an internal error."""
+    monkeypatch.setenv("COSTGATE_REGO_TIMEOUT_S", "30")
+    path = tmp_path / "slow.rego"
+    path.write_text(
+        'package slow\n\ndeny contains "slow" if {\n  some r in input.resources\n  regex.match("^(a+)+$", r.name)\n}\n'
+    )
+    policy = load_policy(path)
+    child = rego_process._WARM[policy]
+    threading.Timer(0.5, child.proc.kill).start()
+    started = time.monotonic()
+    with pytest.raises(PolicyError, match=r"slow\.rego: evaluation failed \(exit status -9\)"):
+        run_policy(policy, {"resources": [{"name": "a" * 40 + "!"}]}, ("deny",))
+    assert time.monotonic() - started < 20
+
+
+def test_closing_a_child_does_not_wait_for_it(tmp_path: Path) -> None:
+    path = tmp_path / "warm.rego"
+    path.write_text(POLICY)
+    policy = load_policy(path)
+    child = rego_process._WARM.pop(policy)
+    child.close()
+    child.proc.wait(timeout=10)  # killed (reaped on its own thread)
+    assert child.proc.returncode == -9
