@@ -10,8 +10,8 @@ from pathlib import Path
 
 from costgate.errors import ReaderError
 from costgate.report.console import PIPE_WIDTH, table_width, use_color
-from costgate.report.registry import format_names, render
-from costgate.report.terminal import safe_output
+from costgate.report.registry import format_names, render, render_bytes
+from costgate.report.terminal import safe_output, safe_output_bytes
 
 
 def add_input_options(parser: argparse.ArgumentParser, *, config_help: str | None = None) -> None:
@@ -210,5 +210,28 @@ def terminal_style(out: Path | None) -> tuple[bool, int]:
 
 
 def emit_format(command: str, fmt: str, report: object, out: Path | None) -> None:
-    """Render `report` with the registry's format `fmt` of `command` and write it (see emit)."""
-    emit(render(command, fmt, report), out)
+    """Render `report` with the registry's format `fmt` of `command` and write it (see emit); a
+    format that makes bytes (JSON) is written as bytes."""
+    data = render_bytes(command, fmt, report)
+    if data is None:
+        emit(render(command, fmt, report), out)
+    else:
+        emit_bytes(data, out)
+
+
+def emit_bytes(data: bytes, out: Path | None) -> None:
+    """`emit` for UTF-8 bytes: to stdout's binary buffer (after any text already written), or a file."""
+    if out is not None:
+        try:
+            out.write_bytes(data)
+        except OSError as exc:
+            raise ReaderError(f"cannot write output ({exc.strerror})", path=str(out)) from exc
+        return
+    data = safe_output_bytes(data)
+    buffer = getattr(sys.stdout, "buffer", None)
+    if buffer is None:  # stdout replaced by a text stream (an in-process caller)
+        sys.stdout.write(data.decode("utf-8"))
+        return
+    sys.stdout.flush()
+    buffer.write(data)
+    buffer.flush()

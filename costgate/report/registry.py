@@ -80,6 +80,13 @@ def render(command: str, name: str, report: object) -> str:
     return str(get_format(command, name).render(report))
 
 
+def render_bytes(command: str, name: str, report: object) -> bytes | None:
+    """The output as UTF-8 bytes when the format writes bytes itself (`render_bytes`: JSON, whose
+    encoder makes bytes), else None (call `render`)."""
+    as_bytes = getattr(get_format(command, name), "render_bytes", None)
+    return None if as_bytes is None else bytes(as_bytes(report))
+
+
 def prepare(command: str, name: str, report: object) -> None:
     """Do the part of the format's work that needs only the estimate, ahead of `render`, when the
     format has such a part (`prepare(report)`, on a report without the gate's result; what it

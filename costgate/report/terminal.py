@@ -36,3 +36,10 @@ def safe_output(text: str) -> str:
     for code, part in zip(codes, parts[1:], strict=True):
         out += [code, _CONTROL.sub("", part)]
     return "".join(out)
+
+
+def safe_output_bytes(data: bytes) -> bytes:
+    """`safe_output` of UTF-8 bytes (an output written as bytes): plain ASCII checked as it is."""
+    if data.isascii() and not data.translate(None, _PLAIN_ASCII):
+        return data
+    return safe_output(data.decode("utf-8")).encode("utf-8")

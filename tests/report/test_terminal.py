@@ -85,3 +85,17 @@ def test_safe_output_filters_every_ascii_control_but_newline_and_tab() -> None:
         expected = "ab" if ch not in "\n\t" else f"a{ch}b"
         assert safe_output(f"a{ch}b") == expected, hex(code)
     assert safe_output("plain {} text\n\twith tabs ~") == "plain {} text\n\twith tabs ~"
+
+
+def test_safe_output_bytes_is_safe_output_of_the_text() -> None:
+    """JSON is written to stdout as bytes (emit_bytes): the same filter applies to them."""
+    from costgate.report.terminal import safe_output_bytes
+
+    for text in [
+        "plain {}\n\t~",
+        "a\x1b]0;t\x07b",
+        "caf\u00e9 \u6771\u4eac",
+        "x\u202ey\x7f\x9fz",
+        "\x1b[1mbold\x1b[0m",
+    ]:
+        assert safe_output_bytes(text.encode()) == safe_output(text).encode(), repr(text)

@@ -22,8 +22,12 @@ class JsonFormat:
 
     def render(self, report: Report) -> str:
         """The estimate document, or {"version", "gate", "estimate"} when the gate ran."""
+        return self.render_bytes(report).decode()
+
+    def render_bytes(self, report: Report) -> bytes:
+        """`render` as UTF-8 bytes (registry.render_bytes: written to stdout or --out as they are)."""
         from costgate.report import json_format
 
         if report.gate is None:
-            return json_format.render(report.estimate, report.unit_costs)
-        return json_format.render_check(report.estimate, report.gate)
+            return json_format.render_bytes(report.estimate, report.unit_costs)
+        return json_format.render_check_bytes(report.estimate, report.gate)
