@@ -19,7 +19,7 @@ from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.aws._common import aws_query, ut
 from costgate.resources.aws._ebs import Volume, volume_components, volume_of
 from costgate.resources.aws._public_ipv4 import in_use_address
-from costgate.resources.base import PricingContext, Usage, UsageKey, dec, monthly, no_charge
+from costgate.resources.base import PricingContext, Usage, UsageKey, cannot_price, dec, monthly, no_charge
 
 DEFAULT_ROOT = Volume(type="gp2", size=Decimal(8))
 """Root volume when the plan does not say: 8 GB gp2, the size of the common Amazon Linux AMIs."""
@@ -219,10 +219,17 @@ def instance_components(
             yield replace(c, monthly_quantity=None if q is None else q * count, quantity_range=span)
 
 
+UNKNOWN_TYPE_LINE = "Instance usage"
+"""The not-priced line of an instance whose type the plan does not hold (a fleet says more itself)."""
+
+
 def _one_instance(r: Resource, spec: InstanceSpec, usage: Usage, hours: Decimal) -> Iterator[CostComponent]:
     itype = spec.instance_type
     os = _os(usage, spec.os)
 
+    if not itype:  # never a silent gap: the hours are there, their rate is not known
+        reason = "the instance type is not in the plan (set at launch, or known only after apply)"
+        yield cannot_price(r, UNKNOWN_TYPE_LINE, reason, path=spec.source)
     if itype and spec.tenancy == "Host":
         reason = "runs on a Dedicated Host: the host is billed (aws_ec2_host), not the instance"
         yield no_charge(r, f"Instance usage ({itype}, host tenancy)", reason, path=spec.source)

@@ -19,7 +19,7 @@ from typing import Any
 
 from costgate.model import HOURS_PER_MONTH, CostComponent, Resource
 from costgate.resources.aws._common import aws_query
-from costgate.resources.aws._ec2 import InstanceSpec, instance_components
+from costgate.resources.aws._ec2 import UNKNOWN_TYPE_LINE, InstanceSpec, instance_components
 from costgate.resources.base import Usage, dec, monthly
 
 CHOSEN_AT_LAUNCH = "the instance type is chosen by AWS at launch (instance_requirements or an unknown type)"
@@ -52,10 +52,13 @@ def fleet_components(
     instance hours are one not-priced line per purchase option, never left out; disks and the
     other per-instance parts are still priced.
     """
+    def own(c: CostComponent) -> bool:  # a type chosen at launch: the lines below say so per option
+        return spec.instance_type is not None or not (c.gap and c.name == UNKNOWN_TYPE_LINE)
+
     if on_demand is None or on_demand > 0:
-        yield from instance_components(r, replace(spec, spot=False), usage, count=on_demand)
+        yield from filter(own, instance_components(r, replace(spec, spot=False), usage, count=on_demand))
     if spot is None or spot > 0:
-        yield from instance_components(r, replace(spec, spot=True), usage, count=spot)
+        yield from filter(own, instance_components(r, replace(spec, spot=True), usage, count=spot))
     if spec.instance_type is None:
         for option, count in (("on_demand", on_demand), ("spot", spot)):
             if count is None or count > 0:
