@@ -28,7 +28,7 @@ from costgate.gate.custom import evaluate_custom
 from costgate.gate.model import Finding, GateResult, Severity, Verdict
 from costgate.gate.ownership import OwnershipResolver, production_map, showback
 from costgate.gate.registry import find_rule, rules
-from costgate.gate.rego import evaluate_policy, input_document, load_policy, policy_fields
+from costgate.gate.rego import evaluate_policy, input_document, load_policy, policy_fields, reads_gate_fields
 from costgate.gate.rule import Item, Rule, RuleContext, Status
 from costgate.gate.unit_costs import compute_unit_costs
 from costgate.gate.waivers import apply_waivers
@@ -92,6 +92,24 @@ def evaluate(
     done after the built-in rules, while Rego policies still evaluate in their child processes."""
     config = loaded.config if loaded is not None else Config()
     base_dir = loaded.base_dir if loaded is not None else None
+    units = compute_unit_costs(estimate, config.unit_metrics)
+    # Rego policies run in child processes; they start before the built-in rules so that the
+    # rules run while a policy evaluates (their findings keep their place below), and before
+    # owners, showback and environments are worked out when no policy reads them
+    loaded_policies = (
+        [load_policy(loaded.resolve(p.path), p.name, wait=False) for p in config.policies.rego]
+        if loaded is not None
+        else []
+    )
+    fields = policy_fields(loaded_policies)
+    policies: Future[list[list[Finding]]] | None = None
+
+    def start(document: dict[str, Any]) -> Future[list[list[Finding]]]:
+        return _BACKGROUND.submit(lambda: [evaluate_policy(policy, document) for policy in loaded_policies])
+
+    if loaded_policies and not reads_gate_fields(loaded_policies, fields):
+        scoped = RuleContext(estimate=estimate, scope=config.policies.scope)
+        policies = start(input_document(scoped, estimate, {}, units, fields=fields))
     resolver = OwnershipResolver.of(loaded)
     owners = resolver.resolve_all(estimate)
     team_costs = showback(estimate, owners)  # once: the Rego input and the result share it
@@ -103,14 +121,8 @@ def evaluate(
         scope=config.policies.scope,
         history=history,
     )
-    units = compute_unit_costs(estimate, config.unit_metrics)
-    policies: Future[list[list[Finding]]] | None = None
-    if loaded is not None and config.policies.rego:
-        # Rego policies run in child processes; they start before the built-in rules so that the
-        # rules run while a policy evaluates (their findings keep their place below)
-        loaded_policies = [load_policy(loaded.resolve(p.path), p.name, wait=False) for p in config.policies.rego]
-        document = input_document(ctx, estimate, team_costs, units, fields=policy_fields(loaded_policies))
-        policies = _BACKGROUND.submit(lambda: [evaluate_policy(policy, document) for policy in loaded_policies])
+    if loaded_policies and policies is None:
+        policies = start(input_document(ctx, estimate, team_costs, units, fields=fields))
     findings: list[Finding] = []
     located = {(p.name, rc.address): rc.resource for p in estimate.projects for rc in p.resources}
     sources = {p.name: p.source for p in estimate.projects}

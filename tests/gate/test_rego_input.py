@@ -14,7 +14,14 @@ from typing import Any
 import pytest
 
 from costgate.gate.engine import evaluate
-from costgate.gate.rego import _for_policy, fields_needed, input_document, policy_fields, resource_fields
+from costgate.gate.rego import (
+    _for_policy,
+    fields_needed,
+    input_document,
+    policy_fields,
+    reads_gate_fields,
+    resource_fields,
+)
 from costgate.gate.rego_worker import RegoPolicyFile, query_rules
 from costgate.gate.rule import RuleContext
 from tests.gate.helpers import config, estimate, resource
@@ -169,3 +176,30 @@ def test_an_integer_past_64_bits_reaches_the_policy_as_the_nearest_number(tmp_pa
     )
     found = query_rules(policy, {"big": 2**70, "small": -(2**70), "edge": 2**63 - 1}, ("warn",))
     assert found == {"warn": [{"big": float(2**70), "small": -float(2**70), "edge": 2**63 - 1}]}
+
+
+@pytest.mark.parametrize(
+    ("body", "reads"),
+    [
+        ("some r in input.resources\n r.monthly_cost > 5\n msg := r.address", False),
+        ('t := input.teams["payments"]', True),
+        ("some r in input.resources\n r.owner == null", True),
+        ('some r in input.resources\n r["environment"] == "production"', True),
+        ("deny contains r if { some r in input.resources }", True),  # whole resources
+        ("k := object.keys(input)", True),  # reached without a name
+    ],
+)
+def test_policies_not_reading_owners_start_before_the_gate_works_them_out(body: str, reads: bool) -> None:
+    policy = RegoPolicyFile(name="p", path=Path("p.rego"), package="p", source=f"package p\n\n{body}\n")
+    assert reads_gate_fields([policy], policy_fields([policy])) is reads
+
+
+def test_a_policy_reading_teams_and_owners_sees_them(tmp_path: Path) -> None:
+    """The early start is only for policies that cannot see owners, teams or environments: one
+    that reads them gets the gate's values."""
+    messages = _messages(
+        tmp_path,
+        'warn contains sprintf("%s %v", [r.owner, input.teams[r.owner].proposed_monthly_cost]) if {\n'
+        "  some r in input.resources\n}",
+    )
+    assert messages == ["a 400"]
