@@ -52,6 +52,7 @@ def fleet_components(
     instance hours are one not-priced line per purchase option, never left out; disks and the
     other per-instance parts are still priced.
     """
+
     def own(c: CostComponent) -> bool:  # a type chosen at launch: the lines below say so per option
         return spec.instance_type is not None or not (c.gap and c.name == UNKNOWN_TYPE_LINE)
 
