@@ -23,14 +23,13 @@ References:
 from __future__ import annotations
 
 from collections.abc import Iterator
-from decimal import Decimal
 
 from costgate.model import HOURS_PER_MONTH, CostComponent, PriceQuery, Resource
 from costgate.pricing.aws_regions import usage_type
 from costgate.resources.aws._common import aws_query, region_of
-from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, number, usage_component
+from costgate.resources.aws._dynamodb import PPR, S, capacity, read_requests, storage
+from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, usage_component
 
-S = "AmazonDynamoDB"
 USAGE = tuple(
     UsageKey(k, "float", d)
     for k, d in (
@@ -43,26 +42,6 @@ USAGE = tuple(
         ("monthly_streams_read_request_units", "Streams read request units a month"),
     )
 )
-PPR = "Amazon DynamoDB PayPerRequest Throughput"
-
-
-def _capacity(r: Resource, ctx: PricingContext, dimension: str, attribute: str) -> tuple[Decimal | None, bool]:
-    """Provisioned units and whether autoscaling sets them (then: the target's min_capacity).
-
-    The target is an aws_appautoscaling_target of this dimension whose resource_id references the
-    table, or (written as a literal) is `table/<name>`; a referencing target wins over a literal
-    one. Both are read from indexes built once per estimate, not a scan of the plan per table.
-    """
-    wanted = f"dynamodb:table:{dimension}"
-    candidates = [
-        *ctx.referencing(r, "aws_appautoscaling_target", "resource_id"),
-        *ctx.with_value("aws_appautoscaling_target", "resource_id", f"table/{r.get('name')}"),
-    ]
-    for t in candidates:
-        if t.get("scalable_dimension") == wanted:
-            given = ctx.usage_of(t).number("capacity")  # the target's usage: capacity it runs at
-            return (given if given is not None else number(t, "min_capacity")), True
-    return number(r, attribute), False
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
@@ -75,7 +54,7 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     provisioned, wcu = str(r.get("billing_mode") or "PROVISIONED") == "PROVISIONED", None
     if provisioned:
         for kind, short in (("Write", "WCU"), ("Read", "RCU")):
-            units, scaled = _capacity(r, ctx, f"{kind}CapacityUnits", f"{kind.lower()}_capacity")
+            units, scaled = capacity(r, ctx, f"{kind}CapacityUnits", f"{kind.lower()}_capacity")
             wcu = units if kind == "Write" else wcu
             unit = f"{kind}CapacityUnit-Hrs"
             yield monthly(
@@ -95,23 +74,8 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
             q(PPR, "WriteRequestUnits", "WriteRequestUnits", "DDB-WriteUnits"),
             per=1_000_000,
         )
-        yield usage_component(
-            "Read request units (RRU)",
-            "1M RRUs",
-            u,
-            "monthly_read_request_units",
-            q(PPR, "ReadRequestUnits", "ReadRequestUnits", "DDB-ReadUnits"),
-            per=1_000_000,
-        )
-    yield usage_component("Data storage", "GB", u, "storage_gb", q("Database Storage", "TimedStorage-ByteHrs", "GB-Mo"))
-    if r.block("point_in_time_recovery").get("enabled") is True:
-        yield usage_component(
-            "Point-in-time recovery (PITR) backup storage",
-            "GB",
-            u,
-            "pitr_backup_storage_gb",
-            q("Database Storage", "TimedPITRStorage-ByteHrs", "GB-Mo"),
-        )
+        yield read_requests(u, q)
+    yield from storage(u, q, pitr=r.block("point_in_time_recovery").get("enabled") is True)
     yield usage_component(
         "On-demand backup storage",
         "GB",

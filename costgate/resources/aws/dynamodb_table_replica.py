@@ -29,7 +29,7 @@ from collections.abc import Iterator
 from costgate.model import HOURS_PER_MONTH, CostComponent, PriceQuery, Resource
 from costgate.pricing.aws_regions import usage_type
 from costgate.resources.aws._common import aws_query, region_of
-from costgate.resources.aws.dynamodb_table import PPR, S, _capacity
+from costgate.resources.aws._dynamodb import PPR, S, capacity, read_requests, storage
 from costgate.resources.base import Pricer, PricingContext, UsageKey, monthly, usage_component
 
 USAGE = tuple(
@@ -55,8 +55,8 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     u = ctx.usage
     mode = str((table.get("billing_mode") if table else None) or "PROVISIONED")
     if mode == "PROVISIONED":
-        wcu, w_scaled = _capacity(table, ctx, "WriteCapacityUnits", "write_capacity") if table else (None, False)
-        rcu, r_scaled = _capacity(table, ctx, "ReadCapacityUnits", "read_capacity") if table else (None, False)
+        wcu, w_scaled = capacity(table, ctx, "WriteCapacityUnits", "write_capacity") if table else (None, False)
+        rcu, r_scaled = capacity(table, ctx, "ReadCapacityUnits", "read_capacity") if table else (None, False)
         unit = "ReplWriteCapacityUnit-Hrs"
         yield monthly(
             "Replicated write capacity units (rWCU)",
@@ -83,23 +83,8 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
             q(PPR, "ReplWriteRequestUnits", "ReplWriteRequestUnits", "DDB-ReplicatedWriteUnits"),
             per=1_000_000,
         )
-        yield usage_component(
-            "Read request units (RRU)",
-            "1M RRUs",
-            u,
-            "monthly_read_request_units",
-            q(PPR, "ReadRequestUnits", "ReadRequestUnits", "DDB-ReadUnits"),
-            per=1_000_000,
-        )
-    yield usage_component("Data storage", "GB", u, "storage_gb", q("Database Storage", "TimedStorage-ByteHrs", "GB-Mo"))
-    if r.get("point_in_time_recovery") is True:
-        yield usage_component(
-            "Point-in-time recovery (PITR) backup storage",
-            "GB",
-            u,
-            "pitr_backup_storage_gb",
-            q("Database Storage", "TimedPITRStorage-ByteHrs", "GB-Mo"),
-        )
+        yield read_requests(u, q)
+    yield from storage(u, q, pitr=r.get("point_in_time_recovery") is True)
 
 
 PRICER = Pricer(type="aws_dynamodb_table_replica", price=_price, usage_keys=USAGE, doc=__doc__ or "")
