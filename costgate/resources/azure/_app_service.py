@@ -132,3 +132,17 @@ def plan_components(
     attrs = {"productName": product, "skuName": sku} if product else {"skuName": sku}
     query = azure_query(r, "Azure App Service", consumption(attrs, "1 Hour"), family="Compute", unit="1 Hour")
     yield hourly(f"Instance usage ({size})", query, count=count)
+
+
+def ip_ssl_binding(binding: Resource, located: Resource | None) -> Iterator[CostComponent]:
+    """A custom hostname binding of an app or a slot: an IP SSL certificate a month when the
+    binding is IP-based (`ssl_state = "IpBasedEnabled"`), in the region of `located` (the app),
+    else the binding's own; SNI bindings and bindings without SSL are a "no charge" line."""
+    if not str(binding.get("ssl_state") or "").upper().startswith("IP"):
+        yield no_charge(
+            binding, "Hostname binding", "no IP-based SSL: custom hostnames and SNI SSL bindings have no charge"
+        )
+        return
+    attrs = {"skuName": "IP SSL", "type": "Consumption"}
+    query = azure_query(located or binding, "Azure App Service", attrs, family="Compute", unit="1/Month")
+    yield monthly("IP SSL certificate", "months", 1, query)

@@ -16,19 +16,12 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from costgate.model import CostComponent, Resource
-from costgate.resources.azure._common import azure_query
-from costgate.resources.base import Pricer, PricingContext, monthly, no_charge
+from costgate.resources.azure._app_service import ip_ssl_binding
+from costgate.resources.base import Pricer, PricingContext
 
 
 def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
-    if not str(r.get("ssl_state") or "").upper().startswith("IP"):
-        yield no_charge(r, "Hostname binding", "no IP-based SSL: custom hostnames and SNI SSL bindings have no charge")
-        return
-    app = ctx.resolve(r, "app_service_name")
-    query = azure_query(
-        app or r, "Azure App Service", {"skuName": "IP SSL", "type": "Consumption"}, family="Compute", unit="1/Month"
-    )
-    yield monthly("IP SSL certificate", "months", 1, query)
+    return ip_ssl_binding(r, ctx.resolve(r, "app_service_name"))
 
 
 PRICER = Pricer(type="azurerm_app_service_custom_hostname_binding", price=_price, doc=__doc__ or "")
