@@ -183,21 +183,25 @@ class ResourceCost:
     support: Support
     components: tuple[PricedComponent, ...] = ()
     before_components: tuple[PricedComponent, ...] = ()
+    monthly_cost: Decimal = field(init=False, compare=False, repr=False)
+    """Monthly cost after the change (known components only)."""
+    before_monthly_cost: Decimal = field(init=False, compare=False, repr=False)
+    """Monthly cost before the change (known components only)."""
+
+    def __post_init__(self) -> None:
+        # summed once: every output, rule and budget reads them (about ten reads per resource)
+        after = sum([c.monthly_cost for c in self.components if c.monthly_cost is not None], ZERO)
+        object.__setattr__(self, "monthly_cost", after)
+        if self.before_components is self.components:
+            before = after
+        else:
+            before = sum([c.monthly_cost for c in self.before_components if c.monthly_cost is not None], ZERO)
+        object.__setattr__(self, "before_monthly_cost", before)
 
     @property
     def address(self) -> str:
         """The resource's plan address."""
         return self.resource.address
-
-    @property
-    def monthly_cost(self) -> Decimal:
-        """Monthly cost after the change (known components only)."""
-        return sum((c.monthly_cost for c in self.components if c.monthly_cost is not None), ZERO)
-
-    @property
-    def before_monthly_cost(self) -> Decimal:
-        """Monthly cost before the change (known components only)."""
-        return sum((c.monthly_cost for c in self.before_components if c.monthly_cost is not None), ZERO)
 
     @property
     def delta(self) -> Decimal:

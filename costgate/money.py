@@ -38,9 +38,26 @@ def symbol(code: str | None = None) -> str:
 
 def money(value: Decimal | None, *, signed: bool = False, currency: str | None = None) -> str:
     """$1,234.56 (or +$1,234.56 / -$12.00 when signed), in the display currency (¥1,235 for
-    JPY); '-' for None. `currency` overrides the symbol."""
+    JPY); '-' for None. `currency` overrides the symbol.
+
+    Kept per (amount, sign, currency, display currency): a big plan's tables show the same
+    few hundred amounts tens of thousands of times (1.3 us to format, 0.2 us to find)."""
     if value is None:
         return "-"
+    key = (value, signed, currency, _DISPLAY.get())
+    shown = _SHOWN.get(key)
+    if shown is None:
+        if len(_SHOWN) >= _SHOWN_MAX:
+            _SHOWN.clear()
+        shown = _SHOWN[key] = _money(value, signed, currency)
+    return shown
+
+
+_SHOWN: dict[tuple[Decimal, bool, str | None, str], str] = {}
+_SHOWN_MAX = 65536
+
+
+def _money(value: Decimal, signed: bool, currency: str | None) -> str:
     places = Decimal(1) if _DISPLAY.get() in NO_MINOR_UNITS else Decimal("0.01")
     q = value.quantize(places, rounding=ROUND_HALF_UP, context=_WIDE)
     sign = "-" if q < 0 else ("+" if signed and q > 0 else "")

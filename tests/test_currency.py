@@ -78,6 +78,15 @@ def test_every_output_states_the_rate_and_its_date() -> None:
     assert "¥11,020" in jpy  # type: ignore[operator]  # $70.08 x 157.25 = ¥11,019.9: whole yen
 
 
+def test_a_run_in_another_currency_leaves_the_callers_display_currency_alone() -> None:
+    """An in-process run (a test, a library caller) with --currency EUR used to leave euros set for
+    whatever formatted money next in that process."""
+    from costgate.money import display_currency, money
+
+    assert _breakdown("--currency", "EUR")["text"]
+    assert display_currency() == "USD" and money(Decimal("32.85")) == "$32.85"
+
+
 def test_unknown_code_exits_2_with_one_line(tmp_path: Path) -> None:
     result = run_cli("breakdown", "--plan", str(EXAMPLE_PLAN), "--currency", "XYZ")
     assert (

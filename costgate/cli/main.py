@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import contextvars
 import gc
 import importlib
 import os
@@ -175,7 +176,8 @@ def without_cyclic_gc() -> Iterator[None]:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run costgate with `argv`; returns the exit code (0 ok, 1 blocked, 2 bad input)."""
     with without_cyclic_gc():
-        return _main(argv)
+        # in a copy of the caller's context: what a command sets (the display currency) ends with it
+        return contextvars.copy_context().run(_main, argv)
 
 
 def _main(argv: Sequence[str] | None) -> int:

@@ -7,6 +7,7 @@ Plan- and config-controlled text is escaped for rich markup and stripped of cont
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from collections.abc import Sequence
 
@@ -128,35 +129,46 @@ def _plain_cell(text: str) -> bool:
 
 
 def _wrap(text: str, width: int, right: bool) -> list[str]:
-    """rich's Text.wrap for one line of printable ASCII at `width` cells (overflow "ellipsis").
-
-    rich (rich._wrap.divide_line, fold=False) fills a line with words while the line up to the end
-    of the word's last non-space character fits; a word longer than the width stands alone (cut
-    with "…" below). That is the last space at or before `width` columns on, found with rfind in C
-    rather than a Python step per word (60,000 messages of a 20,000-resource plan)."""
+    """rich's Text.wrap for one line of printable ASCII at `width` cells (overflow "ellipsis")."""
     if len(text) <= width:
         return [text.rstrip().rjust(width) if right else text.ljust(width)]
-    lines: list[str] = []
+    pieces: list[str] = []
     start, size = 0, len(text)
     while start < size:
-        if start + width >= size:
-            lines.append(text[start:])
-            break
-        space = text.rfind(" ", start, start + width + 1)
-        if space > start and text[space - 1] != " " and text[space + 1 : space + 2] != " ":
-            stop = space + 1  # the common case: words that fit, one space after them
-        elif (end := len(text[start:space].rstrip(" ")) + start if space > start else start) > start:
-            following = _SPACES.match(text, end)  # words that fit, then the spaces after them
-            assert following is not None
-            stop = following.end()
-        else:  # one word longer than the line (with any leading spaces), alone on its line
-            word = _WORD_RE.match(text, start)
-            stop = size if word is None else word.end()  # None: nothing but spaces left
-        lines.append(text[start:stop])
+        stop = _line_end(text, start, width)
+        pieces.append(text[start:stop])
         start = stop
+    return _finish(pieces, width, right)
+
+
+def _line_end(text: str, start: int, width: int) -> int:
+    """Where the line that starts at `start` ends (rich._wrap.divide_line, fold=False).
+
+    rich fills a line with words while the line up to the end of the word's last non-space
+    character fits; a word longer than the width stands alone (cut with "…" by `_finish`). That
+    is the last space at or before `width` columns on, found with rfind in C rather than a Python
+    step per word (60,000 messages of a 20,000-resource plan). Depends on nothing before `start`."""
+    size = len(text)
+    if start + width >= size:
+        return size
+    space = text.rfind(" ", start, start + width + 1)
+    if space > start and text[space - 1] != " " and text[space + 1 : space + 2] != " ":
+        return space + 1  # the common case: words that fit, one space after them
+    if (end := len(text[start:space].rstrip(" ")) + start if space > start else start) > start:
+        following = _SPACES.match(text, end)  # words that fit, then the spaces after them
+        assert following is not None
+        return following.end()
+    # one word longer than the line (with any leading spaces), alone on its line
+    word = _WORD_RE.match(text, start)
+    return size if word is None else word.end()  # None: nothing but spaces left
+
+
+def _finish(pieces: list[str], width: int, right: bool) -> list[str]:
+    """Lines cut from a text, padded (or right-aligned) to `width`; Text.rstrip_end drops trailing
+    spaces past the width, and a word still too long ends in "…"."""
     out: list[str] = []
-    for piece in lines:
-        if len(piece) > width:  # Text.rstrip_end: trailing spaces past the width go
+    for piece in pieces:
+        if len(piece) > width:
             stripped = piece.rstrip()
             piece = piece[: len(piece) - min(len(piece) - len(stripped), len(piece) - width)]
             if len(piece) > width:
@@ -195,38 +207,74 @@ def _plain_findings(console: Console, rows: Sequence[tuple[Finding, tuple[str, .
     widths = [len(part) for part in head[separator][1:-1].split("╇")]
     inner = [w - 2 for w in widths]
     right = [name in _RIGHT for name in _COLUMNS]
-    blanks = [" " * w for w in inner]
     out = head[: separator + 1]
-    # one cache per column (rule names, owners and amounts repeat: each wrapped once), and the
-    # column's width and alignment bound once: this loop runs once per finding
-    caches: list[tuple[dict[str, list[str]], int, bool, str]] = [
-        ({}, width, side, blank) for width, side, blank in zip(inner, right, blanks, strict=True)
-    ]
-    for (finding, cells), simple in zip(rows, plain, strict=True):
-        if not simple:
-            out += _fixed_row(console, widths, finding, cells)
-            continue
-        columns = []
-        height = 1
-        for (cache, width, side, _), text in zip(caches, cells, strict=True):
-            lines = cache.get(text)
-            if lines is None:
-                lines = cache[text] = _wrap(text, width, side)
-            if len(lines) > height:
-                height = len(lines)
-            columns.append(lines)
-        if height == 1:
-            out.append("│ " + " │ ".join([c[0] for c in columns]) + " │")
-            continue
-        for i, (c, (_, _, _, blank)) in enumerate(
-            zip(columns, caches, strict=True)
-        ):  # blank below a shorter cell (rich's "top")
-            if len(c) < height:
-                columns[i] = c + [blank] * (height - len(c))  # a new list: the cached one stays as it was
-        out += ["│ " + " │ ".join(parts) + " │" for parts in zip(*columns, strict=True)]
+    # one cache per column (rule names, owners and amounts repeat, and so do the ends of messages
+    # that begin with an address: each wrapped once); rows are assembled a column at a time
+    caches: list[dict[str, list[str]]] = [{} for _ in _COLUMNS]
+    line = "│ " + " │ ".join(["%s"] * len(_COLUMNS)) + " │"
+    for simple, run in itertools.groupby(zip(rows, plain, strict=True), key=lambda pair: pair[1]):
+        batch = [row for row, _ in run]
+        if simple:
+            out += _simple_rows(batch, caches, inner, right, line)
+        else:
+            for finding, cells in batch:
+                out += _fixed_row(console, widths, finding, cells)
     out.append(head[-1])
     out.append("")
     return "\n".join(out)
+
+
+def _simple_rows(
+    rows: Sequence[tuple[Finding, tuple[str, ...]]],
+    caches: Sequence[dict[str, list[str]]],
+    inner: Sequence[int],
+    right: Sequence[bool],
+    line: str,
+) -> list[str]:
+    """The lines of consecutive plain-ASCII rows. Each column's cells are wrapped (or found in the
+    column's cache), each row is as tall as its tallest cell (shorter cells are blank below, rich's
+    "top"), and the lines are joined a whole column at a time: per-row Python work was most of the
+    writer's time on 42,000 findings."""
+    columns: list[list[list[str]]] = []
+    for texts, cache, width, side in zip(
+        zip(*(cells for _, cells in rows), strict=True), caches, inner, right, strict=True
+    ):
+        get = cache.get
+        columns.append(
+            [lines if (lines := get(text)) is not None else _wrap_into(cache, text, width, side) for text in texts]
+        )
+    heights = list(map(max, *(map(len, column) for column in columns)))
+    tallest = max(heights)
+    stacked: list[list[str]] = []
+    for column, width in zip(columns, inner, strict=True):
+        if tallest == 1:
+            stacked.append([lines[0] for lines in column])
+            continue
+        pads = [[" " * width] * n for n in range(tallest + 1)]
+        lines_of_column: list[str] = []
+        extend = lines_of_column.extend
+        for lines, height in zip(column, heights, strict=True):
+            extend(lines)
+            extend(pads[height - len(lines)])
+        stacked.append(lines_of_column)
+    return list(map(line.__mod__, zip(*stacked, strict=True)))
+
+
+def _wrap_into(cache: dict[str, list[str]], text: str, width: int, right: bool) -> list[str]:
+    """`_wrap` kept in `cache`, and the lines after the first kept under the rest of the text:
+    a line's end depends only on the text from its start, so the rest wraps the same on its own,
+    and messages that begin with different addresses and end alike share that work."""
+    if len(text) <= width:
+        lines = _wrap(text, width, right)
+    else:
+        stop = _line_end(text, 0, width)
+        rest = text[stop:]
+        tail = cache.get(rest) if rest else []
+        if tail is None:
+            tail = cache[rest] = _wrap(rest, width, right)
+        lines = _finish([text[:stop]], width, right) + tail
+    cache[text] = lines
+    return lines
 
 
 def _rendered(console: Console, table: Table) -> list[str]:
