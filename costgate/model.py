@@ -40,15 +40,18 @@ class Action(StrEnum):
     READ = "read"
     FORGET = "forget"
 
-    @property
-    def exists_before(self) -> bool:
-        """Whether the resource is running before the change (and so costs in the 'before' view)."""
-        return self in (Action.UPDATE, Action.DELETE, Action.REPLACE, Action.NO_OP, Action.FORGET)
+    exists_before: bool
+    """Whether the resource is running before the change (and so costs in the 'before' view)."""
+    exists_after: bool
+    """Whether the resource is running after the change (forget leaves it running, unmanaged)."""
 
-    @property
-    def exists_after(self) -> bool:
-        """Whether the resource is running after the change (forget leaves it running, unmanaged)."""
-        return self in (Action.CREATE, Action.UPDATE, Action.REPLACE, Action.NO_OP, Action.FORGET)
+
+# set once on each member: read about ten times per resource, where a property computing them
+# was a measurable part of `check` on 20,000 resources
+for _action in Action:
+    _action.exists_before = _action in (Action.UPDATE, Action.DELETE, Action.REPLACE, Action.NO_OP, Action.FORGET)
+    _action.exists_after = _action in (Action.CREATE, Action.UPDATE, Action.REPLACE, Action.NO_OP, Action.FORGET)
+del _action
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +109,7 @@ class Resource:
         value = self.values.get(key)
         if isinstance(value, list):
             value = value[0] if value else None
-        return value if isinstance(value, Mapping) else {}
+        return value if type(value) is dict or isinstance(value, Mapping) else {}
 
     def blocks(self, key: str) -> list[Mapping[str, Any]]:
         """Return every element of a repeated nested block."""

@@ -11,7 +11,7 @@ resources (CG901), unpriced components (CG902) and what HCL mode could not evalu
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import replace
 from datetime import date
@@ -21,6 +21,7 @@ from pydantic import BaseModel
 
 from costgate.config import LoadedConfig
 from costgate.config.model import Config, RuleSetting
+from costgate.errors import CostgateError
 from costgate.estimate import Estimate
 from costgate.gate.anomaly import CostHistory
 from costgate.gate.budgets import evaluate_budgets
@@ -83,13 +84,14 @@ def evaluate(
     today: date | None = None,
     fetch_budget: Callable[..., Any] | None = None,
     history: CostHistory | None = None,
-    meanwhile: Callable[[], object] | None = None,
+    meanwhile: Callable[[Sequence[Finding]], object] | None = None,
 ) -> GateResult:
     """Run the whole gate. Raises PolicyError/ConfigError for broken policies or budgets.
 
     `history` is the ledger's record of past changes (when a ledger is configured): rule CG908
     compares this change with it. `meanwhile` is work of the caller's (preparing its output)
-    done after the built-in rules, while Rego policies still evaluate in their child processes."""
+    done after the built-in rules, while Rego policies still evaluate in their child processes; it
+    is given the findings known by then (built-in rules and custom policies, before waivers)."""
     config = loaded.config if loaded is not None else Config()
     base_dir = loaded.base_dir if loaded is not None else None
     units = compute_unit_costs(estimate, config.unit_metrics)
@@ -152,13 +154,26 @@ def evaluate(
             i: loaded.located.line_of(("policies", "custom", i)) for i in range(len(config.policies.custom))
         }
         findings.extend(evaluate_custom(ctx, config.policies.custom, config_path=str(loaded.path), lines=custom_lines))
-        if policies is not None:
+        if policies is None:
+            statuses, budget_findings = evaluate_budgets(loaded, estimate, owners, fetch=fetch_budget, unit_costs=units)
+        else:
+            # budgets (a current spend may be fetched) and the caller's work run while the policies
+            # evaluate; their findings still come after the policies', and a broken budget is
+            # reported after a broken policy, as when they ran one after the other
+            try:
+                statuses, budget_findings = evaluate_budgets(
+                    loaded, estimate, owners, fetch=fetch_budget, unit_costs=units
+                )
+                budget_error: CostgateError | None = None
+            except CostgateError as exc:
+                statuses, budget_findings, budget_error = [], [], exc
             _first_by_address(ctx)  # what their findings are matched with, built in the wait
-            if meanwhile is not None:
-                meanwhile()
+            if meanwhile is not None and budget_error is None:
+                meanwhile([*findings, *budget_findings])
             for policy_findings in policies.result():  # the rules' context is read here, in one thread
                 findings.extend(_with_projects(policy_findings, ctx))
-        statuses, budget_findings = evaluate_budgets(loaded, estimate, owners, fetch=fetch_budget, unit_costs=units)
+            if budget_error is not None:
+                raise budget_error
         findings.extend(budget_findings)
     else:
         statuses = []

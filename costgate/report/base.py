@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal, Protocol, TypeVar
 
 from costgate.estimate import Estimate
-from costgate.gate.model import GateResult
+from costgate.gate.model import Finding, GateResult
 from costgate.report.console import PIPE_WIDTH
 
 if TYPE_CHECKING:  # the renderers' own modules (jinja2, SQLAlchemy) load only when they render
@@ -59,6 +59,9 @@ class Report:
     unit_costs: tuple[UnitCost, ...] = ()
     """Cost per business unit (costgate.yml unit_metrics) for commands that ran no gate; a gate
     result carries its own (GateResult.unit_costs), which formats prefer."""
+    early_findings: tuple[Finding, ...] = ()
+    """Findings known before the gate's result is whole (check: the built-in rules', while Rego
+    policies evaluate), for a format's `prepare` to lay out ahead of `render`."""
 
     @property
     def units(self) -> tuple[UnitCost, ...]:

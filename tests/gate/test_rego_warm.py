@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from costgate.errors import PolicyError
+from costgate.errors import ConfigError, PolicyError
 from costgate.gate import rego_process
 from costgate.gate.engine import evaluate
 from costgate.gate.rego import load_policy, run_policy
@@ -116,10 +116,49 @@ def test_the_callers_work_runs_while_policies_evaluate(tmp_path: Path) -> None:
     est = estimate(resource("aws_instance.big", None, "25"))
     calls: list[str] = []
     with_rego = config("policies:\n  rego:\n    - path: warm.rego\n", tmp_path)
-    result = evaluate(est, with_rego, today=date(2026, 1, 1), meanwhile=lambda: calls.append("prepared"))
+    result = evaluate(est, with_rego, today=date(2026, 1, 1), meanwhile=lambda found: calls.append("prepared"))
     assert calls == ["prepared"] and any(f.source == "rego" for f in result.findings)
-    evaluate(est, config("policies: {}\n", tmp_path), today=date(2026, 1, 1), meanwhile=lambda: calls.append("x"))
+    evaluate(est, config("policies: {}\n", tmp_path), today=date(2026, 1, 1), meanwhile=lambda found: calls.append("x"))
     assert calls == ["prepared"]
+
+
+def test_budgets_are_worked_out_in_the_wait_and_keep_their_place(tmp_path: Path) -> None:
+    """Budgets do not depend on the policies: they are evaluated while the policies are, and the
+    caller's work gets their findings with the rules' (check lays them out early); in the result
+    they still follow the policies' findings, and a broken budget is reported after a broken
+    policy, as when one ran after the other."""
+    (tmp_path / "warm.rego").write_text(POLICY)
+    est = estimate(resource("aws_instance.big", None, "25", tags={"team": "pay"}))
+    text = (
+        "teams:\n  - name: pay\n"
+        "budgets:\n  - name: b\n    team: pay\n    monthly_limit: 10\n"
+        "policies:\n  rego:\n    - path: {policy}\n"
+    )
+    seen: list[list[str]] = []
+    result = evaluate(
+        est,
+        config(text.format(policy="warm.rego"), tmp_path),
+        today=date(2026, 1, 1),
+        meanwhile=lambda found: seen.append([f.source for f in found]),
+    )
+    assert seen == [["budget"]]
+    sources = [f.source for f in result.findings]
+    assert sources == ["rego", "budget"], sources
+
+    def broken(*_: object, **__: object) -> object:
+        raise ConfigError("the budget's current spend cannot be read")
+
+    spend = text.format(policy="warm.rego").replace(
+        "    monthly_limit: 10\n",
+        "    monthly_limit: 10\n    current_spend:\n      source: aws_budgets\n      aws_budget: {budget_name: x}\n",
+    )
+    with pytest.raises(ConfigError, match="current spend cannot be read"):
+        evaluate(est, config(spend, tmp_path), today=date(2026, 1, 1), fetch_budget=broken)
+    (tmp_path / "bad.rego").write_text("package bad\n\ndeny := 5\n")  # not a set: an error once evaluated
+    with pytest.raises(PolicyError):
+        evaluate(
+            est, config(spend.replace("warm.rego", "bad.rego"), tmp_path), today=date(2026, 1, 1), fetch_budget=broken
+        )
 
 
 def test_formats_prepare_what_render_then_uses(tmp_path: Path) -> None:

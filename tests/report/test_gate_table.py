@@ -5,13 +5,21 @@ from __future__ import annotations
 
 import io
 import random
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
 from rich.console import Console
 
 from costgate.gate.model import Finding, GateResult, Severity, Verdict
-from costgate.report.gate_table import _finding_cells, _findings_table, _plain_findings, render_gate_table
+from costgate.report import gate_table
+from costgate.report.gate_table import (
+    _finding_cells,
+    _findings_table,
+    _plain_findings,
+    prepare_findings,
+    render_gate_table,
+)
 
 WORDS = [
     "gp2",
@@ -98,3 +106,75 @@ def test_every_finding_is_shown() -> None:
     gate = GateResult(verdict=Verdict.WARN, findings=tuple(findings))
     text = render_gate_table(gate)
     assert all(f"volume {i} is gp2" in text for i in range(500))
+
+
+def _with_prepared(early: list[Finding], gate: GateResult, width: int) -> str:
+    prepare_findings(early, width=width)
+    return render_gate_table(gate, width=width)
+
+
+def _gate(findings: list[Finding]) -> GateResult:
+    return GateResult(verdict=Verdict.WARN, findings=tuple(findings))
+
+
+@pytest.mark.parametrize("width", [60, 100, 220])
+@pytest.mark.parametrize("seed", range(3))
+def test_rows_laid_out_early_print_what_one_pass_prints(seed: int, width: int) -> None:
+    """check lays out the built-in rules' findings while its Rego policies evaluate; the table is
+    the same whatever the later findings do: fit the early widths (the head and rows are reused),
+    widen a column, come with wide characters, or replace an early finding (a waiver)."""
+    findings = _findings(seed, 60)
+    ascii_early = [
+        f for f in findings if all(c.isascii() and ":" not in c and "\\" not in c for c in _finding_cells(f))
+    ]
+    narrow = Finding(code="CG101", name="CG101", severity=Severity.BLOCK, message="gp2", source="rego", address="a.b")
+    wide = replace(narrow, message="x" * 90 + " " + "y" * 120)  # a longer word and text than any early one
+    for early, later in (
+        (findings[:40], findings[40:]),  # wide characters and markup among both
+        (ascii_early, [narrow]),  # within the early measures: head and rows reused
+        (ascii_early, [narrow, wide]),  # widens the message column: laid out again
+        (findings, []),
+    ):
+        everything = early + later
+        expected = render_gate_table(_gate(everything), width=width)
+        assert _with_prepared(early, _gate(everything), width) == expected
+    waived = [
+        replace(f, waived=True, waiver_reason="until 2026-06-30") if i == 3 else f for i, f in enumerate(findings)
+    ]
+    assert _with_prepared(findings, _gate(waived), width) == render_gate_table(_gate(waived), width=width)
+
+
+def test_what_was_laid_out_early_is_used_once_and_only_at_its_width() -> None:
+    findings = [f for f in _findings(11, 30) if all(c.isascii() for c in _finding_cells(f))]
+    prepare_findings(findings, width=100)
+    assert gate_table._EARLY[0] is not None
+    assert render_gate_table(_gate(findings), width=80) == render_gate_table(_gate(findings), width=80)
+    assert gate_table._EARLY[0] is None  # taken by the first render, even at another width
+    prepare_findings(findings, width=100)
+    coloured = render_gate_table(_gate(findings), color=True, width=100)
+    assert "\x1b[" in coloured and gate_table._EARLY[0] is None
+
+
+def test_the_early_rows_are_reused_when_the_head_is(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Not only the same text: a render after `prepare_findings` lays out only the rows it did not."""
+    findings = [
+        f for f in _findings(5, 80) if all(c.isascii() and ":" not in c and "\\" not in c for c in _finding_cells(f))
+    ]
+    prepare_findings(findings, width=100)
+    laid: list[int] = []
+    real = gate_table._lay_out
+
+    def counting(layout: gate_table._Layout, rows: list[tuple[Finding, tuple[str, ...]]]) -> None:
+        laid.append(len(rows))
+        real(layout, rows)
+
+    monkeypatch.setattr(gate_table, "_lay_out", counting)
+    later = replace(findings[0], address="a.b", message="gp2")  # a new row within every column's measure
+    text = render_gate_table(_gate([*findings, later]), width=100)
+    assert laid == [1]  # the later row alone
+    assert text == _fresh([*findings, later], 100)
+
+
+def _fresh(findings: list[Finding], width: int) -> str:
+    gate_table._EARLY[0] = None
+    return render_gate_table(_gate(findings), width=width)

@@ -55,7 +55,11 @@ def run(args: argparse.Namespace) -> int:
         book=PriceBook(store),
         today=args.today,
         history=history_if_configured(args, loaded, currency=estimate.currency),
-        meanwhile=lambda: prepare("check", args.format, Report(estimate, diff=True, color=color, width=width)),
+        meanwhile=lambda found: prepare(
+            "check",
+            args.format,
+            Report(estimate, diff=True, color=color, width=width, early_findings=tuple(found)),
+        ),
     )
     record_if_configured(args, loaded, estimate, source="check", verdict=result.verdict.value)
     emit_format("check", args.format, Report(estimate, gate=result, diff=True, color=color, width=width), args.out)

@@ -14,10 +14,15 @@ class TableFormat:
     commands = frozenset({"breakdown", "diff", "check"})
 
     def prepare(self, report: Report) -> None:
-        """Lay out the estimate's table (kept by report.table.render for `render`)."""
+        """Lay out the estimate's table (kept by report.table.render for `render`) and the rows of
+        the findings known so far (kept by report.gate_table for `render_gate_table`)."""
         from costgate.report import table
 
         table.render(report.estimate, diff=report.diff, color=report.color)
+        if report.early_findings and not report.color:
+            from costgate.report.gate_table import prepare_findings
+
+            prepare_findings(report.early_findings, width=report.width)
 
     def render(self, report: Report) -> str:
         """The estimate (the change when `report.diff`), then findings, budgets and the verdict."""
