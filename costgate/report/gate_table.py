@@ -7,9 +7,11 @@ Plan- and config-controlled text is escaped for rich markup and stripped of cont
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from rich.console import Console
 from rich.markup import escape as _markup_escape
@@ -171,21 +173,19 @@ def _line_end(text: str, start: int, width: int) -> int:
 
 
 def _finish(pieces: list[str], width: int, right: bool) -> list[str]:
-    """Lines cut from a text, padded (or right-aligned) to `width`; Text.rstrip_end drops trailing
-    spaces past the width, and a word still too long ends in "…"."""
-    out: list[str] = []
-    for piece in pieces:
+    """Lines cut from a text, each made `width` cells wide (`_finish_line`)."""
+    return [_finish_line(piece, width, right) for piece in pieces]
+
+
+def _finish_line(piece: str, width: int, right: bool) -> str:
+    """One line cut from a text, padded (or right-aligned) to `width`; Text.rstrip_end drops
+    trailing spaces past the width, and a word still too long ends in "…"."""
+    if len(piece) > width:
+        stripped = piece.rstrip()
+        piece = piece[: len(piece) - min(len(piece) - len(stripped), len(piece) - width)]
         if len(piece) > width:
-            stripped = piece.rstrip()
-            piece = piece[: len(piece) - min(len(piece) - len(stripped), len(piece) - width)]
-            if len(piece) > width:
-                piece = piece[: width - 1] + "…"
-        if right:
-            piece = piece.rstrip()
-            out.append(piece.rjust(width))
-        else:
-            out.append(piece.ljust(width))
-    return out
+            piece = piece[: width - 1] + "…"
+    return piece.rstrip().rjust(width) if right else piece.ljust(width)
 
 
 @dataclass
@@ -281,21 +281,20 @@ def _head(
     bounding: set[int] = set()
     measures = []
     candidates = [i for i, simple in enumerate(plain) if simple]
-    for column in range(len(_COLUMNS) if candidates else 0):
+    columns = list(zip(*(rows[i][1] for i in candidates), strict=True)) if candidates else []
+    for texts in columns:
         # rich measures a cell as (its longest word, its whole length), a column as the largest of
         # each: the first row with the longest text and the first with the longest word bound it
-        texts = [rows[i][1][column] for i in candidates]
         lengths = list(map(len, texts))
         longest = max(lengths)
         bounding.add(candidates[lengths.index(longest)])
         longest_word, by_word = -1, len(rows)
-        for j in sorted(range(len(texts)), key=lengths.__getitem__, reverse=True):
-            if lengths[j] < longest_word:  # no longer text left to hold a longer word
-                break
-            words = texts[j].split()
-            word = max(map(len, words)) if words else lengths[j]
-            if word > longest_word or (word == longest_word and candidates[j] < by_word):
-                longest_word, by_word = word, candidates[j]
+        for j, length in enumerate(lengths):
+            if length > longest_word:  # only a longer text can hold a longer word
+                words = texts[j].split()
+                word = max(map(len, words)) if words else length
+                if word > longest_word:
+                    longest_word, by_word = word, candidates[j]
         bounding.add(by_word)
         measures.append((longest, longest_word))
     proxy = [rows[i] for i in range(len(rows)) if i in bounding or not plain[i]]
@@ -329,8 +328,11 @@ def _plain_findings(
     _lay_out(layout, [row for row, simple in zip(rows, plain, strict=True) if simple and row[1] not in layout.rows])
     laid = layout.rows
     out = head[: _separator(head) + 1]
-    for (finding, cells), simple in zip(rows, plain, strict=True):
-        out += laid[cells] if simple else _fixed_row(console, widths, finding, cells)
+    if all(plain):  # the common case, joined in C
+        out += itertools.chain.from_iterable(map(laid.__getitem__, map(itemgetter(1), rows)))
+    else:
+        for (finding, cells), simple in zip(rows, plain, strict=True):
+            out += laid[cells] if simple else _fixed_row(console, widths, finding, cells)
     out.append(head[-1])
     out.append("")
     return "\n".join(out)
@@ -365,10 +367,10 @@ def _lay_out(layout: _Layout, rows: Sequence[tuple[Finding, tuple[str, ...]]]) -
             extend(pads[height - len(lines)])
         stacked.append(lines_of_column)
     lines = list(map(_ROW_LINE.__mod__, zip(*stacked, strict=True)))
-    laid, start = layout.rows, 0
-    for (_, cells), height in zip(rows, heights, strict=True):
-        laid[cells] = lines[start : start + height]
-        start += height
+    ends = list(itertools.accumulate(heights))  # each row's lines, cut out in C: one slice per row
+    layout.rows.update(
+        zip(map(itemgetter(1), rows), map(lines.__getitem__, map(slice, [0, *ends[:-1]], ends)), strict=True)
+    )
 
 
 _ROW_LINE = "│ " + " │ ".join(["%s"] * len(_COLUMNS)) + " │"
@@ -386,7 +388,8 @@ def _wrap_into(cache: dict[str, list[str]], text: str, width: int, right: bool) 
         tail = cache.get(rest) if rest else []
         if tail is None:
             tail = cache[rest] = _wrap(rest, width, right)
-        lines = _finish([text[:stop]], width, right) + tail
+        first = text[:stop]
+        lines = [first.ljust(width) if len(first) <= width and not right else _finish_line(first, width, right), *tail]
     cache[text] = lines
     return lines
 
