@@ -14,6 +14,7 @@ from __future__ import annotations
 import weakref
 from collections.abc import Sequence
 from decimal import Decimal
+from itertools import repeat
 
 from costgate.estimate import Estimate, PricedComponent, Project, ResourceCost, Side
 from costgate.model import Action
@@ -44,19 +45,26 @@ _clean = safe_text
 
 
 def layout(header: Row, rows: Sequence[Row | None], align: str, style: _Style) -> list[str]:
-    """Fixed-width columns; a None row is a separator line."""
-    widths = [len(h) for h in header]
-    for row in rows:
-        if row is not None:
-            widths = [max(w, len(cell)) for w, cell in zip(widths, row, strict=True)]
+    """Fixed-width columns; a None row is a separator line.
+
+    Widths and padding are worked out a column at a time with `map` (C loops): a diff of 20,000
+    resources has 18,000 rows, and a Python step per cell was most of its 0.2 s."""
+    body = [row for row in rows if row is not None]
+    columns = list(zip(*body, strict=True)) if body else [()] * len(header)
+    widths = [max(len(h), max(map(len, column), default=0)) for h, column in zip(header, columns, strict=True)]
 
     def fmt(row: Row) -> str:
         cells = [c.rjust(w) if a == RIGHT else c.ljust(w) for c, w, a in zip(row, widths, align, strict=True)]
         return "  ".join(cells).rstrip()
 
+    padded = [
+        map(str.rjust if a == RIGHT else str.ljust, column, repeat(w))
+        for column, w, a in zip(columns, widths, align, strict=True)
+    ]
+    lines = iter(list(map(str.rstrip, map("  ".join, zip(*padded, strict=True)))) if body else [])
     rule = "  ".join("─" * w for w in widths)
     out = [style.bold(fmt(header)), rule]
-    out += [rule if row is None else fmt(row) for row in rows]
+    out += [rule if row is None else next(lines) for row in rows]
     out.append(rule)
     return out
 
