@@ -187,16 +187,22 @@ class ResourceCost:
     """Monthly cost after the change (known components only)."""
     before_monthly_cost: Decimal = field(init=False, compare=False, repr=False)
     """Monthly cost before the change (known components only)."""
+    _unpriced: tuple[tuple[PricedComponent, ...], tuple[PricedComponent, ...]] = field(
+        init=False, compare=False, repr=False
+    )
 
     def __post_init__(self) -> None:
-        # summed once: every output, rule and budget reads them (about ten reads per resource)
+        # worked out once: every output, rule and budget reads them (about ten reads per resource)
         after = sum([c.monthly_cost for c in self.components if c.monthly_cost is not None], ZERO)
+        unpriced = tuple([c for c in self.components if c.no_price is not None])
         object.__setattr__(self, "monthly_cost", after)
         if self.before_components is self.components:
-            before = after
+            before, before_unpriced = after, unpriced
         else:
             before = sum([c.monthly_cost for c in self.before_components if c.monthly_cost is not None], ZERO)
+            before_unpriced = tuple([c for c in self.before_components if c.no_price is not None])
         object.__setattr__(self, "before_monthly_cost", before)
+        object.__setattr__(self, "_unpriced", (unpriced, before_unpriced))
 
     @property
     def address(self) -> str:
@@ -211,12 +217,12 @@ class ResourceCost:
     @property
     def unpriced(self) -> list[PricedComponent]:
         """Components of the after view the catalog could not price."""
-        return [c for c in self.components if c.no_price is not None]
+        return list(self._unpriced[0])
 
     @property
     def before_unpriced(self) -> list[PricedComponent]:
         """Components of the before view the catalog could not price."""
-        return [c for c in self.before_components if c.no_price is not None]
+        return list(self._unpriced[1])
 
     @property
     def shares_sides(self) -> bool:
@@ -228,14 +234,14 @@ class ResourceCost:
         """Whether the before-side cost is fully known (nothing unsupported, nothing unpriced)."""
         if not self.resource.action.exists_before:
             return True
-        return self.support is not Support.UNSUPPORTED and not self.before_unpriced
+        return self.support is not Support.UNSUPPORTED and not self._unpriced[1]
 
     @property
     def after_complete(self) -> bool:
         """Whether the after-side cost is fully known (nothing unsupported, nothing unpriced)."""
         if not self.resource.action.exists_after:
             return True
-        return self.support is not Support.UNSUPPORTED and not self.unpriced
+        return self.support is not Support.UNSUPPORTED and not self._unpriced[0]
 
     @property
     def counted_components(self) -> list[tuple[PricedComponent, Side]]:
@@ -249,6 +255,9 @@ class ResourceCost:
     @property
     def gaps(self) -> list[Gap]:
         """Components without a price, on either side of the change."""
+        after, before = self._unpriced
+        if not after and not before:
+            return []  # nearly every resource: no lists of its components built
         return [Gap(self, c, side) for c, side in self.counted_components if c.no_price is not None]
 
 
