@@ -77,7 +77,7 @@ def render(estimate: Estimate, unit_costs: Sequence[UnitCost] = ()) -> str:
 
 def render_bytes(estimate: Estimate, unit_costs: Sequence[UnitCost] = ()) -> bytes:
     """`render` as the UTF-8 bytes orjson writes."""
-    return orjson.dumps(document(estimate, unit_costs), option=orjson.OPT_INDENT_2) + b"\n"
+    return orjson.dumps(document(estimate, unit_costs), option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
 
 
 def gate_to_dict(gate: GateResult) -> dict[str, Any]:
@@ -136,4 +136,4 @@ def render_check_bytes(estimate: Estimate, gate: GateResult) -> bytes:
     """`render_check` as the UTF-8 bytes orjson writes (what stdout gets, without a decode and a
     re-encode of an 80 MB document on a 20,000-resource plan)."""
     doc = {"version": GATE_JSON_VERSION, "gate": gate_to_dict(gate), "estimate": document(estimate, gate.unit_costs)}
-    return orjson.dumps(doc, option=orjson.OPT_INDENT_2) + b"\n"
+    return orjson.dumps(doc, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)  # no copy to add it

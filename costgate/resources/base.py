@@ -31,10 +31,16 @@ class UsageKey:
     default: Any = None
 
 
+_SCALARS = frozenset({str, int, float, bool, Decimal, type(None)})
+
+
 def _is_range(value: Any) -> bool:
-    # a dict (JSON, YAML) is checked first: isinstance against the Mapping ABC is 10x slower,
-    # and this runs for every usage value of every resource
-    return (type(value) is dict or isinstance(value, Mapping)) and len(value) == 2 and set(value) == {"min", "max"}
+    # plain types are decided first: isinstance against the Mapping ABC is 10x slower, and this
+    # runs for every usage value of every resource (nearly all absent, or numbers)
+    kind = type(value)
+    if kind in _SCALARS:
+        return False
+    return (kind is dict or isinstance(value, Mapping)) and len(value) == 2 and set(value) == {"min", "max"}
 
 
 def _pick(value: Any, which: str) -> Any:
@@ -76,7 +82,7 @@ class Usage:
         """A usage value by key; dotted keys reach into nested mappings (`standard.storage_gb`)."""
         value: Any = self.values
         for part in key.split("."):
-            if type(value) is not dict and not isinstance(value, Mapping):
+            if type(value) is not dict and (value is None or not isinstance(value, Mapping)):
                 return None
             value = value.get(part)
         return value

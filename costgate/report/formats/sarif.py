@@ -22,3 +22,12 @@ class SarifFormat:
         from costgate.report.sarif import render_sarif
 
         return render_sarif(report.gate, currency=currency_rate(report.estimate))
+
+    def render_bytes(self, report: Report) -> bytes:
+        """`render` as UTF-8 bytes (registry.render_bytes: written to stdout or --out as they are)."""
+        if report.gate is None:
+            raise CostgateError("SARIF output needs a gate result (use `costgate check`)")
+        from costgate.estimate_document import currency_rate
+        from costgate.report.sarif import render_sarif_bytes
+
+        return render_sarif_bytes(report.gate, currency=currency_rate(report.estimate))
