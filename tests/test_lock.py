@@ -16,7 +16,7 @@ def _name(spec: str) -> str:
 def _locked() -> dict[str, str]:
     pins: dict[str, str] = {}
     for line in (REPO / "requirements" / "ci.lock").read_text().splitlines():
-        m = re.match(r"^([A-Za-z0-9_.\-]+)==([^\s\\]+)", line)
+        m = re.match(r"^([A-Za-z0-9_.\-]+)(?:\[[^\]]*\])?==([^\s\\]+)", line)  # extras kept: coverage[toml]==
         if m:
             pins[_name(m.group(1))] = m.group(2)
     return pins
@@ -39,3 +39,14 @@ def test_ci_installs_from_the_lock() -> None:
     run = (REPO / ".ci" / "run").read_text()
     assert "--require-hashes -r requirements/ci.lock" in run
     assert "pip install --require-hashes -r requirements/ci.lock" in (REPO / "README.md").read_text()
+
+
+def test_pins_keep_their_extras() -> None:
+    """pytest-cov asks for `coverage[toml]>=...`; a lock that strips extras pins plain `coverage==`,
+    which pip's hash-checking mode does not match to it: it chose the newest coverage instead and
+    refused to install (CI broke the day coverage 7.18.0 came out)."""
+    script = (REPO / "scripts" / "lock.sh").read_text()
+    assert "--strip-extras" not in script.replace("--no-strip-extras", "")
+    assert script.count("--no-strip-extras") == 2
+    text = (REPO / "requirements" / "ci.lock").read_text()
+    assert "--no-strip-extras" in text.split("\n", 6)[4] and re.search(r"^coverage\[toml\]==", text, flags=re.M)

@@ -81,7 +81,7 @@ def test_action_installs_from_the_hashed_runtime_lock() -> None:
 
 
 def _pins(path: Path) -> dict[str, str]:
-    return dict(re.findall(r"^([A-Za-z0-9_.\-]+)==([^\s\\]+)", path.read_text(), flags=re.M))
+    return dict(re.findall(r"^([A-Za-z0-9_.\-]+)(?:\[[^\]]*\])?==([^\s\\]+)", path.read_text(), flags=re.M))
 
 
 def test_the_runtime_lock_is_a_subset_of_the_ci_lock_pinned_identically() -> None:
