@@ -91,7 +91,8 @@ def evaluate(
     `history` is the ledger's record of past changes (when a ledger is configured): rule CG908
     compares this change with it. `meanwhile` is work of the caller's (preparing its output)
     done after the built-in rules, while Rego policies still evaluate in their child processes; it
-    is given the findings known by then (built-in rules and custom policies, before waivers)."""
+    is given the findings known by then (built-in rules, custom policies and budgets, before
+    waivers)."""
     config = loaded.config if loaded is not None else Config()
     base_dir = loaded.base_dir if loaded is not None else None
     units = compute_unit_costs(estimate, config.unit_metrics)

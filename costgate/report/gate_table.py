@@ -228,6 +228,10 @@ def prepare_findings(findings: Sequence[Finding], *, width: int = PIPE_WIDTH) ->
     head, measures = _head(console, rows, plain)
     layout = _Layout(_widths(head))
     _lay_out(layout, [row for row, simple in zip(rows, plain, strict=True) if simple])
+    # rich measures the header cell with the rows (each header is one word)
+    measures = [
+        (max(text, len(name)), max(word, len(name))) for (text, word), name in zip(measures, _COLUMNS, strict=True)
+    ]
     _EARLY[0] = _Early(
         width=width, cells={id(f): (f, cells) for f, cells in rows}, head=head, measures=measures, layout=layout
     )
@@ -236,7 +240,7 @@ def prepare_findings(findings: Sequence[Finding], *, width: int = PIPE_WIDTH) ->
 def _same_head(early: _Early, rows: Sequence[tuple[Finding, tuple[str, ...]]]) -> bool:
     """Whether the table of `rows` has the head (so the widths) of the early findings' table: all
     of those are among `rows`, and every other row is plain text within each column's measure
-    (rich sizes a column by its longest text and longest word alone)."""
+    (rich sizes a column by the longest text and longest word of its cells, header included)."""
     cells = early.cells
     others = [row for row in rows if (held := cells.get(id(row[0]))) is None or held[0] is not row[0]]
     if len(rows) - len(others) != len(cells) or not all(_plain_rows(others)):

@@ -144,16 +144,11 @@ def to_sarif(gate: GateResult, *, currency: Mapping[str, Any] | None = None) -> 
     }
 
 
-def render_sarif(gate: GateResult, *, currency: Mapping[str, Any] | None = None) -> str:
-    """The SARIF 2.1.0 log, indented, ending in a newline; `currency` (the estimate's currency_rate
+def render_sarif_bytes(gate: GateResult, *, currency: Mapping[str, Any] | None = None) -> bytes:
+    """The SARIF 2.1.0 log, indented, ending in a newline, as UTF-8 bytes (written to stdout as
+    they are: no decode and re-encode of a 45 MB log); `currency` (the estimate's currency_rate
     block: code, rate, rate_date, source) goes in the run's properties, so that every
     `monthly_saving` says what it is counted in."""
-    return render_sarif_bytes(gate, currency=currency).decode()
-
-
-def render_sarif_bytes(gate: GateResult, *, currency: Mapping[str, Any] | None = None) -> bytes:
-    """`render_sarif` as UTF-8 bytes (written to stdout as they are: no decode and re-encode of a
-    45 MB log)."""
     return dumps_bytes(to_sarif(gate, currency=currency), newline=True)
 
 

@@ -169,10 +169,27 @@ def test_the_early_rows_are_reused_when_the_head_is(monkeypatch: pytest.MonkeyPa
         real(layout, rows)
 
     monkeypatch.setattr(gate_table, "_lay_out", counting)
+    heads: list[int] = []
+    real_head = gate_table._head
+
+    def measuring(*args: object) -> object:
+        heads.append(1)
+        return real_head(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(gate_table, "_head", measuring)
     later = replace(findings[0], address="a.b", message="gp2")  # a new row within every column's measure
     text = render_gate_table(_gate([*findings, later]), width=100)
-    assert laid == [1]  # the later row alone
+    assert laid == [1] and not heads  # the later row alone, under the early head
     assert text == _fresh([*findings, later], 100)
+    # a later cell longer than any early one in its column, but not than the column's header
+    early = [replace(f, owner="x", monthly_saving=None) for f in findings]
+    wider = replace(early[0], address="a.c", owner="ab cd")  # "Owner": 5 cells
+    prepare_findings(early, width=100)
+    laid.clear()
+    heads.clear()
+    text = render_gate_table(_gate([*early, wider]), width=100)
+    assert laid == [1] and not heads
+    assert text == _fresh([*early, wider], 100)
 
 
 def _fresh(findings: list[Finding], width: int) -> str:

@@ -16,12 +16,7 @@ class SarifFormat:
 
     def render(self, report: Report) -> str:
         """The SARIF log, indented. Raises CostgateError without a gate result."""
-        if report.gate is None:
-            raise CostgateError("SARIF output needs a gate result (use `costgate check`)")
-        from costgate.estimate_document import currency_rate
-        from costgate.report.sarif import render_sarif
-
-        return render_sarif(report.gate, currency=currency_rate(report.estimate))
+        return self.render_bytes(report).decode()
 
     def render_bytes(self, report: Report) -> bytes:
         """`render` as UTF-8 bytes (registry.render_bytes: written to stdout or --out as they are)."""
