@@ -9,7 +9,8 @@ Usage keys:
 Not priced / assumptions:
     bundle_id reads '<size>[_win][_ipv6]_<version>': nano 0.5 GB, micro 1 GB, small 2 GB,
     medium 4 GB, large 8 GB (2 vCPUs each), xlarge 16 GB (4 vCPUs), 2xlarge 32 GB (8 vCPUs).
-    Unknown bundles yield nothing. IPv6-only bundles cost less than dual-stack ones; the query
+    A bundle outside these, or one known only after apply, shows as a not-priced virtual server
+    line saying so (never a silent $0). IPv6-only bundles cost less than dual-stack ones; the query
     does not tell them apart (the price list attributes for it are not in any shipped source).
     No shipped price source has Lightsail bundle rows (price_facts has two Lightsail lines
     without the bundle they price): the component shows as not priced until a catalog refresh.
@@ -24,7 +25,7 @@ from collections.abc import Iterator
 
 from costgate.model import CostComponent, Resource
 from costgate.resources.aws._common import aws_query
-from costgate.resources.base import Pricer, PricingContext, UsageKey, hourly
+from costgate.resources.base import Pricer, PricingContext, UsageKey, cannot_price, hourly
 
 USAGE: tuple[UsageKey, ...] = ()
 BUNDLES = {
@@ -42,6 +43,11 @@ def _price(r: Resource, ctx: PricingContext) -> Iterator[CostComponent]:
     bundle = str(r.get("bundle_id", "")).lower()
     parts = bundle.split("_")
     if parts[0] not in BUNDLES:
+        if r.is_unknown("bundle_id"):
+            reason = "the bundle is known only after apply"
+        else:
+            reason = f"bundle {bundle or '(none)'!r} is not one costgate knows ({', '.join(BUNDLES)})"
+        yield cannot_price(r, "Virtual server", reason)
         return
     vcpu, memory = BUNDLES[parts[0]]
     windows = "win" in parts[1:]
