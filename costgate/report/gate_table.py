@@ -1,7 +1,8 @@
 """The gate's part of `check --format table`: findings, budgets, showback and the verdict.
 
 rich lays these tables out (they are short); the estimate's table above them is report/table.py.
-Plan- and config-controlled text is escaped for rich markup and stripped of control characters.
+Plan- and config-controlled text goes to rich as Text (report/rich_text.literal: never read as markup or
+emoji codes), control characters replaced.
 """
 
 from __future__ import annotations
@@ -14,19 +15,14 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 
 from rich.console import Console
-from rich.markup import escape as _markup_escape
 from rich.table import Table
+from rich.text import Text
 
 from costgate.gate.model import Finding, GateResult, Severity, Verdict
 from costgate.money import money
 from costgate.report.console import PIPE_WIDTH
+from costgate.report.rich_text import literal
 from costgate.report.terminal import safe_text
-
-
-def escape(text: str) -> str:
-    """Plan- or config-controlled text for a rich table: control characters and markup neutralised."""
-    return _markup_escape(safe_text(text))
-
 
 _STYLE = {Severity.BLOCK: "red", Severity.WARN: "yellow", Severity.INFO: "cyan"}
 _VERDICT = {Verdict.PASS: "green", Verdict.WARN: "yellow", Verdict.BLOCK: "red"}
@@ -38,7 +34,7 @@ _RANK = {severity: rank for rank, severity in enumerate(Severity)}
 
 
 def _finding_cells(f: Finding) -> tuple[str, ...]:
-    """One finding's cells as plain text (what the table shows, before markup)."""
+    """One finding's cells as plain text (what the table shows)."""
     return (
         f.severity.value + (" (waived)" if f.waived else ""),
         safe_text(f"{f.code} {f.name}" if f.name != f.code else f.code),
@@ -56,10 +52,8 @@ def _findings_table(rows: Sequence[tuple[Finding, tuple[str, ...]]]) -> Table:
         table.add_column(col, justify="right" if col in _RIGHT else "left")
     for f, cells in rows:
         table.add_row(
-            f"[{_STYLE[f.severity]}]{f.severity.value}[/]" + (" (waived)" if f.waived else ""),
-            *(_markup_escape(c) for c in cells[1:4]),
-            cells[4],
-            _markup_escape(cells[5]),
+            Text.assemble((f.severity.value, _STYLE[f.severity]), " (waived)" if f.waived else ""),
+            *map(Text, cells[1:]),  # already safe_text: shown as they are, never read as markup
         )
     return table
 
@@ -89,30 +83,30 @@ def render_gate_table(gate: GateResult, *, color: bool = False, width: int = PIP
         for col in ("Budget", "Scope", "Cap", "Before", "After", "Status"):
             table.add_column(col)
         for b in gate.budgets:
-            table.add_row(escape(b.name), escape(b.scope), money(b.limit), money(b.before), money(b.after), b.status)
+            table.add_row(literal(b.name), literal(b.scope), money(b.limit), money(b.before), money(b.after), b.status)
         console.print(table)
     if gate.team_costs:
         table = Table(title="Showback (monthly, by owning team)", title_justify="left")
         for col in ("Team", "Before", "After", "Change"):
             table.add_column(col, justify="left" if col == "Team" else "right")
         for team, (before, after) in gate.team_costs.items():
-            table.add_row(escape(team), money(before), money(after), money(after - before, signed=True))
+            table.add_row(literal(team), money(before), money(after), money(after - before, signed=True))
         console.print(table)
     if gate.unit_costs:
         from costgate.report.unit_costs import unit_lines
 
         console.print("Unit costs:")
         for line in unit_lines(gate.unit_costs):
-            console.print(f"  {escape(line)}")
+            console.print(Text.assemble("  ", literal(line)))
     for note in gate.notes:
-        console.print(f"[dim]note: {escape(note)}[/dim]")
+        console.print(literal(f"note: {note}", style="dim"))
     for expired in gate.expired_waivers:
-        console.print(f"[yellow]expired:[/yellow] {escape(expired)}")
+        console.print(Text.assemble(("expired:", "yellow"), " ", literal(expired)))
     blocking = gate.blocking
     counts = f"{len(blocking)} blocking, {len(gate.warnings)} warning(s), {len(gate.waived)} waived"
     console.print(f"[bold]Verdict: [{_VERDICT[gate.verdict]}]{gate.verdict.value.upper()}[/][/bold] ({counts})")
     for f in blocking:
-        console.print(f"  blocked by {escape(f.code)} ({escape(f.name)}): {escape(f.message)}")
+        console.print(literal(f"  blocked by {f.code} ({f.name}): {f.message}"))
     return findings_text + buf.getvalue()
 
 
@@ -122,19 +116,17 @@ def render_gate_table(gate: GateResult, *, color: bool = False, width: int = PIP
 # from a table of the rows that bound each column's measurements, and draws the title, the
 # header and the borders; rows of plain ASCII text are wrapped here with rich's rules (words
 # kept whole, a word longer than the column cut with "…", the money column right-aligned), and
-# any other row (wide characters, emoji codes) is drawn by rich itself at those widths.
+# any other row (wide characters, accents) is drawn by rich itself at those widths.
 # tests/report/test_gate_table.py holds the two byte-identical.
 
 _WORD_RE = re.compile(r"\s*\S+\s*")
 _SPACES = re.compile(r" *")
-_EMOJI_CODE = re.compile(r":\S*?:")
 
 
 def _plain_cell(text: str) -> bool:
-    """Whether the fast path lays this cell out exactly as rich would: printable ASCII, no
-    `:name:` that rich could turn into an emoji, no backslash (rich's markup reads `\\[` as an
-    escaped bracket and drops the backslash)."""
-    return text.isascii() and text.isprintable() and "\\" not in text and _EMOJI_CODE.search(text) is None
+    """Whether the fast path lays this cell out exactly as rich would: printable ASCII (cells go
+    to rich as Text, never parsed as markup or emoji codes, so nothing else changes them)."""
+    return text.isascii() and text.isprintable()
 
 
 def _wrap(text: str, width: int, right: bool) -> list[str]:
@@ -273,7 +265,7 @@ def _console(width: int, *, color: bool, file: io.StringIO | None = None) -> Con
 
 
 def _plain_rows(rows: Sequence[tuple[Finding, tuple[str, ...]]]) -> list[bool]:
-    """Which rows the fast path lays out (a space between cells: no emoji code spans two)."""
+    """Which rows the fast path lays out (all their cells plain, see `_plain_cell`)."""
     return [_plain_cell(" ".join(cells)) for _, cells in rows]
 
 

@@ -15,22 +15,18 @@ from typing import Any
 
 import orjson
 from rich.console import Console
-from rich.markup import escape as _markup_escape
 from rich.table import Table
+from rich.text import Text
 
 from costgate.gate.showback import Incomplete, Showback
 from costgate.money import decimal_text as exact
 from costgate.money import money
 from costgate.report.console import PIPE_WIDTH
-from costgate.report.terminal import safe_text
+from costgate.report.rich_text import literal
 
 SHOWBACK_JSON_VERSION = "1.0"
 UNALLOCATED = "(unallocated)"
 """How the table and CSV name the row of cost no owner takes (JSON: owner null)."""
-
-
-def _escape(text: str) -> str:
-    return _markup_escape(safe_text(text))
 
 
 def _gaps(inc: Incomplete) -> str:
@@ -49,12 +45,12 @@ def render_table(sb: Showback, *, color: bool = False, width: int = PIPE_WIDTH) 
     buf = io.StringIO()
     console = Console(file=buf, width=width, force_terminal=color, no_color=not color, highlight=False, soft_wrap=False)
     table = Table(
-        title=f"Showback by {_escape(sb.by)} (monthly, {sb.currency}, after the change)", title_justify="left"
+        title=literal(f"Showback by {sb.by} (monthly, {sb.currency}, after the change)"), title_justify="left"
     )
     owner = f"Tag {sb.by.removeprefix('tag:')}" if sb.by.startswith("tag:") else sb.by.capitalize()
     for col in (owner, "Resources", "Direct", "Shared", "Total", "Share", "Not in the cost"):
         table.add_column(
-            _escape(col),
+            literal(col),
             justify="left" if col in (owner, "Not in the cost") else "right",
             min_width=len(UNALLOCATED) if col == owner else None,
             no_wrap=col != "Not in the cost",
@@ -62,7 +58,7 @@ def render_table(sb: Showback, *, color: bool = False, width: int = PIPE_WIDTH) 
     for row in sb.rows:
         share = f"{row.total.after / sb.total.after * 100:.1f}%" if sb.total.after else "-"
         table.add_row(
-            UNALLOCATED if row.owner is None else _escape(row.owner),
+            UNALLOCATED if row.owner is None else literal(row.owner),
             str(row.resources),
             money(row.direct.after),
             money(row.shared.after),
@@ -83,18 +79,18 @@ def render_table(sb: Showback, *, color: bool = False, width: int = PIPE_WIDTH) 
     )
     console.print(table)
     for pool in sb.pools:
-        taken = ", ".join(
-            f"{UNALLOCATED if k is None else _escape(k)} {money(v.after)}" for k, v in pool.shares.items()
-        )
+        taken = ", ".join(f"{UNALLOCATED if k is None else k} {money(v.after)}" for k, v in pool.shares.items())
         console.print(
-            f"shared pool {_escape(pool.name)}: {money(pool.amount.after)} from {pool.resources} resource(s), "
-            f"split {pool.split}: {taken or 'nothing to split'}"
-            + (f" ({_escape(pool.note)})" if pool.note else "")
-            + (f"; not in the cost: {_gaps(pool.incomplete)}" if pool.incomplete.any else "")
+            literal(
+                f"shared pool {pool.name}: {money(pool.amount.after)} from {pool.resources} resource(s), "
+                f"split {pool.split}: {taken or 'nothing to split'}"
+                + (f" ({pool.note})" if pool.note else "")
+                + (f"; not in the cost: {_gaps(pool.incomplete)}" if pool.incomplete.any else "")
+            )
         )
     message = sb.counts.incomplete_message()
     if message:
-        console.print(f"[yellow]{_escape(message)}[/yellow]: those components have no cost here, not $0")
+        console.print(Text.assemble(literal(message, style="yellow"), ": those components have no cost here, not $0"))
     return buf.getvalue()
 
 

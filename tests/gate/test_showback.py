@@ -141,3 +141,15 @@ def test_unpriced_components_are_counted_not_zero(tmp_path: Path) -> None:
     assert rows["AmazonEC2"].total.after == Decimal(0)  # the unpriced component's service; its cost is unknown
     assert rows[None].total.after == Decimal(10)  # the helper's component has no query: no service
     assert not sb.counts.complete
+
+
+@pytest.mark.parametrize("text", ["C:\\temp\\", "[bold]loud[/bold]", ":thumbs_up:"])
+def test_the_table_shows_owner_names_as_they_are(tmp_path: Path, text: str) -> None:
+    """An owner (a tag value here) reaches rich as Text: no markup, no emoji, no doubled backslash."""
+    from costgate.report.showback import render_table
+
+    est = estimate(resource("aws_instance.a", None, "5", tags={"env": text}))
+    loaded = config(TEAMS, tmp_path)
+    sb = compute(est, loaded.config, OwnershipResolver.of(loaded).resolve_all(est), "tag:env")
+    out = render_table(sb, width=200)
+    assert f"│ {text} " in out and "\U0001f44d" not in out and "\\\\" not in out

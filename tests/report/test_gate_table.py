@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import io
 import random
+import re
 from dataclasses import replace
 from decimal import Decimal
 
 import pytest
 from rich.console import Console
 
-from costgate.gate.model import Finding, GateResult, Severity, Verdict
+from costgate.gate.model import BudgetStatus, Finding, GateResult, Severity, Verdict
 from costgate.report import gate_table
 from costgate.report.gate_table import (
     _finding_cells,
@@ -195,3 +196,48 @@ def test_the_early_rows_are_reused_when_the_head_is(monkeypatch: pytest.MonkeyPa
 def _fresh(findings: list[Finding], width: int) -> str:
     gate_table._EARLY[0] = None
     return render_gate_table(_gate(findings), width=width)
+
+
+HOSTILE = ["C:\\temp\\", "[bold]loud[/bold]", ":thumbs_up:", "a\\[b]", "[/]"]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+@pytest.mark.parametrize("color", [False, True])
+def test_plan_text_is_shown_as_it_is(text: str, color: bool) -> None:
+    """Names, addresses, owners and messages reach rich as Text: never markup, never emoji codes.
+    rich's markup escape doubled a backslash ending a string, and `:thumbs_up:` became an emoji."""
+    finding = Finding(
+        code="CG101",
+        name="gp2-volume",
+        severity=Severity.BLOCK,
+        message=f"msg {text}",
+        source="rule",
+        address=f"aws_s3_bucket.{text}",
+        owner=f"team {text}",
+    )
+    gate = GateResult(
+        verdict=Verdict.BLOCK,
+        findings=(finding,),
+        budgets=(
+            BudgetStatus(
+                name=f"budget {text}", scope="team", limit=None, before=Decimal(1), after=Decimal(2), status="ok"
+            ),
+        ),
+        team_costs={f"owner {text}": (Decimal(1), Decimal(2))},
+        notes=(f"note {text}",),
+        expired_waivers=(f"waiver {text}",),
+    )
+    out = render_gate_table(gate, color=color, width=240)
+    plain = re.sub(r"\x1b\[[0-9;]*m", "", out)
+    for shown in (
+        f"msg {text}",
+        f"aws_s3_bucket.{text}",
+        f"team {text}",
+        f"budget {text}",
+        f"owner {text}",
+        f"note {text}",
+        f"waiver {text}",
+        f"blocked by CG101 (gp2-volume): msg {text}",
+    ):
+        assert shown in plain, (shown, plain)
+    assert "\U0001f44d" not in out and "\\\\" not in plain
